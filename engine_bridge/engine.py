@@ -1,0 +1,59 @@
+"""The engine interface: how a timeline frame becomes pixels.
+
+An engine is opened on a compiled timeline (which carries the world: actors, materials, sky, sun),
+renders any frame state to an ``(H, W, 3)`` uint8 sRGB array, and is closed. Engines know nothing of
+planners or encoding.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Self
+
+import numpy as np
+
+from scenes import FrameState, Timeline
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot start, is unreachable or fails mid-render; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What rendered the frames, for the run report."""
+
+    name: str
+    renderer: str  # e.g. the GL renderer string, or the remote server's version
+    version: str
+
+
+class Engine(ABC):
+    """Renders frame states of one timeline at a time. Use as a context manager."""
+
+    @abstractmethod
+    def open(self, timeline: Timeline) -> None:
+        """Build the world of ``timeline`` (actors, materials, sky, lights) at its resolution."""
+
+    @abstractmethod
+    def render(self, state: FrameState) -> np.ndarray:
+        """Draw one frame; returns a C-contiguous ``(height, width, 3)`` uint8 sRGB array."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the scene and any resources; safe to call twice."""
+
+    @property
+    @abstractmethod
+    def info(self) -> EngineInfo:
+        """Name, renderer and version of the engine."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

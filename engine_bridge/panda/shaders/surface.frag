@@ -1,0 +1,82 @@
+#version 330
+// Physically based surface: GGX specular + Lambert diffuse under one sun with a shadow map,
+// a hemisphere sky light and exponential-squared fog. Variants are chosen with #defines at compile
+// time (SHADOWS, GROUND) because a runtime branch costs frame rate under llvmpipe.
+uniform mat4 p3d_ViewMatrixInverse;
+uniform vec3 u_sun_dir;
+uniform vec3 u_sun_radiance;
+uniform vec3 u_sky_zenith;
+uniform vec3 u_sky_horizon;
+uniform vec3 u_ground_bounce;
+uniform float u_ambient;
+uniform vec3 u_fog_colour;
+uniform float u_fog_density;
+uniform vec4 u_albedo;
+uniform vec3 u_material;  // roughness, metallic, emission
+#ifdef GROUND
+uniform sampler2D u_ground_tex;
+uniform float u_ground_scale;
+#endif
+#ifdef SHADOWS
+uniform struct p3d_LightSourceParameters {
+    mat4 shadowViewMatrix;
+    sampler2DShadow shadowMap;
+} p3d_LightSource[1];
+in vec4 v_shadow;
+#endif
+in vec3 v_world;
+in vec3 v_normal;
+out vec4 o_colour;
+
+const float PI = 3.14159265;
+
+void main() {
+    vec3 albedo = u_albedo.rgb;
+#ifdef GROUND
+    albedo *= 2.0 * texture(u_ground_tex, v_world.xy / u_ground_scale).rgb;  // stored at half gain
+#endif
+    float rough = clamp(u_material.x, 0.04, 1.0);
+    float metal = u_material.y;
+    vec3 cam = p3d_ViewMatrixInverse[3].xyz;
+    vec3 N = normalize(v_normal);
+    if (!gl_FrontFacing) N = -N;
+    vec3 V = normalize(cam - v_world);
+    vec3 L = u_sun_dir;
+    vec3 H = normalize(L + V);
+    float ndl = max(dot(N, L), 0.0);
+    float ndv = max(dot(N, V), 1e-3);
+    float ndh = max(dot(N, H), 0.0);
+
+    float shadow = 1.0;
+#ifdef SHADOWS
+    shadow = textureProj(p3d_LightSource[0].shadowMap, v_shadow);
+#endif
+#ifdef GROUND
+    // The ground is rough and fills most of the frame: Lambert plus hemisphere light keeps it cheap.
+    vec3 colour = albedo / PI * u_sun_radiance * ndl * shadow;
+    colour += u_ambient * albedo * mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, 0.5), N.z * 0.5 + 0.5);
+#else
+    float a = rough * rough;
+    float a2 = a * a;
+    float d = ndh * ndh * (a2 - 1.0) + 1.0;
+    float D = a2 / (PI * d * d);
+    float k = (rough + 1.0) * (rough + 1.0) / 8.0;
+    float G = (ndl / (ndl * (1.0 - k) + k)) * (ndv / (ndv * (1.0 - k) + k));
+    vec3 F0 = mix(vec3(0.04), albedo, metal);
+    vec3 F = F0 + (1.0 - F0) * pow(1.0 - max(dot(H, V), 0.0), 5.0);
+    vec3 spec = D * G * F / (4.0 * ndl * ndv + 1e-4);
+    vec3 diffuse = (1.0 - F) * (1.0 - metal) * albedo / PI;
+    vec3 colour = (diffuse + spec) * u_sun_radiance * ndl * shadow;
+
+    // hemisphere sky light, plus a rough reflection of the sky for metals and glossy surfaces
+    vec3 sky = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, 0.5), N.z * 0.5 + 0.5);
+    vec3 R = reflect(-V, N);
+    vec3 sky_r = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, clamp(R.z, 0.0, 1.0)), step(0.0, R.z));
+    vec3 F_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * pow(1.0 - ndv, 5.0);
+    colour += u_ambient * (sky * albedo * (1.0 - metal) * (1.0 - F_amb) + sky_r * F_amb * (1.0 - 0.7 * rough));
+#endif
+    colour += albedo * u_material.z;
+
+    colour = apply_fog(colour, u_fog_colour, u_fog_density, length(cam - v_world));
+    o_colour = vec4(encode_srgb(tone(colour)), 1.0);
+}

@@ -1,0 +1,30 @@
+#version 330
+uniform mat4 p3d_ModelViewProjectionMatrix;
+uniform mat4 p3d_ModelViewMatrix;
+uniform mat4 p3d_ModelMatrix;
+uniform mat3 p3d_NormalMatrix;
+uniform float u_shadow_bias;
+#ifdef SHADOWS
+uniform struct p3d_LightSourceParameters {
+    mat4 shadowViewMatrix;
+    sampler2DShadow shadowMap;
+} p3d_LightSource[1];
+out vec4 v_shadow;
+#endif
+in vec4 p3d_Vertex;
+in vec3 p3d_Normal;
+out vec3 v_world;
+out vec3 v_normal;
+
+void main() {
+    gl_Position = p3d_ModelViewProjectionMatrix * p3d_Vertex;
+    v_world = (p3d_ModelMatrix * p3d_Vertex).xyz;
+    // inverse-transpose keeps normals right under non-uniform scale
+    v_normal = transpose(inverse(mat3(p3d_ModelMatrix))) * p3d_Normal;
+#ifdef SHADOWS
+    // normal-offset shadow lookup: pushes the sample off the surface by about two shadow texels
+    vec3 view_n = normalize(p3d_NormalMatrix * p3d_Normal);
+    vec4 view_pos = p3d_ModelViewMatrix * p3d_Vertex + vec4(view_n * u_shadow_bias, 0.0);
+    v_shadow = p3d_LightSource[0].shadowViewMatrix * view_pos;
+#endif
+}

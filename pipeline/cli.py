@@ -1,0 +1,303 @@
+"""The ``enginereel`` command line.
+
+Exit codes: 0 success, 1 a user error (one line on stderr naming the file, field or host and what to
+do), 2 a usage error (bad flags), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from engine_bridge import EngineError
+from pipeline.errors import PipelineError
+from pipeline.jobs import RenderOptions, render_script
+from pipeline.planners import PlanRequest, make_planner
+from pipeline.planners.base import apply_overrides
+from pipeline.render import ProgressFn
+from scenes import SceneScript, ScriptError, dumps_script, load_script, save_script
+from scenes.script import Resolution
+
+app = typer.Typer(
+    name="enginereel",
+    help="Text to video through a game engine: prompt → scene script → rendered, encoded video.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+USER_ERRORS = (ScriptError, EngineError, PipelineError)
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one error line and exit."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def user_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the project's own errors into one line and exit code 1, and Ctrl-C into 130."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except USER_ERRORS as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            typer.echo("interrupted; nothing was left half-written", err=True)
+            raise typer.Exit(130) from None
+        except OSError as exc:
+            fail(f"{exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
+
+    return wrapper
+
+
+def parse_resolution(value: str | None) -> Resolution | None:
+    """``1280x720`` → Resolution, with a one-line error for anything else."""
+    if value is None:
+        return None
+    from pydantic import TypeAdapter, ValidationError
+
+    from scenes.io import format_validation_error
+    from scenes.script import ResolutionField
+
+    try:
+        return TypeAdapter(ResolutionField).validate_python(value)
+    except ValidationError as exc:
+        line = format_validation_error(exc, "--resolution")[0].replace("--resolution: (top level): ", "--resolution: ")
+        raise PipelineError(line) from None
+
+
+@contextmanager
+def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
+    """A rich progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    class FpsColumn(TextColumn):
+        def render(self, task: Any) -> Any:  # noqa: D102
+            from rich.text import Text
+
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:5.1f} fps" if speed else "  ... fps")
+
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), FpsColumn(""),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def override_script(script: SceneScript, duration: float | None, fps: int | None, resolution: str | None,
+                    seed: int | None, source: str) -> SceneScript:
+    """Apply command-line overrides to a loaded script, re-validating it."""
+    changes: dict[str, Any] = {}
+    if duration is not None:
+        changes["duration"] = duration
+    if fps is not None:
+        changes["fps"] = fps
+    if resolution is not None:
+        changes["resolution"] = parse_resolution(resolution)
+    if seed is not None:
+        changes["seed"] = seed
+    if not changes:
+        return script
+    from scenes import parse_script
+
+    data = script.model_dump(mode="json", by_alias=True)
+    data.update({k: (v.model_dump() if hasattr(v, "model_dump") else v) for k, v in changes.items()})
+    return parse_script(data, f"{source} (with command-line overrides)")
+
+
+def summary(report: Any, quiet: bool) -> None:
+    """Print where the video went and how fast it was made."""
+    if quiet:
+        return
+    typer.echo(
+        f"wrote {report.output} ({report.frames} frames, {report.resolution}, {report.duration_s:.1f} s) "
+        f"in {report.stages.total:.1f} s: render {report.render_fps:.1f} fps, "
+        f"real-time factor {report.realtime_factor:.2f}",
+        err=True,
+    )
+    if report.plan and report.plan.ignored_words:
+        typer.echo(f"note: words the {report.plan.planner} planner did not use: "
+                   f"{', '.join(report.plan.ignored_words)}", err=True)
+
+
+OutputOpt = Annotated[Path, typer.Option("-o", "--output", help="Output video file (.mp4).")]
+DurationOpt = Annotated[float | None, typer.Option("--duration", help="Video length in seconds.")]
+FpsOpt = Annotated[int | None, typer.Option("--fps", help="Frames per second.")]
+ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame size WxH, e.g. 1280x720.")]
+SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
+SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
+
+
+@app.command()
+@user_errors
+def generate(
+    prompt: Annotated[str, typer.Argument(help="What the video should show.")],
+    output: OutputOpt = Path("out.mp4"),
+    duration: DurationOpt = None,
+    fps: FpsOpt = None,
+    resolution: ResolutionOpt = None,
+    seed: SeedOpt = None,
+    save_script_to: SaveScriptOpt = None,
+    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    engine: EngineOpt = "panda3d",
+    quiet: QuietOpt = False,
+) -> None:
+    """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
+    t0 = time.perf_counter()
+    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
+                          seed=seed or 0)
+    result = make_planner(planner).plan(request)
+    result.script = apply_overrides(result.script, request)
+    plan_seconds = time.perf_counter() - t0
+    if save_script_to is not None:
+        save_script(result.script, save_script_to)
+    with progress_bar(not quiet, "rendering") as progress:
+        report = render_script(result.script, output, RenderOptions(engine=engine), plan=result,
+                               plan_seconds=plan_seconds, progress=progress)
+    summary(report, quiet)
+
+
+@app.command()
+@user_errors
+def plan(
+    prompt: Annotated[str, typer.Argument(help="What the video should show.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the script here (.yaml/.json).")] = None,
+    duration: DurationOpt = None,
+    fps: FpsOpt = None,
+    resolution: ResolutionOpt = None,
+    seed: SeedOpt = None,
+    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
+) -> None:
+    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
+    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
+                          seed=seed or 0)
+    result = make_planner(planner).plan(request)
+    script = apply_overrides(result.script, request)
+    if output is not None:
+        save_script(script, output)
+    else:
+        typer.echo(dumps_script(script, fmt), nl=False)
+    if result.ignored_words:
+        typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
+                   err=True)
+
+
+@app.command()
+@user_errors
+def render(
+    script_path: Annotated[Path, typer.Argument(metavar="SCRIPT", help="Scene script (.yaml or .json).")],
+    output: OutputOpt = Path("out.mp4"),
+    duration: DurationOpt = None,
+    fps: FpsOpt = None,
+    resolution: ResolutionOpt = None,
+    seed: SeedOpt = None,
+    save_script_to: SaveScriptOpt = None,
+    engine: EngineOpt = "panda3d",
+    quiet: QuietOpt = False,
+) -> None:
+    """Render a scene script to a video."""
+    script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
+    if save_script_to is not None:
+        save_script(script, save_script_to)
+    with progress_bar(not quiet, "rendering") as progress:
+        report = render_script(script, output, RenderOptions(engine=engine), progress=progress)
+    summary(report, quiet)
+
+
+@app.command()
+@user_errors
+def validate(
+    script_paths: Annotated[list[Path], typer.Argument(metavar="SCRIPT...", help="Scene scripts to check.")],
+) -> None:
+    """Check scene scripts: every problem is printed as FILE: FIELD: what is wrong."""
+    from scenes import compile_script
+
+    bad = 0
+    for path in script_paths:
+        try:
+            compile_script(load_script(path))
+            typer.echo(f"{path}: ok")
+        except ScriptError as exc:
+            bad += 1
+            for line in getattr(exc, "lines", [str(exc)]):
+                typer.echo(line, err=True)
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the scene script's JSON Schema."""
+    typer.echo(json.dumps(SceneScript.model_json_schema(by_alias=True), indent=2))
+
+
+@app.command()
+def assets() -> None:
+    """List the asset catalog: name, size at scale 1 and actions."""
+    from scenes.catalog import CATALOG
+
+    for a in CATALOG.values():
+        w, d, h = a.size
+        typer.echo(f"{a.name:10s} {a.kind:10s} {w:.2f} x {d:.2f} x {h:.2f} m  actions: {', '.join(a.actions)}  "
+                   f"— {a.description}")
+
+
+@app.command()
+@user_errors
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="A short run (3 s) instead of 60 s.")] = False,
+    resolution: ResolutionOpt = None,
+    duration: DurationOpt = None,
+    engine: EngineOpt = "panda3d",
+    script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
+) -> None:
+    """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
+    from pipeline.bench import run_bench
+
+    result = run_bench(
+        script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
+        resolution=parse_resolution(resolution), engine=engine,
+    )
+    typer.echo(json.dumps(result, indent=2))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SystemExit as exc:
+        raise SystemExit(exc.code) from None
+
+
+if __name__ == "__main__":
+    main()

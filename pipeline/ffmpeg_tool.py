@@ -1,0 +1,59 @@
+"""Finding the ffmpeg binary and asking it what it is and what it can do."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from functools import cache
+
+from pipeline.errors import EncodeError
+
+ENV_VAR = "ENGINEREEL_FFMPEG"
+
+
+@cache
+def ffmpeg_exe() -> str:
+    """The ffmpeg to use: ``$ENGINEREEL_FFMPEG`` (a path, or ``system`` for the one on PATH), else the
+    binary bundled with imageio-ffmpeg, else ``ffmpeg`` on PATH."""
+    choice = os.environ.get(ENV_VAR, "").strip()
+    if choice and choice != "system":
+        if not (os.path.isfile(choice) and os.access(choice, os.X_OK)):
+            raise EncodeError(f"{ENV_VAR}={choice!r} is not an executable file; point it at an ffmpeg binary or unset it")
+        return choice
+    if choice != "system":
+        try:
+            import imageio_ffmpeg
+
+            return imageio_ffmpeg.get_ffmpeg_exe()
+        except Exception:  # noqa: BLE001 - fall back to PATH whatever went wrong
+            pass
+    found = shutil.which("ffmpeg")
+    if not found:
+        raise EncodeError("ffmpeg not found: reinstall with `pip install imageio-ffmpeg`, install ffmpeg, "
+                          f"or set {ENV_VAR} to its path")
+    return found
+
+
+@cache
+def ffmpeg_version(exe: str | None = None) -> str:
+    """The version string ffmpeg prints (e.g. ``9.0.2``), or ``unknown``."""
+    try:
+        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-version"], capture_output=True, text=True,
+                             timeout=20, check=False).stdout
+    except OSError:
+        return "unknown"
+    m = re.search(r"ffmpeg version (\S+)", out)
+    return m.group(1) if m else "unknown"
+
+
+@cache
+def ffmpeg_encoders(exe: str | None = None) -> frozenset[str]:
+    """Names of the video encoders this ffmpeg has (``libx264``, ``libsvtav1`` …)."""
+    try:
+        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-encoders"], capture_output=True, text=True,
+                             timeout=20, check=False).stdout
+    except OSError:
+        return frozenset()
+    return frozenset(m.group(1) for m in re.finditer(r"^\s*V\S*\s+(\S+)", out, re.MULTILINE))

@@ -1,0 +1,88 @@
+"""A job from end to end: plan (optional) → compile → render → encode → report.
+
+These functions are what the CLI, the benchmark and batch execution call; they take typed values
+and return a :class:`RunReport`, and raise only the project's one-line errors for user mistakes.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from engine_bridge import make_engine
+from pipeline.encode import EncodeSettings, check_output_path
+from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
+from pipeline.planners.base import PlanResult
+from pipeline.render import ProgressFn, render_to_video
+from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
+from scenes import SceneScript, compile_script, script_hash
+
+
+def project_version() -> str:
+    """The installed enginereel version."""
+    try:
+        return version("enginereel")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Where and how to render: engine name and options, encoding settings."""
+
+    engine: str = "panda3d"
+    engine_options: tuple[tuple[str, object], ...] = ()
+    encode: EncodeSettings = EncodeSettings()
+
+
+def render_script(
+    script: SceneScript,
+    output: Path,
+    options: RenderOptions = RenderOptions(),
+    plan: PlanResult | None = None,
+    plan_seconds: float = 0.0,
+    progress: ProgressFn | None = None,
+) -> RunReport:
+    """Compile and render ``script`` to ``output`` and write ``output.json`` beside it."""
+    t_start = time.perf_counter()
+    check_output_path(output)
+    t0 = time.perf_counter()
+    timeline = compile_script(script)
+    t_compile = time.perf_counter() - t0
+    engine = make_engine(options.engine, **dict(options.engine_options))
+    try:
+        stats = render_to_video(timeline, engine, output, options.encode, progress=progress)
+        info = engine.info
+    finally:
+        engine.close()
+    total = time.perf_counter() - t_start + plan_seconds
+    frames = stats.frames
+    report = RunReport(
+        enginereel_version=project_version(),
+        output=str(output),
+        prompt=plan.script.prompt if plan else (script.prompt or None),
+        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes, model=plan.model,
+                      tries=plan.tries, usage=plan.usage, latency_s=plan.latency_s) if plan else None,
+        script_hash=script_hash(script),
+        seed=script.seed,
+        frames=frames,
+        fps=script.fps,
+        duration_s=frames / script.fps,
+        resolution=str(script.resolution),
+        stages=StageTimes(plan=plan_seconds, compile=t_compile, engine_open=stats.engine_open_s,
+                          render=stats.render_s, encode=stats.encode_s, total=total),
+        render_fps=frames / stats.render_s if stats.render_s else 0.0,
+        encode_fps=frames / stats.encode_s if stats.encode_s else 0.0,
+        end_to_end_fps=frames / total if total else 0.0,
+        realtime_factor=(frames / script.fps) / total if total else 0.0,
+        peak_rss_mb=round(peak_rss_mb(), 1),
+        peak_rss_ffmpeg_mb=round(peak_rss_mb(children=True), 1),
+        ffmpeg={"path": ffmpeg_exe(), "version": ffmpeg_version()},
+        engine={"name": info.name, "renderer": info.renderer, "version": info.version},
+        encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
+                  "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
+    )
+    write_json(report_path(output), report)
+    return report

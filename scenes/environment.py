@@ -1,0 +1,51 @@
+"""Sky presets and ground materials: the look of the world around the actors, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SkyPreset:
+    """Colours are sRGB in 0..1; the sun direction is a compass heading and an elevation in degrees."""
+
+    zenith: tuple[float, float, float]
+    horizon: tuple[float, float, float]
+    sun_heading: float
+    sun_elevation: float
+    sun_colour: tuple[float, float, float]
+    sun_intensity: float
+    ambient: float  # strength of the sky's hemisphere light relative to the sun
+    fog_density: float  # per metre, exponential-squared fog towards the horizon colour
+
+
+SKY_PRESETS: dict[str, SkyPreset] = {
+    "day": SkyPreset((0.30, 0.52, 0.86), (0.78, 0.86, 0.95), 135.0, 50.0, (1.0, 0.97, 0.92), 3.0, 0.45, 0.004),
+    "sunset": SkyPreset((0.22, 0.28, 0.55), (1.0, 0.62, 0.36), 250.0, 9.0, (1.0, 0.62, 0.35), 2.6, 0.35, 0.006),
+    "night": SkyPreset((0.01, 0.015, 0.05), (0.05, 0.07, 0.14), 200.0, 40.0, (0.55, 0.65, 1.0), 0.45, 0.35, 0.01),
+    "overcast": SkyPreset((0.62, 0.66, 0.70), (0.80, 0.82, 0.84), 150.0, 60.0, (0.95, 0.96, 1.0), 0.9, 1.0, 0.008),
+    "studio": SkyPreset((0.20, 0.21, 0.23), (0.42, 0.43, 0.45), 150.0, 55.0, (1.0, 0.98, 0.95), 2.6, 0.5, 0.0),
+}
+
+
+@dataclass(frozen=True)
+class GroundMaterial:
+    """A ground's base colours (sRGB) and the pattern that alternates between them."""
+
+    colour: tuple[float, float, float]
+    alt_colour: tuple[float, float, float]
+    pattern: str  # "noise", "checker", "tiles", "planks"
+    scale: float  # pattern cell size in metres
+    roughness: float
+
+
+GROUND_MATERIALS: dict[str, GroundMaterial] = {
+    "grass": GroundMaterial((0.30, 0.50, 0.20), (0.24, 0.42, 0.15), "noise", 0.5, 0.95),
+    "wood": GroundMaterial((0.55, 0.38, 0.22), (0.47, 0.31, 0.17), "planks", 0.2, 0.6),
+    "tiles": GroundMaterial((0.85, 0.84, 0.80), (0.70, 0.69, 0.66), "tiles", 0.6, 0.3),
+    "sand": GroundMaterial((0.86, 0.76, 0.56), (0.80, 0.70, 0.50), "noise", 0.3, 0.95),
+    "snow": GroundMaterial((0.93, 0.95, 0.98), (0.86, 0.89, 0.94), "noise", 0.8, 0.7),
+    "asphalt": GroundMaterial((0.22, 0.22, 0.23), (0.18, 0.18, 0.19), "noise", 0.15, 0.9),
+    "checker": GroundMaterial((0.80, 0.80, 0.80), (0.45, 0.45, 0.45), "checker", 1.0, 0.6),
+    "concrete": GroundMaterial((0.62, 0.61, 0.59), (0.56, 0.55, 0.53), "noise", 0.4, 0.85),
+}

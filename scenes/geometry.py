@@ -1,0 +1,169 @@
+"""Engine-agnostic triangle meshes for the catalog's primitives (numpy, generated in code).
+
+Every mesh has its origin at the centre of its base, so that an actor placed at z = 0 stands on the
+ground; +Z is up and heading 0 faces +Y, as everywhere in the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Mesh:
+    """An indexed triangle mesh: float32 vertices and unit normals, uint32 counter-clockwise triangles."""
+
+    vertices: np.ndarray  # (V, 3) float32
+    normals: np.ndarray  # (V, 3) float32
+    triangles: np.ndarray  # (T, 3) uint32
+
+    @property
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Axis-aligned (min, max) corners."""
+        return self.vertices.min(axis=0), self.vertices.max(axis=0)
+
+
+def _finish(vertices: np.ndarray, normals: np.ndarray, triangles: np.ndarray) -> Mesh:
+    n = np.asarray(normals, dtype=np.float64)
+    n /= np.maximum(np.linalg.norm(n, axis=1, keepdims=True), 1e-12)
+    return Mesh(
+        np.ascontiguousarray(vertices, dtype=np.float32),
+        np.ascontiguousarray(n, dtype=np.float32),
+        np.ascontiguousarray(triangles, dtype=np.uint32),
+    )
+
+
+def box(size: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> Mesh:
+    """A box of the given width (X), depth (Y) and height (Z), flat-shaded."""
+    sx, sy, sz = (s / 2 for s in size)
+    verts, norms, tris = [], [], []
+    # (normal, u axis, v axis) for each face, u × v = normal so triangles wind outward.
+    faces = [
+        ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
+        ((-1, 0, 0), (0, 0, 1), (0, 1, 0)),
+        ((0, 1, 0), (0, 0, 1), (1, 0, 0)),
+        ((0, -1, 0), (1, 0, 0), (0, 0, 1)),
+        ((0, 0, 1), (1, 0, 0), (0, 1, 0)),
+        ((0, 0, -1), (0, 1, 0), (1, 0, 0)),
+    ]
+    half = np.array([sx, sy, sz])
+    for n, u, v in faces:
+        n, u, v = np.array(n, float), np.array(u, float), np.array(v, float)
+        c = n * half
+        base = len(verts)
+        for a, b in ((-1, -1), (1, -1), (1, 1), (-1, 1)):
+            verts.append(c + a * u * half + b * v * half)
+            norms.append(n)
+        tris += [(base, base + 1, base + 2), (base, base + 2, base + 3)]
+    v = np.array(verts)
+    v[:, 2] += sz
+    return _finish(v, np.array(norms), np.array(tris))
+
+
+def _lathe(profile: np.ndarray, normals2d: np.ndarray, segments: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Revolve a (radius, z) profile about Z; returns vertices, normals, triangles."""
+    ang = np.linspace(0.0, 2 * np.pi, segments + 1)
+    ca, sa = np.cos(ang), np.sin(ang)
+    r, z = profile[:, 0], profile[:, 1]
+    nr, nz = normals2d[:, 0], normals2d[:, 1]
+    verts = np.stack([r[:, None] * ca, r[:, None] * sa, np.broadcast_to(z[:, None], (len(r), len(ang)))], -1)
+    norms = np.stack([nr[:, None] * ca, nr[:, None] * sa, np.broadcast_to(nz[:, None], (len(r), len(ang)))], -1)
+    rows, cols = len(r), len(ang)
+    i = np.arange(rows - 1)[:, None] * cols + np.arange(cols - 1)[None, :]
+    a, b, c, d = i, i + 1, i + cols + 1, i + cols
+    tris = np.concatenate([np.stack([a, b, c], -1), np.stack([a, c, d], -1)]).reshape(-1, 3)
+    return verts.reshape(-1, 3), norms.reshape(-1, 3), tris
+
+
+def _merge(*parts: tuple[np.ndarray, np.ndarray, np.ndarray]) -> Mesh:
+    verts, norms, tris, offset = [], [], [], 0
+    for v, n, t in parts:
+        verts.append(v)
+        norms.append(n)
+        tris.append(t + offset)
+        offset += len(v)
+    return _finish(np.concatenate(verts), np.concatenate(norms), np.concatenate(tris))
+
+
+def _disc(radius: float, z: float, up: bool, segments: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    ang = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+    ring = np.stack([radius * np.cos(ang), radius * np.sin(ang), np.full_like(ang, z)], -1)
+    verts = np.vstack([[0.0, 0.0, z], ring])
+    norms = np.tile([0.0, 0.0, 1.0 if up else -1.0], (len(verts), 1))
+    j = np.arange(segments)
+    k = (j + 1) % segments
+    tris = np.stack([np.zeros_like(j), 1 + j, 1 + k], -1) if up else np.stack([np.zeros_like(j), 1 + k, 1 + j], -1)
+    return verts, norms, tris
+
+
+def sphere(diameter: float = 1.0, segments: int = 48, rings: int = 24) -> Mesh:
+    """A UV sphere resting on z = 0."""
+    r = diameter / 2
+    theta = np.linspace(-np.pi / 2, np.pi / 2, rings + 1)
+    n2 = np.stack([np.cos(theta), np.sin(theta)], -1)
+    prof = n2 * r + np.array([0.0, r])
+    return _merge(_lathe(prof, n2, segments))
+
+
+def cylinder(diameter: float = 1.0, height: float = 1.0, segments: int = 48) -> Mesh:
+    """A capped cylinder standing on z = 0."""
+    r = diameter / 2
+    side = _lathe(np.array([[r, 0.0], [r, height]]), np.array([[1.0, 0.0], [1.0, 0.0]]), segments)
+    return _merge(side, _disc(r, height, True, segments), _disc(r, 0.0, False, segments))
+
+
+def cone(diameter: float = 1.0, height: float = 1.0, segments: int = 48) -> Mesh:
+    """A cone standing on its base at z = 0."""
+    r = diameter / 2
+    slope = np.array([height, r]) / np.hypot(height, r)
+    # The apex ring is duplicated per segment so the side keeps smooth, correct normals.
+    side = _lathe(np.array([[r, 0.0], [1e-4, height]]), np.array([slope, slope]), segments)
+    return _merge(side, _disc(r, 0.0, False, segments))
+
+
+def capsule(diameter: float = 0.5, height: float = 1.0, segments: int = 40, rings: int = 12) -> Mesh:
+    """A capsule of total height ``height`` standing on z = 0."""
+    r = diameter / 2
+    theta_lo = np.linspace(-np.pi / 2, 0.0, rings + 1)
+    theta_hi = np.linspace(0.0, np.pi / 2, rings + 1)
+    n_lo = np.stack([np.cos(theta_lo), np.sin(theta_lo)], -1)
+    n_hi = np.stack([np.cos(theta_hi), np.sin(theta_hi)], -1)
+    prof = np.vstack([n_lo * r + [0.0, r], n_hi * r + [0.0, height - r]])
+    return _merge(_lathe(prof, np.vstack([n_lo, n_hi]), segments))
+
+
+def plane(size: tuple[float, float] = (1.0, 1.0), thickness: float = 0.02) -> Mesh:
+    """A thin slab (a plane with a little thickness, so it casts shadows and has no back-face holes)."""
+    return box((size[0], size[1], thickness))
+
+
+def pyramid(size: float = 1.0, height: float = 1.0) -> Mesh:
+    """A square pyramid standing on z = 0, flat-shaded."""
+    s = size / 2
+    base = np.array([[-s, -s, 0.0], [s, -s, 0.0], [s, s, 0.0], [-s, s, 0.0]])
+    apex = np.array([0.0, 0.0, height])
+    verts, norms, tris = [], [], []
+    for i in range(4):
+        a, b = base[i], base[(i + 1) % 4]
+        n = np.cross(b - a, apex - a)
+        k = len(verts)
+        verts += [a, b, apex]
+        norms += [n, n, n]
+        tris.append((k, k + 1, k + 2))
+    k = len(verts)
+    verts += list(base)
+    norms += [[0, 0, -1]] * 4
+    tris += [(k, k + 2, k + 1), (k, k + 3, k + 2)]
+    return _finish(np.array(verts), np.array(norms), np.array(tris))
+
+
+def torus(diameter: float = 1.0, tube: float = 0.25, segments: int = 48, sides: int = 20) -> Mesh:
+    """A torus lying flat, resting on z = 0 (``diameter`` is the outer diameter)."""
+    rt = tube / 2
+    rc = diameter / 2 - rt
+    phi = np.linspace(0.0, 2 * np.pi, sides + 1)
+    n2 = np.stack([np.cos(phi), np.sin(phi)], -1)
+    prof = n2 * rt + np.array([rc, rt])
+    return _merge(_lathe(prof, n2, segments))

@@ -1,0 +1,29 @@
+"""Material finishes: what "plastic", "metal" or "rubber" mean as physically based parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Finish:
+    """Physically based surface parameters for a named finish."""
+
+    roughness: float
+    metallic: float
+    emission: float = 0.0  # multiplier on the base colour for self-lit surfaces
+
+
+FINISHES: dict[str, Finish] = {
+    "matte": Finish(0.9, 0.0),
+    "plastic": Finish(0.4, 0.0),
+    "glossy": Finish(0.15, 0.0),
+    "ceramic": Finish(0.2, 0.0),
+    "metal": Finish(0.3, 1.0),
+    "chrome": Finish(0.08, 1.0),
+    "wood": Finish(0.7, 0.0),
+    "fabric": Finish(0.95, 0.0),
+    "rubber": Finish(0.8, 0.0),
+    "glass": Finish(0.05, 0.0),
+    "emissive": Finish(0.5, 0.0, emission=2.0),
+}

@@ -1,0 +1,370 @@
+"""The scene script: a declarative, validated description of a world, what happens in it and how it is filmed.
+
+A script is data, never code. Units are metres, seconds and degrees; the world is right-handed with
+Z up and heading 0 facing +Y. Orientation is ``[heading, pitch, roll]``. An actor's position is the
+centre of its base, so ``z = 0`` stands it on the ground.
+
+Every model forbids unknown fields, so a typo is an error rather than a silently ignored setting.
+Cross-references (shot targets, actor ids, times inside the duration) are checked by
+``SceneScript`` itself, so a script that validates can always be compiled.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from scenes.catalog import CATALOG
+from scenes.colors import parse_colour
+from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
+from scenes.materials import FINISHES
+
+SCRIPT_VERSION = 1
+
+MAX_DURATION = 3600.0
+MAX_WIDTH, MAX_HEIGHT = 7680, 4320
+WORLD_EXTENT = 10_000.0  # metres from the origin; beyond this float32 precision and fog make no sense
+
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+Coord = Annotated[float, Field(ge=-WORLD_EXTENT, le=WORLD_EXTENT, allow_inf_nan=False)]
+Vec3 = tuple[Coord, Coord, Coord]
+Angle = Annotated[float, Field(ge=-36_000.0, le=36_000.0, allow_inf_nan=False)]
+Hpr = tuple[Angle, Angle, Angle]
+Time = Annotated[float, Field(ge=0.0, le=MAX_DURATION, allow_inf_nan=False)]
+_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"id {value!r} must start with a letter or _ and use only letters, digits, _ and - "
+                         "(at most 64 characters, no spaces)")
+    return value
+
+
+ActorId = Annotated[str, AfterValidator(_check_id)]
+
+
+def _check_colour(value: Any) -> Any:
+    parse_colour(value)
+    return value
+
+
+Colour = Annotated[str | tuple[float, float, float], AfterValidator(_check_colour)]
+
+
+def _uniform_scale(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (value, value, value)
+    return value
+
+
+PositiveScale = Annotated[float, Field(gt=0.0, le=1000.0, allow_inf_nan=False)]
+Scale = Annotated[tuple[PositiveScale, PositiveScale, PositiveScale], BeforeValidator(_uniform_scale)]
+
+
+def _parse_resolution(value: Any) -> Any:
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", value)
+        if not m:
+            raise ValueError(f"resolution {value!r} must look like 1280x720")
+        return {"width": int(m.group(1)), "height": int(m.group(2))}
+    if isinstance(value, list | tuple) and len(value) == 2:
+        return {"width": value[0], "height": value[1]}
+    return value
+
+
+class ScriptError(ValueError):
+    """A scene script that is invalid or cannot be compiled; the message names the file and field."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
+
+
+class Resolution(_Model):
+    """Frame size in pixels; both even, because H.264 4:2:0 needs even dimensions."""
+
+    width: int = Field(1280, ge=16, le=MAX_WIDTH, multiple_of=2)
+    height: int = Field(720, ge=16, le=MAX_HEIGHT, multiple_of=2)
+
+    def __str__(self) -> str:
+        return f"{self.width}x{self.height}"
+
+
+ResolutionField = Annotated[Resolution, BeforeValidator(_parse_resolution)]
+
+
+class Material(_Model):
+    """Surface look: an sRGB colour and a named finish (roughness/metallic may override the finish)."""
+
+    color: Colour = "white"
+    finish: Literal[tuple(FINISHES)] = "plastic"  # type: ignore[valid-type]
+    roughness: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    metallic: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+
+
+class Keyframe(_Model):
+    """A pose at time ``t``; fields left out keep their interpolated value."""
+
+    t: Time
+    position: Vec3 | None = None
+    rotation: Hpr | None = None
+    scale: Scale | None = None
+
+
+Easing = Literal["linear", "ease_in", "ease_out", "ease_in_out"]
+
+
+class _Timed(_Model):
+    """Anything that happens from ``start`` to ``end`` (seconds; ``end`` defaults to the script's end)."""
+
+    start: Time = 0.0
+    end: Time | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end is not None and self.start is not None and self.end <= self.start:
+            raise ValueError(f"end ({self.end:g} s) must be after start ({self.start:g} s)")
+        return self
+
+
+class Bounce(_Timed):
+    """Hop up and down in parabolic arcs, touching the ground once per period."""
+
+    type: Literal["bounce"]
+    height: Annotated[float, Field(gt=0.0, le=20.0)] = 1.0
+    period: Annotated[float, Field(gt=0.05, le=60.0)] = 0.8
+
+
+class Spin(_Timed):
+    """Turn continuously about one of the actor's axes."""
+
+    type: Literal["spin"]
+    speed: Annotated[float, Field(ge=-3600.0, le=3600.0)] = 90.0  # degrees per second
+    axis: Literal["heading", "pitch", "roll"] = "heading"
+
+
+class MoveTo(_Timed):
+    """Travel in a straight line from wherever the actor is at ``start`` to ``to``."""
+
+    type: Literal["move_to"]
+    to: Vec3
+    easing: Easing = "ease_in_out"
+
+
+class Orbit(_Timed):
+    """Circle around a point or another actor, keeping the current distance unless ``radius`` is given."""
+
+    type: Literal["orbit"]
+    center: ActorId | Vec3 = (0.0, 0.0, 0.0)
+    radius: Annotated[float, Field(gt=0.0, le=1000.0)] | None = None
+    period: Annotated[float, Field(gt=0.1, le=3600.0)] = 6.0
+    clockwise: bool = False
+    face_direction: bool = True  # turn to face the direction of travel
+
+
+Action = Annotated[Bounce | Spin | MoveTo | Orbit, Field(discriminator="type")]
+
+
+class Actor(_Model):
+    """Something in the world: a catalog asset with a material, a rest pose, keyframes and actions."""
+
+    id: ActorId
+    asset: str
+    material: Material = Material()
+    position: Vec3 = (0.0, 0.0, 0.0)
+    rotation: Hpr = (0.0, 0.0, 0.0)
+    scale: Scale = (1.0, 1.0, 1.0)
+    visible: bool = True
+    keyframes: list[Keyframe] = Field(default_factory=list, max_length=10_000)
+    actions: list[Action] = Field(default_factory=list, max_length=1000)
+
+    @field_validator("asset")
+    @classmethod
+    def _known_asset(cls, name: str) -> str:
+        if name not in CATALOG:
+            close = difflib.get_close_matches(name, list(CATALOG), n=2)
+            hint = f" (did you mean {', '.join(close)}?)" if close else ""
+            raise ValueError(f"unknown asset {name!r}{hint}; known assets: {', '.join(sorted(CATALOG))} "
+                             "(`enginereel assets` lists them)")
+        return name
+
+    @model_validator(mode="after")
+    def _keyframes_ordered(self) -> Self:
+        times = [k.t for k in self.keyframes]
+        if any(b <= a for a, b in zip(times, times[1:], strict=False)):
+            raise ValueError("keyframes must be in strictly increasing time order")
+        return self
+
+
+Target = ActorId | Vec3
+
+
+class _Shot(_Timed):
+    """A camera shot; ``fov`` is the horizontal field of view in degrees (default: the camera's).
+
+    ``start`` defaults to the previous shot's end (or 0); ``end`` to the next shot's start (or the end of
+    the video). Shots without times share the time left between their neighbours equally.
+    """
+
+    start: Time | None = None  # type: ignore[assignment]
+    fov: Annotated[float, Field(gt=1.0, lt=170.0)] | None = None
+
+
+class StaticShot(_Shot):
+    """A locked-off camera at ``position`` looking at ``target``."""
+
+    type: Literal["static"]
+    position: Vec3 = (0.0, -10.0, 3.0)
+    target: Target = (0.0, 0.0, 0.5)
+
+
+class OrbitShot(_Shot):
+    """The camera circles ``target`` at ``radius`` and ``height`` above it, ``degrees`` over the shot."""
+
+    type: Literal["orbit"]
+    target: Target = (0.0, 0.0, 0.5)
+    radius: Annotated[float, Field(gt=0.1, le=1000.0)] | None = None  # default: frames the scene
+    height: Annotated[float, Field(ge=-50.0, le=1000.0)] = 2.0
+    start_angle: Angle = 0.0  # compass heading of the camera seen from the target; 0 puts it at -Y
+    degrees: Annotated[float, Field(ge=-3600.0, le=3600.0)] = 90.0
+    easing: Easing = "linear"
+
+
+class DollyShot(_Shot):
+    """The camera travels from ``from_`` to ``to`` while looking at ``target`` (a push in, pull out, truck)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    type: Literal["dolly"]
+    from_: Vec3 = Field((0.0, -12.0, 2.5), alias="from")
+    to: Vec3 = (0.0, -6.0, 2.0)
+    target: Target = (0.0, 0.0, 0.5)
+    easing: Easing = "ease_in_out"
+
+
+Shot = Annotated[StaticShot | OrbitShot | DollyShot, Field(discriminator="type")]
+
+
+class Camera(_Model):
+    """The camera: its default lens and a list of shots, cut from one to the next."""
+
+    fov: Annotated[float, Field(gt=1.0, lt=170.0)] = 50.0
+    shots: list[Shot] = Field(default_factory=list, max_length=1000)
+
+
+class Ground(_Model):
+    """The ground plane's material; ``color`` tints it."""
+
+    material: Literal[tuple(GROUND_MATERIALS)] = "grass"  # type: ignore[valid-type]
+    color: Colour | None = None
+    visible: bool = True
+
+
+class Environment(_Model):
+    """Sky preset, ground and fog."""
+
+    sky: Literal[tuple(SKY_PRESETS)] = "day"  # type: ignore[valid-type]
+    ground: Ground = Ground()
+    fog: Annotated[float, Field(ge=0.0, le=1.0)] | None = None  # density per metre; default from the sky
+
+
+class Sun(_Model):
+    """The directional sun; anything left out comes from the sky preset."""
+
+    heading: Angle | None = None
+    elevation: Annotated[float, Field(ge=-10.0, le=90.0)] | None = None
+    color: Colour | None = None
+    intensity: Annotated[float, Field(ge=0.0, le=100.0)] | None = None
+    shadows: bool = True
+
+
+class Lights(_Model):
+    """Lights of the scene. The ambient sky light always follows the sky preset, scaled by ``ambient``."""
+
+    sun: Sun = Sun()
+    ambient: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
+
+
+class SceneScript(_Model):
+    """A whole scene: settings, world, actors and camera. ``version`` lets the format grow."""
+
+    version: Literal[1] = SCRIPT_VERSION
+    title: Annotated[str, Field(max_length=500)] = ""
+    prompt: Annotated[str, Field(max_length=20_000)] = ""
+    duration: Annotated[float, Field(gt=0.0, le=MAX_DURATION, allow_inf_nan=False)] = 10.0
+    fps: Annotated[int, Field(ge=1, le=240)] = 30
+    resolution: ResolutionField = Resolution()
+    seed: Annotated[int, Field(ge=0, lt=2**63)] = 0
+    environment: Environment = Environment()
+    lights: Lights = Lights()
+    actors: list[Actor] = Field(default_factory=list, max_length=10_000)
+    camera: Camera = Camera()
+
+    @property
+    def frame_count(self) -> int:
+        """Number of frames in the video."""
+        return max(1, round(self.duration * self.fps))
+
+    def actor(self, actor_id: str) -> Actor:
+        """The actor with this id (``KeyError`` if none)."""
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
+
+    @model_validator(mode="after")
+    def _cross_references(self) -> Self:
+        problems: list[str] = []
+        ids: set[str] = set()
+        for i, a in enumerate(self.actors):
+            if a.id in ids:
+                problems.append(f"actors[{i}].id: duplicate actor id {a.id!r}")
+            ids.add(a.id)
+
+        def check_time(path: str, t: float | None) -> None:
+            if t is not None and t > self.duration + 1e-9:
+                problems.append(f"{path}: time {t:g} s is after the end of the video (duration {self.duration:g} s)")
+
+        def check_ref(path: str, ref: object) -> None:
+            if isinstance(ref, str) and ref not in ids:
+                problems.append(f"{path}: no actor with id {ref!r} (actors: {', '.join(sorted(ids)) or 'none'})")
+
+        for i, a in enumerate(self.actors):
+            for k, kf in enumerate(a.keyframes):
+                check_time(f"actors[{i}].keyframes[{k}].t", kf.t)
+            for k, act in enumerate(a.actions):
+                path = f"actors[{i}].actions[{k}]"
+                check_time(f"{path}.start", act.start)
+                check_time(f"{path}.end", act.end)
+                if isinstance(act, Orbit):
+                    check_ref(f"{path}.center", act.center)
+                    if act.center == a.id:
+                        problems.append(f"{path}.center: actor {a.id!r} cannot orbit itself")
+        latest, latest_path = 0.0, ""
+        for k, shot in enumerate(self.camera.shots):
+            path = f"camera.shots[{k}]"
+            check_time(f"{path}.start", shot.start)
+            check_time(f"{path}.end", shot.end)
+            check_ref(f"{path}.target", shot.target)
+            for field, t in (("start", shot.start), ("end", shot.end)):
+                if t is None:
+                    continue
+                if t < latest - 1e-9:
+                    problems.append(f"{path}.{field}: {t:g} s is before {latest_path} ({latest:g} s); "
+                                    "shots must be in time order and must not overlap")
+                latest, latest_path = t, f"{path}.{field}"
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

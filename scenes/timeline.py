@@ -1,0 +1,218 @@
+"""Compile a scene script into a timeline: every actor's and the camera's pose at every frame.
+
+The timeline is baked once (motion, and later physics and animation), is deterministic for a
+script and seed, and gives random access to any frame, so a render can start anywhere and chunks can
+run in parallel. Poses are small numpy arrays; the video itself is never held in memory.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from scenes.camera import camera_tracks, framing_distance
+from scenes.catalog import asset
+from scenes.colors import parse_colour
+from scenes.environment import SKY_PRESETS
+from scenes.motion import ActorTracks, actor_tracks
+from scenes.script import Actor, SceneScript, ScriptError, StaticShot, Target
+
+
+@dataclass(frozen=True, slots=True)
+class CameraState:
+    """Camera pose for one frame: position (3,), heading/pitch/roll (3,) and horizontal fov in degrees."""
+
+    position: np.ndarray
+    hpr: np.ndarray
+    fov: float
+    shot: int
+
+
+@dataclass(frozen=True, slots=True)
+class FrameState:
+    """Everything an engine needs to draw one frame, actors in script order."""
+
+    index: int
+    time: float
+    positions: np.ndarray  # (N, 3) metres
+    hpr: np.ndarray  # (N, 3) degrees
+    scales: np.ndarray  # (N, 3)
+    visible: np.ndarray  # (N,) bool
+    camera: CameraState
+
+
+@dataclass(frozen=True, slots=True)
+class SunState:
+    """The resolved sun: unit direction towards the sun, linear colour × intensity, and whether it casts shadows."""
+
+    direction: np.ndarray
+    radiance: np.ndarray
+    shadows: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A compiled script: per-frame arrays, indexed ``[frame, actor, xyz]``."""
+
+    script: SceneScript
+    times: np.ndarray  # (F,)
+    positions: np.ndarray  # (F, N, 3)
+    hpr: np.ndarray  # (F, N, 3)
+    scales: np.ndarray  # (F, N, 3)
+    visible: np.ndarray  # (F, N)
+    camera_position: np.ndarray  # (F, 3)
+    camera_hpr: np.ndarray  # (F, 3)
+    camera_fov: np.ndarray  # (F,)
+    shot_index: np.ndarray  # (F,)
+    sun: SunState
+    bounds_centre: np.ndarray = field(repr=False)  # a sphere holding every actor at every frame
+    bounds_radius: float = 0.0
+
+    def __len__(self) -> int:
+        return len(self.times)
+
+    @property
+    def actors(self) -> list[Actor]:
+        """The actors, in the order of the per-frame arrays."""
+        return self.script.actors
+
+    def frame(self, index: int) -> FrameState:
+        """The state of frame ``index`` (0-based; negative counts from the end)."""
+        n = len(self.times)
+        if not -n <= index < n:
+            raise IndexError(f"frame {index} is outside 0..{n - 1}")
+        i = index % n
+        return FrameState(
+            index=i,
+            time=float(self.times[i]),
+            positions=self.positions[i],
+            hpr=self.hpr[i],
+            scales=self.scales[i],
+            visible=self.visible[i],
+            camera=CameraState(
+                self.camera_position[i], self.camera_hpr[i], float(self.camera_fov[i]), int(self.shot_index[i])
+            ),
+        )
+
+
+def resolve_sun(script: SceneScript) -> SunState:
+    """The sun of a script, with everything left out taken from its sky preset."""
+    preset = SKY_PRESETS[script.environment.sky]
+    sun = script.lights.sun
+    heading = math.radians(sun.heading if sun.heading is not None else preset.sun_heading)
+    elevation = math.radians(sun.elevation if sun.elevation is not None else preset.sun_elevation)
+    # The sun sits in the compass direction ``heading`` (0 = +Y), ``elevation`` above the horizon.
+    direction = np.array(
+        [-math.sin(heading) * math.cos(elevation), math.cos(heading) * math.cos(elevation), math.sin(elevation)]
+    )
+    colour = parse_colour(sun.color) if sun.color is not None else preset.sun_colour
+    intensity = sun.intensity if sun.intensity is not None else preset.sun_intensity
+    linear = np.asarray(colour) ** 2.2
+    return SunState(direction, linear * intensity, sun.shadows and elevation > 0)
+
+
+def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarray:
+    """Half the actor's bounding-box size (3,) at its rest scale or the given one."""
+    s = np.asarray(actor.scale if scale is None else scale, dtype=np.float64)
+    return np.asarray(asset(actor.asset).size) * s / 2.0
+
+
+def compile_script(script: SceneScript) -> Timeline:
+    """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests."""
+    n = script.frame_count
+    times = np.arange(n, dtype=np.float64) / script.fps
+    by_id = {a.id: a for a in script.actors}
+    baked: dict[str, ActorTracks] = {}
+    in_progress: set[str] = set()
+
+    def point_track(ref: object) -> np.ndarray:
+        if isinstance(ref, str):
+            return bake(ref).position
+        return np.tile(np.asarray(ref, dtype=np.float64), (n, 1))
+
+    def bake(actor_id: str) -> ActorTracks:
+        if actor_id in baked:
+            return baked[actor_id]
+        if actor_id in in_progress:
+            raise ScriptError(f"actors: actor {actor_id!r} is part of a cycle of orbit centres")
+        in_progress.add(actor_id)
+        tracks = actor_tracks(by_id[actor_id], times, script.duration, point_track)
+        in_progress.discard(actor_id)
+        baked[actor_id] = tracks
+        return tracks
+
+    for a in script.actors:
+        bake(a.id)
+    actors = script.actors
+    count = len(actors)
+    positions = np.zeros((n, count, 3))
+    hpr = np.zeros((n, count, 3))
+    scales = np.ones((n, count, 3))
+    for i, a in enumerate(actors):
+        positions[:, i], hpr[:, i], scales[:, i] = baked[a.id].position, baked[a.id].hpr, baked[a.id].scale
+    visible = np.tile(np.array([a.visible for a in actors], dtype=bool), (n, 1))
+
+    centre, radius = _bounds(actors, positions, scales)
+
+    def target_track(target: Target) -> np.ndarray:
+        if isinstance(target, str):
+            i = next(k for k, a in enumerate(actors) if a.id == target)
+            height = asset(actors[i].asset).size[2] * scales[:, i, 2]
+            return positions[:, i] + np.stack([np.zeros(n), np.zeros(n), height / 2.0], -1)
+        return np.tile(np.asarray(target, dtype=np.float64), (n, 1))
+
+    aspect = script.resolution.width / script.resolution.height
+
+    def auto_radius(target: Target, fov: float) -> float:
+        if isinstance(target, str):
+            i = next(k for k, a in enumerate(actors) if a.id == target)
+            r = float(np.linalg.norm(actor_half_extent(actors[i], scales[:, i].max(axis=0))))
+        else:
+            r = radius + float(np.linalg.norm(centre - np.asarray(target)))
+        return max(framing_distance(max(r, 0.5), fov, aspect), 1.0)
+
+    shots = list(script.camera.shots)
+    if not shots:
+        shots = [_default_shot(script, centre, radius, aspect)]
+    cam_pos, cam_hpr, cam_fov, shot_index = camera_tracks(
+        shots, script.duration, times, script.camera.fov, target_track, auto_radius
+    )
+    return Timeline(
+        script=script,
+        times=times,
+        positions=positions,
+        hpr=hpr,
+        scales=scales,
+        visible=visible,
+        camera_position=cam_pos,
+        camera_hpr=cam_hpr,
+        camera_fov=cam_fov,
+        shot_index=shot_index,
+        sun=resolve_sun(script),
+        bounds_centre=centre,
+        bounds_radius=radius,
+    )
+
+
+def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, float]:
+    """A bounding sphere of every actor over the whole video (used to fit shadows and default framing)."""
+    if not actors:
+        return np.array([0.0, 0.0, 0.5]), 1.0
+    size = np.array([asset(a.asset).size for a in actors])  # (N, 3)
+    half = size[None] * scales / 2.0  # (F, N, 3)
+    mid = positions + np.concatenate([np.zeros_like(half[..., :2]), half[..., 2:]], -1)
+    lo = (mid - half).reshape(-1, 3).min(axis=0)
+    hi = (mid + half).reshape(-1, 3).max(axis=0)
+    centre = (lo + hi) / 2.0
+    radius = float(np.linalg.norm(hi - lo) / 2.0)
+    return centre, max(radius, 0.5)
+
+
+def _default_shot(script: SceneScript, centre: np.ndarray, radius: float, aspect: float) -> StaticShot:
+    """A static three-quarter wide shot that frames everything, for scripts that name no shot."""
+    dist = framing_distance(radius, script.camera.fov, aspect)
+    a = math.radians(20.0)
+    eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a) * 0.97, dist * 0.35])
+    return StaticShot(type="static", position=tuple(eye), target=tuple(centre))
