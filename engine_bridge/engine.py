@@ -8,6 +8,7 @@ planners or encoding.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Self
@@ -40,6 +41,12 @@ class Engine(ABC):
     @abstractmethod
     def render(self, state: FrameState) -> np.ndarray:
         """Draw one frame; returns a C-contiguous ``(height, width, 3)`` uint8 sRGB array."""
+
+    def render_passes(self, state: FrameState, passes: Sequence[str]) -> dict[str, np.ndarray]:
+        """Ground-truth passes for one frame, by name: ``depth`` (H, W) float32 metres, ``mask`` (H, W) int32
+        instance ids (0 = background, actor i → i + 1), ``normals`` (H, W, 3) float32 camera-space, ``flow``
+        (H, W, 2) float32 pixels to the next frame. Engines that cannot produce a pass raise EngineError."""
+        raise EngineError(f"{self.info.name}: passes {', '.join(passes)} are not supported by this engine")
 
     @abstractmethod
     def close(self) -> None:

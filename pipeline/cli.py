@@ -94,7 +94,7 @@ def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
     )
 
     class FpsColumn(TextColumn):
-        def render(self, task: Any) -> Any:  # noqa: D102
+        def render(self, task: Any) -> Any:
             from rich.text import Text
 
             speed = task.finished_speed or task.speed

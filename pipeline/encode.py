@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import os
 import re
 import subprocess
@@ -132,10 +133,8 @@ class Encoder:
         raise EncodeError(f"{self.path}: {what} (ffmpeg exit {code}): {tail}")
 
     def _discard(self) -> None:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             self._tmp.unlink()
-        except FileNotFoundError:
-            pass
 
     def close(self) -> Path:
         """Finish the file: close stdin, wait for ffmpeg, rename into place. Returns the final path."""
@@ -165,10 +164,8 @@ class Encoder:
         proc, self._proc = self._proc, None
         if proc is not None:
             if proc.stdin is not None:
-                try:
+                with contextlib.suppress(OSError):
                     proc.stdin.close()
-                except OSError:
-                    pass
             if proc.poll() is None:
                 proc.kill()
             proc.wait()
@@ -233,3 +230,33 @@ def read_frames(path: str | os.PathLike[str], width: int, height: int):  # -> It
         proc.stdout.close()
         proc.kill()
         proc.wait()
+
+
+def concat_segments(segments: list[Path], output: str | os.PathLike[str]) -> Path:
+    """Join independently encoded segments (same codec and settings) into one file without re-encoding.
+
+    Uses ffmpeg's concat demuxer with stream copy; the result appears only when ffmpeg succeeded.
+    """
+    out = Path(output)
+    check_output_path(out)
+    if not segments:
+        raise EncodeError(f"{out}: no segments to join")
+    tmp = partial_path(out)
+    listing = out.with_name(f".{out.name}.segments.txt")
+    listing.write_text("".join(f"file '{Path(s).resolve().as_posix()}'\n" for s in segments), encoding="utf-8")
+    fmt = out.suffix.lstrip(".").lower() or "mp4"
+    fmt = {"mkv": "matroska"}.get(fmt, fmt)
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "concat", "-safe", "0",
+           "-i", str(listing), "-c", "copy", "-f", fmt]
+    if fmt in ("mp4", "mov"):
+        cmd += ["-movflags", "+faststart"]
+    try:
+        res = subprocess.run([*cmd, str(tmp)], capture_output=True, text=True, check=False)
+    finally:
+        listing.unlink(missing_ok=True)
+    if res.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        tail = " | ".join(res.stderr.strip().splitlines()[-3:]) or "no message"
+        raise EncodeError(f"{out}: joining {len(segments)} segments failed (ffmpeg exit {res.returncode}): {tail}")
+    os.replace(tmp, out)
+    return out

@@ -20,14 +20,16 @@ def ffmpeg_exe() -> str:
     choice = os.environ.get(ENV_VAR, "").strip()
     if choice and choice != "system":
         if not (os.path.isfile(choice) and os.access(choice, os.X_OK)):
-            raise EncodeError(f"{ENV_VAR}={choice!r} is not an executable file; point it at an ffmpeg binary or unset it")
+            raise EncodeError(
+                f"{ENV_VAR}={choice!r} is not an executable file; point it at an ffmpeg binary or unset it"
+            )
         return choice
     if choice != "system":
         try:
             import imageio_ffmpeg
 
             return imageio_ffmpeg.get_ffmpeg_exe()
-        except Exception:  # noqa: BLE001 - fall back to PATH whatever went wrong
+        except Exception:
             pass
     found = shutil.which("ffmpeg")
     if not found:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine_bridge import Engine
-from pipeline.encode import EncodeSettings, Encoder
+from pipeline.encode import Encoder, EncodeSettings
 from scenes import Timeline
 
 ProgressFn = Callable[[int, int], None]

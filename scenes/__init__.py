@@ -5,12 +5,22 @@ This package knows nothing of engines, LLMs or ffmpeg.
 
 from scenes.io import dumps_script, load_script, loads_script, parse_script, save_script, script_hash
 from scenes.script import SCRIPT_VERSION, Actor, SceneScript, ScriptError
-from scenes.timeline import CameraState, FrameState, SunState, Timeline, compile_script
+from scenes.timeline import (
+    CameraState,
+    CollisionEvent,
+    FootContact,
+    FrameState,
+    SunState,
+    Timeline,
+    compile_script,
+)
 
 __all__ = [
     "SCRIPT_VERSION",
     "Actor",
     "CameraState",
+    "CollisionEvent",
+    "FootContact",
     "FrameState",
     "SceneScript",
     "ScriptError",

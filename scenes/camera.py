@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 
@@ -34,7 +35,7 @@ def shot_spans(shots: Sequence[Shot], duration: float) -> list[tuple[float, floa
         elif shots[k - 1].end is not None:
             bounds[k] = shots[k - 1].end
     known = [k for k, b in enumerate(bounds) if b is not None]
-    for lo, hi in zip(known, known[1:], strict=False):
+    for lo, hi in itertools.pairwise(known):
         for k in range(lo + 1, hi):
             bounds[k] = bounds[lo] + (bounds[hi] - bounds[lo]) * (k - lo) / (hi - lo)  # type: ignore[operator]
     spans = []

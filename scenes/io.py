@@ -39,7 +39,11 @@ def _describe(err: dict[str, Any]) -> str:
     elif err.get("type") == "union_tag_invalid":
         ctx = err.get("ctx", {})
         msg = f"unknown type {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
-    elif "input" in err and err.get("type") not in ("missing", "value_error") and not isinstance(err["input"], dict | list):
+    elif (
+        "input" in err
+        and err.get("type") not in ("missing", "value_error")
+        and not isinstance(err["input"], dict | list)
+    ):
         msg += f" (got {err['input']!r})"
     return msg
 

@@ -12,6 +12,7 @@ Cross-references (shot targets, actor ids, times inside the duration) are checke
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from typing import Annotated, Any, Literal, Self
 
@@ -203,12 +204,19 @@ class Actor(_Model):
     @model_validator(mode="after")
     def _keyframes_ordered(self) -> Self:
         times = [k.t for k in self.keyframes]
-        if any(b <= a for a, b in zip(times, times[1:], strict=False)):
+        if any(b <= a for a, b in itertools.pairwise(times)):
             raise ValueError("keyframes must be in strictly increasing time order")
         return self
 
 
 Target = ActorId | Vec3
+
+
+class Transition(_Model):
+    """How a shot begins: a hard cut, a crossfade from the previous shot, or a fade through black."""
+
+    type: Literal["cut", "crossfade", "fade_black"] = "cut"
+    duration: Annotated[float, Field(ge=0.0, le=10.0)] = 0.5
 
 
 class _Shot(_Timed):
@@ -219,6 +227,7 @@ class _Shot(_Timed):
     """
 
     start: Time | None = None  # type: ignore[assignment]
+    transition: Transition = Transition()
     fov: Annotated[float, Field(gt=1.0, lt=170.0)] | None = None
 
 
@@ -262,6 +271,15 @@ class Camera(_Model):
 
     fov: Annotated[float, Field(gt=1.0, lt=170.0)] = 50.0
     shots: list[Shot] = Field(default_factory=list, max_length=1000)
+
+
+class Caption(_Model):
+    """Text drawn onto the frames from ``start`` to ``end``: a full-frame title card, a caption or a lower third."""
+
+    text: Annotated[str, Field(min_length=1, max_length=500)]
+    start: Time = 0.0
+    end: Time | None = None
+    style: Literal["title", "caption", "lower_third"] = "caption"
 
 
 class Ground(_Model):
@@ -311,6 +329,7 @@ class SceneScript(_Model):
     lights: Lights = Lights()
     actors: list[Actor] = Field(default_factory=list, max_length=10_000)
     camera: Camera = Camera()
+    captions: list[Caption] = Field(default_factory=list, max_length=1000)
 
     @property
     def frame_count(self) -> int:
@@ -352,6 +371,11 @@ class SceneScript(_Model):
                     check_ref(f"{path}.center", act.center)
                     if act.center == a.id:
                         problems.append(f"{path}.center: actor {a.id!r} cannot orbit itself")
+        for k, cap in enumerate(self.captions):
+            check_time(f"captions[{k}].start", cap.start)
+            check_time(f"captions[{k}].end", cap.end)
+            if cap.end is not None and cap.end <= cap.start:
+                problems.append(f"captions[{k}].end: {cap.end:g} s must be after start ({cap.start:g} s)")
         latest, latest_path = 0.0, ""
         for k, shot in enumerate(self.camera.shots):
             path = f"camera.shots[{k}]"

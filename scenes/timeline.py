@@ -52,6 +52,29 @@ class SunState:
     shadows: bool
 
 
+@dataclass(frozen=True, slots=True)
+class CollisionEvent:
+    """Two bodies touching with an impulse (N·s) at ``time``; ``b`` is ``"ground"`` for the ground plane."""
+
+    time: float
+    frame: int
+    a: str
+    b: str
+    impulse: float
+    position: tuple[float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class FootContact:
+    """A foot (or paw) of a character touching down at ``time`` (for footstep sounds and foot-slide checks)."""
+
+    time: float
+    frame: int
+    actor: str
+    foot: str
+    position: tuple[float, float, float]
+
+
 @dataclass(frozen=True)
 class Timeline:
     """A compiled script: per-frame arrays, indexed ``[frame, actor, xyz]``."""
@@ -69,6 +92,8 @@ class Timeline:
     sun: SunState
     bounds_centre: np.ndarray = field(repr=False)  # a sphere holding every actor at every frame
     bounds_radius: float = 0.0
+    collisions: tuple[CollisionEvent, ...] = ()  # from the physics bake, in time order
+    footsteps: tuple[FootContact, ...] = ()  # from character gaits, in time order
 
     def __len__(self) -> int:
         return len(self.times)

@@ -117,7 +117,7 @@ class PandaEngine(Engine):
         if not self._force_software:
             try:
                 pipe = selection.make_module_pipe("p3headlessgl")
-            except Exception:  # noqa: BLE001 - any failure means "no EGL here"
+            except Exception:
                 pipe = None
             if pipe is None or not pipe.is_valid():
                 print("warning: EGL is not available; using Panda3D's software renderer (no shaders, no shadows)",

@@ -285,10 +285,9 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             elif r.entities:
                 r.entities[-1].motions.append(motion)
                 r.used.add(i)
-        elif tok in ("stacked",):
-            if r.entities:
-                r.entities[-1].arrangement = "stack"
-                r.used.add(i)
+        elif tok in ("stacked",) and r.entities:
+            r.entities[-1].arrangement = "stack"
+            r.used.add(i)
         i += 1
     ignored = []
     for k, tok in enumerate(tokens):
@@ -350,7 +349,7 @@ def layout(reading: Reading) -> list[dict[str, Any]]:
             rel, ai = e.relation
             ax, ay, az = place(ai, depth + 1)
             aw, ad, ah = group_width[ai]
-            w, d, h = group_width[gi]
+            w, d, _h = group_width[gi]
             gap = 0.4
             pos = {
                 "beside": (ax + (aw + w) / 2 + gap, ay, 0.0), "right": (ax + (aw + w) / 2 + gap, ay, 0.0),
@@ -457,9 +456,10 @@ class OfflinePlanner:
         if duration > MAX_DURATION:
             raise PlanError(f"duration {duration:g} s is longer than the maximum of {MAX_DURATION:g} s")
         actors = layout(reading)
+        seen: dict[int, int] = {}
         for a in actors:
             e = reading.entities[a["_entity"]]
-            k = len([b for b in actors if b["_entity"] == a["_entity"] and b is not a and actors.index(b) < actors.index(a)])
+            k = seen[a["_entity"]] = seen.get(a["_entity"], -1) + 1  # index within its group
             a["actions"] = [act for m in e.motions for act in _motion_actions(m, a, duration, k)]
         shot = _camera_shot(reading.camera, actors)
         total = len(actors)
@@ -482,5 +482,7 @@ class OfflinePlanner:
         try:
             script = SceneScript.model_validate(data)
         except Exception as exc:  # a planner bug, not a user error: say so plainly
-            raise PlanError(f"the offline planner produced an invalid script ({exc}); please report the prompt") from None
+            raise PlanError(
+                f"the offline planner produced an invalid script ({exc}); please report the prompt"
+            ) from None
         return PlanResult(script=script, planner=self.name, ignored_words=ignored, notes=notes)
