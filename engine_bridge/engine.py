@@ -42,11 +42,23 @@ class Engine(ABC):
     def render(self, state: FrameState) -> np.ndarray:
         """Draw one frame; returns a C-contiguous ``(height, width, 3)`` uint8 sRGB array."""
 
-    def render_passes(self, state: FrameState, passes: Sequence[str]) -> dict[str, np.ndarray]:
-        """Ground-truth passes for one frame, by name: ``depth`` (H, W) float32 metres, ``mask`` (H, W) int32
-        instance ids (0 = background, actor i → i + 1), ``normals`` (H, W, 3) float32 camera-space, ``flow``
-        (H, W, 2) float32 pixels to the next frame. Engines that cannot produce a pass raise EngineError."""
+    def render_passes(
+        self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
+    ) -> dict[str, np.ndarray]:
+        """Ground-truth passes for one frame, by name: ``depth`` (H, W) float32 metres along the optical axis
+        (``inf`` where nothing was drawn), ``mask`` (H, W) int32 instance ids (0 = background, actor i → i + 1),
+        ``normals`` (H, W, 3) float32 camera-space (OpenCV frame: x right, y down, z forward), ``flow`` (H, W, 2)
+        float32 pixels to ``next_state`` (zero when it is None). With ``flow`` the result also holds
+        ``flow_depth`` (H, W): each pixel's surface point's depth in the next frame, which
+        :func:`engine_bridge.groundtruth.flow_occlusion` compares with the next frame's depth to mark occlusion.
+        Engines that cannot produce a pass raise EngineError."""
         raise EngineError(f"{self.info.name}: passes {', '.join(passes)} are not supported by this engine")
+
+    def render_with_passes(
+        self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The frame and its passes together; engines that can draw both in one go override this."""
+        return self.render(state), self.render_passes(state, passes, next_state)
 
     @abstractmethod
     def close(self) -> None:

@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from importlib import resources
 
 import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
+from engine_bridge.groundtruth import intrinsics, world_to_camera
+from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from scenes import FrameState, Timeline
 from scenes.catalog import asset, mesh
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.geometry import Mesh
 from scenes.materials import FINISHES
+
+PASS_NAMES = ("depth", "mask", "normals", "flow")
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
@@ -99,6 +104,9 @@ class PandaEngine(Engine):
         self._camera = None
         self._lens = None
         self._sky = None
+        self._host = None
+        self._passes = None  # PassesTarget, built on first use
+        self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
         self._size = (0, 0)
 
@@ -264,6 +272,12 @@ class PandaEngine(Engine):
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
+        # Defaults for the passes shader; actors override the id, frames the matrices.
+        identity = panda_matrix(np.eye(4))
+        for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
+                     "u_next_world_to_cv": identity, "u_intrinsics": (1.0, 1.0, 0.0, 0.0),
+                     "u_next_intrinsics": (1.0, 1.0, 0.0, 0.0)}.items():
+            root.set_shader_input(k, v)
         if shaded:
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
@@ -287,7 +301,7 @@ class PandaEngine(Engine):
             sky.set_bin("fixed", 100)
             sky.set_depth_write(False)
             sky.set_two_sided(True)
-            sky.hide(BitMask32.bit(SHADOW_MASK_BIT))
+            sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
             self._sky = sky
 
         # Ground
@@ -321,6 +335,8 @@ class PandaEngine(Engine):
             node.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
             node.set_shader_input("u_material", (float(rough), float(metal), float(finish.emission)))
             node.set_color(*rgb, 1.0)  # used by the software renderer only
+            # On the actor's top node, so every part below it (multi-part actors) shares one instance id.
+            node.set_shader_input("u_instance", float(len(self._actor_nodes) + 1))
             if not asset(actor.asset).kind:
                 node.hide(BitMask32.bit(SHADOW_MASK_BIT))
             self._actor_nodes.append(node)
@@ -336,6 +352,12 @@ class PandaEngine(Engine):
         self._camera.reparent_to(root)
         region.set_camera(self._camera)
         cam_node.set_scene(root)
+        # Panda creates the shadow buffer while culling the first frame and fills it on the next: draw two
+        # throw-away frames so frame 0 of a video already has its shadows.
+        if timeline.times.size:
+            self._pose(timeline.frame(0))
+        self._graphics.render_frame()
+        self._graphics.render_frame()
 
     def _ground_texture(self, spec, seed: int):
         from panda3d.core import SamplerState, Texture
@@ -358,10 +380,8 @@ class PandaEngine(Engine):
 
     # --- per frame --------------------------------------------------------------------------------
 
-    def render(self, state: FrameState) -> np.ndarray:
-        """Move the actors and the camera to ``state``, draw, and read the frame back as RGB."""
-        if self._buffer is None:
-            raise EngineError("panda3d: render() called before open()")
+    def _pose(self, state: FrameState) -> None:
+        """Move every actor and the camera to ``state`` (no drawing)."""
         for node, pos, hpr, scale, vis in zip(
             self._actor_nodes, state.positions, state.hpr, state.scales, state.visible, strict=True
         ):
@@ -375,8 +395,93 @@ class PandaEngine(Engine):
         w, h = self._size
         vfov = math.degrees(2 * math.atan(math.tan(math.radians(cam.fov) / 2) * h / w))
         self._lens.set_fov(cam.fov, vfov)
+
+    def render(self, state: FrameState) -> np.ndarray:
+        """Move the actors and the camera to ``state``, draw, and read the frame back as RGB."""
+        if self._buffer is None:
+            raise EngineError("panda3d: render() called before open()")
+        self._pose(state)
+        if self._passes is not None:
+            self._passes.set_active(False)
+        self._buffer.set_active(True)
         self._graphics.render_frame()
         return self._read_pixels()
+
+    def render_passes(
+        self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
+    ) -> dict[str, np.ndarray]:
+        """Depth, instance mask, camera-space normals and flow to ``next_state`` (see Engine.render_passes)."""
+        wanted = self._prepare_passes(state, passes, next_state)
+        self._buffer.set_active(False)
+        self._graphics.render_frame()
+        self._buffer.set_active(True)
+        return self._passes.read(wanted)
+
+    def render_with_passes(
+        self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The frame and its passes from one ``render_frame`` (the shadow map is drawn once for both)."""
+        wanted = self._prepare_passes(state, passes, next_state)
+        self._buffer.set_active(True)
+        self._graphics.render_frame()
+        return self._read_pixels(), self._passes.read(wanted)
+
+    def _prepare_passes(self, state: FrameState, passes: Sequence[str], next_state: FrameState | None) -> set[str]:
+        """Check the names, build the passes target once, and pose the world with this frame's motion inputs."""
+        if self._buffer is None:
+            raise EngineError("panda3d: render_passes() called before open()")
+        wanted = set(passes)
+        unknown = wanted - set(PASS_NAMES)
+        if unknown:
+            raise EngineError(f"panda3d: unknown pass {', '.join(sorted(unknown))}; "
+                              f"choose from {', '.join(PASS_NAMES)}")
+        if not self._shaded:
+            raise EngineError("panda3d: the software renderer cannot draw ground-truth passes (no shaders); "
+                              "use the panda3d engine on a machine with EGL")
+        from panda3d.core import LMatrix4f, Shader
+
+        if self._passes is None:
+            shader = Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", {}), _shader_source("passes.frag", {}))
+            self._passes = PassesTarget(self._graphics, self._host, self._camera, self._lens, self._size, shader)
+        self._passes.set_active(True)
+        w, h = self._size
+        root = self._root
+        following = next_state if next_state is not None else state
+        if "flow" in wanted:
+            # Each drawn node's world motion to the next frame: pose there, record, pose back.
+            self._pose(following)
+            geoms = self._moving_geoms()
+            nxt = [g.get_net_transform().get_mat() for g in geoms]
+            self._pose(state)
+            for g, m_next in zip(geoms, nxt, strict=True):
+                motion = LMatrix4f(g.get_net_transform().get_mat())
+                motion.invert_in_place()
+                # Panda's row-vector convention: world_next = world_now * now⁻¹ * next.
+                g.set_shader_input("u_motion", motion * m_next)
+        else:
+            self._pose(state)
+        cams = []
+        for s in (state, following):
+            c = s.camera
+            k = intrinsics(c.fov, w, h)
+            cams.append((world_to_camera(c.position, c.hpr), (k[0, 0], k[1, 1], k[0, 2], k[1, 2])))
+        root.set_shader_input("u_world_to_cv", panda_matrix(cams[0][0]))
+        root.set_shader_input("u_next_world_to_cv", panda_matrix(cams[1][0]))
+        root.set_shader_input("u_intrinsics", tuple(float(x) for x in cams[0][1]))
+        root.set_shader_input("u_next_intrinsics", tuple(float(x) for x in cams[1][1]))
+        return wanted
+
+    def _moving_geoms(self) -> list:
+        """A node path per rigid part under each actor (parts of multi-part actors included), in a stable order.
+
+        A GeomNode shared by several actors (``instance_to``) cannot carry a per-actor input, so its
+        parent, which is unique, stands for it.
+        """
+        paths = []
+        for node in self._actor_nodes:
+            for g in node.find_all_matches("**/+GeomNode"):
+                paths.append(g.get_parent() if g.node().get_num_parents() > 1 else g)
+        return paths
 
     def _read_pixels(self) -> np.ndarray:
         tex = self._tex
@@ -392,6 +497,9 @@ class PandaEngine(Engine):
 
     def close(self) -> None:
         """Destroy the buffers and the scene graph."""
+        if self._passes is not None:
+            self._passes.close()
+            self._passes = None
         if self._graphics is not None:
             self._graphics.remove_all_windows()
         if self._root is not None:
