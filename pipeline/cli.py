@@ -154,6 +154,8 @@ ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame s
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
+PassesOpt = Annotated[str | None, typer.Option(
+    "--passes", help="Ground-truth passes to write to OUTPUT.passes/: any of depth,mask,flow,normals,camera.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
 
 
@@ -169,9 +171,13 @@ def generate(
     save_script_to: SaveScriptOpt = None,
     planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
     engine: EngineOpt = "panda3d",
+    passes: PassesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
+    from pipeline.passes import parse_passes
+
+    wanted = parse_passes(passes)
     t0 = time.perf_counter()
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
@@ -181,7 +187,7 @@ def generate(
     if save_script_to is not None:
         save_script(result.script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(result.script, output, RenderOptions(engine=engine), plan=result,
+        report = render_script(result.script, output, RenderOptions(engine=engine, passes=wanted), plan=result,
                                plan_seconds=plan_seconds, progress=progress)
     summary(report, quiet)
 
@@ -223,14 +229,18 @@ def render(
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
+    passes: PassesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Render a scene script to a video."""
+    """Render a scene script to a video (and, with --passes, its ground truth to OUTPUT.passes/)."""
+    from pipeline.passes import parse_passes
+
+    wanted = parse_passes(passes)
     script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(script, output, RenderOptions(engine=engine), progress=progress)
+        report = render_script(script, output, RenderOptions(engine=engine, passes=wanted), progress=progress)
     summary(report, quiet)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from engine_bridge import make_engine
 from pipeline.encode import EncodeSettings, check_output_path
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
+from pipeline.passes import passes_dir
 from pipeline.planners.base import PlanResult
 from pipeline.render import ProgressFn, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
@@ -35,6 +36,7 @@ class RenderOptions:
     engine: str = "panda3d"
     engine_options: tuple[tuple[str, object], ...] = ()
     encode: EncodeSettings = EncodeSettings()
+    passes: tuple[str, ...] = ()  # ground-truth passes to write beside the video (pipeline/passes.py)
 
 
 def render_script(
@@ -53,7 +55,7 @@ def render_script(
     t_compile = time.perf_counter() - t0
     engine = make_engine(options.engine, **dict(options.engine_options))
     try:
-        stats = render_to_video(timeline, engine, output, options.encode, progress=progress)
+        stats = render_to_video(timeline, engine, output, options.encode, progress=progress, passes=options.passes)
         info = engine.info
     finally:
         engine.close()
@@ -83,6 +85,7 @@ def render_script(
         engine={"name": info.name, "renderer": info.renderer, "version": info.version},
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
                   "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
+        extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )
     write_json(report_path(output), report)
     return report

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from engine_bridge import Engine
 from pipeline.encode import Encoder, EncodeSettings
+from pipeline.passes import PassesWriter, engine_passes, passes_dir
 from scenes import Timeline
 
 ProgressFn = Callable[[int, int], None]
@@ -33,34 +34,57 @@ def render_to_video(
     settings: EncodeSettings = EncodeSettings(),
     frames: range | None = None,
     progress: ProgressFn | None = None,
+    passes: Sequence[str] = (),
 ) -> RenderStats:
     """Render ``frames`` (default: all) of ``timeline`` with ``engine`` and encode them to ``output``.
 
     Memory stays flat in video length: each frame is rendered, handed to ffmpeg and dropped. The file
-    appears under its final name only when the encode finished cleanly.
+    appears under its final name only when the encode finished cleanly. With ``passes`` (see
+    pipeline/passes.py) the ground-truth passes are drawn in the same engine frame and written to
+    ``output.passes/``.
     """
     t_start = time.perf_counter()
     frames = frames if frames is not None else range(len(timeline))
     res = timeline.script.resolution
     encoder = Encoder(output, res.width, res.height, timeline.script.fps, settings)
     encoder.open()  # checks the output path before the (slower) engine start
+    writer = PassesWriter(passes_dir(output), timeline, passes) if passes else None
+    wanted = engine_passes(passes)
     try:
+        if writer is not None:
+            writer.open()
         t0 = time.perf_counter()
         engine.open(timeline)
         t_open = time.perf_counter() - t0
         t_render = 0.0
         for done, index in enumerate(frames, start=1):
             t0 = time.perf_counter()
-            image = engine.render(timeline.frame(index))
-            t_render += time.perf_counter() - t0
+            state = timeline.frame(index)
+            if writer is None:
+                image = engine.render(state)
+                t_render += time.perf_counter() - t0
+            else:
+                following = timeline.frame(index + 1) if index + 1 < len(timeline) else None
+                image, out = engine.render_with_passes(state, wanted, following)
+                t_render += time.perf_counter() - t0
+                writer.add(state, out)
             encoder.write(image)
             if progress is not None:
                 progress(done, len(frames))
+        if writer is not None:
+            last = frames[-1] if len(frames) else -1
+            # flow of a chunk's last frame needs the depth of the frame after it to mark occlusion
+            after = (engine.render_passes(timeline.frame(last + 1), ["depth"])["depth"]
+                     if "flow" in passes and 0 <= last < len(timeline) - 1 else None)
         t0 = time.perf_counter()
         encoder.close()
+        if writer is not None:
+            writer.close(after)
         t_close = time.perf_counter() - t0
     except BaseException:
         encoder.abort()
+        if writer is not None:
+            writer.abort()
         raise
     return RenderStats(
         frames=len(frames),

@@ -415,7 +415,7 @@ class PandaEngine(Engine):
         self._buffer.set_active(False)
         self._graphics.render_frame()
         self._buffer.set_active(True)
-        return self._passes.read(wanted)
+        return self._read_passes(wanted, next_state)
 
     def render_with_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -424,7 +424,14 @@ class PandaEngine(Engine):
         wanted = self._prepare_passes(state, passes, next_state)
         self._buffer.set_active(True)
         self._graphics.render_frame()
-        return self._read_pixels(), self._passes.read(wanted)
+        return self._read_pixels(), self._read_passes(wanted, next_state)
+
+    def _read_passes(self, wanted: set[str], next_state: FrameState | None) -> dict[str, np.ndarray]:
+        out = self._passes.read(wanted)
+        if "flow" in out and next_state is None:
+            out["flow"][:] = 0.0  # the last frame flows nowhere (exactly, not within rounding)
+            out["flow_depth"] = out["depth"].copy()
+        return out
 
     def _prepare_passes(self, state: FrameState, passes: Sequence[str], next_state: FrameState | None) -> set[str]:
         """Check the names, build the passes target once, and pose the world with this frame's motion inputs."""
