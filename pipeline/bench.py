@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from engine_bridge import make_engine
+from engine_bridge import EngineError, make_engine
 from pipeline.encode import Encoder
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
@@ -19,6 +19,9 @@ from scenes import SceneScript, compile_script, loads_script
 from scenes.script import Resolution
 
 ENCODE_SAMPLE_FRAMES = 30  # distinct frames cycled through the encode-only test (memory stays bounded)
+PASS_SAMPLE_FRAMES = 30  # frames per variant and round in the per-pass bench
+BENCH_ROUNDS = 3
+ENGINE_PASSES = ("depth", "mask", "normals", "flow")
 
 
 def reference_script() -> SceneScript:
@@ -32,8 +35,10 @@ def run_bench(
     duration: float | None = None,
     resolution: Resolution | None = None,
     engine: str = "panda3d",
+    passes: bool = True,
+    pass_frames: int = PASS_SAMPLE_FRAMES,
 ) -> dict[str, Any]:
-    """Measure the three speeds and return them as a JSON-ready dict."""
+    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
@@ -71,7 +76,7 @@ def run_bench(
         # End to end, as `enginereel render` does it.
         report = render_script(script, Path(tmp) / "e2e.mp4", RenderOptions(engine=engine))
 
-    return {
+    result = {
         "scene": str(script_path) if script_path else "reference",
         "frames": n,
         "duration_s": script.duration,
@@ -88,3 +93,46 @@ def run_bench(
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "enginereel_version": project_version(),
     }
+    if passes:
+        sizes = [resolution] if resolution is not None else [Resolution(width=1280, height=720),
+                                                              Resolution(width=1920, height=1080)]
+        try:
+            result["passes"] = [bench_passes(script, size, engine, pass_frames) for size in sizes]
+        except EngineError as exc:  # e.g. the software renderer draws no passes
+            result["passes"] = {"error": str(exc)}
+    return result
+
+
+def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frames: int) -> dict[str, Any]:
+    """Render-only speed at ``resolution`` without passes, with each pass alone, and with all of them.
+
+    Each variant draws the same ``frames`` frames (colour + passes + readback, as ``render --passes`` does,
+    without writing files); ``ratio`` is its time per frame over the plain render's, measured in one run.
+    """
+    script = SceneScript.model_validate(script.model_dump(by_alias=True) | {"resolution": resolution})
+    timeline = compile_script(script)
+    n = min(frames, len(timeline))
+    variants: list[tuple[str, list[str]]] = [("render", [])] + [(p, [p]) for p in ENGINE_PASSES]
+    variants.append(("all", list(ENGINE_PASSES)))
+    timings: dict[str, float] = {}
+    with make_engine(engine) as eng:
+        eng.open(timeline)
+        eng.render_with_passes(timeline.frame(0), list(ENGINE_PASSES), timeline.frame(min(1, n - 1)))  # warm-up
+        # Interleave the variants over several rounds so background load affects them alike.
+        for _ in range(BENCH_ROUNDS):
+            for name, wanted in variants:
+                t0 = time.perf_counter()
+                for i in range(n):
+                    if wanted:
+                        eng.render_with_passes(timeline.frame(i), wanted,
+                                               timeline.frame(i + 1) if i + 1 < len(timeline) else None)
+                    else:
+                        eng.render(timeline.frame(i))
+                timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+    frames_done = n * BENCH_ROUNDS
+    base = timings["render"] / frames_done
+    out: dict[str, Any] = {"resolution": str(resolution), "frames": frames_done}
+    for name, _ in variants:
+        per = timings[name] / frames_done
+        out[name] = {"fps": round(1.0 / per, 2), "ms": round(per * 1000, 2), "ratio": round(per / base, 3)}
+    return out

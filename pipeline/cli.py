@@ -290,13 +290,15 @@ def bench(
     duration: DurationOpt = None,
     engine: EngineOpt = "panda3d",
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
+    passes: Annotated[bool, typer.Option("--passes/--no-passes",
+                                         help="Also time each ground-truth pass at 720p and 1080p.")] = True,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
     from pipeline.bench import run_bench
 
     result = run_bench(
         script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
-        resolution=parse_resolution(resolution), engine=engine,
+        resolution=parse_resolution(resolution), engine=engine, passes=passes, pass_frames=8 if quick else 30,
     )
     typer.echo(json.dumps(result, indent=2))
 
