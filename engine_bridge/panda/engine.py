@@ -16,6 +16,7 @@ import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
+from engine_bridge.panda.ground import ground_meshes, shadow_patch
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from scenes import FrameState, Timeline
 from scenes.catalog import asset, mesh
@@ -91,8 +92,11 @@ def geom_node(name: str, m: Mesh):  # -> panda3d.core.GeomNode
 class PandaEngine(Engine):
     """Renders timelines with Panda3D offscreen. ``software=True`` forces the (unshaded) software renderer."""
 
-    def __init__(self, msaa: int = 4, shadow_size: int = 2048, software: bool = False, anisotropy: int = 1) -> None:
+    def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
+                 fxaa: bool = True) -> None:
         self._msaa = msaa
+        self._fxaa = fxaa
+        self._post = None
         self._anisotropy = anisotropy
         self._shadow_size = shadow_size
         self._force_software = software
@@ -206,6 +210,15 @@ class PandaEngine(Engine):
         # Render once so the GSG reports what it can do.
         self._graphics.render_frame()
         shaded = gsg.get_supports_glsl() and pipe.get_interface_name() == "OpenGL"
+        if shaded and self._fxaa:
+            from panda3d.core import Shader
+
+            from engine_bridge.panda.postprocess import attach_fxaa
+
+            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("fxaa.vert", {}), _shader_source("fxaa.frag", {}))
+            self._buffer.clear_render_textures()
+            self._post, self._tex, self._post_root = attach_fxaa(self._graphics, self._host, self._buffer,
+                                                                 (width, height), fxaa)
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
                                 PandaSystem.get_version_string())
@@ -304,17 +317,23 @@ class PandaEngine(Engine):
             sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
             self._sky = sky
 
-        # Ground
+        # Ground: only the cell under the shadow map's footprint pays for shadow lookups (see ground.py).
         if script.environment.ground.visible:
-            from scenes.geometry import box
-
-            ground = root.attach_new_node(geom_node("ground", box((2 * GROUND_EXTENT, 2 * GROUND_EXTENT, 1.0))))
-            ground.set_z(-1.0)
+            patch = shadow_patch(centre, radius, sun.direction, GROUND_EXTENT) if shadows else None
+            inner, outer = ground_meshes(GROUND_EXTENT, patch)
+            ground = root.attach_new_node("ground")
             ground.hide(BitMask32.bit(SHADOW_MASK_BIT))
             ground.set_shader_input("u_albedo", (*(float(c) for c in ground_colour), 1.0))
             ground.set_shader_input("u_material", (ground_spec.roughness, 0.0, 0.0))
+            rest = ground.attach_new_node(geom_node("ground-unshadowed", outer))
+            if inner is not None:
+                shadowed = ground.attach_new_node(geom_node("ground-shadowed", inner))
             if shaded:
-                ground.set_shader(ground_shader, 5)
+                plain = {k: v for k, v in defines.items() if k != "SHADOWS"}
+                rest.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", plain),
+                                            _shader_source("surface.frag", plain | {"GROUND": 1})), 5)
+                if inner is not None:
+                    shadowed.set_shader(ground_shader, 5)
                 ground.set_shader_input("u_ground_tex", self._ground_texture(ground_spec, script.seed))
                 ground.set_shader_input("u_ground_scale", ground_spec.scale * 4.0)
             else:
@@ -403,18 +422,24 @@ class PandaEngine(Engine):
         self._pose(state)
         if self._passes is not None:
             self._passes.set_active(False)
-        self._buffer.set_active(True)
+        self._set_colour_active(True)
         self._graphics.render_frame()
         return self._read_pixels()
+
+    def _set_colour_active(self, active: bool) -> None:
+        """Draw the colour frame (world buffer and its FXAA pass) in the next ``render_frame`` or not."""
+        self._buffer.set_active(active)
+        if self._post is not None:
+            self._post.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
     ) -> dict[str, np.ndarray]:
         """Depth, instance mask, camera-space normals and flow to ``next_state`` (see Engine.render_passes)."""
         wanted = self._prepare_passes(state, passes, next_state)
-        self._buffer.set_active(False)
+        self._set_colour_active(False)
         self._graphics.render_frame()
-        self._buffer.set_active(True)
+        self._set_colour_active(True)
         return self._read_passes(wanted, next_state)
 
     def render_with_passes(
@@ -422,7 +447,7 @@ class PandaEngine(Engine):
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The frame and its passes from one ``render_frame`` (the shadow map is drawn once for both)."""
         wanted = self._prepare_passes(state, passes, next_state)
-        self._buffer.set_active(True)
+        self._set_colour_active(True)
         self._graphics.render_frame()
         return self._read_pixels(), self._read_passes(wanted, next_state)
 
@@ -511,5 +536,5 @@ class PandaEngine(Engine):
             self._graphics.remove_all_windows()
         if self._root is not None:
             self._root.remove_node()
-        self._graphics = self._buffer = self._tex = self._root = None
+        self._graphics = self._buffer = self._tex = self._root = self._post = None
         self._actor_nodes = []

@@ -1,0 +1,36 @@
+#version 330
+// FXAA (after Timothy Lottes' FXAA "console" variant): find the local edge direction from the luma of
+// four diagonal bilinear taps and blur along it, falling back to a shorter blur where the long one
+// oversteps the local contrast. Input and output are sRGB. textureLod: no mipmaps, so llvmpipe need not
+// compute derivatives, which made the pass several times dearer.
+uniform sampler2D u_scene;
+uniform vec2 u_texel;  // 1 / size
+in vec2 v_uv;
+out vec4 o_colour;
+
+const float REDUCE_MIN = 1.0 / 128.0;
+const float REDUCE_MUL = 1.0 / 8.0;
+const float SPAN_MAX = 8.0;
+
+float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
+
+void main() {
+    vec3 m = textureLod(u_scene, v_uv, 0.0).rgb;
+    float nw = luma(textureLod(u_scene, v_uv + vec2(-0.5, -0.5) * u_texel, 0.0).rgb);
+    float ne = luma(textureLod(u_scene, v_uv + vec2(0.5, -0.5) * u_texel, 0.0).rgb);
+    float sw = luma(textureLod(u_scene, v_uv + vec2(-0.5, 0.5) * u_texel, 0.0).rgb);
+    float se = luma(textureLod(u_scene, v_uv + vec2(0.5, 0.5) * u_texel, 0.0).rgb);
+    float lm = luma(m);
+    float lo = min(lm, min(min(nw, ne), min(sw, se)));
+    float hi = max(lm, max(max(nw, ne), max(sw, se)));
+    vec2 dir = vec2(-((nw + ne) - (sw + se)), (nw + sw) - (ne + se));
+    float reduce = max((nw + ne + sw + se) * (0.25 * REDUCE_MUL), REDUCE_MIN);
+    float scale = 1.0 / (min(abs(dir.x), abs(dir.y)) + reduce);
+    dir = clamp(dir * scale, vec2(-SPAN_MAX), vec2(SPAN_MAX)) * u_texel;
+    vec3 a = 0.5 * (textureLod(u_scene, v_uv + dir * (1.0 / 3.0 - 0.5), 0.0).rgb
+                    + textureLod(u_scene, v_uv + dir * (2.0 / 3.0 - 0.5), 0.0).rgb);
+    vec3 b = 0.5 * a + 0.25 * (textureLod(u_scene, v_uv - 0.5 * dir, 0.0).rgb
+                               + textureLod(u_scene, v_uv + 0.5 * dir, 0.0).rgb);
+    float lb = luma(b);
+    o_colour = vec4((lb < lo || lb > hi) ? a : b, 1.0);
+}
