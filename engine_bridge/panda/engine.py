@@ -21,7 +21,14 @@ from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, pan
 from scenes import FrameState, Timeline
 from scenes.catalog import asset, mesh
 from scenes.colors import parse_colour, srgb_to_linear
-from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
+from scenes.environment import (
+    GROUND_MATERIALS,
+    LAMP_COLOUR,
+    LAMP_HEIGHT,
+    LAMP_INTENSITY,
+    SKY_PRESETS,
+    lamp_post_positions,
+)
 from scenes.geometry import Mesh
 from scenes.materials import FINISHES
 
@@ -271,7 +278,11 @@ class PandaEngine(Engine):
         light_np.look_at(*centre)
         root.set_light(light_np)
 
-        defines = {"SHADOWS": 1} if shadows else {}
+        defines: dict[str, object] = {"SHADOWS": 1} if shadows else {}
+        lamps = lamp_post_positions(centre, radius, preset.lamp_posts) if shaded else np.zeros((0, 3))
+        if len(lamps):
+            defines["POINT_LIGHTS"] = len(lamps)
+            self._add_lamp_posts(root, lamps)
         common_inputs = {
             "u_sun_dir": tuple(float(x) for x in sun.direction),
             "u_sun_radiance": tuple(float(x) for x in sun.radiance),
@@ -377,6 +388,33 @@ class PandaEngine(Engine):
             self._pose(timeline.frame(0))
         self._graphics.render_frame()
         self._graphics.render_frame()
+
+    def _add_lamp_posts(self, root, feet: np.ndarray) -> None:
+        """Street lamps: a dark pole and a glowing head per lamp, and the point lights they stand for."""
+        from panda3d.core import BitMask32, LVecBase3f, NodePath, PTA_LVecBase3f
+
+        from scenes.geometry import cylinder, sphere
+
+        pole_mesh = NodePath(geom_node("lamp-pole", cylinder(0.1, LAMP_HEIGHT + 0.1, 16)))
+        head_mesh = NodePath(geom_node("lamp-head", sphere(0.32, 16, 8)))
+        warm = srgb_to_linear(LAMP_COLOUR)
+        lights = PTA_LVecBase3f.empty_array(len(feet))
+        for i, foot in enumerate(feet):
+            post = root.attach_new_node(f"lamp-post-{i}")
+            post.set_pos(*foot)
+            post.hide(BitMask32.bit(SHADOW_MASK_BIT))  # keep the sun's shadow map fitted to the actors
+            pole = post.attach_new_node("pole")
+            pole_mesh.instance_to(pole)
+            pole.set_shader_input("u_albedo", (0.05, 0.05, 0.055, 1.0))
+            pole.set_shader_input("u_material", (0.5, 1.0, 0.0))
+            head = post.attach_new_node("head")
+            head_mesh.instance_to(head)
+            head.set_z(LAMP_HEIGHT - 0.16)
+            head.set_shader_input("u_albedo", (*(float(c) for c in warm), 1.0))
+            head.set_shader_input("u_material", (0.5, 0.0, 6.0))
+            lights[i] = LVecBase3f(float(foot[0]), float(foot[1]), LAMP_HEIGHT - 0.35)  # just under the head
+        root.set_shader_input("u_lamp_pos", lights)
+        root.set_shader_input("u_lamp_radiance", tuple(float(c) * LAMP_INTENSITY for c in warm))
 
     def _ground_texture(self, spec, seed: int):
         from panda3d.core import SamplerState, Texture

@@ -13,6 +13,10 @@ uniform vec3 u_fog_colour;
 uniform float u_fog_density;
 uniform vec4 u_albedo;
 uniform vec3 u_material;  // roughness, metallic, emission
+#ifdef POINT_LIGHTS
+uniform vec3 u_lamp_pos[POINT_LIGHTS];
+uniform vec3 u_lamp_radiance;  // linear colour × intensity, the same for every lamp
+#endif
 #ifdef GROUND
 uniform sampler2D u_ground_tex;
 uniform float u_ground_scale;
@@ -74,6 +78,19 @@ void main() {
     vec3 sky_r = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, clamp(R.z, 0.0, 1.0)), step(0.0, R.z));
     vec3 F_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * pow(1.0 - ndv, 5.0);
     colour += u_ambient * (sky * albedo * (1.0 - metal) * (1.0 - F_amb) + sky_r * F_amb * (1.0 - 0.7 * rough));
+#endif
+#ifdef POINT_LIGHTS
+    // Street lamps: unshadowed point lights, inverse-square falloff, Lambert plus a Blinn-Phong glint
+    // whose sharpness follows roughness (cheaper than GGX per lamp, and lamps are small in the frame).
+    float shine = min(2.0 / max(rough * rough * rough * rough, 1e-3), 256.0);  // capped: sharper glints sparkle
+    for (int i = 0; i < POINT_LIGHTS; ++i) {
+        vec3 Lp = u_lamp_pos[i] - v_world;
+        float d2 = dot(Lp, Lp);
+        Lp *= inversesqrt(d2);
+        float nl = max(dot(N, Lp), 0.0);
+        float glint = pow(max(dot(N, normalize(Lp + V)), 0.0), shine) * (shine + 8.0) / (8.0 * PI) * (1.0 - rough);
+        colour += u_lamp_radiance / (d2 + 0.25) * nl * (albedo / PI * (1.0 - metal) + mix(vec3(0.04), albedo, metal) * glint);
+    }
 #endif
     colour += albedo * u_material.z;
 
