@@ -45,8 +45,57 @@ _PRIMITIVES: tuple[AssetSpec, ...] = (
 CATALOG: dict[str, AssetSpec] = {a.name: a for a in _PRIMITIVES}
 
 
+MODEL_SUFFIXES = (".gltf", ".glb")
+
+
+def is_model_path(name: str) -> bool:
+    """True for an asset given as a glTF 2.0 file path (``.gltf`` or ``.glb``) instead of a catalog name."""
+    return name.lower().endswith(MODEL_SUFFIXES)
+
+
+def _no_mesh() -> Mesh:
+    raise TypeError("a glTF model has no catalog mesh; the engine loads the file")
+
+
+@cache
+def model_asset(path: str) -> AssetSpec:
+    """An AssetSpec for a glTF file: its size from the POSITION bounds the format requires (glTF is Y-up,
+    the world Z-up: glTF x, y, z sizes become width, height, depth). Raises ``ValueError`` if unreadable."""
+    import json
+    import struct
+    from pathlib import Path
+
+    file = Path(path)
+    try:
+        raw = file.read_bytes()
+        if raw[:4] == b"glTF":  # binary: 12-byte header, then a JSON chunk
+            length, kind = struct.unpack_from("<II", raw, 12)
+            if kind != 0x4E4F534A:
+                raise ValueError("the first chunk is not JSON")
+            doc = json.loads(raw[20:20 + length])
+        else:
+            doc = json.loads(raw)
+        lo, hi = [float("inf")] * 3, [float("-inf")] * 3
+        for m in doc.get("meshes", []):
+            for prim in m.get("primitives", []):
+                acc = doc["accessors"][prim["attributes"]["POSITION"]]
+                lo = [min(a, b) for a, b in zip(lo, acc["min"], strict=True)]
+                hi = [max(a, b) for a, b in zip(hi, acc["max"], strict=True)]
+    except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
+        raise ValueError(f"{path}: not a readable glTF 2.0 file ({exc})") from None
+    if lo[0] == float("inf"):
+        raise ValueError(f"{path}: the glTF file has no meshes")
+    dx, dy, dz = (max(h - lo_, 1e-3) for lo_, h in zip(lo, hi, strict=True))
+    return AssetSpec(file.name, "model", (dx, dz, dy), f"glTF model {file.name}", _no_mesh)
+
+
 def asset(name: str) -> AssetSpec:
-    """Look an asset up by name; raises ``KeyError`` with the known names."""
+    """Look an asset up by name (or glTF file path); raises ``KeyError`` with the known names."""
+    if is_model_path(name):
+        try:
+            return model_asset(name)
+        except ValueError as exc:
+            raise KeyError(str(exc)) from None
     try:
         return CATALOG[name]
     except KeyError:

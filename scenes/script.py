@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from scenes.catalog import CATALOG
+from scenes.catalog import CATALOG, is_model_path, model_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.materials import FINISHES
@@ -190,16 +190,26 @@ class Actor(_Model):
     visible: bool = True
     keyframes: list[Keyframe] = Field(default_factory=list, max_length=10_000)
     actions: list[Action] = Field(default_factory=list, max_length=1000)
+    animation: Annotated[str, Field(min_length=1, max_length=200)] | None = None  # a glTF clip, looped
 
     @field_validator("asset")
     @classmethod
     def _known_asset(cls, name: str) -> str:
+        if is_model_path(name):  # a glTF 2.0 file (path absolute or relative to the working directory)
+            model_asset(name)  # raises ValueError naming the file if it is missing or unreadable
+            return name
         if name not in CATALOG:
             close = difflib.get_close_matches(name, list(CATALOG), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ValueError(f"unknown asset {name!r}{hint}; known assets: {', '.join(sorted(CATALOG))} "
                              "(`enginereel assets` lists them)")
         return name
+
+    @model_validator(mode="after")
+    def _animation_needs_model(self) -> Self:
+        if self.animation is not None and not is_model_path(self.asset):
+            raise ValueError(f"animation {self.animation!r}: only glTF model assets (.gltf/.glb) have clips")
+        return self
 
     @model_validator(mode="after")
     def _keyframes_ordered(self) -> Self:

@@ -17,9 +17,10 @@ import numpy as np
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.ground import ground_meshes, shadow_patch
+from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from scenes import FrameState, Timeline
-from scenes.catalog import asset, mesh
+from scenes.catalog import asset, is_model_path, mesh
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.environment import (
     GROUND_MATERIALS,
@@ -112,6 +113,7 @@ class PandaEngine(Engine):
         self._tex = None
         self._root = None
         self._actor_nodes: list = []
+        self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
         self._lens = None
         self._sky = None
@@ -353,11 +355,18 @@ class PandaEngine(Engine):
         # Actors: one node each, sharing one GeomNode per asset.
         meshes: dict[str, NodePath] = {}
         self._actor_nodes = []
+        self._models = []
         for actor in script.actors:
-            if actor.asset not in meshes:
-                meshes[actor.asset] = NodePath(geom_node(actor.asset, mesh(actor.asset)))
             node = root.attach_new_node(actor.id)
-            meshes[actor.asset].instance_to(node)
+            if is_model_path(actor.asset):
+                # glTF: one copy per actor, since each may pose its clip differently
+                model = load_model(actor.asset, actor.animation, actor.id)
+                model.node.reparent_to(node)
+                self._models.append(model)
+            else:
+                if actor.asset not in meshes:
+                    meshes[actor.asset] = NodePath(geom_node(actor.asset, mesh(actor.asset)))
+                meshes[actor.asset].instance_to(node)
             finish = FINISHES[actor.material.finish]
             rgb = parse_colour(actor.material.color)
             rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
@@ -447,6 +456,8 @@ class PandaEngine(Engine):
                 node.show()
             else:
                 node.hide()
+        for model in self._models:
+            model.pose(state.time)
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)
         w, h = self._size
