@@ -80,8 +80,14 @@ def flow_occlusion(flow: np.ndarray, flow_depth: np.ndarray, next_depth: np.ndar
     u = cols + flow[..., 0]
     v = rows + flow[..., 1]
     inside = (u > -0.5) & (u < w - 0.5) & (v > -0.5) & (v < h - 0.5) & np.isfinite(flow_depth) & (flow_depth > 0)
-    ui = np.clip(np.rint(u), 0, w - 1).astype(np.intp)
-    vi = np.clip(np.rint(v), 0, h - 1).astype(np.intp)
-    seen = next_depth[vi, ui]
+    # The landing point falls between pixel centres: it is visible if it is no farther than the farthest of
+    # the four surrounding pixels (on ground seen at a grazing angle depth changes a lot from pixel to pixel,
+    # so one rounded pixel would call open ground occluded; a real occluder covers all four).
+    u0 = np.clip(np.floor(u), 0, w - 1).astype(np.intp)
+    v0 = np.clip(np.floor(v), 0, h - 1).astype(np.intp)
+    u1 = np.minimum(u0 + 1, w - 1)
+    v1 = np.minimum(v0 + 1, h - 1)
+    seen = np.maximum(np.maximum(next_depth[v0, u0], next_depth[v0, u1]),
+                      np.maximum(next_depth[v1, u0], next_depth[v1, u1]))
     visible = inside & (flow_depth <= seen * (1.0 + rel_tol) + abs_tol)
     return ~visible

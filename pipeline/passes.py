@@ -86,7 +86,7 @@ CONVENTIONS = {
     "pixel_centres": "integer coordinates: pixel (row r, column c) is u = c, v = r",
     "depth": "float32 metres along the optical axis (camera z); inf where no surface was drawn",
     "mask": "uint16 instance id, 0 = background/ground, actor i (script order) = i + 1",
-    "normals": "float32 unit normals in the camera frame, facing the camera; 0 where no surface",
+    "normals": "float16 unit normals in the camera frame, facing the camera; 0 where no surface",
     "flow": "float32 (u, v) pixels from this frame to the next, exact from geometry; 0 in the last frame",
     "flow_occluded": "bool, true where the point is hidden, off-screen or gone in the next frame",
     "extrinsics": "world_to_camera 4x4: x_cam = R x_world + t",
@@ -184,7 +184,7 @@ class PassesWriter:
             mask = engine_out["mask"]
             arrays["mask"] = mask.astype(np.uint16) if mask.max(initial=0) < 65536 else mask
         if "normals" in self.passes:
-            arrays["normals"] = engine_out["normals"].astype(np.float32, copy=False)
+            arrays["normals"] = engine_out["normals"].astype(np.float16)  # unit vectors: 1e-3 is plenty
         if "flow" in self.passes:
             if self._pending is not None:
                 self._finish_pending(engine_out["depth"])
@@ -289,3 +289,42 @@ class Passes:
 def read_passes(directory: str | Path) -> Passes:
     """Open a passes directory written by ``render``/``generate --passes`` (see docs/passes.md)."""
     return Passes(Path(directory))
+
+
+def preview(arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """The passes of one frame side by side as an RGB uint8 image, for people to look at.
+
+    Depth: near bright, far dark (log scale); mask: one colour per id; normals: ``0.5 + 0.5 n``; flow:
+    hue = direction, brightness = speed (occluded pixels grey).
+    """
+    import cv2
+
+    tiles = []
+    if "depth" in arrays:
+        d = arrays["depth"]
+        finite = np.isfinite(d)
+        logd = np.log(np.where(finite, d, 1.0))
+        lo, hi = (np.percentile(logd[finite], [1, 99]) if finite.any() else (0.0, 1.0))
+        v = 1.0 - np.clip((logd - lo) / max(hi - lo, 1e-6), 0, 1)
+        tiles.append(np.where(finite[..., None], (v[..., None] * 255).repeat(3, -1), 0).astype(np.uint8))
+    if "mask" in arrays:
+        m = arrays["mask"].astype(np.int64)
+        palette = (np.random.default_rng(7).random((int(m.max()) + 1, 3)) * 200 + 55).astype(np.uint8)
+        palette[0] = 0
+        tiles.append(palette[m])
+    if "normals" in arrays:
+        tiles.append((np.clip(arrays["normals"] * 0.5 + 0.5, 0, 1) * 255).astype(np.uint8))
+    if "flow" in arrays:
+        f = arrays["flow"]
+        mag = np.linalg.norm(f, axis=-1)
+        hsv = np.zeros((*f.shape[:2], 3), np.uint8)
+        hsv[..., 0] = ((np.arctan2(f[..., 1], f[..., 0]) + np.pi) / (2 * np.pi) * 179).astype(np.uint8)
+        hsv[..., 1] = 255
+        hsv[..., 2] = (np.clip(mag / max(np.percentile(mag, 99), 1e-6), 0, 1) * 255).astype(np.uint8)
+        rgb = cv2.cvtColor(hsv, cv2.COLOR_HSV2RGB)
+        if "flow_occluded" in arrays:
+            rgb[arrays["flow_occluded"]] = 96
+        tiles.append(rgb)
+    if not tiles:
+        raise PipelineError("preview: no image passes in this frame")
+    return np.concatenate(tiles, axis=1)
