@@ -4,7 +4,8 @@
 vec3 tone(vec3 c) {
     const float k = 0.8;
     vec3 over = max(c - k, 0.0);
-    return min(c, vec3(k)) + (1.0 - k) * (1.0 - exp(-over / (1.0 - k)));
+    // rational roll-off (same slope at the knee, same limit of 1) instead of an exp: cheaper under llvmpipe
+    return min(c, vec3(k)) + over / (1.0 + over / (1.0 - k));
 }
 
 vec3 encode_srgb(vec3 c) {
