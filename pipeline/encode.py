@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import collections.abc
 import contextlib
 import os
 import re
@@ -153,6 +154,17 @@ FORMAT_NAMES = {"mkv": "matroska"}
 """Container names ffmpeg's ``-f`` spells differently."""
 
 
+_BOILERPLATE = re.compile(r"Task finished with error|Terminating thread with return|Nothing was written into output|"
+                          r"Could not open encoder before EOF|Error while filtering|Conversion failed")
+
+
+def stderr_tail(lines: collections.abc.Iterable[str], count: int = 3) -> str:
+    """The last ``count`` informative lines of ffmpeg's stderr, joined with `` | `` (ffmpeg's generic
+    "task finished / nothing written" epilogue is skipped so the actual cause shows)."""
+    useful = [line.strip() for line in lines if line.strip() and not _BOILERPLATE.search(line)]
+    return " | ".join(useful[-count:]) or "no message"
+
+
 def partial_path(path: Path) -> Path:
     """The temporary name a video is written under until ffmpeg exits cleanly (hidden, ``.part``)."""
     return path.with_name(f".{path.name}.part")
@@ -249,7 +261,7 @@ class Encoder:
         if self._reader is not None:
             self._reader.join(timeout=5)
         self._discard()
-        tail = " | ".join(line for line in list(self._stderr)[-4:] if line) or "no message"
+        tail = stderr_tail(self._stderr)
         code = proc.returncode if proc is not None else None
         raise EncodeError(f"{self.path}: {what} (ffmpeg exit {code}): {tail}")
 
@@ -379,7 +391,7 @@ def concat_segments(segments: list[Path], output: str | os.PathLike[str]) -> Pat
         listing.unlink(missing_ok=True)
     if res.returncode != 0:
         tmp.unlink(missing_ok=True)
-        tail = " | ".join(res.stderr.strip().splitlines()[-3:]) or "no message"
+        tail = stderr_tail(res.stderr.splitlines())
         raise EncodeError(f"{out}: joining {len(segments)} segments failed (ffmpeg exit {res.returncode}): {tail}")
     os.replace(tmp, out)
     return out
@@ -402,7 +414,7 @@ def mux_audio(video: str | os.PathLike[str], audio: Path, output: str | os.PathL
     res = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if res.returncode != 0:
         tmp.unlink(missing_ok=True)
-        tail = " | ".join(res.stderr.strip().splitlines()[-4:]) or "no message"
+        tail = stderr_tail(res.stderr.splitlines())
         raise EncodeError(f"{out}: adding the soundtrack failed (ffmpeg exit {res.returncode}): {tail}")
     os.replace(tmp, out)
     return out
