@@ -3,8 +3,8 @@
 No system font is assumed: ``ImageFont.load_default(size=…)`` ships inside Pillow (Aileron Regular).
 It covers printable ASCII only, so :func:`printable` folds typographic punctuation and accents onto
 ASCII (``—`` → ``-``, ``é`` → ``e``) rather than drawing empty boxes. Each caption is laid out once,
-as a cropped RGBA overlay, when it first shows, and dropped when it ends, so memory holds only the captions on screen; drawing it onto a
-frame is a small numpy alpha blend. Captions fade in and out over :data:`FADE_S`.
+as a cropped RGBA overlay, when it first shows, and dropped when it ends, so memory holds only the
+captions on screen; drawing it onto a frame is a small numpy alpha blend. Captions fade in and out over :data:`FADE_S`.
 """
 
 from __future__ import annotations
