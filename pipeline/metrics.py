@@ -260,3 +260,27 @@ def load_masks(folder: Path) -> Iterator[np.ndarray]:
             img = cv2.imread(str(p), cv2.IMREAD_UNCHANGED)
             yield img if img.ndim == 2 else img[..., 0]
 
+
+
+def print_table(m: VideoMetrics) -> None:
+    """A one-screen rich table of ``m`` on the terminal."""
+    from rich.console import Console
+    from rich.table import Table
+
+    def fmt(x: float | None, digits: int = 4) -> str:
+        return "n/a" if x is None else f"{x:.{digits}f}"
+
+    table = Table(title=f"{m.video}  ({m.width}x{m.height}, {m.frames} frames, {m.fps:g} fps)")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    table.add_column("meaning")
+    table.add_row("temporal flickering", fmt(m.temporal_flickering),
+                  f"VBench, 1 = steady; {m.static_pairs}/{m.pairs} static pairs ({m.static_source})")
+    table.add_row("mean abs diff (static)", fmt(m.mean_abs_diff_static, 2), "0..255 between consecutive frames")
+    table.add_row("warping error", fmt(m.warping_error, 5), f"Lai et al. 2018, lower is better (max "
+                  f"{fmt(m.warping_error_max, 5)})")
+    table.add_row("SSIM frame to frame", fmt(m.ssim), f"mean; min {fmt(m.ssim_min)}")
+    table.add_row("subject consistency", fmt(m.subject_consistency),
+                  f"{m.instances} instances" if m.instances else "no masks given")
+    table.caption = f"analysed at {m.analysis_width} px wide in {m.seconds:.1f} s"
+    Console().print(table)
