@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, features
 
 from pipeline.captions import font
+from pipeline.edit import TransitionPlan
 from scenes import Timeline
 
 MAX_TILES = 48
@@ -67,7 +68,13 @@ class PreviewCollector:
         shot_middles = {int((s + e - 1) // 2) for s, e in zip(starts, ends, strict=True)}
         every = max(every_s, n / fps / max(1, MAX_TILES - len(shot_middles)))
         periodic = {round(k * every * fps) for k in range(int(n / fps / every) + 1)}
-        self.sheet = sorted(i for i in shot_middles | periodic if i < n)
+        plan = TransitionPlan(timeline)
+
+        def plain(i: int) -> int:  # a tile in a fade or crossfade moves to the end of it (its shot in full)
+            w = plan.window_at(i)
+            return min(n - 1, w.end) if w is not None else i
+
+        self.sheet = sorted({plain(i) for i in shot_middles | periodic if i < n})
         longest = int(np.argmax(ends - starts))
         self.poster_index = int((starts[longest] + ends[longest] - 1) // 2)
         # the animation: real time at anim_fps for short videos, an even time-lapse for long ones
