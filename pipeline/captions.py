@@ -51,7 +51,19 @@ def printable(text: str) -> str:
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont | ImageFont.ImageFont, max_width: float) -> list[str]:
-    """Greedy word wrap to ``max_width`` pixels; honours explicit newlines."""
+    """Word wrap to ``max_width`` pixels, balanced: the narrowest width that needs no more lines than a greedy
+    wrap, so a title does not end on one orphaned word. Honours explicit newlines."""
+    lines = _greedy(text, face, max_width)
+    width = max_width
+    while len(lines) > 1 and width > max_width * 0.4:
+        trial = _greedy(text, face, width * 0.95)
+        if len(trial) > len(lines):
+            break
+        lines, width = trial, width * 0.95
+    return lines
+
+
+def _greedy(text: str, face: ImageFont.FreeTypeFont | ImageFont.ImageFont, max_width: float) -> list[str]:
     lines: list[str] = []
     for para in printable(text).splitlines() or [""]:
         line = ""
