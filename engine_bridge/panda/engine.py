@@ -336,6 +336,10 @@ class PandaEngine(Engine):
         self._camera.reparent_to(root)
         region.set_camera(self._camera)
         cam_node.set_scene(root)
+        # Panda creates the shadow buffer lazily during the first frame that needs it; draw that frame
+        # now so the first real frame already has its shadow and every frame renders the same way.
+        self._graphics.render_frame()
+        self._graphics.render_frame()
 
     def _ground_texture(self, spec, seed: int):
         from panda3d.core import SamplerState, Texture
