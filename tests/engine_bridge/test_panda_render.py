@@ -44,7 +44,7 @@ def test_box_dead_ahead_is_red(frame: np.ndarray) -> None:
 
 
 def test_sky_at_top_is_blue(frame: np.ndarray) -> None:
-    r, g, b = frame[2, 80].astype(int)
+    r, _, b = frame[2, 80].astype(int)
     assert b > r and b > 150
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline.encode import EncodeSettings, Encoder, concat_segments, partial_path, probe, read_frames
+from pipeline.encode import Encoder, EncodeSettings, concat_segments, partial_path, probe, read_frames
 from pipeline.errors import EncodeError
 from pipeline.ffmpeg_tool import ffmpeg_exe
 
@@ -58,7 +58,8 @@ def test_failure_inside_render_leaves_no_file(tmp_path: Path) -> None:
 
 
 def test_wrong_frame_shape_is_rejected(tmp_path: Path) -> None:
-    with pytest.raises(EncodeError, match=r"expected \(48, 64, 3\) uint8"), Encoder(tmp_path / "x.mp4", 64, 48, 24) as enc:
+    enc = Encoder(tmp_path / "x.mp4", 64, 48, 24)
+    with pytest.raises(EncodeError, match=r"expected \(48, 64, 3\) uint8"), enc:
         enc.write(np.zeros((10, 10, 3), np.uint8))
     assert not (tmp_path / "x.mp4").exists()
 
@@ -66,10 +67,9 @@ def test_wrong_frame_shape_is_rejected(tmp_path: Path) -> None:
 def test_ffmpeg_error_shows_its_message_and_leaves_nothing(tmp_path: Path) -> None:
     out = tmp_path / "bad.mp4"
     enc = Encoder(out, 64, 48, 24, EncodeSettings(codec="no_such_codec"))
-    with pytest.raises(EncodeError) as info:
-        with enc:
-            for f in frames(200):
-                enc.write(f)
+    with pytest.raises(EncodeError) as info, enc:
+        for f in frames(200):
+            enc.write(f)
     assert "bad.mp4" in str(info.value) and "ffmpeg exit" in str(info.value)
     assert "Encoder not found" in str(info.value) or "Unknown encoder" in str(info.value)
     assert not out.exists() and not partial_path(out).exists()
