@@ -124,7 +124,12 @@ class PandaEngine(Engine):
                       file=sys.stderr)
                 pipe = None
         if pipe is None:
-            pipe = selection.make_module_pipe("p3tinydisplay")
+            # Panda's software rasteriser, offscreen (its default pipe would want an X display); it
+            # cannot do non-power-of-two textures, so let Panda pad them rather than complain.
+            from panda3d.core import loadPrcFileData
+
+            loadPrcFileData("enginereel-software", "textures-power-2 up")
+            pipe = selection.make_pipe("TinyOffscreenGraphicsPipe", "p3tinydisplay")
         if pipe is None or not pipe.is_valid():
             raise EngineError("panda3d: no graphics pipe could be created (neither EGL nor the software renderer)")
         return pipe

@@ -91,3 +91,15 @@ def test_render_before_open_is_a_clear_error() -> None:
 def test_unknown_engine_name() -> None:
     with pytest.raises(EngineError, match="unknown engine 'blender'"):
         make_engine("blender")
+
+
+def test_software_renderer_draws_the_scene() -> None:
+    """The fallback when EGL is missing: Panda's CPU rasteriser, unshaded but with the right colours."""
+    timeline = compile_script(loads_script(SCENE))
+    with make_engine("software") as engine:
+        engine.open(timeline)
+        frame = engine.render(timeline.frame(0))
+        assert engine.info.renderer.startswith("software")
+    assert frame.shape == (90, 160, 3)
+    r, g, b = frame[45, 80].astype(int)
+    assert r > 120 and r > 2 * g and r > 2 * b
