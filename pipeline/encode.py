@@ -95,7 +95,8 @@ def encode_settings(codec: str = "h264", crf: int | None = None, preset: str | N
     codec = codec.lower()
     if codec not in CODECS:
         raise EncodeError(f"--codec: unknown codec {codec!r}; choose one of {', '.join(CODECS)}")
-    encoder = available_codecs()[codec]
+    listed = bool(ffmpeg_encoders())  # an ffmpeg that cannot list its encoders fails later, naming the output
+    encoder = available_codecs()[codec] if listed else CODECS[codec][0]
     if encoder is None:
         have = ", ".join(k for k, v in available_codecs().items() if v) or "none"
         raise EncodeError(f"--codec: this ffmpeg ({ffmpeg_exe()}) has no {codec} encoder; available: {have} "
@@ -115,7 +116,7 @@ def encode_settings(codec: str = "h264", crf: int | None = None, preset: str | N
     if bit_depth not in (8, 10):
         raise EncodeError(f"--bit-depth: {bit_depth} is not supported; choose 8 or 10")
     pix_fmt = "yuv420p" if bit_depth == 8 else "yuv420p10le"
-    if pix_fmt not in encoder_pix_fmts(encoder):
+    if encoder_pix_fmts(encoder) and pix_fmt not in encoder_pix_fmts(encoder):
         raise EncodeError(f"--bit-depth: {encoder} in this ffmpeg cannot write {pix_fmt}; use --bit-depth 8")
     return EncodeSettings(codec=encoder, crf=crf, preset=preset, pix_fmt=pix_fmt, container=container)
 
