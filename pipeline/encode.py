@@ -367,8 +367,8 @@ def probe(path: str | os.PathLike[str]) -> VideoProbe:
 
 def read_frames(path: str | os.PathLike[str], width: int, height: int):  # -> Iterator[np.ndarray]
     """Decode a video to RGB frames one at a time (for tests and metrics; memory stays flat)."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path), "-f", "rawvideo",
-           "-pix_fmt", "rgb24", "-"]
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path), "-map", "0:v:0",
+           "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     size = width * height * 3
     assert proc.stdout is not None

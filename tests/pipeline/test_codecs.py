@@ -90,3 +90,24 @@ def test_concat_of_segments_equals_one_encode(tmp_path: Path) -> None:
     assert len(a) == len(b) == 12
     assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
     assert probe(joined).frames == 12
+
+
+def test_chunked_render_gets_its_soundtrack_after_concat(tmp_path: Path) -> None:
+    import wave
+
+    from pipeline.encode import mux_audio, read_audio
+
+    frames = moving_frames(10)
+    parts = [write_clip(tmp_path / f"p{k}.mp4", frames[k * 5:(k + 1) * 5]) for k in range(2)]
+    joined = concat_segments(parts, tmp_path / "joined.mp4")
+    wav = tmp_path / "t.wav"
+    with wave.open(str(wav), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(48_000)
+        w.writeframes((np.sin(np.arange(48_000) * 2 * np.pi * 440 / 48_000) * 8000).astype("<i2").tobytes())
+    mux_audio(joined, wav, joined)
+    info = probe(joined)
+    assert (info.frames, info.audio_codec) == (10, "aac")
+    assert abs(len(read_audio(joined)) - 48_000) < 2048
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
