@@ -76,7 +76,8 @@ class PreviewCollector:
 
         self.sheet = sorted({plain(i) for i in shot_middles | periodic if i < n})
         longest = int(np.argmax(ends - starts))
-        self.poster_index = int((starts[longest] + ends[longest] - 1) // 2)
+        self.poster_index = plain(int((starts[longest] + ends[longest] - 1) // 2))
+
         # the animation: real time at anim_fps for short videos, an even time-lapse for long ones
         step = max(fps / anim_fps, n / ANIMATION_FRAMES)
         self.anim = sorted({min(n - 1, round(k * step)) for k in range(int(n / step) + 1)})
