@@ -7,8 +7,9 @@
   optical-flow magnitude is under :data:`STATIC_FLOW_PX` pixels (at the analysis size) — the median
   ignores a moving subject as long as it covers under half the frame — and it is not a cut.
 - **Warping error** (Lai et al., 2018, "Learning Blind Video Temporal Consistency"): forward and backward
-  optical flow (OpenCV DIS), a forward-backward consistency occlusion test
-  (``|F + B∘F|² < 0.01 (|F|² + |B∘F|²) + 0.5``, Ruder et al.), then the mean squared error between
+  optical flow (OpenCV DIS), Ruder et al.'s occlusion test as in Lai et al.'s code (forward-backward
+  consistency ``|F + B∘F|² < 0.01 (|F|² + |B∘F|²) + 0.5`` and no motion boundary
+  ``|∇(B∘F)|² ≤ 0.01 |B∘F|² + 0.002``), then the mean squared error between
   frame *t* and frame *t+1* warped back, over non-occluded pixels, with RGB in 0..1. Averaged over pairs.
 - **SSIM** of consecutive frames (Wang et al. 2004, 11-tap Gaussian window σ = 1.5, on luma).
 - **Subject consistency proxy** when instance masks are given (one ``(H, W)`` int array per frame, 0 =
@@ -101,8 +102,13 @@ def warping_error(a: np.ndarray, b: np.ndarray) -> tuple[float, np.ndarray]:
     tx, ty = gx + fwd[..., 0], gy + fwd[..., 1]
     inside = (tx >= 0) & (tx <= w - 1) & (ty >= 0) & (ty <= h - 1)
     s = fwd + bwd_at
-    consistent = (s**2).sum(-1) < 0.01 * ((fwd**2).sum(-1) + (bwd_at**2).sum(-1)) + 0.5
-    mask = (inside & consistent).astype(np.float32)
+    bwd_sq = (bwd_at**2).sum(-1)
+    consistent = (s**2).sum(-1) < 0.01 * ((fwd**2).sum(-1) + bwd_sq) + 0.5
+    # motion boundaries (Ruder et al., as in Lai et al.'s evaluation code): where the flow itself changes fast
+    du_y, du_x = np.gradient(bwd_at[..., 0])
+    dv_y, dv_x = np.gradient(bwd_at[..., 1])
+    smooth = du_x**2 + du_y**2 + dv_x**2 + dv_y**2 <= 0.01 * bwd_sq + 0.002
+    mask = (inside & consistent & smooth).astype(np.float32)
     warped = warp(b, fwd).astype(np.float32) / 255.0
     diff = ((a.astype(np.float32) / 255.0 - warped) ** 2).sum(-1)  # summed over RGB, as Lai et al.'s code
     n = float(mask.sum())
