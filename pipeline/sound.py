@@ -4,6 +4,7 @@
   plus a short contact click. Loudness follows the impulse (``√(J / 4 N·s)``, capped), timbre the
   finish of the actors involved (metal rings long and high, rubber thuds, wood knocks …), pitch their
   size (bigger is lower).
+- Each event is panned by its bearing from the camera at that frame and rolls off gently with distance.
 - Footsteps come from :attr:`Timeline.footsteps`: a short band-passed noise burst shaped by the ground
   material (grass swishes, tiles click, snow crunches).
 - The ambience bed is chosen from the environment (``park`` on grass, ``street`` on asphalt/concrete,
@@ -11,7 +12,7 @@
   seamless loop of spectrally shaped noise, tiled.
 
 Everything is deterministic: randomness comes from ``numpy.random.default_rng`` seeded with the
-script's seed. The mix is written to a 16-bit WAV in blocks of :data:`BLOCK_S` seconds, so memory stays
+script's seed. The stereo mix is written to a 16-bit WAV in blocks of :data:`BLOCK_S` seconds, so memory stays
 flat in video length, and a soft limiter keeps peaks under full scale. Every sound starts on the sample
 of its event time, so it is heard within one frame of the picture.
 """
@@ -162,10 +163,29 @@ def _finish_and_size(timeline: Timeline, actor_id: str, frame: int) -> tuple[str
 
 @dataclass(frozen=True)
 class Cue:
-    """One sound placed at a sample offset."""
+    """One sound placed at a sample offset, with its left/right gains."""
 
     start: int
     samples: np.ndarray
+    left: float = 1.0
+    right: float = 1.0
+
+
+REFERENCE_DISTANCE_M = 8.0  # an event this far from the camera plays at its own loudness
+
+
+def placement(timeline: Timeline, frame: int, position: tuple[float, float, float]) -> tuple[float, float]:
+    """Left/right gains of a sound at ``position`` heard from the camera of ``frame``: equal-power panning by
+    the bearing from the camera, and a gentle distance roll-off (√(8 m / d), within 0.35..1.3)."""
+    i = min(max(frame, 0), len(timeline) - 1)
+    offset = np.asarray(position, dtype=np.float64) - timeline.camera_position[i]
+    dist = float(np.linalg.norm(offset))
+    h = math.radians(float(timeline.camera_hpr[i, 0]))
+    right = np.array([math.cos(h), math.sin(h), 0.0])  # heading 0 looks along +Y, so +X is to the right
+    pan = float(np.clip(offset @ right / dist, -1.0, 1.0)) if dist > 1e-6 else 0.0
+    level = float(np.clip(math.sqrt(REFERENCE_DISTANCE_M / max(dist, 0.5)), 0.35, 1.3))
+    angle = (pan + 1.0) * math.pi / 4.0
+    return level * math.cos(angle) * math.sqrt(2.0), level * math.sin(angle) * math.sqrt(2.0)
 
 
 def cues(timeline: Timeline) -> list[Cue]:
@@ -178,9 +198,12 @@ def cues(timeline: Timeline) -> list[Cue]:
             other, other_size = _finish_and_size(timeline, ev.b, ev.frame)
             if TIMBRES.get(other, TIMBRES["plastic"]).base_hz > TIMBRES.get(finish, TIMBRES["plastic"]).base_hz:
                 finish, size = other, other_size
-        out.append(Cue(round(ev.time * SAMPLE_RATE), impact_sound(finish, size, ev.impulse, rng)))
+        left, right = placement(timeline, ev.frame, ev.position)
+        out.append(Cue(round(ev.time * SAMPLE_RATE), impact_sound(finish, size, ev.impulse, rng), left, right))
     ground = timeline.script.environment.ground.material
-    out.extend(Cue(round(fs.time * SAMPLE_RATE), footstep_sound(ground, rng)) for fs in timeline.footsteps)
+    for fs in timeline.footsteps:
+        left, right = placement(timeline, fs.frame, fs.position)
+        out.append(Cue(round(fs.time * SAMPLE_RATE), footstep_sound(ground, rng), left, right))
     out.sort(key=lambda c: c.start)
     return out
 
@@ -195,7 +218,7 @@ def soft_limit(x: np.ndarray, knee: float = 0.7) -> np.ndarray:
 
 
 def write_soundtrack(timeline: Timeline, path: Path, ambience: bool = True) -> Path | None:
-    """Write the scene's soundtrack to ``path`` (16-bit mono WAV, exactly the video's length).
+    """Write the scene's soundtrack to ``path`` (16-bit stereo WAV, exactly the video's length).
 
     Returns ``None`` and writes nothing when there is nothing to hear (no events and no ambience): such a
     video gets no audio track rather than a silent one.
@@ -208,16 +231,17 @@ def write_soundtrack(timeline: Timeline, path: Path, ambience: bool = True) -> P
     loop = ambience_loop(kind, np.random.default_rng(timeline.script.seed + 1)) if kind else None
     block = int(BLOCK_S * SAMPLE_RATE)
     with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
+        wav.setnchannels(2)
         wav.setsampwidth(2)
         wav.setframerate(SAMPLE_RATE)
         first_live = 0  # cues before this index have ended before the current block
         for b0 in range(0, total, block):
             b1 = min(total, b0 + block)
-            mix = np.zeros(b1 - b0)
+            mix = np.zeros((b1 - b0, 2))
             if loop is not None:
                 idx = np.arange(b0, b1) % len(loop)
-                mix += loop[idx]
+                mix[:, 0] += loop[idx]
+                mix[:, 1] += loop[(idx + len(loop) // 2) % len(loop)]  # the other half: a wide, decorrelated bed
             while first_live < len(placed) and placed[first_live].start + len(placed[first_live].samples) <= b0:
                 first_live += 1
             for cue in placed[first_live:]:
@@ -225,6 +249,8 @@ def write_soundtrack(timeline: Timeline, path: Path, ambience: bool = True) -> P
                     break
                 s0, s1 = max(cue.start, b0), min(cue.start + len(cue.samples), b1)
                 if s1 > s0:
-                    mix[s0 - b0:s1 - b0] += cue.samples[s0 - cue.start:s1 - cue.start]
+                    part = cue.samples[s0 - cue.start:s1 - cue.start]
+                    mix[s0 - b0:s1 - b0, 0] += cue.left * part
+                    mix[s0 - b0:s1 - b0, 1] += cue.right * part
             wav.writeframes((soft_limit(mix) * 32767).astype("<i2").tobytes())
     return path

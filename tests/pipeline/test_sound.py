@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import math
+import wave
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +40,13 @@ def onsets(samples: np.ndarray, fps: int) -> list[float]:
         if env[i] > level and env[i] > 3 * before and (not found or i / 1000 - found[-1] > 0.1):
             found.append(i / 1000)
     return found
+
+
+def wav_samples(path: Path) -> np.ndarray:
+    """A 16-bit WAV as (samples, channels) floats in -1..1."""
+    with wave.open(str(path)) as w:
+        data = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32767
+        return data.reshape(-1, w.getnchannels())
 
 
 def mux(tmp_path: Path, tl, name: str, settings: EncodeSettings) -> Path:
@@ -78,7 +87,7 @@ def test_louder_impulse_is_louder_and_output_is_deterministic(tmp_path: Path) ->
     a = write_soundtrack(tl, tmp_path / "a.wav", ambience=False)
     b = write_soundtrack(tl, tmp_path / "b.wav", ambience=False)
     assert a is not None and b is not None and a.read_bytes() == b.read_bytes()
-    pcm = np.frombuffer(a.read_bytes()[44:], dtype="<i2").astype(float)
+    pcm = wav_samples(a).sum(axis=1)
     quiet = np.abs(pcm[int(0.5 * SAMPLE_RATE):int(0.7 * SAMPLE_RATE)]).max()
     loud = np.abs(pcm[int(2.0 * SAMPLE_RATE):int(2.2 * SAMPLE_RATE)]).max()
     assert loud > 2 * quiet
@@ -92,8 +101,8 @@ def test_silent_scene_has_no_track_and_ambience_follows_the_setting(tmp_path: Pa
     assert ambience_kind(night) == "night"
     wav = write_soundtrack(night, tmp_path / "night.wav")
     assert wav is not None
-    pcm = np.frombuffer(wav.read_bytes()[44:], dtype="<i2")
-    assert len(pcm) == 3 * SAMPLE_RATE and np.abs(pcm).max() > 1000
+    pcm = wav_samples(wav)
+    assert pcm.shape == (3 * SAMPLE_RATE, 2) and np.abs(pcm).max() > 0.03
 
 
 def test_footsteps_are_heard(tmp_path: Path) -> None:
@@ -101,5 +110,21 @@ def test_footsteps_are_heard(tmp_path: Path) -> None:
     tl = dataclasses.replace(tl, footsteps=(FootContact(1.0, FPS, "ball", "left", (0.0, 0.0, 0.0)),))
     wav = write_soundtrack(tl, tmp_path / "f.wav", ambience=False)
     assert wav is not None
-    pcm = np.frombuffer(wav.read_bytes()[44:], dtype="<i2").astype(float) / 32767
-    assert onsets(pcm, FPS) == [1.0]
+    assert onsets(wav_samples(wav).sum(axis=1), FPS) == [1.0]
+
+
+def test_events_are_panned_by_their_bearing_from_the_camera(tmp_path: Path) -> None:
+    tl = timeline_with_events([0.5, 2.0])
+    h = math.radians(float(tl.camera_hpr[0, 0]))
+    right = np.array([math.cos(h), math.sin(h), 0.0])
+    look = tl.camera_position[0] + 8.0 * np.array([-math.sin(h), math.cos(h), 0.0])
+    sides = [tuple(look + 4 * right), tuple(look - 4 * right)]
+    tl = dataclasses.replace(tl, collisions=tuple(dataclasses.replace(ev, position=p, a="ball", impulse=3.0)
+                                                  for ev, p in zip(tl.collisions, sides, strict=True)))
+    wav = write_soundtrack(tl, tmp_path / "p.wav", ambience=False)
+    assert wav is not None
+    pcm = wav_samples(wav)
+    first, second = pcm[int(0.5 * SAMPLE_RATE):int(1.5 * SAMPLE_RATE)], pcm[int(2.0 * SAMPLE_RATE):]
+    energy = [np.square(x).sum(axis=0) for x in (first, second)]
+    assert energy[0][1] > 2 * energy[0][0]  # the first event is to the right
+    assert energy[1][0] > 2 * energy[1][1]  # the second to the left
