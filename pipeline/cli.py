@@ -398,8 +398,16 @@ def info() -> None:
     typer.echo(f"previews    contact sheet png, poster png, animation {preview_paths(Path('x.mp4')).animation.suffix}")
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so partial outputs are removed on the way out.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit as exc:
