@@ -83,32 +83,31 @@ class PassesTarget:
         self.buffer.set_active(active)
 
     def _read(self, tex) -> np.ndarray:
+        """A bottom-up-corrected *view* (H, W, 4) of the texture in Panda's BGRA component order (no copy)."""
         w, h = self.size
         img = np.frombuffer(memoryview(tex.get_ram_image()), dtype=np.float32)
         if img.size != w * h * 4:
             raise EngineError(f"panda3d: passes read back {img.size} floats, expected {w * h * 4}")
-        # bottom-up rows, BGRA component order, as every Panda3D RAM image
-        return img.reshape(h, w, 4)[::-1, :, [2, 1, 0, 3]]
+        return img.reshape(h, w, 4)[::-1]
 
     def read(self, passes: set[str]) -> dict[str, np.ndarray]:
         """The named passes of the last drawn frame as numpy arrays (see Engine.render_passes)."""
-        geo = self._read(self.geometry)
+        geo = self._read(self.geometry)  # B, G, R, A = normal z, normal y, normal x, depth
         out: dict[str, np.ndarray] = {}
         depth = geo[..., 3]
         background = depth <= 0.0  # cleared pixels: nothing was drawn there
         if "depth" in passes or "flow" in passes:
-            out["depth"] = np.where(background, np.float32(np.inf), depth).astype(np.float32)
+            out["depth"] = np.where(background, np.float32(np.inf), depth)
         if "normals" in passes:
-            out["normals"] = np.ascontiguousarray(geo[..., :3])
+            out["normals"] = np.ascontiguousarray(geo[..., 2::-1])
         if passes & {"mask", "flow"}:
-            motion = self._read(self.motion)
+            motion = self._read(self.motion)  # B, G, R, A = next depth, flow v, flow u, instance id
             if "mask" in passes:
-                out["mask"] = np.rint(motion[..., 3]).astype(np.int32)
+                out["mask"] = motion[..., 3].astype(np.int32)  # ids are exact small integers in float32
             if "flow" in passes:
-                flow = np.ascontiguousarray(motion[..., :2])
-                flow[background] = 0.0
+                flow = np.where(background[..., None], np.float32(0.0), motion[..., 2:0:-1])
                 out["flow"] = flow
-                out["flow_depth"] = np.where(background, np.float32(np.inf), motion[..., 2]).astype(np.float32)
+                out["flow_depth"] = np.where(background, np.float32(np.inf), motion[..., 0])
         return out
 
     def close(self) -> None:
