@@ -189,3 +189,33 @@ def test_unknown_pass_is_one_clear_error(panda):
     panda.open(tl)
     with pytest.raises(EngineError, match="unknown pass"):
         panda.render_passes(tl.frame(0), ["albedo"])
+
+
+def test_parts_under_an_actor_node_share_its_id_and_move_with_it(panda):
+    """The contract for multi-part actors: geometry parented under the actor's node inherits its instance id,
+    and flow follows each part's own world motion."""
+    from engine_bridge.panda.engine import geom_node
+    from scenes.geometry import box
+
+    tl = timeline_from(SPHERE.replace("position: [0, 0, 0]}", "position: [0, 0, 0], "
+                                      "actions: [{type: move_to, to: [0.6, 0, 0], easing: linear}]}"))
+    panda.open(tl)
+    part = panda._actor_nodes[0].attach_new_node(geom_node("hat", box((0.3, 0.3, 0.3))))
+    part.set_z(1.1)
+    s0, s1 = tl.frame(2), tl.frame(3)
+    p = panda.render_passes(s0, ["mask", "flow", "depth"], s1)
+    w, h = 320, 180
+    k = intrinsics(s0.camera.fov, w, h)
+    w2c = world_to_camera(s0.camera.position, s0.camera.hpr)
+    centre = lambda s: np.array([[s.positions[0][0], s.positions[0][1], 1.25]])  # noqa: E731
+    uv0, _ = project(centre(s0), k, w2c)
+    uv1, _ = project(centre(s1), k, w2c)
+    r, c = round(uv0[0, 1]), round(uv0[0, 0])
+    assert p["mask"][r, c] == 1  # the part is the ball's instance
+    # back-project the pixel's surface point, move it with the actor, project it again
+    d = p["depth"][r, c]
+    cam_pt = d * np.array([(c - k[0, 2]) / k[0, 0], (r - k[1, 2]) / k[1, 1], 1.0])
+    world = w2c[:3, :3].T @ (cam_pt - w2c[:3, 3])
+    moved, _ = project((world + s1.positions[0] - s0.positions[0])[None], k, w2c)
+    np.testing.assert_allclose(p["flow"][r, c], moved[0] - [c, r], atol=0.05)
+    assert np.linalg.norm(uv1 - uv0) > 0.5
