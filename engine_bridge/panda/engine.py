@@ -443,9 +443,11 @@ class PandaEngine(Engine):
 
         img = ground_texture(spec, seed)
         # multipliers around 1 are stored at half gain (the shader doubles them) to keep 8-bit precision
-        data = np.ascontiguousarray((np.clip(img / 2.0, 0, 1) * 255 + 0.5).astype(np.uint8)[::-1, :, ::-1])
+        bgr = (np.clip(img / 2.0, 0, 1) * 255 + 0.5).astype(np.uint8)[::-1, :, ::-1]
+        # RGBA, not RGB: llvmpipe fetches aligned 4-byte texels faster (about 7 % of a 720p frame)
+        data = np.ascontiguousarray(np.concatenate([bgr, np.full((*bgr.shape[:2], 1), 255, np.uint8)], -1))
         tex = Texture("ground")
-        tex.setup_2d_texture(data.shape[1], data.shape[0], Texture.T_unsigned_byte, Texture.F_rgb8)
+        tex.setup_2d_texture(data.shape[1], data.shape[0], Texture.T_unsigned_byte, Texture.F_rgba8)
         tex.set_ram_image(data.tobytes())
         tex.set_wrap_u(SamplerState.WM_repeat)
         tex.set_wrap_v(SamplerState.WM_repeat)
