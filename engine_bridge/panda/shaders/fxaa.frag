@@ -11,18 +11,26 @@ out vec4 o_colour;
 const float REDUCE_MIN = 1.0 / 128.0;
 const float REDUCE_MUL = 1.0 / 8.0;
 const float SPAN_MAX = 8.0;
+const float EDGE_MIN = 1.0 / 24.0;  // luma contrast below which a pixel is left alone
 
 float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
-    vec3 m = textureLod(u_scene, v_uv, 0.0).rgb;
-    float nw = luma(textureLod(u_scene, v_uv + vec2(-0.5, -0.5) * u_texel, 0.0).rgb);
-    float ne = luma(textureLod(u_scene, v_uv + vec2(0.5, -0.5) * u_texel, 0.0).rgb);
-    float sw = luma(textureLod(u_scene, v_uv + vec2(-0.5, 0.5) * u_texel, 0.0).rgb);
-    float se = luma(textureLod(u_scene, v_uv + vec2(0.5, 0.5) * u_texel, 0.0).rgb);
+    // the five luma taps read single texels (texelFetch: no filtering, cheap under llvmpipe)
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    ivec2 top = textureSize(u_scene, 0) - 1;
+    vec3 m = texelFetch(u_scene, p, 0).rgb;
+    float nw = luma(texelFetch(u_scene, clamp(p + ivec2(-1, -1), ivec2(0), top), 0).rgb);
+    float ne = luma(texelFetch(u_scene, clamp(p + ivec2(1, -1), ivec2(0), top), 0).rgb);
+    float sw = luma(texelFetch(u_scene, clamp(p + ivec2(-1, 1), ivec2(0), top), 0).rgb);
+    float se = luma(texelFetch(u_scene, clamp(p + ivec2(1, 1), ivec2(0), top), 0).rgb);
     float lm = luma(m);
     float lo = min(lm, min(min(nw, ne), min(sw, se)));
     float hi = max(lm, max(max(nw, ne), max(sw, se)));
+    if (hi - lo < EDGE_MIN) {  // flat: most of the frame leaves here after five cheap taps
+        o_colour = vec4(m, 1.0);
+        return;
+    }
     vec2 dir = vec2(-((nw + ne) - (sw + se)), (nw + sw) - (ne + se));
     float reduce = max((nw + ne + sw + se) * (0.25 * REDUCE_MUL), REDUCE_MIN);
     float scale = 1.0 / (min(abs(dir.x), abs(dir.y)) + reduce);
