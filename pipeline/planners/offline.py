@@ -234,6 +234,8 @@ def _clauses(tokens: list[str], used: set[int]) -> list[tuple[int, int]]:
     i = 0
     while i < len(tokens):
         marker = next((m for m in SEQUENCE_MARKERS if _match(tokens, i, m)), None)
+        if marker == ("next",) and i + 1 < len(tokens) and tokens[i + 1] == "to":
+            marker = None  # "next to" is a place, not a sequence
         if marker and i > 0 and i not in used:
             used.update(range(i, i + len(marker)))
             if i > cuts[-1]:
@@ -261,6 +263,8 @@ class _ClauseReader:
         self.colour: str | None = None
         self.finish: str | None = None
         self.definite = False
+        self.indefinite = False
+        self.participles: list[tuple[int, str]] = []  # "a spinning top": (token, verb) waiting for the noun
         self.modifier_idx: list[int] = []
 
     def is_noun_at(self, i: int) -> bool:
@@ -345,6 +349,15 @@ class _ClauseReader:
                 self.definite = True
                 i += 1
                 continue
+            if tok in ("a", "an", "another"):
+                self.indefinite = True
+                i += 1
+                continue
+            participle = verb_lemma(tok) if tok.endswith("ing") else None
+            if participle and self.modifier_follows(i) and not self.is_noun_at(i):
+                self.participles.append((i, participle))
+                i += 1
+                continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx:
                 r.used.add(i)
                 if not self.subjects:
@@ -387,9 +400,12 @@ class _ClauseReader:
             if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
                                          and t[i + 1] not in SETTINGS):
                 word, sense, length = noun
-                e = self.entity(word, sense, plural=noun_plural(t[i], word), clause=clause)
+                e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
                 r.used.update(range(i, i + length))
                 r.used.update(self.modifier_idx)
+                for k, lemma in self.participles:
+                    r.events.append(Event([e], lemma, VERBS[lemma], clause))
+                    r.used.add(k)
                 self.reset_phrase()
                 i += length
                 if pending_rel is not None:
@@ -452,7 +468,7 @@ class _ClauseReader:
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
         r = self.r
-        if (self.definite or clause > 0) and self.count is None:
+        if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
             for k in range(len(r.entities) - 1, -1, -1):
                 if r.entities[k].word == word or r.entities[k].sense == sense:
                     return k
