@@ -59,9 +59,13 @@ PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "t
 DEFAULT_DURATION = 10.0
 MAX_PROMPT_CHARS = 20_000
 DEFAULT_FOV = 50.0
+CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn": "orbit", "rotate": "orbit",
+                "spin": "orbit", "follow": "track", "chase": "track", "pursue": "track", "move": "push_in",
+                "approach": "push_in", "come": "push_in", "push": "push_in", "rise": "crane", "fly": "crane",
+                "float": "crane", "drift": "pan", "slide": "pan", "glide": "pan", "stay": "static", "wait": "static"}
 GAP = 0.5  # metres between things placed side by side
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
 def tokenize(prompt: str) -> list[str]:
@@ -282,10 +286,15 @@ class _ClauseReader:
             j += 1
         return self.is_noun_at(j)
 
+    def noun_soon(self, i: int, within: int = 3) -> bool:
+        """Whether a noun follows token ``i`` within a few words ("dozens of shiny zorblax cubes")."""
+        return any(self.is_noun_at(j) or self.modifier_follows(j - 1) for j in range(i + 1, i + 1 + within))
+
     def read(self, start: int, end: int, clause: int) -> None:
         """Read the clause ``tokens[start:end]``."""
         t, r = self.t, self.r
         verb_seen = False
+        camera_subject = False
         last_event: Event | None = None
         pending_rel: tuple[str, list[int], list[int]] | None = None  # (relation, token idx, subjects)
         i = start
@@ -297,10 +306,18 @@ class _ClauseReader:
             cam = next(((p, m) for p, m in CAMERA_PHRASES if _match(t, i, p) and i + len(p) <= end), None)
             if cam and not (cam[1] in ("close", "wide", "medium") and self.is_noun_at(i + len(cam[0]))):
                 r.camera.append((clause, cam[1]))
+                camera_subject = False
                 r.used.update(range(i, i + len(cam[0])))
                 i += len(cam[0])
                 continue
             if tok in ("camera", "cam", "shot", "view", "angle", "lens"):
+                camera_subject = tok in ("camera", "cam")
+                r.used.add(i)
+                i += 1
+                continue
+            if camera_subject and verb_lemma(tok) in CAMERA_VERBS:  # "the camera orbits", "the camera follows"
+                r.camera.append((clause, CAMERA_VERBS[verb_lemma(tok) or ""]))
+                camera_subject = False
                 r.used.add(i)
                 i += 1
                 continue
@@ -318,7 +335,7 @@ class _ClauseReader:
                 i += len(arrangement[0])
                 continue
             count_phrase = next(((p, n) for p, n in COUNT_PHRASES if _match(t, i, p)), None)
-            if count_phrase and self.count is None and self.modifier_follows(i + len(count_phrase[0]) - 1):
+            if count_phrase and self.count is None and self.noun_soon(i + len(count_phrase[0]) - 1):
                 phrase, n = count_phrase
                 self.count = n
                 self.count_arrangement = ARRANGEMENT_OF_COUNT.get(phrase[1] if len(phrase) > 1 else "")
@@ -338,7 +355,9 @@ class _ClauseReader:
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
-            if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)):
+            shade = colour_at(t, i)
+            if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)) and not (
+                    shade and shade[1] == 2):  # "forest green", "dark red" are colours
                 if self.modifier_follows(i) and tok in ("golden",):
                     pass  # "golden" before a noun is a colour, not the golden hour
                 else:
@@ -401,6 +420,7 @@ class _ClauseReader:
                                          and t[i + 1] not in SETTINGS):
                 word, sense, length = noun
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                camera_subject = False
                 r.used.update(range(i, i + length))
                 r.used.update(self.modifier_idx)
                 for k, lemma in self.participles:
