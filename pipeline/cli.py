@@ -243,6 +243,18 @@ def plan(
                    err=True)
 
 
+@app.command("plan-score")
+@user_errors
+def plan_score(
+    planner: PlannerOpt = "offline",
+    model: ModelOpt = None,
+) -> None:
+    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
+    from pipeline.planners.scorecard import score
+
+    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
+
+
 @app.command()
 @user_errors
 def render(

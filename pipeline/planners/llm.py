@@ -138,6 +138,23 @@ def example_scripts(limit: int = 3, max_chars: int = 2500) -> list[str]:
     return sorted(texts, key=len)[:limit]
 
 
+FALLBACK_EXAMPLE_PROMPTS = ("two people walk towards each other and wave, then the camera orbits",
+                            "a red ball bounces on a wooden table, close-up, for 6 seconds")
+
+
+def examples_for_prompt(limit: int = 3) -> list[str]:
+    """Examples for the system prompt: ``scenes/examples/`` first, topped up with offline-planned scripts."""
+    texts = example_scripts(limit)
+    if len(texts) < 2:
+        from pipeline.planners.offline import OfflinePlanner
+
+        for prompt in FALLBACK_EXAMPLE_PROMPTS[: 2 - len(texts)]:
+            data = script_to_data(OfflinePlanner().plan(PlanRequest(prompt)).script)
+            data.pop("prompt", None)
+            texts.append(json.dumps(data, separators=(",", ":")))
+    return texts
+
+
 def system_prompt() -> str:
     """The system prompt, built from the live schema, catalog, actions and camera moves."""
     lines = [
@@ -171,7 +188,7 @@ def system_prompt() -> str:
     lines += ["", "Camera moves (objects in camera.shots with \"type\" set to the name):"]
     for tag, model in shot_models().items():
         lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
-    examples = example_scripts()
+    examples = examples_for_prompt()
     if examples:
         lines += ["", "Examples of valid scene scripts:"]
         lines += [f"Example {k + 1}: {text}" for k, text in enumerate(examples)]

@@ -960,7 +960,7 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
     for move in moves:
         if move in SHOT_CHOICES and move not in ("zoom_in", "zoom_out"):
             note = f"no {SHOT_CHOICES[move][0]!r} shot in the schema yet: the {move.replace('_', ' ')} is filmed " + {
-                "track": "by a camera that turns to follow the subject", "handheld": "from a tripod",
+                "track": "by a camera travelling alongside the subject", "handheld": "from a tripod",
                 "pan": "with a slow arc", "tilt": "from a tripod", "crane": "with a rising dolly"}[move]
             if note not in notes:
                 notes.append(note)
@@ -978,7 +978,15 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
         return {"type": "dolly", "from": a, "to": b, "target": target, "easing": "linear" if "slow" in moves
                 else "ease_in_out"}
     if "track" in moves and subject is not None:
-        return {"type": "static", "position": eye(1.0), "target": subject.id}
+        if not subject.path:
+            return {"type": "static", "position": eye(1.0), "target": subject.id}
+        # a truck alongside the subject from where it starts to where it ends, framing the subject
+        near = framing_distance(max(max(subject.extent) * 0.9, 0.6), DEFAULT_FOV, aspect) * 1.3
+        off = [near * math.cos(elevation) * math.sin(azimuth), -near * math.cos(elevation) * math.cos(azimuth),
+               near * math.sin(elevation) + subject.extent[2] / 2]
+        ends = (subject.position, list(subject.path[-1]))
+        a, b = ([max(p[i] + off[i], 0.3) if i == 2 else p[i] + off[i] for i in range(3)] for p in ends)
+        return {"type": "dolly", "from": _vec(a), "to": _vec(b), "target": subject.id, "easing": "linear"}
     return {"type": "static", "position": eye(1.0), "target": target}
 
 

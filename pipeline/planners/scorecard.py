@@ -72,7 +72,7 @@ PROMPTS: tuple[Expect, ...] = (
     _e("a close-up of a spinning golden torus", "torus:1", colours="gold", finishes="metal", actions="spin"),
     _e("wide shot of a horse walking in a field", "horse/box:1", actions="walk_to/move_to", ground="grass"),
     _e("a tracking shot of a woman jogging down a street", "woman/capsule:1", actions="run_to/move_to",
-       shots="track/static", ground="asphalt"),
+       shots="track/dolly", ground="asphalt"),
     _e("slow push in on a ceramic cup on a wooden table", "cup/cylinder:1 table/box:1", finishes="ceramic wood",
        shots="dolly", above=("cup/cylinder", "table/box")),
     _e("a metal sphere and a glass cube, seen from above", "sphere:1 box:1", finishes="metal glass",
