@@ -182,14 +182,18 @@ StructuredOpt = Annotated[str | None, typer.Option(
 
 def planned(request: PlanRequest, planner: str, model: str | None, tries: int | None, timeout: float | None,
             retries: int | None, structured: str | None) -> PlanResult:
-    """Run the chosen planner with the command line's LLM settings; say on stderr which one ran."""
+    """Run the chosen planner with the command line's LLM settings."""
     result = make_planner(planner, model=model, tries=tries, timeout_s=timeout, max_retries=retries,
                           structured=structured).plan(request)
     if planner == "auto" and result.planner == "offline":
         result.notes.append("auto: OPENAI_API_KEY and OPENAI_BASE_URL are unset, so the offline planner ran")
-    how = f" ({result.model}, {result.tries} tr{'y' if result.tries == 1 else 'ies'})" if result.model else ""
-    typer.echo(f"planned by the {result.planner} planner{how}", err=True)
     return result
+
+
+def plan_line(result: PlanResult) -> str:
+    """Which planner ran, for stderr once the command has succeeded."""
+    how = f" ({result.model}, {result.tries} tr{'y' if result.tries == 1 else 'ies'})" if result.model else ""
+    return f"planned by the {result.planner} planner{how}"
 
 
 @app.command()
@@ -224,6 +228,8 @@ def generate(
     with progress_bar(not quiet, "rendering") as progress:
         report = render_script(result.script, output, RenderOptions(engine=engine), plan=result,
                                plan_seconds=plan_seconds, progress=progress)
+    if not quiet:
+        typer.echo(plan_line(result), err=True)
     summary(report, quiet)
 
 
@@ -254,6 +260,7 @@ def plan(
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
+    typer.echo(plan_line(result), err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)

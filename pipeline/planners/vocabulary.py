@@ -34,7 +34,7 @@ _CHILD = _s("child person", "capsule", (0.35, 0.25, 1.2), "person")
 _DOG = _s("dog", "capsule", (0.3, 0.8, 0.6), "animal")
 _CAT = _s("cat", "capsule", (0.2, 0.5, 0.3), "animal")
 _HORSE = _s("horse", "box", (0.6, 2.2, 1.6), "animal")
-_BALL = _s("ball sphere", "sphere", (0.3, 0.3, 0.3))
+_BALL = _s("ball sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
 
 NOUNS: dict[str, NounSense] = {
     # people
@@ -139,7 +139,7 @@ ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring":
 MAX_COUNT = 24
 
 SIZES: dict[str, float] = {
-    "tiny": 0.4, "small": 0.65, "little": 0.65, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
+    "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
     "big": 1.5, "large": 1.5, "huge": 2.2, "giant": 2.8, "enormous": 2.8, "massive": 2.5, "gigantic": 3.0,
     "tall": 1.4, "oversized": 2.0, "baby": 0.5,
 }

@@ -28,7 +28,7 @@ EXTENDED: dict[str, tuple[tuple[float, float, float], str]] = {
     "table": ((1.2, 0.8, 0.75), "prop"), "chair": ((0.45, 0.45, 0.9), "prop"), "tree": ((2.0, 2.0, 4.5), "prop"),
     "bush": ((1.0, 1.0, 0.8), "prop"), "house": ((6.0, 6.0, 5.0), "prop"), "car": ((1.8, 4.2, 1.45), "prop"),
     "lamp_post": ((0.25, 0.25, 4.0), "prop"), "bench": ((1.6, 0.5, 0.45), "prop"), "rock": ((0.8, 0.7, 0.5), "prop"),
-    "fence": ((3.0, 0.1, 1.1), "prop"), "ball": ((0.3, 0.3, 0.3), "prop"), "domino": ((0.25, 0.05, 0.5), "prop"),
+    "fence": ((3.0, 0.1, 1.1), "prop"), "ball": ((0.5, 0.5, 0.5), "prop"), "domino": ((0.25, 0.05, 0.5), "prop"),
     "ramp": ((1.0, 2.0, 0.5), "prop"), "stairs": ((1.2, 2.0, 1.2), "prop"), "wall": ((4.0, 0.2, 2.5), "prop"),
     "crate": ((0.8, 0.8, 0.8), "prop"), "cup": ((0.09, 0.09, 0.1), "prop"), "figurine": ((0.1, 0.1, 0.25), "prop"),
     "pedestal": ((0.5, 0.5, 1.0), "prop"), "soccer_ball": ((0.22, 0.22, 0.22), "prop"),
