@@ -281,6 +281,9 @@ class LLMPlanner:
         if self.settings.structured not in STRUCTURED_MODES:
             raise PlanError(f"unknown structured-output mode {self.settings.structured!r}; "
                             f"choose one of {', '.join(STRUCTURED_MODES)}")
+        if not self.settings.api_key and not self.settings.base_url:
+            raise PlanError("the openai planner needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for a local "
+                            "server such as vLLM or Ollama); set one, or use --planner offline")
         self.mode: StructuredMode = self.settings.structured
 
     @property

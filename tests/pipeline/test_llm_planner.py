@@ -169,3 +169,12 @@ def test_system_prompt_follows_the_live_schema() -> None:
     assert all(f"- {tag}:" in text for tag in action_models())
     assert all(f"- {tag}:" in text for tag in shot_models())
     assert "Example 1:" in text
+
+
+def test_openai_planner_without_configuration_says_what_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    with pytest.raises(PlanError, match=r"needs OPENAI_API_KEY .* or OPENAI_BASE_URL"):
+        make_planner("openai")
+    with pytest.raises(PlanError, match="at least 1"):
+        make_planner("openai", base_url="http://127.0.0.1:9/v1", tries=0)
