@@ -584,6 +584,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             while ident in used_ids:
                 ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
+            if k and e.colour is None and e.sense.living:  # two people, three dogs: tell them apart
+                colour = next(palette)
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
                                  (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h))))
             members.append(len(actors) - 1)
