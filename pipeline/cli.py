@@ -357,8 +357,16 @@ def bench(
     typer.echo(json.dumps(result, indent=2))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so partial outputs are removed on the way out.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit as exc:
