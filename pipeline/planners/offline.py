@@ -542,7 +542,7 @@ class Placed:
     actions: list[dict[str, Any]] = field(default_factory=list)
     path: list[tuple[float, float, float]] = field(default_factory=list)  # points it travels through
     lift: float = 0.0  # extra height reached by jumps and flights
-    stacked: bool = False  # placed on or under something on purpose
+    under: int | None = None  # the entity it stands under on purpose (a cat under a table, between its legs)
 
 
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
@@ -656,9 +656,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 "front": (ax, ay - (ad + d) / 2 - GAP, 0.0),
             }.get(name, (ax + (aw + w) / 2 + GAP, ay, 0.0))
         pos[gi] = p
-        if name in ("on", "above", "under"):
+        if name == "under" and p[:2] == (ax, ay):
             for ix in groups[gi]:
-                actors[ix].stacked = True
+                actors[ix].under = a
         return p
 
     for gi in range(len(groups)):
@@ -721,7 +721,7 @@ def _separate(actors: list[Placed]) -> None:
         moved = False
         for j, b in enumerate(actors):
             for a in actors[:j]:
-                if _overlap(a, b) and not (b.stacked and a.stacked):
+                if _overlap(a, b) and a.under != b.entity and b.under != a.entity:
                     b.position[0] = a.position[0] + (a.extent[0] + b.extent[0]) / 2 + GAP
                     moved = True
         if not moved:

@@ -188,3 +188,13 @@ def test_any_text_gives_a_valid_script_or_a_clear_error(prompt: str) -> None:
     script = SceneScript.model_validate(result.script.model_dump(by_alias=True))  # re-validates every check
     assert script.actors and script.camera.shots
     compile_script(script.model_copy(update={"fps": 1}))
+
+
+def test_under_uses_the_room_beneath_when_the_asset_has_some(catalog: str) -> None:
+    result = PLANNER.plan(PlanRequest("a cat sleeps under a table"))
+    cat, table = result.script.actors
+    if catalog == "catalog-extended":  # a real table has legs: the cat lies between them
+        assert cat.position[:2] == table.position[:2]
+    else:  # a box stands in for the table: the cat goes in front of it, and the report says so
+        assert cat.position[1] < table.position[1]
+        assert any("not under it" in n for n in result.notes)
