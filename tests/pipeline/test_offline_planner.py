@@ -78,14 +78,14 @@ def test_real_assets_are_used_when_the_catalog_has_them(catalog: str) -> None:
 
 
 def _frame_points(script: SceneScript, positions: np.ndarray, scales: np.ndarray) -> np.ndarray:
-    """Corners of every actor's box (turned any way: half the footprint's diagonal) for one frame."""
+    """Points around every actor (turned any way) for one frame."""
     pts = []
     for a, p, s in zip(script.actors, positions, scales, strict=True):
         w, d, h = (np.asarray(CATALOG[a.asset].size) * s).tolist()
-        r = math.hypot(w, d) / 2
-        for dx in (-r, r):
-            for dy in (-r, r):
-                pts += [(p[0] + dx, p[1] + dy, p[2]), (p[0] + dx, p[1] + dy, p[2] + h)]
+        r = math.hypot(w, d) / 2  # the circle its footprint's corners sweep when it turns
+        for k in range(12):
+            dx, dy = r * math.cos(k * math.pi / 6), r * math.sin(k * math.pi / 6)
+            pts += [(p[0] + dx, p[1] + dy, p[2]), (p[0] + dx, p[1] + dy, p[2] + h)]
     return np.asarray(pts)
 
 
