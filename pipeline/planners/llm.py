@@ -320,7 +320,7 @@ class LLMPlanner:
                                     f"prompt: {_one_line(reply.refusal)}")
                 script, errors = check_reply(reply, request)
                 if script is not None:
-                    notes.append(f"structured output: {self.mode}")
+                    notes.append(f"structured output: {'json_schema' if self.mode == 'auto' else self.mode}")
                     if attempt > 1:
                         notes.append(f"repaired after {attempt - 1} invalid repl{'y' if attempt == 2 else 'ies'}")
                     return PlanResult(script=apply_overrides(script, request), planner=self.name, notes=notes,

@@ -38,6 +38,7 @@ def test_valid_reply_becomes_the_script(chat_server: ChatServer) -> None:
     assert result.script.prompt == "a red ball bounces"
     assert result.usage == {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}
     assert result.latency_s is not None and result.latency_s > 0
+    assert "structured output: json_schema" in result.notes
     sent = chat_server.requests[0]["body"]
     assert sent["model"] == "test-model"
     assert sent["response_format"]["type"] == "json_schema"  # auto tries strict structured output first

@@ -44,16 +44,20 @@ def test_plan_save_render_gives_the_same_video_as_generate(tmp_path: Path) -> No
     assert any("auto" in n for n in report["plan"]["notes"])  # auto says why the offline planner ran
 
 
-def test_plan_through_an_openai_compatible_server(chat_server: ChatServer, tmp_path: Path) -> None:
+def test_generate_through_an_openai_compatible_server_reports_the_llm(chat_server: ChatServer, tmp_path: Path) -> None:
     script = {"version": 1, "duration": 2, "actors": [{"id": "cube", "asset": "box"}],
               "camera": {"shots": [{"type": "static", "target": "cube"}]}}
     chat_server.steps = [Step(completion(json.dumps(script), model="served-model"))]
-    out = tmp_path / "llm.yaml"
-    done = cli("plan", "a cube", "-o", str(out), "--model", "served-model", "--llm-timeout", "5",
-               env={"OPENAI_BASE_URL": chat_server.url})
+    out = tmp_path / "llm.mp4"
+    done = cli("generate", "a cube", "-o", str(out), "--model", "served-model", "--llm-timeout", "5",
+               "--save-script", str(tmp_path / "llm.yaml"), *TINY, env={"OPENAI_BASE_URL": chat_server.url})
     assert done.returncode == 0, done.stderr
     assert "planned by the openai planner (served-model, 1 try)" in done.stderr
-    assert "asset: box" in out.read_text()
+    assert "asset: box" in (tmp_path / "llm.yaml").read_text()
+    plan = json.loads(out.with_suffix(".json").read_text())["plan"]
+    assert plan["planner"] == "openai" and plan["model"] == "served-model" and plan["tries"] == 1
+    assert plan["usage"] == {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}
+    assert plan["latency_s"] > 0 and "structured output: json_schema" in plan["notes"]
 
 
 def test_llm_failure_is_one_line_and_writes_nothing(chat_server: ChatServer, tmp_path: Path) -> None:
