@@ -808,7 +808,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     if target is not None and target_id is not None:
         t_actor = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
         stop += max(t_actor.extent[0], t_actor.extent[1]) / 2
-        if sense.fallback == "chase" and (t_actor.entity, ev.clause) not in moved:
+        movable = "move_to" in CATALOG[t_actor.asset].actions
+        if sense.fallback == "chase" and (t_actor.entity, ev.clause) not in moved and movable:
             # the chased thing runs away, so there is something to chase
             away = [t_actor.position[0] + min(0.6 * sense.speed * length, 5.0), t_actor.position[1],
                     t_actor.position[2]]
@@ -816,7 +817,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             t_actor.path.append(tuple(away))  # type: ignore[arg-type]
             moved.add((t_actor.entity, ev.clause))
             target = away
-        if sense.fallback == "push":
+        if sense.fallback == "push" and movable:
             pushed = [t_actor.position[0] + 2.0, t_actor.position[1], t_actor.position[2]]
             t_actor.actions.append({"type": "move_to", "to": _vec(pushed), "start": round(s + length / 2, 3),
                                     "end": e})
@@ -831,7 +832,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     for tag in sense.actions:
         if tag in ("bounce", "spin", "move_to", "orbit"):
             break
-        if tag not in models or (allowed and tag not in allowed):
+        if tag not in models or tag not in allowed:
             continue
         cands = [{"type": tag, **timing, **extra} for extra in (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
@@ -877,6 +878,10 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         a.path.append(tuple(land))  # type: ignore[arg-type]
     elif fb == "look" and target is not None:
         a.heading = float(heading_of(_np_dir(a.position, target)))
+    refused = [x["type"] for x in acts if x["type"] not in allowed]
+    if refused:  # the asset lists what it can do: never give it an action it cannot
+        acts = [x for x in acts if x["type"] not in refused]
+        notes.append(f"{a.asset} cannot {', '.join(dict.fromkeys(refused))}: {ev.verb!r} is left out for {a.id}")
     if preferred:
         used = ", ".join(x["type"] for x in acts) or "no motion"
         note = f"no {preferred!r} action for {a.asset} in the schema yet: {ev.verb!r} uses {used}"

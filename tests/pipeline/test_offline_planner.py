@@ -198,3 +198,12 @@ def test_under_uses_the_room_beneath_when_the_asset_has_some(catalog: str) -> No
     else:  # a box stands in for the table: the cat goes in front of it, and the report says so
         assert cat.position[1] < table.position[1]
         assert any("not under it" in n for n in result.notes)
+
+
+def test_an_asset_is_never_given_an_action_it_does_not_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(CATALOG, "dog", AssetSpec("dog", "animal", (0.3, 0.8, 0.6), "a dog", geometry.box,
+                                                  actions=("move_to",)))
+    result = PLANNER.plan(PlanRequest("a dog bounces, then it runs to a ball"))
+    dog = result.script.actor("dog")
+    assert dog.asset == "dog" and [a.type for a in dog.actions] == ["move_to"]
+    assert any("dog cannot bounce" in n for n in result.notes)
