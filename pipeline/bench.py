@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import os
 import platform
+import re
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from engine_bridge import make_engine
+from engine_bridge import Engine, make_engine
 from pipeline.encode import Encoder
+from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
-from scenes import SceneScript, compile_script, loads_script
+from scenes import SceneScript, Timeline, compile_script, loads_script
 from scenes.script import Resolution
 
 ENCODE_SAMPLE_FRAMES = 30  # distinct frames cycled through the encode-only test (memory stays bounded)
@@ -27,13 +33,8 @@ def reference_script() -> SceneScript:
     return loads_script(text, "scenes/examples/reference.yaml")
 
 
-def run_bench(
-    script_path: Path | None = None,
-    duration: float | None = None,
-    resolution: Resolution | None = None,
-    engine: str = "panda3d",
-) -> dict[str, Any]:
-    """Measure the three speeds and return them as a JSON-ready dict."""
+def bench_script(script_path: Path | None, duration: float | None, resolution: Resolution | None) -> SceneScript:
+    """The scene to bench (the reference scene by default) with the requested length and size."""
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
@@ -44,6 +45,71 @@ def run_bench(
         changes["resolution"] = resolution
     if changes:
         script = SceneScript.model_validate(script.model_dump(by_alias=True) | changes)
+    return script
+
+
+def render_only_fps(engine: Engine, timeline: Timeline) -> float:
+    """Frames per second of open → render every frame (read back, then dropped), after one warm-up frame."""
+    with engine:
+        engine.open(timeline)
+        engine.render(timeline.frame(0))  # warm-up: shader compile and first upload
+        t0 = time.perf_counter()
+        for i in range(len(timeline)):
+            engine.render(timeline.frame(i))
+        return len(timeline) / (time.perf_counter() - t0)
+
+
+@contextmanager
+def embedded_unrealcv_server() -> Iterator[tuple[str, int]]:
+    """`enginereel serve` on a free loopback port in its own process (as a game would be); yields (host, port)."""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--port", "0"], cwd=root,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        match = re.search(r"listening on ([\d.]+):(\d+)", line)
+        if match is None:
+            raise PipelineError(f"enginereel serve did not start: {line.strip() or 'no output'}")
+        yield match.group(1), int(match.group(2))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run_protocol_bench(script_path: Path | None = None, duration: float | None = None,
+                       resolution: Resolution | None = None) -> dict[str, Any]:
+    """Render-only speed direct in the embedded engine vs through the UnrealCV protocol (Unreal backend →
+    `enginereel serve` in another process → the same embedded engine); the difference is the protocol's cost."""
+    script = bench_script(script_path, duration, resolution)
+    timeline = compile_script(script)
+    direct = render_only_fps(make_engine("panda3d"), timeline)
+    with embedded_unrealcv_server() as (host, port):
+        protocol = render_only_fps(make_engine("unreal", host=host, port=port), timeline)
+    return {
+        "scene": str(script_path) if script_path else "reference",
+        "frames": len(timeline),
+        "resolution": str(script.resolution),
+        "direct_render_fps": round(direct, 2),
+        "protocol_render_fps": round(protocol, 2),
+        "protocol_vs_direct": round(protocol / direct, 3),
+        "path": "UnrealEngine → unrealcv.Client → TCP loopback → enginereel serve → PandaEngine → PNG",
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+    }
+
+
+def run_bench(
+    script_path: Path | None = None,
+    duration: float | None = None,
+    resolution: Resolution | None = None,
+    engine: str = "panda3d",
+) -> dict[str, Any]:
+    """Measure the three speeds and return them as a JSON-ready dict."""
+    script = bench_script(script_path, duration, resolution)
     timeline = compile_script(script)
     n = len(timeline)
     res = script.resolution

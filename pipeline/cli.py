@@ -153,7 +153,15 @@ FpsOpt = Annotated[int | None, typer.Option("--fps", help="Frames per second.")]
 ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame size WxH, e.g. 1280x720.")]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded), software or unreal.")]
+UnrealHostOpt = Annotated[str, typer.Option("--unreal-host", help="UnrealCV server host (--engine unreal).")]
+UnrealPortOpt = Annotated[int, typer.Option("--unreal-port", help="UnrealCV server port (--engine unreal).")]
+
+
+def render_options(engine: str, unreal_host: str, unreal_port: int) -> RenderOptions:
+    """The engine choice of the command line; the Unreal address only matters to the unreal engine."""
+    options = (("host", unreal_host), ("port", unreal_port)) if engine == "unreal" else ()
+    return RenderOptions(engine=engine, engine_options=options)
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
 
 
@@ -169,6 +177,8 @@ def generate(
     save_script_to: SaveScriptOpt = None,
     planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
     quiet: QuietOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
@@ -181,7 +191,7 @@ def generate(
     if save_script_to is not None:
         save_script(result.script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(result.script, output, RenderOptions(engine=engine), plan=result,
+        report = render_script(result.script, output, render_options(engine, unreal_host, unreal_port), plan=result,
                                plan_seconds=plan_seconds, progress=progress)
     summary(report, quiet)
 
@@ -223,6 +233,8 @@ def render(
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
     quiet: QuietOpt = False,
 ) -> None:
     """Render a scene script to a video."""
@@ -230,7 +242,7 @@ def render(
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(script, output, RenderOptions(engine=engine), progress=progress)
+        report = render_script(script, output, render_options(engine, unreal_host, unreal_port), progress=progress)
     summary(report, quiet)
 
 
@@ -280,15 +292,39 @@ def bench(
     duration: DurationOpt = None,
     engine: EngineOpt = "panda3d",
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
+    protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
+                                           "protocol (Unreal backend → `enginereel serve`).")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
-    from pipeline.bench import run_bench
+    from pipeline.bench import run_bench, run_protocol_bench
 
+    if protocol:
+        typer.echo(json.dumps(run_protocol_bench(
+            script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
+            resolution=parse_resolution(resolution)), indent=2))
+        return
     result = run_bench(
         script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
         resolution=parse_resolution(resolution), engine=engine,
     )
     typer.echo(json.dumps(result, indent=2))
+
+
+@app.command()
+@user_errors
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+) -> None:
+    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import UnrealCVServer
+
+    server = UnrealCVServer(host, port, project)
+    bound_host, bound_port = server.address
+    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+               err=True)
+    server.serve_forever()
 
 
 def main() -> None:

@@ -63,7 +63,10 @@ class UnrealCVServer:
             engine_factory = PandaEngine
         self.project = project
         self.world = EmbeddedWorld(class_map or load_class_map()[0], engine_factory)
-        self._listener = socket.create_server((host, port), reuse_port=False)
+        try:
+            self._listener = socket.create_server((host, port))
+        except OSError as exc:
+            raise EngineError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); pick another --port") from None
         self._listener.setblocking(False)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -321,6 +324,9 @@ class UnrealCVServer:
             return
         sock.setblocking(True)
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._client is not None and not self._client_alive():
+            selector.unregister(self._client)
+            self._drop_client()  # it hung up and we had not noticed yet: make room for the newcomer
         if self._client is not None:
             # One client at a time, like the plugin; say so instead of leaving the newcomer waiting.
             with contextlib.suppress(OSError):
@@ -357,6 +363,15 @@ class UnrealCVServer:
         except OSError:
             return False
         return True
+
+    def _client_alive(self) -> bool:
+        assert self._client is not None
+        try:
+            return self._client.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) != b""
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
 
     def _drop_client(self) -> None:
         assert self._client is not None
