@@ -242,5 +242,6 @@ def test_frame_sender_respects_the_tick_limit(timeline: Timeline, server: Unreal
         engine._exchange = spy  # type: ignore[method-assign]
         for i in range(3):
             engine.render(timeline.frame(i))
-    assert sizes and max(sizes) <= REQUESTS_PER_TICK
-    assert len(sizes) == 3  # one batch per frame: transforms, camera, (warm-up), capture
+        per_frame = list(sizes)
+    assert len(per_frame) == 3 and max(per_frame) <= REQUESTS_PER_TICK  # one batch per frame
+    assert per_frame[0] > per_frame[1]  # the first sends every transform and warm-up captures; then only changes

@@ -25,15 +25,15 @@ from engine_bridge.unreal.server import UnrealCVServer
 
 
 def recv_frame(sock: socket.socket, reader: FrameReader | None = None) -> bytes:
+    """The next whole frame on ``sock`` (frames that arrive together wait in the reader for the next call)."""
     reader = reader or FrameReader()
+    pending: list[bytes] = reader.__dict__.setdefault("_test_pending", [])
     sock.settimeout(10)
-    while True:
+    while not pending:
         data = sock.recv(65536)
         assert data, "server closed the connection"
-        frames = reader.feed(data)
-        if frames:
-            assert len(frames) == 1
-            return frames[0]
+        pending += reader.feed(data)
+    return pending.pop(0)
 
 
 def raw_client(server: UnrealCVServer) -> socket.socket:
