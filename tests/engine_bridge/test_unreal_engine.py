@@ -20,9 +20,10 @@ from engine_bridge.panda.engine import PandaEngine
 from engine_bridge.unreal.classes import load_class_map
 from engine_bridge.unreal.engine import DIRECTOR, UnrealEngine
 from engine_bridge.unreal.server import UnrealCVServer
+from pipeline.report import report_path
 from scenes import Timeline
 from scenes.catalog import CATALOG
-from tests.engine_bridge.conftest import ScriptedServer, StallingProxy, plain_answer
+from tests.engine_bridge.conftest import ScriptedServer, StallingProxy, plain_answer, small_timeline
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -127,18 +128,17 @@ def test_garbage_reply_is_a_clear_error(timeline: Timeline) -> None:
 def test_multi_megabyte_png_reply(timeline: Timeline) -> None:
     rng = np.random.default_rng(0)
     noise = rng.integers(0, 256, (90, 160, 3), dtype=np.uint8)
-    big = np.kron(noise, np.ones((1, 1, 1), dtype=np.uint8))
-    ok, png = cv2.imencode(".png", cv2.cvtColor(big, cv2.COLOR_RGB2BGR))
+    ok, png = cv2.imencode(".png", cv2.cvtColor(noise, cv2.COLOR_RGB2BGR))
     # Pad with a private ancillary chunk (PNG decoders skip those) to make the reply several megabytes.
     filler = b"x" * 6_000_000
     chunk = len(filler).to_bytes(4, "big") + b"prVt" + filler + b"\0\0\0\0"
     payload = png.tobytes()[:33] + chunk + png.tobytes()[33:]
     assert ok and len(payload) > 5_000_000
-    scripted = ScriptedServer(partial(lambda i, cmd, lit: plain_answer(i, cmd, lit), lit=payload))
+    scripted = ScriptedServer(partial(plain_answer, lit=payload))
     try:
         with UnrealEngine(*scripted.address, timeout=20) as engine:
             engine.open(timeline)
-            assert np.array_equal(engine.render(timeline.frame(0)), big)
+            assert np.array_equal(engine.render(timeline.frame(0)), noise)
     finally:
         scripted.close()
 
@@ -195,8 +195,7 @@ def test_class_map_default_and_errors(tmp_path: Path) -> None:
     partial_map = tmp_path / "partial.yaml"
     partial_map.write_text("director: D\nassets:\n  box: {class: B}\n")
     with pytest.raises(EngineError, match=r"partial\.yaml: assets: no Unreal class for asset 'sphere'"):
-        UnrealEngine(class_map=partial_map).open(
-            __import__("tests.engine_bridge.conftest", fromlist=["small_timeline"]).small_timeline())
+        UnrealEngine(class_map=partial_map).open(small_timeline())
 
 
 def test_cli_renders_through_the_server(tmp_path: Path, server: UnrealCVServer) -> None:
@@ -208,8 +207,7 @@ def test_cli_renders_through_the_server(tmp_path: Path, server: UnrealCVServer) 
          "--unreal-port", str(server.address[1]), "--quiet"],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    report = json.loads(out.with_name(out.name + ".json").read_text()) if out.with_name(
-        out.name + ".json").exists() else json.loads(out.with_suffix(".json").read_text())
+    report = json.loads(report_path(out).read_text())
     assert report["engine"]["name"] == "unreal" and report["frames"] == 6 and out.stat().st_size > 0
 
 

@@ -3,6 +3,7 @@ frames, a second client), talked to with raw sockets and with the stock ``unreal
 
 from __future__ import annotations
 
+import io
 import socket
 import struct
 import time
@@ -137,7 +138,7 @@ def test_stock_client_helpers(server: UnrealCVServer) -> None:
     image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
     assert image.shape == (720, 1280, 3) and image.std() > 5  # a real picture, not a blank
     raw = client.request("vget /camera/0/lit npy", timeout=30)  # 2.7 MB in one reply
-    array = np.load(__import__("io").BytesIO(raw))
+    array = np.load(io.BytesIO(raw))
     assert array.shape == (720, 1280, 3) and len(raw) > 2_000_000
     assert np.array_equal(array, cv2.cvtColor(image, cv2.COLOR_BGR2RGB))  # PNG is lossless
     assert client.request("vbatch vget /objects;vget /camera/0/fov;vget /nothing", timeout=10).split("\n")[:2] == [
