@@ -141,6 +141,9 @@ def test_stock_client_helpers(server: UnrealCVServer) -> None:
     array = np.load(io.BytesIO(raw))
     assert array.shape == (720, 1280, 3) and len(raw) > 2_000_000
     assert np.array_equal(array, cv2.cvtColor(image, cv2.COLOR_BGR2RGB))  # PNG is lossless
-    assert client.request("vbatch vget /objects;vget /camera/0/fov;vget /nothing", timeout=10).split("\n")[:2] == [
-        "ball", "90.0000"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the client's template check treats [rest] as one word: a false alarm
+        batch = client.request("vbatch vget /objects;vget /camera/0/fov;vget /nothing", timeout=10)
+    lines = batch.split("\n")
+    assert lines[:2] == ["ball", "90.0000"] and lines[2].startswith("error Can not find a handler")
     client.disconnect()
