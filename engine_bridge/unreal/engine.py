@@ -419,9 +419,10 @@ class UnrealEngine(Engine):
 
 
 def mask_colour(index: int) -> tuple[int, int, int]:
-    """The object-mask colour given to the ``index``-th actor: its id ``index + 1`` spread over R and G."""
+    """The object-mask colour given to the ``index``-th actor: its id ``index + 1`` in R and G (unique to 65535),
+    blue at full so no actor is black, the background's colour."""
     ident = index + 1
-    return (ident * 37) % 256, (ident // 256 * 53 + ident * 11) % 256, 255 - (ident % 8) * 16
+    return ident & 0xFF, (ident >> 8) & 0xFF, 255
 
 
 def mask_ids(image: np.ndarray, count: int) -> np.ndarray:

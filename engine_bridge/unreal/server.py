@@ -31,7 +31,11 @@ from engine_bridge.unreal.world import EmbeddedWorld
 PLUGIN_VERSION = "v1.1.0-enginereel"
 _F = r"([-+]?\d*\.?\d+)"  # UnrealCV's float: no exponents
 _S = r"(\S+)"
-PNG_COMPRESSION = 1  # fast: the bytes stay on loopback, and encoding dominates a capture's cost
+# Captures travel over loopback, where bytes are cheap and encoding is not: store the pixels unfiltered and
+# uncompressed (still a valid, lossless PNG; 17 ms instead of ~55 ms to encode 1280x720 here).
+PNG_PARAMS = [cv2.IMWRITE_PNG_COMPRESSION, 0]
+if hasattr(cv2, "IMWRITE_PNG_FILTER"):
+    PNG_PARAMS += [cv2.IMWRITE_PNG_FILTER, cv2.IMWRITE_PNG_FILTER_NONE]
 
 Handler = Callable[..., bytes | str]
 
@@ -40,7 +44,7 @@ def _png(image: np.ndarray) -> bytes:
     """RGB(A) or grey uint8 → PNG bytes."""
     if image.ndim == 3:
         image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
-    ok, data = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, PNG_COMPRESSION])
+    ok, data = cv2.imencode(".png", image, PNG_PARAMS)
     if not ok:
         raise EngineError("PNG encoding failed")
     return data.tobytes()
@@ -141,6 +145,9 @@ class UnrealCVServer:
                     reply = f"error {exc}"
                 except (ValueError, KeyError) as exc:
                     reply = f"error Argument Invalid: {exc}"
+                except Exception as exc:  # one bad command must not take the server down
+                    print(f"command {command!r} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                    reply = f"error {type(exc).__name__}: {exc}"
                 return reply.encode() if isinstance(reply, str) else reply
         return f"error Can not find a handler for URI '{command}'".encode()
 

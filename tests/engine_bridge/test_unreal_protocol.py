@@ -4,6 +4,7 @@ frames, a second client), talked to with raw sockets and with the stock ``unreal
 from __future__ import annotations
 
 import io
+import math
 import socket
 import struct
 import time
@@ -132,7 +133,7 @@ def test_stock_client_helpers(server: UnrealCVServer) -> None:
         assert replies == ["ok", "ball", "ok", "ok", "-500.0000 0.0000 100.0000", "ball"]
         client.request("vget /camera/0/lit png", timeout=30)  # warm-up: the first frame has no shadow map yet
         png = client.request("vget /camera/0/lit png", timeout=30)
-    print(f"1280x720 lit png: {len(png)} bytes")
+    assert len(png) > 2_000_000  # the server stores pixels uncompressed: a multi-megabyte reply, in one piece
     assert not [w for w in caught if "may not support" in str(w.message)]
     assert isinstance(png, bytes) and png[:8] == b"\x89PNG\r\n\x1a\n"
     image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
@@ -147,3 +148,31 @@ def test_stock_client_helpers(server: UnrealCVServer) -> None:
     lines = batch.split("\n")
     assert lines[:2] == ["ball", "90.0000"] and lines[2].startswith("error Can not find a handler")
     client.disconnect()
+
+
+def test_director_and_object_commands(server: UnrealCVServer) -> None:
+    run = server.execute  # no capture here, so calling it beside the serving thread touches no GL state
+    director = "/Game/EngineReel/BP_EngineReelDirector.BP_EngineReelDirector_C"
+    assert run(f"vset /objects/spawn {director} Dir") == b"Dir"
+    assert run("vset /objects/spawn /Game/EngineReel/Shapes/BP_ER_Box.BP_ER_Box_C crate") == b"crate"
+    assert run("vset /objects/spawn crate crate2").startswith(b"error can not find class crate")
+    assert run("vset /objects/spawn box crate").startswith(b"error an object named crate already exists")
+    assert run("vbp Dir SetSky sunset 0.010000000") == b"ok"
+    assert run("vbp Dir SetGround checker #336699 false") == b"ok"
+    assert run("vbp Dir SetSun -30.0000 90.0000 0.0000 1.5 1.0 0.5 true") == b"ok"
+    env = server.world.environment
+    assert (env.sky, env.fog, env.ground_material, env.ground_color, env.ground_visible) == (
+        "sunset", 0.01, "checker", "#336699", False)
+    # The light points down at 30 degrees towards Unreal +Y (world +X): the sun is up and towards world -X.
+    assert env.sun is not None and np.allclose(env.sun.direction, [-math.sqrt(3) / 2, 0.0, 0.5])
+    assert run("vbp Dir SetSky sunset").startswith(b"error SetSky takes 2 arguments")
+    assert run("vbp crate SetSky day 0.1").startswith(b"error crate has no Blueprint function SetSky")
+    assert run("vbp crate SetMaterial #ff0000 metal 0.3000 1.0000") == b"ok"
+    assert server.world.objects["crate"].material["finish"] == "metal"
+    assert run("vset /object/crate/scale 2.0000 1.0000 0.5000") == b"ok"
+    assert run("vget /object/crate/scale") == b"2.0000 1.0000 0.5000"
+    assert run("vset /object/crate/color 1 2 3") == b"ok" and run("vget /object/crate/color") == b"1 2 3"
+    assert run("vrun r.MotionBlurQuality 0") == b"ok" and run("vrun stat fps").startswith(b"error")
+    assert run("vset /object/crate/destroy") == b"ok" and run("vget /objects") == b"Dir"
+    assert run("vget /camera/1/location").startswith(b"error Camera 1")
+    assert run("vset /camera/0/size 15 10").startswith(b"error size 15x10")
