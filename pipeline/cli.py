@@ -167,16 +167,20 @@ FpsOpt = Annotated[int | None, typer.Option("--fps", help="Frames per second.")]
 ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame size WxH, e.g. 1280x720.")]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded), software or unreal.")]
 UnrealHostOpt = Annotated[str, typer.Option("--unreal-host", help="UnrealCV server host (--engine unreal).")]
 UnrealPortOpt = Annotated[int, typer.Option("--unreal-port", help="UnrealCV server port (--engine unreal).")]
+UnrealClassesOpt = Annotated[Path | None, typer.Option(
+    "--unreal-classes", help="Asset → Unreal class mapping (YAML; default: the shipped one, see docs/unreal.md).")]
 
 
-def render_options(engine: str, unreal_host: str, unreal_port: int) -> RenderOptions:
-    """The engine choice of the command line; the Unreal address only matters to the unreal engine."""
-    options = (("host", unreal_host), ("port", unreal_port)) if engine == "unreal" else ()
+def render_options(engine: str, unreal_host: str, unreal_port: int, unreal_classes: Path | None) -> RenderOptions:
+    """The engine choice of the command line; the Unreal options only matter to the unreal engine."""
+    options: tuple[tuple[str, object], ...] = ()
+    if engine == "unreal":
+        options = (("host", unreal_host), ("port", unreal_port), ("class_map", unreal_classes))
     return RenderOptions(engine=engine, engine_options=options)
-SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
 
 
 @app.command()
@@ -193,6 +197,7 @@ def generate(
     engine: EngineOpt = "panda3d",
     unreal_host: UnrealHostOpt = "localhost",
     unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
@@ -206,8 +211,9 @@ def generate(
     if save_script_to is not None:
         save_script(result.script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(result.script, output, render_options(engine, unreal_host, unreal_port), plan=result,
-                               plan_seconds=plan_seconds, progress=progress)
+        options = render_options(engine, unreal_host, unreal_port, unreal_classes)
+        report = render_script(result.script, output, options, plan=result, plan_seconds=plan_seconds,
+                               progress=progress)
     summary(report, quiet)
 
 
@@ -251,6 +257,7 @@ def render(
     engine: EngineOpt = "panda3d",
     unreal_host: UnrealHostOpt = "localhost",
     unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Render a scene script to a video."""
@@ -258,7 +265,8 @@ def render(
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(script, output, render_options(engine, unreal_host, unreal_port), progress=progress)
+        options = render_options(engine, unreal_host, unreal_port, unreal_classes)
+        report = render_script(script, output, options, progress=progress)
     summary(report, quiet)
 
 
