@@ -39,10 +39,13 @@ def server() -> Iterator[UnrealCVServer]:
 
 class StallingProxy:
     """Forwards loopback TCP between clients and ``upstream``; after ``stall_after`` requests it stops forwarding
-    on that connection (the server "stops answering"). ``stall_connections`` is how many connections stall."""
+    on that connection (the server "stops answering"), or with ``drop=True`` closes it (the connection drops).
+    ``stall_connections`` is how many connections misbehave."""
 
-    def __init__(self, upstream: tuple[str, int], stall_after: int, stall_connections: int = 1) -> None:
+    def __init__(self, upstream: tuple[str, int], stall_after: int, stall_connections: int = 1,
+                 drop: bool = False) -> None:
         self.upstream = upstream
+        self.drop = drop
         self.stall_after = stall_after
         self.stall_connections = stall_connections
         self.connections = 0
@@ -81,6 +84,8 @@ class StallingProxy:
                     if key.fileobj is down and not stalled:
                         requests += len(reader.feed(data))
                         stalled = stalls and requests > self.stall_after
+                        if stalled and self.drop:
+                            return
                     if not stalled:
                         key.data.sendall(data)
         finally:

@@ -98,6 +98,16 @@ def test_server_that_stops_answering_mid_render(timeline: Timeline, server: Unre
     assert sum(np.array_equal(a, b) for a, b in zip(frames, direct, strict=True)) >= len(direct) - 1
 
 
+def test_dropped_connection_mid_render_is_retried(timeline: Timeline, server: UnrealCVServer) -> None:
+    proxy = StallingProxy(server.address, stall_after=60, drop=True)
+    try:
+        frames = unreal_frames(timeline, proxy.address, timeout=5.0, decimals=9)
+    finally:
+        proxy.close()
+    assert proxy.connections == 2 and len(frames) == len(timeline)
+    assert all(f.shape == (90, 160, 3) and f.std() > 5 for f in frames)
+
+
 def test_server_that_never_answers_again_fails_clearly(timeline: Timeline, server: UnrealCVServer) -> None:
     proxy = StallingProxy(server.address, stall_after=40, stall_connections=99)
     host, port = proxy.address
