@@ -15,13 +15,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from engine_bridge import Engine, make_engine
+from engine_bridge import make_engine
 from pipeline.encode import Encoder
 from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
-from scenes import SceneScript, Timeline, compile_script, loads_script
+from scenes import SceneScript, compile_script, loads_script
 from scenes.script import Resolution
 
 ENCODE_SAMPLE_FRAMES = 30  # distinct frames cycled through the encode-only test (memory stays bounded)
@@ -48,17 +48,6 @@ def bench_script(script_path: Path | None, duration: float | None, resolution: R
     return script
 
 
-def render_only_fps(engine: Engine, timeline: Timeline) -> float:
-    """Frames per second of open → render every frame (read back, then dropped), after one warm-up frame."""
-    with engine:
-        engine.open(timeline)
-        engine.render(timeline.frame(0))  # warm-up: shader compile and first upload
-        t0 = time.perf_counter()
-        for i in range(len(timeline)):
-            engine.render(timeline.frame(i))
-        return len(timeline) / (time.perf_counter() - t0)
-
-
 @contextmanager
 def embedded_unrealcv_server() -> Iterator[tuple[str, int]]:
     """`enginereel serve` on a free loopback port in its own process (as a game would be); yields (host, port)."""
@@ -82,21 +71,35 @@ def embedded_unrealcv_server() -> Iterator[tuple[str, int]]:
 
 
 def run_protocol_bench(script_path: Path | None = None, duration: float | None = None,
-                       resolution: Resolution | None = None) -> dict[str, Any]:
+                       resolution: Resolution | None = None, rounds: int = 6) -> dict[str, Any]:
     """Render-only speed direct in the embedded engine vs through the UnrealCV protocol (Unreal backend →
-    `enginereel serve` in another process → the same embedded engine); the difference is the protocol's cost."""
+    `enginereel serve` in another process → the same embedded engine); the difference is the protocol's cost.
+    Both engines stay open and take turns on slices of the video, so load from other processes hits both alike."""
     script = bench_script(script_path, duration, resolution)
     timeline = compile_script(script)
-    direct = render_only_fps(make_engine("panda3d"), timeline)
-    with embedded_unrealcv_server() as (host, port):
-        protocol = render_only_fps(make_engine("unreal", host=host, port=port), timeline)
+    n = len(timeline)
+    slices = [range(n * k // rounds, n * (k + 1) // rounds) for k in range(rounds)]
+    seconds = {"direct": 0.0, "protocol": 0.0}
+    with embedded_unrealcv_server() as (host, port), make_engine("panda3d") as direct, \
+            make_engine("unreal", host=host, port=port) as protocol:
+        engines = {"direct": direct, "protocol": protocol}
+        for engine in engines.values():
+            engine.open(timeline)
+            engine.render(timeline.frame(0))  # warm-up: shader compile, first upload, the server's world
+        for frames in slices:
+            for name, engine in engines.items():
+                t0 = time.perf_counter()
+                for i in frames:
+                    engine.render(timeline.frame(i))
+                seconds[name] += time.perf_counter() - t0
+    direct_fps, protocol_fps = n / seconds["direct"], n / seconds["protocol"]
     return {
         "scene": str(script_path) if script_path else "reference",
-        "frames": len(timeline),
+        "frames": n,
         "resolution": str(script.resolution),
-        "direct_render_fps": round(direct, 2),
-        "protocol_render_fps": round(protocol, 2),
-        "protocol_vs_direct": round(protocol / direct, 3),
+        "direct_render_fps": round(direct_fps, 2),
+        "protocol_render_fps": round(protocol_fps, 2),
+        "protocol_vs_direct": round(protocol_fps / direct_fps, 3),
         "path": "UnrealEngine → unrealcv.Client → TCP loopback → enginereel serve → PandaEngine → PNG",
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
     }

@@ -252,3 +252,11 @@ def test_frame_sender_respects_the_tick_limit(timeline: Timeline, server: Unreal
         per_frame = list(sizes)
     assert len(per_frame) == 3 and max(per_frame) <= REQUESTS_PER_TICK  # one batch per frame
     assert per_frame[0] > per_frame[1]  # the first sends every transform and warm-up captures; then only changes
+
+
+def test_bench_protocol_runs() -> None:
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "bench", "--protocol", "--duration", "0.2",
+                           "--resolution", "160x90"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)  # stdout is only the JSON: the stock client's chatter goes to stderr
+    assert result["frames"] == 6 and result["direct_render_fps"] > 0 and result["protocol_render_fps"] > 0
