@@ -142,3 +142,22 @@ def test_failing_ffmpeg_is_one_line_and_leaves_no_video(tmp_path: Path) -> None:
 def test_usage_error_exits_2() -> None:
     assert cli("generate").returncode == 2
     assert cli("render", "x.yaml", "--no-such-flag").returncode == 2
+
+
+def test_sigterm_mid_render_removes_the_partial_video(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "long.mp4"
+    args = ["generate", PROMPT, "-o", str(out), "--duration", "60", "--resolution", "160x90", "-q"]
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not (tmp_path / ".long.mp4.part").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob(".*"))
