@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from engine_bridge.unreal.classes import load_class_map
 from engine_bridge.unreal.engine import DIRECTOR, UnrealEngine
 from engine_bridge.unreal.server import UnrealCVServer
 from pipeline.report import report_path
-from scenes import Timeline
+from scenes import FrameState, Timeline
 from scenes.catalog import CATALOG
 from tests.engine_bridge.conftest import ScriptedServer, StallingProxy, plain_answer, small_timeline
 
@@ -260,3 +261,32 @@ def test_bench_protocol_runs() -> None:
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)  # stdout is only the JSON: the stock client's chatter goes to stderr
     assert result["frames"] == 6 and result["direct_render_fps"] > 0 and result["protocol_render_fps"] > 0
+
+
+class SilhouettePasses(PandaEngine):
+    """The embedded engine plus simple passes derived from its own lit frame, until PandaEngine has real ones:
+    enough to check how depth and masks travel over the wire (units, colours, ids), not what they contain."""
+
+    def render_passes(self, state: FrameState, passes: Sequence[str]) -> dict[str, np.ndarray]:
+        lit = self.render(state)
+        ids = np.zeros(lit.shape[:2], dtype=np.int32)
+        ids[lit[..., 0] > 150] = 1  # reddish pixels → the first actor (the red ball)
+        ids[(lit[..., 2] > 150) & (lit[..., 0] < 100)] = 2  # blueish → the second
+        depth = (np.arange(ids.size, dtype=np.float32).reshape(ids.shape) % 997) / np.float32(10.0)
+        return {name: {"mask": ids, "depth": depth}[name] for name in passes}
+
+
+def test_passes_travel_over_the_wire(timeline: Timeline) -> None:
+    with UnrealCVServer("127.0.0.1", 0, engine_factory=SilhouettePasses).start() as server, \
+            UnrealEngine(*server.address, timeout=20, decimals=9) as engine:
+        engine.open(timeline)
+        got = engine.render_passes(timeline.frame(1), ["depth", "mask"])
+    reference = SilhouettePasses()
+    with reference:
+        reference.open(timeline)
+        reference.render(timeline.frame(1))  # the server drew warm-up captures first
+        expected = reference.render_passes(timeline.frame(1), ["depth", "mask"])
+    assert got["depth"].dtype == np.float32 and np.allclose(got["depth"], expected["depth"], rtol=1e-6)
+    # The ids come back exactly; the < 0.5 % allowance is the lit frames the masks are cut from (two engine
+    # instances may differ at a few pixels, see test_frames_match_a_direct_render).
+    assert (got["mask"] != expected["mask"]).mean() < 0.005 and set(np.unique(got["mask"])) == {0, 1, 2}
