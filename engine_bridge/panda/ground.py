@@ -32,9 +32,10 @@ def shadow_patch(centre: np.ndarray, radius: float, sun_dir: np.ndarray, extent:
     across = np.array([-horiz[1], horiz[0]])
     a, b = r / sin_e, r  # semi-axes along the sun's heading and across it
     half = np.sqrt((a * horiz) ** 2 + (b * across) ** 2)
-    lo = np.clip(foot - half, -extent * 0.99, extent * 0.99)
-    hi = np.clip(foot + half, -extent * 0.99, extent * 0.99)
-    hi = np.maximum(hi, lo + 1e-3)
+    # Snapped outwards to whole metres: bounds that differ in the last digits (a scene rebuilt from rounded
+    # numbers, as the UnrealCV server does) give the same ground mesh, hence bit-identical frames.
+    lo = np.clip(np.floor(foot - half), -extent + 1.0, extent - 2.0)
+    hi = np.clip(np.ceil(foot + half), lo + 1.0, extent - 1.0)
     return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
 
 
