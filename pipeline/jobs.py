@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from engine_bridge import make_engine
+from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.planners.base import PlanResult
-from pipeline.render import ProgressFn, render_to_video
+from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
 from scenes import SceneScript, compile_script, script_hash
 
@@ -44,20 +44,45 @@ def render_script(
     plan: PlanResult | None = None,
     plan_seconds: float = 0.0,
     progress: ProgressFn | None = None,
+    engine: Engine | None = None,
 ) -> RunReport:
-    """Compile and render ``script`` to ``output`` and write ``output.json`` beside it."""
+    """Compile and render ``script`` to ``output`` and write ``output.json`` beside it.
+
+    ``engine`` is an engine to reuse (batch workers keep theirs open across jobs; it is left open);
+    by default a new one is made from ``options`` and closed at the end.
+    """
     t_start = time.perf_counter()
     check_output_path(output)
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
-    engine = make_engine(options.engine, **dict(options.engine_options))
+    own = engine is None
+    engine = engine if engine is not None else make_engine(options.engine, **dict(options.engine_options))
     try:
         stats = render_to_video(timeline, engine, output, options.encode, progress=progress)
         info = engine.info
     finally:
-        engine.close()
+        if own:
+            engine.close()
     total = time.perf_counter() - t_start + plan_seconds
+    report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds)
+    write_json(report_path(output), report)
+    return report
+
+
+def build_report(
+    script: SceneScript,
+    output: Path,
+    options: RenderOptions,
+    stats: RenderStats,
+    info: EngineInfo,
+    compile_seconds: float,
+    total_seconds: float,
+    plan: PlanResult | None = None,
+    plan_seconds: float = 0.0,
+) -> RunReport:
+    """The run report of one finished render (also used for chunked renders, with their stats summed)."""
+    t_compile, total = compile_seconds, total_seconds
     frames = stats.frames
     report = RunReport(
         enginereel_version=project_version(),
@@ -84,5 +109,4 @@ def render_script(
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
                   "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
     )
-    write_json(report_path(output), report)
     return report

@@ -336,6 +336,10 @@ class PandaEngine(Engine):
         self._camera.reparent_to(root)
         region.set_camera(self._camera)
         cam_node.set_scene(root)
+        # Panda3D makes the sun's shadow buffer lazily, while drawing the first frame that needs it, and that
+        # frame is drawn without shadows: draw it here, so every frame (frame 0 too, and the first frame of a
+        # chunk that starts mid-video) is the same pure function of its state.
+        self._graphics.render_frame()
 
     def _ground_texture(self, spec, seed: int):
         from panda3d.core import SamplerState, Texture
