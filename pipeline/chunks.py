@@ -12,6 +12,7 @@ decoded pixels are identical.
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import time
 from concurrent.futures import Future, wait
@@ -38,7 +39,7 @@ def split_frames(total: int, chunks: int) -> list[range]:
         raise PipelineError(f"--chunks must be at least 1, not {chunks}")
     k = min(chunks, total)
     bounds = [total * i // k for i in range(k + 1)]
-    return [range(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [range(a, b) for a, b in itertools.pairwise(bounds)]
 
 
 @dataclass(frozen=True)
