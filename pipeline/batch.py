@@ -442,7 +442,8 @@ def run_job(job: Job, out_dir: str) -> JobOutcome:
         return JobOutcome(True, record)
     except Exception as exc:
         shutil.rmtree(work, ignore_errors=True)
-        return JobOutcome(False, error=one_line(exc))
+        # name the job folder (relative, like the manifest paths), not the temporary one that is gone
+        return JobOutcome(False, error=one_line(exc).replace(str(work), job.folder))
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
