@@ -88,3 +88,51 @@ def run_bench(
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "enginereel_version": project_version(),
     }
+
+
+def run_batch_bench(
+    duration: float | None = None,
+    resolution: Resolution | None = None,
+    engine: str = "panda3d",
+    jobs: int = 8,
+    job_seconds: float = 2.0,
+) -> dict[str, Any]:
+    """``bench --batch``: jobs/s of ``jobs`` short jobs with 1 and 2 workers, and the wall time of one long
+    video (the reference scene, 60 s unless ``duration``) rendered in 1 and 2 chunks."""
+    from pipeline.batch import JobSpec, resolve_job, run_batch
+    from pipeline.chunks import render_chunked
+    from pipeline.executors import LocalExecutor
+    from scenes import save_script
+
+    base = reference_script()
+    changes: dict[str, Any] = {"resolution": resolution} if resolution is not None else {}
+    long_script = SceneScript.model_validate(base.model_dump(by_alias=True) | changes
+                                             | ({"duration": duration} if duration is not None else {}))
+    result: dict[str, Any] = {"resolution": str(long_script.resolution), "machine": {"cpus": os.cpu_count()}}
+    with tempfile.TemporaryDirectory(prefix="enginereel-bench-batch-") as tmp:
+        root = Path(tmp)
+        script_file = root / "reference.yaml"
+        save_script(long_script, script_file)
+        specs = [JobSpec(id=f"seed{s}", script=str(script_file), seed=s, duration=job_seconds) for s in range(jobs)]
+        batch: dict[str, Any] = {"jobs": jobs, "job_seconds": job_seconds}
+        for workers in (1, 2):
+            pool = LocalExecutor(workers)
+            try:
+                t0 = time.perf_counter()  # includes starting the workers, as a user's batch does
+                run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
+                                auto_chunk=False)
+                wall = time.perf_counter() - t0
+            finally:
+                pool.close()
+            if not run.ok:
+                raise RuntimeError(f"bench batch failed: {[e.error for e in run.entries if e.error]}")
+            batch[f"workers_{workers}"] = {"wall_s": round(wall, 2), "jobs_per_s": round(jobs / wall, 3)}
+        batch["speedup"] = round(batch["workers_2"]["jobs_per_s"] / batch["workers_1"]["jobs_per_s"], 2)
+        long: dict[str, Any] = {"duration_s": long_script.duration, "frames": long_script.frame_count}
+        for chunks in (1, 2):
+            t0 = time.perf_counter()
+            render_chunked(long_script, root / f"long{chunks}.mp4", RenderOptions(engine=engine), chunks)
+            long[f"chunks_{chunks}"] = {"wall_s": round(time.perf_counter() - t0, 2)}
+        long["speedup"] = round(long["chunks_1"]["wall_s"] / long["chunks_2"]["wall_s"], 2)
+    result |= {"batch": batch, "long_video": long, "enginereel_version": project_version()}
+    return result
