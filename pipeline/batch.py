@@ -548,18 +548,22 @@ class _Driver:
         while self.queue or self.running:
             self._fill()
             done, _ = wait(list(self.running), return_when="FIRST_COMPLETED")
-            broken: list[Task] = []
-            for fut in done:
-                task = self.running.pop(fut)
+            if any(isinstance(f.exception(), BrokenProcessPool) for f in done):
+                # A worker died and took the pool with it: every task in flight ends (some may have finished
+                # just before); settle them all before new workers start, so nothing of the old pool is left.
+                done, _ = wait(list(self.running))
+            tasks = [(self.running.pop(fut), fut) for fut in done]
+            broken = [task for task, fut in tasks if isinstance(fut.exception(), BrokenProcessPool)]
+            if broken:  # resubmitted first, so a chunked job is not taken as finished while its chunks rerun
+                self._recover(broken)
+            for task, fut in tasks:
                 exc = fut.exception()
                 if isinstance(exc, BrokenProcessPool):
-                    broken.append(task)
-                elif task.chunk is None:
+                    continue
+                if task.chunk is None:
                     self._job_done(task, fut.result() if exc is None else JobOutcome(False, error=one_line(exc)))
                 else:
                     self._chunk_done(task, fut.result() if exc is None else None, exc)
-            if broken:
-                self._recover(broken)
 
     def _fill(self) -> None:
         """Submit queued jobs while workers are free; split a long job when workers would otherwise idle."""
@@ -590,10 +594,6 @@ class _Driver:
     def _recover(self, broken: list[Task]) -> None:
         """A worker process died: start new workers and resubmit what was running, or give up on it."""
         self.executor.restart()
-        for fut, task in list(self.running.items()):  # everything else in flight died with the pool too
-            if fut.done() or fut.cancelled():
-                broken.append(task)
-                del self.running[fut]
         for task in broken:
             group = self.groups.get(task.job.key)
             if task.attempt >= MAX_ATTEMPTS:
@@ -617,7 +617,9 @@ class _Driver:
             self._settle(task.job.key, "failed", error=outcome.error, attempts=task.attempt)
 
     def _chunk_done(self, task: Task, result: ChunkResult | None, exc: BaseException | None) -> None:
-        group = self.groups[task.job.key]
+        group = self.groups.get(task.job.key)
+        if group is None:
+            return  # the job already settled as failed (another chunk's worker died twice)
         if result is not None:
             group.results.append(result)
         elif group.error is None:

@@ -18,10 +18,12 @@ from pipeline.batch import (
     parse_seeds,
     read_manifest,
     resolve_job,
+    run_batch,
     verify_output,
 )
 from pipeline.encode import probe
 from pipeline.errors import PipelineError
+from pipeline.executors import LocalExecutor
 from scenes import SceneScript, save_script
 from tests.pipeline.conftest import REPO, tiny_script
 
@@ -196,3 +198,23 @@ def test_verify_output_rejects_a_marker_without_a_video(tmp_path: Path, tiny_scr
     folder.mkdir(parents=True)
     (folder / "job.json").write_text(json.dumps({"key": job.key}))
     assert verify_output(tmp_path / "out", job) is None
+
+
+def test_a_long_job_is_split_over_idle_workers(tmp_path: Path) -> None:
+    script_file = tmp_path / "long.yaml"
+    save_script(tiny_script(duration=4.0), script_file)  # 120 frames: two chunks of 60
+    jobs = [resolve_job(s, i) for i, s in enumerate(load_jobs(write_jobs(tmp_path / "j.jsonl",
+                                                                          [{"script": str(script_file)}])))]
+    pool = LocalExecutor(2)
+    try:
+        result = run_batch(jobs, tmp_path / "out", pool)
+    finally:
+        pool.close()
+    (entry,) = result.entries
+    assert (entry.status, entry.chunks, entry.frames) == ("done", 2, 120)
+    video = tmp_path / "out" / (entry.video or "")
+    assert probe(video).frames == 120
+    report = json.loads(video.with_suffix(".json").read_text())
+    assert [(c["start"], c["stop"]) for c in report["extra"]["chunks"]] == [(0, 60), (60, 120)]
+    assert sorted(p.name for p in (tmp_path / "out" / (entry.dir or "")).iterdir()) == [
+        "job.json", "script.yaml", "video.json", "video.mp4"]
