@@ -77,6 +77,20 @@ def parse_resolution(value: str | None) -> Resolution | None:
         raise PipelineError(line) from None
 
 
+def check_overrides(duration: float | None, fps: int | None, seed: int | None) -> None:
+    """Validate command-line overrides against the script schema's own limits, naming the option."""
+    from pydantic import ValidationError
+
+    from scenes.io import format_validation_error
+
+    given = {k: v for k, v in {"duration": duration, "fps": fps, "seed": seed}.items() if v is not None}
+    try:
+        SceneScript.model_validate(given)
+    except ValidationError as exc:
+        line = format_validation_error(exc, "")[0].lstrip(": ")
+        raise PipelineError(f"--{line}") from None
+
+
 @contextmanager
 def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
     """A rich progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
@@ -173,6 +187,7 @@ def generate(
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
     t0 = time.perf_counter()
+    check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
     result = make_planner(planner).plan(request)
@@ -199,6 +214,7 @@ def plan(
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
 ) -> None:
     """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
+    check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
     result = make_planner(planner).plan(request)
@@ -331,8 +347,16 @@ def bench(
     typer.echo(json.dumps(result, indent=2))
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so partial outputs are removed on the way out.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit as exc:

@@ -64,6 +64,7 @@ class Encoder:
         self.settings = settings
         self.frames = 0
         self.write_seconds = 0.0
+        self.ffmpeg_peak_rss_mb: float | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
         self._reader: threading.Thread | None = None
@@ -146,6 +147,7 @@ class Encoder:
             proc.stdin.close()
         except (BrokenPipeError, OSError):
             pass
+        self.ffmpeg_peak_rss_mb = _peak_rss_of(proc.pid)
         code = proc.wait()
         if self._reader is not None:
             self._reader.join(timeout=5)
@@ -177,6 +179,20 @@ class Encoder:
             self.abort()
         elif self._proc is not None:
             self.close()
+
+
+def _peak_rss_of(pid: int) -> float | None:
+    """Peak resident memory (MiB) of a running process from /proc (Linux); ``None`` elsewhere.
+
+    getrusage(RUSAGE_CHILDREN) is no use here: a forked child inherits the parent's high-water mark.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ def build_report(
         end_to_end_fps=frames / total if total else 0.0,
         realtime_factor=(frames / script.fps) / total if total else 0.0,
         peak_rss_mb=round(peak_rss_mb(), 1),
-        peak_rss_ffmpeg_mb=round(peak_rss_mb(children=True), 1),
+        peak_rss_ffmpeg_mb=round(stats.ffmpeg_peak_rss_mb, 1) if stats.ffmpeg_peak_rss_mb else None,
         ffmpeg={"path": ffmpeg_exe(), "version": ffmpeg_version()},
         engine={"name": info.name, "renderer": info.renderer, "version": info.version},
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,

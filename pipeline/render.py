@@ -24,6 +24,7 @@ class RenderStats:
     render_s: float
     encode_s: float
     wall_s: float
+    ffmpeg_peak_rss_mb: float | None = None
 
 
 def render_to_video(
@@ -68,4 +69,5 @@ def render_to_video(
         render_s=t_render,
         encode_s=encoder.write_seconds + t_close,
         wall_s=time.perf_counter() - t_start,
+        ffmpeg_peak_rss_mb=encoder.ffmpeg_peak_rss_mb,
     )

@@ -54,17 +54,16 @@ class RunReport(BaseModel):
     end_to_end_fps: float
     realtime_factor: float  # video seconds per wall-clock second
     peak_rss_mb: float
-    peak_rss_ffmpeg_mb: float
+    peak_rss_ffmpeg_mb: float | None  # ffmpeg's own high-water mark, where the OS tells it (Linux)
     ffmpeg: dict[str, str]
     engine: dict[str, str]
     encoding: dict[str, Any]
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
-def peak_rss_mb(children: bool = False) -> float:
-    """Peak resident memory of this process (or of its finished children) in MiB."""
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    kb = resource.getrusage(who).ru_maxrss
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB."""
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
 
 
