@@ -117,22 +117,35 @@ def run_batch_bench(
         batch: dict[str, Any] = {"jobs": jobs, "job_seconds": job_seconds}
         for workers in (1, 2):
             pool = LocalExecutor(workers)
+            cpu0, t0 = cpu_seconds(), time.perf_counter()  # includes starting the workers, as a user's batch does
             try:
-                t0 = time.perf_counter()  # includes starting the workers, as a user's batch does
                 run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
                                 auto_chunk=False)
-                wall = time.perf_counter() - t0
             finally:
-                pool.close()
+                pool.close()  # the workers are reaped here, so their CPU time is counted
+            wall = time.perf_counter() - t0
             if not run.ok:
                 raise RuntimeError(f"bench batch failed: {[e.error for e in run.entries if e.error]}")
-            batch[f"workers_{workers}"] = {"wall_s": round(wall, 2), "jobs_per_s": round(jobs / wall, 3)}
+            batch[f"workers_{workers}"] = {"wall_s": round(wall, 2), "jobs_per_s": round(jobs / wall, 3),
+                                           "cpu_s": round(cpu_seconds() - cpu0, 2)}
         batch["speedup"] = round(batch["workers_2"]["jobs_per_s"] / batch["workers_1"]["jobs_per_s"], 2)
         long: dict[str, Any] = {"duration_s": long_script.duration, "frames": long_script.frame_count}
         for chunks in (1, 2):
-            t0 = time.perf_counter()
+            cpu0, t0 = cpu_seconds(), time.perf_counter()
             render_chunked(long_script, root / f"long{chunks}.mp4", RenderOptions(engine=engine), chunks)
-            long[f"chunks_{chunks}"] = {"wall_s": round(time.perf_counter() - t0, 2)}
+            long[f"chunks_{chunks}"] = {"wall_s": round(time.perf_counter() - t0, 2),
+                                        "cpu_s": round(cpu_seconds() - cpu0, 2)}
         long["speedup"] = round(long["chunks_1"]["wall_s"] / long["chunks_2"]["wall_s"], 2)
-    result |= {"batch": batch, "long_video": long, "enginereel_version": project_version()}
+    # CPU seconds (this process and its reaped workers and ffmpegs) show whether a short speed-up is the work
+    # growing or the cores being busy with something else (the load average, sampled at the end).
+    result |= {"batch": batch, "long_video": long, "load_average": [round(x, 2) for x in os.getloadavg()],
+               "enginereel_version": project_version()}
     return result
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished, waited-for descendants."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
