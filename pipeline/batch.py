@@ -596,6 +596,8 @@ class _Driver:
         self.executor.restart()
         for task in broken:
             group = self.groups.get(task.job.key)
+            if task.chunk is not None and group is None:
+                continue  # a sibling chunk already gave up on this job, which has settled as failed
             if task.attempt >= MAX_ATTEMPTS:
                 error = f"the worker process died while rendering it ({task.attempt} attempts)"
                 if group is not None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +16,7 @@ from pipeline.encode import EncodeSettings, probe, read_frames
 from pipeline.errors import PipelineError
 from pipeline.jobs import RenderOptions, render_script
 from scenes import compile_script
-from tests.pipeline.conftest import tiny_script
+from tests.pipeline.conftest import REPO, tiny_script
 
 
 def test_split_frames_covers_every_frame_once_in_order() -> None:
@@ -65,3 +68,17 @@ def test_engine_reopened_many_times_renders_the_same_pixels() -> None:
             engine.open(timeline)
             runs.append([engine.render(timeline.frame(i)).copy() for i in range(30, 40)])
     assert all(np.array_equal(a, b) for a, b in zip(runs[0], runs[2], strict=True))
+
+
+def test_render_chunks_from_the_command_line(tmp_path: Path, tiny_script_file: Path) -> None:
+    def render(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pipeline.cli", "render", str(tiny_script_file), *args],
+                              cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+
+    res = render("-o", str(tmp_path / "out.mp4"), "--chunks", "2", "--quiet")
+    assert res.returncode == 0, res.stderr
+    assert probe(tmp_path / "out.mp4").frames == 30
+    assert json.loads((tmp_path / "out.json").read_text())["extra"]["chunks"][1]["start"] == 15
+    bad = render("-o", str(tmp_path / "bad.mp4"), "--chunks", "0")
+    assert bad.returncode == 1 and bad.stderr.strip() == "error: --chunks must be at least 1, not 0"
+    assert not (tmp_path / "bad.mp4").exists()
