@@ -37,8 +37,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from engine_bridge import EngineError
-from pipeline.chunks import MIN_CHUNK_FRAMES, ChunkResult, join_chunks, render_chunk, split_frames
-from pipeline.encode import EncodeSettings, probe
+from pipeline.chunks import (
+    MIN_CHUNK_FRAMES,
+    ChunkResult,
+    join_chunks,
+    render_chunk,
+    segment_dir,
+    segment_paths,
+    split_frames,
+)
+from pipeline.encode import encode_settings, probe
 from pipeline.errors import PipelineError
 from pipeline.executors import BrokenProcessPool, Executor, drop_worker_engine, worker_engine
 from pipeline.jobs import RenderOptions, project_version, render_script
@@ -73,6 +81,8 @@ class JobSpec(BaseModel):
     preset: str | None = None
     container: str | None = None
     engine: str | None = None
+    audio: bool = True
+    previews: bool = True
 
     @model_validator(mode="after")
     def _one_source(self) -> JobSpec:
@@ -277,11 +287,10 @@ def with_overrides(script: SceneScript, spec: JobSpec, source: str) -> SceneScri
 
 
 def render_options(spec: JobSpec, engine: str) -> RenderOptions:
-    """Engine and encoding settings of a job: the defaults with the spec's overrides."""
-    base = EncodeSettings()
-    encode = EncodeSettings(codec=spec.codec or base.codec, crf=spec.crf if spec.crf is not None else base.crf,
-                            preset=spec.preset or base.preset, container=spec.container or base.container)
-    return RenderOptions(engine=spec.engine or engine, encode=encode)
+    """Engine, encoding and post-production settings of a job, checked like the CLI's (``codec`` is ``h264``,
+    ``h265``, ``vp9`` or ``av1``)."""
+    encode = encode_settings(spec.codec or "h264", spec.crf, spec.preset, spec.container or "mp4")
+    return RenderOptions(engine=spec.engine or engine, encode=encode, audio=spec.audio, previews=spec.previews)
 
 
 def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[str]) -> str:
@@ -289,6 +298,10 @@ def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[st
     enc = options.encode
     data = {
         "subject": subject,
+        "audio": options.audio,
+        "ambience": options.ambience,
+        "previews": options.previews,
+        "metrics": options.metrics,
         "engine": options.engine,
         "engine_options": [list(kv) for kv in options.engine_options],
         "encode": {"codec": enc.codec, "crf": enc.crf, "preset": enc.preset, "pix_fmt": enc.pix_fmt,
@@ -305,8 +318,13 @@ def resolve_job(spec: JobSpec, index: int, engine: str = "panda3d") -> Job:
     A prompt job's key hashes the prompt, planner and overrides, not the planned script: an LLM may plan
     differently next time, and resume must still find the job.
     """
-    options = render_options(spec, engine)
     name = job_name(spec, index)
+    try:
+        options = render_options(spec, engine)
+    except PipelineError as exc:
+        options = RenderOptions(engine=spec.engine or engine)
+        key = content_key({"spec": spec.model_dump(mode="json")}, options, spec.passes)
+        return Job(index, name, spec, spec.script or f"prompt: {spec.prompt}", options, key, error=one_line(exc))
     if spec.prompt is not None:
         subject = {"prompt": spec.prompt, "planner": spec.planner, "seed": spec.seed or 0, "duration": spec.duration,
                    "fps": spec.fps, "resolution": spec.resolution and str(spec.resolution)}
@@ -350,6 +368,8 @@ def publish(work: Path, out_dir: Path, job: Job, script: SceneScript, report: Ru
     final = out_dir / job.folder
     video = final / job.video_name
     report.output = str(video)  # the report was written while the video was still in the work folder
+    if report.previews:
+        report.previews = {k: v.replace(str(work), str(final)) for k, v in report.previews.items()}
     write_json(work / report_path(Path(job.video_name)).name, report)
     save_script(script, work / "script.yaml")
     res = script.resolution
@@ -579,7 +599,7 @@ class _Driver:
     def _submit_chunks(self, job: Job, chunks: int, attempt: int = 1) -> None:
         assert job.script is not None and job.frames is not None
         work = new_work_dir(self.out, job)
-        (work / "chunks").mkdir()
+        segment_dir(work / job.video_name).mkdir()
         ranges = split_frames(job.frames, chunks)
         self.groups[job.key] = ChunkGroup(job, work, ranges, time.perf_counter(), attempts=attempt)
         for i in range(len(ranges)):
@@ -587,7 +607,7 @@ class _Driver:
 
     def _submit_chunk(self, job: Job, i: int, attempt: int) -> None:
         group = self.groups[job.key]
-        segment = group.work / "chunks" / f"seg-{i:04d}.{job.options.encode.container}"
+        segment = segment_paths(group.work / job.video_name, group.ranges)[i]
         fut = self.executor.submit(render_chunk, job.script, job.options, group.ranges[i], str(segment))
         self.running[fut] = Task(job, attempt, chunk=i)
 
@@ -639,7 +659,7 @@ class _Driver:
                 video = group.work / job.video_name
                 report = join_chunks(job.script, video, job.options, group.results,
                                      time.perf_counter() - group.t_start)
-                shutil.rmtree(group.work / "chunks")
+                shutil.rmtree(segment_dir(video))
                 record = publish(group.work, self.out, job, job.script, report, time.perf_counter() - group.t_start,
                                  chunks=len(group.ranges))
                 self._settle(job.key, "done", record=record, attempts=group.attempts)

@@ -13,6 +13,7 @@ decoded pixels are identical.
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 import time
 from concurrent.futures import Future, wait
@@ -20,12 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from engine_bridge import EngineInfo
-from pipeline.encode import check_output_path, concat_segments
+from pipeline.encode import check_output_path, concat_segments, mux_audio
 from pipeline.errors import PipelineError
 from pipeline.executors import Executor, LocalExecutor, drop_worker_engine, worker_engine
-from pipeline.jobs import RenderOptions, build_report
+from pipeline.jobs import RenderOptions, audio_report, build_report
+from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import RunReport, report_path, write_json
+from pipeline.sound import write_soundtrack
 from scenes import SceneScript, compile_script
 
 MIN_CHUNK_FRAMES = 60  # below this a chunk's engine start costs more than the frames it saves
@@ -81,22 +84,39 @@ def segment_paths(output: Path, ranges: list[range]) -> list[Path]:
 def join_chunks(
     script: SceneScript, output: Path, options: RenderOptions, results: list[ChunkResult], wall_seconds: float
 ) -> RunReport:
-    """Join the segments of ``results`` (in frame order) into ``output`` and write its run report."""
+    """Join the segments of ``results`` (in frame order) into ``output``, add the soundtrack, write the report.
+
+    The soundtrack is made from the whole timeline and muxed once after the join (video stream copied), so
+    it has no seams. Previews (contact sheet, poster, animation) need every frame in one process and are
+    not made for chunked renders.
+    """
     results = sorted(results, key=lambda r: r.frames.start)
     t0 = time.perf_counter()
-    concat_segments([Path(r.segment) for r in results], output)
+    timeline = compile_script(script)
+    joined = segment_dir(output) / f"joined{output.suffix or '.mp4'}"
+    wav = segment_dir(output) / "soundtrack.wav"
+    concat_segments([Path(r.segment) for r in results], joined)
+    soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
+    if soundtrack is not None:
+        mux_audio(joined, soundtrack, output, options.encode)
+    else:
+        os.replace(joined, output)
+    metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
     join_s = time.perf_counter() - t0
     frames = sum(len(r.frames) for r in results)
     # Stage times are summed over chunks (work done); the total is wall-clock time.
+    rss = [r.stats.ffmpeg_peak_rss_mb for r in results if r.stats.ffmpeg_peak_rss_mb]
     stats = RenderStats(
         frames=frames,
         engine_open_s=sum(r.stats.engine_open_s for r in results),
         render_s=sum(r.stats.render_s for r in results),
         encode_s=sum(r.stats.encode_s for r in results) + join_s,
         wall_s=wall_seconds + join_s,
+        ffmpeg_peak_rss_mb=max(rss) if rss else None,
     )
     report = build_report(script, output, options, stats, results[0].engine,
-                          sum(r.compile_s for r in results), wall_seconds + join_s)
+                          sum(r.compile_s for r in results), wall_seconds + join_s,
+                          audio=audio_report(timeline, options) if soundtrack else None, metrics=metrics)
     report.extra["chunks"] = [{"start": r.frames.start, "stop": r.frames.stop, "render_s": round(r.stats.render_s, 3),
                                "wall_s": round(r.stats.wall_s, 3)} for r in results]
     write_json(report_path(output), report)

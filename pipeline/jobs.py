@@ -10,14 +10,19 @@ import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
-from pipeline.encode import EncodeSettings, check_output_path
+from pipeline.encode import EncodeSettings, check_output_path, container_of
+from pipeline.errors import EncodeError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
+from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.planners.base import PlanResult
+from pipeline.previews import PreviewCollector
 from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
-from scenes import SceneScript, compile_script, script_hash
+from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
+from scenes import SceneScript, Timeline, compile_script, script_hash
 
 
 def project_version() -> str:
@@ -35,6 +40,10 @@ class RenderOptions:
     engine: str = "panda3d"
     engine_options: tuple[tuple[str, object], ...] = ()
     encode: EncodeSettings = EncodeSettings()
+    audio: bool = True  # a soundtrack from collisions and footsteps (see pipeline.sound)
+    ambience: bool = True  # plus the setting's ambience bed
+    previews: bool = True  # contact sheet, poster and animation beside the video
+    metrics: bool = False  # decode the result and measure flicker/warping/SSIM (about as slow as a 720p render)
 
 
 def render_script(
@@ -53,21 +62,43 @@ def render_script(
     """
     t_start = time.perf_counter()
     check_output_path(output)
+    suffix = container_of(output)
+    if suffix is not None and suffix != options.encode.container:
+        raise EncodeError(f"{output}: a .{suffix} file cannot hold the {options.encode.container} container; "
+                          f"name it .{options.encode.container} or choose --container {suffix}")
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
+    wav = output.with_name(f".{output.name}.wav")
+    soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
+    previews = PreviewCollector(timeline) if options.previews else None
     own = engine is None
-    engine = engine if engine is not None else make_engine(options.engine, **dict(options.engine_options))
     try:
-        stats = render_to_video(timeline, engine, output, options.encode, progress=progress)
-        info = engine.info
+        engine = engine if engine is not None else make_engine(options.engine, **dict(options.engine_options))
+        try:
+            stats = render_to_video(timeline, engine, output, options.encode, progress=progress, audio=soundtrack,
+                                    sink=previews)
+            info = engine.info
+        finally:
+            if own:
+                engine.close()
     finally:
-        if own:
-            engine.close()
+        wav.unlink(missing_ok=True)
+    preview_files = previews.write(output) if previews is not None else None
+    metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
     total = time.perf_counter() - t_start + plan_seconds
-    report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds)
+    report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
+                          audio=audio_report(timeline, options) if soundtrack else None,
+                          previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
+                          metrics=metrics)
     write_json(report_path(output), report)
     return report
+
+
+def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
+    """The report's ``audio`` section for a soundtrack made from ``timeline``."""
+    return {"codec": options.encode.audio_codec, "sample_rate": SAMPLE_RATE, "impacts": len(timeline.collisions),
+            "footsteps": len(timeline.footsteps), "ambience": ambience_kind(timeline) if options.ambience else None}
 
 
 def build_report(
@@ -80,6 +111,9 @@ def build_report(
     total_seconds: float,
     plan: PlanResult | None = None,
     plan_seconds: float = 0.0,
+    audio: dict[str, Any] | None = None,
+    previews: dict[str, str] | None = None,
+    metrics: Any = None,
 ) -> RunReport:
     """The run report of one finished render (also used for chunked renders, with their stats summed)."""
     t_compile, total = compile_seconds, total_seconds
@@ -108,5 +142,8 @@ def build_report(
         engine={"name": info.name, "renderer": info.renderer, "version": info.version},
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
                   "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
+        audio=audio,
+        previews=previews,
+        metrics=metrics,
     )
     return report

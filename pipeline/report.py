@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from pipeline.metrics import VideoMetrics
+
 
 class StageTimes(BaseModel):
     """Wall-clock seconds spent in each stage."""
@@ -58,6 +60,9 @@ class RunReport(BaseModel):
     ffmpeg: dict[str, str]
     engine: dict[str, str]
     encoding: dict[str, Any]
+    audio: dict[str, Any] | None = None  # soundtrack: codec, events, ambience; None without one
+    previews: dict[str, str] | None = None  # contact_sheet, poster, animation paths
+    metrics: VideoMetrics | None = None  # temporal quality (``--metrics``)
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -79,7 +79,7 @@ def test_content_key_changes_with_script_and_options_only(tmp_path: Path, tiny_s
     assert key(id="renamed") == base  # a name is not content
     assert key(seed=0) == base  # the script's own seed, stated again
     assert key(duration=1.0) == base
-    changed = {key(seed=1), key(duration=2.0), key(resolution="320x180"), key(crf=23), key(codec="libx265"),
+    changed = {key(seed=1), key(duration=2.0), key(resolution="320x180"), key(crf=23), key(codec="h265"),
                key(preset="ultrafast"), key(engine="software"), key(passes=["depth"])}
     assert base not in changed and len(changed) == 8
     data = tiny_script().model_dump(mode="json", by_alias=True)
@@ -99,15 +99,17 @@ def test_poisoned_jobs_are_recorded_and_the_rest_finish(tmp_path: Path, tiny_scr
         {"id": "bad-script", "script": str(bad_script)},
         {"id": "bad-codec", "script": str(tiny_script_file), "codec": "no-such-codec"},
         {"id": "prompt", "prompt": "a red ball bounces", "duration": 1, "resolution": "160x90"},
+        {"id": "bad-planner", "prompt": "a ball", "planner": "no-such-planner"},  # fails inside its worker
     ])
     proc = batch_cli(jobs, "-o", tmp_path / "out", "--workers", "2")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err
-    assert err.strip().splitlines()[-1] == f"error: 2 of 4 jobs failed; see {tmp_path / 'out' / 'manifest.jsonl'}"
+    assert err.strip().splitlines()[-1] == f"error: 3 of 5 jobs failed; see {tmp_path / 'out' / 'manifest.jsonl'}"
     entries = {e.id: e for e in read_manifest(tmp_path / "out" / "manifest.jsonl")}
-    assert [e.status for e in entries.values()] == ["done", "failed", "failed", "done"]
+    assert [e.status for e in entries.values()] == ["done", "failed", "failed", "done", "failed"]
     assert "duration" in (entries["bad-script"].error or "")
-    assert "no-such-codec" in (entries["bad-codec"].error or "") or "ffmpeg" in (entries["bad-codec"].error or "")
+    assert "no-such-codec" in (entries["bad-codec"].error or "")
+    assert "no-such-planner" in (entries["bad-planner"].error or "") and entries["bad-planner"].attempts == 1
     for name in ("good", "prompt"):
         video = tmp_path / "out" / (entries[name].video or "")
         info = probe(video)
