@@ -156,11 +156,13 @@ def test_kill_and_resume(tmp_path: Path) -> None:
     scripts.mkdir()
     for seed in range(3):  # 2 s at 160x90: long enough to be killed mid-render
         save_script(tiny_script(duration=2.0, seed=seed), scripts / f"s{seed}.yaml")
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [{"id": f"s{seed}", "script": str(scripts / f"s{seed}.yaml"),
+                                                 "previews": False} for seed in range(3)])  # previews: time only
     out = tmp_path / "out"
     done_dirs = lambda: [p for p in out.iterdir() if not p.name.startswith(".") and p.is_dir()]  # noqa: E731
 
     # 1. A worker process is killed mid-job: the pool is replaced, the job retried, the batch completes.
-    proc = batch_cli(scripts, "-o", out, "--workers", "1", "--no-auto-chunks")
+    proc = batch_cli(jobs, "-o", out, "--workers", "1", "--no-auto-chunks")
     _wait_for(lambda: out.is_dir() and len(done_dirs()) == 1 and _rendering(out), proc=proc)
     os.kill(_worker_rendering(proc.pid), signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
@@ -173,7 +175,7 @@ def test_kill_and_resume(tmp_path: Path) -> None:
     # 2. One output is damaged (a truncated video), then the whole batch is killed while redoing it.
     damaged = out / (entries[1].video or "")
     damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])
-    proc = batch_cli(scripts, "-o", out, "--workers", "1")
+    proc = batch_cli(jobs, "-o", out, "--workers", "1")
     _wait_for(lambda: _rendering(out), proc=proc)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=30)
@@ -183,7 +185,7 @@ def test_kill_and_resume(tmp_path: Path) -> None:
     assert {e.id: e.status for e in killed_log} == {"s0": "cached", "s2": "cached"}
 
     # 3. Rerunning the same command redoes only what is missing and leaves no leftovers.
-    proc = batch_cli(scripts, "-o", out, "--workers", "1")
+    proc = batch_cli(jobs, "-o", out, "--workers", "1")
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     final = read_manifest(out / "manifest.jsonl")
