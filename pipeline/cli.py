@@ -20,7 +20,7 @@ import typer
 from engine_bridge import EngineError
 from pipeline.errors import PipelineError
 from pipeline.jobs import RenderOptions, render_script
-from pipeline.planners import PlanRequest, make_planner
+from pipeline.planners import PlanRequest, PlanResult, make_planner
 from pipeline.planners.base import apply_overrides
 from pipeline.render import ProgressFn
 from scenes import SceneScript, ScriptError, dumps_script, load_script, save_script
@@ -167,8 +167,44 @@ FpsOpt = Annotated[int | None, typer.Option("--fps", help="Frames per second.")]
 ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame size WxH, e.g. 1280x720.")]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded), software or unreal.")]
+UnrealHostOpt = Annotated[str, typer.Option("--unreal-host", help="UnrealCV server host (--engine unreal).")]
+UnrealPortOpt = Annotated[int, typer.Option("--unreal-port", help="UnrealCV server port (--engine unreal).")]
+UnrealClassesOpt = Annotated[Path | None, typer.Option(
+    "--unreal-classes", help="Asset → Unreal class mapping (YAML; default: the shipped one, see docs/unreal.md).")]
+PlannerOpt = Annotated[str, typer.Option(
+    "--planner", help="openai (any OpenAI-compatible server: OPENAI_API_KEY, OPENAI_BASE_URL), offline, or auto "
+    "(openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="LLM model name (default gpt-4o-mini).")]
+LLMTriesOpt = Annotated[int | None, typer.Option("--llm-tries", help="LLM replies to ask for, repairs included.")]
+LLMTimeoutOpt = Annotated[float | None, typer.Option("--llm-timeout", help="Seconds per LLM request.")]
+LLMRetriesOpt = Annotated[int | None, typer.Option("--llm-retries", help="Client retries on 429/5xx/timeouts.")]
+StructuredOpt = Annotated[str | None, typer.Option(
+    "--structured", help="LLM output mode: auto (json_schema, else json_object), json_schema or json_object.")]
+
+
+def unreal_options(engine: str, host: str, port: int, classes: Path | None) -> tuple[tuple[str, object], ...]:
+    """Engine options of ``--engine unreal`` (the Unreal flags mean nothing to the other engines)."""
+    return (("host", host), ("port", port), ("class_map", classes)) if engine == "unreal" else ()
+
+
+def planned(request: PlanRequest, planner: str, model: str | None, tries: int | None, timeout: float | None,
+            retries: int | None, structured: str | None) -> PlanResult:
+    """Run the chosen planner with the command line's LLM settings."""
+    result = make_planner(planner, model=model, tries=tries, timeout_s=timeout, max_retries=retries,
+                          structured=structured).plan(request)
+    if planner == "auto" and result.planner == "offline":
+        result.notes.append("auto: OPENAI_API_KEY and OPENAI_BASE_URL are unset, so the offline planner ran")
+    return result
+
+
+def plan_line(result: PlanResult) -> str:
+    """Which planner ran, for stderr once the command has succeeded."""
+    how = f" ({result.model}, {result.tries} tr{'y' if result.tries == 1 else 'ies'})" if result.model else ""
+    return f"planned by the {result.planner} planner{how}"
+
+
 CodecOpt = Annotated[str, typer.Option("--codec", help="h264 (default), h265, vp9 or av1 (`enginereel info`).")]
 CrfOpt = Annotated[int | None, typer.Option("--crf", help="Quality, lower is better (default per codec).")]
 PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default veryfast).")]
@@ -182,13 +218,13 @@ MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/war
 
 def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
                    container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
-                   metrics: bool) -> RenderOptions:
+                   metrics: bool, engine_options: tuple[tuple[str, object], ...] = ()) -> RenderOptions:
     """Encoding and post-production choices from the command line, checked."""
     from pipeline.encode import container_of, encode_settings
 
     settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
-    return RenderOptions(engine=engine, encode=settings, audio=not no_audio, ambience=not no_ambience,
-                         previews=not no_previews, metrics=metrics)
+    return RenderOptions(engine=engine, engine_options=engine_options, encode=settings, audio=not no_audio,
+                         ambience=not no_ambience, previews=not no_previews, metrics=metrics)
 
 
 @app.command()
@@ -201,8 +237,16 @@ def generate(
     resolution: ResolutionOpt = None,
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
-    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    planner: PlannerOpt = "auto",
+    model: ModelOpt = None,
+    llm_tries: LLMTriesOpt = None,
+    llm_timeout: LLMTimeoutOpt = None,
+    llm_retries: LLMRetriesOpt = None,
+    structured: StructuredOpt = None,
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
     codec: CodecOpt = "h264",
     crf: CrfOpt = None,
@@ -216,12 +260,12 @@ def generate(
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics)
+                             no_previews, metrics, unreal_options(engine, unreal_host, unreal_port, unreal_classes))
     t0 = time.perf_counter()
     check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
-    result = make_planner(planner).plan(request)
+    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
     result.script = apply_overrides(result.script, request)
     plan_seconds = time.perf_counter() - t0
     if save_script_to is not None:
@@ -229,6 +273,8 @@ def generate(
     with progress_bar(not quiet, "rendering") as progress:
         report = render_script(result.script, output, options, plan=result,
                                plan_seconds=plan_seconds, progress=progress)
+    if not quiet:
+        typer.echo(plan_line(result), err=True)
     summary(report, quiet)
 
 
@@ -241,22 +287,40 @@ def plan(
     fps: FpsOpt = None,
     resolution: ResolutionOpt = None,
     seed: SeedOpt = None,
-    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    planner: PlannerOpt = "auto",
+    model: ModelOpt = None,
+    llm_tries: LLMTriesOpt = None,
+    llm_timeout: LLMTimeoutOpt = None,
+    llm_retries: LLMRetriesOpt = None,
+    structured: StructuredOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
 ) -> None:
     """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
     check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
-    result = make_planner(planner).plan(request)
+    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
     script = apply_overrides(result.script, request)
     if output is not None:
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
+    typer.echo(plan_line(result), err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
+
+
+@app.command("plan-score")
+@user_errors
+def plan_score(
+    planner: PlannerOpt = "offline",
+    model: ModelOpt = None,
+) -> None:
+    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
+    from pipeline.planners.scorecard import score
+
+    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
 
 
 @app.command()
@@ -270,6 +334,9 @@ def render(
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
     codec: CodecOpt = "h264",
     crf: CrfOpt = None,
@@ -285,7 +352,7 @@ def render(
 ) -> None:
     """Render a scene script to a video."""
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics)
+                             no_previews, metrics, unreal_options(engine, unreal_host, unreal_port, unreal_classes))
     script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
@@ -369,24 +436,48 @@ def bench(
     duration: DurationOpt = None,
     engine: EngineOpt = "panda3d",
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
+    protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
+                                           "protocol (Unreal backend → `enginereel serve`).")] = False,
     batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
                                              "a long video with 1 and 2 chunks.")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
+    from pipeline.bench import run_bench, run_protocol_bench
+
     if batch_mode:
         from pipeline.bench import run_batch_bench
 
-        result = run_batch_bench(duration=duration if duration is not None else (3.0 if quick else None),
-                                 resolution=parse_resolution(resolution), engine=engine)
-        typer.echo(json.dumps(result, indent=2))
+        typer.echo(json.dumps(run_batch_bench(duration=duration if duration is not None else (3.0 if quick else None),
+                                              resolution=parse_resolution(resolution), engine=engine), indent=2))
         return
-    from pipeline.bench import run_bench
 
+    if protocol:
+        typer.echo(json.dumps(run_protocol_bench(
+            script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
+            resolution=parse_resolution(resolution)), indent=2))
+        return
     result = run_bench(
         script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
         resolution=parse_resolution(resolution), engine=engine,
     )
     typer.echo(json.dumps(result, indent=2))
+
+
+@app.command()
+@user_errors
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+) -> None:
+    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import UnrealCVServer
+
+    server = UnrealCVServer(host, port, project)
+    bound_host, bound_port = server.address
+    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+               err=True)
+    server.serve_forever()
 
 
 @app.command()
