@@ -27,7 +27,7 @@ from scenes.geometry import (
     torus,
     wedge,
 )
-from scenes.rig import Joint, Model, Part, SlotLook
+from scenes.rig import Joint, Limb, Model, Part, SlotLook
 
 Vec = tuple[float, float, float]
 
@@ -74,30 +74,30 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
     Rest pose: standing upright, arms hanging, soles on z = 0.
     """
     k = look.height / 1.75
-    hk = k * look.head
+    hk = k * look.head * 1.08
     w = look.build
 
     def s(v: Vec) -> Vec:
         return (v[0] * k, v[1] * k, v[2] * k)
 
-    leg_top = 0.05 + 0.43 + 0.42 + 0.07
+    leg_top = 0.05 + 0.41 + 0.40 + 0.07
     joints = (
         Joint("pelvis", -1, s((0.0, 0.0, leg_top))),
-        Joint("chest", 0, s((0.0, 0.0, 0.08))),
-        Joint("neck", 1, s((0.0, 0.0, 0.44))),
+        Joint("chest", 0, s((0.0, 0.0, 0.1))),
+        Joint("neck", 1, s((0.0, 0.0, 0.46))),
         Joint("head", 2, (0.0, 0.0, 0.07 * k)),
-        Joint("l_upper_arm", 1, s((-0.2 * w, 0.0, 0.40))),
+        Joint("l_upper_arm", 1, s((-0.2 * w, 0.0, 0.42))),
         Joint("l_forearm", 4, s((0.0, 0.0, -0.29))),
         Joint("l_hand", 5, s((0.0, 0.0, -0.25))),
-        Joint("r_upper_arm", 1, s((0.2 * w, 0.0, 0.40))),
+        Joint("r_upper_arm", 1, s((0.2 * w, 0.0, 0.42))),
         Joint("r_forearm", 7, s((0.0, 0.0, -0.29))),
         Joint("r_hand", 8, s((0.0, 0.0, -0.25))),
         Joint("l_thigh", 0, s((-0.095 * w, 0.0, -0.05))),
-        Joint("l_shin", 10, s((0.0, 0.0, -0.43))),
-        Joint("l_foot", 11, s((0.0, 0.0, -0.42))),
+        Joint("l_shin", 10, s((0.0, 0.0, -0.41))),
+        Joint("l_foot", 11, s((0.0, 0.0, -0.40))),
         Joint("r_thigh", 0, s((0.095 * w, 0.0, -0.05))),
-        Joint("r_shin", 13, s((0.0, 0.0, -0.43))),
-        Joint("r_foot", 14, s((0.0, 0.0, -0.42))),
+        Joint("r_shin", 13, s((0.0, 0.0, -0.41))),
+        Joint("r_foot", 14, s((0.0, 0.0, -0.40))),
     )
     parts: list[Part] = []
 
@@ -106,8 +106,8 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
 
     # hips and torso
     add(placed(ellipsoid((0.34 * w, 0.22, 0.24)), at=(0, 0, -0.13 * k), scale=k), "pelvis", "legs")
-    add(placed(frustum(1.0, 1.2, 1.0), at=(0, 0, -0.02 * k), scale=(0.30 * w * k, 0.2 * k, 0.40 * k)), "chest", "body")
-    add(placed(ellipsoid((0.46 * w, 0.22, 0.17)), at=(0, 0, 0.31 * k), scale=k), "chest", "body")
+    add(placed(frustum(1.0, 1.2, 1.0), at=(0, 0, -0.04 * k), scale=(0.30 * w * k, 0.2 * k, 0.44 * k)), "chest", "body")
+    add(placed(ellipsoid((0.46 * w, 0.22, 0.17)), at=(0, 0, 0.33 * k), scale=k), "chest", "body")
     add(placed(cylinder(0.09, 0.12, 16), at=(0, 0, -0.03 * k), scale=k), "neck", "skin")
     # head and face
     add(placed(ellipsoid((0.19, 0.21, 0.25)), scale=hk), "head", "skin")
@@ -133,8 +133,8 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
         add(placed(sphere(0.11, 16, 8), at=(0, 0, -0.05 * k), scale=k), f"{side}_upper_arm", "body")  # shoulder
         add(placed(limb(0.082, 0.25), scale=k), f"{side}_forearm", "skin")
         add(placed(ellipsoid((0.055, 0.035, 0.11), 12, 6), at=(0, 0, -0.1 * k), scale=k), f"{side}_hand", "skin")
-        add(placed(limb(0.15, 0.43), scale=k), f"{side}_thigh", "legs")
-        add(placed(limb(0.115, 0.42), scale=k), f"{side}_shin", "legs")
+        add(placed(limb(0.16, 0.41), scale=k), f"{side}_thigh", "legs")
+        add(placed(limb(0.12, 0.40), scale=k), f"{side}_shin", "legs")
         add(placed(box((0.1, 0.24, 0.035)), at=(0, 0.045 * k, -0.07 * k), scale=k), f"{side}_foot", "shoes")
         add(placed(ellipsoid((0.1, 0.24, 0.09), 16, 8), at=(0, 0.045 * k, -0.06 * k), scale=k), f"{side}_foot",
             "shoes")
@@ -148,7 +148,10 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
         "accent": _look("a0443c", "matte"),
         "shoes": _look(look.shoes, "rubber"),
     }
-    return Model(joints, tuple(parts), slots, main_slot="body")
+    ji = HUMANOID_JOINTS.index
+    limbs = tuple(Limb(side, ji(f"{side}_thigh"), ji(f"{side}_shin"), joints[ji(f"{side}_foot")].offset,
+                       ji(f"{side}_foot"), -1.0, phase) for side, phase in (("l", 0.0), ("r", 0.5)))
+    return Model(joints, tuple(parts), slots, main_slot="body", limbs=limbs)
 
 
 HUMAN_VARIANTS: dict[str, HumanLook] = {
@@ -255,7 +258,11 @@ def quadruped(look: AnimalLook) -> Model:
         "eyes": _look("101010", "glossy"),
         "sclera": _look("3b2a1a", "glossy"),
     }
-    return Model(tuple(joints), tuple(parts), slots, main_slot="body")
+    # a lateral-sequence walk: left hind, left fore, right hind, right fore
+    phases = {"bl": 0.0, "fl": 0.25, "br": 0.5, "fr": 0.75}
+    limbs = tuple(Limb(n, names.index(f"{n}_upper"), names.index(f"{n}_lower"), (0.0, 0.0, -look.lower), -1,
+                       1.0 if n[0] == "f" else -1.0, phases[n]) for n in QUADRUPED_LEGS)
+    return Model(tuple(joints), tuple(parts), slots, main_slot="body", limbs=limbs)
 
 
 # --- props --------------------------------------------------------------------------------------------
@@ -294,7 +301,8 @@ def tree() -> Model:
 def bush() -> Model:
     """A round shrub of a few overlapping leaf balls."""
     parts = [(placed(sphere(d, 16, 8), at=at), "body")
-             for at, d in (((0, 0, 0), 0.9), ((0.35, 0.1, 0.05), 0.6), ((-0.3, -0.1, 0.05), 0.65), ((0, 0.3, 0.1), 0.5))]
+             for at, d in (((0, 0, 0), 0.9), ((0.35, 0.1, 0.05), 0.6), ((-0.3, -0.1, 0.05), 0.65),
+                           ((0, 0.3, 0.1), 0.5))]
     return _prop(parts, {"body": _look("4a8c3f", "matte")})
 
 

@@ -39,6 +39,21 @@ class Part:
 
 
 @dataclass(frozen=True)
+class Limb:
+    """A two-segment leg for inverse kinematics: ``upper`` → ``lower`` joints, the effector (ankle or paw)
+    at ``end`` in the lower joint's frame, an optional ``foot`` joint kept flat, and which way the middle
+    joint bends (``knee`` -1: the effector swings behind it, like a human knee; +1: in front)."""
+
+    name: str
+    upper: int
+    lower: int
+    end: tuple[float, float, float]
+    foot: int = -1
+    knee: float = -1.0
+    phase: float = 0.0  # walking phase offset in the gait cycle (0..1)
+
+
+@dataclass(frozen=True)
 class SlotLook:
     """The default look of a material slot: an sRGB colour and a finish name from ``scenes.materials``."""
 
@@ -57,6 +72,7 @@ class Model:
     parts: tuple[Part, ...]
     slots: dict[str, SlotLook] = field(default_factory=dict)
     main_slot: str = "body"
+    limbs: tuple[Limb, ...] = ()  # legs that walk, for characters and animals
 
     @property
     def articulated(self) -> bool:

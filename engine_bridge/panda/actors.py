@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.animation import JointPose
 from scenes.catalog import model
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.materials import FINISHES
 from scenes.rig import Model, SlotLook
 from scenes.script import Actor, Material
-from scenes.timeline import JointPose
 
 
 @dataclass
@@ -48,7 +48,7 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
     return parse_colour(chosen.color), rough, metal, finish.emission
 
 
-def build_actor(parent, actor: Actor, geoms: dict, shadow_mask) -> ActorNodes:
+def build_actor(parent, actor: Actor, geoms: dict) -> ActorNodes:
     """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, part) across actors."""
     from panda3d.core import NodePath
 

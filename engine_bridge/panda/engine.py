@@ -309,7 +309,7 @@ class PandaEngine(Engine):
         from engine_bridge.panda.actors import build_actor
 
         geoms: dict = {}
-        self._actor_nodes = [build_actor(root, actor, geoms, BitMask32.bit(SHADOW_MASK_BIT)) for actor in script.actors]
+        self._actor_nodes = [build_actor(root, actor, geoms) for actor in script.actors]
         if not shaded:
             from panda3d.core import AmbientLight
 
