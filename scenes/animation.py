@@ -81,10 +81,14 @@ def _gait_params(actor: Actor, kind: str, leg: float, speed: np.ndarray) -> tupl
     if kind == "humanoid":
         step = leg * np.clip(0.42 + 0.55 * vn, 0.42, 1.6)
         duty = np.interp(vn, [0.5, 0.9, 1.2], [0.62, 0.55, 0.36])
-        return step, duty, 0.12 * leg
-    step = leg * np.clip(0.5 + 0.5 * vn, 0.5, 2.2)
-    duty = np.interp(vn, [0.4, 1.0, 1.6], [0.68, 0.55, 0.38])
-    return step, duty, 0.18 * leg
+        lift = 0.12 * leg
+    else:
+        step = leg * np.clip(0.4 + 0.4 * vn, 0.4, 1.6)
+        duty = np.interp(vn, [0.4, 1.0, 1.6], [0.68, 0.55, 0.38])
+        lift = 0.18 * leg
+    # a planted foot travels duty × step either side of the hip: keep that within the leg's reach
+    step = np.minimum(step, 0.5 * leg / duty)
+    return step, duty, lift
 
 
 def _solve_leg(d: np.ndarray, l1: float, l2: float, knee: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -378,3 +382,51 @@ def _look_at(a: LookAt, rot: np.ndarray, J: dict[str, int], w: np.ndarray, track
     else:
         rot[:, J["head"], 0] += w * rel
     rot[:, J["head"], 1] += w * pitch
+
+
+@dataclass(frozen=True)
+class FootMetrics:
+    """How well a character's feet stay put: per-step slide (m) and the worst height of a planted sole (m)."""
+
+    slides: np.ndarray  # (steps,) horizontal drift of each planted foot from touch-down to lift-off
+    stance_height: float  # max |sole height above the actor's ground| over planted frames
+
+    @property
+    def max_slide(self) -> float:
+        """The worst step's slide in metres (0 when the actor never walked)."""
+        return float(self.slides.max()) if len(self.slides) else 0.0
+
+
+def effector_positions(actor: Actor, position: np.ndarray, hpr: np.ndarray, scale: np.ndarray,
+                       track: PoseTrack) -> tuple[np.ndarray, np.ndarray]:
+    """World positions (F, L, 3) of each limb's effector (ankle or paw) from the baked poses (forward
+    kinematics, the same composition engines draw with), and each effector's rest height above the sole (L,)."""
+    m = model(actor.asset)
+    world = actor_matrices(position, hpr, scale)[:, None] @ joint_matrices(m, track.rotations, track.root_offset)
+    ends = []
+    heights = []
+    rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0]
+    for limb in m.limbs:
+        end = np.array([*limb.end, 1.0])
+        ends.append((world[:, limb.lower] @ end)[:, :3])
+        heights.append(float((rest[limb.lower] @ end)[2]) * float(np.mean(actor.scale)))
+    return np.stack(ends, 1), np.array(heights)
+
+
+def foot_metrics(actor: Actor, position: np.ndarray, hpr: np.ndarray, scale: np.ndarray,
+                 track: PoseTrack, ground: np.ndarray) -> FootMetrics:
+    """Measure foot slide per step and planted-sole height from the baked poses; ``ground`` (F,) is the
+    height the actor walks on (its base height)."""
+    ends, heights = effector_positions(actor, position, hpr, scale, track)
+    slides: list[float] = []
+    worst = 0.0
+    for li in range(ends.shape[1]):
+        planted = track.contacts[:, li]
+        sole = ends[:, li, 2] - heights[li] - ground
+        if planted.any():
+            worst = max(worst, float(np.abs(sole[planted]).max()))
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], planted.astype(np.int8), [0]])))
+        for a, b in zip(edges[::2], edges[1::2], strict=True):
+            xy = ends[a:b, li, :2]
+            slides.append(float(np.linalg.norm(xy - xy[0], axis=1).max()))
+    return FootMetrics(np.array(slides), worst)
