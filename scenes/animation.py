@@ -21,7 +21,7 @@ from scenes.motion import ActorTracks, ease, heading_of, jump_duration, natural_
 from scenes.rig import Limb, Model, actor_matrices, hpr_matrix, joint_matrices, matrix_hpr
 from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
 
-BLEND = 0.3  # seconds an upper-body action takes to fade in and out
+BLEND = 0.4  # seconds an upper-body action takes to fade in and out
 SEATS = {"chair": 0.47, "bench": 0.46}  # seat heights (m, at scale 1) of the props one can sit on
 
 
@@ -232,16 +232,19 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         psi = phase + limb.phase
         cyc = np.floor(psi)
         frac = psi - cyc
-        stance = frac < duty
+        # one duty factor per cycle (the one at its touch-down), so a plant never moves while the pace changes
+        duty_c = np.interp(np.interp(cyc - limb.phase, phase, t), t, duty)
+        stance = frac < duty_c
 
         def plant(c: np.ndarray, under: np.ndarray = under, limb: Limb = limb) -> np.ndarray:
             """Where the hip passes over the ground at mid-stance of cycle ``c``: the foot's plant point."""
-            tc = np.interp(c + duty / 2.0 - limb.phase, phase, t)
+            d = np.interp(np.interp(c - limb.phase, phase, t), t, duty)
+            tc = np.interp(c + d / 2.0 - limb.phase, phase, t)
             return np.stack([np.interp(tc, t, under[:, k]) for k in range(3)], -1)
 
         here = plant(cyc)
         nxt = plant(cyc + 1.0)
-        u = np.clip((frac - duty) / np.maximum(1.0 - duty, 1e-6), 0.0, 1.0)
+        u = np.clip((frac - duty_c) / np.maximum(1.0 - duty_c, 1e-6), 0.0, 1.0)
         swing = here + ease(u, "ease_in_out")[:, None] * (nxt - here)
         swing[:, 2] += lift * np.sin(np.pi * u)
         gait = np.where(stance[:, None], here, swing)
@@ -343,7 +346,7 @@ def _dance(a: Dance, rot: np.ndarray, off: np.ndarray, J: dict[str, int], t: np.
             _blend(rot, J[f"{side}_upper_arm"], w, np.stack([z, 20 + z, sign * 70 + z], -1))
             _blend(rot, J[f"{side}_forearm"], w, np.stack([z, 90 + z, z], -1))
     elif a.style == "disco":
-        up = 0.5 + 0.5 * np.sign(np.sin(np.pi * beat / 2)) * np.minimum(1, np.abs(np.sin(np.pi * beat / 2)) * 4)
+        up = 0.5 + 0.5 * np.clip(2.0 * np.sin(np.pi * beat / 2), -1.0, 1.0)  # point up, then down
         off[:, 0] += w * 0.05 * leg * s2
         off[:, 2] -= w * 0.03 * leg * (1 + c1)
         rot[:, J["chest"], 2] -= w * 10 * s2

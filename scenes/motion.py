@@ -219,7 +219,7 @@ def travel(path: np.ndarray, speed: float, accel: float, times: np.ndarray, star
             dist[i] = s
             continue
         brake = np.sqrt(max(2.0 * accel * (length - s), 0.0))
-        v = min(speed, v + accel * dt, brake)
+        v = min(speed, v + accel * dt, brake + accel * dt)  # the extra step lets it actually arrive
         s = min(s + v * dt, length)
         dist[i] = s
     pos = np.stack([np.interp(dist, arc, path[:, c]) for c in range(3)], -1)
