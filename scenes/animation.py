@@ -177,10 +177,10 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             sit_w = np.maximum(sit_w, envelope(t, a.start, end, duration, 0.6))
             seat = a.height
             base = tracks.position[:, 2]
-            if seat is None and a.on is not None:
-                other = asset(others[a.on].asset)
-                seat = SEATS.get(other.name, other.size[2]) * others[a.on].scale[2]
-                sit_height = np.where(sit_w > 0, lookup(a.on)[:, 2] + seat - base, sit_height)
+            if seat is None and a.seat is not None:
+                other = asset(others[a.seat].asset)
+                seat = SEATS.get(other.name, other.size[2]) * others[a.seat].scale[2]
+                sit_height = np.where(sit_w > 0, lookup(a.seat)[:, 2] + seat - base, sit_height)
             else:
                 sit_height = np.where(sit_w > 0, (seat if seat is not None else 0.46 * tracks.scale[:, 2]), sit_height)
         elif isinstance(a, Jump):

@@ -84,8 +84,8 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
     joints = (
         Joint("pelvis", -1, s((0.0, 0.0, leg_top))),
         Joint("chest", 0, s((0.0, 0.0, 0.1))),
-        Joint("neck", 1, s((0.0, 0.0, 0.46))),
-        Joint("head", 2, (0.0, 0.0, 0.07 * k)),
+        Joint("neck", 1, s((0.0, 0.0, 0.43))),
+        Joint("head", 2, (0.0, 0.0, 0.04 * k)),
         Joint("l_upper_arm", 1, s((-0.2 * w, 0.0, 0.42))),
         Joint("l_forearm", 4, s((0.0, 0.0, -0.29))),
         Joint("l_hand", 5, s((0.0, 0.0, -0.25))),
@@ -322,7 +322,8 @@ def house() -> Model:
 def car() -> Model:
     """A compact car 1.8 × 4.2 m facing +Y: painted body, glass cabin, four tyres, head and tail lights."""
     parts = [(placed(box((1.8, 4.2, 0.6)), at=(0, 0, 0.3)), "body"),
-             (placed(frustum(1.0, 0.8, 1.0, 4), at=(0, -0.3, 0.9), hpr=(45, 0, 0), scale=(2.2, 3.0, 0.52)), "glass"),
+             (placed(placed(frustum(1.0, 0.8, 1.0, 4), hpr=(45, 0, 0)), at=(0, -0.3, 0.9), scale=(2.2, 2.6, 0.52)),
+              "glass"),
              (placed(box((1.62, 1.9, 0.06)), at=(0, -0.3, 1.41)), "body")]
     for x in (-0.82, 0.82):
         for y in (-1.35, 1.35):

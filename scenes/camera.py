@@ -122,6 +122,7 @@ def _smooth_noise(rng: np.random.Generator, t: np.ndarray, dims: int, freq: floa
 def keep_clear(eye: np.ndarray, solids: Sequence[Solid]) -> np.ndarray:
     """Move camera positions (F, 3) out of solid props (oriented boxes) and above the ground."""
     eye = eye.copy()
+    eye[:, 2] = np.maximum(eye[:, 2], MIN_CAMERA_HEIGHT)
     for base, heading, half in solids:
         h = np.radians(heading)
         c, s_ = np.cos(h), np.sin(h)

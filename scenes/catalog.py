@@ -69,16 +69,14 @@ def _composite(name: str, kind: str, size: tuple[float, float, float], descripti
 
 
 _PEOPLE = tuple(
-    _composite(name, "character", (0.52 * look.build * look.height / 1.75, 0.3 * look.height / 1.75,
-                                   look.height + 0.06 * (look.head - 1.0) + (0.01 if look.hair == "cap" else 0.0)),
-               desc, lambda look=look: assets.humanoid(look), CHARACTER_ACTIONS, aliases)
-    for name, look, desc, aliases in (
-        ("person", assets.HUMAN_VARIANTS["person"], "a stylised person 1.75 m tall (16 joints, a face)",
-         ("human", "character")),
-        ("man", assets.HUMAN_VARIANTS["man"], "a man 1.8 m tall", ()),
-        ("woman", assets.HUMAN_VARIANTS["woman"], "a woman 1.68 m tall with long hair", ()),
-        ("child", assets.HUMAN_VARIANTS["child"], "a child 1.2 m tall in a cap", ("kid",)),
-        ("figurine", assets.HUMAN_VARIANTS["figurine"], "a glazed ceramic figure of a person (scale it down)", ()),
+    _composite(name, "character", size, desc, lambda look=assets.HUMAN_VARIANTS[name]: assets.humanoid(look),
+               CHARACTER_ACTIONS, aliases)
+    for name, size, desc, aliases in (
+        ("person", (0.51, 0.3, 1.81), "a stylised person about 1.8 m tall (16 joints, a face)", ("human",)),
+        ("man", (0.56, 0.31, 1.87), "a man", ()),
+        ("woman", (0.46, 0.29, 1.74), "a woman with long hair", ()),
+        ("child", (0.34, 0.27, 1.29), "a child in a cap", ("kid",)),
+        ("figurine", (0.51, 0.3, 1.81), "a glazed ceramic figure of a person (scale it down)", ()),
     )
 )
 
@@ -86,25 +84,25 @@ _ANIMALS = tuple(
     _composite(name, "animal", size, desc, lambda look=assets.ANIMAL_VARIANTS[name]: assets.quadruped(look),
                ANIMAL_ACTIONS, aliases)
     for name, size, desc, aliases in (
-        ("dog", (0.3, 1.0, 0.7), "a medium dog with floppy ears", ("puppy",)),
-        ("cat", (0.2, 0.75, 0.42), "a grey cat", ("kitten",)),
-        ("horse", (0.6, 2.3, 2.05), "a brown horse", ("pony",)),
+        ("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears", ("puppy",)),
+        ("cat", (0.17, 0.76, 0.61), "a grey cat", ("kitten",)),
+        ("horse", (0.61, 2.49, 2.29), "a brown horse", ("pony",)),
     )
 )
 
 _PROPS = (
     _composite("table", "prop", (1.2, 0.8, 0.76), "a wooden table, top 0.76 m high", assets.table, aliases=("desk",)),
     _composite("chair", "prop", (0.45, 0.45, 0.89), "a wooden chair, seat 0.45 m high", assets.chair),
-    _composite("tree", "prop", (2.6, 2.3, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
-    _composite("bush", "prop", (1.4, 1.2, 0.9), "a round shrub", assets.bush, aliases=("shrub",)),
+    _composite("tree", "prop", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
+    _composite("bush", "prop", (1.28, 1.0, 0.9), "a round shrub", assets.bush, aliases=("shrub",)),
     _composite("house", "prop", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house),
-    _composite("car", "prop", (1.9, 4.2, 1.44), "a compact car facing +Y", assets.car),
+    _composite("car", "prop", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car),
     _composite("lamp_post", "prop", (0.45, 0.45, 3.5), "a street lamp with a glowing head", assets.lamp_post,
                aliases=("streetlight", "lamp")),
-    _composite("bench", "prop", (1.6, 0.6, 0.85), "a park bench facing +Y", assets.bench),
-    _composite("rock", "prop", (1.2, 1.1, 0.85), "a lumpy boulder", assets.boulder, aliases=("boulder", "stone")),
-    _composite("fence", "prop", (2.0, 0.1, 0.98), "a 2 m section of picket fence along X", assets.fence),
-    _composite("football", "prop", (0.22, 0.22, 0.22), "a football (soccer ball) 22 cm across",
+    _composite("bench", "prop", (1.6, 0.5, 0.87), "a park bench facing +Y", assets.bench),
+    _composite("rock", "prop", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder, aliases=("boulder", "stone")),
+    _composite("fence", "prop", (2.0, 0.07, 0.98), "a 2 m section of picket fence along X", assets.fence),
+    _composite("football", "prop", (0.24, 0.24, 0.23), "a football (soccer ball) 22 cm across",
                lambda: assets.ball(0.22, "football"), aliases=("soccer_ball",)),
     _composite("basketball", "prop", (0.24, 0.24, 0.24), "a basketball 24 cm across",
                lambda: assets.ball(0.24, "basketball")),
@@ -116,7 +114,7 @@ _PROPS = (
                aliases=("steps", "staircase")),
     _composite("wall", "prop", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall),
     _composite("crate", "prop", (0.8, 0.8, 0.8), "a wooden crate 0.8 m on a side", assets.crate),
-    _composite("cup", "prop", (0.1, 0.08, 0.095), "a coffee cup with a handle", assets.cup, aliases=("mug",)),
+    _composite("cup", "prop", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, aliases=("mug",)),
     _composite("pedestal", "prop", (0.3, 0.3, 0.12), "a round display pedestal for a figurine", assets.pedestal,
                aliases=("figurine_pedestal",)),
 )

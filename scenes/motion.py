@@ -153,7 +153,7 @@ class Limits:
         spec = asset(actor.asset)
         if not spec.rig:
             return None
-        k = spec.size[2] * actor.scale[2] / (1.75 if spec.rig == "humanoid" else 0.7)
+        k = spec.size[2] * actor.scale[2] / (1.81 if spec.rig == "humanoid" else 0.8)
         if spec.rig == "humanoid":
             return cls(2.5 * k, 7.0 * k, 1.2 * k, 2.5 * k)
         return cls(2.0 * k**0.5, 9.0 * k**0.5, 1.0 * k, 4.0 * k**0.5)

@@ -66,7 +66,7 @@ def _shape_for(actor: Actor, choice: str):  # -> (BulletShape, centre of mass of
         choice = ("sphere" if round_ else "box" if spec.name in ("box", "plane", "domino", "crate", "wall")
                   else "cylinder" if spec.name == "cylinder" else "hull")
     if choice == "sphere":
-        return BulletSphereShape(float(size.max() / 2.0)), centre
+        return BulletSphereShape(float(size[2] / 2.0)), centre
     if choice == "box":
         return BulletBoxShape(Vec3(*(size / 2.0))), centre
     if choice == "cylinder":

@@ -256,10 +256,12 @@ class Dance(_Timed):
 
 
 class Sit(_Timed):
-    """Sit down (on ``on``, a chair or bench, or at ``height`` metres) and stay seated until ``end``."""
+    """Sit down (on ``seat``, a chair or bench, or at ``height`` metres) and stay seated until ``end``.
+
+    (The field is not called ``on`` because YAML reads a bare ``on`` as ``true``.)"""
 
     type: Literal["sit"]
-    on: ActorId | None = None
+    seat: ActorId | None = None
     height: Annotated[float, Field(ge=0.0, le=5.0)] | None = None
 
 
@@ -627,7 +629,7 @@ class SceneScript(_Model):
                     check_ref(f"{path}.center", act.center)
                     if act.center == a.id:
                         problems.append(f"{path}.center: actor {a.id!r} cannot orbit itself")
-                for name in ("to", "target", "on"):
+                for name in ("to", "target", "seat"):
                     ref = getattr(act, name, None)
                     check_ref(f"{path}.{name}", ref)
                     if ref == a.id:

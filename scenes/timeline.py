@@ -293,7 +293,7 @@ def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen
     for act in actor.actions:
         if isinstance(act, Push):
             continue
-        for name in ("to", "target", "center", "on"):
+        for name in ("to", "target", "center", "seat"):
             ref = getattr(act, name, None)
             if isinstance(ref, str) and ref not in seen and (
                     ref in ids or _refers_to(by_id[ref], targets, by_id, seen | {actor.id})):
