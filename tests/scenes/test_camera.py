@@ -68,7 +68,7 @@ camera:
 """)
     assert tl.camera_position[:, 2].min() >= 0.1 - 1e-9
     crate = tl.positions[0, 2]
-    inside = np.all(np.abs(tl.camera_position - (crate + [0, 0, 0.8])) < 0.8, axis=1)
+    inside = np.all(np.abs(tl.camera_position - (crate + np.array([0, 0, 0.8]))) < 0.8, axis=1)
     assert not inside.any()
     assert np.isfinite(tl.camera_hpr).all()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -43,10 +44,10 @@ def test_successive_bounce_peaks_decrease(compile_yaml) -> None:
     z = tl.positions[:, 0, 2]
     peaks = [z[i] for i in range(1, len(z) - 1) if z[i] > z[i - 1] and z[i] >= z[i + 1] and z[i] > 0.02]
     assert len(peaks) >= 2
-    assert all(b < a for a, b in zip(peaks, peaks[1:], strict=False))
+    assert all(b < a for a, b in itertools.pairwise(peaks))
     assert 0.75 * 2.0 * 0.6**2 < peaks[0] < 1.25 * 2.0 * 0.6**2  # the first rebound reaches about e² h
     hits = [c for c in tl.collisions if c.b == "ground"]
-    assert len(hits) >= 3 and all(b.impulse < a.impulse for a, b in zip(hits, hits[1:3], strict=False))
+    assert len(hits) >= 3 and all(b.impulse < a.impulse for a, b in itertools.pairwise(hits[:3]))
 
 
 def test_box_resting_on_the_ground_does_not_drift(compile_yaml) -> None:
