@@ -27,7 +27,11 @@ def test_asset_builds_stands_on_the_ground_and_matches_its_size(name: str) -> No
 
 
 def test_catalog_has_the_people_animals_and_props_the_issue_lists() -> None:
-    wanted = ["person", "man", "woman", "child", "dog", "cat", "horse", "table", "chair", "tree", "bush", "house", "car", "lamp_post", "bench", "rock", "fence", "football", "basketball", "beach_ball", "domino", "ramp", "stairs", "wall", "crate", "cup", "pedestal", "figurine"]
+    wanted = {
+        "person", "man", "woman", "child", "dog", "cat", "horse", "table", "chair", "tree", "bush", "house", "car",
+        "lamp_post", "bench", "rock", "fence", "football", "basketball", "beach_ball", "domino", "ramp", "stairs",
+        "wall", "crate", "cup", "pedestal", "figurine",
+    }
     assert set(wanted) <= set(CATALOG)
     person = model("person")
     assert 14 <= len(person.joints) <= 18 and len(person.limbs) == 2
