@@ -26,7 +26,7 @@ from scenes.script import Actor, Push
 
 MIN_SUBSTEP_RATE = 240  # Hz
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
-MIN_EVENT_IMPULSE = 1e-3  # N·s; softer touches are resting contact, not events
+MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
 
 
@@ -159,8 +159,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
 
                 size = np.asarray(asset(a.asset).size) * np.asarray(a.scale)
                 radius = float(min(size[0], size[1]) / 2.0)
-                node.add_shape(BulletCapsuleShape(radius, float(max(size[2] - 2 * radius, 0.01)), ZUp),
-                               TransformState.make_pos(Vec3(0, 0, float(size[2] / 2.0))))
+                # lifted 2 cm so a walking body does not rub on the ground plane every substep
+                node.add_shape(BulletCapsuleShape(radius, float(max(size[2] - 2 * radius - 0.02, 0.01)), ZUp),
+                               TransformState.make_pos(Vec3(0, 0, float(size[2] / 2.0 + 0.01))))
             else:
                 for hull in _compound_of_parts(a):
                     node.add_shape(hull)
@@ -194,6 +195,12 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     out = {a.id: ActorTracks(tracks[a.id].position.copy(), tracks[a.id].hpr.copy(), tracks[a.id].scale.copy())
            for a in dynamic}
     started = {a.id: False for a in dynamic}
+    movers = [aid for aid, (node, *_r) in bodies.items()
+              if node.is_kinematic() and (bodies[aid][2].physics is None or bodies[aid][2].physics.body != "dynamic")]
+    reach = {aid: float(np.linalg.norm(np.asarray(asset(bodies[aid][2].asset).size) * bodies[aid][2].scale))
+             for aid in bodies}
+    dynamic_ids = frozenset(a.id for a in dynamic)
+    masses = {a.id: a.physics.mass for a in dynamic}
     pushes = []
     for a in actors:
         for act in a.actions:
@@ -203,26 +210,48 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     pending: dict[tuple[str, str], list] = {}
     last_touch: dict[tuple[str, str], int] = {}
     contacts: list[Contact] = []
+    fractions = np.arange(k)[:, None] / k
     step = 0
     for i in range(n - 1):
+        # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
+        bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
+            tracks[d].position[i] for d in dynamic_ids if not started[d]]
+        near = []
+        for aid in movers:
+            tr = tracks[aid]
+            gap = min((float(np.linalg.norm(tr.position[i] - b)) for b in bodies_now), default=np.inf)
+            if gap < reach[aid] + 2.0 + float(np.linalg.norm(tr.position[min(i + 1, n - 1)] - tr.position[i])) * 30:
+                pos = tr.position[i] * (1 - fractions) + tr.position[min(i + 1, n - 1)] * fractions
+                hpr = tr.hpr[i] * (1 - fractions) + tr.hpr[min(i + 1, n - 1)] * fractions
+                near.append((bodies[aid][3], pos, hpr))
+        resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
+        if resting and not near and not (pushes and pushes[0][0] <= times[i + 1]):
+            # nothing can change while every body sleeps and nothing comes near: skip Bullet, keep the poses
+            for a in dynamic:
+                out[a.id].position[i + 1] = out[a.id].position[i]
+                out[a.id].hpr[i + 1] = out[a.id].hpr[i]
+            step += k
+            continue
         for sub in range(k):
             t = times[i] + sub * dt
             u = sub / k
-            for aid, (node, _com, a, _np) in bodies.items():
+            for aid in dynamic_ids:
+                node, _com, a, _np = bodies[aid]
+                if started[aid]:
+                    continue
                 phys = a.physics
-                if phys is not None and phys.body == "dynamic":
-                    if not started[aid]:
-                        if t + 1e-9 >= phys.start:
-                            started[aid] = True
-                            node.set_active(True)
-                            node.set_linear_velocity(Vec3(*phys.velocity))
-                            node.set_angular_velocity(Vec3(*np.radians(phys.angular_velocity)))
-                        else:
-                            place(aid, *pose_at(aid, i, u))
-                            node.set_linear_velocity(Vec3(0, 0, 0))
-                            node.set_angular_velocity(Vec3(0, 0, 0))
-                elif node.is_kinematic():
+                if t + 1e-9 >= phys.start:
+                    started[aid] = True
+                    node.set_active(True)
+                    node.set_linear_velocity(Vec3(*phys.velocity))
+                    node.set_angular_velocity(Vec3(*np.radians(phys.angular_velocity)))
+                else:
                     place(aid, *pose_at(aid, i, u))
+                    node.set_linear_velocity(Vec3(0, 0, 0))
+                    node.set_angular_velocity(Vec3(0, 0, 0))
+            for np_, pos, hpr in near:
+                p, h = pos[sub], hpr[sub]
+                np_.set_pos_hpr(p[0], p[1], p[2], h[0], h[1], h[2])
             while pushes and pushes[0][0] <= t + 1e-9:
                 _, pusher, act = pushes.pop(0)
                 target = act.target or pusher
@@ -237,7 +266,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                 node.apply_central_impulse(Vec3(*impulse))
             world.do_physics(dt, 1, dt)
             step += 1
-            _collect(world, step, times[i] + (sub + 1) * dt, pending, last_touch, contacts, bodies)
+            _collect(world, step, times[i] + (sub + 1) * dt, pending, last_touch, contacts, dynamic_ids, masses)
         for a in dynamic:
             node, com, _a, np_ = bodies[a.id]
             if not started[a.id]:
@@ -253,17 +282,14 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     return out, contacts
 
 
-def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list, bodies: dict) -> None:
+def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,
+             dynamic: frozenset[str], masses: dict[str, float]) -> None:
     """Turn the manifolds of one substep into contacts: a pair that starts touching opens a window of
     ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
     touching = set()
     for manifold in world.get_manifolds():
-        if manifold.get_num_manifold_points() == 0:
-            continue
         a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
-        dyn = [x for x in (a, b) if x in bodies and bodies[x][2].physics is not None
-               and bodies[x][2].physics.body == "dynamic"]
-        if not dyn:
+        if (a not in dynamic and b not in dynamic) or manifold.get_num_manifold_points() == 0:
             continue
         pair = tuple(sorted((a, b), key=lambda x: (x == "ground", x)))
         impulse = sum(mp.get_applied_impulse() for mp in manifold.get_manifold_points())
@@ -278,5 +304,5 @@ def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contac
         first, impulse, pos, t0 = pending[pair]
         if step - first + 1 >= CONTACT_WINDOW or pair not in touching:
             del pending[pair]
-            if impulse >= MIN_EVENT_IMPULSE:
+            if impulse >= MIN_EVENT_DV * min(masses.get(x, np.inf) for x in pair):
                 contacts.append(Contact(t0, pair[0], pair[1], float(impulse), pos))
