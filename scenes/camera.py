@@ -95,7 +95,7 @@ SubjectLookup = Callable[[Target], Subject]
 
 # framing preset -> (fraction of the subject's height aimed at, radius to fill as a fraction of height)
 _PERSON_FRAMING = {"wide": (0.5, 0.9), "medium": (0.7, 0.3), "close_up": (0.92, 0.1)}
-_THING_FRAMING = {"wide": (0.5, 1.8), "medium": (0.5, 0.9), "close_up": (0.5, 0.5)}
+_THING_FRAMING = {"wide": (0.5, 1.0), "medium": (0.5, 0.55), "close_up": (0.5, 0.3)}
 
 
 def frame_subject(subject: Subject, framing: str, fov: float, aspect: float) -> tuple[np.ndarray, float]:
@@ -157,8 +157,9 @@ def _framed(shot: _FramedShot, subject: Subject, sel: np.ndarray, lens: float, a
         right = np.stack([fwd[:, 1], -fwd[:, 0]], -1)
         side = -1.0 if shot.angle < 0 else 1.0
         eye = o_head.copy()
-        eye[:, :2] += -fwd * 0.9 * over.height[sel, None] / 1.75 + right * side * 0.35 * over.height[sel, None] / 1.75
-        eye[:, 2] += 0.1 + shot.height * 0.3
+        k = over.height[sel, None] / 1.8
+        eye[:, :2] += -fwd * 1.5 * k + right * side * 0.55 * k
+        eye[:, 2] += -0.02 + shot.height * 0.3
         return eye, look
     look, dist = frame_subject(subject, shot.framing, lens, aspect)
     look = look[sel]

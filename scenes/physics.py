@@ -27,6 +27,7 @@ from scenes.script import Actor, Push
 MIN_SUBSTEP_RATE = 240  # Hz
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
+ROUND = ("sphere", "football", "basketball", "beach_ball")
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
 
 
@@ -62,7 +63,7 @@ def _shape_for(actor: Actor, choice: str):  # -> (BulletShape, centre of mass of
     size = np.asarray(spec.size) * s
     centre = np.array([0.0, 0.0, size[2] / 2.0])
     if choice == "auto":
-        round_ = spec.name in ("sphere", "football", "basketball", "beach_ball")
+        round_ = spec.name in ROUND
         choice = ("sphere" if round_ else "box" if spec.name in ("box", "plane", "domino", "crate", "wall")
                   else "cylinder" if spec.name == "cylinder" else "hull")
     if choice == "sphere":
@@ -140,7 +141,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
     for a in actors:
         if a.id not in tracks:
-            continue
+            continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
         phys = a.physics
         is_dynamic = phys is not None and phys.body == "dynamic"
         node = BulletRigidBodyNode(a.id)
@@ -151,7 +152,11 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             size = float(np.min(np.asarray(asset(a.asset).size) * np.asarray(a.scale)))
             node.set_ccd_motion_threshold(size * 0.25)
             node.set_ccd_swept_sphere_radius(size * 0.4)
-            node.set_angular_damping(0.05)  # stands in for rolling resistance, so balls come to rest
+            if asset(a.asset).name in ROUND:
+                node.set_linear_damping(0.25)  # stands in for rolling resistance, so balls come to rest
+                node.set_angular_damping(0.25)
+            else:
+                node.set_angular_damping(0.05)
         else:
             com = np.zeros(3)
             if asset(a.asset).rig:
@@ -259,7 +264,10 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                 if act.impulse is not None:
                     impulse = np.asarray(act.impulse, dtype=np.float64)
                 else:
-                    gap = bodies[target][3].get_pos() - bodies[pusher][3].get_pos()
+                    # pushers that follow a dynamic body are not colliders: use their position before the bake
+                    here = tracks[pusher].position[i] if pusher in tracks else np.asarray(
+                        next(a for a in actors if a.id == pusher).position)
+                    gap = np.array(bodies[target][3].get_pos()) - here
                     d = np.array([gap[0], gap[1], 0.0])
                     impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
                 node.set_active(True)

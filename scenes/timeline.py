@@ -18,7 +18,7 @@ from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks
-from scenes.script import Actor, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import Actor, LookAt, Push, SceneScript, ScriptError, StaticShot, Target
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
            "Timeline", "compile_script"]
@@ -195,7 +195,7 @@ def compile_script(script: SceneScript) -> Timeline:
         pre: dict[str, ActorTracks] = {aid: bake(aid) for aid in sorted(colliders, key=index_of.get)}
         for a in dynamic:
             pre[a.id] = bake_motion(a.id)
-        result, contacts = simulate([a for a in script.actors if a.id in pre], pre, times, script.fps, script.seed)
+        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed)
         baked.update(result)
 
     def bake(actor_id: str) -> ActorTracks:
@@ -288,10 +288,13 @@ def compile_script(script: SceneScript) -> Timeline:
 
 
 def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen: frozenset[str] = frozenset()) -> bool:
-    """Whether ``actor``'s motion depends (through references) on any of ``targets`` (pushes do not count)."""
+    """Whether ``actor``'s root motion depends (through references) on any of ``targets``.
+
+    Pushes and look_at do not count: a push only needs the pusher's position, a look only turns the head.
+    """
     ids = {t.id for t in targets}
     for act in actor.actions:
-        if isinstance(act, Push):
+        if isinstance(act, Push | LookAt):
             continue
         for name in ("to", "target", "center", "seat"):
             ref = getattr(act, name, None)
