@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scenes.animation import JointPose, PoseTrack, character_poses
+from scenes.animation import FootMetrics, JointPose, PoseTrack, character_poses, foot_metrics
 from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset
 from scenes.colors import parse_colour
@@ -109,6 +109,12 @@ class Timeline:
     def actors(self) -> list[Actor]:
         """The actors, in the order of the per-frame arrays."""
         return self.script.actors
+
+    def foot_metrics(self, actor_id: str) -> FootMetrics:
+        """Foot slide per step and planted-sole height of a person or animal, measured on the baked poses."""
+        i = next(k for k, a in enumerate(self.actors) if a.id == actor_id)
+        return foot_metrics(self.actors[i], self.positions[:, i], self.hpr[:, i], self.scales[:, i],
+                            self.poses[actor_id], self.positions[:, i, 2])
 
     def frame(self, index: int) -> FrameState:
         """The state of frame ``index`` (0-based; negative counts from the end)."""
