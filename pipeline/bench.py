@@ -86,7 +86,7 @@ def run_bench(
         "end_to_end_fps": round(report.end_to_end_fps, 2),
         "realtime_factor": round(report.realtime_factor, 3),
         "peak_rss_mb": round(peak_rss_mb(), 1),
-        "peak_rss_ffmpeg_mb": round(peak_rss_mb(children=True), 1),
+        "peak_rss_ffmpeg_mb": report.peak_rss_ffmpeg_mb,
         "engine": {"name": info.name, "renderer": info.renderer, "version": info.version},
         "ffmpeg": ffmpeg_version(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},

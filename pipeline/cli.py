@@ -77,6 +77,20 @@ def parse_resolution(value: str | None) -> Resolution | None:
         raise PipelineError(line) from None
 
 
+def check_overrides(duration: float | None, fps: int | None, seed: int | None) -> None:
+    """Validate command-line overrides against the script schema's own limits, naming the option."""
+    from pydantic import ValidationError
+
+    from scenes.io import format_validation_error
+
+    given = {k: v for k, v in {"duration": duration, "fps": fps, "seed": seed}.items() if v is not None}
+    try:
+        SceneScript.model_validate(given)
+    except ValidationError as exc:
+        line = format_validation_error(exc, "")[0].lstrip(": ")
+        raise PipelineError(f"--{line}") from None
+
+
 @contextmanager
 def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
     """A rich progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
@@ -155,6 +169,26 @@ SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same s
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
+CodecOpt = Annotated[str, typer.Option("--codec", help="h264 (default), h265, vp9 or av1 (`enginereel info`).")]
+CrfOpt = Annotated[int | None, typer.Option("--crf", help="Quality, lower is better (default per codec).")]
+PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default veryfast).")]
+ContainerOpt = Annotated[str | None, typer.Option("--container", help="mp4, webm, mov or mkv (default: from -o).")]
+BitDepthOpt = Annotated[int, typer.Option("--bit-depth", help="8 (default) or 10 where the codec allows.")]
+NoAudioOpt = Annotated[bool, typer.Option("--no-audio", help="No soundtrack.")]
+NoAmbienceOpt = Annotated[bool, typer.Option("--no-ambience", help="Impacts and footsteps only, no ambience bed.")]
+NoPreviewsOpt = Annotated[bool, typer.Option("--no-previews", help="No contact sheet, poster or animation.")]
+MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/warping/SSIM into the report (slow).")]
+
+
+def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
+                   container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
+                   metrics: bool) -> RenderOptions:
+    """Encoding and post-production choices from the command line, checked."""
+    from pipeline.encode import container_of, encode_settings
+
+    settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
+    return RenderOptions(engine=engine, encode=settings, audio=not no_audio, ambience=not no_ambience,
+                         previews=not no_previews, metrics=metrics)
 
 
 @app.command()
@@ -170,9 +204,21 @@ def generate(
     planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
     engine: EngineOpt = "panda3d",
     quiet: QuietOpt = False,
+    codec: CodecOpt = "h264",
+    crf: CrfOpt = None,
+    preset: PresetOpt = None,
+    container: ContainerOpt = None,
+    bit_depth: BitDepthOpt = 8,
+    no_audio: NoAudioOpt = False,
+    no_ambience: NoAmbienceOpt = False,
+    no_previews: NoPreviewsOpt = False,
+    metrics: MetricsOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
+    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
+                             no_previews, metrics)
     t0 = time.perf_counter()
+    check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
     result = make_planner(planner).plan(request)
@@ -181,7 +227,7 @@ def generate(
     if save_script_to is not None:
         save_script(result.script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(result.script, output, RenderOptions(engine=engine), plan=result,
+        report = render_script(result.script, output, options, plan=result,
                                plan_seconds=plan_seconds, progress=progress)
     summary(report, quiet)
 
@@ -199,6 +245,7 @@ def plan(
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
 ) -> None:
     """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
+    check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
     result = make_planner(planner).plan(request)
@@ -224,13 +271,24 @@ def render(
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
     quiet: QuietOpt = False,
+    codec: CodecOpt = "h264",
+    crf: CrfOpt = None,
+    preset: PresetOpt = None,
+    container: ContainerOpt = None,
+    bit_depth: BitDepthOpt = 8,
+    no_audio: NoAudioOpt = False,
+    no_ambience: NoAmbienceOpt = False,
+    no_previews: NoPreviewsOpt = False,
+    metrics: MetricsOpt = False,
 ) -> None:
     """Render a scene script to a video."""
+    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
+                             no_previews, metrics)
     script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(script, output, RenderOptions(engine=engine), progress=progress)
+        report = render_script(script, output, options, progress=progress)
     summary(report, quiet)
 
 
@@ -293,8 +351,65 @@ def bench(
     typer.echo(json.dumps(result, indent=2))
 
 
+@app.command()
+@user_errors
+def metrics(
+    video: Annotated[Path, typer.Argument(help="Any video file ffmpeg can read.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Also write the JSON here.")] = None,
+    masks: Annotated[Path | None, typer.Option("--masks", help="Folder of per-frame instance masks "
+                                                               "(.npy or .png, name order).")] = None,
+    script_path: Annotated[Path | None, typer.Option("--script", help="The scene script VIDEO was rendered "
+                                                                      "from: static shots come from it.")] = None,
+) -> None:
+    """Temporal quality of VIDEO: VBench flicker, warping error, SSIM (JSON on stdout, a table on a terminal)."""
+    from pipeline.metrics import load_masks, print_table, static_pairs_from_timeline, video_metrics
+    from pipeline.report import write_json
+
+    if not video.is_file():
+        raise PipelineError(f"{video}: no such video file")
+    if masks is not None and not masks.is_dir():
+        raise PipelineError(f"--masks {masks}: not a folder of mask files")
+    static = None
+    if script_path is not None:
+        from scenes import compile_script
+
+        static = static_pairs_from_timeline(compile_script(load_script(script_path)))
+    result = video_metrics(video, static=static, masks=load_masks(masks) if masks is not None else None)
+    if output is not None:
+        write_json(output, result)
+    if sys.stdout.isatty():
+        print_table(result)
+    else:
+        typer.echo(result.model_dump_json(indent=2))
+
+
+@app.command()
+def info() -> None:
+    """What this installation can do: ffmpeg, codecs, containers, audio encoders, preview formats."""
+    from pipeline.encode import CONTAINERS, available_codecs
+    from pipeline.ffmpeg_tool import ffmpeg_audio_encoders, ffmpeg_exe, ffmpeg_version
+    from pipeline.previews import preview_paths
+
+    typer.echo(f"ffmpeg      {ffmpeg_version()}  ({ffmpeg_exe()})")
+    for name, enc in available_codecs().items():
+        typer.echo(f"codec       {name:5s} {enc or 'not available'}")
+    for cont, codecs in CONTAINERS.items():
+        typer.echo(f"container   {cont:5s} {', '.join(codecs)}")
+    audio = ffmpeg_audio_encoders()
+    typer.echo(f"audio       aac {'yes' if 'aac' in audio else 'no'}, opus {'yes' if 'libopus' in audio else 'no'}")
+    typer.echo(f"previews    contact sheet png, poster png, animation {preview_paths(Path('x.mp4')).animation.suffix}")
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C, so partial outputs are removed on the way out.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import collections.abc
 import contextlib
 import os
 import re
@@ -18,12 +19,16 @@ import ffmpeg
 import numpy as np
 
 from pipeline.errors import EncodeError
-from pipeline.ffmpeg_tool import ffmpeg_exe
+from pipeline.ffmpeg_tool import encoder_pix_fmts, ffmpeg_encoders, ffmpeg_exe
 
 
 @dataclass(frozen=True)
 class EncodeSettings:
-    """How to encode: H.264 yuv420p CRF 18 veryfast with faststart by default."""
+    """How to encode: H.264 yuv420p CRF 18 veryfast with faststart by default.
+
+    ``codec`` is the ffmpeg encoder name (``libx264`` …); build settings from user-facing names
+    (``h265``, ``--crf``, ``--preset``, ``--container``, 10-bit) with :func:`encode_settings`, which checks them.
+    """
 
     codec: str = "libx264"
     crf: int = 18
@@ -31,6 +36,134 @@ class EncodeSettings:
     pix_fmt: str = "yuv420p"
     container: str = "mp4"
     extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def audio_codec(self) -> str:
+        """The audio encoder that goes with the container: Opus in WebM, AAC elsewhere."""
+        return "libopus" if self.container == "webm" else "aac"
+
+
+CODECS: dict[str, tuple[str, ...]] = {
+    "h264": ("libx264",),
+    "h265": ("libx265",),
+    "vp9": ("libvpx-vp9",),
+    "av1": ("libsvtav1", "libaom-av1", "librav1e"),  # SVT-AV1 first: by far the fastest here
+}
+"""User-facing codec names → ffmpeg encoders, in order of preference."""
+
+CONTAINERS: dict[str, tuple[str, ...]] = {
+    "mp4": ("h264", "h265", "vp9", "av1"),
+    "webm": ("vp9", "av1"),
+    "mov": ("h264", "h265"),
+    "mkv": ("h264", "h265", "vp9", "av1"),
+}
+"""Which codecs each container may hold (what players accept, not only what ffmpeg would write)."""
+
+DEFAULT_CRF: dict[str, int] = {"h264": 18, "h265": 22, "vp9": 32, "av1": 32}
+CRF_RANGE: dict[str, tuple[int, int]] = {"h264": (0, 51), "h265": (0, 51), "vp9": (0, 63), "av1": (0, 63)}
+PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow")
+"""x264-style speed names; every encoder maps them to its own speed knob (see :func:`encoder_args`)."""
+_SVT_PRESET = dict(zip(PRESETS, (12, 11, 10, 9, 8, 6, 5, 4, 2), strict=True))
+_AOM_CPU_USED = dict(zip(PRESETS, (8, 8, 7, 6, 5, 4, 3, 2, 1), strict=True))
+_VPX_CPU_USED = dict(zip(PRESETS, (8, 7, 6, 5, 4, 3, 2, 1, 0), strict=True))
+_RAV1E_SPEED = dict(zip(PRESETS, (10, 10, 9, 8, 7, 6, 4, 2, 1), strict=True))
+
+
+def codec_name(encoder: str) -> str:
+    """``libsvtav1`` → ``av1``; unknown encoders are returned as they are."""
+    return next((name for name, encs in CODECS.items() if encoder in encs), encoder)
+
+
+def available_codecs() -> dict[str, str | None]:
+    """Each user-facing codec and the ffmpeg encoder that will be used for it (``None`` if this ffmpeg has none)."""
+    have = ffmpeg_encoders()
+    return {name: next((e for e in encs if e in have), None) for name, encs in CODECS.items()}
+
+
+def container_of(path: str | os.PathLike[str]) -> str | None:
+    """The container a file name asks for (``.webm`` → ``webm``), or ``None`` for an unknown suffix."""
+    suffix = Path(path).suffix.lstrip(".").lower()
+    return suffix if suffix in CONTAINERS else None
+
+
+def encode_settings(codec: str = "h264", crf: int | None = None, preset: str | None = None,
+                    container: str = "mp4", bit_depth: int = 8) -> EncodeSettings:
+    """Check user-facing choices against this ffmpeg and the container, and build :class:`EncodeSettings`.
+
+    Raises :class:`EncodeError` with one line naming the option and what is allowed.
+    """
+    codec = codec.lower()
+    if codec not in CODECS:
+        raise EncodeError(f"--codec: unknown codec {codec!r}; choose one of {', '.join(CODECS)}")
+    listed = bool(ffmpeg_encoders())  # an ffmpeg that cannot list its encoders fails later, naming the output
+    encoder = available_codecs()[codec] if listed else CODECS[codec][0]
+    if encoder is None:
+        have = ", ".join(k for k, v in available_codecs().items() if v) or "none"
+        raise EncodeError(f"--codec: this ffmpeg ({ffmpeg_exe()}) has no {codec} encoder; available: {have} "
+                          f"(`enginereel info` lists them)")
+    if container not in CONTAINERS:
+        raise EncodeError(f"--container: unknown container {container!r}; choose one of {', '.join(CONTAINERS)}")
+    if codec not in CONTAINERS[container]:
+        raise EncodeError(f"--container: {container} cannot hold {codec}; use one of "
+                          f"{', '.join(CONTAINERS[container])} or another container")
+    lo, hi = CRF_RANGE[codec]
+    crf = DEFAULT_CRF[codec] if crf is None else crf
+    if not lo <= crf <= hi:
+        raise EncodeError(f"--crf: {crf} is outside {lo}..{hi} for {codec}")
+    preset = "veryfast" if preset is None else preset.lower()
+    if preset not in PRESETS:
+        raise EncodeError(f"--preset: unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    if bit_depth not in (8, 10):
+        raise EncodeError(f"--bit-depth: {bit_depth} is not supported; choose 8 or 10")
+    pix_fmt = "yuv420p" if bit_depth == 8 else "yuv420p10le"
+    if encoder_pix_fmts(encoder) and pix_fmt not in encoder_pix_fmts(encoder):
+        raise EncodeError(f"--bit-depth: {encoder} in this ffmpeg cannot write {pix_fmt}; use --bit-depth 8")
+    return EncodeSettings(codec=encoder, crf=crf, preset=preset, pix_fmt=pix_fmt, container=container)
+
+
+def encoder_args(s: EncodeSettings) -> dict[str, object]:
+    """ffmpeg output options for the video encoder: quality (CRF) and speed (preset) in each encoder's terms."""
+    preset = s.preset if s.preset in PRESETS else "veryfast"
+    args: dict[str, object] = {"vcodec": s.codec, "pix_fmt": s.pix_fmt}
+    if s.codec in ("libx264", "libx265"):
+        args |= {"crf": s.crf, "preset": s.preset}
+        if s.codec == "libx265":
+            args["x265-params"] = "log-level=error"
+            if s.container in ("mp4", "mov"):
+                args["tag:v"] = "hvc1"  # what Apple players look for
+    elif s.codec == "libvpx-vp9":
+        args |= {"crf": s.crf, "b:v": 0, "deadline": "good", "cpu-used": _VPX_CPU_USED[preset], "row-mt": 1}
+    elif s.codec == "libsvtav1":
+        args |= {"crf": s.crf, "preset": _SVT_PRESET[preset], "svtav1-params": "log-level=1"}
+    elif s.codec == "libaom-av1":
+        args |= {"crf": s.crf, "b:v": 0, "cpu-used": _AOM_CPU_USED[preset], "row-mt": 1}
+        if _AOM_CPU_USED[preset] >= 7:
+            args["usage"] = "realtime"  # cpu-used above 6 exists only in realtime mode
+    elif s.codec == "librav1e":
+        args |= {"qp": min(255, s.crf * 4), "speed": _RAV1E_SPEED[preset]}
+    if s.container in ("mp4", "mov"):
+        args["movflags"] = "+faststart"
+    return args
+
+
+def audio_args(s: EncodeSettings) -> dict[str, object]:
+    """ffmpeg output options for the soundtrack: AAC 160 kb/s, or Opus 128 kb/s in WebM."""
+    return {"acodec": s.audio_codec, "b:a": "128k" if s.audio_codec == "libopus" else "160k"}
+
+
+FORMAT_NAMES = {"mkv": "matroska"}
+"""Container names ffmpeg's ``-f`` spells differently."""
+
+
+_BOILERPLATE = re.compile(r"Task finished with error|Terminating thread with return|Nothing was written into output|"
+                          r"Could not open encoder before EOF|Error while filtering|Conversion failed")
+
+
+def stderr_tail(lines: collections.abc.Iterable[str], count: int = 3) -> str:
+    """The last ``count`` informative lines of ffmpeg's stderr, joined with `` | `` (ffmpeg's generic
+    "task finished / nothing written" epilogue is skipped so the actual cause shows)."""
+    useful = [line.strip() for line in lines if line.strip() and not _BOILERPLATE.search(line)]
+    return " | ".join(useful[-count:]) or "no message"
 
 
 def partial_path(path: Path) -> Path:
@@ -58,12 +191,14 @@ class Encoder:
     """
 
     def __init__(self, path: str | os.PathLike[str], width: int, height: int, fps: float,
-                 settings: EncodeSettings = EncodeSettings()) -> None:
+                 settings: EncodeSettings = EncodeSettings(), audio: Path | None = None) -> None:
         self.path = Path(path)
         self.width, self.height, self.fps = width, height, fps
         self.settings = settings
+        self.audio = audio  # a WAV file muxed in the same ffmpeg run (the soundtrack is small and made up front)
         self.frames = 0
         self.write_seconds = 0.0
+        self.ffmpeg_peak_rss_mb: float | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr: collections.deque[str] = collections.deque(maxlen=40)
         self._reader: threading.Thread | None = None
@@ -72,16 +207,16 @@ class Encoder:
     def command(self) -> list[str]:
         """The ffmpeg command line (built with ffmpeg-python)."""
         s = self.settings
-        stream = ffmpeg.input("pipe:", format="rawvideo", pix_fmt="rgb24", s=f"{self.width}x{self.height}",
-                              framerate=self.fps)
-        out_args: dict[str, object] = {"vcodec": s.codec, "pix_fmt": s.pix_fmt, "format": s.container}
-        if s.codec in ("libx264", "libx265"):
-            out_args |= {"crf": s.crf, "preset": s.preset}
-        if s.container in ("mp4", "mov"):
-            out_args["movflags"] = "+faststart"
+        video = ffmpeg.input("pipe:", format="rawvideo", pix_fmt="rgb24", s=f"{self.width}x{self.height}",
+                             framerate=self.fps)
+        out_args = encoder_args(s) | {"format": FORMAT_NAMES.get(s.container, s.container)}
+        streams = [video]
+        if self.audio is not None:
+            streams.append(ffmpeg.input(str(self.audio)).audio)
+            out_args |= audio_args(s)
         out_args |= s.extra
-        stream = ffmpeg.output(stream, str(self._tmp), **out_args).global_args("-hide_banner", "-nostdin",
-                                                                             "-loglevel", "error")
+        stream = ffmpeg.output(*streams, str(self._tmp), **out_args).global_args("-hide_banner", "-nostdin",
+                                                                               "-loglevel", "error")
         return ffmpeg.compile(stream.overwrite_output(), cmd=ffmpeg_exe())
 
     def __enter__(self) -> Self:
@@ -128,7 +263,7 @@ class Encoder:
         if self._reader is not None:
             self._reader.join(timeout=5)
         self._discard()
-        tail = " | ".join(line for line in list(self._stderr)[-3:] if line) or "no message"
+        tail = stderr_tail(self._stderr)
         code = proc.returncode if proc is not None else None
         raise EncodeError(f"{self.path}: {what} (ffmpeg exit {code}): {tail}")
 
@@ -146,6 +281,7 @@ class Encoder:
             proc.stdin.close()
         except (BrokenPipeError, OSError):
             pass
+        self.ffmpeg_peak_rss_mb = _peak_rss_of(proc.pid)
         code = proc.wait()
         if self._reader is not None:
             self._reader.join(timeout=5)
@@ -179,6 +315,20 @@ class Encoder:
             self.close()
 
 
+def _peak_rss_of(pid: int) -> float | None:
+    """Peak resident memory (MiB) of a running process from /proc (Linux); ``None`` elsewhere.
+
+    getrusage(RUSAGE_CHILDREN) is no use here: a forked child inherits the parent's high-water mark.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 @dataclass(frozen=True)
 class VideoProbe:
     """What a video file holds, read with ``ffmpeg -i`` (the bundled ffmpeg has no ffprobe)."""
@@ -190,6 +340,7 @@ class VideoProbe:
     frames: int
     duration: float
     pix_fmt: str
+    audio_codec: str | None = None  # ``aac``, ``opus`` … or ``None`` without a soundtrack
 
 
 def probe(path: str | os.PathLike[str]) -> VideoProbe:
@@ -210,13 +361,14 @@ def probe(path: str | os.PathLike[str]) -> VideoProbe:
     return VideoProbe(
         codec=m.group(1), pix_fmt=m.group(2), width=int(m.group(3)), height=int(m.group(4)),
         fps=float(fps_m.group(1)) if fps_m else 0.0, frames=frames[-1] if frames else 0, duration=duration,
+        audio_codec=audio_m.group(1) if (audio_m := re.search(r"Stream #\S+.*?: Audio: (\w+)", err)) else None,
     )
 
 
 def read_frames(path: str | os.PathLike[str], width: int, height: int):  # -> Iterator[np.ndarray]
     """Decode a video to RGB frames one at a time (for tests and metrics; memory stays flat)."""
-    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path), "-f", "rawvideo",
-           "-pix_fmt", "rgb24", "-"]
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path), "-map", "0:v:0",
+           "-f", "rawvideo", "-pix_fmt", "rgb24", "-"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     size = width * height * 3
     assert proc.stdout is not None
@@ -256,7 +408,40 @@ def concat_segments(segments: list[Path], output: str | os.PathLike[str]) -> Pat
         listing.unlink(missing_ok=True)
     if res.returncode != 0:
         tmp.unlink(missing_ok=True)
-        tail = " | ".join(res.stderr.strip().splitlines()[-3:]) or "no message"
+        tail = stderr_tail(res.stderr.splitlines())
         raise EncodeError(f"{out}: joining {len(segments)} segments failed (ffmpeg exit {res.returncode}): {tail}")
     os.replace(tmp, out)
     return out
+
+
+def mux_audio(video: str | os.PathLike[str], audio: Path, output: str | os.PathLike[str],
+              settings: EncodeSettings = EncodeSettings()) -> Path:
+    """Add a soundtrack (a WAV file) to a finished video, copying the video stream (for chunked renders, after
+    :func:`concat_segments`). ``output`` may be ``video`` itself; it is replaced only when ffmpeg succeeded."""
+    out = Path(output)
+    check_output_path(out)
+    tmp = partial_path(out)
+    fmt = FORMAT_NAMES.get(settings.container, settings.container)
+    args: dict[str, object] = {"vcodec": "copy", **audio_args(settings), "format": fmt}
+    if settings.container in ("mp4", "mov"):
+        args["movflags"] = "+faststart"
+    stream = ffmpeg.output(ffmpeg.input(str(video)).video, ffmpeg.input(str(audio)).audio, str(tmp), **args)
+    cmd = ffmpeg.compile(stream.global_args("-hide_banner", "-nostdin", "-loglevel", "error").overwrite_output(),
+                         cmd=ffmpeg_exe())
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        tmp.unlink(missing_ok=True)
+        tail = stderr_tail(res.stderr.splitlines())
+        raise EncodeError(f"{out}: adding the soundtrack failed (ffmpeg exit {res.returncode}): {tail}")
+    os.replace(tmp, out)
+    return out
+
+
+def read_audio(path: str | os.PathLike[str], sample_rate: int = 48_000) -> np.ndarray:
+    """Decode a file's first audio stream to mono float32 samples in -1..1 (empty if it has none)."""
+    cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-loglevel", "error", "-i", str(path), "-map", "0:a:0?",
+           "-ac", "1", "-ar", str(sample_rate), "-f", "f32le", "-"]
+    res = subprocess.run(cmd, capture_output=True, check=False)
+    if res.returncode != 0:
+        raise EncodeError(f"{path}: cannot decode audio: {res.stderr.decode(errors='replace').strip()[-200:]}")
+    return np.frombuffer(res.stdout, dtype=np.float32)

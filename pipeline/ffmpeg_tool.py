@@ -51,11 +51,33 @@ def ffmpeg_version(exe: str | None = None) -> str:
 
 
 @cache
+def _encoder_listing(exe: str | None = None) -> str:
+    try:
+        return subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-encoders"], capture_output=True, text=True,
+                              timeout=20, check=False).stdout
+    except OSError:
+        return ""
+
+
+@cache
 def ffmpeg_encoders(exe: str | None = None) -> frozenset[str]:
     """Names of the video encoders this ffmpeg has (``libx264``, ``libsvtav1`` …)."""
+    return frozenset(m.group(1) for m in re.finditer(r"^\s*V\S*\s+(\S+)", _encoder_listing(exe), re.MULTILINE))
+
+
+@cache
+def ffmpeg_audio_encoders(exe: str | None = None) -> frozenset[str]:
+    """Names of the audio encoders this ffmpeg has (``aac``, ``libopus`` …)."""
+    return frozenset(m.group(1) for m in re.finditer(r"^\s*A\S*\s+(\S+)", _encoder_listing(exe), re.MULTILINE))
+
+
+@cache
+def encoder_pix_fmts(encoder: str, exe: str | None = None) -> tuple[str, ...]:
+    """Pixel formats an encoder accepts (``yuv420p``, ``yuv420p10le`` …), empty if ffmpeg does not say."""
     try:
-        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-encoders"], capture_output=True, text=True,
-                             timeout=20, check=False).stdout
+        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-h", f"encoder={encoder}"], capture_output=True,
+                             text=True, timeout=20, check=False).stdout
     except OSError:
-        return frozenset()
-    return frozenset(m.group(1) for m in re.finditer(r"^\s*V\S*\s+(\S+)", out, re.MULTILINE))
+        return ()
+    m = re.search(r"Supported pixel formats:([^\n]*)", out)
+    return tuple(m.group(1).split()) if m else ()

@@ -12,11 +12,15 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from engine_bridge import make_engine
-from pipeline.encode import EncodeSettings, check_output_path
+from pipeline.encode import EncodeSettings, check_output_path, container_of
+from pipeline.errors import EncodeError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
+from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.planners.base import PlanResult
+from pipeline.previews import PreviewCollector
 from pipeline.render import ProgressFn, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
+from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
 from scenes import SceneScript, compile_script, script_hash
 
 
@@ -35,6 +39,10 @@ class RenderOptions:
     engine: str = "panda3d"
     engine_options: tuple[tuple[str, object], ...] = ()
     encode: EncodeSettings = EncodeSettings()
+    audio: bool = True  # a soundtrack from collisions and footsteps (see pipeline.sound)
+    ambience: bool = True  # plus the setting's ambience bed
+    previews: bool = True  # contact sheet, poster and animation beside the video
+    metrics: bool = False  # decode the result and measure flicker/warping/SSIM (about as slow as a 720p render)
 
 
 def render_script(
@@ -48,15 +56,28 @@ def render_script(
     """Compile and render ``script`` to ``output`` and write ``output.json`` beside it."""
     t_start = time.perf_counter()
     check_output_path(output)
+    suffix = container_of(output)
+    if suffix is not None and suffix != options.encode.container:
+        raise EncodeError(f"{output}: a .{suffix} file cannot hold the {options.encode.container} container; "
+                          f"name it .{options.encode.container} or choose --container {suffix}")
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
-    engine = make_engine(options.engine, **dict(options.engine_options))
+    wav = output.with_name(f".{output.name}.wav")
+    soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
+    previews = PreviewCollector(timeline) if options.previews else None
     try:
-        stats = render_to_video(timeline, engine, output, options.encode, progress=progress)
-        info = engine.info
+        engine = make_engine(options.engine, **dict(options.engine_options))
+        try:
+            stats = render_to_video(timeline, engine, output, options.encode, progress=progress, audio=soundtrack,
+                                    sink=previews)
+            info = engine.info
+        finally:
+            engine.close()
     finally:
-        engine.close()
+        wav.unlink(missing_ok=True)
+    preview_files = previews.write(output) if previews is not None else None
+    metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
     total = time.perf_counter() - t_start + plan_seconds
     frames = stats.frames
     report = RunReport(
@@ -78,11 +99,16 @@ def render_script(
         end_to_end_fps=frames / total if total else 0.0,
         realtime_factor=(frames / script.fps) / total if total else 0.0,
         peak_rss_mb=round(peak_rss_mb(), 1),
-        peak_rss_ffmpeg_mb=round(peak_rss_mb(children=True), 1),
+        peak_rss_ffmpeg_mb=round(stats.ffmpeg_peak_rss_mb, 1) if stats.ffmpeg_peak_rss_mb else None,
         ffmpeg={"path": ffmpeg_exe(), "version": ffmpeg_version()},
         engine={"name": info.name, "renderer": info.renderer, "version": info.version},
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
                   "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
+        audio={"codec": options.encode.audio_codec, "sample_rate": SAMPLE_RATE, "impacts": len(timeline.collisions),
+               "footsteps": len(timeline.footsteps),
+               "ambience": ambience_kind(timeline) if options.ambience else None} if soundtrack else None,
+        previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
+        metrics=metrics,
     )
     write_json(report_path(output), report)
     return report

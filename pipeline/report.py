@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from pipeline.metrics import VideoMetrics
+
 
 class StageTimes(BaseModel):
     """Wall-clock seconds spent in each stage."""
@@ -54,17 +56,19 @@ class RunReport(BaseModel):
     end_to_end_fps: float
     realtime_factor: float  # video seconds per wall-clock second
     peak_rss_mb: float
-    peak_rss_ffmpeg_mb: float
+    peak_rss_ffmpeg_mb: float | None  # ffmpeg's own high-water mark, where the OS tells it (Linux)
     ffmpeg: dict[str, str]
     engine: dict[str, str]
     encoding: dict[str, Any]
+    audio: dict[str, Any] | None = None  # soundtrack: codec, events, ambience; None without one
+    previews: dict[str, str] | None = None  # contact_sheet, poster, animation paths
+    metrics: VideoMetrics | None = None  # temporal quality (``--metrics``)
     extra: dict[str, Any] = Field(default_factory=dict)
 
 
-def peak_rss_mb(children: bool = False) -> float:
-    """Peak resident memory of this process (or of its finished children) in MiB."""
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    kb = resource.getrusage(who).ru_maxrss
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB."""
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / (1024 * 1024) if sys.platform == "darwin" else kb / 1024
 
 

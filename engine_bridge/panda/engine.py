@@ -122,7 +122,13 @@ class PandaEngine(Engine):
                       file=sys.stderr)
                 pipe = None
         if pipe is None:
-            pipe = selection.make_module_pipe("p3tinydisplay")
+            # Panda's software rasteriser, offscreen (its default pipe would want an X display); it
+            # cannot do non-power-of-two textures, so let Panda pad them rather than complain.
+            from panda3d.core import loadPrcFileData
+
+            page = loadPrcFileData("enginereel-software", "textures-power-2 up")
+            pipe = selection.make_pipe("TinyOffscreenGraphicsPipe", "p3tinydisplay")
+            self._software_page = page  # unloaded after open(): the setting is process-wide
         if pipe is None or not pipe.is_valid():
             raise EngineError("panda3d: no graphics pipe could be created (neither EGL nor the software renderer)")
         return pipe
@@ -322,6 +328,15 @@ class PandaEngine(Engine):
         self._camera.reparent_to(root)
         region.set_camera(self._camera)
         cam_node.set_scene(root)
+        # Panda creates the shadow buffer lazily during the first frame that needs it; draw that frame
+        # now so the first real frame already has its shadow and every frame renders the same way.
+        self._graphics.render_frame()
+        self._graphics.render_frame()
+        if getattr(self, "_software_page", None) is not None:
+            from panda3d.core import unloadPrcFile
+
+            unloadPrcFile(self._software_page)
+            self._software_page = None
 
     def _ground_texture(self, spec, seed: int):
         from panda3d.core import SamplerState, Texture
@@ -374,10 +389,12 @@ class PandaEngine(Engine):
         w, h = self._size
         view = memoryview(tex.get_ram_image())
         comps = tex.get_num_components()
+        # A renderer without non-power-of-two textures pads the copy; the image sits in its lower-left corner.
+        tw, th = tex.get_x_size(), tex.get_y_size()
         img = np.frombuffer(view, dtype=np.uint8)
-        if img.size != w * h * comps:
+        if img.size != tw * th * comps or tw < w or th < h:
             raise EngineError(f"panda3d: read back {img.size} bytes, expected {w * h * comps}")
-        img = img.reshape(h, w, comps)
+        img = img.reshape(th, tw, comps)[:h, :w]
         # Offscreen buffers read back bottom-up and in BGR(A) order.
         return np.ascontiguousarray(img[::-1, :, 2::-1])
 

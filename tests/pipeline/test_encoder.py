@@ -1,0 +1,131 @@
+"""The encoder: real ffmpeg, streamed frames, a probe-able H.264 file, and nothing left behind on failure."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pipeline.encode import Encoder, EncodeSettings, concat_segments, partial_path, probe, read_frames
+from pipeline.errors import EncodeError
+from pipeline.ffmpeg_tool import ffmpeg_exe
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def frames(n: int, w: int = 64, h: int = 48) -> list[np.ndarray]:
+    rng = np.random.default_rng(0)
+    return [np.ascontiguousarray(np.broadcast_to(rng.integers(0, 255, 3, dtype=np.uint8), (h, w, 3))) for _ in range(n)]
+
+
+def test_encode_probe_and_decode(tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    with Encoder(out, 64, 48, 24) as enc:
+        for f in frames(12):
+            enc.write(f)
+    p = probe(out)
+    assert (p.codec, p.width, p.height, p.frames, p.pix_fmt) == ("h264", 64, 48, 12, "yuv420p")
+    assert p.fps == pytest.approx(24)
+    decoded = list(read_frames(out, 64, 48))
+    assert len(decoded) == 12
+    # flat colours survive a CRF 18 encode closely
+    assert np.abs(decoded[5].astype(int) - frames(12)[5].astype(int)).mean() < 6
+    assert not partial_path(out).exists()
+
+
+def test_faststart_puts_moov_first(tmp_path: Path) -> None:
+    out = tmp_path / "fs.mp4"
+    with Encoder(out, 64, 48, 24) as enc:
+        for f in frames(5):
+            enc.write(f)
+    head = out.read_bytes()[:200]
+    assert head.find(b"moov") != -1 and head.find(b"moov") < max(head.find(b"mdat"), 10**9)
+
+
+def test_failure_inside_render_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "broken.mp4"
+    with pytest.raises(RuntimeError), Encoder(out, 64, 48, 24) as enc:
+        enc.write(frames(1)[0])
+        raise RuntimeError("engine died")
+    assert not out.exists() and not partial_path(out).exists()
+
+
+def test_wrong_frame_shape_is_rejected(tmp_path: Path) -> None:
+    enc = Encoder(tmp_path / "x.mp4", 64, 48, 24)
+    with pytest.raises(EncodeError, match=r"expected \(48, 64, 3\) uint8"), enc:
+        enc.write(np.zeros((10, 10, 3), np.uint8))
+    assert not (tmp_path / "x.mp4").exists()
+
+
+def test_ffmpeg_error_shows_its_message_and_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "bad.mp4"
+    enc = Encoder(out, 64, 48, 24, EncodeSettings(codec="no_such_codec"))
+    with pytest.raises(EncodeError) as info, enc:
+        for f in frames(200):
+            enc.write(f)
+    assert "bad.mp4" in str(info.value) and "ffmpeg exit" in str(info.value)
+    assert "Encoder not found" in str(info.value) or "Unknown encoder" in str(info.value)
+    assert not out.exists() and not partial_path(out).exists()
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(EncodeError, match="does not exist; create it or choose another -o"):
+        Encoder(tmp_path / "nope" / "x.mp4", 64, 48, 24).open()
+
+
+def test_bad_ffmpeg_override_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    ffmpeg_exe.cache_clear()
+    monkeypatch.setenv("ENGINEREEL_FFMPEG", "/nonexistent/ffmpeg")
+    try:
+        with pytest.raises(EncodeError, match="ENGINEREEL_FFMPEG='/nonexistent/ffmpeg' is not an executable"):
+            ffmpeg_exe()
+    finally:
+        monkeypatch.delenv("ENGINEREEL_FFMPEG")
+        ffmpeg_exe.cache_clear()
+
+
+def test_killed_encode_leaves_no_finished_file(tmp_path: Path) -> None:
+    """SIGKILL the writing process mid-stream: no out.mp4 may exist, only the hidden .part."""
+    out = tmp_path / "killed.mp4"
+    script = textwrap.dedent(f"""
+        import sys, time, numpy as np
+        sys.path.insert(0, {str(ROOT)!r})
+        from pipeline.encode import Encoder
+        with Encoder({str(out)!r}, 64, 48, 24) as enc:
+            print("started", flush=True)
+            while True:
+                enc.write(np.zeros((48, 64, 3), np.uint8))
+                time.sleep(0.01)
+    """)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == b"started"
+    time.sleep(0.5)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.2)
+    assert not out.exists()
+
+
+def test_concat_segments_joins_without_reencoding(tmp_path: Path) -> None:
+    seq = frames(20)
+    parts = []
+    for k, chunk in enumerate((seq[:8], seq[8:])):
+        with Encoder(tmp_path / f"seg{k}.mp4", 64, 48, 24) as enc:
+            for f in chunk:
+                enc.write(f)
+        parts.append(tmp_path / f"seg{k}.mp4")
+    joined = concat_segments(parts, tmp_path / "joined.mp4")
+    assert probe(joined).frames == 20
+    with Encoder(tmp_path / "whole.mp4", 64, 48, 24) as enc:
+        for f in seq:
+            enc.write(f)
+    for a, b in zip(read_frames(joined, 64, 48), read_frames(tmp_path / "whole.mp4", 64, 48), strict=True):
+        assert np.abs(a.astype(int) - b.astype(int)).max() <= 2

@@ -1,0 +1,140 @@
+"""Timeline: keyframes and each motion at known times, shots, random access and determinism."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenes import compile_script, loads_script
+from scenes.camera import shot_spans
+from scenes.motion import heading_of, look_at_hpr
+
+
+def compile_text(text: str):
+    return compile_script(loads_script(text))
+
+
+def test_keyframes_interpolate_linearly_and_hold() -> None:
+    tl = compile_text("""
+duration: 4
+fps: 10
+actors:
+  - id: a
+    asset: box
+    keyframes:
+      - {t: 1, position: [0, 0, 0], rotation: [0, 0, 0]}
+      - {t: 3, position: [4, 2, 0], rotation: [90, 0, 0]}
+""")
+    pos = tl.positions[:, 0]
+    np.testing.assert_allclose(pos[0], [0, 0, 0])  # held before the first key
+    np.testing.assert_allclose(pos[20], [2, 1, 0])  # t = 2 s: halfway
+    np.testing.assert_allclose(pos[39], [4, 2, 0])  # held after the last key
+    assert tl.hpr[20, 0, 0] == pytest.approx(45.0)
+
+
+def test_bounce_touches_ground_each_period_and_peaks_mid_period() -> None:
+    tl = compile_text("""
+duration: 2
+fps: 100
+actors: [{id: b, asset: sphere, actions: [{type: bounce, height: 2, period: 1}]}]
+""")
+    z = tl.positions[:, 0, 2]
+    assert z[0] == pytest.approx(0.0)
+    assert z[50] == pytest.approx(2.0)  # peak at half a period
+    assert z[100] == pytest.approx(0.0, abs=1e-9)  # lands after one period
+    assert z[25] == pytest.approx(1.5)  # parabola: 4h·u(1-u) at u = 0.25
+    assert (z >= 0).all()
+
+
+def test_spin_accumulates_and_holds_after_end() -> None:
+    tl = compile_text("""
+duration: 3
+fps: 10
+actors: [{id: s, asset: cone, actions: [{type: spin, speed: 90, start: 1, end: 2}]}]
+""")
+    h = tl.hpr[:, 0, 0]
+    assert h[10] == pytest.approx(0.0)
+    assert h[15] == pytest.approx(45.0)
+    assert h[25] == pytest.approx(90.0)  # holds: no pop back
+
+
+def test_move_to_eases_to_destination() -> None:
+    tl = compile_text("""
+duration: 2
+fps: 10
+actors: [{id: m, asset: box, position: [0, 0, 0], actions: [{type: move_to, to: [4, 0, 0], start: 0, end: 1}]}]
+""")
+    x = tl.positions[:, 0, 0]
+    assert x[5] == pytest.approx(2.0)  # smoothstep midpoint
+    assert x[10] == pytest.approx(4.0)
+    assert x[19] == pytest.approx(4.0)
+    assert np.all(np.diff(x) >= -1e-12)
+
+
+def test_orbit_keeps_radius_and_period() -> None:
+    tl = compile_text("""
+duration: 4
+fps: 10
+actors:
+  - {id: hub, asset: box}
+  - {id: moon, asset: sphere, position: [3, 0, 0], actions: [{type: orbit, center: hub, period: 4}]}
+""")
+    xy = tl.positions[:, 1, :2]
+    np.testing.assert_allclose(np.hypot(xy[:, 0], xy[:, 1]), 3.0, atol=1e-9)
+    np.testing.assert_allclose(xy[10], [0.0, 3.0], atol=1e-9)  # a quarter turn counter-clockwise
+    # faces its direction of travel: at (0, 3) moving towards -X, which is heading 90
+    assert tl.hpr[10, 1, 0] == pytest.approx(90.0)
+
+
+def test_look_at_and_heading_conventions() -> None:
+    assert heading_of(np.array([0.0, 1.0])) == pytest.approx(0.0)
+    assert heading_of(np.array([-1.0, 0.0])) == pytest.approx(90.0)
+    hpr = look_at_hpr(np.array([0.0, 0.0, 0.0]), np.array([0.0, 10.0, 10.0]))
+    np.testing.assert_allclose(hpr, [0.0, 45.0, 0.0])
+
+
+def test_shot_spans_fill_gaps_evenly() -> None:
+    script = loads_script("""
+duration: 12
+camera:
+  shots:
+    - {type: static}
+    - {type: orbit}
+    - {type: static, start: 9}
+""")
+    assert shot_spans(script.camera.shots, 12.0) == [(0.0, 4.5), (4.5, 9.0), (9.0, 12.0)]
+
+
+def test_camera_follows_shots_and_tracks_actor_target() -> None:
+    tl = compile_text("""
+duration: 2
+fps: 10
+actors: [{id: a, asset: box, actions: [{type: move_to, to: [5, 0, 0]}]}]
+camera:
+  shots:
+    - {type: static, position: [0, -10, 1], target: a, end: 1}
+    - {type: orbit, target: [0, 0, 0], radius: 5, height: 1, start_angle: 0, degrees: 90}
+""")
+    assert tl.shot_index[5] == 0 and tl.shot_index[15] == 1
+    # static shot tracks the moving actor: heading turns towards +X as it moves
+    assert tl.camera_hpr[9, 0] < tl.camera_hpr[0, 0] - 1.0
+    # orbit at start_angle 0 puts the camera at -Y
+    np.testing.assert_allclose(tl.camera_position[10], [0.0, -5.0, 1.0], atol=1e-9)
+
+
+def test_default_shot_frames_everything_from_above_ground() -> None:
+    tl = compile_text("actors: [{id: a, asset: box}, {id: b, asset: sphere, position: [4, 0, 0]}]")
+    assert (tl.camera_position[:, 2] > 0.1).all()
+    assert len(set(map(tuple, tl.camera_position))) == 1
+
+
+def test_frames_are_random_access_and_deterministic() -> None:
+    text = "duration: 3\nactors: [{id: a, asset: sphere, actions: [{type: bounce}, {type: spin}]}]"
+    a, b = compile_text(text), compile_text(text)
+    for i in (0, 17, 89, -1):
+        fa, fb = a.frame(i), b.frame(i)
+        np.testing.assert_array_equal(fa.positions, fb.positions)
+        np.testing.assert_array_equal(fa.camera.position, fb.camera.position)
+    assert a.frame(-1).index == len(a) - 1
+    with pytest.raises(IndexError):
+        a.frame(len(a))
