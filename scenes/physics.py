@@ -117,9 +117,12 @@ def _quat_hpr(node) -> np.ndarray:
 
 
 def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
-             seed: int) -> tuple[dict[str, ActorTracks], list[Contact]]:
+             seed: int, feet: dict[str, tuple[np.ndarray, float]] | None = None,
+             ) -> tuple[dict[str, ActorTracks], list[Contact]]:
     """Bake every dynamic actor's motion; ``tracks`` holds the baked motion of the colliders (and the pre-start
-    motion of the dynamic actors). Returns the dynamic actors' new tracks and the contacts, in time order."""
+    motion of the dynamic actors). ``feet`` maps a walking collider's id to its feet's world positions
+    (F, L, 3) and their radius: each foot is a kinematic sphere, so a walking character can kick a ball.
+    Returns the dynamic actors' new tracks and the contacts, in time order."""
     from panda3d.bullet import BulletPlaneShape, BulletRigidBodyNode, BulletWorld
     from panda3d.core import NodePath, TransformState, Vec3
 
@@ -200,10 +203,24 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     out = {a.id: ActorTracks(tracks[a.id].position.copy(), tracks[a.id].hpr.copy(), tracks[a.id].scale.copy())
            for a in dynamic}
     started = {a.id: False for a in dynamic}
-    movers = [aid for aid, (node, *_r) in bodies.items()
+    # kinematic colliders: (node, positions (F, 3), hprs (F, 3), bounding radius)
+    movers = [(bodies[aid][3], tracks[aid].position, tracks[aid].hpr,
+               float(np.linalg.norm(np.asarray(asset(bodies[aid][2].asset).size) * bodies[aid][2].scale)))
+              for aid, (node, *_r) in bodies.items()
               if node.is_kinematic() and (bodies[aid][2].physics is None or bodies[aid][2].physics.body != "dynamic")]
-    reach = {aid: float(np.linalg.norm(np.asarray(asset(bodies[aid][2].asset).size) * bodies[aid][2].scale))
-             for aid in bodies}
+    from panda3d.bullet import BulletSphereShape
+
+    for aid, (paths, radius) in (feet or {}).items():
+        for leg in range(paths.shape[1]):
+            foot = BulletRigidBodyNode(aid)  # named after the actor, so a kick is a collision with it
+            foot.add_shape(BulletSphereShape(radius))
+            foot.set_kinematic(True)
+            foot.set_friction(0.8)
+            foot.set_restitution(0.3)
+            world.attach_rigid_body(foot)
+            holder = root.attach_new_node(foot)
+            holder.set_pos(*paths[0, leg])
+            movers.append((holder, paths[:, leg], np.zeros((n, 3)), radius))
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}
     pushes = []
@@ -222,13 +239,12 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
             tracks[d].position[i] for d in dynamic_ids if not started[d]]
         near = []
-        for aid in movers:
-            tr = tracks[aid]
-            gap = min((float(np.linalg.norm(tr.position[i] - b)) for b in bodies_now), default=np.inf)
-            if gap < reach[aid] + 2.0 + float(np.linalg.norm(tr.position[min(i + 1, n - 1)] - tr.position[i])) * 30:
-                pos = tr.position[i] * (1 - fractions) + tr.position[min(i + 1, n - 1)] * fractions
-                hpr = tr.hpr[i] * (1 - fractions) + tr.hpr[min(i + 1, n - 1)] * fractions
-                near.append((bodies[aid][3], pos, hpr))
+        j = min(i + 1, n - 1)
+        for holder, m_pos, m_hpr, radius in movers:
+            gap = min((float(np.linalg.norm(m_pos[i] - b)) for b in bodies_now), default=np.inf)
+            if gap < radius + 2.0 + float(np.linalg.norm(m_pos[j] - m_pos[i])) * 30:
+                near.append((holder, m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
+                             m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions))
         resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
         if resting and not near and not (pushes and pushes[0][0] <= times[i + 1]):
             # nothing can change while every body sleeps and nothing comes near: skip Bullet, keep the poses
@@ -284,9 +300,8 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             out[a.id].position[i + 1] = centre - hpr_matrix(hpr) @ com
             out[a.id].hpr[i + 1] = hpr
     contacts.sort(key=lambda c: (c.time, c.a, c.b))
-    for node, *_ in bodies.values():
-        world.remove_rigid_body(node)
-    world.remove_rigid_body(ground)
+    for body in list(world.get_rigid_bodies()):
+        world.remove_rigid_body(body)
     return out, contacts
 
 

@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scenes.animation import FootMetrics, JointPose, PoseTrack, character_poses, foot_metrics
+from scenes.animation import (
+    FootMetrics,
+    JointPose,
+    PoseTrack,
+    character_poses,
+    effector_positions,
+    foot_metrics,
+)
 from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset
 from scenes.colors import parse_colour
@@ -201,7 +208,23 @@ def compile_script(script: SceneScript) -> Timeline:
         pre: dict[str, ActorTracks] = {aid: bake(aid) for aid in sorted(colliders, key=index_of.get)}
         for a in dynamic:
             pre[a.id] = bake_motion(a.id)
-        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed)
+
+        def before_physics(ref: object) -> np.ndarray:
+            if not isinstance(ref, str):
+                return point_track(ref)
+            if ref in pre:
+                return pre[ref].position
+            return np.tile(np.asarray(by_id[ref].position, dtype=np.float64), (n, 1))
+
+        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards)
+        feet = {}
+        for aid in pre:
+            a = by_id[aid]
+            if aid in colliders and asset(a.asset).rig:
+                track, _ = character_poses(a, pre[aid], times, script.duration, before_physics, by_id)
+                ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
+                feet[aid] = (ends, float(heights.max()))
+        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet)
         baked.update(result)
 
     def bake(actor_id: str) -> ActorTracks:

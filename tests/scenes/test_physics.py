@@ -101,3 +101,15 @@ actors:
     assert any({c.a, c.b} == {"d1", "d2"} for c in tl.collisions)
     for i in (1, 2):
         assert abs(tl.hpr[-1, i, 1]) > 45 or abs(tl.hpr[-1, i, 2]) > 45  # lying down
+
+
+def test_a_walking_character_knocks_a_ball_away(compile_yaml) -> None:
+    tl = compile_yaml("""
+duration: 5
+actors:
+  - {id: kid, asset: child, position: [0, -3, 0], actions: [{type: walk_to, to: [0, 3, 0], start: 0.2}]}
+  - {id: ball, asset: football, position: [0.08, 0, 0], physics: {mass: 0.43}}
+""")
+    kicks = [c for c in tl.collisions if {c.a, c.b} == {"ball", "kid"}]
+    assert kicks and kicks[0].impulse > 0.05
+    assert np.linalg.norm(tl.positions[-1, 1, :2] - [0.08, 0]) > 0.3  # the ball was sent on its way
