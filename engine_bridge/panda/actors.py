@@ -16,6 +16,7 @@ import numpy as np
 from scenes.animation import JointPose
 from scenes.catalog import model
 from scenes.colors import parse_colour, srgb_to_linear
+from scenes.geometry import merge
 from scenes.materials import FINISHES
 from scenes.rig import Model, SlotLook
 from scenes.script import Actor, Material
@@ -49,7 +50,8 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
 
 
 def build_actor(parent, actor: Actor, geoms: dict) -> ActorNodes:
-    """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, part) across actors."""
+    """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, joint, slot) across
+    actors."""
     from panda3d.core import NodePath
 
     from engine_bridge.panda.engine import geom_node
@@ -61,13 +63,17 @@ def build_actor(parent, actor: Actor, geoms: dict) -> ActorNodes:
         node = (root if j.parent < 0 else joints[j.parent]).attach_new_node(j.name)
         node.set_pos(*j.offset)
         joints.append(node)
-    for k, part in enumerate(m.parts):
-        key = (actor.asset, k)
+    # One GeomNode per (joint, slot): parts that move together and look alike are one draw call.
+    groups: dict[tuple[int, str], list] = {}
+    for part in m.parts:
+        groups.setdefault((part.joint, part.slot), []).append(part.mesh)
+    for (joint, slot), meshes in groups.items():
+        key = (actor.asset, joint, slot)
         if key not in geoms:
-            geoms[key] = NodePath(geom_node(f"{actor.asset}.{k}", part.mesh))
-        holder = joints[part.joint].attach_new_node(f"part{k}")
+            geoms[key] = NodePath(geom_node(f"{actor.asset}.{joint}.{slot}", merge(meshes)))
+        holder = joints[joint].attach_new_node(slot)
         geoms[key].instance_to(holder)
-        rgb, rough, metal, emission = slot_material(m, part.slot, actor)
+        rgb, rough, metal, emission = slot_material(m, slot, actor)
         holder.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
         holder.set_shader_input("u_material", (float(rough), float(metal), float(emission)))
         holder.set_color(*rgb, 1.0)  # used by the software renderer only
