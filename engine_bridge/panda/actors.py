@@ -34,11 +34,13 @@ class ActorNodes:
 def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, float, float], float, float, float]:
     """The sRGB colour, roughness, metallic and emission of ``slot`` for ``actor``.
 
-    The actor's ``material`` recolours the model's main slot; ``materials`` overrides any slot by name.
+    The actor's ``material`` (unless left at the default) recolours the model's main slot; ``materials``
+    overrides any slot by name.
     """
     default = model_.slots.get(slot, SlotLook((0.8, 0.8, 0.8)))
     chosen: Material | None = actor.materials.get(slot)
-    if chosen is None and slot == model_.main_slot and "material" in actor.model_fields_set:
+    if chosen is None and slot == model_.main_slot and actor.material != Material():
+        # the default material means "not given" (scripts are often re-validated, so fields-set is not kept)
         chosen = actor.material
     if chosen is None:
         finish = FINISHES[default.finish]

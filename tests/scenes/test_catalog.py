@@ -47,3 +47,4 @@ def test_assets_command_lists_every_asset_with_size_and_actions() -> None:
         line = next(ln for ln in lines if ln.split()[0] == name)
         assert " m " in line and "actions:" in line
     assert "walk_to" in next(ln for ln in lines if ln.startswith("person "))
+
