@@ -20,7 +20,7 @@ import typer
 from engine_bridge import EngineError
 from pipeline.errors import PipelineError
 from pipeline.jobs import RenderOptions, render_script
-from pipeline.planners import PlanRequest, make_planner
+from pipeline.planners import PlanRequest, PlanResult, make_planner
 from pipeline.planners.base import apply_overrides
 from pipeline.render import ProgressFn
 from scenes import SceneScript, ScriptError, dumps_script, load_script, save_script
@@ -169,6 +169,33 @@ SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same s
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
+PlannerOpt = Annotated[str, typer.Option(
+    "--planner", help="openai (any OpenAI-compatible server: OPENAI_API_KEY, OPENAI_BASE_URL), offline, or auto "
+    "(openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="LLM model name (default gpt-4o-mini).")]
+LLMTriesOpt = Annotated[int | None, typer.Option("--llm-tries", help="LLM replies to ask for, repairs included.")]
+LLMTimeoutOpt = Annotated[float | None, typer.Option("--llm-timeout", help="Seconds per LLM request.")]
+LLMRetriesOpt = Annotated[int | None, typer.Option("--llm-retries", help="Client retries on 429/5xx/timeouts.")]
+StructuredOpt = Annotated[str | None, typer.Option(
+    "--structured", help="LLM output mode: auto (json_schema, else json_object), json_schema or json_object.")]
+
+
+def planned(request: PlanRequest, planner: str, model: str | None, tries: int | None, timeout: float | None,
+            retries: int | None, structured: str | None) -> PlanResult:
+    """Run the chosen planner with the command line's LLM settings."""
+    result = make_planner(planner, model=model, tries=tries, timeout_s=timeout, max_retries=retries,
+                          structured=structured).plan(request)
+    if planner == "auto" and result.planner == "offline":
+        result.notes.append("auto: OPENAI_API_KEY and OPENAI_BASE_URL are unset, so the offline planner ran")
+    return result
+
+
+def plan_line(result: PlanResult) -> str:
+    """Which planner ran, for stderr once the command has succeeded."""
+    how = f" ({result.model}, {result.tries} tr{'y' if result.tries == 1 else 'ies'})" if result.model else ""
+    return f"planned by the {result.planner} planner{how}"
+
+
 CodecOpt = Annotated[str, typer.Option("--codec", help="h264 (default), h265, vp9 or av1 (`enginereel info`).")]
 CrfOpt = Annotated[int | None, typer.Option("--crf", help="Quality, lower is better (default per codec).")]
 PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default veryfast).")]
@@ -201,7 +228,12 @@ def generate(
     resolution: ResolutionOpt = None,
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
-    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    planner: PlannerOpt = "auto",
+    model: ModelOpt = None,
+    llm_tries: LLMTriesOpt = None,
+    llm_timeout: LLMTimeoutOpt = None,
+    llm_retries: LLMRetriesOpt = None,
+    structured: StructuredOpt = None,
     engine: EngineOpt = "panda3d",
     quiet: QuietOpt = False,
     codec: CodecOpt = "h264",
@@ -221,7 +253,7 @@ def generate(
     check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
-    result = make_planner(planner).plan(request)
+    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
     result.script = apply_overrides(result.script, request)
     plan_seconds = time.perf_counter() - t0
     if save_script_to is not None:
@@ -229,6 +261,8 @@ def generate(
     with progress_bar(not quiet, "rendering") as progress:
         report = render_script(result.script, output, options, plan=result,
                                plan_seconds=plan_seconds, progress=progress)
+    if not quiet:
+        typer.echo(plan_line(result), err=True)
     summary(report, quiet)
 
 
@@ -241,22 +275,40 @@ def plan(
     fps: FpsOpt = None,
     resolution: ResolutionOpt = None,
     seed: SeedOpt = None,
-    planner: Annotated[str, typer.Option("--planner", help="offline (default).")] = "offline",
+    planner: PlannerOpt = "auto",
+    model: ModelOpt = None,
+    llm_tries: LLMTriesOpt = None,
+    llm_timeout: LLMTimeoutOpt = None,
+    llm_retries: LLMRetriesOpt = None,
+    structured: StructuredOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
 ) -> None:
     """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
     check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
                           seed=seed or 0)
-    result = make_planner(planner).plan(request)
+    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
     script = apply_overrides(result.script, request)
     if output is not None:
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
+    typer.echo(plan_line(result), err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
+
+
+@app.command("plan-score")
+@user_errors
+def plan_score(
+    planner: PlannerOpt = "offline",
+    model: ModelOpt = None,
+) -> None:
+    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
+    from pipeline.planners.scorecard import score
+
+    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
 
 
 @app.command()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, get_args
+
+from pydantic import BaseModel
 
 from scenes import SceneScript
-from scenes.script import Resolution
+from scenes.script import Actor, Camera, Resolution
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,36 @@ def apply_overrides(script: SceneScript, request: PlanRequest) -> SceneScript:
         changes["resolution"] = request.resolution
     data = script.model_dump(by_alias=True) | changes
     return SceneScript.model_validate(data)
+
+
+def tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:
+    """The models of a discriminated union reachable from ``annotation``, keyed by their ``type`` tag.
+
+    Read at run time from the live schema (``Actor.actions``, ``Camera.shots``) so planners follow the
+    schema as it grows instead of keeping their own list.
+    """
+    found: dict[str, type[BaseModel]] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, type) and issubclass(node, BaseModel):
+            tag_field = node.model_fields.get("type")
+            if tag_field is not None:
+                for tag in get_args(tag_field.annotation):
+                    if isinstance(tag, str):
+                        found.setdefault(tag, node)
+            return
+        for arg in get_args(node):
+            walk(arg)
+
+    walk(annotation)
+    return found
+
+
+def action_models() -> dict[str, type[BaseModel]]:
+    """Every action type an actor may have, ``{"bounce": Bounce, ...}``."""
+    return tagged_models(Actor.model_fields["actions"].annotation)
+
+
+def shot_models() -> dict[str, type[BaseModel]]:
+    """Every camera shot type, ``{"static": StaticShot, ...}``."""
+    return tagged_models(Camera.model_fields["shots"].annotation)

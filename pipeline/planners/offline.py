@@ -1,134 +1,71 @@
-"""The offline planner: a deterministic prompt → scene script translation with no model.
+"""The offline planner: a deterministic prompt → scene script translation with no model and no network.
 
-It reads a prompt as a sequence of noun phrases (count, size, colour, material, shape), verbs that
-attach to the phrase before them (bounce, spin, roll …), spatial relations between phrases (next to,
-left of, behind, on top of …), camera phrases and setting words. Every word it uses is marked; the
-rest (minus filler words) is reported as ignored, never silently dropped.
+It reads a prompt the way people write one: clauses joined by "then / after that / finally" become
+consecutive time spans; in each clause, noun phrases (count, size, colour, material, noun) become
+entities, verbs attach to the phrase they follow and may take a target ("the dog chases the ball"),
+spatial phrases relate entities ("on", "under", "between", "in a circle"), and camera and setting
+words pick shots, sky and ground. The vocabulary (``vocabulary.py``) names the catalog assets, actions
+and shots it means; what the live catalog and schema lack is replaced by the closest thing that
+exists, with a note. Every word used is marked; the rest (minus filler) is reported as ignored.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from pipeline.errors import PlanError
-from pipeline.planners.base import PlanRequest, PlanResult
+from pipeline.planners.base import PlanRequest, PlanResult, action_models, shot_models
+from pipeline.planners.vocabulary import (
+    ARRANGEMENT_OF_COUNT,
+    ARRANGEMENTS,
+    CAMERA_PHRASES,
+    COLOUR_ALIASES,
+    COLOUR_MODIFIERS,
+    COMPOUND_NOUNS,
+    COUNT_PHRASES,
+    FILLER,
+    FINISH_COLOURS,
+    FINISH_WORDS,
+    IRREGULAR_PLURALS,
+    IRREGULAR_VERBS,
+    MAX_COUNT,
+    METAL_COLOURS,
+    NOUNS,
+    NUMBER_WORDS,
+    PRONOUNS,
+    RELATIONS,
+    SEQUENCE_MARKERS,
+    SETTINGS,
+    SHOT_CHOICES,
+    SIZES,
+    VERBS,
+    NounSense,
+    VerbSense,
+)
 from scenes import SceneScript
+from scenes.camera import framing_distance
 from scenes.catalog import CATALOG
-from scenes.colors import NAMED_COLOURS
+from scenes.colors import NAMED_COLOURS, parse_colour
+from scenes.motion import heading_of
 from scenes.script import MAX_DURATION
 
-SHAPES: dict[str, str] = {
-    "ball": "sphere", "sphere": "sphere", "orb": "sphere", "marble": "sphere",
-    "box": "box", "cube": "box", "crate": "box", "block": "box", "brick": "box",
-    "cylinder": "cylinder", "can": "cylinder", "pillar": "cylinder", "column": "cylinder", "drum": "cylinder",
-    "barrel": "cylinder", "cone": "cone", "capsule": "capsule", "pill": "capsule",
-    "plane": "plane", "slab": "plane", "tile": "plane", "panel": "plane",
-    "pyramid": "pyramid", "torus": "torus", "ring": "torus", "donut": "torus", "doughnut": "torus",
-}
-COUNTS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "pair": 2, "couple": 2, "few": 3,
-    "several": 4, "many": 8, "some": 3, "dozen": 12, "dozens": 24,
-}
-MAX_COUNT = 24
-SIZES: dict[str, float] = {
-    "tiny": 0.35, "small": 0.6, "little": 0.6, "medium": 1.0, "big": 1.5, "large": 1.5, "huge": 2.2,
-    "giant": 2.8, "enormous": 2.8, "tall": 1.4,
-}
-FINISH_WORDS: dict[str, str] = {
-    "metal": "metal", "metallic": "metal", "steel": "metal", "iron": "metal", "chrome": "chrome", "shiny": "glossy",
-    "glossy": "glossy", "matte": "matte", "rubber": "rubber", "wooden": "wood", "wood": "wood",
-    "ceramic": "ceramic", "porcelain": "ceramic", "glass": "glass", "plastic": "plastic", "fabric": "fabric",
-    "glowing": "emissive", "neon": "emissive",
-}
-MOTIONS: dict[str, str] = {
-    "bounce": "bounce", "bounces": "bounce", "bouncing": "bounce", "bounced": "bounce", "hop": "bounce",
-    "hops": "bounce", "hopping": "bounce", "jump": "bounce", "jumps": "bounce", "jumping": "bounce",
-    "spin": "spin", "spins": "spin", "spinning": "spin", "rotate": "spin", "rotates": "spin", "rotating": "spin",
-    "twirl": "spin", "twirls": "spin", "turns": "spin", "turning": "spin",
-    "move": "move", "moves": "move", "moving": "move", "slide": "move", "slides": "move", "sliding": "move",
-    "roll": "move", "rolls": "move", "rolling": "move", "travel": "move", "travels": "move", "glide": "move",
-    "glides": "move", "drifts": "move", "drift": "move",
-    "orbit": "orbit", "orbits": "orbit", "orbiting": "orbit", "circle": "orbit", "circles": "orbit",
-    "circling": "orbit", "revolve": "orbit", "revolves": "orbit", "revolving": "orbit",
-}
-RELATIONS: list[tuple[tuple[str, ...], str]] = [
-    (("on", "top", "of"), "on"), (("in", "front", "of"), "front"), (("to", "the", "left", "of"), "left"),
-    (("to", "the", "right", "of"), "right"), (("next", "to"), "beside"), (("left", "of"), "left"),
-    (("right", "of"), "right"), (("close", "to"), "beside"), (("near",), "beside"), (("beside",), "beside"),
-    (("by",), "beside"), (("behind",), "behind"), (("on",), "on"), (("atop",), "on"), (("above",), "above"),
-    (("around",), "around"), (("with",), "beside"),
-]
-CAMERA_MOVES: list[tuple[tuple[str, ...], str]] = [
-    (("orbits",), "orbit"), (("orbit",), "orbit"), (("orbiting",), "orbit"), (("circles",), "orbit"),
-    (("circling",), "orbit"), (("rotates", "around"), "orbit"), (("360",), "orbit"), (("turntable",), "orbit"),
-    (("push", "in"), "push_in"), (("pushes", "in"), "push_in"), (("dolly", "in"), "push_in"),
-    (("zoom", "in"), "push_in"), (("zooms", "in"), "push_in"), (("moves", "closer"), "push_in"),
-    (("approaches",), "push_in"), (("pull", "out"), "pull_out"), (("pulls", "out"), "pull_out"),
-    (("pulls", "back"), "pull_out"), (("dolly", "out"), "pull_out"), (("zoom", "out"), "pull_out"),
-    (("zooms", "out"), "pull_out"), (("dolly",), "push_in"), (("static",), "static"), (("still",), "static"),
-    (("locked",), "static"), (("fixed",), "static"), (("tripod",), "static"), (("from", "above"), "top"),
-    (("top", "down"), "top"), (("overhead",), "top"), (("birds", "eye"), "top"), (("bird's", "eye"), "top"),
-    (("close", "up"), "close"), (("closeup",), "close"), (("close-up",), "close"), (("wide", "shot"), "wide"),
-    (("wide",), "wide"), (("low", "angle"), "low"),
-]
-SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
-    "sunset": ("sunset", None), "dusk": ("sunset", None), "sunrise": ("sunset", None), "dawn": ("sunset", None),
-    "night": ("night", None), "nighttime": ("night", None), "midnight": ("night", None),
-    "overcast": ("overcast", None), "cloudy": ("overcast", None), "grey": (None, None),
-    "studio": ("studio", "concrete"), "day": ("day", None), "daytime": ("day", None), "noon": ("day", None),
-    "sunny": ("day", None), "grass": (None, "grass"), "grassy": (None, "grass"), "park": ("day", "grass"),
-    "lawn": (None, "grass"), "field": (None, "grass"), "meadow": (None, "grass"), "sand": (None, "sand"),
-    "beach": ("day", "sand"), "desert": ("day", "sand"), "snow": (None, "snow"), "snowy": (None, "snow"),
-    "winter": ("overcast", "snow"), "street": (None, "asphalt"), "road": (None, "asphalt"),
-    "asphalt": (None, "asphalt"), "parking": (None, "asphalt"), "tiles": (None, "tiles"), "tiled": (None, "tiles"),
-    "kitchen": ("studio", "tiles"), "floor": (None, "wood"), "checkerboard": (None, "checker"),
-    "checkered": (None, "checker"), "checker": (None, "checker"), "concrete": (None, "concrete"),
-}
-FILLER = {
-    "the", "a", "an", "and", "of", "is", "are", "it", "its", "it's", "they", "them", "their", "while", "as", "in",
-    "at", "to", "with", "then", "that", "this", "there", "which", "who", "slowly", "quickly", "gently", "video",
-    "scene", "shot", "showing", "shows", "show", "clip", "camera", "each", "other", "over", "up", "down", "very",
-    "be", "being", "some", "seconds", "second", "s", "sec", "secs", "for", "long", "lasting", "minute", "minutes",
-    "one", "half", "from", "into", "onto", "under", "by", "where", "when", "both", "all", "together", "around",
-}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "five": 5, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30,
-                "forty": 40, "sixty": 60, "half": 0.5}
-
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
+DEFAULT_DURATION = 10.0
+MAX_PROMPT_CHARS = 20_000
+DEFAULT_FOV = 50.0
+CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn": "orbit", "rotate": "orbit",
+                "spin": "orbit", "follow": "track", "chase": "track", "pursue": "track", "move": "push_in",
+                "approach": "push_in", "come": "push_in", "push": "push_in", "rise": "crane", "fly": "crane",
+                "float": "crane", "drift": "pan", "slide": "pan", "glide": "pan", "stay": "static", "wait": "static"}
+GAP = 0.5  # metres between things placed side by side
 
-
-@dataclass
-class Entity:
-    """A noun phrase: ``count`` × ``shape`` with its adjectives, actions and relation to an earlier entity."""
-
-    shape: str
-    noun: str
-    count: int = 1
-    colour: str | None = None
-    finish: str | None = None
-    size: float = 1.0
-    motions: list[str] = field(default_factory=list)
-    relation: tuple[str, int] | None = None  # (relation, index of the anchor entity)
-    arrangement: str = "row"
-
-
-@dataclass
-class Reading:
-    """What the planner understood of a prompt."""
-
-    entities: list[Entity] = field(default_factory=list)
-    camera: list[str] = field(default_factory=list)
-    sky: str | None = None
-    ground: str | None = None
-    duration: float | None = None
-    used: set[int] = field(default_factory=set)
-
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
 def tokenize(prompt: str) -> list[str]:
@@ -136,306 +73,931 @@ def tokenize(prompt: str) -> list[str]:
     return _TOKEN.findall(prompt.lower().replace("’", "'"))
 
 
-def _singular(word: str) -> str:
-    if word in SHAPES:
+# ------------------------------------------------------------------------------------------ word forms
+
+
+def catalog_nouns() -> dict[str, NounSense]:
+    """Nouns from the live catalog's names and aliases, so new assets are understood without new vocabulary."""
+    out: dict[str, NounSense] = {}
+    for spec in CATALOG.values():
+        for word in (spec.name, *spec.aliases):
+            out.setdefault(word.replace("_", ""), NounSense((spec.name,), spec.name, spec.size))
+    return out
+
+
+def noun_sense(word: str) -> tuple[str, NounSense] | None:
+    """The singular form and sense of a noun (``"puppies"`` → ``("puppy", dog)``), or ``None``."""
+    live = catalog_nouns()
+    for form in _singulars(word):
+        if form in NOUNS:
+            return form, NOUNS[form]
+        if form in live:
+            return form, live[form]
+    return None
+
+
+def _singulars(word: str) -> list[str]:
+    forms = [word]
+    if word in IRREGULAR_PLURALS:
+        forms.insert(0, IRREGULAR_PLURALS[word])
+    for suffix, repl in (("ies", "y"), ("ves", "f"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"),
+                         ("es", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
+def verb_lemma(word: str) -> str | None:
+    """The verb a word is a form of (``"chases"`` → ``"chase"``, ``"ran"`` → ``"run"``), or ``None``."""
+    if word in IRREGULAR_VERBS:
+        return IRREGULAR_VERBS[word]
+    if word in VERBS:
         return word
-    for suffix, repl in (("ies", "y"), ("xes", "x"), ("ses", "s"), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and word[: -len(suffix)] + repl in SHAPES:
-            return word[: -len(suffix)] + repl
-    return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            for cand in (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else ""):
+                if cand in VERBS:
+                    return cand
+    return None
 
 
 def _match(tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return tuple(tokens[i : i + len(phrase)]) == phrase
 
 
-def _colour_at(tokens: list[str], i: int) -> tuple[str, int] | None:
-    """A colour starting at token ``i`` (two-word shades like 'light blue' first); returns (name, length)."""
-    if i + 1 < len(tokens) and (tokens[i] + tokens[i + 1]) in NAMED_COLOURS and tokens[i] in (
-        "light", "dark", "deep", "pale", "hot", "sky", "navy", "royal", "forest", "lime", "sea", "medium", "dim",
-    ):
-        return tokens[i] + tokens[i + 1], 2
-    if tokens[i] in NAMED_COLOURS and tokens[i] not in ("tan",):
-        return tokens[i], 1
+def _blend(colour: str, amount: float) -> str:
+    """Lighten (amount > 0, towards white) or darken (< 0) an sRGB colour; returns ``#rrggbb``."""
+    rgb = parse_colour(colour)
+    target = 1.0 if amount > 0 else 0.0
+    mixed = [c + (target - c) * abs(amount) for c in rgb]
+    return "#" + "".join(f"{round(c * 255):02x}" for c in mixed)
+
+
+_NOT_COLOURS = {"snow", "sky", "tan", "rose", "lime", "wheat", "linen", "sand"}
+
+
+def colour_at(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """A colour phrase at token ``i`` ("light blue", "navy blue", "bright red", "golden"): (colour, length)."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if nxt and (tok + nxt) in NAMED_COLOURS:
+        return tok + nxt, 2
+    nxt_colour = COLOUR_ALIASES.get(nxt, nxt) if nxt else ""
+    if tok in COLOUR_MODIFIERS and nxt_colour in NAMED_COLOURS:
+        amount = COLOUR_MODIFIERS[tok]
+        return (_blend(nxt_colour, amount) if amount else nxt_colour), 2
+    if tok in NAMED_COLOURS and nxt_colour in NAMED_COLOURS and nxt_colour not in _NOT_COLOURS:
+        return tok, 2  # "navy blue", "blood red": the first word is the shade
+    if COLOUR_ALIASES.get(tok):
+        return COLOUR_ALIASES[tok], 1
+    if tok in NAMED_COLOURS and tok not in _NOT_COLOURS:
+        return tok, 1
     return None
 
 
+# ----------------------------------------------------------------------------------------------- reading
+
+
+@dataclass
+class Entity:
+    """A noun phrase: ``count`` × an asset with its adjectives and its place relative to other entities."""
+
+    word: str
+    sense: NounSense
+    count: int = 1
+    colour: str | None = None
+    finish: str | None = None
+    size: float = 1.0
+    relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
+    arrangement: str = "row"
+
+
+@dataclass
+class Event:
+    """Something subjects do during one clause, perhaps towards a target entity (or ``"each_other"``)."""
+
+    subjects: list[int]
+    verb: str
+    sense: VerbSense
+    clause: int
+    target: int | str | None = None
+
+
+@dataclass
+class Reading:
+    """What the planner understood of a prompt."""
+
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    camera: list[tuple[int, str]] = field(default_factory=list)  # (clause, move or modifier)
+    sky: str | None = None
+    sky_rank: int = 0
+    ground: str | None = None
+    duration: float | None = None
+    clauses: int = 1
+    used: set[int] = field(default_factory=set)
+
+
 def _duration(tokens: list[str], used: set[int]) -> float | None:
+    """A length like "20 seconds", "a one-minute video", "1.5 min", "half a minute", "30s"."""
+    units = {"s": 1.0, "sec": 1.0, "secs": 1.0, "second": 1.0, "seconds": 1.0, "second-long": 1.0,
+             "min": 60.0, "mins": 60.0, "minute": 60.0, "minutes": 60.0, "minute-long": 60.0,
+             "hour": 3600.0, "hours": 3600.0, "hour-long": 3600.0}
     for i, tok in enumerate(tokens):
+        m = re.fullmatch(r"(\d+(?:\.\d+)?)-?(s|sec|secs|seconds?|min|mins|minutes?)(?:-long)?", tok)
+        if m:
+            used.add(i)
+            return float(m.group(1)) * (60.0 if m.group(2).startswith("m") else 1.0)
+        if _match(tokens, i, ("half", "a", "minute")):
+            used.update(range(i, i + 3))
+            return 30.0
         unit = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if tok.endswith(("-second", "-minute", "-second-long", "-minute-long")):  # "one-minute", "ten-second"
+            head, _, rest = tok.partition("-")
+            unit, tok = rest, head
         value: float | None = None
         if re.fullmatch(r"\d+(\.\d+)?", tok):
             value = float(tok)
         elif tok in NUMBER_WORDS:
             value = float(NUMBER_WORDS[tok])
-        elif tok == "a" and unit in ("minute", "minute-long"):
+        elif tok in ("a", "an", "one") and unit in ("minute", "minute-long", "hour", "hour-long"):
             value = 1.0
-        if value is None:
+        if value is None or unit not in units:
             continue
-        if unit in ("s", "sec", "secs", "second", "seconds", "second-long"):
-            used.update({i, i + 1})
-            return value
-        if unit in ("minute", "minutes", "min", "mins", "minute-long"):
-            used.update({i, i + 1})
-            return value * 60.0
-    for i, tok in enumerate(tokens):
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)(s|sec|secs|seconds|min|minutes)", tok)
-        if m:
-            used.add(i)
-            return float(m.group(1)) * (60.0 if m.group(2).startswith("min") else 1.0)
+        used.add(i)
+        if i + 1 < len(tokens) and tokens[i + 1] == unit:
+            used.add(i + 1)
+        return value * units[unit]
     return None
 
 
-def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
-    """Parse a prompt into entities, motions, relations, camera moves and setting."""
-    tokens = tokenize(prompt)
-    r = Reading()
-    r.duration = _duration(tokens, r.used)
-    pending: dict[str, Any] = {}
-    pending_idx: list[int] = []
-    pending_relation: tuple[str, list[int]] | None = None
-    subject_is_camera = False
+def _clauses(tokens: list[str], used: set[int]) -> list[tuple[int, int]]:
+    """Token ranges of the sequential clauses ("…, then …, after that …, finally …")."""
+    cuts = [0]
     i = 0
     while i < len(tokens):
-        tok = tokens[i]
-        if i in r.used:
-            i += 1
+        marker = next((m for m in SEQUENCE_MARKERS if _match(tokens, i, m)), None)
+        if marker == ("next",) and i + 1 < len(tokens) and tokens[i + 1] == "to":
+            marker = None  # "next to" is a place, not a sequence
+        if marker and i > 0 and i not in used:
+            used.update(range(i, i + len(marker)))
+            if i > cuts[-1]:
+                cuts.append(i)
+            i += len(marker)
             continue
-        # camera phrases ("the camera orbits", "close-up", "from above")
-        if tok in ("camera", "cam", "shot", "view"):
-            subject_is_camera = True
-            r.used.add(i)
-        cam = next(((p, m) for p, m in CAMERA_MOVES if _match(tokens, i, p)), None)
-        if cam and (subject_is_camera or cam[1] not in ("orbit",) or tok == "360" or not r.entities):
-            r.camera.append(cam[1])
-            r.used.update(range(i, i + len(cam[0])))
-            i += len(cam[0])
-            continue
-        rel = next(((p, m) for p, m in RELATIONS if _match(tokens, i, p)), None)
-        if rel and r.entities and not pending:
-            pending_relation = (rel[1], list(range(i, i + len(rel[0]))))
-            i += len(rel[0])
-            continue
-        if tok in SETTINGS:
-            if pending_relation:  # "on a beach", "in a park": the relation words belong to the setting
-                r.used.update(pending_relation[1])
-                pending_relation = None
-            sky, ground = SETTINGS[tok]
-            r.sky = sky or r.sky
-            r.ground = ground or r.ground
-            if sky or ground:
-                r.used.add(i)
-            i += 1
-            continue
-        arrangement = next((a for phrase, a in (((("in", "a", "circle"), "circle")), (("in", "a", "ring"), "circle"),
-                                                (("in", "a", "row"), "row"), (("in", "a", "line"), "row"),
-                                                (("in", "a", "stack"), "stack"))
-                            if _match(tokens, i, phrase)), None)
-        if arrangement and r.entities:
-            r.entities[-1].arrangement = arrangement
-            r.used.update(range(i, i + 3))
-            i += 3
-            continue
-        if tok in FINISH_WORDS and i + 1 < len(tokens) and tokens[i + 1] in ("floor", "floors", "deck"):
-            r.ground = "wood" if FINISH_WORDS[tok] == "wood" else r.ground
-            r.used.update({i, i + 1})
-            i += 2
-            continue
-        colour = _colour_at(tokens, i)
-        if tok in COUNTS or re.fullmatch(r"\d+", tok):
-            pending["count"] = COUNTS.get(tok) or min(int(tok), MAX_COUNT)
-            pending_idx.append(i)
-        elif tok in SIZES:
-            pending["size"] = SIZES[tok]
-            pending_idx.append(i)
-        elif tok in FINISH_WORDS and _singular(tokens[i + 1] if i + 1 < len(tokens) else "") not in ("floor",):
-            pending["finish"] = FINISH_WORDS[tok]
-            pending_idx.append(i)
-        elif colour:
-            pending["colour"] = colour[0]
-            pending_idx.extend(range(i, i + colour[1]))
-            i += colour[1]
-            continue
-        elif _singular(tok) in SHAPES:
-            noun = _singular(tok)
-            count = pending.get("count", 1)
-            if noun != tok and "count" not in pending:
-                count = 3  # a bare plural ("balls") means a few
-            entity = Entity(shape=SHAPES[noun], noun=noun, count=min(count, MAX_COUNT), colour=pending.get("colour"),
-                            finish=pending.get("finish"), size=pending.get("size", 1.0))
-            r.used.update(pending_idx)
-            r.used.add(i)
-            if pending_relation and r.entities:
-                # "X next to a Y": the relation places the earlier subject relative to this entity.
-                rel_name, rel_idx = pending_relation
-                subject = r.entities[-1]
-                if subject.relation is None:
-                    subject.relation = (rel_name, len(r.entities))
-                    r.used.update(rel_idx)
-                pending_relation = None
-            r.entities.append(entity)
-            pending, pending_idx = {}, []
-            subject_is_camera = False
-        elif tok in MOTIONS:
-            motion = MOTIONS[tok]
-            if subject_is_camera:
-                if motion == "orbit":
-                    r.camera.append("orbit")
-                    r.used.add(i)
-            elif r.entities:
-                r.entities[-1].motions.append(motion)
-                r.used.add(i)
-        elif tok in ("stacked",) and r.entities:
-            r.entities[-1].arrangement = "stack"
-            r.used.add(i)
         i += 1
-    ignored = []
+    cuts.append(len(tokens))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, len(tokens))]
+
+
+class _ClauseReader:
+    """Reads tokens left to right, keeping the subject group and pending modifiers between words."""
+
+    def __init__(self, tokens: list[str], reading: Reading) -> None:
+        self.t = tokens
+        self.r = reading
+        self.subjects: list[int] = []
+        self.reset_phrase()
+
+    def reset_phrase(self) -> None:
+        self.count: int | None = None
+        self.count_arrangement: str | None = None
+        self.size: float | None = None
+        self.colour: str | None = None
+        self.finish: str | None = None
+        self.definite = False
+        self.indefinite = False
+        self.participles: list[tuple[int, str]] = []  # "a spinning top": (token, verb) waiting for the noun
+        self.modifier_idx: list[int] = []
+
+    def is_noun_at(self, i: int) -> bool:
+        if i >= len(self.t):
+            return False
+        return (i + 1 < len(self.t) and (self.t[i], self.t[i + 1]) in COMPOUND_NOUNS) or (
+            (self.t[i],) in COMPOUND_NOUNS or noun_sense(self.t[i]) is not None)
+
+    def modifier_follows(self, i: int) -> bool:
+        """Whether token ``i`` is followed (through other modifiers) by a noun: then it is an adjective."""
+        j = i + 1
+        while j < len(self.t) and (self.t[j] in SIZES or self.t[j] in FINISH_WORDS or colour_at(self.t, j)):
+            if self.is_noun_at(j) and not self.is_noun_at(j + 1):
+                return True
+            j += 1
+        return self.is_noun_at(j)
+
+    def noun_soon(self, i: int, within: int = 3) -> bool:
+        """Whether a noun follows token ``i`` within a few words ("dozens of shiny zorblax cubes")."""
+        return any(self.is_noun_at(j) or self.modifier_follows(j - 1) for j in range(i + 1, i + 1 + within))
+
+    def read(self, start: int, end: int, clause: int) -> None:
+        """Read the clause ``tokens[start:end]``."""
+        t, r = self.t, self.r
+        verb_seen = False
+        camera_subject = False
+        last_event: Event | None = None
+        pending_rel: tuple[str, list[int], list[int]] | None = None  # (relation, token idx, subjects)
+        i = start
+        while i < end:
+            tok = t[i]
+            if i in r.used:
+                i += 1
+                continue
+            cam = next(((p, m) for p, m in CAMERA_PHRASES if _match(t, i, p) and i + len(p) <= end), None)
+            if cam and not (cam[1] in ("close", "wide", "medium") and self.is_noun_at(i + len(cam[0]))):
+                r.camera.append((clause, cam[1]))
+                camera_subject = False
+                r.used.update(range(i, i + len(cam[0])))
+                i += len(cam[0])
+                continue
+            if tok in ("camera", "cam", "shot", "view", "angle", "lens"):
+                camera_subject = tok in ("camera", "cam")
+                r.used.add(i)
+                i += 1
+                continue
+            if camera_subject and verb_lemma(tok) in CAMERA_VERBS:  # "the camera orbits", "the camera follows"
+                r.camera.append((clause, CAMERA_VERBS[verb_lemma(tok) or ""]))
+                camera_subject = False
+                r.used.add(i)
+                i += 1
+                continue
+            if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
+                if last_event is not None and last_event.sense.wants_target:
+                    last_event.target = "each_other"
+                    r.used.update({i, i + 1})
+                i += 2
+                continue
+            arrangement = next(((p, a) for p, a in ARRANGEMENTS if _match(t, i, p)), None)
+            if arrangement and r.entities:
+                for e in self.subjects or [len(r.entities) - 1]:
+                    r.entities[e].arrangement = arrangement[1]
+                r.used.update(range(i, i + len(arrangement[0])))
+                i += len(arrangement[0])
+                continue
+            count_phrase = next(((p, n) for p, n in COUNT_PHRASES if _match(t, i, p)), None)
+            if count_phrase and self.count is None and self.noun_soon(i + len(count_phrase[0]) - 1):
+                phrase, n = count_phrase
+                self.count = n
+                self.count_arrangement = ARRANGEMENT_OF_COUNT.get(phrase[1] if len(phrase) > 1 else "")
+                self.modifier_idx += list(range(i, i + len(phrase)))
+                i += len(phrase)
+                continue
+            rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and r.entities and self.count is None and not self.modifier_idx:
+                j = i + len(rel[0])
+                while j < end and t[j] in ("a", "an", "the", "some"):
+                    j += 1
+                if j < end and t[j] in SETTINGS and not self.is_noun_at(j):
+                    r.used.update(range(i, j))  # "on a beach", "in a park": the words belong to the setting
+                    i = j
+                    continue
+                subjects = list(self.subjects) or [len(r.entities) - 1]
+                pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
+                i += len(rel[0])
+                continue
+            shade = colour_at(t, i)
+            if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)) and not (
+                    shade and shade[1] == 2):  # "forest green", "dark red" are colours
+                if self.modifier_follows(i) and tok in ("golden",):
+                    pass  # "golden" before a noun is a colour, not the golden hour
+                else:
+                    self.setting(i)
+                    i += 1
+                    continue
+            if tok in ("the", "that", "this", "these", "those"):
+                self.definite = True
+                i += 1
+                continue
+            if tok in ("a", "an", "another"):
+                self.indefinite = True
+                i += 1
+                continue
+            participle = verb_lemma(tok) if tok.endswith("ing") else None
+            if participle and self.modifier_follows(i) and not self.is_noun_at(i):
+                self.participles.append((i, participle))
+                i += 1
+                continue
+            if tok in PRONOUNS and r.entities and not self.modifier_idx:
+                r.used.add(i)
+                if not self.subjects:
+                    self.subjects = [len(r.entities) - 1]
+                i += 1
+                continue
+            if re.fullmatch(r"\d+", tok) and self.modifier_follows(i):
+                self.count = int(tok)
+                self.modifier_idx.append(i)
+                i += 1
+                continue
+            if tok in NUMBER_WORDS and self.modifier_follows(i):
+                self.count = NUMBER_WORDS[tok]
+                self.modifier_idx.append(i)
+                i += 1
+                continue
+            if tok in SIZES and self.modifier_follows(i):
+                self.size = SIZES[tok] * (self.size or 1.0)
+                self.modifier_idx.append(i)
+                i += 1
+                continue
+            if tok in METAL_COLOURS and self.modifier_follows(i):
+                self.colour, self.finish = FINISH_COLOURS[tok], self.finish or "metal"
+                self.modifier_idx.append(i)
+                i += 1
+                continue
+            if tok in FINISH_WORDS and self.modifier_follows(i):
+                self.finish = FINISH_WORDS[tok]
+                self.colour = self.colour or FINISH_COLOURS.get(tok)
+                self.modifier_idx.append(i)
+                i += 1
+                continue
+            colour = colour_at(t, i) if not self.is_noun_at(i) or self.modifier_follows(i) else None
+            if colour and (self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1])):
+                self.colour = colour[0]
+                self.modifier_idx += list(range(i, i + colour[1]))
+                i += colour[1]
+                continue
+            noun = self.noun_at(i)
+            if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
+                                         and t[i + 1] not in SETTINGS):
+                word, sense, length = noun
+                e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                camera_subject = False
+                r.used.update(range(i, i + length))
+                r.used.update(self.modifier_idx)
+                for k, lemma in self.participles:
+                    r.events.append(Event([e], lemma, VERBS[lemma], clause))
+                    r.used.add(k)
+                self.reset_phrase()
+                i += length
+                if pending_rel is not None:
+                    name, idx, subjects = pending_rel
+                    anchors = [e]
+                    for s in subjects:
+                        if s == e:
+                            continue
+                        current = r.entities[s].relation
+                        if name == "between" and current and current[0] == "between" and e not in current[1]:
+                            anchors = [*current[1], e]
+                        r.entities[s].relation = (name, anchors)
+                    r.used.update(idx)
+                    if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
+                            i < end and t[i] == "and"):
+                        pending_rel = None
+                elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
+                        and e not in last_event.subjects:
+                    last_event.target = e
+                elif verb_seen:
+                    self.subjects, verb_seen, last_event = [e], False, None
+                elif e not in self.subjects:
+                    self.subjects.append(e)
+                continue
+            lemma = verb_lemma(tok)
+            if lemma is not None and (self.subjects or r.entities):
+                subjects = self.subjects or [len(r.entities) - 1]
+                last_event = Event(list(subjects), lemma, VERBS[lemma], clause)
+                r.events.append(last_event)
+                r.used.add(i)
+                verb_seen = True
+                pending_rel = None
+                i += 1
+                continue
+            i += 1
+
+    def setting(self, i: int) -> None:
+        sky, ground = SETTINGS[self.t[i]]
+        rank = 2 if sky in ("sunset", "night", "overcast") or self.t[i] == "studio" else 1
+        if sky and rank >= self.r.sky_rank:
+            self.r.sky, self.r.sky_rank = sky, rank
+        if ground and self.r.ground is None:
+            self.r.ground = ground
+        if sky or ground:
+            self.r.used.add(i)
+
+    def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
+        t = self.t
+        if i + 1 < len(t):
+            second = t[i + 1]
+            for form in _singulars(second):
+                if (t[i], form) in COMPOUND_NOUNS:
+                    return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
+        for form in _singulars(t[i]):
+            if (form,) in COMPOUND_NOUNS:
+                return form, COMPOUND_NOUNS[(form,)], 1
+        found = noun_sense(t[i])
+        return (found[0], found[1], 1) if found else None
+
+    def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
+        """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
+        r = self.r
+        if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
+            for k in range(len(r.entities) - 1, -1, -1):
+                if r.entities[k].word == word or r.entities[k].sense == sense:
+                    return k
+        count = self.count if self.count is not None else (3 if plural else 1)
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, MAX_COUNT)), colour=self.colour,
+                                 finish=self.finish, size=self.size or 1.0,
+                                 arrangement=self.count_arrangement or "row"))
+        return len(r.entities) - 1
+
+
+def noun_plural(token: str, singular: str) -> bool:
+    """Whether ``token`` is a plural form of ``singular`` ("boxes" of "box", "people" of "person")."""
+    return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
+
+
+def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
+    """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
+    tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
+    r = Reading()
+    r.duration = _duration(tokens, r.used)
+    spans = _clauses(tokens, r.used)
+    r.clauses = len(spans)
+    reader = _ClauseReader(tokens, r)
+    for k, (a, b) in enumerate(spans):
+        reader.read(a, b, k)
+        reader.reset_phrase()
+    ignored: list[str] = []
     for k, tok in enumerate(tokens):
-        if k not in r.used and tok not in FILLER and tok not in ignored:
+        if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
             ignored.append(tok)
     return r, ignored
 
 
-def _size(shape: str, scale: float) -> tuple[float, float, float]:
-    w, d, h = CATALOG[shape].size
-    return w * scale, d * scale, h * scale
+# ------------------------------------------------------------------------------------------------ layout
 
 
-def layout(reading: Reading) -> list[dict[str, Any]]:
-    """Place every entity's instances on the ground without interpenetration; returns actor dicts."""
-    actors: list[dict[str, Any]] = []
-    groups: list[list[int]] = []  # actor indices per entity
-    used_ids: dict[str, int] = {}
-    cursor_x = 0.0
-    palette = iter(PALETTE * 4)
+@dataclass
+class Placed:
+    """One actor being laid out: its script fields plus what layout and framing need."""
+
+    id: str
+    entity: int
+    asset: str
+    scale: tuple[float, float, float]
+    extent: tuple[float, float, float]  # world size W, D, H after scaling
+    colour: str
+    finish: str | None
+    offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    position: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    heading: float = 0.0
+    actions: list[dict[str, Any]] = field(default_factory=list)
+    path: list[tuple[float, float, float]] = field(default_factory=list)  # points it travels through
+    lift: float = 0.0  # extra height reached by jumps and flights
+    under: int | None = None  # the entity it stands under on purpose (a cat under a table, between its legs)
+
+
+def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
+    """The catalog asset for a noun and its scale: the first of ``sense.assets`` that exists, else the fallback
+    primitive stretched to the thing's real size (with a note)."""
+    for k, name in enumerate(sense.assets):
+        if name in CATALOG:
+            if k == 0 or CATALOG[name].kind != "primitive" or (sense.fallback == name and sense.assets[0] == name):
+                return name, (size, size, size)
+            break
+    name = sense.fallback if sense.fallback in CATALOG else "box"
+    base = CATALOG[name].size
+    scale = tuple(round(size * real / max(b, 1e-3), 4) for real, b in zip(sense.size, base, strict=True))
+    if sense.assets[0] != name:
+        note = f"no {sense.assets[0]!r} asset in the catalog for {word.replace('_', ' ')!r}: used a {name} of its size"
+        if note not in notes:
+            notes.append(note)
+    return name, scale
+
+
+def layout(reading: Reading, notes: list[str]) -> list[Placed]:
+    """Place every entity's members without interpenetration; relations first, the rest side by side."""
+    actors: list[Placed] = []
+    groups: list[list[int]] = []
+    apart = {ent for ev in reading.events if ev.target == "each_other" for ent in ev.subjects}
+    for ent in apart:
+        reading.entities[ent].arrangement = "apart"
+    used_ids: set[str] = set()
+    palette = iter(PALETTE * 100)
     for e_index, e in enumerate(reading.entities):
-        w, d, h = _size(e.shape, e.size)
-        spacing = max(w, d) * 1.6
+        asset, scale = resolve_asset(e.word, e.sense, e.size, notes)
+        w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
+        colour = e.colour or next(palette)
         members = []
-        anchor = reading.entities[e.relation[1]] if e.relation and e.relation[1] < len(reading.entities) else None
+        base = re.sub(r"[^a-z0-9_]", "", e.word) or "thing"
         for k in range(e.count):
-            base = e.noun if e.count == 1 else f"{e.noun}{k + 1}"
-            if base in used_ids:
-                used_ids[base] += 1
-                base = f"{base}_{used_ids[base]}"
-            used_ids.setdefault(base, 1)
-            if e.arrangement == "circle" and e.count > 1:
-                ring = max(spacing * e.count / (2 * math.pi), spacing)
-                a = 2 * math.pi * k / e.count
-                offset = (ring * math.cos(a), ring * math.sin(a), 0.0)
-            elif e.arrangement == "stack":
-                offset = (0.0, 0.0, h * k)
-            else:
-                offset = ((k - (e.count - 1) / 2) * spacing, 0.0, 0.0)
-            colour = e.colour or next(palette)
-            actors.append({
-                "id": base, "asset": e.shape, "scale": round(e.size, 4),
-                "material": {"color": colour, **({"finish": e.finish} if e.finish else {})},
-                "_offset": offset, "_entity": e_index, "_extent": (w, d, h),
-            })
+            ident = base if e.count == 1 else f"{base}{k + 1}"
+            n = 2
+            while ident in used_ids:
+                ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
+            used_ids.add(ident)
+            if k and e.colour is None and e.sense.living:  # two people, three dogs: tell them apart
+                colour = next(palette)
+            actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
+                                 (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h))))
             members.append(len(actors) - 1)
         groups.append(members)
-        del anchor
-    # Resolve group placement: relations first place against their anchor, the rest go in a row.
-    group_pos: dict[int, tuple[float, float, float]] = {}
-    group_width = {gi: _group_extent(actors, g) for gi, g in enumerate(groups)}
+    extent = [_group_extent(actors, g) for g in groups]
+    pos: dict[int, tuple[float, float, float]] = {}
+    cursor = [0.0]
+
+    def in_row(gi: int) -> tuple[float, float, float]:
+        w = extent[gi][0]
+        p = (cursor[0] + w / 2, 0.0, 0.0)
+        cursor[0] += w + GAP * 2 + (3.0 if gi in apart else 0.0)
+        return p
 
     def place(gi: int, depth: int = 0) -> tuple[float, float, float]:
-        nonlocal cursor_x
-        if gi in group_pos:
-            return group_pos[gi]
+        if gi in pos:
+            return pos[gi]
         e = reading.entities[gi]
-        if e.relation and e.relation[1] != gi and e.relation[1] < len(groups) and depth < 8:
-            rel, ai = e.relation
-            ax, ay, az = place(ai, depth + 1)
-            aw, ad, ah = group_width[ai]
-            w, d, _h = group_width[gi]
-            gap = 0.4
-            pos = {
-                "beside": (ax + (aw + w) / 2 + gap, ay, 0.0), "right": (ax + (aw + w) / 2 + gap, ay, 0.0),
-                "left": (ax - (aw + w) / 2 - gap, ay, 0.0), "behind": (ax, ay + (ad + d) / 2 + gap, 0.0),
-                "front": (ax, ay - (ad + d) / 2 - gap, 0.0), "on": (ax, ay, az + ah), "above": (ax, ay, az + ah + 1.0),
-                "around": (ax, ay, 0.0),
-            }[rel]
-            if rel == "around":
-                for k, ix in enumerate(groups[gi]):
-                    n = len(groups[gi])
-                    a = 2 * math.pi * k / n
-                    ring = max(aw, ad) / 2 + max(w, d) / 2 + 1.0
-                    actors[ix]["_offset"] = (ring * math.cos(a), ring * math.sin(a), 0.0)
-            group_pos[gi] = pos
-            return pos
-        w = group_width[gi][0]
-        pos = (cursor_x + w / 2, 0.0, 0.0)
-        cursor_x += w + 0.8
-        group_pos[gi] = pos
-        return pos
+        rel = e.relation
+        if rel is None or depth > 8 or not rel[1] or any(a == gi or a >= len(groups) for a in rel[1]):
+            pos[gi] = in_row(gi)
+            return pos[gi]
+        name, anchors = rel
+        w, d, h = extent[gi]
+        if name == "between" and len(anchors) >= 2:
+            a, b = anchors[0], anchors[1]
+            pa = place(a, depth + 1)
+            p = (pa[0] + (extent[a][0] + w) / 2 + GAP, pa[1], 0.0)
+            if b not in pos:
+                pos[b] = (p[0] + (w + extent[b][0]) / 2 + GAP, pa[1], 0.0)
+                cursor[0] = max(cursor[0], pos[b][0] + extent[b][0] / 2 + GAP * 2)
+            else:
+                p = ((pa[0] + pos[b][0]) / 2, (pa[1] + pos[b][1]) / 2, 0.0)
+            pos[gi] = p
+            return p
+        a = anchors[0]
+        ax, ay, az = place(a, depth + 1)
+        aw, ad, ah = extent[a]
+        anchor = reading.entities[a]
+        if name == "between":  # "between two boxes": spread the pair and stand in the middle
+            for k, ix in enumerate(groups[a]):
+                side = -1 if k % 2 == 0 else 1
+                aw1 = actors[ix].extent[0]
+                actors[ix].offset = (side * (w / 2 + aw1 / 2 + GAP) * (1 + k // 2), 0.0, 0.0)
+            extent[a] = _group_extent(actors, groups[a])
+            p = (ax, ay, 0.0)
+        elif name == "under":
+            fits = anchor.sense.clearance and CATALOG[actors[groups[a][0]].asset].kind != "primitive" and h < ah * 0.8
+            if fits:
+                p = (ax, ay, 0.0)
+            else:
+                p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
+                notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
+                             f"the {anchor.word} has no room underneath in this catalog")
+        elif name in ("on", "above"):
+            p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
+        elif name == "around":
+            ring = max(aw, ad) / 2 + max(w, d) / 2 + GAP * 2
+            n = len(groups[gi])
+            for k, ix in enumerate(groups[gi]):
+                ang = 2 * math.pi * k / n
+                actors[ix].offset = (ring * math.cos(ang), ring * math.sin(ang), 0.0)
+            p = (ax, ay, 0.0)
+        else:
+            p = {
+                "beside": (ax + (aw + w) / 2 + GAP, ay, 0.0), "right": (ax + (aw + w) / 2 + GAP, ay, 0.0),
+                "left": (ax - (aw + w) / 2 - GAP, ay, 0.0), "behind": (ax, ay + (ad + d) / 2 + GAP, 0.0),
+                "front": (ax, ay - (ad + d) / 2 - GAP, 0.0),
+            }.get(name, (ax + (aw + w) / 2 + GAP, ay, 0.0))
+        pos[gi] = p
+        if name == "under" and p[:2] == (ax, ay):
+            for ix in groups[gi]:
+                actors[ix].under = a
+        return p
 
     for gi in range(len(groups)):
         place(gi)
-    # centre the whole arrangement on the origin
-    xs = [group_pos[gi][0] for gi in range(len(groups))]
-    shift = (min(xs) + max(xs)) / 2 if xs else 0.0
     for a in actors:
-        gx, gy, gz = group_pos[a["_entity"]]
-        ox, oy, oz = a.pop("_offset")
-        a["position"] = [round(gx + ox - shift, 4), round(gy + oy, 4), round(gz + oz, 4)]
+        gx, gy, gz = pos[a.entity]
+        ox, oy, oz = a.offset
+        a.position = [gx + ox, gy + oy, gz + oz]
+    _separate(actors)
+    xs = [a.position[0] for a in actors]
+    ys = [a.position[1] for a in actors]
+    shift = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) if actors else (0.0, 0.0)
+    for a in actors:
+        a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
     return actors
 
 
-def _group_extent(actors: list[dict[str, Any]], members: list[int]) -> tuple[float, float, float]:
+def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple[float, float, float]:
+    w, d, h = size
+    spacing = max(w, d) + min(GAP, max(w, d))  # small things sit closer together
+    n = e.count
+    if n == 1:
+        return (0.0, 0.0, 0.0)
+    if e.arrangement == "apart":  # they will walk towards each other: leave room to walk
+        spacing = max(w, d) + 3.0
+    if e.arrangement == "circle":
+        ring = max(spacing * n / (2 * math.pi), spacing)
+        a = 2 * math.pi * k / n
+        return (ring * math.cos(a), ring * math.sin(a), 0.0)
+    if e.arrangement == "stack":
+        return (0.0, 0.0, h * k)
+    if e.arrangement == "grid":
+        cols = math.ceil(math.sqrt(n))
+        return ((k % cols - (cols - 1) / 2) * spacing, (k // cols) * spacing, 0.0)
+    if e.arrangement == "column":
+        return (0.0, (k - (n - 1) / 2) * spacing, 0.0)
+    return ((k - (n - 1) / 2) * spacing, 0.0, 0.0)
+
+
+def _group_extent(actors: list[Placed], members: list[int]) -> tuple[float, float, float]:
     xs, ys, zs = [], [], []
     for ix in members:
-        w, d, h = actors[ix]["_extent"]
-        ox, oy, oz = actors[ix]["_offset"]
+        w, d, h = actors[ix].extent
+        ox, oy, oz = actors[ix].offset
         xs += [ox - w / 2, ox + w / 2]
         ys += [oy - d / 2, oy + d / 2]
         zs += [oz, oz + h]
     return max(xs) - min(xs), max(ys) - min(ys), max(zs)
 
 
-def _motion_actions(motion: str, actor: dict[str, Any], duration: float, k: int) -> list[dict[str, Any]]:
-    h = actor["_extent"][2]
-    if motion == "bounce":
-        return [{"type": "bounce", "height": round(max(0.6, 1.2 * h), 3), "period": round(0.8 + 0.1 * k, 3)}]
-    if motion == "spin":
-        return [{"type": "spin", "speed": 90.0}]
-    if motion == "move":
-        x, y, z = actor["position"]
-        return [{"type": "move_to", "to": [round(x + 3.0, 3), y, z], "start": 0.0, "end": round(duration * 0.8, 3)}]
-    if motion == "orbit":
-        return [{"type": "orbit", "center": [0.0, 0.0, actor["position"][2]], "period": 8.0}]
-    return []
+def _overlap(a: Placed, b: Placed) -> bool:
+    return all(
+        abs(a.position[k] - b.position[k]) < (a.extent[k] + b.extent[k]) / 2 - 1e-6 for k in (0, 1)
+    ) and a.position[2] < b.position[2] + b.extent[2] - 1e-6 and b.position[2] < a.position[2] + a.extent[2] - 1e-6
 
 
-def _camera_shot(moves: list[str], actors: list[dict[str, Any]]) -> dict[str, Any]:
-    xs = [a["position"][0] for a in actors] or [0.0]
-    ys = [a["position"][1] for a in actors] or [0.0]
-    # the highest point anything reaches, bounces included, so nothing leaves the frame
-    top = max([a["position"][2] + a["_extent"][2] + sum(x.get("height", 0.0) for x in a.get("actions", [])
-                                                          if x["type"] == "bounce") for a in actors] or [1.0])
-    span = max(max(xs) - min(xs), max(ys) - min(ys), top, 1.0) + max([max(a["_extent"]) for a in actors] or [1.0])
-    target = [round((min(xs) + max(xs)) / 2, 3), round((min(ys) + max(ys)) / 2, 3), round(top * 0.45, 3)]
-    dist = 1.4 * span + 2.5
-    if "close" in moves:
-        dist *= 0.55
+def _separate(actors: list[Placed]) -> None:
+    """Push apart (along +X) anything whose boxes still intersect, so nothing interpenetrates."""
+    for _ in range(50):
+        moved = False
+        for j, b in enumerate(actors):
+            for a in actors[:j]:
+                if _overlap(a, b) and a.under != b.entity and b.under != a.entity:
+                    b.position[0] = a.position[0] + (a.extent[0] + b.extent[0]) / 2 + GAP
+                    moved = True
+        if not moved:
+            return
+
+
+# ------------------------------------------------------------------------------------------------ actions
+
+
+def _try_model(models: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first candidate that its schema model accepts (the schema decides which field names exist)."""
+    for cand in candidates:
+        model = models.get(cand["type"])
+        if model is None:
+            continue
+        try:
+            model.model_validate(cand)
+        except ValidationError:
+            continue
+        return cand
+    return None
+
+
+def _vec(p: tuple[float, float, float] | list[float]) -> list[float]:
+    return [round(float(c), 3) for c in p]
+
+
+def _towards(src: list[float], dst: list[float], stop: float) -> list[float]:
+    dx, dy = dst[0] - src[0], dst[1] - src[1]
+    dist = math.hypot(dx, dy)
+    if dist <= stop + 1e-6:
+        return list(src)
+    k = (dist - stop) / dist
+    return [src[0] + dx * k, src[1] + dy * k, src[2]]
+
+
+def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes: list[str]) -> None:
+    """Turn events into actions, each in its clause's time span, using the schema's actions where they exist."""
+    models = action_models()
+    by_entity: dict[int, list[Placed]] = {}
+    for a in actors:
+        by_entity.setdefault(a.entity, []).append(a)
+    span = duration / max(reading.clauses, 1)
+    moved: set[tuple[int, int]] = set()  # (entity, clause) that already travel
+    for ev in reading.events:
+        s, e = round(ev.clause * span, 3), round(min((ev.clause + 1) * span, duration), 3)
+        subjects = [a for ent in ev.subjects for a in by_entity.get(ent, [])]
+        centre = _centre(subjects)
+        for k, a in enumerate(subjects):
+            target_point, target_id = _target(ev, a, k, subjects, by_entity, centre)
+            if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
+                moved.add((a.entity, ev.clause))
+            _act(ev, a, k, s, e, target_point, target_id, models, notes, by_entity, moved)
+
+
+def _centre(group: list[Placed]) -> list[float]:
+    if not group:
+        return [0.0, 0.0, 0.0]
+    return [sum(a.position[i] for a in group) / len(group) for i in range(3)]
+
+
+def _target(ev: Event, a: Placed, k: int, subjects: list[Placed], by_entity: dict[int, list[Placed]],
+            centre: list[float]) -> tuple[list[float] | None, str | None]:
+    if ev.target == "each_other" and len(subjects) > 1:
+        return [centre[0], centre[1], a.position[2]], None
+    if isinstance(ev.target, int) and by_entity.get(ev.target):
+        targets = by_entity[ev.target]
+        t = targets[min(k, len(targets) - 1)]
+        return list(t.position), t.id
+    return None, None
+
+
+def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] | None, target_id: str | None,
+         models: dict[str, Any], notes: list[str], by_entity: dict[int, list[Placed]],
+         moved: set[tuple[int, int]]) -> None:
+    sense = ev.sense
+    w, d, h = a.extent
+    radius = max(w, d) / 2
+    allowed = CATALOG[a.asset].actions
+    timing = {"start": s, "end": e}
+    length = e - s
+    # where travel ends: at the target (stopping short of it), towards the group centre, or straight ahead
+    stop = radius + 0.3
+    if target is not None and target_id is not None:
+        t_actor = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
+        stop += max(t_actor.extent[0], t_actor.extent[1]) / 2
+        movable = "move_to" in CATALOG[t_actor.asset].actions
+        if sense.fallback == "chase" and (t_actor.entity, ev.clause) not in moved and movable:
+            # the chased thing runs away, so there is something to chase
+            away = [t_actor.position[0] + min(0.6 * sense.speed * length, 5.0), t_actor.position[1],
+                    t_actor.position[2]]
+            t_actor.actions.append({"type": "move_to", "to": _vec(away), **timing, "easing": "linear"})
+            t_actor.path.append(tuple(away))  # type: ignore[arg-type]
+            moved.add((t_actor.entity, ev.clause))
+            target = away
+        if sense.fallback == "push" and movable:
+            pushed = [t_actor.position[0] + 2.0, t_actor.position[1], t_actor.position[2]]
+            t_actor.actions.append({"type": "move_to", "to": _vec(pushed), "start": round(s + length / 2, 3),
+                                    "end": e})
+            t_actor.path.append(tuple(pushed))  # type: ignore[arg-type]
+    elif target is not None:
+        stop = radius + 0.15
+    dest = _towards(a.position, target, stop) if target is not None else [
+        a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
+    if sense.fallback == "fly":
+        dest = [dest[0], dest[1], a.position[2] + 2.0]
+    # 1. the schema's own action for this verb, if it has one this asset supports
+    for tag in sense.actions:
+        if tag in ("bounce", "spin", "move_to", "orbit"):
+            break
+        if tag not in models or tag not in allowed:
+            continue
+        cands = [{"type": tag, **timing, **extra} for extra in (
+            [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
+            if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
+        chosen = _try_model(models, cands)
+        if chosen is not None:
+            a.actions.append(chosen)
+            if "to" in chosen or "target" in chosen:
+                a.path.append(tuple(dest))  # type: ignore[arg-type]
+            if sense.fallback == "fly":
+                a.lift = max(a.lift, 2.0)
+            return
+    # 2. the closest v1 action
+    preferred = next((t for t in sense.actions if t not in ("bounce", "spin", "move_to", "orbit")), None)
+    fb = sense.fallback
+    acts: list[dict[str, Any]] = []
+    if fb in ("bounce", "wave", "dance"):
+        height = {"bounce": max(0.4, 0.8 * h), "wave": max(0.1, 0.12 * h), "dance": max(0.15, 0.25 * h)}[fb]
+        acts.append({"type": "bounce", "height": round(min(height, 5.0), 3),
+                     "period": round(0.5 + 0.4 * math.sqrt(height), 3), **timing})
+        a.lift = max(a.lift, height)
+        if fb == "dance":
+            acts.append({"type": "spin", "speed": 180.0, **timing})
+    elif fb in ("spin", "wobble"):
+        acts.append({"type": "spin", "speed": 120.0 if fb == "spin" else 45.0, **timing})
+    elif fb in ("move", "chase", "push", "fly"):
+        start = round(s + (0.3 if fb == "chase" else 0.0) * min(length, 1.0), 3)
+        acts.append({"type": "move_to", "to": _vec(dest), "start": start, "end": e, "easing": "ease_in_out"})
+        a.path.append(tuple(dest))  # type: ignore[arg-type]
+        if fb == "fly":
+            a.lift = max(a.lift, 2.0)
+    elif fb == "orbit":
+        centre = target_id or _vec(target or [a.position[0] - max(2.0, 2 * radius), a.position[1], a.position[2]])
+        acts.append({"type": "orbit", "center": centre, "period": 6.0, **timing})
+        ring = math.dist(a.position[:2], (target or a.position)[:2]) if target else max(2.0, 2 * radius)
+        cx, cy = (target or [a.position[0] - ring, a.position[1]])[:2]
+        a.path += [(cx + ring, cy + ring, a.position[2]), (cx - ring, cy - ring, a.position[2])]
+    elif fb == "fall":
+        a.position[2] = round(a.position[2] + 3.0, 3)
+        land = [a.position[0], a.position[1], round(a.position[2] - 3.0, 3)]
+        acts.append({"type": "move_to", "to": land, "start": s, "end": round(min(e, s + 0.8), 3) if e > s + 0.8
+                     else e, "easing": "ease_in"})
+        a.path.append(tuple(land))  # type: ignore[arg-type]
+    elif fb == "look" and target is not None:
+        a.heading = float(heading_of(_np_dir(a.position, target)))
+    refused = [x["type"] for x in acts if x["type"] not in allowed]
+    if refused:  # the asset lists what it can do: never give it an action it cannot
+        acts = [x for x in acts if x["type"] not in refused]
+        notes.append(f"{a.asset} cannot {', '.join(dict.fromkeys(refused))}: {ev.verb!r} is left out for {a.id}")
+    if preferred:
+        used = ", ".join(x["type"] for x in acts) or "no motion"
+        note = f"no {preferred!r} action for {a.asset} in the schema yet: {ev.verb!r} uses {used}"
+        if note not in notes:
+            notes.append(note)
+    if fb == "none" and not preferred:
+        notes.append(f"{ev.verb!r} has no motion")
+    a.actions += [{k: v for k, v in act.items() if v is not None} for act in acts]
+
+
+def _np_dir(src: list[float], dst: list[float]) -> Any:
+    import numpy as np
+
+    return np.array([dst[0] - src[0], dst[1] - src[1], 0.0])
+
+
+# ------------------------------------------------------------------------------------------------- camera
+
+
+def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
+    """Centre and radius of a sphere around every actor over the whole video (paths, jumps and flights)."""
+    pts: list[tuple[float, float, float]] = []
+    for a in actors:
+        w, d, h = a.extent
+        for p in [tuple(a.position), *a.path]:
+            for dx in (-w / 2, w / 2):
+                for dy in (-d / 2, d / 2):
+                    pts += [(p[0] + dx, p[1] + dy, p[2]), (p[0] + dx, p[1] + dy, p[2] + h + a.lift)]
+    if not pts:
+        return [0.0, 0.0, 0.5], 1.0
+    lo = [min(p[i] for p in pts) for i in range(3)]
+    hi = [max(p[i] for p in pts) for i in range(3)]
+    centre = [(lo[i] + hi[i]) / 2 for i in range(3)]
+    radius = max(math.dist(centre, p) for p in pts)
+    return centre, max(radius, 0.5)
+
+
+def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: float,
+               notes: list[str]) -> list[dict[str, Any]]:
+    """One shot per clause that names a camera move (the first shot always starts at 0), framing everything."""
+    models = shot_models()
+    centre, radius = _bounds(actors)
+    by_clause: dict[int, list[str]] = {}
+    for clause, move in reading.camera:
+        by_clause.setdefault(clause, []).append(move)
+    starts = sorted(set(by_clause) | {0})
+    span = duration / max(reading.clauses, 1)
+    subject = actors[0] if actors else None
+    shots = []
+    for n, clause in enumerate(starts):
+        s = round(clause * span, 3)
+        e = round(starts[n + 1] * span, 3) if n + 1 < len(starts) else duration
+        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes)
+        shot.update({"start": s, "end": e})
+        shots.append(shot)
+    return shots
+
+
+def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
+          models: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    target: list[float] | str = _vec(centre)
+    if "close" in moves and subject is not None:
+        radius = max(max(subject.extent) * 0.75, 0.3)
+        target = subject.id
+    dist = framing_distance(radius, DEFAULT_FOV, aspect)
     if "wide" in moves:
         dist *= 1.5
-    height = {True: dist * 1.4, False: dist * 0.3}["top" in moves]
-    if "low" in moves:
-        height = 0.3
-    if "orbit" in moves:
-        return {"type": "orbit", "target": target, "radius": round(dist, 3), "height": round(height, 3),
-                "start_angle": -30.0, "degrees": 120.0}
-    if "push_in" in moves or "pull_out" in moves:
-        far = [target[0], round(target[1] - dist * 1.3, 3), round(target[2] + height * 1.1, 3)]
-        near = [target[0], round(target[1] - dist * 0.6, 3), round(target[2] + height * 0.6, 3)]
-        a, b = (far, near) if "push_in" in moves else (near, far)
-        return {"type": "dolly", "from": a, "to": b, "target": target}
-    pos = [round(target[0] + dist * 0.35, 3), round(target[1] - dist, 3), round(target[2] + height, 3)]
-    if "top" in moves:
-        pos = [target[0], round(target[1] - dist * 0.15, 3), round(target[2] + dist * 1.3, 3)]
-    return {"type": "static", "position": pos, "target": target}
+    elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
+    azimuth = math.radians(90 if "side" in moves else -25)
+    look_z = centre[2]
+
+    def eye(k: float) -> list[float]:
+        horiz = dist * k * math.cos(elevation)
+        return _vec([centre[0] + horiz * math.sin(azimuth), centre[1] - horiz * math.cos(azimuth),
+                     max(look_z + dist * k * math.sin(elevation), 0.3)])
+
+    for move in moves:  # moves the schema may have (track, handheld, pan, crane, zoom …)
+        for tag in SHOT_CHOICES.get(move, ()):
+            extra = {"target": subject.id if subject is not None and move == "track" else target}
+            chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
+            if chosen is not None:
+                return chosen
+    for move in moves:
+        if move in SHOT_CHOICES and move not in ("zoom_in", "zoom_out"):
+            note = f"no {SHOT_CHOICES[move][0]!r} shot in the schema yet: the {move.replace('_', ' ')} is filmed " + {
+                "track": "by a camera travelling alongside the subject", "handheld": "from a tripod",
+                "pan": "with a slow arc", "tilt": "from a tripod", "crane": "with a rising dolly"}[move]
+            if note not in notes:
+                notes.append(note)
+    if "orbit" in moves or "pan" in moves:
+        degrees = 30.0 if "pan" in moves and "orbit" not in moves else 120.0 if "slow" in moves else 180.0
+        return {"type": "orbit", "target": target, "radius": round(dist * math.cos(elevation), 3),
+                "height": round(dist * math.sin(elevation), 3), "start_angle": round(math.degrees(azimuth), 3),
+                "degrees": degrees}
+    if any(m in moves for m in ("push_in", "zoom_in", "pull_out", "zoom_out", "crane")):
+        near, far = eye(1.0), eye(1.6)
+        if "crane" in moves:
+            near, far = eye(1.0), _vec([centre[0], centre[1] - dist, 0.4])
+            return {"type": "dolly", "from": far, "to": near, "target": target}
+        a, b = (far, near) if any(m in moves for m in ("push_in", "zoom_in")) else (near, far)
+        return {"type": "dolly", "from": a, "to": b, "target": target, "easing": "linear" if "slow" in moves
+                else "ease_in_out"}
+    if "track" in moves and subject is not None:
+        if not subject.path:
+            return {"type": "static", "position": eye(1.0), "target": subject.id}
+        # a truck alongside the subject from where it starts to where it ends, framing the subject
+        near = framing_distance(max(max(subject.extent) * 0.9, 0.6), DEFAULT_FOV, aspect) * 1.3
+        off = [near * math.cos(elevation) * math.sin(azimuth), -near * math.cos(elevation) * math.cos(azimuth),
+               near * math.sin(elevation) + subject.extent[2] / 2]
+        ends = (subject.position, list(subject.path[-1]))
+        a, b = ([max(p[i] + off[i], 0.3) if i == 2 else p[i] + off[i] for i in range(3)] for p in ends)
+        return {"type": "dolly", "from": _vec(a), "to": _vec(b), "target": subject.id, "easing": "linear"}
+    return {"type": "static", "position": eye(1.0), "target": target}
+
+
+# ------------------------------------------------------------------------------------------------ planner
 
 
 class OfflinePlanner:
@@ -449,40 +1011,53 @@ class OfflinePlanner:
         notes: list[str] = []
         if not reading.entities:
             raise PlanError(
-                "the offline planner found nothing to show in the prompt; name a shape such as a ball, box, "
-                "cube, cylinder, cone, capsule, pyramid or ring (e.g. 'a red ball bounces next to a blue box')"
+                "the offline planner found nothing to show in the prompt; name something such as a ball, a box, "
+                "a person, a dog, a table or a tree (e.g. 'a red ball bounces next to a blue box')"
             )
-        duration = request.duration or reading.duration or 10.0
+        duration = request.duration or reading.duration or DEFAULT_DURATION
         if duration > MAX_DURATION:
-            raise PlanError(f"duration {duration:g} s is longer than the maximum of {MAX_DURATION:g} s")
-        actors = layout(reading)
-        seen: dict[int, int] = {}
-        for a in actors:
-            e = reading.entities[a["_entity"]]
-            k = seen[a["_entity"]] = seen.get(a["_entity"], -1) + 1  # index within its group
-            a["actions"] = [act for m in e.motions for act in _motion_actions(m, a, duration, k)]
-        shot = _camera_shot(reading.camera, actors)
-        total = len(actors)
+            raise PlanError(f"the prompt asks for {duration:g} s; the longest video is {MAX_DURATION:g} s "
+                            "(pass --duration to choose a length)")
+        if duration <= 0:
+            raise PlanError("the prompt asks for a zero-length video; pass --duration to choose a length")
+        total = sum(e.count for e in reading.entities)
         if total > 60:
-            notes.append(f"{total} actors")
+            raise PlanError(f"the prompt asks for {total} things; the offline planner places at most 60")
+        actors = layout(reading, notes)
+        plan_actions(reading, actors, duration, notes)
+        res = request.resolution
+        aspect = (res.width / res.height) if res is not None else 16 / 9
+        shots = plan_shots(reading, actors, duration, aspect, notes)
         data: dict[str, Any] = {
             "version": 1,
-            "title": request.prompt.strip()[:200],
+            "title": " ".join(request.prompt.split())[:200],
             "prompt": request.prompt,
             "duration": duration,
             "seed": request.seed,
             "environment": {"sky": reading.sky or "day", "ground": {"material": reading.ground or "grass"}},
-            "actors": [{k: v for k, v in a.items() if not k.startswith("_") and v != []} for a in actors],
-            "camera": {"shots": [shot]},
+            "actors": [_actor_data(a) for a in actors],
+            "camera": {"fov": DEFAULT_FOV, "shots": shots},
         }
         if request.fps is not None:
             data["fps"] = request.fps
-        if request.resolution is not None:
-            data["resolution"] = request.resolution.model_dump()
+        if res is not None:
+            data["resolution"] = res.model_dump()
         try:
             script = SceneScript.model_validate(data)
-        except Exception as exc:  # a planner bug, not a user error: say so plainly
-            raise PlanError(
-                f"the offline planner produced an invalid script ({exc}); please report the prompt"
-            ) from None
+        except ValidationError as exc:  # a planner bug, not a user error: say so plainly, in one line
+            first = exc.errors()[0]
+            raise PlanError(f"the offline planner produced an invalid script ({'.'.join(map(str, first['loc']))}: "
+                            f"{first['msg']}); please report the prompt") from None
         return PlanResult(script=script, planner=self.name, ignored_words=ignored, notes=notes)
+
+
+def _actor_data(a: Placed) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": a.id, "asset": a.asset, "position": _vec(a.position),
+                           "scale": list(a.scale), "material": {"color": a.colour}}
+    if a.finish:
+        out["material"]["finish"] = a.finish
+    if a.heading:
+        out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
+    if a.actions:
+        out["actions"] = a.actions
+    return out

@@ -1,8 +1,14 @@
-"""Fixtures for post-production tests: tiny synthetic clips and a tiny compiled scene."""
+"""Fixtures for pipeline tests: tiny synthetic clips, and a real OpenAI-compatible HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -34,3 +40,78 @@ def write_clip(path: Path, frames: list[np.ndarray], fps: float = 10,
 def clip_frames() -> list[np.ndarray]:
     """Twelve 96x64 frames of a drifting texture."""
     return moving_frames(12)
+
+
+def completion(content: str | None, *, refusal: str | None = None, finish_reason: str = "stop",
+               model: str = "test-model") -> dict[str, Any]:
+    """A chat-completion body as an OpenAI-compatible server sends it."""
+    return {
+        "id": "chatcmpl-test", "object": "chat.completion", "created": 1_700_000_000, "model": model,
+        "choices": [{"index": 0, "finish_reason": finish_reason,
+                     "message": {"role": "assistant", "content": content, "refusal": refusal}}],
+        "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150},
+    }
+
+
+@dataclass
+class Step:
+    """One scripted answer: an HTTP status with a JSON body and headers, or a hang of ``hang_s`` seconds."""
+
+    body: dict[str, Any] | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    hang_s: float = 0.0
+
+
+@dataclass
+class ChatServer:
+    """The server's script of answers (used in order; the last repeats) and the requests it received."""
+
+    url: str
+    steps: list[Step] = field(default_factory=list)
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def next_step(self) -> Step:
+        return self.steps.pop(0) if len(self.steps) > 1 else self.steps[0]
+
+
+@pytest.fixture
+def chat_server() -> Iterator[ChatServer]:
+    """A real HTTP server speaking the chat-completions protocol, answering from ``server.steps``."""
+    state: dict[str, ChatServer] = {}
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # keep test output quiet
+            pass
+
+        def do_POST(self) -> None:
+            server = state["server"]
+            length = int(self.headers.get("content-length", 0))
+            payload = json.loads(self.rfile.read(length) or b"{}")
+            server.requests.append({"path": self.path, "body": payload, "headers": dict(self.headers)})
+            step = server.next_step()
+            if step.hang_s:
+                server.stop.wait(step.hang_s)  # a server that never answers in time
+                return
+            data = json.dumps(step.body or {}).encode()
+            self.send_response(step.status)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(data)))
+            for k, v in step.headers.items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(data)
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    server = ChatServer(url=f"http://127.0.0.1:{httpd.server_address[1]}/v1")
+    state["server"] = server
+    try:
+        yield server
+    finally:
+        server.stop.set()
+        httpd.shutdown()
+        httpd.server_close()

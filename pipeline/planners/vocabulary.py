@@ -1,0 +1,333 @@
+"""The offline planner's vocabulary: the words people write, mapped to catalog assets, actions and shots.
+
+Every entry names what it *means* (an asset, action or shot type by its catalog/schema name) plus the
+closest thing that exists in the v1 schema, because the catalog grows over time. The planner checks
+``scenes.catalog.CATALOG`` and the live action/shot models when it runs and uses the first choice that
+exists, so the same vocabulary is right before and after new assets land.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NounSense:
+    """What a noun means: catalog names to try in order, the primitive to fall back to, and a real size (W, D, H)."""
+
+    assets: tuple[str, ...]
+    fallback: str
+    size: tuple[float, float, float]
+    living: str = ""  # "person", "animal" or "" (things)
+    clearance: bool = False  # something can stand under it (a table, a bench, a tree)
+
+
+def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str = "",
+       clearance: bool = False) -> NounSense:
+    return NounSense(tuple(assets.split()), fallback, size, living, clearance)
+
+
+_PERSON = _s("person", "capsule", (0.5, 0.3, 1.75), "person")
+_MAN = _s("man person", "capsule", (0.5, 0.3, 1.8), "person")
+_WOMAN = _s("woman person", "capsule", (0.45, 0.3, 1.68), "person")
+_CHILD = _s("child person", "capsule", (0.35, 0.25, 1.2), "person")
+_DOG = _s("dog", "capsule", (0.3, 0.8, 0.6), "animal")
+_CAT = _s("cat", "capsule", (0.2, 0.5, 0.3), "animal")
+_HORSE = _s("horse", "box", (0.6, 2.2, 1.6), "animal")
+_BALL = _s("ball sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
+
+NOUNS: dict[str, NounSense] = {
+    # people
+    "person": _PERSON, "human": _PERSON, "figure": _PERSON, "someone": _PERSON, "somebody": _PERSON,
+    "dancer": _PERSON, "runner": _PERSON, "pedestrian": _PERSON, "friend": _PERSON, "character": _PERSON,
+    "athlete": _PERSON, "player": _PERSON, "walker": _PERSON, "stranger": _PERSON, "adult": _PERSON,
+    "man": _MAN, "guy": _MAN, "gentleman": _MAN, "boy": _CHILD, "dude": _MAN, "father": _MAN, "dad": _MAN,
+    "woman": _WOMAN, "lady": _WOMAN, "girl": _CHILD, "mother": _WOMAN, "mom": _WOMAN,
+    "child": _CHILD, "kid": _CHILD, "toddler": _CHILD, "baby": _CHILD,
+    # animals
+    "dog": _DOG, "puppy": _DOG, "pup": _DOG, "doggy": _DOG, "doggo": _DOG, "hound": _DOG, "poodle": _DOG,
+    "terrier": _DOG, "retriever": _DOG,
+    "cat": _CAT, "kitten": _CAT, "kitty": _CAT,
+    "horse": _HORSE, "pony": _HORSE, "stallion": _HORSE, "mare": _HORSE, "foal": _HORSE,
+    # props
+    "table": _s("table", "box", (1.2, 0.8, 0.75), clearance=True),
+    "desk": _s("table", "box", (1.2, 0.7, 0.75), clearance=True),
+    "chair": _s("chair", "box", (0.45, 0.45, 0.9), clearance=True),
+    "stool": _s("chair", "cylinder", (0.35, 0.35, 0.6)),
+    "tree": _s("tree", "cone", (2.0, 2.0, 4.5), clearance=True),
+    "bush": _s("bush", "sphere", (1.0, 1.0, 0.8)), "shrub": _s("bush", "sphere", (1.0, 1.0, 0.8)),
+    "house": _s("house", "box", (6.0, 6.0, 5.0)), "cottage": _s("house", "box", (5.0, 5.0, 4.5)),
+    "building": _s("house", "box", (8.0, 8.0, 10.0)), "cabin": _s("house", "box", (4.0, 4.0, 3.5)),
+    "car": _s("car", "box", (1.8, 4.2, 1.45)), "taxi": _s("car", "box", (1.8, 4.4, 1.5)),
+    "lamppost": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
+    "streetlight": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
+    "bench": _s("bench", "box", (1.6, 0.5, 0.45), clearance=True),
+    "rock": _s("rock", "sphere", (0.8, 0.7, 0.5)), "stone": _s("rock", "sphere", (0.4, 0.35, 0.25)),
+    "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4)),
+    "fence": _s("fence", "box", (3.0, 0.1, 1.1)),
+    "ball": _BALL, "marble": _s("ball sphere", "sphere", (0.15, 0.15, 0.15)),
+    "domino": _s("domino", "box", (0.25, 0.05, 0.5)), "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
+    "stairs": _s("stairs", "box", (1.2, 2.0, 1.2)), "staircase": _s("stairs", "box", (1.2, 2.0, 1.2)),
+    "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
+    "wall": _s("wall", "box", (4.0, 0.2, 2.5)),
+    "crate": _s("crate box", "box", (0.8, 0.8, 0.8)),
+    "cup": _s("cup", "cylinder", (0.09, 0.09, 0.1)), "mug": _s("cup", "cylinder", (0.09, 0.09, 0.1)),
+    "figurine": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person"),
+    "statuette": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person"),
+    "statue": _s("figurine", "capsule", (0.6, 0.6, 2.0)),
+    "pedestal": _s("pedestal figurine_pedestal", "cylinder", (0.5, 0.5, 1.0)),
+    "plinth": _s("pedestal figurine_pedestal", "box", (0.5, 0.5, 1.0)),
+    # geometric shapes (the v1 primitives themselves)
+    "sphere": _s("sphere", "sphere", (1.0, 1.0, 1.0)), "orb": _s("sphere", "sphere", (1.0, 1.0, 1.0)),
+    "bubble": _s("sphere", "sphere", (0.5, 0.5, 0.5)),
+    "box": _s("box", "box", (1.0, 1.0, 1.0)), "cube": _s("box", "box", (1.0, 1.0, 1.0)),
+    "block": _s("box", "box", (1.0, 1.0, 1.0)), "brick": _s("box", "box", (0.4, 0.2, 0.15)),
+    "cylinder": _s("cylinder", "cylinder", (1.0, 1.0, 1.0)), "can": _s("cylinder", "cylinder", (0.3, 0.3, 0.45)),
+    "pillar": _s("cylinder", "cylinder", (0.6, 0.6, 3.0)), "column": _s("cylinder", "cylinder", (0.6, 0.6, 3.0)),
+    "drum": _s("cylinder", "cylinder", (0.6, 0.6, 0.9)), "barrel": _s("cylinder", "cylinder", (0.6, 0.6, 0.9)),
+    "cone": _s("cone", "cone", (1.0, 1.0, 1.0)), "top": _s("cone", "cone", (0.6, 0.6, 0.6)),
+    "capsule": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
+    "pill": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
+    "plane": _s("plane", "plane", (1.0, 1.0, 0.02)), "slab": _s("plane", "plane", (1.0, 1.0, 0.02)),
+    "tile": _s("plane", "plane", (1.0, 1.0, 0.02)), "panel": _s("plane", "plane", (1.0, 1.0, 0.02)),
+    "pyramid": _s("pyramid", "pyramid", (1.0, 1.0, 1.0)),
+    "torus": _s("torus", "torus", (1.0, 1.0, 0.25)), "ring": _s("torus", "torus", (1.0, 1.0, 0.25)),
+    "donut": _s("torus", "torus", (1.0, 1.0, 0.25)), "doughnut": _s("torus", "torus", (1.0, 1.0, 0.25)),
+    "hoop": _s("torus", "torus", (1.0, 1.0, 0.1)), "shape": _s("box", "box", (1.0, 1.0, 1.0)),
+    "object": _s("box", "box", (1.0, 1.0, 1.0)), "thing": _s("box", "box", (1.0, 1.0, 1.0)),
+}
+# Two-word nouns, read before single words.
+COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
+    ("lamp", "post"): NOUNS["lamppost"], ("street", "lamp"): NOUNS["lamppost"], ("street", "light"): NOUNS["lamppost"],
+    ("beach", "ball"): _s("beach_ball ball sphere", "sphere", (0.5, 0.5, 0.5)),
+    ("soccer", "ball"): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("football",): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("basketball",): _s("basketball ball sphere", "sphere", (0.24, 0.24, 0.24)),
+    ("tennis", "ball"): _s("tennis_ball ball sphere", "sphere", (0.07, 0.07, 0.07)),
+    ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("wooden", "crate"): NOUNS["crate"], ("park", "bench"): NOUNS["bench"],
+    ("coffee", "cup"): NOUNS["cup"], ("coffee", "table"): _s("table", "box", (1.0, 0.6, 0.45), clearance=True),
+}
+IRREGULAR_PLURALS: dict[str, str] = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child", "kids": "kid",
+    "guys": "guy", "puppies": "puppy", "ladies": "lady", "babies": "baby", "benches": "bench", "bushes": "bush",
+    "boxes": "box", "torii": "torus", "tori": "torus", "dominoes": "domino", "dominos": "domino",
+    "stairs": "stairs", "steps": "steps", "kitties": "kitty", "ponies": "pony", "doggies": "doggy",
+    "footballs": "football", "basketballs": "basketball", "cacti": "cactus", "glasses": "glass",
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "ninety": 90, "hundred": 100,
+}
+# Count phrases: longest first. Values are bounded; MAX_COUNT caps everything.
+COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
+    (("a", "pair", "of"), 2), (("pair", "of"), 2), (("a", "couple", "of"), 2), (("couple", "of"), 2),
+    (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
+    (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
+    (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
+    (("a", "tower", "of"), 5), (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
+    (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5), (("a", "family", "of"), 4),
+    (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
+    (("several",), 4), (("few",), 3), (("many",), 8), (("numerous",), 10), (("some",), 3), (("both",), 2),
+    (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
+]
+ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
+                        "pile": "stack", "tower": "stack"}
+MAX_COUNT = 24
+
+SIZES: dict[str, float] = {
+    "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
+    "big": 1.5, "large": 1.5, "huge": 2.2, "giant": 2.8, "enormous": 2.8, "massive": 2.5, "gigantic": 3.0,
+    "tall": 1.4, "oversized": 2.0, "baby": 0.5,
+}
+FINISH_WORDS: dict[str, str] = {
+    "metal": "metal", "metallic": "metal", "steel": "metal", "iron": "metal", "aluminium": "metal",
+    "aluminum": "metal", "chrome": "chrome", "chromed": "chrome", "mirror": "chrome", "shiny": "glossy",
+    "glossy": "glossy", "polished": "glossy", "lacquered": "glossy", "matte": "matte", "matt": "matte",
+    "rubber": "rubber", "rubbery": "rubber", "wooden": "wood", "wood": "wood", "ceramic": "ceramic",
+    "porcelain": "ceramic", "clay": "ceramic", "glass": "glass", "crystal": "glass", "plastic": "plastic",
+    "fabric": "fabric", "cloth": "fabric", "woolen": "fabric", "felt": "fabric", "velvet": "fabric",
+    "stone": "matte", "concrete": "matte", "glowing": "emissive", "neon": "emissive", "luminous": "emissive",
+}
+# Material words that also imply a colour when no colour is given.
+FINISH_COLOURS: dict[str, str] = {"wooden": "peru", "wood": "peru", "steel": "silver", "iron": "dimgray",
+                                  "chrome": "silver", "aluminium": "silver", "aluminum": "silver",
+                                  "clay": "terracotta", "porcelain": "white", "golden": "gold", "gold": "gold",
+                                  "copper": "copper", "bronze": "bronze", "brass": "brass", "silver": "silver"}
+METAL_COLOURS = {"golden", "gold", "silver", "copper", "bronze", "brass"}  # colour + metal finish together
+COLOUR_MODIFIERS = {"light": 0.45, "pale": 0.55, "pastel": 0.5, "soft": 0.3, "dark": -0.45, "deep": -0.35,
+                    "bright": 0.0, "vivid": 0.0, "hot": 0.0, "neon": 0.0, "dusty": 0.2, "royal": 0.0}
+COLOUR_ALIASES = {"golden": "gold", "reddish": "red", "bluish": "blue", "greenish": "green", "yellowish": "yellow",
+                  "pinkish": "pink", "purplish": "purple", "orangey": "orange", "grayish": "gray", "greyish": "grey",
+                  "blond": "wheat", "blonde": "wheat", "multicolored": "", "colorful": "", "colourful": ""}
+
+
+@dataclass(frozen=True)
+class VerbSense:
+    """An action: schema action types to try in order, and the v1 action to fall back to."""
+
+    actions: tuple[str, ...]
+    fallback: str  # "bounce", "spin", "move", "orbit", "jump", "wave", "dance", "none" …
+    wants_target: bool = False  # reads the next noun phrase as its target ("chases the ball")
+    speed: float = 1.0  # metres per second for travel
+
+
+def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1.0) -> VerbSense:
+    return VerbSense(tuple(actions.split()), fallback, wants_target, speed)
+
+
+VERBS: dict[str, VerbSense] = {
+    "bounce": _v("bounce", "bounce"), "hop": _v("bounce jump", "bounce"),
+    "jump": _v("jump bounce", "bounce"), "leap": _v("jump bounce", "bounce"), "skip": _v("jump bounce", "bounce"),
+    "spin": _v("spin", "spin"), "rotate": _v("spin", "spin"), "twirl": _v("spin", "spin"),
+    "turn": _v("spin", "spin"), "pirouette": _v("spin", "spin"), "whirl": _v("spin", "spin"),
+    "walk": _v("walk_to move_to", "move", True, 1.3), "stroll": _v("walk_to move_to", "move", True, 1.0),
+    "wander": _v("walk_to move_to", "move", True, 0.9), "march": _v("walk_to move_to", "move", True, 1.4),
+    "step": _v("walk_to move_to", "move", True, 1.0), "approach": _v("walk_to move_to", "move", True, 1.2),
+    "come": _v("walk_to move_to", "move", True, 1.2), "go": _v("walk_to move_to", "move", True, 1.2),
+    "head": _v("walk_to move_to", "move", True, 1.2), "cross": _v("walk_to move_to", "move", True, 1.2),
+    "run": _v("run_to move_to", "move", True, 3.5), "jog": _v("run_to move_to", "move", True, 2.5),
+    "sprint": _v("run_to move_to", "move", True, 5.0), "dash": _v("run_to move_to", "move", True, 4.0),
+    "race": _v("run_to move_to", "move", True, 4.0), "rush": _v("run_to move_to", "move", True, 4.0),
+    "chase": _v("follow run_to move_to", "chase", True, 3.5), "follow": _v("follow walk_to move_to", "chase", True),
+    "pursue": _v("follow run_to move_to", "chase", True, 3.5), "fetch": _v("run_to move_to", "chase", True, 3.5),
+    "move": _v("move_to", "move", True, 1.0), "slide": _v("move_to", "move", True, 1.0),
+    "glide": _v("move_to", "move", True, 1.0), "drift": _v("move_to", "move", True, 0.6),
+    "travel": _v("move_to", "move", True, 1.5), "drive": _v("move_to", "move", True, 6.0),
+    "roll": _v("roll move_to", "move", True, 1.5), "tumble": _v("roll move_to", "move", True, 1.5),
+    "push": _v("push move_to", "push", True, 1.0), "kick": _v("push move_to", "push", True, 3.0),
+    "orbit": _v("orbit", "orbit", True), "circle": _v("orbit", "orbit", True), "revolve": _v("orbit", "orbit", True),
+    "fly": _v("fly_to move_to", "fly", True, 2.0), "float": _v("fly_to move_to", "fly", True, 0.5),
+    "hover": _v("fly_to move_to", "fly", True, 0.3), "rise": _v("fly_to move_to", "fly", True, 0.8),
+    "fall": _v("fall move_to", "fall"), "drop": _v("fall move_to", "fall"), "topple": _v("fall move_to", "fall"),
+    "wave": _v("wave bounce", "wave"), "greet": _v("wave bounce", "wave", True),
+    "dance": _v("dance spin", "dance"), "boogie": _v("dance spin", "dance"), "celebrate": _v("dance jump", "dance"),
+    "sit": _v("sit", "none"), "rest": _v("sit idle", "none"), "sleep": _v("sit idle", "none"),
+    "lie": _v("sit idle", "none"), "wait": _v("idle", "none"), "stand": _v("idle", "none"),
+    "idle": _v("idle", "none"), "pose": _v("idle", "none"), "stay": _v("idle", "none"),
+    "look": _v("look_at turn_to", "look", True), "watch": _v("look_at turn_to", "look", True),
+    "stare": _v("look_at turn_to", "look", True), "face": _v("turn_to look_at", "look", True),
+    "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
+}
+IRREGULAR_VERBS: dict[str, str] = {
+    "ran": "run", "running": "run", "flew": "fly", "flies": "fly", "flying": "fly", "fell": "fall",
+    "falling": "fall", "went": "go", "goes": "go", "going": "go", "came": "come", "comes": "come",
+    "coming": "come", "lying": "lie", "lies": "lie", "sat": "sit", "sitting": "sit", "spun": "spin",
+    "spinning": "spin", "swung": "spin", "rode": "drive", "drove": "drive", "leapt": "leap", "dove": "fall",
+    "stood": "stand", "standing": "stand", "slept": "sleep", "chasing": "chase", "dancing": "dance",
+    "waving": "wave", "hopping": "hop", "skipping": "skip", "jogging": "jog", "dashes": "dash",
+    "bouncing": "bounce", "rolling": "roll", "sliding": "slide", "gliding": "glide", "circling": "circle",
+    "orbiting": "orbit", "races": "race", "racing": "race", "rising": "rise", "rose": "rise",
+    "pushes": "push", "pushing": "push", "watches": "watch", "watching": "watch", "rotating": "rotate",
+    "twirling": "twirl", "turning": "turn", "walking": "walk", "wandering": "wander", "moving": "move",
+    "strolling": "stroll", "marching": "march", "floating": "float", "hovering": "hover", "dropping": "drop",
+    "tumbling": "tumble", "toppling": "topple", "waiting": "wait", "posing": "pose", "resting": "rest",
+    "sleeping": "sleep", "playing": "play", "celebrating": "celebrate", "following": "follow",
+    "pursuing": "pursue", "fetching": "fetch", "approaching": "approach", "crossing": "cross",
+    "sprinting": "sprint", "driving": "drive", "kicking": "kick", "wobbling": "wobble", "shaking": "shake",
+    "looking": "look", "staring": "stare", "facing": "face", "greeting": "greet", "drifting": "drift",
+    "travelling": "travel", "traveling": "travel", "rushing": "rush", "heading": "head", "revolving": "revolve",
+    "leaping": "leap", "jumping": "jump", "stepping": "step", "boogieing": "boogie", "whirling": "whirl",
+    "dives": "fall", "diving": "fall",
+}
+
+# Spatial relations: longest first. "between" takes two anchors (or one group of two).
+RELATIONS: list[tuple[tuple[str, ...], str]] = [
+    (("on", "top", "of"), "on"), (("in", "front", "of"), "front"), (("to", "the", "left", "of"), "left"),
+    (("to", "the", "right", "of"), "right"), (("on", "the", "left", "of"), "left"),
+    (("on", "the", "right", "of"), "right"), (("next", "to"), "beside"), (("left", "of"), "left"),
+    (("right", "of"), "right"), (("close", "to"), "beside"), (("alongside",), "beside"), (("near",), "beside"),
+    (("beside",), "beside"), (("by",), "beside"), (("behind",), "behind"), (("in", "back", "of"), "behind"),
+    (("underneath",), "under"), (("beneath",), "under"), (("under",), "under"), (("below",), "under"),
+    (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
+    (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
+    (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),
+]
+ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
+    (("in", "a", "circle"), "circle"), (("in", "a", "ring"), "circle"), (("in", "circle"), "circle"),
+    (("in", "a", "row"), "row"), (("in", "a", "line"), "row"), (("in", "row"), "row"), (("side", "by", "side"), "row"),
+    (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
+    (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
+]
+
+# Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.
+CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
+    (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
+    (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
+    (("tracking", "shot"), "track"), (("tracking",), "track"), (("tracks",), "track"), (("track",), "track"),
+    (("follow", "cam"), "track"), (("following", "shot"), "track"), (("camera", "follows"), "track"),
+    (("orbit", "around"), "orbit"), (("orbits", "around"), "orbit"), (("orbiting", "shot"), "orbit"),
+    (("circles", "around"), "orbit"), (("360",), "orbit"), (("turntable",), "orbit"), (("arc", "shot"), "orbit"),
+    (("slow", "push", "in"), "push_in"), (("push", "in"), "push_in"), (("pushes", "in"), "push_in"),
+    (("push-in",), "push_in"), (("dolly", "in"), "push_in"), (("dollies", "in"), "push_in"),
+    (("zoom", "in"), "zoom_in"), (("zooms", "in"), "zoom_in"), (("moves", "closer"), "push_in"),
+    (("pull", "out"), "pull_out"), (("pulls", "out"), "pull_out"), (("pull", "back"), "pull_out"),
+    (("pulls", "back"), "pull_out"), (("dolly", "out"), "pull_out"), (("zoom", "out"), "zoom_out"),
+    (("zooms", "out"), "zoom_out"), (("from", "above"), "top"), (("top", "down"), "top"), (("top-down",), "top"),
+    (("overhead",), "top"), (("birds", "eye"), "top"), (("bird's", "eye"), "top"), (("aerial",), "top"),
+    (("drone", "shot"), "top"), (("from", "below"), "low"), (("low", "angle"), "low"), (("low-angle",), "low"),
+    (("worm's", "eye"), "low"), (("handheld",), "handheld"), (("hand-held",), "handheld"), (("shaky",), "handheld"),
+    (("pan", "across"), "pan"), (("pans", "across"), "pan"), (("panning",), "pan"), (("pan",), "pan"),
+    (("pans",), "pan"), (("tilt", "up"), "tilt"), (("tilts", "up"), "tilt"), (("tilt",), "tilt"),
+    (("crane", "shot"), "crane"), (("crane",), "crane"), (("cranes", "up"), "crane"), (("static",), "static"),
+    (("locked", "off"), "static"), (("locked-off",), "static"), (("tripod",), "static"),
+    (("fixed", "camera"), "static"),
+    (("still", "camera"), "static"), (("side", "view"), "side"), (("from", "the", "side"), "side"),
+    (("profile", "view"), "side"), (("slow", "motion"), "slow"), (("cinematic",), "cinematic"),
+]
+# Shot types to try, in order, for each move; the planner falls back to v1 shots when none validates.
+SHOT_CHOICES: dict[str, tuple[str, ...]] = {
+    "track": ("track", "follow"), "handheld": ("handheld",), "pan": ("pan",), "tilt": ("tilt",),
+    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",),
+}
+
+SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
+    "sunset": ("sunset", None), "dusk": ("sunset", None), "sunrise": ("sunset", None), "dawn": ("sunset", None),
+    "evening": ("sunset", None), "twilight": ("sunset", None), "golden": (None, None),
+    "night": ("night", None), "nighttime": ("night", None), "midnight": ("night", None), "moonlight": ("night", None),
+    "moonlit": ("night", None), "dark": (None, None), "overcast": ("overcast", None), "cloudy": ("overcast", None),
+    "rainy": ("overcast", "asphalt"), "foggy": ("overcast", None), "misty": ("overcast", None),
+    "studio": ("studio", "concrete"), "day": ("day", None), "daytime": ("day", None), "noon": ("day", None),
+    "morning": ("day", None), "afternoon": ("day", None), "sunny": ("day", None), "daylight": ("day", None),
+    "grass": (None, "grass"), "grassy": (None, "grass"), "park": ("day", "grass"), "lawn": (None, "grass"),
+    "field": (None, "grass"), "meadow": (None, "grass"), "garden": (None, "grass"), "backyard": (None, "grass"),
+    "forest": (None, "grass"), "woods": (None, "grass"), "countryside": ("day", "grass"), "farm": ("day", "grass"),
+    "sand": (None, "sand"), "sandy": (None, "sand"), "beach": ("day", "sand"), "desert": ("day", "sand"),
+    "dunes": (None, "sand"), "snow": (None, "snow"), "snowy": ("overcast", "snow"), "winter": ("overcast", "snow"),
+    "icy": ("overcast", "snow"), "street": (None, "asphalt"), "road": (None, "asphalt"), "city": (None, "asphalt"),
+    "town": (None, "asphalt"), "asphalt": (None, "asphalt"), "parking": (None, "asphalt"), "highway": (None, "asphalt"),
+    "alley": (None, "asphalt"), "tiles": (None, "tiles"), "tiled": (None, "tiles"), "kitchen": ("studio", "tiles"),
+    "bathroom": ("studio", "tiles"), "floor": (None, "wood"), "room": ("studio", "wood"), "indoors": ("studio", "wood"),
+    "indoor": ("studio", "wood"), "office": ("studio", "tiles"), "stage": ("studio", "wood"), "gym": ("studio", "wood"),
+    "checkerboard": (None, "checker"), "checkered": (None, "checker"), "checker": (None, "checker"),
+    "chessboard": (None, "checker"), "concrete": (None, "concrete"), "warehouse": ("studio", "concrete"),
+    "plaza": ("day", "concrete"), "courtyard": ("day", "concrete"), "rooftop": ("day", "concrete"),
+    "playground": ("day", "sand"), "museum": ("studio", "tiles"), "gallery": ("studio", "tiles"),
+}
+SEQUENCE_MARKERS: list[tuple[str, ...]] = [
+    ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
+    ("later",), ("eventually",), ("after", "which"), ("at", "the", "end"), ("in", "the", "end"),
+    ("subsequently",), ("meanwhile",),
+]
+PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",
+            "all", "each"}
+FILLER = {
+    "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
+    "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",
+    "quickly", "gently", "fast", "slow", "video", "scene", "shot", "showing", "shows", "show", "clip", "camera", "each",
+    "other", "up", "down", "very", "be", "being", "seconds", "second", "s", "sec", "secs", "for", "long",
+    "lasting", "minute", "minutes", "min", "mins", "half", "from", "into", "where", "when", "both", "all",
+    "together", "across", "around", "about", "along", "away", "back", "forth", "off", "out", "through", "toward",
+    "towards", "onto", "past", "he", "she", "his", "her", "him", "we", "see", "view", "render", "animation",
+    "film", "footage", "movie", "sequence", "lovely", "beautiful", "nice", "cute", "little", "happy", "happily",
+    "playfully", "smoothly", "briefly", "just", "also", "again", "now", "first", "last", "some", "one",
+    "by", "on", "under", "get", "gets", "starts", "start", "begins", "begin", "keeps", "keep", "continues",
+    "continue", "i", "want", "please", "make", "create", "generate", "me", "us", "our", "my", "your",
+    "here", "so", "or", "but", "not", "no", "can", "will", "should", "would", "could", "has", "have", "had",
+    "do", "does", "did", "time", "times", "way", "place", "area", "side", "middle", "centre", "center", "ground",
+    "other's", "eachother", "another", "same", "like", "than", "too", "really", "quite",
+}
