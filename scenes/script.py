@@ -303,7 +303,8 @@ class Fall(_Timed):
 
 class Push(_Timed):
     """Give a dynamic physics body an impulse at ``start``: ``impulse`` (N·s, world) or ``strength`` N·s
-    from the pusher towards ``target``. ``target`` defaults to the actor itself."""
+    from the pusher towards ``target``. ``target`` defaults to the actor itself. A pushed actor without
+    ``physics`` becomes a dynamic body with the default settings."""
 
     type: Literal["push"]
     target: ActorId | None = None
@@ -360,6 +361,9 @@ class Actor(_Model):
     @classmethod
     def _known_asset(cls, name: str) -> str:
         if name not in CATALOG:
+            canonical = next((a.name for a in CATALOG.values() if name in a.aliases), None)
+            if canonical is not None:  # "soccer_ball" is the football, "kid" the child
+                return canonical
             close = difflib.get_close_matches(name, list(CATALOG), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ValueError(f"unknown asset {name!r}{hint}; known assets: {', '.join(sorted(CATALOG))} "
@@ -644,9 +648,13 @@ class SceneScript(_Model):
                 if isinstance(act, Push):
                     pushed = act.target or a.id
                     body = next((b for b in self.actors if b.id == pushed), None)
-                    if body is not None and (body.physics is None or body.physics.body != "dynamic"):
-                        problems.append(f"{path}.target: {pushed!r} is not a dynamic physics body, so it cannot be "
-                                        "pushed (give it `physics: {{body: dynamic}}`)")
+                    walks = body is not None and any(isinstance(x, WALKING_ACTIONS) for x in body.actions)
+                    if body is not None and body.physics is not None and body.physics.body != "dynamic":
+                        problems.append(f"{path}.target: {pushed!r} is a {body.physics.body} physics body, so it "
+                                        "cannot be pushed (make it `body: dynamic`)")
+                    elif body is not None and body.physics is None and walks:
+                        problems.append(f"{path}.target: {pushed!r} walks under its own power, so it cannot be "
+                                        "pushed (push a prop instead)")
                     if act.impulse is None and act.target is None:
                         problems.append(f"{path}: pushing itself needs an `impulse` vector")
             if a.physics is not None:

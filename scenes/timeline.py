@@ -25,7 +25,7 @@ from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks
-from scenes.script import Actor, LookAt, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
            "Timeline", "compile_script"]
@@ -175,6 +175,7 @@ def compile_script(script: SceneScript) -> Timeline:
     """
     from scenes.physics import simulate
 
+    script = _with_pushed_bodies(script)
     n = script.frame_count
     times = np.arange(n, dtype=np.float64) / script.fps
     by_id = {a.id: a for a in script.actors}
@@ -314,6 +315,16 @@ def compile_script(script: SceneScript) -> Timeline:
         poses=poses,
         warnings=tuple(warnings),
     )
+
+
+def _with_pushed_bodies(script: SceneScript) -> SceneScript:
+    """The script with every pushed actor that has no ``physics`` made a default dynamic body."""
+    pushed = {act.target or a.id for a in script.actors for act in a.actions if isinstance(act, Push)}
+    if all(a.physics is not None for a in script.actors if a.id in pushed):
+        return script
+    actors = [a.model_copy(update={"physics": Physics()}) if a.id in pushed and a.physics is None else a
+              for a in script.actors]
+    return script.model_copy(update={"actors": actors})
 
 
 def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen: frozenset[str] = frozenset()) -> bool:

@@ -113,3 +113,13 @@ actors:
     kicks = [c for c in tl.collisions if {c.a, c.b} == {"ball", "kid"}]
     assert kicks and kicks[0].impulse > 0.05
     assert np.linalg.norm(tl.positions[-1, 1, :2] - [0.08, 0]) > 0.3  # the ball was sent on its way
+
+
+def test_pushing_an_actor_without_physics_makes_it_a_dynamic_body(compile_yaml) -> None:
+    tl = compile_yaml("""
+duration: 2
+actors:
+  - {id: kid, asset: child, position: [0, -0.6, 0], actions: [{type: push, target: ball, strength: 1, start: 0.5}]}
+  - {id: ball, asset: football}
+""")
+    assert tl.positions[-1, 1, 1] > 0.5  # it rolled away from the kid

@@ -19,8 +19,12 @@ def _error(text: str) -> str:
      "scene.yaml: actors[0].actions[0].to: no actor with id 'nobody'"),
     ("actors: [{id: a, asset: person, actions: [{type: look_at, target: ghost}]}]",
      "actors[0].actions[0].target: no actor with id 'ghost'"),
-    ("actors: [{id: a, asset: person, actions: [{type: push, target: b}]}, {id: b, asset: box}]",
-     "actors[0].actions[0].target: 'b' is not a dynamic physics body"),
+    ("actors: [{id: a, asset: person, actions: [{type: push, target: b}]},"
+     " {id: b, asset: box, physics: {body: static}}]",
+     "actors[0].actions[0].target: 'b' is a static physics body"),
+    ("actors: [{id: a, asset: person, actions: [{type: push, target: b}]},"
+     " {id: b, asset: dog, actions: [{type: walk_to, to: [1, 0, 0]}]}]",
+     "actors[0].actions[0].target: 'b' walks under its own power"),
     ("actors: [{id: a, asset: dog, physics: {}, actions: [{type: walk_to, to: [1, 0, 0]}]}]",
      "actors[0].actions[0]: actor 'a' is a dynamic physics body and cannot also walk_to"),
     ("actors: [{id: a, asset: table, actions: [{type: wave}]}]",
@@ -72,3 +76,8 @@ actors:
   - {id: bird, asset: sphere, scale: 0.2, position: [0, 0, 3], actions: [{type: fly_to, to: [5, 5, 4], arc: 2}]}
 """)
     assert len(script.actors) == 7
+
+
+def test_asset_aliases_resolve_to_their_catalog_name() -> None:
+    script = loads_script("actors: [{id: a, asset: soccer_ball}, {id: b, asset: kid}, {id: c, asset: ball}]")
+    assert [a.asset for a in script.actors] == ["football", "child", "sphere"]
