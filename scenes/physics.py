@@ -285,6 +285,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                         next(a for a in actors if a.id == pusher).position)
                     gap = np.array(bodies[target][3].get_pos()) - here
                     d = np.array([gap[0], gap[1], 0.0])
+                    if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
+                        h = np.radians(float(bodies[target][3].get_h()))
+                        d = np.array([-np.sin(h), np.cos(h), 0.0])
                     impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
                 node.set_active(True)
                 node.apply_central_impulse(Vec3(*impulse))

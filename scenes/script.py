@@ -303,8 +303,8 @@ class Fall(_Timed):
 
 class Push(_Timed):
     """Give a dynamic physics body an impulse at ``start``: ``impulse`` (N·s, world) or ``strength`` N·s
-    from the pusher towards ``target``. ``target`` defaults to the actor itself. A pushed actor without
-    ``physics`` becomes a dynamic body with the default settings."""
+    from the pusher towards ``target`` (or, pushing itself, along its heading). ``target`` defaults to the
+    actor itself. A pushed actor without ``physics`` becomes a dynamic body with the default settings."""
 
     type: Literal["push"]
     target: ActorId | None = None
@@ -655,8 +655,6 @@ class SceneScript(_Model):
                     elif body is not None and body.physics is None and walks:
                         problems.append(f"{path}.target: {pushed!r} walks under its own power, so it cannot be "
                                         "pushed (push a prop instead)")
-                    if act.impulse is None and act.target is None:
-                        problems.append(f"{path}: pushing itself needs an `impulse` vector")
             if a.physics is not None:
                 check_time(f"actors[{i}].physics.start", a.physics.start)
             if a.materials:

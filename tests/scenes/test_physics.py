@@ -123,3 +123,12 @@ actors:
   - {id: ball, asset: football}
 """)
     assert tl.positions[-1, 1, 1] > 0.5  # it rolled away from the kid
+
+
+def test_a_push_of_its_own_goes_straight_ahead(compile_yaml) -> None:
+    tl = compile_yaml("""
+duration: 2
+actors:
+  - {id: crate, asset: crate, rotation: [90, 0, 0], actions: [{type: push, strength: 6, start: 0.2}]}
+""")
+    assert tl.positions[-1, 0, 0] < -0.3 and abs(tl.positions[-1, 0, 1]) < 0.05  # heading 90 faces -X
