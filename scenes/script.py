@@ -437,7 +437,7 @@ Framing = Literal["wide", "medium", "close_up", "over_the_shoulder"]
 
 class _FramedShot(_Shot):
     """A shot placed from its target: ``framing`` sets the distance from the target's size and the lens
-    (wide: the whole subject with room around it; medium: waist up; close_up: the face), ``angle`` is the
+    (wide, the default: the whole subject with room around it; medium: waist up; close_up: the face), ``angle`` is the
     compass direction of the camera seen from the target (0 puts it at -Y looking north; with
     ``relative`` it turns with the target's heading, 180 = in front of its face), ``height`` is metres
     above the look-at point. ``distance`` overrides the framing's distance. ``over_the_shoulder`` puts the
@@ -445,7 +445,7 @@ class _FramedShot(_Shot):
     """
 
     target: Target = (0.0, 0.0, 0.5)
-    framing: Framing = "medium"
+    framing: Framing = "wide"
     over: ActorId | None = None
     angle: Angle = 0.0
     relative: bool = False
