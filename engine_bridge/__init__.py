@@ -9,7 +9,8 @@ __all__ = ["Engine", "EngineError", "EngineInfo", "make_engine"]
 
 
 def make_engine(name: str = "panda3d", **options: object) -> Engine:
-    """Create an engine by name: ``panda3d`` (embedded, the default) or ``software`` (Panda3D without GL)."""
+    """Create an engine by name: ``panda3d`` (embedded, the default) or ``software`` (Panda3D without GL)
+    or ``unreal`` (Unreal Engine 5 through UnrealCV; options host, port, class_map, timeout, retries, warmup)."""
     if name in ("panda3d", "panda", "embedded"):
         from engine_bridge.panda.engine import PandaEngine
 
@@ -18,4 +19,8 @@ def make_engine(name: str = "panda3d", **options: object) -> Engine:
         from engine_bridge.panda.engine import PandaEngine
 
         return PandaEngine(software=True, **options)  # type: ignore[arg-type]
-    raise EngineError(f"unknown engine {name!r}; choose panda3d or software")
+    if name == "unreal":
+        from engine_bridge.unreal.engine import UnrealEngine
+
+        return UnrealEngine(**options)  # type: ignore[arg-type]
+    raise EngineError(f"unknown engine {name!r}; choose panda3d, software or unreal")

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import os
 import platform
+import re
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from engine_bridge import make_engine
 from pipeline.encode import Encoder
+from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
@@ -27,13 +33,8 @@ def reference_script() -> SceneScript:
     return loads_script(text, "scenes/examples/reference.yaml")
 
 
-def run_bench(
-    script_path: Path | None = None,
-    duration: float | None = None,
-    resolution: Resolution | None = None,
-    engine: str = "panda3d",
-) -> dict[str, Any]:
-    """Measure the three speeds and return them as a JSON-ready dict."""
+def bench_script(script_path: Path | None, duration: float | None, resolution: Resolution | None) -> SceneScript:
+    """The scene to bench (the reference scene by default) with the requested length and size."""
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
@@ -44,6 +45,74 @@ def run_bench(
         changes["resolution"] = resolution
     if changes:
         script = SceneScript.model_validate(script.model_dump(by_alias=True) | changes)
+    return script
+
+
+@contextmanager
+def embedded_unrealcv_server() -> Iterator[tuple[str, int]]:
+    """`enginereel serve` on a free loopback port in its own process (as a game would be); yields (host, port)."""
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--port", "0"], cwd=root,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()
+        match = re.search(r"listening on ([\d.]+):(\d+)", line)
+        if match is None:
+            raise PipelineError(f"enginereel serve did not start: {line.strip() or 'no output'}")
+        yield match.group(1), int(match.group(2))
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def run_protocol_bench(script_path: Path | None = None, duration: float | None = None,
+                       resolution: Resolution | None = None, rounds: int = 6) -> dict[str, Any]:
+    """Render-only speed direct in the embedded engine vs through the UnrealCV protocol (Unreal backend →
+    `enginereel serve` in another process → the same embedded engine); the difference is the protocol's cost.
+    Both engines stay open and take turns on slices of the video, so load from other processes hits both alike."""
+    script = bench_script(script_path, duration, resolution)
+    timeline = compile_script(script)
+    n = len(timeline)
+    slices = [range(n * k // rounds, n * (k + 1) // rounds) for k in range(rounds)]
+    seconds = {"direct": 0.0, "protocol": 0.0}
+    with embedded_unrealcv_server() as (host, port), make_engine("panda3d") as direct, \
+            make_engine("unreal", host=host, port=port) as protocol:
+        engines = {"direct": direct, "protocol": protocol}
+        for engine in engines.values():
+            engine.open(timeline)
+            engine.render(timeline.frame(0))  # warm-up: shader compile, first upload, the server's world
+        for frames in slices:
+            for name, engine in engines.items():
+                t0 = time.perf_counter()
+                for i in frames:
+                    engine.render(timeline.frame(i))
+                seconds[name] += time.perf_counter() - t0
+    direct_fps, protocol_fps = n / seconds["direct"], n / seconds["protocol"]
+    return {
+        "scene": str(script_path) if script_path else "reference",
+        "frames": n,
+        "resolution": str(script.resolution),
+        "direct_render_fps": round(direct_fps, 2),
+        "protocol_render_fps": round(protocol_fps, 2),
+        "protocol_vs_direct": round(protocol_fps / direct_fps, 3),
+        "path": "UnrealEngine → unrealcv.Client → TCP loopback → enginereel serve → PandaEngine → PNG",
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+    }
+
+
+def run_bench(
+    script_path: Path | None = None,
+    duration: float | None = None,
+    resolution: Resolution | None = None,
+    engine: str = "panda3d",
+) -> dict[str, Any]:
+    """Measure the three speeds and return them as a JSON-ready dict."""
+    script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
     compile_s = time.perf_counter() - t0

@@ -167,8 +167,12 @@ FpsOpt = Annotated[int | None, typer.Option("--fps", help="Frames per second.")]
 ResolutionOpt = Annotated[str | None, typer.Option("--resolution", help="Frame size WxH, e.g. 1280x720.")]
 SeedOpt = Annotated[int | None, typer.Option("--seed", help="Random seed (same script + seed = same frames).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
-EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded) or software.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded), software or unreal.")]
+UnrealHostOpt = Annotated[str, typer.Option("--unreal-host", help="UnrealCV server host (--engine unreal).")]
+UnrealPortOpt = Annotated[int, typer.Option("--unreal-port", help="UnrealCV server port (--engine unreal).")]
+UnrealClassesOpt = Annotated[Path | None, typer.Option(
+    "--unreal-classes", help="Asset → Unreal class mapping (YAML; default: the shipped one, see docs/unreal.md).")]
 PlannerOpt = Annotated[str, typer.Option(
     "--planner", help="openai (any OpenAI-compatible server: OPENAI_API_KEY, OPENAI_BASE_URL), offline, or auto "
     "(openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline).")]
@@ -178,6 +182,11 @@ LLMTimeoutOpt = Annotated[float | None, typer.Option("--llm-timeout", help="Seco
 LLMRetriesOpt = Annotated[int | None, typer.Option("--llm-retries", help="Client retries on 429/5xx/timeouts.")]
 StructuredOpt = Annotated[str | None, typer.Option(
     "--structured", help="LLM output mode: auto (json_schema, else json_object), json_schema or json_object.")]
+
+
+def unreal_options(engine: str, host: str, port: int, classes: Path | None) -> tuple[tuple[str, object], ...]:
+    """Engine options of ``--engine unreal`` (the Unreal flags mean nothing to the other engines)."""
+    return (("host", host), ("port", port), ("class_map", classes)) if engine == "unreal" else ()
 
 
 def planned(request: PlanRequest, planner: str, model: str | None, tries: int | None, timeout: float | None,
@@ -209,13 +218,13 @@ MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/war
 
 def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
                    container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
-                   metrics: bool) -> RenderOptions:
+                   metrics: bool, engine_options: tuple[tuple[str, object], ...] = ()) -> RenderOptions:
     """Encoding and post-production choices from the command line, checked."""
     from pipeline.encode import container_of, encode_settings
 
     settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
-    return RenderOptions(engine=engine, encode=settings, audio=not no_audio, ambience=not no_ambience,
-                         previews=not no_previews, metrics=metrics)
+    return RenderOptions(engine=engine, engine_options=engine_options, encode=settings, audio=not no_audio,
+                         ambience=not no_ambience, previews=not no_previews, metrics=metrics)
 
 
 @app.command()
@@ -235,6 +244,9 @@ def generate(
     llm_retries: LLMRetriesOpt = None,
     structured: StructuredOpt = None,
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
     codec: CodecOpt = "h264",
     crf: CrfOpt = None,
@@ -248,7 +260,7 @@ def generate(
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics)
+                             no_previews, metrics, unreal_options(engine, unreal_host, unreal_port, unreal_classes))
     t0 = time.perf_counter()
     check_overrides(duration, fps, seed)
     request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
@@ -322,6 +334,9 @@ def render(
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
+    unreal_host: UnrealHostOpt = "localhost",
+    unreal_port: UnrealPortOpt = 9000,
+    unreal_classes: UnrealClassesOpt = None,
     quiet: QuietOpt = False,
     codec: CodecOpt = "h264",
     crf: CrfOpt = None,
@@ -335,7 +350,7 @@ def render(
 ) -> None:
     """Render a scene script to a video."""
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics)
+                             no_previews, metrics, unreal_options(engine, unreal_host, unreal_port, unreal_classes))
     script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
@@ -392,15 +407,39 @@ def bench(
     duration: DurationOpt = None,
     engine: EngineOpt = "panda3d",
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
+    protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
+                                           "protocol (Unreal backend → `enginereel serve`).")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
-    from pipeline.bench import run_bench
+    from pipeline.bench import run_bench, run_protocol_bench
 
+    if protocol:
+        typer.echo(json.dumps(run_protocol_bench(
+            script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
+            resolution=parse_resolution(resolution)), indent=2))
+        return
     result = run_bench(
         script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
         resolution=parse_resolution(resolution), engine=engine,
     )
     typer.echo(json.dumps(result, indent=2))
+
+
+@app.command()
+@user_errors
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+) -> None:
+    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import UnrealCVServer
+
+    server = UnrealCVServer(host, port, project)
+    bound_host, bound_port = server.address
+    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+               err=True)
+    server.serve_forever()
 
 
 @app.command()

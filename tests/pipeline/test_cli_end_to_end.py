@@ -19,7 +19,9 @@ PROMPT = "a red ball bounces next to a blue box while the camera orbits"
 
 def cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``enginereel`` from this checkout."""
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    # the default planner is "auto": keep a developer's OpenAI settings from turning these into LLM runs
+    base = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    full_env = {**base, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], capture_output=True, text=True,
                           env=full_env, cwd=cwd or ROOT, timeout=300, check=False)
 
@@ -150,8 +152,9 @@ def test_sigterm_mid_render_removes_the_partial_video(tmp_path: Path) -> None:
 
     out = tmp_path / "long.mp4"
     args = ["generate", PROMPT, "-o", str(out), "--duration", "60", "--resolution", "160x90", "-q"]
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.PIPE, text=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")} | {"PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, env=env,
+                            stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not (tmp_path / ".long.mp4.part").exists() and time.monotonic() < deadline:
         time.sleep(0.05)

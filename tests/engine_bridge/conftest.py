@@ -1,0 +1,167 @@
+"""Fixtures for the Unreal bridge tests: a tiny reference timeline, the project's UnrealCV server on a free
+loopback port, and a TCP proxy between a client and that server that can stop forwarding (a game that hangs)."""
+
+from __future__ import annotations
+
+import selectors
+import socket
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from engine_bridge.unreal.protocol import FrameReader
+from engine_bridge.unreal.server import UnrealCVServer
+from pipeline.bench import reference_script
+from scenes import SceneScript, Timeline, compile_script
+
+
+def small_timeline(width: int = 160, height: int = 90, duration: float = 0.2) -> Timeline:
+    """The reference scene, short and tiny."""
+    script = reference_script()
+    data = script.model_dump(by_alias=True) | {"duration": duration, "resolution": {"width": width, "height": height}}
+    return compile_script(SceneScript.model_validate(data))
+
+
+@pytest.fixture
+def timeline() -> Timeline:
+    return small_timeline()
+
+
+@pytest.fixture
+def server() -> Iterator[UnrealCVServer]:
+    srv = UnrealCVServer("127.0.0.1", 0).start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+class StallingProxy:
+    """Forwards loopback TCP between clients and ``upstream``; after ``stall_after`` requests it stops forwarding
+    on that connection (the server "stops answering"), or with ``drop=True`` closes it (the connection drops).
+    ``stall_connections`` is how many connections misbehave."""
+
+    def __init__(self, upstream: tuple[str, int], stall_after: int, stall_connections: int = 1,
+                 drop: bool = False) -> None:
+        self.upstream = upstream
+        self.drop = drop
+        self.stall_after = stall_after
+        self.stall_connections = stall_connections
+        self.connections = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self._listener.getsockname()[:2]
+
+    def _run(self) -> None:
+        self._listener.settimeout(0.1)
+        while not self._stop.is_set():
+            try:
+                down, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            self.connections += 1
+            stalls = self.connections <= self.stall_connections
+            threading.Thread(target=self._pipe, args=(down, stalls), daemon=True).start()
+
+    def _pipe(self, down: socket.socket, stalls: bool) -> None:
+        up = socket.create_connection(self.upstream)
+        reader, requests, stalled = FrameReader(), 0, False
+        sel = selectors.DefaultSelector()
+        sel.register(down, selectors.EVENT_READ, up)
+        sel.register(up, selectors.EVENT_READ, down)
+        try:
+            while not self._stop.is_set():
+                for key, _ in sel.select(0.1):
+                    data = key.fileobj.recv(1 << 20)
+                    if not data:
+                        return
+                    if key.fileobj is down and not stalled:
+                        requests += len(reader.feed(data))
+                        stalled = stalls and requests > self.stall_after
+                        if stalled and self.drop:
+                            return
+                    if not stalled:
+                        key.data.sendall(data)
+        finally:
+            sel.close()
+            up.close()
+            down.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+
+class ScriptedServer:
+    """A loopback server that speaks the frame format but answers from ``answer(command) -> bytes`` (the full
+    reply payload, so a test can send a huge image, a wrong id or bytes that are not a frame at all)."""
+
+    def __init__(self, answer) -> None:
+        self.answer = answer
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @property
+    def address(self) -> tuple[str, int]:
+        return self._listener.getsockname()[:2]
+
+    def _run(self) -> None:
+        from engine_bridge.unreal.protocol import encode_frame, parse_message
+
+        while not self._stop.is_set():
+            try:
+                sock, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            sock.settimeout(0.1)
+            sock.sendall(encode_frame(b"connected to scripted"))
+            reader = FrameReader()
+            try:
+                while not self._stop.is_set():
+                    try:
+                        data = sock.recv(1 << 20)
+                    except TimeoutError:
+                        continue
+                    if not data:
+                        break
+                    for payload in reader.feed(data):
+                        message_id, command = parse_message(payload)
+                        sock.sendall(self.answer(message_id, command.decode()))
+            except OSError:
+                pass
+            finally:
+                sock.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self._listener.close()
+
+
+def plain_answer(message_id: int, command: str, lit: bytes = b"") -> bytes:
+    """What a well-behaved server replies to the Unreal backend's set-up commands (frames included)."""
+    from engine_bridge.unreal.protocol import encode_frame, encode_message
+
+    if command == "vget /unrealcv/status":
+        body: bytes = b"Is Listening\nClient Connected\n9000\nConfiguration\n"
+    elif command == "vget /unrealcv/version":
+        body = b"v1.1.0"
+    elif command == "vget /objects":
+        body = b""
+    elif command.startswith("vset /objects/spawn"):
+        body = command.split()[-1].encode()
+    elif "/lit png" in command:
+        body = lit
+    else:
+        body = b"ok"
+    return encode_frame(encode_message(message_id, body))
