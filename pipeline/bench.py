@@ -113,7 +113,9 @@ def run_bench(
 ) -> dict[str, Any]:
     """Measure the three speeds and return them as a JSON-ready dict."""
     script = bench_script(script_path, duration, resolution)
-    timeline = compile_script(script)
+    t0 = time.perf_counter()
+    timeline = compile_script(script)  # motion, physics, character poses and camera, baked
+    compile_s = time.perf_counter() - t0
     n = len(timeline)
     res = script.resolution
 
@@ -146,6 +148,8 @@ def run_bench(
         "duration_s": script.duration,
         "resolution": str(res),
         "fps": script.fps,
+        "compile_s": round(compile_s, 3),
+        "foot_slide_max_m": {aid: round(timeline.foot_metrics(aid).max_slide, 4) for aid in timeline.poses},
         "render_only_fps": round(n / render_s, 2),
         "encode_only_fps": round(n / encode_s, 2),
         "end_to_end_fps": round(report.end_to_end_fps, 2),

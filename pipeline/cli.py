@@ -401,7 +401,9 @@ def validate(
     bad = 0
     for path in script_paths:
         try:
-            compile_script(load_script(path))
+            timeline = compile_script(load_script(path))
+            for warning in timeline.warnings:  # clamped requests: the script still renders
+                typer.echo(f"{path}: warning: {warning}", err=True)
             typer.echo(f"{path}: ok")
         except ScriptError as exc:
             bad += 1

@@ -15,11 +15,9 @@ import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from scenes import FrameState, Timeline
-from scenes.catalog import asset, mesh
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.geometry import Mesh
-from scenes.materials import FINISHES
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
@@ -196,6 +194,7 @@ class PandaEngine(Engine):
 
         self.close()
         script = timeline.script
+        self._timeline_actors = script.actors
         width, height = script.resolution.width, script.resolution.height
         pipe = self._make_pipe()
         self._graphics, self._host, self._buffer, self._tex = self._make_buffer(pipe, width, height)
@@ -312,24 +311,11 @@ class PandaEngine(Engine):
             else:
                 ground.set_color(*(float(c) for c in parse_colour(script.environment.ground.color or "grey")), 1)
 
-        # Actors: one node each, sharing one GeomNode per asset.
-        meshes: dict[str, NodePath] = {}
-        self._actor_nodes = []
-        for actor in script.actors:
-            if actor.asset not in meshes:
-                meshes[actor.asset] = NodePath(geom_node(actor.asset, mesh(actor.asset)))
-            node = root.attach_new_node(actor.id)
-            meshes[actor.asset].instance_to(node)
-            finish = FINISHES[actor.material.finish]
-            rgb = parse_colour(actor.material.color)
-            rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
-            metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
-            node.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
-            node.set_shader_input("u_material", (float(rough), float(metal), float(finish.emission)))
-            node.set_color(*rgb, 1.0)  # used by the software renderer only
-            if not asset(actor.asset).kind:
-                node.hide(BitMask32.bit(SHADOW_MASK_BIT))
-            self._actor_nodes.append(node)
+        # Actors: a node tree each (joints and slotted parts), sharing GeomNodes per asset part.
+        from engine_bridge.panda.actors import build_actor
+
+        geoms: dict = {}
+        self._actor_nodes = [build_actor(root, actor, geoms) for actor in script.actors]
         if not shaded:
             from panda3d.core import AmbientLight
 
@@ -377,9 +363,14 @@ class PandaEngine(Engine):
         """Move the actors and the camera to ``state``, draw, and read the frame back as RGB."""
         if self._buffer is None:
             raise EngineError("panda3d: render() called before open()")
-        for node, pos, hpr, scale, vis in zip(
-            self._actor_nodes, state.positions, state.hpr, state.scales, state.visible, strict=True
+        from engine_bridge.panda.actors import pose_actor
+
+        for actor, nodes, pos, hpr, scale, vis in zip(
+            self._timeline_actors, self._actor_nodes, state.positions, state.hpr, state.scales, state.visible,
+            strict=True,
         ):
+            pose_actor(nodes, state.poses.get(actor.id))
+            node = nodes.root
             node.set_pos_hpr_scale(pos[0], pos[1], pos[2], hpr[0], hpr[1], hpr[2], scale[0], scale[1], scale[2])
             if vis:
                 node.show()
