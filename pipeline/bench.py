@@ -118,7 +118,9 @@ def run_bench(
 ) -> dict[str, Any]:
     """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
     script = bench_script(script_path, duration, resolution)
-    timeline = compile_script(script)
+    t0 = time.perf_counter()
+    timeline = compile_script(script)  # motion, physics, character poses and camera, baked
+    compile_s = time.perf_counter() - t0
     n = len(timeline)
     res = script.resolution
 
@@ -151,6 +153,8 @@ def run_bench(
         "duration_s": script.duration,
         "resolution": str(res),
         "fps": script.fps,
+        "compile_s": round(compile_s, 3),
+        "foot_slide_max_m": {aid: round(timeline.foot_metrics(aid).max_slide, 4) for aid in timeline.poses},
         "render_only_fps": round(n / render_s, 2),
         "encode_only_fps": round(n / encode_s, 2),
         "end_to_end_fps": round(report.end_to_end_fps, 2),
@@ -205,3 +209,64 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
         per = timings[name] / frames_done
         out[name] = {"fps": round(1.0 / per, 2), "ms": round(per * 1000, 2), "ratio": round(per / base, 3)}
     return out
+
+
+def run_batch_bench(
+    duration: float | None = None,
+    resolution: Resolution | None = None,
+    engine: str = "panda3d",
+    jobs: int = 8,
+    job_seconds: float = 2.0,
+) -> dict[str, Any]:
+    """``bench --batch``: jobs/s of ``jobs`` short jobs with 1 and 2 workers, and the wall time of one long
+    video (the reference scene, 60 s unless ``duration``) rendered in 1 and 2 chunks."""
+    from pipeline.batch import JobSpec, resolve_job, run_batch
+    from pipeline.chunks import render_chunked
+    from pipeline.executors import LocalExecutor
+    from scenes import save_script
+
+    base = reference_script()
+    changes: dict[str, Any] = {"resolution": resolution} if resolution is not None else {}
+    long_script = SceneScript.model_validate(base.model_dump(by_alias=True) | changes
+                                             | ({"duration": duration} if duration is not None else {}))
+    result: dict[str, Any] = {"resolution": str(long_script.resolution), "machine": {"cpus": os.cpu_count()}}
+    with tempfile.TemporaryDirectory(prefix="enginereel-bench-batch-") as tmp:
+        root = Path(tmp)
+        script_file = root / "reference.yaml"
+        save_script(long_script, script_file)
+        specs = [JobSpec(id=f"seed{s}", script=str(script_file), seed=s, duration=job_seconds) for s in range(jobs)]
+        batch: dict[str, Any] = {"jobs": jobs, "job_seconds": job_seconds}
+        for workers in (1, 2):
+            pool = LocalExecutor(workers)
+            cpu0, t0 = cpu_seconds(), time.perf_counter()  # includes starting the workers, as a user's batch does
+            try:
+                run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
+                                auto_chunk=False)
+            finally:
+                pool.close()  # the workers are reaped here, so their CPU time is counted
+            wall = time.perf_counter() - t0
+            if not run.ok:
+                raise RuntimeError(f"bench batch failed: {[e.error for e in run.entries if e.error]}")
+            batch[f"workers_{workers}"] = {"wall_s": round(wall, 2), "jobs_per_s": round(jobs / wall, 3),
+                                           "cpu_s": round(cpu_seconds() - cpu0, 2)}
+        batch["speedup"] = round(batch["workers_2"]["jobs_per_s"] / batch["workers_1"]["jobs_per_s"], 2)
+        long: dict[str, Any] = {"duration_s": long_script.duration, "frames": long_script.frame_count}
+        for chunks in (1, 2):
+            cpu0, t0 = cpu_seconds(), time.perf_counter()
+            render_chunked(long_script, root / f"long{chunks}.mp4", RenderOptions(engine=engine), chunks)
+            long[f"chunks_{chunks}"] = {"wall_s": round(time.perf_counter() - t0, 2),
+                                        "cpu_s": round(cpu_seconds() - cpu0, 2)}
+        long["speedup"] = round(long["chunks_1"]["wall_s"] / long["chunks_2"]["wall_s"], 2)
+    # CPU seconds (this process and its reaped workers and ffmpegs) show whether a short speed-up is the work
+    # growing or the cores being busy with something else (the load average, sampled at the end).
+    result |= {"batch": batch, "long_video": long, "load_average": [round(x, 2) for x in os.getloadavg()],
+               "enginereel_version": project_version()}
+    return result
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished, waited-for descendants."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime

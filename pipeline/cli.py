@@ -356,6 +356,8 @@ def render(
     no_ambience: NoAmbienceOpt = False,
     no_previews: NoPreviewsOpt = False,
     metrics: MetricsOpt = False,
+    chunks: Annotated[int, typer.Option("--chunks", help="Render K frame ranges in parallel processes, then join "
+                                        "them (same frames).")] = 1,
 ) -> None:
     """Render a scene script to a video (and, with --passes, its ground truth to OUTPUT.passes/)."""
     from pipeline.passes import parse_passes
@@ -364,12 +366,44 @@ def render(
                                      no_previews, metrics, unreal_options(engine, unreal_host, unreal_port,
                                                                           unreal_classes)),
                       passes=parse_passes(passes))
+    if options.passes and chunks != 1:
+        raise PipelineError("--passes cannot be combined with --chunks yet (each chunk would write its own "
+                            "passes); render with --chunks 1")
     script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(script, output, options, progress=progress)
+        if chunks != 1:
+            from pipeline.chunks import render_chunked
+
+            report = render_chunked(script, output, options, chunks, progress=progress)
+        else:
+            report = render_script(script, output, options, progress=progress)
     summary(report, quiet)
+
+
+@app.command()
+@user_errors
+def batch(
+    jobs: Annotated[Path, typer.Argument(metavar="JOBS", help="Jobs file (.jsonl, .yaml) or a directory of scripts.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Output folder (one sub-folder per job).")] = Path(
+        "batch-out"),
+    seeds: Annotated[str | None, typer.Option("--seeds", help="Seed sweep for every job: 0..99, 1,5,9.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Worker processes (default: CPU cores).")] = None,
+    executor: Annotated[str, typer.Option("--executor", help="local (process pool) or ray.")] = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="Ray cluster to join (default: a "
+                                                    "local instance).")] = None,
+    engine: EngineOpt = "panda3d",
+    auto_chunks: Annotated[bool, typer.Option("--auto-chunks/--no-auto-chunks", help="Split long jobs when "
+                                              "workers would idle.")] = True,
+    quiet: QuietOpt = False,
+) -> None:
+    """Render many jobs: content-hashed outputs, manifest.jsonl, resume by rerunning (docs/batch.md)."""
+    from pipeline.batch import batch_command
+
+    result = batch_command(jobs, output, seeds, workers, executor, ray_address, engine, auto_chunks, quiet)
+    if not result.ok:
+        fail(f"{result.count('failed')} of {len(result.entries)} jobs failed; see {output / 'manifest.jsonl'}")
 
 
 @app.command()
@@ -383,7 +417,9 @@ def validate(
     bad = 0
     for path in script_paths:
         try:
-            compile_script(load_script(path))
+            timeline = compile_script(load_script(path))
+            for warning in timeline.warnings:  # clamped requests: the script still renders
+                typer.echo(f"{path}: warning: {warning}", err=True)
             typer.echo(f"{path}: ok")
         except ScriptError as exc:
             bad += 1
@@ -422,9 +458,18 @@ def bench(
                                          help="Also time each ground-truth pass at 720p and 1080p.")] = True,
     protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
                                            "protocol (Unreal backend → `enginereel serve`).")] = False,
+    batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
+                                             "a long video with 1 and 2 chunks.")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
     from pipeline.bench import run_bench, run_protocol_bench
+
+    if batch_mode:
+        from pipeline.bench import run_batch_bench
+
+        typer.echo(json.dumps(run_batch_bench(duration=duration if duration is not None else (3.0 if quick else None),
+                                              resolution=parse_resolution(resolution), engine=engine), indent=2))
+        return
 
     if protocol:
         typer.echo(json.dumps(run_protocol_bench(

@@ -10,8 +10,9 @@ import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
-from engine_bridge import make_engine
+from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path, container_of
 from pipeline.errors import EncodeError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
@@ -19,10 +20,10 @@ from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.passes import passes_dir
 from pipeline.planners.base import PlanResult
 from pipeline.previews import PreviewCollector
-from pipeline.render import ProgressFn, render_to_video
+from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
 from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
-from scenes import SceneScript, compile_script, script_hash
+from scenes import SceneScript, Timeline, compile_script, script_hash
 
 
 def project_version() -> str:
@@ -54,8 +55,13 @@ def render_script(
     plan: PlanResult | None = None,
     plan_seconds: float = 0.0,
     progress: ProgressFn | None = None,
+    engine: Engine | None = None,
 ) -> RunReport:
-    """Compile and render ``script`` to ``output`` and write ``output.json`` beside it."""
+    """Compile and render ``script`` to ``output`` and write ``output.json`` beside it.
+
+    ``engine`` is an engine to reuse (batch workers keep theirs open across jobs; it is left open);
+    by default a new one is made from ``options`` and closed at the end.
+    """
     t_start = time.perf_counter()
     check_output_path(output)
     suffix = container_of(output)
@@ -68,19 +74,51 @@ def render_script(
     wav = output.with_name(f".{output.name}.wav")
     soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
     previews = PreviewCollector(timeline) if options.previews else None
+    own = engine is None
     try:
-        engine = make_engine(options.engine, **dict(options.engine_options))
+        engine = engine if engine is not None else make_engine(options.engine, **dict(options.engine_options))
         try:
             stats = render_to_video(timeline, engine, output, options.encode, progress=progress, audio=soundtrack,
                                     sink=previews, passes=options.passes)
             info = engine.info
         finally:
-            engine.close()
+            if own:
+                engine.close()
     finally:
         wav.unlink(missing_ok=True)
     preview_files = previews.write(output) if previews is not None else None
     metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
     total = time.perf_counter() - t_start + plan_seconds
+    report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
+                          audio=audio_report(timeline, options) if soundtrack else None,
+                          previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
+                          metrics=metrics)
+    write_json(report_path(output), report)
+    return report
+
+
+def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
+    """The report's ``audio`` section for a soundtrack made from ``timeline``."""
+    return {"codec": options.encode.audio_codec, "sample_rate": SAMPLE_RATE, "impacts": len(timeline.collisions),
+            "footsteps": len(timeline.footsteps), "ambience": ambience_kind(timeline) if options.ambience else None}
+
+
+def build_report(
+    script: SceneScript,
+    output: Path,
+    options: RenderOptions,
+    stats: RenderStats,
+    info: EngineInfo,
+    compile_seconds: float,
+    total_seconds: float,
+    plan: PlanResult | None = None,
+    plan_seconds: float = 0.0,
+    audio: dict[str, Any] | None = None,
+    previews: dict[str, str] | None = None,
+    metrics: Any = None,
+) -> RunReport:
+    """The run report of one finished render (also used for chunked renders, with their stats summed)."""
+    t_compile, total = compile_seconds, total_seconds
     frames = stats.frames
     report = RunReport(
         enginereel_version=project_version(),
@@ -106,12 +144,9 @@ def render_script(
         engine={"name": info.name, "renderer": info.renderer, "version": info.version},
         encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
                   "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
-        audio={"codec": options.encode.audio_codec, "sample_rate": SAMPLE_RATE, "impacts": len(timeline.collisions),
-               "footsteps": len(timeline.footsteps),
-               "ambience": ambience_kind(timeline) if options.ambience else None} if soundtrack else None,
-        previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
+        audio=audio,
+        previews=previews,
         metrics=metrics,
         extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )
-    write_json(report_path(output), report)
     return report

@@ -5,13 +5,49 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from scenes.motion import ease, look_at_hpr
-from scenes.script import DollyShot, OrbitShot, Shot, StaticShot, Target
+from scenes.script import (
+    CraneShot,
+    DollyShot,
+    HandheldShot,
+    OrbitShot,
+    PanShot,
+    Shot,
+    StaticShot,
+    Target,
+    TiltShot,
+    TrackShot,
+    TruckShot,
+    ZoomShot,
+    _FramedShot,
+)
 
 MIN_CAMERA_HEIGHT = 0.1  # metres above the ground; a camera never dips under it
+CLEARANCE = 0.2  # metres a camera keeps from the faces of solid props
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a shot films, per frame: base point (F, 3), height (F,), bounding radius, heading (F,), and
+    whether it is a person (framing presets then aim at the chest or the face)."""
+
+    base: np.ndarray
+    height: np.ndarray
+    radius: float
+    heading: np.ndarray
+    person: bool
+
+    def centre(self) -> np.ndarray:
+        """The middle of the subject (F, 3)."""
+        return self.base + np.stack([0 * self.height, 0 * self.height, self.height / 2.0], -1)
+
+
+Solid = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""A prop the camera must stay out of: base positions (F, 3), headings (F,), half extents (3,)."""
 
 
 def shot_spans(shots: Sequence[Shot], duration: float) -> list[tuple[float, float]]:
@@ -54,8 +90,85 @@ def framing_distance(radius: float, hfov_deg: float, aspect: float, margin: floa
     return margin * radius / math.sin(half)
 
 
-TargetLookup = Callable[[Target], np.ndarray]
-"""Resolves a shot target (actor id or point) to per-frame look-at points (F, 3)."""
+SubjectLookup = Callable[[Target], Subject]
+"""Resolves a shot target (actor id or point) to its per-frame :class:`Subject`."""
+
+# framing preset -> (fraction of the subject's height aimed at, radius to fill as a fraction of height)
+_PERSON_FRAMING = {"wide": (0.5, 0.9), "medium": (0.7, 0.3), "close_up": (0.92, 0.1)}
+_THING_FRAMING = {"wide": (0.5, 1.0), "medium": (0.5, 0.55), "close_up": (0.5, 0.3)}
+
+
+def frame_subject(subject: Subject, framing: str, fov: float, aspect: float) -> tuple[np.ndarray, float]:
+    """The look-at points (F, 3) and camera distance that give ``framing`` of ``subject`` through a ``fov`` lens."""
+    if subject.radius <= 0.0:
+        return subject.base.copy(), framing_distance({"wide": 4.0, "medium": 2.0, "close_up": 0.8}.get(framing, 2.0),
+                                                     fov, aspect)
+    aim, fill = (_PERSON_FRAMING if subject.person else _THING_FRAMING).get(framing, (0.5, 0.9))
+    look = subject.base + np.stack([0 * subject.height, 0 * subject.height, aim * subject.height], -1)
+    size = float(np.max(subject.height)) if subject.person else subject.radius * 2.0
+    return look, framing_distance(max(fill * size, 0.05), fov, aspect)
+
+
+def _smooth_noise(rng: np.random.Generator, t: np.ndarray, dims: int, freq: float) -> np.ndarray:
+    """Smooth, seeded noise in -1..1 (F, dims): a few incommensurate sines with random phases."""
+    out = np.zeros((len(t), dims))
+    for d in range(dims):
+        for k, f in enumerate((1.0, 2.3, 4.7)):
+            out[:, d] += np.sin(2 * np.pi * freq * f * (1 + 0.1 * rng.standard_normal()) * t
+                                + rng.uniform(0, 2 * np.pi)) / (k + 1.5)
+    return out / 1.2
+
+
+def keep_clear(eye: np.ndarray, solids: Sequence[Solid]) -> np.ndarray:
+    """Move camera positions (F, 3) out of solid props (oriented boxes) and above the ground."""
+    eye = eye.copy()
+    eye[:, 2] = np.maximum(eye[:, 2], MIN_CAMERA_HEIGHT)
+    for base, heading, half in solids:
+        h = np.radians(heading)
+        c, s_ = np.cos(h), np.sin(h)
+        centre = base + np.array([0.0, 0.0, half[2]])
+        rel = eye - centre
+        local = np.stack([c * rel[:, 0] + s_ * rel[:, 1], -s_ * rel[:, 0] + c * rel[:, 1], rel[:, 2]], -1)
+        lim = half + CLEARANCE
+        inside = np.all(np.abs(local) < lim, axis=1)
+        if not inside.any():
+            continue
+        depth = lim - np.abs(local)
+        depth[:, 2] = np.where(local[:, 2] < 0, np.inf, depth[:, 2])  # never push a camera down into the ground
+        axis = np.argmin(depth, axis=1)
+        rows = np.flatnonzero(inside)
+        local[rows, axis[rows]] = np.sign(local[rows, axis[rows]] + 1e-12) * lim[axis[rows]]
+        world = np.stack([c * local[:, 0] - s_ * local[:, 1], s_ * local[:, 0] + c * local[:, 1], local[:, 2]], -1)
+        eye[rows] = (centre + world)[rows]
+    eye[:, 2] = np.maximum(eye[:, 2], MIN_CAMERA_HEIGHT)
+    return eye
+
+
+def _framed(shot: _FramedShot, subject: Subject, sel: np.ndarray, lens: float, aspect: float,
+            lookup: SubjectLookup) -> tuple[np.ndarray, np.ndarray]:
+    """Eye and look-at points (S, 3) for a framed shot, before its move is applied."""
+    if shot.framing == "over_the_shoulder" and shot.over is not None:
+        over = lookup(shot.over)
+        o_head = over.base[sel] + np.stack([0 * over.height[sel], 0 * over.height[sel], 0.9 * over.height[sel]], -1)
+        look, _ = frame_subject(subject, "close_up", lens, aspect)
+        look = look[sel]
+        gap = look[:, :2] - o_head[:, :2]
+        fwd = gap / np.maximum(np.linalg.norm(gap, axis=1, keepdims=True), 1e-6)
+        right = np.stack([fwd[:, 1], -fwd[:, 0]], -1)
+        side = -1.0 if shot.angle < 0 else 1.0
+        eye = o_head.copy()
+        k = over.height[sel, None] / 1.8
+        eye[:, :2] += -fwd * 1.5 * k + right * side * 0.55 * k
+        eye[:, 2] += -0.02 + shot.height * 0.3
+        return eye, look
+    look, dist = frame_subject(subject, shot.framing, lens, aspect)
+    look = look[sel]
+    if shot.distance is not None:
+        dist = shot.distance
+    a = np.radians(shot.angle + (subject.heading[sel] if shot.relative else 0.0))
+    a = np.broadcast_to(a, (len(look),))
+    eye = look + np.stack([dist * np.sin(a), -dist * np.cos(a), np.full(len(look), float(shot.height))], -1)
+    return eye, look
 
 
 def camera_tracks(
@@ -63,13 +176,21 @@ def camera_tracks(
     duration: float,
     times: np.ndarray,
     default_fov: float,
-    lookup: TargetLookup,
+    lookup: SubjectLookup,
     auto_radius: Callable[[Target, float], float],
+    aspect: float = 16 / 9,
+    seed: int = 0,
+    solids: Sequence[Solid] = (),
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Camera position (F, 3), heading/pitch/roll (F, 3), horizontal fov (F,) and shot index (F,)."""
+    """Camera position (F, 3), heading/pitch/roll (F, 3), horizontal fov (F,) and shot index (F,).
+
+    Each shot cuts in at its start. Cameras are kept out of ``solids`` and above the ground, and then
+    aimed, so a pushed-out camera still looks at its target.
+    """
     n = len(times)
     pos = np.zeros((n, 3))
-    hpr = np.zeros((n, 3))
+    look_pts = np.zeros((n, 3))
+    extra = np.zeros((n, 3))
     fov = np.full(n, float(default_fov))
     index = np.zeros(n, dtype=np.int32)
     spans = shot_spans(shots, duration)
@@ -80,8 +201,11 @@ def camera_tracks(
             continue
         t = times[sel]
         u = np.clip((t - start) / (end - start), 0.0, 1.0)
-        target = lookup(shot.target)[sel]
+        subject = lookup(shot.target)
+        target = subject.centre()[sel]
         lens = shot.fov if shot.fov is not None else default_fov
+        lens_track = np.full(len(t), float(lens))
+        turn = np.zeros((len(t), 3))
         if isinstance(shot, StaticShot):
             eye = np.tile(np.asarray(shot.position, dtype=np.float64), (len(t), 1))
         elif isinstance(shot, OrbitShot):
@@ -91,11 +215,45 @@ def camera_tracks(
         elif isinstance(shot, DollyShot):
             w = ease(u, shot.easing)[:, None]
             eye = (1.0 - w) * np.asarray(shot.from_) + w * np.asarray(shot.to)
+        elif isinstance(shot, PanShot | TiltShot):
+            eye = np.tile(np.asarray(shot.position, dtype=np.float64), (len(t), 1))
+            target = np.tile(target[0], (len(t), 1))
+            turn[:, 0 if isinstance(shot, PanShot) and not isinstance(shot, TiltShot) else 1] = (
+                shot.degrees * ease(u, shot.easing))
+        elif isinstance(shot, ZoomShot):
+            eye = np.tile(np.asarray(shot.position, dtype=np.float64), (len(t), 1))
+            lens_track = lens + (shot.to_fov - lens) * ease(u, shot.easing)
+        elif isinstance(shot, _FramedShot):
+            eye, target = _framed(shot, subject, sel, lens, aspect, lookup)
+            if isinstance(shot, TrackShot):
+                if shot.lag > 0 and len(t) > 1:
+                    alpha = 1.0 - math.exp(-(t[1] - t[0]) / shot.lag)
+                    smooth = eye.copy()
+                    for i in range(1, len(t)):
+                        smooth[i] = smooth[i - 1] + alpha * (eye[i] - smooth[i - 1])
+                    eye = smooth
+            elif isinstance(shot, TruckShot):
+                view = target[0, :2] - eye[0, :2]
+                view = view / max(float(np.linalg.norm(view)), 1e-6)
+                right = np.array([view[1], -view[0], 0.0])
+                eye = np.tile(eye[0], (len(t), 1)) + (shot.travel * ease(u, shot.easing))[:, None] * right
+            elif isinstance(shot, CraneShot):
+                eye = np.tile(eye[0], (len(t), 1))
+                eye[:, 2] += (shot.to_height - shot.height) * ease(u, shot.easing)
+            elif isinstance(shot, HandheldShot):
+                if not shot.follow:
+                    eye = np.tile(eye[0], (len(t), 1))
+                    target = np.tile(target[0], (len(t), 1))
+                rng = np.random.default_rng([seed, k])
+                eye = eye + shot.sway * _smooth_noise(rng, t, 3, 0.35)
+                turn = shot.shake * _smooth_noise(rng, t, 3, 0.6) * np.array([1.0, 0.8, 0.4])
         else:  # pragma: no cover - the discriminated union admits nothing else
             raise TypeError(type(shot))
-        eye[:, 2] = np.maximum(eye[:, 2], MIN_CAMERA_HEIGHT)
         pos[sel] = eye
-        hpr[sel] = look_at_hpr(eye, target)
-        fov[sel] = lens
+        look_pts[sel] = target
+        extra[sel] = turn
+        fov[sel] = lens_track
         index[sel] = k
+    pos = keep_clear(pos, solids)
+    hpr = look_at_hpr(pos, look_pts) + extra
     return pos, hpr, fov, index

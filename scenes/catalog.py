@@ -10,25 +10,43 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from scenes import geometry
+from scenes import assets, geometry
 from scenes.geometry import Mesh
+from scenes.rig import Model, single_part
+
+PROP_ACTIONS = ("bounce", "spin", "move_to", "orbit", "roll", "follow_path", "fly_to", "fall", "turn_to", "push")
+CHARACTER_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "wave", "dance", "sit", "turn_to",
+                     "look_at", "push", "fall", "move_to", "orbit", "spin", "bounce", "fly_to")
+ANIMAL_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "sit", "turn_to", "look_at", "fall",
+                  "move_to", "orbit", "spin", "bounce", "fly_to")
 
 
 @dataclass(frozen=True)
 class AssetSpec:
-    """One catalog entry. ``size`` is width (X), depth (Y), height (Z) in metres at scale 1."""
+    """One catalog entry. ``size`` is width (X), depth (Y), height (Z) in metres at scale 1.
+
+    ``kind`` is ``primitive``, ``prop``, ``character`` (a humanoid rig) or ``animal`` (a quadruped rig).
+    ``build`` gives the whole asset as one mesh in its rest pose; ``make_model`` (when set) gives its
+    joints and slotted parts, which is what engines draw and the animation poses.
+    """
 
     name: str
     kind: str
     size: tuple[float, float, float]
     description: str
     build: Callable[[], Mesh] = field(repr=False, compare=False)
-    actions: tuple[str, ...] = ("bounce", "spin", "move_to", "orbit")
+    actions: tuple[str, ...] = PROP_ACTIONS
     aliases: tuple[str, ...] = ()
+    make_model: Callable[[], Model] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def rig(self) -> str:
+        """``humanoid``, ``quadruped`` or ``""`` for assets that do not walk."""
+        return {"character": "humanoid", "animal": "quadruped"}.get(self.kind, "")
 
 
 _PRIMITIVES: tuple[AssetSpec, ...] = (
-    AssetSpec("box", "primitive", (1.0, 1.0, 1.0), "a 1 m cube", geometry.box, aliases=("cube", "crate", "block")),
+    AssetSpec("box", "primitive", (1.0, 1.0, 1.0), "a 1 m cube", geometry.box, aliases=("cube", "block")),
     AssetSpec("sphere", "primitive", (1.0, 1.0, 1.0), "a ball 1 m across", geometry.sphere, aliases=("ball", "orb")),
     AssetSpec("cylinder", "primitive", (1.0, 1.0, 1.0), "a cylinder 1 m across and 1 m tall", geometry.cylinder,
               aliases=("can", "pillar", "column", "drum")),
@@ -42,7 +60,66 @@ _PRIMITIVES: tuple[AssetSpec, ...] = (
               aliases=("ring", "donut", "doughnut")),
 )
 
-CATALOG: dict[str, AssetSpec] = {a.name: a for a in _PRIMITIVES}
+
+
+def _composite(name: str, kind: str, size: tuple[float, float, float], description: str,
+               make: Callable[[], Model], actions: tuple[str, ...] = PROP_ACTIONS,
+               aliases: tuple[str, ...] = ()) -> AssetSpec:
+    return AssetSpec(name, kind, size, description, lambda: model(name).rest_mesh(), actions, aliases, make)
+
+
+_PEOPLE = tuple(
+    _composite(name, "character", size, desc, lambda look=assets.HUMAN_VARIANTS[name]: assets.humanoid(look),
+               CHARACTER_ACTIONS, aliases)
+    for name, size, desc, aliases in (
+        ("person", (0.51, 0.3, 1.81), "a stylised person about 1.8 m tall (16 joints, a face)", ("human",)),
+        ("man", (0.56, 0.31, 1.87), "a man", ()),
+        ("woman", (0.46, 0.29, 1.74), "a woman with long hair", ()),
+        ("child", (0.34, 0.27, 1.29), "a child in a cap", ("kid",)),
+        ("figurine", (0.51, 0.3, 1.81), "a glazed ceramic figure of a person (scale it down)", ()),
+    )
+)
+
+_ANIMALS = tuple(
+    _composite(name, "animal", size, desc, lambda look=assets.ANIMAL_VARIANTS[name]: assets.quadruped(look),
+               ANIMAL_ACTIONS, aliases)
+    for name, size, desc, aliases in (
+        ("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears", ("puppy",)),
+        ("cat", (0.17, 0.76, 0.61), "a grey cat", ("kitten",)),
+        ("horse", (0.61, 2.49, 2.29), "a brown horse", ("pony",)),
+    )
+)
+
+_PROPS = (
+    _composite("table", "prop", (1.2, 0.8, 0.76), "a wooden table, top 0.76 m high", assets.table, aliases=("desk",)),
+    _composite("chair", "prop", (0.45, 0.45, 0.89), "a wooden chair, seat 0.45 m high", assets.chair),
+    _composite("tree", "prop", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
+    _composite("bush", "prop", (1.28, 1.0, 0.9), "a round shrub", assets.bush, aliases=("shrub",)),
+    _composite("house", "prop", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house),
+    _composite("car", "prop", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car),
+    _composite("lamp_post", "prop", (0.45, 0.45, 3.5), "a street lamp with a glowing head", assets.lamp_post,
+               aliases=("streetlight", "lamp")),
+    _composite("bench", "prop", (1.6, 0.5, 0.87), "a park bench facing +Y", assets.bench),
+    _composite("rock", "prop", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder, aliases=("boulder", "stone")),
+    _composite("fence", "prop", (2.0, 0.07, 0.98), "a 2 m section of picket fence along X", assets.fence),
+    _composite("football", "prop", (0.24, 0.24, 0.23), "a football (soccer ball) 22 cm across",
+               lambda: assets.ball(0.22, "football"), aliases=("soccer_ball",)),
+    _composite("basketball", "prop", (0.24, 0.24, 0.24), "a basketball 24 cm across",
+               lambda: assets.ball(0.24, "basketball")),
+    _composite("beach_ball", "prop", (0.5, 0.5, 0.5), "a striped beach ball 50 cm across",
+               lambda: assets.ball(0.5, "beach")),
+    _composite("domino", "prop", (0.25, 0.06, 0.5), "a big domino standing on end, pips facing +Y", assets.domino),
+    _composite("ramp", "prop", (1.0, 2.0, 0.6), "a ramp rising from -Y to +Y", assets.ramp),
+    _composite("stairs", "prop", (1.2, 1.5, 0.9), "five steps rising towards -Y", assets.stairs,
+               aliases=("steps", "staircase")),
+    _composite("wall", "prop", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall),
+    _composite("crate", "prop", (0.8, 0.8, 0.8), "a wooden crate 0.8 m on a side", assets.crate),
+    _composite("cup", "prop", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, aliases=("mug",)),
+    _composite("pedestal", "prop", (0.3, 0.3, 0.12), "a round display pedestal for a figurine", assets.pedestal,
+               aliases=("figurine_pedestal",)),
+)
+
+CATALOG: dict[str, AssetSpec] = {a.name: a for a in (*_PRIMITIVES, *_PEOPLE, *_ANIMALS, *_PROPS)}
 
 
 MODEL_SUFFIXES = (".gltf", ".glb")
@@ -104,5 +181,14 @@ def asset(name: str) -> AssetSpec:
 
 @cache
 def mesh(name: str) -> Mesh:
-    """The asset's triangle mesh at scale 1 (built once per process)."""
+    """The asset's whole triangle mesh at scale 1, in its rest pose (built once per process)."""
     return asset(name).build()
+
+
+@cache
+def model(name: str) -> Model:
+    """The asset's joints and slotted parts (built once per process); primitives are one part in slot ``body``."""
+    spec = asset(name)
+    if spec.make_model is not None:
+        return spec.make_model()
+    return single_part(spec.build())

@@ -167,3 +167,93 @@ def torus(diameter: float = 1.0, tube: float = 0.25, segments: int = 48, sides: 
     n2 = np.stack([np.cos(phi), np.sin(phi)], -1)
     prof = n2 * rt + np.array([rc, rt])
     return _merge(_lathe(prof, n2, segments))
+
+
+def merge(meshes: list[Mesh]) -> Mesh:
+    """One mesh holding all of ``meshes`` (same coordinates, no welding)."""
+    return _merge(*((m.vertices, m.normals, m.triangles) for m in meshes))
+
+
+def transformed(m: Mesh, matrix: np.ndarray) -> Mesh:
+    """``m`` moved by a 4×4 (column-vector) matrix; normals use the inverse transpose so scaling keeps them right."""
+    mat = np.asarray(matrix, dtype=np.float64)
+    v = m.vertices.astype(np.float64) @ mat[:3, :3].T + mat[:3, 3]
+    n = m.normals.astype(np.float64) @ np.linalg.inv(mat[:3, :3])
+    tris = m.triangles if np.linalg.det(mat[:3, :3]) > 0 else m.triangles[:, ::-1]
+    return _finish(v, n, tris)
+
+
+def placed(m: Mesh, at: tuple[float, float, float] = (0.0, 0.0, 0.0),
+           hpr: tuple[float, float, float] = (0.0, 0.0, 0.0),
+           scale: tuple[float, float, float] | float = 1.0) -> Mesh:
+    """``m`` scaled, then rotated by heading/pitch/roll (degrees), then moved to ``at``."""
+    from scenes.rig import hpr_matrix
+
+    mat = np.eye(4)
+    mat[:3, :3] = hpr_matrix(np.asarray(hpr, dtype=np.float64)) @ np.diag(np.broadcast_to(scale, 3))
+    mat[:3, 3] = at
+    return transformed(m, mat)
+
+
+def ellipsoid(size: tuple[float, float, float], segments: int = 24, rings: int = 12) -> Mesh:
+    """An ellipsoid of the given width, depth and height, resting on z = 0 (smooth normals)."""
+    return placed(sphere(1.0, segments, rings), scale=size)
+
+
+def frustum(bottom: float, top: float, height: float, segments: int = 24) -> Mesh:
+    """A capped, tapered cylinder (``bottom``/``top`` diameters) standing on z = 0: limbs, trunks, posts."""
+    rb, rt = bottom / 2, top / 2
+    slope = np.array([height, rb - rt]) / np.hypot(height, rb - rt)
+    side = _lathe(np.array([[rb, 0.0], [rt, height]]), np.array([slope, slope]), segments)
+    return _merge(side, _disc(rt, height, True, segments), _disc(rb, 0.0, False, segments))
+
+
+def limb(diameter: float, length: float, segments: int = 16) -> Mesh:
+    """A capsule hanging *down* from the origin by ``length`` (a joint's bone), so rotating the joint swings it."""
+    return placed(capsule(diameter, length + diameter * 0.5, segments, 6), at=(0.0, 0.0, -length - diameter * 0.25))
+
+
+def wedge(size: tuple[float, float, float] = (1.0, 1.0, 1.0)) -> Mesh:
+    """A ramp: a right triangular prism rising from z = 0 at -Y to ``size[2]`` at +Y, flat-shaded."""
+    sx, sy, sz = size[0] / 2, size[1] / 2, size[2]
+    a, b, c, d = (-sx, -sy, 0.0), (sx, -sy, 0.0), (sx, sy, 0.0), (-sx, sy, 0.0)
+    e, f = (sx, sy, sz), (-sx, sy, sz)
+    quads = [(a, d, c, b), (d, f, e, c), (a, b, e, f)]  # bottom, back (+Y), slope
+    tris_sides = [(b, c, e), (a, f, d)]
+    verts, norms, tris = [], [], []
+    for q in quads:
+        q = np.array(q)
+        n = np.cross(q[1] - q[0], q[2] - q[0])
+        k = len(verts)
+        verts += list(q)
+        norms += [n] * 4
+        tris += [(k, k + 1, k + 2), (k, k + 2, k + 3)]
+    for t in tris_sides:
+        t = np.array(t)
+        n = np.cross(t[1] - t[0], t[2] - t[0])
+        k = len(verts)
+        verts += list(t)
+        norms += [n] * 3
+        tris.append((k, k + 1, k + 2))
+    return _finish(np.array(verts), np.array(norms), np.array(tris))
+
+
+def rock(size: tuple[float, float, float] = (1.0, 1.0, 0.7), seed: int = 7) -> Mesh:
+    """A lumpy boulder: an ellipsoid with deterministic low-frequency bumps, resting on z = 0."""
+    base = sphere(1.0, 20, 10)
+    v = base.vertices.astype(np.float64) - [0.0, 0.0, 0.5]
+    rng = np.random.default_rng(seed)
+    bump = np.ones(len(v))
+    for _ in range(5):
+        axis = rng.normal(size=3)
+        axis /= np.linalg.norm(axis)
+        bump += 0.12 * np.cos(4.0 * (v @ axis) + rng.uniform(0, 6.28))
+    v = v * bump[:, None] * np.asarray(size)
+    v[:, 2] -= v[:, 2].min()
+    # flat-ish normals from the deformed surface keep the facets readable
+    tri = base.triangles
+    fn = np.cross(v[tri[:, 1]] - v[tri[:, 0]], v[tri[:, 2]] - v[tri[:, 0]])
+    n = np.zeros_like(v)
+    for k in range(3):
+        np.add.at(n, tri[:, k], fn)
+    return _finish(v, n, tri)

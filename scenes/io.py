@@ -10,7 +10,18 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from scenes.script import SceneScript, ScriptError
+from scenes.script import Action, SceneScript, ScriptError, Shot
+
+
+def _union_tags(union: Any) -> set[str]:
+    """The ``type`` values of a discriminated union (pydantic names error locations after them)."""
+    from typing import get_args
+
+    members = get_args(get_args(union)[0])
+    return {tag for m in members for tag in get_args(m.model_fields["type"].annotation)}
+
+
+_TAGS = _union_tags(Action) | _union_tags(Shot)
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -19,7 +30,7 @@ def field_path(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part in ("bounce", "spin", "move_to", "orbit", "static", "dolly", "function-after[_check_colour()]"):
+        elif part in _TAGS or part == "function-after[_check_colour()]":
             # tagged-union and validator names are pydantic's bookkeeping, not the user's fields
             continue
         elif str(part).startswith(("function-", "tuple[", "str", "float", "int")):

@@ -12,7 +12,23 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes.script import Actor, Bounce, Easing, MoveTo, Orbit, Spin
+from scenes.script import (
+    Actor,
+    Bounce,
+    Easing,
+    Fall,
+    FlyTo,
+    Follow,
+    FollowPath,
+    Jump,
+    MoveTo,
+    Orbit,
+    Roll,
+    RunTo,
+    Spin,
+    TurnTo,
+    WalkTo,
+)
 
 
 @dataclass
@@ -116,13 +132,345 @@ def _orbit(a: Orbit, times: np.ndarray, end: float, tracks: ActorTracks, lookup:
 PositionLookup = Callable[[object], np.ndarray]
 """Resolves an actor id or a point to per-frame positions (F, 3)."""
 
-_ACTIONS: dict[type, Callable[..., None]] = {Bounce: _bounce, Spin: _spin, MoveTo: _move_to, Orbit: _orbit}
+GRAVITY = 9.81
+TURN_TIME = 0.4  # seconds to turn into a new direction of travel, so headings never pop
 
 
-def actor_tracks(actor: Actor, times: np.ndarray, duration: float, lookup: PositionLookup) -> ActorTracks:
-    """Bake one actor's pose at every frame time: keyframes first, then each action in order."""
+@dataclass(frozen=True)
+class Limits:
+    """What an actor can physically do; requests beyond these are clamped with a warning."""
+
+    walk: float = 2.5  # m/s
+    run: float = 7.0
+    jump: float = 1.2  # metres
+    accel: float = 2.5  # m/s² when starting and stopping
+
+    @classmethod
+    def of(cls, actor: Actor) -> Limits | None:
+        """Limits for walking characters and animals (scaled with size); ``None`` for props."""
+        from scenes.catalog import asset
+
+        spec = asset(actor.asset)
+        if not spec.rig:
+            return None
+        k = spec.size[2] * actor.scale[2] / (1.81 if spec.rig == "humanoid" else 0.8)
+        if spec.rig == "humanoid":
+            return cls(2.5 * k, 7.0 * k, 1.2 * k, 2.5 * k)
+        return cls(2.0 * k**0.5, 9.0 * k**0.5, 1.0 * k, 4.0 * k**0.5)
+
+
+def default_speed(actor: Actor, running: bool) -> float:
+    """A comfortable pace: 1.4 m/s walking, 3.5 m/s running for a 1.75 m person, scaled with size."""
+    lim = Limits.of(actor)
+    if lim is None:
+        return 3.5 if running else 1.4
+    return lim.run * 0.5 if running else lim.walk * 0.56
+
+
+def _at(times: np.ndarray, t: float) -> int:
+    return min(int(np.searchsorted(times, t - 1e-9)), len(times) - 1)
+
+
+def _shortest(delta: np.ndarray | float) -> np.ndarray:
+    return (np.asarray(delta) + 180.0) % 360.0 - 180.0
+
+
+def _turn_heading(tracks: ActorTracks, times: np.ndarray, start: float, goal: np.ndarray, active: np.ndarray,
+                  turn_time: float = TURN_TIME) -> None:
+    """Set the heading to ``goal`` (F,) on ``active`` frames, easing in from the heading held at ``start``."""
+    h0 = tracks.hpr[_at(times, start), 0]
+    goal = h0 + np.cumsum(np.concatenate([[_shortest(goal[0] - h0)], _shortest(np.diff(goal))]))
+    w = ease((times - start) / turn_time, "ease_in_out")
+    h = h0 + w * (goal - h0)
+    tracks.hpr[:, 0] = np.where(active, h, tracks.hpr[:, 0])
+
+
+def spline(points: np.ndarray, samples_per_segment: int = 24) -> np.ndarray:
+    """A dense Catmull-Rom curve through ``points`` (M, 3) (centripetal-free, uniform; ends duplicated)."""
+    p = np.vstack([points[:1], points, points[-1:]])
+    u = np.linspace(0.0, 1.0, samples_per_segment, endpoint=False)[:, None]
+    out = []
+    for k in range(1, len(p) - 2):
+        p0, p1, p2, p3 = p[k - 1], p[k], p[k + 1], p[k + 2]
+        out.append(0.5 * ((2 * p1) + (-p0 + p2) * u + (2 * p0 - 5 * p1 + 4 * p2 - p3) * u**2
+                          + (-p0 + 3 * p1 - 3 * p2 + p3) * u**3))
+    out.append(points[-1:])
+    return np.vstack(out)
+
+
+def travel(path: np.ndarray, speed: float, accel: float, times: np.ndarray, start: float, end: float,
+           tracks: ActorTracks, face: bool) -> None:
+    """Move along the polyline ``path`` (M, 3) at ``speed`` with smooth starts and stops, from ``start``.
+
+    The actor stops at the end of the path or at ``end``, whichever comes first, and holds its pose after.
+    """
+    seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
+    arc = np.concatenate([[0.0], np.cumsum(seg)])
+    length = float(arc[-1])
+    if length < 1e-6:
+        return
+    # trapezoidal speed profile, integrated frame by frame so starts and stops are smooth
+    i0 = _at(times, start)
+    dist = np.zeros(len(times))
+    dt = float(times[1] - times[0]) if len(times) > 1 else 0.0
+    s, v = 0.0, 0.0
+    for i in range(i0 + 1, len(times)):
+        if times[i] > end + 1e-9:
+            dist[i] = s
+            continue
+        brake = np.sqrt(max(2.0 * accel * (length - s), 0.0))
+        v = min(speed, v + accel * dt, brake + accel * dt)  # the extra step lets it actually arrive
+        s = min(s + v * dt, length)
+        dist[i] = s
+    pos = np.stack([np.interp(dist, arc, path[:, c]) for c in range(3)], -1)
+    active = times >= times[i0]
+    tracks.position[:] = np.where(active[:, None], tracks.position + (pos - path[0]), tracks.position)
+    if face:
+        ahead = np.stack([np.interp(np.minimum(dist + 0.3, length), arc, path[:, c]) for c in range(2)], -1)
+        behind = np.stack([np.interp(np.maximum(dist - 0.3, 0.0), arc, path[:, c]) for c in range(2)], -1)
+        goal = heading_of(ahead - behind)
+        _turn_heading(tracks, times, start, goal, active & (dist >= 0))
+
+
+class Context:
+    """What actions need beyond the actor: other actors' positions, the clock, and where to put warnings."""
+
+    def __init__(self, lookup: PositionLookup, duration: float, warnings: list[str], where: str, actor: Actor):
+        self.lookup = lookup
+        self.duration = duration
+        self.warnings = warnings
+        self.where = where
+        self.actor = actor
+        self.limits = Limits.of(actor)
+
+    def clamp_speed(self, speed: float, running: bool, path: str) -> float:
+        """``speed`` limited to what the actor can do, with a warning when it had to be lowered."""
+        if self.limits is None:
+            return speed
+        top = self.limits.run if running else self.limits.walk
+        if speed > top + 1e-9:
+            self.warnings.append(f"{self.where}.{path}: {speed:.3g} m/s is faster than a {self.actor.asset} can "
+                                 f"{'run' if running else 'walk'}; clamped to {top:.3g} m/s")
+            return top
+        return speed
+
+
+def _walk_to(a: WalkTo, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    running = isinstance(a, RunTo)
+    i0 = _at(times, a.start)
+    here = tracks.position[i0].copy()
+    goal = ctx.lookup(a.to)[i0].copy()
+    goal[2] = here[2]
+    stop = a.stop_distance if a.stop_distance is not None else (0.8 if isinstance(a.to, str) else 0.0)
+    gap = goal - here
+    dist = float(np.linalg.norm(gap))
+    if dist <= stop + 1e-6:
+        return
+    goal = here + gap * (dist - stop) / dist
+    length = dist - stop
+    speed = a.speed
+    accel = ctx.limits.accel if ctx.limits else 2.5
+    if speed is None:
+        speed = default_speed(ctx.actor, running)
+        if a.end is not None:  # arrive at `end`
+            span = a.end - a.start
+            speed = max(speed * 0.5, length / max(span - speed / accel, span * 0.5))
+    speed = ctx.clamp_speed(speed, running, "speed")
+    travel(np.stack([here, goal]), speed, accel, times, a.start, end, tracks, face=True)
+
+
+def _follow_path(a: FollowPath, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    running = a.gait == "run"
+    i0 = _at(times, a.start)
+    pts = np.vstack([tracks.position[i0], np.asarray(a.waypoints, dtype=np.float64)])
+    keep = np.concatenate([[True], np.linalg.norm(np.diff(pts, axis=0), axis=1) > 1e-6])
+    path = spline(pts[keep])
+    length = float(np.sum(np.linalg.norm(np.diff(path, axis=0), axis=1)))
+    accel = ctx.limits.accel if ctx.limits else 2.5
+    speed = a.speed
+    if speed is None:
+        speed = default_speed(ctx.actor, running)
+        if a.end is not None:
+            span = a.end - a.start
+            speed = max(0.05, length / max(span - speed / accel, span * 0.5))
+    speed = ctx.clamp_speed(speed, running or (ctx.limits is not None and speed > ctx.limits.walk), "speed")
+    travel(path, speed, accel, times, a.start, end, tracks, face=a.face_direction)
+
+
+def _follow(a: Follow, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    target = ctx.lookup(a.target)
+    top = a.speed if a.speed is not None else (ctx.limits.run * 0.7 if ctx.limits else 4.0)
+    top = ctx.clamp_speed(top, True, "speed")
+    accel = (ctx.limits.accel if ctx.limits else 2.5) * 2.0
+    i0 = _at(times, a.start)
+    dt = float(times[1] - times[0]) if len(times) > 1 else 0.0
+    p = tracks.position[i0].copy()
+    v = np.zeros(2)
+    pos = tracks.position.copy()
+    for i in range(i0, len(times)):
+        if times[i] <= end + 1e-9:
+            gap = target[i, :2] - p[:2]
+            d = float(np.linalg.norm(gap))
+            want = gap / d * min(top, max(d - a.distance, 0.0) * 2.0) if d > 1e-6 else np.zeros(2)
+            dv = want - v
+            n = float(np.linalg.norm(dv))
+            v = v + (dv / n * min(n, accel * dt) if n > 1e-9 else 0.0)
+            p[:2] += v * dt
+        pos[i] = p + (tracks.position[i] - tracks.position[i0])
+    active = times >= times[i0]
+    step = np.diff(pos[:, :2], axis=0, prepend=pos[:1, :2])
+    moving = np.linalg.norm(step, axis=1) > 1e-4
+    goal = np.where(moving, heading_of(step), np.nan)
+    goal = _hold_nan(goal, tracks.hpr[i0, 0])
+    tracks.position[:] = np.where(active[:, None], pos, tracks.position)
+    _turn_heading(tracks, times, a.start, goal, active)
+
+
+def _hold_nan(values: np.ndarray, first: float) -> np.ndarray:
+    out = values.copy()
+    last = first
+    for i, x in enumerate(out):
+        if np.isnan(x):
+            out[i] = last
+        else:
+            last = x
+    return out
+
+
+def _fly_to(a: FlyTo, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    elapsed, _ = _window(times, a.start, end)
+    i0 = _at(times, a.start)
+    u = ease(elapsed / (end - a.start), a.easing)
+    offset = np.asarray(a.to, dtype=np.float64) - tracks.position[i0]
+    tracks.position += u[:, None] * offset[None, :]
+    tracks.position[:, 2] += a.arc * np.sin(np.pi * np.clip(elapsed / (end - a.start), 0, 1))
+    if a.face_direction and np.hypot(*offset[:2]) > 1e-6:
+        active = times >= a.start
+        _turn_heading(tracks, times, a.start, np.full(len(times), heading_of(offset[:2])), active)
+
+
+def jump_duration(height: float) -> float:
+    """Crouch, flight and landing time of a jump ``height`` metres high."""
+    return 0.25 + 2.0 * np.sqrt(2.0 * height / GRAVITY) + 0.2
+
+
+def _jump(a: Jump, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    height = a.height
+    if ctx.limits is not None and height > ctx.limits.jump:
+        ctx.warnings.append(f"{ctx.where}.height: a {ctx.actor.asset} cannot jump {height:g} m; "
+                            f"clamped to {ctx.limits.jump:.3g} m")
+        height = ctx.limits.jump
+    flight = 2.0 * np.sqrt(2.0 * height / GRAVITY)
+    t0 = a.start + 0.25
+    u = np.clip((times - t0) / flight, 0.0, 1.0)
+    tracks.position[:, 2] += height * 4.0 * u * (1.0 - u)
+    if a.forward > 0:
+        i0 = _at(times, a.start)
+        h = np.radians(tracks.hpr[i0, 0])
+        fwd = np.array([-np.sin(h), np.cos(h)])
+        tracks.position[:, :2] += (u * a.forward)[:, None] * fwd[None, :]
+
+
+def _turn_to(a: TurnTo, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    i0 = _at(times, a.start)
+    if a.heading is not None:
+        goal = float(a.heading)
+    else:
+        gap = ctx.lookup(a.target)[i0] - tracks.position[i0]
+        goal = float(heading_of(gap[:2])) if np.hypot(*gap[:2]) > 1e-6 else float(tracks.hpr[i0, 0])
+    _turn_heading(tracks, times, a.start, np.full(len(times), goal), times >= a.start, turn_time=end - a.start)
+
+
+def _roll(a: Roll, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    from scenes.catalog import asset
+    from scenes.rig import hpr_matrix, matrix_hpr
+
+    elapsed, _ = _window(times, a.start, end)
+    i0 = _at(times, a.start)
+    start = tracks.position[i0].copy()
+    offset = np.asarray(a.to, dtype=np.float64) - start
+    offset[2] = 0.0
+    dist = float(np.linalg.norm(offset))
+    if dist < 1e-6:
+        return
+    u = ease(elapsed / (end - a.start), a.easing)
+    radius = asset(ctx.actor.asset).size[2] * ctx.actor.scale[2] / 2.0
+    axis = np.cross([0.0, 0.0, 1.0], offset / dist)
+    angle = u * dist / radius
+    # Rodrigues rotation about `axis` through the ball's centre, applied before the rest orientation
+    k = np.array([[0, -axis[2], axis[1]], [axis[2], 0, -axis[0]], [-axis[1], axis[0], 0]])
+    rot = np.eye(3) + np.sin(angle)[:, None, None] * k + (1 - np.cos(angle))[:, None, None] * (k @ k)
+    base = hpr_matrix(tracks.hpr)
+    tracks.hpr[:] = matrix_hpr(rot @ base)
+    centre = np.array([0.0, 0.0, radius])
+    tracks.position += u[:, None] * offset + (centre - rot @ centre)
+
+
+def _fall(a: Fall, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    from scenes.catalog import asset
+    from scenes.rig import hpr_matrix, matrix_hpr
+
+    elapsed, _ = _window(times, a.start, end)
+    u = np.clip(elapsed / (end - a.start), 0.0, 1.0)
+    theta = np.radians(90.0 * u * u)  # accelerating, like something tipping under gravity
+    size = np.asarray(asset(ctx.actor.asset).size) * np.asarray(ctx.actor.scale)
+    d = np.radians(a.direction)
+    dir_local = np.array([-np.sin(d), np.cos(d), 0.0])
+    pivot = dir_local * size[1] / 2.0 if abs(np.cos(d)) >= abs(np.sin(d)) else dir_local * size[0] / 2.0
+    axis = np.cross([0.0, 0.0, 1.0], dir_local)  # a positive turn about up × dir tips the top towards dir
+    k = np.array([[0, -axis[2], axis[1]], [axis[2], 0, -axis[0]], [-axis[1], axis[0], 0]])
+    rot = np.eye(3) + np.sin(theta)[:, None, None] * k + (1 - np.cos(theta))[:, None, None] * (k @ k)
+    base = hpr_matrix(tracks.hpr)
+    shift = pivot - rot @ pivot  # keep the tipping edge where it is
+    tracks.position += np.einsum("fij,fj->fi", base, shift)
+    tracks.hpr[:] = matrix_hpr(base @ rot)
+
+
+def natural_end(action: object, duration: float) -> float:
+    """An action's end: the given one, or a natural length for one-off moves, or the end of the video."""
+    end = getattr(action, "end", None)
+    if end is not None:
+        return float(end)
+    start = float(action.start)  # type: ignore[attr-defined]
+    if isinstance(action, Jump):
+        return min(duration, start + jump_duration(action.height))
+    lengths = {"wave": 2.5, "turn_to": 0.8, "fall": 1.0, "push": 0.8, "roll": 3.0, "fly_to": 3.0}
+    kind = getattr(action, "type", "")
+    if kind in lengths:
+        return min(duration, start + lengths[kind])
+    return duration
+
+
+def _legacy(fn: Callable[..., None]) -> Callable[..., None]:
+    def run(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+        fn(a, times, end, tracks, ctx.lookup)
+
+    return run
+
+
+_ACTIONS: dict[type, Callable[..., None]] = {
+    Bounce: _legacy(_bounce), Spin: _legacy(_spin), MoveTo: _legacy(_move_to), Orbit: _legacy(_orbit),
+    WalkTo: _walk_to, RunTo: _walk_to, FollowPath: _follow_path, Follow: _follow, FlyTo: _fly_to, Jump: _jump,
+    TurnTo: _turn_to, Roll: _roll, Fall: _fall,
+}
+"""Root-motion actions; the others (wave, dance, sit, look_at, idle, push) only pose joints or the physics."""
+
+
+def actor_tracks(actor: Actor, times: np.ndarray, duration: float, lookup: PositionLookup,
+                 warnings: list[str] | None = None, where: str = "actor") -> ActorTracks:
+    """Bake one actor's pose at every frame time: keyframes first, then each action in order.
+
+    Requests beyond what the actor can do (a 4 m jump, walking at 50 m/s) are clamped and a line naming
+    the field is appended to ``warnings``.
+    """
     tracks = keyframe_tracks(actor, times)
-    for action in actor.actions:
-        end = action.end if action.end is not None else duration
-        _ACTIONS[type(action)](action, times, end, tracks, lookup)
+    sink: list[str] = warnings if warnings is not None else []
+    for k, action in enumerate(actor.actions):
+        fn = _ACTIONS.get(type(action))
+        if fn is None:
+            continue
+        end = natural_end(action, duration)
+        if end <= action.start:
+            continue
+        fn(action, times, end, tracks, Context(lookup, duration, sink, f"{where}.actions[{k}]", actor))
     return tracks

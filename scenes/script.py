@@ -175,7 +175,171 @@ class Orbit(_Timed):
     face_direction: bool = True  # turn to face the direction of travel
 
 
-Action = Annotated[Bounce | Spin | MoveTo | Orbit, Field(discriminator="type")]
+Speed = Annotated[float, Field(gt=0.0, le=100.0, allow_inf_nan=False)]
+
+
+class Idle(_Timed):
+    """Stand and breathe, shifting weight now and then (characters); a no-op for props."""
+
+    type: Literal["idle"]
+
+
+class WalkTo(_Timed):
+    """Walk along the ground to a point or up to another actor, turning to face the way; feet stay planted.
+
+    ``speed`` (m/s) defaults to a comfortable pace; with an ``end`` and no speed the pace is chosen to
+    arrive at ``end``. ``stop_distance`` stops short of the goal (defaults to 0.8 m before an actor).
+    """
+
+    type: Literal["walk_to"]
+    to: ActorId | Vec3
+    speed: Speed | None = None
+    stop_distance: Annotated[float, Field(ge=0.0, le=100.0)] | None = None
+
+
+class RunTo(WalkTo):
+    """Like ``walk_to`` at a run (a longer stride, a flight phase)."""
+
+    type: Literal["run_to"]  # type: ignore[assignment]
+
+
+class FollowPath(_Timed):
+    """Travel along a smooth spline (Catmull-Rom) through ``waypoints``; characters walk or run it."""
+
+    type: Literal["follow_path"]
+    waypoints: Annotated[list[Vec3], Field(min_length=2, max_length=1000)]
+    speed: Speed | None = None
+    gait: Literal["auto", "walk", "run"] = "auto"
+    face_direction: bool = True
+
+
+class Follow(_Timed):
+    """Chase another (possibly moving) actor, keeping ``distance`` behind it: a dog after a ball."""
+
+    type: Literal["follow"]
+    target: ActorId
+    distance: Annotated[float, Field(ge=0.0, le=100.0)] = 0.8
+    speed: Speed | None = None
+
+
+class FlyTo(_Timed):
+    """Fly in an arc to ``to`` (``arc`` metres above the straight line at mid-flight)."""
+
+    type: Literal["fly_to"]
+    to: Vec3
+    arc: Annotated[float, Field(ge=0.0, le=1000.0)] = 0.0
+    easing: Easing = "ease_in_out"
+    face_direction: bool = False
+
+
+class Jump(_Timed):
+    """Crouch, leap ``height`` metres (and ``forward`` metres ahead), land; ``end`` defaults to a natural length."""
+
+    type: Literal["jump"]
+    height: Annotated[float, Field(gt=0.0, le=20.0)] = 0.5
+    forward: Annotated[float, Field(ge=0.0, le=20.0)] = 0.0
+
+
+class Wave(_Timed):
+    """Raise a hand and wave (characters); ``end`` defaults to 2.5 s after ``start``."""
+
+    type: Literal["wave"]
+    hand: Literal["right", "left", "both"] = "right"
+
+
+class Dance(_Timed):
+    """Dance to a beat in one of several styles (characters)."""
+
+    type: Literal["dance"]
+    style: Literal["groove", "twist", "disco", "robot"] = "groove"
+    tempo: Annotated[float, Field(ge=40.0, le=240.0)] = 120.0  # beats per minute
+
+
+class Sit(_Timed):
+    """Sit down (on ``seat``, a chair or bench, or at ``height`` metres) and stay seated until ``end``.
+
+    (The field is not called ``on`` because YAML reads a bare ``on`` as ``true``.)"""
+
+    type: Literal["sit"]
+    seat: ActorId | None = None
+    height: Annotated[float, Field(ge=0.0, le=5.0)] | None = None
+
+
+class TurnTo(_Timed):
+    """Turn on the spot to face an actor, a point, or a compass ``heading``; ``end`` defaults to 0.8 s later."""
+
+    type: Literal["turn_to"]
+    target: ActorId | Vec3 | None = None
+    heading: Angle | None = None
+
+    @model_validator(mode="after")
+    def _one_goal(self) -> Self:
+        if (self.target is None) == (self.heading is None):
+            raise ValueError("give exactly one of target or heading")
+        return self
+
+
+class LookAt(_Timed):
+    """Turn the head (within a natural range) to follow an actor or a point."""
+
+    type: Literal["look_at"]
+    target: ActorId | Vec3
+
+
+class Roll(_Timed):
+    """Roll along the ground to ``to``, turning about the axis the distance travelled demands."""
+
+    type: Literal["roll"]
+    to: Vec3
+    easing: Easing = "ease_out"
+
+
+class Fall(_Timed):
+    """Topple over about the base edge towards ``direction`` (degrees relative to facing; 0 = forwards)."""
+
+    type: Literal["fall"]
+    direction: Angle = 0.0
+
+
+class Push(_Timed):
+    """Give a dynamic physics body an impulse at ``start``: ``impulse`` (N·s, world) or ``strength`` N·s
+    from the pusher towards ``target`` (or, pushing itself, along its heading). ``target`` defaults to the
+    actor itself. A pushed actor without ``physics`` becomes a dynamic body with the default settings."""
+
+    type: Literal["push"]
+    target: ActorId | None = None
+    impulse: Vec3 | None = None
+    strength: Annotated[float, Field(gt=0.0, le=1e5)] = 2.0
+
+
+Action = Annotated[
+    Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
+    | TurnTo | LookAt | Roll | Fall | Push,
+    Field(discriminator="type"),
+]
+
+WALKING_ACTIONS = (WalkTo, RunTo, FollowPath, Follow)
+"""Actions that move an actor along the ground under its own power (not allowed on dynamic bodies)."""
+
+
+class Physics(_Model):
+    """How an actor takes part in the physics bake (Bullet).
+
+    ``dynamic`` bodies fall, bounce and get pushed; ``static`` ones never move; ``kinematic`` ones follow
+    their keyframes and actions and push dynamic bodies aside. A dynamic body follows its animation until
+    ``start`` and is simulated from then on, starting with ``velocity`` (m/s) and ``angular_velocity``
+    (degrees/s about world X, Y, Z). ``shape`` ``auto`` picks a sphere, box or cylinder for those
+    primitives and convex hulls of the parts for everything else.
+    """
+
+    body: Literal["dynamic", "static", "kinematic"] = "dynamic"
+    mass: Annotated[float, Field(gt=0.0, le=1e6)] = 1.0
+    friction: Annotated[float, Field(ge=0.0, le=5.0)] = 0.6
+    restitution: Annotated[float, Field(ge=0.0, le=1.0)] = 0.4
+    velocity: Vec3 = (0.0, 0.0, 0.0)
+    angular_velocity: Vec3 = (0.0, 0.0, 0.0)
+    shape: Literal["auto", "box", "sphere", "cylinder", "hull"] = "auto"
+    start: Time = 0.0
 
 
 class Actor(_Model):
@@ -190,6 +354,8 @@ class Actor(_Model):
     visible: bool = True
     keyframes: list[Keyframe] = Field(default_factory=list, max_length=10_000)
     actions: list[Action] = Field(default_factory=list, max_length=1000)
+    materials: dict[str, Material] = Field(default_factory=dict, max_length=32)  # per material slot
+    physics: Physics | None = None
     animation: Annotated[str, Field(min_length=1, max_length=200)] | None = None  # a glTF clip, looped
 
     @field_validator("asset")
@@ -199,6 +365,9 @@ class Actor(_Model):
             model_asset(name)  # raises ValueError naming the file if it is missing or unreadable
             return name
         if name not in CATALOG:
+            canonical = next((a.name for a in CATALOG.values() if name in a.aliases), None)
+            if canonical is not None:  # "soccer_ball" is the football, "kid" the child
+                return canonical
             close = difflib.get_close_matches(name, list(CATALOG), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
             raise ValueError(f"unknown asset {name!r}{hint}; known assets: {', '.join(sorted(CATALOG))} "
@@ -273,7 +442,100 @@ class DollyShot(_Shot):
     easing: Easing = "ease_in_out"
 
 
-Shot = Annotated[StaticShot | OrbitShot | DollyShot, Field(discriminator="type")]
+Framing = Literal["wide", "medium", "close_up", "over_the_shoulder"]
+
+
+class _FramedShot(_Shot):
+    """A shot placed from its target: ``framing`` sets the distance from the target's size and the lens
+    (wide, the default: the whole subject with room around it; medium: waist up; close_up: the face), ``angle`` is the
+    compass direction of the camera seen from the target (0 puts it at -Y looking north; with
+    ``relative`` it turns with the target's heading, 180 = in front of its face), ``height`` is metres
+    above the look-at point. ``distance`` overrides the framing's distance. ``over_the_shoulder`` puts the
+    camera behind ``over``'s shoulder looking at ``target``.
+    """
+
+    target: Target = (0.0, 0.0, 0.5)
+    framing: Framing = "wide"
+    over: ActorId | None = None
+    angle: Angle = 0.0
+    relative: bool = False
+    height: Annotated[float, Field(ge=-50.0, le=1000.0)] = 0.3
+    distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
+
+    @model_validator(mode="after")
+    def _over_needed(self) -> Self:
+        if self.framing == "over_the_shoulder" and self.over is None:
+            raise ValueError("framing over_the_shoulder needs `over`: the actor whose shoulder the camera looks past")
+        return self
+
+
+class PanShot(_Shot):
+    """A fixed camera at ``position`` that turns ``degrees`` (positive = to the left) starting on ``target``."""
+
+    type: Literal["pan"]
+    position: Vec3 = (0.0, -10.0, 1.7)
+    target: Target = (0.0, 0.0, 1.0)
+    degrees: Annotated[float, Field(ge=-360.0, le=360.0)] = 30.0
+    easing: Easing = "ease_in_out"
+
+
+class TiltShot(PanShot):
+    """A fixed camera at ``position`` that tilts ``degrees`` (positive = up) starting on ``target``."""
+
+    type: Literal["tilt"]  # type: ignore[assignment]
+    degrees: Annotated[float, Field(ge=-170.0, le=170.0)] = 20.0
+
+
+class ZoomShot(_Shot):
+    """A fixed camera looking at ``target`` whose lens goes from ``fov`` (or the camera's) to ``to_fov``."""
+
+    type: Literal["zoom"]
+    position: Vec3 = (0.0, -10.0, 1.7)
+    target: Target = (0.0, 0.0, 1.0)
+    to_fov: Annotated[float, Field(gt=1.0, lt=170.0)] = 25.0
+    easing: Easing = "ease_in_out"
+
+
+class TrackShot(_FramedShot):
+    """Follow ``target`` wherever it goes, keeping it framed and centred (a tracking or follow shot).
+
+    ``lag`` (seconds) smooths the camera's travel like an operator's; the aim stays on the target.
+    """
+
+    type: Literal["track"]
+    lag: Annotated[float, Field(ge=0.0, le=10.0)] = 0.3
+
+
+class TruckShot(_FramedShot):
+    """The camera slides ``travel`` metres sideways (positive = to its right) while framing ``target``."""
+
+    type: Literal["truck"]
+    travel: Annotated[float, Field(ge=-1000.0, le=1000.0)] = 3.0
+    easing: Easing = "ease_in_out"
+
+
+class CraneShot(_FramedShot):
+    """The camera rises (or sinks) from ``height`` to ``to_height`` metres while framing ``target``."""
+
+    type: Literal["crane"]
+    to_height: Annotated[float, Field(ge=-50.0, le=1000.0)] = 4.0
+    easing: Easing = "ease_in_out"
+
+
+class HandheldShot(_FramedShot):
+    """A framed shot with a hand-held operator's smooth, seeded wobble (``shake`` degrees, ``sway`` metres)."""
+
+    type: Literal["handheld"]
+    shake: Annotated[float, Field(ge=0.0, le=20.0)] = 1.2
+    sway: Annotated[float, Field(ge=0.0, le=2.0)] = 0.04
+    follow: bool = True  # keep following a moving target
+
+
+Shot = Annotated[
+    StaticShot | OrbitShot | DollyShot | PanShot | TiltShot | ZoomShot | TrackShot | TruckShot | CraneShot
+    | HandheldShot,
+    Field(discriminator="type"),
+]
 
 
 class Camera(_Model):
@@ -381,6 +643,38 @@ class SceneScript(_Model):
                     check_ref(f"{path}.center", act.center)
                     if act.center == a.id:
                         problems.append(f"{path}.center: actor {a.id!r} cannot orbit itself")
+                for name in ("to", "target", "seat"):
+                    ref = getattr(act, name, None)
+                    check_ref(f"{path}.{name}", ref)
+                    if ref == a.id:
+                        problems.append(f"{path}.{name}: actor {a.id!r} cannot refer to itself here")
+                spec = CATALOG[a.asset]
+                if act.type not in spec.actions:
+                    problems.append(f"{path}.type: a {a.asset} cannot {act.type} (it can: {', '.join(spec.actions)})")
+                dynamic = a.physics is not None and a.physics.body == "dynamic"
+                if dynamic and isinstance(act, WALKING_ACTIONS):
+                    problems.append(f"{path}: actor {a.id!r} is a dynamic physics body and cannot also {act.type} "
+                                    "(drop physics, or make it kinematic)")
+                if isinstance(act, Push):
+                    pushed = act.target or a.id
+                    body = next((b for b in self.actors if b.id == pushed), None)
+                    walks = body is not None and any(isinstance(x, WALKING_ACTIONS) for x in body.actions)
+                    if body is not None and body.physics is not None and body.physics.body != "dynamic":
+                        problems.append(f"{path}.target: {pushed!r} is a {body.physics.body} physics body, so it "
+                                        "cannot be pushed (make it `body: dynamic`)")
+                    elif body is not None and body.physics is None and walks:
+                        problems.append(f"{path}.target: {pushed!r} walks under its own power, so it cannot be "
+                                        "pushed (push a prop instead)")
+            if a.physics is not None:
+                check_time(f"actors[{i}].physics.start", a.physics.start)
+            if a.materials:
+                from scenes.catalog import model
+
+                slots = model(a.asset).slots
+                for slot in a.materials:
+                    if slot not in slots:
+                        problems.append(f"actors[{i}].materials.{slot}: a {a.asset} has no slot {slot!r} "
+                                        f"(slots: {', '.join(slots)})")
         for k, cap in enumerate(self.captions):
             check_time(f"captions[{k}].start", cap.start)
             check_time(f"captions[{k}].end", cap.end)
@@ -392,6 +686,7 @@ class SceneScript(_Model):
             check_time(f"{path}.start", shot.start)
             check_time(f"{path}.end", shot.end)
             check_ref(f"{path}.target", shot.target)
+            check_ref(f"{path}.over", getattr(shot, "over", None))
             for field, t in (("start", shot.start), ("end", shot.end)):
                 if t is None:
                     continue

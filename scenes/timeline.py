@@ -12,12 +12,23 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from scenes.camera import camera_tracks, framing_distance
+from scenes.animation import (
+    FootMetrics,
+    JointPose,
+    PoseTrack,
+    character_poses,
+    effector_positions,
+    foot_metrics,
+)
+from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks
-from scenes.script import Actor, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
+
+__all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
+           "Timeline", "compile_script"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +52,7 @@ class FrameState:
     scales: np.ndarray  # (N, 3)
     visible: np.ndarray  # (N,) bool
     camera: CameraState
+    poses: dict[str, JointPose] = field(default_factory=dict)  # articulated actors by id: joint rotations
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +106,8 @@ class Timeline:
     bounds_radius: float = 0.0
     collisions: tuple[CollisionEvent, ...] = ()  # from the physics bake, in time order
     footsteps: tuple[FootContact, ...] = ()  # from character gaits, in time order
+    poses: dict[str, PoseTrack] = field(default_factory=dict)  # articulated actors by id: (F, J, 3) rotations
+    warnings: tuple[str, ...] = ()  # requests that were clamped, each naming its field
 
     def __len__(self) -> int:
         return len(self.times)
@@ -102,6 +116,12 @@ class Timeline:
     def actors(self) -> list[Actor]:
         """The actors, in the order of the per-frame arrays."""
         return self.script.actors
+
+    def foot_metrics(self, actor_id: str) -> FootMetrics:
+        """Foot slide per step and planted-sole height of a person or animal, measured on the baked poses."""
+        i = next(k for k, a in enumerate(self.actors) if a.id == actor_id)
+        return foot_metrics(self.actors[i], self.positions[:, i], self.hpr[:, i], self.scales[:, i],
+                            self.poses[actor_id], self.positions[:, i, 2])
 
     def frame(self, index: int) -> FrameState:
         """The state of frame ``index`` (0-based; negative counts from the end)."""
@@ -119,6 +139,7 @@ class Timeline:
             camera=CameraState(
                 self.camera_position[i], self.camera_hpr[i], float(self.camera_fov[i]), int(self.shot_index[i])
             ),
+            poses={aid: track.at(i) for aid, track in self.poses.items()},
         )
 
 
@@ -145,29 +166,80 @@ def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarr
 
 
 def compile_script(script: SceneScript) -> Timeline:
-    """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests."""
+    """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests.
+
+    Order: every actor's root motion (keyframes, then actions; actors that refer to others are baked
+    after them), then the physics bake for dynamic bodies with everything else as colliders, then joint
+    poses for people and animals, then the camera. Requests beyond what an actor can do are clamped and
+    listed in ``Timeline.warnings``.
+    """
+    from scenes.physics import simulate
+
+    script = _with_pushed_bodies(script)
     n = script.frame_count
     times = np.arange(n, dtype=np.float64) / script.fps
     by_id = {a.id: a for a in script.actors}
+    index_of = {a.id: i for i, a in enumerate(script.actors)}
     baked: dict[str, ActorTracks] = {}
     in_progress: set[str] = set()
+    warnings: list[str] = []
+    dynamic = [a for a in script.actors if a.physics is not None and a.physics.body == "dynamic"]
+    physics_done = False
+    contacts: list = []
 
     def point_track(ref: object) -> np.ndarray:
         if isinstance(ref, str):
             return bake(ref).position
         return np.tile(np.asarray(ref, dtype=np.float64), (n, 1))
 
+    def bake_motion(actor_id: str) -> ActorTracks:
+        if actor_id in in_progress:
+            raise ScriptError(f"actors[{index_of[actor_id]}]: actor {actor_id!r} is part of a cycle of references "
+                              "(orbit centres, walk or follow targets)")
+        in_progress.add(actor_id)
+        tracks = actor_tracks(by_id[actor_id], times, script.duration, point_track, warnings,
+                              f"actors[{index_of[actor_id]}]")
+        in_progress.discard(actor_id)
+        return tracks
+
+    def run_physics() -> None:
+        nonlocal physics_done, contacts
+        physics_done = True
+        colliders = {a.id for a in script.actors if a not in dynamic and not _refers_to(a, dynamic, by_id)}
+        pre: dict[str, ActorTracks] = {aid: bake(aid) for aid in sorted(colliders, key=index_of.get)}
+        for a in dynamic:
+            pre[a.id] = bake_motion(a.id)
+
+        def before_physics(ref: object) -> np.ndarray:
+            if not isinstance(ref, str):
+                return point_track(ref)
+            if ref in pre:
+                return pre[ref].position
+            return np.tile(np.asarray(by_id[ref].position, dtype=np.float64), (n, 1))
+
+        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards)
+        feet = {}
+        for aid in pre:
+            a = by_id[aid]
+            if aid in colliders and asset(a.asset).rig:
+                track, _ = character_poses(a, pre[aid], times, script.duration, before_physics, by_id)
+                ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
+                feet[aid] = (ends, float(heights.max()))
+        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet)
+        baked.update(result)
+
     def bake(actor_id: str) -> ActorTracks:
         if actor_id in baked:
             return baked[actor_id]
-        if actor_id in in_progress:
-            raise ScriptError(f"actors: actor {actor_id!r} is part of a cycle of orbit centres")
-        in_progress.add(actor_id)
-        tracks = actor_tracks(by_id[actor_id], times, script.duration, point_track)
-        in_progress.discard(actor_id)
-        baked[actor_id] = tracks
-        return tracks
+        if by_id[actor_id] in dynamic:
+            if not physics_done:
+                run_physics()
+            return baked[actor_id]
+        baked[actor_id] = bake_motion(actor_id)
+        return baked[actor_id]
 
+    if dynamic:
+        run_physics()
     for a in script.actors:
         bake(a.id)
     actors = script.actors
@@ -179,30 +251,50 @@ def compile_script(script: SceneScript) -> Timeline:
         positions[:, i], hpr[:, i], scales[:, i] = baked[a.id].position, baked[a.id].hpr, baked[a.id].scale
     visible = np.tile(np.array([a.visible for a in actors], dtype=bool), (n, 1))
 
+    poses: dict[str, PoseTrack] = {}
+    footsteps: list[FootContact] = []
+    for a in actors:
+        if asset(a.asset).rig:
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
+            footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+    footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
+    collisions = tuple(
+        CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
+        for c in contacts
+    )
+
     centre, radius = _bounds(actors, positions, scales)
 
-    def target_track(target: Target) -> np.ndarray:
+    def subject(target: Target) -> Subject:
         if isinstance(target, str):
-            i = next(k for k, a in enumerate(actors) if a.id == target)
+            i = index_of[target]
             height = asset(actors[i].asset).size[2] * scales[:, i, 2]
-            return positions[:, i] + np.stack([np.zeros(n), np.zeros(n), height / 2.0], -1)
-        return np.tile(np.asarray(target, dtype=np.float64), (n, 1))
+            base = positions[:, i]
+            half = actor_half_extent(actors[i], scales[:, i].max(axis=0))
+            return Subject(base, height, float(np.linalg.norm(half)), hpr[:, i, 0],
+                           bool(asset(actors[i].asset).rig == "humanoid"))
+        point = np.tile(np.asarray(target, dtype=np.float64), (n, 1))
+        return Subject(point - [0.0, 0.0, 0.0], np.zeros(n), 0.0, np.zeros(n), False)
 
     aspect = script.resolution.width / script.resolution.height
 
     def auto_radius(target: Target, fov: float) -> float:
         if isinstance(target, str):
-            i = next(k for k, a in enumerate(actors) if a.id == target)
+            i = index_of[target]
             r = float(np.linalg.norm(actor_half_extent(actors[i], scales[:, i].max(axis=0))))
         else:
             r = radius + float(np.linalg.norm(centre - np.asarray(target)))
         return max(framing_distance(max(r, 0.5), fov, aspect), 1.0)
 
+    # props big enough to walk into keep the camera out; people and small things do not
+    solids = [(positions[:, i], hpr[:, i, 0], actor_half_extent(a, scales[:, i].max(axis=0)))
+              for i, a in enumerate(actors)
+              if a.visible and not asset(a.asset).rig and float(np.max(actor_half_extent(a))) > 0.25]
     shots = list(script.camera.shots)
     if not shots:
         shots = [_default_shot(script, centre, radius, aspect)]
     cam_pos, cam_hpr, cam_fov, shot_index = camera_tracks(
-        shots, script.duration, times, script.camera.fov, target_track, auto_radius
+        shots, script.duration, times, script.camera.fov, subject, auto_radius, aspect, script.seed, solids
     )
     return Timeline(
         script=script,
@@ -218,7 +310,38 @@ def compile_script(script: SceneScript) -> Timeline:
         sun=resolve_sun(script),
         bounds_centre=centre,
         bounds_radius=radius,
+        collisions=collisions,
+        footsteps=tuple(footsteps),
+        poses=poses,
+        warnings=tuple(warnings),
     )
+
+
+def _with_pushed_bodies(script: SceneScript) -> SceneScript:
+    """The script with every pushed actor that has no ``physics`` made a default dynamic body."""
+    pushed = {act.target or a.id for a in script.actors for act in a.actions if isinstance(act, Push)}
+    if all(a.physics is not None for a in script.actors if a.id in pushed):
+        return script
+    actors = [a.model_copy(update={"physics": Physics()}) if a.id in pushed and a.physics is None else a
+              for a in script.actors]
+    return script.model_copy(update={"actors": actors})
+
+
+def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``actor``'s root motion depends (through references) on any of ``targets``.
+
+    Pushes and look_at do not count: a push only needs the pusher's position, a look only turns the head.
+    """
+    ids = {t.id for t in targets}
+    for act in actor.actions:
+        if isinstance(act, Push | LookAt):
+            continue
+        for name in ("to", "target", "center", "seat"):
+            ref = getattr(act, name, None)
+            if isinstance(ref, str) and ref not in seen and (
+                    ref in ids or _refers_to(by_id[ref], targets, by_id, seen | {actor.id})):
+                return True
+    return False
 
 
 def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> tuple[np.ndarray, float]:

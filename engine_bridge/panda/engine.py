@@ -20,7 +20,7 @@ from engine_bridge.panda.ground import ground_meshes, shadow_patch
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from scenes import FrameState, Timeline
-from scenes.catalog import asset, is_model_path, mesh
+from scenes.catalog import is_model_path
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.environment import (
     GROUND_MATERIALS,
@@ -217,6 +217,7 @@ class PandaEngine(Engine):
 
         self.close()
         script = timeline.script
+        self._timeline_actors = script.actors
         width, height = script.resolution.width, script.resolution.height
         pipe = self._make_pipe()
         self._graphics, self._host, self._buffer, self._tex = self._make_buffer(pipe, width, height)
@@ -358,33 +359,31 @@ class PandaEngine(Engine):
             else:
                 ground.set_color(*(float(c) for c in parse_colour(script.environment.ground.color or "grey")), 1)
 
-        # Actors: one node each, sharing one GeomNode per asset.
-        meshes: dict[str, NodePath] = {}
+        # Actors: a node tree each (joints and slotted parts, engine_bridge/panda/actors.py; glTF models,
+        # models.py). The instance id goes on each actor's root node, so every part below it shares it.
+        from engine_bridge.panda.actors import ActorNodes, build_actor
+
+        geoms: dict = {}
         self._actor_nodes = []
         self._models = []
-        for actor in script.actors:
-            node = root.attach_new_node(actor.id)
+        for i, actor in enumerate(script.actors):
             if is_model_path(actor.asset):
-                # glTF: one copy per actor, since each may pose its clip differently
-                model = load_model(actor.asset, actor.animation, actor.id)
-                model.node.reparent_to(node)
+                top = root.attach_new_node(actor.id)
+                model = load_model(actor.asset, actor.animation, actor.id)  # one copy each: clips pose apart
+                model.node.reparent_to(top)
                 self._models.append(model)
+                finish = FINISHES[actor.material.finish]
+                rgb = parse_colour(actor.material.color)
+                rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
+                metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
+                top.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
+                top.set_shader_input("u_material", (float(rough), float(metal), float(finish.emission)))
+                top.set_color(*rgb, 1.0)  # used by the software renderer only
+                nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                if actor.asset not in meshes:
-                    meshes[actor.asset] = NodePath(geom_node(actor.asset, mesh(actor.asset)))
-                meshes[actor.asset].instance_to(node)
-            finish = FINISHES[actor.material.finish]
-            rgb = parse_colour(actor.material.color)
-            rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
-            metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
-            node.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
-            node.set_shader_input("u_material", (float(rough), float(metal), float(finish.emission)))
-            node.set_color(*rgb, 1.0)  # used by the software renderer only
-            # On the actor's top node, so every part below it (multi-part actors) shares one instance id.
-            node.set_shader_input("u_instance", float(len(self._actor_nodes) + 1))
-            if not asset(actor.asset).kind:
-                node.hide(BitMask32.bit(SHADOW_MASK_BIT))
-            self._actor_nodes.append(node)
+                nodes = build_actor(root, actor, geoms)
+            nodes.root.set_shader_input("u_instance", float(i + 1))
+            self._actor_nodes.append(nodes)
         if not shaded:
             from panda3d.core import AmbientLight
 
@@ -460,10 +459,15 @@ class PandaEngine(Engine):
     # --- per frame --------------------------------------------------------------------------------
 
     def _pose(self, state: FrameState) -> None:
-        """Move every actor and the camera to ``state`` (no drawing)."""
-        for node, pos, hpr, scale, vis in zip(
-            self._actor_nodes, state.positions, state.hpr, state.scales, state.visible, strict=True
+        """Move every actor (root pose and joints) and the camera to ``state`` (no drawing)."""
+        from engine_bridge.panda.actors import pose_actor
+
+        for actor, nodes, pos, hpr, scale, vis in zip(
+            self._timeline_actors, self._actor_nodes, state.positions, state.hpr, state.scales, state.visible,
+            strict=True,
         ):
+            pose_actor(nodes, state.poses.get(actor.id))
+            node = nodes.root
             node.set_pos_hpr_scale(pos[0], pos[1], pos[2], hpr[0], hpr[1], hpr[2], scale[0], scale[1], scale[2])
             if vis:
                 node.show()
@@ -572,8 +576,8 @@ class PandaEngine(Engine):
         parent, which is unique, stands for it.
         """
         paths = []
-        for node in self._actor_nodes:
-            for g in node.find_all_matches("**/+GeomNode"):
+        for nodes in self._actor_nodes:
+            for g in nodes.root.find_all_matches("**/+GeomNode"):
                 paths.append(g.get_parent() if g.node().get_num_parents() > 1 else g)
         return paths
 

@@ -200,7 +200,7 @@ def test_parts_under_an_actor_node_share_its_id_and_move_with_it(panda):
     tl = timeline_from(SPHERE.replace("position: [0, 0, 0]}", "position: [0, 0, 0], "
                                       "actions: [{type: move_to, to: [0.6, 0, 0], easing: linear}]}"))
     panda.open(tl)
-    part = panda._actor_nodes[0].attach_new_node(geom_node("hat", box((0.3, 0.3, 0.3))))
+    part = panda._actor_nodes[0].root.attach_new_node(geom_node("hat", box((0.3, 0.3, 0.3))))
     part.set_z(1.1)
     s0, s1 = tl.frame(2), tl.frame(3)
     p = panda.render_passes(s0, ["mask", "flow", "depth"], s1)

@@ -155,7 +155,7 @@ def test_director_and_object_commands(server: UnrealCVServer) -> None:
     director = "/Game/EngineReel/BP_EngineReelDirector.BP_EngineReelDirector_C"
     assert run(f"vset /objects/spawn {director} Dir") == b"Dir"
     assert run("vset /objects/spawn /Game/EngineReel/Shapes/BP_ER_Box.BP_ER_Box_C crate") == b"crate"
-    assert run("vset /objects/spawn crate crate2").startswith(b"error can not find class crate")
+    assert run("vset /objects/spawn spaceship crate2").startswith(b"error can not find class spaceship")
     assert run("vset /objects/spawn box crate").startswith(b"error an object named crate already exists")
     assert run("vbp Dir SetSky sunset 0.010000000") == b"ok"
     assert run("vbp Dir SetGround checker #336699 false") == b"ok"

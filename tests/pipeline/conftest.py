@@ -1,4 +1,5 @@
-"""Fixtures for pipeline tests: tiny synthetic clips, and a real OpenAI-compatible HTTP server on 127.0.0.1."""
+"""Fixtures for pipeline tests: tiny synthetic clips, tiny scripts on disk, and a real OpenAI-compatible HTTP
+server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from typing import Any
 import numpy as np
 import pytest
 
+from pipeline.bench import reference_script
 from pipeline.encode import Encoder, EncodeSettings
+from scenes import SceneScript, save_script
 
 W, H = 96, 64
 
@@ -115,3 +118,20 @@ def chat_server() -> Iterator[ChatServer]:
         server.stop.set()
         httpd.shutdown()
         httpd.server_close()
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def tiny_script(duration: float = 1.0, seed: int = 0, resolution: str = "160x90") -> SceneScript:
+    """The reference scene, short and small."""
+    data = reference_script().model_dump(mode="json", by_alias=True)
+    return SceneScript.model_validate(data | {"duration": duration, "seed": seed, "resolution": resolution})
+
+
+@pytest.fixture
+def tiny_script_file(tmp_path: Path) -> Path:
+    """A 1 s, 160x90 scene script on disk."""
+    path = tmp_path / "tiny.yaml"
+    save_script(tiny_script(), path)
+    return path

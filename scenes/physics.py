@@ -1,0 +1,334 @@
+"""The physics bake: Bullet (``panda3d.bullet``, used purely as a physics library) run before rendering.
+
+Dynamic bodies fall, bounce, roll and get pushed; static bodies and every other actor act as
+colliders that follow their own baked animation (kinematic), so a rolling ball knocks dominoes over
+and bounces down stairs. The world steps at a fixed substep rate that is a whole multiple of the
+frame rate (at least 240 Hz) and is sampled once per frame. New contacts become
+:class:`~scenes.timeline.CollisionEvent`-shaped records (time, the two actors — ``"ground"`` for the
+ground plane —, the impulse in N·s summed over the first few substeps of the contact, and where).
+
+Bullet multiplies the two surfaces' friction and restitution; the ground uses 1.0 for both so a
+body's own ``friction`` and ``restitution`` are what it gets against the ground. A fresh world is
+built for every bake, so the same script gives the same trajectories, bit for bit.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from scenes.catalog import asset, model
+from scenes.motion import ActorTracks
+from scenes.rig import hpr_matrix
+from scenes.script import Actor, Push
+
+MIN_SUBSTEP_RATE = 240  # Hz
+CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
+MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
+ROUND = ("sphere", "football", "basketball", "beach_ball")
+REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One collision found by the bake (the timeline turns these into ``CollisionEvent``)."""
+
+    time: float
+    a: str
+    b: str
+    impulse: float
+    position: tuple[float, float, float]
+
+
+def substeps_per_frame(fps: int) -> int:
+    """Physics substeps per video frame: the smallest whole number giving at least 240 Hz."""
+    return max(1, math.ceil(MIN_SUBSTEP_RATE / fps))
+
+
+def _shape_for(actor: Actor, choice: str):  # -> (BulletShape, centre of mass offset (3,))
+    """A collision shape in the actor's base frame, scaled, and the offset of its centre (the body origin)."""
+    from panda3d.bullet import (
+        BulletBoxShape,
+        BulletConvexHullShape,
+        BulletCylinderShape,
+        BulletSphereShape,
+        ZUp,
+    )
+    from panda3d.core import Point3, Vec3
+
+    spec = asset(actor.asset)
+    s = np.asarray(actor.scale, dtype=np.float64)
+    size = np.asarray(spec.size) * s
+    centre = np.array([0.0, 0.0, size[2] / 2.0])
+    if choice == "auto":
+        round_ = spec.name in ROUND
+        choice = ("sphere" if round_ else "box" if spec.name in ("box", "plane", "domino", "crate", "wall")
+                  else "cylinder" if spec.name == "cylinder" else "hull")
+    if choice == "sphere":
+        return BulletSphereShape(float(size[2] / 2.0)), centre
+    if choice == "box":
+        return BulletBoxShape(Vec3(*(size / 2.0))), centre
+    if choice == "cylinder":
+        return BulletCylinderShape(float(max(size[0], size[1]) / 2.0), float(size[2]), ZUp), centre
+    # a convex hull per part, or of the whole asset for rigid props
+    verts = model(actor.asset).rest_mesh().vertices.astype(np.float64) * s
+    lo, hi = verts.min(axis=0), verts.max(axis=0)
+    centre = (lo + hi) / 2.0
+    pts = np.unique(np.round(verts - centre, 3), axis=0)
+    if len(pts) > 600:
+        pts = pts[:: math.ceil(len(pts) / 600)]
+    hull = BulletConvexHullShape()
+    for p in pts:
+        hull.add_point(Point3(*p))
+    return hull, centre
+
+
+def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
+    """Static or kinematic props keep their concave outline: one convex hull per part (stairs stay stairs)."""
+    from panda3d.bullet import BulletConvexHullShape
+    from panda3d.core import Point3
+
+    from scenes.rig import joint_matrices
+
+    m = model(actor.asset)
+    s = np.asarray(actor.scale, dtype=np.float64)
+    mats = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0]
+    shapes = []
+    for part in m.parts:
+        v = part.mesh.vertices.astype(np.float64) @ mats[part.joint, :3, :3].T + mats[part.joint, :3, 3]
+        v = v * s
+        pts = np.unique(np.round(v, 3), axis=0)
+        if len(pts) > 300:
+            pts = pts[:: math.ceil(len(pts) / 300)]
+        if len(pts) < 4 or (np.ptp(pts, axis=0).min() < 1e-4 and np.count_nonzero(np.ptp(pts, axis=0) > 1e-4) < 2):
+            continue
+        hull = BulletConvexHullShape()
+        for p in pts:
+            hull.add_point(Point3(*p))
+        shapes.append(hull)
+    return shapes
+
+
+def _quat_hpr(node) -> np.ndarray:
+    h = node.get_transform().get_hpr()
+    return np.array([h[0], h[1], h[2]])
+
+
+def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
+             seed: int, feet: dict[str, tuple[np.ndarray, float]] | None = None,
+             ) -> tuple[dict[str, ActorTracks], list[Contact]]:
+    """Bake every dynamic actor's motion; ``tracks`` holds the baked motion of the colliders (and the pre-start
+    motion of the dynamic actors). ``feet`` maps a walking collider's id to its feet's world positions
+    (F, L, 3) and their radius: each foot is a kinematic sphere, so a walking character can kick a ball.
+    Returns the dynamic actors' new tracks and the contacts, in time order."""
+    from panda3d.bullet import BulletPlaneShape, BulletRigidBodyNode, BulletWorld
+    from panda3d.core import NodePath, TransformState, Vec3
+
+    del seed  # Bullet's solver is deterministic; nothing random is drawn here
+    world = BulletWorld()
+    world.set_gravity(Vec3(0, 0, -9.81))
+    root = NodePath("physics")
+    ground = BulletRigidBodyNode("ground")
+    ground.add_shape(BulletPlaneShape(Vec3(0, 0, 1), 0))
+    ground.set_friction(1.0)
+    ground.set_restitution(1.0)
+    world.attach_rigid_body(ground)
+    root.attach_new_node(ground)
+
+    k = substeps_per_frame(fps)
+    dt = 1.0 / (fps * k)
+    n = len(times)
+    bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor)
+    dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
+    for a in actors:
+        if a.id not in tracks:
+            continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
+        phys = a.physics
+        is_dynamic = phys is not None and phys.body == "dynamic"
+        node = BulletRigidBodyNode(a.id)
+        if is_dynamic:
+            shape, com = _shape_for(a, phys.shape)
+            node.add_shape(shape)
+            node.set_mass(phys.mass)
+            size = float(np.min(np.asarray(asset(a.asset).size) * np.asarray(a.scale)))
+            node.set_ccd_motion_threshold(size * 0.25)
+            node.set_ccd_swept_sphere_radius(size * 0.4)
+            if asset(a.asset).name in ROUND:
+                node.set_linear_damping(0.25)  # stands in for rolling resistance, so balls come to rest
+                node.set_angular_damping(0.25)
+            else:
+                node.set_angular_damping(0.05)
+        else:
+            com = np.zeros(3)
+            if asset(a.asset).rig:
+                from panda3d.bullet import BulletCapsuleShape, ZUp
+
+                size = np.asarray(asset(a.asset).size) * np.asarray(a.scale)
+                radius = float(min(size[0], size[1]) / 2.0)
+                # lifted 2 cm so a walking body does not rub on the ground plane every substep
+                node.add_shape(BulletCapsuleShape(radius, float(max(size[2] - 2 * radius - 0.02, 0.01)), ZUp),
+                               TransformState.make_pos(Vec3(0, 0, float(size[2] / 2.0 + 0.01))))
+            else:
+                for hull in _compound_of_parts(a):
+                    node.add_shape(hull)
+            if phys is None or phys.body == "kinematic" or np.ptp(tracks[a.id].position, axis=0).max() > 0 \
+                    or np.ptp(tracks[a.id].hpr, axis=0).max() > 0:
+                node.set_kinematic(True)
+        if phys is not None:
+            node.set_friction(phys.friction)
+            node.set_restitution(phys.restitution)
+        else:
+            node.set_friction(0.6)
+            node.set_restitution(0.3)
+        np_ = root.attach_new_node(node)
+        world.attach_rigid_body(node)
+        bodies[a.id] = (node, com, a, np_)
+
+    def place(aid: str, pos: np.ndarray, hpr: np.ndarray) -> None:
+        _node, com, _a, np_ = bodies[aid]
+        centre = pos + hpr_matrix(hpr) @ com
+        np_.set_pos_hpr(float(centre[0]), float(centre[1]), float(centre[2]), float(hpr[0]), float(hpr[1]),
+                        float(hpr[2]))
+
+    def pose_at(aid: str, i: int, u: float) -> tuple[np.ndarray, np.ndarray]:
+        tr = tracks[aid]
+        j = min(i + 1, n - 1)
+        return tr.position[i] * (1 - u) + tr.position[j] * u, tr.hpr[i] * (1 - u) + tr.hpr[j] * u
+
+    for aid in bodies:
+        place(aid, *pose_at(aid, 0, 0.0))
+
+    out = {a.id: ActorTracks(tracks[a.id].position.copy(), tracks[a.id].hpr.copy(), tracks[a.id].scale.copy())
+           for a in dynamic}
+    started = {a.id: False for a in dynamic}
+    # kinematic colliders: (node, positions (F, 3), hprs (F, 3), bounding radius)
+    movers = [(bodies[aid][3], tracks[aid].position, tracks[aid].hpr,
+               float(np.linalg.norm(np.asarray(asset(bodies[aid][2].asset).size) * bodies[aid][2].scale)))
+              for aid, (node, *_r) in bodies.items()
+              if node.is_kinematic() and (bodies[aid][2].physics is None or bodies[aid][2].physics.body != "dynamic")]
+    from panda3d.bullet import BulletSphereShape
+
+    for aid, (paths, radius) in (feet or {}).items():
+        for leg in range(paths.shape[1]):
+            foot = BulletRigidBodyNode(aid)  # named after the actor, so a kick is a collision with it
+            foot.add_shape(BulletSphereShape(radius))
+            foot.set_kinematic(True)
+            foot.set_friction(0.8)
+            foot.set_restitution(0.3)
+            world.attach_rigid_body(foot)
+            holder = root.attach_new_node(foot)
+            holder.set_pos(*paths[0, leg])
+            movers.append((holder, paths[:, leg], np.zeros((n, 3)), radius))
+    dynamic_ids = frozenset(a.id for a in dynamic)
+    masses = {a.id: a.physics.mass for a in dynamic}
+    pushes = []
+    for a in actors:
+        for act in a.actions:
+            if isinstance(act, Push):
+                pushes.append((act.start, a.id, act))
+    pushes.sort(key=lambda p: p[0])
+    pending: dict[tuple[str, str], list] = {}
+    last_touch: dict[tuple[str, str], int] = {}
+    contacts: list[Contact] = []
+    fractions = np.arange(k)[:, None] / k
+    step = 0
+    for i in range(n - 1):
+        # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
+        bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
+            tracks[d].position[i] for d in dynamic_ids if not started[d]]
+        near = []
+        j = min(i + 1, n - 1)
+        for holder, m_pos, m_hpr, radius in movers:
+            gap = min((float(np.linalg.norm(m_pos[i] - b)) for b in bodies_now), default=np.inf)
+            if gap < radius + 2.0 + float(np.linalg.norm(m_pos[j] - m_pos[i])) * 30:
+                near.append((holder, m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
+                             m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions))
+        resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
+        if resting and not near and not (pushes and pushes[0][0] <= times[i + 1]):
+            # nothing can change while every body sleeps and nothing comes near: skip Bullet, keep the poses
+            for a in dynamic:
+                out[a.id].position[i + 1] = out[a.id].position[i]
+                out[a.id].hpr[i + 1] = out[a.id].hpr[i]
+            step += k
+            continue
+        for sub in range(k):
+            t = times[i] + sub * dt
+            u = sub / k
+            for aid in dynamic_ids:
+                node, _com, a, _np = bodies[aid]
+                if started[aid]:
+                    continue
+                phys = a.physics
+                if t + 1e-9 >= phys.start:
+                    started[aid] = True
+                    node.set_active(True)
+                    node.set_linear_velocity(Vec3(*phys.velocity))
+                    node.set_angular_velocity(Vec3(*np.radians(phys.angular_velocity)))
+                else:
+                    place(aid, *pose_at(aid, i, u))
+                    node.set_linear_velocity(Vec3(0, 0, 0))
+                    node.set_angular_velocity(Vec3(0, 0, 0))
+            for np_, pos, hpr in near:
+                p, h = pos[sub], hpr[sub]
+                np_.set_pos_hpr(p[0], p[1], p[2], h[0], h[1], h[2])
+            while pushes and pushes[0][0] <= t + 1e-9:
+                _, pusher, act = pushes.pop(0)
+                target = act.target or pusher
+                node = bodies[target][0]
+                if act.impulse is not None:
+                    impulse = np.asarray(act.impulse, dtype=np.float64)
+                else:
+                    # pushers that follow a dynamic body are not colliders: use their position before the bake
+                    here = tracks[pusher].position[i] if pusher in tracks else np.asarray(
+                        next(a for a in actors if a.id == pusher).position)
+                    gap = np.array(bodies[target][3].get_pos()) - here
+                    d = np.array([gap[0], gap[1], 0.0])
+                    if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
+                        h = np.radians(float(bodies[target][3].get_h()))
+                        d = np.array([-np.sin(h), np.cos(h), 0.0])
+                    impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
+                node.set_active(True)
+                node.apply_central_impulse(Vec3(*impulse))
+            world.do_physics(dt, 1, dt)
+            step += 1
+            _collect(world, step, times[i] + (sub + 1) * dt, pending, last_touch, contacts, dynamic_ids, masses)
+        for a in dynamic:
+            node, com, _a, np_ = bodies[a.id]
+            if not started[a.id]:
+                continue
+            hpr = _quat_hpr(np_)
+            centre = np.array(np_.get_pos())
+            out[a.id].position[i + 1] = centre - hpr_matrix(hpr) @ com
+            out[a.id].hpr[i + 1] = hpr
+    contacts.sort(key=lambda c: (c.time, c.a, c.b))
+    for body in list(world.get_rigid_bodies()):
+        world.remove_rigid_body(body)
+    return out, contacts
+
+
+def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,
+             dynamic: frozenset[str], masses: dict[str, float]) -> None:
+    """Turn the manifolds of one substep into contacts: a pair that starts touching opens a window of
+    ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
+    touching = set()
+    for manifold in world.get_manifolds():
+        a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
+        if (a not in dynamic and b not in dynamic) or manifold.get_num_manifold_points() == 0:
+            continue
+        pair = tuple(sorted((a, b), key=lambda x: (x == "ground", x)))
+        impulse = sum(mp.get_applied_impulse() for mp in manifold.get_manifold_points())
+        touching.add(pair)
+        if pair not in pending and step - last_touch.get(pair, -10**9) > REARM_STEPS:
+            p = manifold.get_manifold_point(0).get_position_world_on_b()
+            pending[pair] = [step, 0.0, (float(p[0]), float(p[1]), float(p[2])), t]
+        if pair in pending:
+            pending[pair][1] += impulse
+        last_touch[pair] = step
+    for pair in list(pending):
+        first, impulse, pos, t0 = pending[pair]
+        if step - first + 1 >= CONTACT_WINDOW or pair not in touching:
+            del pending[pair]
+            if impulse >= MIN_EVENT_DV * min(masses.get(x, np.inf) for x in pair):
+                contacts.append(Contact(t0, pair[0], pair[1], float(impulse), pos))

@@ -1,0 +1,149 @@
+"""Articulated and multi-part models: joints, rigid parts with material slots, and forward kinematics.
+
+Every catalog asset is a :class:`Model`: a tree of joints and a list of rigid parts, each part a
+:class:`~scenes.geometry.Mesh` in the frame of the joint it hangs from, drawn with one material slot.
+A simple prop has one joint (``root``); a humanoid has sixteen. A pose is one heading/pitch/roll per
+joint (degrees, relative to the rest pose) plus a translation of the root joint, so engines draw a
+frame by setting each joint node's local rotation: ``world(joint) = world(parent) · T(offset) · R(hpr)``,
+the same composition Panda3D uses for ``setPosHpr``.
+
+Rotation matrices use Panda3D's convention, ``R = Rz(heading) · Rx(pitch) · Ry(roll)`` acting on
+column vectors, so heading 0 faces +Y and positive pitch lifts +Y towards +Z.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from scenes.geometry import Mesh, merge, transformed
+
+
+@dataclass(frozen=True)
+class Joint:
+    """A joint: its parent's index (-1 for the root) and its rest offset in the parent's frame (metres)."""
+
+    name: str
+    parent: int
+    offset: tuple[float, float, float]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A rigid piece of an asset: a mesh in its joint's frame, drawn with material ``slot``."""
+
+    mesh: Mesh
+    joint: int
+    slot: str
+
+
+@dataclass(frozen=True)
+class Limb:
+    """A two-segment leg for inverse kinematics: ``upper`` → ``lower`` joints, the effector (ankle or paw)
+    at ``end`` in the lower joint's frame, an optional ``foot`` joint kept flat, and which way the middle
+    joint bends (``knee`` -1: the effector swings behind it, like a human knee; +1: in front)."""
+
+    name: str
+    upper: int
+    lower: int
+    end: tuple[float, float, float]
+    foot: int = -1
+    knee: float = -1.0
+    phase: float = 0.0  # walking phase offset in the gait cycle (0..1)
+
+
+@dataclass(frozen=True)
+class SlotLook:
+    """The default look of a material slot: an sRGB colour and a finish name from ``scenes.materials``."""
+
+    colour: tuple[float, float, float]
+    finish: str = "plastic"
+
+
+@dataclass(frozen=True)
+class Model:
+    """An asset's joints (parents before children), rigid parts and the default look of each slot.
+
+    ``main_slot`` is the slot an actor's ``material`` recolours (a person's clothes, a table's wood).
+    """
+
+    joints: tuple[Joint, ...]
+    parts: tuple[Part, ...]
+    slots: dict[str, SlotLook] = field(default_factory=dict)
+    main_slot: str = "body"
+    limbs: tuple[Limb, ...] = ()  # legs that walk, for characters and animals
+
+    @property
+    def articulated(self) -> bool:
+        """True when the model has joints that poses can move."""
+        return len(self.joints) > 1
+
+    def joint_index(self, name: str) -> int:
+        """Index of the joint called ``name`` (``KeyError`` if none)."""
+        for i, j in enumerate(self.joints):
+            if j.name == name:
+                return i
+        raise KeyError(name)
+
+    def rest_mesh(self) -> Mesh:
+        """All parts merged in the rest pose, in the model's frame (for bounds, hulls and simple engines)."""
+        mats = joint_matrices(self, np.zeros((1, len(self.joints), 3)), np.zeros((1, 3)))[0]
+        return merge([transformed(p.mesh, mats[p.joint]) for p in self.parts])
+
+
+def single_part(mesh: Mesh, look: SlotLook = SlotLook((1.0, 1.0, 1.0))) -> Model:
+    """A one-joint, one-part model (the primitives)."""
+    return Model((Joint("root", -1, (0.0, 0.0, 0.0)),), (Part(mesh, 0, "body"),), {"body": look})
+
+
+def hpr_matrix(hpr: np.ndarray) -> np.ndarray:
+    """Rotation matrices (..., 3, 3) for heading/pitch/roll in degrees (..., 3), Panda3D's convention."""
+    h, p, r = (np.radians(np.asarray(hpr, dtype=np.float64)[..., k]) for k in range(3))
+    ch, sh, cp, sp, cr, sr = np.cos(h), np.sin(h), np.cos(p), np.sin(p), np.cos(r), np.sin(r)
+    m = np.empty((*np.shape(h), 3, 3))
+    m[..., 0, 0] = ch * cr - sh * sp * sr
+    m[..., 0, 1] = -sh * cp
+    m[..., 0, 2] = ch * sr + sh * sp * cr
+    m[..., 1, 0] = sh * cr + ch * sp * sr
+    m[..., 1, 1] = ch * cp
+    m[..., 1, 2] = sh * sr - ch * sp * cr
+    m[..., 2, 0] = -cp * sr
+    m[..., 2, 1] = sp
+    m[..., 2, 2] = cp * cr
+    return m
+
+
+def matrix_hpr(m: np.ndarray) -> np.ndarray:
+    """Heading/pitch/roll in degrees (..., 3) of rotation matrices (..., 3, 3); inverse of :func:`hpr_matrix`."""
+    p = np.arcsin(np.clip(m[..., 2, 1], -1.0, 1.0))
+    r = np.arctan2(-m[..., 2, 0], m[..., 2, 2])
+    h = np.arctan2(-m[..., 0, 1], m[..., 1, 1])
+    return np.degrees(np.stack([h, p, r], axis=-1))
+
+
+def joint_matrices(model: Model, rotations: np.ndarray, root_offset: np.ndarray) -> np.ndarray:
+    """Model-space 4×4 matrices (F, J, 4, 4) of every joint for poses (F, J, 3) and root offsets (F, 3)."""
+    f = rotations.shape[0]
+    out = np.zeros((f, len(model.joints), 4, 4))
+    rot = hpr_matrix(rotations)  # (F, J, 3, 3)
+    for j, joint in enumerate(model.joints):
+        local = np.zeros((f, 4, 4))
+        local[:, :3, :3] = rot[:, j]
+        local[:, :3, 3] = joint.offset
+        local[:, 3, 3] = 1.0
+        if joint.parent < 0:
+            local[:, :3, 3] += root_offset
+            out[:, j] = local
+        else:
+            out[:, j] = out[:, joint.parent] @ local
+    return out
+
+
+def actor_matrices(position: np.ndarray, hpr: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """World matrices (F, 4, 4) of an actor's root from its per-frame position, hpr and scale tracks."""
+    m = np.zeros((len(position), 4, 4))
+    m[:, :3, :3] = hpr_matrix(hpr) * scale[:, None, :]
+    m[:, :3, 3] = position
+    m[:, 3, 3] = 1.0
+    return m
