@@ -58,8 +58,6 @@ def test_chunked_render_equals_sequential_frame_for_frame(tmp_path: Path) -> Non
     assert not any(p.name.startswith(".") for p in tmp_path.iterdir())  # segments and partial files are gone
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug for the engine_bridge owner: from the third PandaEngine.open() in "
-                   "one process on, a few shadow-edge pixels differ from the first opens (see docs/batch.md)")
 def test_engine_reopened_many_times_renders_the_same_pixels() -> None:
     timeline = compile_script(tiny_script(duration=3.0, resolution="320x180"))
     with make_engine("panda3d") as engine:
