@@ -40,17 +40,20 @@ from pipeline.planners.vocabulary import (
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
+    ROOM_UNDER,
+    SEATS,
     SEQUENCE_MARKERS,
     SETTINGS,
     SHOT_CHOICES,
     SIZES,
+    VEHICLES,
     VERBS,
     NounSense,
     VerbSense,
 )
 from scenes import SceneScript
 from scenes.camera import framing_distance
-from scenes.catalog import CATALOG
+from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.motion import heading_of
 from scenes.script import MAX_DURATION
@@ -356,8 +359,10 @@ class _ClauseReader:
                 i += len(rel[0])
                 continue
             shade = colour_at(t, i)
+            compound = self.noun_at(i)
             if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)) and not (
-                    shade and shade[1] == 2):  # "forest green", "dark red" are colours
+                    shade and shade[1] == 2) and not (  # "forest green", "dark red" are colours
+                    compound and compound[2] == 2):  # "a beach ball" is a ball, not a beach
                 if self.modifier_follows(i) and tok in ("golden",):
                     pass  # "golden" before a noun is a colour, not the golden hour
                 else:
@@ -534,7 +539,7 @@ class Placed:
     asset: str
     scale: tuple[float, float, float]
     extent: tuple[float, float, float]  # world size W, D, H after scaling
-    colour: str
+    colour: str | None  # None: the asset's own look (a real table is wood, a dog has its fur)
     finish: str | None
     offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
     position: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
@@ -543,6 +548,8 @@ class Placed:
     path: list[tuple[float, float, float]] = field(default_factory=list)  # points it travels through
     lift: float = 0.0  # extra height reached by jumps and flights
     under: int | None = None  # the entity it stands under on purpose (a cat under a table, between its legs)
+    seat: int | None = None  # the actor (index) it sits on: it stands at the seat's place and sits down
+    seat_id: str | None = None
 
 
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
@@ -551,7 +558,8 @@ def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) ->
     for k, name in enumerate(sense.assets):
         if name in CATALOG:
             if k == 0 or CATALOG[name].kind != "primitive" or (sense.fallback == name and sense.assets[0] == name):
-                return name, (size, size, size)
+                real = size * (sense.scale if CATALOG[name].kind != "primitive" else 1.0)  # a figurine: a small person
+                return name, (real, real, real)
             break
     name = sense.fallback if sense.fallback in CATALOG else "box"
     base = CATALOG[name].size
@@ -575,7 +583,13 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for e_index, e in enumerate(reading.entities):
         asset, scale = resolve_asset(e.word, e.sense, e.size, notes)
         w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
-        colour = e.colour or next(palette)
+        kind = CATALOG[asset].kind
+        # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
+        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if asset in SEATS else 0.0)
+        if abs(heading) == 90.0:
+            w, d = d, w
+        # primitives get a palette colour so they read apart; real assets keep their own look unless told
+        colour = e.colour or (next(palette) if kind == "primitive" else None)
         members = []
         base = re.sub(r"[^a-z0-9_]", "", e.word) or "thing"
         for k in range(e.count):
@@ -584,10 +598,11 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             while ident in used_ids:
                 ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
-            if k and e.colour is None and e.sense.living:  # two people, three dogs: tell them apart
+            if k and e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
                 colour = next(palette)
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
-                                 (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h))))
+                                 (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
+                                 heading=heading))
             members.append(len(actors) - 1)
         groups.append(members)
     extent = [_group_extent(actors, g) for g in groups]
@@ -633,13 +648,20 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             extent[a] = _group_extent(actors, groups[a])
             p = (ax, ay, 0.0)
         elif name == "under":
-            fits = anchor.sense.clearance and CATALOG[actors[groups[a][0]].asset].kind != "primitive" and h < ah * 0.8
+            under = actors[groups[a][0]]
+            room = ROOM_UNDER.get(under.asset) if anchor.sense.clearance else None
+            fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
             if fits:
                 p = (ax, ay, 0.0)
             else:
                 p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
+        elif name == "on" and actors[groups[a][0]].asset in SEATS and all(
+                CATALOG[actors[ix].asset].kind in ("character", "animal") for ix in groups[gi]):
+            p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
+            for k, ix in enumerate(groups[gi]):
+                actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
@@ -667,6 +689,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         gx, gy, gz = pos[a.entity]
         ox, oy, oz = a.offset
         a.position = [gx + ox, gy + oy, gz + oz]
+    for a in actors:
+        if a.seat is not None:
+            seat = actors[a.seat]
+            if sum(x.seat == a.seat for x in actors) == 1:  # alone on it: the middle of the seat
+                a.position = [seat.position[0], seat.position[1], seat.position[2]]
+            else:  # several on one bench: side by side along it
+                a.position[1] = seat.position[1]
+            a.heading, a.seat_id = seat.heading, seat.id
     _separate(actors)
     xs = [a.position[0] for a in actors]
     ys = [a.position[1] for a in actors]
@@ -715,13 +745,18 @@ def _overlap(a: Placed, b: Placed) -> bool:
     ) and a.position[2] < b.position[2] + b.extent[2] - 1e-6 and b.position[2] < a.position[2] + a.extent[2] - 1e-6
 
 
+def _sits_on(a: Placed, b: Placed, actors: list[Placed]) -> bool:
+    """Whether one of the two sits on the other (they share a footprint on purpose)."""
+    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a)
+
+
 def _separate(actors: list[Placed]) -> None:
     """Push apart (along +X) anything whose boxes still intersect, so nothing interpenetrates."""
     for _ in range(50):
         moved = False
         for j, b in enumerate(actors):
             for a in actors[:j]:
-                if _overlap(a, b) and a.under != b.entity and b.under != a.entity:
+                if _overlap(a, b) and a.under != b.entity and b.under != a.entity and not _sits_on(a, b, actors):
                     b.position[0] = a.position[0] + (a.extent[0] + b.extent[0]) / 2 + GAP
                     moved = True
         if not moved:
@@ -766,8 +801,8 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
         by_entity.setdefault(a.entity, []).append(a)
     span = duration / max(reading.clauses, 1)
     moved: set[tuple[int, int]] = set()  # (entity, clause) that already travel
-    for ev in reading.events:
-        s, e = round(ev.clause * span, 3), round(min((ev.clause + 1) * span, duration), 3)
+    spans = _event_spans(reading, span, duration)
+    for ev, (s, e) in zip(reading.events, spans, strict=True):
         subjects = [a for ent in ev.subjects for a in by_entity.get(ent, [])]
         centre = _centre(subjects)
         for k, a in enumerate(subjects):
@@ -775,6 +810,30 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
             _act(ev, a, k, s, e, target_point, target_id, models, notes, by_entity, moved)
+    for a in actors:  # placed on a seat with nothing else to do there: sit on it for the whole video
+        if a.seat_id is not None and not any(x["type"] == "sit" for x in a.actions) and "sit" in models:
+            a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
+
+
+TRAVEL = ("move", "chase", "fly")
+
+
+def _event_spans(reading: Reading, span: float, duration: float) -> list[tuple[float, float]]:
+    """Each event's time span: its clause's, except that within one clause a subject that travels and then
+    does something else ("walk towards each other and wave") arrives first and then does it."""
+    out = []
+    for ev in reading.events:
+        s, e = ev.clause * span, min((ev.clause + 1) * span, duration)
+        same = [x for x in reading.events if x.clause == ev.clause and set(x.subjects) & set(ev.subjects)]
+        travel = [x for x in same if x.sense.fallback in TRAVEL]
+        if travel and len(same) > 1 and same.index(travel[0]) < len(same) - 1:
+            cut = s + 0.6 * (e - s)
+            if ev.sense.fallback in TRAVEL:
+                e = cut
+            elif same.index(ev) > same.index(travel[0]):
+                s = cut
+        out.append((round(s, 3), round(e, 3)))
+    return out
 
 
 def _centre(group: list[Placed]) -> list[float]:
@@ -828,6 +887,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
+    if a.asset in VEHICLES and sense.fallback in TRAVEL and math.dist(dest[:2], a.position[:2]) > 1e-3:
+        a.heading = float(heading_of(_np_dir(a.position, dest)))  # a car drives forwards, never sideways
     # 1. the schema's own action for this verb, if it has one this asset supports
     for tag in sense.actions:
         if tag in ("bounce", "spin", "move_to", "orbit"):
@@ -835,6 +896,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         if tag not in models or tag not in allowed:
             continue
         cands = [{"type": tag, **timing, **extra} for extra in (
+            [{"seat": a.seat_id}] if a.seat_id and tag == "sit" else []) + (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
         chosen = _try_model(models, cands)
@@ -919,6 +981,20 @@ def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
     return centre, max(radius, 0.5)
 
 
+def _front(subject: Placed) -> float:
+    """The compass angle (as framed shots take it) of a camera three-quarters in front of ``subject``: ahead
+    of it where it travels, else in front of its face."""
+    heading = subject.heading
+    if subject.path:
+        end = subject.path[-1]
+        if math.dist(end[:2], subject.position[:2]) > 0.5:
+            heading = float(heading_of(_np_dir(subject.position, list(end))))
+    # heading h faces (-sin h, cos h); a framed shot's angle a puts the camera at (sin a, -cos a): a = h + 180
+    ahead = heading + 180.0
+    side = max((-35.0, 35.0), key=lambda x: math.cos(math.radians(ahead + x)))  # the side towards -Y
+    return round((ahead + side + 180.0) % 360.0 - 180.0, 3)
+
+
 def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: float,
                notes: list[str]) -> list[dict[str, Any]]:
     """One shot per clause that names a camera move (the first shot always starts at 0), framing everything."""
@@ -943,9 +1019,14 @@ def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: 
 def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
           models: dict[str, Any], notes: list[str]) -> dict[str, Any]:
     target: list[float] | str = _vec(centre)
+    living = subject is not None and CATALOG[subject.asset].kind in ("character", "animal")
     if "close" in moves and subject is not None:
+        if living and "track" in models:  # a close-up of someone: the framing preset keeps the face filling it
+            return {"type": "track", "target": subject.id, "framing": "close_up", "angle": _front(subject),
+                    "lag": 0.0}
         radius = max(max(subject.extent) * 0.75, 0.3)
         target = subject.id
+        centre = [subject.position[0], subject.position[1], subject.position[2] + subject.extent[2] / 2]
     dist = framing_distance(radius, DEFAULT_FOV, aspect)
     if "wide" in moves:
         dist *= 1.5
@@ -960,7 +1041,11 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
 
     for move in moves:  # moves the schema may have (track, handheld, pan, crane, zoom …)
         for tag in SHOT_CHOICES.get(move, ()):
-            extra = {"target": subject.id if subject is not None and move == "track" else target}
+            extra: dict[str, Any] = {"target": subject.id if subject is not None and move == "track" else target}
+            if tag == "zoom":  # zoom out: from the lens that frames everything to a wider one; zoom in: narrower
+                extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
+            elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on
+                extra |= {"angle": _front(subject)}
             chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
             if chosen is not None:
                 return chosen
@@ -1052,10 +1137,14 @@ class OfflinePlanner:
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": a.id, "asset": a.asset, "position": _vec(a.position),
-                           "scale": list(a.scale), "material": {"color": a.colour}}
-    if a.finish:
-        out["material"]["finish"] = a.finish
+    out: dict[str, Any] = {"id": a.id, "asset": a.asset, "position": _vec(a.position), "scale": list(a.scale)}
+    if a.colour or a.finish:
+        # a finish alone keeps the asset's own colour (a ceramic figurine stays glazed white)
+        look = model(a.asset)
+        own = look.slots[look.main_slot].colour if look.main_slot in look.slots else (0.8, 0.8, 0.8)
+        out["material"] = {"color": a.colour or "#" + "".join(f"{round(c * 255):02x}" for c in own)}
+        if a.finish:
+            out["material"]["finish"] = a.finish
     if a.heading:
         out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
     if a.actions:
