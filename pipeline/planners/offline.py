@@ -555,12 +555,12 @@ class Placed:
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
     """The catalog asset for a noun and its scale: the first of ``sense.assets`` that exists, else the fallback
     primitive stretched to the thing's real size (with a note)."""
-    for k, name in enumerate(sense.assets):
+    for name in sense.assets:
         if name in CATALOG:
-            if k == 0 or CATALOG[name].kind != "primitive" or (sense.fallback == name and sense.assets[0] == name):
-                real = size * (sense.scale if CATALOG[name].kind != "primitive" else 1.0)  # a figurine: a small person
+            if CATALOG[name].kind != "primitive":
+                real = size * sense.scale  # a figurine is a small person, a puppy a small dog
                 return name, (real, real, real)
-            break
+            break  # a primitive is stretched to the thing's real size below (a ball is a 0.5 m sphere)
     name = sense.fallback if sense.fallback in CATALOG else "box"
     base = CATALOG[name].size
     scale = tuple(round(size * real / max(b, 1e-3), 4) for real, b in zip(sense.size, base, strict=True))

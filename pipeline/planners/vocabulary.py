@@ -50,7 +50,7 @@ _HORSE = _s("horse", "box", (0.6, 2.2, 1.6), "animal")
 _PUPPY = _s("dog", "capsule", (0.2, 0.6, 0.45), "animal", scale=0.65)
 _KITTEN = _s("cat", "capsule", (0.12, 0.35, 0.2), "animal", scale=0.6)
 _PONY = _s("horse", "box", (0.5, 1.7, 1.2), "animal", scale=0.7)
-_BALL = _s("ball sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
+_BALL = _s("sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
 
 NOUNS: dict[str, NounSense] = {
     # people
@@ -83,7 +83,7 @@ NOUNS: dict[str, NounSense] = {
     "stone": _s("rock", "sphere", (0.4, 0.35, 0.25), scale=0.4),
     "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4), scale=1.8),
     "fence": _s("fence", "box", (3.0, 0.1, 1.1)),
-    "ball": _BALL, "marble": _s("ball sphere", "sphere", (0.15, 0.15, 0.15)),
+    "ball": _BALL, "marble": _s("sphere", "sphere", (0.15, 0.15, 0.15)),
     "domino": _s("domino", "box", (0.25, 0.05, 0.5)), "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
     "stairs": _s("stairs", "box", (1.2, 2.0, 1.2)), "staircase": _s("stairs", "box", (1.2, 2.0, 1.2)),
     "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
@@ -119,8 +119,8 @@ NOUNS: dict[str, NounSense] = {
 COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("lamp", "post"): NOUNS["lamppost"], ("street", "lamp"): NOUNS["lamppost"], ("street", "light"): NOUNS["lamppost"],
     ("beach", "ball"): _s("beach_ball ball sphere", "sphere", (0.5, 0.5, 0.5)),
-    ("soccer", "ball"): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
-    ("football",): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("soccer", "ball"): _s("football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("football",): _s("football ball sphere", "sphere", (0.22, 0.22, 0.22)),
     ("basketball",): _s("basketball ball sphere", "sphere", (0.24, 0.24, 0.24)),
     ("tennis", "ball"): _s("tennis_ball ball sphere", "sphere", (0.07, 0.07, 0.07)),
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
