@@ -876,6 +876,11 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             t_actor.path.append(tuple(away))  # type: ignore[arg-type]
             moved.add((t_actor.entity, ev.clause))
             target = away
+        if sense.fallback == "push" and "push" in models and "push" in allowed and "push" in CATALOG[
+                t_actor.asset].actions and not any(x["type"] in ("walk_to", "run_to", "follow")
+                                                   for x in t_actor.actions):
+            _kick(a, t_actor, s, e)
+            return
         if sense.fallback == "push" and movable:
             pushed = [t_actor.position[0] + 2.0, t_actor.position[1], t_actor.position[2]]
             t_actor.actions.append({"type": "move_to", "to": _vec(pushed), "start": round(s + length / 2, 3),
@@ -931,7 +936,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         acts.append({"type": "orbit", "center": centre, "period": 6.0, **timing})
         ring = math.dist(a.position[:2], (target or a.position)[:2]) if target else max(2.0, 2 * radius)
         cx, cy = (target or [a.position[0] - ring, a.position[1]])[:2]
-        a.path += [(cx + ring, cy + ring, a.position[2]), (cx - ring, cy - ring, a.position[2])]
+        a.path += [(cx + sx * ring, cy + sy * ring, a.position[2]) for sx in (-1, 1) for sy in (-1, 1)]
     elif fb == "fall":
         a.position[2] = round(a.position[2] + 3.0, 3)
         land = [a.position[0], a.position[1], round(a.position[2] - 3.0, 3)]
@@ -954,6 +959,31 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     a.actions += [{k: v for k, v in act.items() if v is not None} for act in acts]
 
 
+KICK_STRENGTH = 1.0  # N·s: a kicked football rolls about 2 m in 5 s; a pushed crate slides less
+
+
+def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
+    """``a`` pushes or kicks ``thing`` for real: walks up to it if it is out of reach, then gives it an impulse
+    (the physics bake moves it; the pushed thing is never also animated)."""
+    reach = max(a.extent[0], a.extent[1]) / 2 + max(thing.extent[0], thing.extent[1]) / 2 + 0.1
+    length = e - s
+    at = s
+    if math.dist(a.position[:2], thing.position[:2]) > reach + 0.2 and "walk_to" in CATALOG[a.asset].actions:
+        spot = _towards(a.position, thing.position, reach)
+        at = round(s + 0.4 * length, 3)
+        a.actions.append({"type": "walk_to", "to": _vec(spot), "start": s, "end": at})
+        a.path.append(tuple(spot))  # type: ignore[arg-type]
+        start = spot
+    else:
+        start = a.position
+    a.actions.append({"type": "push", "target": thing.id, "strength": KICK_STRENGTH, "start": at})
+    away = _np_dir(start, thing.position)
+    norm = math.hypot(away[0], away[1]) or 1.0
+    travel = 0.6 + 0.4 * (e - at)  # a generous guess at how far it rolls, so the camera keeps it in view
+    thing.path.append((thing.position[0] + away[0] / norm * travel, thing.position[1] + away[1] / norm * travel,
+                       thing.position[2]))
+
+
 def _np_dir(src: list[float], dst: list[float]) -> Any:
     import numpy as np
 
@@ -961,6 +991,43 @@ def _np_dir(src: list[float], dst: list[float]) -> Any:
 
 
 # ------------------------------------------------------------------------------------------------- camera
+
+
+def _extreme_points(actors: list[Placed]) -> list[tuple[float, float, float]]:
+    """Points every actor reaches over the video: the circle its footprint sweeps when it turns, at its feet
+    and at the top of its highest hop, at every point of its path (straight legs between them stay inside
+    any view that holds their ends)."""
+    pts: list[tuple[float, float, float]] = []
+    for a in actors:
+        w, d, h = a.extent
+        r = math.hypot(w, d) / 2
+        for p in [tuple(a.position), *a.path]:
+            for k in range(12):
+                x, y = p[0] + r * math.cos(k * math.pi / 6), p[1] + r * math.sin(k * math.pi / 6)
+                pts += [(x, y, p[2]), (x, y, p[2] + h + a.lift)]
+    return pts
+
+
+def _fit_distance(points: list[tuple[float, float, float]], centre: list[float], azimuth: float, elevation: float,
+                  aspect: float, margin: float = 1.12) -> float:
+    """The least distance from ``centre`` (along the view at ``azimuth``/``elevation``, radians) at which a
+    camera looking at ``centre`` sees every point, with a margin: tighter than a bounding sphere for wide,
+    flat layouts (a dog and the ball it chases), so the subjects are not lost in the frame."""
+    back = (math.cos(elevation) * math.sin(azimuth), -math.cos(elevation) * math.cos(azimuth), math.sin(elevation))
+    fwd = [-c for c in back]
+    right = [fwd[1], -fwd[0], 0.0]
+    norm = math.hypot(right[0], right[1]) or 1.0
+    right = [c / norm for c in right]
+    up = [right[1] * fwd[2] - right[2] * fwd[1], right[2] * fwd[0] - right[0] * fwd[2],
+          right[0] * fwd[1] - right[1] * fwd[0]]
+    tan_h = math.tan(math.radians(DEFAULT_FOV) / 2) / margin
+    tan_v = tan_h / aspect
+    need = 1.0
+    for p in points:
+        rel = [p[i] - centre[i] for i in range(3)]
+        x, y, z = (sum(rel[i] * v[i] for i in range(3)) for v in (right, up, fwd))
+        need = max(need, abs(x) / tan_h - z, abs(y) / tan_v - z, 0.5 - z)
+    return need
 
 
 def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
@@ -1010,14 +1077,15 @@ def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: 
     for n, clause in enumerate(starts):
         s = round(clause * span, 3)
         e = round(starts[n + 1] * span, 3) if n + 1 < len(starts) else duration
-        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes)
+        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes,
+                     _extreme_points(actors))
         shot.update({"start": s, "end": e})
         shots.append(shot)
     return shots
 
 
 def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
-          models: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+          models: dict[str, Any], notes: list[str], points: list[tuple[float, float, float]]) -> dict[str, Any]:
     target: list[float] | str = _vec(centre)
     living = subject is not None and CATALOG[subject.asset].kind in ("character", "animal")
     if "close" in moves and subject is not None:
@@ -1027,11 +1095,14 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
         radius = max(max(subject.extent) * 0.75, 0.3)
         target = subject.id
         centre = [subject.position[0], subject.position[1], subject.position[2] + subject.extent[2] / 2]
-    dist = framing_distance(radius, DEFAULT_FOV, aspect)
-    if "wide" in moves:
-        dist *= 1.5
+        points = _extreme_points([subject])
     elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
     azimuth = math.radians(90 if "side" in moves else -25)
+    dist = framing_distance(radius, DEFAULT_FOV, aspect)
+    if not ({"orbit", "pan"} & set(moves)):  # a view from one side: fit what it sees, not a bounding sphere
+        dist = min(dist, _fit_distance(points, centre, azimuth, elevation, aspect))
+    if "wide" in moves:
+        dist *= 1.5
     look_z = centre[2]
 
     def eye(k: float) -> list[float]:
@@ -1044,8 +1115,10 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
             extra: dict[str, Any] = {"target": subject.id if subject is not None and move == "track" else target}
             if tag == "zoom":  # zoom out: from the lens that frames everything to a wider one; zoom in: narrower
                 extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
-            elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on
-                extra |= {"angle": _front(subject)}
+            elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on;
+                # a person whole (wide), a thing or an animal filling the frame with a margin (medium)
+                person = CATALOG[subject.asset].kind == "character"
+                extra |= {"angle": _front(subject), "framing": "wide" if person else "medium"}
             chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
             if chosen is not None:
                 return chosen
