@@ -59,6 +59,7 @@ from scenes.motion import heading_of
 from scenes.script import MAX_DURATION
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
+FUR = ["#4a3423", "wheat", "dimgray", "#f2efe9", "#22201e", "peru"]  # telling animals apart in natural coats
 DEFAULT_DURATION = 10.0
 MAX_PROMPT_CHARS = 20_000
 DEFAULT_FOV = 50.0
@@ -599,7 +600,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
             if k and e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
-                colour = next(palette)
+                colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
                                  (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
                                  heading=heading))
@@ -665,11 +666,16 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
-            ring = max(aw, ad) / 2 + max(w, d) / 2 + GAP * 2
+            one = actors[groups[gi][0]]
+            seats = one.asset in SEATS
+            # chairs pulled up to a table; anything else with room to move around it
+            ring = math.hypot(aw, ad) / 2 + max(one.extent[:2]) / 2 + (0.15 if seats else GAP * 2)
             n = len(groups[gi])
             for k, ix in enumerate(groups[gi]):
                 ang = 2 * math.pi * k / n
                 actors[ix].offset = (ring * math.cos(ang), ring * math.sin(ang), 0.0)
+                if seats or CATALOG[actors[ix].asset].kind in ("character", "animal"):  # facing the middle
+                    _turn(actors[ix], float(heading_of(_np_dir([math.cos(ang), math.sin(ang), 0.0], [0.0] * 3))))
             p = (ax, ay, 0.0)
         else:
             p = {
@@ -704,6 +710,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for a in actors:
         a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
     return actors
+
+
+def _turn(a: Placed, heading: float) -> None:
+    """Turn ``a`` to ``heading`` (from its current one), keeping its extent the box around its turned footprint."""
+    w, d, h = a.extent
+    turn = math.radians(heading - a.heading)
+    c, s = abs(math.cos(turn)), abs(math.sin(turn))
+    a.extent, a.heading = (w * c + d * s, w * s + d * c, h), heading
 
 
 def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -805,7 +819,19 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
     for ev, (s, e) in zip(reading.events, spans, strict=True):
         subjects = [a for ent in ev.subjects for a in by_entity.get(ent, [])]
         centre = _centre(subjects)
+        rel = reading.entities[ev.subjects[0]].relation if ev.subjects else None
+        ring_centre = by_entity.get(rel[1][0]) if rel and rel[0] == "around" and rel[1] else None
         for k, a in enumerate(subjects):
+            if ev.target == "each_other" and ev.sense.fallback in TRAVEL and ring_centre and "orbit" in CATALOG[
+                    a.asset].actions:  # "two dogs chase each other around a tree": round and round it
+                c = ring_centre[0]
+                ring = math.dist(a.position[:2], c.position[:2])
+                period = max(4.0, 2 * math.pi * ring / max(ev.sense.speed, 0.8))
+                a.actions.append({"type": "orbit", "center": c.id, "period": round(period, 3), "start": s, "end": e})
+                a.path += [(c.position[0] + sx * ring, c.position[1] + sy * ring, a.position[2])
+                           for sx in (-1, 1) for sy in (-1, 1)]
+                moved.add((a.entity, ev.clause))
+                continue
             target_point, target_id = _target(ev, a, k, subjects, by_entity, centre)
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
@@ -816,6 +842,8 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
 
 
 TRAVEL = ("move", "chase", "fly")
+ROUND = ("sphere", "football", "basketball", "beach_ball")  # things that roll when they travel
+WALKS_WITH = ("walk", "stroll", "march", "wander")  # "walks his dog": together, not towards it
 
 
 def _event_spans(reading: Reading, span: float, duration: float) -> list[tuple[float, float]]:
@@ -862,6 +890,15 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     allowed = CATALOG[a.asset].actions
     timing = {"start": s, "end": e}
     length = e - s
+    if target_id is not None and ev.verb in WALKS_WITH and CATALOG[a.asset].kind == "character":
+        pet = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
+        if CATALOG[pet.asset].kind == "animal" and "follow" in CATALOG[pet.asset].actions and "follow" in models:
+            # "a man walks his dog": he walks on and the dog keeps up at his side, rather than him walking at it
+            target = target_id = None
+            gap = max(a.extent[:2]) / 2 + max(pet.extent[:2]) / 2 + 0.3  # at heel, never inside his legs
+            pet.actions.append({"type": "follow", "target": a.id, "distance": round(gap, 3), **timing})
+            pet.path.append((a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], pet.position[2]))
+            moved.add((pet.entity, ev.clause))
     # where travel ends: at the target (stopping short of it), towards the group centre, or straight ahead
     stop = radius + 0.3
     if target is not None and target_id is not None:
@@ -872,7 +909,13 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             # the chased thing runs away, so there is something to chase
             away = [t_actor.position[0] + min(0.6 * sense.speed * length, 5.0), t_actor.position[1],
                     t_actor.position[2]]
-            t_actor.actions.append({"type": "move_to", "to": _vec(away), **timing, "easing": "linear"})
+            flees = CATALOG[t_actor.asset].actions
+            kind = CATALOG[t_actor.asset].kind
+            # a chased cat runs, a chased ball rolls (turning as it goes); anything else slides away
+            how = "run_to" if kind in ("character", "animal") and "run_to" in flees else "roll" if (
+                t_actor.asset in ROUND and "roll" in flees) else "move_to"
+            t_actor.actions.append({"type": how, "to": _vec(away), **timing,
+                                    **({} if how == "run_to" else {"easing": "linear"})})
             t_actor.path.append(tuple(away))  # type: ignore[arg-type]
             moved.add((t_actor.entity, ev.clause))
             target = away
