@@ -216,3 +216,45 @@ def test_an_asset_is_never_given_an_action_it_does_not_list(monkeypatch: pytest.
     dog = result.script.actor("dog")
     assert dog.asset == "dog" and [a.type for a in dog.actions] == ["move_to"]
     assert any("dog cannot bounce" in n for n in result.notes)
+
+
+def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
+    meet = _plan("two people walk towards each other and wave", duration=10)
+    for p in meet.actors:
+        walk, wave = p.actions
+        assert (walk.type, walk.start, walk.end) == ("walk_to", 0.0, 6.0)  # they meet first, then wave
+        assert (wave.type, wave.start) == ("wave", 6.0)
+    a, b = meet.actors
+    assert abs(a.actions[0].to[0] - b.actions[0].to[0]) >= 0.5  # they stop in front of each other, not inside
+
+    bench = _plan("a man sits on a bench")
+    man, seat = bench.actors
+    assert man.actions[0].type == "sit" and man.actions[0].seat == "bench"
+    assert man.position[:2] == seat.position[:2] and man.rotation[0] == seat.rotation[0] == 180.0  # facing the camera
+
+    kick = _plan("a girl kicks a soccer ball", duration=10)
+    girl, ball = kick.actors
+    assert [x.type for x in girl.actions] == ["walk_to", "push"] and girl.actions[1].target == ball.id
+    assert girl.actions[1].start == girl.actions[0].end  # the kick when she reaches it
+    assert ball.asset == "football" and ball.actions == []  # physics moves it, nothing else
+
+    walk = _plan("a man walks his dog down the street")
+    man, dog = walk.actors
+    assert man.actions[0].type == "walk_to" and (dog.actions[0].type, dog.actions[0].target) == ("follow", "man")
+    assert dog.actions[0].distance > 0.8  # at heel, not inside his legs
+
+    chase = _plan("two dogs chase each other around a tree")
+    assert all(d.actions[0].type == "orbit" and d.actions[0].center == "tree" for d in chase.actors[:2])
+
+    car = _plan("a car drives down a snowy street, tracking shot").actor("car")
+    assert car.actions[0].to[0] > car.position[0] and car.rotation[0] == -90.0  # facing the way it drives
+
+
+def test_camera_phrases_map_to_the_real_shots() -> None:
+    track = _plan("a car drives down a snowy street, tracking shot").camera.shots[0]
+    assert (track.type, track.target, track.framing) == ("track", "car", "medium")
+    assert abs(track.angle - 90.0) <= 40.0  # from ahead of a car driving towards +X, three-quarters on
+    close = _plan("a man sits on a bench at sunset, close-up").camera.shots[0]
+    assert (close.type, close.target, close.framing) == ("track", "man", "close_up")
+    zoom = _plan("three people dance in a circle, then the camera zooms out").camera.shots[-1]
+    assert zoom.type == "zoom" and zoom.to_fov > (zoom.fov or 50.0)  # out means wider
