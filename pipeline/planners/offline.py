@@ -836,6 +836,14 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
             _act(ev, a, k, s, e, target_point, target_id, models, notes, by_entity, moved)
+    walkers = {a.id for a in actors if any(x["type"] in WALKING for x in a.actions)}
+    living = {a.id for a in actors if CATALOG[a.asset].kind in ("character", "animal")}
+    for a in actors:  # a push moves a physics body: never one that walks, nor a person or animal pushing itself
+        for x in [x for x in a.actions if x["type"] == "push"]:
+            pushed = x.get("target") or a.id
+            if pushed in walkers or (pushed == a.id and a.id in living):
+                a.actions.remove(x)
+                notes.append(f"{pushed} walks or is alive, so it cannot be pushed: {a.id}'s push is left out")
     for a in actors:  # placed on a seat with nothing else to do there: sit on it for the whole video
         if a.seat_id is not None and not any(x["type"] == "sit" for x in a.actions) and "sit" in models:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
@@ -844,6 +852,7 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
 TRAVEL = ("move", "chase", "fly")
 ROUND = ("sphere", "football", "basketball", "beach_ball")  # things that roll when they travel
 WALKS_WITH = ("walk", "stroll", "march", "wander")  # "walks his dog": together, not towards it
+WALKING = ("walk_to", "run_to", "follow_path", "follow")  # under its own power: never also a pushed body
 
 
 def _event_spans(reading: Reading, span: float, duration: float) -> list[tuple[float, float]]:

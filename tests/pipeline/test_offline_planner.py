@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import PlanError
@@ -183,6 +183,7 @@ _WORDS = sorted({*NOUNS, *VERBS, *(" ".join(k) for k in COMPOUND_NOUNS), "a", "t
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(_WORDS), max_size=25).map(" ".join)))
+@example("friend push race")  # found by this test: a person pushing itself and then running
 def test_any_text_gives_a_valid_script_or_a_clear_error(prompt: str) -> None:
     try:
         result = PLANNER.plan(PlanRequest(prompt))
