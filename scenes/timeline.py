@@ -269,6 +269,8 @@ def compile_script(script: SceneScript) -> Timeline:
         if isinstance(target, str):
             i = index_of[target]
             height = asset(actors[i].asset).size[2] * scales[:, i, 2]
+            if actors[i].id in poses:  # a seated or crouching character is shorter: frame where its head is
+                height = np.maximum(height + poses[actors[i].id].root_offset[:, 2] * scales[:, i, 2], 0.3 * height)
             base = positions[:, i]
             half = actor_half_extent(actors[i], scales[:, i].max(axis=0))
             return Subject(base, height, float(np.linalg.norm(half)), hpr[:, i, 0],

@@ -40,22 +40,26 @@ from pipeline.planners.vocabulary import (
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
+    ROOM_UNDER,
+    SEATS,
     SEQUENCE_MARKERS,
     SETTINGS,
     SHOT_CHOICES,
     SIZES,
+    VEHICLES,
     VERBS,
     NounSense,
     VerbSense,
 )
 from scenes import SceneScript
 from scenes.camera import framing_distance
-from scenes.catalog import CATALOG
+from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.motion import heading_of
 from scenes.script import MAX_DURATION
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
+FUR = ["#4a3423", "wheat", "dimgray", "#f2efe9", "#22201e", "peru"]  # telling animals apart in natural coats
 DEFAULT_DURATION = 10.0
 MAX_PROMPT_CHARS = 20_000
 DEFAULT_FOV = 50.0
@@ -356,8 +360,10 @@ class _ClauseReader:
                 i += len(rel[0])
                 continue
             shade = colour_at(t, i)
+            compound = self.noun_at(i)
             if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)) and not (
-                    shade and shade[1] == 2):  # "forest green", "dark red" are colours
+                    shade and shade[1] == 2) and not (  # "forest green", "dark red" are colours
+                    compound and compound[2] == 2):  # "a beach ball" is a ball, not a beach
                 if self.modifier_follows(i) and tok in ("golden",):
                     pass  # "golden" before a noun is a colour, not the golden hour
                 else:
@@ -534,7 +540,7 @@ class Placed:
     asset: str
     scale: tuple[float, float, float]
     extent: tuple[float, float, float]  # world size W, D, H after scaling
-    colour: str
+    colour: str | None  # None: the asset's own look (a real table is wood, a dog has its fur)
     finish: str | None
     offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
     position: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
@@ -543,16 +549,19 @@ class Placed:
     path: list[tuple[float, float, float]] = field(default_factory=list)  # points it travels through
     lift: float = 0.0  # extra height reached by jumps and flights
     under: int | None = None  # the entity it stands under on purpose (a cat under a table, between its legs)
+    seat: int | None = None  # the actor (index) it sits on: it stands at the seat's place and sits down
+    seat_id: str | None = None
 
 
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
     """The catalog asset for a noun and its scale: the first of ``sense.assets`` that exists, else the fallback
     primitive stretched to the thing's real size (with a note)."""
-    for k, name in enumerate(sense.assets):
+    for name in sense.assets:
         if name in CATALOG:
-            if k == 0 or CATALOG[name].kind != "primitive" or (sense.fallback == name and sense.assets[0] == name):
-                return name, (size, size, size)
-            break
+            if CATALOG[name].kind != "primitive":
+                real = size * sense.scale  # a figurine is a small person, a puppy a small dog
+                return name, (real, real, real)
+            break  # a primitive is stretched to the thing's real size below (a ball is a 0.5 m sphere)
     name = sense.fallback if sense.fallback in CATALOG else "box"
     base = CATALOG[name].size
     scale = tuple(round(size * real / max(b, 1e-3), 4) for real, b in zip(sense.size, base, strict=True))
@@ -575,7 +584,13 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for e_index, e in enumerate(reading.entities):
         asset, scale = resolve_asset(e.word, e.sense, e.size, notes)
         w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
-        colour = e.colour or next(palette)
+        kind = CATALOG[asset].kind
+        # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
+        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if asset in SEATS else 0.0)
+        if abs(heading) == 90.0:
+            w, d = d, w
+        # primitives get a palette colour so they read apart; real assets keep their own look unless told
+        colour = e.colour or (next(palette) if kind == "primitive" else None)
         members = []
         base = re.sub(r"[^a-z0-9_]", "", e.word) or "thing"
         for k in range(e.count):
@@ -584,10 +599,11 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             while ident in used_ids:
                 ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
-            if k and e.colour is None and e.sense.living:  # two people, three dogs: tell them apart
-                colour = next(palette)
+            if k and e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
+                colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
-                                 (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h))))
+                                 (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
+                                 heading=heading))
             members.append(len(actors) - 1)
         groups.append(members)
     extent = [_group_extent(actors, g) for g in groups]
@@ -633,21 +649,33 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             extent[a] = _group_extent(actors, groups[a])
             p = (ax, ay, 0.0)
         elif name == "under":
-            fits = anchor.sense.clearance and CATALOG[actors[groups[a][0]].asset].kind != "primitive" and h < ah * 0.8
+            under = actors[groups[a][0]]
+            room = ROOM_UNDER.get(under.asset) if anchor.sense.clearance else None
+            fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
             if fits:
                 p = (ax, ay, 0.0)
             else:
                 p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
+        elif name == "on" and actors[groups[a][0]].asset in SEATS and all(
+                CATALOG[actors[ix].asset].kind in ("character", "animal") for ix in groups[gi]):
+            p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
+            for k, ix in enumerate(groups[gi]):
+                actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
-            ring = max(aw, ad) / 2 + max(w, d) / 2 + GAP * 2
+            one = actors[groups[gi][0]]
+            seats = one.asset in SEATS
+            # chairs pulled up to a table; anything else with room to move around it
+            ring = math.hypot(aw, ad) / 2 + max(one.extent[:2]) / 2 + (0.15 if seats else GAP * 2)
             n = len(groups[gi])
             for k, ix in enumerate(groups[gi]):
                 ang = 2 * math.pi * k / n
                 actors[ix].offset = (ring * math.cos(ang), ring * math.sin(ang), 0.0)
+                if seats or CATALOG[actors[ix].asset].kind in ("character", "animal"):  # facing the middle
+                    _turn(actors[ix], float(heading_of(_np_dir([math.cos(ang), math.sin(ang), 0.0], [0.0] * 3))))
             p = (ax, ay, 0.0)
         else:
             p = {
@@ -667,6 +695,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         gx, gy, gz = pos[a.entity]
         ox, oy, oz = a.offset
         a.position = [gx + ox, gy + oy, gz + oz]
+    for a in actors:
+        if a.seat is not None:
+            seat = actors[a.seat]
+            if sum(x.seat == a.seat for x in actors) == 1:  # alone on it: the middle of the seat
+                a.position = [seat.position[0], seat.position[1], seat.position[2]]
+            else:  # several on one bench: side by side along it
+                a.position[1] = seat.position[1]
+            a.heading, a.seat_id = seat.heading, seat.id
     _separate(actors)
     xs = [a.position[0] for a in actors]
     ys = [a.position[1] for a in actors]
@@ -674,6 +710,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for a in actors:
         a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
     return actors
+
+
+def _turn(a: Placed, heading: float) -> None:
+    """Turn ``a`` to ``heading`` (from its current one), keeping its extent the box around its turned footprint."""
+    w, d, h = a.extent
+    turn = math.radians(heading - a.heading)
+    c, s = abs(math.cos(turn)), abs(math.sin(turn))
+    a.extent, a.heading = (w * c + d * s, w * s + d * c, h), heading
 
 
 def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple[float, float, float]:
@@ -715,13 +759,18 @@ def _overlap(a: Placed, b: Placed) -> bool:
     ) and a.position[2] < b.position[2] + b.extent[2] - 1e-6 and b.position[2] < a.position[2] + a.extent[2] - 1e-6
 
 
+def _sits_on(a: Placed, b: Placed, actors: list[Placed]) -> bool:
+    """Whether one of the two sits on the other (they share a footprint on purpose)."""
+    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a)
+
+
 def _separate(actors: list[Placed]) -> None:
     """Push apart (along +X) anything whose boxes still intersect, so nothing interpenetrates."""
     for _ in range(50):
         moved = False
         for j, b in enumerate(actors):
             for a in actors[:j]:
-                if _overlap(a, b) and a.under != b.entity and b.under != a.entity:
+                if _overlap(a, b) and a.under != b.entity and b.under != a.entity and not _sits_on(a, b, actors):
                     b.position[0] = a.position[0] + (a.extent[0] + b.extent[0]) / 2 + GAP
                     moved = True
         if not moved:
@@ -766,15 +815,62 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
         by_entity.setdefault(a.entity, []).append(a)
     span = duration / max(reading.clauses, 1)
     moved: set[tuple[int, int]] = set()  # (entity, clause) that already travel
-    for ev in reading.events:
-        s, e = round(ev.clause * span, 3), round(min((ev.clause + 1) * span, duration), 3)
+    spans = _event_spans(reading, span, duration)
+    for ev, (s, e) in zip(reading.events, spans, strict=True):
         subjects = [a for ent in ev.subjects for a in by_entity.get(ent, [])]
         centre = _centre(subjects)
+        rel = reading.entities[ev.subjects[0]].relation if ev.subjects else None
+        ring_centre = by_entity.get(rel[1][0]) if rel and rel[0] == "around" and rel[1] else None
         for k, a in enumerate(subjects):
+            if ev.target == "each_other" and ev.sense.fallback in TRAVEL and ring_centre and "orbit" in CATALOG[
+                    a.asset].actions:  # "two dogs chase each other around a tree": round and round it
+                c = ring_centre[0]
+                ring = math.dist(a.position[:2], c.position[:2])
+                period = max(4.0, 2 * math.pi * ring / max(ev.sense.speed, 0.8))
+                a.actions.append({"type": "orbit", "center": c.id, "period": round(period, 3), "start": s, "end": e})
+                a.path += [(c.position[0] + sx * ring, c.position[1] + sy * ring, a.position[2])
+                           for sx in (-1, 1) for sy in (-1, 1)]
+                moved.add((a.entity, ev.clause))
+                continue
             target_point, target_id = _target(ev, a, k, subjects, by_entity, centre)
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
             _act(ev, a, k, s, e, target_point, target_id, models, notes, by_entity, moved)
+    walkers = {a.id for a in actors if any(x["type"] in WALKING for x in a.actions)}
+    living = {a.id for a in actors if CATALOG[a.asset].kind in ("character", "animal")}
+    for a in actors:  # a push moves a physics body: never one that walks, nor a person or animal pushing itself
+        for x in [x for x in a.actions if x["type"] == "push"]:
+            pushed = x.get("target") or a.id
+            if pushed in walkers or (pushed == a.id and a.id in living):
+                a.actions.remove(x)
+                notes.append(f"{pushed} walks or is alive, so it cannot be pushed: {a.id}'s push is left out")
+    for a in actors:  # placed on a seat with nothing else to do there: sit on it for the whole video
+        if a.seat_id is not None and not any(x["type"] == "sit" for x in a.actions) and "sit" in models:
+            a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
+
+
+TRAVEL = ("move", "chase", "fly")
+ROUND = ("sphere", "football", "basketball", "beach_ball")  # things that roll when they travel
+WALKS_WITH = ("walk", "stroll", "march", "wander")  # "walks his dog": together, not towards it
+WALKING = ("walk_to", "run_to", "follow_path", "follow")  # under its own power: never also a pushed body
+
+
+def _event_spans(reading: Reading, span: float, duration: float) -> list[tuple[float, float]]:
+    """Each event's time span: its clause's, except that within one clause a subject that travels and then
+    does something else ("walk towards each other and wave") arrives first and then does it."""
+    out = []
+    for ev in reading.events:
+        s, e = ev.clause * span, min((ev.clause + 1) * span, duration)
+        same = [x for x in reading.events if x.clause == ev.clause and set(x.subjects) & set(ev.subjects)]
+        travel = [x for x in same if x.sense.fallback in TRAVEL]
+        if travel and len(same) > 1 and same.index(travel[0]) < len(same) - 1:
+            cut = s + 0.6 * (e - s)
+            if ev.sense.fallback in TRAVEL:
+                e = cut
+            elif same.index(ev) > same.index(travel[0]):
+                s = cut
+        out.append((round(s, 3), round(e, 3)))
+    return out
 
 
 def _centre(group: list[Placed]) -> list[float]:
@@ -803,6 +899,15 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     allowed = CATALOG[a.asset].actions
     timing = {"start": s, "end": e}
     length = e - s
+    if target_id is not None and ev.verb in WALKS_WITH and CATALOG[a.asset].kind == "character":
+        pet = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
+        if CATALOG[pet.asset].kind == "animal" and "follow" in CATALOG[pet.asset].actions and "follow" in models:
+            # "a man walks his dog": he walks on and the dog keeps up at his side, rather than him walking at it
+            target = target_id = None
+            gap = max(a.extent[:2]) / 2 + max(pet.extent[:2]) / 2 + 0.3  # at heel, never inside his legs
+            pet.actions.append({"type": "follow", "target": a.id, "distance": round(gap, 3), **timing})
+            pet.path.append((a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], pet.position[2]))
+            moved.add((pet.entity, ev.clause))
     # where travel ends: at the target (stopping short of it), towards the group centre, or straight ahead
     stop = radius + 0.3
     if target is not None and target_id is not None:
@@ -813,10 +918,21 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             # the chased thing runs away, so there is something to chase
             away = [t_actor.position[0] + min(0.6 * sense.speed * length, 5.0), t_actor.position[1],
                     t_actor.position[2]]
-            t_actor.actions.append({"type": "move_to", "to": _vec(away), **timing, "easing": "linear"})
+            flees = CATALOG[t_actor.asset].actions
+            kind = CATALOG[t_actor.asset].kind
+            # a chased cat runs, a chased ball rolls (turning as it goes); anything else slides away
+            how = "run_to" if kind in ("character", "animal") and "run_to" in flees else "roll" if (
+                t_actor.asset in ROUND and "roll" in flees) else "move_to"
+            t_actor.actions.append({"type": how, "to": _vec(away), **timing,
+                                    **({} if how == "run_to" else {"easing": "linear"})})
             t_actor.path.append(tuple(away))  # type: ignore[arg-type]
             moved.add((t_actor.entity, ev.clause))
             target = away
+        if sense.fallback == "push" and "push" in models and "push" in allowed and "push" in CATALOG[
+                t_actor.asset].actions and not any(x["type"] in ("walk_to", "run_to", "follow")
+                                                   for x in t_actor.actions):
+            _kick(a, t_actor, s, e)
+            return
         if sense.fallback == "push" and movable:
             pushed = [t_actor.position[0] + 2.0, t_actor.position[1], t_actor.position[2]]
             t_actor.actions.append({"type": "move_to", "to": _vec(pushed), "start": round(s + length / 2, 3),
@@ -828,6 +944,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
+    if a.asset in VEHICLES and sense.fallback in TRAVEL and math.dist(dest[:2], a.position[:2]) > 1e-3:
+        a.heading = float(heading_of(_np_dir(a.position, dest)))  # a car drives forwards, never sideways
     # 1. the schema's own action for this verb, if it has one this asset supports
     for tag in sense.actions:
         if tag in ("bounce", "spin", "move_to", "orbit"):
@@ -835,6 +953,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         if tag not in models or tag not in allowed:
             continue
         cands = [{"type": tag, **timing, **extra} for extra in (
+            [{"seat": a.seat_id}] if a.seat_id and tag == "sit" else []) + (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
         chosen = _try_model(models, cands)
@@ -869,7 +988,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         acts.append({"type": "orbit", "center": centre, "period": 6.0, **timing})
         ring = math.dist(a.position[:2], (target or a.position)[:2]) if target else max(2.0, 2 * radius)
         cx, cy = (target or [a.position[0] - ring, a.position[1]])[:2]
-        a.path += [(cx + ring, cy + ring, a.position[2]), (cx - ring, cy - ring, a.position[2])]
+        a.path += [(cx + sx * ring, cy + sy * ring, a.position[2]) for sx in (-1, 1) for sy in (-1, 1)]
     elif fb == "fall":
         a.position[2] = round(a.position[2] + 3.0, 3)
         land = [a.position[0], a.position[1], round(a.position[2] - 3.0, 3)]
@@ -892,6 +1011,31 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     a.actions += [{k: v for k, v in act.items() if v is not None} for act in acts]
 
 
+KICK_STRENGTH = 1.0  # N·s: a kicked football rolls about 2 m in 5 s; a pushed crate slides less
+
+
+def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
+    """``a`` pushes or kicks ``thing`` for real: walks up to it if it is out of reach, then gives it an impulse
+    (the physics bake moves it; the pushed thing is never also animated)."""
+    reach = max(a.extent[0], a.extent[1]) / 2 + max(thing.extent[0], thing.extent[1]) / 2 + 0.1
+    length = e - s
+    at = s
+    if math.dist(a.position[:2], thing.position[:2]) > reach + 0.2 and "walk_to" in CATALOG[a.asset].actions:
+        spot = _towards(a.position, thing.position, reach)
+        at = round(s + 0.4 * length, 3)
+        a.actions.append({"type": "walk_to", "to": _vec(spot), "start": s, "end": at})
+        a.path.append(tuple(spot))  # type: ignore[arg-type]
+        start = spot
+    else:
+        start = a.position
+    a.actions.append({"type": "push", "target": thing.id, "strength": KICK_STRENGTH, "start": at})
+    away = _np_dir(start, thing.position)
+    norm = math.hypot(away[0], away[1]) or 1.0
+    travel = 0.6 + 0.4 * (e - at)  # a generous guess at how far it rolls, so the camera keeps it in view
+    thing.path.append((thing.position[0] + away[0] / norm * travel, thing.position[1] + away[1] / norm * travel,
+                       thing.position[2]))
+
+
 def _np_dir(src: list[float], dst: list[float]) -> Any:
     import numpy as np
 
@@ -899,6 +1043,43 @@ def _np_dir(src: list[float], dst: list[float]) -> Any:
 
 
 # ------------------------------------------------------------------------------------------------- camera
+
+
+def _extreme_points(actors: list[Placed]) -> list[tuple[float, float, float]]:
+    """Points every actor reaches over the video: the circle its footprint sweeps when it turns, at its feet
+    and at the top of its highest hop, at every point of its path (straight legs between them stay inside
+    any view that holds their ends)."""
+    pts: list[tuple[float, float, float]] = []
+    for a in actors:
+        w, d, h = a.extent
+        r = math.hypot(w, d) / 2
+        for p in [tuple(a.position), *a.path]:
+            for k in range(12):
+                x, y = p[0] + r * math.cos(k * math.pi / 6), p[1] + r * math.sin(k * math.pi / 6)
+                pts += [(x, y, p[2]), (x, y, p[2] + h + a.lift)]
+    return pts
+
+
+def _fit_distance(points: list[tuple[float, float, float]], centre: list[float], azimuth: float, elevation: float,
+                  aspect: float, margin: float = 1.12) -> float:
+    """The least distance from ``centre`` (along the view at ``azimuth``/``elevation``, radians) at which a
+    camera looking at ``centre`` sees every point, with a margin: tighter than a bounding sphere for wide,
+    flat layouts (a dog and the ball it chases), so the subjects are not lost in the frame."""
+    back = (math.cos(elevation) * math.sin(azimuth), -math.cos(elevation) * math.cos(azimuth), math.sin(elevation))
+    fwd = [-c for c in back]
+    right = [fwd[1], -fwd[0], 0.0]
+    norm = math.hypot(right[0], right[1]) or 1.0
+    right = [c / norm for c in right]
+    up = [right[1] * fwd[2] - right[2] * fwd[1], right[2] * fwd[0] - right[0] * fwd[2],
+          right[0] * fwd[1] - right[1] * fwd[0]]
+    tan_h = math.tan(math.radians(DEFAULT_FOV) / 2) / margin
+    tan_v = tan_h / aspect
+    need = 1.0
+    for p in points:
+        rel = [p[i] - centre[i] for i in range(3)]
+        x, y, z = (sum(rel[i] * v[i] for i in range(3)) for v in (right, up, fwd))
+        need = max(need, abs(x) / tan_h - z, abs(y) / tan_v - z, 0.5 - z)
+    return need
 
 
 def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
@@ -919,6 +1100,20 @@ def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
     return centre, max(radius, 0.5)
 
 
+def _front(subject: Placed) -> float:
+    """The compass angle (as framed shots take it) of a camera three-quarters in front of ``subject``: ahead
+    of it where it travels, else in front of its face."""
+    heading = subject.heading
+    if subject.path:
+        end = subject.path[-1]
+        if math.dist(end[:2], subject.position[:2]) > 0.5:
+            heading = float(heading_of(_np_dir(subject.position, list(end))))
+    # heading h faces (-sin h, cos h); a framed shot's angle a puts the camera at (sin a, -cos a): a = h + 180
+    ahead = heading + 180.0
+    side = max((-35.0, 35.0), key=lambda x: math.cos(math.radians(ahead + x)))  # the side towards -Y
+    return round((ahead + side + 180.0) % 360.0 - 180.0, 3)
+
+
 def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: float,
                notes: list[str]) -> list[dict[str, Any]]:
     """One shot per clause that names a camera move (the first shot always starts at 0), framing everything."""
@@ -934,23 +1129,32 @@ def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: 
     for n, clause in enumerate(starts):
         s = round(clause * span, 3)
         e = round(starts[n + 1] * span, 3) if n + 1 < len(starts) else duration
-        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes)
+        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes,
+                     _extreme_points(actors))
         shot.update({"start": s, "end": e})
         shots.append(shot)
     return shots
 
 
 def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
-          models: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+          models: dict[str, Any], notes: list[str], points: list[tuple[float, float, float]]) -> dict[str, Any]:
     target: list[float] | str = _vec(centre)
+    living = subject is not None and CATALOG[subject.asset].kind in ("character", "animal")
     if "close" in moves and subject is not None:
+        if living and "track" in models:  # a close-up of someone: the framing preset keeps the face filling it
+            return {"type": "track", "target": subject.id, "framing": "close_up", "angle": _front(subject),
+                    "lag": 0.0}
         radius = max(max(subject.extent) * 0.75, 0.3)
         target = subject.id
-    dist = framing_distance(radius, DEFAULT_FOV, aspect)
-    if "wide" in moves:
-        dist *= 1.5
+        centre = [subject.position[0], subject.position[1], subject.position[2] + subject.extent[2] / 2]
+        points = _extreme_points([subject])
     elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
     azimuth = math.radians(90 if "side" in moves else -25)
+    dist = framing_distance(radius, DEFAULT_FOV, aspect)
+    if not ({"orbit", "pan"} & set(moves)):  # a view from one side: fit what it sees, not a bounding sphere
+        dist = min(dist, _fit_distance(points, centre, azimuth, elevation, aspect))
+    if "wide" in moves:
+        dist *= 1.5
     look_z = centre[2]
 
     def eye(k: float) -> list[float]:
@@ -960,7 +1164,13 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
 
     for move in moves:  # moves the schema may have (track, handheld, pan, crane, zoom …)
         for tag in SHOT_CHOICES.get(move, ()):
-            extra = {"target": subject.id if subject is not None and move == "track" else target}
+            extra: dict[str, Any] = {"target": subject.id if subject is not None and move == "track" else target}
+            if tag == "zoom":  # zoom out: from the lens that frames everything to a wider one; zoom in: narrower
+                extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
+            elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on;
+                # a person whole (wide), a thing or an animal filling the frame with a margin (medium)
+                person = CATALOG[subject.asset].kind == "character"
+                extra |= {"angle": _front(subject), "framing": "wide" if person else "medium"}
             chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
             if chosen is not None:
                 return chosen
@@ -1052,10 +1262,14 @@ class OfflinePlanner:
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": a.id, "asset": a.asset, "position": _vec(a.position),
-                           "scale": list(a.scale), "material": {"color": a.colour}}
-    if a.finish:
-        out["material"]["finish"] = a.finish
+    out: dict[str, Any] = {"id": a.id, "asset": a.asset, "position": _vec(a.position), "scale": list(a.scale)}
+    if a.colour or a.finish:
+        # a finish alone keeps the asset's own colour (a ceramic figurine stays glazed white)
+        look = model(a.asset)
+        own = look.slots[look.main_slot].colour if look.main_slot in look.slots else (0.8, 0.8, 0.8)
+        out["material"] = {"color": a.colour or "#" + "".join(f"{round(c * 255):02x}" for c in own)}
+        if a.finish:
+            out["material"]["finish"] = a.finish
     if a.heading:
         out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
     if a.actions:

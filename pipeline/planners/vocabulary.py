@@ -19,22 +19,38 @@ class NounSense:
     fallback: str
     size: tuple[float, float, float]
     living: str = ""  # "person", "animal" or "" (things)
-    clearance: bool = False  # something can stand under it (a table, a bench, a tree)
+    clearance: bool = False  # something can stand under it (a table, a bench, a chair)
+    scale: float = 1.0  # uniform scale of the real catalog asset for this word (a figurine is a small person)
 
 
 def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str = "",
-       clearance: bool = False) -> NounSense:
-    return NounSense(tuple(assets.split()), fallback, size, living, clearance)
+       clearance: bool = False, scale: float = 1.0) -> NounSense:
+    return NounSense(tuple(assets.split()), fallback, size, living, clearance, scale)
+
+
+# The free room (W, D, H) between the legs of the real props one can put something under, at scale 1:
+# a cat sleeps under a table between its legs; anything bigger goes in front of it.
+ROOM_UNDER: dict[str, tuple[float, float, float]] = {
+    "table": (0.96, 0.56, 0.7), "chair": (0.33, 0.33, 0.42), "bench": (1.34, 0.42, 0.4),
+}
+# The real props one sits on (a character placed "on" one sits on its seat, facing the way it faces).
+SEATS = ("chair", "bench")
+# Props that travel facing forwards (+Y at heading 0): they turn to face the way they go.
+VEHICLES = ("car",)
 
 
 _PERSON = _s("person", "capsule", (0.5, 0.3, 1.75), "person")
 _MAN = _s("man person", "capsule", (0.5, 0.3, 1.8), "person")
 _WOMAN = _s("woman person", "capsule", (0.45, 0.3, 1.68), "person")
 _CHILD = _s("child person", "capsule", (0.35, 0.25, 1.2), "person")
+_TODDLER = _s("child person", "capsule", (0.27, 0.2, 0.9), "person", scale=0.7)
 _DOG = _s("dog", "capsule", (0.3, 0.8, 0.6), "animal")
 _CAT = _s("cat", "capsule", (0.2, 0.5, 0.3), "animal")
 _HORSE = _s("horse", "box", (0.6, 2.2, 1.6), "animal")
-_BALL = _s("ball sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
+_PUPPY = _s("dog", "capsule", (0.2, 0.6, 0.45), "animal", scale=0.65)
+_KITTEN = _s("cat", "capsule", (0.12, 0.35, 0.2), "animal", scale=0.6)
+_PONY = _s("horse", "box", (0.5, 1.7, 1.2), "animal", scale=0.7)
+_BALL = _s("sphere", "sphere", (0.5, 0.5, 0.5))  # a toy or beach ball: visible next to a box or a dog
 
 NOUNS: dict[str, NounSense] = {
     # people
@@ -43,40 +59,43 @@ NOUNS: dict[str, NounSense] = {
     "athlete": _PERSON, "player": _PERSON, "walker": _PERSON, "stranger": _PERSON, "adult": _PERSON,
     "man": _MAN, "guy": _MAN, "gentleman": _MAN, "boy": _CHILD, "dude": _MAN, "father": _MAN, "dad": _MAN,
     "woman": _WOMAN, "lady": _WOMAN, "girl": _CHILD, "mother": _WOMAN, "mom": _WOMAN,
-    "child": _CHILD, "kid": _CHILD, "toddler": _CHILD, "baby": _CHILD,
+    "child": _CHILD, "kid": _CHILD, "toddler": _TODDLER, "baby": _TODDLER,
     # animals
-    "dog": _DOG, "puppy": _DOG, "pup": _DOG, "doggy": _DOG, "doggo": _DOG, "hound": _DOG, "poodle": _DOG,
+    "dog": _DOG, "puppy": _PUPPY, "pup": _PUPPY, "doggy": _DOG, "doggo": _DOG, "hound": _DOG, "poodle": _DOG,
     "terrier": _DOG, "retriever": _DOG,
-    "cat": _CAT, "kitten": _CAT, "kitty": _CAT,
-    "horse": _HORSE, "pony": _HORSE, "stallion": _HORSE, "mare": _HORSE, "foal": _HORSE,
+    "cat": _CAT, "kitten": _KITTEN, "kitty": _CAT,
+    "horse": _HORSE, "pony": _PONY, "stallion": _HORSE, "mare": _HORSE, "foal": _PONY,
     # props
     "table": _s("table", "box", (1.2, 0.8, 0.75), clearance=True),
     "desk": _s("table", "box", (1.2, 0.7, 0.75), clearance=True),
     "chair": _s("chair", "box", (0.45, 0.45, 0.9), clearance=True),
     "stool": _s("chair", "cylinder", (0.35, 0.35, 0.6)),
-    "tree": _s("tree", "cone", (2.0, 2.0, 4.5), clearance=True),
+    "tree": _s("tree", "cone", (2.0, 2.0, 4.5)),
     "bush": _s("bush", "sphere", (1.0, 1.0, 0.8)), "shrub": _s("bush", "sphere", (1.0, 1.0, 0.8)),
     "house": _s("house", "box", (6.0, 6.0, 5.0)), "cottage": _s("house", "box", (5.0, 5.0, 4.5)),
-    "building": _s("house", "box", (8.0, 8.0, 10.0)), "cabin": _s("house", "box", (4.0, 4.0, 3.5)),
+    "building": _s("house", "box", (8.0, 8.0, 10.0), scale=1.6),
+    "cabin": _s("house", "box", (4.0, 4.0, 3.5), scale=0.75),
     "car": _s("car", "box", (1.8, 4.2, 1.45)), "taxi": _s("car", "box", (1.8, 4.4, 1.5)),
     "lamppost": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
     "streetlight": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
-    "bench": _s("bench", "box", (1.6, 0.5, 0.45), clearance=True),
-    "rock": _s("rock", "sphere", (0.8, 0.7, 0.5)), "stone": _s("rock", "sphere", (0.4, 0.35, 0.25)),
-    "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4)),
+    "bench": _s("bench", "box", (1.6, 0.5, 0.87), clearance=True),
+    "rock": _s("rock", "sphere", (0.8, 0.7, 0.5)),
+    "stone": _s("rock", "sphere", (0.4, 0.35, 0.25), scale=0.4),
+    "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4), scale=1.8),
     "fence": _s("fence", "box", (3.0, 0.1, 1.1)),
-    "ball": _BALL, "marble": _s("ball sphere", "sphere", (0.15, 0.15, 0.15)),
+    "ball": _BALL, "marble": _s("sphere", "sphere", (0.15, 0.15, 0.15)),
     "domino": _s("domino", "box", (0.25, 0.05, 0.5)), "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
     "stairs": _s("stairs", "box", (1.2, 2.0, 1.2)), "staircase": _s("stairs", "box", (1.2, 2.0, 1.2)),
     "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
     "wall": _s("wall", "box", (4.0, 0.2, 2.5)),
     "crate": _s("crate box", "box", (0.8, 0.8, 0.8)),
     "cup": _s("cup", "cylinder", (0.09, 0.09, 0.1)), "mug": _s("cup", "cylinder", (0.09, 0.09, 0.1)),
-    "figurine": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person"),
-    "statuette": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person"),
-    "statue": _s("figurine", "capsule", (0.6, 0.6, 2.0)),
-    "pedestal": _s("pedestal figurine_pedestal", "cylinder", (0.5, 0.5, 1.0)),
-    "plinth": _s("pedestal figurine_pedestal", "box", (0.5, 0.5, 1.0)),
+    # the catalog's figurine is a life-size ceramic person meant to be scaled down to a tabletop figure
+    "figurine": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person", scale=0.15),
+    "statuette": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person", scale=0.15),
+    "statue": _s("figurine", "capsule", (0.6, 0.6, 2.0), scale=1.1),
+    "pedestal": _s("pedestal figurine_pedestal", "cylinder", (0.3, 0.3, 0.12)),
+    "plinth": _s("pedestal figurine_pedestal", "box", (0.3, 0.3, 0.12)),
     # geometric shapes (the v1 primitives themselves)
     "sphere": _s("sphere", "sphere", (1.0, 1.0, 1.0)), "orb": _s("sphere", "sphere", (1.0, 1.0, 1.0)),
     "bubble": _s("sphere", "sphere", (0.5, 0.5, 0.5)),
@@ -100,8 +119,8 @@ NOUNS: dict[str, NounSense] = {
 COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("lamp", "post"): NOUNS["lamppost"], ("street", "lamp"): NOUNS["lamppost"], ("street", "light"): NOUNS["lamppost"],
     ("beach", "ball"): _s("beach_ball ball sphere", "sphere", (0.5, 0.5, 0.5)),
-    ("soccer", "ball"): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
-    ("football",): _s("soccer_ball football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("soccer", "ball"): _s("football ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    ("football",): _s("football ball sphere", "sphere", (0.22, 0.22, 0.22)),
     ("basketball",): _s("basketball ball sphere", "sphere", (0.24, 0.24, 0.24)),
     ("tennis", "ball"): _s("tennis_ball ball sphere", "sphere", (0.07, 0.07, 0.07)),
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),

@@ -115,3 +115,29 @@ camera: {shots: [{type: handheld, target: bob, framing: medium}]}
     c = compile_yaml(text.replace("SEED", "4"))
     assert np.array_equal(a.camera_hpr, b.camera_hpr) and not np.array_equal(a.camera_hpr, c.camera_hpr)
     assert np.abs(np.diff(a.camera_hpr, axis=0)).max() < 1.0  # degrees per frame: a wobble, not a jitter
+
+
+def test_close_up_of_a_seated_person_aims_at_the_lowered_face(compile_yaml) -> None:
+    from scenes.catalog import model
+    from scenes.rig import actor_matrices, joint_matrices
+
+    tl = compile_yaml("""
+duration: 3
+resolution: 320x180
+actors:
+  - {id: bench, asset: bench, rotation: [180, 0, 0]}
+  - {id: sam, asset: man, rotation: [180, 0, 0], actions: [{type: sit, seat: bench}]}
+camera:
+  shots: [{type: track, target: sam, framing: close_up, angle: 20, lag: 0}]
+""")
+    i = [a.id for a in tl.script.actors].index("sam")
+    m = model("man")
+    head = m.joints.index(next(j for j in m.joints if j.name == "head"))
+    frame = len(tl) - 1  # seated by now
+    pose = tl.poses["sam"]
+    world = actor_matrices(tl.positions[frame:frame + 1, i], tl.hpr[frame:frame + 1, i], tl.scales[frame:frame + 1, i])
+    at = (world[:, None] @ joint_matrices(m, pose.rotations[frame:frame + 1], pose.root_offset[frame:frame + 1]))
+    rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, head, 2, 3]
+    face = at[0, head, :3, 3] + [0, 0, 0.92 * CATALOG["man"].size[2] - rest]  # as high above the head joint as standing
+    assert face[2] < 1.45  # seated: the face is well below a standing man's (1.72 m)
+    assert np.all(np.abs(_project(tl, face, frame)) < 0.15)  # and the close-up still has it in the middle
