@@ -98,6 +98,21 @@ def _bounce(a: Bounce, times: np.ndarray, end: float, tracks: ActorTracks, _: Po
     tracks.position[:, 2] += np.where(inside & (phase < hops), lift, 0.0)
 
 
+def bounce_landings(actor: Actor, duration: float) -> list[tuple[float, float]]:
+    """(time, downward speed in m/s) of every landing of the actor's bounce actions.
+
+    A kinematic bounce is a parabola of height h over one period T, so it meets the ground at 4h/T; the
+    timeline turns these into ground collisions so bounces are heard like physical ones.
+    """
+    out = []
+    for a in actor.actions:
+        if isinstance(a, Bounce):
+            end = a.end if a.end is not None else duration
+            hops = int(np.floor((end - a.start) / a.period + 1e-9))
+            out += [(a.start + k * a.period, 4.0 * a.height / a.period) for k in range(1, hops + 1)]
+    return sorted(out)
+
+
 def _spin(a: Spin, times: np.ndarray, end: float, tracks: ActorTracks, _: PositionLookup) -> None:
     elapsed, _inside = _window(times, a.start, end)
     axis = ("heading", "pitch", "roll").index(a.axis)

@@ -24,7 +24,7 @@ from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
-from scenes.motion import ActorTracks, actor_tracks
+from scenes.motion import ActorTracks, actor_tracks, bounce_landings
 from scenes.script import Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
@@ -258,10 +258,19 @@ def compile_script(script: SceneScript) -> Timeline:
             poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
     footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
-    collisions = tuple(
+    collisions = [
         CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
         for c in contacts
-    )
+    ]
+    # Kinematic bounces touch the ground too; dynamic bodies already report their own contacts.
+    for i, a in enumerate(actors):
+        if a in dynamic:
+            continue
+        mass = a.physics.mass if a.physics is not None else 1.0
+        for t, speed in bounce_landings(a, script.duration):
+            f = min(round(t * script.fps), n - 1)
+            collisions.append(CollisionEvent(t, f, a.id, "ground", mass * speed, tuple(positions[f, i])))
+    collisions.sort(key=lambda c: (c.time, c.a, c.b))
 
     centre, radius = _bounds(actors, positions, scales)
 
@@ -312,7 +321,7 @@ def compile_script(script: SceneScript) -> Timeline:
         sun=resolve_sun(script),
         bounds_centre=centre,
         bounds_radius=radius,
-        collisions=collisions,
+        collisions=tuple(collisions),
         footsteps=tuple(footsteps),
         poses=poses,
         warnings=tuple(warnings),

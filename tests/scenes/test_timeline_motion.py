@@ -138,3 +138,17 @@ def test_frames_are_random_access_and_deterministic() -> None:
     assert a.frame(-1).index == len(a) - 1
     with pytest.raises(IndexError):
         a.frame(len(a))
+
+
+def test_kinematic_bounce_landings_are_ground_collisions() -> None:
+    tl = compile_text("""
+duration: 2.5
+fps: 30
+actors: [{id: b, asset: sphere, actions: [{type: bounce, height: 1, period: 0.8}]}]
+""")
+    landings = [(c.time, c.a, c.b) for c in tl.collisions]
+    assert landings == [(pytest.approx(0.8), "b", "ground"), (pytest.approx(1.6), "b", "ground"),
+                        (pytest.approx(2.4), "b", "ground")]
+    first = tl.collisions[0]
+    assert first.frame == 24 and first.impulse == pytest.approx(1.0 * 4 * 1 / 0.8)  # mass 1 kg × 4h/T
+    assert tl.positions[first.frame, 0, 2] == pytest.approx(0.0, abs=1e-9)  # it is on the ground then
