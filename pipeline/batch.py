@@ -51,6 +51,7 @@ from pipeline.errors import PipelineError
 from pipeline.executors import BrokenProcessPool, Executor, drop_worker_engine, worker_engine
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.planners import PlanRequest, make_planner
+from pipeline.progress import terminal_progress
 from pipeline.report import RunReport, report_path, write_json
 from scenes import SceneScript, ScriptError, load_script, parse_script, save_script, script_hash
 from scenes.script import ResolutionField
@@ -722,37 +723,16 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
 @contextlib.contextmanager
 def batch_progress(enabled: bool, total: int) -> Iterator[ProgressCallback | None]:
     """An overall progress bar (jobs done, jobs/s, ETA, failures so far) on a terminal; nothing otherwise."""
-    import sys
-
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-    from rich.text import Text
-
-    class RateColumn(TextColumn):
-        def render(self, task: Any) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:5.2f} jobs/s" if speed else "  ... jobs/s")
-
-    failed = 0
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(""),
-                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), TextColumn("{task.fields[failed]}"),
-                  console=Console(stderr=True)) as bar:
-        task = bar.add_task("batch", total=total, failed="")
+    with terminal_progress(enabled, "batch", "jobs/s", total) as bar:
+        if bar is None:
+            yield None
+            return
+        failed = 0
 
         def update(entry: ManifestEntry, settled: int, _total: int) -> None:
             nonlocal failed
             failed += entry.status == "failed"
-            bar.update(task, completed=settled, failed=f"[red]{failed} failed" if failed else "")
+            bar(settled, note=f"[red]{failed} failed" if failed else "")
 
         yield update
 

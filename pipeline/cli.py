@@ -23,6 +23,7 @@ from pipeline.errors import PipelineError
 from pipeline.jobs import RenderOptions, render_script
 from pipeline.planners import PlanRequest, PlanResult, make_planner
 from pipeline.planners.base import apply_overrides
+from pipeline.progress import terminal_progress
 from pipeline.render import ProgressFn
 from scenes import SceneScript, ScriptError, dumps_script, load_script, save_script
 from scenes.script import Resolution
@@ -94,36 +95,9 @@ def check_overrides(duration: float | None, fps: int | None, seed: int | None) -
 
 @contextmanager
 def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
-    """A rich progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
-    if not enabled or not sys.stderr.isatty():
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    class FpsColumn(TextColumn):
-        def render(self, task: Any) -> Any:
-            from rich.text import Text
-
-            speed = task.finished_speed or task.speed
-            return Text(f"{speed:5.1f} fps" if speed else "  ... fps")
-
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), FpsColumn(""),
-                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task(label, total=None)
-
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
-
-        yield update
+    """A progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
+    with terminal_progress(enabled, label, "fps") as bar:
+        yield (lambda done, total: bar(done, total)) if bar else None
 
 
 def override_script(script: SceneScript, duration: float | None, fps: int | None, resolution: str | None,
