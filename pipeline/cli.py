@@ -166,13 +166,18 @@ def unreal_options(engine: str, host: str, port: int, classes: Path | None) -> t
     return (("host", host), ("port", port), ("class_map", classes)) if engine == "unreal" else ()
 
 
-def planned(request: PlanRequest, planner: str, model: str | None, tries: int | None, timeout: float | None,
-            retries: int | None, structured: str | None) -> PlanResult:
-    """Run the chosen planner with the command line's LLM settings."""
+def planned(prompt: str, duration: float | None, fps: int | None, resolution: str | None, seed: int | None,
+            planner: str, model: str | None, tries: int | None, timeout: float | None, retries: int | None,
+            structured: str | None) -> PlanResult:
+    """Check the overrides, run the chosen planner with the command line's LLM settings, apply the overrides."""
+    check_overrides(duration, fps, seed)
+    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
+                          seed=seed or 0)
     result = make_planner(planner, model=model, tries=tries, timeout_s=timeout, max_retries=retries,
                           structured=structured).plan(request)
     if planner == "auto" and result.planner == "offline":
         result.notes.append("auto: OPENAI_API_KEY and OPENAI_BASE_URL are unset, so the offline planner ran")
+    result.script = apply_overrides(result.script, request)
     return result
 
 
@@ -244,11 +249,8 @@ def generate(
                                                                           unreal_classes)),
                       passes=parse_passes(passes))
     t0 = time.perf_counter()
-    check_overrides(duration, fps, seed)
-    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
-                          seed=seed or 0)
-    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
-    result.script = apply_overrides(result.script, request)
+    result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
+                     structured)
     plan_seconds = time.perf_counter() - t0
     if save_script_to is not None:
         save_script(result.script, save_script_to)
@@ -278,11 +280,9 @@ def plan(
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
 ) -> None:
     """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
-    check_overrides(duration, fps, seed)
-    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
-                          seed=seed or 0)
-    result = planned(request, planner, model, llm_tries, llm_timeout, llm_retries, structured)
-    script = apply_overrides(result.script, request)
+    result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
+                     structured)
+    script = result.script
     if output is not None:
         save_script(script, output)
     else:
