@@ -3,8 +3,9 @@
 It drives the game kinematically with the stock ``unrealcv.Client`` and its own command strings: at open it
 checks the server, pauses the game, sets the capture size, spawns the director Blueprint (sky, ground, sun) and
 one actor per timeline actor (classes from an editable mapping, :mod:`engine_bridge.unreal.classes`); per frame it
-sends one batch of the transforms that changed and the camera pose, then the captures, at most
-:data:`REQUESTS_PER_TICK` requests per batch; at close it destroys what it spawned and resumes the game.
+sends one batch of the transforms (and, for people and animals, the joint poses) that changed and the camera
+pose, then the captures, at most :data:`REQUESTS_PER_TICK` requests per batch; at close it destroys what it
+spawned and resumes the game.
 
 The stock client has traps this module steps around: its request waits 15 s and leaves a late reply queued (so
 any timeout means a fresh connection), its batch request waits forever, its reader thread sleeps ~55 s retrying
@@ -34,11 +35,14 @@ import unrealcv
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.unreal.classes import load_class_map
 from engine_bridge.unreal.coords import CM_PER_M, DECIMALS, numbers, scale_to_unreal, world_to_unreal
+from engine_bridge.unreal.pose import pose_argument
 from scenes import FrameState, Timeline
+from scenes.catalog import model
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.materials import FINISHES
 from scenes.motion import look_at_hpr
+from scenes.script import Material
 
 REQUESTS_PER_TICK = 32  # the plugin runs at most this many queued requests per engine tick
 DIRECTOR = "EngineReelDirector"
@@ -298,11 +302,14 @@ class UnrealEngine(Engine):
         for i, actor in enumerate(timeline.actors):
             if actor.id not in existing:
                 setup.append(f"vset /objects/spawn {self._classes.for_asset(actor.asset).class_name} {actor.id}")
-            finish = FINISHES[actor.material.finish]
-            rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
-            metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
-            setup.append(f"vbp {actor.id} SetMaterial {hex_colour(actor.material.color)} {actor.material.finish} "
-                         f"{numbers([rough, metal])}")
+            if actor.material != Material():
+                # The default material means "not given": the asset keeps its own look (a person's clothes, a
+                # dog's fur), as the embedded engine draws it; a given one recolours the asset's main slot.
+                finish = FINISHES[actor.material.finish]
+                rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
+                metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
+                setup.append(f"vbp {actor.id} SetMaterial {hex_colour(actor.material.color)} {actor.material.finish} "
+                             f"{numbers([rough, metal])}")
             r, g, b = mask_colour(i)
             setup.append(f"vset /object/{actor.id}/color {r} {g} {b}")
         self._check(self._send(setup), setup, f"{self._where()}: scene set-up")
@@ -331,7 +338,7 @@ class UnrealEngine(Engine):
     # --- per frame ------------------------------------------------------------------------------------
 
     def _frame_commands(self, state: FrameState) -> list[str]:
-        """The transforms and camera settings that changed since the last frame sent."""
+        """The transforms, joint poses and camera settings that changed since the last frame sent."""
         assert self._timeline is not None
         out: list[str] = []
         d = self._decimals
@@ -349,6 +356,9 @@ class UnrealEngine(Engine):
             put(f"{name}/location", f"vset /object/{name}/location {numbers(loc, d)}")
             put(f"{name}/rotation", f"vset /object/{name}/rotation {numbers(rot, d)}")
             put(f"{name}/scale", f"vset /object/{name}/scale {numbers(scale_to_unreal(state.scales[i] * factor), d)}")
+            pose = state.poses.get(name)
+            if pose is not None:  # people and animals: the joints through the character Blueprint
+                put(f"{name}/pose", f"vbp {name} SetPose {pose_argument(model(asset), pose, d)}")
         loc, rot = world_to_unreal(state.camera.position, state.camera.hpr)
         put("camera/location", f"vset {self._cam}/location {numbers(loc, d)}")
         put("camera/rotation", f"vset {self._cam}/rotation {numbers(rot, d)}")

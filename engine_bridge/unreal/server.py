@@ -27,6 +27,7 @@ from engine_bridge.unreal.classes import ClassMap, load_class_map
 from engine_bridge.unreal.coords import numbers
 from engine_bridge.unreal.protocol import FrameReader, ProtocolError, encode_frame, encode_message, parse_message
 from engine_bridge.unreal.world import EmbeddedWorld
+from scenes.catalog import model
 
 PLUGIN_VERSION = "v1.1.0-enginereel"
 _F = r"([-+]?\d*\.?\d+)"  # UnrealCV's float: no exponents
@@ -238,7 +239,7 @@ class UnrealCVServer:
         return "ok"
 
     def _blueprint(self, name: str, function: str, args: str = "") -> str:
-        """The functions of the director and shape Blueprints that docs/unreal.md specifies."""
+        """The functions of the director, shape and character Blueprints that docs/unreal.md specifies."""
         obj = self.world.get(name)
         a = args.split()
         env = self.world.environment
@@ -256,6 +257,8 @@ class UnrealCVServer:
             "SetMaterial": (4, lambda: setattr_many(obj, material={
                 "color": a[0], "finish": a[1], "roughness": float(a[2]), "metallic": float(a[3])})),
         }
+        if obj.asset is not None and model(obj.asset).articulated:  # the character Blueprints
+            shape["SetPose"] = (1, lambda: self.world.set_pose(name, a[0]))
         functions = director if obj.asset is None else shape
         if function not in functions:
             return f"error {name} has no Blueprint function {function}; it has {', '.join(functions)}"

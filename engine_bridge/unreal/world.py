@@ -19,7 +19,10 @@ import numpy as np
 from engine_bridge.engine import Engine, EngineError
 from engine_bridge.unreal.classes import ClassMap
 from engine_bridge.unreal.coords import CM_PER_M, forward_of, scale_to_world, unreal_to_world
+from engine_bridge.unreal.pose import PoseError, parse_pose
 from scenes import FrameState, SceneScript, compile_script
+from scenes.animation import JointPose
+from scenes.catalog import model
 from scenes.timeline import CameraState, SunState
 
 _VALID_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$")
@@ -37,6 +40,7 @@ class WorldObject:
     visible: bool = True
     label: tuple[int, int, int] = (0, 0, 0)  # the object-mask colour, as UnrealCV's /color sets it
     material: dict[str, object] = field(default_factory=lambda: {"color": "white", "finish": "plastic"})
+    pose: JointPose | None = None  # people and animals: the last SetPose (None: the rest pose)
 
 
 @dataclass
@@ -117,6 +121,16 @@ class EmbeddedWorld:
         except KeyError:
             raise EngineError(f"Can not find object {name}") from None
 
+    def set_pose(self, name: str, argument: str) -> None:
+        """Pose a person's or animal's joints from a ``SetPose`` argument (see :mod:`engine_bridge.unreal.pose`)."""
+        obj = self.get(name)
+        if obj.asset is None or not model(obj.asset).articulated:
+            raise EngineError(f"{name} ({obj.asset or 'the director'}) has no joints to pose")
+        try:
+            obj.pose = parse_pose(model(obj.asset), argument)
+        except PoseError as exc:
+            raise EngineError(f"{name}: {exc}") from None
+
     def set_sun(self, light_rotation: Sequence[float], radiance: Sequence[float], shadows: bool) -> None:
         """The sun from the rotation of a directional light (pointing away from the sun) and its linear radiance."""
         _, hpr = unreal_to_world((0.0, 0.0, 0.0), light_rotation)
@@ -185,7 +199,13 @@ class EmbeddedWorld:
             scales[i] = scale_to_world(obj.scale)
         visible = np.array([o.visible for o in self._drawn], dtype=bool)
         cam_pos, cam_hpr = unreal_to_world(self.camera.location, self.camera.rotation)
-        return FrameState(0, 0.0, positions, hprs, scales, visible, CameraState(cam_pos, cam_hpr, self.camera.fov, 0))
+        poses = {}
+        for obj in self._drawn:
+            rig = model(obj.asset) if obj.asset is not None else None
+            if rig is not None and rig.articulated:  # never posed yet: the rest pose, as a skeleton's reference pose
+                poses[obj.name] = obj.pose or JointPose(np.zeros((len(rig.joints), 3)), np.zeros(3))
+        return FrameState(0, 0.0, positions, hprs, scales, visible, CameraState(cam_pos, cam_hpr, self.camera.fov, 0),
+                          poses)
 
     def render(self) -> np.ndarray:
         """The lit image, (H, W, 3) uint8 RGB."""
