@@ -343,6 +343,9 @@ class PandaEngine(Engine):
             inner, outer = ground_meshes(GROUND_EXTENT, patch)
             ground = root.attach_new_node("ground")
             ground.hide(BitMask32.bit(SHADOW_MASK_BIT))
+            # Drawn after the actors (and before the sky): llvmpipe's early depth test then skips the ground
+            # pixels the actors cover, ~5 % of a 720p frame.
+            ground.set_bin("fixed", 50)
             ground.set_shader_input("u_albedo", (*(float(c) for c in ground_colour), 1.0))
             ground.set_shader_input("u_material", (ground_spec.roughness, 0.0, 0.0))
             rest = ground.attach_new_node(geom_node("ground-unshadowed", outer))
