@@ -311,10 +311,14 @@ class PandaEngine(Engine):
                      "u_next_world_to_cv": identity, "u_intrinsics": (1.0, 1.0, 0.0, 0.0),
                      "u_next_intrinsics": (1.0, 1.0, 0.0, 0.0)}.items():
             root.set_shader_input(k, v)
+        # A checker is drawn analytically in the shader; the other patterns come from a texture (textures.py).
+        ground_defines: dict[str, object] = {"GROUND": 1}
+        if ground_spec.pattern == "checker":
+            ground_defines["GROUND_CHECKER"] = 1
         if shaded:
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
-            ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | {"GROUND": 1}))
+            ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | ground_defines))
             sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", {}))
             root.set_shader(surface)
         if self._msaa > 1:
@@ -354,11 +358,17 @@ class PandaEngine(Engine):
             if shaded:
                 plain = {k: v for k, v in defines.items() if k != "SHADOWS"}
                 rest.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", plain),
-                                            _shader_source("surface.frag", plain | {"GROUND": 1})), 5)
+                                            _shader_source("surface.frag", plain | ground_defines)), 5)
                 if inner is not None:
                     shadowed.set_shader(ground_shader, 5)
-                ground.set_shader_input("u_ground_tex", self._ground_texture(ground_spec, script.seed))
-                ground.set_shader_input("u_ground_scale", ground_spec.scale * 4.0)
+                if "GROUND_CHECKER" in ground_defines:
+                    # the same multiplier as the texture's (textures.py: pattern over base colour, as stored)
+                    alt = np.asarray(ground_spec.alt_colour) / np.maximum(ground_spec.colour, 1e-3)
+                    ground.set_shader_input("u_ground_alt", tuple(float(c) for c in alt))
+                    ground.set_shader_input("u_ground_scale", ground_spec.scale)
+                else:
+                    ground.set_shader_input("u_ground_tex", self._ground_texture(ground_spec, script.seed))
+                    ground.set_shader_input("u_ground_scale", ground_spec.scale * 4.0)
             else:
                 ground.set_color(*(float(c) for c in parse_colour(script.environment.ground.color or "grey")), 1)
 
