@@ -329,6 +329,13 @@ class PandaEngine(Engine):
             from scenes.geometry import sphere
 
             dome = sphere(2.0, 32, 16)
+            # Only the upper half and one ring below the horizon: further down the sky is plain fog colour, which
+            # the ground (and the clear colour, the same colour) already shows. A full sphere made every pixel of
+            # a downward view pay for a failed depth test on its triangles (~6 % of a 720p frame).
+            z = dome.vertices[:, 2]
+            centre_z, dome_r = (z.max() + z.min()) / 2, (z.max() - z.min()) / 2
+            keep = z[dome.triangles].max(axis=1) > centre_z - 0.1 * dome_r
+            dome = Mesh(dome.vertices, dome.normals, dome.triangles[keep])
             sky = self._camera.attach_new_node(geom_node("sky", dome))
             sky.set_pos(0, 0, -1000.0)  # the mesh rests on z = 0: centre it on the camera
             sky.set_scale(1000.0)
