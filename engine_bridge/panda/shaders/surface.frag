@@ -77,7 +77,10 @@ void main() {
     float k = (rough + 1.0) * (rough + 1.0) / 8.0;
     float G = (ndl / (ndl * (1.0 - k) + k)) * (ndv / (ndv * (1.0 - k) + k));
     vec3 F0 = mix(vec3(0.04), albedo, metal);
-    vec3 F = F0 + (1.0 - F0) * pow(1.0 - max(dot(H, V), 0.0), 5.0);
+    // Schlick's (1 - x)^5 as multiplications: pow is a log and an exp under llvmpipe
+    float fh = 1.0 - max(dot(H, V), 0.0);
+    float fh2 = fh * fh;
+    vec3 F = F0 + (1.0 - F0) * (fh2 * fh2 * fh);
     vec3 spec = D * G * F / (4.0 * ndl * ndv + 1e-4);
     vec3 diffuse = (1.0 - F) * (1.0 - metal) * albedo / PI;
     vec3 colour = (diffuse + spec) * u_sun_radiance * ndl * shadow;
@@ -86,7 +89,9 @@ void main() {
     vec3 sky = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, 0.5), N.z * 0.5 + 0.5);
     vec3 R = reflect(-V, N);
     vec3 sky_r = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, clamp(R.z, 0.0, 1.0)), step(0.0, R.z));
-    vec3 F_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * pow(1.0 - ndv, 5.0);
+    float fv = 1.0 - ndv;
+    float fv2 = fv * fv;
+    vec3 F_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * (fv2 * fv2 * fv);
     colour += u_ambient * (sky * albedo * (1.0 - metal) * (1.0 - F_amb) + sky_r * F_amb * (1.0 - 0.7 * rough));
 #endif
 #ifdef POINT_LIGHTS
