@@ -52,8 +52,12 @@ void main() {
     float rough = clamp(u_material.x, 0.04, 1.0);
     float metal = u_material.y;
     vec3 cam = p3d_ViewMatrixInverse[3].xyz;
+#ifdef GROUND
+    const vec3 N = vec3(0.0, 0.0, 1.0);  // flat and seen from above: the sun and sky terms fold to constants
+#else
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
+#endif
     vec3 V = normalize(cam - v_world);
     vec3 L = u_sun_dir;
     vec3 H = normalize(L + V);
