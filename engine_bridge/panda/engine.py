@@ -612,10 +612,10 @@ class PandaEngine(Engine):
         if img.size != tw * th * comps or tw < w or th < h:
             raise EngineError(f"panda3d: read back {img.size} bytes, expected {w * h * comps}")
         img = img.reshape(th, tw, comps)[:h, :w]
-        if self._post is not None and comps == 3:
-            # The FXAA pass writes the frame upside down in BGR order (fxaa.frag): the copy is upright RGB
+        if self._post is not None:
+            # The FXAA pass writes the frame upside down in BGR order (fxaa.frag): the copy is upright RGB(A)
             # already, so one contiguous copy (the RAM image is reused next frame) instead of a strided flip.
-            return img.copy()
+            return img.copy() if comps == 3 else np.ascontiguousarray(img[:, :, :3])
         # Offscreen buffers read back bottom-up and in BGR(A) order.
         return np.ascontiguousarray(img[::-1, :, 2::-1])
 
