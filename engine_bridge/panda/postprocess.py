@@ -51,7 +51,6 @@ def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], shader):  #
     quad = root.attach_new_node(card.generate())
     quad.set_shader(shader)
     quad.set_shader_input("u_scene", scene_tex)
-    quad.set_shader_input("u_texel", (1.0 / width, 1.0 / height))
     quad.set_depth_test(False)
     quad.set_depth_write(False)
     lens = OrthographicLens()

@@ -10,7 +10,12 @@ vec3 tone(vec3 c) {
 
 vec3 encode_srgb(vec3 c) {
     c = clamp(c, 0.0, 1.0);
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+    // 1.055 c^(1/2.4) - 0.055 from three square roots (chilliant.com's fit; within 0.4 of an 8-bit level on
+    // the curved part): pow is a log and an exp per channel under llvmpipe, about 15 % of a 720p frame.
+    vec3 s1 = sqrt(c);
+    vec3 s2 = sqrt(s1);
+    vec3 curve = 0.585122381 * s1 + 0.783140355 * s2 - 0.368262736 * sqrt(s2);
+    return mix(c * 12.92, curve, step(0.0031308, c));
 }
 
 vec3 apply_fog(vec3 colour, vec3 fog_colour, float density, float dist) {

@@ -1,10 +1,10 @@
 #version 330
 // FXAA (after Timothy Lottes' FXAA "console" variant): find the local edge direction from the luma of
-// four diagonal bilinear taps and blur along it, falling back to a shorter blur where the long one
-// oversteps the local contrast. Input and output are sRGB. textureLod: no mipmaps, so llvmpipe need not
-// compute derivatives, which made the pass several times dearer.
+// four diagonal taps and blur along it, falling back to a shorter blur where the long one
+// oversteps the local contrast. Input and output are sRGB. Every tap is a texelFetch: no derivatives, no
+// filtering (texture() made the pass several times dearer under llvmpipe). The output is upside down and in BGR order
+// (v_uv is flipped in fxaa.vert) so that the RAM copy, bottom-up BGR, reads as an upright RGB image.
 uniform sampler2D u_scene;
-uniform vec2 u_texel;  // 1 / size
 in vec2 v_uv;
 out vec4 o_colour;
 
@@ -17,8 +17,8 @@ float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
     // the five luma taps read single texels (texelFetch: no filtering, cheap under llvmpipe)
-    ivec2 p = ivec2(gl_FragCoord.xy);
     ivec2 top = textureSize(u_scene, 0) - 1;
+    ivec2 p = ivec2(v_uv * vec2(top + 1));  // the source texel under this (flipped) output pixel
     vec3 m = texelFetch(u_scene, p, 0).rgb;
     float nw = luma(texelFetch(u_scene, clamp(p + ivec2(-1, -1), ivec2(0), top), 0).rgb);
     float ne = luma(texelFetch(u_scene, clamp(p + ivec2(1, -1), ivec2(0), top), 0).rgb);
@@ -28,17 +28,20 @@ void main() {
     float lo = min(lm, min(min(nw, ne), min(sw, se)));
     float hi = max(lm, max(max(nw, ne), max(sw, se)));
     if (hi - lo < EDGE_MIN) {  // flat: most of the frame leaves here after five cheap taps
-        o_colour = vec4(m, 1.0);
+        o_colour = vec4(m.bgr, 1.0);
         return;
     }
     vec2 dir = vec2(-((nw + ne) - (sw + se)), (nw + sw) - (ne + se));
     float reduce = max((nw + ne + sw + se) * (0.25 * REDUCE_MUL), REDUCE_MIN);
     float scale = 1.0 / (min(abs(dir.x), abs(dir.y)) + reduce);
-    dir = clamp(dir * scale, vec2(-SPAN_MAX), vec2(SPAN_MAX)) * u_texel;
-    vec3 a = 0.5 * (textureLod(u_scene, v_uv + dir * (1.0 / 3.0 - 0.5), 0.0).rgb
-                    + textureLod(u_scene, v_uv + dir * (2.0 / 3.0 - 0.5), 0.0).rgb);
-    vec3 b = 0.5 * a + 0.25 * (textureLod(u_scene, v_uv - 0.5 * dir, 0.0).rgb
-                               + textureLod(u_scene, v_uv + 0.5 * dir, 0.0).rgb);
+    dir = clamp(dir * scale, vec2(-SPAN_MAX), vec2(SPAN_MAX));  // in pixels
+    // The blur taps along the edge read single texels too: a bilinear tap at a computed position costs llvmpipe
+    // about three times a texelFetch, and llvmpipe runs this path for flat pixels as well (no real branches).
+    vec2 c = vec2(p) + 0.5;
+    vec3 a = 0.5 * (texelFetch(u_scene, clamp(ivec2(c + dir * (1.0 / 3.0 - 0.5)), ivec2(0), top), 0).rgb
+                    + texelFetch(u_scene, clamp(ivec2(c + dir * (2.0 / 3.0 - 0.5)), ivec2(0), top), 0).rgb);
+    vec3 b = 0.5 * a + 0.25 * (texelFetch(u_scene, clamp(ivec2(c - 0.5 * dir), ivec2(0), top), 0).rgb
+                               + texelFetch(u_scene, clamp(ivec2(c + 0.5 * dir), ivec2(0), top), 0).rgb);
     float lb = luma(b);
-    o_colour = vec4((lb < lo || lb > hi) ? a : b, 1.0);
+    o_colour = vec4(((lb < lo || lb > hi) ? a : b).bgr, 1.0);
 }
