@@ -180,7 +180,7 @@ class PandaEngine(Engine):
             # An FBO on a tiny host pbuffer: FBOs support multisampling, pbuffers often do not.
             host_fbp = FrameBufferProperties()
             host = graphics.make_output(pipe, "host", -100, host_fbp, WindowProperties.size(1, 1), flags)
-            flags |= GraphicsPipe.BF_can_bind_color | GraphicsPipe.BF_size_track_host * 0
+            flags |= GraphicsPipe.BF_can_bind_color
         buf = graphics.make_output(
             pipe, "enginereel", 0, fbp, WindowProperties.size(width, height), flags,
             host.get_gsg() if host else None, host,
@@ -412,7 +412,6 @@ class PandaEngine(Engine):
             root.set_light(amb)
             light.set_color((0.8, 0.8, 0.75, 1))
         self._shaded = shaded
-        self._graphics_np_scene = root
         self._camera.reparent_to(root)
         region.set_camera(self._camera)
         cam_node.set_scene(root)
