@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -200,13 +199,16 @@ MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/war
 
 def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
                    container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
-                   metrics: bool, engine_options: tuple[tuple[str, object], ...] = ()) -> RenderOptions:
-    """Encoding and post-production choices from the command line, checked."""
+                   metrics: bool, passes: str | None, unreal_host: str, unreal_port: int,
+                   unreal_classes: Path | None) -> RenderOptions:
+    """Engine, encoding, post-production and pass choices from the command line, checked."""
     from pipeline.encode import container_of, encode_settings
+    from pipeline.passes import parse_passes
 
     settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
-    return RenderOptions(engine=engine, engine_options=engine_options, encode=settings, audio=not no_audio,
-                         ambience=not no_ambience, previews=not no_previews, metrics=metrics)
+    return RenderOptions(engine=engine, engine_options=unreal_options(engine, unreal_host, unreal_port, unreal_classes),
+                         encode=settings, audio=not no_audio, ambience=not no_ambience, previews=not no_previews,
+                         metrics=metrics, passes=parse_passes(passes))
 
 
 @app.command()
@@ -242,12 +244,9 @@ def generate(
     metrics: MetricsOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
-    from pipeline.passes import parse_passes
 
-    options = replace(render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                                     no_previews, metrics, unreal_options(engine, unreal_host, unreal_port,
-                                                                          unreal_classes)),
-                      passes=parse_passes(passes))
+    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
+                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
     t0 = time.perf_counter()
     result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
                      structured)
@@ -334,12 +333,9 @@ def render(
                                         "them (same frames).")] = 1,
 ) -> None:
     """Render a scene script to a video (and, with --passes, its ground truth to OUTPUT.passes/)."""
-    from pipeline.passes import parse_passes
 
-    options = replace(render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                                     no_previews, metrics, unreal_options(engine, unreal_host, unreal_port,
-                                                                          unreal_classes)),
-                      passes=parse_passes(passes))
+    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
+                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
     if options.passes and chunks != 1:
         raise PipelineError("--passes cannot be combined with --chunks yet (each chunk would write its own "
                             "passes); render with --chunks 1")
