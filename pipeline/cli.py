@@ -244,7 +244,6 @@ def generate(
     metrics: MetricsOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
-
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
                              no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
     t0 = time.perf_counter()
@@ -333,7 +332,6 @@ def render(
                                         "them (same frames).")] = 1,
 ) -> None:
     """Render a scene script to a video (and, with --passes, its ground truth to OUTPUT.passes/)."""
-
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
                              no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
     if options.passes and chunks != 1:
