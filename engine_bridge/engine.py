@@ -51,6 +51,7 @@ class Engine(ABC):
         float32 pixels to ``next_state`` (zero when it is None). With ``flow`` the result also holds
         ``flow_depth`` (H, W): each pixel's surface point's depth in the next frame, which
         :func:`engine_bridge.groundtruth.flow_occlusion` compares with the next frame's depth to mark occlusion.
+        Arrays may be strided views into one buffer per call (not C-contiguous); they stay valid after the next call.
         Engines that cannot produce a pass raise EngineError."""
         raise EngineError(f"{self.info.name}: passes {', '.join(passes)} are not supported by this engine")
 
