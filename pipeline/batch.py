@@ -50,6 +50,7 @@ from pipeline.encode import encode_settings, probe
 from pipeline.errors import PipelineError
 from pipeline.executors import BrokenProcessPool, Executor, drop_worker_engine, worker_engine
 from pipeline.jobs import RenderOptions, project_version, render_script
+from pipeline.passes import parse_passes
 from pipeline.planners import PlanRequest, make_planner
 from pipeline.progress import terminal_progress
 from pipeline.report import RunReport, report_path, write_json
@@ -291,7 +292,8 @@ def render_options(spec: JobSpec, engine: str) -> RenderOptions:
     """Engine, encoding and post-production settings of a job, checked like the CLI's (``codec`` is ``h264``,
     ``h265``, ``vp9`` or ``av1``)."""
     encode = encode_settings(spec.codec or "h264", spec.crf, spec.preset, spec.container or "mp4")
-    return RenderOptions(engine=spec.engine or engine, encode=encode, audio=spec.audio, previews=spec.previews)
+    return RenderOptions(engine=spec.engine or engine, encode=encode, audio=spec.audio, previews=spec.previews,
+                         passes=parse_passes(spec.passes))
 
 
 def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[str]) -> str:
@@ -438,8 +440,6 @@ def run_job(job: Job, out_dir: str) -> JobOutcome:
     out = Path(out_dir)
     work = new_work_dir(out, job)
     try:
-        if job.spec.passes:
-            raise PipelineError(f"passes {', '.join(job.spec.passes)}: this version renders video only")
         plan, plan_s = None, 0.0
         if job.script is not None:
             script = job.script

@@ -222,3 +222,20 @@ def test_a_long_job_is_split_over_idle_workers(tmp_path: Path) -> None:
     assert [(c["start"], c["stop"]) for c in report["extra"]["chunks"]] == [(0, 60), (60, 120)]
     assert sorted(p.name for p in (tmp_path / "out" / (entry.dir or "")).iterdir()) == [
         "job.json", "script.yaml", "video.json", "video.mp4"]
+
+
+def test_a_job_with_passes_writes_them_inside_its_output_folder(tmp_path: Path, tiny_script_file: Path) -> None:
+    from pipeline.passes import read_passes
+
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [{"id": "gt", "script": str(tiny_script_file),
+                                                 "passes": ["depth", "mask"], "previews": False, "audio": False}])
+    out = tmp_path / "out"
+    proc = batch_cli(jobs, "-o", out, "--workers", "1", "--no-auto-chunks")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    (entry,) = read_manifest(out / "manifest.jsonl")
+    assert entry.status == "done" and entry.dir is not None
+    passes = read_passes(next((out / entry.dir).glob("*.passes")))
+    assert len(passes.meta.frames) == entry.frames
+    frame = passes.frame(0)
+    assert frame["depth"].shape == (90, 160) and frame["mask"].max() >= 1
