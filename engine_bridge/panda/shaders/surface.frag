@@ -29,7 +29,7 @@ uniform struct p3d_LightSourceParameters {
     mat4 shadowViewMatrix;
     sampler2DShadow shadowMap;
 } p3d_LightSource[1];
-in vec4 v_shadow;
+in vec3 v_shadow;
 #endif
 in vec3 v_world;
 in vec3 v_normal;
@@ -67,7 +67,7 @@ void main() {
 
     float shadow = 1.0;
 #ifdef SHADOWS
-    shadow = textureProj(p3d_LightSource[0].shadowMap, v_shadow);
+    shadow = texture(p3d_LightSource[0].shadowMap, v_shadow);  // orthographic sun: no divide
 #endif
 #ifdef GROUND
     // The ground is rough and fills most of the frame: Lambert plus hemisphere light keeps it cheap.

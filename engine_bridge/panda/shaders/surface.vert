@@ -9,7 +9,7 @@ uniform struct p3d_LightSourceParameters {
     mat4 shadowViewMatrix;
     sampler2DShadow shadowMap;
 } p3d_LightSource[1];
-out vec4 v_shadow;
+out vec3 v_shadow;
 #endif
 in vec4 p3d_Vertex;
 in vec3 p3d_Normal;
@@ -25,6 +25,7 @@ void main() {
     // normal-offset shadow lookup: pushes the sample off the surface by about two shadow texels
     vec3 view_n = normalize(p3d_NormalMatrix * p3d_Normal);
     vec4 view_pos = p3d_ModelViewMatrix * p3d_Vertex + vec4(view_n * u_shadow_bias, 0.0);
-    v_shadow = p3d_LightSource[0].shadowViewMatrix * view_pos;
+    // the sun's lens is orthographic: w stays 1, so the fragment shader skips textureProj's divide
+    v_shadow = (p3d_LightSource[0].shadowViewMatrix * view_pos).xyz;
 #endif
 }
