@@ -4,8 +4,9 @@
 vec3 tone(vec3 c) {
     const float k = 0.8;
     vec3 over = max(c - k, 0.0);
-    // rational roll-off (same slope at the knee, same limit of 1) instead of an exp: cheaper under llvmpipe
-    return min(c, vec3(k)) + over / (1.0 + over / (1.0 - k));
+    // rational roll-off (same slope at the knee, same limit of 1) instead of an exp: cheaper under llvmpipe;
+    // written as over (1 - k) / ((1 - k) + over), one divide per channel instead of two
+    return min(c, vec3(k)) + over * (1.0 - k) / ((1.0 - k) + over);
 }
 
 vec3 encode_srgb(vec3 c) {
