@@ -50,22 +50,29 @@ def differing(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.any(a != b, axis=-1).mean())
 
 
+def assert_matches_direct(exact: list[np.ndarray], rounded: list[np.ndarray], direct: list[np.ndarray]) -> None:
+    """Frames through the protocol against a direct render.
+
+    With 9 decimals the server rebuilds bit-identical transforms: frames are identical. The allowance of one
+    frame with < 0.5 % pixels is the embedded engine's own: two PandaEngine instances in one process can differ
+    at a few shadow-edge pixels (measured: 3 pixels at one frame of the reference scene, engine vs engine).
+    The default 4 decimals (1 µm, 1e-4 degree, what UnrealCV usually gets) move edges by sub-pixel amounts:
+    anti-aliased edge pixels may change by a few levels, nothing else.
+    """
+    identical = sum(np.array_equal(a, b) for a, b in zip(exact, direct, strict=True))
+    assert identical >= len(direct) - 1
+    assert max(differing(a, b) for a, b in zip(exact, direct, strict=True)) < 0.005
+    for a, b in zip(rounded, direct, strict=True):
+        assert differing(a, b) < 0.02
+        assert np.abs(a.astype(int) - b.astype(int)).mean() < 0.2
+
+
 def test_frames_match_a_direct_render(timeline: Timeline, server: UnrealCVServer, tmp_path: Path) -> None:
     exact = unreal_frames(timeline, server.address, timeout=20, decimals=9)
     with UnrealCVServer("127.0.0.1", 0).start() as fresh:  # a fresh world, as for the exact run
         rounded = unreal_frames(timeline, fresh.address, timeout=20)
     direct = direct_frames(timeline)
-    identical = sum(np.array_equal(a, b) for a, b in zip(exact, direct, strict=True))
-    # With 9 decimals the server rebuilds bit-identical transforms: frames are identical. The allowance of one
-    # frame with < 0.5 % pixels is the embedded engine's own: two PandaEngine instances in one process can
-    # differ at a few shadow-edge pixels (measured: 3 pixels at one frame of this scene, engine vs engine).
-    assert identical >= len(direct) - 1
-    assert max(differing(a, b) for a, b in zip(exact, direct, strict=True)) < 0.005
-    # The default 4 decimals (1 µm, 1e-4 degree, what UnrealCV usually gets) move edges by sub-pixel amounts:
-    # anti-aliased edge pixels may change by a few levels, nothing else.
-    for a, b in zip(rounded, direct, strict=True):
-        assert differing(a, b) < 0.02
-        assert np.abs(a.astype(int) - b.astype(int)).mean() < 0.2
+    assert_matches_direct(exact, rounded, direct)
     # Left: through the protocol, right: direct (docs/unreal-protocol-vs-direct.png is this sheet).
     sheet = np.vstack([np.hstack([exact[i], direct[i]]) for i in (0, len(direct) - 1)])
     assert cv2.imwrite(str(tmp_path / "protocol-vs-direct.png"), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR))
