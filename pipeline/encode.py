@@ -403,13 +403,19 @@ def concat_segments(segments: list[Path], output: str | os.PathLike[str]) -> Pat
     if fmt in ("mp4", "mov"):
         cmd += ["-movflags", "+faststart"]
     try:
-        res = subprocess.run([*cmd, str(tmp)], capture_output=True, text=True, check=False)
+        return _ffmpeg_into_place([*cmd, str(tmp)], tmp, out, f"joining {len(segments)} segments")
     finally:
         listing.unlink(missing_ok=True)
+
+
+def _ffmpeg_into_place(cmd: list[str], tmp: Path, out: Path, what: str) -> Path:
+    """Run an ffmpeg command that writes ``tmp``; rename it to ``out`` on success, else remove it and raise
+    :class:`EncodeError` naming ``out``, ``what`` failed and the tail of ffmpeg's stderr."""
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if res.returncode != 0:
         tmp.unlink(missing_ok=True)
         tail = stderr_tail(res.stderr.splitlines())
-        raise EncodeError(f"{out}: joining {len(segments)} segments failed (ffmpeg exit {res.returncode}): {tail}")
+        raise EncodeError(f"{out}: {what} failed (ffmpeg exit {res.returncode}): {tail}")
     os.replace(tmp, out)
     return out
 
@@ -428,13 +434,7 @@ def mux_audio(video: str | os.PathLike[str], audio: Path, output: str | os.PathL
     stream = ffmpeg.output(ffmpeg.input(str(video)).video, ffmpeg.input(str(audio)).audio, str(tmp), **args)
     cmd = ffmpeg.compile(stream.global_args("-hide_banner", "-nostdin", "-loglevel", "error").overwrite_output(),
                          cmd=ffmpeg_exe())
-    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if res.returncode != 0:
-        tmp.unlink(missing_ok=True)
-        tail = stderr_tail(res.stderr.splitlines())
-        raise EncodeError(f"{out}: adding the soundtrack failed (ffmpeg exit {res.returncode}): {tail}")
-    os.replace(tmp, out)
-    return out
+    return _ffmpeg_into_place(cmd, tmp, out, "adding the soundtrack")
 
 
 def read_audio(path: str | os.PathLike[str], sample_rate: int = 48_000) -> np.ndarray:
