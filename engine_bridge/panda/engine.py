@@ -16,7 +16,8 @@ import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
-from engine_bridge.panda.ground import ground_meshes, shadow_patch
+from engine_bridge.panda.grid import SplitGrid
+from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from scenes import FrameState, Timeline
@@ -98,10 +99,18 @@ def geom_node(name: str, m: Mesh):  # -> panda3d.core.GeomNode
 
 
 class PandaEngine(Engine):
-    """Renders timelines with Panda3D offscreen. ``software=True`` forces the (unshaded) software renderer."""
+    """Renders timelines with Panda3D offscreen. ``software=True`` forces the (unshaded) software renderer.
+
+    ``fit_per_frame=False`` keeps the shadow-receiving ground cell at the whole video's shadow footprint and
+    runs FXAA over the whole frame instead of fitting both to each frame's actors: the same pixels, slower
+    (for tests and comparisons).
+    """
 
     def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
-                 fxaa: bool = True) -> None:
+                 fxaa: bool = True, fit_per_frame: bool = True) -> None:
+        self._fit_per_frame = fit_per_frame
+        self._ground = None  # SplitGrid of the ground when it receives shadows
+        self._lamp_spheres = np.zeros((0, 4))
         self._msaa = msaa
         self._fxaa = fxaa
         self._post = None
@@ -170,7 +179,7 @@ class PandaEngine(Engine):
         host = None
         fbp = FrameBufferProperties()
         fbp.set_rgb_color(True)
-        fbp.set_rgba_bits(8, 8, 8, 0)
+        fbp.set_rgba_bits(8, 8, 8, 8)  # alpha marks actor pixels for FXAA (postprocess.py)
         fbp.set_depth_bits(24)
         software = pipe.get_interface_name() != "OpenGL"
         if self._msaa > 1 and not software:
@@ -231,10 +240,12 @@ class PandaEngine(Engine):
 
             from engine_bridge.panda.postprocess import attach_fxaa
 
-            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("fxaa.vert", {}), _shader_source("fxaa.frag", {}))
+            vert = _shader_source("fxaa.vert", {})
+            fxaa = Shader.make(Shader.SL_GLSL, vert, _shader_source("fxaa.frag", {}))
+            copy = Shader.make(Shader.SL_GLSL, vert, _shader_source("fxaa.frag", {"COPY": 1}))
             self._buffer.clear_render_textures()
-            self._post, self._tex, self._post_root = attach_fxaa(self._graphics, self._host, self._buffer,
-                                                                 (width, height), fxaa)
+            self._post = attach_fxaa(self._graphics, self._host, self._buffer, (width, height), fxaa, copy)
+            self._tex = self._post.texture
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
                                 PandaSystem.get_version_string())
@@ -264,7 +275,7 @@ class PandaEngine(Engine):
         region = self._buffer.make_display_region()
         region.set_camera(self._camera)
         region.set_clear_color_active(True)
-        region.set_clear_color((*(float(c) for c in preset.horizon), 1.0))
+        region.set_clear_color((*(float(c) for c in preset.horizon), 0.0))  # alpha 0: not an actor
         region.set_clear_depth_active(True)
 
         # Sun with a shadow map fitted once to every actor over the whole video, so it never swims.
@@ -292,6 +303,9 @@ class PandaEngine(Engine):
         if len(lamps):
             defines["POINT_LIGHTS"] = len(lamps)
             self._add_lamp_posts(root, lamps)
+        # bounding spheres of the lamp posts (pole and head), for the FXAA window
+        half = LAMP_HEIGHT / 2 + 0.1
+        self._lamp_spheres = np.array([[x, y, z + half, half + 0.35] for x, y, z in lamps]).reshape(-1, 4)
         common_inputs = {
             "u_sun_dir": tuple(float(x) for x in sun.direction),
             "u_sun_radiance": tuple(float(x) for x in sun.radiance),
@@ -348,10 +362,20 @@ class PandaEngine(Engine):
             sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
             self._sky = sky
 
-        # Ground: only the cell under the shadow map's footprint pays for shadow lookups (see ground.py).
+        # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
+        self._ground = None
         if script.environment.ground.visible:
-            patch = shadow_patch(centre, radius, sun.direction, GROUND_EXTENT) if shadows else None
-            inner, outer = ground_meshes(GROUND_EXTENT, patch)
+            grid = SplitGrid("ground", (-GROUND_EXTENT, -GROUND_EXTENT, GROUND_EXTENT, GROUND_EXTENT))
+            if shadows:
+                self._ground = grid
+                self._shadow_patch = shadow_patch(centre, radius, sun.direction, GROUND_EXTENT)
+                # The lookup reaches past an occluder's outline by the filter footprint and the normal-offset
+                # bias (2.5 texels, surface.vert): keep 8 texels of ground around each shadow.
+                self._shadow_margin = 8 * 2 * radius / self._shadow_size
+                self._sun_dir = sun.direction
+                grid.set_centre(*self._shadow_patch)
+            else:
+                grid.set_centre(1.0, 1.0, 0.0, 0.0)  # empty: all ring
             ground = root.attach_new_node("ground")
             ground.hide(BitMask32.bit(SHADOW_MASK_BIT))
             # Drawn after the actors (and before the sky): llvmpipe's early depth test then skips the ground
@@ -359,15 +383,14 @@ class PandaEngine(Engine):
             ground.set_bin("fixed", 50)
             ground.set_shader_input("u_albedo", (*(float(c) for c in ground_colour), 1.0))
             ground.set_shader_input("u_material", (ground_spec.roughness, 0.0, 0.0))
-            rest = ground.attach_new_node(geom_node("ground-unshadowed", outer))
-            if inner is not None:
-                shadowed = ground.attach_new_node(geom_node("ground-shadowed", inner))
+            grid.centre.reparent_to(ground)
+            grid.ring.reparent_to(ground)
             if shaded:
                 plain = {k: v for k, v in defines.items() if k != "SHADOWS"}
-                rest.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", plain),
-                                            _shader_source("surface.frag", plain | ground_defines)), 5)
-                if inner is not None:
-                    shadowed.set_shader(ground_shader, 5)
+                plain_shader = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", plain),
+                                           _shader_source("surface.frag", plain | ground_defines))
+                grid.ring.set_shader(plain_shader, 5)
+                grid.centre.set_shader(ground_shader if shadows else plain_shader, 5)
                 if "GROUND_CHECKER" in ground_defines:
                     # the same multiplier as the texture's (textures.py: pattern over base colour, as stored)
                     alt = np.asarray(ground_spec.alt_colour) / np.maximum(ground_spec.colour, 1e-3)
@@ -419,9 +442,10 @@ class PandaEngine(Engine):
         # throw-away frames so frame 0 of a video already has its shadows.
         if timeline.times.size:
             self._pose(timeline.frame(0))
+            self._fit_regions()
         self._graphics.render_frame()
-        self._drop_redundant_clears()
         self._graphics.render_frame()
+        self._drop_redundant_clears()  # after the frames above: the shadow buffer exists only now
         if getattr(self, "_software_page", None) is not None:
             from panda3d.core import unloadPrcFile
 
@@ -441,6 +465,7 @@ class PandaEngine(Engine):
             output = self._graphics.get_window(i)
             output.set_clear_color_active(False)
             output.set_clear_depth_active(False)
+            output.set_clear_stencil_active(False)
 
     def _add_lamp_posts(self, root, feet: np.ndarray) -> None:
         """Street lamps: a dark pole and a glowing head per lamp, and the point lights they stand for."""
@@ -520,17 +545,80 @@ class PandaEngine(Engine):
         if self._buffer is None:
             raise EngineError("panda3d: render() called before open()")
         self._pose(state)
+        self._fit_regions()
         if self._passes is not None:
             self._passes.set_active(False)
         self._set_colour_active(True)
         self._graphics.render_frame()
         return self._read_pixels()
 
+    def _fit_regions(self) -> None:
+        """Fit this frame's costly regions to its actors: the shadow-receiving ground cell and the FXAA window.
+
+        Both are conservative (every pixel the shadow map can darken, every pixel FXAA can change lies
+        inside), so the frame is the same as with the whole-video cell and full-frame FXAA (tested).
+        """
+        if not self._fit_per_frame or (self._ground is None and self._post is None):
+            return
+        spheres = self._actor_spheres()
+        if self._ground is not None:
+            x0, y0, x1, y1 = shadow_bounds(spheres[:, :3], spheres[:, 3] + self._shadow_margin, self._sun_dir)
+            px0, py0, px1, py1 = self._shadow_patch
+            self._ground.set_centre(max(x0, px0), max(y0, py0), min(x1, px1), min(y1, py1))
+        if self._post is not None:
+            self._post.set_window(*self._screen_window(np.concatenate([spheres, self._lamp_spheres])))
+
+    def _actor_spheres(self) -> np.ndarray:
+        """World-space bounding spheres (N, 4: centre, radius) of the visible actors, from Panda's bounds."""
+        from panda3d.core import BoundingBox, BoundingSphere
+
+        out = []
+        for nodes in self._actor_nodes:
+            if nodes.root.is_hidden():
+                continue
+            b = nodes.root.get_bounds()  # in the world root's space: actors hang directly below it
+            if b.is_empty():
+                continue
+            if b.is_infinite():
+                out.append((0.0, 0.0, 0.0, math.inf))
+            elif isinstance(b, BoundingSphere):
+                c = b.get_center()
+                out.append((c[0], c[1], c[2], b.get_radius()))
+            elif isinstance(b, BoundingBox):
+                lo, hi = np.array(b.get_min()), np.array(b.get_max())
+                out.append((*((lo + hi) / 2), float(np.linalg.norm(hi - lo) / 2)))
+            else:
+                out.append((0.0, 0.0, 0.0, math.inf))
+        return np.array(out, dtype=np.float64).reshape(-1, 4)
+
+    def _screen_window(self, spheres: np.ndarray) -> tuple[float, float, float, float]:
+        """Pixel bounds (x0, y0, x1, y1), y down, of the spheres on screen plus FXAA's reach; whole frame if unsure."""
+        w, h = self._size
+        if not len(spheres):
+            return (0.0, 0.0, 0.0, 0.0)
+        m = np.array(self._camera.get_mat(self._root), dtype=np.float64)  # rows: right, forward, up, position
+        rel = spheres[:, :3] - m[3, :3]
+        x, fwd, up = rel @ m[0, :3], rel @ m[1, :3], rel @ m[2, :3]
+        r = spheres[:, 3]
+        if not np.all(np.isfinite(r)) or np.any(fwd - r <= self._lens.get_near()):
+            return (0.0, 0.0, float(w), float(h))  # a sphere reaches behind the lens: no safe projection
+        hfov, vfov = self._lens.get_fov()
+        fx, fy = (w / 2) / math.tan(math.radians(hfov) / 2), (h / 2) / math.tan(math.radians(vfov) / 2)
+        # The corners of each sphere's camera-aligned cube: its projection holds the sphere's.
+        s = np.array([-1.0, 1.0])
+        depth = fwd[:, None, None] + r[:, None, None] * s[None, None, :]  # (N, 1, 2)
+        cx = (x[:, None, None] + r[:, None, None] * s[None, :, None]) / depth  # (N, 2, 2)
+        cy = (up[:, None, None] + r[:, None, None] * s[None, :, None]) / depth
+        reach = 4.0  # FXAA's diagonal taps reach one pixel; the rest is rounding
+        x0, x1 = w / 2 + fx * cx.min() - reach, w / 2 + fx * cx.max() + reach
+        y0, y1 = h / 2 - fy * cy.max() - reach, h / 2 - fy * cy.min() + reach
+        return (max(x0, 0.0), max(y0, 0.0), min(x1, float(w)), min(y1, float(h)))
+
     def _set_colour_active(self, active: bool) -> None:
         """Draw the colour frame (world buffer and its FXAA pass) in the next ``render_frame`` or not."""
         self._buffer.set_active(active)
         if self._post is not None:
-            self._post.set_active(active)
+            self._post.buffer.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -547,6 +635,7 @@ class PandaEngine(Engine):
     ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """The frame and its passes from one ``render_frame`` (the shadow map is drawn once for both)."""
         wanted = self._prepare_passes(state, passes, next_state)
+        self._fit_regions()
         self._set_colour_active(True)
         self._graphics.render_frame()
         return self._read_pixels(), self._read_passes(wanted, next_state)

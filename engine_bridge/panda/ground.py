@@ -1,10 +1,9 @@
-"""The ground plane, split so that only the part that can receive shadows pays for the shadow-map lookup.
+"""Where on the ground the sun's shadows can fall, so that only that part pays for shadow-map lookups.
 
-The sun's shadow map covers a fixed cylinder around every actor over the whole video (fitted once, so
-shadows never swim). Where that cylinder meets the ground is an ellipse; the ground is a 3×3 grid of
-quads whose centre cell holds the ellipse's bounding rectangle and is drawn with the SHADOWS shader
-variant, the other eight without it. All cells share grid vertices, so there are no T-junction cracks.
-On llvmpipe the shadow lookup is about a third of the frame, and most ground pixels lie outside.
+The ground is a SplitGrid (grid.py): its centre cell is drawn with the SHADOWS shader variant, the ring
+around it without. On llvmpipe a shadow lookup is about a tenth of a 720p frame where it covers the
+ground, and most ground pixels are lit anyway. The centre cell is fitted every frame to the shadows of
+that frame's actors (``shadow_bounds``), inside the whole video's shadow-map footprint (``shadow_patch``).
 """
 
 from __future__ import annotations
@@ -13,52 +12,40 @@ import math
 
 import numpy as np
 
-from scenes.geometry import Mesh
+
+def shadow_bounds(centres: np.ndarray, radii: np.ndarray, sun_dir: np.ndarray) -> tuple[float, float, float, float]:
+    """Bounds ``(x0, y0, x1, y1)`` on z = 0 of the shadows of spheres ``centres`` (N, 3) / ``radii`` (N,).
+
+    A sphere's shadow lies in its projection along ``sun_dir`` onto the ground: an ellipse around the
+    foot of its centre, stretched by 1 / sin(elevation) along the sun's heading. With no spheres the
+    bounds are empty (x0 > x1).
+    """
+    c = np.asarray(centres, dtype=np.float64).reshape(-1, 3)
+    r = np.asarray(radii, dtype=np.float64).reshape(-1)
+    if not len(c):
+        return (1.0, 1.0, 0.0, 0.0)
+    d = np.asarray(sun_dir, dtype=np.float64)
+    d = d / np.linalg.norm(d)
+    sin_e = max(d[2], 0.05)  # a sun on the horizon: long but finite shadows
+    foot = c[:, :2] - d[:2] * (c[:, 2:3] / sin_e)
+    flat = np.linalg.norm(d[:2])
+    horiz = d[:2] / flat if flat > 1e-6 else np.array([1.0, 0.0])
+    across = np.array([-horiz[1], horiz[0]])
+    # half-extents of an ellipse with semi-axes r / sin_e (along the heading) and r (across it)
+    half = r[:, None] * np.sqrt((horiz / sin_e) ** 2 + across**2)
+    lo, hi = (foot - half).min(axis=0), (foot + half).max(axis=0)
+    return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
 
 
 def shadow_patch(centre: np.ndarray, radius: float, sun_dir: np.ndarray, extent: float) -> tuple[float, ...]:
     """Bounds ``(x0, y0, x1, y1)`` on z = 0 of every point the shadow map can darken, clamped to the ground.
 
     The shadow film is a square of side ``2 * radius`` seen along ``sun_dir``; the cylinder of radius
-    ``radius * sqrt(2)`` holds it. Its ground footprint is an ellipse stretched by 1 / sin(elevation).
+    ``radius * sqrt(2)`` holds it.
     """
-    d = np.asarray(sun_dir, dtype=np.float64)
-    d = d / np.linalg.norm(d)
-    sin_e = max(d[2], 0.05)  # a sun on the horizon: a long but finite patch
-    c = np.asarray(centre, dtype=np.float64)
-    foot = c[:2] - d[:2] * (c[2] / sin_e)
-    r = radius * math.sqrt(2.0)
-    horiz = d[:2] / max(np.linalg.norm(d[:2]), 1e-9) if np.linalg.norm(d[:2]) > 1e-6 else np.array([1.0, 0.0])
-    across = np.array([-horiz[1], horiz[0]])
-    a, b = r / sin_e, r  # semi-axes along the sun's heading and across it
-    half = np.sqrt((a * horiz) ** 2 + (b * across) ** 2)
+    x0, y0, x1, y1 = shadow_bounds(np.asarray(centre)[None], np.array([radius * math.sqrt(2.0)]), sun_dir)
     # Snapped outwards to whole metres: bounds that differ in the last digits (a scene rebuilt from rounded
-    # numbers, as the UnrealCV server does) give the same ground mesh, hence bit-identical frames.
-    lo = np.clip(np.floor(foot - half), -extent + 1.0, extent - 2.0)
-    hi = np.clip(np.ceil(foot + half), lo + 1.0, extent - 1.0)
+    # numbers, as the UnrealCV server does) give the same patch.
+    lo = np.clip(np.floor([x0, y0]), -extent + 1.0, extent - 2.0)
+    hi = np.clip(np.ceil([x1, y1]), lo + 1.0, extent - 1.0)
     return float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1])
-
-
-def ground_meshes(extent: float, patch: tuple[float, ...] | None) -> tuple[Mesh | None, Mesh]:
-    """(shadowed centre cell or None, the rest) of a square ground of half-size ``extent`` at z = 0."""
-    if patch is None:
-        xs = ys = np.array([-extent, extent])
-    else:
-        x0, y0, x1, y1 = patch
-        xs = np.array([-extent, x0, x1, extent])
-        ys = np.array([-extent, y0, y1, extent])
-    gx, gy = np.meshgrid(xs, ys)  # vertex (row j, column i) = (xs[i], ys[j])
-    vertices = np.stack([gx.ravel(), gy.ravel(), np.zeros(gx.size)], -1).astype(np.float32)
-    normals = np.tile(np.array([0.0, 0.0, 1.0], dtype=np.float32), (len(vertices), 1))
-    n = len(xs)
-
-    def cell(i: int, j: int) -> list[list[int]]:
-        a, b, c, d = j * n + i, j * n + i + 1, (j + 1) * n + i + 1, (j + 1) * n + i
-        return [[a, b, c], [a, c, d]]  # counter-clockwise seen from above
-
-    cells = [(i, j) for j in range(n - 1) for i in range(n - 1)]
-    centre = (1, 1) if patch is not None else None
-    rest = [t for ij in cells if ij != centre for t in cell(*ij)]
-    outer = Mesh(vertices, normals, np.asarray(rest, dtype=np.uint32))
-    inner = Mesh(vertices, normals, np.asarray(cell(1, 1), dtype=np.uint32)) if patch is not None else None
-    return inner, outer

@@ -4,6 +4,8 @@
 // oversteps the local contrast. Input and output are sRGB. Every tap is a texelFetch: no derivatives, no
 // filtering (texture() made the pass several times dearer under llvmpipe). The output is upside down and in BGR order
 // (v_uv is flipped in fxaa.vert) so that the RAM copy, bottom-up BGR, reads as an upright RGB image.
+// Only pixels next to an actor change: the world shader writes alpha 1 on actors and lamp posts, 0 on the
+// ground and sky (postprocess.py says why). The COPY variant, drawn where no actor is, only copies.
 uniform sampler2D u_scene;
 in vec2 v_uv;
 out vec4 o_colour;
@@ -16,18 +18,24 @@ const float EDGE_MIN = 1.0 / 24.0;  // luma contrast below which a pixel is left
 float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
+#ifdef COPY
+    o_colour = vec4(texelFetch(u_scene, ivec2(v_uv * vec2(textureSize(u_scene, 0))), 0).bgr, 1.0);
+#else
     // the five luma taps read single texels (texelFetch: no filtering, cheap under llvmpipe)
     ivec2 top = textureSize(u_scene, 0) - 1;
     ivec2 p = ivec2(v_uv * vec2(top + 1));  // the source texel under this (flipped) output pixel
-    vec3 m = texelFetch(u_scene, p, 0).rgb;
-    float nw = luma(texelFetch(u_scene, clamp(p + ivec2(-1, -1), ivec2(0), top), 0).rgb);
-    float ne = luma(texelFetch(u_scene, clamp(p + ivec2(1, -1), ivec2(0), top), 0).rgb);
-    float sw = luma(texelFetch(u_scene, clamp(p + ivec2(-1, 1), ivec2(0), top), 0).rgb);
-    float se = luma(texelFetch(u_scene, clamp(p + ivec2(1, 1), ivec2(0), top), 0).rgb);
+    vec4 m4 = texelFetch(u_scene, p, 0);
+    vec4 nw4 = texelFetch(u_scene, clamp(p + ivec2(-1, -1), ivec2(0), top), 0);
+    vec4 ne4 = texelFetch(u_scene, clamp(p + ivec2(1, -1), ivec2(0), top), 0);
+    vec4 sw4 = texelFetch(u_scene, clamp(p + ivec2(-1, 1), ivec2(0), top), 0);
+    vec4 se4 = texelFetch(u_scene, clamp(p + ivec2(1, 1), ivec2(0), top), 0);
+    vec3 m = m4.rgb;
+    float nw = luma(nw4.rgb), ne = luma(ne4.rgb), sw = luma(sw4.rgb), se = luma(se4.rgb);
     float lm = luma(m);
     float lo = min(lm, min(min(nw, ne), min(sw, se)));
     float hi = max(lm, max(max(nw, ne), max(sw, se)));
-    if (hi - lo < EDGE_MIN) {  // flat: most of the frame leaves here after five cheap taps
+    float actor = max(m4.a, max(max(nw4.a, ne4.a), max(sw4.a, se4.a)));
+    if (hi - lo < EDGE_MIN || actor == 0.0) {  // flat, or no actor around: left as it is
         o_colour = vec4(m.bgr, 1.0);
         return;
     }
@@ -44,4 +52,5 @@ void main() {
                                + texelFetch(u_scene, clamp(ivec2(c + 0.5 * dir), ivec2(0), top), 0).rgb);
     float lb = luma(b);
     o_colour = vec4(((lb < lo || lb > hi) ? a : b).bgr, 1.0);
+#endif
 }

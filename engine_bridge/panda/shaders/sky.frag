@@ -18,5 +18,5 @@ void main() {
     float s = max(dot(dir, u_sun_dir), 0.0);
     vec3 sun = u_sun_radiance * (0.25 * smoothstep(0.9995, 0.9998, s) + 0.06 * pow(s, 64.0));
     colour += sun * step(-0.02, dir.z);
-    o_colour = vec4(encode_srgb(tone(colour)), 1.0);
+    o_colour = vec4(encode_srgb(tone(colour)), 0.0);  // alpha: not an actor (postprocess.py)
 }

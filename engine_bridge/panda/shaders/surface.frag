@@ -114,5 +114,9 @@ void main() {
     colour += albedo * u_material.z;
 
     colour = apply_fog(colour, u_fog_colour, u_fog_density, length(cam - v_world));
+#ifdef GROUND
+    o_colour = vec4(encode_srgb(tone(colour)), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+#else
     o_colour = vec4(encode_srgb(tone(colour)), 1.0);
+#endif
 }
