@@ -63,7 +63,7 @@ def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], fxaa_shader
 
     fbp = FrameBufferProperties()
     fbp.set_rgb_color(True)
-    fbp.set_rgba_bits(8, 8, 8, 0)
+    fbp.set_rgba_bits(8, 8, 8, 8)
     fbp.set_depth_bits(0)
     post = graphics.make_output(host.get_pipe(), "enginereel-fxaa", 10, fbp, WindowProperties.size(width, height),
                                 GraphicsPipe.BF_refuse_window | GraphicsPipe.BF_can_bind_color,
