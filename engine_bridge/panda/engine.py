@@ -21,6 +21,7 @@ from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
+from engine_bridge.panda.postprocess import merge_rects
 from scenes import FrameState, Timeline
 from scenes.catalog import is_model_path
 from scenes.colors import parse_colour, srgb_to_linear
@@ -99,6 +100,31 @@ def geom_node(name: str, m: Mesh):  # -> panda3d.core.GeomNode
     return node
 
 
+def _bottom_up(tex, size: tuple[int, int]) -> np.ndarray:
+    """A RAM copy of a colour buffer as an (h, w, 3 or 4) view, bottom row first, in BGR(A) order."""
+    w, h = size
+    comps = tex.get_num_components()
+    # A renderer without non-power-of-two textures pads the copy; the image sits in its lower-left corner.
+    tw, th = tex.get_x_size(), tex.get_y_size()
+    img = np.frombuffer(memoryview(tex.get_ram_image()), dtype=np.uint8)
+    if img.size != tw * th * comps or tw < w or th < h or comps not in (3, 4):
+        raise EngineError(f"panda3d: read back {img.size} bytes ({tw}x{th}x{comps}), expected a {w}x{h} image")
+    return img.reshape(th, tw, comps)[:h, :w]
+
+
+def _to_rgb(bottom_up: np.ndarray, scratch: np.ndarray, out: np.ndarray) -> None:
+    """Write a bottom-up BGR(A) image upright and in RGB into ``out`` (same height and width), via ``scratch``.
+
+    Whole rows are flipped into the reused ``scratch`` (a fresh 720p buffer per frame costs more in page faults
+    than the copy), then one SIMD pass reorders the channels; a numpy channel reversal is a strided copy,
+    several times slower.
+    """
+    h, w, comps = bottom_up.shape
+    flipped = scratch[:h, :w, :comps]
+    np.copyto(flipped, bottom_up[::-1])
+    cv2.cvtColor(flipped, cv2.COLOR_BGRA2RGB if comps == 4 else cv2.COLOR_BGR2RGB, dst=out)
+
+
 class PandaEngine(Engine):
     """Renders timelines with Panda3D offscreen. ``software=True`` forces the (unshaded) software renderer.
 
@@ -110,6 +136,7 @@ class PandaEngine(Engine):
     def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
                  fxaa: bool = True, fit_per_frame: bool = True) -> None:
         self._fit_per_frame = fit_per_frame
+        self._scratch: np.ndarray | None = None  # read-back buffer reused between frames (_to_rgb)
         self._ground = None  # SplitGrid of the ground when it receives shadows
         self._lamp_spheres = np.zeros((0, 4))
         self._msaa = msaa
@@ -241,12 +268,10 @@ class PandaEngine(Engine):
 
             from engine_bridge.panda.postprocess import attach_fxaa
 
-            vert = _shader_source("fxaa.vert", {})
-            fxaa = Shader.make(Shader.SL_GLSL, vert, _shader_source("fxaa.frag", {}))
-            copy = Shader.make(Shader.SL_GLSL, vert, _shader_source("fxaa.frag", {"COPY": 1}))
-            self._buffer.clear_render_textures()
-            self._post = attach_fxaa(self._graphics, self._host, self._buffer, (width, height), fxaa, copy)
-            self._tex = self._post.texture
+            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("fxaa.vert", {}), _shader_source("fxaa.frag", {}))
+            self._post = attach_fxaa(self._graphics, self._host, self._buffer, (width, height), fxaa)
+            if not self._fit_per_frame:
+                self._post.set_rects([(0, 0, width, height)])
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
                                 PandaSystem.get_version_string())
@@ -567,7 +592,7 @@ class PandaEngine(Engine):
             px0, py0, px1, py1 = self._shadow_patch
             self._ground.set_centre(max(x0, px0), max(y0, py0), min(x1, px1), min(y1, py1))
         if self._post is not None:
-            self._post.set_window(*self._screen_window(np.concatenate([spheres, self._lamp_spheres])))
+            self._post.set_rects(merge_rects(self._screen_rects(np.concatenate([spheres, self._lamp_spheres]))))
 
     def _actor_spheres(self) -> np.ndarray:
         """World-space bounding spheres (N, 4: centre, radius) of the visible actors, from Panda's bounds."""
@@ -592,17 +617,20 @@ class PandaEngine(Engine):
                 out.append((0.0, 0.0, 0.0, math.inf))
         return np.array(out, dtype=np.float64).reshape(-1, 4)
 
-    def _screen_window(self, spheres: np.ndarray) -> tuple[float, float, float, float]:
-        """Pixel bounds (x0, y0, x1, y1), y down, of the spheres on screen plus FXAA's reach; whole frame if unsure."""
+    def _screen_rects(self, spheres: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """Pixel rectangles (x0, y0, x1, y1), y down, holding each sphere on screen plus FXAA's reach.
+
+        The whole frame when a sphere reaches behind the lens (no safe projection).
+        """
         w, h = self._size
         if not len(spheres):
-            return (0.0, 0.0, 0.0, 0.0)
+            return []
         m = np.array(self._camera.get_mat(self._root), dtype=np.float64)  # rows: right, forward, up, position
         rel = spheres[:, :3] - m[3, :3]
-        x, fwd, up = rel @ m[0, :3], rel @ m[1, :3], rel @ m[2, :3]
+        x, fwd, up = (rel * m[0, :3]).sum(1), (rel * m[1, :3]).sum(1), (rel * m[2, :3]).sum(1)  # no BLAS threads
         r = spheres[:, 3]
         if not np.all(np.isfinite(r)) or np.any(fwd - r <= self._lens.get_near()):
-            return (0.0, 0.0, float(w), float(h))  # a sphere reaches behind the lens: no safe projection
+            return [(0, 0, w, h)]
         hfov, vfov = self._lens.get_fov()
         fx, fy = (w / 2) / math.tan(math.radians(hfov) / 2), (h / 2) / math.tan(math.radians(vfov) / 2)
         # The corners of each sphere's camera-aligned cube: its projection holds the sphere's.
@@ -611,15 +639,17 @@ class PandaEngine(Engine):
         cx = (x[:, None, None] + r[:, None, None] * s[None, :, None]) / depth  # (N, 2, 2)
         cy = (up[:, None, None] + r[:, None, None] * s[None, :, None]) / depth
         reach = 4.0  # FXAA's diagonal taps reach one pixel; the rest is rounding
-        x0, x1 = w / 2 + fx * cx.min() - reach, w / 2 + fx * cx.max() + reach
-        y0, y1 = h / 2 - fy * cy.max() - reach, h / 2 - fy * cy.min() + reach
-        return (max(x0, 0.0), max(y0, 0.0), min(x1, float(w)), min(y1, float(h)))
+        x0 = np.clip(np.floor(w / 2 + fx * cx.min(axis=(1, 2)) - reach), 0, w).astype(int)
+        x1 = np.clip(np.ceil(w / 2 + fx * cx.max(axis=(1, 2)) + reach), 0, w).astype(int)
+        y0 = np.clip(np.floor(h / 2 - fy * cy.max(axis=(1, 2)) - reach), 0, h).astype(int)
+        y1 = np.clip(np.ceil(h / 2 - fy * cy.min(axis=(1, 2)) + reach), 0, h).astype(int)
+        return [(int(a), int(b), int(c), int(d)) for a, b, c, d in zip(x0, y0, x1, y1, strict=True)]
 
     def _set_colour_active(self, active: bool) -> None:
         """Draw the colour frame (world buffer and its FXAA pass) in the next ``render_frame`` or not."""
         self._buffer.set_active(active)
         if self._post is not None:
-            self._post.buffer.set_active(active)
+            self._post.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -706,24 +736,19 @@ class PandaEngine(Engine):
         return paths
 
     def _read_pixels(self) -> np.ndarray:
-        tex = self._tex
+        """The frame as upright RGB: the world buffer's read-back, with the FXAA rectangles' pixels put over it."""
         w, h = self._size
-        view = memoryview(tex.get_ram_image())
-        comps = tex.get_num_components()
-        # A renderer without non-power-of-two textures pads the copy; the image sits in its lower-left corner.
-        tw, th = tex.get_x_size(), tex.get_y_size()
-        img = np.frombuffer(view, dtype=np.uint8)
-        if img.size != tw * th * comps or tw < w or th < h:
-            raise EngineError(f"panda3d: read back {img.size} bytes, expected {w * h * comps}")
-        img = img.reshape(th, tw, comps)[:h, :w]
-        if self._post is not None:
-            # The FXAA pass writes the frame upside down in BGR order (fxaa.frag): the copy is upright RGB(A)
-            # already, so one contiguous copy (the RAM image is reused next frame) instead of a strided flip.
-            # The FXAA target has alpha so that the GL read-back is a plain copy (an RGB read makes Mesa repack
-            # every pixel on the main thread, ~2.5 % of a 720p frame); dropping alpha here is one SIMD pass.
-            return img.copy() if comps == 3 else cv2.cvtColor(img, cv2.COLOR_BGRA2BGR)
-        # Offscreen buffers read back bottom-up and in BGR(A) order.
-        return np.ascontiguousarray(img[::-1, :, 2::-1])
+        if self._scratch is None:
+            self._scratch = np.empty((h, w, 4), np.uint8)
+        frame = np.empty((h, w, 3), np.uint8)  # new each frame: callers keep frames
+        _to_rgb(_bottom_up(self._tex, self._size), self._scratch, frame)
+        if self._post is not None and self._post.drawn:
+            bx0, by0, bx1, by1 = self._post.bounds
+            region = _bottom_up(self._post.texture, (bx1 - bx0, by1 - by0))
+            for x0, y0, x1, y1 in self._post.rects:  # the region's other pixels were not drawn this frame
+                # rows y0..y1 of the frame are rows by1 - y1 .. by1 - y0 of the bottom-up region
+                _to_rgb(region[by1 - y1:by1 - y0, x0 - bx0:x1 - bx0], self._scratch, frame[y0:y1, x0:x1])
+        return frame
 
     def close(self) -> None:
         """Destroy the buffers and the scene graph."""

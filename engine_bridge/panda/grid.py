@@ -1,18 +1,16 @@
-"""A flat rectangle split 3×3 around a centre cell that can move every frame.
+"""A flat rectangle on z = 0 split 3×3 around a centre cell that can move every frame.
 
 Under llvmpipe a shader costs what it costs on every pixel it covers (both sides of a branch run), so the
 embedded engine keeps expensive work to the part of the frame that needs it by drawing that part as
-separate geometry: the ground under this frame's shadows gets the shadow lookup (ground.py), the
-screen around the actors gets anti-aliasing (postprocess.py). The centre cell and the ring of eight cells
-around it are two nodes with their own shaders over one shared vertex array of 4×4 grid points, so
-moving the centre rewrites 16 vertices and the cells never crack apart (no T-junctions).
+separate geometry: the ground under this frame's shadows gets the shadow lookup (ground.py). The centre
+cell and the ring of eight cells around it are two nodes with their own shaders over one shared vertex
+array of 4×4 grid points, so moving the centre rewrites 16 vertices and the cells never crack apart (no
+T-junctions).
 """
 
 from __future__ import annotations
 
 import numpy as np
-
-_PLANES = {"xy": ((0, 1), (0.0, 0.0, 1.0)), "xz": ((0, 2), (0.0, -1.0, 0.0))}
 
 
 def _cell(i: int, j: int) -> list[int]:
@@ -21,21 +19,20 @@ def _cell(i: int, j: int) -> list[int]:
 
 
 class SplitGrid:
-    """A rectangle ``outer`` = (a0, b0, a1, b1) in the plane ``xy`` (z = 0) or ``xz`` (y = 0), split 3×3.
+    """A rectangle ``outer`` = (x0, y0, x1, y1) on z = 0, split 3×3.
 
     ``centre`` and ``ring`` are NodePaths to parent and give states (shaders) to; ``set_centre`` moves the
     centre cell, clamped into the rectangle (an empty centre cell is a zero-area cell: nothing is drawn).
     """
 
-    def __init__(self, name: str, outer: tuple[float, float, float, float], plane: str = "xy") -> None:
+    def __init__(self, name: str, outer: tuple[float, float, float, float]) -> None:
         from panda3d.core import Geom, GeomNode, GeomTriangles, GeomVertexData, GeomVertexFormat, NodePath
 
         self._outer = tuple(float(v) for v in outer)
-        self._axes, normal = _PLANES[plane]
         self._vdata = GeomVertexData(name, GeomVertexFormat.get_v3n3(), Geom.UH_dynamic)
         self._vdata.unclean_set_num_rows(16)
         self._rows = np.zeros((16, 6), dtype=np.float32)
-        self._rows[:, 3:] = normal
+        self._rows[:, 5] = 1.0  # normals point up
         self._centre: tuple[float, float, float, float] | None = None
         ring_cells = [(i, j) for j in range(3) for i in range(3) if (i, j) != (1, 1)]
         nodes = []
@@ -71,7 +68,6 @@ class SplitGrid:
             return  # unchanged: no vertex upload
         self._centre = centre
         ga, gb = np.meshgrid([oa0, a0, a1, oa1], [ob0, b0, b1, ob1])  # grid point (row j, column i)
-        self._rows[:, :3] = 0.0
-        self._rows[:, self._axes[0]] = ga.ravel()
-        self._rows[:, self._axes[1]] = gb.ravel()
+        self._rows[:, 0] = ga.ravel()
+        self._rows[:, 1] = gb.ravel()
         memoryview(self._vdata.modify_array(0)).cast("B")[:] = self._rows.tobytes()

@@ -1,49 +1,121 @@
-"""Screen-space post-processing of the embedded engine: the FXAA pass.
+"""Screen-space post-processing of the embedded engine: FXAA in rectangles around the actors.
 
-The world is drawn without multisampling into a texture; a second buffer draws it again through a
-full-screen card, and that is what is read back (upside down and in BGR order, so the RAM copy is an
-upright RGB image). Under llvmpipe 4x MSAA costs the frame almost double (every sample is shaded); FXAA
-is one full-screen pass. The surfaces that need it are the actors' (and lamp posts'): the checker ground
-is box-filtered in its shader, textured grounds are mipmapped and the sky is smooth. The world shader
-marks actor pixels in alpha, FXAA only changes pixels next to one, and the card is a SplitGrid whose
-centre cell, fitted every frame around the actors on screen, runs FXAA while the ring around it only
-copies: the same image as FXAA over the whole frame, at the cost of a copy where there are no actors.
+Under llvmpipe 4x MSAA costs the frame almost double (every sample is shaded); FXAA is a post pass. Only
+the actors' (and lamp posts') edges need it: the checker ground is box-filtered in its shader, textured
+grounds are mipmapped and the sky is smooth. So the world frame is read back as it is drawn, and a second
+buffer runs FXAA only in rectangles fitted every frame around the actors on screen (drawn as one mesh of
+quads in a display region that bounds them); their pixels, read back on their own, replace those of the
+frame. Under llvmpipe FXAA costs ~9 ns a pixel even where nothing changes (both sides of a branch run),
+so a full-frame pass was a quarter of a 720p frame. The world shader marks actor pixels in alpha and FXAA
+only changes pixels next to one, so the rectangles decide the cost, never the picture
+(tests/engine_bridge/test_panda_regions.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from engine_bridge.engine import EngineError
-from engine_bridge.panda.grid import SplitGrid
+
+Rect = tuple[int, int, int, int]  # x0, y0, x1, y1: pixels [x0, x1) × [y0, y1) of the frame, y down
+
+
+def _area(r: Rect) -> int:
+    return (r[2] - r[0]) * (r[3] - r[1])
+
+
+def merge_rects(rects: list[Rect], most: int = 24) -> list[Rect]:
+    """Fewer rectangles covering ``rects``: two become their union where that covers no more pixels than both.
+
+    Overlapping rectangles that stay apart are drawn twice where they overlap (the same pixels twice).
+    Past ``most`` rectangles (a crowd), the one rectangle bounding them all.
+    """
+    out = [r for r in rects if r[2] > r[0] and r[3] > r[1]]
+    if len(out) > most:
+        return [(min(r[0] for r in out), min(r[1] for r in out), max(r[2] for r in out), max(r[3] for r in out))]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                a, b = out[i], out[j]
+                union = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                if _area(union) <= _area(a) + _area(b):
+                    out[i] = union
+                    del out[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return out
 
 
 @dataclass
 class FxaaPass:
-    """The FXAA buffer, the RAM texture it is read back through, and the card whose centre runs FXAA."""
+    """The FXAA buffer, its display region (bounding the rectangles), the card of quads and the region's RAM copy."""
 
     buffer: object  # GraphicsOutput
-    texture: object  # Texture (RTM_copy_ram)
+    texture: object  # Texture (RTM_copy_ram of the region only: the overlay region follows it)
+    region: object  # DisplayRegion drawing the card
+    card: object  # GeomNode holding one quad per rectangle
     root: object  # NodePath of the card's scene
-    card: SplitGrid
     size: tuple[int, int]
+    rects: list[Rect] = field(default_factory=list)
+    bounds: Rect = (0, 0, 0, 0)
 
-    def set_window(self, x0: float, y0: float, x1: float, y1: float) -> None:
-        """Run FXAA on the pixels in [x0, x1) × [y0, y1) (image pixels, y down) and copy the rest."""
+    def set_rects(self, rects: list[Rect]) -> None:
+        """Run FXAA on these (non-overlapping) rectangles of the frame; none runs nothing."""
+        from panda3d.core import Geom, GeomTriangles, GeomVertexData, GeomVertexFormat
+
+        self.rects = [r for r in rects if r[2] > r[0] and r[3] > r[1]]
+        if not self.rects:
+            self.bounds = (0, 0, 0, 0)
+            return
+        bx0, by0 = min(r[0] for r in self.rects), min(r[1] for r in self.rects)
+        bx1, by1 = max(r[2] for r in self.rects), max(r[3] for r in self.rects)
         w, h = self.size
-        # The card spans [-1, 1]²; its z runs down the image because the pass writes the frame upside down.
-        self.card.set_centre(2 * x0 / w - 1, 2 * y0 / h - 1, 2 * x1 / w - 1, 2 * y1 / h - 1)
+        if (bx0, by0, bx1, by1) != self.bounds:
+            self.bounds = (bx0, by0, bx1, by1)
+            dims = (bx0 / w, bx1 / w, (h - by1) / h, (h - by0) / h)  # display regions count rows bottom-up
+            self.region.set_dimensions(*dims)
+            self.buffer.get_overlay_display_region().set_dimensions(*dims)
+        # Each rectangle as a quad in the region's [-1, 1]² (x right, z up: image rows run down).
+        bw, bh = bx1 - bx0, by1 - by0
+        vdata = GeomVertexData("fxaa-quads", GeomVertexFormat.get_v3(), Geom.UH_stream)
+        vdata.unclean_set_num_rows(4 * len(self.rects))
+        corners = []
+        for x0, y0, x1, y1 in self.rects:
+            u0, u1 = 2 * (x0 - bx0) / bw - 1, 2 * (x1 - bx0) / bw - 1
+            z0, z1 = 1 - 2 * (y1 - by0) / bh, 1 - 2 * (y0 - by0) / bh
+            corners += [(u0, 0.0, z0), (u1, 0.0, z0), (u1, 0.0, z1), (u0, 0.0, z1)]
+        memoryview(vdata.modify_array(0)).cast("B")[:] = np.asarray(corners, dtype=np.float32).tobytes()
+        prim = GeomTriangles(Geom.UH_stream)
+        for k in range(len(self.rects)):
+            prim.add_vertices(4 * k, 4 * k + 1, 4 * k + 2)
+            prim.add_vertices(4 * k, 4 * k + 2, 4 * k + 3)
+        geom = Geom(vdata)
+        geom.add_primitive(prim)
+        self.card.remove_all_geoms()
+        self.card.add_geom(geom)
 
-    def set_full(self) -> None:
-        """FXAA over the whole frame (no window)."""
-        self.card.set_centre(-1.0, -1.0, 1.0, 1.0)
+    def set_active(self, active: bool) -> None:
+        """Draw the rectangles in the next ``render_frame`` (never when there are none)."""
+        self.buffer.set_active(active and bool(self.rects))
+
+    @property
+    def drawn(self) -> bool:
+        """Whether the last frame drew rectangles (the buffer was active)."""
+        return bool(self.buffer.is_active())
 
 
-def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], fxaa_shader, copy_shader) -> FxaaPass:
-    """Route ``scene_buffer``'s colour through FXAA (``fxaa_shader`` in the window, ``copy_shader`` around it)."""
+def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], shader) -> FxaaPass:
+    """A buffer that draws ``scene_buffer``'s colour through the FXAA ``shader`` in rectangles set per frame."""
     from panda3d.core import (
         Camera,
         FrameBufferProperties,
+        GeomNode,
         GraphicsOutput,
         GraphicsPipe,
         NodePath,
@@ -57,36 +129,34 @@ def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], fxaa_shader
     scene_tex = Texture("scene")
     scene_tex.set_minfilter(SamplerState.FT_nearest)
     scene_tex.set_magfilter(SamplerState.FT_nearest)
-    scene_tex.set_wrap_u(SamplerState.WM_clamp)
-    scene_tex.set_wrap_v(SamplerState.WM_clamp)
+    # A second texture on the world's colour, bound rather than copied; the world buffer keeps its RAM copy.
     scene_buffer.add_render_texture(scene_tex, GraphicsOutput.RTM_bind_or_copy, GraphicsOutput.RTP_color)
 
     fbp = FrameBufferProperties()
     fbp.set_rgb_color(True)
-    fbp.set_rgba_bits(8, 8, 8, 8)
+    fbp.set_rgba_bits(8, 8, 8, 8)  # the same layout as the world buffer: the read-back is a plain copy
     fbp.set_depth_bits(0)
     post = graphics.make_output(host.get_pipe(), "enginereel-fxaa", 10, fbp, WindowProperties.size(width, height),
                                 GraphicsPipe.BF_refuse_window | GraphicsPipe.BF_can_bind_color,
                                 host.get_gsg(), host)
     if post is None:
         raise EngineError("panda3d: could not create the FXAA buffer; render with fxaa=False")
-    out = Texture("frame")
+    out = Texture("fxaa-region")
     post.add_render_texture(out, GraphicsOutput.RTM_copy_ram, GraphicsOutput.RTP_color)
 
     root = NodePath("post")
-    card = SplitGrid("fxaa-card", (-1.0, -1.0, 1.0, 1.0), plane="xz")
-    for part, shader in ((card.centre, fxaa_shader), (card.ring, copy_shader)):
-        part.reparent_to(root)
-        part.set_shader(shader)
-        part.set_shader_input("u_scene", scene_tex)
-        part.set_depth_test(False)
-        part.set_depth_write(False)
-        part.set_two_sided(True)
+    card = GeomNode("fxaa-card")
+    quad = root.attach_new_node(card)
+    quad.set_two_sided(True)
+    quad.set_shader(shader)
+    quad.set_shader_input("u_scene", scene_tex)
+    quad.set_depth_test(False)
+    quad.set_depth_write(False)
     lens = OrthographicLens()
     lens.set_film_size(2, 2)
     lens.set_near_far(-1, 1)
-    cam = Camera("post-camera", lens)
-    cam_np = root.attach_new_node(cam)
+    cam_np = root.attach_new_node(Camera("post-camera", lens))
     region = post.make_display_region()
     region.set_camera(cam_np)
-    return FxaaPass(post, out, root, card, (width, height))
+    post.set_active(False)
+    return FxaaPass(post, out, region, card, root, (width, height))

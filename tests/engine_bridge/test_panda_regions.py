@@ -1,4 +1,4 @@
-"""The embedded engine's per-frame regions: the shadow-receiving ground cell and the FXAA window.
+"""The embedded engine's per-frame regions: the shadow-receiving ground cell and the FXAA rectangles.
 
 Both only decide which pixels pay for a costly shader, never what those pixels show: a frame with the
 regions fitted to its actors matches the frame drawn with the whole-video shadow cell and full-frame
@@ -15,6 +15,7 @@ import pytest
 from engine_bridge.panda.engine import PandaEngine
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds
+from engine_bridge.panda.postprocess import merge_rects
 from pipeline.bench import reference_script
 from scenes import SceneScript, compile_script, load_script
 
@@ -46,13 +47,13 @@ def test_fitted_regions_draw_the_same_frames(scene: str) -> None:
         for i in np.linspace(0, len(timeline) - 1, 5).astype(int):
             state = timeline.frame(int(i))
             _assert_same_picture(fitted.render(state).copy(), whole.render(state))
-            x0, z0, x1, z1 = fitted._post.card.centre_bounds
-            windows.append((x1 - x0) * (z1 - z0) / 4.0)
+            w, h = timeline.script.resolution.width, timeline.script.resolution.height
+            windows.append(sum((x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in fitted._post.rects) / (w * h))
             if fitted._ground is not None:
                 gx0, gy0, gx1, gy1 = fitted._ground.centre_bounds
                 px0, py0, px1, py1 = fitted._shadow_patch
                 cells.append((gx1 - gx0) * (gy1 - gy0) / ((px1 - px0) * (py1 - py0)))
-    # and the fitting took effect: FXAA windows smaller than the frame, shadow cells smaller than the patch
+    # and the fitting took effect: FXAA rectangles smaller than the frame, shadow cells smaller than the patch
     assert min(windows) < 0.8
     assert not cells or min(cells) < 0.8
 
@@ -92,6 +93,18 @@ def test_shadow_bounds_hold_every_shadow_point() -> None:
     assert (ground[:, 1] >= y0 - 1e-9).all() and (ground[:, 1] <= y1 + 1e-9).all()
     assert ground[:, 0].min() - x0 < 0.02 and x1 - ground[:, 0].max() < 0.02
     assert shadow_bounds(np.zeros((0, 3)), np.zeros(0), sun)[0] > shadow_bounds(np.zeros((0, 3)), np.zeros(0), sun)[2]
+
+
+def test_merge_rects_joins_only_where_it_saves_pixels() -> None:
+    apart = [(0, 0, 10, 10), (100, 100, 110, 110)]
+    assert sorted(merge_rects(apart)) == apart  # their union would be mostly empty
+    nested = [(0, 0, 50, 50), (10, 10, 20, 20)]
+    assert merge_rects(nested) == [(0, 0, 50, 50)]
+    side_by_side = [(0, 0, 10, 10), (10, 0, 20, 10), (20, 0, 30, 10)]
+    assert merge_rects(side_by_side) == [(0, 0, 30, 10)]
+    assert merge_rects([(5, 5, 5, 9)]) == []  # empty rectangles vanish
+    crowd = [(i, i, i + 2, i + 2) for i in range(0, 300, 10)]
+    assert merge_rects(crowd, most=24) == [(0, 0, 292, 292)]
 
 
 def test_split_grid_clamps_and_empties_its_centre() -> None:

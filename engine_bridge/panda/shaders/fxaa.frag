@@ -2,12 +2,10 @@
 // FXAA (after Timothy Lottes' FXAA "console" variant): find the local edge direction from the luma of
 // four diagonal taps and blur along it, falling back to a shorter blur where the long one
 // oversteps the local contrast. Input and output are sRGB. Every tap is a texelFetch: no derivatives, no
-// filtering (texture() made the pass several times dearer under llvmpipe). The output is upside down and in BGR order
-// (v_uv is flipped in fxaa.vert) so that the RAM copy, bottom-up BGR, reads as an upright RGB image.
-// Only pixels next to an actor change: the world shader writes alpha 1 on actors and lamp posts, 0 on the
-// ground and sky (postprocess.py says why). The COPY variant, drawn where no actor is, only copies.
+// filtering (texture() made the pass several times dearer under llvmpipe). It is drawn only in a window around
+// the actors, in the same pixel grid as the world frame (gl_FragCoord), and only pixels next to an actor
+// change: the world shader writes alpha 1 on actors and lamp posts, 0 on the ground and sky (postprocess.py).
 uniform sampler2D u_scene;
-in vec2 v_uv;
 out vec4 o_colour;
 
 const float REDUCE_MIN = 1.0 / 128.0;
@@ -18,12 +16,9 @@ const float EDGE_MIN = 1.0 / 24.0;  // luma contrast below which a pixel is left
 float luma(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
-#ifdef COPY
-    o_colour = vec4(texelFetch(u_scene, ivec2(v_uv * vec2(textureSize(u_scene, 0))), 0).bgr, 1.0);
-#else
     // the five luma taps read single texels (texelFetch: no filtering, cheap under llvmpipe)
     ivec2 top = textureSize(u_scene, 0) - 1;
-    ivec2 p = ivec2(v_uv * vec2(top + 1));  // the source texel under this (flipped) output pixel
+    ivec2 p = ivec2(gl_FragCoord.xy);  // the world's pixel under this one
     vec4 m4 = texelFetch(u_scene, p, 0);
     vec4 nw4 = texelFetch(u_scene, clamp(p + ivec2(-1, -1), ivec2(0), top), 0);
     vec4 ne4 = texelFetch(u_scene, clamp(p + ivec2(1, -1), ivec2(0), top), 0);
@@ -36,7 +31,7 @@ void main() {
     float hi = max(lm, max(max(nw, ne), max(sw, se)));
     float actor = max(m4.a, max(max(nw4.a, ne4.a), max(sw4.a, se4.a)));
     if (hi - lo < EDGE_MIN || actor == 0.0) {  // flat, or no actor around: left as it is
-        o_colour = vec4(m.bgr, 1.0);
+        o_colour = vec4(m, 1.0);
         return;
     }
     vec2 dir = vec2(-((nw + ne) - (sw + se)), (nw + sw) - (ne + se));
@@ -51,6 +46,5 @@ void main() {
     vec3 b = 0.5 * a + 0.25 * (texelFetch(u_scene, clamp(ivec2(c - 0.5 * dir), ivec2(0), top), 0).rgb
                                + texelFetch(u_scene, clamp(ivec2(c + 0.5 * dir), ivec2(0), top), 0).rgb);
     float lb = luma(b);
-    o_colour = vec4(((lb < lo || lb > hi) ? a : b).bgr, 1.0);
-#endif
+    o_colour = vec4((lb < lo || lb > hi) ? a : b, 1.0);
 }
