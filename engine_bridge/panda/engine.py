@@ -633,16 +633,15 @@ class PandaEngine(Engine):
             return [(0, 0, w, h)]
         hfov, vfov = self._lens.get_fov()
         fx, fy = (w / 2) / math.tan(math.radians(hfov) / 2), (h / 2) / math.tan(math.radians(vfov) / 2)
-        # The corners of each sphere's camera-aligned cube: its projection holds the sphere's.
-        s = np.array([-1.0, 1.0])
-        depth = fwd[:, None, None] + r[:, None, None] * s[None, None, :]  # (N, 1, 2)
-        cx = (x[:, None, None] + r[:, None, None] * s[None, :, None]) / depth  # (N, 2, 2)
-        cy = (up[:, None, None] + r[:, None, None] * s[None, :, None]) / depth
-        reach = 4.0  # FXAA's diagonal taps reach one pixel; the rest is rounding
-        x0 = np.clip(np.floor(w / 2 + fx * cx.min(axis=(1, 2)) - reach), 0, w).astype(int)
-        x1 = np.clip(np.ceil(w / 2 + fx * cx.max(axis=(1, 2)) + reach), 0, w).astype(int)
-        y0 = np.clip(np.floor(h / 2 - fy * cy.max(axis=(1, 2)) - reach), 0, h).astype(int)
-        y1 = np.clip(np.ceil(h / 2 - fy * cy.min(axis=(1, 2)) + reach), 0, h).astype(int)
+        # A sphere's extent across the image is set by the two planes through the lens tangent to it: in the
+        # plane of the horizontal (vertical) axis and the view direction, at its centre's angle ± asin(r / distance).
+        ax, bx = np.arctan2(x, fwd), np.arcsin(r / np.hypot(x, fwd))
+        ay, by = np.arctan2(up, fwd), np.arcsin(r / np.hypot(up, fwd))
+        reach = 2.0  # FXAA changes pixels one diagonal step from an actor's; one more for rounding
+        x0 = np.clip(np.floor(w / 2 + fx * np.tan(ax - bx) - reach), 0, w).astype(int)
+        x1 = np.clip(np.ceil(w / 2 + fx * np.tan(ax + bx) + reach), 0, w).astype(int)
+        y0 = np.clip(np.floor(h / 2 - fy * np.tan(ay + by) - reach), 0, h).astype(int)
+        y1 = np.clip(np.ceil(h / 2 - fy * np.tan(ay - by) + reach), 0, h).astype(int)
         return [(int(a), int(b), int(c), int(d)) for a, b, c, d in zip(x0, y0, x1, y1, strict=True)]
 
     def _set_colour_active(self, active: bool) -> None:

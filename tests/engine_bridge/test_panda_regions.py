@@ -35,8 +35,13 @@ def _assert_same_picture(a: np.ndarray, b: np.ndarray) -> None:
     assert (diff > 8).sum() <= 12, f"{(diff > 8).sum()} pixels differ by more than 8 levels"
 
 
-@pytest.mark.parametrize("scene", ["reference", "meeting_wave", "park_walk_sunset"])
-def test_fitted_regions_draw_the_same_frames(scene: str) -> None:
+# (scene, whether its actors leave most of the frame to the ground and sky: then the regions must shrink)
+SCENES = [("reference", True), ("domino_chain", True), ("meeting_wave", False), ("park_walk_sunset", False),
+          ("car_street", False), ("short_story", False)]
+
+
+@pytest.mark.parametrize(("scene", "compact"), SCENES)
+def test_fitted_regions_draw_the_same_frames(scene: str, compact: bool) -> None:
     script = reference_script() if scene == "reference" else load_script(EXAMPLES_DIR / f"{scene}.yaml")
     timeline = _timeline(script)
     fitted, whole = PandaEngine(), PandaEngine(fit_per_frame=False)
@@ -54,7 +59,8 @@ def test_fitted_regions_draw_the_same_frames(scene: str) -> None:
                 px0, py0, px1, py1 = fitted._shadow_patch
                 cells.append((gx1 - gx0) * (gy1 - gy0) / ((px1 - px0) * (py1 - py0)))
     # and the fitting took effect: FXAA rectangles smaller than the frame, shadow cells smaller than the patch
-    assert min(windows) < 0.8
+    if compact:
+        assert max(windows) < 0.6
     assert not cells or min(cells) < 0.8
 
 
