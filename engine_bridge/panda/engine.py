@@ -208,7 +208,11 @@ class PandaEngine(Engine):
         fbp = FrameBufferProperties()
         fbp.set_rgb_color(True)
         fbp.set_rgba_bits(8, 8, 8, 8)  # alpha marks actor pixels for FXAA (postprocess.py)
-        fbp.set_depth_bits(24)
+        # A 32-bit float depth buffer and no stencil: Panda otherwise packs depth with an unused stencil, which
+        # llvmpipe tests and writes with masks (~3 % of a 720p frame); float depth is also more precise.
+        fbp.set_depth_bits(32)
+        fbp.set_float_depth(True)
+        fbp.set_stencil_bits(0)
         software = pipe.get_interface_name() != "OpenGL"
         if self._msaa > 1 and not software:
             fbp.set_multisamples(self._msaa)
