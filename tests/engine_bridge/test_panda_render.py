@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine_bridge import EngineError, make_engine
-from scenes import compile_script, loads_script
+from scenes import SceneScript, compile_script, loads_script
 
 SCENE = """
 duration: 1
@@ -103,3 +103,19 @@ def test_software_renderer_draws_the_scene() -> None:
     assert frame.shape == (90, 160, 3)
     r, g, b = frame[45, 80].astype(int)
     assert r > 120 and r > 2 * g and r > 2 * b
+
+
+def test_frames_cover_every_pixel_when_the_colour_clear_is_skipped() -> None:
+    """A low camera sees only ground and sky, so the world buffer's colour is not cleared; nothing may linger."""
+    from engine_bridge.panda.engine import PandaEngine
+    from pipeline.bench import reference_script
+
+    data = reference_script().model_dump(by_alias=True) | {"resolution": {"width": 160, "height": 90}, "duration": 12}
+    timeline = compile_script(SceneScript.model_validate(data))
+    with PandaEngine() as engine:
+        engine.open(timeline)
+        assert not engine._buffer.get_display_region(1).get_clear_color_active()
+        first = engine.render(timeline.frame(0)).copy()
+        engine.render(timeline.frame(len(timeline) // 2))  # the orbit's other side
+        again = engine.render(timeline.frame(0))
+    np.testing.assert_array_equal(first, again)
