@@ -139,6 +139,7 @@ class PandaEngine(Engine):
         self._scratch: np.ndarray | None = None  # read-back buffer reused between frames (_to_rgb)
         self._ground = None  # SplitGrid of the ground when it receives shadows
         self._lamp_spheres = np.zeros((0, 4))
+        self._local_boxes: list = []  # per actor: (8, 4) corners of its own box when rigid, else None
         self._msaa = msaa
         self._fxaa = fxaa
         self._post = None
@@ -462,6 +463,17 @@ class PandaEngine(Engine):
                 nodes = build_actor(root, actor, geoms)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
+        # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved
+        # with them each frame, give a tighter FXAA rectangle than a bounding sphere (a car, a flat torus).
+        self._local_boxes = []
+        for actor, nodes in zip(script.actors, self._actor_nodes, strict=True):
+            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses
+            tight = nodes.root.get_tight_bounds(nodes.root) if rigid else None  # in the actor's own space
+            box = None
+            if tight:
+                (x0, y0, z0), (x1, y1, z1) = tight
+                box = np.array([[x, y, z, 1.0] for x in (x0, x1) for y in (y0, y1) for z in (z0, z1)])
+            self._local_boxes.append(box)
         if not shaded:
             from panda3d.core import AmbientLight
 
@@ -595,22 +607,25 @@ class PandaEngine(Engine):
         """
         if not self._fit_per_frame or (self._ground is None and self._post is None):
             return
-        spheres = self._actor_spheres()
+        spheres, boxed = self._actor_spheres()
         if self._ground is not None:
             x0, y0, x1, y1 = shadow_bounds(spheres[:, :3], spheres[:, 3] + self._shadow_margin, self._sun_dir)
             px0, py0, px1, py1 = self._shadow_patch
             self._ground.set_centre(max(x0, px0), max(y0, py0), min(x1, px1), min(y1, py1))
         if self._post is not None:
-            self._post.set_rects(merge_rects(self._screen_rects(np.concatenate([spheres, self._lamp_spheres]))))
+            rects = self._screen_rects(np.concatenate([spheres[~boxed], self._lamp_spheres]), self._actor_boxes())
+            self._post.set_rects(merge_rects(rects))
 
-    def _actor_spheres(self) -> np.ndarray:
-        """World-space bounding spheres (N, 4: centre, radius) of the visible actors, from Panda's bounds."""
+    def _actor_spheres(self) -> tuple[np.ndarray, np.ndarray]:
+        """World-space bounding spheres (N, 4: centre, radius) of the visible actors, from Panda's bounds, and
+        which of them are rigid actors with a box (``_actor_boxes`` gives those)."""
         from panda3d.core import BoundingBox, BoundingSphere
 
-        out = []
-        for nodes in self._actor_nodes:
+        out, boxed = [], []
+        for nodes, box in zip(self._actor_nodes, self._local_boxes, strict=True):
             if nodes.root.is_hidden():
                 continue
+            boxed.append(box is not None)
             b = nodes.root.get_bounds()  # in the world root's space: actors hang directly below it
             if b.is_empty():
                 continue
@@ -624,33 +639,57 @@ class PandaEngine(Engine):
                 out.append((*((lo + hi) / 2), float(np.linalg.norm(hi - lo) / 2)))
             else:
                 out.append((0.0, 0.0, 0.0, math.inf))
-        return np.array(out, dtype=np.float64).reshape(-1, 4)
+            if len(out) < len(boxed):  # empty bounds: nothing drawn
+                boxed.pop()
+        return np.array(out, dtype=np.float64).reshape(-1, 4), np.array(boxed, dtype=bool)
 
-    def _screen_rects(self, spheres: np.ndarray) -> list[tuple[int, int, int, int]]:
-        """Pixel rectangles (x0, y0, x1, y1), y down, holding each sphere on screen plus FXAA's reach.
+    def _actor_boxes(self) -> np.ndarray:
+        """World-space corners (N, 8, 3) of the visible rigid actors' own bounding boxes."""
+        out = []
+        for nodes, box in zip(self._actor_nodes, self._local_boxes, strict=True):
+            if box is not None and not nodes.root.is_hidden() and not nodes.root.get_bounds().is_empty():
+                out.append((box @ np.array(nodes.root.get_mat(), dtype=np.float64))[:, :3])
+        return np.array(out, dtype=np.float64).reshape(-1, 8, 3)
 
-        The whole frame when a sphere reaches behind the lens (no safe projection).
-        """
+    def _screen_rects(self, spheres: np.ndarray, boxes: np.ndarray) -> list[tuple[int, int, int, int]]:
+        """Pixel rectangles (x0, y0, x1, y1), y down, holding each sphere (N, 4) and box (M, 8, 3) on screen plus
+        FXAA's reach. The whole frame when one reaches behind the lens (no safe projection)."""
         w, h = self._size
-        if not len(spheres):
+        if not len(spheres) and not len(boxes):
             return []
         m = np.array(self._camera.get_mat(self._root), dtype=np.float64)  # rows: right, forward, up, position
+        hfov, vfov = self._lens.get_fov()
+        fx, fy = (w / 2) / math.tan(math.radians(hfov) / 2), (h / 2) / math.tan(math.radians(vfov) / 2)
+        near = self._lens.get_near()
+        reach = 2.0  # FXAA changes pixels one diagonal step from an actor's; one more for rounding
+        rects = []
+        if len(boxes):
+            # a box's projection is the hull of its corners' when they all lie in front of the lens
+            rel = boxes - m[3, :3]
+            x, fwd, up = (rel * m[0, :3]).sum(2), (rel * m[1, :3]).sum(2), (rel * m[2, :3]).sum(2)  # (M, 8)
+            if np.any(fwd <= near):
+                return [(0, 0, w, h)]
+            u, v = w / 2 + fx * x / fwd, h / 2 - fy * up / fwd
+            rects += self._pixel_rects(u.min(1) - reach, v.min(1) - reach, u.max(1) + reach, v.max(1) + reach)
+        if not len(spheres):
+            return rects
         rel = spheres[:, :3] - m[3, :3]
         x, fwd, up = (rel * m[0, :3]).sum(1), (rel * m[1, :3]).sum(1), (rel * m[2, :3]).sum(1)  # no BLAS threads
         r = spheres[:, 3]
-        if not np.all(np.isfinite(r)) or np.any(fwd - r <= self._lens.get_near()):
+        if not np.all(np.isfinite(r)) or np.any(fwd - r <= near):
             return [(0, 0, w, h)]
-        hfov, vfov = self._lens.get_fov()
-        fx, fy = (w / 2) / math.tan(math.radians(hfov) / 2), (h / 2) / math.tan(math.radians(vfov) / 2)
         # A sphere's extent across the image is set by the two planes through the lens tangent to it: in the
         # plane of the horizontal (vertical) axis and the view direction, at its centre's angle ± asin(r / distance).
         ax, bx = np.arctan2(x, fwd), np.arcsin(r / np.hypot(x, fwd))
         ay, by = np.arctan2(up, fwd), np.arcsin(r / np.hypot(up, fwd))
-        reach = 2.0  # FXAA changes pixels one diagonal step from an actor's; one more for rounding
-        x0 = np.clip(np.floor(w / 2 + fx * np.tan(ax - bx) - reach), 0, w).astype(int)
-        x1 = np.clip(np.ceil(w / 2 + fx * np.tan(ax + bx) + reach), 0, w).astype(int)
-        y0 = np.clip(np.floor(h / 2 - fy * np.tan(ay + by) - reach), 0, h).astype(int)
-        y1 = np.clip(np.ceil(h / 2 - fy * np.tan(ay - by) + reach), 0, h).astype(int)
+        return rects + self._pixel_rects(w / 2 + fx * np.tan(ax - bx) - reach, h / 2 - fy * np.tan(ay + by) - reach,
+                                         w / 2 + fx * np.tan(ax + bx) + reach, h / 2 - fy * np.tan(ay - by) + reach)
+
+    def _pixel_rects(self, x0, y0, x1, y1) -> list[tuple[int, int, int, int]]:
+        """Whole-pixel rectangles holding [x0, x1] × [y0, y1] (arrays), clipped to the frame."""
+        w, h = self._size
+        x0, x1 = np.clip(np.floor(x0), 0, w).astype(int), np.clip(np.ceil(x1), 0, w).astype(int)
+        y0, y1 = np.clip(np.floor(y0), 0, h).astype(int), np.clip(np.ceil(y1), 0, h).astype(int)
         return [(int(a), int(b), int(c), int(d)) for a, b, c, d in zip(x0, y0, x1, y1, strict=True)]
 
     def _set_colour_active(self, active: bool) -> None:
