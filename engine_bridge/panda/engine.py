@@ -67,7 +67,30 @@ def _configure() -> None:
         from panda3d.core import loadPrcFileData
 
         loadPrcFileData("enginereel", _PRC)
+        _keep_freed_memory()
         _configured = True
+
+
+def _keep_freed_memory() -> None:
+    """Ask glibc to keep freed memory for reuse instead of handing it back to the kernel at once.
+
+    Every frame makes new arrays of a few to tens of megabytes (the frame, the passes) and frees the last
+    ones. By default glibc maps such blocks fresh (or trims the heap as soon as they are freed), so each
+    frame paid for zero-filling thousands of new pages: ~10 % of a 720p frame, ~13 % with all passes.
+    With blocks up to 32 MB served from the heap and trimming only past 512 MB free, the same memory is
+    reused frame after frame; peak memory is unchanged. A no-op where the C library is not glibc.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    m_trim_threshold, m_mmap_threshold = -1, -3  # from glibc's malloc.h
+    mallopt(m_mmap_threshold, 32 * 1024 * 1024)  # glibc's largest allowed value on 64-bit
+    mallopt(m_trim_threshold, 512 * 1024 * 1024)
 
 
 def _shader_source(name: str, defines: dict[str, object]) -> str:
