@@ -29,7 +29,9 @@ def panda_matrix(column_major: np.ndarray):  # -> LMatrix4f
 class PassesTarget:
     """Float offscreen buffer plus camera that renders the ground-truth passes of a Panda3D world."""
 
-    def __init__(self, graphics, host, camera_np, lens, size: tuple[int, int], shader) -> None:
+    def __init__(self, graphics, host, camera_np, lens, size: tuple[int, int], shader,
+                 clear_background: bool = True) -> None:
+        """``clear_background=False`` when the world draws the background values itself (engine.py's passes sky)."""
         from panda3d.core import (
             BitMask32,
             Camera,
@@ -48,7 +50,9 @@ class PassesTarget:
         fbp.set_float_color(True)
         fbp.set_rgba_bits(32, 32, 32, 32)
         fbp.set_aux_float(1)
-        fbp.set_depth_bits(24)
+        fbp.set_depth_bits(32)
+        fbp.set_float_depth(True)  # and no stencil, which Panda would otherwise pack with the depth
+        fbp.set_stencil_bits(0)
         fbp.set_multisamples(0)
         flags = GraphicsPipe.BF_refuse_window | GraphicsPipe.BF_can_bind_color
         buf = graphics.make_output(host.get_pipe(), "enginereel-passes", -1, fbp, WindowProperties.size(width, height),
@@ -65,9 +69,9 @@ class PassesTarget:
         # Background pixels are cleared to their final values (infinite depths, zero flow, id 0), so reading a
         # pass back is one copy with no per-pixel fix-up (float targets do not clamp clear colours).
         inf = float("inf")
-        buf.set_clear_color_active(True)
+        buf.set_clear_color_active(clear_background)
         buf.set_clear_color((0, 0, 0, inf))
-        buf.set_clear_active(GraphicsOutput.RTP_aux_float_0, True)
+        buf.set_clear_active(GraphicsOutput.RTP_aux_float_0, clear_background)
         buf.set_clear_value(GraphicsOutput.RTP_aux_float_0, (0, 0, inf, 0))
         buf.set_clear_depth_active(True)
         cam = Camera("passes-camera")
