@@ -332,7 +332,8 @@ class PandaEngine(Engine):
         # The sky dome reaches ~6° below the horizon and the ground ends 600 m out: from a camera that stays low
         # near the middle, the two cover every pixel and clearing the colour is wasted (~1.5 % of a 720p frame).
         cams = timeline.camera_position
-        covered = (shaded and script.environment.ground.visible and cams.size > 0 and float(cams[:, 2].max()) < 15.0
+        covered = (shaded and script.environment.ground.visible and cams.size > 0
+                   and float(cams[:, 2].min()) > 0.0 and float(cams[:, 2].max()) < 15.0
                    and float(np.abs(cams[:, :2]).max()) < GROUND_EXTENT - 200.0)
         region.set_clear_color_active(not covered)
         self._covered = covered
