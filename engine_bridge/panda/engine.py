@@ -426,16 +426,11 @@ class PandaEngine(Engine):
             if covered:
                 # The same dome for the passes camera, writing the passes' background values: with it, ground
                 # and dome cover every pixel and the two float targets need no clear (~4 ms a 720p frame).
-                passes_sky = self._camera.attach_new_node(geom_node("passes-sky", dome))
-                passes_sky.set_pos(0, 0, -1000.0)
-                passes_sky.set_scale(1000.0)
-                passes_sky.set_compass()
+                passes_sky = sky.copy_to(self._camera)  # placement, bin and depth state as the sky's
                 background = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}),
                                          _shader_source("passes_background.frag", {}))
                 passes_sky.set_shader(background, 1001)  # above the passes camera's own shader (priority 1000)
-                passes_sky.set_bin("fixed", 100)
-                passes_sky.set_depth_write(False)
-                passes_sky.set_two_sided(True)
+                passes_sky.show(BitMask32.bit(PASSES_MASK_BIT))
                 passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))  # passes camera only
 
         # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
@@ -544,8 +539,9 @@ class PandaEngine(Engine):
 
         Panda clears every buffer and then every display region that asks for it. The world buffer's region clears
         colour and depth itself; the shadow buffer's region clears depth, and its colour attachment is never drawn
-        (colour writes are off), so clearing it was ~3 % of a 720p frame; the FXAA card covers every pixel of its
-        buffer; the 1×1 host is never drawn into. Frames are bit-identical with and without these clears.
+        (colour writes are off), so clearing it was ~3 % of a 720p frame; only the FXAA rectangles drawn this frame
+        are read from its buffer; the 1×1 host is never drawn into. Frames are bit-identical with and without
+        these clears.
         """
         # Called from open(), before the passes target (which clears to its background values) exists.
         for i in range(self._graphics.get_num_windows()):
@@ -647,49 +643,40 @@ class PandaEngine(Engine):
         """
         if not self._fit_per_frame or (self._ground is None and self._post is None):
             return
-        spheres, boxed = self._actor_spheres()
+        spheres, rigid, boxes = self._actor_shapes()
         if self._ground is not None:
             x0, y0, x1, y1 = shadow_bounds(spheres[:, :3], spheres[:, 3] + self._shadow_margin, self._sun_dir)
             px0, py0, px1, py1 = self._shadow_patch
             self._ground.set_centre(max(x0, px0), max(y0, py0), min(x1, px1), min(y1, py1))
         if self._post is not None:
-            rects = self._screen_rects(np.concatenate([spheres[~boxed], self._lamp_spheres]), self._actor_boxes())
+            rects = self._screen_rects(np.concatenate([spheres[~rigid], self._lamp_spheres]), boxes)
             self._post.set_rects(merge_rects(rects))
 
-    def _actor_spheres(self) -> tuple[np.ndarray, np.ndarray]:
-        """World-space bounding spheres (N, 4: centre, radius) of the visible actors, from Panda's bounds, and
-        which of them are rigid actors with a box (``_actor_boxes`` gives those)."""
+    def _actor_shapes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The visible actors' world-space bounding spheres (N, 4: centre, radius, from Panda's bounds), which
+        of them are rigid (N,), and those rigid actors' own boxes moved with them (M, 8, 3 corners)."""
         from panda3d.core import BoundingBox, BoundingSphere
 
-        out, boxed = [], []
+        spheres, rigid, boxes = [], [], []
         for nodes, box in zip(self._actor_nodes, self._local_boxes, strict=True):
             if nodes.root.is_hidden():
                 continue
-            boxed.append(box is not None)
             b = nodes.root.get_bounds()  # in the world root's space: actors hang directly below it
             if b.is_empty():
-                continue
-            if b.is_infinite():
-                out.append((0.0, 0.0, 0.0, math.inf))
-            elif isinstance(b, BoundingSphere):
+                continue  # nothing drawn
+            if isinstance(b, BoundingSphere) and not b.is_infinite():
                 c = b.get_center()
-                out.append((c[0], c[1], c[2], b.get_radius()))
-            elif isinstance(b, BoundingBox):
+                spheres.append((c[0], c[1], c[2], b.get_radius()))
+            elif isinstance(b, BoundingBox) and not b.is_infinite():
                 lo, hi = np.array(b.get_min()), np.array(b.get_max())
-                out.append((*((lo + hi) / 2), float(np.linalg.norm(hi - lo) / 2)))
+                spheres.append((*((lo + hi) / 2), float(np.linalg.norm(hi - lo) / 2)))
             else:
-                out.append((0.0, 0.0, 0.0, math.inf))
-            if len(out) < len(boxed):  # empty bounds: nothing drawn
-                boxed.pop()
-        return np.array(out, dtype=np.float64).reshape(-1, 4), np.array(boxed, dtype=bool)
-
-    def _actor_boxes(self) -> np.ndarray:
-        """World-space corners (N, 8, 3) of the visible rigid actors' own bounding boxes."""
-        out = []
-        for nodes, box in zip(self._actor_nodes, self._local_boxes, strict=True):
-            if box is not None and not nodes.root.is_hidden() and not nodes.root.get_bounds().is_empty():
-                out.append((box @ np.array(nodes.root.get_mat(), dtype=np.float64))[:, :3])
-        return np.array(out, dtype=np.float64).reshape(-1, 8, 3)
+                spheres.append((0.0, 0.0, 0.0, math.inf))
+            rigid.append(box is not None)
+            if box is not None:
+                boxes.append((box @ np.array(nodes.root.get_mat(), dtype=np.float64))[:, :3])
+        return (np.array(spheres, dtype=np.float64).reshape(-1, 4), np.array(rigid, dtype=bool),
+                np.array(boxes, dtype=np.float64).reshape(-1, 8, 3))
 
     def _screen_rects(self, spheres: np.ndarray, boxes: np.ndarray) -> list[tuple[int, int, int, int]]:
         """Pixel rectangles (x0, y0, x1, y1), y down, holding each sphere (N, 4) and box (M, 8, 3) on screen plus

@@ -66,10 +66,13 @@ class FxaaPass:
     bounds: Rect = (0, 0, 0, 0)
 
     def set_rects(self, rects: list[Rect]) -> None:
-        """Run FXAA on these (non-overlapping) rectangles of the frame; none runs nothing."""
+        """Run FXAA on these rectangles of the frame (overlaps are drawn twice); none runs nothing."""
         from panda3d.core import Geom, GeomTriangles, GeomVertexData, GeomVertexFormat
 
-        self.rects = [r for r in rects if r[2] > r[0] and r[3] > r[1]]
+        rects = [r for r in rects if r[2] > r[0] and r[3] > r[1]]
+        if rects == self.rects:
+            return  # same region, same quads: nothing to rebuild
+        self.rects = rects
         if not self.rects:
             self.bounds = (0, 0, 0, 0)
             return

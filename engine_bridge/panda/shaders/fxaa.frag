@@ -2,7 +2,7 @@
 // FXAA (after Timothy Lottes' FXAA "console" variant): find the local edge direction from the luma of
 // four diagonal taps and blur along it, falling back to a shorter blur where the long one
 // oversteps the local contrast. Input and output are sRGB. Every tap is a texelFetch: no derivatives, no
-// filtering (texture() made the pass several times dearer under llvmpipe). It is drawn only in a window around
+// filtering (texture() made the pass several times dearer under llvmpipe). It is drawn only in rectangles around
 // the actors, in the same pixel grid as the world frame (gl_FragCoord), and only pixels next to an actor
 // change: the world shader writes alpha 1 on actors and lamp posts, 0 on the ground and sky (postprocess.py).
 uniform sampler2D u_scene;
