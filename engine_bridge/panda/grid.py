@@ -55,19 +55,19 @@ class SplitGrid:
         assert self._centre is not None
         return self._centre
 
-    def set_centre(self, a0: float, b0: float, a1: float, b1: float) -> None:
-        """Move the centre cell to [a0, a1] × [b0, b1] (clamped into the rectangle; a0 > a1 means empty)."""
-        oa0, ob0, oa1, ob1 = self._outer
-        a0, a1 = min(max(a0, oa0), oa1), min(max(a1, oa0), oa1)
-        b0, b1 = min(max(b0, ob0), ob1), min(max(b1, ob0), ob1)
-        if a1 < a0 or b1 < b0:
-            a0 = a1 = (oa0 + oa1) / 2  # empty: a cell of zero area in the middle
-            b0 = b1 = (ob0 + ob1) / 2
-        centre = (a0, b0, a1, b1)
+    def set_centre(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Move the centre cell to [x0, x1] × [y0, y1] (clamped into the rectangle; x0 > x1 means empty)."""
+        ox0, oy0, ox1, oy1 = self._outer
+        x0, x1 = min(max(x0, ox0), ox1), min(max(x1, ox0), ox1)
+        y0, y1 = min(max(y0, oy0), oy1), min(max(y1, oy0), oy1)
+        if x1 < x0 or y1 < y0:
+            x0 = x1 = (ox0 + ox1) / 2  # empty: a cell of zero area in the middle
+            y0 = y1 = (oy0 + oy1) / 2
+        centre = (x0, y0, x1, y1)
         if centre == self._centre:
             return  # unchanged: no vertex upload
         self._centre = centre
-        ga, gb = np.meshgrid([oa0, a0, a1, oa1], [ob0, b0, b1, ob1])  # grid point (row j, column i)
-        self._rows[:, 0] = ga.ravel()
-        self._rows[:, 1] = gb.ravel()
+        gx, gy = np.meshgrid([ox0, x0, x1, ox1], [oy0, y0, y1, oy1])  # grid point (row j, column i)
+        self._rows[:, 0] = gx.ravel()
+        self._rows[:, 1] = gy.ravel()
         memoryview(self._vdata.modify_array(0)).cast("B")[:] = self._rows.tobytes()
