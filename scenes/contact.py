@@ -107,10 +107,11 @@ def solid_pieces(timeline, bodies: Boxes | None = None) -> Pieces:
 
 
 def box_depth(ca: np.ndarray, ra: np.ndarray, ha: np.ndarray, cb: np.ndarray, rb: np.ndarray,
-              hb: np.ndarray) -> np.ndarray:
+              hb: np.ndarray, sideways: np.ndarray | None = None) -> np.ndarray:
     """Signed overlap (S,) of oriented boxes A and B (centres (S, 3), axes (S, 3, 3), halves (S, 3)) by the
     separating-axis test over the 15 axes: the penetration depth when positive, minus a lower bound of
-    the gap between them when negative."""
+    the gap between them when negative. Where ``sideways`` (S,) holds, vertical axes are left out: two
+    things standing on the ground cannot be parted by lifting one, so their overlap is measured across."""
     ua, ub = ra.swapaxes(1, 2), rb.swapaxes(1, 2)  # rows are the boxes' axes
     cross = np.cross(ua[:, :, None, :], ub[:, None, :, :]).reshape(len(ca), 9, 3)
     axes = np.concatenate([ua, ub, cross], axis=1)  # (S, 15, 3)
@@ -120,6 +121,8 @@ def box_depth(ca: np.ndarray, ra: np.ndarray, ha: np.ndarray, cb: np.ndarray, rb
     rad_a = _radius(axes, ra, ha)
     rad_b = _radius(axes, rb, hb)
     dist = np.abs(axes @ (cb - ca)[:, :, None])[..., 0]
+    if sideways is not None:
+        usable &= ~(sideways[:, None] & (np.abs(axes[..., 2]) > 0.99))
     overlap = np.where(usable, rad_a + rad_b - dist, np.inf)
     return overlap.min(axis=1)
 
@@ -140,7 +143,8 @@ def near_actors(boxes: Boxes, reach: float) -> tuple[np.ndarray, np.ndarray, np.
 
 
 def contacts_of(pieces: Pieces, actors: Boxes, reach: float) -> Contacts:
-    """Every pair of pieces of different actors within ``reach`` of each other, with their signed overlap."""
+    """Every pair of pieces of different actors within ``reach`` of each other, with their signed overlap
+    (measured across, not up, between two actors that both stand on the ground)."""
     frames, i, j = near_actors(actors, reach)
     out_f, out_pa, out_pb = [], [], []
     pair = i * actors.centre.shape[1] + j
@@ -160,17 +164,20 @@ def contacts_of(pieces: Pieces, actors: Boxes, reach: float) -> Contacts:
     reach_a, reach_b = np.linalg.norm(bx.half[f, pa], axis=-1), np.linalg.norm(bx.half[f, pb], axis=-1)
     close = np.linalg.norm(bx.centre[f, pa] - bx.centre[f, pb], axis=-1) - reach_a - reach_b < reach
     f, pa, pb = f[close], pa[close], pb[close]
-    depth = piece_depths(pieces, f, pa, pb)
+    grounded = actors.bottom <= reach
+    depth = piece_depths(pieces, f, pa, pb, grounded[f, pieces.owner[pa]] & grounded[f, pieces.owner[pb]])
     near = depth > -reach
     f, pa, pb = f[near], pa[near], pb[near]
     return Contacts(f, pieces.owner[pa], pieces.owner[pb], depth[near], pa, pb)
 
 
-def piece_depths(pieces: Pieces, frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def piece_depths(pieces: Pieces, frames: np.ndarray, a: np.ndarray, b: np.ndarray,
+                 sideways: np.ndarray | None = None) -> np.ndarray:
     """Signed overlap (S,) of pieces ``a`` and ``b`` at ``frames`` (see :func:`box_depth`; spheres exactly)."""
     bx = pieces.boxes
     ca, cb = bx.centre[frames, a], bx.centre[frames, b]
-    depth = box_depth(ca, bx.axes[frames, a], bx.half[frames, a], cb, bx.axes[frames, b], bx.half[frames, b])
+    depth = box_depth(ca, bx.axes[frames, a], bx.half[frames, a], cb, bx.axes[frames, b], bx.half[frames, b],
+                      sideways)
     ra, rb = pieces.radius[a], pieces.radius[b]
     both = (ra > 0) & (rb > 0)
     depth[both] = (ra + rb - np.linalg.norm(ca - cb, axis=-1))[both]
