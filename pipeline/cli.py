@@ -296,11 +296,56 @@ def plan(
 def plan_score(
     planner: PlannerOpt = "offline",
     model: ModelOpt = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Score only this prompt id (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine output: the summary and every verdict.")] = False,
+    per_prompt: Annotated[bool, typer.Option("--prompts", help="Also print one line per prompt.")] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="Also print every failed fact with its figure.")] = False,
+    prompt_set: Annotated[Path | None, typer.Option(
+        "--set", help="A prompt-set YAML file (default: the shipped held-out set).")] = None,
 ) -> None:
-    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
-    from pipeline.planners.scorecard import score
+    """Plan every held-out prompt, compile it (no rendering) and judge its facts on the compiled world."""
+    from pipeline.promptset.facts import PromptSetError, load_prompt_set
+    from pipeline.promptset.score import prompt_record, score_prompt, summarise
 
-    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
+    try:
+        cases = load_prompt_set(prompt_set)
+    except PromptSetError as exc:
+        raise PipelineError(str(exc)) from None
+    chosen = [c for c in cases.prompts if not only or c.id in only]
+    unknown = sorted(set(only or ()) - {c.id for c in cases.prompts})
+    if unknown:
+        fail(f"--only: no prompt with id {', '.join(unknown)} in the set")
+    runner = make_planner(planner, model=model)
+    scores = [score_prompt(runner, case, cases) for case in chosen]
+    summary_data = summarise(scores, planner)
+    if as_json:
+        typer.echo(json.dumps({**summary_data, "results": [prompt_record(s) for s in scores]}, indent=2))
+        return
+    for line in score_lines(summary_data, scores, per_prompt, failures):
+        typer.echo(line)
+
+
+def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failures: bool) -> Iterator[str]:
+    """The human-readable plan-score report."""
+    yield (f"{data['planner']} planner on {data['prompts']} prompts ({data['seconds']:.1f} s): "
+           f"facts met {data['facts_met']}/{data['facts']} ({data['facts_met_pct']:.1f} %), "
+           f"prompts fully met {data['prompts_fully_met']}/{data['prompts']} ({data['prompts_fully_met_pct']:.1f} %)")
+    yield "failures per fact kind:"
+    for kind, row in data["failures_by_kind"].items():
+        yield f"  {kind:<26} {row['failed']:>3} failed of {row['judged']:>3}"
+    for cat, row in data["by_category"].items():
+        yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
+    yield f"plan errors: {len(data['plan_errors'])}"
+    for pid, err in data["plan_errors"].items():
+        yield f"  {pid}: {err}"
+    for s in scores if per_prompt or failures else ():
+        mark = "ok " if s.fully_met else "ERR" if s.error else "-- "
+        if per_prompt:
+            yield f"{mark} {s.id:<28} {s.met}/{s.facts}  {s.prompt}"
+        if failures:
+            for v in s.verdicts:
+                if not v.met:
+                    yield f"    {s.id}: {v.fact}: {v.detail}"
 
 
 @app.command()
