@@ -382,7 +382,8 @@ PAIR_TESTS: dict[str, PairTest] = {
 
 
 def _in_row(w: World, members: list[int], f: int) -> bool:
-    """Centres on one line: the largest offset from the best-fit line is under a fifth of the spacing."""
+    """Centres on one line: the largest offset from the best-fit line is under a fifth of the spacing (or 5 % of
+    the row's length, so a gently curving line still counts)."""
     pts = w.boxes.centre[f, members, :2]
     if len(pts) < 2:
         return False
@@ -390,7 +391,7 @@ def _in_row(w: World, members: list[int], f: int) -> bool:
     _, _, vt = np.linalg.svd(rel, full_matrices=False)
     along, across = rel @ vt[0], rel @ np.array([-vt[0, 1], vt[0, 0]])
     spacing = np.ptp(along) / max(len(pts) - 1, 1)
-    return spacing > 0.05 and float(np.abs(across).max()) <= max(0.15, 0.2 * spacing)
+    return spacing > 0.05 and float(np.abs(across).max()) <= max(0.15, 0.2 * spacing, 0.05 * float(np.ptp(along)))
 
 
 def _in_circle(w: World, members: list[int], f: int, centre: np.ndarray | None) -> bool:
