@@ -332,7 +332,7 @@ def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failu
            f"prompts fully met {data['prompts_fully_met']}/{data['prompts']} ({data['prompts_fully_met_pct']:.1f} %)")
     yield "failures per fact kind:"
     for kind, row in data["failures_by_kind"].items():
-        yield f"  {kind:<26} {row['failed']:>3} failed of {row['judged']:>3}"
+        yield f"  {kind:<26} {row['failed']:>3} failed of {row['of']:>3}"
     for cat, row in data["by_category"].items():
         yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
     yield f"plan errors: {len(data['plan_errors'])}"

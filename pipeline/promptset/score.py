@@ -49,6 +49,7 @@ def score_prompt(planner: Planner, case: PromptCase, prompt_set: PromptSet, seed
         timeline = compile_script(script)
     except Exception as exc:  # a scorer records any planner or compiler failure and goes on
         out.error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        out.verdicts = [Verdict(str(f), f.kind, f.sub_kind, False, "not planned") for f in case.facts]
     else:
         out.verdicts = judge(timeline, case.facts, prompt_set)
     out.seconds = time.perf_counter() - t0
@@ -66,9 +67,8 @@ def summarise(scores: list[PromptScore], planner: str) -> dict:
     full = sum(s.fully_met for s in scores)
     total_by_kind: Counter[str] = Counter()
     failed_by_kind: Counter[str] = Counter()
-    for s in scores:
-        case_kinds = [v.sub_kind for v in s.verdicts] if s.verdicts else []
-        total_by_kind.update(case_kinds)
+    for s in scores:  # a prompt that was not planned fails every one of its facts, each under its kind
+        total_by_kind.update(v.sub_kind for v in s.verdicts)
         failed_by_kind.update(v.sub_kind for v in s.verdicts if not v.met)
     by_category: dict[str, dict[str, int]] = {}
     for s in scores:
@@ -86,7 +86,7 @@ def summarise(scores: list[PromptScore], planner: str) -> dict:
         "facts_met_pct": _share(met, facts),
         "prompts_fully_met": full,
         "prompts_fully_met_pct": _share(full, len(scores)),
-        "failures_by_kind": {k: {"failed": failed_by_kind[k], "judged": total_by_kind[k]} for k in kinds},
+        "failures_by_kind": {k: {"failed": failed_by_kind[k], "of": total_by_kind[k]} for k in kinds},
         "by_category": by_category,
         "plan_errors": {s.id: s.error for s in scores if s.error},
         "seconds": round(sum(s.seconds for s in scores), 2),

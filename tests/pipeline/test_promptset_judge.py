@@ -127,3 +127,19 @@ def test_a_bad_fact_is_one_located_line():
     with pytest.raises(PromptSetError, match=r"prompts\[bad\]\.facts\.0"):
         parse_prompt_set({"prompts": [{"id": "bad", "category": "t", "prompt": "abc",
                                        "facts": [{"relation": "on", "a": "cup"}]}]}, "set.yaml")
+
+
+def test_plan_score_cli_reports_figures_for_chosen_prompts():
+    import json
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["plan-score", "--only", "cup_on_table", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["prompts"] == 1 and data["facts"] == 4
+    assert {v["kind"] for v in data["results"][0]["verdicts"]} == {"count", "relation", "visible"}
+    bad = CliRunner().invoke(app, ["plan-score", "--only", "no_such_prompt"])
+    assert bad.exit_code == 1 and "no_such_prompt" in bad.output
