@@ -11,15 +11,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from scenes import assets, geometry
+from scenes.actions import actions_for
 from scenes.geometry import Mesh
 from scenes.rig import Model, single_part
 from scenes.traits import BALL, AssetTraits, Surface, top
 
-PROP_ACTIONS = ("bounce", "spin", "move_to", "orbit", "roll", "follow_path", "fly_to", "fall", "turn_to", "push")
-CHARACTER_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "wave", "dance", "sit", "turn_to",
-                     "look_at", "push", "fall", "move_to", "orbit", "spin", "bounce", "fly_to")
-ANIMAL_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "sit", "turn_to", "look_at", "fall",
-                  "move_to", "orbit", "spin", "bounce", "fly_to")
+PROP_ACTIONS = actions_for("prop")
+CHARACTER_ACTIONS = actions_for("humanoid")
+ANIMAL_ACTIONS = actions_for("quadruped")
 
 
 @dataclass(frozen=True)
