@@ -5,15 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from scenes.actions import actions_for
 from scenes.geometry import Mesh
 from scenes.rig import Model
 from scenes.traits import AssetTraits
 
-PROP_ACTIONS = ("bounce", "spin", "move_to", "orbit", "roll", "follow_path", "fly_to", "fall", "turn_to", "push")
-CHARACTER_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "wave", "dance", "sit", "turn_to",
-                     "look_at", "push", "fall", "move_to", "orbit", "spin", "bounce", "fly_to")
-ANIMAL_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "sit", "turn_to", "look_at", "fall",
-                  "move_to", "orbit", "spin", "bounce", "fly_to")
+PROP_ACTIONS = actions_for("prop")
+CHARACTER_ACTIONS = actions_for("humanoid")
+ANIMAL_ACTIONS = actions_for("quadruped")
 
 # The shelves of the library, in the order listings show them (as a game asset library groups its content).
 GROUPS = ("primitives", "people", "animals", "vehicles", "handheld", "sport", "furniture", "outdoor", "city")
