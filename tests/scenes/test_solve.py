@@ -41,7 +41,7 @@ intents:
 
 
 def test_a_ball_knocks_a_row_of_dominoes_over() -> None:
-    script, tl = solved(DOMINOES)
+    _, tl = solved(DOMINOES)
     ids = [a.id for a in tl.actors]
     assert all(tilt(tl, ids.index(f"d{k}")) > 45 for k in range(1, 6))
     assert any({c.a, c.b} == {"ball", "d1"} for c in tl.collisions)
@@ -79,7 +79,7 @@ intents:
 
 
 def test_relations_and_events_land_on_the_supports() -> None:
-    script, tl = solved(ROOM)
+    _, tl = solved(ROOM)
     ids = [a.id for a in tl.actors]
     pos = {a: tl.positions[:, ids.index(a)] for a in ids}
     table_top = 0.76
@@ -138,7 +138,7 @@ camera:
     - {type: track, framing: {subjects: [dog], size: close_up}}
     - {type: static, framing: {subjects: [dog], size: wide}}
 """
-    script, tl = solved(text)
+    _, tl = solved(text)
     i = 0
     for k, lo, hi in ((0, 0.5, 1.2), (1, 0.08, 0.3)):
         f = int(np.flatnonzero(tl.shot_index == k)[0])
