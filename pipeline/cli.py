@@ -405,13 +405,33 @@ def schema() -> None:
 
 @app.command()
 def assets() -> None:
-    """List the asset catalog: name, size at scale 1 and actions."""
-    from scenes.catalog import CATALOG
+    """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
+    from scenes.catalog import by_group
 
-    for a in CATALOG.values():
-        w, d, h = a.size
-        typer.echo(f"{a.name:10s} {a.kind:10s} {w:.2f} x {d:.2f} x {h:.2f} m  actions: {', '.join(a.actions)}  "
-                   f"— {a.description}")
+    for group, specs in by_group().items():
+        if not specs:
+            continue
+        typer.echo(f"[{group}] {len(specs)} assets")
+        for a in specs:
+            w, d, h = a.size
+            traits = ", ".join(_trait_words(a.traits.as_dict()))
+            typer.echo(f"{a.name:16s} {a.kind:9s} {w:.2f} x {d:.2f} x {h:.2f} m  traits: {traits}  "
+                       f"actions: {', '.join(a.actions)}  — {a.description}")
+
+
+def _trait_words(traits: dict[str, object]) -> list[str]:
+    """Short words for a listing: ``supports@0.76``, ``seat@0.45``, ``grip``, ``round``, ``shape=box``."""
+    words = []
+    for name, value in traits.items():
+        if name == "physics_shape":
+            words.append(f"shape={value}")
+        elif name == "supports":
+            words.append("supports@" + "/".join(f"{s['height']:g}" for s in value))  # type: ignore[union-attr]
+        elif isinstance(value, dict) and "height" in value:
+            words.append(f"{name}@{value['height']:g}")
+        else:
+            words.append(name)
+    return words
 
 
 @app.command()

@@ -31,6 +31,7 @@ from scenes.catalog import CATALOG, is_model_path, model_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.intents import FramingIntent, Intent
+from scenes.lexicon import alias_target
 from scenes.materials import FINISHES
 
 SCRIPT_VERSION = 1
@@ -367,8 +368,8 @@ class Actor(_Model):
             model_asset(name)  # raises ValueError naming the file if it is missing or unreadable
             return name
         if name not in CATALOG:
-            canonical = next((a.name for a in CATALOG.values() if name in a.aliases), None)
-            if canonical is not None:  # "soccer_ball" is the football, "kid" the child
+            canonical = alias_target(name)
+            if canonical is not None and canonical in CATALOG:  # "soccer_ball" is the football, "kid" the child
                 return canonical
             close = difflib.get_close_matches(name, list(CATALOG), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
