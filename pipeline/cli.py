@@ -317,7 +317,9 @@ def plan_score(
         fail(f"--only: no prompt with id {', '.join(unknown)} in the set")
     runner = make_planner(planner, model=model)
     scores = [score_prompt(runner, case, cases) for case in chosen]
-    summary_data = summarise(scores, planner)
+    from scenes.catalog import CATALOG
+
+    summary_data = summarise(scores, planner, cases.missing_assets(CATALOG))
     if as_json:
         typer.echo(json.dumps({**summary_data, "results": [prompt_record(s) for s in scores]}, indent=2))
         return
@@ -335,6 +337,8 @@ def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failu
         yield f"  {kind:<26} {row['failed']:>3} failed of {row['of']:>3}"
     for cat, row in data["by_category"].items():
         yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
+    missing = data["assets_missing_from_catalog"]
+    yield f"names the catalog lacks ({len(missing)}; their facts fail until they exist): {', '.join(missing)}"
     yield f"plan errors: {len(data['plan_errors'])}"
     for pid, err in data["plan_errors"].items():
         yield f"  {pid}: {err}"

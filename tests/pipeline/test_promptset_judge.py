@@ -121,6 +121,8 @@ def test_the_shipped_set_is_large_and_varied():
     assert len(s.prompts) >= 90
     assert sum(any(getattr(f, "duration", None) == 60 for f in p.facts) for p in s.prompts) >= 6
     assert {p.category for p in s.prompts} >= {"everyday", "physics", "vehicles", "indoor", "story", "camera"}
+    missing = s.missing_assets({"cup", "table"})
+    assert "sofa" in missing and "cup" not in missing and "person" not in missing  # groups are not assets
 
 
 def test_a_bad_fact_is_one_located_line():
