@@ -61,6 +61,7 @@ class _Client:
     last_progress: float = field(default_factory=time.monotonic)
     batch_left: int = 0
     batch: list[tuple[int, str]] = field(default_factory=list)
+    pending: deque[bytes] = field(default_factory=deque)  # whole requests read but not run yet
 
     def queue(self, payload: bytes) -> None:
         frame = encode_frame(payload)
@@ -171,7 +172,9 @@ class UnrealCVServer:
             listener = self._listener()
             readable = [listener] if listener is not None else []
         elif client.queued <= self._max_queued:
-            readable = [client.sock]
+            if client.pending:
+                self._drain(client)
+            readable = [client.sock] if client.queued <= self._max_queued else []
         writable = [client.sock] if client is not None and client.outbox else []
         ready_read, ready_write, _ = select.select(readable, writable, [], 0.1)
         if client is None:
@@ -223,9 +226,14 @@ class UnrealCVServer:
                 client.sock.sendall(encode_frame(f"error malformed message: {exc}".encode()))
             self._drop_client("it broke the protocol")
             return False
-        for payload in payloads:
-            self._request(client, payload)
+        client.pending.extend(payloads)
+        self._drain(client)
         return True
+
+    def _drain(self, client: _Client) -> None:
+        """Run the requests read so far while the replies waiting for the client stay under ``max_queued``."""
+        while client.pending and client.queued <= self._max_queued:
+            self._request(client, client.pending.popleft())
 
     def _request(self, client: _Client, payload: bytes) -> None:
         """One request: ``vbatch N`` and the N after it as UnrealcvServer.cpp ProcessPendingRequest, else run."""

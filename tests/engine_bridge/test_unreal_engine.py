@@ -309,3 +309,109 @@ def test_passes_travel_over_the_wire(timeline: Timeline) -> None:
     # The ids come back exactly; the < 0.5 % allowance is the lit frames the masks are cut from (two engine
     # instances may differ at a few pixels, see test_frames_match_a_direct_render).
     assert (got["mask"] != expected["mask"]).mean() < 0.005 and set(np.unique(got["mask"])) == {0, 1, 2}
+
+
+def test_renders_through_the_unix_socket(timeline: Timeline, server: UnrealCVServer) -> None:
+    # As the plugin on Linux, the server serves TCP once: a status check (probe) uses that session, and the
+    # render that follows finds no greeting over TCP and goes over /tmp/unrealcv_<port>.socket instead.
+    first = UnrealEngine(*server.address, timeout=20, greeting_timeout=1).probe()
+    assert "over tcp: connected to enginereel; Is Listening" in first
+    exact = unreal_frames(timeline, server.address, timeout=20, decimals=9, greeting_timeout=1)
+    direct = direct_frames(timeline)
+    assert sum(np.array_equal(a, b) for a, b in zip(exact, direct, strict=True)) >= len(direct) - 1
+    engine = UnrealEngine(*server.address, timeout=20, greeting_timeout=1)
+    assert "over unix: connected to enginereel" in engine.probe()
+    assert engine.info.name == "unreal"
+
+
+def test_unix_socket_that_never_greets(timeline: Timeline, server: UnrealCVServer) -> None:
+    import socket
+
+    UnrealEngine(*server.address, timeout=5, greeting_timeout=1).probe()  # the TCP session is used up
+    holder = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    deadline = time.monotonic() + 5
+    while not Path(server.socket_path).exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    holder.connect(server.socket_path)
+    try:
+        with pytest.raises(EngineError) as caught:
+            UnrealEngine(*server.address, timeout=5, greeting_timeout=0.5).open(timeline)
+    finally:
+        holder.close()
+    message = str(caught.value)
+    assert "TCP gave no 'connected' greeting within 0.5 s" in message and "\n" not in message
+    assert f"{server.socket_path} sent no greeting within 0.5 s (another client is connected" in message
+
+
+def test_unloaded_class_fails_with_one_line(timeline: Timeline, server: UnrealCVServer, tmp_path: Path) -> None:
+    mapping = tmp_path / "classes.yaml"
+    text = (ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+    mapping.write_text(text.replace("/Game/EngineReel/Shapes/BP_ER_Sphere.BP_ER_Sphere_C",
+                                    "/Game/Missing/BP_Gone.BP_Gone_C"))
+    with pytest.raises(EngineError) as caught:
+        UnrealEngine(*server.address, class_map=mapping, timeout=20).open(timeline)
+    message = str(caught.value)
+    assert "cannot spawn ER_ball: the game has no loaded class /Game/Missing/BP_Gone.BP_Gone_C" in message
+    assert "Additional Asset Directories to Cook" in message and "\n" not in message
+    assert not any(n.startswith("ER_") for n in server.world.objects)  # nothing left behind
+
+
+def test_spawn_that_keeps_an_automatic_name_fails(timeline: Timeline, server: UnrealCVServer,
+                                                  tmp_path: Path) -> None:
+    # Unreal keeps the automatic name when the asked one is taken by any object, compared case-insensitively.
+    server.world.spawn("box", "er_BALL")
+    mapping = tmp_path / "classes.yaml"
+    mapping.write_text((ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+                       + "level: {foreign: hide}\n")
+    with pytest.raises(EngineError) as caught:
+        UnrealEngine(*server.address, class_map=mapping, timeout=20).open(timeline)
+    message = str(caught.value)
+    assert "spawning ER_ball (/Game/EngineReel/Shapes/BP_ER_Sphere.BP_ER_Sphere_C) gave an actor named" in message
+    assert "case-insensitively" in message and "\n" not in message
+    assert server.world.objects["er_BALL"].visible  # hidden for the render, shown again
+
+
+def test_level_that_is_not_empty(timeline: Timeline, server: UnrealCVServer, tmp_path: Path) -> None:
+    server.world.spawn("box", "StaticMeshActor_3")
+    with pytest.raises(EngineError, match=r"the level is not empty: StaticMeshActor_3 would render .* open an "
+                                          r"empty level .*level: \{foreign: hide\}"):
+        UnrealEngine(*server.address, timeout=20).open(timeline)
+    mapping = tmp_path / "classes.yaml"
+    mapping.write_text((ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+                       + "level: {foreign: hide}\n")
+    with UnrealEngine(*server.address, class_map=mapping, timeout=20, greeting_timeout=1) as engine:
+        engine.open(timeline)
+        assert not server.world.objects["StaticMeshActor_3"].visible
+        assert not server.world.objects["UnrealcvPawn_0"].visible  # the pawn is hidden too (a DefaultPawn draws)
+    assert server.world.objects["StaticMeshActor_3"].visible and server.world.objects["UnrealcvPawn_0"].visible
+
+
+def test_shipping_build_fails_the_handshake(timeline: Timeline) -> None:
+    with UnrealCVServer("127.0.0.1", 0, shipping=True).start() as shipping:
+        with pytest.raises(EngineError, match=r"'vbp' is refused: the game is a Shipping build .* Development"):
+            UnrealEngine(*shipping.address, timeout=20).open(timeline)
+        assert not any(n.startswith("ER_") for n in shipping.world.objects)
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    (b'{"Echo": "0"}', r"the handshake with ER_Director \(/Game/EngineReel/BP_EngineReelDirector\.BP_Engine"
+                       r"ReelDirector_C\) answered .*Int input Nonce"),
+    (b"error Argument Invalid", r"ER_Director \(.*\) has no Blueprint function Handshake; add it"),
+    (b'{\n\t"Done": "0"\n}', r"'vbp ER_Director SetSky day \S+' was not applied .*Preset \(String\), "
+                             r"FogDensity \(Float\) in this order"),
+])
+def test_blueprint_calls_that_did_not_happen_fail(timeline: Timeline, reply: bytes, expected: str) -> None:
+    from engine_bridge.unreal.protocol import encode_frame, encode_message
+
+    def answer(i: int, cmd: str) -> bytes:
+        handshake = "Handshake" in cmd
+        if cmd.startswith("vbp") and (handshake if b"Echo" in reply or b"Argument" in reply else "SetSky" in cmd):
+            return encode_frame(encode_message(i, reply))
+        return plain_answer(i, cmd)
+
+    scripted = ScriptedServer(answer)
+    try:
+        with pytest.raises(EngineError, match=expected):
+            UnrealEngine(*scripted.address, timeout=5).open(timeline)
+    finally:
+        scripted.close()

@@ -132,7 +132,7 @@ def test_malformed_pose_strings_say_what_is_wrong(argument: str, message: str) -
 def test_malformed_set_pose_is_not_applied(capfd: pytest.CaptureFixture[str]) -> None:
     # As the plugin's vbp (AliasHandler.cpp VExecWithOutput): a call is answered with the function's outputs
     # whether or not it applied; the Blueprint sets Done to 1 only when it did (docs/unreal.md).
-    done, not_done = '{\n\t"Done": "1"\n}'.encode(), '{\n\t"Done": "0"\n}'.encode()
+    done, not_done = b'{\n\t"Done": "1"\n}', b'{\n\t"Done": "0"\n}'
     with UnrealCVServer("127.0.0.1", 0).start() as server:  # commands run directly: no client needed
         server.execute("vset /objects/spawn dog rex")
         server.execute("vset /objects/spawn box crate")
