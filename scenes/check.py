@@ -29,6 +29,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from scenes import contact
+from scenes.actions import ACTIONS
 from scenes.catalog import asset
 from scenes.contact import GROUND, NOTHING, Contacts, Pieces, Support
 from scenes.motion import natural_end
@@ -43,7 +44,7 @@ FRAMING_SIZES: dict[str, tuple[float, float]] = {
 }
 """Subject height as a share of the frame height, per framing size name."""
 
-STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something
+STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit neither)
 _NO_JOINT_LIFE = ("tail",)  # joints whose constant motion (a wagging tail) is not activity
 
 
@@ -60,7 +61,8 @@ class CheckLimits(BaseModel):
     penetration_frames: int = Field(3, description="frames an overlap may last")
     in_frame_share: float = Field(0.7, description="share of a shot its subjects must be in frame (and at size)")
     speck_share: float = Field(0.05, description="smallest height share of the frame a shot target may have")
-    size_tolerance: float = Field(0.3, description="relative tolerance of a framing size given as a number")
+    size_tolerance: float = Field(0.3, description="relative tolerance of a framing size given as a number "
+                                  "(when the framing intent gives no band of its own)")
     idle_share: float = Field(0.5, description="largest share of the video a subject may be idle")
     idle_mps: float = Field(0.05, description="root speed that counts as moving")
     idle_turn_dps: float = Field(10.0, description="turning speed that counts as moving")
@@ -328,11 +330,19 @@ def check_interpenetration(world: World) -> Check:
                  findings=findings)
 
 
-def _size_range(size: object, tolerance: float) -> tuple[float, float]:
+def _size_band(framing: object, tolerance: float) -> tuple[float, float]:
+    """The (low, high) height share a framing intent accepts: its own band, or the named band, or the
+    asked number within ``tolerance``."""
+    if hasattr(framing, "band"):
+        return framing.band()
+    size = framing.size
     if isinstance(size, str):
         return FRAMING_SIZES[size]
-    value = float(size)
-    return value * (1.0 - tolerance), value * (1.0 + tolerance)
+    return float(size) * (1.0 - tolerance), float(size) * (1.0 + tolerance)
+
+
+def _band_text(lo: float, hi: float) -> str:
+    return f">= {lo:.0%}" if hi > 5.0 else f"{lo:.0%} to {hi:.0%}"
 
 
 def _shot_frames(world: World) -> list[tuple[int, object, np.ndarray]]:
@@ -343,11 +353,12 @@ def _shot_frames(world: World) -> list[tuple[int, object, np.ndarray]]:
 
 
 def _framing_subjects(shot: object) -> tuple[list[str], object | None]:
+    """The actor ids a shot's framing intent names, and the intent (``[]``, ``None`` without one)."""
     framing = getattr(shot, "framing", None)
     subjects = getattr(framing, "subjects", None)
     if subjects is None:
         return [], None
-    return list(subjects), framing.size
+    return list(subjects), framing
 
 
 def check_framing(world: World) -> Check:
@@ -358,7 +369,7 @@ def check_framing(world: World) -> Check:
     for k, shot, sel in _shot_frames(world):
         where = f"camera.shots[{k}]"
         span = world.when(int(np.flatnonzero(sel)[0]), int(np.flatnonzero(sel)[-1]) + 1)
-        subjects, size = _framing_subjects(shot)
+        subjects, framing = _framing_subjects(shot)
         target = shot.target if isinstance(shot.target, str) else None
         for sid in dict.fromkeys([*subjects, *([target] if target else [])]):
             i = world.index(sid)
@@ -373,11 +384,11 @@ def check_framing(world: World) -> Check:
                 findings.append(f"{where}: {world.name(i)} is in frame for {seen.mean():.0%} of the shot ({span}; "
                                 f"asked >= {lim.in_frame_share:.0%})")
             elif sid in subjects:
-                lo, hi = _size_range(size, lim.size_tolerance)
+                lo, hi = _size_band(framing, lim.size_tolerance)
                 at_size = seen & (share >= lo) & (share <= hi)
                 if at_size.mean() < lim.in_frame_share:
                     findings.append(f"{where}: {world.name(i)} is {float(np.median(share[seen])):.0%} of the frame "
-                                    f"height (median), asked {size} ({lo:.0%} to {hi:.0%}) for "
+                                    f"height (median), asked {framing.size} ({_band_text(lo, hi)}) for "
                                     f"{lim.in_frame_share:.0%} of the shot; at size {at_size.mean():.0%} ({span})")
             elif (seen & (share >= lim.speck_share)).mean() < lim.in_frame_share:
                 findings.append(f"{where}: {world.name(i)} is a speck: {float(np.median(share[seen])):.1%} of the "
@@ -417,8 +428,13 @@ def _activity(world: World, i: int) -> np.ndarray:
             rot = tl.poses[actor.id].rotations[:, joints]
             active |= np.abs(np.gradient(rot, axis=0)).max(axis=(1, 2)) * fps > lim.idle_joint_dps
     for act in tl.actors[i].actions:
-        if act.type not in STILL_ACTIONS:
-            active |= (tl.times >= act.start) & (tl.times <= natural_end(act, tl.script.duration))
+        entry = ACTIONS.get(act.type)
+        end = natural_end(act, tl.script.duration)
+        if act.type == "sit":  # sitting down is doing something; sitting on is not
+            end = min(end, act.start + contact.SEATED_RAMP)
+        elif act.type in STILL_ACTIONS or (entry is not None and entry.root_motion):
+            continue  # root motion counts where it really moves the actor (measured above)
+        active |= (tl.times >= act.start) & (tl.times <= end)
     return active
 
 

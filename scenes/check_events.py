@@ -17,6 +17,8 @@ Events come from the script's ``intents`` (read by field name: ``type``, ``subje
 | ``sit_on`` | subject is seated on target |
 | ``jump_onto`` | subject ends resting on target |
 | ``topple`` | subject tipped > ``tip_deg`` |
+| ``throw_to`` | object ends within ``near_m`` of target |
+| ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
 
 Other intent types (placement relations, pacing) are not events and are not judged here.
 """
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 CHASE_SHRINK_M = 0.25  # a chase must close the gap by this much (unless it ends near)
 CHASE_TRAVEL_M = 1.0  # and the chaser must travel this far
+DRIVE_MIN_M = 5.0  # a drive along with no distance must get at least this far
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class Event:
     point: np.ndarray | None  # the target when it is a point
     obj: int | None
     laps: float
+    distance: float | None  # a drive's asked length
     f0: int
     f1: int
 
@@ -81,7 +85,7 @@ def _resolve(world: World, intent: object) -> Event | str:
     f0 = min(round(start * world.fps), n - 1)
     f1 = n if end is None else max(min(round(float(end) * world.fps) + 1, n), f0 + 1)
     return Event(kind, [s for s in subjects if s is not None], target, point, obj,
-                 float(getattr(intent, "laps", None) or 1.0), f0, f1)
+                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1)
 
 
 def touching(world: World, i: int, j: int) -> np.ndarray:
@@ -167,6 +171,26 @@ def _kick_to(world: World, e: Event) -> str | None:
     if closer < world.limits.kick_m:
         return (f"{world.name(e.obj)} ends {closer:.2f} m closer to its target after the kick at {_t(world, hit)} "
                 f"(asked >= {world.limits.kick_m:.1f} m)")
+    return None
+
+
+def _throw_to(world: World, e: Event) -> str | None:
+    if e.obj is None:
+        return "a throw_to needs an `object` (what is thrown)"
+    last = e.f1 - 1
+    gap = box_gap(world, e.obj, e.target)[last] if e.target is not None else point_gap(world, e.obj, e.point)[last]
+    if gap > world.limits.near_m:
+        return (f"{world.name(e.obj)} ends {float(gap):.2f} m from where it was thrown to at {_t(world, last)} "
+                f"(asked within {world.limits.near_m:.1f} m)")
+    return None
+
+
+def _drive_along(world: World, e: Event) -> str | None:
+    pos = world.timeline.positions[:, e.subject, :2]
+    moved = float(np.linalg.norm(pos[e.f1 - 1] - pos[e.f0]))
+    asked = world.limits.move_share * e.distance if e.distance else DRIVE_MIN_M
+    if moved < asked:
+        return f"{world.name(e.subject)} ends {moved:.2f} m from where it started (asked >= {asked:.1f} m)"
     return None
 
 
@@ -277,7 +301,8 @@ EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
     "knock_over": (_knock_over, True), "drop_onto": (_drop_onto, True), "kick_to": (_kick_to, False),
     "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
     "run_around": (_run_around, False), "go_to": (_go_to, False), "sit_on": (_sit_on, True),
-    "jump_onto": (_jump_onto, True), "topple": (_topple, False),
+    "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
+    "drive_along": (_drive_along, False),
 }
 """Event intent type → its judge and whether it needs an actor target."""
 
@@ -296,7 +321,7 @@ def event_findings(world: World, intents: list[object]) -> tuple[list[str], int,
             event = "it names no subject"
         elif isinstance(event, Event) and needs_actor and event.target is None:
             event = "its target must be an actor"
-        elif isinstance(event, Event) and kind not in ("meet", "topple") and event.target is None \
+        elif isinstance(event, Event) and kind not in ("meet", "topple", "drive_along") and event.target is None \
                 and event.point is None:
             event = "it names no target"
         problem = event if isinstance(event, str) else judge(world, event)

@@ -121,10 +121,12 @@ def box_depth(ca: np.ndarray, ra: np.ndarray, ha: np.ndarray, cb: np.ndarray, rb
     rad_a = _radius(axes, ra, ha)
     rad_b = _radius(axes, rb, hb)
     dist = np.abs(axes @ (cb - ca)[:, :, None])[..., 0]
-    if sideways is not None:
-        usable &= ~(sideways[:, None] & (np.abs(axes[..., 2]) > 0.99))
     overlap = np.where(usable, rad_a + rad_b - dist, np.inf)
-    return overlap.min(axis=1)
+    depth = overlap.min(axis=1)
+    if sideways is not None:  # separated along any axis stays separated; only the depth is read across
+        across = np.where(np.abs(axes[..., 2]) > 0.99, np.inf, overlap).min(axis=1)
+        depth = np.where(sideways & (depth > 0), across, depth)
+    return depth
 
 
 def _radius(axes: np.ndarray, rot: np.ndarray, half: np.ndarray) -> np.ndarray:
