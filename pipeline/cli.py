@@ -526,13 +526,18 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
     project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+    tcp_only: Annotated[bool, typer.Option("--tcp-only", help="Serve every client over TCP (the plugin on Windows "
+                                           "and macOS); by default on Linux, like the plugin there, TCP serves the "
+                                           "first client and then /tmp/unrealcv_PORT.socket.")] = False,
 ) -> None:
-    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
-    from engine_bridge.unreal.server import UnrealCVServer
+    """Serve the UnrealCV protocol on HOST:PORT as the UnrealCV 5.2 plugin does, drawing with the embedded engine
+    (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import LINUX, UnrealCVServer
 
-    server = UnrealCVServer(host, port, project)
+    server = UnrealCVServer(host, port, project, linux_sockets=LINUX and not tcp_only)
     bound_host, bound_port = server.address
-    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+    then = f", then {server.socket_path} after the first client" if LINUX and not tcp_only else ""
+    typer.echo(f"listening on {bound_host}:{bound_port}{then} (UnrealCV protocol, embedded engine); Ctrl-C stops",
                err=True)
     server.serve_forever()
 
