@@ -32,7 +32,7 @@ def test_a_subject_at_its_framing_size_passes_and_at_another_size_is_named(compi
     assert framing.findings == ["camera.shots[1]: actors[far] is a speck: 0.6% of the frame height (median; "
                                 "asked >= 5%) (from 1.0 s to 2.0 s)"]
     framing = check_named(check_timeline(compile_yaml(BALL.format(size="close_up"))), "framing")
-    assert framing.findings[0] == ("camera.shots[0]: actors[ball] is 16% of the frame height (median), asked "
+    assert framing.findings[0] == ("camera.shots[0]: actors[ball] is 17% of the frame height (median), asked "
                                    "close_up (>= 50%) for 70% of the shot; at size 0% (from 0.0 s to 1.0 s)")
     assert framing.figure == "0 of 2 shot subjects framed"
 
