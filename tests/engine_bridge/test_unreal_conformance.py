@@ -233,3 +233,15 @@ def test_depth_and_masks_see_only_annotated_actors() -> None:
     assert not (mask[right] != 0).any()  # the unannotated sphere is not in the mask…
     assert np.array_equal(depth[left], depth_annotated[left])
     assert (depth_annotated[right] < depth[right] - 50).sum() > 20  # …nor in depth until it is annotated
+
+
+def test_docs_specify_every_blueprint_function_as_the_server_implements_it() -> None:
+    from pathlib import Path
+
+    from engine_bridge.unreal.blueprints import CHARACTER, DIRECTOR
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "unreal.md").read_text()
+    for function in (*DIRECTOR, *CHARACTER):
+        inputs = ", ".join(f"`{n}` ({t})" for n, t in function.inputs)
+        assert f"| `{function.name}` | {inputs} | " in docs, function.name
+    assert PIN in docs
