@@ -170,8 +170,8 @@ class PluginCommands:
         return "".join(f"{n} " for n in [PAWN_SENSOR, *[CAMERA_SENSOR] * len(self.world.cameras)])
 
     def camera_location(self, c: str, x: str, y: str, z: str) -> str:
-        # CameraHandler.cpp SetCameraLocation: camera 0 moves the pawn, the pawn sensor is attached to it.
-        self.world.camera(c).location = np.array([float(x), float(y), float(z)])
+        # CameraHandler.cpp:104-122: camera 0 moves the pawn, the pawn sensor is attached to it.
+        self.world.set_camera_location(c, np.array([float(x), float(y), float(z)]))
         return "ok"
 
     def camera_size(self, c: str, width: str, height: str) -> str:
