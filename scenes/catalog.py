@@ -13,6 +13,7 @@ from functools import cache
 from scenes import assets, geometry
 from scenes.geometry import Mesh
 from scenes.rig import Model, single_part
+from scenes.traits import BALL, AssetTraits, Surface, top
 
 PROP_ACTIONS = ("bounce", "spin", "move_to", "orbit", "roll", "follow_path", "fly_to", "fall", "turn_to", "push")
 CHARACTER_ACTIONS = ("idle", "walk_to", "run_to", "follow_path", "follow", "jump", "wave", "dance", "sit", "turn_to",
@@ -38,6 +39,12 @@ class AssetSpec:
     actions: tuple[str, ...] = PROP_ACTIONS
     aliases: tuple[str, ...] = ()
     make_model: Callable[[], Model] | None = field(default=None, repr=False, compare=False)
+    traits: AssetTraits = AssetTraits()
+
+    @property
+    def footprint(self) -> tuple[float, float]:
+        """Width (X) and depth (Y) of the ground it covers, at scale 1."""
+        return self.size[0], self.size[1]
 
     @property
     def rig(self) -> str:
@@ -46,31 +53,35 @@ class AssetSpec:
 
 
 _PRIMITIVES: tuple[AssetSpec, ...] = (
-    AssetSpec("box", "primitive", (1.0, 1.0, 1.0), "a 1 m cube", geometry.box, aliases=("cube", "block")),
-    AssetSpec("sphere", "primitive", (1.0, 1.0, 1.0), "a ball 1 m across", geometry.sphere, aliases=("ball", "orb")),
+    AssetSpec("box", "primitive", (1.0, 1.0, 1.0), "a 1 m cube", geometry.box, aliases=("cube", "block"),
+              traits=AssetTraits(supports=top(1.0, (1.0, 1.0)), physics_shape="box")),
+    AssetSpec("sphere", "primitive", (1.0, 1.0, 1.0), "a ball 1 m across", geometry.sphere, aliases=("ball", "orb"),
+              traits=BALL),
     AssetSpec("cylinder", "primitive", (1.0, 1.0, 1.0), "a cylinder 1 m across and 1 m tall", geometry.cylinder,
-              aliases=("can", "pillar", "column", "drum")),
+              aliases=("can", "pillar", "column", "drum"),
+              traits=AssetTraits(supports=top(1.0, (0.7, 0.7)), physics_shape="cylinder")),
     AssetSpec("cone", "primitive", (1.0, 1.0, 1.0), "a cone 1 m across and 1 m tall", geometry.cone),
     AssetSpec("capsule", "primitive", (0.5, 0.5, 1.0), "a capsule 0.5 m across and 1 m tall", geometry.capsule,
               aliases=("pill",)),
     AssetSpec("plane", "primitive", (1.0, 1.0, 0.02), "a thin 1 m square slab", geometry.plane,
-              aliases=("tile", "panel", "slab")),
+              aliases=("tile", "panel", "slab"),
+              traits=AssetTraits(supports=top(0.02, (1.0, 1.0)), walkable=True, physics_shape="box")),
     AssetSpec("pyramid", "primitive", (1.0, 1.0, 1.0), "a square pyramid 1 m wide and 1 m tall", geometry.pyramid),
     AssetSpec("torus", "primitive", (1.0, 1.0, 0.25), "a ring 1 m across", geometry.torus,
               aliases=("ring", "donut", "doughnut")),
 )
 
 
-
 def _composite(name: str, kind: str, size: tuple[float, float, float], description: str,
                make: Callable[[], Model], actions: tuple[str, ...] = PROP_ACTIONS,
-               aliases: tuple[str, ...] = ()) -> AssetSpec:
-    return AssetSpec(name, kind, size, description, lambda: model(name).rest_mesh(), actions, aliases, make)
+               aliases: tuple[str, ...] = (), traits: AssetTraits = AssetTraits()) -> AssetSpec:
+    return AssetSpec(name, kind, size, description, lambda: model(name).rest_mesh(), actions, aliases, make, traits)
 
 
+_PERSON_TRAITS = AssetTraits(physics_shape="hull")
 _PEOPLE = tuple(
     _composite(name, "character", size, desc, lambda look=assets.HUMAN_VARIANTS[name]: assets.person(look),
-               CHARACTER_ACTIONS, aliases)
+               CHARACTER_ACTIONS, aliases, _PERSON_TRAITS)
     for name, size, desc, aliases in (
         ("person", (0.51, 0.3, 1.81), "a stylised person about 1.8 m tall (16 joints, a face)", ("human",)),
         ("man", (0.56, 0.31, 1.87), "a man", ()),
@@ -83,41 +94,56 @@ _PEOPLE = tuple(
 
 _ANIMALS = tuple(
     _composite(name, "animal", size, desc, lambda look=assets.ANIMAL_VARIANTS[name]: assets.quadruped(look),
-               ANIMAL_ACTIONS, aliases)
-    for name, size, desc, aliases in (
-        ("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears", ("puppy",)),
-        ("cat", (0.17, 0.76, 0.61), "a grey cat", ("kitten",)),
-        ("horse", (0.61, 2.49, 2.29), "a brown horse", ("pony",)),
+               ANIMAL_ACTIONS, aliases, AssetTraits(rideable=saddle))
+    for name, size, desc, aliases, saddle in (
+        ("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears", ("puppy",), None),
+        ("cat", (0.17, 0.76, 0.61), "a grey cat", ("kitten",), None),
+        ("horse", (0.61, 2.49, 2.29), "a brown horse", ("pony",), (0.0, -0.1, 1.55)),
     )
 )
 
+
+def _ball(name: str, size: tuple[float, float, float], diameter: float, style: str, description: str,
+          aliases: tuple[str, ...] = ()) -> AssetSpec:
+    return _composite(name, "prop", size, description, lambda: assets.ball(diameter, style), aliases=aliases,
+                      traits=BALL)
+
+
 _PROPS = (
-    _composite("table", "prop", (1.2, 0.8, 0.76), "a wooden table, top 0.76 m high", assets.table, aliases=("desk",)),
-    _composite("chair", "prop", (0.45, 0.45, 0.89), "a wooden chair, seat 0.45 m high", assets.chair),
+    _composite("table", "prop", (1.2, 0.8, 0.76), "a wooden table, top 0.76 m high", assets.table, aliases=("desk",),
+               traits=AssetTraits(supports=top(0.76, (1.2, 0.8)), room_under=(0.96, 0.56, 0.7))),
+    _composite("chair", "prop", (0.45, 0.45, 0.89), "a wooden chair, seat 0.45 m high", assets.chair,
+               traits=AssetTraits(seat=Surface(0.47, (0.45, 0.41), (0.0, 0.02)),
+                                  supports=top(0.47, (0.45, 0.41), (0.0, 0.02)), room_under=(0.33, 0.33, 0.42))),
     _composite("tree", "prop", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
     _composite("bush", "prop", (1.28, 1.0, 0.9), "a round shrub", assets.bush, aliases=("shrub",)),
     _composite("house", "prop", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house),
     _composite("car", "prop", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car),
     _composite("lamp_post", "prop", (0.45, 0.45, 3.5), "a street lamp with a glowing head", assets.lamp_post,
                aliases=("streetlight", "lamp")),
-    _composite("bench", "prop", (1.6, 0.5, 0.87), "a park bench facing +Y", assets.bench),
+    _composite("bench", "prop", (1.6, 0.5, 0.87), "a park bench facing +Y", assets.bench,
+               traits=AssetTraits(seat=Surface(0.46, (1.6, 0.42), (0.0, 0.0)),
+                                  supports=top(0.46, (1.6, 0.42)), room_under=(1.34, 0.42, 0.4))),
     _composite("rock", "prop", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder, aliases=("boulder", "stone")),
     _composite("fence", "prop", (2.0, 0.07, 0.98), "a 2 m section of picket fence along X", assets.fence),
-    _composite("football", "prop", (0.24, 0.24, 0.23), "a football (soccer ball) 22 cm across",
-               lambda: assets.ball(0.22, "football"), aliases=("soccer_ball",)),
-    _composite("basketball", "prop", (0.24, 0.24, 0.24), "a basketball 24 cm across",
-               lambda: assets.ball(0.24, "basketball")),
-    _composite("beach_ball", "prop", (0.5, 0.5, 0.5), "a striped beach ball 50 cm across",
-               lambda: assets.ball(0.5, "beach")),
-    _composite("domino", "prop", (0.25, 0.06, 0.5), "a big domino standing on end, pips facing +Y", assets.domino),
-    _composite("ramp", "prop", (1.0, 2.0, 0.6), "a ramp rising from -Y to +Y", assets.ramp),
+    _ball("football", (0.24, 0.24, 0.23), 0.22, "football", "a football (soccer ball) 22 cm across", ("soccer_ball",)),
+    _ball("basketball", (0.24, 0.24, 0.24), 0.24, "basketball", "a basketball 24 cm across"),
+    _ball("beach_ball", (0.5, 0.5, 0.5), 0.5, "beach", "a striped beach ball 50 cm across"),
+    _composite("domino", "prop", (0.25, 0.06, 0.5), "a big domino standing on end, pips facing +Y", assets.domino,
+               traits=AssetTraits(topples=True, physics_shape="box", grip=(0.0, 0.0, 0.25))),
+    _composite("ramp", "prop", (1.0, 2.0, 0.6), "a ramp rising from -Y to +Y", assets.ramp,
+               traits=AssetTraits(walkable=True)),
     _composite("stairs", "prop", (1.2, 1.5, 0.9), "five steps rising towards -Y", assets.stairs,
-               aliases=("steps", "staircase")),
-    _composite("wall", "prop", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall),
-    _composite("crate", "prop", (0.8, 0.8, 0.8), "a wooden crate 0.8 m on a side", assets.crate),
-    _composite("cup", "prop", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, aliases=("mug",)),
+               aliases=("steps", "staircase"),
+               traits=AssetTraits(walkable=True, supports=top(0.9, (1.2, 0.3), (0.0, -0.6)))),
+    _composite("wall", "prop", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall,
+               traits=AssetTraits(physics_shape="box")),
+    _composite("crate", "prop", (0.8, 0.8, 0.8), "a wooden crate 0.8 m on a side", assets.crate,
+               traits=AssetTraits(supports=top(0.8, (0.8, 0.8)), physics_shape="box")),
+    _composite("cup", "prop", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, aliases=("mug",),
+               traits=AssetTraits(grip=(0.05, 0.0, 0.05))),
     _composite("pedestal", "prop", (0.3, 0.3, 0.12), "a round display pedestal for a figurine", assets.pedestal,
-               aliases=("figurine_pedestal",)),
+               aliases=("figurine_pedestal",), traits=AssetTraits(supports=top(0.12, (0.28, 0.28)))),
 )
 
 CATALOG: dict[str, AssetSpec] = {a.name: a for a in (*_PRIMITIVES, *_PEOPLE, *_ANIMALS, *_PROPS)}
