@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes import skin
 from scenes.geometry import (
     Mesh,
     box,
@@ -27,7 +28,6 @@ from scenes.geometry import (
     torus,
     wedge,
 )
-from scenes import skin
 from scenes.rig import Joint, Limb, Model, Part, SlotLook
 
 Vec = tuple[float, float, float]

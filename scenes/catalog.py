@@ -83,11 +83,11 @@ _PEOPLE = tuple(
     _composite(name, "character", size, desc, lambda look=assets.HUMAN_VARIANTS[name]: assets.person(look),
                CHARACTER_ACTIONS, aliases, _PERSON_TRAITS)
     for name, size, desc, aliases in (
-        ("person", (0.51, 0.3, 1.81), "a stylised person about 1.8 m tall (16 joints, a face)", ("human",)),
-        ("man", (0.56, 0.31, 1.87), "a man", ()),
-        ("woman", (0.46, 0.29, 1.74), "a woman with long hair", ()),
-        ("child", (0.34, 0.27, 1.29), "a child in a cap", ("kid",)),
-        ("elderly", (0.51, 0.3, 1.7), "an elderly person with grey hair", ("old_person", "grandparent")),
+        ("person", (0.56, 0.3, 1.76), "a person about 1.75 m tall (a skinned body on 16 joints, a face)", ("human",)),
+        ("man", (0.6, 0.3, 1.81), "a man", ()),
+        ("woman", (0.51, 0.3, 1.72), "a woman with long hair", ()),
+        ("child", (0.37, 0.21, 1.24), "a child in a cap, short sleeves and shorts", ("kid",)),
+        ("elderly", (0.52, 0.3, 1.69), "an elderly person with grey hair", ("old_person", "grandparent")),
         ("figurine", (0.51, 0.3, 1.81), "a glazed ceramic figure of a person (scale it down)", ()),
     )
 )

@@ -93,6 +93,18 @@ class Model:
                 return i
         raise KeyError(name)
 
+    def joint_vertices(self, j: int) -> list[np.ndarray]:
+        """Vertices that move with joint ``j``, in its frame: its rigid parts' and the skin vertices it
+        dominates (bind pose minus the joint's rest position; rest rotations are zero)."""
+        out = [p.mesh.vertices for p in self.parts if p.joint == j]
+        if self.skin:
+            rest = joint_matrices(self, np.zeros((1, len(self.joints), 3)), np.zeros((1, 3)))[0, j, :3, 3]
+            for p in self.skin:
+                mine = p.joints[np.arange(len(p.joints)), np.argmax(p.weights, axis=1)] == j
+                if mine.any():
+                    out.append(p.mesh.vertices[mine] - rest.astype(np.float32))
+        return out
+
     def rest_mesh(self) -> Mesh:
         """All parts merged in the rest pose, in the model's frame (for bounds, hulls and simple engines)."""
         mats = joint_matrices(self, np.zeros((1, len(self.joints), 3)), np.zeros((1, 3)))[0]

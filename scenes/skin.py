@@ -25,7 +25,8 @@ JOINTS = ("pelvis", "chest", "neck", "head",
 PARENTS = (-1, 0, 1, 2, 1, 4, 5, 1, 7, 8, 0, 10, 11, 0, 13, 14)
 VARIANTS = ("person", "man", "woman", "child", "elderly")
 ARM_SPREAD = 9.0  # degrees the rest arm hangs out from vertical (a vertical arm would sink into wide hips)
-HAIR_LIFT = 0.006  # metres the scalp helper is pushed out, so short hair sits on the skin, not in it
+HAIR_LIFT = 0.009  # metres the hair shell stands off the scalp (short hair's thickness)
+SHOE_LIFT = 0.005  # metres shoes stand off the foot (rounds the toes off)
 
 
 @dataclass(frozen=True)
@@ -59,19 +60,17 @@ class Wardrobe:
 
 @cache
 def _data() -> dict[str, np.ndarray]:
-    with resources.files("scenes").joinpath("data", "human.npz").open("rb") as f:
-        with np.load(f) as z:
-            return {k: z[k] for k in z.files}
+    with resources.files("scenes").joinpath("data", "human.npz").open("rb") as f, np.load(f) as z:
+        return {k: z[k] for k in z.files}
 
 
 def _region_slots(w: Wardrobe) -> dict[str, str]:
     top, bottom = "body", "legs"
     return {
-        "skin": "skin", "torso": top, "belly": top, "upper_arm": top,
+        "skin": "skin", "torso": top, "upper_arm": top,
         "forearm": top if w.sleeves == "long" else "skin",
         "hips": bottom, "thigh": bottom, "shin": bottom if w.legwear == "trousers" else "skin",
         "foot": "shoes", "lips": "accent", "brows": "hair", "sclera": "sclera", "iris": "eyes",
-        "scalp": "hair" if w.hair != "bald" else "",
     }
 
 
@@ -138,10 +137,12 @@ def _hair_pieces(style: str, joints: np.ndarray, verts: np.ndarray, height: floa
     if style == "long":  # falls behind the head to the shoulders
         return [placed(ellipsoid((0.85 * skull, 0.45 * skull, 1.25 * skull)), at=(0, cy - 0.42 * skull, head[2]))]
     if style == "bun":
-        return [placed(ellipsoid((0.4 * skull, 0.4 * skull, 0.36 * skull)), at=(0, cy - 0.55 * skull, top - 0.4 * skull))]
+        bun = ellipsoid((0.4 * skull, 0.4 * skull, 0.36 * skull))
+        return [placed(bun, at=(0, cy - 0.55 * skull, top - 0.4 * skull))]
     if style == "cap":
         crown = placed(ellipsoid((1.02 * skull, 1.12 * skull, 0.75 * skull)), at=(0, cy, top - 0.42 * skull))
-        brim = placed(ellipsoid((0.75 * skull, 0.62 * skull, 0.05 * skull)), at=(0, cy + 0.6 * skull, top - 0.32 * skull))
+        brim = placed(ellipsoid((0.75 * skull, 0.62 * skull, 0.05 * skull)),
+                      at=(0, cy + 0.6 * skull, top - 0.32 * skull))
         return [crown, brim]
     return []
 
@@ -159,19 +160,21 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
     names = list(d["region_names"])
     slot_of = _region_slots(wardrobe)
     tri_slot = np.array([slot_of[names[r]] for r in d["regions"]])
-    scalp = np.unique(tris[d["regions"] == names.index("scalp")])
-    lifted = verts.copy()
-    lifted[scalp] += normals[scalp] * HAIR_LIFT
     parts = []
-    for slot in dict.fromkeys(tri_slot):
-        if not slot:
-            continue
-        t = tris[tri_slot == slot]
+
+    def add(t: np.ndarray, slot: str, lift: float = 0.0) -> None:
         used = np.unique(t)
         remap = np.zeros(len(verts), dtype=np.int64)
         remap[used] = np.arange(len(used))
-        mesh = Mesh(lifted[used].astype(np.float32), normals[used].astype(np.float32), remap[t].astype(np.uint32))
+        v = verts[used] + lift * normals[used]
+        v[:, 2] = np.maximum(v[:, 2], 0.0)  # soles stay on the ground
+        mesh = Mesh(v.astype(np.float32), normals[used].astype(np.float32), remap[t].astype(np.uint32))
         parts.append(SkinPart(mesh, slot, idx[used].copy(), w[used].copy()))
+
+    for slot in dict.fromkeys(tri_slot):
+        add(tris[tri_slot == slot], slot, SHOE_LIFT if slot == "shoes" else 0.0)
+    if wardrobe.hair not in ("bald", "cap"):  # a shell over the scalp (the skin stays whole under it)
+        add(tris[d["scalp"]], "hair", HAIR_LIFT)
     head = JOINTS.index("head")
     for piece in _hair_pieces(wardrobe.hair, joints, verts, height):
         n = len(piece.vertices)

