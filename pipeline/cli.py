@@ -296,11 +296,56 @@ def plan(
 def plan_score(
     planner: PlannerOpt = "offline",
     model: ModelOpt = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Score only this prompt id (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine output: the summary and every verdict.")] = False,
+    per_prompt: Annotated[bool, typer.Option("--prompts", help="Also print one line per prompt.")] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="Also print every failed fact with its figure.")] = False,
+    prompt_set: Annotated[Path | None, typer.Option(
+        "--set", help="A prompt-set YAML file (default: the shipped held-out set).")] = None,
 ) -> None:
-    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
-    from pipeline.planners.scorecard import score
+    """Plan every held-out prompt, compile it (no rendering) and judge its facts on the compiled world."""
+    from pipeline.promptset.facts import PromptSetError, load_prompt_set
+    from pipeline.promptset.score import prompt_record, score_prompt, summarise
 
-    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
+    try:
+        cases = load_prompt_set(prompt_set)
+    except PromptSetError as exc:
+        raise PipelineError(str(exc)) from None
+    chosen = [c for c in cases.prompts if not only or c.id in only]
+    unknown = sorted(set(only or ()) - {c.id for c in cases.prompts})
+    if unknown:
+        fail(f"--only: no prompt with id {', '.join(unknown)} in the set")
+    runner = make_planner(planner, model=model)
+    scores = [score_prompt(runner, case, cases) for case in chosen]
+    summary_data = summarise(scores, planner)
+    if as_json:
+        typer.echo(json.dumps({**summary_data, "results": [prompt_record(s) for s in scores]}, indent=2))
+        return
+    for line in score_lines(summary_data, scores, per_prompt, failures):
+        typer.echo(line)
+
+
+def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failures: bool) -> Iterator[str]:
+    """The human-readable plan-score report."""
+    yield (f"{data['planner']} planner on {data['prompts']} prompts ({data['seconds']:.1f} s): "
+           f"facts met {data['facts_met']}/{data['facts']} ({data['facts_met_pct']:.1f} %), "
+           f"prompts fully met {data['prompts_fully_met']}/{data['prompts']} ({data['prompts_fully_met_pct']:.1f} %)")
+    yield "failures per fact kind:"
+    for kind, row in data["failures_by_kind"].items():
+        yield f"  {kind:<26} {row['failed']:>3} failed of {row['of']:>3}"
+    for cat, row in data["by_category"].items():
+        yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
+    yield f"plan errors: {len(data['plan_errors'])}"
+    for pid, err in data["plan_errors"].items():
+        yield f"  {pid}: {err}"
+    for s in scores if per_prompt or failures else ():
+        mark = "ok " if s.fully_met else "ERR" if s.error else "-- "
+        if per_prompt:
+            yield f"{mark} {s.id:<28} {s.met}/{s.facts}  {s.prompt}"
+        if failures:
+            for v in s.verdicts:
+                if not v.met:
+                    yield f"    {s.id}: {v.fact}: {v.detail}"
 
 
 @app.command()
@@ -405,13 +450,33 @@ def schema() -> None:
 
 @app.command()
 def assets() -> None:
-    """List the asset catalog: name, size at scale 1 and actions."""
-    from scenes.catalog import CATALOG
+    """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
+    from scenes.catalog import by_group
 
-    for a in CATALOG.values():
-        w, d, h = a.size
-        typer.echo(f"{a.name:10s} {a.kind:10s} {w:.2f} x {d:.2f} x {h:.2f} m  actions: {', '.join(a.actions)}  "
-                   f"— {a.description}")
+    for group, specs in by_group().items():
+        if not specs:
+            continue
+        typer.echo(f"[{group}] {len(specs)} assets")
+        for a in specs:
+            w, d, h = a.size
+            traits = ", ".join(_trait_words(a.traits.as_dict()))
+            typer.echo(f"{a.name:16s} {a.kind:9s} {w:.2f} x {d:.2f} x {h:.2f} m  traits: {traits}  "
+                       f"actions: {', '.join(a.actions)}  — {a.description}")
+
+
+def _trait_words(traits: dict[str, object]) -> list[str]:
+    """Short words for a listing: ``supports@0.76``, ``seat@0.45``, ``grip``, ``round``, ``shape=box``."""
+    words = []
+    for name, value in traits.items():
+        if name == "physics_shape":
+            words.append(f"shape={value}")
+        elif name == "supports":
+            words.append("supports@" + "/".join(f"{s['height']:g}" for s in value))  # type: ignore[union-attr]
+        elif isinstance(value, dict) and "height" in value:
+            words.append(f"{name}@{value['height']:g}")
+        else:
+            words.append(name)
+    return words
 
 
 @app.command()
