@@ -1,4 +1,4 @@
-"""People: humanoid characters on the 16-joint rig (skinned MPFB2 bodies, scenes/skin.py; the figurine stays stylised)."""
+"""People: humanoid characters on the 16-joint rig (skinned MPFB2 bodies, scenes/skin.py; the figurine is stylised)."""
 
 from __future__ import annotations
 
