@@ -317,7 +317,9 @@ def plan_score(
         fail(f"--only: no prompt with id {', '.join(unknown)} in the set")
     runner = make_planner(planner, model=model)
     scores = [score_prompt(runner, case, cases) for case in chosen]
-    summary_data = summarise(scores, planner)
+    from scenes.catalog import CATALOG
+
+    summary_data = summarise(scores, planner, cases.missing_assets(CATALOG))
     if as_json:
         typer.echo(json.dumps({**summary_data, "results": [prompt_record(s) for s in scores]}, indent=2))
         return
@@ -335,6 +337,8 @@ def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failu
         yield f"  {kind:<26} {row['failed']:>3} failed of {row['of']:>3}"
     for cat, row in data["by_category"].items():
         yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
+    missing = data["assets_missing_from_catalog"]
+    yield f"names the catalog lacks ({len(missing)}; their facts fail until they exist): {', '.join(missing)}"
     yield f"plan errors: {len(data['plan_errors'])}"
     for pid, err in data["plan_errors"].items():
         yield f"  {pid}: {err}"
@@ -443,6 +447,31 @@ def validate(
 
 
 @app.command()
+@user_errors
+def check(
+    script_path: Annotated[Path, typer.Argument(metavar="SCRIPT", help="Scene script to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the check report as JSON.")] = False,
+) -> None:
+    """Validate, compile and world-check a script: each check with its figure, every finding one line.
+
+    Exits 1 when anything floats, overlaps, is out of frame, idles, or an asked event or camera move
+    does not happen (the limits are printed with --json).
+    """
+    from scenes import compile_script
+    from scenes.check import check_timeline
+
+    report = check_timeline(compile_script(load_script(script_path)))
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        typer.echo(f"{script_path}: world check {'passed' if report.passed else 'failed'} in {report.seconds:.2f} s")
+        for line in report.summary():
+            typer.echo(line)
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the scene script's JSON Schema."""
     typer.echo(json.dumps(SceneScript.model_json_schema(by_alias=True), indent=2))
@@ -522,13 +551,18 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
     project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+    tcp_only: Annotated[bool, typer.Option("--tcp-only", help="Serve every client over TCP (the plugin on Windows "
+                                           "and macOS); by default on Linux, like the plugin there, TCP serves the "
+                                           "first client and then /tmp/unrealcv_PORT.socket.")] = False,
 ) -> None:
-    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
-    from engine_bridge.unreal.server import UnrealCVServer
+    """Serve the UnrealCV protocol on HOST:PORT as the UnrealCV 5.2 plugin does, drawing with the embedded engine
+    (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import LINUX, UnrealCVServer
 
-    server = UnrealCVServer(host, port, project)
+    server = UnrealCVServer(host, port, project, linux_sockets=LINUX and not tcp_only)
     bound_host, bound_port = server.address
-    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+    then = f", then {server.socket_path} after the first client" if LINUX and not tcp_only else ""
+    typer.echo(f"listening on {bound_host}:{bound_port}{then} (UnrealCV protocol, embedded engine); Ctrl-C stops",
                err=True)
     server.serve_forever()
 

@@ -297,6 +297,16 @@ class PromptSet(BaseModel):
             seen.add(p.id)
         return self
 
+    def names(self) -> set[str]:
+        """Every asset or group name the facts use."""
+        fields = ("count", "colour", "visible", "a", "b")
+        return {v for p in self.prompts for f in p.facts for k in fields
+                if isinstance(v := getattr(f, k, None), str) and v != CAMERA}
+
+    def missing_assets(self, catalog: set[str] | dict) -> list[str]:
+        """Names the facts use that are neither a catalog asset nor a group (their facts fail until they exist)."""
+        return sorted(n for n in self.names() if n not in catalog and n not in self.groups)
+
     def members(self, name: str) -> frozenset[str]:
         """The asset names ``name`` stands for: a group's members, or the asset itself."""
         return frozenset(self.groups.get(name, [name]))

@@ -485,11 +485,23 @@ def _jumps(w: World, i: int) -> tuple[bool, str]:
     return rise >= need, f"rises {rise:.2f} m (needs {need:.2f})"
 
 
+def _started_resting(w: World, i: int) -> bool:
+    """Whether actor i stands on the ground or on another actor's top at the first frame (not dropped)."""
+    base = w.lo[0, i, 2]
+    if base <= ON_TOLERANCE:
+        return True
+    first = np.array([0])
+    return any(abs(base - w.hi[0, j, 2]) <= ON_TOLERANCE and w.footprint_contains(_base_point(w, i, first), j, first,
+                                                                                   w.boxes.half[0, i, 0])[0]
+               for j in range(len(w.timeline.actors)) if j != i)
+
+
 def _topples(w: World, i: int) -> tuple[bool, str]:
     tilt = w.tilt(i)
     extra = float(tilt[-1] - tilt[0])
     drop = float(w.lo[0, i, 2] - w.lo[-1, i, 2])
-    ok = extra > TOPPLE_TILT or drop > 0.5 * w.height(i)
+    # falling off a stack counts as toppling; something dropped from the air merely falls
+    ok = extra > TOPPLE_TILT or (drop > 0.5 * w.height(i) and _started_resting(w, i))
     return ok, f"tilts {extra:.0f} deg, drops {drop:.2f} m"
 
 
@@ -556,15 +568,15 @@ def _unwrapped(deg: np.ndarray) -> np.ndarray:
 
 def _turning_points(x: np.ndarray, threshold: float) -> int:
     """How many times a signal reverses by more than ``threshold`` (a zig-zag count)."""
-    count, direction, extreme = 0, 0, x[0]
+    count, direction, extreme = 0, 0.0, float(x[0])
     for value in x[1:]:
-        if (direction >= 0 and value > extreme) or (direction <= 0 and value < extreme):
-            extreme = value
-            continue
-        if abs(value - extreme) > threshold:
-            count += direction != 0
-            direction = 1 if value > extreme else -1
-            extreme = value
+        if direction == 0.0:  # not moving yet: wait for the first swing larger than the threshold
+            if abs(value - extreme) > threshold:
+                direction, extreme = float(np.sign(value - extreme)), float(value)
+        elif (value - extreme) * direction > 0.0:
+            extreme = float(value)
+        elif abs(value - extreme) > threshold:
+            count, direction, extreme = count + 1, -direction, float(value)
     return count
 
 

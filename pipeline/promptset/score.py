@@ -60,7 +60,7 @@ def _share(part: int, whole: int) -> float:
     return round(100.0 * part / whole, 1) if whole else 0.0
 
 
-def summarise(scores: list[PromptScore], planner: str) -> dict:
+def summarise(scores: list[PromptScore], planner: str, missing: list[str] | None = None) -> dict:
     """The figures ``plan-score`` reports: facts met, prompts fully met, failures per kind, plan errors."""
     facts = sum(s.facts for s in scores)
     met = sum(s.met for s in scores)
@@ -89,6 +89,7 @@ def summarise(scores: list[PromptScore], planner: str) -> dict:
         "failures_by_kind": {k: {"failed": failed_by_kind[k], "of": total_by_kind[k]} for k in kinds},
         "by_category": by_category,
         "plan_errors": {s.id: s.error for s in scores if s.error},
+        "assets_missing_from_catalog": missing or [],
         "seconds": round(sum(s.seconds for s in scores), 2),
     }
 

@@ -121,6 +121,8 @@ def test_the_shipped_set_is_large_and_varied():
     assert len(s.prompts) >= 90
     assert sum(any(getattr(f, "duration", None) == 60 for f in p.facts) for p in s.prompts) >= 6
     assert {p.category for p in s.prompts} >= {"everyday", "physics", "vehicles", "indoor", "story", "camera"}
+    missing = s.missing_assets({"cup", "table"})
+    assert "sofa" in missing and "cup" not in missing and "person" not in missing  # groups are not assets
 
 
 def test_a_bad_fact_is_one_located_line():
@@ -143,3 +145,42 @@ def test_plan_score_cli_reports_figures_for_chosen_prompts():
     assert {v["kind"] for v in data["results"][0]["verdicts"]} == {"count", "relation", "visible"}
     bad = CliRunner().invoke(app, ["plan-score", "--only", "no_such_prompt"])
     assert bad.exit_code == 1 and "no_such_prompt" in bad.output
+
+
+CAMERA_SCENE = ("duration: 3\nactors:\n  - {id: fig, asset: man, position: [0, 0, 0]}\n"
+                "  - {id: w, asset: woman, position: [0, 3, 0], rotation: [180, 0, 0]}\ncamera: {shots: [%s]}\n")
+MOVES = ("static", "pan", "tilt", "zoom", "orbit", "dolly", "truck", "crane", "track", "handheld",
+         "over_the_shoulder", "from_above")
+
+
+@pytest.mark.parametrize(("shot", "expected"), [
+    ("{type: dolly, from: [0, -8, 1.5], to: [0, -4, 1.5], target: fig}", {"dolly"}),
+    ("{type: truck, target: fig, travel: 3}", {"truck"}),
+    ("{type: crane, target: fig, height: 0.5, to_height: 4}", {"crane"}),
+    ("{type: zoom, position: [0, -6, 1.5], target: fig, to_fov: 20}", {"zoom"}),
+    ("{type: tilt, position: [0, -6, 1.5], target: fig, degrees: 30}", {"tilt"}),
+    ("{type: handheld, target: fig}", {"handheld"}),
+    ("{type: static, position: [0, -6, 1.5], target: fig}", {"static"}),
+    ("{type: static, position: [0, -0.5, 9], target: fig}", {"static", "from_above"}),
+    ("{type: track, target: w, framing: over_the_shoulder, over: fig}", {"static", "over_the_shoulder"}),
+])
+def test_each_camera_move_is_told_from_the_camera_track(shot, expected):
+    script = CAMERA_SCENE % shot
+    assert {m for m in MOVES if met(script, {"camera": m})} == expected
+
+
+def test_a_dropped_rock_falls_onto_the_crate_without_toppling_and_a_knocked_off_box_topples():
+    drop = """duration: 3
+actors:
+  - {id: crate, asset: crate, position: [0, 0, 0]}
+  - {id: rock, asset: rock, scale: 0.4, position: [0.1, 0, 2.5], physics: {}}
+""" + STILL
+    got = verdicts(drop, [{"event": "fall_onto", "a": "rock", "b": "crate"}, {"event": "topple", "a": "rock"},
+                          {"relation": "on", "a": "rock", "b": "crate", "at": "end"}])
+    assert [v.met for v in got] == [True, False, True], [v.detail for v in got]
+    knocked = """duration: 3
+actors:
+  - {id: base, asset: box, position: [0, 0, 0], physics: {body: static}}
+  - {id: top, asset: box, scale: 0.4, position: [0, 0, 1], physics: {velocity: [3, 0, 0]}}
+""" + STILL
+    assert met(knocked, {"event": "topple", "a": "box"})
