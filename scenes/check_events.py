@@ -17,7 +17,7 @@ Events come from the script's ``intents`` (read by field name: ``type``, ``subje
 | ``sit_on`` | subject is seated on target |
 | ``jump_onto`` | subject ends resting on target |
 | ``topple`` | subject tipped > ``tip_deg`` |
-| ``throw_to`` | object ends within ``near_m`` of target |
+| ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
 | ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
 
 Other intent types (placement relations, pacing) are not events and are not judged here.
@@ -177,10 +177,12 @@ def _kick_to(world: World, e: Event) -> str | None:
 def _throw_to(world: World, e: Event) -> str | None:
     if e.obj is None:
         return "a throw_to needs an `object` (what is thrown)"
-    last = e.f1 - 1
-    gap = box_gap(world, e.obj, e.target)[last] if e.target is not None else point_gap(world, e.obj, e.point)[last]
+    name = world.ids[e.obj]
+    landings = [c.frame for c in world.timeline.collisions if name in (c.a, c.b) and e.f0 < c.frame < e.f1]
+    at = landings[0] if landings else e.f1 - 1  # where it first comes down, or where it ends up
+    gap = box_gap(world, e.obj, e.target)[at] if e.target is not None else point_gap(world, e.obj, e.point)[at]
     if gap > world.limits.near_m:
-        return (f"{world.name(e.obj)} ends {float(gap):.2f} m from where it was thrown to at {_t(world, last)} "
+        return (f"{world.name(e.obj)} lands {float(gap):.2f} m from where it was thrown to at {_t(world, at)} "
                 f"(asked within {world.limits.near_m:.1f} m)")
     return None
 
