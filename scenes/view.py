@@ -89,7 +89,7 @@ def _part_corners(asset_name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     m = model(asset_name)
     joints, corners, body = [], [], []
     for j, joint in enumerate(m.joints):
-        verts = [p.mesh.vertices for p in m.parts if p.joint == j]
+        verts = m.joint_vertices(j)
         if not verts:
             continue
         pts = np.concatenate(verts).astype(np.float64)
