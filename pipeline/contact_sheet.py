@@ -24,13 +24,21 @@ def thumbnail_script(spec: AssetSpec, pixels: int) -> SceneScript:
     distance = max(radius / math.sin(math.radians(FOV / 2)) * 1.02, 0.3)
     eye = centre + VIEW / np.linalg.norm(VIEW) * distance
     eye[2] = max(eye[2], 0.15)
-    return SceneScript.model_validate({
-        "duration": 0.1, "fps": 10, "resolution": {"width": pixels, "height": pixels},
-        "environment": {"sky": "day", "ground": {"material": "grass"}},
-        "actors": [{"id": "a", "asset": spec.name}],
-        "camera": {"fov": FOV, "shots": [{"type": "static", "position": [float(v) for v in eye],
-                                          "target": [float(v) for v in centre]}]},
-    })
+    return SceneScript.model_validate(
+        {
+            "duration": 0.1,
+            "fps": 10,
+            "resolution": {"width": pixels, "height": pixels},
+            "environment": {"sky": "day", "ground": {"material": "grass"}, "fog": 0.0},  # backdrops are far away
+            "actors": [{"id": "a", "asset": spec.name}],
+            "camera": {
+                "fov": FOV,
+                "shots": [
+                    {"type": "static", "position": [float(v) for v in eye], "target": [float(v) for v in centre]}
+                ],
+            },
+        }
+    )
 
 
 def render_thumbnails(specs: Iterable[AssetSpec], pixels: int = 160) -> list[tuple[AssetSpec, np.ndarray]]:
@@ -65,7 +73,7 @@ def contact_sheet(path: Path, pixels: int = 160, columns: int = 12, labels: bool
     for k, (spec, img) in enumerate(thumbs):
         r, c = divmod(k, columns)
         tile = _label(img, f"{k + 1} {spec.name}" if labels else str(k + 1))
-        sheet[r * pixels:(r + 1) * pixels, c * pixels:(c + 1) * pixels] = tile
+        sheet[r * pixels : (r + 1) * pixels, c * pixels : (c + 1) * pixels] = tile
     tmp = path.with_name(path.stem + ".partial.png")
     if not cv2.imwrite(str(tmp), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR)):
         raise OSError(f"{path}: cannot write the contact sheet")

@@ -50,8 +50,9 @@ def _spots(look: AnimalLook, count: int, size: float, seed: int) -> list[tuple[M
         side = rng.choice([-1.0, 1.0])
         y = rng.uniform(-0.45, 0.45) * look.length
         z = rng.uniform(-0.75, -0.2) * g
-        out.append((placed(ellipsoid((0.04, size * rng.uniform(0.8, 1.3), size)), at=(side * g * 0.4, y, z)),
-                    "body", "accent"))
+        out.append(
+            (placed(ellipsoid((0.04, size * rng.uniform(0.8, 1.3), size)), at=(side * g * 0.4, y, z)), "body", "accent")
+        )
     return out
 
 
@@ -59,8 +60,10 @@ def cow() -> Model:
     """A black-and-white cow with horns and an udder."""
     look = LOOKS["cow"]
     hl = look.head
-    extras = [(placed(cone(hl * 0.12, hl * 0.3, 8), at=(s * hl * 0.2, 0, hl * 0.3), hpr=(0, 0, s * 40)), "head", "horn")
-              for s in (-1, 1)]
+    extras = [
+        (placed(cone(hl * 0.12, hl * 0.3, 8), at=(s * hl * 0.2, 0, hl * 0.3), hpr=(0, 0, s * 40)), "head", "horn")
+        for s in (-1, 1)
+    ]
     extras += _spots(look, 14, 0.4, 3)
     extras.append((placed(ellipsoid((0.22, 0.26, 0.16)), at=(0, -0.3, -look.girth * 1.05)), "body", "udder"))
     return _with(assets.quadruped(look), extras, {"horn": paint("e8dcc0", "ceramic"), "udder": paint("f0a8a0")})
@@ -70,11 +73,30 @@ def sheep() -> Model:
     """A woolly sheep: a cloud of fleece over the body, a dark face and legs."""
     look = LOOKS["sheep"]
     g, L = look.girth, look.length
-    extras = [(placed(sphere(g * 0.75, 12, 6), at=(x * g * 0.3, y * L * 0.38, -g * 0.95 + z * g * 0.3)), "body", "wool")
-              for x, y, z in ((-1, -1, 1), (1, -1, 1), (-1, 0, 1.4), (1, 0, 1.4), (-1, 1, 1), (1, 1, 1), (0, -1.1, 1.6),
-                              (0, 0.4, 1.9), (0, 1.1, 1.5))]
-    extras.append((placed(ellipsoid((look.head * 0.64, look.head * 0.74, look.head * 0.64)),
-                          at=(0, look.head * 0.05, -look.head * 0.27)), "head", "accent"))
+    extras = [
+        (placed(sphere(g * 0.75, 12, 6), at=(x * g * 0.3, y * L * 0.38, -g * 0.95 + z * g * 0.3)), "body", "wool")
+        for x, y, z in (
+            (-1, -1, 1),
+            (1, -1, 1),
+            (-1, 0, 1.4),
+            (1, 0, 1.4),
+            (-1, 1, 1),
+            (1, 1, 1),
+            (0, -1.1, 1.6),
+            (0, 0.4, 1.9),
+            (0, 1.1, 1.5),
+        )
+    ]
+    extras.append(
+        (
+            placed(
+                ellipsoid((look.head * 0.64, look.head * 0.74, look.head * 0.64)),
+                at=(0, look.head * 0.05, -look.head * 0.27),
+            ),
+            "head",
+            "accent",
+        )
+    )
     return _with(assets.quadruped(look), extras, {"wool": paint("f6f3ec", "fabric")})
 
 
@@ -104,9 +126,19 @@ def bear() -> Model:
     """A heavy brown bear with round ears."""
     look = LOOKS["bear"]
     hl = look.head
-    ears = [(placed(sphere(hl * 0.3, 10, 5), at=(s * hl * 0.24, -hl * 0.05, hl * 0.22)), "head", "body") for s in (-1, 1)]
-    hump = [(placed(ellipsoid((look.girth * 0.7, look.length * 0.35, look.girth * 0.5)),
-                    at=(0, look.length * 0.25, -look.girth * 0.15)), "body", "body")]
+    ears = [
+        (placed(sphere(hl * 0.3, 10, 5), at=(s * hl * 0.24, -hl * 0.05, hl * 0.22)), "head", "body") for s in (-1, 1)
+    ]
+    hump = [
+        (
+            placed(
+                ellipsoid((look.girth * 0.7, look.length * 0.35, look.girth * 0.5)),
+                at=(0, look.length * 0.25, -look.girth * 0.15),
+            ),
+            "body",
+            "body",
+        )
+    ]
     return _with(assets.quadruped(look), ears + hump)
 
 
@@ -115,13 +147,29 @@ def elephant() -> Model:
     look = LOOKS["elephant"]
     hl = look.head
     tip = (0, hl * 0.95, -hl * 1.1)
-    extras = [(rod((0, hl * 0.55, -hl * 0.05), (0, hl * 0.85, -hl * 0.55), hl * 0.26, 12), "head", "body"),
-              (rod((0, hl * 0.85, -hl * 0.55), tip, hl * 0.18, 12), "head", "body")]
+    extras = [
+        (rod((0, hl * 0.55, -hl * 0.05), (0, hl * 0.85, -hl * 0.55), hl * 0.26, 12), "head", "body"),
+        (rod((0, hl * 0.85, -hl * 0.55), tip, hl * 0.18, 12), "head", "body"),
+    ]
     for s in (-1, 1):
-        extras.append((rod((s * hl * 0.2, hl * 0.55, -hl * 0.3), (s * hl * 0.3, hl * 0.95, -hl * 0.55), hl * 0.09, 8),
-                       "head", "tusk"))
-        extras.append((placed(ellipsoid((hl * 0.08, hl * 0.75, hl * 0.9)), at=(s * hl * 0.38, -hl * 0.15, -hl * 0.45),
-                              hpr=(s * 25, 0, 0)), "head", "accent"))
+        extras.append(
+            (
+                rod((s * hl * 0.2, hl * 0.55, -hl * 0.3), (s * hl * 0.3, hl * 0.95, -hl * 0.55), hl * 0.09, 8),
+                "head",
+                "tusk",
+            )
+        )
+        extras.append(
+            (
+                placed(
+                    ellipsoid((hl * 0.08, hl * 0.75, hl * 0.9)),
+                    at=(s * hl * 0.38, -hl * 0.15, -hl * 0.45),
+                    hpr=(s * 25, 0, 0),
+                ),
+                "head",
+                "accent",
+            )
+        )
     return _with(assets.quadruped(look), extras, {"tusk": paint("f2ede0", "ceramic")})
 
 
@@ -129,8 +177,10 @@ def giraffe() -> Model:
     """A giraffe: a very long neck, small horns and brown patches."""
     look = LOOKS["giraffe"]
     hl = look.head
-    extras = [(rod((s * hl * 0.12, -hl * 0.05, hl * 0.25), (s * hl * 0.15, -hl * 0.1, hl * 0.55), 0.05, 6), "head",
-               "accent") for s in (-1, 1)]
+    extras = [
+        (rod((s * hl * 0.12, -hl * 0.05, hl * 0.25), (s * hl * 0.15, -hl * 0.1, hl * 0.55), 0.05, 6), "head", "accent")
+        for s in (-1, 1)
+    ]
     extras += _spots(look, 16, 0.18, 5)
     return _with(assets.quadruped(look), extras)
 
@@ -139,13 +189,24 @@ def rabbit() -> Model:
     """A rabbit with long upright ears and a white tail."""
     look = LOOKS["rabbit"]
     hl = look.head
-    extras = [(placed(ellipsoid((hl * 0.22, hl * 0.12, hl * 0.9)), at=(s * hl * 0.12, -hl * 0.1, hl * 0.15),
-                      hpr=(0, -10, s * 10)), "head", "body") for s in (-1, 1)]
+    extras = [
+        (
+            placed(
+                ellipsoid((hl * 0.22, hl * 0.12, hl * 0.9)),
+                at=(s * hl * 0.12, -hl * 0.1, hl * 0.15),
+                hpr=(0, -10, s * 10),
+            ),
+            "head",
+            "body",
+        )
+        for s in (-1, 1)
+    ]
     extras.append((placed(sphere(0.07, 10, 5), at=(0, -look.length * 0.55, 0.0)), "body", "accent"))
     return _with(assets.quadruped(look), extras)
 
 
 # --- birds and fish -------------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class BirdLook:
@@ -189,20 +250,42 @@ def bird(look: BirdLook) -> Model:
         (placed(ellipsoid((L * 0.3, L * 0.5, L * 0.06)), at=(0, -L * 0.6, leg + L * 0.3 * k), hpr=(0, 15, 0)), "wings"),
     ]
     for s in (-1, 1):
-        parts.append((placed(sphere(r * 0.45, 8, 4), at=(s * r * 0.75, head_c[1] + r * 0.4, head_c[2] + r * 0.1)), "eyes"))
+        parts.append(
+            (placed(sphere(r * 0.45, 8, 4), at=(s * r * 0.75, head_c[1] + r * 0.4, head_c[2] + r * 0.1)), "eyes")
+        )
         parts.append((rod((s * L * 0.1, 0, leg * 1.1), (s * L * 0.1, L * 0.05, 0.0), L * 0.04, 6), "legs"))
         parts.append((block((L * 0.1, L * 0.16, 0.006), (s * L * 0.1, L * 0.1, 0.003)), "legs"))
     if look.crest:
-        parts.append((placed(ellipsoid((r * 0.3, r * 1.2, r * 0.9)), at=(0, head_c[1] - r * 0.1, head_c[2] + r * 0.6)),
-                      "accent"))
-    wings = [(f"{s}_wing", (sx * L * 0.25 * k, L * 0.05, body_c[2] + L * 0.1 * k),
-              [(placed(ellipsoid((L * 0.1, L * 0.85, L * 0.34 * k)), at=(sx * L * 0.02, -L * 0.12, -L * 0.22 * k),
-                       hpr=(0, 10, sx * 10)), "wings")])
-             for s, sx in (("l", -1), ("r", 1))]
-    slots = {"body": paint(look.body, "matte"), "breast": paint(look.body if look.crest else look.legs, "matte"),
-             "head": paint(look.head, "matte"), "beak": paint(look.beak, "plastic"),
-             "wings": paint(look.wings, "matte"), "eyes": paint("101010", "glossy"), "legs": paint(look.legs, "matte"),
-             "accent": paint("e53935" if look.body != "2fae4a" else "f2c230", "matte")}
+        parts.append(
+            (placed(ellipsoid((r * 0.3, r * 1.2, r * 0.9)), at=(0, head_c[1] - r * 0.1, head_c[2] + r * 0.6)), "accent")
+        )
+    wings = [
+        (
+            f"{s}_wing",
+            (sx * L * 0.25 * k, L * 0.05, body_c[2] + L * 0.1 * k),
+            [
+                (
+                    placed(
+                        ellipsoid((L * 0.1, L * 0.85, L * 0.34 * k)),
+                        at=(sx * L * 0.02, -L * 0.12, -L * 0.22 * k),
+                        hpr=(0, 10, sx * 10),
+                    ),
+                    "wings",
+                )
+            ],
+        )
+        for s, sx in (("l", -1), ("r", 1))
+    ]
+    slots = {
+        "body": paint(look.body, "matte"),
+        "breast": paint(look.body if look.crest else look.legs, "matte"),
+        "head": paint(look.head, "matte"),
+        "beak": paint(look.beak, "plastic"),
+        "wings": paint(look.wings, "matte"),
+        "eyes": paint("101010", "glossy"),
+        "legs": paint(look.legs, "matte"),
+        "accent": paint("e53935" if look.body != "2fae4a" else "f2c230", "matte"),
+    }
     return jointed(parts, wings, slots)
 
 
@@ -217,10 +300,18 @@ def fish() -> Model:
     ]
     for s in (-1, 1):
         parts.append((placed(sphere(0.02, 8, 4), at=(s * 0.03, 0.12, 0.08)), "eyes"))
-        parts.append((placed(block((0.05, 0.04, 0.01), (0, 0, 0)), at=(s * 0.045, 0.06, 0.04), hpr=(0, 0, s * 30)),
-                      "fins"))
-    return prop_model(parts, {"body": paint("f28c28", "glossy"), "accent": paint("f6c79a", "glossy"),
-                              "fins": paint("e0601a", "glossy"), "eyes": paint("101010", "glossy")})
+        parts.append(
+            (placed(block((0.05, 0.04, 0.01), (0, 0, 0)), at=(s * 0.045, 0.06, 0.04), hpr=(0, 0, s * 30)), "fins")
+        )
+    return prop_model(
+        parts,
+        {
+            "body": paint("f28c28", "glossy"),
+            "accent": paint("f6c79a", "glossy"),
+            "fins": paint("e0601a", "glossy"),
+            "eyes": paint("101010", "glossy"),
+        },
+    )
 
 
 def _quadruped(name: str, size: Vec, description: str, make=None, saddle: Vec | None = None) -> AssetSpec:
@@ -229,8 +320,16 @@ def _quadruped(name: str, size: Vec, description: str, make=None, saddle: Vec | 
 
 
 def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = None) -> AssetSpec:
-    return composite(name, "bird", size, description, lambda: bird(BIRDS[name]), "animals",
-                     traits or AssetTraits(flies=True, physics_shape="hull"), PROP_ACTIONS)
+    return composite(
+        name,
+        "bird",
+        size,
+        description,
+        lambda: bird(BIRDS[name]),
+        "animals",
+        traits or AssetTraits(flies=True, physics_shape="hull"),
+        PROP_ACTIONS,
+    )
 
 
 ASSETS: tuple[AssetSpec, ...] = (
@@ -249,9 +348,20 @@ ASSETS: tuple[AssetSpec, ...] = (
     _bird("pigeon", (0.14, 0.5, 0.27), "a grey pigeon (flies)"),
     _bird("seagull", (0.17, 0.66, 0.32), "a white seagull (flies)"),
     _bird("parrot", (0.15, 0.59, 0.32), "a red, green and blue parrot (flies)"),
-    _bird("duck", (0.24, 0.78, 0.5), "a mallard duck (flies and floats)",
-          AssetTraits(flies=True, buoyant=True, physics_shape="hull")),
+    _bird(
+        "duck",
+        (0.24, 0.78, 0.5),
+        "a mallard duck (flies and floats)",
+        AssetTraits(flies=True, buoyant=True, physics_shape="hull"),
+    ),
     _bird("chicken", (0.24, 0.66, 0.53), "a white hen", AssetTraits(physics_shape="hull")),
-    composite("fish", "prop", (0.14, 0.37, 0.2), "an orange fish 30 cm long (swims: floats in water)", fish, "animals",
-              AssetTraits(buoyant=True, grip=(0.0, 0.0, 0.07), physics_shape="hull")),
+    composite(
+        "fish",
+        "prop",
+        (0.14, 0.37, 0.2),
+        "an orange fish 30 cm long (swims: floats in water)",
+        fish,
+        "animals",
+        AssetTraits(buoyant=True, grip=(0.0, 0.0, 0.07), physics_shape="hull"),
+    ),
 )

@@ -39,8 +39,12 @@ def tyre(diameter: float, tube: float, segments: int = 32) -> Mesh:
     return placed(centred(torus(diameter, tube, segments, 8)), hpr=(0.0, 0.0, 90.0))
 
 
-def jointed(root_parts: list[tuple[Mesh, str]], moving: list[tuple[str, Vec, list[tuple[Mesh, str]]]],
-            slots: dict[str, SlotLook], main: str = "body") -> Model:
+def jointed(
+    root_parts: list[tuple[Mesh, str]],
+    moving: list[tuple[str, Vec, list[tuple[Mesh, str]]]],
+    slots: dict[str, SlotLook],
+    main: str = "body",
+) -> Model:
     """A prop with a ``root`` joint and extra joints under it: ``moving`` is (joint name, offset from the root,
     parts in that joint's frame). Wheel joints are named ``wheel_*``, rotors ``rotor_*``."""
     joints = [Joint("root", -1, (0.0, 0.0, 0.0))]
@@ -73,3 +77,26 @@ def hull(length: float, beam: float, depth: float, floor: float, stations: int =
         tris.append((k, (j + 1) % n, j))
         tris.append((k + 1, (stations - 1) * n + j, (stations - 1) * n + (j + 1) % n))
     return from_triangles(verts, np.array(tris)[:, ::-1])  # the sweep above winds inward; flip to face out
+
+
+def faceted(polygons: list[list[Vec]]) -> Mesh:
+    """A flat-shaded mesh from convex polygons, each listed counter-clockwise seen from outside (roofs, tents)."""
+    verts, norms, tris = [], [], []
+    for poly in polygons:
+        p = np.asarray(poly, dtype=np.float64)
+        n = np.cross(p[1] - p[0], p[2] - p[0])
+        k = len(verts)
+        verts += list(p)
+        norms += [n] * len(p)
+        tris += [(k, k + i, k + i + 1) for i in range(1, len(p) - 1)]
+    from scenes.geometry import _finish  # the module's normalising constructor
+
+    return _finish(np.array(verts), np.array(norms), np.array(tris))
+
+
+def prism(width: float, length: float, height: float) -> Mesh:
+    """A triangular prism along Y (a ridge tent, a gable roof): base ``width`` on z = 0, ridge at ``height``."""
+    w, l_, h = width / 2, length / 2, height
+    a, b, c, d = (-w, -l_, 0.0), (w, -l_, 0.0), (w, l_, 0.0), (-w, l_, 0.0)
+    e, f = (0.0, -l_, h), (0.0, l_, h)
+    return faceted([[a, d, c, b], [b, c, f, e], [a, e, f, d], [a, b, e], [d, f, c]])
