@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 ActorRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$")]
 Time = Annotated[float, Field(ge=0.0, le=3600.0, allow_inf_nan=False)]
@@ -47,6 +47,10 @@ class _Intent(BaseModel):
         return out
 
 
+def _yaml_on(value: object) -> object:
+    return "on" if value is True else value  # YAML 1.1 reads a bare `on` as true
+
+
 class Place(_Intent):
     """``subject`` stands in ``relation`` to ``target`` (an actor, or ``camera`` for in front of / left of it).
 
@@ -54,7 +58,7 @@ class Place(_Intent):
 
     type: Literal["place"]
     subject: ActorRef
-    relation: Literal[RELATIONS]  # type: ignore[valid-type]
+    relation: Annotated[Literal[RELATIONS], BeforeValidator(_yaml_on)]  # type: ignore[valid-type]
     target: ActorRef
     distance: Metres | None = None
 
