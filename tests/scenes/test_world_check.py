@@ -50,7 +50,7 @@ def test_a_woman_on_the_tabletop_walks_into_the_air_and_sits_on_nothing_and_the_
     ]
     assert found["events"] == [
         "intents[0] sit_on: actors[woman] never sits on actors[chair]",
-        "intents[1] jump_onto: actors[cat] ends on nothing, not on actors[table], at 8.0 s",
+        "intents[1] jump_onto: actors[cat] never rests on actors[table] (it is on nothing at 8.0 s)",
     ]
     assert found["idle"][0].startswith("actors[cat] is idle for 8.0 s")
     assert set(found) == {"floating", "events", "idle"}
