@@ -82,58 +82,65 @@ class View:
 
 
 @cache
-def _part_corners(asset_name: str, body: bool) -> tuple[tuple[int, np.ndarray], ...]:
-    """Per joint that carries parts: the joint index and the eight corners (8, 3) of its parts' local box.
-
-    ``body`` leaves out arms, hands and tails (the slim box interpenetration is judged with).
-    """
+def _part_corners(asset_name: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The corners of every joint's parts' local box, stacked: joint index per box (K,), corners (K, 8, 3)
+    and whether the box belongs to the slim body (K,) (not arms, hands or tails)."""
     m = model(asset_name)
-    out = []
+    joints, corners, body = [], [], []
     for j, joint in enumerate(m.joints):
-        if body and any(word in joint.name for word in _ARMS):
-            continue
-        verts = [p.mesh.vertices for p in m.parts if p.joint == j]
+        verts = m.joint_vertices(j)
         if not verts:
             continue
         pts = np.concatenate(verts).astype(np.float64)
         lo, hi = pts.min(axis=0), pts.max(axis=0)
-        out.append((j, lo + _CUBE * (hi - lo)))
-    return tuple(out)
+        joints.append(j)
+        corners.append(lo + _CUBE * (hi - lo))
+        body.append(not any(word in joint.name for word in _ARMS))
+    return np.array(joints), np.stack(corners), np.array(body)
 
 
-def _posed_points(timeline, i: int, body: bool) -> np.ndarray:
-    """Corners (F, K, 3) of an articulated actor's part boxes in its own frame (scaled, not placed)."""
+def _posed_points(timeline, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """Corners (F, K·8, 3) of an articulated actor's part boxes in its own frame (scaled, not placed), and
+    which of them belong to the slim body (K·8,)."""
     actor = timeline.actors[i]
     track = timeline.poses[actor.id]
-    mats = joint_matrices(model(actor.asset), track.rotations, track.root_offset)  # (F, J, 4, 4)
-    pts = []
-    for j, corners in _part_corners(actor.asset, body):
-        pts.append(np.einsum("fab,kb->fka", mats[:, j, :3, :3], corners) + mats[:, j, None, :3, 3])
-    return np.concatenate(pts, axis=1) * timeline.scales[:, i, None, :]
+    joints, corners, body = _part_corners(actor.asset)
+    mats = joint_matrices(model(actor.asset), track.rotations, track.root_offset)[:, joints]  # (F, K, 4, 4)
+    pts = mats[:, :, None, :3, :3] @ corners[None, :, :, :, None]  # (F, K, 8, 3, 1)
+    pts = pts[..., 0] + mats[:, :, None, :3, 3]
+    f = len(pts)
+    return pts.reshape(f, -1, 3) * timeline.scales[:, i, None, :], np.repeat(body, 8)
 
 
-def actor_boxes(timeline, body: bool = False) -> Boxes:
-    """Every actor's posed oriented box at every frame.
+def posed_boxes(timeline) -> tuple[Boxes, Boxes]:
+    """Every actor's posed oriented box at every frame, and the slim body boxes.
 
-    Rigid actors: asset size × scale, base centred on the position, turned by heading/pitch/roll.
-    People and animals: the box in the actor's own frame around its posed parts; with ``body`` the
-    slimmer box without arms, hands and tail.
+    Rigid actors: asset size × scale, base centred on the position, turned by heading/pitch/roll (both
+    boxes the same). People and animals: the box in the actor's own frame around its posed parts; the
+    slim box leaves out arms, hands and tail.
     """
     f, n = timeline.positions.shape[:2]
     axes = hpr_matrix(timeline.hpr)  # (F, N, 3, 3)
-    lo = np.zeros((f, n, 3))
-    hi = np.zeros((f, n, 3))
+    lo, hi = np.zeros((2, f, n, 3)), np.zeros((2, f, n, 3))
     for i, actor in enumerate(timeline.actors):
         if actor.id in timeline.poses:
-            pts = _posed_points(timeline, i, body)
-            lo[:, i], hi[:, i] = pts.min(axis=1), pts.max(axis=1)
+            pts, body = _posed_points(timeline, i)
+            lo[0, :, i], hi[0, :, i] = pts.min(axis=1), pts.max(axis=1)
+            lo[1, :, i], hi[1, :, i] = pts[:, body].min(axis=1), pts[:, body].max(axis=1)
         else:
             size = np.asarray(asset(actor.asset).size) * timeline.scales[:, i]
-            lo[:, i] = size * np.array([-0.5, -0.5, 0.0])
-            hi[:, i] = size * np.array([0.5, 0.5, 1.0])
-    mid_local = (lo + hi) / 2.0
-    centre = timeline.positions + np.einsum("fnij,fnj->fni", axes, mid_local)
-    return Boxes(centre, axes, (hi - lo) / 2.0)
+            lo[:, :, i] = size * np.array([-0.5, -0.5, 0.0])
+            hi[:, :, i] = size * np.array([0.5, 0.5, 1.0])
+    mid = (lo + hi)[..., None] / 2.0  # (2, F, N, 3, 1)
+    centre = timeline.positions + (axes[None] @ mid)[..., 0]
+    half = (hi - lo) / 2.0
+    return Boxes(centre[0], axes, half[0]), Boxes(centre[1], axes, half[1])
+
+
+def actor_boxes(timeline, body: bool = False) -> Boxes:
+    """Every actor's posed oriented box at every frame (with ``body``, the slim body boxes; see
+    :func:`posed_boxes`)."""
+    return posed_boxes(timeline)[1 if body else 0]
 
 
 def camera_points(timeline, points: np.ndarray) -> np.ndarray:

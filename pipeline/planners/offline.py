@@ -89,6 +89,8 @@ def catalog_nouns() -> dict[str, NounSense]:
     out: dict[str, NounSense] = {}
     for spec in CATALOG.values():
         for word in (spec.name, *spec.aliases):
+            if word in SETTINGS:  # "on a beach", "in a room" set the ground and sky; the asset is for scripts
+                continue
             out.setdefault(word.replace("_", ""), NounSense((spec.name,), spec.name, spec.size))
     return out
 
