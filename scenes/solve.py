@@ -144,9 +144,13 @@ def solve(script: SceneScript) -> Solution:
     bodies = {a["id"]: Body(i, a, asset(a["asset"])) for i, a in enumerate(data["actors"])}
     notes: list[str] = []
     _place_all(script, bodies, notes)
+    _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
     spans = schedule(script, bodies)
     kicks = _events(script, bodies, spans, notes)
+    for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
+        if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
+            data["intents"][strike.intent]["target"] = _num(np.asarray(strike.target, dtype=np.float64))
     _keep_alive(script, bodies, spans)
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
@@ -370,6 +374,32 @@ def face(sub: Body, target: str, bodies: dict[str, Body]) -> None:
         sub.heading = math.degrees(math.atan2(-d[0], d[1]))
 
 
+def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
+    """Vehicles that drive at the same time go side by side in lanes, facing across the frame (+X) unless the
+    script turned them."""
+    drives = [it for it in script.intents if isinstance(it, DriveAlong)]
+    groups: list[list[Body]] = []
+    for k, it in enumerate(drives):
+        car = bodies[it.subject]
+        if car.kept:
+            continue
+        if car.heading == 0.0:
+            car.heading = -90.0  # across the frame of a camera at -Y, not away from it
+        if it.together and groups and k:
+            groups[-1].append(car)
+        else:
+            groups.append([car])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        width = max(min(c.size[0], c.size[1]) for c in group) + 1.2
+        x0, y0 = group[0].pos[0], group[0].pos[1]
+        for n, car in enumerate(group):
+            car.heading = group[0].heading
+            car.pos = np.array([x0, y0 + (n - (len(group) - 1) / 2) * width, 0.0])
+            car.kept, car.placed_by = True, "lane"
+
+
 def _seated_pairs(script: SceneScript) -> set[frozenset[str]]:
     """(sitter, seat) pairs: someone who sits where they stand is meant to overlap the seat."""
     pairs = {frozenset((it.subject, it.target)) for it in script.intents if isinstance(it, SitOn)}
@@ -513,6 +543,7 @@ class Strike:
     target: str | tuple[float, float, float]
     goal: str  # "touch" (a collision with the target), "reach" (come near the point/actor) or "topple"
     falls: tuple[str, ...] = ()  # for "topple": the chain, of which at least half must tip over
+    intent: int = -1  # the intent it realises
 
 
 def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
@@ -526,6 +557,7 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
         handler = _HANDLERS[type(it)]
         strike = handler(it, bodies, s, e, where, script)
         if strike is not None:
+            strike.intent = k
             strikes.append(strike)
     return strikes
 
@@ -755,11 +787,9 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     car = bodies[it.subject]
     _can(car, "move_to", where)
     length = it.distance if it.distance is not None else it.speed * (e - s)
-    if not car.kept and car.heading == 0.0:
-        car.heading = -90.0  # across the frame of a camera at -Y, not away from it
     h = math.radians(car.heading)
     fwd = np.array([-math.sin(h), math.cos(h), 0.0])
-    if not car.kept:
+    if not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
     car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
 
@@ -779,7 +809,8 @@ def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where:
         sub.pos = np.array([near[0], near[1], 0.0])
     sub.heading = _heading_to(sub.pos, target.pos)
     land = np.array([*_local(target, surface.centre), top])
-    sub.act(type="fly_to", to=land, arc=0.35 + 0.3 * (top - sub.pos[2]), start=s, end=min(e, s + 0.9),
+    # high enough to clear the edge on the way up
+    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=min(e, s + 1.0),
             face_direction=False)
     bodies[it.subject].supported_by = target.id
 
