@@ -33,7 +33,7 @@ from scenes.actions import ACTIONS
 from scenes.catalog import asset
 from scenes.contact import GROUND, NOTHING, Contacts, Pieces, Support
 from scenes.motion import natural_end
-from scenes.view import Boxes, View, actor_views, posed_boxes
+from scenes.view import Boxes, View, actor_boxes, actor_views, part_matrices
 
 __all__ = ["FRAMING_SIZES", "Check", "CheckLimits", "CheckReport", "World", "check_timeline"]
 
@@ -164,23 +164,20 @@ class World:
         return "the ground" if i == GROUND else f"actors[{self.ids[i]}]"
 
     @cached_property
-    def _posed(self) -> tuple[Boxes, Boxes]:
-        return posed_boxes(self.timeline)
+    def part_matrices(self) -> dict[int, np.ndarray]:
+        """People's and animals' posed part matrices by actor index (forward kinematics, done once)."""
+        return {i: part_matrices(self.timeline, i) for i, a in enumerate(self.timeline.actors)
+                if a.id in self.timeline.poses}
 
-    @property
+    @cached_property
     def boxes(self) -> Boxes:
         """Posed boxes of every actor."""
-        return self._posed[0]
-
-    @property
-    def bodies(self) -> Boxes:
-        """Slim body boxes (people and animals without arms and tails)."""
-        return self._posed[1]
+        return actor_boxes(self.timeline, mats=self.part_matrices)
 
     @cached_property
     def pieces(self) -> Pieces:
         """Solid pieces of every actor."""
-        return contact.solid_pieces(self.timeline, self.bodies)
+        return contact.solid_pieces(self.timeline, self.boxes, self.part_matrices)
 
     @cached_property
     def support(self) -> Support:
