@@ -240,6 +240,8 @@ def check_floating(world: World) -> Check:
     seated = world.seated_on(settled=False)
     vz = np.gradient(tl.positions[..., 2], axis=0) * world.fps if len(tl.times) > 1 else np.zeros_like(sup.gap)
     hovering = (sup.on == NOTHING) & (seated == NOTHING) & (np.abs(vz) <= lim.still_mps)
+    for i in world.seats:  # a sitter is judged by what it sits on (below), not by its dangling feet
+        hovering[:, i] &= ~contact.sitting_frames(tl, i, settled=False)
     findings, floaters = [], 0
     for i in range(len(tl.actors)):
         if _exempt_from_floating(world, i):
@@ -274,9 +276,10 @@ def _sitting_on_nothing(world: World, i: int) -> list[str]:
         j = world.index(seat)
         if j is None:
             continue
-        for a, b in spans(seated & (owner != j)):
-            gap = float(np.median(np.linalg.norm(pelvis[a:b, :2] - world.timeline.positions[a:b, j, :2], axis=1)))
-            lines.append(f"{world.name(i)} sits {gap:.2f} m away from its seat {world.name(j)} {world.when(a, b)}")
+        for a, b in spans(seated & (owner != j) & (owner != NOTHING)):
+            on = int(np.bincount(owner[a:b] - GROUND).argmax()) + GROUND  # what it sits on most of the span
+            lines.append(f"{world.name(i)} sits on {world.name(on)}, not on its seat {world.name(j)} "
+                         f"{world.when(a, b)}")
     return lines
 
 
