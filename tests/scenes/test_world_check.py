@@ -108,3 +108,9 @@ def test_a_modest_scene_is_checked_well_under_a_second(compile_yaml):
     report = check_timeline(timeline)
     assert time.process_time() - start < 1.0
     assert len(report.checks) == 6
+
+
+def test_an_empty_scene_and_a_one_frame_scene_are_checked(compile_yaml):
+    assert check_timeline(compile_yaml("duration: 1\nfps: 5\nactors: []\n")).passed
+    one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: p, asset: person}]\n")
+    assert len(one) == 1 and check_timeline(one).passed
