@@ -112,5 +112,6 @@ def test_a_modest_scene_is_checked_well_under_a_second(compile_yaml):
 
 def test_an_empty_scene_and_a_one_frame_scene_are_checked(compile_yaml):
     assert check_timeline(compile_yaml("duration: 1\nfps: 5\nactors: []\n")).passed
-    one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: p, asset: person}]\n")
+    one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: b, asset: crate, "
+                       "position: [2, 0, 0]}]\n")
     assert len(one) == 1 and check_timeline(one).passed
