@@ -495,10 +495,22 @@ def schema() -> None:
 
 
 @app.command()
-def assets() -> None:
+@user_errors
+def assets(
+    contact_sheet: Annotated[Path | None, typer.Option("--contact-sheet", help="Render a labelled thumbnail of every "
+                                                       "asset into this PNG instead of listing them.")] = None,
+    labels: Annotated[bool, typer.Option("--labels/--no-labels", help="Names under the thumbnails (off: numbers "
+                                         "only, for a blind naming pass).")] = True,
+) -> None:
     """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
     from scenes.catalog import by_group
 
+    if contact_sheet is not None:
+        from pipeline.contact_sheet import contact_sheet as render_sheet
+
+        count = render_sheet(contact_sheet, labels=labels)
+        typer.echo(f"{contact_sheet}: {count} assets")
+        return
     for group, specs in by_group().items():
         if not specs:
             continue
@@ -539,10 +551,17 @@ def bench(
                                            "protocol (Unreal backend → `enginereel serve`).")] = False,
     batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
                                              "a long video with 1 and 2 chunks.")] = False,
+    catalog: Annotated[bool, typer.Option("--catalog", help="World-building time of a 50-asset scene instead "
+                                          "(catalog models, compile, engine open; target under 3 s).")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
     from pipeline.bench import run_bench, run_protocol_bench
 
+    if catalog:
+        from pipeline.bench import run_catalog_bench
+
+        typer.echo(json.dumps(run_catalog_bench(engine=engine), indent=2))
+        return
     if batch_mode:
         from pipeline.bench import run_batch_bench
 

@@ -290,10 +290,10 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     on = world.support.on
     seated = world.seated_on(settled=False)
     actors = tl.actors
-    rig = np.array([a.id in tl.poses for a in actors])
-    walkable = np.array([asset(a.asset).traits.walkable for a in actors])
-    container = np.array([asset(a.asset).traits.container is not None for a in actors])
-    hidden = ~np.array([a.visible for a in actors])
+    rig = np.array([a.id in tl.poses for a in actors], dtype=bool)
+    walkable = np.array([asset(a.asset).traits.walkable for a in actors], dtype=bool)
+    container = np.array([asset(a.asset).traits.container is not None for a in actors], dtype=bool)
+    hidden = ~np.array([a.visible for a in actors], dtype=bool)
     boxes = world.boxes
 
     def inside(frames: np.ndarray, inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
@@ -511,7 +511,7 @@ def camera_move(world: World, shot: object, sel: np.ndarray) -> tuple[float, flo
         return float(np.linalg.norm(pos[-1, :2] - pos[0, :2])), abs(shot.travel), " m sideways"
     if kind == "track" and isinstance(shot.target, str) and world.index(shot.target) is not None:
         seen = float(world.view.in_frame[sel, world.index(shot.target)].mean())
-        return seen, 1.0, " of the shot with the target in frame"
+        return seen, 1.0, ""
     return None
 
 
@@ -524,7 +524,12 @@ def check_camera(world: World) -> Check:
             continue
         moving += 1
         did, asked, unit = move
-        if did < world.limits.move_share * asked - 1e-9:
+        if did >= world.limits.move_share * asked - 1e-9:
+            continue
+        if shot.type == "track":
+            findings.append(f"camera.shots[{k}] track: the target is in frame for {did:.0%} of the shot "
+                            f"(asked >= {world.limits.move_share:.0%})")
+        else:
             findings.append(f"camera.shots[{k}] {shot.type}: the camera makes {did:.2f}{unit}, asked {asked:.2f} "
                             f"(at least {world.limits.move_share:.0%} of it)")
     return Check(name="camera", passed=not findings, figure=f"{moving - len(findings)} of {moving} moves made",

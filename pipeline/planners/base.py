@@ -31,6 +31,7 @@ class PlanResult:
     ignored_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    substitutions: list[dict[str, str]] = field(default_factory=list)  # {word, asset, reason}
     tries: int | None = None
     usage: dict[str, Any] | None = None
     latency_s: float | None = None

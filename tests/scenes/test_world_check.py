@@ -50,7 +50,7 @@ def test_a_woman_on_the_tabletop_walks_into_the_air_and_sits_on_nothing_and_the_
     ]
     assert found["events"] == [
         "intents[0] sit_on: actors[woman] never sits on actors[chair]",
-        "intents[1] jump_onto: actors[cat] ends on nothing, not on actors[table], at 8.0 s",
+        "intents[1] jump_onto: actors[cat] never rests on actors[table] (it is on nothing at 8.0 s)",
     ]
     assert found["idle"][0].startswith("actors[cat] is idle for 8.0 s")
     assert set(found) == {"floating", "events", "idle"}
@@ -108,3 +108,10 @@ def test_a_modest_scene_is_checked_well_under_a_second(compile_yaml):
     report = check_timeline(timeline)
     assert time.process_time() - start < 1.0
     assert len(report.checks) == 6
+
+
+def test_an_empty_scene_and_a_one_frame_scene_are_checked(compile_yaml):
+    assert check_timeline(compile_yaml("duration: 1\nfps: 5\nactors: []\n")).passed
+    one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: b, asset: crate, "
+                       "position: [2, 0, 0]}]\n")
+    assert len(one) == 1 and check_timeline(one).passed

@@ -27,10 +27,10 @@ intents: [{type: go_to, subject: ana, target: GOAL}]
 actors:
   - {id: ana, asset: woman, position: [0, 0, 0], actions: [{type: walk_to, to: [3, 0, 0]}]}
   - {id: far, asset: box, position: [-8, 0, 0]}
-""", {"GOAL": "[3, 0, 0]"}, {"GOAL": "far"}, "intents[0] go_to: actors[ana] ends 10."),
+""", {"GOAL": "[3, 0, 0]"}, {"GOAL": "far"}, "intents[0] go_to: actors[ana] comes no closer than 7."),
     "meet": (
         """
-intents: [{type: meet, subjects: [sam, ana]}]
+intents: [{type: meet, subjects: [sam, ana], end: 5.9}]
 actors:
   - {id: sam, asset: man, position: [-4, 0, 0], actions: [{type: walk_to, to: [-0.7, 0, 0]}]}
   - {id: ana, asset: woman, position: [4, 0, 0], actions: [{type: walk_to, to: [GOAL, 0, 0]}]}
