@@ -14,7 +14,7 @@ from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path, container_of
-from pipeline.errors import EncodeError
+from pipeline.errors import EncodeError, WorldCheckError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.passes import passes_dir
@@ -47,6 +47,7 @@ class RenderOptions:
     previews: bool = True  # contact sheet, poster and animation beside the video
     metrics: bool = False  # decode the result and measure flicker/warping/SSIM (about as slow as a 720p render)
     passes: tuple[str, ...] = ()  # ground-truth passes to write beside the video (pipeline/passes.py)
+    strict: bool = False  # a failed world check is an error before any frame (else warnings in the report)
 
 
 def render_script(
@@ -73,6 +74,8 @@ def render_script(
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
     world_check = check_timeline(timeline)
+    if options.strict and not world_check.passed:
+        raise WorldCheckError(strict_refusal(output, world_check))
     wav = output.with_name(f".{output.name}.wav")
     soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
     previews = PreviewCollector(timeline) if options.previews else None
@@ -97,6 +100,14 @@ def render_script(
                           metrics=metrics, world_check=world_check)
     write_json(report_path(output), report)
     return report
+
+
+def strict_refusal(output: Path, report: CheckReport) -> str:
+    """The one line that refuses a strict run: how many findings, the first one, and what to do."""
+    findings = report.findings
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    return (f"{output}: not rendered: the world check failed: {findings[0]}{more}; run `enginereel check` on the "
+            "script to see every finding, fix the script, or render without --strict")
 
 
 def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:

@@ -369,6 +369,10 @@ class _ClauseReader:
                     i = j
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
+                last = len(r.entities) - 1
+                if rel[1] != "between" and last not in subjects and r.entities[last].relation is None and all(
+                        r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
+                    subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
