@@ -168,7 +168,7 @@ def stderr_tail(lines: collections.abc.Iterable[str], count: int = 3) -> str:
 
 def partial_path(path: Path) -> Path:
     """The temporary name a video is written under until ffmpeg exits cleanly (hidden, ``.part``)."""
-    return path.with_name(f".{path.name}.part")
+    return path.with_name(f"{'' if path.name.startswith('.') else '.'}{path.name}.part")
 
 
 def check_output_path(path: Path) -> None:
