@@ -22,7 +22,6 @@ from scenes.rig import Limb, Model, actor_matrices, hpr_matrix, joint_matrices, 
 from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
-SEATS = {"chair": 0.47, "bench": 0.46}  # seat heights (m, at scale 1) of the props one can sit on
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +178,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             base = tracks.position[:, 2]
             if seat is None and a.seat is not None:
                 other = asset(others[a.seat].asset)
-                seat = SEATS.get(other.name, other.size[2]) * others[a.seat].scale[2]
+                seat = (other.traits.seat.height if other.traits.seat else other.size[2]) * others[a.seat].scale[2]
                 sit_height = np.where(sit_w > 0, lookup(a.seat)[:, 2] + seat - base, sit_height)
             else:
                 sit_height = np.where(sit_w > 0, (seat if seat is not None else 0.46 * tracks.scale[:, 2]), sit_height)

@@ -27,7 +27,6 @@ from scenes.script import Actor, Push
 MIN_SUBSTEP_RATE = 240  # Hz
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
-ROUND = ("sphere", "football", "basketball", "beach_ball")
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
 
 
@@ -63,9 +62,7 @@ def _shape_for(actor: Actor, choice: str):  # -> (BulletShape, centre of mass of
     size = np.asarray(spec.size) * s
     centre = np.array([0.0, 0.0, size[2] / 2.0])
     if choice == "auto":
-        round_ = spec.name in ROUND
-        choice = ("sphere" if round_ else "box" if spec.name in ("box", "plane", "domino", "crate", "wall")
-                  else "cylinder" if spec.name == "cylinder" else "hull")
+        choice = spec.traits.physics_shape
     if choice == "sphere":
         return BulletSphereShape(float(size[2] / 2.0)), centre
     if choice == "box":
@@ -155,7 +152,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             size = float(np.min(np.asarray(asset(a.asset).size) * np.asarray(a.scale)))
             node.set_ccd_motion_threshold(size * 0.25)
             node.set_ccd_swept_sphere_radius(size * 0.4)
-            if asset(a.asset).name in ROUND:
+            if asset(a.asset).traits.round:
                 node.set_linear_damping(0.25)  # stands in for rolling resistance, so balls come to rest
                 node.set_angular_damping(0.25)
             else:

@@ -40,8 +40,6 @@ from pipeline.planners.vocabulary import (
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
-    ROOM_UNDER,
-    SEATS,
     SEQUENCE_MARKERS,
     SETTINGS,
     SHOT_CHOICES,
@@ -553,6 +551,11 @@ class Placed:
     seat_id: str | None = None
 
 
+def _is_seat(name: str) -> bool:
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.seat is not None
+
+
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
     """The catalog asset for a noun and its scale: the first of ``sense.assets`` that exists, else the fallback
     primitive stretched to the thing's real size (with a note)."""
@@ -586,7 +589,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
         kind = CATALOG[asset].kind
         # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
-        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if asset in SEATS else 0.0)
+        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if _is_seat(asset) else 0.0)
         if abs(heading) == 90.0:
             w, d = d, w
         # primitives get a palette colour so they read apart; real assets keep their own look unless told
@@ -650,7 +653,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             p = (ax, ay, 0.0)
         elif name == "under":
             under = actors[groups[a][0]]
-            room = ROOM_UNDER.get(under.asset) if anchor.sense.clearance else None
+            room = CATALOG[under.asset].traits.room_under if anchor.sense.clearance and under.asset in CATALOG else None
             fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
             if fits:
                 p = (ax, ay, 0.0)
@@ -658,7 +661,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
-        elif name == "on" and actors[groups[a][0]].asset in SEATS and all(
+        elif name == "on" and _is_seat(actors[groups[a][0]].asset) and all(
                 CATALOG[actors[ix].asset].kind in ("character", "animal") for ix in groups[gi]):
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
@@ -667,7 +670,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
             one = actors[groups[gi][0]]
-            seats = one.asset in SEATS
+            seats = _is_seat(one.asset)
             # chairs pulled up to a table; anything else with room to move around it
             ring = math.hypot(aw, ad) / 2 + max(one.extent[:2]) / 2 + (0.15 if seats else GAP * 2)
             n = len(groups[gi])
@@ -850,7 +853,6 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
 
 
 TRAVEL = ("move", "chase", "fly")
-ROUND = ("sphere", "football", "basketball", "beach_ball")  # things that roll when they travel
 WALKS_WITH = ("walk", "stroll", "march", "wander")  # "walks his dog": together, not towards it
 WALKING = ("walk_to", "run_to", "follow_path", "follow")  # under its own power: never also a pushed body
 
@@ -922,7 +924,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             kind = CATALOG[t_actor.asset].kind
             # a chased cat runs, a chased ball rolls (turning as it goes); anything else slides away
             how = "run_to" if kind in ("character", "animal") and "run_to" in flees else "roll" if (
-                t_actor.asset in ROUND and "roll" in flees) else "move_to"
+                CATALOG[t_actor.asset].traits.round and "roll" in flees) else "move_to"
             t_actor.actions.append({"type": how, "to": _vec(away), **timing,
                                     **({} if how == "run_to" else {"easing": "linear"})})
             t_actor.path.append(tuple(away))  # type: ignore[arg-type]

@@ -28,13 +28,6 @@ def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str
     return NounSense(tuple(assets.split()), fallback, size, living, clearance, scale)
 
 
-# The free room (W, D, H) between the legs of the real props one can put something under, at scale 1:
-# a cat sleeps under a table between its legs; anything bigger goes in front of it.
-ROOM_UNDER: dict[str, tuple[float, float, float]] = {
-    "table": (0.96, 0.56, 0.7), "chair": (0.33, 0.33, 0.42), "bench": (1.34, 0.42, 0.4),
-}
-# The real props one sits on (a character placed "on" one sits on its seat, facing the way it faces).
-SEATS = ("chair", "bench")
 # Props that travel facing forwards (+Y at heading 0): they turn to face the way they go.
 VEHICLES = ("car",)
 

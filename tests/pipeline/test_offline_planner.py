@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pipeline.errors import PlanError
 from pipeline.planners import OfflinePlanner, PlanRequest
 from pipeline.planners.scorecard import PROMPTS, Expect, grade
-from pipeline.planners.vocabulary import COMPOUND_NOUNS, NOUNS, ROOM_UNDER, VERBS
+from pipeline.planners.vocabulary import COMPOUND_NOUNS, NOUNS, VERBS
 from scenes import SceneScript, compile_script, geometry
 from scenes.catalog import CATALOG, AssetSpec
 from scenes.script import Actor, Material, Resolution
@@ -117,7 +117,7 @@ def _nested_on_purpose(a: Actor, b: Actor, lo: np.ndarray, hi: np.ndarray, lo2: 
     if any(act.type == "sit" and act.seat == y.id for x, y in ((a, b), (b, a)) for act in x.actions):
         return True
     for (_x, xlo, xhi), (y, ylo, yhi) in (((a, lo, hi), (b, lo2, hi2)), ((b, lo2, hi2), (a, lo, hi))):
-        room = ROOM_UNDER.get(y.asset)
+        room = CATALOG[y.asset].traits.room_under if y.asset in CATALOG else None
         if room is None:
             continue
         centre = (ylo + yhi) / 2

@@ -1,0 +1,55 @@
+"""Asset traits agree with the geometry they describe."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenes import catalog
+from scenes.catalog import CATALOG
+
+
+def top_height(name: str, x: float, y: float) -> float:
+    """The highest point of the asset's rest mesh straight above (x, y): a vertical ray cast."""
+    m = catalog.mesh(name)
+    tri = m.vertices[m.triangles]  # (T, 3, 3)
+    a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+    v0, v1 = b[:, :2] - a[:, :2], c[:, :2] - a[:, :2]
+    p = np.array([x, y]) - a[:, :2]
+    den = v0[:, 0] * v1[:, 1] - v1[:, 0] * v0[:, 1]
+    ok = np.abs(den) > 1e-12
+    den = np.where(ok, den, 1.0)
+    u = (p[:, 0] * v1[:, 1] - v1[:, 0] * p[:, 1]) / den
+    v = (v0[:, 0] * p[:, 1] - p[:, 0] * v0[:, 1]) / den
+    inside = ok & (u >= -1e-9) & (v >= -1e-9) & (u + v <= 1 + 1e-9)
+    z = a[:, 2] + u * (b[:, 2] - a[:, 2]) + v * (c[:, 2] - a[:, 2])
+    return float(z[inside].max()) if inside.any() else float("nan")
+
+
+SURFACED = [(n, k) for n, spec in CATALOG.items() for k in range(len(spec.traits.supports))]
+
+
+@pytest.mark.parametrize(("name", "k"), SURFACED)
+def test_support_height_matches_a_ray_cast_onto_the_mesh(name: str, k: int) -> None:
+    s = CATALOG[name].traits.supports[k]
+    assert abs(top_height(name, *s.centre) - s.height) <= 0.01, (name, s)
+
+
+@pytest.mark.parametrize("name", [n for n, spec in CATALOG.items() if spec.traits.seat is not None])
+def test_seat_is_a_surface_on_the_mesh(name: str) -> None:
+    seat = CATALOG[name].traits.seat
+    assert abs(top_height(name, *seat.centre) - seat.height) <= 0.01
+
+
+def test_traits_fit_inside_the_declared_size() -> None:
+    for name, spec in CATALOG.items():
+        t = spec.traits
+        for s in (*t.supports, *(x for x in (t.seat, t.container, t.water) if x is not None)):
+            assert 0.0 <= s.height <= spec.size[2] + 1e-6, name
+            assert s.size[0] <= spec.size[0] + 1e-6 and s.size[1] <= spec.size[1] + 1e-6, name
+
+
+def test_round_things_roll_and_use_spheres() -> None:
+    for name in ("sphere", "football", "basketball", "beach_ball"):
+        assert CATALOG[name].traits.round and CATALOG[name].traits.physics_shape == "sphere"
+    assert not CATALOG["crate"].traits.round
