@@ -407,10 +407,11 @@ class LLMPlanner:
                 if self.mode != "auto":
                     raise
                 if not (isinstance(exc, openai.APIStatusError) and _rejects_format(exc)):
-                    if not _retryable(exc):
+                    if not _retryable(exc) or self.settings.max_retries == 0:
                         raise
-                    # not an answer to the format (busy, rate-limited, dropped): now with the client's retries
-                    return self._within_deadline(client, lambda: self._ask_json_schema(client, messages))
+                    # not an answer to the format (busy, rate-limited, dropped): the retries left, with backoff
+                    rest = client.with_options(max_retries=self.settings.max_retries - 1)
+                    return self._within_deadline(client, lambda: self._ask_json_schema(rest, messages))
                 notes.append(f"the server rejected json_schema output (HTTP {exc.status_code}: {_status_text(exc)}); "
                              "used json_object mode")
                 self.mode = "json_object"
