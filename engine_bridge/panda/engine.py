@@ -813,7 +813,8 @@ class PandaEngine(Engine):
     def _read_pixels(self) -> np.ndarray:
         """The frame as upright RGB: the world buffer's read-back, with the FXAA rectangles' pixels put over it."""
         w, h = self._size
-        if self._scratch is None:
+        if self._scratch is None or self._scratch.shape[0] < h or self._scratch.shape[1] < w:
+            # the engine is reused across jobs (batch workers, serve) whose frame sizes differ
             self._scratch = np.empty((h, w, 4), np.uint8)
         frame = np.empty((h, w, 3), np.uint8)  # new each frame: callers keep frames
         _to_rgb(_bottom_up(self._tex, self._size), self._scratch, frame)
