@@ -418,6 +418,32 @@ def validate(
 
 
 @app.command()
+@user_errors
+def check(
+    script_path: Annotated[Path, typer.Argument(metavar="SCRIPT", help="Scene script to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the check report as JSON.")] = False,
+) -> None:
+    """Validate, compile and world-check a script: each check with its figure, every finding one line.
+
+    Exits 1 when anything floats, overlaps, is out of frame, idles, or an asked event or camera move
+    does not happen (the limits are printed with --json).
+    """
+    from scenes import compile_script
+    from scenes.check import check_timeline
+
+    report = check_timeline(compile_script(load_script(script_path)))
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        typer.echo(f"{script_path}: world check {'passed' if report.passed else 'failed'} in {report.seconds:.2f} s")
+        for line in report.summary():
+            typer.echo(line)
+        typer.echo("limits: " + ", ".join(f"{k} {v:g}" for k, v in report.limits.model_dump().items()))
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the scene script's JSON Schema."""
     typer.echo(json.dumps(SceneScript.model_json_schema(by_alias=True), indent=2))

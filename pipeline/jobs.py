@@ -26,6 +26,7 @@ from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, write_
 from pipeline.run.outputs import Staging, run_outputs
 from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
 from scenes import SceneScript, Timeline, compile_script, script_hash
+from scenes.check import CheckReport, check_timeline
 
 
 def project_version() -> str:
@@ -94,6 +95,7 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
+    world_check = check_timeline(timeline)
     wav = output.with_name(f".{output.name}.wav")
     own = engine is None
     try:
@@ -117,7 +119,7 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
         shown = {k: str(v) for k, v in vars(preview_paths(output)).items()} if previews is not None else {}
         report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
                               audio=audio_report(timeline, options) if soundtrack else None,
-                              previews=shown or None, metrics=metrics)
+                              previews=shown or None, metrics=metrics, world_check=world_check)
         write_json(staging.report, report)
     except OSError as exc:
         raise PipelineError(f"{exc.filename or staging.video}: {exc.strerror or exc}; nothing was published: "
@@ -144,6 +146,7 @@ def build_report(
     audio: dict[str, Any] | None = None,
     previews: dict[str, str] | None = None,
     metrics: Any = None,
+    world_check: CheckReport | None = None,
 ) -> RunReport:
     """The run report of one finished render (also used for chunked renders, with their stats summed)."""
     t_compile, total = compile_seconds, total_seconds
@@ -177,6 +180,7 @@ def build_report(
         metrics=metrics,
         look=options.look,
         strict=options.strict,
+        world_check=world_check,
         extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )
     return report

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pipeline.metrics import VideoMetrics
+from scenes.check import CheckReport
 
 
 class StageTimes(BaseModel):
@@ -65,6 +66,7 @@ class RunReport(BaseModel):
     metrics: VideoMetrics | None = None  # temporal quality (``--metrics``)
     look: str = "default"  # the render quality tier the run asked for (fast, default, quality)
     strict: bool = False  # whether a plan failing the world check would have been refused
+    world_check: CheckReport | None = None  # the world check of the compiled timeline: every check, its limits
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes import skin
 from scenes.geometry import (
     Mesh,
     box,
@@ -65,6 +66,47 @@ class HumanLook:
     shoes: str = "2b2b2b"
     finish: str = "fabric"
     skin_finish: str = "matte"
+    body: str = ""  # a skinned body variant of scenes/skin.py (person, man, woman, child, elderly); "" = stylised
+    sleeves: str = "long"  # long, short (forearms bare)
+    legwear: str = "trousers"  # trousers, shorts (shins bare)
+    lips: str = "a0443c"
+
+
+def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
+    return {
+        "body": paint(look.shirt, look.finish),
+        "legs": paint(look.trousers, look.finish),
+        "skin": paint(look.skin, look.skin_finish),
+        "hair": paint(look.hair_colour, "matte"),
+        "eyes": paint("1a1410", "glossy"),
+        "sclera": paint("f4f2ee", "glossy"),
+        "accent": paint(look.lips, "matte"),
+        "shoes": paint(look.shoes, "rubber"),
+    }
+
+
+def _human_limbs(joints: tuple[Joint, ...]) -> tuple[Limb, ...]:
+    ji = HUMANOID_JOINTS.index
+    return tuple(Limb(side, ji(f"{side}_thigh"), ji(f"{side}_shin"), joints[ji(f"{side}_foot")].offset,
+                      ji(f"{side}_foot"), -1.0, phase) for side, phase in (("l", 0.0), ("r", 0.5)))
+
+
+def skinned_humanoid(look: HumanLook) -> Model:
+    """A person with a real body: the MakeHuman/MPFB2 mesh of ``look.body`` skinned to the 16-joint rig.
+
+    Same joints, names, limbs and slots as :func:`humanoid`, so every action and material works on it;
+    the joints sit where the body's own skeleton has them (scenes/skin.py).
+    """
+    b = skin.body(look.body, look.height, skin.Wardrobe(look.sleeves, look.legwear, look.hair))
+    pos = b.joints
+    joints = tuple(Joint(name, parent, tuple(float(x) for x in (pos[i] - (pos[parent] if parent >= 0 else 0.0))))
+                   for i, (name, parent) in enumerate(zip(skin.JOINTS, skin.PARENTS, strict=True)))
+    return Model(joints, (), _human_slots(look), main_slot="body", limbs=_human_limbs(joints), skin=b.parts)
+
+
+def person(look: HumanLook) -> Model:
+    """The catalog's model of a human variant: skinned when ``look.body`` names a body, else stylised."""
+    return skinned_humanoid(look) if look.body else humanoid(look)
 
 
 def humanoid(look: HumanLook = HumanLook()) -> Model:
@@ -138,29 +180,18 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
         add(placed(box((0.1, 0.24, 0.035)), at=(0, 0.045 * k, -0.07 * k), scale=k), f"{side}_foot", "shoes")
         add(placed(ellipsoid((0.1, 0.24, 0.09), 16, 8), at=(0, 0.045 * k, -0.06 * k), scale=k), f"{side}_foot",
             "shoes")
-    slots = {
-        "body": paint(look.shirt, look.finish),
-        "legs": paint(look.trousers, look.finish),
-        "skin": paint(look.skin, look.skin_finish),
-        "hair": paint(look.hair_colour, "matte"),
-        "eyes": paint("1a1410", "glossy"),
-        "sclera": paint("f4f2ee", "glossy"),
-        "accent": paint("a0443c", "matte"),
-        "shoes": paint(look.shoes, "rubber"),
-    }
-    ji = HUMANOID_JOINTS.index
-    limbs = tuple(Limb(side, ji(f"{side}_thigh"), ji(f"{side}_shin"), joints[ji(f"{side}_foot")].offset,
-                       ji(f"{side}_foot"), -1.0, phase) for side, phase in (("l", 0.0), ("r", 0.5)))
-    return Model(joints, tuple(parts), slots, main_slot="body", limbs=limbs)
+    return Model(joints, tuple(parts), _human_slots(look), main_slot="body", limbs=_human_limbs(joints))
 
 
 HUMAN_VARIANTS: dict[str, HumanLook] = {
-    "person": HumanLook(),
-    "man": HumanLook(height=1.8, build=1.08, shirt="3a6ea5", trousers="3b3b3b", hair_colour="2b1d14"),
+    "person": HumanLook(body="person"),
+    "man": HumanLook(height=1.8, build=1.08, shirt="3a6ea5", trousers="3b3b3b", hair_colour="2b1d14", body="man"),
     "woman": HumanLook(height=1.68, build=0.92, hair="long", shirt="c8553d", trousers="2d3047",
-                       hair_colour="7a3b1e", skin="d9a07e"),
+                       hair_colour="7a3b1e", skin="d9a07e", body="woman", lips="b04a4a"),
     "child": HumanLook(height=1.2, head=1.22, build=0.95, hair="cap", shirt="f2c14e", trousers="3d5a80",
-                       hair_colour="d1495b"),
+                       hair_colour="d1495b", body="child", sleeves="short", legwear="shorts"),
+    "elderly": HumanLook(height=1.68, shirt="8a7f6e", trousers="4a4a52", hair_colour="c8c4bc", skin="dcae90",
+                         body="elderly", hair="short"),
     "figurine": HumanLook(shirt="f1ede4", trousers="e9e3d6", skin="f6f1e8", hair_colour="d8c8a8", shoes="c9a44c",
                           finish="ceramic", skin_finish="ceramic"),
 }
