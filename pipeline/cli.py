@@ -96,6 +96,10 @@ def summary(report: Any, quiet: bool) -> None:
         f"real-time factor {report.realtime_factor:.2f}",
         err=True,
     )
+    check = report.world_check
+    if check is not None and not check.passed:
+        for line in check.findings:
+            typer.echo(f"warning: check: {line}", err=True)
     if report.plan and report.plan.ignored_words:
         typer.echo(f"note: words the {report.plan.planner} planner did not use: "
                    f"{', '.join(report.plan.ignored_words)}", err=True)
@@ -168,8 +172,9 @@ AmbienceOpt = Annotated[bool, typer.Option("--ambience/--no-ambience", help="The
                                            "impacts and footsteps only).")]
 PreviewsOpt = Annotated[bool, typer.Option("--previews/--no-previews", help="Contact sheet, poster and animation.")]
 MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/warping/SSIM into the report (slow).")]
-StrictOpt = Annotated[bool | None, typer.Option("--strict/--no-strict", help="Refuse a plan that fails the world "
-                                                "check (default: off for render/generate, on for batch).")]
+StrictOpt = Annotated[bool | None, typer.Option("--strict/--no-strict", help="Refuse to render a script that fails "
+                                                "the world check, else its findings are warnings in the report "
+                                                "(default: off for render/generate, on for batch).")]
 LookOpt = Annotated[str | None, typer.Option("--look", help="Render quality: fast, default or quality "
                                              "(recorded in the report).")]
 
@@ -243,15 +248,24 @@ def plan(
     llm_deadline: LLMDeadlineOpt = None,
     structured: StructuredOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
+    resolve: Annotated[bool, typer.Option("--resolve", help="Write the solved, concrete script (the intents "
+                                          "turned into positions, actions, physics and camera placements).")] = False,
 ) -> None:
-    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
+    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`; the plan is solved,
+    compiled and world-checked, and every finding is printed as a warning."""
+    from scenes.check import check_timeline
+    from scenes.timeline import compile_script
+
     result = planned(prompt, run_options(locals()))
-    script = result.script
+    timeline = compile_script(result.script)
+    script = timeline.script if resolve else result.script
     if output is not None:
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
     typer.echo(plan_line(result), err=True)
+    for line in check_timeline(timeline).findings:
+        typer.echo(f"warning: check: {line}", err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
@@ -450,10 +464,22 @@ def schema() -> None:
 
 
 @app.command()
-def assets() -> None:
+@user_errors
+def assets(
+    contact_sheet: Annotated[Path | None, typer.Option("--contact-sheet", help="Render a labelled thumbnail of every "
+                                                       "asset into this PNG instead of listing them.")] = None,
+    labels: Annotated[bool, typer.Option("--labels/--no-labels", help="Names under the thumbnails (off: numbers "
+                                         "only, for a blind naming pass).")] = True,
+) -> None:
     """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
     from scenes.catalog import by_group
 
+    if contact_sheet is not None:
+        from pipeline.contact_sheet import contact_sheet as render_sheet
+
+        count = render_sheet(contact_sheet, labels=labels)
+        typer.echo(f"{contact_sheet}: {count} assets")
+        return
     for group, specs in by_group().items():
         if not specs:
             continue
@@ -496,6 +522,7 @@ def bench(
     list_sections: Annotated[bool, typer.Option("--list", help="List the sections and exit.")] = False,
     protocol: Annotated[bool, typer.Option("--protocol", help="Same as --section protocol.")] = False,
     batch_mode: Annotated[bool, typer.Option("--batch", help="Same as --section batch.")] = False,
+    catalog: Annotated[bool, typer.Option("--catalog", help="Same as --section catalog.")] = False,
 ) -> None:
     """Benchmark the pipeline; prints JSON (one section's object, or one object per section)."""
     from pipeline.run.bench import BenchContext, run_sections, sections
@@ -504,7 +531,7 @@ def bench(
         for item in sections().values():
             typer.echo(f"{item.name:10s} {item.summary}")
         return
-    names = list(section or []) + ["protocol"] * protocol + ["batch"] * batch_mode
+    names = list(section or []) + ["protocol"] * protocol + ["batch"] * batch_mode + ["catalog"] * catalog
     context = BenchContext(options=run_options(locals()), quick=quick, script_path=script_path, passes=passes_bench)
     typer.echo(json.dumps(run_sections(names or ["speed"], context), indent=2))
 

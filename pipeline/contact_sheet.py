@@ -66,6 +66,8 @@ def contact_sheet(path: Path, pixels: int = 160, columns: int = 12, labels: bool
     """Render every catalog asset, shelf by shelf, into one PNG grid at ``path``; returns the number of assets.
 
     ``labels=False`` leaves the names off (for a blind naming pass: the order is the catalog's)."""
+    if not path.parent.is_dir():  # before a minute of rendering, not after
+        raise OSError(f"{path}: no such folder {path.parent}")
     specs = [s for group in by_group().values() for s in group]
     thumbs = render_thumbnails(specs, pixels)
     rows = math.ceil(len(thumbs) / columns)

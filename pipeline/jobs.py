@@ -15,7 +15,7 @@ from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path, container_of
-from pipeline.errors import EncodeError, PipelineError
+from pipeline.errors import EncodeError, PipelineError, WorldCheckError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.passes import passes_dir
@@ -96,6 +96,8 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
     world_check = check_timeline(timeline)
+    if options.strict and not world_check.passed:
+        raise WorldCheckError(strict_refusal(output, world_check))
     wav = output.with_name(f".{output.name}.wav")
     own = engine is None
     try:
@@ -127,6 +129,14 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
     return report
 
 
+def strict_refusal(output: Path, report: CheckReport) -> str:
+    """The one line that refuses a strict run: how many findings, the first one, and what to do."""
+    findings = report.findings
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    return (f"{output}: not rendered: the world check failed: {findings[0]}{more}; run `enginereel check` on the "
+            "script to see every finding, fix the script, or render without --strict")
+
+
 def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
     """The report's ``audio`` section for a soundtrack made from ``timeline``."""
     return {"codec": options.encode.audio_codec, "sample_rate": SAMPLE_RATE, "impacts": len(timeline.collisions),
@@ -155,7 +165,8 @@ def build_report(
         enginereel_version=project_version(),
         output=str(output),
         prompt=plan.script.prompt if plan else (script.prompt or None),
-        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes, model=plan.model,
+        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes,
+                      substitutions=plan.substitutions, model=plan.model,
                       tries=plan.tries, usage=plan.usage, latency_s=plan.latency_s) if plan else None,
         script_hash=script_hash(script),
         seed=script.seed,

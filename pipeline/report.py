@@ -32,6 +32,7 @@ class PlanInfo(BaseModel):
     planner: str
     ignored_words: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    substitutions: list[dict[str, str]] = Field(default_factory=list)  # {word, asset, reason}
     model: str | None = None
     tries: int | None = None
     usage: dict[str, Any] | None = None

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, shot_models
 from pipeline.planners.intents import event_intents, placement_intents
+from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
@@ -103,6 +104,10 @@ def noun_sense(word: str) -> tuple[str, NounSense] | None:
             return form, NOUNS[form]
         if form in live:
             return form, live[form]
+    for form in _singulars(word):
+        sense = lexicon_sense(form)  # synonyms and kinds (pigeon, sedan) and this prompt's stand-ins
+        if sense is not None:
+            return form, sense
     return None
 
 
@@ -363,6 +368,10 @@ class _ClauseReader:
                     i = j
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
+                last = len(r.entities) - 1
+                if rel[1] != "between" and last not in subjects and r.entities[last].relation is None and all(
+                        r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
+                    subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -520,6 +529,9 @@ class _ClauseReader:
             for form in _singulars(second):
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
+                pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
+                if pair is not None:
+                    return f"{t[i]}_{form}", pair, 2
         for form in _singulars(t[i]):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
@@ -1262,7 +1274,15 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
-        notes: list[str] = []
+        found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
+        token = STAND_INS.set(found)
+        try:
+            if found:  # read again with a labelled placeholder for each noun nothing knows
+                reading, ignored = read_prompt(request.prompt)
+            subs = substitutions([e.word for e in reading.entities])
+        finally:
+            STAND_INS.reset(token)
+        notes: list[str] = [s["reason"] for s in subs if s["asset"] == "placeholder"]
         if not reading.entities:
             raise PlanError(
                 "the offline planner found nothing to show in the prompt; name something such as a ball, a box, "
@@ -1302,7 +1322,8 @@ class OfflinePlanner:
         if intents:  # the solver moves things: film the world it makes, not the planner's first guess
             _adopt_world(actors, _world(_validated(data)))
         data["camera"]["shots"] = plan_shots(reading, actors, duration, aspect, notes)
-        return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes)
+        return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
+                          substitutions=subs)
 
 
 def _validated(data: dict[str, Any]) -> SceneScript:

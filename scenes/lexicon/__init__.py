@@ -148,7 +148,7 @@ def _kinds() -> tuple[_Kind, ...]:
 
 def stand_in(word: str) -> NounEntry:
     """A labelled ``placeholder`` for a noun nothing matches, scaled to the size of the kind of thing it likely
-    names (a word ending in ``-house`` is a building, in ``-mobile`` a vehicle; otherwise a thing of 0.5 m)."""
+    names (a word ending in ``-house`` is a building, in ``-mobile`` a vehicle; otherwise a thing of 0.4 m)."""
     key = normal_form(word)
     kinds = _kinds()
     kind = next((k for k in kinds if any(key.endswith(e) for e in k.endings)), kinds[-1])
