@@ -85,6 +85,7 @@ class JobSpec(BaseModel):
     engine: str | None = None
     audio: bool = True
     previews: bool = True
+    strict: bool = True  # a dataset never silently holds a video that does not show its script
 
     @model_validator(mode="after")
     def _one_source(self) -> JobSpec:
@@ -293,7 +294,7 @@ def render_options(spec: JobSpec, engine: str) -> RenderOptions:
     ``h265``, ``vp9`` or ``av1``)."""
     encode = encode_settings(spec.codec or "h264", spec.crf, spec.preset, spec.container or "mp4")
     return RenderOptions(engine=spec.engine or engine, encode=encode, audio=spec.audio, previews=spec.previews,
-                         passes=parse_passes(spec.passes))
+                         passes=parse_passes(spec.passes), strict=spec.strict)
 
 
 def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[str]) -> str:

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from engine_bridge import EngineInfo
 from pipeline.encode import check_output_path, concat_segments, mux_audio
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, WorldCheckError
 from pipeline.executors import Executor, LocalExecutor, drop_worker_engine, worker_engine
-from pipeline.jobs import RenderOptions, audio_report, build_report
+from pipeline.jobs import RenderOptions, audio_report, build_report, strict_refusal
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import RunReport, report_path, write_json
@@ -139,6 +139,12 @@ def render_chunked(
     t_start = time.perf_counter()
     output = Path(output)
     check_output_path(output)
+    if options.strict:  # refuse before any chunk starts, as a whole render would
+        from scenes.check import check_timeline
+
+        world_check = check_timeline(compile_script(script))
+        if not world_check.passed:
+            raise WorldCheckError(strict_refusal(output, world_check))
     ranges = split_frames(script.frame_count, chunks)
     segments = segment_paths(output, ranges)
     folder = segment_dir(output)

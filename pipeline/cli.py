@@ -130,6 +130,10 @@ def summary(report: Any, quiet: bool) -> None:
         f"real-time factor {report.realtime_factor:.2f}",
         err=True,
     )
+    check = report.world_check
+    if check is not None and not check.passed:
+        for line in check.findings:
+            typer.echo(f"warning: check: {line}", err=True)
     if report.plan and report.plan.ignored_words:
         typer.echo(f"note: words the {report.plan.planner} planner did not use: "
                    f"{', '.join(report.plan.ignored_words)}", err=True)
@@ -195,12 +199,14 @@ NoAudioOpt = Annotated[bool, typer.Option("--no-audio", help="No soundtrack.")]
 NoAmbienceOpt = Annotated[bool, typer.Option("--no-ambience", help="Impacts and footsteps only, no ambience bed.")]
 NoPreviewsOpt = Annotated[bool, typer.Option("--no-previews", help="No contact sheet, poster or animation.")]
 MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/warping/SSIM into the report (slow).")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Refuse to render a script that fails the world check "
+                                         "(else its findings are warnings in the report).")]
 
 
 def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
                    container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
                    metrics: bool, passes: str | None, unreal_host: str, unreal_port: int,
-                   unreal_classes: Path | None) -> RenderOptions:
+                   unreal_classes: Path | None, strict: bool = False) -> RenderOptions:
     """Engine, encoding, post-production and pass choices from the command line, checked."""
     from pipeline.encode import container_of, encode_settings
     from pipeline.passes import parse_passes
@@ -208,7 +214,7 @@ def render_options(engine: str, output: Path, codec: str, crf: int | None, prese
     settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
     return RenderOptions(engine=engine, engine_options=unreal_options(engine, unreal_host, unreal_port, unreal_classes),
                          encode=settings, audio=not no_audio, ambience=not no_ambience, previews=not no_previews,
-                         metrics=metrics, passes=parse_passes(passes))
+                         metrics=metrics, passes=parse_passes(passes), strict=strict)
 
 
 @app.command()
@@ -242,10 +248,11 @@ def generate(
     no_ambience: NoAmbienceOpt = False,
     no_previews: NoPreviewsOpt = False,
     metrics: MetricsOpt = False,
+    strict: StrictOpt = False,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
     options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
+                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes, strict)
     t0 = time.perf_counter()
     result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
                      structured)
@@ -276,16 +283,25 @@ def plan(
     llm_retries: LLMRetriesOpt = None,
     structured: StructuredOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
+    resolve: Annotated[bool, typer.Option("--resolve", help="Write the solved, concrete script (the intents "
+                                          "turned into positions, actions, physics and camera placements).")] = False,
 ) -> None:
-    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
+    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`; the plan is solved,
+    compiled and world-checked, and every finding is printed as a warning."""
+    from scenes.check import check_timeline
+    from scenes.timeline import compile_script
+
     result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
                      structured)
-    script = result.script
+    timeline = compile_script(result.script)
+    script = timeline.script if resolve else result.script
     if output is not None:
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
     typer.echo(plan_line(result), err=True)
+    for line in check_timeline(timeline).findings:
+        typer.echo(f"warning: check: {line}", err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
@@ -467,6 +483,7 @@ def check(
         typer.echo(f"{script_path}: world check {'passed' if report.passed else 'failed'} in {report.seconds:.2f} s")
         for line in report.summary():
             typer.echo(line)
+        typer.echo("limits: " + ", ".join(f"{k} {v:g}" for k, v in report.limits.model_dump().items()))
     if not report.passed:
         raise typer.Exit(1)
 
@@ -478,10 +495,22 @@ def schema() -> None:
 
 
 @app.command()
-def assets() -> None:
+@user_errors
+def assets(
+    contact_sheet: Annotated[Path | None, typer.Option("--contact-sheet", help="Render a labelled thumbnail of every "
+                                                       "asset into this PNG instead of listing them.")] = None,
+    labels: Annotated[bool, typer.Option("--labels/--no-labels", help="Names under the thumbnails (off: numbers "
+                                         "only, for a blind naming pass).")] = True,
+) -> None:
     """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
     from scenes.catalog import by_group
 
+    if contact_sheet is not None:
+        from pipeline.contact_sheet import contact_sheet as render_sheet
+
+        count = render_sheet(contact_sheet, labels=labels)
+        typer.echo(f"{contact_sheet}: {count} assets")
+        return
     for group, specs in by_group().items():
         if not specs:
             continue
@@ -525,10 +554,17 @@ def bench(
                                            "protocol (Unreal backend → `enginereel serve`).")] = False,
     batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
                                              "a long video with 1 and 2 chunks.")] = False,
+    catalog: Annotated[bool, typer.Option("--catalog", help="World-building time of a 50-asset scene instead "
+                                          "(catalog models, compile, engine open; target under 3 s).")] = False,
 ) -> None:
     """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
     from pipeline.bench import run_bench, run_protocol_bench
 
+    if catalog:
+        from pipeline.bench import run_catalog_bench
+
+        typer.echo(json.dumps(run_catalog_bench(engine=engine), indent=2))
+        return
     if batch_mode:
         from pipeline.bench import run_batch_bench
 

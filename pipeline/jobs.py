@@ -14,7 +14,7 @@ from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path, container_of
-from pipeline.errors import EncodeError
+from pipeline.errors import EncodeError, WorldCheckError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.passes import passes_dir
@@ -24,6 +24,7 @@ from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
 from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
 from scenes import SceneScript, Timeline, compile_script, script_hash
+from scenes.check import CheckReport, check_timeline
 
 
 def project_version() -> str:
@@ -46,6 +47,7 @@ class RenderOptions:
     previews: bool = True  # contact sheet, poster and animation beside the video
     metrics: bool = False  # decode the result and measure flicker/warping/SSIM (about as slow as a 720p render)
     passes: tuple[str, ...] = ()  # ground-truth passes to write beside the video (pipeline/passes.py)
+    strict: bool = False  # a failed world check is an error before any frame (else warnings in the report)
 
 
 def render_script(
@@ -71,6 +73,9 @@ def render_script(
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
+    world_check = check_timeline(timeline)
+    if options.strict and not world_check.passed:
+        raise WorldCheckError(strict_refusal(output, world_check))
     wav = output.with_name(f".{output.name}.wav")
     soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
     previews = PreviewCollector(timeline) if options.previews else None
@@ -92,9 +97,17 @@ def render_script(
     report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
                           audio=audio_report(timeline, options) if soundtrack else None,
                           previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
-                          metrics=metrics)
+                          metrics=metrics, world_check=world_check)
     write_json(report_path(output), report)
     return report
+
+
+def strict_refusal(output: Path, report: CheckReport) -> str:
+    """The one line that refuses a strict run: how many findings, the first one, and what to do."""
+    findings = report.findings
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    return (f"{output}: not rendered: the world check failed: {findings[0]}{more}; run `enginereel check` on the "
+            "script to see every finding, fix the script, or render without --strict")
 
 
 def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
@@ -116,6 +129,7 @@ def build_report(
     audio: dict[str, Any] | None = None,
     previews: dict[str, str] | None = None,
     metrics: Any = None,
+    world_check: CheckReport | None = None,
 ) -> RunReport:
     """The run report of one finished render (also used for chunked renders, with their stats summed)."""
     t_compile, total = compile_seconds, total_seconds
@@ -124,7 +138,8 @@ def build_report(
         enginereel_version=project_version(),
         output=str(output),
         prompt=plan.script.prompt if plan else (script.prompt or None),
-        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes, model=plan.model,
+        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes,
+                      substitutions=plan.substitutions, model=plan.model,
                       tries=plan.tries, usage=plan.usage, latency_s=plan.latency_s) if plan else None,
         script_hash=script_hash(script),
         seed=script.seed,
@@ -147,6 +162,7 @@ def build_report(
         audio=audio,
         previews=previews,
         metrics=metrics,
+        world_check=world_check,
         extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )
     return report

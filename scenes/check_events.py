@@ -1,11 +1,15 @@
 """The world check's event and camera-move parts: did what the script asked for actually happen?
 
 Events come from the script's ``intents`` (read by field name: ``type``, ``subject`` or ``subjects``,
-``target``, ``object``, ``laps``, ``start``, ``end``), judged on the compiled timeline:
+``target``, ``object``, ``laps``, ``distance``, ``start``, ``end``), judged on the compiled timeline. An
+outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an intent without an
+``end`` (its time left to the solver's schedule) passes when the outcome shows at any frame after its
+``start``.
 
 | intent | happened when |
 |---|---|
-| ``knock_over`` | subject touched target (a physics contact, or solids within ``touch_m``), then target tipped |
+| ``knock_over`` | they touched (a physics contact, or solids within ``touch_m``), then target (or one of |
+| | its row or stack) tipped over ``tip_deg`` or fell half its height |
 | ``drop_onto`` | they touched and subject ends resting on target |
 | ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
 | ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
@@ -17,7 +21,7 @@ Events come from the script's ``intents`` (read by field name: ``type``, ``subje
 | ``sit_on`` | subject is seated on target |
 | ``jump_onto`` | subject ends resting on target |
 | ``topple`` | subject tipped > ``tip_deg`` |
-| ``throw_to`` | object ends within ``near_m`` of target |
+| ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
 | ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
 
 Other intent types (placement relations, pacing) are not events and are not judged here.
@@ -56,6 +60,12 @@ class Event:
     distance: float | None  # a drive's asked length
     f0: int
     f1: int
+    open_end: bool  # no ``end`` given: an outcome may show at any frame after the start
+
+    @property
+    def outcome(self) -> slice:
+        """The frames an outcome (arrived, resting on) is judged at: the last, or any after the start."""
+        return slice(self.f0, self.f1) if self.open_end else slice(self.f1 - 1, self.f1)
 
     @property
     def subject(self) -> int:
@@ -85,7 +95,7 @@ def _resolve(world: World, intent: object) -> Event | str:
     f0 = min(round(start * world.fps), n - 1)
     f1 = n if end is None else max(min(round(float(end) * world.fps) + 1, n), f0 + 1)
     return Event(kind, [s for s in subjects if s is not None], target, point, obj,
-                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1)
+                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1, end is None)
 
 
 def touching(world: World, i: int, j: int) -> np.ndarray:
@@ -133,23 +143,39 @@ def _never_touches(world: World, i: int, j: int, e: Event) -> str:
     return f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, e.f0 + k)})"
 
 
+def _chain(world: World, target: int) -> list[int]:
+    """The target and the actors arranged with it in a row or a stack (they fall together)."""
+    for intent in getattr(world.timeline.script, "intents", None) or []:
+        members = list(getattr(intent, "subjects", None) or [])
+        if getattr(intent, "type", "") == "arrange" and getattr(intent, "pattern", "") in ("row", "stack") \
+                and world.ids[target] in members:
+            return [i for i in map(world.index, members) if i is not None]
+    return [target]
+
+
 def _knock_over(world: World, e: Event) -> str | None:
     hit = _first(touching(world, e.subject, e.target), e)
     if hit is None:
         return _never_touches(world, e.subject, e.target, e)
-    tilt = float(contact.tilt_degrees(world.timeline, e.target)[hit:].max())
-    if tilt <= world.limits.tip_deg:
-        return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over (at most {tilt:.0f}°, "
-                f"asked > {world.limits.tip_deg:.0f}°)")
-    return None
+    chain = _chain(world, e.target)
+    tilt = float(contact.tilt_degrees(world.timeline)[hit:, chain].max())
+    top = world.boxes.top[hit:, chain]
+    dropped = float(((top[0] - top.min(axis=0)) / np.maximum(2.0 * world.boxes.half[hit, chain, 2], 1e-6)).max())
+    if tilt > world.limits.tip_deg or dropped > 0.5:  # tipped over, or fell off what it stood on (a tower)
+        return None
+    row = f" (nor any of its {len(chain) - 1} neighbours)" if len(chain) > 1 else ""
+    return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over{row} (at most {tilt:.0f}°, "
+            f"asked > {world.limits.tip_deg:.0f}°)")
 
 
 def _ends_on(world: World, e: Event, verb: str) -> str | None:
+    if (world.support.on[e.outcome, e.subject] == e.target).any():
+        return None
     last = e.f1 - 1
     on = int(world.support.on[last, e.subject])
-    if on == e.target:
-        return None
     where = "nothing" if on == contact.NOTHING else world.name(on)
+    if e.open_end:
+        return f"{world.name(e.subject)} never rests on {world.name(e.target)} (it is on {where} at {_t(world, last)})"
     return f"{world.name(e.subject)} {verb} on {where}, not on {world.name(e.target)}, at {_t(world, last)}"
 
 
@@ -177,10 +203,12 @@ def _kick_to(world: World, e: Event) -> str | None:
 def _throw_to(world: World, e: Event) -> str | None:
     if e.obj is None:
         return "a throw_to needs an `object` (what is thrown)"
-    last = e.f1 - 1
-    gap = box_gap(world, e.obj, e.target)[last] if e.target is not None else point_gap(world, e.obj, e.point)[last]
+    name = world.ids[e.obj]
+    landings = [c.frame for c in world.timeline.collisions if name in (c.a, c.b) and e.f0 < c.frame < e.f1]
+    at = landings[0] if landings else e.f1 - 1  # where it first comes down, or where it ends up
+    gap = box_gap(world, e.obj, e.target)[at] if e.target is not None else point_gap(world, e.obj, e.point)[at]
     if gap > world.limits.near_m:
-        return (f"{world.name(e.obj)} ends {float(gap):.2f} m from where it was thrown to at {_t(world, last)} "
+        return (f"{world.name(e.obj)} lands {float(gap):.2f} m from where it was thrown to at {_t(world, at)} "
                 f"(asked within {world.limits.near_m:.1f} m)")
     return None
 
@@ -249,15 +277,21 @@ def _chase(world: World, e: Event) -> str | None:
 
 
 def _meet(world: World, e: Event) -> str | None:
-    last = e.f1 - 1
     members = e.subjects + ([e.target] if e.target is not None else [])
-    for n, i in enumerate(members):
-        for j in members[n + 1:]:
-            gap = float(box_gap(world, i, j)[last])
-            if gap > world.limits.near_m:
-                return (f"{world.name(i)} and {world.name(j)} end {gap:.2f} m apart at {_t(world, last)} "
-                        f"(asked within {world.limits.near_m:.1f} m)")
-    return None
+    pairs = [(i, j) for n, i in enumerate(members) for j in members[n + 1:]]
+    gaps = np.stack([box_gap(world, i, j)[e.outcome] for i, j in pairs])  # (pairs, frames)
+    worst = gaps.max(axis=0)
+    if worst.min() <= world.limits.near_m:
+        return None
+    k = int(np.argmin(worst))
+    i, j = pairs[int(np.argmax(gaps[:, k]))]
+    at = e.outcome.start + k
+    gap = float(gaps[:, k].max())
+    if e.open_end:
+        return (f"{world.name(i)} and {world.name(j)} come no closer than {gap:.2f} m (at {_t(world, at)}; "
+                f"asked within {world.limits.near_m:.1f} m)")
+    return (f"{world.name(i)} and {world.name(j)} end {gap:.2f} m apart at {_t(world, at)} "
+            f"(asked within {world.limits.near_m:.1f} m)")
 
 
 def _run_around(world: World, e: Event) -> str | None:
@@ -272,12 +306,17 @@ def _run_around(world: World, e: Event) -> str | None:
 
 
 def _go_to(world: World, e: Event) -> str | None:
-    gap = float(_goal_gap(world, e)[e.f1 - 1])
-    if gap > world.limits.near_m:
-        goal = world.name(e.target) if e.target is not None else f"{np.round(e.point, 2).tolist()}"
-        return (f"{world.name(e.subject)} ends {gap:.2f} m from {goal} at {_t(world, e.f1 - 1)} "
-                f"(asked within {world.limits.near_m:.1f} m)")
-    return None
+    gaps = _goal_gap(world, e)[e.outcome]
+    k = int(np.argmin(gaps))
+    if gaps[k] <= world.limits.near_m:
+        return None
+    goal = world.name(e.target) if e.target is not None else f"{np.round(e.point, 2).tolist()}"
+    at = _t(world, e.outcome.start + k)
+    if e.open_end:
+        return (f"{world.name(e.subject)} comes no closer than {float(gaps[k]):.2f} m to {goal} (at {at}; "
+                f"asked within {world.limits.near_m:.1f} m)")
+    return (f"{world.name(e.subject)} ends {float(gaps[k]):.2f} m from {goal} at {at} "
+            f"(asked within {world.limits.near_m:.1f} m)")
 
 
 def _sit_on(world: World, e: Event) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,11 @@ CHARACTER = (*SHAPE, BlueprintFunction(
 _BOOLS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 
 
-def import_inputs(function: BlueprintFunction, words: list[str]) -> list[object] | None:
+def import_inputs(function: BlueprintFunction, words: list[str]) -> list[Any] | None:
     """The inputs as the plugin reads them from the words after the function name, or None when one does not
     parse (the plugin then skips the call): the last String input takes every remaining word, extra words
     are ignored, a missing number fails and a missing String is empty."""
-    values: list[object] = []
+    values: list[Any] = []
     for k, (_, kind) in enumerate(function.inputs):
         last = k == len(function.inputs) - 1
         word = " ".join(words[k:]) if last and kind == "String" else (words[k] if k < len(words) else "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import cv2
 import numpy as np
@@ -170,8 +171,8 @@ class PluginCommands:
         return "".join(f"{n} " for n in [PAWN_SENSOR, *[CAMERA_SENSOR] * len(self.world.cameras)])
 
     def camera_location(self, c: str, x: str, y: str, z: str) -> str:
-        # CameraHandler.cpp SetCameraLocation: camera 0 moves the pawn, the pawn sensor is attached to it.
-        self.world.camera(c).location = np.array([float(x), float(y), float(z)])
+        # CameraHandler.cpp:104-122: camera 0 moves the pawn, the pawn sensor is attached to it.
+        self.world.set_camera_location(c, np.array([float(x), float(y), float(z)]))
         return "ok"
 
     def camera_size(self, c: str, width: str, height: str) -> str:
@@ -254,21 +255,21 @@ class PluginCommands:
             print(f"vbp {name} {function}: {exc}", file=sys.stderr)  # the Blueprint ran and left Done at 0
         return reply_json(outputs)
 
-    def _call(self, obj: WorldObject, spec: BlueprintFunction, values: list[object]) -> dict[str, object]:
+    def _call(self, obj: WorldObject, spec: BlueprintFunction, values: list[Any]) -> dict[str, object]:
         """The Blueprint functions of blueprints.py, applied to the world."""
         w, env, a = self.world, self.world.environment, values
         if spec.name == "Handshake":
             return {"Echo": a[0]}
         calls: dict[str, Callable[[], object]] = {
-            "SetSky": lambda: _check_sky(env, str(a[0]), float(a[1])),  # type: ignore[arg-type]
-            "SetGround": lambda: _set_ground(env, str(a[0]), str(a[1]), bool(a[2])),
-            "SetSun": lambda: w.set_sun([float(v) for v in a[0:3]], [float(v) for v in a[3:6]], bool(a[6])),  # type: ignore[arg-type]
-            "SetAmbient": lambda: setattr(env, "ambient", float(a[0])),  # type: ignore[arg-type]
-            "SetSeed": lambda: setattr(env, "seed", int(a[0])),  # type: ignore[call-overload]
-            "SetShadowBounds": lambda: w.set_bounds([float(v) for v in a[0:3]], float(a[3])),  # type: ignore[arg-type]
+            "SetSky": lambda: _check_sky(env, a[0], a[1]),
+            "SetGround": lambda: _set_ground(env, a[0], a[1], a[2]),
+            "SetSun": lambda: w.set_sun(a[0:3], a[3:6], a[6]),
+            "SetAmbient": lambda: setattr(env, "ambient", a[0]),
+            "SetSeed": lambda: setattr(env, "seed", a[0]),
+            "SetShadowBounds": lambda: w.set_bounds(a[0:3], a[3]),
             "SetMaterial": lambda: setattr(obj, "material", {"color": a[0], "finish": a[1], "roughness": a[2],
                                                              "metallic": a[3]}),
-            "SetPose": lambda: w.set_pose(obj.name, str(a[0])),
+            "SetPose": lambda: w.set_pose(obj.name, a[0]),
         }
         calls[spec.name]()
         return {"Done": 1}

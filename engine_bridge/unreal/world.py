@@ -189,8 +189,23 @@ class EmbeddedWorld:
             return sensor
         raise CommandError("Invalid sensor id")
 
+    def _owner(self, sensor: CameraSettings) -> WorldObject | None:
+        """The actor a sensor belongs to: a spawned camera, or the pawn for camera 0."""
+        if sensor is self.pawn_camera:
+            return self.objects.get(PAWN)
+        return next((o for o in self.cameras if o.sensor is sensor), None)
+
+    def set_camera_location(self, camera_id: str, location: np.ndarray) -> None:
+        """Camera 0 moves the pawn, its sensor attached (CameraHandler.cpp SetCameraLocation); a spawned camera's
+        sensor is its actor's root, so the actor moves with it."""
+        sensor = self.camera(camera_id)
+        sensor.location = location
+        owner = self._owner(sensor)
+        if owner is not None:
+            owner.location = location
+
     def set_camera_rotation(self, camera_id: str, rotation: np.ndarray) -> None:
-        """Camera 0 sets the controller (the sensor follows on the next tick); others turn at once."""
+        """Camera 0 sets the controller (the sensor follows on the next tick); others turn at once, actor and all."""
         sensor = self.camera(camera_id)
         if sensor is self.pawn_camera:
             self._pawn_rotation = rotation
@@ -198,6 +213,9 @@ class EmbeddedWorld:
                 sensor.rotation = rotation
         else:
             sensor.rotation = rotation
+            owner = self._owner(sensor)
+            if owner is not None:
+                owner.rotation = rotation
 
     def set_paused(self, paused: bool) -> None:
         """Pause or resume; a resumed game ticks, and the pawn sensor catches up with the controller."""

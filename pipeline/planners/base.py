@@ -31,9 +31,25 @@ class PlanResult:
     ignored_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    substitutions: list[dict[str, str]] = field(default_factory=list)  # {word, asset, reason}
     tries: int | None = None
     usage: dict[str, Any] | None = None
     latency_s: float | None = None
+    world_check: Any | None = None  # scenes.check.CheckReport of the solved, compiled plan
+
+
+def world_findings(script: SceneScript) -> tuple[Any | None, list[str]]:
+    """Solve, compile and world-check a planned script: (the check report, its located findings). An intent
+    the solver cannot satisfy is one finding (and no report)."""
+    from scenes.check import check_timeline
+    from scenes.script import ScriptError
+    from scenes.timeline import compile_script
+
+    try:
+        report = check_timeline(compile_script(script))
+    except ScriptError as exc:
+        return None, [str(exc)]
+    return report, list(report.findings)
 
 
 class Planner(Protocol):
@@ -85,6 +101,11 @@ def tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:
 def action_models() -> dict[str, type[BaseModel]]:
     """Every action type an actor may have, ``{"bounce": Bounce, ...}``."""
     return tagged_models(Actor.model_fields["actions"].annotation)
+
+
+def intent_models() -> dict[str, type[BaseModel]]:
+    """Intent ``type`` → model, from the live schema (``SceneScript.intents``)."""
+    return tagged_models(SceneScript.model_fields["intents"].annotation)
 
 
 def shot_models() -> dict[str, type[BaseModel]]:

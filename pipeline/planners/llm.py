@@ -29,7 +29,15 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_jsonable_python
 
 from pipeline.errors import PlanError
-from pipeline.planners.base import PlanRequest, PlanResult, action_models, apply_overrides, shot_models
+from pipeline.planners.base import (
+    PlanRequest,
+    PlanResult,
+    action_models,
+    apply_overrides,
+    intent_models,
+    shot_models,
+    world_findings,
+)
 from scenes import SceneScript, ScriptError, parse_script
 from scenes.catalog import CATALOG
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
@@ -185,6 +193,17 @@ def system_prompt() -> str:
     lines += ["", "Actions (each is an object in actor.actions with \"type\" set to the name):"]
     for tag, model in action_models().items():
         lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
+    lines += ["", "Intents (objects in the top-level \"intents\" list, \"type\" set to the name): say WHAT must be "
+              "shown and leave the numbers to the solver, which puts things on their supports (a cup on a table "
+              "stands on its top), keeps them apart, times events over the whole video and makes causes really "
+              "happen in the physics (a knocked-over row of dominoes falls). Prefer intents to hand-made "
+              "positions and actions for relations and events; give actors only their asset, material and scale "
+              "and let the intents place them:"]
+    for tag, model in intent_models().items():
+        lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
+    lines += ["Every shot may carry \"framing\": {\"subjects\": [actor ids], \"size\": close_up | medium | wide | "
+              "a number}: the subjects' height as a share of the frame (close_up >= 0.5, medium 0.25-0.5, wide "
+              "0.08-0.25); the solver places the camera so they fill it. Never leave a subject a speck."]
     lines += ["", "Camera moves (objects in camera.shots with \"type\" set to the name):"]
     for tag, model in shot_models().items():
         lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
@@ -214,6 +233,17 @@ def repair_message(errors: list[str]) -> str:
     more = f"\n(and {len(errors) - 30} more)" if len(errors) > 30 else ""
     return (f"That scene script is invalid. Problems (field path: what is wrong):\n{listed}{more}\n"
             "Reply with the whole corrected scene script as one JSON object.")
+
+
+def world_repair_message(findings: list[str]) -> str:
+    """The turn that sends the world check's located findings on a valid script back to the model."""
+    listed = "\n".join(f"- {f}" for f in findings[:30])
+    more = f"\n(and {len(findings) - 30} more)" if len(findings) > 30 else ""
+    return ("That scene script is valid, but the world it makes does not show the prompt. The world check found "
+            f"(each line names the actor or intent):\n{listed}{more}\nFix it: prefer intents (place, arrange, "
+            "knock_over, drop_onto, sit_on, … and shots[].framing) over hand-made coordinates, so the solver "
+            "places things on their supports and makes the events happen. Reply with the whole corrected scene "
+            "script as one JSON object.")
 
 
 # ------------------------------------------------------------------------------------------- the exchange
@@ -248,7 +278,7 @@ def check_reply(reply: Reply, request: PlanRequest) -> tuple[SceneScript | None,
             return None, [f"{_SOURCE}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
     if not isinstance(data, dict):
         return None, [f"{_SOURCE}: a scene script must be a JSON object, not {type(data).__name__}"]
-    overrides = {"prompt": request.prompt, "seed": request.seed}
+    overrides = {"prompt": request.prompt, "seed": request.seed, "solved": False}  # a model's intents are solved
     if request.duration is not None:
         overrides["duration"] = request.duration
     if request.fps is not None:
@@ -310,6 +340,7 @@ class LLMPlanner:
         ]
         usage: dict[str, int] = {}
         errors: list[str] = []
+        world_repairs = 0  # replies that were valid but failed the world check
         try:
             for attempt in range(1, self.settings.tries + 1):
                 reply = self._ask(client, messages, notes)
@@ -319,15 +350,25 @@ class LLMPlanner:
                     raise PlanError(f"the model ({self.settings.model} at {self.endpoint}) refused to plan this "
                                     f"prompt: {_one_line(reply.refusal)}")
                 script, errors = check_reply(reply, request)
-                if script is not None:
+                world, findings = world_findings(script) if script is not None else (None, [])
+                if script is not None and (not findings or attempt == self.settings.tries):
                     notes.append(f"structured output: {'json_schema' if self.mode == 'auto' else self.mode}")
-                    if attempt > 1:
-                        notes.append(f"repaired after {attempt - 1} invalid repl{'y' if attempt == 2 else 'ies'}")
+                    if attempt - 1 - world_repairs > 0:
+                        bad = attempt - 1 - world_repairs
+                        notes.append(f"repaired after {bad} invalid repl{'y' if bad == 1 else 'ies'}")
+                    if world_repairs:
+                        notes.append(f"repaired after {world_repairs} repl{'y' if world_repairs == 1 else 'ies'} "
+                                     "that failed the world check")
+                    if findings:
+                        notes.append(f"the plan still fails the world check after {attempt} tries "
+                                     f"({len(findings)} findings)")
                     return PlanResult(script=apply_overrides(script, request), planner=self.name, notes=notes,
                                       model=self.settings.model, tries=attempt, usage=usage or None,
-                                      latency_s=round(time.perf_counter() - t0, 3))
+                                      latency_s=round(time.perf_counter() - t0, 3), world_check=world)
+                repair = repair_message(errors) if script is None else world_repair_message(findings)
+                world_repairs += script is not None
                 messages += [{"role": "assistant", "content": reply.content[:20_000]},
-                             {"role": "user", "content": repair_message(errors)}]
+                             {"role": "user", "content": repair}]
         finally:
             client.close()
         shown = "; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else "")

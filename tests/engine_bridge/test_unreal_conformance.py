@@ -245,3 +245,18 @@ def test_docs_specify_every_blueprint_function_as_the_server_implements_it() -> 
         inputs = ", ".join(f"`{n}` ({t})" for n, t in function.inputs)
         assert f"| `{function.name}` | {inputs} | " in docs, function.name
     assert PIN in docs
+
+
+def test_a_camera_actor_and_its_sensor_are_one() -> None:
+    # Actor/FusionCameraActor.cpp:10-11: the sensor is the actor's root component, so moving either moves both.
+    server = UnrealCVServer("127.0.0.1", 0)
+    run = server.execute
+    assert run("vset /cameras/spawn") == b"FusionCameraActor_0"
+    assert run("vset /object/FusionCameraActor_0/location 1 2 3") == b"ok"
+    assert run("vget /camera/1/location") == b"1.000 2.000 3.000"
+    assert run("vset /camera/1/location 4 5 6") == b"ok" and run("vset /camera/1/rotation 7 8 9") == b"ok"
+    assert run("vget /object/FusionCameraActor_0/location") == b"4.000 5.000 6.000"
+    assert run("vget /object/FusionCameraActor_0/rotation") == b"7.000 8.000 9.000"
+    assert run("vset /object/FusionCameraActor_0/destroy") == b"ok" and run("vget /camera/1/location") == \
+        b"error Invalid sensor id"
+    server.world.close()

@@ -99,7 +99,7 @@ def test_world_is_spawned_paused_and_cleaned_up(timeline: Timeline, server: Unre
 
 
 def test_server_that_stops_answering_mid_render(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
-    # The proxy forwards set-up and the first frames (~28 + 22 + 7 requests), then swallows everything on that
+    # The proxy forwards set-up and the first frames (41 + 22 + 6 requests), then swallows everything on that
     # connection: the backend's exchange times out after 2 s, it reconnects (the server still holds the scene)
     # and finishes the video. (The first capture also builds the server's world, so 2 s, not less.)
     proxy = StallingProxy(tcp_server.address, stall_after=60)
@@ -125,7 +125,7 @@ def test_dropped_connection_mid_render_is_retried(timeline: Timeline, tcp_server
 
 
 def test_server_that_never_answers_again_fails_clearly(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
-    proxy = StallingProxy(tcp_server.address, stall_after=40, stall_connections=99)
+    proxy = StallingProxy(tcp_server.address, stall_after=50, stall_connections=99)
     host, port = proxy.address
     try:
         t0 = time.perf_counter()
@@ -415,3 +415,19 @@ def test_blueprint_calls_that_did_not_happen_fail(timeline: Timeline, reply: byt
             UnrealEngine(*scripted.address, timeout=5).open(timeline)
     finally:
         scripted.close()
+
+
+def test_mask_colours_avoid_low_channels_and_decode_with_slack() -> None:
+    from engine_bridge.unreal.engine import GROUND_COLOUR, MAX_MASK_IDS, mask_colour, mask_ids
+
+    colours = np.array([mask_colour(i) for i in range(MAX_MASK_IDS - 1)], dtype=np.uint8)
+    assert colours.min() >= 16 and len({tuple(c) for c in colours}) == len(colours)  # unrealcv#184: no channel < 16
+    assert GROUND_COLOUR not in {tuple(int(v) for v in c) for c in colours}
+    image = np.concatenate([colours, [GROUND_COLOUR, (0, 0, 0), (200, 100, 7)]]).reshape(1, -1, 3)
+    rng = np.random.default_rng(1)
+    shifted = np.clip(image.astype(int) + rng.integers(-7, 8, image.shape), 0, 255).astype(np.uint8)  # #130: ±1 seen
+    expected = np.concatenate([np.arange(1, len(colours) + 1), [0, 0, 0]])
+    assert np.array_equal(mask_ids(shifted, len(colours))[0], expected)
+    assert np.array_equal(mask_ids(image, 3)[0, :5], [1, 2, 3, 0, 0])  # ids past the actor count are nobody's
+    with pytest.raises(EngineError, match="more than the 3373 mask colours"):
+        mask_colour(MAX_MASK_IDS)

@@ -218,3 +218,34 @@ def test_stock_client_helpers(server: UnrealCVServer) -> None:
         assert array.shape == (720, 1280) and array.dtype == np.float32 and len(depth) > 3_000_000
         assert np.isfinite(array).any() and array[np.isfinite(array)].min() > 100.0  # cm: the ball is 5 m away
     client.disconnect()
+
+
+def test_stalled_capture_reader_is_dropped(capfd: pytest.CaptureFixture[str]) -> None:
+    # Issue 17 item 14: 60 `lit png` requests and a client that never reads. Replies queue up to max_queued; then
+    # the server stops reading (so it renders only a few), and drops the client after write_timeout.
+    with UnrealCVServer("127.0.0.1", 0, linux_sockets=False, write_timeout=1.0, max_queued=2 << 20).start() as srv:
+        hog = raw_client(srv)
+        hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        hog.sendall(encode_frame(b"0:vset /camera/0/size 640 480")
+                    + b"".join(encode_frame(b"%d:vget /camera/0/lit png" % i) for i in range(1, 61)))
+        assert wait_for(lambda: "dropped: it read nothing for 1 s" in capfd.readouterr().err, 20)
+        assert srv.requests_served < 30  # ~0.9 MB a capture: it stopped well before rendering all 60
+        after = raw_client(srv)
+        after.sendall(encode_frame(b"1:vget /unrealcv/version"))
+        assert recv_frame(after) == b"1:1.0.1-enginereel"
+        after.close()
+        hog.close()
+
+
+def test_long_arguments_are_parsed_in_linear_time(server: UnrealCVServer) -> None:
+    # Issue 17 item 13: a 32 000-digit fov took 13.9 s with a backtracking regex. Words are checked by linear
+    # scans now, and commands and words have length bounds (the plugin has none).
+    t0 = time.perf_counter()
+    assert server.execute("vset /camera/0/fov " + "1" * 32_000 + "x").startswith(b"error No handler found")
+    assert server.execute("vset /camera/0/fov " + "1" * 32_000).startswith(b"ok")
+    assert server.execute("vget /object/" + "a/" * 30_000 + "x/location") == b"error Cannot find object"
+    assert time.perf_counter() - t0 < 0.5
+    assert server.execute("vget /unrealcv/echo " + "1" * 70_000).startswith(b"error a word of the command is longer")
+    huge = server.execute("vbp x y " + "a " * 600_000)
+    assert huge.startswith(b"error the command is 1200008 characters; this server takes at most 1048576")
+    assert time.perf_counter() - t0 < 1.5

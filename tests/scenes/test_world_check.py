@@ -29,32 +29,29 @@ def test_a_rock_hovering_over_a_crate_floats_never_drops_and_idles():
     assert found["floating"] == ["actors[rock] floats 0.50 m above actors[crate]'s top from 0.0 s to 6.0 s"]
     assert found["events"] == ["intents[0] drop_onto: actors[rock] never touches actors[crate] "
                                "(closest 0.50 m at 0.0 s)"]
-    assert found["idle"][0].startswith("actors[rock] is idle for 6.0 s of 6.0 s")
-    assert set(found) == {"floating", "events", "idle"}
+    assert set(found) == {"floating", "events"}
 
 
 def test_a_ball_that_never_reaches_the_dominoes():
     found = findings_of("dominoes_ball_misses.yaml")
     assert found["events"] == ["intents[0] knock_over: actors[ball] never touches actors[d1] "
                                "(closest 1.30 m at 0.0 s)"]
-    assert found["idle"][0].startswith("actors[ball] is idle for 6.0 s of 6.0 s (100%")
-    assert set(found) == {"events", "idle"}
+    assert set(found) == {"events"}
 
 
 def test_a_woman_on_the_tabletop_walks_into_the_air_and_sits_on_nothing_and_the_cat_hangs():
     found = findings_of("woman_on_table.yaml")
     assert found["floating"] == [
-        "actors[woman] floats 0.79 m above the ground from 1.3 s to 8.0 s",
+        "actors[woman] floats 0.76 m above the ground from 1.3 s to 4.5 s",
         "actors[woman] sits on nothing (pelvis 1.32 m up) from 5.1 s to 8.0 s",
         "actors[cat] floats 0.76 m above the ground from 0.0 s to 8.0 s",
     ]
-    # walking through the air at tabletop height she passes through the chair's back
-    assert found["interpenetration"] == ["actors[woman] overlaps actors[chair] by 0.13 m from 2.7 s to 3.1 s"]
     assert found["events"] == [
         "intents[0] sit_on: actors[woman] never sits on actors[chair]",
-        "intents[1] jump_onto: actors[cat] ends on nothing, not on actors[table], at 8.0 s",
+        "intents[1] jump_onto: actors[cat] never rests on actors[table] (it is on nothing at 8.0 s)",
     ]
     assert found["idle"][0].startswith("actors[cat] is idle for 8.0 s")
+    assert set(found) == {"floating", "events", "idle"}
 
 
 @pytest.mark.parametrize("name", ["cup_on_table.yaml", "person_on_chair.yaml", "ball_topples_dominoes.yaml"])
@@ -109,3 +106,10 @@ def test_a_modest_scene_is_checked_well_under_a_second(compile_yaml):
     report = check_timeline(timeline)
     assert time.process_time() - start < 1.0
     assert len(report.checks) == 6
+
+
+def test_an_empty_scene_and_a_one_frame_scene_are_checked(compile_yaml):
+    assert check_timeline(compile_yaml("duration: 1\nfps: 5\nactors: []\n")).passed
+    one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: b, asset: crate, "
+                       "position: [2, 0, 0]}]\n")
+    assert len(one) == 1 and check_timeline(one).passed
