@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
+from pipeline.run.options import RunOptions, apply_script_overrides
 from scenes import SceneScript, compile_script, loads_script
 from scenes.script import Resolution
 
@@ -41,14 +42,8 @@ def bench_script(script_path: Path | None, duration: float | None, resolution: R
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
-    changes: dict[str, Any] = {}
-    if duration is not None:
-        changes["duration"] = duration
-    if resolution is not None:
-        changes["resolution"] = resolution
-    if changes:
-        script = SceneScript.model_validate(script.model_dump(by_alias=True) | changes)
-    return script
+    return apply_script_overrides(script, RunOptions(duration=duration, resolution=resolution),
+                                  str(script_path or "the reference scene"))
 
 
 @contextmanager
@@ -115,10 +110,8 @@ def run_bench(
     engine: str = "panda3d",
     passes: bool = True,
     pass_frames: int = PASS_SAMPLE_FRAMES,
-    characters: bool = True,
 ) -> dict[str, Any]:
-    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p; with
-    ``characters``, skinned people against capsule people) as a dict."""
+    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
     script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
@@ -175,8 +168,6 @@ def run_bench(
             result["passes"] = [bench_passes(script, size, engine, pass_frames) for size in sizes]
         except EngineError as exc:  # e.g. the software renderer draws no passes
             result["passes"] = {"error": str(exc)}
-    if characters:
-        result["characters"] = bench_characters(engine, pass_frames * 2)
     return result
 
 
@@ -186,7 +177,7 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
     Each variant draws the same ``frames`` frames (colour + passes + readback, as ``render --passes`` does,
     without writing files); ``ratio`` is its time per frame over the plain render's, measured in one run.
     """
-    script = SceneScript.model_validate(script.model_dump(by_alias=True) | {"resolution": resolution})
+    script = apply_script_overrides(script, RunOptions(resolution=resolution), "the bench scene")
     timeline = compile_script(script)
     n = min(frames, len(timeline))
     variants: list[tuple[str, list[str]]] = [("render", [])] + [(p, [p]) for p in ENGINE_PASSES]
@@ -272,10 +263,7 @@ def run_batch_bench(
     from pipeline.executors import LocalExecutor
     from scenes import save_script
 
-    base = reference_script()
-    changes: dict[str, Any] = {"resolution": resolution} if resolution is not None else {}
-    long_script = SceneScript.model_validate(base.model_dump(by_alias=True) | changes
-                                             | ({"duration": duration} if duration is not None else {}))
+    long_script = bench_script(None, duration, resolution)
     result: dict[str, Any] = {"resolution": str(long_script.resolution), "machine": {"cpus": os.cpu_count()}}
     with tempfile.TemporaryDirectory(prefix="enginereel-bench-batch-") as tmp:
         root = Path(tmp)
@@ -287,8 +275,8 @@ def run_batch_bench(
             pool = LocalExecutor(workers)
             cpu0, t0 = cpu_seconds(), time.perf_counter()  # includes starting the workers, as a user's batch does
             try:
-                run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
-                                auto_chunk=False)
+                resolved = [resolve_job(s, i, RunOptions(engine=engine)) for i, s in enumerate(specs)]
+                run = run_batch(resolved, root / f"w{workers}", pool, auto_chunk=False)
             finally:
                 pool.close()  # the workers are reaped here, so their CPU time is counted
             wall = time.perf_counter() - t0

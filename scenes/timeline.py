@@ -26,7 +26,19 @@ from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
-from scenes.script import Actor, Kick, LookAt, Physics, Punch, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import (
+    WORLD_EXTENT,
+    Actor,
+    Kick,
+    LookAt,
+    Physics,
+    Punch,
+    Push,
+    SceneScript,
+    ScriptError,
+    StaticShot,
+    Target,
+)
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
            "Timeline", "compile_script"]
@@ -381,9 +393,16 @@ def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> t
     return centre, max(radius, 0.5)
 
 
+MAX_SHOT_DISTANCE = 5000.0  # the longest camera distance a script may give (``distance`` of a framed shot)
+
+
 def _default_shot(script: SceneScript, centre: np.ndarray, radius: float, aspect: float) -> StaticShot:
     """A static three-quarter wide shot that frames everything, for scripts that name no shot."""
-    dist = framing_distance(radius, script.camera.fov, aspect)
+    # Bounded, so a scene that spreads over kilometres (bodies a pile threw apart) still gets a valid shot: the
+    # camera stays inside the world, framing at most the schema's longest shot distance.
+    dist = min(framing_distance(radius, script.camera.fov, aspect), MAX_SHOT_DISTANCE)
     a = math.radians(20.0)
-    eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a) * 0.97, dist * 0.35])
+    limit = WORLD_EXTENT * 0.99
+    centre = np.clip(np.nan_to_num(centre), -limit, limit)
+    eye = np.clip(centre + np.array([dist * math.sin(a), -dist * math.cos(a) * 0.97, dist * 0.35]), -limit, limit)
     return StaticShot(type="static", position=tuple(eye), target=tuple(centre))
