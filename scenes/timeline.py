@@ -26,7 +26,19 @@ from scenes.catalog import asset
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
-from scenes.script import WORLD_EXTENT, Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import (
+    WORLD_EXTENT,
+    Actor,
+    Kick,
+    LookAt,
+    Physics,
+    Punch,
+    Push,
+    SceneScript,
+    ScriptError,
+    StaticShot,
+    Target,
+)
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
            "Timeline", "compile_script"]
@@ -196,6 +208,9 @@ def compile_script(script: SceneScript) -> Timeline:
 
     def point_track(ref: object) -> np.ndarray:
         if isinstance(ref, str):
+            if physics_done and ref not in baked and by_id[ref] in dynamic:
+                # asked while the physics is being set up (a kick aiming at a ball): where it is before it
+                return bake_motion(ref).position
             return bake(ref).position
         return np.tile(np.asarray(ref, dtype=np.float64), (n, 1))
 
@@ -205,7 +220,7 @@ def compile_script(script: SceneScript) -> Timeline:
                               "(orbit centres, walk or follow targets)")
         in_progress.add(actor_id)
         tracks = actor_tracks(by_id[actor_id], times, script.duration, point_track, warnings,
-                              f"actors[{index_of[actor_id]}]")
+                              f"actors[{index_of[actor_id]}]", by_id)
         in_progress.discard(actor_id)
         return tracks
 
@@ -338,6 +353,7 @@ def compile_script(script: SceneScript) -> Timeline:
 def _with_pushed_bodies(script: SceneScript) -> SceneScript:
     """The script with every pushed actor that has no ``physics`` made a default dynamic body."""
     pushed = {act.target or a.id for a in script.actors for act in a.actions if isinstance(act, Push)}
+    pushed |= {act.target for a in script.actors for act in a.actions if isinstance(act, Kick | Punch) and act.target}
     if all(a.physics is not None for a in script.actors if a.id in pushed):
         return script
     actors = [a.model_copy(update={"physics": Physics()}) if a.id in pushed and a.physics is None else a
@@ -348,11 +364,12 @@ def _with_pushed_bodies(script: SceneScript) -> SceneScript:
 def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen: frozenset[str] = frozenset()) -> bool:
     """Whether ``actor``'s root motion depends (through references) on any of ``targets``.
 
-    Pushes and look_at do not count: a push only needs the pusher's position, a look only turns the head.
+    Pushes, strikes and look_at do not count: a push only needs the pusher's position, a kick or punch the
+    target's place before it is struck, a look only turns the head.
     """
     ids = {t.id for t in targets}
     for act in actor.actions:
-        if isinstance(act, Push | LookAt):
+        if isinstance(act, Push | Kick | Punch | LookAt):
             continue
         for name in ACTIONS[act.type].references:
             ref = getattr(act, name, None)
