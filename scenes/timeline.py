@@ -122,6 +122,7 @@ class Timeline:
     footsteps: tuple[FootContact, ...] = ()  # from character gaits, in time order
     poses: dict[str, PoseTrack] = field(default_factory=dict)  # articulated actors by id: (F, J, 3) rotations
     warnings: tuple[str, ...] = ()  # requests that were clamped, each naming its field
+    spins: dict[str, PoseTrack] = field(default_factory=dict)  # rigid props' turning wheels and rotors, by id
 
     def __len__(self) -> int:
         return len(self.times)
@@ -153,7 +154,8 @@ class Timeline:
             camera=CameraState(
                 self.camera_position[i], self.camera_hpr[i], float(self.camera_fov[i]), int(self.shot_index[i])
             ),
-            poses={aid: track.at(i) for aid, track in self.poses.items()},
+            poses={**{aid: track.at(i) for aid, track in self.spins.items()},
+                   **{aid: track.at(i) for aid, track in self.poses.items()}},
         )
 
 
@@ -350,7 +352,23 @@ def compile_script(script: SceneScript) -> Timeline:
         footsteps=tuple(footsteps),
         poses=poses,
         warnings=tuple(warnings),
+        spins=_spins(actors, times, baked),
     )
+
+
+def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]) -> dict[str, PoseTrack]:
+    """Wheel and rotor rotations of the rigid props that have them (``scenes.wheels``)."""
+    from scenes.catalog import model
+    from scenes.wheels import spin_track
+
+    out: dict[str, PoseTrack] = {}
+    for a in actors:
+        if is_model_path(a.asset) or asset(a.asset).rig or not model(a.asset).articulated:
+            continue
+        track = spin_track(model(a.asset), times, baked[a.id].position, baked[a.id].hpr, baked[a.id].scale)
+        if track is not None:
+            out[a.id] = track
+    return out
 
 
 def _with_pushed_bodies(script: SceneScript) -> SceneScript:
