@@ -155,6 +155,8 @@ def solve(script: SceneScript) -> Solution:
     _keep_alive(script, bodies, spans)
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
+    for strike in kicks:
+        strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
     _frame_shots(data, bodies, script)
     solved = _validated(data)
     solved = _reach(solved, kicks, notes)
@@ -550,6 +552,7 @@ class Strike:
     goal: str  # "touch" (a collision with the target), "reach" (come near the point/actor) or "topple"
     falls: tuple[str, ...] = ()  # for "topple": the chain, of which at least half must tip over
     intent: int = -1  # the intent it realises
+    push: dict[str, Any] = field(default_factory=dict)  # the action itself
 
 
 def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
@@ -564,6 +567,7 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
         strike = handler(it, bodies, s, e, where, script)
         if strike is not None:
             strike.intent = k
+            strike.push = bodies[strike.actor].data["actions"][strike.action]  # its index moves when sorted
             strikes.append(strike)
     return strikes
 
@@ -635,6 +639,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
     _can(mover, "walk_to", where)
     arrive = s + min(e - s - 1.0, float(np.linalg.norm(approach)) / WALK_SPEED + 0.3)
+    if "push" not in mover.spec.actions:  # a cat or a dog: it walks on into the thing and bumps it over
+        through = hit.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * 0.3
+        mover.act(type="walk_to", to=[through[0], through[1], 0.0], start=s, end=max(arrive, s + 0.5))
+        return None
     mover.act(type="walk_to", to=hit.id, start=s, end=max(arrive, s + 0.5), stop_distance=0.35)
     mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
                                                                                                       s + 0.5))
