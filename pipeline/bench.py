@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
+from pipeline.run.options import RunOptions, apply_script_overrides
 from scenes import SceneScript, compile_script, loads_script
 from scenes.script import Resolution
 
@@ -41,14 +42,8 @@ def bench_script(script_path: Path | None, duration: float | None, resolution: R
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
-    changes: dict[str, Any] = {}
-    if duration is not None:
-        changes["duration"] = duration
-    if resolution is not None:
-        changes["resolution"] = resolution
-    if changes:
-        script = SceneScript.model_validate(script.model_dump(by_alias=True) | changes)
-    return script
+    return apply_script_overrides(script, RunOptions(duration=duration, resolution=resolution),
+                                  str(script_path or "the reference scene"))
 
 
 @contextmanager
@@ -182,7 +177,7 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
     Each variant draws the same ``frames`` frames (colour + passes + readback, as ``render --passes`` does,
     without writing files); ``ratio`` is its time per frame over the plain render's, measured in one run.
     """
-    script = SceneScript.model_validate(script.model_dump(by_alias=True) | {"resolution": resolution})
+    script = apply_script_overrides(script, RunOptions(resolution=resolution), "the bench scene")
     timeline = compile_script(script)
     n = min(frames, len(timeline))
     variants: list[tuple[str, list[str]]] = [("render", [])] + [(p, [p]) for p in ENGINE_PASSES]
@@ -211,6 +206,49 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
     return out
 
 
+CHARACTER_SCENE = "characters.yaml"  # scenes/examples/: four skinned people at 720p
+CAPSULE_PERSON = "figurine"  # the stylised capsule-and-ellipsoid person every human was before skinning
+
+
+def bench_characters(engine: str, frames: int) -> dict[str, Any]:
+    """Render-only time per frame of four skinned people against the same scene with capsule people.
+
+    Both timelines are opened in one process and drawn in interleaved rounds (so load hits them alike);
+    ``ratio`` is skinned over capsule time per frame (the issue's budget: at most 1.25).
+    """
+    text = resources.files("scenes").joinpath("examples", CHARACTER_SCENE).read_text()
+    skinned = loads_script(text, f"scenes/examples/{CHARACTER_SCENE}")
+    people = {"person", "man", "woman", "child", "elderly"}
+    data = skinned.model_dump(by_alias=True)
+    for actor in data["actors"]:
+        if actor["asset"] in people:
+            actor["asset"] = CAPSULE_PERSON
+    capsules = SceneScript.model_validate(data)
+    variants = {"skinned": compile_script(skinned), "capsules": compile_script(capsules)}
+    n = min(frames, *(len(t) for t in variants.values()))
+    timings = dict.fromkeys(variants, 0.0)
+    engines = {name: make_engine(engine) for name in variants}
+    try:
+        for name, eng in engines.items():
+            eng.open(variants[name])
+            eng.render(variants[name].frame(0))  # warm-up: shader compile and first upload
+        for _ in range(BENCH_ROUNDS):
+            for name, eng in engines.items():
+                tl = variants[name]
+                t0 = time.perf_counter()
+                for i in range(n):
+                    eng.render(tl.frame(i * (len(tl) - 1) // max(n - 1, 1)))
+                timings[name] += time.perf_counter() - t0
+    finally:
+        for eng in engines.values():
+            eng.close()
+    per = {name: timings[name] / (n * BENCH_ROUNDS) for name in variants}
+    return {"scene": f"scenes/examples/{CHARACTER_SCENE}", "resolution": str(skinned.resolution),
+            "frames": n * BENCH_ROUNDS, "skinned_ms": round(per["skinned"] * 1000, 2),
+            "capsules_ms": round(per["capsules"] * 1000, 2), "ratio": round(per["skinned"] / per["capsules"], 3),
+            "load": [round(x, 2) for x in os.getloadavg()]}
+
+
 def run_batch_bench(
     duration: float | None = None,
     resolution: Resolution | None = None,
@@ -225,10 +263,7 @@ def run_batch_bench(
     from pipeline.executors import LocalExecutor
     from scenes import save_script
 
-    base = reference_script()
-    changes: dict[str, Any] = {"resolution": resolution} if resolution is not None else {}
-    long_script = SceneScript.model_validate(base.model_dump(by_alias=True) | changes
-                                             | ({"duration": duration} if duration is not None else {}))
+    long_script = bench_script(None, duration, resolution)
     result: dict[str, Any] = {"resolution": str(long_script.resolution), "machine": {"cpus": os.cpu_count()}}
     with tempfile.TemporaryDirectory(prefix="enginereel-bench-batch-") as tmp:
         root = Path(tmp)
@@ -240,8 +275,8 @@ def run_batch_bench(
             pool = LocalExecutor(workers)
             cpu0, t0 = cpu_seconds(), time.perf_counter()  # includes starting the workers, as a user's batch does
             try:
-                run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
-                                auto_chunk=False)
+                resolved = [resolve_job(s, i, RunOptions(engine=engine)) for i, s in enumerate(specs)]
+                run = run_batch(resolved, root / f"w{workers}", pool, auto_chunk=False)
             finally:
                 pool.close()  # the workers are reaped here, so their CPU time is counted
             wall = time.perf_counter() - t0

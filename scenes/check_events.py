@@ -8,7 +8,8 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 
 | intent | happened when |
 |---|---|
-| ``knock_over`` | subject touched target (a physics contact, or solids within ``touch_m``), then target tipped |
+| ``knock_over`` | they touched (a physics contact, or solids within ``touch_m``), then target (or one of |
+| | its row or stack) tipped over ``tip_deg`` or fell half its height |
 | ``drop_onto`` | they touched and subject ends resting on target |
 | ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
 | ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 CHASE_SHRINK_M = 0.25  # a chase must close the gap by this much (unless it ends near)
 CHASE_TRAVEL_M = 1.0  # and the chaser must travel this far
+MESSAGE_SAMPLES = 200  # frames sampled to say how close two actors came
 DRIVE_MIN_M = 5.0  # a drive along with no distance must get at least this far
 
 
@@ -136,21 +138,46 @@ def _first(mask: np.ndarray, e: Event) -> int | None:
     return int(hits[0]) + e.f0 if len(hits) else None
 
 
+def solid_gap(world: World, i: int, j: int, frames: np.ndarray) -> np.ndarray:
+    """The gap (S,) between actors ``i`` and ``j``'s solid pieces at ``frames`` (0 where they overlap)."""
+    pa, pb = world.pieces.of(i), world.pieces.of(j)
+    ga, gb = (g.ravel() for g in np.meshgrid(pa, pb, indexing="ij"))
+    f = np.repeat(frames, len(ga))
+    depth = contact.piece_depths(world.pieces, f, np.tile(ga, len(frames)), np.tile(gb, len(frames)))
+    return np.maximum(-depth.reshape(len(frames), len(ga)).max(axis=1), 0.0)
+
+
 def _never_touches(world: World, i: int, j: int, e: Event) -> str:
-    gap = box_gap(world, i, j)[e.f0:e.f1]
+    frames = np.arange(e.f0, e.f1, max(1, (e.f1 - e.f0) // MESSAGE_SAMPLES))  # enough to say how close
+    gap = solid_gap(world, i, j, frames)
     k = int(np.argmin(gap))
-    return f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, e.f0 + k)})"
+    return (f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, int(frames[k]))}, "
+            f"no physics contact)")
+
+
+def _chain(world: World, target: int) -> list[int]:
+    """The target and the actors arranged with it in a row or a stack (they fall together)."""
+    for intent in getattr(world.timeline.script, "intents", None) or []:
+        members = list(getattr(intent, "subjects", None) or [])
+        if getattr(intent, "type", "") == "arrange" and getattr(intent, "pattern", "") in ("row", "stack") \
+                and world.ids[target] in members:
+            return [i for i in map(world.index, members) if i is not None]
+    return [target]
 
 
 def _knock_over(world: World, e: Event) -> str | None:
     hit = _first(touching(world, e.subject, e.target), e)
     if hit is None:
         return _never_touches(world, e.subject, e.target, e)
-    tilt = float(contact.tilt_degrees(world.timeline, e.target)[hit:].max())
-    if tilt <= world.limits.tip_deg:
-        return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over (at most {tilt:.0f}°, "
-                f"asked > {world.limits.tip_deg:.0f}°)")
-    return None
+    chain = _chain(world, e.target)
+    tilt = float(contact.tilt_degrees(world.timeline)[hit:, chain].max())
+    top = world.boxes.top[hit:, chain]
+    dropped = float(((top[0] - top.min(axis=0)) / np.maximum(2.0 * world.boxes.half[hit, chain, 2], 1e-6)).max())
+    if tilt > world.limits.tip_deg or dropped > 0.5:  # tipped over, or fell off what it stood on (a tower)
+        return None
+    row = f" (nor any of its {len(chain) - 1} neighbours)" if len(chain) > 1 else ""
+    return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over{row} (at most {tilt:.0f}°, "
+            f"asked > {world.limits.tip_deg:.0f}°)")
 
 
 def _ends_on(world: World, e: Event, verb: str) -> str | None:

@@ -15,16 +15,19 @@ built for every bake, so the same script gives the same trajectories, bit for bi
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.actions import ACTIONS
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks
 from scenes.rig import hpr_matrix
-from scenes.script import Actor, Push
+from scenes.script import Actor, Kick, Punch, Push, ScriptError
 
 MIN_SUBSTEP_RATE = 240  # Hz
+KICK_LIFT = 0.3  # upward share of a kick's impulse direction (per unit forward)
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
@@ -39,6 +42,44 @@ class Contact:
     b: str
     impulse: float
     position: tuple[float, float, float]
+
+
+MAX_BODY_SUBSTEPS = 40_000_000  # dynamic bodies × substeps one bake may take (10 bodies, 10 min at 30 fps ≈ 14 M)
+MAX_BAKE_S = 300.0  # wall seconds of one bake; a pile of touching bodies costs far more per substep
+MAX_CONTACTS = 200_000  # recorded impacts; a pile rubbing every substep would fill memory with them
+PILE_OVERLAP = 0.5  # bodies whose centres are closer than this share of their radii cannot be pulled apart
+
+
+def check_bake_work(dynamic: list[Actor], frames: int, fps: int) -> None:
+    """Refuse a bake that would take more than :data:`MAX_BODY_SUBSTEPS` (one located line)."""
+    work = len(dynamic) * max(frames - 1, 0) * substeps_per_frame(fps)
+    if work > MAX_BODY_SUBSTEPS:
+        raise ScriptError(f"physics: {len(dynamic)} dynamic bodies over {frames} frames is {work:,} body-steps; at "
+                          f"most {MAX_BODY_SUBSTEPS:,} are baked (use fewer dynamic bodies or a shorter video)")
+
+
+def check_piles(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray) -> None:
+    """Refuse dynamic bodies that start deep inside each other: the solver would throw them kilometres apart
+    (or grind on the pile for hours) instead of separating them. Located at the first such pair."""
+    if len(dynamic) < 2:
+        return
+    starts = np.array([np.searchsorted(times, a.physics.start - 1e-9) for a in dynamic]).clip(0, len(times) - 1)
+    radius = np.array([0.5 * float(np.min(np.asarray(asset(a.asset).size) * np.asarray(a.scale))) for a in dynamic])
+    index = {a.id: k for k, a in enumerate(actors)}
+    for frame in np.unique(starts):
+        new = np.flatnonzero(starts == frame)
+        old = np.flatnonzero(starts <= frame)
+        pos = np.array([tracks[dynamic[j].id].position[frame] for j in old])  # (M, 3)
+        for k in new:
+            here = tracks[dynamic[k].id].position[frame]
+            gap = np.linalg.norm(pos - here, axis=1)
+            deep = (gap < PILE_OVERLAP * (radius[old] + radius[k])) & (old != k) & ((starts[old] < frame) | (old < k))
+            if deep.any():
+                other = dynamic[old[int(np.argmax(deep))]]
+                raise ScriptError(
+                    f"actors[{index[dynamic[k].id]}].position: dynamic body {dynamic[k].id!r} starts inside "
+                    f"{other.id!r} (actors[{index[other.id]}]; centres {float(gap[deep][0]):.2f} m apart); physics "
+                    "cannot separate bodies that overlap this much: place them apart")
 
 
 def substeps_per_frame(fps: int) -> int:
@@ -139,6 +180,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     n = len(times)
     bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor)
     dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
+    check_bake_work(dynamic, n, fps)
+    check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
+    deadline = time.monotonic() + MAX_BAKE_S
     for a in actors:
         if a.id not in tracks:
             continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
@@ -225,6 +269,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         for act in a.actions:
             if isinstance(act, Push):
                 pushes.append((act.start, a.id, act))
+            elif isinstance(act, Kick | Punch) and act.target is not None:
+                # the strike lands when the foot or fist meets the target: the registry's contact time
+                pushes.append((act.start + ACTIONS[act.type].physics.contact.time, a.id, act))
     pushes.sort(key=lambda p: p[0])
     pending: dict[tuple[str, str], list] = {}
     last_touch: dict[tuple[str, str], int] = {}
@@ -232,6 +279,11 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     fractions = np.arange(k)[:, None] / k
     step = 0
     for i in range(n - 1):
+        if time.monotonic() > deadline or len(contacts) > MAX_CONTACTS:
+            what = (f"took over {MAX_BAKE_S:g} s" if len(contacts) <= MAX_CONTACTS
+                    else f"made over {MAX_CONTACTS:,} contacts")
+            raise ScriptError(f"physics: the bake {what} by {times[i]:.1f} s of the video ({len(dynamic)} dynamic "
+                              "bodies); use fewer touching bodies or a shorter video")
         # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
         bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
             tracks[d].position[i] for d in dynamic_ids if not started[d]]
@@ -285,6 +337,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                     if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
                         h = np.radians(float(bodies[target][3].get_h()))
                         d = np.array([-np.sin(h), np.cos(h), 0.0])
+                    d = d / max(float(np.linalg.norm(d)), 1e-9)
+                    if isinstance(act, Kick):
+                        d = d + np.array([0.0, 0.0, KICK_LIFT])  # a kick from below lifts the ball a little
                     impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
                 node.set_active(True)
                 node.apply_central_impulse(Vec3(*impulse))

@@ -28,6 +28,7 @@ from pydantic import (
 
 from scenes.actions import ACTIONS
 from scenes.catalog import CATALOG, is_model_path, model_asset
+from scenes.catalog import asset as catalog_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.intents import FramingIntent, Intent
@@ -315,9 +316,68 @@ class Push(_Timed):
     strength: Annotated[float, Field(gt=0.0, le=1e5)] = 2.0
 
 
+class Kick(_Timed):
+    """Kick with one foot: wind up, swing the leg through and follow through. With a ``target`` (a ball or any
+    body that can be pushed) the kicker turns to it and steps so the foot meets it at the contact time of
+    the action registry, when the target gets ``strength`` N·s along the kick (forward and a little up) or
+    the given ``impulse``. ``style: martial`` plays the captured high kick instead of a football kick."""
+
+    type: Literal["kick"]
+    target: ActorId | None = None
+    foot: Literal["right", "left"] = "right"
+    style: Literal["football", "martial"] = "football"
+    strength: Annotated[float, Field(gt=0.0, le=1e5)] = 2.5
+    impulse: Vec3 | None = None
+
+
+class Punch(_Timed):
+    """Throw a punch (motion capture) with ``hand``; a ``target`` within reach gets ``strength`` N·s at the
+    contact time of the action registry."""
+
+    type: Literal["punch"]
+    target: ActorId | None = None
+    hand: Literal["right", "left"] = "right"
+    strength: Annotated[float, Field(gt=0.0, le=1e5)] = 1.5
+    impulse: Vec3 | None = None
+
+
+class Cartwheel(_Timed):
+    """A cartwheel (motion capture): the actor travels about 2 m to its left."""
+
+    type: Literal["cartwheel"]
+
+
+class Backflip(_Timed):
+    """A standing backflip (motion capture), landing about 1 m behind."""
+
+    type: Literal["backflip"]
+
+
+class ForwardRoll(_Timed):
+    """A forward roll over the shoulder (motion capture), about 1 m forward. (``roll`` is the prop action.)"""
+
+    type: Literal["forward_roll"]
+
+
+class Crawl(_Timed):
+    """Crawl forward on hands and knees (motion capture, looped) until ``end``."""
+
+    type: Literal["crawl"]
+
+
+class GetUp(_Timed):
+    """Get up from lying on the ground (motion capture): the actor lies there from ``start`` and stands up."""
+
+    type: Literal["get_up"]
+    lying: Literal["face_up", "face_down"] = "face_up"
+
+
+MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
+"""Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
+
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
-    | TurnTo | LookAt | Roll | Fall | Push,
+    | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp,
     Field(discriminator="type"),
 ]
 
@@ -660,7 +720,7 @@ class SceneScript(_Model):
                     check_ref(f"{path}.{name}", ref)
                     if ref == a.id:
                         problems.append(f"{path}.{name}: actor {a.id!r} cannot refer to itself here")
-                spec = CATALOG[a.asset]
+                spec = catalog_asset(a.asset)  # a glTF file's spec too (CATALOG has only the built-in ones)
                 if act.type not in spec.actions:
                     problems.append(f"{path}.type: a {a.asset} cannot {act.type} (it can: {', '.join(spec.actions)})")
                 dynamic = a.physics is not None and a.physics.body == "dynamic"
@@ -679,7 +739,10 @@ class SceneScript(_Model):
                                         "pushed (push a prop instead)")
             if a.physics is not None:
                 check_time(f"actors[{i}].physics.start", a.physics.start)
-            if a.materials:
+            if a.materials and is_model_path(a.asset):
+                problems.append(f"actors[{i}].materials: a glTF model keeps the materials of its file; materials: "
+                                "applies to catalog assets (use material: to tint the whole model)")
+            elif a.materials:
                 from scenes.catalog import model
 
                 slots = model(a.asset).slots

@@ -20,6 +20,7 @@ class PlanRequest:
     fps: int | None = None
     resolution: Resolution | None = None
     seed: int = 0
+    files: tuple[str, ...] = ()  # files the user passed explicitly: the only paths a model's reply may name
 
 
 @dataclass
@@ -64,15 +65,11 @@ class Planner(Protocol):
 
 def apply_overrides(script: SceneScript, request: PlanRequest) -> SceneScript:
     """Apply the request's explicit duration/fps/resolution/seed to a planned script (re-validated)."""
-    changes: dict[str, Any] = {"seed": request.seed, "prompt": request.prompt}
-    if request.duration is not None:
-        changes["duration"] = request.duration
-    if request.fps is not None:
-        changes["fps"] = request.fps
-    if request.resolution is not None:
-        changes["resolution"] = request.resolution
-    data = script.model_dump(by_alias=True) | changes
-    return SceneScript.model_validate(data)
+    from pipeline.run.options import apply_script_overrides
+
+    given = {"duration": request.duration, "fps": request.fps, "resolution": request.resolution}
+    changes = {k: v for k, v in given.items() if v is not None} | {"seed": request.seed, "prompt": request.prompt}
+    return apply_script_overrides(script, changes, "the planned script")
 
 
 def tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:

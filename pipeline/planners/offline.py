@@ -55,8 +55,9 @@ from scenes import SceneScript
 from scenes.camera import framing_distance
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
+from scenes.lexicon import atmosphere, atmosphere_words
 from scenes.motion import heading_of
-from scenes.script import MAX_DURATION
+from scenes.script import MAX_DURATION, Environment
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
 FUR = ["#4a3423", "wheat", "dimgray", "#f2efe9", "#22201e", "peru"]  # telling animals apart in natural coats
@@ -1279,11 +1280,14 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
+        air: dict[str, Any] = atmosphere(tokenize(request.prompt), Environment.model_fields)  # rain, windy, foggy
+        ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
         token = STAND_INS.set(found)
         try:
             if found:  # read again with a labelled placeholder for each noun nothing knows
                 reading, ignored = read_prompt(request.prompt)
+                ignored = [w for w in ignored if w not in atmosphere_words()]
             subs = substitutions([e.word for e in reading.entities])
         finally:
             STAND_INS.reset(token)
@@ -1314,7 +1318,8 @@ class OfflinePlanner:
             "prompt": request.prompt,
             "duration": duration,
             "seed": request.seed,
-            "environment": {"sky": reading.sky or "day", "ground": {"material": reading.ground or "grass"}},
+            "environment": {**air, "sky": reading.sky if reading.sky not in (None, "day") else air.get("sky", "day"),
+                            "ground": {"material": reading.ground or air.get("ground", {}).get("material", "grass")}},
             "actors": [_actor_data(a) for a in actors],
             "camera": {"fov": DEFAULT_FOV, "shots": []},
         }

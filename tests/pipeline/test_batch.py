@@ -149,7 +149,7 @@ def _wait_for(condition, timeout: float = 60.0, proc: subprocess.Popen | None = 
 
 def _rendering(out: Path) -> bool:
     """A job is mid-render: its video is being written under the partial name."""
-    return any((out / ".work").glob("*/.video.mp4.part"))
+    return any((out / ".work").glob("*/.video.staged.mp4.part"))
 
 
 def _children(pid: int) -> list[int]:

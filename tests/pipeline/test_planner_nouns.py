@@ -30,3 +30,15 @@ def test_an_adjective_before_a_known_noun_is_not_a_stand_in() -> None:
     result = _plan("a glorbish ball bounces")
     assert [a.asset for a in result.script.actors] != ["placeholder"]
     assert all(s["asset"] != "placeholder" for s in result.substitutions)
+
+
+def test_atmosphere_words_reach_the_environment_and_are_not_things() -> None:
+    from scenes.script import Environment
+
+    result = _plan("a dog runs in the rain on a windy afternoon")
+    env = result.script.environment
+    assert [a.asset for a in result.script.actors] == ["dog"]
+    assert "rain" not in result.ignored_words and "windy" not in result.ignored_words
+    assert env.sky == "overcast"
+    if "weather" in Environment.model_fields:  # the look issue's fields, once they are in the schema
+        assert env.weather.type == "rain" and env.wind.speed > 0
