@@ -106,6 +106,10 @@ ACTIONS: dict[str, ActionEntry] = _entries(
                 pose_layer="full_body"),
     ActionEntry("get_up", "get up from lying on the ground", ("humanoid",), 3.8, root_motion=True,
                 pose_layer="full_body"),
+    # birds (scenes/birds.py): wings beat, glide and flare from the flight path; these two add the landings
+    ActionEntry("perch", "take off, fly and land on top of something", ("bird",), 2.0, root_motion=True,
+                pose_layer="full_body", references=("onto",)),
+    ActionEntry("hop", "hop along the ground", ("bird",), 1.5, root_motion=True, pose_layer="full_body"),
 )
 
 

@@ -22,9 +22,11 @@ from scenes.script import (
     FlyTo,
     Follow,
     FollowPath,
+    Hop,
     Jump,
     MoveTo,
     Orbit,
+    Perch,
     Roll,
     RunTo,
     Spin,
@@ -511,6 +513,51 @@ def _radius(ctx: Context, actor_id: str) -> float:
     return 0.5 * float(min(spec.size[0] * other.scale[0], spec.size[1] * other.scale[1]))
 
 
+def _perch(a: Perch, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """Fly in an arc to the top of ``onto`` (an actor's highest support surface, else its top) or to a point."""
+    from scenes.catalog import asset
+
+    ie = _at(times, end)
+    if isinstance(a.onto, str):
+        other = ctx.others[a.onto]
+        spec = asset(other.asset)
+        base = ctx.lookup(a.onto)[ie]
+        top = spec.traits.top_support()
+        scale = np.asarray(other.scale, dtype=np.float64)
+        height = (top.height if top is not None else spec.size[2]) * scale[2]
+        centre = np.asarray(top.centre if top is not None else (0.0, 0.0)) * scale[:2]
+        h = np.radians(other.rotation[0])
+        turn = np.array([[np.cos(h), -np.sin(h)], [np.sin(h), np.cos(h)]])
+        goal = np.array([*(base[:2] + turn @ centre), base[2] + height])
+    else:
+        goal = np.asarray(a.onto, dtype=np.float64)
+    flight = FlyTo(type="fly_to", to=tuple(goal), arc=a.arc, start=a.start, end=end, face_direction=True)
+    _fly_to(flight, times, end, tracks, ctx)
+
+
+HOP_RATE = 3.0  # hops a second
+
+
+def _hop(a: Hop, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """Small hops (a tenth of the bird's length high) along the ground to ``to``, landing on each beat."""
+    from scenes.catalog import asset
+
+    elapsed, _ = _window(times, a.start, end)
+    i0 = _at(times, a.start)
+    hops = max(1, round((end - a.start) * HOP_RATE))
+    phase = np.clip(elapsed / (end - a.start), 0.0, 1.0) * hops
+    height = 0.1 * asset(ctx.actor.asset).size[1] * float(np.mean(ctx.actor.scale))
+    tracks.position[:, 2] += np.where(times > a.start, 4 * height * (phase % 1.0) * (1 - phase % 1.0), 0.0)
+    if a.to is not None:
+        offset = np.asarray(a.to, dtype=np.float64) - tracks.position[i0]
+        offset[2] = 0.0
+        step = np.floor(phase) + ease(phase % 1.0, "ease_in_out")  # forward in each hop, still between them
+        tracks.position += (step / hops)[:, None] * offset[None, :]
+        if np.hypot(*offset[:2]) > 1e-6:
+            face = np.full(len(times), heading_of(offset[:2]))
+            _turn_heading(tracks, times, a.start, face, times >= a.start, 0.2)
+
+
 def _legacy(fn: Callable[..., None]) -> Callable[..., None]:
     def run(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
         fn(a, times, end, tracks, ctx.lookup)
@@ -521,7 +568,7 @@ def _legacy(fn: Callable[..., None]) -> Callable[..., None]:
 _ACTIONS: dict[type, Callable[..., None]] = {
     Bounce: _legacy(_bounce), Spin: _legacy(_spin), MoveTo: _legacy(_move_to), Orbit: _legacy(_orbit),
     WalkTo: _walk_to, RunTo: _walk_to, FollowPath: _follow_path, Follow: _follow, FlyTo: _fly_to, Jump: _jump,
-    TurnTo: _turn_to, Roll: _roll, Fall: _fall, **dict.fromkeys(MOVES, _move),
+    TurnTo: _turn_to, Roll: _roll, Fall: _fall, Perch: _perch, Hop: _hop, **dict.fromkeys(MOVES, _move),
 }
 """Root-motion actions; the others (wave, dance, sit, look_at, idle, push) only pose joints or the physics."""
 

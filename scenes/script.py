@@ -372,12 +372,29 @@ class GetUp(_Timed):
     lying: Literal["face_up", "face_down"] = "face_up"
 
 
+class Perch(_Timed):
+    """A bird takes off, flies in an arc and lands on ``onto``: an actor (on its top surface: a fence, a table,
+    a branch-high box) or a point. Wings beat on the way up, glide on the way down and flare to land."""
+
+    type: Literal["perch"]
+    onto: ActorId | Vec3
+    arc: Annotated[float, Field(ge=0.0, le=100.0)] = 0.8
+
+
+class Hop(_Timed):
+    """A bird hops along the ground, about three small hops a second, to ``to`` (or on the spot)."""
+
+    type: Literal["hop"]
+    to: Vec3 | None = None
+
+
 MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
 """Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
 
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
-    | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp,
+    | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp
+    | Perch | Hop,
     Field(discriminator="type"),
 ]
 

@@ -21,8 +21,9 @@ from scenes.animation import (
     effector_positions,
     foot_metrics,
 )
+from scenes.birds import bird_poses, is_bird
 from scenes.camera import Subject, camera_tracks, framing_distance
-from scenes.catalog import asset, is_model_path
+from scenes.catalog import asset, is_model_path, model
 from scenes.colors import parse_colour
 from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
@@ -281,6 +282,8 @@ def compile_script(script: SceneScript) -> Timeline:
         if asset(a.asset).rig:
             poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
+            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
     collisions = [
         CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
