@@ -162,7 +162,8 @@ def solve(script: SceneScript) -> Solution:
             strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
     _frame_shots(data, bodies, script)
     solved = _validated(data)
-    solved = _reach(solved, kicks, notes)
+    horizon = max((spans[k.intent][1] for k in kicks if k.intent in spans), default=0.0) + 2.5
+    solved = _reach(solved, kicks, notes, min(horizon, solved.duration))
     return Solution(solved, notes)
 
 
@@ -1069,14 +1070,19 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
 # ----------------------------------------------------------------------------------- reaching the target
 
 
-def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> SceneScript:
-    """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times."""
+def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon: float) -> SceneScript:
+    """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times.
+
+    Each trial bake runs only to ``horizon`` (the strikes' events are over by then), with no shots."""
     if not strikes:
         return script
+    from scenes.script import Camera
     from scenes.timeline import compile_script
 
     for attempt in range(MAX_BAKES):
-        timeline = compile_script(script)
+        # not validated on purpose: later actions simply fall after the shortened end
+        trial = script.model_copy(update={"duration": horizon, "camera": Camera(), "captions": []})
+        timeline = compile_script(trial)
         missed = [s for s in strikes if not _reached(timeline, s)]
         if not missed:
             if attempt:
