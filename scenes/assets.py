@@ -70,6 +70,7 @@ class HumanLook:
     sleeves: str = "long"  # long, short (forearms bare)
     legwear: str = "trousers"  # trousers, shorts (shins bare)
     lips: str = "a0443c"
+    hat: str = "d1495b"
 
 
 def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
@@ -82,6 +83,7 @@ def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
         "sclera": paint("f4f2ee", "glossy"),
         "accent": paint(look.lips, "matte"),
         "shoes": paint(look.shoes, "rubber"),
+        "hat": paint(look.hat, "fabric"),
     }
 
 
@@ -167,8 +169,8 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
     if look.hair == "long":
         add(placed(ellipsoid((0.21, 0.12, 0.30)), at=(0, -0.055 * hk, -0.06 * hk), scale=hk), "head", "hair")
     if look.hair == "cap":
-        add(placed(ellipsoid((0.205, 0.225, 0.17)), at=(0, -0.01 * hk, 0.12 * hk), scale=hk), "head", "hair")
-        add(placed(box((0.16, 0.1, 0.012)), at=(0, 0.13 * hk, 0.175 * hk), hpr=(0, 8, 0), scale=hk), "head", "hair")
+        add(placed(ellipsoid((0.205, 0.225, 0.17)), at=(0, -0.01 * hk, 0.12 * hk), scale=hk), "head", "hat")
+        add(placed(box((0.16, 0.1, 0.012)), at=(0, 0.13 * hk, 0.175 * hk), hpr=(0, 8, 0), scale=hk), "head", "hat")
     # arms
     for side in ("l", "r"):
         add(placed(limb(0.1, 0.29), scale=k), f"{side}_upper_arm", "body")
@@ -189,7 +191,7 @@ HUMAN_VARIANTS: dict[str, HumanLook] = {
     "woman": HumanLook(height=1.68, build=0.92, hair="long", shirt="c8553d", trousers="2d3047",
                        hair_colour="7a3b1e", skin="d9a07e", body="woman", lips="b04a4a"),
     "child": HumanLook(height=1.2, head=1.22, build=0.95, hair="cap", shirt="f2c14e", trousers="3d5a80",
-                       hair_colour="d1495b", body="child", sleeves="short", legwear="shorts"),
+                       hair_colour="6b4a2a", hat="d1495b", body="child", sleeves="short", legwear="shorts"),
     "elderly": HumanLook(height=1.68, shirt="8a7f6e", trousers="4a4a52", hair_colour="c8c4bc", skin="dcae90",
                          body="elderly", hair="short"),
     "figurine": HumanLook(shirt="f1ede4", trousers="e9e3d6", skin="f6f1e8", hair_colour="d8c8a8", shoes="c9a44c",

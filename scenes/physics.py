@@ -20,12 +20,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.actions import ACTIONS
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks
 from scenes.rig import hpr_matrix
-from scenes.script import Actor, Push, ScriptError
+from scenes.script import Actor, Kick, Punch, Push, ScriptError
 
 MIN_SUBSTEP_RATE = 240  # Hz
+KICK_LIFT = 0.3  # upward share of a kick's impulse direction (per unit forward)
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
@@ -267,6 +269,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         for act in a.actions:
             if isinstance(act, Push):
                 pushes.append((act.start, a.id, act))
+            elif isinstance(act, Kick | Punch) and act.target is not None:
+                # the strike lands when the foot or fist meets the target: the registry's contact time
+                pushes.append((act.start + ACTIONS[act.type].physics.contact.time, a.id, act))
     pushes.sort(key=lambda p: p[0])
     pending: dict[tuple[str, str], list] = {}
     last_touch: dict[tuple[str, str], int] = {}
@@ -332,6 +337,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                     if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
                         h = np.radians(float(bodies[target][3].get_h()))
                         d = np.array([-np.sin(h), np.cos(h), 0.0])
+                    d = d / max(float(np.linalg.norm(d)), 1e-9)
+                    if isinstance(act, Kick):
+                        d = d + np.array([0.0, 0.0, KICK_LIFT])  # a kick from below lifts the ball a little
                     impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
                 node.set_active(True)
                 node.apply_central_impulse(Vec3(*impulse))

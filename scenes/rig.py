@@ -141,6 +141,26 @@ def matrix_hpr(m: np.ndarray) -> np.ndarray:
     return np.degrees(np.stack([h, p, r], axis=-1))
 
 
+def matrix_quat(m: np.ndarray) -> np.ndarray:
+    """Unit quaternions (..., 4; w first) of rotation matrices (..., 3, 3)."""
+    w = np.sqrt(np.maximum(1.0 + m[..., 0, 0] + m[..., 1, 1] + m[..., 2, 2], 0.0)) / 2.0
+    x = np.sqrt(np.maximum(1.0 + m[..., 0, 0] - m[..., 1, 1] - m[..., 2, 2], 0.0)) / 2.0
+    y = np.sqrt(np.maximum(1.0 - m[..., 0, 0] + m[..., 1, 1] - m[..., 2, 2], 0.0)) / 2.0
+    z = np.sqrt(np.maximum(1.0 - m[..., 0, 0] - m[..., 1, 1] + m[..., 2, 2], 0.0)) / 2.0
+    x = np.copysign(x, m[..., 2, 1] - m[..., 1, 2])
+    y = np.copysign(y, m[..., 0, 2] - m[..., 2, 0])
+    z = np.copysign(z, m[..., 1, 0] - m[..., 0, 1])
+    return np.stack([w, x, y, z], -1)
+
+
+def quat_matrix(q: np.ndarray) -> np.ndarray:
+    """Rotation matrices (..., 3, 3) of unit quaternions (..., 4; w first)."""
+    w, x, y, z = np.moveaxis(q, -1, 0)
+    return np.stack([np.stack([1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y)], -1),
+                     np.stack([2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x)], -1),
+                     np.stack([2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)], -1)], -2)
+
+
 def joint_matrices(model: Model, rotations: np.ndarray, root_offset: np.ndarray) -> np.ndarray:
     """Model-space 4×4 matrices (F, J, 4, 4) of every joint for poses (F, J, 3) and root offsets (F, 3)."""
     f = rotations.shape[0]

@@ -10,7 +10,7 @@ import dataclasses
 from scenes import assets
 from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
-from scenes.catalog.spec import ANIMAL_ACTIONS, PROP_ACTIONS, AssetSpec, composite
+from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
@@ -328,7 +328,7 @@ def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = N
         lambda: bird(BIRDS[name]),
         "animals",
         traits or AssetTraits(flies=True, physics_shape="hull"),
-        PROP_ACTIONS,
+        BIRD_ACTIONS,
     )
 
 
