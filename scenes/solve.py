@@ -148,6 +148,8 @@ def solve(script: SceneScript) -> Solution:
     _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
     spans = schedule(script, bodies)
+    for k, (start, end) in spans.items():  # the solved script says when each event happens, for the check
+        data["intents"][k]["start"], data["intents"][k]["end"] = start, end
     kicks = _events(script, bodies, spans, notes)
     for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
         if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
@@ -156,7 +158,8 @@ def solve(script: SceneScript) -> Solution:
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
     for strike in kicks:
-        strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
+        if strike.action >= 0:
+            strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
     _frame_shots(data, bodies, script)
     solved = _validated(data)
     solved = _reach(solved, kicks, notes)
@@ -526,8 +529,9 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     total = sum(lengths)
     duration = script.duration
     lead = 0.5 if total < duration else 0.0
-    stretch = max(1.0, (duration - lead - 0.5) / total) if total > 0 else 1.0
-    stretch = min(stretch, 1.6)  # do not crawl: the rest of a long video is kept alive instead
+    # more to do than time: everything goes a little quicker (never below a third of its natural length);
+    # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
+    stretch = min(1.6, max(0.35, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
@@ -567,7 +571,8 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
         strike = handler(it, bodies, s, e, where, script)
         if strike is not None:
             strike.intent = k
-            strike.push = bodies[strike.actor].data["actions"][strike.action]  # its index moves when sorted
+            if strike.action >= 0:
+                strike.push = bodies[strike.actor].data["actions"][strike.action]  # its index moves when sorted
             strikes.append(strike)
     return strikes
 
@@ -650,14 +655,17 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
 
 
 def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where: str,
-               script: SceneScript) -> None:
+               script: SceneScript) -> Strike:
     sub, target = bodies[it.subject], bodies[it.target]
-    xy = target.pos[:2]
-    sub.pos = np.array([xy[0], xy[1], target.top() + it.height])
-    sub.supported_by = None
+    try:  # over a free spot of its top (several drops do not fall into one pile)
+        _put_on(sub, target, where, bodies)
+        sub.pos = sub.pos + np.array([0.0, 0.0, it.height])
+    except ScriptError:  # no room on top (or no top at all): it falls onto the middle anyway
+        sub.pos = np.array([target.pos[0], target.pos[1], target.top() + it.height])
     # nothing holds it up there, so it falls as the video starts (hanging in the air until a later
     # event time is what the world check calls floating)
-    sub.dynamic(start=0.0, mass=max(0.5, float(np.prod(sub.size)) * 1500.0), restitution=0.2)
+    sub.dynamic(start=0.0, mass=max(0.5, float(np.prod(sub.size)) * 1500.0), restitution=0.05, friction=1.0)
+    return Strike(sub.id, -1, target.id, "rest_on")
 
 
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
@@ -975,20 +983,34 @@ def _end(action: dict[str, Any], duration: float) -> float:
     return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
 
 
-def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
-    """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be."""
+def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], reach: float = 1.5) -> np.ndarray:
+    """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
+    anything on the ground: its sides first, then ahead and behind, then the diagonals."""
     h = math.radians(body.heading)
-    side = np.array([math.cos(h), math.sin(h), 0.0])
+    side, ahead = np.array([math.cos(h), math.sin(h), 0.0]), np.array([-math.sin(h), math.cos(h), 0.0])
+    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
+        b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
+              (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):
+        samples = [here + d * t for t in np.linspace(0.3, reach, 5)]
+        if all(float(np.linalg.norm(p[:2] - b.pos[:2])) > b.radius + body.radius + 0.2
+               for p in samples for b in others):
+            return d
+    return np.zeros(3)
+
+
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+    """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
+    direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies)
+        side = _clear_way(body, here, bodies)
         t = g0 + 0.5
-        k = 0
-        while t + 4.5 <= g1:
-            away = here + side * (1.5 if k % 2 == 0 else -1.5)
+        while t + 4.5 <= g1 and side.any():
+            away = here + side * 1.5
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
-            k += 1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:
             others = [b for b in bodies.values() if b is not body]
             if others:
@@ -1070,6 +1092,11 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> Scen
 
 def _reached(timeline: Any, strike: Strike) -> bool:
     ids = {a.id: i for i, a in enumerate(timeline.actors)}
+    if strike.goal == "rest_on":  # it ends on the target's top, inside its footprint
+        end, below = timeline.positions[-1, ids[strike.actor]], timeline.positions[-1, ids[strike.target]]
+        size = np.asarray(asset(timeline.script.actor(strike.target).asset).size) * np.asarray(
+            timeline.script.actor(strike.target).scale)
+        return bool(np.all(np.abs(end[:2] - below[:2]) <= size[:2] / 2) and end[2] > below[2] + 0.5 * size[2])
     moved = _pushed(timeline, strike)
     if strike.goal == "topple":
         fallen = sum(tilt(timeline.hpr[-1, ids[a]]) > 45.0 for a in strike.falls)
@@ -1103,6 +1130,11 @@ def _stronger(script: SceneScript, missed: list[Strike]) -> SceneScript:
     data = script.model_dump(mode="json", by_alias=True)
     by_id = {a["id"]: a for a in data["actors"]}
     for s in missed:
+        if s.goal == "rest_on":  # it tumbled off: drop it from half the height, nearer the middle
+            pos = by_id[s.actor]["position"]
+            top = by_id[s.target]["position"][2] + asset(by_id[s.target]["asset"]).size[2]
+            pos[2] = round(top + max(0.3, (pos[2] - top) / 2), 4)
+            continue
         act = by_id[s.actor]["actions"][s.action]
         if act.get("impulse") is not None:
             act["impulse"] = [round(v * 1.6, 4) for v in act["impulse"]]

@@ -334,8 +334,8 @@ def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = N
 
 ASSETS: tuple[AssetSpec, ...] = (
     _quadruped("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears"),
-    _quadruped("cat", (0.17, 0.76, 0.61), "a grey cat"),
-    _quadruped("horse", (0.61, 2.49, 2.29), "a brown horse", saddle=(0.0, -0.1, 1.55)),
+    _quadruped("cat", (0.16, 0.68, 0.65), "a grey cat"),
+    _quadruped("horse", (0.61, 2.58, 2.11), "a brown horse", saddle=(0.0, -0.1, 1.55)),
     _quadruped("cow", (0.8, 2.4, 1.84), "a black-and-white cow", cow),
     _quadruped("sheep", (0.68, 1.22, 1.01), "a woolly white sheep", sheep),
     _quadruped("pig", (0.51, 1.18, 0.8), "a pink pig", pig),
