@@ -16,10 +16,20 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes import moves
+from scenes import mocap, moves
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks, ease, heading_of, jump_duration, natural_end
-from scenes.rig import Limb, Model, actor_matrices, hpr_matrix, joint_matrices, matrix_hpr, matrix_quat, quat_matrix
+from scenes.rig import (
+    Limb,
+    Model,
+    actor_matrices,
+    continuous_hpr,
+    hpr_matrix,
+    joint_matrices,
+    matrix_hpr,
+    matrix_quat,
+    quat_matrix,
+)
 from scenes.script import MOVES, Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
@@ -303,11 +313,29 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             pose = np.stack([0 * t, swing + sit_w * 25.0, sign * (4.0 + 0 * t)], -1)
             _blend(rot, J[f"{side}_upper_arm"], free, pose, add=True)
             rot[:, J[f"{side}_forearm"], 1] += free * (8.0 + 18.0 * gait_w + 45.0 * sit_w)
+        _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
     if kind == "humanoid":
         _apply_moves(actor, m, rot, off, t, duration)
+        rot = continuous_hpr(rot)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
     return PoseTrack(rot, off, contacts, limb_names), steps
+
+
+def _captured_upper_body(rot: np.ndarray, J: dict[str, int], phase: np.ndarray, froude: np.ndarray,
+                         body_w: np.ndarray, arm_w: np.ndarray) -> None:
+    """The captured walk's (and, faster, run's) chest, neck and arm swing, phase-locked to the gait cycle and
+    blended over the procedural swing: the legs stay the procedural, foot-locked ones."""
+    if not body_w.any():
+        return
+    run = np.clip((froude - 0.85) / 0.35, 0.0, 1.0)
+    walk_pose = mocap.gait_upper_body("walk", phase)
+    run_pose = mocap.gait_upper_body("run", phase)
+    captured = slerp_hpr(walk_pose, run_pose, run)
+    for name in mocap.UPPER_BODY:
+        j = J[name]
+        w = arm_w if "arm" in name else body_w
+        rot[:, j] = slerp_hpr(rot[:, j][:, None], captured[:, j][:, None], w)[:, 0]
 
 
 def _move_weight(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:

@@ -121,6 +121,31 @@ def sample(c: Clip, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return matrix_hpr(quat_matrix(q)), root
 
 
+GAIT_CLIPS = {"walk": 0.564, "run": 0.268}  # clip → its time (s) of the left foot's touch-down (most forward)
+UPPER_BODY = ("chest", "neck", "l_upper_arm", "l_forearm", "r_upper_arm", "r_forearm")
+
+
+def gait_upper_body(name: str, cycle: np.ndarray) -> np.ndarray:
+    """Rotations (F, 16, 3; hpr) of the chest, neck and arms of the captured ``walk`` or ``run`` at gait cycle
+    fractions ``cycle`` (F,; 0 = the left foot touches down). The chest is taken in the clip's world frame
+    (its pelvis's tilt and sway folded in), since the procedural gait keeps the pelvis upright."""
+    c = clip(name)
+    u = (GAIT_CLIPS[name] + (np.asarray(cycle) % 1.0) * c.duration) % c.duration
+    i = np.clip(np.searchsorted(c.times, u, side="right") - 1, 0, len(c.times) - 2)
+    w = np.clip((u - c.times[i]) / (c.times[i + 1] - c.times[i]), 0.0, 1.0)
+    a, b = c.quats[i], c.quats[i + 1]
+    b = np.where(np.sum(a * b, axis=-1, keepdims=True) < 0, -b, b)
+    q = a + w[:, None, None] * (b - a)
+    q /= np.linalg.norm(q, axis=-1, keepdims=True)
+    mats = quat_matrix(q)
+    chest = RIG.index("chest")
+    mats[:, chest] = mats[:, 0] @ mats[:, chest]
+    out = np.zeros((len(u), len(RIG), 3))
+    for joint in UPPER_BODY:
+        out[:, RIG.index(joint)] = matrix_hpr(mats[:, RIG.index(joint)])
+    return out
+
+
 def leg_scale(m: Model) -> float:
     """How much longer the model's legs are than DeepMimic's (root motion scales by this)."""
     shin, foot = m.joint_index("l_shin"), m.joint_index("l_foot")

@@ -141,6 +141,24 @@ def matrix_hpr(m: np.ndarray) -> np.ndarray:
     return np.degrees(np.stack([h, p, r], axis=-1))
 
 
+def continuous_hpr(hpr: np.ndarray) -> np.ndarray:
+    """Heading/pitch/roll tracks (F, ..., 3) rewritten frame by frame as the equivalent angles nearest the
+    previous frame's: (h, p, r) and (h + 180, 180 - p, r + 180) are one rotation, and any angle ± 360 too.
+    Rotations blended through quaternions come back in either form; keyed tracks should not flip."""
+    out = np.array(hpr, dtype=np.float64, copy=True)
+
+    def near(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
+        return ref + (x - ref + 180.0) % 360.0 - 180.0
+
+    for f in range(1, len(out)):
+        prev, cur = out[f - 1], out[f]
+        alt = np.stack([cur[..., 0] + 180.0, 180.0 - cur[..., 1], cur[..., 2] + 180.0], -1)
+        a, b = near(cur, prev), near(alt, prev)
+        pick = np.abs(b - prev).sum(axis=-1) < np.abs(a - prev).sum(axis=-1)
+        out[f] = np.where(pick[..., None], b, a)
+    return out
+
+
 def matrix_quat(m: np.ndarray) -> np.ndarray:
     """Unit quaternions (..., 4; w first) of rotation matrices (..., 3, 3)."""
     w = np.sqrt(np.maximum(1.0 + m[..., 0, 0] + m[..., 1, 1] + m[..., 2, 2], 0.0)) / 2.0

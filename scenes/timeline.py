@@ -339,7 +339,7 @@ def compile_script(script: SceneScript) -> Timeline:
         times=times,
         positions=positions,
         hpr=hpr,
-        scales=scales,
+        scales=_constant_rows(scales),
         visible=visible,
         camera_position=cam_pos,
         camera_hpr=cam_hpr,
@@ -412,6 +412,14 @@ def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> t
     centre = (lo + hi) / 2.0
     radius = float(np.linalg.norm(hi - lo) / 2.0)
     return centre, max(radius, 0.5)
+
+
+def _constant_rows(values: np.ndarray) -> np.ndarray:
+    """``values`` (F, ...) as one row broadcast over the frames when every frame holds the same (a read-only
+    view: most actors never change scale, and a per-frame copy is memory that grows with the video)."""
+    if len(values) > 1 and bool((values == values[:1]).all()):
+        return np.broadcast_to(values[0].copy(), values.shape)
+    return values
 
 
 MAX_SHOT_DISTANCE = 5000.0  # the longest camera distance a script may give (``distance`` of a framed shot)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 CLIPS = ("kick", "punch", "cartwheel", "crawl", "backflip", "roll", "getup_faceup", "getup_facedown",
-         "dance_a", "dance_b")
+         "walk", "run")
 
 
 def main(folder: Path, out: Path) -> None:
