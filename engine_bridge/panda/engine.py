@@ -19,20 +19,14 @@ from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
+from engine_bridge.panda.looks import LOOKS
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from engine_bridge.panda.postprocess import merge_rects
 from scenes import FrameState, Timeline
 from scenes.catalog import is_model_path
-from scenes.colors import parse_colour, srgb_to_linear
-from scenes.environment import (
-    GROUND_MATERIALS,
-    LAMP_COLOUR,
-    LAMP_HEIGHT,
-    LAMP_INTENSITY,
-    SKY_PRESETS,
-    lamp_post_positions,
-)
+from scenes.colors import linear_to_srgb, parse_colour, srgb_to_linear
+from scenes.environment import GROUND_MATERIALS, LAMP_COLOUR, LAMP_HEIGHT, LAMP_INTENSITY
 from scenes.geometry import Mesh
 from scenes.materials import FINISHES
 
@@ -157,7 +151,10 @@ class PandaEngine(Engine):
     """
 
     def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
-                 fxaa: bool = True, fit_per_frame: bool = True) -> None:
+                 fxaa: bool = True, fit_per_frame: bool = True, look: str = "default") -> None:
+        if look not in LOOKS:
+            raise EngineError(f"panda3d: unknown look {look!r}; choose one of {', '.join(LOOKS)}")
+        self._look = look
         self._fit_per_frame = fit_per_frame
         self._covered = False  # whether ground and sky cover every pixel (then colour targets need no clear)
         self._scratch: np.ndarray | None = None  # read-back buffer reused between frames (_to_rgb)
@@ -307,16 +304,13 @@ class PandaEngine(Engine):
 
         root = NodePath("world")
         self._root = root
-        preset = SKY_PRESETS[script.environment.sky]
-        zenith = srgb_to_linear(preset.zenith)
-        horizon = srgb_to_linear(preset.horizon)
-        fog_density = script.environment.fog if script.environment.fog is not None else preset.fog_density
+        world = timeline.world
         sun = timeline.sun
         ground_spec = GROUND_MATERIALS[script.environment.ground.material]
         ground_colour = srgb_to_linear(
             parse_colour(script.environment.ground.color) if script.environment.ground.color else ground_spec.colour
         )
-        bounce = ground_colour * 0.35 * (0.3 + 0.7 * max(sun.direction[2], 0.0))
+        look = LOOKS[self._look]
 
         # Camera
         cam_node = Camera("camera")
@@ -337,7 +331,9 @@ class PandaEngine(Engine):
                    and float(np.abs(cams[:, :2]).max()) < GROUND_EXTENT - 200.0)
         region.set_clear_color_active(not covered)
         self._covered = covered
-        region.set_clear_color((*(float(c) for c in preset.horizon), 0.0))  # alpha 0: not an actor
+        exposure = world.exposure * 2.0 ** look.exposure_ev
+        # alpha 0: not an actor (postprocess.py)
+        region.set_clear_color((*(float(c) for c in linear_to_srgb(world.fog_colour * exposure)), 0.0))
         region.set_clear_depth_active(True)
 
         # Sun with a shadow map fitted once to every actor over the whole video, so it never swims.
@@ -360,8 +356,8 @@ class PandaEngine(Engine):
         light_np.look_at(*centre)
         root.set_light(light_np)
 
-        defines: dict[str, object] = {"SHADOWS": 1} if shadows else {}
-        lamps = lamp_post_positions(centre, radius, preset.lamp_posts) if shaded else np.zeros((0, 3))
+        defines: dict[str, object] = look.defines | ({"SHADOWS": 1} if shadows else {})
+        lamps = world.lamps if shaded else np.zeros((0, 3))
         if len(lamps):
             defines["POINT_LIGHTS"] = len(lamps)
             self._add_lamp_posts(root, lamps)
@@ -371,16 +367,16 @@ class PandaEngine(Engine):
         common_inputs = {
             "u_sun_dir": tuple(float(x) for x in sun.direction),
             "u_sun_radiance": tuple(float(x) for x in sun.radiance),
-            "u_sky_zenith": tuple(float(x) for x in zenith),
-            "u_sky_horizon": tuple(float(x) for x in horizon),
-            "u_ground_bounce": tuple(float(x) for x in bounce),
-            "u_ambient": float(preset.ambient * script.lights.ambient),
-            "u_fog_colour": tuple(float(x) for x in horizon),
-            "u_fog_density": float(fog_density),
+            "u_ambient": float(world.ambient),
+            "u_exposure": float(exposure),
+            "u_fog_colour": tuple(float(x) for x in world.fog_colour),
+            "u_fog_density": float(world.fog_density),
             "u_shadow_bias": float(2.5 * 2 * radius / self._shadow_size),
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
+        if shaded:
+            self._set_environment(root, world, ground_colour)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -533,6 +529,23 @@ class PandaEngine(Engine):
 
             unloadPrcFile(self._software_page)
             self._software_page = None
+
+    def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
+        """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
+        from panda3d.core import LVecBase3f, PTA_LVecBase3f
+
+        from engine_bridge.panda.ibl import build_environment, environment_texture, sh_uniform
+
+        env = build_environment(world, ground_colour)
+        tex, top = environment_texture(env)
+        root.set_shader_input("u_env", tex)
+        root.set_shader_input("u_env_range", top)
+        root.set_shader_input("u_sh", sh_uniform(env.sh))
+        root.set_shader_input("u_ground_irradiance", tuple(float(c) * world.ambient for c in env.irradiance_up))
+        refl = PTA_LVecBase3f.empty_array(2)
+        for i, c in enumerate(env.ground_reflection):
+            refl[i] = LVecBase3f(*(float(x) for x in c))
+        root.set_shader_input("u_ground_reflection", refl)
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
