@@ -15,12 +15,14 @@ import numpy as np
 from scenes import sky as sky_model
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.environment import SKY_PRESETS, lamp_post_positions
-from scenes.hdri import equirect_directions, find_sun, hdri_file, read_hdri
+from scenes.hdri import HDRI_DIR, equirect_directions, find_sun, hdri_file, read_hdri
 from scenes.script import SceneScript
 
 # An HDRI's radiance is in the photographer's units: it is scaled so that a horizontal surface under it (sky and
 # sun) receives what it receives under the `day` preset, so a named HDRI and a preset need no separate exposure.
 HDRI_HORIZONTAL_IRRADIANCE = 3.0
+# ...except where the picture is meant to be dark or dim: stops below that level for the shipped HDRIs
+HDRI_EXPOSURE_EV = {"night": -5.0, "interior": -1.0, "sunset": -1.0, "sunrise": -0.5}
 SUN_SHADOW_SHARE = 0.25  # an HDRI's sun casts shadows when it gives at least this share of the sky's irradiance
 HORIZON_ELEVATION_DEG = 2.0  # where fog takes its colour from
 # The old hemisphere light was too weak for a physically lit sky: against Cycles (the reference frame's Nishita sky
@@ -109,7 +111,8 @@ def resolve_world(script: SceneScript, centre: np.ndarray, radius: float) -> Wor
         fog_colour = sky_radiance(sky, sun, dirs).mean(axis=0)
         lamps = lamp_post_positions(centre, radius, preset.lamp_posts)
     fog = env.fog if env.fog is not None else (preset.fog_density if env.hdri is None else 0.002)
-    return World(sky=sky, sun=sun, exposure=2.0 ** env.exposure, fog_density=float(fog), fog_colour=fog_colour,
+    stops = env.exposure + (preset.exposure if env.hdri is None else 0.0)
+    return World(sky=sky, sun=sun, exposure=2.0 ** stops, fog_density=float(fog), fog_colour=fog_colour,
                  ambient=float(script.lights.ambient), lamps=lamps, weather=_weather(script), wind=wind_v)
 
 
@@ -143,6 +146,9 @@ def sky_radiance(sky: SkyState, sun: SunState, dirs: np.ndarray) -> np.ndarray:
 def _unit_sky(sky: SkyState, sun: SunState, dirs: np.ndarray) -> np.ndarray:
     if sky.model == "preetham":
         return sky_model.preetham(dirs, sun.direction, sky.turbidity)
+    if sky.model == "tinted":
+        lum = sky_model.luminance(sky_model.preetham(dirs, sun.direction, sky.turbidity))[..., None]
+        return sky_model.gradient(dirs, sky.zenith, sky.horizon) * lum
     if sky.model == "overcast":
         return sky_model.overcast(dirs, sky.zenith)
     return sky_model.gradient(dirs, sky.zenith, sky.horizon)
@@ -185,7 +191,8 @@ def _hdri_sky(script: SceneScript) -> tuple[SkyState, SunState, np.ndarray]:
     upper = dirs[..., 2] > 0
     e_sky = sky_model.horizontal_irradiance(sky_img[upper], dirs[upper], solid[upper])
     e_sun = float(sky_model.luminance(sun_irradiance)) * max(float(direction[2]), 0.0)
-    scale = HDRI_HORIZONTAL_IRRADIANCE / max(e_sky + e_sun, 1e-9)
+    stops = HDRI_EXPOSURE_EV.get(env.hdri, 0.0) if path.parent == HDRI_DIR else 0.0
+    scale = HDRI_HORIZONTAL_IRRADIANCE * 2.0 ** stops / max(e_sky + e_sun, 1e-9)
     if given.heading is not None or given.elevation is not None:
         heading = given.heading if given.heading is not None else math.degrees(math.atan2(-direction[0],
                                                                                           direction[1]))

@@ -94,6 +94,8 @@ def _shader_source(name: str, defines: dict[str, object]) -> str:
     lines = [head] + [f"#define {k} {v}" for k, v in defines.items()]
     if name.endswith(".frag"):
         lines.append(common)
+        if "PATTERN" in defines:
+            lines.append(resources.files("engine_bridge.panda").joinpath("shaders", "patterns.glsl").read_text())
     return "\n".join(lines) + "\n" + body
 
 
@@ -387,6 +389,8 @@ class PandaEngine(Engine):
         ground_defines: dict[str, object] = {"GROUND": 1}
         if ground_spec.pattern == "checker":
             ground_defines["GROUND_CHECKER"] = 1
+        self._surface_defines = defines
+        self._pattern_shaders: dict = {}
         if shaded:
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
@@ -491,7 +495,7 @@ class PandaEngine(Engine):
                 top.set_color(*rgb, 1.0)  # used by the software renderer only
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                nodes = build_actor(root, actor, geoms)
+                nodes = build_actor(root, actor, geoms, self._dress if shaded and look.materials else None)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
         # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved
@@ -529,6 +533,24 @@ class PandaEngine(Engine):
 
             unloadPrcFile(self._software_page)
             self._software_page = None
+
+    def _dress(self, node, pattern: str) -> None:
+        """Give a material slot its procedural pattern (patterns.glsl), or make it glass: blended over what is behind
+        it after the opaque world, no depth writes, no shadow (clear glass lets the sun through)."""
+        from panda3d.core import BitMask32, ColorBlendAttrib, Shader
+
+        if pattern not in self._pattern_shaders:
+            extra = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            defines = self._surface_defines | extra
+            self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
+                                                         _shader_source("surface.frag", defines))
+        node.set_shader(self._pattern_shaders[pattern], 2)
+        if pattern == "glass":
+            node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
+                                                  ColorBlendAttrib.O_one_minus_incoming_alpha))
+            node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
+            node.set_depth_write(False)
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT))
 
     def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
         """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""

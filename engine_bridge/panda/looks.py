@@ -17,15 +17,16 @@ class Look:
 
     defines: dict[str, object] = field(default_factory=dict)
     exposure_ev: float = 0.0  # added to the world's exposure
+    materials: bool = True  # procedural patterns (wood, brick, …) and transparent glass
     summary: str = ""
 
 
 LOOKS: dict[str, Look] = {
-    "fast": Look({}, 0.0, "SH sky light and SH reflections, the simple highlight knee"),
+    "fast": Look({}, 0.0, False, "SH sky light and SH reflections, the simple highlight knee"),
     # AgX puts mid-grey lower than the fast look's knee (identity below 0.8): +0.4 EV keeps frames as bright as
     # before, and level with the Cycles reference frame (whose sun is 4/3 of the day preset's: log2 4/3 = 0.41)
-    "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.4,
-                    "image-based light with environment reflections, AgX tone curve"),
-    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.4,
+    "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.4, True,
+                    "image-based light with environment reflections, AgX tone curve, procedural materials, glass"),
+    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.4, True,
                     "default plus soft shadows"),
 }

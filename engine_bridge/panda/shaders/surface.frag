@@ -42,6 +42,10 @@ in vec3 v_shadow;
 #endif
 in vec3 v_world;
 in vec3 v_normal;
+#ifdef PATTERN
+in vec3 v_object;
+in vec3 v_object_normal;
+#endif
 out vec4 o_colour;
 
 const float PI = 3.14159265;
@@ -66,6 +70,9 @@ void main() {
 #else
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
+#endif
+#ifdef PATTERN
+    N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
 #endif
     vec3 V = normalize(cam - v_world);
     vec3 L = u_sun_dir;
@@ -132,6 +139,13 @@ void main() {
     colour = apply_fog(colour, u_fog_colour, u_fog_density, length(cam - v_world));
 #ifdef GROUND
     o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+#elif defined(GLASS)
+    // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
+    // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
+    // blending, an approximation that keeps glass a single pass.
+    float cover = clamp(0.04 + (0.04 * ab.x + ab.y), 0.0, 0.95);
+    o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
+                            + albedo * cover * 0.05), cover);
 #else
     o_colour = vec4(display(colour * u_exposure), 1.0);
 #endif

@@ -15,12 +15,22 @@ in vec4 p3d_Vertex;
 in vec3 p3d_Normal;
 out vec3 v_world;
 out vec3 v_normal;
+#ifdef PATTERN
+out vec3 v_object;  // the part's own coordinates: patterns stay on the surface as the actor moves
+out vec3 v_object_normal;
+#endif
 
 void main() {
     gl_Position = p3d_ModelViewProjectionMatrix * p3d_Vertex;
     v_world = (p3d_ModelMatrix * p3d_Vertex).xyz;
     // inverse-transpose keeps normals right under non-uniform scale
     v_normal = transpose(inverse(mat3(p3d_ModelMatrix))) * p3d_Normal;
+#ifdef PATTERN
+    // scaled (a wall stretched to 2 m keeps 22 cm bricks) but not rotated or moved
+    mat3 m = mat3(p3d_ModelMatrix);
+    v_object = p3d_Vertex.xyz * vec3(length(m[0]), length(m[1]), length(m[2]));
+    v_object_normal = p3d_Normal;
+#endif
 #ifdef SHADOWS
     // normal-offset shadow lookup: pushes the sample off the surface by about two shadow texels
     vec3 view_n = normalize(p3d_NormalMatrix * p3d_Normal);
