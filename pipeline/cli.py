@@ -296,11 +296,60 @@ def plan(
 def plan_score(
     planner: PlannerOpt = "offline",
     model: ModelOpt = None,
+    only: Annotated[list[str] | None, typer.Option("--only", help="Score only this prompt id (repeatable).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine output: the summary and every verdict.")] = False,
+    per_prompt: Annotated[bool, typer.Option("--prompts", help="Also print one line per prompt.")] = False,
+    failures: Annotated[bool, typer.Option("--failures", help="Also print every failed fact with its figure.")] = False,
+    prompt_set: Annotated[Path | None, typer.Option(
+        "--set", help="A prompt-set YAML file (default: the shipped held-out set).")] = None,
 ) -> None:
-    """Score a planner on the shipped prompt table (facts met, planning latency); prints JSON."""
-    from pipeline.planners.scorecard import score
+    """Plan every held-out prompt, compile it (no rendering) and judge its facts on the compiled world."""
+    from pipeline.promptset.facts import PromptSetError, load_prompt_set
+    from pipeline.promptset.score import prompt_record, score_prompt, summarise
 
-    typer.echo(json.dumps(score(make_planner(planner, model=model)), indent=2))
+    try:
+        cases = load_prompt_set(prompt_set)
+    except PromptSetError as exc:
+        raise PipelineError(str(exc)) from None
+    chosen = [c for c in cases.prompts if not only or c.id in only]
+    unknown = sorted(set(only or ()) - {c.id for c in cases.prompts})
+    if unknown:
+        fail(f"--only: no prompt with id {', '.join(unknown)} in the set")
+    runner = make_planner(planner, model=model)
+    scores = [score_prompt(runner, case, cases) for case in chosen]
+    from scenes.catalog import CATALOG
+
+    summary_data = summarise(scores, planner, cases.missing_assets(CATALOG))
+    if as_json:
+        typer.echo(json.dumps({**summary_data, "results": [prompt_record(s) for s in scores]}, indent=2))
+        return
+    for line in score_lines(summary_data, scores, per_prompt, failures):
+        typer.echo(line)
+
+
+def score_lines(data: dict[str, Any], scores: list[Any], per_prompt: bool, failures: bool) -> Iterator[str]:
+    """The human-readable plan-score report."""
+    yield (f"{data['planner']} planner on {data['prompts']} prompts ({data['seconds']:.1f} s): "
+           f"facts met {data['facts_met']}/{data['facts']} ({data['facts_met_pct']:.1f} %), "
+           f"prompts fully met {data['prompts_fully_met']}/{data['prompts']} ({data['prompts_fully_met_pct']:.1f} %)")
+    yield "failures per fact kind:"
+    for kind, row in data["failures_by_kind"].items():
+        yield f"  {kind:<26} {row['failed']:>3} failed of {row['of']:>3}"
+    for cat, row in data["by_category"].items():
+        yield (f"category {cat:<10} prompts {row['fully_met']}/{row['prompts']}, facts {row['met']}/{row['facts']}")
+    missing = data["assets_missing_from_catalog"]
+    yield f"names the catalog lacks ({len(missing)}; their facts fail until they exist): {', '.join(missing)}"
+    yield f"plan errors: {len(data['plan_errors'])}"
+    for pid, err in data["plan_errors"].items():
+        yield f"  {pid}: {err}"
+    for s in scores if per_prompt or failures else ():
+        mark = "ok " if s.fully_met else "ERR" if s.error else "-- "
+        if per_prompt:
+            yield f"{mark} {s.id:<28} {s.met}/{s.facts}  {s.prompt}"
+        if failures:
+            for v in s.verdicts:
+                if not v.met:
+                    yield f"    {s.id}: {v.fact}: {v.detail}"
 
 
 @app.command()
@@ -398,6 +447,31 @@ def validate(
 
 
 @app.command()
+@user_errors
+def check(
+    script_path: Annotated[Path, typer.Argument(metavar="SCRIPT", help="Scene script to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the check report as JSON.")] = False,
+) -> None:
+    """Validate, compile and world-check a script: each check with its figure, every finding one line.
+
+    Exits 1 when anything floats, overlaps, is out of frame, idles, or an asked event or camera move
+    does not happen (the limits are printed with --json).
+    """
+    from scenes import compile_script
+    from scenes.check import check_timeline
+
+    report = check_timeline(compile_script(load_script(script_path)))
+    if as_json:
+        typer.echo(report.model_dump_json(indent=2))
+    else:
+        typer.echo(f"{script_path}: world check {'passed' if report.passed else 'failed'} in {report.seconds:.2f} s")
+        for line in report.summary():
+            typer.echo(line)
+    if not report.passed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema() -> None:
     """Print the scene script's JSON Schema."""
     typer.echo(json.dumps(SceneScript.model_json_schema(by_alias=True), indent=2))
@@ -405,13 +479,33 @@ def schema() -> None:
 
 @app.command()
 def assets() -> None:
-    """List the asset catalog: name, size at scale 1 and actions."""
-    from scenes.catalog import CATALOG
+    """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
+    from scenes.catalog import by_group
 
-    for a in CATALOG.values():
-        w, d, h = a.size
-        typer.echo(f"{a.name:10s} {a.kind:10s} {w:.2f} x {d:.2f} x {h:.2f} m  actions: {', '.join(a.actions)}  "
-                   f"— {a.description}")
+    for group, specs in by_group().items():
+        if not specs:
+            continue
+        typer.echo(f"[{group}] {len(specs)} assets")
+        for a in specs:
+            w, d, h = a.size
+            traits = ", ".join(_trait_words(a.traits.as_dict()))
+            typer.echo(f"{a.name:16s} {a.kind:9s} {w:.2f} x {d:.2f} x {h:.2f} m  traits: {traits}  "
+                       f"actions: {', '.join(a.actions)}  — {a.description}")
+
+
+def _trait_words(traits: dict[str, object]) -> list[str]:
+    """Short words for a listing: ``supports@0.76``, ``seat@0.45``, ``grip``, ``round``, ``shape=box``."""
+    words = []
+    for name, value in traits.items():
+        if name == "physics_shape":
+            words.append(f"shape={value}")
+        elif name == "supports":
+            words.append("supports@" + "/".join(f"{s['height']:g}" for s in value))  # type: ignore[union-attr]
+        elif isinstance(value, dict) and "height" in value:
+            words.append(f"{name}@{value['height']:g}")
+        else:
+            words.append(name)
+    return words
 
 
 @app.command()
@@ -457,13 +551,18 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port (0 picks a free one).")] = 9000,
     host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback by default).")] = "127.0.0.1",
     project: Annotated[str, typer.Option("--project", help="Name in the 'connected to …' greeting.")] = "enginereel",
+    tcp_only: Annotated[bool, typer.Option("--tcp-only", help="Serve every client over TCP (the plugin on Windows "
+                                           "and macOS); by default on Linux, like the plugin there, TCP serves the "
+                                           "first client and then /tmp/unrealcv_PORT.socket.")] = False,
 ) -> None:
-    """Serve the UnrealCV protocol on HOST:PORT, drawing with the embedded engine (Ctrl-C stops)."""
-    from engine_bridge.unreal.server import UnrealCVServer
+    """Serve the UnrealCV protocol on HOST:PORT as the UnrealCV 5.2 plugin does, drawing with the embedded engine
+    (Ctrl-C stops)."""
+    from engine_bridge.unreal.server import LINUX, UnrealCVServer
 
-    server = UnrealCVServer(host, port, project)
+    server = UnrealCVServer(host, port, project, linux_sockets=LINUX and not tcp_only)
     bound_host, bound_port = server.address
-    typer.echo(f"listening on {bound_host}:{bound_port} (UnrealCV protocol, embedded engine); Ctrl-C stops",
+    then = f", then {server.socket_path} after the first client" if LINUX and not tcp_only else ""
+    typer.echo(f"listening on {bound_host}:{bound_port}{then} (UnrealCV protocol, embedded engine); Ctrl-C stops",
                err=True)
     server.serve_forever()
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes import skin
 from scenes.geometry import (
     Mesh,
     box,
@@ -32,12 +33,12 @@ from scenes.rig import Joint, Limb, Model, Part, SlotLook
 Vec = tuple[float, float, float]
 
 
-def _look(colour: str, finish: str = "plastic") -> SlotLook:
+def paint(colour: str, finish: str = "plastic") -> SlotLook:
     h = colour.lstrip("#")
     return SlotLook(tuple(int(h[i : i + 2], 16) / 255.0 for i in (0, 2, 4)), finish)  # type: ignore[arg-type]
 
 
-def _centred(m: Mesh) -> Mesh:
+def centred(m: Mesh) -> Mesh:
     """``m`` moved so the centre of its bounding box is the origin (to rotate it about its middle)."""
     lo, hi = m.bounds
     return placed(m, at=tuple(-(lo + hi) / 2.0))
@@ -65,6 +66,47 @@ class HumanLook:
     shoes: str = "2b2b2b"
     finish: str = "fabric"
     skin_finish: str = "matte"
+    body: str = ""  # a skinned body variant of scenes/skin.py (person, man, woman, child, elderly); "" = stylised
+    sleeves: str = "long"  # long, short (forearms bare)
+    legwear: str = "trousers"  # trousers, shorts (shins bare)
+    lips: str = "a0443c"
+
+
+def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
+    return {
+        "body": paint(look.shirt, look.finish),
+        "legs": paint(look.trousers, look.finish),
+        "skin": paint(look.skin, look.skin_finish),
+        "hair": paint(look.hair_colour, "matte"),
+        "eyes": paint("1a1410", "glossy"),
+        "sclera": paint("f4f2ee", "glossy"),
+        "accent": paint(look.lips, "matte"),
+        "shoes": paint(look.shoes, "rubber"),
+    }
+
+
+def _human_limbs(joints: tuple[Joint, ...]) -> tuple[Limb, ...]:
+    ji = HUMANOID_JOINTS.index
+    return tuple(Limb(side, ji(f"{side}_thigh"), ji(f"{side}_shin"), joints[ji(f"{side}_foot")].offset,
+                      ji(f"{side}_foot"), -1.0, phase) for side, phase in (("l", 0.0), ("r", 0.5)))
+
+
+def skinned_humanoid(look: HumanLook) -> Model:
+    """A person with a real body: the MakeHuman/MPFB2 mesh of ``look.body`` skinned to the 16-joint rig.
+
+    Same joints, names, limbs and slots as :func:`humanoid`, so every action and material works on it;
+    the joints sit where the body's own skeleton has them (scenes/skin.py).
+    """
+    b = skin.body(look.body, look.height, skin.Wardrobe(look.sleeves, look.legwear, look.hair))
+    pos = b.joints
+    joints = tuple(Joint(name, parent, tuple(float(x) for x in (pos[i] - (pos[parent] if parent >= 0 else 0.0))))
+                   for i, (name, parent) in enumerate(zip(skin.JOINTS, skin.PARENTS, strict=True)))
+    return Model(joints, (), _human_slots(look), main_slot="body", limbs=_human_limbs(joints), skin=b.parts)
+
+
+def person(look: HumanLook) -> Model:
+    """The catalog's model of a human variant: skinned when ``look.body`` names a body, else stylised."""
+    return skinned_humanoid(look) if look.body else humanoid(look)
 
 
 def humanoid(look: HumanLook = HumanLook()) -> Model:
@@ -138,29 +180,18 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
         add(placed(box((0.1, 0.24, 0.035)), at=(0, 0.045 * k, -0.07 * k), scale=k), f"{side}_foot", "shoes")
         add(placed(ellipsoid((0.1, 0.24, 0.09), 16, 8), at=(0, 0.045 * k, -0.06 * k), scale=k), f"{side}_foot",
             "shoes")
-    slots = {
-        "body": _look(look.shirt, look.finish),
-        "legs": _look(look.trousers, look.finish),
-        "skin": _look(look.skin, look.skin_finish),
-        "hair": _look(look.hair_colour, "matte"),
-        "eyes": _look("1a1410", "glossy"),
-        "sclera": _look("f4f2ee", "glossy"),
-        "accent": _look("a0443c", "matte"),
-        "shoes": _look(look.shoes, "rubber"),
-    }
-    ji = HUMANOID_JOINTS.index
-    limbs = tuple(Limb(side, ji(f"{side}_thigh"), ji(f"{side}_shin"), joints[ji(f"{side}_foot")].offset,
-                       ji(f"{side}_foot"), -1.0, phase) for side, phase in (("l", 0.0), ("r", 0.5)))
-    return Model(joints, tuple(parts), slots, main_slot="body", limbs=limbs)
+    return Model(joints, tuple(parts), _human_slots(look), main_slot="body", limbs=_human_limbs(joints))
 
 
 HUMAN_VARIANTS: dict[str, HumanLook] = {
-    "person": HumanLook(),
-    "man": HumanLook(height=1.8, build=1.08, shirt="3a6ea5", trousers="3b3b3b", hair_colour="2b1d14"),
+    "person": HumanLook(body="person"),
+    "man": HumanLook(height=1.8, build=1.08, shirt="3a6ea5", trousers="3b3b3b", hair_colour="2b1d14", body="man"),
     "woman": HumanLook(height=1.68, build=0.92, hair="long", shirt="c8553d", trousers="2d3047",
-                       hair_colour="7a3b1e", skin="d9a07e"),
+                       hair_colour="7a3b1e", skin="d9a07e", body="woman", lips="b04a4a"),
     "child": HumanLook(height=1.2, head=1.22, build=0.95, hair="cap", shirt="f2c14e", trousers="3d5a80",
-                       hair_colour="d1495b"),
+                       hair_colour="d1495b", body="child", sleeves="short", legwear="shorts"),
+    "elderly": HumanLook(height=1.68, shirt="8a7f6e", trousers="4a4a52", hair_colour="c8c4bc", skin="dcae90",
+                         body="elderly", hair="short"),
     "figurine": HumanLook(shirt="f1ede4", trousers="e9e3d6", skin="f6f1e8", hair_colour="d8c8a8", shoes="c9a44c",
                           finish="ceramic", skin_finish="ceramic"),
 }
@@ -253,10 +284,10 @@ def quadruped(look: AnimalLook) -> Model:
         add(placed(ellipsoid((g * 0.3, g * 0.42, paw * 2.4), 12, 6), at=(0, g * 0.06, -look.lower - paw * 1.0)),
             f"{name}_lower", "accent")
     slots = {
-        "body": _look(look.fur, look.finish),
-        "accent": _look(look.accent, look.finish),
-        "eyes": _look("101010", "glossy"),
-        "sclera": _look("3b2a1a", "glossy"),
+        "body": paint(look.fur, look.finish),
+        "accent": paint(look.accent, look.finish),
+        "eyes": paint("101010", "glossy"),
+        "sclera": paint("3b2a1a", "glossy"),
     }
     # a lateral-sequence walk: left hind, left fore, right hind, right fore
     phases = {"bl": 0.0, "fl": 0.25, "br": 0.5, "fr": 0.75}
@@ -267,7 +298,7 @@ def quadruped(look: AnimalLook) -> Model:
 
 # --- props --------------------------------------------------------------------------------------------
 
-def _prop(parts: list[tuple[Mesh, str]], slots: dict[str, SlotLook], main: str = "body") -> Model:
+def prop_model(parts: list[tuple[Mesh, str]], slots: dict[str, SlotLook], main: str = "body") -> Model:
     return Model((Joint("root", -1, (0.0, 0.0, 0.0)),), tuple(Part(m, 0, s) for m, s in parts), slots, main)
 
 
@@ -277,7 +308,7 @@ def table() -> Model:
     for x in (-0.54, 0.54):
         for y in (-0.34, 0.34):
             parts.append((placed(frustum(0.06, 0.045, 0.71, 12), at=(x, y, 0)), "accent"))
-    return _prop(parts, {"body": _look("9c6b3f", "wood"), "accent": _look("7a5230", "wood")})
+    return prop_model(parts, {"body": paint("9c6b3f", "wood"), "accent": paint("7a5230", "wood")})
 
 
 def chair() -> Model:
@@ -287,7 +318,7 @@ def chair() -> Model:
     for x in (-0.2, 0.2):
         for y in (-0.2, 0.2):
             parts.append((placed(cylinder(0.035, 0.43, 10), at=(x, y, 0)), "accent"))
-    return _prop(parts, {"body": _look("a0522d", "wood"), "accent": _look("6b3a1f", "wood")})
+    return prop_model(parts, {"body": paint("a0522d", "wood"), "accent": paint("6b3a1f", "wood")})
 
 
 def tree() -> Model:
@@ -295,7 +326,7 @@ def tree() -> Model:
     parts = [(frustum(0.32, 0.18, 2.2, 16), "accent")]
     for at, d in (((0, 0, 1.7), 1.8), ((0.45, 0.2, 2.3), 1.3), ((-0.4, -0.25, 2.4), 1.2), ((0.0, 0.0, 2.7), 1.2)):
         parts.append((placed(sphere(d, 20, 10), at=at), "body"))
-    return _prop(parts, {"body": _look("3f7d3a", "matte"), "accent": _look("5b3a24", "wood")})
+    return prop_model(parts, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
 
 
 def bush() -> Model:
@@ -303,7 +334,7 @@ def bush() -> Model:
     parts = [(placed(sphere(d, 16, 8), at=at), "body")
              for at, d in (((0, 0, 0), 0.9), ((0.35, 0.1, 0.05), 0.6), ((-0.3, -0.1, 0.05), 0.65),
                            ((0, 0.3, 0.1), 0.5))]
-    return _prop(parts, {"body": _look("4a8c3f", "matte")})
+    return prop_model(parts, {"body": paint("4a8c3f", "matte")})
 
 
 def house() -> Model:
@@ -315,8 +346,8 @@ def house() -> Model:
         parts.append((placed(box((1.1, 0.06, 0.9)), at=(x, 2.5, 1.3)), "glass"))
     for x in (-1.9, 1.9):
         parts.append((placed(box((1.1, 0.06, 0.9)), at=(x, -2.5, 1.3)), "glass"))
-    return _prop(parts, {"body": _look("efe6d2", "matte"), "accent": _look("a23b2a", "matte"),
-                         "trim": _look("5a3a22", "wood"), "glass": _look("9fc5e0", "glass")})
+    return prop_model(parts, {"body": paint("efe6d2", "matte"), "accent": paint("a23b2a", "matte"),
+                         "trim": paint("5a3a22", "wood"), "glass": paint("9fc5e0", "glass")})
 
 
 def car() -> Model:
@@ -327,13 +358,13 @@ def car() -> Model:
              (placed(box((1.62, 1.9, 0.06)), at=(0, -0.3, 1.41)), "body")]
     for x in (-0.82, 0.82):
         for y in (-1.35, 1.35):
-            parts.append((placed(_centred(cylinder(0.64, 0.24, 20)), hpr=(0, 0, 90), at=(x, y, 0.32)), "tyres"))
+            parts.append((placed(centred(cylinder(0.64, 0.24, 20)), hpr=(0, 0, 90), at=(x, y, 0.32)), "tyres"))
     for x in (-0.6, 0.6):
         parts.append((placed(box((0.35, 0.04, 0.12)), at=(x, 2.1, 0.42)), "lights"))
         parts.append((placed(box((0.35, 0.04, 0.12)), at=(x, -2.1, 0.42)), "accent"))
-    return _prop(parts, {"body": _look("c0392b", "glossy"), "glass": _look("2e3b48", "glass"),
-                         "tyres": _look("1c1c1c", "rubber"), "lights": _look("fff4d6", "emissive"),
-                         "accent": _look("ff2a1a", "emissive")})
+    return prop_model(parts, {"body": paint("c0392b", "glossy"), "glass": paint("2e3b48", "glass"),
+                         "tyres": paint("1c1c1c", "rubber"), "lights": paint("fff4d6", "emissive"),
+                         "accent": paint("ff2a1a", "emissive")})
 
 
 def lamp_post() -> Model:
@@ -341,7 +372,7 @@ def lamp_post() -> Model:
     parts = [(cylinder(0.3, 0.15, 16), "body"), (frustum(0.12, 0.08, 3.3, 12), "body"),
              (placed(frustum(0.45, 0.2, 0.25, 16), at=(0, 0, 3.25)), "body"),
              (placed(sphere(0.3, 16, 8), at=(0, 0, 3.1)), "lights")]
-    return _prop(parts, {"body": _look("2f3337", "metal"), "lights": _look("ffe8a8", "emissive")})
+    return prop_model(parts, {"body": paint("2f3337", "metal"), "lights": paint("ffe8a8", "emissive")})
 
 
 def bench() -> Model:
@@ -354,12 +385,12 @@ def bench() -> Model:
     for x in (-0.7, 0.7):
         parts.append((placed(box((0.06, 0.5, 0.42)), at=(x, -0.02, 0)), "accent"))
         parts.append((placed(box((0.06, 0.05, 0.45)), at=(x, -0.25, 0.42)), "accent"))
-    return _prop(parts, {"body": _look("a9713f", "wood"), "accent": _look("2b2b2b", "metal")})
+    return prop_model(parts, {"body": paint("a9713f", "wood"), "accent": paint("2b2b2b", "metal")})
 
 
 def boulder() -> Model:
     """A lumpy grey boulder about a metre across."""
-    return _prop([(rock((1.0, 0.9, 0.7)), "body")], {"body": _look("8a8580", "matte")})
+    return prop_model([(rock((1.0, 0.9, 0.7)), "body")], {"body": paint("8a8580", "matte")})
 
 
 def fence() -> Model:
@@ -368,7 +399,7 @@ def fence() -> Model:
     for x in np.linspace(-0.9, 0.9, 8):
         parts.append((placed(box((0.09, 0.03, 0.9)), at=(float(x), 0.035, 0)), "body"))
         parts.append((placed(pyramid(0.09, 0.08), at=(float(x), 0.035, 0.9), scale=(1, 0.33, 1)), "body"))
-    return _prop(parts, {"body": _look("f2f0ea", "matte")})
+    return prop_model(parts, {"body": paint("f2f0ea", "matte")})
 
 
 def ball(diameter: float, style: str) -> Model:
@@ -376,7 +407,7 @@ def ball(diameter: float, style: str) -> Model:
     parts: list[tuple[Mesh, str]] = [(sphere(diameter, 32, 16), "body")]
     r = diameter / 2
     if style == "basketball":
-        seam = _centred(torus(diameter * 1.005, diameter * 0.02, 32, 6))
+        seam = centred(torus(diameter * 1.005, diameter * 0.02, 32, 6))
         parts += [(placed(seam, hpr=hpr, at=(0, 0, r)), "accent") for hpr in ((0, 0, 0), (0, 90, 0), (90, 90, 0))]
     elif style == "football":
         dirs = np.array([[0, 0, 1], [0, 0, -1], [1, 0, 0.3], [-1, 0, 0.3], [0, 1, -0.3], [0, -1, -0.3],
@@ -388,11 +419,11 @@ def ball(diameter: float, style: str) -> Model:
             patch = placed(cylinder(diameter * 0.34, diameter * 0.03, 5), hpr=(0, -90, 0))
             parts.append((placed(patch, at=tuple(d * r * 0.985 + np.array([0, 0, r])), hpr=(h, p, 0)), "accent"))
     elif style == "beach":
-        stripe = _centred(torus(diameter * 1.004, diameter * 0.17, 32, 8))
+        stripe = centred(torus(diameter * 1.004, diameter * 0.17, 32, 8))
         parts += [(placed(stripe, hpr=(k * 60, 90, 0), at=(0, 0, r)), "accent") for k in range(3)]
     colours = {"football": ("f4f4f4", "1a1a1a"), "basketball": ("e0702a", "1e1a18"), "beach": ("f4f4f4", "e63946")}
     body, accent = colours[style]
-    return _prop(parts, {"body": _look(body, "rubber"), "accent": _look(accent, "rubber")})
+    return prop_model(parts, {"body": paint(body, "rubber"), "accent": paint(accent, "rubber")})
 
 
 def domino() -> Model:
@@ -401,25 +432,25 @@ def domino() -> Model:
                                      (placed(box((0.2, 0.004, 0.012)), at=(0, 0.03, 0.244)), "accent")]
     for x, z in ((-0.06, 0.37), (0.06, 0.43), (0.0, 0.12), (-0.06, 0.06), (0.06, 0.18)):
         parts.append((placed(cylinder(0.035, 0.004, 12), hpr=(0, 90, 0), at=(x, 0.03, z)), "accent"))
-    return _prop(parts, {"body": _look("161616", "glossy"), "accent": _look("f5f5f0", "glossy")})
+    return prop_model(parts, {"body": paint("161616", "glossy"), "accent": paint("f5f5f0", "glossy")})
 
 
 def ramp() -> Model:
     """A ramp 1 m wide and 2 m long rising from 0 at -Y to 0.6 m at +Y."""
-    return _prop([(wedge((1.0, 2.0, 0.6)), "body")], {"body": _look("c49a6c", "wood")})
+    return prop_model([(wedge((1.0, 2.0, 0.6)), "body")], {"body": paint("c49a6c", "wood")})
 
 
 def stairs(steps: int = 5) -> Model:
     """A flight of ``steps`` stairs rising towards -Y (1.2 m wide, 0.3 m treads, 0.18 m risers)."""
     parts = [(placed(box((1.2, 0.3 * (steps - k), 0.18)), at=(0, -0.15 * k, 0.18 * k)), "body")
              for k in range(steps)]
-    return _prop(parts, {"body": _look("b8b2a7", "matte")})
+    return prop_model(parts, {"body": paint("b8b2a7", "matte")})
 
 
 def wall() -> Model:
     """A brick-red wall 4 m long, 0.2 m thick and 2.5 m high, with a stone coping."""
-    return _prop([(box((4.0, 0.2, 2.4)), "body"), (placed(box((4.1, 0.28, 0.1)), at=(0, 0, 2.4)), "accent")],
-                 {"body": _look("9b4a32", "matte"), "accent": _look("c9c2b5", "matte")})
+    return prop_model([(box((4.0, 0.2, 2.4)), "body"), (placed(box((4.1, 0.28, 0.1)), at=(0, 0, 2.4)), "accent")],
+                 {"body": paint("9b4a32", "matte"), "accent": paint("c9c2b5", "matte")})
 
 
 def crate() -> Model:
@@ -431,7 +462,7 @@ def crate() -> Model:
             parts.append((placed(box((t, t, s)), at=(a * (s - t) / 2, b * (s - t) / 2, 0)), "accent"))
             parts.append((placed(box((s, t, t)), at=(0, a * (s - t) / 2, (b + 1) * (s - t) / 2)), "accent"))
             parts.append((placed(box((t, s, t)), at=(a * (s - t) / 2, 0, (b + 1) * (s - t) / 2)), "accent"))
-    return _prop(parts, {"body": _look("c8a06a", "wood"), "accent": _look("7d5a34", "wood")})
+    return prop_model(parts, {"body": paint("c8a06a", "wood"), "accent": paint("7d5a34", "wood")})
 
 
 def cup() -> Model:
@@ -439,11 +470,11 @@ def cup() -> Model:
     parts = [(frustum(0.065, 0.08, 0.095, 24), "body"),
              (placed(torus(0.05, 0.012, 20, 8), hpr=(0, 0, 90), at=(0.045, 0, 0.02)), "body"),
              (placed(cylinder(0.07, 0.002, 24), at=(0, 0, 0.085)), "accent")]
-    return _prop(parts, {"body": _look("f3efe6", "ceramic"), "accent": _look("3b2314", "glossy")})
+    return prop_model(parts, {"body": paint("f3efe6", "ceramic"), "accent": paint("3b2314", "glossy")})
 
 
 def pedestal() -> Model:
     """A round display pedestal for a figurine: 0.3 m across, 0.12 m tall."""
     parts = [(cylinder(0.3, 0.03, 32), "accent"), (placed(frustum(0.26, 0.24, 0.07, 32), at=(0, 0, 0.03)), "body"),
              (placed(cylinder(0.28, 0.02, 32), at=(0, 0, 0.1)), "accent")]
-    return _prop(parts, {"body": _look("1f1f24", "glossy"), "accent": _look("c9a44c", "metal")})
+    return prop_model(parts, {"body": paint("1f1f24", "glossy"), "accent": paint("c9a44c", "metal")})

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.intents import FramingIntent
 from scenes.motion import ease, look_at_hpr
 from scenes.script import (
     CraneShot,
@@ -90,6 +91,14 @@ def framing_distance(radius: float, hfov_deg: float, aspect: float, margin: floa
     return margin * radius / math.sin(half)
 
 
+def shot_target(shot: Shot) -> Target:
+    """What a shot aims at: its ``target``, or the first subject of its framing intent when no target is given."""
+    intent = shot.framing_intent()
+    if intent is not None and "target" not in shot.model_fields_set:
+        return intent.subjects[0]
+    return shot.target
+
+
 SubjectLookup = Callable[[Target], Subject]
 """Resolves a shot target (actor id or point) to its per-frame :class:`Subject`."""
 
@@ -98,8 +107,22 @@ _PERSON_FRAMING = {"wide": (0.5, 0.9), "medium": (0.7, 0.3), "close_up": (0.92, 
 _THING_FRAMING = {"wide": (0.5, 1.0), "medium": (0.5, 0.55), "close_up": (0.5, 0.3)}
 
 
-def frame_subject(subject: Subject, framing: str, fov: float, aspect: float) -> tuple[np.ndarray, float]:
-    """The look-at points (F, 3) and camera distance that give ``framing`` of ``subject`` through a ``fov`` lens."""
+def share_distance(height: float, share: float, hfov_deg: float, aspect: float) -> float:
+    """Distance at which something ``height`` metres tall fills ``share`` of the frame height."""
+    vfov = 2.0 * math.atan(math.tan(math.radians(hfov_deg) / 2.0) / aspect)
+    return max(height, 0.05) / (max(share, 1e-3) * 2.0 * math.tan(vfov / 2.0))
+
+
+def frame_subject(subject: Subject, framing: str | FramingIntent, fov: float,
+                  aspect: float) -> tuple[np.ndarray, float]:
+    """The look-at points (F, 3) and camera distance that give ``framing`` of ``subject`` through a ``fov`` lens.
+
+    A :class:`FramingIntent` asks for the subject's height as a share of the frame: the camera aims at its
+    middle from the distance that gives that share."""
+    if isinstance(framing, FramingIntent):
+        height = float(np.max(subject.height)) if subject.radius > 0 else 1.0
+        look = subject.base + np.stack([0 * subject.height, 0 * subject.height, 0.5 * subject.height], -1)
+        return look, share_distance(height, framing.share(), fov, aspect)
     if subject.radius <= 0.0:
         return subject.base.copy(), framing_distance({"wide": 4.0, "medium": 2.0, "close_up": 0.8}.get(framing, 2.0),
                                                      fov, aspect)
@@ -201,7 +224,7 @@ def camera_tracks(
             continue
         t = times[sel]
         u = np.clip((t - start) / (end - start), 0.0, 1.0)
-        subject = lookup(shot.target)
+        subject = lookup(shot_target(shot))
         target = subject.centre()[sel]
         lens = shot.fov if shot.fov is not None else default_fov
         lens_track = np.full(len(t), float(lens))
@@ -209,7 +232,11 @@ def camera_tracks(
         if isinstance(shot, StaticShot):
             eye = np.tile(np.asarray(shot.position, dtype=np.float64), (len(t), 1))
         elif isinstance(shot, OrbitShot):
-            radius = shot.radius if shot.radius is not None else auto_radius(shot.target, lens)
+            radius = shot.radius
+            if radius is None and shot.framing_intent() is not None:
+                radius = share_distance(float(np.max(subject.height)), shot.framing_intent().share(), lens, aspect)
+            elif radius is None:
+                radius = auto_radius(shot_target(shot), lens)
             a = np.radians(shot.start_angle + shot.degrees * ease(u, shot.easing))
             eye = target + np.stack([radius * np.sin(a), -radius * np.cos(a), np.full_like(a, shot.height)], -1)
         elif isinstance(shot, DollyShot):

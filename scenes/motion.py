@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.actions import natural_duration
 from scenes.script import (
     Actor,
     Bounce,
@@ -449,11 +450,8 @@ def natural_end(action: object, duration: float) -> float:
     start = float(action.start)  # type: ignore[attr-defined]
     if isinstance(action, Jump):
         return min(duration, start + jump_duration(action.height))
-    lengths = {"wave": 2.5, "turn_to": 0.8, "fall": 1.0, "push": 0.8, "roll": 3.0, "fly_to": 3.0}
-    kind = getattr(action, "type", "")
-    if kind in lengths:
-        return min(duration, start + lengths[kind])
-    return duration
+    length = natural_duration(getattr(action, "type", ""))
+    return duration if length is None else min(duration, start + length)
 
 
 def _legacy(fn: Callable[..., None]) -> Callable[..., None]:

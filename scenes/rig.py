@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from scenes.geometry import Mesh, merge, transformed
+from scenes.skin import SkinPart
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ class Model:
     slots: dict[str, SlotLook] = field(default_factory=dict)
     main_slot: str = "body"
     limbs: tuple[Limb, ...] = ()  # legs that walk, for characters and animals
+    skin: tuple[SkinPart, ...] = ()  # skinned meshes (bind pose = rest pose), deformed by the joints
+
+    @property
+    def skinned(self) -> bool:
+        """True when the model has a skinned body (its look comes from ``skin`` rather than rigid parts)."""
+        return bool(self.skin)
 
     @property
     def articulated(self) -> bool:
@@ -86,10 +93,22 @@ class Model:
                 return i
         raise KeyError(name)
 
+    def joint_vertices(self, j: int) -> list[np.ndarray]:
+        """Vertices that move with joint ``j``, in its frame: its rigid parts' and the skin vertices it
+        dominates (bind pose minus the joint's rest position; rest rotations are zero)."""
+        out = [p.mesh.vertices for p in self.parts if p.joint == j]
+        if self.skin:
+            rest = joint_matrices(self, np.zeros((1, len(self.joints), 3)), np.zeros((1, 3)))[0, j, :3, 3]
+            for p in self.skin:
+                mine = p.joints[np.arange(len(p.joints)), np.argmax(p.weights, axis=1)] == j
+                if mine.any():
+                    out.append(p.mesh.vertices[mine] - rest.astype(np.float32))
+        return out
+
     def rest_mesh(self) -> Mesh:
         """All parts merged in the rest pose, in the model's frame (for bounds, hulls and simple engines)."""
         mats = joint_matrices(self, np.zeros((1, len(self.joints), 3)), np.zeros((1, 3)))[0]
-        return merge([transformed(p.mesh, mats[p.joint]) for p in self.parts])
+        return merge([transformed(p.mesh, mats[p.joint]) for p in self.parts] + [p.mesh for p in self.skin])
 
 
 def single_part(mesh: Mesh, look: SlotLook = SlotLook((1.0, 1.0, 1.0))) -> Model:

@@ -26,10 +26,13 @@ from pydantic import (
     model_validator,
 )
 
+from scenes.actions import ACTIONS
 from scenes.catalog import CATALOG, is_model_path, model_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.hdri import hdri_file
+from scenes.intents import FramingIntent, Intent
+from scenes.lexicon import alias_target
 from scenes.materials import FINISHES
 
 SCRIPT_VERSION = 1
@@ -366,8 +369,8 @@ class Actor(_Model):
             model_asset(name)  # raises ValueError naming the file if it is missing or unreadable
             return name
         if name not in CATALOG:
-            canonical = next((a.name for a in CATALOG.values() if name in a.aliases), None)
-            if canonical is not None:  # "soccer_ball" is the football, "kid" the child
+            canonical = alias_target(name)
+            if canonical is not None and canonical in CATALOG:  # "soccer_ball" is the football, "kid" the child
                 return canonical
             close = difflib.get_close_matches(name, list(CATALOG), n=2)
             hint = f" (did you mean {', '.join(close)}?)" if close else ""
@@ -409,6 +412,11 @@ class _Shot(_Timed):
     start: Time | None = None  # type: ignore[assignment]
     transition: Transition = Transition()
     fov: Annotated[float, Field(gt=1.0, lt=170.0)] | None = None
+    framing: FramingIntent | None = None  # what the shot must show and how big; the solver places the camera
+
+    def framing_intent(self) -> FramingIntent | None:
+        """The shot's framing intent (subjects and size), if it asks for one."""
+        return self.framing if isinstance(self.framing, FramingIntent) else None
 
 
 class StaticShot(_Shot):
@@ -456,7 +464,7 @@ class _FramedShot(_Shot):
     """
 
     target: Target = (0.0, 0.0, 0.5)
-    framing: Framing = "wide"
+    framing: Framing | FramingIntent = "wide"  # type: ignore[assignment]
     over: ActorId | None = None
     angle: Angle = 0.0
     relative: bool = False
@@ -638,6 +646,7 @@ class SceneScript(_Model):
     actors: list[Actor] = Field(default_factory=list, max_length=10_000)
     camera: Camera = Camera()
     captions: list[Caption] = Field(default_factory=list, max_length=1000)
+    intents: list[Intent] = Field(default_factory=list, max_length=1000)  # what must be shown (scenes.intents)
 
     @property
     def frame_count(self) -> int:
@@ -679,7 +688,9 @@ class SceneScript(_Model):
                     check_ref(f"{path}.center", act.center)
                     if act.center == a.id:
                         problems.append(f"{path}.center: actor {a.id!r} cannot orbit itself")
-                for name in ("to", "target", "seat"):
+                for name in ACTIONS[act.type].references:
+                    if name == "center":
+                        continue  # checked above, with its own message
                     ref = getattr(act, name, None)
                     check_ref(f"{path}.{name}", ref)
                     if ref == a.id:
@@ -723,6 +734,9 @@ class SceneScript(_Model):
             check_time(f"{path}.end", shot.end)
             check_ref(f"{path}.target", shot.target)
             check_ref(f"{path}.over", getattr(shot, "over", None))
+            if shot.framing_intent() is not None:
+                for j, ref in enumerate(shot.framing_intent().subjects):
+                    check_ref(f"{path}.framing.subjects[{j}]", ref)
             for field, t in (("start", shot.start), ("end", shot.end)):
                 if t is None:
                     continue
@@ -730,6 +744,11 @@ class SceneScript(_Model):
                     problems.append(f"{path}.{field}: {t:g} s is before {latest_path} ({latest:g} s); "
                                     "shots must be in time order and must not overlap")
                 latest, latest_path = t, f"{path}.{field}"
+        for k, intent in enumerate(self.intents):
+            for name, ref in intent.actor_refs():
+                check_ref(f"intents[{k}].{name}", ref)
+            check_time(f"intents[{k}].start", getattr(intent, "start", None))
+            check_time(f"intents[{k}].end", getattr(intent, "end", None))
         if problems:
             raise ValueError("; ".join(problems))
         return self

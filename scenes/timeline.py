@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from scenes.actions import ACTIONS
 from scenes.animation import (
     FootMetrics,
     JointPose,
@@ -328,7 +329,7 @@ def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen
     for act in actor.actions:
         if isinstance(act, Push | LookAt):
             continue
-        for name in ("to", "target", "center", "seat"):
+        for name in ACTIONS[act.type].references:
             ref = getattr(act, name, None)
             if isinstance(ref, str) and ref not in seen and (
                     ref in ids or _refers_to(by_id[ref], targets, by_id, seen | {actor.id})):

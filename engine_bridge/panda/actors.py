@@ -19,8 +19,26 @@ from scenes.catalog import model
 from scenes.colors import parse_colour, srgb_to_linear
 from scenes.geometry import merge
 from scenes.materials import FINISHES
-from scenes.rig import Model, SlotLook
+from scenes.rig import Model, SlotLook, joint_matrices
 from scenes.script import Actor, Material
+from scenes.skin import SkinPart, skinning_matrices
+
+SKIN_TAG = "skinned"  # tag on skinned holders: the shadow and passes cameras swap in their SKINNED shaders
+
+
+@dataclass
+class Skinning:
+    """A skinned actor's GPU inputs: the model, its rest joint positions, and the holders of its skin geoms.
+
+    ``bones`` is this frame's skinning matrices in Panda's row-vector layout (J, 4, 4), kept so the flow pass
+    can hand the next frame's to ``u_bones_next``.
+    """
+
+    model: Model
+    rest_joints: np.ndarray  # (J, 3) model-frame rest positions
+    holders: list  # list[NodePath]
+    reach: float  # farthest any vertex is from a joint that moves it (so the posed joints bound the surface)
+    bones: np.ndarray | None = None
 
 
 @dataclass
@@ -30,6 +48,7 @@ class ActorNodes:
     root: object  # NodePath
     joints: list  # list[NodePath]
     rest: np.ndarray  # (J, 3) rest offsets of the joints
+    skin: Skinning | None = None
 
 
 def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, float, float], float, float, float,
@@ -53,9 +72,120 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
     return parse_colour(chosen.color), rough, metal, finish.emission, finish.pattern
 
 
-def build_actor(parent, actor: Actor, geoms: dict, dress: Callable[[object, str], None] | None = None) -> ActorNodes:
+def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
+    """A GeomNode of a skin part: position, normal, four joint indices and four weights per vertex (interleaved),
+    for the shaders' SKINNED variant."""
+    from panda3d.core import (
+        Geom,
+        GeomNode,
+        GeomTriangles,
+        GeomVertexArrayFormat,
+        GeomVertexData,
+        GeomVertexFormat,
+        InternalName,
+    )
+
+    array = GeomVertexArrayFormat()
+    array.add_column(InternalName.get_vertex(), 3, Geom.NT_float32, Geom.C_point)
+    array.add_column(InternalName.get_normal(), 3, Geom.NT_float32, Geom.C_normal)
+    array.add_column(InternalName.make("joints"), 4, Geom.NT_float32, Geom.C_other)
+    array.add_column(InternalName.make("weights"), 4, Geom.NT_float32, Geom.C_other)
+    fmt = GeomVertexFormat.register_format(GeomVertexFormat(array))
+    m = part.mesh
+    vdata = GeomVertexData(name, fmt, Geom.UH_static)
+    vdata.unclean_set_num_rows(len(m.vertices))
+    rows = np.hstack([m.vertices, m.normals, part.joints.astype(np.float32), part.weights]).astype(np.float32)
+    memoryview(vdata.modify_array(0)).cast("B")[:] = np.ascontiguousarray(rows).tobytes()
+    prim = GeomTriangles(Geom.UH_static)
+    prim.set_index_type(Geom.NT_uint32)
+    handle = prim.modify_vertices()
+    handle.unclean_set_num_rows(m.triangles.size)
+    memoryview(handle).cast("B")[:] = np.ascontiguousarray(m.triangles, dtype=np.uint32).tobytes()
+    geom = Geom(vdata)
+    geom.add_primitive(prim)
+    node = GeomNode(name)
+    node.add_geom(geom)
+    return node
+
+
+def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
+    """The skin parts of a skinned model, one holder per slot directly under the actor's root (the vertex
+    shader places every vertex from the joints, so nothing hangs from the joint nodes)."""
+    from panda3d.core import NodePath
+
+    holders = []
+    for i, part in enumerate(m.skin):
+        key = (actor.asset, "skin", i)
+        if key not in geoms:
+            geoms[key] = NodePath(skinned_geom_node(f"{actor.asset}.skin.{part.slot}", part))
+        holder = root.attach_new_node(f"skin.{part.slot}")
+        geoms[key].instance_to(holder)
+        rgb, rough, metal, emission, _ = slot_material(m, part.slot, actor)
+        holder.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
+        holder.set_shader_input("u_material", (float(rough), float(metal), float(emission)))
+        holder.set_color(*rgb, 1.0)  # used by the software renderer only
+        holder.set_tag(SKIN_TAG, "1")
+        holder.node().set_final(True)  # bounds come from the posed joints (set per frame), not the bind pose
+        if shader is not None:
+            holder.set_shader(shader)
+        holders.append(holder)
+    rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
+    skin = Skinning(m, rest, holders, _reach(m, rest))
+    _set_bones(skin, np.zeros((len(m.joints), 3)), np.zeros(3))
+    return skin
+
+
+def _reach(m: Model, rest: np.ndarray) -> float:
+    """The largest distance from a skin vertex to any joint weighting it: each skinned vertex is a blend of
+    its joints' rigid moves, so it lies within this of some posed joint."""
+    far = 0.0
+    for p in m.skin:
+        d = np.linalg.norm(p.mesh.vertices[:, None, :] - rest[p.joints.astype(np.int64)], axis=2)
+        far = max(far, float(np.where(p.weights > 0, d, 0.0).max()))
+    return far
+
+
+def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray) -> None:
+    """Upload one pose's skinning matrices to every holder (this frame's and, until the flow pass says
+    otherwise, the next frame's), and fit the holders' bounds around the posed joints."""
+    from panda3d.core import BoundingSphere, Point3
+
+    mats = joint_matrices(skin.model, rotations[None], root_offset[None])[0]
+    bones = np.ascontiguousarray(skinning_matrices(mats, skin.rest_joints).transpose(0, 2, 1), dtype=np.float32)
+    skin.bones = bones
+    pta = _matrix_array(bones)
+    pos = mats[:, :3, 3]
+    centre = (pos.min(axis=0) + pos.max(axis=0)) / 2.0
+    radius = float(np.linalg.norm(pos - centre, axis=1).max()) + skin.reach
+    bounds = BoundingSphere(Point3(*centre), radius)
+    for h in skin.holders:
+        h.set_shader_input("u_bones", pta)
+        h.set_shader_input("u_bones_next", pta)
+        h.node().set_bounds(bounds)
+
+
+def _matrix_array(bones: np.ndarray):  # -> PTA_LMatrix4f
+    from panda3d.core import PTA_LMatrix4f
+
+    pta = PTA_LMatrix4f.empty_array(len(bones))
+    memoryview(pta).cast("B")[:] = bones.tobytes()
+    return pta
+
+
+def set_next_bones(nodes: ActorNodes, bones: np.ndarray) -> None:
+    """Give a skinned actor's holders the next frame's skinning matrices (for the flow pass)."""
+    if nodes.skin is None:
+        return
+    pta = _matrix_array(bones)
+    for h in nodes.skin.holders:
+        h.set_shader_input("u_bones_next", pta)
+
+
+def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None,
+                dress: Callable[[object, str], None] | None = None) -> ActorNodes:
     """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, joint, slot) across
-    actors; ``dress(node, pattern)`` gives a slot with a procedural pattern its shader variant."""
+    actors. ``skinned_shader`` is the surface shader's SKINNED variant, for skinned models; ``dress(node, pattern)``
+    gives a rigid slot with a procedural pattern its shader variant (skin parts keep the skinned shader, plain)."""
     from panda3d.core import NodePath
 
     from engine_bridge.panda.engine import geom_node
@@ -84,7 +214,8 @@ def build_actor(parent, actor: Actor, geoms: dict, dress: Callable[[object, str]
         if pattern and dress is not None:
             dress(holder, pattern)
     rest = np.array([j.offset for j in m.joints], dtype=np.float64)
-    return ActorNodes(root, joints, rest)
+    skin = _build_skin(root, actor, m, geoms, skinned_shader) if m.skinned else None
+    return ActorNodes(root, joints, rest, skin)
 
 
 def pose_actor(nodes: ActorNodes, pose: JointPose | None) -> None:
@@ -96,3 +227,5 @@ def pose_actor(nodes: ActorNodes, pose: JointPose | None) -> None:
         node.set_hpr(float(rot[j, 0]), float(rot[j, 1]), float(rot[j, 2]))
     base = nodes.rest[0] + pose.root_offset
     nodes.joints[0].set_pos(float(base[0]), float(base[1]), float(base[2]))
+    if nodes.skin is not None:
+        _set_bones(nodes.skin, rot, pose.root_offset)

@@ -34,6 +34,7 @@ PASS_NAMES = ("depth", "mask", "normals", "flow")
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
+MAX_JOINTS = 16  # joints a skinned body may have (the humanoid rig's); the SKINNED shaders' bone array size
 
 _PRC = """
 load-display p3headlessgl
@@ -478,6 +479,7 @@ class PandaEngine(Engine):
         from engine_bridge.panda.actors import ActorNodes, build_actor
 
         geoms: dict = {}
+        skinned_shader = self._skinned_shaders(light if shadows else None, defines) if shaded else None
         self._actor_nodes = []
         self._models = []
         for i, actor in enumerate(script.actors):
@@ -495,7 +497,8 @@ class PandaEngine(Engine):
                 top.set_color(*rgb, 1.0)  # used by the software renderer only
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                nodes = build_actor(root, actor, geoms, self._dress if shaded and look.materials else None)
+                nodes = build_actor(root, actor, geoms, skinned_shader,
+                                    self._dress if shaded and look.materials else None)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
         # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved
@@ -568,6 +571,24 @@ class PandaEngine(Engine):
         for i, c in enumerate(env.ground_reflection):
             refl[i] = LVecBase3f(*(float(x) for x in c))
         root.set_shader_input("u_ground_reflection", refl)
+
+    def _skinned_shaders(self, light, defines: dict[str, object]):  # -> Shader
+        """The surface shader's SKINNED variant for skinned bodies; the sun's shadow camera gets a SKINNED
+        depth-only shader for them through a tag state (its initial state draws with no shader at all)."""
+        from panda3d.core import ColorWriteAttrib, CullFaceAttrib, RenderState, Shader, ShaderAttrib
+
+        from engine_bridge.panda.actors import SKIN_TAG
+
+        bones = {"SKINNED": MAX_JOINTS}
+        if light is not None:
+            depth = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", bones),
+                                _shader_source("depth_only.frag", {}))
+            light.set_tag_state_key(SKIN_TAG)
+            light.set_tag_state("1", RenderState.make(ShaderAttrib.make(depth, 1001),
+                                                      ColorWriteAttrib.make(ColorWriteAttrib.C_off),
+                                                      CullFaceAttrib.make_reverse(), 1001))
+        return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones),
+                           _shader_source("surface.frag", defines))
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
@@ -805,6 +826,7 @@ class PandaEngine(Engine):
             shader = Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", {}), _shader_source("passes.frag", {}))
             self._passes = PassesTarget(self._graphics, self._host, self._camera, self._lens, self._size, shader,
                                         clear_background=not self._covered)
+            self._tag_skinned_passes()
         self._passes.set_active(True)
         w, h = self._size
         root = self._root
@@ -814,7 +836,13 @@ class PandaEngine(Engine):
             self._pose(following)
             geoms = self._moving_geoms()
             nxt = [g.get_net_transform().get_mat() for g in geoms]
+            from engine_bridge.panda.actors import set_next_bones
+
+            next_bones = [n.skin.bones if n.skin is not None else None for n in self._actor_nodes]
             self._pose(state)
+            for nodes, bones in zip(self._actor_nodes, next_bones, strict=True):
+                if bones is not None:
+                    set_next_bones(nodes, bones)
             for g, m_next in zip(geoms, nxt, strict=True):
                 motion = LMatrix4f(g.get_net_transform().get_mat())
                 motion.invert_in_place()
@@ -832,6 +860,18 @@ class PandaEngine(Engine):
         root.set_shader_input("u_intrinsics", tuple(float(x) for x in cams[0][1]))
         root.set_shader_input("u_next_intrinsics", tuple(float(x) for x in cams[1][1]))
         return wanted
+
+    def _tag_skinned_passes(self) -> None:
+        """The passes camera draws skinned bodies with the passes shader's SKINNED variant (a tag state)."""
+        from panda3d.core import RenderState, Shader, ShaderAttrib
+
+        from engine_bridge.panda.actors import SKIN_TAG
+
+        bones = {"SKINNED": MAX_JOINTS}
+        shader = Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", bones), _shader_source("passes.frag", {}))
+        cam = self._passes.camera.node()
+        cam.set_tag_state_key(SKIN_TAG)
+        cam.set_tag_state("1", RenderState.make(ShaderAttrib.make(shader, 1001)))
 
     def _moving_geoms(self) -> list:
         """A node path per rigid part under each actor (parts of multi-part actors included), in a stable order.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -23,13 +25,54 @@ class AssetClass(BaseModel):
     scale: tuple[float, float, float] = (1.0, 1.0, 1.0)
 
 
+# Actors every game world has (world settings, game mode and state, the player's controller, camera manager,
+# HUD and pawn, UnrealCV's controller and cameras, navigation and debug helpers): Unreal names an actor after its
+# class with a counter (`PlayerController_0`) or, placed in a World Partition level, a `_UAID_…` suffix.
+INFRASTRUCTURE = (
+    "WorldSettings", "DefaultPhysicsVolume", "GameNetworkManager", "ParticleEventManager", "GameModeBase",
+    "GameMode", "UnrealcvGameMode", "GameSession", "GameStateBase", "GameState", "PlayerController",
+    "PlayerState", "PlayerCameraManager", "HUD", "DefaultPawn", "SpectatorPawn", "UnrealcvPawn",
+    "UnrealcvWorldController", "FusionCameraActor", "GameplayDebuggerPlayerManager", "ChaosDebugDrawActor",
+    "AbstractNavData", "RecastNavMesh", "NavigationData", "WorldDataLayers", "WorldPartitionMiniMap",
+    "LevelBounds", "Brush", "LevelScriptActor",
+)
+PAWNS = ("DefaultPawn", "SpectatorPawn", "UnrealcvPawn")  # a DefaultPawn draws a sphere: hidden while rendering
+
+
+class LevelPolicy(BaseModel):
+    """What to do with actors of the level that the render did not spawn (they render, and are annotated).
+
+    ``foreign``: ``refuse`` (stop at open, naming them) or ``hide`` (hide them while rendering, show them after);
+    ``ignore``: more class names to treat as the game's own machinery, like :data:`INFRASTRUCTURE`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    foreign: Literal["refuse", "hide"] = "refuse"
+    ignore: tuple[str, ...] = ()
+
+    def is_infrastructure(self, actor: str) -> bool:
+        """Whether ``actor`` (a name from `vget /objects`) is an actor every game world has."""
+        return _class_of(actor) in (*INFRASTRUCTURE, *self.ignore)
+
+
+def _class_of(actor: str) -> str:
+    """The class part of an actor's name: `PlayerController_0` and `Floor_UAID_0A1B…` → `PlayerController`, `Floor`."""
+    return re.sub(r"(_UAID_[0-9A-Fa-f]+|_C)?(_\d+)?$", "", actor.split("-", 1)[0])
+
+
+def is_pawn(actor: str) -> bool:
+    """Whether ``actor`` is the player's pawn (hidden while rendering: a DefaultPawn draws a sphere)."""
+    return _class_of(actor) in PAWNS
+
+
 class ClassMap(BaseModel):
-    """The whole mapping: the director Blueprint (sky, sun, ground) and one class per asset."""
+    """The whole mapping: the director Blueprint (sky, sun, ground), one class per asset, the level policy."""
 
     model_config = ConfigDict(extra="forbid")
 
     director: str = Field(min_length=1, pattern=r"^\S+$")
     assets: dict[str, AssetClass]
+    level: LevelPolicy = LevelPolicy()
 
     def for_asset(self, asset: str, source: str = DEFAULT_CLASS_MAP) -> AssetClass:
         """The class of ``asset``; EngineError naming the mapping file when it has none."""
@@ -40,11 +83,11 @@ class ClassMap(BaseModel):
                               f"'{asset}: {{class: /Game/…}}' under assets:") from None
 
     def asset_of_class(self, class_name: str) -> str | None:
-        """The catalog asset a class stands for (a bare asset name counts too), or None."""
+        """The catalog asset a class stands for (its path, its short name ``BP_X_C``, or the asset's name)."""
         if class_name in CATALOG:
             return class_name
         for name, entry in self.assets.items():
-            if entry.class_name == class_name:
+            if class_name in (entry.class_name, entry.class_name.rsplit(".", 1)[-1]):
                 return name
         return None
 

@@ -19,39 +19,59 @@ import numpy as np
 from engine_bridge.engine import Engine, EngineError
 from engine_bridge.unreal.classes import ClassMap
 from engine_bridge.unreal.coords import CM_PER_M, forward_of, scale_to_world, unreal_to_world
+from engine_bridge.unreal.dispatch import CommandError
 from engine_bridge.unreal.pose import PoseError, parse_pose
 from scenes import FrameState, SceneScript, compile_script
 from scenes.animation import JointPose
 from scenes.catalog import model
 from scenes.timeline import CameraState, SunState
 
-_VALID_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,63}$")
+_VALID_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]{0,127}$")
 
-
-@dataclass
-class WorldObject:
-    """One spawned object, in Unreal units (cm, pitch/yaw/roll, Unreal axis order for scale)."""
-
-    name: str
-    asset: str | None  # None for the director, which draws nothing
-    location: np.ndarray = field(default_factory=lambda: np.zeros(3))
-    rotation: np.ndarray = field(default_factory=lambda: np.zeros(3))
-    scale: np.ndarray = field(default_factory=lambda: np.ones(3))
-    visible: bool = True
-    label: tuple[int, int, int] = (0, 0, 0)  # the object-mask colour, as UnrealCV's /color sets it
-    material: dict[str, object] = field(default_factory=lambda: {"color": "white", "finish": "plastic"})
-    pose: JointPose | None = None  # people and animals: the last SetPose (None: the rest pose)
+# What `vget /objects` lists in an empty level played with the plugin's GameMode (the actors every game world has:
+# settings, game mode and state, the player's controller and its hidden pawn, UnrealCV's own controller).
+EMPTY_LEVEL = ("WorldSettings", "DefaultPhysicsVolume_0", "GameNetworkManager_0", "ParticleEventManager_0",
+               "UnrealcvGameMode_0", "GameSession_0", "GameStateBase_0", "PlayerController_0", "PlayerState_0",
+               "PlayerCameraManager_0", "HUD_0", "UnrealcvPawn_0", "UnrealcvWorldController_0")
+PAWN = "UnrealcvPawn_0"
+# Objects every game has loaded: a spawn may not take these names (the plugin compares names case-insensitively
+# across all loaded objects, ObjectHandler.cpp SetActorName): the engine's basic shapes and default materials.
+ENGINE_OBJECTS = ("Sphere", "Cube", "Cylinder", "Cone", "Plane", "DefaultMaterial", "WorldGridMaterial",
+                  "BasicShapeMaterial")
+CAMERA_CLASS = "FusionCameraActor"
+CONFIG_FOV, CONFIG_SIZE = 90.0, (640, 480)  # a new sensor's settings when unrealcv.ini sets none
 
 
 @dataclass
 class CameraSettings:
-    """The capture camera, in Unreal units; fov is horizontal, as in Unreal."""
+    """One capture sensor, in Unreal units; fov is horizontal, as in Unreal."""
 
     location: np.ndarray = field(default_factory=lambda: np.zeros(3))
     rotation: np.ndarray = field(default_factory=lambda: np.zeros(3))
-    fov: float = 90.0
-    width: int = 640
-    height: int = 480
+    fov: float = CONFIG_FOV
+    width: int = CONFIG_SIZE[0]
+    height: int = CONFIG_SIZE[1]
+
+
+@dataclass
+class WorldObject:
+    """One actor, in Unreal units (cm, pitch/yaw/roll, Unreal axis order for scale).
+
+    ``kind`` is ``asset`` (drawn: a catalog asset), ``director`` (sky, sun, ground; draws nothing by itself),
+    ``camera`` (a spawned FusionCameraActor with its ``sensor``) or ``level`` (the level's own actors)."""
+
+    name: str
+    asset: str | None
+    kind: str = "asset"
+    class_name: str = ""
+    location: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    rotation: np.ndarray = field(default_factory=lambda: np.zeros(3))
+    scale: np.ndarray = field(default_factory=lambda: np.ones(3))
+    visible: bool = True
+    label: tuple[int, int, int] | None = None  # the annotation colour; None: never annotated (no `/color` yet)
+    material: dict[str, object] = field(default_factory=lambda: {"color": "white", "finish": "plastic"})
+    pose: JointPose | None = None  # people and animals: the last SetPose (None: the rest pose)
+    sensor: CameraSettings | None = None
 
 
 @dataclass
@@ -69,67 +89,156 @@ class Environment:
     bounds: tuple[np.ndarray, float] | None = None  # None: fitted to the objects when the world is built
 
 
-def label_colour(index: int) -> tuple[int, int, int]:
-    """A distinct default object-mask colour for the ``index``-th spawned object (never black)."""
-    rng = np.random.default_rng(index + 1)
-    r, g, b = (int(v) for v in rng.integers(32, 256, 3))
-    return r, g, b
-
-
 class EmbeddedWorld:
-    """Objects, camera and environment set by UnrealCV commands, rendered by an embedded engine."""
+    """Objects, cameras and environment set by UnrealCV commands, rendered by an embedded engine.
+
+    Camera 0 is the player pawn's sensor, as in the plugin: moving it moves the pawn, and its rotation follows
+    the controller only when the game ticks, so while paused a rotation sent to camera 0 does not reach the
+    capture (``PawnCamSensor.cpp`` TickComponent). Spawned cameras (``vset /cameras/spawn``) move at once."""
 
     def __init__(self, class_map: ClassMap, engine_factory: Callable[[], Engine]) -> None:
         self.class_map = class_map
-        self.objects: dict[str, WorldObject] = {}
-        self.camera = CameraSettings()
+        self.objects: dict[str, WorldObject] = {n: WorldObject(n, None, "level", n.rsplit("_", 1)[0])
+                                                for n in EMPTY_LEVEL}
+        self.pawn_camera = CameraSettings()
+        self._pawn_rotation = np.zeros(3)  # the controller's rotation: the pawn sensor takes it when the game ticks
+        self.cameras: list[WorldObject] = []  # spawned camera actors, in spawn order (ids 1, 2, …)
         self.environment = Environment()
         self.paused = False
         self._engine_factory = engine_factory
         self._engine: Engine | None = None
         self._drawn: list[WorldObject] = []
         self._world_key: object = None
-        self._spawned = 0
+        self._spawn_counts: dict[str, int] = {}
 
     # --- changes ------------------------------------------------------------------------------------
 
-    def spawn(self, class_name: str, name: str) -> WorldObject:
-        """Add an object of an Unreal class (an asset's class from the mapping, an asset name, or the director)."""
-        if name in self.objects:
-            raise EngineError(f"an object named {name} already exists")
-        if not _VALID_ID.match(name):
-            raise EngineError(f"object name {name!r} must be letters, digits, _ or -, starting with a letter")
-        if class_name == self.class_map.director:
-            asset = None
-        else:
-            asset = self.class_map.asset_of_class(class_name)
-            if asset is None:
-                raise EngineError(f"can not find class {class_name}")
-        self._spawned += 1
-        obj = WorldObject(name, asset, label=label_colour(self._spawned))
-        self.objects[name] = obj
+    def _auto_name(self, class_name: str) -> str:
+        """The name Unreal gives a new actor: its class's short name and a per-class counter."""
+        short = class_name.rsplit(".", 1)[-1].rsplit("/", 1)[-1]
+        n = self._spawn_counts.get(short, 0)
+        self._spawn_counts[short] = n + 1
+        return f"{short}_{n}"
+
+    def name_taken(self, name: str) -> bool:
+        """Whether any loaded object has ``name``, compared as Unreal compares names (case-insensitively)."""
+        folded = name.casefold()
+        return any(folded == n.casefold() for n in (*self.objects, *ENGINE_OBJECTS))
+
+    def _class_kind(self, class_name: str) -> tuple[str, str | None]:
+        short = class_name.rsplit(".", 1)[-1]
+        if class_name == self.class_map.director or short == self.class_map.director.rsplit(".", 1)[-1]:
+            return "director", None
+        if class_name == CAMERA_CLASS:
+            return "camera", None
+        asset = self.class_map.asset_of_class(class_name)
+        if asset is None:
+            raise CommandError(f"Can not find a class with name '{class_name}'")
+        return "asset", asset
+
+    def spawn(self, class_name: str, name: str | None = None) -> WorldObject:
+        """Spawn an actor as ``vset /objects/spawn`` does (ObjectHandler.cpp Spawn): an exact-name actor refuses,
+        a missing class refuses, and a name already taken by any loaded object silently keeps the automatic one."""
+        if name is not None and name in self.objects:
+            raise CommandError(f"Failed to spawn {name}, object exists.")
+        kind, asset = self._class_kind(class_name)
+        actual = self._auto_name(class_name)
+        if name is not None and not self.name_taken(name) and _VALID_NAME.match(name):
+            actual = name
+        obj = WorldObject(actual, asset, kind, class_name)
+        if kind == "camera":
+            obj.sensor = CameraSettings()
+            self.cameras.append(obj)
+        self.objects[actual] = obj
         return obj
 
+    def rename(self, name: str, new_name: str) -> str:
+        """``vset /object/X/name Y`` (ObjectHandler.cpp SetActorName); the object keeps its place in the order."""
+        obj = self.get(name)
+        if new_name == name:
+            return "The name has already been set"
+        if self.name_taken(new_name):
+            raise CommandError(f"Renaming an object to overwrite an existing object is not allowed: {new_name}")
+        if not _VALID_NAME.match(new_name):
+            raise CommandError(f"object name {new_name!r} must be letters, digits, _ or -, starting with a letter")
+        obj.name = new_name
+        self.objects = {(new_name if k == name else k): v for k, v in self.objects.items()}
+        return "ok"
+
     def destroy(self, name: str) -> None:
-        """Remove an object."""
-        del self.objects[self.get(name).name]
+        """Remove an actor (a camera's id goes with it: later cameras move down one)."""
+        obj = self.objects.pop(self.get(name).name)
+        if obj in self.cameras:
+            self.cameras.remove(obj)
 
     def get(self, name: str) -> WorldObject:
-        """An object by name; EngineError in UnrealCV's words when there is none."""
+        """An actor by exact name; the plugin's "Cannot find object" when there is none."""
         try:
             return self.objects[name]
         except KeyError:
-            raise EngineError(f"Can not find object {name}") from None
+            raise CommandError("Cannot find object") from None
+
+    def camera(self, camera_id: str) -> CameraSettings:
+        """The sensor with id ``camera_id`` (0: the pawn's; then spawned cameras); "Invalid sensor id" if none."""
+        index = int(camera_id) if camera_id else 0  # the plugin reads the id with Atoi: an empty id is 0
+        if index == 0:
+            return self.pawn_camera
+        if 1 <= index <= len(self.cameras):
+            sensor = self.cameras[index - 1].sensor
+            assert sensor is not None
+            return sensor
+        raise CommandError("Invalid sensor id")
+
+    def _owner(self, sensor: CameraSettings) -> WorldObject | None:
+        """The actor a sensor belongs to: a spawned camera, or the pawn for camera 0."""
+        if sensor is self.pawn_camera:
+            return self.objects.get(PAWN)
+        return next((o for o in self.cameras if o.sensor is sensor), None)
+
+    def set_camera_location(self, camera_id: str, location: np.ndarray) -> None:
+        """Camera 0 moves the pawn, its sensor attached (CameraHandler.cpp SetCameraLocation); a spawned camera's
+        sensor is its actor's root, so the actor moves with it."""
+        sensor = self.camera(camera_id)
+        sensor.location = location
+        owner = self._owner(sensor)
+        if owner is not None:
+            owner.location = location
+
+    def set_camera_rotation(self, camera_id: str, rotation: np.ndarray) -> None:
+        """Camera 0 sets the controller (the sensor follows on the next tick); others turn at once, actor and all."""
+        sensor = self.camera(camera_id)
+        if sensor is self.pawn_camera:
+            self._pawn_rotation = rotation
+            if not self.paused:
+                sensor.rotation = rotation
+        else:
+            sensor.rotation = rotation
+            owner = self._owner(sensor)
+            if owner is not None:
+                owner.rotation = rotation
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause or resume; a resumed game ticks, and the pawn sensor catches up with the controller."""
+        self.paused = paused
+        if not paused:
+            self.pawn_camera.rotation = self._pawn_rotation
+
+    def set_transform(self, name: str, attr: str, value: np.ndarray) -> None:
+        """Set an actor's location, rotation or scale; a camera actor's sensor moves with it (it is its root)."""
+        obj = self.get(name)
+        setattr(obj, attr, value)
+        if obj.sensor is not None and attr in ("location", "rotation"):
+            setattr(obj.sensor, attr, value)
 
     def set_pose(self, name: str, argument: str) -> None:
         """Pose a person's or animal's joints from a ``SetPose`` argument (see :mod:`engine_bridge.unreal.pose`)."""
         obj = self.get(name)
         if obj.asset is None or not model(obj.asset).articulated:
-            raise EngineError(f"{name} ({obj.asset or 'the director'}) has no joints to pose")
+            raise CommandError(f"{name} ({obj.asset or obj.kind}) has no joints to pose")
         try:
             obj.pose = parse_pose(model(obj.asset), argument)
         except PoseError as exc:
-            raise EngineError(f"{name}: {exc}") from None
+            raise CommandError(f"{name}: {exc}") from None
 
     def set_sun(self, light_rotation: Sequence[float], radiance: Sequence[float], shadows: bool) -> None:
         """The sun from the rotation of a directional light (pointing away from the sun) and its linear radiance."""
@@ -143,31 +252,38 @@ class EmbeddedWorld:
 
     # --- drawing --------------------------------------------------------------------------------------
 
-    def _script(self, drawn: list[WorldObject]) -> SceneScript:
+    def _script(self, drawn: list[WorldObject], camera: CameraSettings) -> SceneScript:
         env = self.environment
         ground: dict[str, object] = {"material": env.ground_material, "visible": env.ground_visible}
         if env.ground_color is not None:
             ground["color"] = env.ground_color
         actors = []
-        for obj in drawn:
+        for i, obj in enumerate(drawn):
             position, hpr = unreal_to_world(obj.location, obj.rotation)
-            actors.append({"id": obj.name, "asset": obj.asset, "material": obj.material,
+            # Script ids of their own: Unreal names may be longer than a script id may be.
+            actors.append({"id": _script_id(i), "asset": obj.asset, "material": obj.material,
                            "position": position.tolist(), "rotation": hpr.tolist(),
                            "scale": scale_to_world(obj.scale).tolist()})
         return SceneScript.model_validate({
             "duration": 1.0, "fps": 1, "seed": env.seed,
-            "resolution": {"width": self.camera.width, "height": self.camera.height},
+            "resolution": {"width": camera.width, "height": camera.height},
             "environment": {"sky": env.sky, "ground": ground, "fog": env.fog},
             "lights": {"ambient": env.ambient},
             "actors": actors,
         })
 
-    def _ensure_open(self) -> Engine:
+    def _ensure_open(self, camera: CameraSettings) -> Engine:
         """(Re)build the engine's world when objects, materials, environment or size changed since the last one."""
-        drawn = [o for o in self.objects.values() if o.asset is not None]
+        if not (16 <= camera.width <= 7680 and 16 <= camera.height <= 4320):
+            # The plugin takes any size and fails at the capture ("Captured data is empty"); so does this server.
+            raise CommandError(f"Captured data is empty (the film size {camera.width}x{camera.height} is outside "
+                               "16..7680 x 16..4320, what the embedded engine draws)")
+        if not 0.0 < camera.fov < 180.0:
+            raise CommandError(f"Captured data is empty (fov {camera.fov:g} is outside 0..180 degrees)")
+        drawn = [o for o in self.objects.values() if o.kind == "asset"]
         env = self.environment
         key = (
-            self.camera.width, self.camera.height,
+            camera.width, camera.height,
             tuple((o.name, o.asset, repr(sorted(o.material.items()))) for o in drawn),
             env.sky, env.fog, env.ground_material, env.ground_color, env.ground_visible, env.ambient, env.seed,
             None if env.sun is None else (tuple(env.sun.direction), tuple(env.sun.radiance), env.sun.shadows),
@@ -176,9 +292,9 @@ class EmbeddedWorld:
         if self._engine is not None and key == self._world_key:
             return self._engine
         try:
-            timeline = compile_script(self._script(drawn))
+            timeline = compile_script(self._script(drawn, camera))
         except ValueError as exc:  # ScriptError and pydantic's ValidationError are ValueErrors
-            raise EngineError(f"the scene cannot be built: {str(exc).splitlines()[0]}") from None
+            raise CommandError(f"the scene cannot be built: {str(exc).splitlines()[0]}") from None
         if env.sun is not None:
             timeline = dataclasses.replace(timeline, sun=env.sun)
         if env.bounds is not None:
@@ -190,38 +306,45 @@ class EmbeddedWorld:
         self._world_key = key
         return self._engine
 
-    def frame_state(self) -> FrameState:
-        """The current transforms and camera as the engine's frame state (objects in spawn order)."""
+    def frame_state(self, camera: CameraSettings, annotated_only: bool = False) -> FrameState:
+        """The current transforms and ``camera`` as the engine's frame state (objects in spawn order).
+
+        ``annotated_only``: depth and masks show only annotated meshes (DepthCamSensor.cpp and
+        AnnotationCamSensor.cpp draw a show-only list of annotation components), so the others are hidden."""
         n = len(self._drawn)
         positions, hprs, scales = np.zeros((n, 3)), np.zeros((n, 3)), np.ones((n, 3))
         for i, obj in enumerate(self._drawn):
             positions[i], hprs[i] = unreal_to_world(obj.location, obj.rotation)
             scales[i] = scale_to_world(obj.scale)
-        visible = np.array([o.visible for o in self._drawn], dtype=bool)
-        cam_pos, cam_hpr = unreal_to_world(self.camera.location, self.camera.rotation)
+        visible = np.array([o.visible and (o.label is not None or not annotated_only) for o in self._drawn],
+                           dtype=bool)
+        cam_pos, cam_hpr = unreal_to_world(camera.location, camera.rotation)
         poses = {}
-        for obj in self._drawn:
+        for i, obj in enumerate(self._drawn):
             rig = model(obj.asset) if obj.asset is not None else None
             if rig is not None and rig.articulated:  # never posed yet: the rest pose, as a skeleton's reference pose
-                poses[obj.name] = obj.pose or JointPose(np.zeros((len(rig.joints), 3)), np.zeros(3))
-        return FrameState(0, 0.0, positions, hprs, scales, visible, CameraState(cam_pos, cam_hpr, self.camera.fov, 0),
+                poses[_script_id(i)] = obj.pose or JointPose(np.zeros((len(rig.joints), 3)), np.zeros(3))
+        return FrameState(0, 0.0, positions, hprs, scales, visible, CameraState(cam_pos, cam_hpr, camera.fov, 0),
                           poses)
 
-    def render(self) -> np.ndarray:
-        """The lit image, (H, W, 3) uint8 RGB."""
-        engine = self._ensure_open()
-        return engine.render(self.frame_state())
+    def render(self, camera: CameraSettings) -> np.ndarray:
+        """The lit image seen by ``camera``, (H, W, 3) uint8 RGB."""
+        engine = self._ensure_open(camera)
+        return engine.render(self.frame_state(camera))
 
-    def render_pass(self, name: str) -> np.ndarray:
+    def render_pass(self, name: str, camera: CameraSettings) -> np.ndarray:
         """One ground-truth pass from the engine: ``depth`` (m), ``mask`` (ids), ``normals``."""
-        engine = self._ensure_open()
-        return engine.render_passes(self.frame_state(), [name])[name]
+        engine = self._ensure_open(camera)
+        try:
+            return engine.render_passes(self.frame_state(camera, annotated_only=name != "normals"), [name])[name]
+        except EngineError as exc:
+            raise CommandError(str(exc)) from None
 
     def mask_colours(self, ids: np.ndarray) -> np.ndarray:
-        """Instance ids (0 = nothing, i + 1 = i-th drawn object) → the objects' label colours, (H, W, 3) uint8."""
+        """Instance ids (0 = nothing, i + 1 = i-th drawn object) → the objects' annotation colours, (H, W, 3)."""
         palette = np.zeros((len(self._drawn) + 1, 3), dtype=np.uint8)
         for i, obj in enumerate(self._drawn):
-            palette[i + 1] = obj.label
+            palette[i + 1] = obj.label or (0, 0, 0)
         return palette[np.clip(ids, 0, len(self._drawn))]
 
     def close(self) -> None:
@@ -230,3 +353,7 @@ class EmbeddedWorld:
             self._engine.close()
             self._engine = None
             self._world_key = None
+
+
+def _script_id(index: int) -> str:
+    return f"a{index}"

@@ -33,7 +33,18 @@ def timeline() -> Timeline:
 
 @pytest.fixture
 def server() -> Iterator[UnrealCVServer]:
-    srv = UnrealCVServer("127.0.0.1", 0).start()
+    """The server as the plugin behaves on Linux: TCP for the first client, then the Unix socket."""
+    srv = UnrealCVServer("127.0.0.1", 0, linux_sockets=True).start()
+    try:
+        yield srv
+    finally:
+        srv.stop()
+
+
+@pytest.fixture
+def tcp_server() -> Iterator[UnrealCVServer]:
+    """The server as the plugin behaves on Windows: every client over TCP (for proxies, which speak TCP)."""
+    srv = UnrealCVServer("127.0.0.1", 0, linux_sockets=False).start()
     try:
         yield srv
     finally:
@@ -155,14 +166,23 @@ def plain_answer(message_id: int, command: str, lit: bytes = b"") -> bytes:
     """What a well-behaved server replies to the Unreal backend's set-up commands (frames included)."""
     from engine_bridge.unreal.protocol import encode_frame, encode_message
 
+    words = command.split(" ")
     if command == "vget /unrealcv/status":
         body: bytes = b"Is Listening\nClient Connected\n9000\nConfiguration\n"
     elif command == "vget /unrealcv/version":
-        body = b"v1.1.0"
+        body = b"1.0.1"
     elif command == "vget /objects":
-        body = b""
+        body = b"WorldSettings PlayerController_0 "
+    elif command == "vset /cameras/spawn":
+        body = b"FusionCameraActor_0"
+    elif command == "vget /cameras":
+        body = b"PawnSensor FusionCameraSensor "
+    elif command == "vget /camera/1/location":
+        body = b"31337.000 -27182.000 16180.000"
     elif command.startswith("vset /objects/spawn"):
-        body = command.split()[-1].encode()
+        body = words[-1].encode()
+    elif command.startswith("vbp"):
+        body = b'{"Echo": "%s"}' % words[3].encode() if words[2] == "Handshake" else b'{"Done": "1"}'
     elif "/lit png" in command:
         body = lit
     else:

@@ -19,7 +19,7 @@ import pytest
 from engine_bridge import EngineError, make_engine
 from engine_bridge.panda.engine import PandaEngine
 from engine_bridge.unreal.classes import load_class_map
-from engine_bridge.unreal.engine import DIRECTOR, UnrealEngine
+from engine_bridge.unreal.engine import CAMERA, DIRECTOR, PREFIX, UnrealEngine
 from engine_bridge.unreal.server import UnrealCVServer
 from pipeline.report import report_path
 from scenes import FrameState, Timeline
@@ -79,22 +79,30 @@ def test_frames_match_a_direct_render(timeline: Timeline, server: UnrealCVServer
 
 
 def test_world_is_spawned_paused_and_cleaned_up(timeline: Timeline, server: UnrealCVServer) -> None:
+    level = set(server.world.objects)
     with UnrealEngine(*server.address, timeout=20) as engine:
         engine.open(timeline)
         world = server.world
-        assert set(world.objects) == {DIRECTOR, *(a.id for a in timeline.actors)}
-        assert world.paused and (world.camera.width, world.camera.height) == (160, 90)
-        assert {o.asset for o in world.objects.values()} == {None, *(a.asset for a in timeline.actors)}
+        ours = {DIRECTOR, CAMERA, *(PREFIX + a.id for a in timeline.actors)}
+        assert set(world.objects) == level | ours
+        # The capture camera is a spawned one (camera 0 is the pawn's), sized and named with the project prefix.
+        (camera,) = world.cameras
+        assert camera.name == CAMERA and engine._cam == "/camera/1"
+        assert world.paused and (camera.sensor.width, camera.sensor.height) == (160, 90)
+        assert {o.asset for o in world.objects.values() if o.kind == "asset"} == {a.asset for a in timeline.actors}
+        # Everything spawned is annotated, the director (its ground) included.
+        assert all(world.objects[n].label is not None for n in ours - {CAMERA})
         engine.render(timeline.frame(3))
-        assert engine.info.name == "unreal" and engine.info.version.startswith("v")
-    assert world.objects == {} and not world.paused
+        assert world.pawn_camera.location.tolist() == [0, 0, 0]  # the pawn was never moved
+        assert engine.info.name == "unreal" and engine.info.version.startswith("1.0.1")
+    assert set(world.objects) == level and not world.paused and world.cameras == []
 
 
-def test_server_that_stops_answering_mid_render(timeline: Timeline, server: UnrealCVServer) -> None:
+def test_server_that_stops_answering_mid_render(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
     # The proxy forwards set-up and the first frames (~28 + 22 + 7 requests), then swallows everything on that
     # connection: the backend's exchange times out after 2 s, it reconnects (the server still holds the scene)
     # and finishes the video. (The first capture also builds the server's world, so 2 s, not less.)
-    proxy = StallingProxy(server.address, stall_after=60)
+    proxy = StallingProxy(tcp_server.address, stall_after=60)
     try:
         t0 = time.perf_counter()
         frames = unreal_frames(timeline, proxy.address, timeout=2.0, decimals=9)
@@ -106,8 +114,8 @@ def test_server_that_stops_answering_mid_render(timeline: Timeline, server: Unre
     assert sum(np.array_equal(a, b) for a, b in zip(frames, direct, strict=True)) >= len(direct) - 1
 
 
-def test_dropped_connection_mid_render_is_retried(timeline: Timeline, server: UnrealCVServer) -> None:
-    proxy = StallingProxy(server.address, stall_after=60, drop=True)
+def test_dropped_connection_mid_render_is_retried(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
+    proxy = StallingProxy(tcp_server.address, stall_after=60, drop=True)
     try:
         frames = unreal_frames(timeline, proxy.address, timeout=5.0, decimals=9)
     finally:
@@ -116,8 +124,8 @@ def test_dropped_connection_mid_render_is_retried(timeline: Timeline, server: Un
     assert all(f.shape == (90, 160, 3) and f.std() > 5 for f in frames)
 
 
-def test_server_that_never_answers_again_fails_clearly(timeline: Timeline, server: UnrealCVServer) -> None:
-    proxy = StallingProxy(server.address, stall_after=40, stall_connections=99)
+def test_server_that_never_answers_again_fails_clearly(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
+    proxy = StallingProxy(tcp_server.address, stall_after=40, stall_connections=99)
     host, port = proxy.address
     try:
         t0 = time.perf_counter()
@@ -161,15 +169,18 @@ def test_multi_megabyte_png_reply(timeline: Timeline) -> None:
         scripted.close()
 
 
-def test_second_client_gets_a_clear_error(timeline: Timeline, server: UnrealCVServer) -> None:
+def test_second_client_waits_and_gets_a_clear_error(timeline: Timeline, server: UnrealCVServer) -> None:
     import socket
 
     holder = socket.create_connection(server.address)
     try:
         time.sleep(0.2)
         t0 = time.perf_counter()
-        with pytest.raises(EngineError, match=r"cannot connect to UnrealCV .*another client"):
-            UnrealEngine(*server.address, timeout=2).open(timeline)
+        # As the plugin, the server leaves the second client waiting (no greeting, no rejection): the backend
+        # stops after its greeting timeout with one line that says why.
+        with pytest.raises(EngineError, match=r"cannot connect to UnrealCV: TCP gave no 'connected' greeting within "
+                                              r"1 s \(another client is connected.*no Unix socket /tmp/unrealcv_"):
+            UnrealEngine(*server.address, timeout=5, greeting_timeout=1).open(timeline)
         assert time.perf_counter() - t0 < 3
     finally:
         holder.close()
@@ -181,7 +192,7 @@ def test_nothing_listening(timeline: Timeline) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(EngineError, match=rf"unreal 127\.0\.0\.1:{port}: cannot connect"):
+    with pytest.raises(EngineError, match=rf"unreal 127\.0\.0\.1:{port}: cannot connect.*connection refused"):
         make_engine("unreal", host="127.0.0.1", port=port, timeout=1).open(timeline)
 
 
@@ -249,13 +260,13 @@ def test_frame_sender_respects_the_tick_limit(timeline: Timeline, server: Unreal
     sizes: list[int] = []
     with UnrealEngine(*server.address, timeout=20) as engine:
         engine.open(timeline)
-        original = engine._exchange
+        original = engine._link.exchange
 
         def spy(commands):
             sizes.append(len(commands))
             return original(commands)
 
-        engine._exchange = spy  # type: ignore[method-assign]
+        engine._link.exchange = spy  # type: ignore[method-assign]
         for i in range(3):
             engine.render(timeline.frame(i))
         per_frame = list(sizes)
@@ -298,3 +309,125 @@ def test_passes_travel_over_the_wire(timeline: Timeline) -> None:
     # The ids come back exactly; the < 0.5 % allowance is the lit frames the masks are cut from (two engine
     # instances may differ at a few pixels, see test_frames_match_a_direct_render).
     assert (got["mask"] != expected["mask"]).mean() < 0.005 and set(np.unique(got["mask"])) == {0, 1, 2}
+
+
+def test_renders_through_the_unix_socket(timeline: Timeline, server: UnrealCVServer) -> None:
+    # As the plugin on Linux, the server serves TCP once: a status check (probe) uses that session, and the
+    # render that follows finds no greeting over TCP and goes over /tmp/unrealcv_<port>.socket instead.
+    first = UnrealEngine(*server.address, timeout=20, greeting_timeout=1).probe()
+    assert "over tcp: connected to enginereel; Is Listening" in first
+    exact = unreal_frames(timeline, server.address, timeout=20, decimals=9, greeting_timeout=1)
+    direct = direct_frames(timeline)
+    assert sum(np.array_equal(a, b) for a, b in zip(exact, direct, strict=True)) >= len(direct) - 1
+    engine = UnrealEngine(*server.address, timeout=20, greeting_timeout=1)
+    assert "over unix: connected to enginereel" in engine.probe()
+    assert engine.info.name == "unreal"
+
+
+def test_unix_socket_that_never_greets(timeline: Timeline, server: UnrealCVServer) -> None:
+    import socket
+
+    UnrealEngine(*server.address, timeout=5, greeting_timeout=1).probe()  # the TCP session is used up
+    holder = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    deadline = time.monotonic() + 5
+    while not Path(server.socket_path).exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    holder.connect(server.socket_path)
+    try:
+        with pytest.raises(EngineError) as caught:
+            UnrealEngine(*server.address, timeout=5, greeting_timeout=0.5).open(timeline)
+    finally:
+        holder.close()
+    message = str(caught.value)
+    assert "TCP gave no 'connected' greeting within 0.5 s" in message and "\n" not in message
+    assert f"{server.socket_path} sent no greeting within 0.5 s (another client is connected" in message
+
+
+def test_unloaded_class_fails_with_one_line(timeline: Timeline, server: UnrealCVServer, tmp_path: Path) -> None:
+    mapping = tmp_path / "classes.yaml"
+    text = (ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+    mapping.write_text(text.replace("/Game/EngineReel/Shapes/BP_ER_Sphere.BP_ER_Sphere_C",
+                                    "/Game/Missing/BP_Gone.BP_Gone_C"))
+    with pytest.raises(EngineError) as caught:
+        UnrealEngine(*server.address, class_map=mapping, timeout=20).open(timeline)
+    message = str(caught.value)
+    assert "cannot spawn ER_ball: the game has no loaded class /Game/Missing/BP_Gone.BP_Gone_C" in message
+    assert "Additional Asset Directories to Cook" in message and "\n" not in message
+    assert not any(n.startswith("ER_") for n in server.world.objects)  # nothing left behind
+
+
+def test_spawn_that_keeps_an_automatic_name_fails(timeline: Timeline, server: UnrealCVServer,
+                                                  tmp_path: Path) -> None:
+    # Unreal keeps the automatic name when the asked one is taken by any object, compared case-insensitively.
+    server.world.spawn("box", "er_BALL")
+    mapping = tmp_path / "classes.yaml"
+    mapping.write_text((ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+                       + "level: {foreign: hide}\n")
+    with pytest.raises(EngineError) as caught:
+        UnrealEngine(*server.address, class_map=mapping, timeout=20).open(timeline)
+    message = str(caught.value)
+    assert "spawning ER_ball (/Game/EngineReel/Shapes/BP_ER_Sphere.BP_ER_Sphere_C) gave an actor named" in message
+    assert "case-insensitively" in message and "\n" not in message
+    assert server.world.objects["er_BALL"].visible  # hidden for the render, shown again
+
+
+def test_level_that_is_not_empty(timeline: Timeline, server: UnrealCVServer, tmp_path: Path) -> None:
+    server.world.spawn("box", "StaticMeshActor_3")
+    with pytest.raises(EngineError, match=r"the level is not empty: StaticMeshActor_3 would render .* open an "
+                                          r"empty level .*level: \{foreign: hide\}"):
+        UnrealEngine(*server.address, timeout=20).open(timeline)
+    mapping = tmp_path / "classes.yaml"
+    mapping.write_text((ROOT / "engine_bridge" / "unreal" / "classes.yaml").read_text()
+                       + "level: {foreign: hide}\n")
+    with UnrealEngine(*server.address, class_map=mapping, timeout=20, greeting_timeout=1) as engine:
+        engine.open(timeline)
+        assert not server.world.objects["StaticMeshActor_3"].visible
+        assert not server.world.objects["UnrealcvPawn_0"].visible  # the pawn is hidden too (a DefaultPawn draws)
+    assert server.world.objects["StaticMeshActor_3"].visible and server.world.objects["UnrealcvPawn_0"].visible
+
+
+def test_shipping_build_fails_the_handshake(timeline: Timeline) -> None:
+    with UnrealCVServer("127.0.0.1", 0, shipping=True).start() as shipping:
+        with pytest.raises(EngineError, match=r"'vbp' is refused: the game is a Shipping build .* Development"):
+            UnrealEngine(*shipping.address, timeout=20).open(timeline)
+        assert not any(n.startswith("ER_") for n in shipping.world.objects)
+
+
+@pytest.mark.parametrize(("reply", "expected"), [
+    (b'{"Echo": "0"}', r"the handshake with ER_Director \(/Game/EngineReel/BP_EngineReelDirector\.BP_Engine"
+                       r"ReelDirector_C\) answered .*Int input Nonce"),
+    (b"error Argument Invalid", r"ER_Director \(.*\) has no Blueprint function Handshake; add it"),
+    (b'{\n\t"Done": "0"\n}', r"'vbp ER_Director SetSky day \S+' was not applied .*Preset \(String\), "
+                             r"FogDensity \(Float\) in this order"),
+])
+def test_blueprint_calls_that_did_not_happen_fail(timeline: Timeline, reply: bytes, expected: str) -> None:
+    from engine_bridge.unreal.protocol import encode_frame, encode_message
+
+    def answer(i: int, cmd: str) -> bytes:
+        handshake = "Handshake" in cmd
+        if cmd.startswith("vbp") and (handshake if b"Echo" in reply or b"Argument" in reply else "SetSky" in cmd):
+            return encode_frame(encode_message(i, reply))
+        return plain_answer(i, cmd)
+
+    scripted = ScriptedServer(answer)
+    try:
+        with pytest.raises(EngineError, match=expected):
+            UnrealEngine(*scripted.address, timeout=5).open(timeline)
+    finally:
+        scripted.close()
+
+
+def test_mask_colours_avoid_low_channels_and_decode_with_slack() -> None:
+    from engine_bridge.unreal.engine import GROUND_COLOUR, MAX_MASK_IDS, mask_colour, mask_ids
+
+    colours = np.array([mask_colour(i) for i in range(MAX_MASK_IDS - 1)], dtype=np.uint8)
+    assert colours.min() >= 16 and len({tuple(c) for c in colours}) == len(colours)  # unrealcv#184: no channel < 16
+    assert GROUND_COLOUR not in {tuple(int(v) for v in c) for c in colours}
+    image = np.concatenate([colours, [GROUND_COLOUR, (0, 0, 0), (200, 100, 7)]]).reshape(1, -1, 3)
+    rng = np.random.default_rng(1)
+    shifted = np.clip(image.astype(int) + rng.integers(-7, 8, image.shape), 0, 255).astype(np.uint8)  # #130: ±1 seen
+    expected = np.concatenate([np.arange(1, len(colours) + 1), [0, 0, 0]])
+    assert np.array_equal(mask_ids(shifted, len(colours))[0], expected)
+    assert np.array_equal(mask_ids(image, 3)[0, :5], [1, 2, 3, 0, 0])  # ids past the actor count are nobody's
+    with pytest.raises(EngineError, match="more than the 3373 mask colours"):
+        mask_colour(MAX_MASK_IDS)

@@ -129,18 +129,20 @@ def test_malformed_pose_strings_say_what_is_wrong(argument: str, message: str) -
         parse_pose(model("dog"), argument)
 
 
-def test_malformed_set_pose_is_an_error_reply() -> None:
+def test_malformed_set_pose_is_not_applied(capfd: pytest.CaptureFixture[str]) -> None:
+    # As the plugin's vbp (AliasHandler.cpp VExecWithOutput): a call is answered with the function's outputs
+    # whether or not it applied; the Blueprint sets Done to 1 only when it did (docs/unreal.md).
+    done, not_done = b'{\n\t"Done": "1"\n}', b'{\n\t"Done": "0"\n}'
     with UnrealCVServer("127.0.0.1", 0).start() as server:  # commands run directly: no client needed
         server.execute("vset /objects/spawn dog rex")
         server.execute("vset /objects/spawn box crate")
         good = pose_argument(model("dog"), JointPose(np.zeros((12, 3)), np.zeros(3)))
-        assert server.execute(f"vbp rex SetPose {good}") == b"ok"
-        bad = server.execute("vbp rex SetPose body:0,0,0;tail:x,0,0").decode()
-        assert bad.startswith("error rex: SetPose entry 2: bone tail: 'x' is not a fixed-point number")
-        assert server.execute("vbp rex SetPose").decode() == "error SetPose takes 1 arguments, got 0"
-        assert server.execute("vbp rex SetPose body:0,0,0; neck:0,0,0").decode().startswith("error SetPose takes 1")
-        crate = server.execute(f"vbp crate SetPose {good}").decode()
-        assert crate.startswith("error crate has no Blueprint function SetPose")
+        assert server.execute(f"vbp rex SetPose {good}") == done
+        assert server.execute("vbp rex SetPose body:0,0,0;tail:x,0,0") == not_done
+        assert "rex: SetPose entry 2: bone tail: 'x' is not a fixed-point number" in capfd.readouterr().err
+        assert server.execute("vbp rex SetPose") == not_done  # an empty String input: called, nothing to apply
+        assert server.execute("vbp rex SetPose body:0,0,0; neck:0,0,0") == not_done  # the last String takes the rest
+        assert server.execute(f"vbp crate SetPose {good}") == b"error Argument Invalid"  # a box has no SetPose
         assert server.world.objects["rex"].pose is not None  # the bad calls left the last good pose in place
 
 
@@ -148,13 +150,13 @@ def test_backend_sends_set_pose_for_rigged_actors_only_when_changed(rigged: Time
     with UnrealCVServer("127.0.0.1", 0).start() as server, UnrealEngine(*server.address, timeout=20) as engine:
         engine.open(rigged)
         batches: list[list[str]] = []
-        original = engine._exchange
+        original = engine._link.exchange
 
         def spy(commands):
             batches.append(list(commands))
             return original(commands)
 
-        engine._exchange = spy  # type: ignore[method-assign]
+        engine._link.exchange = spy  # type: ignore[method-assign]
         per_frame = []
         for i in range(3):
             start = len(batches)
@@ -164,13 +166,13 @@ def test_backend_sends_set_pose_for_rigged_actors_only_when_changed(rigged: Time
         repeat = batches[-1]
     assert max(len(b) for b in batches) <= REQUESTS_PER_TICK
     first = [c for c in per_frame[0] if "SetPose" in c]
-    assert sorted(c.split()[1] for c in first) == ["rex", "walker"]  # the box has no joints
-    walker = next(c for c in first if c.split()[1] == "walker")
+    assert sorted(c.split()[1] for c in first) == ["ER_rex", "ER_walker"]  # the box has no joints
+    walker = next(c for c in first if c.split()[1] == "ER_walker")
     names = [e.split(":")[0] for e in walker.split()[3].split(";")]
     assert names == [j.name for j in model("person").joints]
     for cmds in per_frame[1:]:  # both walk, so both poses change every frame
-        assert sorted(c.split()[1] for c in cmds if "SetPose" in c) == ["rex", "walker"]
-    assert not any("SetPose" in c for c in repeat) and repeat == ["vget /camera/0/lit png"]
+        assert sorted(c.split()[1] for c in cmds if "SetPose" in c) == ["ER_rex", "ER_walker"]
+    assert not any("SetPose" in c for c in repeat) and repeat == ["vget /camera/1/lit png"]
 
 
 def test_rigged_scene_through_the_protocol_matches_a_direct_render(rigged: Timeline) -> None:

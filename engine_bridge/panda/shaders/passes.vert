@@ -11,11 +11,35 @@ in vec3 p3d_Normal;
 out vec3 v_cam;
 out vec3 v_next_cam;
 out vec3 v_normal;
+#ifdef SKINNED
+// skinned bodies: this frame's joints place the vertex, the next frame's joints give where it goes
+uniform mat4 u_bones[SKINNED];
+uniform mat4 u_bones_next[SKINNED];
+in vec4 joints;
+in vec4 weights;
+
+mat4 blend(mat4 bones[SKINNED]) {
+    return weights.x * bones[int(joints.x)] + weights.y * bones[int(joints.y)]
+         + weights.z * bones[int(joints.z)] + weights.w * bones[int(joints.w)];
+}
+#endif
 
 void main() {
+#ifdef SKINNED
+    mat4 skin = blend(u_bones);
+    vec4 next_model = blend(u_bones_next) * p3d_Vertex;
+    vec4 skinned_vertex = skin * p3d_Vertex;
+    vec3 skinned_normal = mat3(skin) * p3d_Normal;
+#define p3d_Vertex skinned_vertex
+#define p3d_Normal skinned_normal
+#endif
     gl_Position = p3d_ModelViewProjectionMatrix * p3d_Vertex;
     vec4 world = p3d_ModelMatrix * p3d_Vertex;
     v_cam = (u_world_to_cv * world).xyz;
+#ifdef SKINNED
+    v_next_cam = (u_next_world_to_cv * (u_motion * (p3d_ModelMatrix * next_model))).xyz;
+#else
     v_next_cam = (u_next_world_to_cv * (u_motion * world)).xyz;
+#endif
     v_normal = mat3(u_world_to_cv) * (transpose(inverse(mat3(p3d_ModelMatrix))) * p3d_Normal);
 }

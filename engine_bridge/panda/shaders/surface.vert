@@ -19,8 +19,23 @@ out vec3 v_normal;
 out vec3 v_object;  // the part's own coordinates: patterns stay on the surface as the actor moves
 out vec3 v_object_normal;
 #endif
+#ifdef SKINNED
+// GPU skinning: SKINNED is the joint count; four joints and weights per vertex (engine_bridge/panda/actors.py)
+uniform mat4 u_bones[SKINNED];
+in vec4 joints;
+in vec4 weights;
+#endif
 
 void main() {
+#ifdef SKINNED
+    mat4 skin = weights.x * u_bones[int(joints.x)] + weights.y * u_bones[int(joints.y)]
+              + weights.z * u_bones[int(joints.z)] + weights.w * u_bones[int(joints.w)];
+    vec4 skinned_vertex = skin * p3d_Vertex;
+    vec3 skinned_normal = mat3(skin) * p3d_Normal;
+    // from here on the bind-pose attributes mean the skinned ones (keeps the unskinned lines untouched)
+#define p3d_Vertex skinned_vertex
+#define p3d_Normal skinned_normal
+#endif
     gl_Position = p3d_ModelViewProjectionMatrix * p3d_Vertex;
     v_world = (p3d_ModelMatrix * p3d_Vertex).xyz;
     // inverse-transpose keeps normals right under non-uniform scale

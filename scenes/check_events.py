@@ -1,0 +1,332 @@
+"""The world check's event and camera-move parts: did what the script asked for actually happen?
+
+Events come from the script's ``intents`` (read by field name: ``type``, ``subject`` or ``subjects``,
+``target``, ``object``, ``laps``, ``start``, ``end``), judged on the compiled timeline:
+
+| intent | happened when |
+|---|---|
+| ``knock_over`` | subject touched target (a physics contact, or solids within ``touch_m``), then target tipped |
+| ``drop_onto`` | they touched and subject ends resting on target |
+| ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
+| ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
+| ``push`` | they touched and target then moved ``moved_m`` |
+| ``chase`` | subject moved and the distance shrank (or ended within ``near_m``) |
+| ``meet`` | the subjects end within ``near_m`` of each other |
+| ``run_around`` | subject's bearing around target turned ``lap_deg`` × laps |
+| ``go_to`` | subject ends within ``near_m`` of target |
+| ``sit_on`` | subject is seated on target |
+| ``jump_onto`` | subject ends resting on target |
+| ``topple`` | subject tipped > ``tip_deg`` |
+| ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
+| ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
+
+Other intent types (placement relations, pacing) are not events and are not judged here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from scenes import contact
+from scenes.catalog import asset
+from scenes.contact import box_depth, height_field
+
+if TYPE_CHECKING:
+    from scenes.check import World
+
+CHASE_SHRINK_M = 0.25  # a chase must close the gap by this much (unless it ends near)
+CHASE_TRAVEL_M = 1.0  # and the chaser must travel this far
+DRIVE_MIN_M = 5.0  # a drive along with no distance must get at least this far
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event intent, resolved against the timeline: actor indices and its frame window [f0, f1)."""
+
+    kind: str
+    subjects: list[int]
+    target: int | None
+    point: np.ndarray | None  # the target when it is a point
+    obj: int | None
+    laps: float
+    distance: float | None  # a drive's asked length
+    f0: int
+    f1: int
+
+    @property
+    def subject(self) -> int:
+        """The (first) subject."""
+        return self.subjects[0]
+
+
+def _resolve(world: World, intent: object) -> Event | str:
+    """The intent as an :class:`Event`, or the reason it cannot be judged."""
+    from scenes.check import intent_subjects
+
+    kind = str(getattr(intent, "type", ""))
+    ids = intent_subjects(intent)
+    subjects = [world.index(s) for s in ids]
+    if any(s is None for s in subjects):
+        return f"no actor {next(s for s, i in zip(ids, subjects, strict=True) if i is None)!r}"
+    target_ref = getattr(intent, "target", None)
+    target = world.index(target_ref) if isinstance(target_ref, str) else None
+    if isinstance(target_ref, str) and target is None:
+        return f"no actor {target_ref!r}"
+    point = np.asarray(target_ref, dtype=np.float64) if target_ref is not None and target is None else None
+    obj_ref = getattr(intent, "object", None)
+    obj = world.index(obj_ref) if isinstance(obj_ref, str) else None
+    n = len(world.timeline.times)
+    start = float(getattr(intent, "start", None) or 0.0)
+    end = getattr(intent, "end", None)
+    f0 = min(round(start * world.fps), n - 1)
+    f1 = n if end is None else max(min(round(float(end) * world.fps) + 1, n), f0 + 1)
+    return Event(kind, [s for s in subjects if s is not None], target, point, obj,
+                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1)
+
+
+def touching(world: World, i: int, j: int) -> np.ndarray:
+    """(F,) bool: actors ``i`` and ``j`` touch (a physics contact between them, or solids within ``touch_m``)."""
+    out = world.pair_depth(i, j) > -world.limits.touch_m
+    a, b = world.ids[i], world.ids[j]
+    for c in world.timeline.collisions:
+        if {c.a, c.b} == {a, b}:
+            out[c.frame] = True
+    return out
+
+
+def box_gap(world: World, i: int, j: int) -> np.ndarray:
+    """A lower bound (F,) of the gap between actors ``i`` and ``j``'s boxes (0 where they overlap)."""
+    bx = world.boxes
+    return np.maximum(-box_depth(bx.centre[:, i], bx.axes[:, i], bx.half[:, i],
+                                 bx.centre[:, j], bx.axes[:, j], bx.half[:, j]), 0.0)
+
+
+def point_gap(world: World, i: int, point: np.ndarray) -> np.ndarray:
+    """Distance (F,) from a world point to actor ``i``'s box."""
+    bx = world.boxes
+    local = np.einsum("fji,fj->fi", bx.axes[:, i], point[None] - bx.centre[:, i])
+    return np.linalg.norm(np.maximum(np.abs(local) - bx.half[:, i], 0.0), axis=1)
+
+
+def _goal_gap(world: World, e: Event) -> np.ndarray:
+    if e.target is not None:
+        return box_gap(world, e.subject, e.target)
+    return point_gap(world, e.subject, e.point)
+
+
+def _t(world: World, frame: int) -> str:
+    return f"{frame / world.fps:.1f} s"
+
+
+def _first(mask: np.ndarray, e: Event) -> int | None:
+    hits = np.flatnonzero(mask[e.f0:e.f1])
+    return int(hits[0]) + e.f0 if len(hits) else None
+
+
+def _never_touches(world: World, i: int, j: int, e: Event) -> str:
+    gap = box_gap(world, i, j)[e.f0:e.f1]
+    k = int(np.argmin(gap))
+    return f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, e.f0 + k)})"
+
+
+def _knock_over(world: World, e: Event) -> str | None:
+    hit = _first(touching(world, e.subject, e.target), e)
+    if hit is None:
+        return _never_touches(world, e.subject, e.target, e)
+    tilt = float(contact.tilt_degrees(world.timeline, e.target)[hit:].max())
+    if tilt <= world.limits.tip_deg:
+        return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over (at most {tilt:.0f}°, "
+                f"asked > {world.limits.tip_deg:.0f}°)")
+    return None
+
+
+def _ends_on(world: World, e: Event, verb: str) -> str | None:
+    last = e.f1 - 1
+    on = int(world.support.on[last, e.subject])
+    if on == e.target:
+        return None
+    where = "nothing" if on == contact.NOTHING else world.name(on)
+    return f"{world.name(e.subject)} {verb} on {where}, not on {world.name(e.target)}, at {_t(world, last)}"
+
+
+def _drop_onto(world: World, e: Event) -> str | None:
+    if _first(touching(world, e.subject, e.target), e) is None:
+        return _never_touches(world, e.subject, e.target, e)
+    return _ends_on(world, e, "ends")
+
+
+def _kick_to(world: World, e: Event) -> str | None:
+    if e.obj is None:
+        return "a kick_to needs an `object` (what is kicked)"
+    hit = _first(touching(world, e.subject, e.obj), e)
+    if hit is None:
+        return _never_touches(world, e.subject, e.obj, e)
+    goal = world.boxes.centre[:, e.target] if e.target is not None else np.broadcast_to(e.point, (e.f1, 3))
+    dist = np.linalg.norm(world.boxes.centre[:, e.obj, :2] - goal[:, :2], axis=1)
+    closer = float(dist[hit] - dist[e.f1 - 1])
+    if closer < world.limits.kick_m:
+        return (f"{world.name(e.obj)} ends {closer:.2f} m closer to its target after the kick at {_t(world, hit)} "
+                f"(asked >= {world.limits.kick_m:.1f} m)")
+    return None
+
+
+def _throw_to(world: World, e: Event) -> str | None:
+    if e.obj is None:
+        return "a throw_to needs an `object` (what is thrown)"
+    name = world.ids[e.obj]
+    landings = [c.frame for c in world.timeline.collisions if name in (c.a, c.b) and e.f0 < c.frame < e.f1]
+    at = landings[0] if landings else e.f1 - 1  # where it first comes down, or where it ends up
+    gap = box_gap(world, e.obj, e.target)[at] if e.target is not None else point_gap(world, e.obj, e.point)[at]
+    if gap > world.limits.near_m:
+        return (f"{world.name(e.obj)} lands {float(gap):.2f} m from where it was thrown to at {_t(world, at)} "
+                f"(asked within {world.limits.near_m:.1f} m)")
+    return None
+
+
+def _drive_along(world: World, e: Event) -> str | None:
+    pos = world.timeline.positions[:, e.subject, :2]
+    moved = float(np.linalg.norm(pos[e.f1 - 1] - pos[e.f0]))
+    asked = world.limits.move_share * e.distance if e.distance else DRIVE_MIN_M
+    if moved < asked:
+        return f"{world.name(e.subject)} ends {moved:.2f} m from where it started (asked >= {asked:.1f} m)"
+    return None
+
+
+def _high_end(asset_name: str) -> float:
+    """+1 when an asset's top rises towards its +Y end (a ramp), -1 towards -Y (stairs)."""
+    field = height_field(asset_name)
+    half = field.shape[0] // 2
+    front, back = np.where(np.isfinite(field), field, 0.0)[half:].mean(), np.where(
+        np.isfinite(field), field, 0.0)[:half].mean()
+    return 1.0 if front >= back else -1.0
+
+
+def _along(world: World, i: int, j: int) -> np.ndarray:
+    """Position (F,) of actor ``i`` along actor ``j``'s rise, in units of ``j``'s half depth (-1 low end .. +1 high)."""
+    tl = world.timeline
+    rel = tl.positions[:, i, :2] - tl.positions[:, j, :2]
+    h = np.radians(tl.hpr[:, j, 0])
+    ly = -np.sin(h) * rel[:, 0] + np.cos(h) * rel[:, 1]
+    half = asset(tl.actors[j].asset).size[1] * tl.scales[:, j, 1] / 2.0
+    return _high_end(tl.actors[j].asset) * ly / half
+
+
+def _roll_down(world: World, e: Event) -> str | None:
+    along = _along(world, e.subject, e.target)
+    if along[e.f0] <= 0.0 or world.support.on[e.f0, e.subject] != e.target:
+        return (f"{world.name(e.subject)} does not start on the high half of {world.name(e.target)} at "
+                f"{_t(world, e.f0)}")
+    if along[e.f1 - 1] > -1.0:
+        return (f"{world.name(e.subject)} does not get past the low end of {world.name(e.target)} by "
+                f"{_t(world, e.f1 - 1)}")
+    return None
+
+
+def _push(world: World, e: Event) -> str | None:
+    hit = _first(touching(world, e.subject, e.target), e)
+    if hit is None:
+        return _never_touches(world, e.subject, e.target, e)
+    moved = float(np.linalg.norm(world.timeline.positions[hit:e.f1, e.target] - world.timeline.positions[hit, e.target],
+                                 axis=1).max())
+    if moved < world.limits.moved_m:
+        return f"{world.name(e.target)} moves only {moved:.2f} m after the push at {_t(world, hit)}"
+    return None
+
+
+def _chase(world: World, e: Event) -> str | None:
+    pos = world.timeline.positions
+    goal = pos[:, e.target] if e.target is not None else np.broadcast_to(e.point, pos[:, 0].shape)
+    dist = np.linalg.norm(pos[:, e.subject, :2] - goal[:, :2], axis=1)
+    travel = float(np.linalg.norm(np.diff(pos[e.f0:e.f1, e.subject, :2], axis=0), axis=1).sum())
+    start, end = float(dist[e.f0]), float(dist[e.f1 - 1])
+    if travel < CHASE_TRAVEL_M:
+        return f"{world.name(e.subject)} travels only {travel:.2f} m chasing"
+    if end > start - CHASE_SHRINK_M and _goal_gap(world, e)[e.f1 - 1] > world.limits.near_m:
+        return f"{world.name(e.subject)} does not close in: {start:.2f} m apart at first, {end:.2f} m at the end"
+    return None
+
+
+def _meet(world: World, e: Event) -> str | None:
+    last = e.f1 - 1
+    members = e.subjects + ([e.target] if e.target is not None else [])
+    for n, i in enumerate(members):
+        for j in members[n + 1:]:
+            gap = float(box_gap(world, i, j)[last])
+            if gap > world.limits.near_m:
+                return (f"{world.name(i)} and {world.name(j)} end {gap:.2f} m apart at {_t(world, last)} "
+                        f"(asked within {world.limits.near_m:.1f} m)")
+    return None
+
+
+def _run_around(world: World, e: Event) -> str | None:
+    pos = world.timeline.positions[e.f0:e.f1]
+    centre = pos[:, e.target] if e.target is not None else np.broadcast_to(e.point, pos[:, 0].shape)
+    rel = pos[:, e.subject, :2] - centre[:, :2]
+    turned = abs(float(np.degrees(np.diff(np.unwrap(np.arctan2(rel[:, 1], rel[:, 0]))).sum())))
+    asked = world.limits.lap_deg * e.laps
+    if turned < asked:
+        return f"{world.name(e.subject)} goes {turned:.0f}° around its target (asked >= {asked:.0f}°)"
+    return None
+
+
+def _go_to(world: World, e: Event) -> str | None:
+    gap = float(_goal_gap(world, e)[e.f1 - 1])
+    if gap > world.limits.near_m:
+        goal = world.name(e.target) if e.target is not None else f"{np.round(e.point, 2).tolist()}"
+        return (f"{world.name(e.subject)} ends {gap:.2f} m from {goal} at {_t(world, e.f1 - 1)} "
+                f"(asked within {world.limits.near_m:.1f} m)")
+    return None
+
+
+def _sit_on(world: World, e: Event) -> str | None:
+    if (world.seated_on()[e.f0:e.f1, e.subject] == e.target).any():
+        return None
+    return f"{world.name(e.subject)} never sits on {world.name(e.target)}"
+
+
+def _jump_onto(world: World, e: Event) -> str | None:
+    return _ends_on(world, e, "ends")
+
+
+def _topple(world: World, e: Event) -> str | None:
+    tilt = float(contact.tilt_degrees(world.timeline, e.subject)[e.f0:e.f1].max())
+    if tilt <= world.limits.tip_deg:
+        return f"{world.name(e.subject)} never tips over (at most {tilt:.0f}°, asked > {world.limits.tip_deg:.0f}°)"
+    return None
+
+
+EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
+    "knock_over": (_knock_over, True), "drop_onto": (_drop_onto, True), "kick_to": (_kick_to, False),
+    "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
+    "run_around": (_run_around, False), "go_to": (_go_to, False), "sit_on": (_sit_on, True),
+    "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
+    "drive_along": (_drive_along, False),
+}
+"""Event intent type → its judge and whether it needs an actor target."""
+
+
+def event_findings(world: World, intents: list[object]) -> tuple[list[str], int, int]:
+    """Findings for the event intents, how many happened and how many were asked."""
+    findings, asked = [], 0
+    for k, intent in enumerate(intents):
+        kind = str(getattr(intent, "type", ""))
+        if kind not in EVENTS:
+            continue
+        asked += 1
+        judge, needs_actor = EVENTS[kind]
+        event = _resolve(world, intent)
+        if isinstance(event, Event) and not event.subjects:
+            event = "it names no subject"
+        elif isinstance(event, Event) and needs_actor and event.target is None:
+            event = "its target must be an actor"
+        elif isinstance(event, Event) and kind not in ("meet", "topple", "drive_along") and event.target is None \
+                and event.point is None:
+            event = "it names no target"
+        problem = event if isinstance(event, str) else judge(world, event)
+        if problem:
+            findings.append(f"intents[{k}] {kind}: {problem}")
+    return findings, asked - len(findings), asked

@@ -1,0 +1,266 @@
+"""Intents: what a scene must show, not where. The solver (``scenes.solve``) turns them into coordinates.
+
+A script may list ``intents`` beside (or instead of) explicit positions and actions:
+
+- **placement**: ``place`` (one actor *on*, *under*, *inside*, *next to*, *left of*, *right of*, *in front
+  of*, *behind*, *near* another, or at a ``distance``), ``arrange`` (a group in a *row*, a *circle*, a
+  *stack*, *around* a target, *between* two), ``face`` (turn towards an actor, the camera, away, or each
+  other);
+- **events with causes**: ``knock_over``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
+  ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
+  ``topple``, ``do`` (any registry action, repeated if asked);
+- **pacing**: events without times follow each other over the whole video (``together: true`` starts
+  one with the previous event); subjects with nothing to do stay alive.
+
+Framing is asked per shot with ``framing: {subjects, size}`` (``scenes.script.FramingIntent``).
+Every model forbids unknown fields; references to actors are checked by ``SceneScript``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+ActorRef = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z_][A-Za-z0-9_\-]*$")]
+Time = Annotated[float, Field(ge=0.0, le=3600.0, allow_inf_nan=False)]
+Metres = Annotated[float, Field(ge=0.0, le=1000.0, allow_inf_nan=False)]
+Point = tuple[Annotated[float, Field(ge=-10_000, le=10_000)], Annotated[float, Field(ge=-10_000, le=10_000)],
+              Annotated[float, Field(ge=-10_000, le=10_000)]]
+
+RELATIONS = ("on", "under", "inside", "next_to", "left_of", "right_of", "in_front_of", "behind", "near")
+PATTERNS = ("row", "circle", "stack", "around", "between")
+
+
+class _Intent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def actor_refs(self) -> list[tuple[str, str]]:
+        """(field, actor id) pairs this intent names, for cross-reference checks."""
+        out: list[tuple[str, str]] = []
+        for name in ("subject", "target", "object"):
+            value = getattr(self, name, None)
+            if isinstance(value, str) and value not in ("camera", "away", "each_other"):
+                out.append((name, value))
+        for k, value in enumerate(getattr(self, "subjects", None) or ()):
+            out.append((f"subjects[{k}]", value))
+        return out
+
+
+def _yaml_on(value: object) -> object:
+    return "on" if value is True else value  # YAML 1.1 reads a bare `on` as true
+
+
+class Place(_Intent):
+    """``subject`` stands in ``relation`` to ``target`` (an actor, or ``camera`` for in front of / left of it).
+
+    ``distance`` is the gap in metres between their nearest sides (default: a natural gap)."""
+
+    type: Literal["place"]
+    subject: ActorRef
+    relation: Annotated[Literal[RELATIONS], BeforeValidator(_yaml_on)]  # type: ignore[valid-type]
+    target: ActorRef
+    distance: Metres | None = None
+
+
+class Arrange(_Intent):
+    """``subjects`` in a ``pattern``: a row (along ``heading``), a circle, a stack (a tower), around
+    ``target`` (a ring), or between the two actors named in ``target`` and ``subjects[0]``'s neighbour."""
+
+    type: Literal["arrange"]
+    subjects: Annotated[list[ActorRef], Field(min_length=1, max_length=200)]
+    pattern: Literal[PATTERNS]  # type: ignore[valid-type]
+    target: ActorRef | None = None
+    spacing: Metres | None = None  # gap between neighbours
+    heading: Annotated[float, Field(ge=-360.0, le=360.0)] = 90.0  # a row runs along this compass heading
+
+    @model_validator(mode="after")
+    def _target_needed(self) -> Self:
+        if self.pattern in ("around", "between") and self.target is None:
+            raise ValueError(f"pattern {self.pattern} needs `target`")
+        return self
+
+
+class Face(_Intent):
+    """``subject`` turns to face ``target``: an actor, ``camera``, ``away`` (from the camera) or ``each_other``."""
+
+    type: Literal["face"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class _Event(_Intent):
+    """Something that happens. Without ``start`` it follows the previous event (or starts with it when
+    ``together``); without ``end`` it lasts its natural length."""
+
+    start: Time | None = None
+    end: Time | None = None
+    together: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError(f"end ({self.end:g} s) must be after start ({self.start:g} s)")
+        return self
+
+
+class KnockOver(_Event):
+    """``subject`` moves into ``target`` (rolling, walking or running) and knocks it over; anything in a
+    chain behind the target (a row of dominoes, a tower) falls too."""
+
+    type: Literal["knock_over"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class DropOnto(_Event):
+    """``subject`` falls from ``height`` metres above ``target``'s top onto it."""
+
+    type: Literal["drop_onto"]
+    subject: ActorRef
+    target: ActorRef
+    height: Annotated[float, Field(gt=0.0, le=100.0)] = 2.0
+
+
+class KickTo(_Event):
+    """``subject`` walks up to ``object`` (a ball) and kicks it towards ``target`` (an actor or a point)."""
+
+    type: Literal["kick_to"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef | Point | None = None
+
+
+class ThrowTo(_Event):
+    """``subject`` throws ``object`` so that it lands at ``target``."""
+
+    type: Literal["throw_to"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef | Point
+
+
+class RollDown(_Event):
+    """``subject`` (something round) starts at the top of ``target`` (a ramp or stairs) and rolls down."""
+
+    type: Literal["roll_down"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class PushIt(_Event):
+    """``subject`` walks up to ``target`` and shoves it."""
+
+    type: Literal["push"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class Chase(_Event):
+    """``subject`` chases ``target``, which runs away if it can."""
+
+    type: Literal["chase"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class Meet(_Event):
+    """``subjects`` walk towards each other and stop face to face."""
+
+    type: Literal["meet"]
+    subjects: Annotated[list[ActorRef], Field(min_length=2, max_length=20)]
+
+
+class RunAround(_Event):
+    """``subject`` runs ``laps`` circles around ``target``."""
+
+    type: Literal["run_around"]
+    subject: ActorRef
+    target: ActorRef
+    laps: Annotated[float, Field(gt=0.0, le=100.0)] = 2.0
+
+
+class DriveAlong(_Event):
+    """``subject`` (a vehicle) drives ``distance`` metres ahead (default: a street's length at its speed)."""
+
+    type: Literal["drive_along"]
+    subject: ActorRef
+    distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
+    speed: Annotated[float, Field(gt=0.0, le=80.0)] = 8.0
+
+
+class JumpOnto(_Event):
+    """``subject`` jumps up onto ``target``'s top (a table, a crate, a wall)."""
+
+    type: Literal["jump_onto"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class SitOn(_Event):
+    """``subject`` walks to ``target`` (a seat) and sits on it."""
+
+    type: Literal["sit_on"]
+    subject: ActorRef
+    target: ActorRef
+
+
+class GoTo(_Event):
+    """``subject`` walks (or runs) to ``target``: an actor or a point."""
+
+    type: Literal["go_to"]
+    subject: ActorRef
+    target: ActorRef | Point
+    gait: Literal["walk", "run"] = "walk"
+
+
+class Topple(_Event):
+    """``subject`` falls over by itself."""
+
+    type: Literal["topple"]
+    subject: ActorRef
+
+
+class Do(_Event):
+    """``subject`` does a registry ``action`` (wave, dance, jump, spin, bounce, idle…), ``repeat`` times or,
+    with ``repeat: 0``, until the end of the event."""
+
+    type: Literal["do"]
+    subject: ActorRef
+    action: Annotated[str, Field(min_length=1, max_length=40)]
+    target: ActorRef | None = None
+    repeat: Annotated[int, Field(ge=0, le=1000)] = 1
+
+
+Intent = Annotated[
+    Place | Arrange | Face | KnockOver | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet | RunAround
+    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do,
+    Field(discriminator="type"),
+]
+PLACEMENT_TYPES = (Place, Arrange, Face)
+EVENT_TYPES = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
+               JumpOnto, SitOn, GoTo, Topple, Do)
+
+
+class FramingIntent(BaseModel):
+    """What a shot must show: ``subjects`` (actor ids) at ``size``, the subjects' height as a share of the
+    frame height: ``close_up`` (>= 0.5), ``medium`` (0.25–0.5), ``wide`` (0.08–0.25) or a number."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    subjects: Annotated[list[ActorRef], Field(min_length=1, max_length=50)]
+    size: Literal["close_up", "medium", "wide"] | Annotated[float, Field(gt=0.0, le=2.0)] = "medium"
+
+    def share(self) -> float:
+        """The height share aimed at: the middle of the named band, or the given number."""
+        return SIZE_AIM[self.size] if isinstance(self.size, str) else float(self.size)
+
+    def band(self) -> tuple[float, float]:
+        """The (low, high) height share the world check accepts."""
+        if isinstance(self.size, str):
+            return SIZE_BANDS[self.size]
+        return self.size * 0.7, self.size * 1.4
+
+
+SIZE_BANDS = {"close_up": (0.5, 10.0), "medium": (0.25, 0.5), "wide": (0.08, 0.25)}
+SIZE_AIM = {"close_up": 0.65, "medium": 0.36, "wide": 0.16}

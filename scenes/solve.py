@@ -1,0 +1,967 @@
+"""The solver: a script's intents become concrete positions, actions, physics bodies and camera moves.
+
+``solve(script)`` returns a script with the same intents whose actors and shots now carry the numbers:
+placement relations are laid out in dependency order on the asset traits (support tops, seats, room
+under, footprints), overlaps on the ground are pushed apart, events are given times over the whole video
+and turned into actions and physics (a knocked-over chain becomes dynamic bodies; an impulse that does
+not reach its target in the physics bake is raised and baked again), idle subjects are kept alive, and
+framed shots are placed so their subject fills the asked share of the frame. Deterministic: no
+randomness beyond the script's seed. A script without intents comes back unchanged.
+
+An intent that cannot be satisfied raises :class:`~scenes.script.ScriptError` naming it and why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from scenes.actions import ACTIONS
+from scenes.camera import share_distance
+from scenes.catalog import AssetSpec, asset
+from scenes.intents import (
+    Arrange,
+    Chase,
+    Do,
+    DriveAlong,
+    DropOnto,
+    Face,
+    GoTo,
+    JumpOnto,
+    KickTo,
+    KnockOver,
+    Meet,
+    Place,
+    PushIt,
+    RollDown,
+    RunAround,
+    SitOn,
+    ThrowTo,
+    Topple,
+)
+from scenes.script import SceneScript, ScriptError
+
+GRAVITY = 9.81
+WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
+GAP = 0.35  # metres between the nearest sides of things placed next to each other
+MAX_BAKES = 4  # physics re-bakes allowed to make impulses reach their targets
+
+
+@dataclass
+class Body:
+    """A mutable working copy of one actor while solving."""
+
+    index: int
+    data: dict[str, Any]
+    spec: AssetSpec
+    placed_by: str = ""  # the relation that placed it ("on", "row", …) or "" if the script did
+    supported_by: str | None = None  # id of what it rests on (moves with it)
+    kept: bool = False  # its position was fixed by a relation and must not be nudged
+
+    @property
+    def id(self) -> str:
+        return self.data["id"]
+
+    @property
+    def scale(self) -> np.ndarray:
+        s = self.data.get("scale", (1.0, 1.0, 1.0))
+        return np.asarray((s, s, s) if isinstance(s, int | float) else s, dtype=np.float64)
+
+    @property
+    def size(self) -> np.ndarray:
+        return np.asarray(self.spec.size) * self.scale
+
+    @property
+    def pos(self) -> np.ndarray:
+        return np.asarray(self.data.get("position", (0.0, 0.0, 0.0)), dtype=np.float64)
+
+    @pos.setter
+    def pos(self, value: np.ndarray) -> None:
+        self.data["position"] = [round(float(v), 4) for v in value]
+
+    @property
+    def heading(self) -> float:
+        return float(self.data.get("rotation", (0.0, 0.0, 0.0))[0])
+
+    @heading.setter
+    def heading(self, value: float) -> None:
+        rot = list(self.data.get("rotation", (0.0, 0.0, 0.0)))
+        rot[0] = round(float((value + 180.0) % 360.0 - 180.0), 3)
+        self.data["rotation"] = rot
+
+    @property
+    def radius(self) -> float:
+        """Half the diagonal of its footprint."""
+        return float(math.hypot(self.size[0], self.size[1]) / 2.0)
+
+    @property
+    def living(self) -> bool:
+        return bool(self.spec.rig)
+
+    def top(self) -> float:
+        """World height of its top support surface (or of its top, for things without one)."""
+        s = self.spec.traits.top_support()
+        return float(self.pos[2] + (s.height if s is not None else self.spec.size[2]) * self.scale[2])
+
+    def act(self, **action: Any) -> None:
+        self.data.setdefault("actions", []).append({k: _num(v) for k, v in action.items()})
+
+    def dynamic(self, **physics: Any) -> None:
+        base = dict(self.data.get("physics") or {})
+        base.setdefault("body", "dynamic")
+        base.update({k: _num(v) for k, v in physics.items()})
+        self.data["physics"] = base
+
+
+def _num(v: Any) -> Any:
+    if isinstance(v, float | np.floating):
+        return round(float(v), 4)
+    if isinstance(v, np.ndarray | tuple | list):
+        return [_num(x) for x in v]
+    return v
+
+
+@dataclass
+class Solution:
+    """The solved script and notes on what the solver decided (for the run report)."""
+
+    script: SceneScript
+    notes: list[str] = field(default_factory=list)
+
+
+def solve(script: SceneScript) -> Solution:
+    """Turn ``script``'s intents into a concrete script (see the module docstring)."""
+    if not script.intents and not any(s.framing_intent() for s in script.camera.shots):
+        return Solution(script)
+    data = script.model_dump(mode="json", by_alias=True, exclude_defaults=False)
+    bodies = {a["id"]: Body(i, a, asset(a["asset"])) for i, a in enumerate(data["actors"])}
+    notes: list[str] = []
+    _place_all(script, bodies, notes)
+    _separate(bodies)
+    spans = schedule(script, bodies)
+    kicks = _events(script, bodies, spans, notes)
+    _keep_alive(script, bodies, spans)
+    for body in bodies.values():  # actions compose in list order: keep it the order of time
+        body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
+    _frame_shots(data, bodies, script)
+    solved = _validated(data)
+    solved = _reach(solved, kicks, notes)
+    return Solution(solved, notes)
+
+
+def _validated(data: dict[str, Any]) -> SceneScript:
+    try:
+        return SceneScript.model_validate(data)
+    except ValueError as exc:  # the solver made something the schema refuses: say where
+        raise ScriptError(f"solve: the solved script does not validate: {exc}") from None
+
+
+# ------------------------------------------------------------------------------------------- placement
+
+
+def _local(body: Body, offset: tuple[float, float]) -> np.ndarray:
+    """A point ``offset`` (x, y) in ``body``'s own frame, in world x, y."""
+    h = math.radians(body.heading)
+    x, y = offset
+    return body.pos[:2] + np.array([x * math.cos(h) - y * math.sin(h), x * math.sin(h) + y * math.cos(h)])
+
+
+def _order(script: SceneScript) -> list[tuple[int, Any]]:
+    """Placement intents in dependency order (targets before what is placed relative to them)."""
+    items = [(k, it) for k, it in enumerate(script.intents) if isinstance(it, Place | Arrange | Face)]
+    placed_by = {}
+    for k, it in items:
+        for s in (it.subjects if isinstance(it, Arrange) else [it.subject]):
+            placed_by.setdefault(s, k)
+    done: list[tuple[int, Any]] = []
+    state: dict[int, int] = {}
+
+    def visit(k: int, it: Any, path: tuple[int, ...]) -> None:
+        if state.get(k) == 2:
+            return
+        if state.get(k) == 1:
+            raise ScriptError(f"intents[{k}]: a cycle of relations ({' -> '.join(f'intents[{p}]' for p in path)}); "
+                              "place one of them without referring back")
+        state[k] = 1
+        target = getattr(it, "target", None)
+        if isinstance(target, str) and target in placed_by and placed_by[target] != k and not isinstance(it, Face):
+            j = placed_by[target]
+            visit(j, script.intents[j], (*path, j))
+        state[k] = 2
+        done.append((k, it))
+
+    for k, it in items:
+        visit(k, it, (k,))
+    faces = [x for x in done if isinstance(x[1], Face)]
+    return [x for x in done if not isinstance(x[1], Face)] + faces
+
+
+def _place_all(script: SceneScript, bodies: dict[str, Body], notes: list[str]) -> None:
+    for k, it in _order(script):
+        where = f"intents[{k}]"
+        if isinstance(it, Place):
+            place(bodies[it.subject], it.relation, bodies.get(it.target), it.distance, bodies, where)
+        elif isinstance(it, Arrange):
+            arrange([bodies[s] for s in it.subjects], it, bodies, where)
+        elif isinstance(it, Face):
+            face(bodies[it.subject], it.target, bodies)
+
+
+def _fits(sub: Body, w: float, d: float, count: int = 1) -> bool:
+    if sub.size[0] * sub.size[1] * count > w * d * 1.05:
+        return False
+    straight = sub.size[0] <= w * 1.05 and sub.size[1] <= d * 1.05
+    turned = sub.size[1] <= w * 1.05 and sub.size[0] <= d * 1.05
+    return straight or turned
+
+
+def place(sub: Body, relation: str, target: Body | None, distance: float | None, bodies: dict[str, Body],
+          where: str) -> None:
+    """Put ``sub`` in ``relation`` to ``target`` (``None`` for the camera)."""
+    if target is None:  # relative to the camera, which looks along +Y from -Y
+        axis = {"in_front_of": (0.0, -1.0), "behind": (0.0, 1.0), "left_of": (-1.0, 0.0), "right_of": (1.0, 0.0)}
+        d = np.array(axis.get(relation, (0.0, -1.0))) * (distance if distance is not None else 2.0)
+        sub.pos = np.array([d[0], d[1], 0.0])
+        sub.placed_by, sub.kept = relation, True
+        return
+    if relation == "on":
+        _put_on(sub, target, where, bodies)
+    elif relation == "under":
+        room = target.spec.traits.room_under
+        crowd = sum(1 for b in bodies.values() if b.supported_by == f"under:{target.id}")
+        if room is None:
+            raise ScriptError(f"{where}: nothing fits under a {target.spec.name} ({target.id!r} has no room under it)")
+        w, d, h = (np.asarray(room) * target.scale).tolist()
+        if not _fits(sub, w, d, crowd + 1) or sub.size[2] > h * 1.05:
+            raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} x "
+                              f"{sub.size[2]:.2f} m) does not fit under {target.id!r} (room {w:.2f} x {d:.2f} x "
+                              f"{h:.2f} m{f' shared by {crowd + 1}' if crowd else ''})")
+        sub.pos = np.array([*_local(target, (0.0, 0.0)), target.pos[2]])
+        sub.supported_by = f"under:{target.id}"
+    elif relation == "inside":
+        box = target.spec.traits.container
+        if box is None:
+            raise ScriptError(f"{where}: a {target.spec.name} is not a container, so {sub.id!r} cannot go inside it")
+        inner = box.scaled(target.scale)
+        if not _fits(sub, *inner.size):
+            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}")
+        sub.pos = np.array([*_local(target, inner.centre), target.pos[2] + inner.height])
+        sub.supported_by = target.id
+    else:
+        gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
+        direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
+                     "in_front_of": (0.0, -1.0), "behind": (0.0, 1.0), "near": (0.7071, -0.7071)}[relation]
+        reach = abs(direction[0]) * (target.size[0] + sub.size[0]) / 2 + abs(direction[1]) * (
+            target.size[1] + sub.size[1]) / 2
+        if relation == "next_to" and any(b.placed_by == "next_to" and b.supported_by == f"beside:{target.id}"
+                                         for b in bodies.values()):
+            direction = (-1.0, 0.0)  # the second thing next to it goes on its other side
+        xy = target.pos[:2] + np.array(direction) * (reach + gap)
+        sub.pos = np.array([xy[0], xy[1], 0.0])
+        sub.supported_by = f"beside:{target.id}"
+    sub.placed_by, sub.kept = relation, True
+
+
+def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
+    surface = target.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"{where}: a {target.spec.name} has no surface to put things on, so {sub.id!r} cannot go "
+                          f"on {target.id!r}")
+    top = surface.scaled(target.scale)
+    others = [b for b in bodies.values() if b.supported_by == target.id and b is not sub]
+    if not _fits(sub, *top.size, len(others) + 1):
+        raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} m) does not "
+                          f"fit on {target.id!r} (its top is {top.size[0]:.2f} x {top.size[1]:.2f} m"
+                          f"{f', shared by {len(others) + 1}' if others else ''})")
+    # spread several things over the top: k-th of n along the longer side
+    n = len(others) + 1
+    long_x = top.size[0] >= top.size[1]
+    span = (top.size[0] if long_x else top.size[1]) - (sub.size[0] if long_x else sub.size[1])
+    offset = 0.0 if n == 1 else -span / 2 + span * (n - 1) / max(n, 2)
+    local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
+    sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
+    sub.supported_by = target.id
+
+
+def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: str) -> None:
+    """Lay ``members`` out in ``it.pattern``."""
+    first = members[0]
+    origin = first.pos.copy()
+    if it.pattern == "stack":
+        z = first.pos[2]
+        for b in members:
+            if b is not first and b.spec.traits.round:
+                raise ScriptError(f"{where}: {b.id!r} is round and will not stay stacked")
+            b.pos = np.array([origin[0], origin[1], z])
+            z += b.size[2]
+            b.placed_by, b.kept = "stack", True
+        for lower, upper in itertools.pairwise(members):
+            upper.supported_by = lower.id
+        return
+    if it.pattern == "row":
+        h = math.radians(it.heading)
+        axis = np.array([-math.sin(h), math.cos(h)])
+        topples = all(b.spec.traits.topples for b in members)
+        if topples:  # dominoes face along the row, so each falls onto the next
+            for b in members:
+                b.heading = it.heading
+        widths = [_extent_along(b, axis) * 2 for b in members]
+        gap = it.spacing if it.spacing is not None else (
+            0.45 * float(np.mean([b.size[2] for b in members])) if topples else GAP)
+        length = sum(widths) + gap * (len(members) - 1)
+        along = -length / 2
+        for b, w in zip(members, widths, strict=True):
+            xy = origin[:2] + axis * (along + w / 2)
+            b.pos = np.array([xy[0], xy[1], origin[2]])
+            along += w + gap
+            b.placed_by, b.kept = "row", True
+        return
+    centre_body = bodies.get(it.target) if it.pattern in ("around", "between") else None
+    if it.pattern == "between":
+        other = members[1] if len(members) > 1 else None
+        if centre_body is None or other is None:
+            raise ScriptError(f"{where}: between needs `target` and a second subject to stand between")
+        mid = (centre_body.pos[:2] + other.pos[:2]) / 2
+        members[0].pos = np.array([mid[0], mid[1], 0.0])
+        members[0].placed_by, members[0].kept = "between", True
+        return
+    centre = centre_body.pos[:2] if centre_body is not None else origin[:2]
+    n = len(members)
+    width = max(max(b.size[0], b.size[1]) for b in members)
+    gap = it.spacing if it.spacing is not None else max(GAP, 0.3 * width)
+    r = max(n * (width + gap) / (2 * math.pi), (centre_body.radius + width / 2 + 0.6) if centre_body else 0.5)
+    for k, b in enumerate(members):
+        a = 2 * math.pi * k / n
+        b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
+        b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
+        b.placed_by, b.kept = it.pattern, True
+
+
+def face(sub: Body, target: str, bodies: dict[str, Body]) -> None:
+    """Turn ``sub`` towards ``target``: an actor, ``camera`` (at -Y), ``away`` from it, or ``each_other``."""
+    if target == "camera":
+        sub.heading = 180.0
+    elif target == "away":
+        sub.heading = 0.0
+    elif target in bodies:
+        d = bodies[target].pos[:2] - sub.pos[:2]
+        sub.heading = math.degrees(math.atan2(-d[0], d[1]))
+
+
+def _separate(bodies: dict[str, Body]) -> None:
+    """Push apart things on the ground whose footprints overlap (what a relation fixed stays put)."""
+    ground = [b for b in bodies.values() if not b.supported_by or b.supported_by.startswith("beside:")]
+    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))]
+    for _ in range(30):
+        moved = False
+        for i, a in enumerate(ground):
+            for b in ground[i + 1:]:
+                d = b.pos[:2] - a.pos[:2]
+                dist = float(np.linalg.norm(d))
+                need = _clearance(a, b, d)
+                if dist >= need - 1e-6:
+                    continue
+                direction = d / dist if dist > 1e-6 else np.array([1.0, 0.0])
+                push = need - dist
+                movers = [x for x in (a, b) if not x.kept] or [b]
+                for x in movers:
+                    sign = 1.0 if x is b else -1.0
+                    _shift(x, sign * direction * push / len(movers), bodies)
+                moved = True
+        if not moved:
+            return
+
+
+def _extent_along(x: Body, u: np.ndarray) -> float:
+    """Half the extent of ``x``'s footprint along the unit direction ``u`` (x, y), with its heading."""
+    h = math.radians(x.heading)
+    local = np.array([u[0] * math.cos(h) + u[1] * math.sin(h), -u[0] * math.sin(h) + u[1] * math.cos(h)])
+    return float(abs(local[0]) * x.size[0] / 2 + abs(local[1]) * x.size[1] / 2)
+
+
+def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
+    """Centre distance along ``d`` at which the two footprints stop overlapping, plus a hand's breadth."""
+    u = d / max(float(np.linalg.norm(d)), 1e-6)
+    return _extent_along(a, u) + _extent_along(b, u) + 0.1
+
+
+def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
+    """Move ``body`` and everything resting on it by ``delta`` (x, y)."""
+    body.pos = body.pos + np.array([delta[0], delta[1], 0.0])
+    for other in bodies.values():
+        if other.supported_by == body.id:
+            _shift(other, delta, bodies)
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+EVENTS = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong, JumpOnto,
+          SitOn, GoTo, Topple, Do)
+
+
+def _natural(it: Any, bodies: dict[str, Body]) -> float:
+    """How long an event naturally takes, from the distances involved."""
+    def walk(a: str, b: str | None, speed: float = WALK_SPEED) -> float:
+        if b is None or b not in bodies:
+            return 2.0
+        return float(np.linalg.norm(bodies[a].pos[:2] - bodies[b].pos[:2])) / speed + 0.5
+
+    if isinstance(it, KnockOver):
+        return 4.5
+    if isinstance(it, DropOnto):
+        return math.sqrt(2 * it.height / GRAVITY) + 2.5
+    if isinstance(it, KickTo):
+        return 5.0
+    if isinstance(it, ThrowTo):
+        return 3.0
+    if isinstance(it, RollDown):
+        return 4.0
+    if isinstance(it, PushIt):
+        return walk(it.subject, it.target) + 2.0
+    if isinstance(it, Chase):
+        return 6.0
+    if isinstance(it, Meet):
+        return 5.0
+    if isinstance(it, RunAround):
+        return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
+    if isinstance(it, DriveAlong):
+        return (it.distance or 30.0) / it.speed
+    if isinstance(it, JumpOnto):
+        return 3.0
+    if isinstance(it, SitOn):
+        return 6.0
+    if isinstance(it, GoTo):
+        return 5.0
+    if isinstance(it, Topple):
+        return 2.0
+    if isinstance(it, Do):
+        n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
+        return (n or 3.0) * max(it.repeat, 1)
+    return 3.0
+
+
+def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[float, float]]:
+    """(start, end) of every event intent: given times are kept; the others follow each other (or run
+    with the previous one when ``together``), spread so the sequence fills the whole video."""
+    events = [(k, it) for k, it in enumerate(script.intents) if isinstance(it, EVENTS)]
+    groups: list[list[tuple[int, Any]]] = []
+    for k, it in events:
+        if it.together and groups:
+            groups[-1].append((k, it))
+        else:
+            groups.append([(k, it)])
+    lengths = [max(_natural(it, bodies) for _, it in g) for g in groups]
+    total = sum(lengths)
+    duration = script.duration
+    lead = 0.5 if total < duration else 0.0
+    stretch = max(1.0, (duration - lead - 0.5) / total) if total > 0 else 1.0
+    stretch = min(stretch, 1.6)  # do not crawl: the rest of a long video is kept alive instead
+    slack = max(0.0, duration - lead - total * stretch)
+    pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
+    t = lead + pad
+    spans: dict[int, tuple[float, float]] = {}
+    for g, length in zip(groups, lengths, strict=True):
+        span = min(length * stretch, max(duration - t, 0.5))
+        for k, it in g:
+            s = it.start if it.start is not None else min(t, max(duration - 0.5, 0.0))
+            e = it.end if it.end is not None else min(duration, s + span)
+            spans[k] = (round(s, 3), round(max(e, s + 0.2), 3))
+        t += span + pad
+    return spans
+
+
+@dataclass
+class Strike:
+    """An impulse the solver must check in the physics bake: ``mover`` should reach ``target``."""
+
+    actor: str
+    action: int  # index in the actor's actions (a push), or -1 for a launch velocity
+    target: str | tuple[float, float, float]
+    goal: str  # "touch" (a collision with the target) or "reach" (come within 1 m of the point/actor)
+
+
+def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
+            notes: list[str]) -> list[Strike]:
+    strikes: list[Strike] = []
+    for k, it in enumerate(script.intents):
+        if k not in spans:
+            continue
+        s, e = spans[k]
+        where = f"intents[{k}]"
+        handler = _HANDLERS[type(it)]
+        strike = handler(it, bodies, s, e, where, script)
+        if strike is not None:
+            strikes.append(strike)
+    return strikes
+
+
+def _can(body: Body, action: str, where: str) -> None:
+    if action not in body.spec.actions:
+        raise ScriptError(f"{where}: a {body.spec.name} ({body.id!r}) cannot {action} "
+                          f"(it can: {', '.join(body.spec.actions)})")
+
+
+def _heading_to(a: np.ndarray, b: np.ndarray) -> float:
+    d = b[:2] - a[:2]
+    return math.degrees(math.atan2(-d[0], d[1]))
+
+
+def _chain(script: SceneScript, target: str) -> list[str]:
+    """The target and everything arranged with it in a row or a stack (they fall together)."""
+    for it in script.intents:
+        if isinstance(it, Arrange) and target in it.subjects and it.pattern in ("row", "stack"):
+            return list(it.subjects)
+    return [target]
+
+
+def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, where: str,
+                script: SceneScript) -> Strike | None:
+    mover, target = bodies[it.subject], bodies[it.target]
+    chain = _chain(script, it.target)
+    for cid in chain:
+        bodies[cid].dynamic(mass=max(0.2, float(np.prod(bodies[cid].size)) * 400.0))
+    # come from the far side of the chain's first member, along the chain
+    members = [bodies[c] for c in chain]
+    if len(members) > 1:
+        axis = members[-1].pos[:2] - members[0].pos[:2]
+        first = members[0] if np.linalg.norm(members[0].pos[:2] - target.pos[:2]) <= np.linalg.norm(
+            members[-1].pos[:2] - target.pos[:2]) else members[-1]
+        if first is members[-1]:
+            axis = -axis
+        axis = axis / max(float(np.linalg.norm(axis)), 1e-6)
+        hit = first
+    else:
+        away = target.pos[:2] - mover.pos[:2]
+        axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 1e-6 else np.array([0.0, 1.0])
+        hit = target
+    if not mover.kept:
+        start_xy = hit.pos[:2] - axis * (2.5 + hit.radius + mover.radius)
+        mover.pos = np.array([start_xy[0], start_xy[1], 0.0])
+    approach = hit.pos[:2] - mover.pos[:2]
+    mover.heading = math.degrees(math.atan2(-approach[0], approach[1]))
+    if mover.spec.traits.round or not mover.living:
+        if "push" not in mover.spec.actions:
+            raise ScriptError(f"{where}: a {mover.spec.name} cannot be set moving to knock {it.target!r} over")
+        dist = float(np.linalg.norm(approach)) - hit.radius - mover.radius
+        mass = max(0.3, float(np.prod(mover.size)) * 500.0)
+        mover.dynamic(mass=round(mass, 3))
+        speed = max(2.5, dist / 1.2)
+        direction = np.array([*(approach / max(np.linalg.norm(approach), 1e-6)), 0.0])
+        mover.act(type="push", impulse=direction * speed * mass, start=s)
+        return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "touch")
+    _can(mover, "walk_to", where)
+    arrive = s + min(e - s - 1.0, float(np.linalg.norm(approach)) / WALK_SPEED + 0.3)
+    mover.act(type="walk_to", to=hit.id, start=s, end=max(arrive, s + 0.5), stop_distance=0.35)
+    mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
+                                                                                                      s + 0.5))
+    return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "touch")
+
+
+def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where: str,
+               script: SceneScript) -> None:
+    sub, target = bodies[it.subject], bodies[it.target]
+    xy = target.pos[:2]
+    sub.pos = np.array([xy[0], xy[1], target.top() + it.height])
+    sub.supported_by = None
+    # nothing holds it up there, so it falls as the video starts (hanging in the air until a later
+    # event time is what the world check calls floating)
+    sub.dynamic(start=0.0, mass=max(0.5, float(np.prod(sub.size)) * 1500.0), restitution=0.2)
+
+
+def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
+             script: SceneScript) -> Strike | None:
+    kicker, ball = bodies[it.subject], bodies[it.object]
+    goal = _point(it.target, bodies, fallback=ball.pos + np.array([0.0, 5.0, 0.0]))
+    ball.pos = np.array([ball.pos[0], ball.pos[1], 0.0])
+    ball.dynamic(mass=0.45)
+    away = goal[:2] - ball.pos[:2]
+    axis = away / max(float(np.linalg.norm(away)), 1e-6)
+    if not kicker.kept or float(np.linalg.norm(kicker.pos[:2] - ball.pos[:2])) > 6.0:
+        spot = ball.pos[:2] - axis * 2.5
+        kicker.pos = np.array([spot[0], spot[1], 0.0])
+    kicker.heading = _heading_to(kicker.pos, ball.pos)
+    _can(kicker, "walk_to", where)
+    arrive = s + min(e - s - 1.5, float(np.linalg.norm(ball.pos[:2] - kicker.pos[:2])) / WALK_SPEED + 0.3)
+    arrive = max(arrive, s + 0.5)
+    kicker.act(type="walk_to", to=ball.id, start=s, end=arrive, stop_distance=0.3)
+    dist = float(np.linalg.norm(away))
+    speed = min(25.0, 1.2 * math.sqrt(2 * 0.6 * GRAVITY * dist) + 1.0)
+    kicker.act(type="push", target=ball.id, impulse=np.array([*axis, 0.08]) * speed * 0.45, start=arrive)
+    return Strike(kicker.id, len(kicker.data["actions"]) - 1, it.target if isinstance(it.target, str) else
+                  tuple(goal), "reach")
+
+
+def _point(ref: Any, bodies: dict[str, Body], fallback: np.ndarray) -> np.ndarray:
+    if isinstance(ref, str) and ref in bodies:
+        return bodies[ref].pos.copy()
+    if ref is not None and not isinstance(ref, str):
+        return np.asarray(ref, dtype=np.float64)
+    return fallback
+
+
+def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: str,
+              script: SceneScript) -> None:
+    thrower, thing = bodies[it.subject], bodies[it.object]
+    goal = _point(it.target, bodies, thrower.pos + np.array([0.0, 5.0, 0.0]))
+    if isinstance(it.target, str) and it.target in bodies:
+        goal[2] = bodies[it.target].top()
+    thrower.heading = _heading_to(thrower.pos, goal)
+    h = math.radians(thrower.heading)
+    hand = thrower.pos + np.array([-math.sin(h) * 0.35, math.cos(h) * 0.35, 1.35 * thrower.scale[2]])
+    thing.pos = hand
+    thing.supported_by = None
+    flight = max(0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
+    v = (goal - hand) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    thing.dynamic(start=s, velocity=v, mass=0.4)
+    if "wave" in thrower.spec.actions:
+        thrower.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
+
+
+def _high_end(body: Body) -> tuple[np.ndarray, np.ndarray]:
+    """The world point at the top of a ramp or stairs and the unit direction down its slope (x, y)."""
+    from scenes.catalog import mesh
+
+    v = mesh(body.spec.name).vertices * body.scale
+    top = v[v[:, 2] >= v[:, 2].max() - 0.02]
+    hi = top[:, :2].mean(axis=0)
+    down_local = -hi / max(float(np.linalg.norm(hi)), 1e-6)
+    h = math.radians(body.heading)
+    rot = np.array([[math.cos(h), -math.sin(h)], [math.sin(h), math.cos(h)]])
+    return np.array([*(body.pos[:2] + rot @ hi), body.pos[2] + float(v[:, 2].max())]), rot @ down_local
+
+
+def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where: str,
+               script: SceneScript) -> None:
+    ball, slope = bodies[it.subject], bodies[it.target]
+    if not slope.spec.traits.walkable:
+        raise ScriptError(f"{where}: a {slope.spec.name} is not a slope or stairs, so {it.subject!r} cannot roll "
+                          "down it")
+    top, down = _high_end(slope)
+    start = top[:2] + down * (ball.size[1] / 2 + 0.05)
+    ball.pos = np.array([start[0], start[1], top[2] + 0.01])
+    ball.supported_by = slope.id
+    ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300))
+
+
+def _push(it: PushIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> Strike:
+    sub, target = bodies[it.subject], bodies[it.target]
+    _can(sub, "push", where)
+    target.dynamic(mass=max(0.5, float(np.prod(target.size)) * 200.0))
+    if float(np.linalg.norm(sub.pos[:2] - target.pos[:2])) > sub.radius + target.radius + 0.6 and sub.living:
+        arrive = max(s + 0.5, e - 1.5)
+        sub.act(type="walk_to", to=target.id, start=s, end=arrive, stop_distance=0.35)
+    else:
+        arrive = s
+    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=arrive)
+    return Strike(sub.id, len(sub.data["actions"]) - 1, target.id, "touch")
+
+
+def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    chaser, quarry = bodies[it.subject], bodies[it.target]
+    _can(chaser, "follow", where)
+    if quarry.living and not any(a.get("type") in ("walk_to", "run_to", "follow_path", "follow")
+                                 for a in quarry.data.get("actions", [])):
+        r = 4.0
+        c = quarry.pos[:2] + np.array([0.0, r])
+        pts = [[c[0] + r * math.sin(a), c[1] - r * math.cos(a), 0.0] for a in np.linspace(0, 2 * math.pi, 9)]
+        quarry.act(type="follow_path", waypoints=pts, gait="run", start=s, end=e)
+    elif quarry.spec.traits.round and "roll" in quarry.spec.actions:
+        goal = quarry.pos + np.array([0.0, 6.0, 0.0])
+        quarry.act(type="roll", to=goal, start=s, end=e)
+    if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
+        chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
+    chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
+
+
+def _meet(it: Meet, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    people = [bodies[x] for x in it.subjects]
+    centre = np.mean([p.pos[:2] for p in people], axis=0)
+    for k, p in enumerate(people):
+        _can(p, "walk_to", where)
+        d = p.pos[:2] - centre
+        if float(np.linalg.norm(d)) < 1.5:  # start apart so there is a walk to see
+            d = np.array([-1.0 if k % 2 == 0 else 1.0, 0.0]) * 3.0
+            p.pos = np.array([centre[0] + d[0], centre[1] + d[1], 0.0])
+        u = d / max(float(np.linalg.norm(d)), 1e-6)
+        spot = centre + u * 0.5
+        arrive = max(s + 0.5, e - 1.0)
+        p.act(type="walk_to", to=[spot[0], spot[1], 0.0], start=s, end=arrive)
+        p.act(type="turn_to", target=[centre[0], centre[1], 0.0], start=arrive)
+
+
+def _run_around(it: RunAround, bodies: dict[str, Body], s: float, e: float, where: str,
+                script: SceneScript) -> None:
+    runner, post = bodies[it.subject], bodies[it.target]
+    _can(runner, "follow_path", where)
+    r = post.radius + runner.radius + 1.0
+    steps = max(8, int(12 * it.laps))
+    angles = np.linspace(0.0, 2 * math.pi * it.laps, steps + 1)
+    pts = [[post.pos[0] + r * math.sin(a), post.pos[1] - r * math.cos(a), 0.0] for a in angles]
+    runner.pos = np.array(pts[0])
+    runner.act(type="follow_path", waypoints=pts, gait="run" if runner.living else "auto", start=s, end=e)
+
+
+def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, where: str,
+                 script: SceneScript) -> None:
+    car = bodies[it.subject]
+    _can(car, "move_to", where)
+    length = it.distance if it.distance is not None else it.speed * (e - s)
+    h = math.radians(car.heading)
+    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    if not car.kept:
+        car.pos = car.pos - fwd * length / 2
+    car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
+
+
+def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where: str,
+               script: SceneScript) -> None:
+    sub, target = bodies[it.subject], bodies[it.target]
+    _can(sub, "fly_to", where)
+    surface = target.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"{where}: a {target.spec.name} has no top to jump onto")
+    top = target.top()
+    if top - sub.pos[2] > 2.5 * sub.size[2]:
+        raise ScriptError(f"{where}: {target.id!r}'s top ({top:.2f} m) is too high for {sub.id!r} to jump onto")
+    near = target.pos[:2] + np.array([0.0, -(target.size[1] / 2 + sub.size[1] / 2 + 0.4)])
+    if float(np.linalg.norm(sub.pos[:2] - near)) > 0.5 and not sub.kept:
+        sub.pos = np.array([near[0], near[1], 0.0])
+    sub.heading = _heading_to(sub.pos, target.pos)
+    land = np.array([*_local(target, surface.centre), top])
+    sub.act(type="fly_to", to=land, arc=0.35 + 0.3 * (top - sub.pos[2]), start=s, end=min(e, s + 0.9),
+            face_direction=False)
+    bodies[it.subject].supported_by = target.id
+
+
+def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub, seat = bodies[it.subject], bodies[it.target]
+    _can(sub, "sit", where)
+    if seat.spec.traits.seat is None:
+        raise ScriptError(f"{where}: a {seat.spec.name} is not something to sit on")
+    h = math.radians(seat.heading)
+    fwd = np.array([-math.sin(h), math.cos(h)])
+    centre = _local(seat, seat.spec.traits.seat.centre)
+    front = centre + fwd * (seat.size[1] / 2 + 0.45)
+    if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:
+        sub.pos = np.array([front[0] + fwd[0] * 2.5, front[1] + fwd[1] * 2.5, 0.0])
+    walk_end = s + max(1.0, min(e - s - 2.5, float(np.linalg.norm(sub.pos[:2] - front)) / WALK_SPEED + 0.3))
+    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=walk_end)
+    sub.act(type="turn_to", heading=seat.heading, start=walk_end, end=walk_end + 0.6)
+    back = walk_end + 0.6
+    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=back,
+            end=back + 0.6)
+    sub.act(type="sit", seat=seat.id, start=back + 0.3)
+
+
+def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "run_to" if it.gait == "run" else "walk_to"
+    if kind not in sub.spec.actions:
+        kind = "move_to"
+    goal = it.target if isinstance(it.target, str) else list(it.target)
+    if kind == "move_to" and isinstance(goal, str):
+        goal = bodies[goal].pos.tolist()
+    if isinstance(goal, str) and float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < 2.5 and not sub.kept:
+        sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
+        sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
+    sub.act(type=kind, to=goal, start=s, end=e)
+
+
+def _topple(it: Topple, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    _can(sub, "fall", where)
+    sub.act(type="fall", start=s, end=min(e, s + 1.2))
+
+
+def _do(it: Do, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    if it.action not in ACTIONS:
+        raise ScriptError(f"{where}.action: unknown action {it.action!r} (actions: {', '.join(ACTIONS)})")
+    _can(sub, it.action, where)
+    extra: dict[str, Any] = {}
+    if it.target is not None and "target" in ACTIONS[it.action].model.model_fields:
+        extra["target"] = it.target
+    if it.action in ("walk_to", "run_to", "move_to", "fly_to", "roll", "follow_path", "orbit", "follow", "turn_to",
+                     "look_at", "push", "sit"):
+        if it.action in ("look_at", "turn_to", "follow") and it.target is None:
+            raise ScriptError(f"{where}: {it.action} needs a `target`")
+        if it.action in ("walk_to", "run_to") and it.target is not None:
+            extra = {"to": it.target}
+        elif it.action not in ("look_at", "turn_to", "follow", "push", "sit", "orbit"):
+            raise ScriptError(f"{where}: use go_to, drive_along or another event for {it.action}")
+        if it.action == "orbit":
+            extra = {"center": it.target} if it.target else {}
+        if it.action == "sit":
+            extra = {"seat": it.target} if it.target else {}
+    natural = ACTIONS[it.action].natural_duration
+    if natural is None or it.repeat == 0:
+        sub.act(type=it.action, start=s, end=e, **extra)
+        return
+    count = max(1, it.repeat)
+    step = (e - s) / count
+    for r in range(count):
+        start = s + r * step
+        sub.act(type=it.action, start=start, end=min(e, start + max(step * 0.9, 0.3)), **extra)
+
+
+_HANDLERS = {KnockOver: _knock_over, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
+             RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
+             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do}
+
+
+# ----------------------------------------------------------------------------------------------- pacing
+
+
+def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]]) -> None:
+    """People and animals that would stand still for most of the video get small errands between their events:
+    a few steps out and back, a look around, so a long video never freezes."""
+    duration = script.duration
+    for body in bodies.values():
+        if not body.living or body.data.get("physics"):
+            continue
+        busy = sorted((a.get("start", 0.0), _end(a, duration))
+                      for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
+        if any(a.get("type") in ("sit", "dance", "follow") and a.get("end") is None
+               for a in body.data.get("actions", [])):
+            continue  # seated, dancing or following to the end: alive already
+        gaps, t = [], 0.0
+        for s, e in busy:
+            if s - t > 3.0:
+                gaps.append((t, s))
+            t = max(t, e)
+        if duration - t > 3.0:
+            gaps.append((t, duration))
+        if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
+            continue
+        _errands(body, gaps, bodies)
+
+
+def _end(action: dict[str, Any], duration: float) -> float:
+    if action.get("end") is not None:
+        return float(action["end"])
+    natural = ACTIONS[action["type"]].natural_duration
+    return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
+
+
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+    """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be."""
+    h = math.radians(body.heading)
+    side = np.array([math.cos(h), math.sin(h), 0.0])
+    for g0, g1 in gaps:
+        here = _position_at(body, g0)
+        t = g0 + 0.5
+        k = 0
+        while t + 4.5 <= g1:
+            away = here + side * (1.5 if k % 2 == 0 else -1.5)
+            body.act(type="walk_to", to=away, start=t, end=t + 2.0)
+            body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
+            t += 5.5
+            k += 1
+        if t + 1.0 < g1 and "look_at" in body.spec.actions:
+            others = [b for b in bodies.values() if b is not body]
+            if others:
+                body.act(type="look_at", target=others[0].id, start=t, end=g1)
+
+
+def _position_at(body: Body, t: float) -> np.ndarray:
+    """Where ``body`` stands at ``t``: its last walk or move goal before ``t`` (a point), or its position."""
+    here = body.pos.copy()
+    for a in body.data.get("actions", []):
+        end = a.get("end")
+        if a.get("type") in ("walk_to", "run_to", "move_to") and end is not None and end <= t + 1e-6:
+            to = a.get("to")
+            if isinstance(to, list):
+                here = np.asarray(to, dtype=np.float64)
+    return np.array([here[0], here[1], 0.0])
+
+
+# ---------------------------------------------------------------------------------------------- framing
+
+
+def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScript) -> None:
+    """Place static, pan, zoom and dolly shots that ask for a framing: the camera stands at the distance that
+    gives the asked share of the frame, a little above and to the side, looking at the subjects' middle.
+    (Framed and orbit shots take the share from the camera compiler directly.)"""
+    aspect = script.resolution.width / script.resolution.height
+    for shot, model in zip(data["camera"]["shots"], script.camera.shots, strict=True):
+        intent = model.framing_intent()
+        if intent is None or model.type not in ("static", "pan", "zoom", "dolly", "tilt"):
+            continue
+        subs = [bodies[s] for s in intent.subjects]
+        lo = np.min([b.pos - np.array([b.size[0] / 2, b.size[1] / 2, 0.0]) for b in subs], axis=0)
+        hi = np.max([b.pos + np.array([b.size[0] / 2, b.size[1] / 2, b.size[2]]) for b in subs], axis=0)
+        centre = (lo + hi) / 2
+        height = max(float(hi[2] - lo[2]), float(max(hi[0] - lo[0], hi[1] - lo[1])) / aspect)
+        fov = model.fov if model.fov is not None else script.camera.fov
+        dist = share_distance(height, intent.share(), fov, aspect) + float(max(hi[1] - lo[1], 0.0)) / 2
+        a = math.radians(20.0)
+        eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a), min(0.25 * dist, 3.0)])
+        eye[2] = max(eye[2], 0.4)
+        key = "from" if model.type == "dolly" else "position"
+        if key not in model.model_fields_set and not (model.type == "dolly" and "from_" in model.model_fields_set):
+            shot[key] = _num(eye)
+        if model.type == "dolly" and "to" not in model.model_fields_set:
+            shot["to"] = _num(centre + (eye - centre) * 0.6)
+        if "target" not in model.model_fields_set:
+            shot["target"] = _num(centre)
+
+
+# ----------------------------------------------------------------------------------- reaching the target
+
+
+def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> SceneScript:
+    """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times."""
+    if not strikes:
+        return script
+    from scenes.timeline import compile_script
+
+    for attempt in range(MAX_BAKES):
+        timeline = compile_script(script)
+        missed = [s for s in strikes if not _reached(timeline, s)]
+        if not missed:
+            if attempt:
+                notes.append(f"solve: impulses raised {attempt} time(s) until every mover reached its target")
+            return script
+        if attempt == MAX_BAKES - 1:
+            break
+        script = _stronger(script, missed)
+    for s in missed:
+        notes.append(f"solve: {s.actor!r} still does not reach {s.target!r} after {MAX_BAKES} physics bakes")
+    return script
+
+
+def _reached(timeline: Any, strike: Strike) -> bool:
+    ids = {a.id: i for i, a in enumerate(timeline.actors)}
+    moved = _pushed(timeline, strike)
+    if strike.goal == "touch":
+        if moved == strike.target:  # a person shoving it: it must really move
+            track = timeline.positions[:, ids[moved]]
+            return float(np.max(np.linalg.norm(track - track[0], axis=1))) > 0.1
+        return any({c.a, c.b} == {moved, strike.target} for c in timeline.collisions)
+    goal = (timeline.positions[-1, ids[strike.target]] if isinstance(strike.target, str)
+            else np.asarray(strike.target))
+    start = timeline.positions[0, ids[moved]]
+    best = float(np.min(np.linalg.norm(timeline.positions[:, ids[moved], :2] - goal[:2], axis=1)))
+    return best <= max(1.0, 0.25 * float(np.linalg.norm(goal[:2] - start[:2])))
+
+
+def _pushed(timeline: Any, strike: Strike) -> str:
+    act = timeline.script.actor(strike.actor).actions[strike.action]
+    return getattr(act, "target", None) or strike.actor
+
+
+def _stronger(script: SceneScript, missed: list[Strike]) -> SceneScript:
+    data = script.model_dump(mode="json", by_alias=True)
+    by_id = {a["id"]: a for a in data["actors"]}
+    for s in missed:
+        act = by_id[s.actor]["actions"][s.action]
+        if act.get("impulse") is not None:
+            act["impulse"] = [round(v * 1.6, 4) for v in act["impulse"]]
+        else:
+            act["strength"] = round(act.get("strength", 2.0) * 1.6, 4)
+    return _validated(data)

@@ -1,0 +1,80 @@
+"""Skinned human bodies (scenes/skin.py): weights, rest pose, and deformation by the rig."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from scenes.catalog import model
+from scenes.rig import joint_matrices
+from scenes.skin import JOINTS, VARIANTS, body, skin_vertices, skinning_matrices
+
+HUMANS = ("person", "man", "woman", "child", "elderly")
+
+
+@pytest.mark.parametrize("name", HUMANS)
+def test_weights_are_normalised_over_four_rig_joints(name):
+    m = model(name)
+    assert m.skinned and len(m.joints) == len(JOINTS)
+    for part in m.skin:
+        np.testing.assert_allclose(part.weights.sum(axis=1), 1.0, atol=1e-5)
+        assert (part.weights >= 0).all() and part.joints.max() < len(m.joints)
+        assert len(part.joints) == len(part.mesh.vertices)
+
+
+def test_rest_pose_reproduces_the_bind_mesh_and_the_body_stands_on_the_ground():
+    m = model("woman")
+    rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0]
+    s = skinning_matrices(rest, rest[:, :3, 3])
+    for part in m.skin:
+        v, _ = skin_vertices(part, s)
+        np.testing.assert_allclose(v, part.mesh.vertices, atol=1e-5)
+    lo, hi = m.rest_mesh().bounds
+    assert abs(lo[2]) < 0.01 and 1.6 < hi[2] < 1.8
+
+
+def test_legs_hang_straight_for_the_leg_ik():
+    """The animation's two-bone IK assumes each leg segment hangs straight down from its joint at rest."""
+    m = model("man")
+    for side in ("l", "r"):
+        for j in (f"{side}_shin", f"{side}_foot"):
+            off = np.array(m.joints[m.joint_index(j)].offset)
+            assert abs(off[0]) < 1e-9 and abs(off[1]) < 1e-9 and off[2] < -0.3
+
+
+def test_a_bent_elbow_moves_the_forearm_and_not_the_torso():
+    m = model("person")
+    rot = np.zeros((1, 16, 3))
+    rot[0, m.joint_index("r_forearm"), 1] = 90.0  # pitch the forearm forward
+    posed = joint_matrices(m, rot, np.zeros((1, 3)))[0]
+    rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0]
+    s = skinning_matrices(posed, rest[:, :3, 3])
+    elbow = rest[m.joint_index("r_forearm"), :3, 3]
+    wrist = rest[m.joint_index("r_hand"), :3, 3]
+    moved_forearm, moved_torso = [], []
+    for part in m.skin:
+        v, _ = skin_vertices(part, s)
+        shift = np.linalg.norm(v - part.mesh.vertices, axis=1)
+        dominant = part.joints[np.arange(len(part.joints)), np.argmax(part.weights, axis=1)]
+        fore = (dominant == m.joint_index("r_forearm")) & (part.weights.max(axis=1) > 0.9)
+        torso = np.isin(dominant, [m.joint_index(j) for j in ("chest", "pelvis", "l_upper_arm", "l_forearm")])
+        moved_forearm.append(shift[fore])
+        moved_torso.append(shift[torso])
+    fore, torso = np.concatenate(moved_forearm), np.concatenate(moved_torso)
+    assert fore.size > 50 and np.median(fore) > 0.3 * np.linalg.norm(wrist - elbow)
+    assert torso.size > 500 and torso.max() < 1e-6
+
+
+def test_variants_differ_in_shape_and_proportion():
+    heights = {v: model(v).rest_mesh().bounds[1][2] for v in HUMANS}
+    assert heights["child"] < 1.3 < heights["woman"] < heights["man"]
+    hips = {v: np.ptp(body(v, 1.7).joints[[10, 13], 0]) for v in ("man", "woman")}
+    assert set(VARIANTS) == set(HUMANS)
+    assert hips["man"] != hips["woman"]
+
+
+def test_the_figurine_stays_stylised_and_slots_keep_their_names():
+    assert not model("figurine").skinned
+    slots = {p.slot for p in model("woman").skin}
+    assert {"body", "legs", "skin", "hair", "shoes", "eyes", "sclera", "accent"} <= slots
+    assert model("woman").main_slot == "body"
