@@ -88,8 +88,8 @@ class World:
 # per type: particles at intensity 1, fall speed m/s, size m, box (x, y, z) m around the camera
 _WEATHER = {
     "rain": (9000, 7.0, 0.45, (24.0, 24.0, 12.0)),
-    "snow": (7000, 1.0, 0.035, (22.0, 22.0, 10.0)),
-    "leaves": (900, 1.2, 0.07, (24.0, 24.0, 10.0)),
+    "snow": (7000, 1.0, 0.05, (22.0, 22.0, 10.0)),
+    "leaves": (1600, 1.2, 0.09, (24.0, 24.0, 10.0)),
 }
 
 

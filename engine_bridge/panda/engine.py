@@ -97,6 +97,8 @@ def _shader_source(name: str, defines: dict[str, object]) -> str:
         lines.append(common)
         if "PATTERN" in defines:
             lines.append(resources.files("engine_bridge.panda").joinpath("shaders", "patterns.glsl").read_text())
+    if "WEATHER" in defines and name.endswith(".vert"):
+        lines.append(resources.files("engine_bridge.panda").joinpath("shaders", "weather.glsl").read_text())
     return "\n".join(lines) + "\n" + body
 
 
@@ -177,6 +179,7 @@ class PandaEngine(Engine):
         self._actor_nodes: list = []
         self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
+        self._weather: list = []  # weather particle nodes: the drawn ones, then the passes' copy (in_masks)
         self._lens = None
         self._sky = None
         self._host = None
@@ -474,6 +477,10 @@ class PandaEngine(Engine):
             else:
                 ground.set_color(*(float(c) for c in parse_colour(script.environment.ground.color or "grey")), 1)
 
+        self._weather = []
+        if shaded and world.weather is not None:
+            self._add_weather(root, world, look, len(script.actors))
+
         # Actors: a node tree each (joints and slotted parts, engine_bridge/panda/actors.py; glTF models,
         # models.py). The instance id goes on each actor's root node, so every part below it shares it.
         from engine_bridge.panda.actors import ActorNodes, build_actor
@@ -536,6 +543,43 @@ class PandaEngine(Engine):
 
             unloadPrcFile(self._software_page)
             self._software_page = None
+
+    def _add_weather(self, root, world, look, n_actors: int) -> None:
+        """Falling particles (weather.py): blended streaks or flakes, or opaque leaves, drawn after everything else,
+        casting no shadow; in the passes only with ``in_masks``, as instance ``n_actors + 1``."""
+        from panda3d.core import BitMask32, ColorBlendAttrib, ColorWriteAttrib, NodePath, Shader
+
+        from engine_bridge.panda.weather import WEATHER_CODES, particle_geom, weather_inputs
+
+        w = world.weather
+        code = {"WEATHER": WEATHER_CODES[w.type]}
+        node = root.attach_new_node(particle_geom(w))
+        node.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("weather.vert", code),
+                                    _shader_source("weather.frag", look.defines | code)), 10)
+        if w.type != "leaves":
+            node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_incoming_alpha,
+                                                  ColorBlendAttrib.O_one_minus_incoming_alpha))
+            node.set_depth_write(False)
+        node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
+        node.set_two_sided(True)
+        node.set_bin("fixed", 120)
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+        self._weather = [node]
+        if w.in_masks:
+            passes = NodePath(particle_geom(w))  # the same seeds: the same particles
+            passes.reparent_to(root)
+            passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
+                                          _shader_source("passes.frag", {})), 1001)  # over the passes camera's
+            passes.set_two_sided(True)
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))
+            passes.show(BitMask32.bit(PASSES_MASK_BIT))
+            passes.set_shader_input("u_instance", float(n_actors + 1))
+            passes.set_shader_input("u_time_next", 0.0)
+            self._weather.append(passes)
+        for n in self._weather:
+            for k, v in weather_inputs(w, world.wind).items():
+                n.set_shader_input(k, v)
+            n.set_shader_input("u_time", 0.0)
 
     def _dress(self, node, pattern: str) -> None:
         """Give a material slot its procedural pattern (patterns.glsl), or make it glass: blended over what is behind
@@ -673,6 +717,8 @@ class PandaEngine(Engine):
                 node.hide()
         for model in self._models:
             model.pose(state.time)
+        for node in self._weather:
+            node.set_shader_input("u_time", float(state.time))
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)
         w, h = self._size
@@ -855,6 +901,8 @@ class PandaEngine(Engine):
             c = s.camera
             k = intrinsics(c.fov, w, h)
             cams.append((world_to_camera(c.position, c.hpr), (k[0, 0], k[1, 1], k[0, 2], k[1, 2])))
+        for node in self._weather[1:]:
+            node.set_shader_input("u_time_next", float(following.time))
         root.set_shader_input("u_world_to_cv", panda_matrix(cams[0][0]))
         root.set_shader_input("u_next_world_to_cv", panda_matrix(cams[1][0]))
         root.set_shader_input("u_intrinsics", tuple(float(x) for x in cams[0][1]))
