@@ -115,8 +115,10 @@ def run_bench(
     engine: str = "panda3d",
     passes: bool = True,
     pass_frames: int = PASS_SAMPLE_FRAMES,
+    look: bool = True,
 ) -> dict[str, Any]:
-    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
+    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p; with ``look``,
+    each look and look feature at 720p: pipeline/bench_look.py) as a dict."""
     script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
@@ -173,6 +175,10 @@ def run_bench(
             result["passes"] = [bench_passes(script, size, engine, pass_frames) for size in sizes]
         except EngineError as exc:  # e.g. the software renderer draws no passes
             result["passes"] = {"error": str(exc)}
+    if look and engine in ("panda3d", "panda", "embedded"):
+        from pipeline.bench_look import bench_look
+
+        result["look"] = bench_look(script, resolution or Resolution(width=1280, height=720), pass_frames)
     return result
 
 

@@ -518,6 +518,8 @@ def bench(
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
     passes: Annotated[bool, typer.Option("--passes/--no-passes",
                                          help="Also time each ground-truth pass at 720p and 1080p.")] = True,
+    look: Annotated[bool, typer.Option("--look-costs/--no-look-costs",
+                                       help="Also time each look and look feature at 720p (section look).")] = True,
     protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
                                            "protocol (Unreal backend → `enginereel serve`).")] = False,
     batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
@@ -541,6 +543,7 @@ def bench(
     result = run_bench(
         script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
         resolution=parse_resolution(resolution), engine=engine, passes=passes, pass_frames=8 if quick else 30,
+        look=look,
     )
     typer.echo(json.dumps(result, indent=2))
 

@@ -19,7 +19,7 @@ from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
-from engine_bridge.panda.looks import LOOKS
+from engine_bridge.panda.looks import LOOKS, Look
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from engine_bridge.panda.postprocess import merge_rects
@@ -156,10 +156,10 @@ class PandaEngine(Engine):
     """
 
     def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
-                 fxaa: bool = True, fit_per_frame: bool = True, look: str = "default") -> None:
-        if look not in LOOKS:
+                 fxaa: bool = True, fit_per_frame: bool = True, look: str | Look = "default") -> None:
+        if isinstance(look, str) and look not in LOOKS:
             raise EngineError(f"panda3d: unknown look {look!r}; choose one of {', '.join(LOOKS)}")
-        self._look = look
+        self._look = LOOKS[look] if isinstance(look, str) else look
         self._fit_per_frame = fit_per_frame
         self._covered = False  # whether ground and sky cover every pixel (then colour targets need no clear)
         self._scratch: np.ndarray | None = None  # read-back buffer reused between frames (_to_rgb)
@@ -316,7 +316,7 @@ class PandaEngine(Engine):
         ground_colour = srgb_to_linear(
             parse_colour(script.environment.ground.color) if script.environment.ground.color else ground_spec.colour
         )
-        look = LOOKS[self._look]
+        look = self._look
 
         # Camera
         cam_node = Camera("camera")
