@@ -29,7 +29,7 @@ class SkyPreset:
 
 SKY_PRESETS: dict[str, SkyPreset] = {
     "day": SkyPreset((0.30, 0.52, 0.86), (0.78, 0.86, 0.95), 135.0, 50.0, (1.0, 0.97, 0.92), 3.0, 0.45, 0.004,
-                     model="preetham", turbidity=2.5),
+                     model="tinted", turbidity=2.5),
     "sunset": SkyPreset((0.22, 0.28, 0.55), (1.0, 0.62, 0.36), 250.0, 9.0, (1.0, 0.62, 0.35), 2.6, 0.35, 0.006,
                         model="tinted", turbidity=3.5, exposure=-0.7),
     "night": SkyPreset((0.01, 0.015, 0.05), (0.05, 0.07, 0.14), 200.0, 40.0, (0.55, 0.65, 1.0), 0.45, 0.35, 0.01,

@@ -27,7 +27,7 @@ SUN_SHADOW_SHARE = 0.25  # an HDRI's sun casts shadows when it gives at least th
 HORIZON_ELEVATION_DEG = 2.0  # where fog takes its colour from
 # The old hemisphere light was too weak for a physically lit sky: against Cycles (the reference frame's Nishita sky
 # with its sun), shadows came out half as bright. Sky light is this many times the preset's old ambient term.
-SKY_GAIN = 2.0
+SKY_GAIN = 1.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,9 @@ def _unit_sky(sky: SkyState, sun: SunState, dirs: np.ndarray) -> np.ndarray:
     if sky.model == "preetham":
         return sky_model.preetham(dirs, sun.direction, sky.turbidity)
     if sky.model == "tinted":
-        lum = sky_model.luminance(sky_model.preetham(dirs, sun.direction, sky.turbidity))[..., None]
+        # Preetham's brightness, softened (^0.75): in the preset's near-white horizon colour its full horizon and
+        # circumsolar brightening burnt the lower sky out to white
+        lum = sky_model.luminance(sky_model.preetham(dirs, sun.direction, sky.turbidity))[..., None] ** 0.75
         return sky_model.gradient(dirs, sky.zenith, sky.horizon) * lum
     if sky.model == "overcast":
         return sky_model.overcast(dirs, sky.zenith)

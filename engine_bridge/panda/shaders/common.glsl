@@ -22,7 +22,11 @@ vec3 display(vec3 c) {
     const float lo = -12.47393;
     const float hi = 4.026069;
     vec3 e = clamp((log2(max(inset * c, vec3(1e-10))) - lo) * (1.0 / (hi - lo)), 0.0, 1.0);
-    return clamp(outset * agx_sigmoid(e), 0.0, 1.0);
+    // a fifth more saturation after the curve (the CDL step of Blender's AgX looks; "Punchy" uses 1.4): plain AgX
+    // left grass and skies pastel beside the old look; no power term, a pow per channel costs llvmpipe a log and exp
+    vec3 v = agx_sigmoid(e);
+    float luma = dot(v, vec3(0.2126, 0.7152, 0.0722));
+    return clamp(outset * (luma + 1.2 * (v - luma)), 0.0, 1.0);
 }
 #else
 // The fast look's curve: values below 0.8 untouched, highlights rolled off smoothly towards white.
