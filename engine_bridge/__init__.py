@@ -10,7 +10,8 @@ __all__ = ["Engine", "EngineError", "EngineInfo", "make_engine"]
 
 def make_engine(name: str = "panda3d", **options: object) -> Engine:
     """Create an engine by name: ``panda3d`` (embedded, the default) or ``software`` (Panda3D without GL)
-    or ``unreal`` (Unreal Engine 5 through UnrealCV; options host, port, class_map, timeout, retries, warmup)."""
+    or ``unreal`` (Unreal Engine 5 through UnrealCV; options host, port, class_map, timeout, retries, warmup,
+    decimals, greeting_timeout, socket_path)."""
     if name in ("panda3d", "panda", "embedded"):
         from engine_bridge.panda.engine import PandaEngine
 

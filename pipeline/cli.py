@@ -467,6 +467,7 @@ def check(
         typer.echo(f"{script_path}: world check {'passed' if report.passed else 'failed'} in {report.seconds:.2f} s")
         for line in report.summary():
             typer.echo(line)
+        typer.echo("limits: " + ", ".join(f"{k} {v:g}" for k, v in report.limits.model_dump().items()))
     if not report.passed:
         raise typer.Exit(1)
 

@@ -24,6 +24,7 @@ from pipeline.render import ProgressFn, RenderStats, render_to_video
 from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
 from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
 from scenes import SceneScript, Timeline, compile_script, script_hash
+from scenes.check import CheckReport, check_timeline
 
 
 def project_version() -> str:
@@ -71,6 +72,7 @@ def render_script(
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
+    world_check = check_timeline(timeline)
     wav = output.with_name(f".{output.name}.wav")
     soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
     previews = PreviewCollector(timeline) if options.previews else None
@@ -92,7 +94,7 @@ def render_script(
     report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
                           audio=audio_report(timeline, options) if soundtrack else None,
                           previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
-                          metrics=metrics)
+                          metrics=metrics, world_check=world_check)
     write_json(report_path(output), report)
     return report
 
@@ -116,6 +118,7 @@ def build_report(
     audio: dict[str, Any] | None = None,
     previews: dict[str, str] | None = None,
     metrics: Any = None,
+    world_check: CheckReport | None = None,
 ) -> RunReport:
     """The run report of one finished render (also used for chunked renders, with their stats summed)."""
     t_compile, total = compile_seconds, total_seconds
@@ -147,6 +150,7 @@ def build_report(
         audio=audio,
         previews=previews,
         metrics=metrics,
+        world_check=world_check,
         extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )
     return report

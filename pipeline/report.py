@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from pipeline.metrics import VideoMetrics
+from scenes.check import CheckReport
 
 
 class StageTimes(BaseModel):
@@ -63,6 +64,7 @@ class RunReport(BaseModel):
     audio: dict[str, Any] | None = None  # soundtrack: codec, events, ambience; None without one
     previews: dict[str, str] | None = None  # contact_sheet, poster, animation paths
     metrics: VideoMetrics | None = None  # temporal quality (``--metrics``)
+    world_check: CheckReport | None = None  # the world check of the compiled timeline: every check, its limits
     extra: dict[str, Any] = Field(default_factory=dict)
 
 

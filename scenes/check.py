@@ -33,7 +33,7 @@ from scenes.actions import ACTIONS
 from scenes.catalog import asset
 from scenes.contact import GROUND, NOTHING, Contacts, Pieces, Support
 from scenes.motion import natural_end
-from scenes.view import Boxes, View, actor_views, posed_boxes
+from scenes.view import Boxes, View, actor_boxes, actor_views, part_matrices
 
 __all__ = ["FRAMING_SIZES", "Check", "CheckLimits", "CheckReport", "World", "check_timeline"]
 
@@ -164,23 +164,20 @@ class World:
         return "the ground" if i == GROUND else f"actors[{self.ids[i]}]"
 
     @cached_property
-    def _posed(self) -> tuple[Boxes, Boxes]:
-        return posed_boxes(self.timeline)
+    def part_matrices(self) -> dict[int, np.ndarray]:
+        """People's and animals' posed part matrices by actor index (forward kinematics, done once)."""
+        return {i: part_matrices(self.timeline, i) for i, a in enumerate(self.timeline.actors)
+                if a.id in self.timeline.poses}
 
-    @property
+    @cached_property
     def boxes(self) -> Boxes:
         """Posed boxes of every actor."""
-        return self._posed[0]
-
-    @property
-    def bodies(self) -> Boxes:
-        """Slim body boxes (people and animals without arms and tails)."""
-        return self._posed[1]
+        return actor_boxes(self.timeline, mats=self.part_matrices)
 
     @cached_property
     def pieces(self) -> Pieces:
         """Solid pieces of every actor."""
-        return contact.solid_pieces(self.timeline, self.bodies)
+        return contact.solid_pieces(self.timeline, self.boxes, self.part_matrices)
 
     @cached_property
     def support(self) -> Support:
@@ -243,6 +240,8 @@ def check_floating(world: World) -> Check:
     seated = world.seated_on(settled=False)
     vz = np.gradient(tl.positions[..., 2], axis=0) * world.fps if len(tl.times) > 1 else np.zeros_like(sup.gap)
     hovering = (sup.on == NOTHING) & (seated == NOTHING) & (np.abs(vz) <= lim.still_mps)
+    for i in world.seats:  # a sitter is judged by what it sits on (below), not by its dangling feet
+        hovering[:, i] &= ~contact.sitting_frames(tl, i, settled=False)
     findings, floaters = [], 0
     for i in range(len(tl.actors)):
         if _exempt_from_floating(world, i):
@@ -277,9 +276,10 @@ def _sitting_on_nothing(world: World, i: int) -> list[str]:
         j = world.index(seat)
         if j is None:
             continue
-        for a, b in spans(seated & (owner != j)):
-            gap = float(np.median(np.linalg.norm(pelvis[a:b, :2] - world.timeline.positions[a:b, j, :2], axis=1)))
-            lines.append(f"{world.name(i)} sits {gap:.2f} m away from its seat {world.name(j)} {world.when(a, b)}")
+        for a, b in spans(seated & (owner != j) & (owner != NOTHING)):
+            on = int(np.bincount(owner[a:b] - GROUND).argmax()) + GROUND  # what it sits on most of the span
+            lines.append(f"{world.name(i)} sits on {world.name(on)}, not on its seat {world.name(j)} "
+                         f"{world.when(a, b)}")
     return lines
 
 

@@ -1,7 +1,10 @@
 """The world check's event and camera-move parts: did what the script asked for actually happen?
 
 Events come from the script's ``intents`` (read by field name: ``type``, ``subject`` or ``subjects``,
-``target``, ``object``, ``laps``, ``start``, ``end``), judged on the compiled timeline:
+``target``, ``object``, ``laps``, ``distance``, ``start``, ``end``), judged on the compiled timeline. An
+outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an intent without an
+``end`` (its time left to the solver's schedule) passes when the outcome shows at any frame after its
+``start``.
 
 | intent | happened when |
 |---|---|
@@ -56,6 +59,12 @@ class Event:
     distance: float | None  # a drive's asked length
     f0: int
     f1: int
+    open_end: bool  # no ``end`` given: an outcome may show at any frame after the start
+
+    @property
+    def outcome(self) -> slice:
+        """The frames an outcome (arrived, resting on) is judged at: the last, or any after the start."""
+        return slice(self.f0, self.f1) if self.open_end else slice(self.f1 - 1, self.f1)
 
     @property
     def subject(self) -> int:
@@ -85,7 +94,7 @@ def _resolve(world: World, intent: object) -> Event | str:
     f0 = min(round(start * world.fps), n - 1)
     f1 = n if end is None else max(min(round(float(end) * world.fps) + 1, n), f0 + 1)
     return Event(kind, [s for s in subjects if s is not None], target, point, obj,
-                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1)
+                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1, end is None)
 
 
 def touching(world: World, i: int, j: int) -> np.ndarray:
@@ -145,11 +154,13 @@ def _knock_over(world: World, e: Event) -> str | None:
 
 
 def _ends_on(world: World, e: Event, verb: str) -> str | None:
+    if (world.support.on[e.outcome, e.subject] == e.target).any():
+        return None
     last = e.f1 - 1
     on = int(world.support.on[last, e.subject])
-    if on == e.target:
-        return None
     where = "nothing" if on == contact.NOTHING else world.name(on)
+    if e.open_end:
+        return f"{world.name(e.subject)} never rests on {world.name(e.target)} (it is on {where} at {_t(world, last)})"
     return f"{world.name(e.subject)} {verb} on {where}, not on {world.name(e.target)}, at {_t(world, last)}"
 
 
@@ -251,15 +262,21 @@ def _chase(world: World, e: Event) -> str | None:
 
 
 def _meet(world: World, e: Event) -> str | None:
-    last = e.f1 - 1
     members = e.subjects + ([e.target] if e.target is not None else [])
-    for n, i in enumerate(members):
-        for j in members[n + 1:]:
-            gap = float(box_gap(world, i, j)[last])
-            if gap > world.limits.near_m:
-                return (f"{world.name(i)} and {world.name(j)} end {gap:.2f} m apart at {_t(world, last)} "
-                        f"(asked within {world.limits.near_m:.1f} m)")
-    return None
+    pairs = [(i, j) for n, i in enumerate(members) for j in members[n + 1:]]
+    gaps = np.stack([box_gap(world, i, j)[e.outcome] for i, j in pairs])  # (pairs, frames)
+    worst = gaps.max(axis=0)
+    if worst.min() <= world.limits.near_m:
+        return None
+    k = int(np.argmin(worst))
+    i, j = pairs[int(np.argmax(gaps[:, k]))]
+    at = e.outcome.start + k
+    gap = float(gaps[:, k].max())
+    if e.open_end:
+        return (f"{world.name(i)} and {world.name(j)} come no closer than {gap:.2f} m (at {_t(world, at)}; "
+                f"asked within {world.limits.near_m:.1f} m)")
+    return (f"{world.name(i)} and {world.name(j)} end {gap:.2f} m apart at {_t(world, at)} "
+            f"(asked within {world.limits.near_m:.1f} m)")
 
 
 def _run_around(world: World, e: Event) -> str | None:
@@ -274,12 +291,17 @@ def _run_around(world: World, e: Event) -> str | None:
 
 
 def _go_to(world: World, e: Event) -> str | None:
-    gap = float(_goal_gap(world, e)[e.f1 - 1])
-    if gap > world.limits.near_m:
-        goal = world.name(e.target) if e.target is not None else f"{np.round(e.point, 2).tolist()}"
-        return (f"{world.name(e.subject)} ends {gap:.2f} m from {goal} at {_t(world, e.f1 - 1)} "
-                f"(asked within {world.limits.near_m:.1f} m)")
-    return None
+    gaps = _goal_gap(world, e)[e.outcome]
+    k = int(np.argmin(gaps))
+    if gaps[k] <= world.limits.near_m:
+        return None
+    goal = world.name(e.target) if e.target is not None else f"{np.round(e.point, 2).tolist()}"
+    at = _t(world, e.outcome.start + k)
+    if e.open_end:
+        return (f"{world.name(e.subject)} comes no closer than {float(gaps[k]):.2f} m to {goal} (at {at}; "
+                f"asked within {world.limits.near_m:.1f} m)")
+    return (f"{world.name(e.subject)} ends {float(gaps[k]):.2f} m from {goal} at {at} "
+            f"(asked within {world.limits.near_m:.1f} m)")
 
 
 def _sit_on(world: World, e: Event) -> str | None:

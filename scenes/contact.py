@@ -2,9 +2,10 @@
 
 A rigid prop is a few oriented boxes, one per part of its model (a table is a top and four legs, a car a
 body, a cabin and wheels), so a cup under a table is not inside the table and two cars side by side
-touch where their bodies do. A person or animal is one slim box around its posed body (no arms, hands or
-tail). Boxes are compared with the separating-axis test over all frames at once: the signed result is
-the penetration depth when positive and a lower bound of the gap when negative.
+touch where their bodies do. A person or animal is a box per posed body part (no arms, hands or tail:
+they swing through things and reach for them). Boxes are compared with the separating-axis test over
+all frames at once: the signed result is the penetration depth when positive and a lower bound of the
+gap when negative.
 
 What an actor can rest on is read from the assets themselves: a height field of each prop's top
 surfaces, sampled from its mesh once per asset, plus the support surfaces its traits declare (a shelf
@@ -20,7 +21,7 @@ import numpy as np
 
 from scenes.catalog import asset, is_model_path, model
 from scenes.rig import hpr_matrix
-from scenes.view import Boxes, actor_boxes
+from scenes.view import Boxes, body_part_boxes
 
 GRID = 40  # height-field cells along each side of a prop's footprint
 MAX_PIECES = 10  # more parts than this (pickets, panels) and the prop is one box
@@ -80,30 +81,39 @@ def part_boxes(asset_name: str) -> np.ndarray:
     return boxes[keep]
 
 
-def solid_pieces(timeline, bodies: Boxes | None = None) -> Pieces:
-    """Every actor's solid boxes at every frame (rigid actors: their part boxes; rigs: the slim body box)."""
-    bodies = bodies if bodies is not None else actor_boxes(timeline, body=True)
+def solid_pieces(timeline, boxes: Boxes, mats: dict[int, np.ndarray] | None = None) -> Pieces:
+    """Every actor's solid boxes at every frame: rigid actors' part boxes, round ones a sphere, people and
+    animals their posed body parts (no arms, hands or tail). ``boxes`` are the actors' posed boxes,
+    ``mats`` the people's and animals' part matrices (``scenes.view.part_matrices``) when computed."""
     centres, axes, halves, owner, radius = [], [], [], [], []
     for i, a in enumerate(timeline.actors):
         spec = asset(a.asset)
-        if a.id in timeline.poses or spec.traits.round:
-            centres.append(bodies.centre[:, i:i + 1])
-            axes.append(bodies.axes[:, i:i + 1])
-            halves.append(bodies.half[:, i:i + 1])
+        if a.id in timeline.poses:
+            parts = body_part_boxes(timeline, i, mats.get(i) if mats else None)
+            centres.append(parts.centre)
+            axes.append(parts.axes)
+            halves.append(parts.half)
+            owner += [i] * parts.centre.shape[1]
+            radius += [0.0] * parts.centre.shape[1]
+            continue
+        if spec.traits.round:
+            centres.append(boxes.centre[:, i:i + 1])
+            axes.append(boxes.axes[:, i:i + 1])
+            halves.append(boxes.half[:, i:i + 1])
             owner.append(i)
-            radius.append(float(spec.size[2] * np.min(a.scale)) / 2.0 if spec.traits.round else 0.0)
+            radius.append(float(spec.size[2] * np.min(a.scale)) / 2.0)
             continue
         parts = part_boxes(a.asset)  # (K, 2, 3)
         s = timeline.scales[:, i, None, :]  # (F, 1, 3)
         mid = (parts[None, :, 0] + parts[None, :, 1]) / 2.0 * s
-        rot = bodies.axes[:, i]  # (F, 3, 3)
+        rot = boxes.axes[:, i]  # (F, 3, 3)
         centres.append(timeline.positions[:, i, None, :] + np.einsum("fij,fkj->fki", rot, mid))
         axes.append(np.repeat(rot[:, None], len(parts), axis=1))
         halves.append((parts[None, :, 1] - parts[None, :, 0]) / 2.0 * s)
         owner += [i] * len(parts)
         radius += [0.0] * len(parts)
-    boxes = Boxes(np.concatenate(centres, 1), np.concatenate(axes, 1), np.concatenate(halves, 1))
-    return Pieces(boxes, np.asarray(owner, dtype=np.int64), np.asarray(radius))
+    pieces = Boxes(np.concatenate(centres, 1), np.concatenate(axes, 1), np.concatenate(halves, 1))
+    return Pieces(pieces, np.asarray(owner, dtype=np.int64), np.asarray(radius))
 
 
 def box_depth(ca: np.ndarray, ra: np.ndarray, ha: np.ndarray, cb: np.ndarray, rb: np.ndarray,
@@ -252,7 +262,8 @@ def surface_under(timeline, j: int, points: np.ndarray) -> np.ndarray:
 
 def tilt_degrees(timeline, j: int) -> np.ndarray:
     """How far actor ``j``'s up axis leans from the vertical (F,), in degrees."""
-    up = hpr_matrix(timeline.hpr[:, j])[:, 2, 2]
+    p, r = np.radians(timeline.hpr[:, j, 1]), np.radians(timeline.hpr[:, j, 2])
+    up = np.cos(p) * np.cos(r)  # the z component of the turned up axis (heading leaves it alone)
     return np.degrees(np.arccos(np.clip(up, -1.0, 1.0)))
 
 
@@ -302,16 +313,23 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
     owner = np.full((f, n), GROUND)
     points = _footprint_points(boxes)
     buoyant = np.array([asset(a.asset).traits.buoyant for a in timeline.actors])
+    reach = np.linalg.norm(boxes.half[..., :2], axis=-1)  # (F, N) horizontal radius
     for j, a in enumerate(timeline.actors):
         if a.id in timeline.poses or not a.visible:
             continue
-        top = surface_under(timeline, j, points.reshape(f, n * 5, 2)).reshape(f, n, 5).max(axis=-1)
-        top[:, j] = -np.inf
+        # broad phase: only actors whose footprint comes over j's at some frame
+        gap = np.linalg.norm(boxes.centre[..., :2] - boxes.centre[:, j, None, :2], axis=-1)
+        apart = gap - reach - reach[:, j:j + 1]
+        over = np.flatnonzero((apart < 0.0).any(axis=0) & (np.arange(n) != j))
         if asset(a.asset).traits.water is not None:
-            top[:, ~buoyant] = -np.inf  # only floating things rest on water
-        higher = (top > best) & (top <= bottom + sink_m)
-        best = np.where(higher, top, best)
-        owner = np.where(higher, j, owner)
+            over = over[buoyant[over]]  # only floating things rest on water
+        if not len(over):
+            continue
+        top = surface_under(timeline, j, points[:, over].reshape(f, len(over) * 5, 2)).reshape(f, len(over), 5)
+        top = top.max(axis=-1)
+        higher = (top > best[:, over]) & (top <= bottom[:, over] + sink_m)
+        best[:, over] = np.where(higher, top, best[:, over])
+        owner[:, over] = np.where(higher, j, owner[:, over])
     gap = bottom - best
     on = np.where(gap <= rest_m, owner, NOTHING)
     on = _leaning(timeline, near, on, rest_m)

@@ -257,3 +257,14 @@ def rock(size: tuple[float, float, float] = (1.0, 1.0, 0.7), seed: int = 7) -> M
     for k in range(3):
         np.add.at(n, tri[:, k], fn)
     return _finish(v, n, tri)
+
+
+def from_triangles(vertices: np.ndarray, triangles: np.ndarray) -> Mesh:
+    """A mesh from vertices and counter-clockwise triangles, with smooth normals averaged from the faces."""
+    v = np.asarray(vertices, dtype=np.float64)
+    tri = np.asarray(triangles)
+    fn = np.cross(v[tri[:, 1]] - v[tri[:, 0]], v[tri[:, 2]] - v[tri[:, 0]])
+    n = np.zeros_like(v)
+    for k in range(3):
+        np.add.at(n, tri[:, k], fn)
+    return _finish(v, n, tri)

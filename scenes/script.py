@@ -647,6 +647,7 @@ class SceneScript(_Model):
     camera: Camera = Camera()
     captions: list[Caption] = Field(default_factory=list, max_length=1000)
     intents: list[Intent] = Field(default_factory=list, max_length=1000)  # what must be shown (scenes.intents)
+    solved: bool = False  # the intents are already realised in the actors and shots (set by scenes.solve)
 
     @property
     def frame_count(self) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from pydantic import ValidationError
 
 from scenes.actions import ACTIONS
 from scenes.camera import share_distance
@@ -90,7 +91,8 @@ class Body:
     @heading.setter
     def heading(self, value: float) -> None:
         rot = list(self.data.get("rotation", (0.0, 0.0, 0.0)))
-        rot[0] = round(float((value + 180.0) % 360.0 - 180.0), 3)
+        h = float(value) % 360.0
+        rot[0] = round(h - 360.0 if h > 180.0 else h, 3)  # in (-180, 180]
         self.data["rotation"] = rot
 
     @property
@@ -135,15 +137,20 @@ class Solution:
 
 def solve(script: SceneScript) -> Solution:
     """Turn ``script``'s intents into a concrete script (see the module docstring)."""
-    if not script.intents and not any(s.framing_intent() for s in script.camera.shots):
+    if script.solved or not needs_solving(script):
         return Solution(script)
     data = script.model_dump(mode="json", by_alias=True, exclude_defaults=False)
+    data["solved"] = True
     bodies = {a["id"]: Body(i, a, asset(a["asset"])) for i, a in enumerate(data["actors"])}
     notes: list[str] = []
     _place_all(script, bodies, notes)
-    _separate(bodies)
+    _lanes(script, bodies)
+    _separate(bodies, _seated_pairs(script))
     spans = schedule(script, bodies)
     kicks = _events(script, bodies, spans, notes)
+    for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
+        if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
+            data["intents"][strike.intent]["target"] = _num(np.asarray(strike.target, dtype=np.float64))
     _keep_alive(script, bodies, spans)
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
@@ -153,11 +160,18 @@ def solve(script: SceneScript) -> Solution:
     return Solution(solved, notes)
 
 
+def needs_solving(script: SceneScript) -> bool:
+    """Whether the script asks for anything the solver has to realise (intents or framing intents)."""
+    return not script.solved and (bool(script.intents) or any(s.framing_intent() for s in script.camera.shots))
+
+
 def _validated(data: dict[str, Any]) -> SceneScript:
     try:
         return SceneScript.model_validate(data)
-    except ValueError as exc:  # the solver made something the schema refuses: say where
-        raise ScriptError(f"solve: the solved script does not validate: {exc}") from None
+    except ValidationError as exc:  # the solver made something the schema refuses: say where, in one line
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ScriptError(f"solve: the solved script is invalid at {where}: {first['msg']}") from None
 
 
 # ------------------------------------------------------------------------------------------- placement
@@ -168,6 +182,13 @@ def _local(body: Body, offset: tuple[float, float]) -> np.ndarray:
     h = math.radians(body.heading)
     x, y = offset
     return body.pos[:2] + np.array([x * math.cos(h) - y * math.sin(h), x * math.sin(h) + y * math.cos(h)])
+
+
+def _to_local(body: Body, xy: np.ndarray) -> np.ndarray:
+    """A world point (x, y) in ``body``'s own frame."""
+    h = math.radians(body.heading)
+    d = np.asarray(xy, dtype=np.float64) - body.pos[:2]
+    return np.array([d[0] * math.cos(h) + d[1] * math.sin(h), -d[0] * math.sin(h) + d[1] * math.cos(h)])
 
 
 def _order(script: SceneScript) -> list[tuple[int, Any]]:
@@ -337,7 +358,8 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
     for k, b in enumerate(members):
         a = 2 * math.pi * k / n
         b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
-        b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
+        if b.living or b.spec.traits.seat is not None:  # people, animals and chairs face the middle
+            b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
         b.placed_by, b.kept = it.pattern, True
 
 
@@ -352,14 +374,51 @@ def face(sub: Body, target: str, bodies: dict[str, Body]) -> None:
         sub.heading = math.degrees(math.atan2(-d[0], d[1]))
 
 
-def _separate(bodies: dict[str, Body]) -> None:
-    """Push apart things on the ground whose footprints overlap (what a relation fixed stays put)."""
+def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
+    """Vehicles that drive at the same time go side by side in lanes, facing across the frame (+X) unless the
+    script turned them."""
+    drives = [it for it in script.intents if isinstance(it, DriveAlong)]
+    groups: list[list[Body]] = []
+    for k, it in enumerate(drives):
+        car = bodies[it.subject]
+        if car.kept:
+            continue
+        if car.heading == 0.0:
+            car.heading = -90.0  # across the frame of a camera at -Y, not away from it
+        if it.together and groups and k:
+            groups[-1].append(car)
+        else:
+            groups.append([car])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        width = max(min(c.size[0], c.size[1]) for c in group) + 1.2
+        x0, y0 = group[0].pos[0], group[0].pos[1]
+        for n, car in enumerate(group):
+            car.heading = group[0].heading
+            car.pos = np.array([x0, y0 + (n - (len(group) - 1) / 2) * width, 0.0])
+            car.kept, car.placed_by = True, "lane"
+
+
+def _seated_pairs(script: SceneScript) -> set[frozenset[str]]:
+    """(sitter, seat) pairs: someone who sits where they stand is meant to overlap the seat."""
+    pairs = {frozenset((it.subject, it.target)) for it in script.intents if isinstance(it, SitOn)}
+    for a in script.actors:
+        pairs |= {frozenset((a.id, act.seat)) for act in a.actions if act.type == "sit" and act.seat}
+    return pairs
+
+
+def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset()) -> None:  # type: ignore[assignment]
+    """Push apart things on the ground whose footprints overlap (what a relation fixed stays put; a sitter and
+    the seat in ``allowed`` may overlap)."""
     ground = [b for b in bodies.values() if not b.supported_by or b.supported_by.startswith("beside:")]
     ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))]
     for _ in range(30):
         moved = False
         for i, a in enumerate(ground):
             for b in ground[i + 1:]:
+                if frozenset((a.id, b.id)) in allowed:
+                    continue
                 d = b.pos[:2] - a.pos[:2]
                 dist = float(np.linalg.norm(d))
                 need = _clearance(a, b, d)
@@ -482,7 +541,9 @@ class Strike:
     actor: str
     action: int  # index in the actor's actions (a push), or -1 for a launch velocity
     target: str | tuple[float, float, float]
-    goal: str  # "touch" (a collision with the target) or "reach" (come within 1 m of the point/actor)
+    goal: str  # "touch" (a collision with the target), "reach" (come near the point/actor) or "topple"
+    falls: tuple[str, ...] = ()  # for "topple": the chain, of which at least half must tip over
+    intent: int = -1  # the intent it realises
 
 
 def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
@@ -496,6 +557,7 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
         handler = _HANDLERS[type(it)]
         strike = handler(it, bodies, s, e, where, script)
         if strike is not None:
+            strike.intent = k
             strikes.append(strike)
     return strikes
 
@@ -527,7 +589,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         bodies[cid].dynamic(mass=max(0.2, float(np.prod(bodies[cid].size)) * 400.0))
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
-    if len(members) > 1:
+    in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
+    if in_line:
         axis = members[-1].pos[:2] - members[0].pos[:2]
         first = members[0] if np.linalg.norm(members[0].pos[:2] - target.pos[:2]) <= np.linalg.norm(
             members[-1].pos[:2] - target.pos[:2]) else members[-1]
@@ -535,31 +598,39 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
             axis = -axis
         axis = axis / max(float(np.linalg.norm(axis)), 1e-6)
         hit = first
-    else:
+    else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide)
         away = target.pos[:2] - mover.pos[:2]
-        axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 1e-6 else np.array([0.0, 1.0])
-        hit = target
+        axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0])
+        hit = members[0] if len(members) > 1 else target
     if not mover.kept:
         start_xy = hit.pos[:2] - axis * (2.5 + hit.radius + mover.radius)
         mover.pos = np.array([start_xy[0], start_xy[1], 0.0])
     approach = hit.pos[:2] - mover.pos[:2]
     mover.heading = math.degrees(math.atan2(-approach[0], approach[1]))
-    if mover.spec.traits.round or not mover.living:
+    if not mover.spec.traits.round and not mover.living:  # a car, a cart: drives on through it
+        _can(mover, "move_to", where)
+        through = hit.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * (hit.radius + 1.0)
+        mover.act(type="move_to", to=[through[0], through[1], mover.pos[2]], start=s, end=min(e, s + 2.5),
+                  easing="ease_in")
+        return None
+    if mover.spec.traits.round:
         if "push" not in mover.spec.actions:
             raise ScriptError(f"{where}: a {mover.spec.name} cannot be set moving to knock {it.target!r} over")
         dist = float(np.linalg.norm(approach)) - hit.radius - mover.radius
-        mass = max(0.3, float(np.prod(mover.size)) * 500.0)
+        mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
         mover.dynamic(mass=round(mass, 3))
         speed = max(2.5, dist / 1.2)
         direction = np.array([*(approach / max(np.linalg.norm(approach), 1e-6)), 0.0])
+        if len(members) > 1 and not in_line:  # a tower: hit it hard enough to bring it down
+            speed *= 2.5
         mover.act(type="push", impulse=direction * speed * mass, start=s)
-        return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "touch")
+        return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
     _can(mover, "walk_to", where)
     arrive = s + min(e - s - 1.0, float(np.linalg.norm(approach)) / WALK_SPEED + 0.3)
     mover.act(type="walk_to", to=hit.id, start=s, end=max(arrive, s + 0.5), stop_distance=0.35)
     mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
                                                                                                       s + 0.5))
-    return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "touch")
+    return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
 
 
 def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where: str,
@@ -590,7 +661,7 @@ def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str
     arrive = max(arrive, s + 0.5)
     kicker.act(type="walk_to", to=ball.id, start=s, end=arrive, stop_distance=0.3)
     dist = float(np.linalg.norm(away))
-    speed = min(25.0, 1.2 * math.sqrt(2 * 0.6 * GRAVITY * dist) + 1.0)
+    speed = min(25.0, dist / 3.0 + 0.5)  # a rolling ball loses about a quarter of its speed a second
     kicker.act(type="push", target=ball.id, impulse=np.array([*axis, 0.08]) * speed * 0.45, start=arrive)
     return Strike(kicker.id, len(kicker.data["actions"]) - 1, it.target if isinstance(it.target, str) else
                   tuple(goal), "reach")
@@ -700,7 +771,12 @@ def _run_around(it: RunAround, bodies: dict[str, Body], s: float, e: float, wher
     _can(runner, "follow_path", where)
     r = post.radius + runner.radius + 1.0
     steps = max(8, int(12 * it.laps))
-    angles = np.linspace(0.0, 2 * math.pi * it.laps, steps + 1)
+    # several runners round one post start spread out around it
+    ahead = sum(1 for a in script.intents if isinstance(a, RunAround) and a.target == it.target
+                and a is not it and script.intents.index(a) < script.intents.index(it))
+    crowd = sum(1 for a in script.intents if isinstance(a, RunAround) and a.target == it.target)
+    phase = 2 * math.pi * ahead / max(crowd, 1)
+    angles = phase + np.linspace(0.0, 2 * math.pi * it.laps, steps + 1)
     pts = [[post.pos[0] + r * math.sin(a), post.pos[1] - r * math.cos(a), 0.0] for a in angles]
     runner.pos = np.array(pts[0])
     runner.act(type="follow_path", waypoints=pts, gait="run" if runner.living else "auto", start=s, end=e)
@@ -713,7 +789,7 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     length = it.distance if it.distance is not None else it.speed * (e - s)
     h = math.radians(car.heading)
     fwd = np.array([-math.sin(h), math.cos(h), 0.0])
-    if not car.kept:
+    if not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
     car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
 
@@ -733,7 +809,8 @@ def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where:
         sub.pos = np.array([near[0], near[1], 0.0])
     sub.heading = _heading_to(sub.pos, target.pos)
     land = np.array([*_local(target, surface.centre), top])
-    sub.act(type="fly_to", to=land, arc=0.35 + 0.3 * (top - sub.pos[2]), start=s, end=min(e, s + 0.9),
+    # high enough to clear the edge on the way up
+    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=min(e, s + 1.0),
             face_direction=False)
     bodies[it.subject].supported_by = target.id
 
@@ -746,6 +823,12 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     h = math.radians(seat.heading)
     fwd = np.array([-math.sin(h), math.cos(h)])
     centre = _local(seat, seat.spec.traits.seat.centre)
+    local = _to_local(seat, sub.pos[:2]) - np.asarray(seat.spec.traits.seat.scaled(seat.scale).centre)
+    area = np.asarray(seat.spec.traits.seat.scaled(seat.scale).size) / 2 + 0.1
+    if np.all(np.abs(local) <= area):  # already at the seat (one of several on a bench): just sit down
+        sub.heading = seat.heading
+        sub.act(type="sit", seat=seat.id, start=0.0 if s < 1.0 else s)
+        return
     front = centre + fwd * (seat.size[1] / 2 + 0.45)
     if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:
         sub.pos = np.array([front[0] + fwd[0] * 2.5, front[1] + fwd[1] * 2.5, 0.0])
@@ -853,7 +936,7 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
     h = math.radians(body.heading)
     side = np.array([math.cos(h), math.sin(h), 0.0])
     for g0, g1 in gaps:
-        here = _position_at(body, g0)
+        here = _position_at(body, g0, bodies)
         t = g0 + 0.5
         k = 0
         while t + 4.5 <= g1:
@@ -868,8 +951,9 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
                 body.act(type="look_at", target=others[0].id, start=t, end=g1)
 
 
-def _position_at(body: Body, t: float) -> np.ndarray:
-    """Where ``body`` stands at ``t``: its last walk or move goal before ``t`` (a point), or its position."""
+def _position_at(body: Body, t: float, bodies: dict[str, Body]) -> np.ndarray:
+    """Where ``body`` stands at ``t``: its last walk or move goal before ``t`` (a point, or short of an actor),
+    or its position."""
     here = body.pos.copy()
     for a in body.data.get("actions", []):
         end = a.get("end")
@@ -877,6 +961,11 @@ def _position_at(body: Body, t: float) -> np.ndarray:
             to = a.get("to")
             if isinstance(to, list):
                 here = np.asarray(to, dtype=np.float64)
+            elif isinstance(to, str) and to in bodies:
+                goal = bodies[to].pos
+                d = goal[:2] - here[:2]
+                stop = a.get("stop_distance", 0.8) or 0.0
+                here = np.array([*(goal[:2] - d / max(float(np.linalg.norm(d)), 1e-6) * stop), 0.0])
     return np.array([here[0], here[1], 0.0])
 
 
@@ -938,6 +1027,9 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> Scen
 def _reached(timeline: Any, strike: Strike) -> bool:
     ids = {a.id: i for i, a in enumerate(timeline.actors)}
     moved = _pushed(timeline, strike)
+    if strike.goal == "topple":
+        fallen = sum(tilt(timeline.hpr[-1, ids[a]]) > 45.0 for a in strike.falls)
+        return fallen * 2 >= len(strike.falls)
     if strike.goal == "touch":
         if moved == strike.target:  # a person shoving it: it must really move
             track = timeline.positions[:, ids[moved]]
@@ -948,6 +1040,14 @@ def _reached(timeline: Any, strike: Strike) -> bool:
     start = timeline.positions[0, ids[moved]]
     best = float(np.min(np.linalg.norm(timeline.positions[:, ids[moved], :2] - goal[:2], axis=1)))
     return best <= max(1.0, 0.25 * float(np.linalg.norm(goal[:2] - start[:2])))
+
+
+def tilt(hpr: np.ndarray) -> float:
+    """Degrees between an actor's up axis and the world's up, from its heading/pitch/roll."""
+    from scenes.rig import hpr_matrix
+
+    up = hpr_matrix(np.asarray(hpr, dtype=np.float64)[None])[0] @ np.array([0.0, 0.0, 1.0])
+    return float(np.degrees(np.arccos(np.clip(up[2], -1.0, 1.0))))
 
 
 def _pushed(timeline: Any, strike: Strike) -> str:

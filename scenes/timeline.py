@@ -144,13 +144,19 @@ def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarr
 def compile_script(script: SceneScript) -> Timeline:
     """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests.
 
+    A script with intents is solved first (``scenes.solve``): the timeline holds the solved script.
     Order: every actor's root motion (keyframes, then actions; actors that refer to others are baked
     after them), then the physics bake for dynamic bodies with everything else as colliders, then joint
     poses for people and animals, then the camera. Requests beyond what an actor can do are clamped and
     listed in ``Timeline.warnings``.
     """
     from scenes.physics import simulate
+    from scenes.solve import needs_solving, solve
 
+    solver_notes: list[str] = []
+    if needs_solving(script):  # intents become coordinates first; a solved script is never solved twice
+        solution = solve(script)
+        script, solver_notes = solution.script, solution.notes
     script = _with_pushed_bodies(script)
     n = script.frame_count
     times = np.arange(n, dtype=np.float64) / script.fps
@@ -158,7 +164,7 @@ def compile_script(script: SceneScript) -> Timeline:
     index_of = {a.id: i for i, a in enumerate(script.actors)}
     baked: dict[str, ActorTracks] = {}
     in_progress: set[str] = set()
-    warnings: list[str] = []
+    warnings: list[str] = list(solver_notes)
     dynamic = [a for a in script.actors if a.physics is not None and a.physics.body == "dynamic"]
     physics_done = False
     contacts: list = []

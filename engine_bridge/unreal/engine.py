@@ -277,13 +277,15 @@ class UnrealEngine(Engine):
             if not isinstance(spawned, str) or spawned.startswith("error") or not spawned.strip():
                 raise EngineError(f"{where}: 'vset /cameras/spawn' gave {str(spawned)[:80]!r}; the plugin build may "
                                   "be older than 5.2's camera commands")
-            rename = [f"vset /object/{spawned.strip()}/name {CAMERA}"]
-            self._check(self._send(rename), rename, where)
+            (renamed,) = self._send([f"vset /object/{spawned.strip()}/name {CAMERA}"])
+            if str(renamed).startswith("error"):
+                self._send([f"vset /object/{spawned.strip()}/destroy"])
+                raise EngineError(f"{where}: cannot name the new camera {CAMERA}: {str(renamed).strip()[:120]}")
         probe = [f"vset /object/{CAMERA}/location {numbers(PROBE, 3)}", "vget /cameras"]
         replies = self._send(probe)
         self._check(replies, probe, where)
         count = len(str(replies[1]).split())
-        ids = range(1, count)  # 0 is the pawn's
+        ids = range(count)  # 0 is the pawn's when there is a pawn; without one the new camera may be 0
         locations = self._send([f"vget /camera/{i}/location" for i in ids])
         found = [i for i, text in zip(ids, locations, strict=True) if _near(text, PROBE)]
         if not found:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, shot_models
+from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
@@ -67,12 +68,17 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
                 "float": "crane", "drift": "pan", "slide": "pan", "glide": "pan", "stay": "static", "wait": "static"}
 GAP = 0.5  # metres between things placed side by side
 
-_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
+
+
+_SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
 
 
 def tokenize(prompt: str) -> list[str]:
-    """Lower-cased word tokens; hyphenated words stay whole (close-up), possessives too (bird's)."""
-    return _TOKEN.findall(prompt.lower().replace("’", "'"))
+    """Lower-cased word tokens; hyphenated words stay whole (close-up), possessives too (bird's). A comma is a
+    token (it can end a subject: "stacked in a tower, a red sphere rolls…"); a sentence end reads as "then"."""
+    text = _SENTENCE_END.sub(" then ", prompt.lower().replace("’", "'"))
+    return _TOKEN.findall(text)
 
 
 # ------------------------------------------------------------------------------------------ word forms
@@ -83,6 +89,8 @@ def catalog_nouns() -> dict[str, NounSense]:
     out: dict[str, NounSense] = {}
     for spec in CATALOG.values():
         for word in (spec.name, *spec.aliases):
+            if word in SETTINGS:  # "on a beach", "in a room" set the ground and sky; the asset is for scripts
+                continue
             out.setdefault(word.replace("_", ""), NounSense((spec.name,), spec.name, spec.size))
     return out
 
@@ -260,6 +268,7 @@ class _ClauseReader:
         self.t = tokens
         self.r = reading
         self.subjects: list[int] = []
+        self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.reset_phrase()
 
     def reset_phrase(self) -> None:
@@ -381,10 +390,26 @@ class _ClauseReader:
                 self.participles.append((i, participle))
                 i += 1
                 continue
+            if tok == ",":
+                r.used.add(i)
+                self.soft_break = bool(self.subjects) and not verb_seen
+                i += 1
+                continue
+            if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
+                    i + 1 < end and t[i + 1] == "of"):  # "then one kicks it": one of the group just named
+                r.used.add(i)
+                ref = self.referent("they", [])
+                self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
+                i += 1
+                continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx:
                 r.used.add(i)
-                if not self.subjects:
-                    self.subjects = [len(r.entities) - 1]
+                if verb_seen and last_event is not None and last_event.sense.wants_target and \
+                        last_event.target is None:  # "rolls into them": the pronoun is the target
+                    last_event.target = self.referent(tok, last_event.subjects)
+                elif verb_seen or not self.subjects:  # "… and they topple": a new subject
+                    ref = self.referent(tok, [])
+                    self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                 i += 1
                 continue
             if re.fullmatch(r"\d+", tok) and self.modifier_follows(i):
@@ -449,10 +474,11 @@ class _ClauseReader:
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e
-                elif verb_seen:
+                elif verb_seen or self.soft_break:
                     self.subjects, verb_seen, last_event = [e], False, None
                 elif e not in self.subjects:
                     self.subjects.append(e)
+                self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
             if lemma is not None and (self.subjects or r.entities):
@@ -465,6 +491,17 @@ class _ClauseReader:
                 i += 1
                 continue
             i += 1
+
+    def referent(self, pronoun: str, exclude: list[int]) -> int | None:
+        """The entity a pronoun points back to: the latest group for they/them, the latest single thing for
+        it/he/she, skipping ``exclude`` (a verb's own subjects); ``None`` if there is none."""
+        plural = pronoun in ("they", "them", "themselves", "all", "each", "everyone", "everything")
+        personal = pronoun in ("he", "she", "him", "her", "himself", "herself")
+        order = [k for k in range(len(self.r.entities) - 1, -1, -1) if k not in exclude]
+        fit = [k for k in order if (self.r.entities[k].count > 1) == plural]
+        if personal:  # he and she are people, whatever was named last
+            fit = [k for k in fit if self.r.entities[k].sense.living == "person"] or fit
+        return (fit or order or [None])[0]
 
     def setting(self, i: int) -> None:
         sky, ground = SETTINGS[self.t[i]]
@@ -519,6 +556,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     for k, (a, b) in enumerate(spans):
         reader.read(a, b, k)
         reader.reset_phrase()
+        reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -810,8 +848,10 @@ def _towards(src: list[float], dst: list[float], stop: float) -> list[float]:
     return [src[0] + dx * k, src[1] + dy * k, src[2]]
 
 
-def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes: list[str]) -> None:
-    """Turn events into actions, each in its clause's time span, using the schema's actions where they exist."""
+def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes: list[str],
+                 skip: set[int] = frozenset()) -> None:  # type: ignore[assignment]
+    """Turn events into actions, each in its clause's time span, using the schema's actions where they exist;
+    the events in ``skip`` are intents, which the solver realises."""
     models = action_models()
     by_entity: dict[int, list[Placed]] = {}
     for a in actors:
@@ -819,7 +859,9 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
     span = duration / max(reading.clauses, 1)
     moved: set[tuple[int, int]] = set()  # (entity, clause) that already travel
     spans = _event_spans(reading, span, duration)
-    for ev, (s, e) in zip(reading.events, spans, strict=True):
+    for n, (ev, (s, e)) in enumerate(zip(reading.events, spans, strict=True)):
+        if n in skip:
+            continue
         subjects = [a for ent in ev.subjects for a in by_entity.get(ent, [])]
         centre = _centre(subjects)
         rel = reading.entities[ev.subjects[0]].relation if ev.subjects else None
@@ -1236,10 +1278,11 @@ class OfflinePlanner:
         if total > 60:
             raise PlanError(f"the prompt asks for {total} things; the offline planner places at most 60")
         actors = layout(reading, notes)
-        plan_actions(reading, actors, duration, notes)
+        events, handled = event_intents(reading, actors)
+        plan_actions(reading, actors, duration, notes, skip=handled)
+        intents = placement_intents(reading, actors, events) + events
         res = request.resolution
         aspect = (res.width / res.height) if res is not None else 16 / 9
-        shots = plan_shots(reading, actors, duration, aspect, notes)
         data: dict[str, Any] = {
             "version": 1,
             "title": " ".join(request.prompt.split())[:200],
@@ -1248,19 +1291,49 @@ class OfflinePlanner:
             "seed": request.seed,
             "environment": {"sky": reading.sky or "day", "ground": {"material": reading.ground or "grass"}},
             "actors": [_actor_data(a) for a in actors],
-            "camera": {"fov": DEFAULT_FOV, "shots": shots},
+            "camera": {"fov": DEFAULT_FOV, "shots": []},
         }
+        if intents:
+            data["intents"] = intents
         if request.fps is not None:
             data["fps"] = request.fps
         if res is not None:
             data["resolution"] = res.model_dump()
-        try:
-            script = SceneScript.model_validate(data)
-        except ValidationError as exc:  # a planner bug, not a user error: say so plainly, in one line
-            first = exc.errors()[0]
-            raise PlanError(f"the offline planner produced an invalid script ({'.'.join(map(str, first['loc']))}: "
-                            f"{first['msg']}); please report the prompt") from None
-        return PlanResult(script=script, planner=self.name, ignored_words=ignored, notes=notes)
+        if intents:  # the solver moves things: film the world it makes, not the planner's first guess
+            _adopt_world(actors, _world(_validated(data)))
+        data["camera"]["shots"] = plan_shots(reading, actors, duration, aspect, notes)
+        return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes)
+
+
+def _validated(data: dict[str, Any]) -> SceneScript:
+    try:
+        return SceneScript.model_validate(data)
+    except ValidationError as exc:  # a planner bug, not a user error: say so plainly, in one line
+        first = exc.errors()[0]
+        raise PlanError(f"the offline planner produced an invalid script ({'.'.join(map(str, first['loc']))}: "
+                        f"{first['msg']}); please report the prompt") from None
+
+
+def _world(script: SceneScript) -> Any:
+    """The compiled world of a script (solved, physics baked); an intent the solver refuses is a plan error."""
+    from scenes.script import ScriptError
+    from scenes.timeline import compile_script
+
+    try:
+        return compile_script(script.model_copy(update={"resolution": script.resolution}))
+    except ScriptError as exc:
+        raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
+
+
+def _adopt_world(actors: list[Placed], world: Any) -> None:
+    """Take where each actor really is and goes (solved, simulated) for framing: its first position and the
+    places it passes through, about twice a second."""
+    step = max(1, round(world.script.fps / 2))
+    for i, a in enumerate(actors):
+        track = world.positions[:, i]
+        a.position = [round(float(v), 4) for v in track[0]]
+        a.path = [tuple(float(v) for v in p) for p in track[::step]] + [tuple(float(v) for v in track[-1])]
+        a.lift = 0.0
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:

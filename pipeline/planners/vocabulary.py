@@ -222,6 +222,16 @@ VERBS: dict[str, VerbSense] = {
     "idle": _v("idle", "none"), "pose": _v("idle", "none"), "stay": _v("idle", "none"),
     "look": _v("look_at turn_to", "look", True), "watch": _v("look_at turn_to", "look", True),
     "stare": _v("look_at turn_to", "look", True), "face": _v("turn_to look_at", "look", True),
+    "knock": _v("push", "push", True, 3.0), "hit": _v("push", "push", True, 3.0),
+    "strike": _v("push", "push", True, 3.0), "smash": _v("push", "push", True, 3.0),
+    "crash": _v("push", "push", True, 3.0), "bump": _v("push", "push", True, 2.0),
+    "ram": _v("push", "push", True, 3.0), "slam": _v("push", "push", True, 3.0),
+    "shove": _v("push", "push", True, 1.0), "nudge": _v("push", "push", True, 0.8),
+    "throw": _v("push", "push", True, 3.0), "toss": _v("push", "push", True, 3.0),
+    "hurl": _v("push", "push", True, 3.0), "lob": _v("push", "push", True, 3.0),
+    "climb": _v("jump", "bounce", True), "land": _v("fall move_to", "fall"), "plunge": _v("fall move_to", "fall"),
+    "meet": _v("walk_to move_to", "move", True, 1.2), "ride": _v("move_to", "move", True, 4.0),
+    "speed": _v("move_to", "move", True, 8.0),
     "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
 }
 IRREGULAR_VERBS: dict[str, str] = {
@@ -243,7 +253,13 @@ IRREGULAR_VERBS: dict[str, str] = {
     "looking": "look", "staring": "stare", "facing": "face", "greeting": "greet", "drifting": "drift",
     "travelling": "travel", "traveling": "travel", "rushing": "rush", "heading": "head", "revolving": "revolve",
     "leaping": "leap", "jumping": "jump", "stepping": "step", "boogieing": "boogie", "whirling": "whirl",
-    "dives": "fall", "diving": "fall",
+    "dives": "fall", "diving": "fall", "knocks": "knock", "knocking": "knock", "knocked": "knock",
+    "hits": "hit", "hitting": "hit", "struck": "strike", "strikes": "strike", "threw": "throw",
+    "throws": "throw", "throwing": "throw", "thrown": "throw", "tosses": "toss", "tossing": "toss",
+    "crashes": "crash", "crashing": "crash", "smashes": "smash", "bumps": "bump", "rams": "ram",
+    "climbs": "climb", "climbing": "climb", "lands": "land", "landing": "land", "meets": "meet",
+    "meeting": "meet", "met": "meet", "rides": "ride", "riding": "ride", "speeds": "speed", "sped": "speed",
+    "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 
 # Spatial relations: longest first. "between" takes two anchors (or one group of two).

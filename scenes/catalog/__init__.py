@@ -16,8 +16,20 @@ from scenes.catalog.spec import ANIMAL_ACTIONS, CHARACTER_ACTIONS, GROUPS, PROP_
 from scenes.geometry import Mesh
 from scenes.rig import Model, single_part
 
-__all__ = ["ANIMAL_ACTIONS", "CATALOG", "CHARACTER_ACTIONS", "GROUPS", "PROP_ACTIONS", "AssetSpec", "asset",
-           "by_group", "is_model_path", "mesh", "model", "model_asset"]
+__all__ = [
+    "ANIMAL_ACTIONS",
+    "CATALOG",
+    "CHARACTER_ACTIONS",
+    "GROUPS",
+    "PROP_ACTIONS",
+    "AssetSpec",
+    "asset",
+    "by_group",
+    "is_model_path",
+    "mesh",
+    "model",
+    "model_asset",
+]
 
 _MODULES = (primitives, people, animals, vehicles, handheld, sport, furniture, outdoor, city)
 CATALOG: dict[str, AssetSpec] = {a.name: a for m in _MODULES for a in m.ASSETS}
@@ -58,7 +70,7 @@ def model_asset(path: str) -> AssetSpec:
             length, kind = struct.unpack_from("<II", raw, 12)
             if kind != 0x4E4F534A:
                 raise ValueError("the first chunk is not JSON")
-            doc = json.loads(raw[20:20 + length])
+            doc = json.loads(raw[20 : 20 + length])
         else:
             doc = json.loads(raw)
         lo, hi = [float("inf")] * 3, [float("-inf")] * 3

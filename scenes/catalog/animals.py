@@ -1,20 +1,367 @@
-"""Animals: four-legged animals on the quadruped rig, birds and fish."""
+"""Animals: four-legged animals on the quadruped rig (with their horns, trunks, wool and spots), birds and fish.
+
+Birds are static looks (kind ``bird``: no walking rig) with a joint per wing, so a flight rig can flap them.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+
 from scenes import assets
-from scenes.catalog.spec import ANIMAL_ACTIONS, AssetSpec, composite
+from scenes.assets import AnimalLook, paint, prop_model
+from scenes.catalog.shapes import Vec, block, jointed, rod
+from scenes.catalog.spec import ANIMAL_ACTIONS, PROP_ACTIONS, AssetSpec, composite
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
+from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
 
+# New quadrupeds: torso length, girth, upper and lower leg, neck, head, tail (metres), ears, fur, accent colour.
+LOOKS: dict[str, AnimalLook] = {
+    "cow": AnimalLook(1.6, 0.78, 0.42, 0.4, 0.35, 0.5, 0.6, "pointed", "f4f1ea", "2b2b2b"),
+    "sheep": AnimalLook(0.85, 0.5, 0.22, 0.24, 0.2, 0.3, 0.15, "floppy", "f1ede4", "2b2622"),
+    "pig": AnimalLook(0.9, 0.5, 0.14, 0.15, 0.08, 0.3, 0.12, "pointed", "f2aaa4", "e08a84"),
+    "deer": AnimalLook(1.05, 0.42, 0.42, 0.46, 0.55, 0.32, 0.15, "pointed", "a0652f", "e8d8c0"),
+    "bear": AnimalLook(1.3, 0.8, 0.34, 0.34, 0.25, 0.42, 0.1, "pointed", "5a3a22", "3a2414"),
+    "elephant": AnimalLook(2.5, 1.5, 0.78, 0.8, 0.3, 0.9, 0.5, "floppy", "8d8d8d", "6f6f6f", "matte"),
+    "giraffe": AnimalLook(1.5, 0.72, 0.8, 0.95, 2.0, 0.55, 0.5, "pointed", "e3b452", "7a4a20"),
+    "rabbit": AnimalLook(0.3, 0.22, 0.08, 0.08, 0.06, 0.15, 0.05, "pointed", "9a7048", "f4f0ea"),
+}
 
-def _quadruped(name: str, size: tuple[float, float, float], description: str,
-               saddle: tuple[float, float, float] | None = None) -> AssetSpec:
-    return composite(name, "animal", size, description, lambda: assets.quadruped(assets.ANIMAL_VARIANTS[name]),
-                     "animals", AssetTraits(rideable=saddle), ANIMAL_ACTIONS)
+
+def _with(base: Model, extras: list[tuple[Mesh, str, str]], slots: dict | None = None) -> Model:
+    """``base`` with extra parts (mesh, joint name, slot) hung from its joints, lifted so nothing dips below z = 0
+    (heavy legs' capsule ends reach a little under the paw point)."""
+    names = [j.name for j in base.joints]
+    parts = base.parts + tuple(Part(m, names.index(joint), slot) for m, joint, slot in extras)
+    model = dataclasses.replace(base, parts=parts, slots={**base.slots, **(slots or {})})
+    lift = max(0.0, -float(model.rest_mesh().bounds[0][2]))
+    root = model.joints[0]
+    lifted = dataclasses.replace(root, offset=(root.offset[0], root.offset[1], root.offset[2] + lift))
+    return dataclasses.replace(model, joints=(lifted, *model.joints[1:]))
+
+
+def _spots(look: AnimalLook, count: int, size: float, seed: int) -> list[tuple[Mesh, str, str]]:
+    """Flattened patches on the torso's sides and back (a cow's, a giraffe's)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    g, out = look.girth, []
+    for _ in range(count):
+        side = rng.choice([-1.0, 1.0])
+        y = rng.uniform(-0.45, 0.45) * look.length
+        z = rng.uniform(-0.75, -0.2) * g
+        out.append(
+            (placed(ellipsoid((0.04, size * rng.uniform(0.8, 1.3), size)), at=(side * g * 0.4, y, z)), "body", "accent")
+        )
+    return out
+
+
+def cow() -> Model:
+    """A black-and-white cow with horns and an udder."""
+    look = LOOKS["cow"]
+    hl = look.head
+    extras = [
+        (placed(cone(hl * 0.12, hl * 0.3, 8), at=(s * hl * 0.2, 0, hl * 0.3), hpr=(0, 0, s * 40)), "head", "horn")
+        for s in (-1, 1)
+    ]
+    extras += _spots(look, 14, 0.4, 3)
+    extras.append((placed(ellipsoid((0.22, 0.26, 0.16)), at=(0, -0.3, -look.girth * 1.05)), "body", "udder"))
+    return _with(assets.quadruped(look), extras, {"horn": paint("e8dcc0", "ceramic"), "udder": paint("f0a8a0")})
+
+
+def sheep() -> Model:
+    """A woolly sheep: a cloud of fleece over the body, a dark face and legs."""
+    look = LOOKS["sheep"]
+    g, L = look.girth, look.length
+    extras = [
+        (placed(sphere(g * 0.75, 12, 6), at=(x * g * 0.3, y * L * 0.38, -g * 0.95 + z * g * 0.3)), "body", "wool")
+        for x, y, z in (
+            (-1, -1, 1),
+            (1, -1, 1),
+            (-1, 0, 1.4),
+            (1, 0, 1.4),
+            (-1, 1, 1),
+            (1, 1, 1),
+            (0, -1.1, 1.6),
+            (0, 0.4, 1.9),
+            (0, 1.1, 1.5),
+        )
+    ]
+    extras.append(
+        (
+            placed(
+                ellipsoid((look.head * 0.64, look.head * 0.74, look.head * 0.64)),
+                at=(0, look.head * 0.05, -look.head * 0.27),
+            ),
+            "head",
+            "accent",
+        )
+    )
+    return _with(assets.quadruped(look), extras, {"wool": paint("f6f3ec", "fabric")})
+
+
+def pig() -> Model:
+    """A pink pig with a flat snout."""
+    look = LOOKS["pig"]
+    hl = look.head
+    snout = placed(cylinder(hl * 0.34, hl * 0.12, 16), hpr=(0, -90, 0), at=(0, hl * 0.62, -hl * 0.08))
+    return _with(assets.quadruped(look), [(snout, "head", "accent")])
+
+
+def deer() -> Model:
+    """A deer with branching antlers and a pale belly."""
+    look = LOOKS["deer"]
+    hl = look.head
+    extras = []
+    for s in (-1, 1):
+        base, tip = (s * hl * 0.12, 0, hl * 0.3), (s * hl * 0.55, -hl * 0.25, hl * 1.35)
+        extras.append((rod(base, tip, 0.025, 6), "head", "horn"))
+        for f in (0.45, 0.75):
+            mid = tuple(b + (t - b) * f for b, t in zip(base, tip, strict=True))
+            extras.append((rod(mid, (mid[0], mid[1] + hl * 0.3, mid[2] + hl * 0.35), 0.02, 6), "head", "horn"))
+    return _with(assets.quadruped(look), extras, {"horn": paint("d9c7a0", "matte")})
+
+
+def bear() -> Model:
+    """A heavy brown bear with round ears."""
+    look = LOOKS["bear"]
+    hl = look.head
+    ears = [
+        (placed(sphere(hl * 0.3, 10, 5), at=(s * hl * 0.24, -hl * 0.05, hl * 0.22)), "head", "body") for s in (-1, 1)
+    ]
+    hump = [
+        (
+            placed(
+                ellipsoid((look.girth * 0.7, look.length * 0.35, look.girth * 0.5)),
+                at=(0, look.length * 0.25, -look.girth * 0.15),
+            ),
+            "body",
+            "body",
+        )
+    ]
+    return _with(assets.quadruped(look), ears + hump)
+
+
+def elephant() -> Model:
+    """A grey elephant: a long trunk, white tusks and big ears."""
+    look = LOOKS["elephant"]
+    hl = look.head
+    tip = (0, hl * 0.95, -hl * 1.1)
+    extras = [
+        (rod((0, hl * 0.55, -hl * 0.05), (0, hl * 0.85, -hl * 0.55), hl * 0.26, 12), "head", "body"),
+        (rod((0, hl * 0.85, -hl * 0.55), tip, hl * 0.18, 12), "head", "body"),
+    ]
+    for s in (-1, 1):
+        extras.append(
+            (
+                rod((s * hl * 0.2, hl * 0.55, -hl * 0.3), (s * hl * 0.3, hl * 0.95, -hl * 0.55), hl * 0.09, 8),
+                "head",
+                "tusk",
+            )
+        )
+        extras.append(
+            (
+                placed(
+                    ellipsoid((hl * 0.08, hl * 0.75, hl * 0.9)),
+                    at=(s * hl * 0.38, -hl * 0.15, -hl * 0.45),
+                    hpr=(s * 25, 0, 0),
+                ),
+                "head",
+                "accent",
+            )
+        )
+    return _with(assets.quadruped(look), extras, {"tusk": paint("f2ede0", "ceramic")})
+
+
+def giraffe() -> Model:
+    """A giraffe: a very long neck, small horns and brown patches."""
+    look = LOOKS["giraffe"]
+    hl = look.head
+    extras = [
+        (rod((s * hl * 0.12, -hl * 0.05, hl * 0.25), (s * hl * 0.15, -hl * 0.1, hl * 0.55), 0.05, 6), "head", "accent")
+        for s in (-1, 1)
+    ]
+    extras += _spots(look, 16, 0.18, 5)
+    return _with(assets.quadruped(look), extras)
+
+
+def rabbit() -> Model:
+    """A rabbit with long upright ears and a white tail."""
+    look = LOOKS["rabbit"]
+    hl = look.head
+    extras = [
+        (
+            placed(
+                ellipsoid((hl * 0.22, hl * 0.12, hl * 0.9)),
+                at=(s * hl * 0.12, -hl * 0.1, hl * 0.15),
+                hpr=(0, -10, s * 10),
+            ),
+            "head",
+            "body",
+        )
+        for s in (-1, 1)
+    ]
+    extras.append((placed(sphere(0.07, 10, 5), at=(0, -look.length * 0.55, 0.0)), "body", "accent"))
+    return _with(assets.quadruped(look), extras)
+
+
+# --- birds and fish -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class BirdLook:
+    """A bird's body length (metres), how stocky it is, its wing span and colours of body, wings, head, beak."""
+
+    length: float
+    stock: float
+    span: float
+    body: str
+    wings: str
+    head: str
+    beak: str
+    legs: str = "e0a040"
+    crest: bool = False
+    neck: float = 0.0  # extra neck length (ducks, chickens)
+
+
+BIRDS: dict[str, BirdLook] = {
+    "bird": BirdLook(0.16, 0.5, 0.26, "8c5a3a", "6b4128", "8c5a3a", "e0a040", breast := "e9c9a0"),
+    "pigeon": BirdLook(0.32, 0.55, 0.6, "8d95a3", "6f7786", "4d6a7a", "3a3a3a", "c96a6a"),
+    "seagull": BirdLook(0.42, 0.45, 1.2, "f6f6f4", "a8b0b8", "f6f6f4", "f2c230", "f2b04a"),
+    "parrot": BirdLook(0.38, 0.45, 0.55, "2fae4a", "1f5fd0", "e53935", "2b2b2b", "6b6b6b", crest=True),
+    "duck": BirdLook(0.5, 0.6, 0.8, "c9b08a", "8a6a48", "1f7a3a", "f2a020", "f29020", neck=0.06),
+    "chicken": BirdLook(0.42, 0.75, 0.5, "f4efe6", "e8e0d0", "f4efe6", "f2b02a", "f2b02a", crest=True, neck=0.08),
+}
+
+
+def bird(look: BirdLook) -> Model:
+    """A bird at rest, facing +Y: body, breast, head with eyes and beak, tail, legs, and a joint per wing."""
+    L, k = look.length, look.stock
+    leg = L * 0.28
+    body_c = (0.0, 0.0, leg + L * 0.3 * k)
+    head_c = (0.0, L * 0.42, body_c[2] + L * (0.3 + look.neck * 4) * k + L * 0.08)
+    r = L * 0.14
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((L * 0.55 * k, L, L * 0.6 * k)), at=(0, 0, leg)), "body"),
+        (placed(ellipsoid((L * 0.45 * k, L * 0.45, L * 0.45 * k)), at=(0, L * 0.22, leg + L * 0.05)), "breast"),
+        (rod((0, L * 0.3, body_c[2]), head_c, r * 1.2, 10), "body"),
+        (placed(sphere(2 * r, 14, 7), at=(head_c[0], head_c[1], head_c[2] - r)), "head"),
+        (placed(cone(r * 0.7, r * 1.3, 10), hpr=(0, -90, 0), at=(0, head_c[1] + r * 0.8, head_c[2] - r * 0.1)), "beak"),
+        (placed(ellipsoid((L * 0.3, L * 0.5, L * 0.06)), at=(0, -L * 0.6, leg + L * 0.3 * k), hpr=(0, 15, 0)), "wings"),
+    ]
+    for s in (-1, 1):
+        parts.append(
+            (placed(sphere(r * 0.45, 8, 4), at=(s * r * 0.75, head_c[1] + r * 0.4, head_c[2] + r * 0.1)), "eyes")
+        )
+        parts.append((rod((s * L * 0.1, 0, leg * 1.1), (s * L * 0.1, L * 0.05, 0.0), L * 0.04, 6), "legs"))
+        parts.append((block((L * 0.1, L * 0.16, 0.006), (s * L * 0.1, L * 0.1, 0.003)), "legs"))
+    if look.crest:
+        parts.append(
+            (placed(ellipsoid((r * 0.3, r * 1.2, r * 0.9)), at=(0, head_c[1] - r * 0.1, head_c[2] + r * 0.6)), "accent")
+        )
+    wings = [
+        (
+            f"{s}_wing",
+            (sx * L * 0.25 * k, L * 0.05, body_c[2] + L * 0.1 * k),
+            [
+                (
+                    placed(
+                        ellipsoid((L * 0.1, L * 0.85, L * 0.34 * k)),
+                        at=(sx * L * 0.02, -L * 0.12, -L * 0.22 * k),
+                        hpr=(0, 10, sx * 10),
+                    ),
+                    "wings",
+                )
+            ],
+        )
+        for s, sx in (("l", -1), ("r", 1))
+    ]
+    slots = {
+        "body": paint(look.body, "matte"),
+        "breast": paint(look.body if look.crest else look.legs, "matte"),
+        "head": paint(look.head, "matte"),
+        "beak": paint(look.beak, "plastic"),
+        "wings": paint(look.wings, "matte"),
+        "eyes": paint("101010", "glossy"),
+        "legs": paint(look.legs, "matte"),
+        "accent": paint("e53935" if look.body != "2fae4a" else "f2c230", "matte"),
+    }
+    return jointed(parts, wings, slots)
+
+
+def fish() -> Model:
+    """An orange fish 30 cm long: a flattened body, a forked tail fin, a dorsal fin and eyes."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.07, 0.3, 0.14)), at=(0, 0.02, 0.0)), "body"),
+        (placed(ellipsoid((0.075, 0.1, 0.1)), at=(0, 0.12, 0.02)), "accent"),
+        (block((0.01, 0.07, 0.05), (0, -0.16, 0.11), (0, 35, 0)), "fins"),
+        (block((0.01, 0.07, 0.05), (0, -0.16, 0.045), (0, -35, 0)), "fins"),
+        (placed(block((0.01, 0.1, 0.05), (0, 0, 0)), at=(0, 0.0, 0.155), hpr=(0, 20, 0)), "fins"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.02, 8, 4), at=(s * 0.03, 0.12, 0.08)), "eyes"))
+        parts.append(
+            (placed(block((0.05, 0.04, 0.01), (0, 0, 0)), at=(s * 0.045, 0.06, 0.04), hpr=(0, 0, s * 30)), "fins")
+        )
+    return prop_model(
+        parts,
+        {
+            "body": paint("f28c28", "glossy"),
+            "accent": paint("f6c79a", "glossy"),
+            "fins": paint("e0601a", "glossy"),
+            "eyes": paint("101010", "glossy"),
+        },
+    )
+
+
+def _quadruped(name: str, size: Vec, description: str, make=None, saddle: Vec | None = None) -> AssetSpec:
+    build = make or (lambda: assets.quadruped(assets.ANIMAL_VARIANTS[name]))
+    return composite(name, "animal", size, description, build, "animals", AssetTraits(rideable=saddle), ANIMAL_ACTIONS)
+
+
+def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = None) -> AssetSpec:
+    return composite(
+        name,
+        "bird",
+        size,
+        description,
+        lambda: bird(BIRDS[name]),
+        "animals",
+        traits or AssetTraits(flies=True, physics_shape="hull"),
+        PROP_ACTIONS,
+    )
 
 
 ASSETS: tuple[AssetSpec, ...] = (
     _quadruped("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears"),
     _quadruped("cat", (0.17, 0.76, 0.61), "a grey cat"),
-    _quadruped("horse", (0.61, 2.49, 2.29), "a brown horse", (0.0, -0.1, 1.55)),
+    _quadruped("horse", (0.61, 2.49, 2.29), "a brown horse", saddle=(0.0, -0.1, 1.55)),
+    _quadruped("cow", (0.8, 2.4, 1.84), "a black-and-white cow", cow),
+    _quadruped("sheep", (0.68, 1.22, 1.01), "a woolly white sheep", sheep),
+    _quadruped("pig", (0.51, 1.18, 0.8), "a pink pig", pig),
+    _quadruped("deer", (0.43, 1.55, 2.07), "a deer with antlers", deer),
+    _quadruped("bear", (0.82, 1.71, 1.57), "a brown bear", bear),
+    _quadruped("elephant", (1.5, 3.6, 3.0), "a grey elephant with tusks and a trunk", elephant),
+    _quadruped("giraffe", (0.73, 3.02, 4.28), "a giraffe with a long neck", giraffe),
+    _quadruped("rabbit", (0.22, 0.46, 0.48), "a rabbit with long ears", rabbit),
+    _bird("bird", (0.07, 0.25, 0.13), "a small songbird (flies)"),
+    _bird("pigeon", (0.14, 0.5, 0.27), "a grey pigeon (flies)"),
+    _bird("seagull", (0.17, 0.66, 0.32), "a white seagull (flies)"),
+    _bird("parrot", (0.15, 0.59, 0.32), "a red, green and blue parrot (flies)"),
+    _bird(
+        "duck",
+        (0.24, 0.78, 0.5),
+        "a mallard duck (flies and floats)",
+        AssetTraits(flies=True, buoyant=True, physics_shape="hull"),
+    ),
+    _bird("chicken", (0.24, 0.66, 0.53), "a white hen", AssetTraits(physics_shape="hull")),
+    composite(
+        "fish",
+        "prop",
+        (0.14, 0.37, 0.2),
+        "an orange fish 30 cm long (swims: floats in water)",
+        fish,
+        "animals",
+        AssetTraits(buoyant=True, grip=(0.0, 0.0, 0.07), physics_shape="hull"),
+    ),
 )

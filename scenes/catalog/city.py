@@ -1,21 +1,398 @@
-"""City and buildings: houses, street furniture, roads, walls, steps."""
+"""City and buildings: houses, shops and towers, roads and their markings, street furniture, bridges."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
+from scenes.assets import HumanLook, paint, prop_model
+from scenes.catalog.shapes import Vec, block, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
+from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
+from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
+Parts = list[tuple[Mesh, str]]
+ASPHALT = 0.03  # thickness of road surfaces; their markings sit 2 mm above
+
+
+def _dashes(length: float, x: float, dash: float = 3.0, gap: float = 3.0, width: float = 0.15) -> Parts:
+    return [
+        (block((width, dash, 0.004), (x, float(y), ASPHALT + 0.002)), "markings")
+        for y in np.arange(-length / 2 + dash / 2, length / 2, dash + gap)
+    ]
+
+
+def road() -> Model:
+    """A straight two-lane road 8 m wide and 20 m long along Y: asphalt, a dashed centre line, solid edge lines."""
+    parts: Parts = [(block((8.0, 20.0, ASPHALT), (0, 0, ASPHALT / 2)), "body"), *_dashes(20.0, 0.0)]
+    for x in (-3.7, 3.7):
+        parts.append((block((0.15, 20.0, 0.004), (x, 0, ASPHALT + 0.002)), "markings"))
+    return prop_model(parts, {"body": paint("3a3c3f", "matte"), "markings": paint("f4f4f0", "matte")})
+
+
+def sidewalk() -> Model:
+    """A pavement 2.5 m wide and 20 m long along Y: paving slabs and a kerb on its +X edge."""
+    parts: Parts = [
+        (block((2.5, 20.0, 0.15), (0, 0, 0.075)), "body"),
+        (block((0.2, 20.0, 0.16), (1.15, 0, 0.08)), "kerb"),
+    ]
+    for y in np.arange(-9.5, 10.0, 1.0):
+        parts.append((block((2.3, 0.02, 0.002), (-0.1, float(y), 0.151)), "joints"))
+    return prop_model(
+        parts, {"body": paint("b8b4ac", "matte"), "kerb": paint("8e8b85", "matte"), "joints": paint("8a867e", "matte")}
+    )
+
+
+def crossing() -> Model:
+    """A zebra crossing: an 8 m wide road section 6 m long with white stripes across it."""
+    parts: Parts = [(block((8.0, 6.0, ASPHALT), (0, 0, ASPHALT / 2)), "body")]
+    for x in np.arange(-3.4, 3.5, 1.0):
+        parts.append((block((0.5, 3.0, 0.004), (float(x), 0, ASPHALT + 0.002)), "markings"))
+    for y in (-2.0, 2.0):
+        parts.append((block((8.0, 0.3, 0.004), (0, y, ASPHALT + 0.002)), "markings"))
+    return prop_model(parts, {"body": paint("3a3c3f", "matte"), "markings": paint("f4f4f0", "matte")})
+
+
+def roundabout() -> Model:
+    """A roundabout 26 m across: a ring of road around a raised grass island, with a dashed inner line."""
+    parts: Parts = [
+        (cylinder(26.0, ASPHALT, 64), "body"),
+        (cylinder(10.0, 0.2, 48), "kerb"),
+        (placed(cylinder(9.6, 0.02, 48), at=(0, 0, 0.2)), "island"),
+    ]
+    for k in range(24):
+        a = k * 2 * np.pi / 24
+        parts.append(
+            (
+                block((0.15, 1.2, 0.004), (8.0 * np.cos(a), 8.0 * np.sin(a), ASPHALT + 0.002), (np.degrees(a), 0, 0)),
+                "markings",
+            )
+        )
+    return prop_model(
+        parts,
+        {
+            "body": paint("3a3c3f", "matte"),
+            "kerb": paint("b8b4ac", "matte"),
+            "island": paint("4f8f3a", "matte"),
+            "markings": paint("f4f4f0", "matte"),
+        },
+    )
+
+
+def traffic_light() -> Model:
+    """A traffic light 3.2 m tall facing +Y: a pole, a black housing and red, amber, green lamps (red lit)."""
+    parts: Parts = [
+        (cylinder(0.3, 0.05, 12), "body"),
+        (rod((0, 0, 0.05), (0, 0, 2.4), 0.1), "body"),
+        (block((0.32, 0.25, 0.9), (0, 0.05, 2.75)), "housing"),
+    ]
+    for z, slot in ((3.03, "red"), (2.75, "amber"), (2.47, "green")):
+        parts.append((placed(cylinder(0.2, 0.03, 16), hpr=(0, -90, 0), at=(0, 0.175, z)), slot))
+        parts.append((block((0.26, 0.12, 0.03), (0, 0.22, z + 0.12)), "housing"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("4a4d52", "metal"),
+            "housing": paint("161616", "plastic"),
+            "red": paint("ff2a1a", "emissive"),
+            "amber": paint("6b4a10", "glossy"),
+            "green": paint("134a22", "glossy"),
+        },
+        main="housing",
+    )
+
+
+def street_sign() -> Model:
+    """A round red-and-white street sign on a 2.4 m post, facing +Y."""
+    parts: Parts = [
+        (rod((0, 0, 0.0), (0, 0, 2.4), 0.06), "body"),
+        (placed(cylinder(0.6, 0.03, 32), hpr=(0, -90, 0), at=(0, 0.04, 2.1)), "face"),
+        (placed(cylinder(0.46, 0.032, 32), hpr=(0, -90, 0), at=(0, 0.042, 2.1)), "accent"),
+        (block((0.34, 0.01, 0.08), (0, 0.075, 2.1)), "face"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("9aa0a6", "metal"), "face": paint("d62828", "plastic"), "accent": paint("f6f6f6", "plastic")},
+        main="face",
+    )
+
+
+def bus_stop() -> Model:
+    """A bus shelter 3 m wide: a roof, a glass back and sides, a bench inside and a sign on a post."""
+    parts: Parts = [
+        (block((3.0, 1.4, 0.08), (0, 0, 2.42)), "body"),
+        (block((3.0, 0.03, 2.2), (0, -0.65, 1.2)), "glass"),
+    ]
+    for x in (-1.48, 1.48):
+        parts.append((block((0.03, 1.2, 2.2), (x, -0.05, 1.2)), "glass"))
+        for y in (-0.65, 0.65):
+            parts.append((block((0.06, 0.06, 2.4), (x, y, 1.2)), "body"))
+    parts += [
+        (block((2.0, 0.4, 0.05), (0, -0.4, 0.475)), "seat"),
+        (block((0.06, 0.3, 0.45), (-0.9, -0.4, 0.225)), "body"),
+        (block((0.06, 0.3, 0.45), (0.9, -0.4, 0.225)), "body"),
+        (rod((1.9, 0.5, 0.0), (1.9, 0.5, 2.8), 0.06), "body"),
+        (placed(cylinder(0.5, 0.03, 24), hpr=(0, -90, 0), at=(1.9, 0.52, 2.6)), "sign"),
+    ]
+    return prop_model(
+        parts,
+        {
+            "body": paint("3a4a5a", "metal"),
+            "glass": paint("bcd8e8", "glass"),
+            "seat": paint("c49a6c", "wood"),
+            "sign": paint("1f5fa8", "plastic"),
+        },
+    )
+
+
+def fountain() -> Model:
+    """A stone fountain 4 m across: a round basin of water, a column, an upper bowl and a jet of water."""
+    from scenes.catalog.handheld import _open_vessel
+
+    parts: Parts = [
+        (_open_vessel(4.0, 4.0, 0.6, 0.2, 48), "body"),
+        (placed(cylinder(3.62, 0.02, 48), at=(0, 0, 0.45)), "water"),
+        (placed(frustum(0.6, 0.35, 1.4, 20), at=(0, 0, 0.2)), "body"),
+        (placed(_open_vessel(0.6, 1.4, 0.3, 0.06, 32), at=(0, 0, 1.5)), "body"),
+        (placed(cylinder(1.3, 0.02, 32), at=(0, 0, 1.72)), "water"),
+        (placed(frustum(0.12, 0.04, 0.9, 12), at=(0, 0, 1.7)), "water"),
+        (placed(sphere(0.3, 12, 6), at=(0, 0, 2.45)), "water"),
+    ]
+    return prop_model(parts, {"body": paint("c9c2b5", "matte"), "water": paint("7fb8e0", "glass")})
+
+
+def statue() -> Model:
+    """A bronze statue of a person on a stone plinth, 3.2 m tall."""
+    figure = assets.humanoid(HumanLook(height=1.9)).rest_mesh()
+    parts: Parts = [
+        (block((1.2, 1.2, 1.2), (0, 0, 0.6)), "plinth"),
+        (block((1.35, 1.35, 0.12), (0, 0, 1.26)), "plinth"),
+        (placed(figure, at=(0, 0, 1.32), scale=0.99), "body"),
+    ]
+    return prop_model(parts, {"body": paint("8c6a3c", "metal"), "plinth": paint("c9c2b5", "matte")})
+
+
+def barn() -> Model:
+    """A red barn 8 x 12 m with a gable roof, big white-trimmed doors at +Y and a hay loft window."""
+    parts: Parts = [
+        (block((8.0, 12.0, 4.5), (0, 0, 2.25)), "body"),
+        (placed(prism(8.8, 12.6, 3.2), hpr=(0, 0, 0), at=(0, 0, 4.5)), "roof"),
+        (placed(prism(8.0, 0.02, 3.0), at=(0, 6.0, 4.5)), "body"),
+        (block((3.6, 0.06, 3.4), (0, 6.0, 1.7)), "doors"),
+        (block((1.4, 0.06, 1.2), (0, 6.0, 5.4)), "doors"),
+    ]
+    for a in (1, -1):
+        parts.append((block((0.15, 0.08, 4.78), (0, 6.03, 1.7), (0, 0, a * 46.6)), "trim"))
+    for x in (-1.8, 0.0, 1.8):
+        parts.append((block((0.15, 0.08, 3.4), (x, 6.03, 1.7)), "trim"))
+    parts.append((block((3.75, 0.08, 0.15), (0, 6.03, 3.4)), "trim"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("a8322a", "matte"),
+            "roof": paint("4a4d52", "metal"),
+            "doors": paint("8e2a23", "wood"),
+            "trim": paint("f4f1ea", "matte"),
+        },
+    )
+
+
+def shop_front() -> Model:
+    """A café front 6 m wide, 4 m tall: a big window, a glass door, a striped awning and a sign board."""
+    parts: Parts = [
+        (block((6.0, 1.0, 4.0), (0, -0.5, 2.0)), "body"),
+        (block((3.4, 0.05, 2.0), (-1.0, 0.0, 1.5)), "glass"),
+        (block((1.1, 0.05, 2.2), (1.9, 0.0, 1.1)), "glass"),
+        (block((4.2, 0.08, 0.6), (0, 0.02, 3.55)), "sign"),
+        (block((6.0, 0.1, 0.5), (0, 0.03, 0.25)), "trim"),
+    ]
+    for k in range(8):
+        parts.append(
+            (
+                block((0.75, 1.3, 0.05), (-2.625 + k * 0.75, 0.6, 2.95), (0, -20, 0)),
+                "awning" if k % 2 == 0 else "awning_b",
+            )
+        )
+    for x in (-2.4, -1.4, 1.0):
+        parts.append((placed(cylinder(0.6, 0.03, 16), at=(x + 0.6, 1.4, 0.72)), "trim"))
+        parts.append((rod((x + 0.6, 1.4, 0.0), (x + 0.6, 1.4, 0.72), 0.05), "trim"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("e9dcc0", "matte"),
+            "glass": paint("5a7a90", "glass"),
+            "sign": paint("2e4a3a", "matte"),
+            "trim": paint("2b2b2b", "metal"),
+            "awning": paint("2e7d4a", "fabric"),
+            "awning_b": paint("f4f1ea", "fabric"),
+        },
+    )
+
+
+def skyscraper() -> Model:
+    """A glass office tower 20 m square and 80 m tall, with floor bands and a rooftop block."""
+    parts: Parts = [(block((20.0, 20.0, 78.0), (0, 0, 39.0)), "glass"), (block((8.0, 8.0, 2.0), (0, 0, 79.0)), "body")]
+    for z in np.arange(4.0, 78.0, 4.0):
+        parts.append((block((20.2, 20.2, 0.5), (0, 0, float(z))), "body"))
+    for x in (-10.0, 10.0):
+        for y in (-10.0, 10.0):
+            parts.append((block((0.8, 0.8, 78.0), (x, y, 39.0)), "body"))
+    parts.append((block((6.0, 0.3, 3.5), (0, 10.1, 1.75)), "door"))
+    return prop_model(
+        parts,
+        {"glass": paint("4a6a88", "glass"), "body": paint("c9ccd1", "metal"), "door": paint("2b2b2b", "glass")},
+        main="glass",
+    )
+
+
+def bridge() -> Model:
+    """A stone road bridge 20 m long along Y and 5 m wide: a deck 3 m up on two piers, railings both sides."""
+    parts: Parts = [(block((5.0, 20.0, 0.6), (0, 0, 2.7)), "body"), (block((4.4, 20.0, 0.02), (0, 0, 3.01)), "deck")]
+    for y in (-5.0, 5.0):
+        parts.append((block((4.0, 1.5, 2.4), (0, y, 1.2)), "body"))
+    for x in (-2.4, 2.4):
+        parts.append((block((0.2, 20.0, 0.12), (x, 0, 4.0)), "rail"))
+        for y in np.arange(-9.5, 10.0, 1.0):
+            parts.append((block((0.08, 0.08, 1.0), (x, float(y), 3.5)), "rail"))
+    return prop_model(
+        parts, {"body": paint("a89f91", "matte"), "deck": paint("3a3c3f", "matte"), "rail": paint("4a4d52", "metal")}
+    )
+
+
+def mailbox() -> Model:
+    """A red pillar box 1.5 m tall with a domed cap and a letter slot."""
+    parts: Parts = [
+        (cylinder(0.5, 1.2, 24), "body"),
+        (placed(sphere(0.52, 24, 12), at=(0, 0, 0.95)), "body"),
+        (block((0.22, 0.02, 0.04), (0, 0.25, 1.05)), "accent"),
+        (cylinder(0.56, 0.1, 24), "accent"),
+    ]
+    return prop_model(parts, {"body": paint("c62828", "glossy"), "accent": paint("1c1c1c", "metal")})
+
+
+def fire_hydrant() -> Model:
+    """A red fire hydrant 75 cm tall with side outlets and a domed cap."""
+    parts: Parts = [
+        (cylinder(0.3, 0.06, 16), "body"),
+        (placed(cylinder(0.22, 0.55, 16), at=(0, 0, 0.06)), "body"),
+        (placed(sphere(0.24, 16, 8), at=(0, 0, 0.5)), "body"),
+        (placed(cylinder(0.06, 0.06, 8), at=(0, 0, 0.72)), "cap"),
+        (placed(cylinder(0.1, 0.3, 12), hpr=(0, 0, 90), at=(-0.15, 0, 0.42)), "cap"),
+    ]
+    return prop_model(parts, {"body": paint("d62828", "glossy"), "cap": paint("f2c230", "metal")})
+
+
+def trash_can() -> Model:
+    """A green street bin 1 m tall with a lid."""
+    parts: Parts = [(frustum(0.5, 0.56, 0.9, 20), "body"), (placed(frustum(0.6, 0.5, 0.1, 20), at=(0, 0, 0.9)), "lid")]
+    for z in (0.25, 0.6):
+        parts.append((placed(cylinder(0.545, 0.04, 20), at=(0, 0, z)), "lid"))
+    return prop_model(parts, {"body": paint("2e6b3a", "metal"), "lid": paint("1f4a28", "metal")})
+
+
+def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "city", traits)
+
+
+_FLAT = 0.034  # top of a road surface with its markings
+
+
 ASSETS: tuple[AssetSpec, ...] = (
-    composite("house", "prop", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house, "city"),
-    composite("lamp_post", "prop", (0.45, 0.45, 3.5), "a street lamp with a glowing head", assets.lamp_post, "city"),
-    composite("bench", "prop", (1.6, 0.5, 0.87), "a park bench facing +Y", assets.bench, "city",
-              AssetTraits(seat=Surface(0.46, (1.6, 0.42), (0.0, 0.0)), supports=top(0.46, (1.6, 0.42)),
-                          room_under=(1.34, 0.42, 0.4))),
-    composite("ramp", "prop", (1.0, 2.0, 0.6), "a ramp rising from -Y to +Y", assets.ramp, "city",
-              AssetTraits(walkable=True)),
-    composite("stairs", "prop", (1.2, 1.5, 0.9), "five steps rising towards -Y", assets.stairs, "city",
-              AssetTraits(walkable=True, supports=top(0.9, (1.2, 0.3), (0.0, -0.6)))),
-    composite("wall", "prop", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall, "city",
-              AssetTraits(physics_shape="box")),
+    _c("house", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house),
+    _c("barn", (8.8, 12.6, 7.7), "a red barn with a gable roof, doors at +Y", barn, AssetTraits(physics_shape="box")),
+    _c(
+        "shop_front",
+        (6, 2.7, 4),
+        "a café front with an awning, facing +Y",
+        shop_front,
+        AssetTraits(physics_shape="box"),
+    ),
+    _c(
+        "skyscraper",
+        (20.4, 20.4, 80.0),
+        "a glass office tower 80 m tall",
+        skyscraper,
+        AssetTraits(supports=top(80.0, (8.0, 8.0)), physics_shape="box"),
+    ),
+    _c("lamp_post", (0.45, 0.45, 3.5), "a street lamp with a glowing head", assets.lamp_post),
+    _c(
+        "bench",
+        (1.6, 0.5, 0.87),
+        "a park bench facing +Y",
+        assets.bench,
+        AssetTraits(
+            seat=Surface(0.46, (1.6, 0.42), (0.0, 0.0)), supports=top(0.46, (1.6, 0.42)), room_under=(1.34, 0.42, 0.4)
+        ),
+    ),
+    _c(
+        "road",
+        (8.0, 20.0, 0.03),
+        "a straight two-lane road 20 m long along Y, lane markings",
+        road,
+        AssetTraits(supports=top(0.03, (7.0, 20.0), (1.8, 0.0)), walkable=True, physics_shape="box"),
+    ),
+    _c(
+        "sidewalk",
+        (2.5, 20.0, 0.16),
+        "a pavement 2.5 m wide along Y, kerb at +X",
+        sidewalk,
+        AssetTraits(supports=top(0.15, (2.0, 20.0), (-0.2, 0.3)), walkable=True, physics_shape="box"),
+    ),
+    _c(
+        "crossing",
+        (8.0, 6.0, 0.034),
+        "a zebra crossing on a road section",
+        crossing,
+        AssetTraits(supports=top(_FLAT, (0.5, 3.0), (0.1, 0.0)), walkable=True, physics_shape="box"),
+    ),
+    _c(
+        "roundabout",
+        (26.0, 26.0, 0.22),
+        "a roundabout 26 m across with a grass island",
+        roundabout,
+        AssetTraits(supports=top(0.22, (6.0, 6.0)), walkable=True, physics_shape="cylinder"),
+    ),
+    _c("traffic_light", (0.32, 0.43, 3.2), "a traffic light showing red, facing +Y", traffic_light),
+    _c("street_sign", (0.6, 0.1, 2.4), "a round street sign on a post, facing +Y", street_sign),
+    _c(
+        "bus_stop",
+        (3.66, 1.4, 2.85),
+        "a bus shelter with a bench",
+        bus_stop,
+        AssetTraits(seat=Surface(0.5, (2.0, 0.4), (0.0, -0.4))),
+    ),
+    _c(
+        "fountain",
+        (4.0, 4.0, 2.6),
+        "a stone fountain with a basin of water",
+        fountain,
+        AssetTraits(water=Surface(0.47, (3.6, 3.6)), physics_shape="cylinder"),
+    ),
+    _c(
+        "statue",
+        (1.35, 1.35, 3.2),
+        "a bronze statue of a person on a stone plinth",
+        statue,
+        AssetTraits(physics_shape="box"),
+    ),
+    _c(
+        "bridge",
+        (5.0, 20.0, 4.06),
+        "a stone road bridge 20 m long, deck 3 m up",
+        bridge,
+        AssetTraits(supports=top(3.02, (4.4, 20.0)), walkable=True, room_under=(4.0, 8.0, 2.4)),
+    ),
+    _c("mailbox", (0.56, 0.56, 1.47), "a red pillar box", mailbox),
+    _c("fire_hydrant", (0.3, 0.3, 0.78), "a red fire hydrant", fire_hydrant, AssetTraits(physics_shape="cylinder")),
+    _c("trash_can", (0.6, 0.6, 1.0), "a green street bin", trash_can, AssetTraits(physics_shape="cylinder")),
+    _c("ramp", (1.0, 2.0, 0.6), "a ramp rising from -Y to +Y", assets.ramp, AssetTraits(walkable=True)),
+    _c(
+        "stairs",
+        (1.2, 1.5, 0.9),
+        "five steps rising towards -Y",
+        assets.stairs,
+        AssetTraits(walkable=True, supports=top(0.9, (1.2, 0.3), (0.0, -0.6))),
+    ),
+    _c("wall", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall, AssetTraits(physics_shape="box")),
 )

@@ -1,19 +1,495 @@
-"""Furniture and indoor things: tables, seats, storage, kitchen and bathroom, the room itself."""
+"""Furniture and indoor things: tables, seats, beds, storage, kitchen and bathroom, doors, windows, the room itself."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
+from scenes.assets import centred, paint, prop_model
+from scenes.catalog.shapes import Vec, block, rod
 from scenes.catalog.spec import AssetSpec, composite
+from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
+from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
+Parts = list[tuple[Mesh, str]]
+
+
+def sofa() -> Model:
+    """A three-seat sofa 2 m wide facing +Y: a base, three seat cushions, back cushions and arms."""
+    parts: Parts = [
+        (block((2.0, 0.9, 0.25), (0, 0, 0.2)), "body"),
+        (block((2.0, 0.22, 0.55), (0, -0.34, 0.55)), "body"),
+    ]
+    for x in (-1, 1):
+        parts.append((block((0.2, 0.9, 0.33), (x * 0.9, 0, 0.49)), "body"))
+    for x in (-0.53, 0.0, 0.53):
+        parts.append((block((0.52, 0.66, 0.12), (x, 0.1, 0.385)), "cushions"))
+        parts.append((block((0.52, 0.14, 0.4), (x, -0.18, 0.62), (0, -8, 0)), "cushions"))
+    for x in (-0.85, 0.85):
+        for y in (-0.38, 0.38):
+            parts.append((placed(cylinder(0.05, 0.08, 8), at=(x, y, 0.0)), "legs"))
+    return prop_model(
+        parts,
+        {"body": paint("3d5a80", "fabric"), "cushions": paint("4f6d94", "fabric"), "legs": paint("3b2314", "wood")},
+    )
+
+
+def armchair() -> Model:
+    """A padded armchair facing +Y."""
+    parts: Parts = [
+        (block((0.9, 0.85, 0.25), (0, 0, 0.2)), "body"),
+        (block((0.9, 0.2, 0.6), (0, -0.33, 0.6)), "body"),
+        (block((0.56, 0.62, 0.12), (0, 0.1, 0.385)), "cushions"),
+    ]
+    for x in (-1, 1):
+        parts.append((block((0.17, 0.85, 0.3), (x * 0.365, 0, 0.47)), "body"))
+    for x in (-0.38, 0.38):
+        for y in (-0.35, 0.35):
+            parts.append((placed(cylinder(0.05, 0.08, 8), at=(x, y, 0.0)), "legs"))
+    return prop_model(
+        parts,
+        {"body": paint("8b3a3a", "fabric"), "cushions": paint("a04848", "fabric"), "legs": paint("3b2314", "wood")},
+    )
+
+
+def bed() -> Model:
+    """A double bed 1.6 x 2.1 m, head at -Y: a wooden frame and headboard, mattress, duvet and two pillows."""
+    parts: Parts = [
+        (block((1.6, 2.1, 0.3), (0, 0, 0.25)), "frame"),
+        (block((1.6, 0.08, 1.0), (0, -1.05, 0.5)), "frame"),
+        (block((1.5, 2.0, 0.2), (0, 0, 0.5)), "mattress"),
+        (block((1.52, 1.45, 0.05), (0, 0.3, 0.625)), "duvet"),
+    ]
+    for x in (-0.38, 0.38):
+        parts.append((placed(centred(sphere(1.0, 16, 8)), scale=(0.6, 0.34, 0.14), at=(x, -0.75, 0.67)), "pillows"))
+    for x in (-0.75, 0.75):
+        for y in (-1.0, 1.0):
+            parts.append((block((0.08, 0.08, 0.1), (x, y, 0.05)), "frame"))
+    return prop_model(
+        parts,
+        {
+            "frame": paint("7a5230", "wood"),
+            "mattress": paint("f4f1ea", "fabric"),
+            "duvet": paint("5a7fb0", "fabric"),
+            "pillows": paint("f8f6f0", "fabric"),
+        },
+        main="duvet",
+    )
+
+
+def desk() -> Model:
+    """A writing desk 1.4 m wide with a drawer unit on the right, facing +Y."""
+    parts: Parts = [
+        (block((1.4, 0.7, 0.04), (0, 0, 0.73)), "body"),
+        (block((0.45, 0.66, 0.71), (0.46, 0, 0.355)), "drawers"),
+    ]
+    for z in (0.15, 0.38, 0.6):
+        parts.append((block((0.4, 0.01, 0.18), (0.46, 0.335, z)), "trim"))
+        parts.append((block((0.1, 0.02, 0.02), (0.46, 0.345, z)), "handles"))
+    for y in (-0.3, 0.3):
+        parts.append((block((0.04, 0.04, 0.71), (-0.66, y, 0.355)), "drawers"))
+    parts.append((block((0.04, 0.6, 0.04), (-0.66, 0, 0.1)), "drawers"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("c49a6c", "wood"),
+            "drawers": paint("f4f1ea", "matte"),
+            "trim": paint("e8e2d4", "matte"),
+            "handles": paint("b8bcc2", "metal"),
+        },
+    )
+
+
+def bookshelf() -> Model:
+    """A bookcase 1 m wide and 1.8 m tall with four shelves of coloured books, facing +Y."""
+    rng = np.random.default_rng(11)
+    parts: Parts = [
+        (block((1.0, 0.3, 0.03), (0, 0, 1.785)), "body"),
+        (block((1.0, 0.02, 1.8), (0, -0.14, 0.9)), "back"),
+    ]
+    for x in (-0.485, 0.485):
+        parts.append((block((0.03, 0.3, 1.8), (x, 0, 0.9)), "body"))
+    colours = ("books_a", "books_b", "books_c")
+    for k, z in enumerate((0.0, 0.44, 0.88, 1.32)):
+        parts.append((block((0.94, 0.28, 0.03), (0, 0, z + 0.015)), "body"))
+        x = -0.44
+        while x < 0.36 - 0.05 * (k % 2):
+            w, h = float(rng.uniform(0.025, 0.05)), float(rng.uniform(0.22, 0.34))
+            parts.append((block((w, 0.2, h), (x + w / 2, 0.02, z + 0.03 + h / 2)), colours[int(rng.integers(3))]))
+            x += w + 0.004
+    return prop_model(
+        parts,
+        {
+            "body": paint("9c6b3f", "wood"),
+            "back": paint("7a5230", "wood"),
+            "books_a": paint("c62828", "matte"),
+            "books_b": paint("1f5fa8", "matte"),
+            "books_c": paint("e0b050", "matte"),
+        },
+    )
+
+
+def kitchen_counter() -> Model:
+    """A kitchen counter 2.4 m long: cupboards with handles under a stone worktop, facing +Y."""
+    parts: Parts = [
+        (block((2.4, 0.6, 0.86), (0, -0.02, 0.43)), "body"),
+        (block((2.44, 0.64, 0.04), (0, 0, 0.88)), "top"),
+        (block((2.4, 0.04, 0.1), (0, 0.26, 0.05)), "trim"),
+    ]
+    for k in range(4):
+        x = -0.9 + k * 0.6
+        parts.append((block((0.56, 0.01, 0.7), (x, 0.285, 0.47)), "doors"))
+        parts.append((block((0.02, 0.02, 0.12), (x + 0.22, 0.3, 0.7)), "handles"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("f4f1ea", "matte"),
+            "top": paint("4a4a4a", "ceramic"),
+            "doors": paint("e8e2d4", "matte"),
+            "handles": paint("b8bcc2", "metal"),
+            "trim": paint("2b2b2b", "matte"),
+        },
+    )
+
+
+def fridge() -> Model:
+    """A tall fridge-freezer 1.8 m high with two doors and long handles, facing +Y."""
+    parts: Parts = [
+        (block((0.6, 0.65, 1.8), (0, 0, 0.9)), "body"),
+        (block((0.6, 0.01, 0.01), (0, 0.33, 1.2)), "trim"),
+        (block((0.03, 0.04, 0.45), (-0.24, 0.35, 1.45)), "handles"),
+        (block((0.03, 0.04, 0.35), (-0.24, 0.35, 0.85)), "handles"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("e8eaec", "glossy"), "trim": paint("8a8f96", "metal"), "handles": paint("b8bcc2", "chrome")},
+    )
+
+
+def stove() -> Model:
+    """A kitchen stove: four rings on top, an oven door with a window, knobs, facing +Y."""
+    parts: Parts = [
+        (block((0.6, 0.6, 0.9), (0, 0, 0.45)), "body"),
+        (block((0.5, 0.01, 0.35), (0, 0.3, 0.4)), "glass"),
+        (block((0.4, 0.04, 0.02), (0, 0.32, 0.66)), "trim"),
+        (block((0.6, 0.6, 0.01), (0, 0, 0.905)), "top"),
+    ]
+    for x in (-0.14, 0.14):
+        for y in (-0.14, 0.14):
+            parts.append((placed(cylinder(0.18, 0.012, 20), at=(x, y, 0.91)), "rings"))
+    for x in (-0.2, -0.07, 0.07, 0.2):
+        parts.append((placed(cylinder(0.04, 0.03, 10), hpr=(0, -90, 0), at=(x, 0.3, 0.8)), "trim"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("f4f4f4", "glossy"),
+            "top": paint("1c1c1c", "glossy"),
+            "rings": paint("3a3a3a", "metal"),
+            "glass": paint("1c2228", "glass"),
+            "trim": paint("b8bcc2", "chrome"),
+        },
+    )
+
+
+def sink() -> Model:
+    """A kitchen sink cabinet: a steel basin in the worktop, a tap, cupboard doors, facing +Y."""
+    parts: Parts = [
+        (block((0.8, 0.6, 0.86), (0, -0.02, 0.43)), "body"),
+        (block((0.84, 0.64, 0.04), (0, 0, 0.88)), "top"),
+        (block((0.55, 0.4, 0.01), (0, 0.02, 0.905)), "basin"),
+        (rod((0, -0.22, 0.9), (0, -0.22, 1.15), 0.03), "basin"),
+        (rod((0, -0.22, 1.15), (0, -0.05, 1.12), 0.025), "basin"),
+    ]
+    for x in (-0.2, 0.2):
+        parts.append((block((0.38, 0.01, 0.7), (x, 0.285, 0.47)), "doors"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("f4f1ea", "matte"),
+            "top": paint("4a4a4a", "ceramic"),
+            "basin": paint("c0c4c8", "chrome"),
+            "doors": paint("e8e2d4", "matte"),
+        },
+    )
+
+
+def floor_lamp() -> Model:
+    """A floor lamp 1.6 m tall: a round base, a thin stand and a glowing fabric shade."""
+    parts: Parts = [
+        (cylinder(0.3, 0.03, 24), "body"),
+        (rod((0, 0, 0.03), (0, 0, 1.35), 0.025), "body"),
+        (placed(frustum(0.45, 0.3, 0.3, 24), at=(0, 0, 1.3)), "shade"),
+        (placed(sphere(0.12, 12, 6), at=(0, 0, 1.32)), "lights"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("2b2b2b", "metal"), "shade": paint("f2e6c8", "fabric"), "lights": paint("ffe8a8", "emissive")},
+        main="shade",
+    )
+
+
+def rug() -> Model:
+    """A rectangular rug 2 x 1.4 m with a patterned border."""
+    parts: Parts = [
+        (block((2.0, 1.4, 0.008), (0, 0, 0.004)), "body"),
+        (block((1.5, 0.9, 0.002), (0, 0, 0.009)), "accent"),
+    ]
+    for x in (-0.95, 0.95):
+        parts.append((block((0.1, 1.4, 0.006), (x, 0, 0.007)), "fringe"))
+    return prop_model(
+        parts,
+        {"body": paint("9b2c2c", "fabric"), "accent": paint("e0b050", "fabric"), "fringe": paint("f2e6c8", "fabric")},
+    )
+
+
+def door() -> Model:
+    """A panelled wooden door 0.9 x 2.1 m in its frame, along X, with a brass handle."""
+    parts: Parts = [
+        (block((0.9, 0.05, 2.05), (0, 0, 1.025)), "body"),
+        (block((1.04, 0.1, 0.07), (0, 0, 2.085)), "frame"),
+    ]
+    for x in (-0.485, 0.485):
+        parts.append((block((0.07, 0.1, 2.12), (x, 0, 1.06)), "frame"))
+    for z in (0.55, 1.45):
+        parts.append((block((0.6, 0.06, 0.6), (0, 0, z)), "panels"))
+    for y in (-0.04, 0.04):
+        parts.append((placed(sphere(0.06, 10, 5), at=(0.35, y, 0.97)), "handle"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("8a5a32", "wood"),
+            "frame": paint("f4f1ea", "matte"),
+            "panels": paint("7a4a28", "wood"),
+            "handle": paint("c9a44c", "metal"),
+        },
+    )
+
+
+def window() -> Model:
+    """A window 1.2 m square, along X: a white frame, four panes and a sill (set it on a wall)."""
+    parts: Parts = [
+        (block((1.1, 0.03, 1.1), (0, 0, 0.6)), "glass"),
+        (block((1.3, 0.18, 0.05), (0, 0.04, 0.025)), "frame"),
+    ]
+    for x in (-0.575, 0.0, 0.575):
+        parts.append((block((0.05 if x else 0.03, 0.08, 1.15), (x, 0, 0.625)), "frame"))
+    for z in (0.075, 0.6, 1.175):
+        parts.append((block((1.2, 0.08, 0.05 if z != 0.6 else 0.03), (0, 0, z)), "frame"))
+    return prop_model(parts, {"glass": paint("9fc5e0", "glass"), "frame": paint("f4f4f4", "matte")}, main="frame")
+
+
+def tv() -> Model:
+    """A flat-screen television on a stand, 1.2 m wide, screen facing +Y."""
+    parts: Parts = [
+        (block((1.2, 0.05, 0.7), (0, 0, 0.5)), "body"),
+        (block((1.14, 0.01, 0.64), (0, 0.026, 0.5)), "screen"),
+        (block((0.4, 0.22, 0.02), (0, 0, 0.01)), "body"),
+        (block((0.06, 0.04, 0.16), (0, -0.02, 0.09)), "body"),
+    ]
+    return prop_model(parts, {"body": paint("1c1c1c", "plastic"), "screen": paint("203048", "glossy")}, main="screen")
+
+
+def piano() -> Model:
+    """An upright piano facing +Y: a dark case, a keyboard of white and black keys, and a stool-height key bed."""
+    parts: Parts = [
+        (block((1.5, 0.6, 1.25), (0, -0.1, 0.625)), "body"),
+        (block((1.4, 0.25, 0.06), (0, 0.3, 0.72)), "keys"),
+        (block((1.5, 0.3, 0.05), (0, 0.28, 0.775)), "body"),
+        (block((1.5, 0.04, 0.5), (0, 0.2, 1.0)), "body"),
+    ]
+    for x in np.linspace(-0.66, 0.66, 30):
+        if round((x + 0.66) / (1.32 / 29)) % 7 not in (2, 6):
+            parts.append((block((0.02, 0.12, 0.03), (float(x) + 0.022, 0.26, 0.765)), "black_keys"))
+    for x in (-0.7, 0.7):
+        parts.append((block((0.06, 0.08, 0.7), (x, 0.38, 0.35)), "body"))
+    return prop_model(
+        parts,
+        {"body": paint("161616", "glossy"), "keys": paint("f8f6f0", "glossy"), "black_keys": paint("0a0a0a", "glossy")},
+    )
+
+
+def bathtub() -> Model:
+    """A white bathtub 1.7 m long on four feet, a chrome tap at the -Y end."""
+    from scenes.catalog.handheld import _open_vessel
+
+    tub = placed(_open_vessel(1.0, 1.15, 0.55, 0.05, 32), scale=(0.7, 1.5, 1.0), at=(0, 0, 0.08))
+    parts: Parts = [
+        (tub, "body"),
+        (rod((0, -0.75, 0.6), (0, -0.75, 0.75), 0.04), "tap"),
+        (rod((0, -0.75, 0.75), (0, -0.6, 0.72), 0.03), "tap"),
+    ]
+    for x in (-0.28, 0.28):
+        for y in (-0.6, 0.6):
+            parts.append((placed(sphere(0.1, 10, 5), at=(x, y, 0.0)), "tap"))
+    return prop_model(parts, {"body": paint("f8f8f6", "ceramic"), "tap": paint("c0c4c8", "chrome")})
+
+
+def room(width: float = 6.0, depth: float = 5.0, height: float = 2.8) -> Model:
+    """An indoor room open towards +Y (where the camera looks in): a wooden floor, three walls, a ceiling, a
+    window in the back wall that lets the sun in, and a skirting board."""
+    t = 0.12
+    win_w, win_h, sill = 1.6, 1.2, 0.9
+    side = (width - win_w) / 2
+    back_y = -depth / 2 + t / 2
+    parts: Parts = [
+        (block((width, depth, 0.05), (0, 0, 0.025)), "floor"),
+        (block((width, depth, t), (0, 0, height + t / 2)), "ceiling"),
+        (block((side, t, height), (-(win_w + side) / 2, back_y, height / 2)), "walls"),
+        (block((side, t, height), ((win_w + side) / 2, back_y, height / 2)), "walls"),
+        (block((win_w, t, sill), (0, back_y, sill / 2)), "walls"),
+        (block((win_w, t, height - sill - win_h), (0, back_y, (height + sill + win_h) / 2)), "walls"),
+        (block((win_w, 0.03, win_h), (0, back_y, sill + win_h / 2)), "glass"),
+    ]
+    for x in (-1, 1):
+        parts.append((block((t, depth, height), (x * (width - t) / 2, 0, height / 2)), "walls"))
+        parts.append((block((0.02, depth - 2 * t, 0.1), (x * (width / 2 - t - 0.01), 0, 0.1)), "trim"))
+    parts.append((block((width - 2 * t, 0.02, 0.1), (0, -depth / 2 + t + 0.01, 0.1)), "trim"))
+    return prop_model(
+        parts,
+        {
+            "walls": paint("ece4d4", "matte"),
+            "floor": paint("b08050", "wood"),
+            "ceiling": paint("f6f4ee", "matte"),
+            "glass": paint("cfe4f2", "glass"),
+            "trim": paint("f4f4f4", "matte"),
+        },
+        main="walls",
+    )
+
+
+def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "furniture", traits)
+
+
 ASSETS: tuple[AssetSpec, ...] = (
-    composite("table", "prop", (1.2, 0.8, 0.76), "a wooden table, top 0.76 m high", assets.table, "furniture",
-              AssetTraits(supports=top(0.76, (1.2, 0.8)), room_under=(0.96, 0.56, 0.7))),
-    composite("chair", "prop", (0.45, 0.45, 0.89), "a wooden chair, seat 0.45 m high", assets.chair, "furniture",
-              AssetTraits(seat=Surface(0.47, (0.45, 0.41), (0.0, 0.02)), supports=top(0.47, (0.45, 0.41), (0.0, 0.02)),
-                          room_under=(0.33, 0.33, 0.42))),
-    composite("crate", "prop", (0.8, 0.8, 0.8), "a wooden crate 0.8 m on a side", assets.crate, "furniture",
-              AssetTraits(supports=top(0.8, (0.8, 0.8)), physics_shape="box")),
-    composite("pedestal", "prop", (0.3, 0.3, 0.12), "a round display pedestal for a figurine", assets.pedestal,
-              "furniture", AssetTraits(supports=top(0.12, (0.28, 0.28)))),
+    _f(
+        "table",
+        (1.2, 0.8, 0.76),
+        "a wooden table, top 0.76 m high",
+        assets.table,
+        AssetTraits(supports=top(0.76, (1.2, 0.8)), room_under=(0.96, 0.56, 0.7)),
+    ),
+    _f(
+        "chair",
+        (0.45, 0.45, 0.89),
+        "a wooden chair, seat 0.45 m high",
+        assets.chair,
+        AssetTraits(
+            seat=Surface(0.47, (0.45, 0.41), (0.0, 0.02)),
+            supports=top(0.47, (0.45, 0.41), (0.0, 0.02)),
+            room_under=(0.33, 0.33, 0.42),
+        ),
+    ),
+    _f(
+        "crate",
+        (0.8, 0.8, 0.8),
+        "a wooden crate 0.8 m on a side",
+        assets.crate,
+        AssetTraits(supports=top(0.8, (0.8, 0.8)), physics_shape="box"),
+    ),
+    _f(
+        "pedestal",
+        (0.3, 0.3, 0.12),
+        "a round display pedestal for a figurine",
+        assets.pedestal,
+        AssetTraits(supports=top(0.12, (0.28, 0.28))),
+    ),
+    _f(
+        "sofa",
+        (2.0, 0.9, 0.85),
+        "a blue three-seat sofa facing +Y",
+        sofa,
+        AssetTraits(seat=Surface(0.445, (1.56, 0.5), (0.0, 0.15)), supports=top(0.445, (1.56, 0.5), (0.0, 0.15))),
+    ),
+    _f(
+        "armchair",
+        (0.9, 0.85, 0.9),
+        "a red armchair facing +Y",
+        armchair,
+        AssetTraits(seat=Surface(0.445, (0.56, 0.5), (0.0, 0.15)), supports=top(0.445, (0.56, 0.5), (0.0, 0.15))),
+    ),
+    _f(
+        "bed",
+        (1.6, 2.14, 1.0),
+        "a double bed, head at -Y",
+        bed,
+        AssetTraits(
+            supports=top(0.65, (1.5, 1.2), (0.0, 0.3)), seat=Surface(0.65, (1.5, 0.5), (0.0, 0.6)), physics_shape="box"
+        ),
+    ),
+    _f(
+        "desk",
+        (1.4, 0.7, 0.75),
+        "a writing desk with drawers, facing +Y",
+        desk,
+        AssetTraits(supports=top(0.75, (1.4, 0.7)), room_under=(0.8, 0.6, 0.7)),
+    ),
+    _f(
+        "bookshelf",
+        (1.0, 0.3, 1.8),
+        "a bookcase with four shelves of books, facing +Y",
+        bookshelf,
+        AssetTraits(supports=top(1.8, (1.0, 0.3)), physics_shape="box"),
+    ),
+    _f(
+        "kitchen_counter",
+        (2.44, 0.64, 0.9),
+        "a kitchen counter with cupboards, facing +Y",
+        kitchen_counter,
+        AssetTraits(supports=top(0.9, (2.44, 0.64)), physics_shape="box"),
+    ),
+    _f(
+        "fridge",
+        (0.6, 0.7, 1.8),
+        "a tall white fridge, doors at +Y",
+        fridge,
+        AssetTraits(supports=top(1.8, (0.6, 0.65)), physics_shape="box"),
+    ),
+    _f(
+        "stove",
+        (0.6, 0.65, 0.92),
+        "a kitchen stove with an oven, facing +Y",
+        stove,
+        AssetTraits(supports=top(0.91, (0.6, 0.6)), physics_shape="box"),
+    ),
+    _f("sink", (0.84, 0.64, 1.15), "a kitchen sink with a tap, facing +Y", sink, AssetTraits(physics_shape="box")),
+    _f("lamp", (0.45, 0.45, 1.6), "a floor lamp with a glowing shade", floor_lamp),
+    _f(
+        "rug",
+        (2.0, 1.4, 0.01),
+        "a red patterned rug 2 x 1.4 m",
+        rug,
+        AssetTraits(supports=top(0.01, (1.5, 0.9)), walkable=True, physics_shape="box"),
+    ),
+    _f("door", (1.04, 0.13, 2.12), "a wooden door in a white frame, along X", door, AssetTraits(physics_shape="box")),
+    _f(
+        "window",
+        (1.3, 0.18, 1.2),
+        "a window with four panes, along X (set it on a wall)",
+        window,
+        AssetTraits(physics_shape="box"),
+    ),
+    _f("tv", (1.2, 0.22, 0.85), "a flat-screen television on a stand, facing +Y", tv, AssetTraits(physics_shape="box")),
+    _f(
+        "piano",
+        (1.5, 0.82, 1.25),
+        "an upright piano facing +Y",
+        piano,
+        AssetTraits(supports=top(1.25, (1.5, 0.6), (0.0, -0.1)), physics_shape="box"),
+    ),
+    _f(
+        "bathtub",
+        (0.81, 1.72, 0.76),
+        "a white bathtub on feet",
+        bathtub,
+        AssetTraits(container=Surface(0.13, (0.5, 1.2)), physics_shape="hull"),
+    ),
+    _f(
+        "room",
+        (6.0, 5.0, 2.92),
+        "an indoor room 6 x 5 m, open at +Y, a window in the back wall",
+        room,
+        AssetTraits(walkable=True, room_under=(5.76, 4.88, 2.75), physics_shape="box"),
+    ),
 )

@@ -2,11 +2,340 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
+from scenes.assets import centred, paint, prop_model
+from scenes.catalog.shapes import Vec, block, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.traits import AssetTraits
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, placed, sphere, torus
+from scenes.rig import Model
+from scenes.traits import AssetTraits, Surface
+
+Parts = list[tuple[Mesh, str]]
+
+
+def mug() -> Model:
+    """A big straight-sided mug 9 cm across with a chunky handle."""
+    parts: Parts = [
+        (cylinder(0.09, 0.11, 24), "body"),
+        (placed(centred(torus(0.07, 0.018, 20, 8)), hpr=(0, 0, 90), at=(0.05, 0, 0.055)), "body"),
+        (placed(cylinder(0.08, 0.002, 24), at=(0, 0, 0.1)), "accent"),
+    ]
+    return prop_model(parts, {"body": paint("2f6bb0", "ceramic"), "accent": paint("3b2314", "glossy")})
+
+
+def guitar() -> Model:
+    """An acoustic guitar standing on its end, face +Y: a waisted body, sound hole, neck and head."""
+    parts: Parts = [
+        (placed(cylinder(0.38, 0.1, 32), hpr=(0, -90, 0), at=(0, -0.05, 0.19)), "body"),
+        (placed(cylinder(0.3, 0.1, 32), hpr=(0, -90, 0), at=(0, -0.05, 0.47)), "body"),
+        (placed(cylinder(0.09, 0.004, 20), hpr=(0, -90, 0), at=(0, 0.05, 0.43)), "accent"),
+        (block((0.06, 0.03, 0.5), (0, 0.02, 0.85)), "neck"),
+        (block((0.08, 0.03, 0.16), (0, 0.02, 1.17)), "neck"),
+        (block((0.1, 0.02, 0.03), (0, 0.055, 0.22)), "accent"),
+    ]
+    for x in (-0.015, -0.005, 0.005, 0.015):
+        parts.append((rod((x, 0.055, 0.22), (x, 0.04, 1.1), 0.002, 3), "strings"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("c8863c", "wood"),
+            "neck": paint("5a3a22", "wood"),
+            "accent": paint("1e1410", "glossy"),
+            "strings": paint("d8d8d8", "chrome"),
+        },
+    )
+
+
+def umbrella() -> Model:
+    """An open umbrella 1 m across on a long shaft with a hooked handle."""
+    parts: Parts = [
+        (rod((0, 0, 0.12), (0, 0, 0.95), 0.02), "shaft"),
+        (placed(cone(1.0, 0.28, 8), at=(0, 0, 0.72)), "body"),
+        (placed(centred(torus(0.1, 0.02, 16, 6)), hpr=(0, 0, 90), at=(0.0, 0, 0.06)), "accent"),
+        (placed(sphere(0.03, 8, 4), at=(0, 0, 0.98)), "accent"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("c62828", "fabric"), "shaft": paint("b8bcc2", "metal"), "accent": paint("2b2b2b", "plastic")},
+    )
+
+
+def frisbee() -> Model:
+    """A flying disc 27 cm across."""
+    parts: Parts = [
+        (frustum(0.27, 0.24, 0.025, 32), "body"),
+        (placed(centred(torus(0.27, 0.012, 32, 6)), at=(0, 0, 0.014)), "accent"),
+    ]
+    return prop_model(parts, {"body": paint("ff7a1a", "plastic"), "accent": paint("f4f4f4", "plastic")})
+
+
+def kite() -> Model:
+    """A diamond kite with a cross spar and a bowed tail, standing on its tail tip."""
+    diamond = placed(cylinder(1.0, 0.01, 4), hpr=(0, -90, 0))
+    parts: Parts = [
+        (placed(diamond, scale=(0.7, 1.0, 1.0), at=(0, 0, 0.95)), "body"),
+        (rod((0, -0.012, 0.45), (0, -0.012, 1.45), 0.012, 4), "accent"),
+        (rod((-0.35, -0.012, 1.05), (0.35, -0.012, 1.05), 0.012, 4), "accent"),
+    ]
+    for k in range(5):
+        z = 0.45 - k * 0.09
+        parts.append((rod((0, 0, z), (0, 0, z - 0.09), 0.006, 3), "accent"))
+        parts.append((block((0.06, 0.01, 0.03), (0, 0, z - 0.045), (0, 0, 45)), "bows"))
+    return prop_model(
+        parts, {"body": paint("e53935", "fabric"), "accent": paint("3a2a1a", "wood"), "bows": paint("f2c230", "fabric")}
+    )
+
+
+def book() -> Model:
+    """A closed hardback book lying flat, 24 x 17 cm, 3 cm thick."""
+    parts: Parts = [
+        (block((0.17, 0.24, 0.03), (0, 0, 0.015)), "body"),
+        (block((0.16, 0.235, 0.024), (0.006, 0, 0.015)), "pages"),
+        (block((0.01, 0.24, 0.032), (-0.084, 0, 0.016)), "accent"),
+    ]
+    return prop_model(
+        parts, {"body": paint("1f5fa8", "matte"), "pages": paint("f4efe0", "matte"), "accent": paint("163f75", "matte")}
+    )
+
+
+def phone() -> Model:
+    """A smartphone lying face up: a dark glass screen in a thin case, a camera bump."""
+    parts: Parts = [
+        (block((0.075, 0.155, 0.008), (0, 0, 0.004)), "body"),
+        (block((0.068, 0.145, 0.001), (0, 0, 0.0085)), "screen"),
+        (placed(cylinder(0.012, 0.002, 12), at=(-0.02, 0.06, -0.0)), "accent"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("3a3f47", "metal"), "screen": paint("0f1822", "glossy"), "accent": paint("101010", "glossy")},
+    )
+
+
+def laptop() -> Model:
+    """An open laptop: a base with a keyboard, a screen tilted back 15 degrees."""
+    parts: Parts = [
+        (block((0.34, 0.24, 0.018), (0, 0, 0.009)), "body"),
+        (block((0.29, 0.11, 0.002), (0, 0.02, 0.019)), "keys"),
+        (block((0.34, 0.012, 0.23), (0, -0.115, 0.125), (0, -15, 0)), "body"),
+        (block((0.31, 0.002, 0.2), (0, -0.107, 0.127), (0, -15, 0)), "screen"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("b8bcc2", "metal"), "keys": paint("2b2b2b", "plastic"), "screen": paint("6fa8dc", "emissive")},
+    )
+
+
+def bottle() -> Model:
+    """A green glass bottle 30 cm tall with a label and a cap."""
+    parts: Parts = [
+        (cylinder(0.075, 0.2, 24), "body"),
+        (placed(frustum(0.075, 0.03, 0.06, 24), at=(0, 0, 0.2)), "body"),
+        (placed(cylinder(0.028, 0.035, 16), at=(0, 0, 0.26)), "body"),
+        (placed(cylinder(0.032, 0.012, 16), at=(0, 0, 0.29)), "accent"),
+        (placed(cylinder(0.077, 0.07, 24), at=(0, 0, 0.06)), "label"),
+    ]
+    return prop_model(
+        parts, {"body": paint("2e7d32", "glass"), "accent": paint("c9a44c", "metal"), "label": paint("f4efe0", "matte")}
+    )
+
+
+def _open_vessel(bottom: float, top: float, height: float, wall: float, segments: int = 32) -> Mesh:
+    """A bowl-like open vessel: an outer tapered wall, an inner wall and a floor ``wall`` thick (closed mesh)."""
+    from scenes.geometry import _lathe, _merge  # the lathe is the geometry module's own tool for solids of revolution
+
+    rb, rt = bottom / 2, top / 2
+    prof = np.array([[0.0, 0.0], [rb, 0.0], [rt, height], [rt - wall, height], [rb - wall, wall], [0.0, wall]])
+    seg = np.diff(prof, axis=0)
+    n = np.stack([seg[:, 1], -seg[:, 0]], -1)
+    n /= np.linalg.norm(n, axis=1, keepdims=True)
+    pieces = [_lathe(prof[i : i + 2], np.array([n[i], n[i]]), segments) for i in range(len(seg))]
+    return _merge(*pieces)
+
+
+def bowl() -> Model:
+    """A round bowl 16 cm across and 7 cm deep."""
+    return prop_model(
+        [(_open_vessel(0.08, 0.16, 0.07, 0.006), "body"), (cylinder(0.07, 0.006, 24), "accent")],
+        {"body": paint("f3efe6", "ceramic"), "accent": paint("c94f3b", "ceramic")},
+    )
+
+
+def plate() -> Model:
+    """A dinner plate 26 cm across with a coloured rim."""
+    return prop_model(
+        [
+            (_open_vessel(0.16, 0.26, 0.02, 0.005), "body"),
+            (placed(centred(torus(0.262, 0.008, 32, 6)), at=(0, 0, 0.014)), "accent"),
+        ],
+        {"body": paint("f6f4ee", "ceramic"), "accent": paint("2f6bb0", "ceramic")},
+    )
+
+
+def basket() -> Model:
+    """A woven picnic basket 40 cm long with an arched handle."""
+    parts: Parts = [(placed(_open_vessel(0.34, 0.4, 0.22, 0.015, 24), scale=(1.0, 0.7, 1.0)), "body")]
+    for z in (0.06, 0.12, 0.18):
+        parts.append(
+            (placed(torus(0.392 - (0.2 - z) * 0.1, 0.012, 24, 4), scale=(1.0, 0.7, 1.0), at=(0, 0, z)), "accent")
+        )
+    parts.append((placed(centred(torus(0.36, 0.02, 24, 6)), hpr=(0, 0, 90), at=(0, 0, 0.2)), "accent"))
+    return prop_model(parts, {"body": paint("c49a5a", "wood"), "accent": paint("8a6234", "wood")})
+
+
+def handbag() -> Model:
+    """A leather handbag with a strap handle and a gold clasp."""
+    parts: Parts = [
+        (placed(placed(frustum(1.0, 0.8, 1.0, 4), hpr=(45, 0, 0)), scale=(0.6, 0.24, 0.22)), "body"),
+        (placed(centred(torus(0.18, 0.015, 20, 6)), hpr=(0, 0, 90), at=(0, 0, 0.2)), "accent"),
+        (block((0.04, 0.01, 0.03), (0, 0.061, 0.17)), "clasp"),
+    ]
+    return prop_model(
+        parts, {"body": paint("8b2e2e", "matte"), "accent": paint("5a1e1e", "matte"), "clasp": paint("c9a44c", "metal")}
+    )
+
+
+def backpack() -> Model:
+    """A school backpack with a front pocket and shoulder straps on its back (-Y)."""
+    parts: Parts = [
+        (placed(ellipsoid((0.3, 0.16, 0.45)), at=(0, 0, 0.0)), "body"),
+        (block((0.24, 0.08, 0.18), (0, 0.08, 0.14)), "accent"),
+        (placed(centred(torus(0.1, 0.02, 12, 4)), hpr=(0, 0, 90), at=(0, -0.02, 0.45)), "accent"),
+    ]
+    for x in (-0.08, 0.08):
+        parts.append((block((0.04, 0.02, 0.36), (x, -0.085, 0.22)), "accent"))
+    return prop_model(parts, {"body": paint("2f6bb0", "fabric"), "accent": paint("f2c230", "fabric")})
+
+
+def suitcase() -> Model:
+    """A wheeled suitcase standing upright, with a pull handle and four wheels."""
+    parts: Parts = [
+        (block((0.42, 0.25, 0.6), (0, 0, 0.35)), "body"),
+        (block((0.43, 0.255, 0.02), (0, 0, 0.4)), "accent"),
+        (rod((-0.12, -0.1, 0.65), (-0.12, -0.1, 0.82), 0.015), "handle"),
+        (rod((0.12, -0.1, 0.65), (0.12, -0.1, 0.82), 0.015), "handle"),
+        (rod((-0.13, -0.1, 0.82), (0.13, -0.1, 0.82), 0.025), "handle"),
+    ]
+    for x in (-0.17, 0.17):
+        for y in (-0.09, 0.09):
+            parts.append((placed(cylinder(0.05, 0.05, 12), at=(x, y, 0.0)), "accent"))
+    return prop_model(
+        parts,
+        {"body": paint("2a9d8f", "plastic"), "accent": paint("1c1c1c", "rubber"), "handle": paint("b8bcc2", "metal")},
+    )
+
+
+def teddy_bear() -> Model:
+    """A sitting teddy bear 35 cm tall: round body, head, ears, muzzle, arms and legs."""
+    parts: Parts = [
+        (placed(ellipsoid((0.2, 0.17, 0.22)), at=(0, 0, 0.02)), "body"),
+        (placed(sphere(0.17, 16, 8), at=(0, 0.01, 0.2)), "body"),
+        (placed(ellipsoid((0.07, 0.06, 0.05)), at=(0, 0.08, 0.24)), "accent"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.06, 10, 5), at=(s * 0.065, 0.0, 0.33)), "body"))
+        parts.append((placed(ellipsoid((0.07, 0.14, 0.07)), at=(s * 0.07, 0.08, 0.0)), "body"))
+        parts.append((placed(ellipsoid((0.06, 0.06, 0.14)), at=(s * 0.11, 0.03, 0.06), hpr=(0, 0, s * 20)), "body"))
+        parts.append((placed(sphere(0.02, 8, 4), at=(s * 0.03, 0.085, 0.3)), "eyes"))
+    return prop_model(
+        parts,
+        {"body": paint("b5793f", "fabric"), "accent": paint("e8d0a8", "fabric"), "eyes": paint("101010", "glossy")},
+    )
+
+
+def balloon() -> Model:
+    """A red party balloon on a string, 30 cm across, floating 1.2 m above the string's end."""
+    parts: Parts = [
+        (placed(ellipsoid((0.3, 0.3, 0.36)), at=(0, 0, 1.0)), "body"),
+        (placed(cone(0.04, 0.03, 8), hpr=(0, 180, 0), at=(0, 0, 1.01)), "body"),
+        (rod((0, 0, 0.0), (0, 0, 1.0), 0.004, 3), "accent"),
+    ]
+    return prop_model(parts, {"body": paint("e53935", "glossy"), "accent": paint("f4f4f4", "matte")})
+
+
+def vase() -> Model:
+    """A blue ceramic vase 30 cm tall with a narrow neck."""
+    from scenes.geometry import _lathe, _merge
+
+    prof = np.array([[0.0, 0.0], [0.06, 0.0], [0.1, 0.1], [0.08, 0.2], [0.04, 0.26], [0.05, 0.3], [0.0, 0.3]])
+    seg = np.diff(prof, axis=0)
+    n = np.stack([seg[:, 1], -seg[:, 0]], -1)
+    n /= np.linalg.norm(n, axis=1, keepdims=True)
+    body = _merge(*(_lathe(prof[i : i + 2], np.array([n[i], n[i]]), 32) for i in range(len(seg))))
+    return prop_model(
+        [(body, "body"), (placed(centred(torus(0.17, 0.01, 32, 6)), at=(0, 0, 0.16)), "accent")],
+        {"body": paint("2f5fa8", "ceramic"), "accent": paint("f4efe0", "ceramic")},
+    )
+
+
+def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
+
 
 ASSETS: tuple[AssetSpec, ...] = (
-    composite("cup", "prop", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, "handheld",
-              AssetTraits(grip=(0.05, 0.0, 0.05))),
+    _h("cup", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, (0.05, 0.0, 0.05)),
+    _h("mug", (0.1, 0.09, 0.11), "a blue mug", mug, (0.06, 0.0, 0.055)),
+    _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9)),
+    _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15)),
+    _h(
+        "frisbee",
+        (0.28, 0.28, 0.03),
+        "an orange flying disc",
+        frisbee,
+        (0.13, 0.0, 0.015),
+        flies=True,
+        physics_shape="cylinder",
+    ),
+    _h("kite", (0.7, 0.04, 1.45), "a red diamond kite with a tail (flies)", kite, (0.0, 0.0, 0.0), flies=True),
+    _h(
+        "book",
+        (0.17, 0.24, 0.03),
+        "a closed blue hardback book",
+        book,
+        (0.0, 0.0, 0.015),
+        physics_shape="box",
+        supports=(Surface(0.03, (0.17, 0.24)),),
+    ),
+    _h("phone", (0.075, 0.155, 0.01), "a smartphone", phone, (0.0, 0.0, 0.004), physics_shape="box"),
+    _h("laptop", (0.34, 0.25, 0.24), "an open laptop", laptop, (0.0, 0.1, 0.01)),
+    _h(
+        "bottle",
+        (0.08, 0.08, 0.3),
+        "a green glass bottle",
+        bottle,
+        (0.0, 0.0, 0.12),
+        topples=True,
+        physics_shape="cylinder",
+    ),
+    _h("bowl", (0.16, 0.16, 0.07), "a round bowl", bowl, (0.08, 0.0, 0.05), container=Surface(0.006, (0.07, 0.07))),
+    _h(
+        "plate",
+        (0.27, 0.27, 0.02),
+        "a dinner plate",
+        plate,
+        (0.13, 0.0, 0.01),
+        supports=(Surface(0.005, (0.15, 0.15)),),
+    ),
+    _h(
+        "basket",
+        (0.4, 0.36, 0.38),
+        "a woven picnic basket with a handle",
+        basket,
+        (0.0, 0.0, 0.2),
+        container=Surface(0.015, (0.3, 0.2)),
+    ),
+    _h("handbag", (0.42, 0.18, 0.29), "a red leather handbag", handbag, (0.0, 0.0, 0.22)),
+    _h("backpack", (0.3, 0.22, 0.5), "a blue school backpack", backpack, (0.0, -0.02, 0.42)),
+    _h(
+        "suitcase",
+        (0.43, 0.26, 0.83),
+        "a wheeled suitcase with a pull handle",
+        suitcase,
+        (0.0, -0.1, 0.82),
+        physics_shape="box",
+    ),
+    _h("teddy_bear", (0.34, 0.24, 0.39), "a sitting teddy bear", teddy_bear, (0.0, 0.0, 0.2)),
+    _h("balloon", (0.3, 0.3, 1.36), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True),
+    _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True),
 )

@@ -1,13 +1,361 @@
-"""Outdoor nature: trees, plants, rocks, water, landforms, camping."""
+"""Outdoor nature: tree species, plants, rocks, water, landforms, the beach and camping.
+
+Trees carry a ``trunk`` joint at their base and a ``crown`` joint where the foliage starts, so wind can
+sway them as joint rotations baked into the timeline.
+"""
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
+from scenes.assets import paint, prop_model
+from scenes.catalog.shapes import Vec, block, faceted, jointed, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, from_triangles, frustum, placed, rock, sphere
+from scenes.rig import Model
+from scenes.traits import AssetTraits, Surface, top
+
+Parts = list[tuple[Mesh, str]]
+
+
+def _tree(trunk: Parts, crown_at: float, crown: Parts, slots: dict) -> Model:
+    """A tree whose foliage hangs from a ``crown`` joint at ``crown_at`` metres (parts given in tree coordinates)."""
+    shifted = [(placed(m, at=(0, 0, -crown_at)), s) for m, s in crown]
+    return jointed(trunk, [("crown", (0.0, 0.0, crown_at), shifted)], slots)
+
+
+def pine() -> Model:
+    """A conifer 6 m tall: a straight trunk under four stacked cones of dark needles."""
+    trunk = [(frustum(0.32, 0.12, 3.0, 12), "accent")]
+    crown = [
+        (placed(cone(d, h, 16), at=(0, 0, z)), "body")
+        for z, d, h in ((1.0, 2.6, 2.0), (2.2, 2.1, 1.8), (3.3, 1.6, 1.6), (4.3, 1.0, 1.7))
+    ]
+    return _tree(trunk, 1.0, crown, {"body": paint("1f4d2b", "matte"), "accent": paint("5b3a24", "wood")})
+
+
+def palm() -> Model:
+    """A palm tree 6 m tall: a leaning ringed trunk and a crown of drooping fronds with coconuts."""
+    trunk: Parts = []
+    for k in range(10):
+        z0, z1 = k * 0.55, (k + 1) * 0.55
+        trunk.append(
+            (rod((0.03 * k * k * 0.1, 0, z0), (0.03 * (k + 1) ** 2 * 0.1, 0, z1), 0.3 - 0.012 * k, 10), "accent")
+        )
+    top_ = (0.03 * 100 * 0.1, 0.0, 5.5)
+    crown: Parts = []
+    for k in range(8):
+        a = k * np.pi / 4
+        mid = (top_[0] + 1.2 * np.cos(a), 1.2 * np.sin(a), 5.9)
+        tip = (top_[0] + 2.4 * np.cos(a), 2.4 * np.sin(a), 5.0)
+        crown.append(
+            (
+                placed(
+                    ellipsoid((0.5, 1.6, 0.08)),
+                    hpr=(np.degrees(a) - 90, 15, 0),
+                    at=(top_[0] + 0.8 * np.cos(a), 0.8 * np.sin(a), 5.55),
+                ),
+                "body",
+            )
+        )
+        crown.append(
+            (
+                placed(
+                    ellipsoid((0.4, 1.3, 0.06)),
+                    hpr=(np.degrees(a) - 90, -30, 0),
+                    at=(mid[0] + 0.3 * np.cos(a), mid[1] + 0.3 * np.sin(a), 5.3),
+                ),
+                "body",
+            )
+        )
+        del tip
+    for k in range(3):
+        a = k * 2 * np.pi / 3
+        crown.append((placed(sphere(0.22, 10, 5), at=(top_[0] + 0.18 * np.cos(a), 0.18 * np.sin(a), 5.3)), "fruit"))
+    return _tree(
+        trunk,
+        5.0,
+        crown,
+        {"body": paint("3f8f3a", "matte"), "accent": paint("9c7a4f", "wood"), "fruit": paint("5a3a22", "matte")},
+    )
+
+
+def birch() -> Model:
+    """A birch 5.5 m tall: a slim white trunk with dark marks, a light airy crown."""
+    trunk: Parts = [(frustum(0.22, 0.1, 4.2, 12), "accent")]
+    rng = np.random.default_rng(2)
+    for _ in range(14):
+        z, a = float(rng.uniform(0.3, 3.8)), float(rng.uniform(0, 2 * np.pi))
+        r = 0.11 - 0.012 * z
+        trunk.append(
+            (
+                placed(
+                    block((0.08, 0.02, 0.03), (0, 0, 0)),
+                    hpr=(np.degrees(a), 0, 0),
+                    at=(r * np.cos(a), r * np.sin(a), z),
+                ),
+                "marks",
+            )
+        )
+    crown = [
+        (placed(ellipsoid((w, w * 0.9, h)), at=at), "body")
+        for at, w, h in (((0, 0, 2.4), 1.8, 2.6), ((0.4, 0.2, 3.2), 1.2, 2.0), ((-0.35, -0.2, 3.0), 1.2, 2.2))
+    ]
+    return _tree(
+        trunk,
+        2.4,
+        crown,
+        {"body": paint("7cb342", "matte"), "accent": paint("ecebe4", "matte"), "marks": paint("2b2b2b", "matte")},
+    )
+
+
+def autumn_tree() -> Model:
+    """A broadleaf tree in autumn: orange, red and yellow foliage clusters on a dark trunk."""
+    trunk: Parts = [(frustum(0.34, 0.18, 2.3, 16), "accent")]
+    crown = [
+        (placed(sphere(d, 18, 9), at=at), slot)
+        for at, d, slot in (
+            ((0, 0, 1.8), 1.9, "body"),
+            ((0.5, 0.2, 2.4), 1.4, "leaves_b"),
+            ((-0.45, -0.25, 2.5), 1.3, "leaves_c"),
+            ((0.0, 0.1, 2.9), 1.2, "body"),
+            ((-0.2, 0.5, 2.3), 1.0, "leaves_c"),
+        )
+    ]
+    return _tree(
+        trunk,
+        1.8,
+        crown,
+        {
+            "body": paint("d9661f", "matte"),
+            "leaves_b": paint("b3261e", "matte"),
+            "leaves_c": paint("e8b21f", "matte"),
+            "accent": paint("4a2e1c", "wood"),
+        },
+    )
+
+
+def flowers() -> Model:
+    """A clump of garden flowers 60 cm across: stems, leaves and red, yellow and violet blooms."""
+    rng = np.random.default_rng(5)
+    parts: Parts = [(placed(ellipsoid((0.6, 0.6, 0.12)), at=(0, 0, 0)), "leaves")]
+    for k in range(12):
+        x, y = (float(v) for v in rng.uniform(-0.24, 0.24, 2))
+        h = float(rng.uniform(0.25, 0.45))
+        parts.append((rod((x, y, 0.05), (x * 1.1, y * 1.1, h), 0.012, 4), "leaves"))
+        bloom = ("bloom_a", "bloom_b", "bloom_c")[k % 3]
+        parts.append((placed(ellipsoid((0.09, 0.09, 0.05), 10, 5), at=(x * 1.1, y * 1.1, h - 0.01)), bloom))
+        parts.append((placed(sphere(0.03, 6, 3), at=(x * 1.1, y * 1.1, h + 0.02)), "centres"))
+    return prop_model(
+        parts,
+        {
+            "leaves": paint("3f8a3a", "matte"),
+            "bloom_a": paint("e53935", "matte"),
+            "bloom_b": paint("f2c230", "matte"),
+            "bloom_c": paint("8e44ad", "matte"),
+            "centres": paint("f4e04d", "matte"),
+        },
+        main="bloom_a",
+    )
+
+
+def hedge() -> Model:
+    """A clipped hedge 3 m long, 0.8 m deep and 1.2 m high, along X."""
+    parts: Parts = [(block((3.0, 0.8, 1.1), (0, 0, 0.55)), "body")]
+    for x in np.linspace(-1.3, 1.3, 6):
+        parts.append((placed(ellipsoid((0.7, 0.82, 0.35)), at=(float(x), 0, 0.85)), "body"))
+    parts.append((block((2.9, 0.7, 0.08), (0, 0, 0.04)), "accent"))
+    return prop_model(parts, {"body": paint("2f6b2a", "matte"), "accent": paint("4a3423", "matte")})
+
+
+def _heightfield(
+    size: tuple[float, float], peaks: list[tuple[float, float, float, float]], n: int = 48, base: float = 0.0
+) -> Mesh:
+    """A closed landform: a grid whose height is a sum of round bumps (x, y, height, radius), edges at 0."""
+    w, d = size
+    xs, ys = np.linspace(-w / 2, w / 2, n), np.linspace(-d / 2, d / 2, n)
+    gx, gy = np.meshgrid(xs, ys, indexing="xy")
+    z = np.zeros_like(gx) + base
+    for px, py, h, r in peaks:
+        z += h * np.exp(-((gx - px) ** 2 + (gy - py) ** 2) / (2 * r * r))
+    edge = np.minimum.reduce([gx + w / 2, w / 2 - gx, gy + d / 2, d / 2 - gy]) / (0.08 * min(w, d))
+    z *= np.clip(edge, 0.0, 1.0)
+    verts = np.stack([gx, gy, z], -1).reshape(-1, 3)
+    i = np.arange(n - 1)[:, None] * n + np.arange(n - 1)[None, :]
+    tris = np.concatenate([np.stack([i, i + 1, i + n + 1], -1), np.stack([i, i + n + 1, i + n], -1)]).reshape(-1, 3)
+    return from_triangles(verts, tris)
+
+
+def hills() -> Model:
+    """Rolling green hills 60 x 30 m, up to 6 m high, as a backdrop."""
+    peaks = [(-18, 2, 5.0, 7), (-2, -4, 6.0, 8), (14, 3, 4.5, 7), (24, -5, 3.0, 5)]
+    return prop_model([(_heightfield((60.0, 30.0), peaks), "body")], {"body": paint("5f9e3f", "matte")})
+
+
+def mountains() -> Model:
+    """A mountain range 200 x 80 m, peaks up to 60 m with snow caps, as a backdrop."""
+    peaks = [(-60, 0, 45.0, 18), (-15, 8, 60.0, 20), (35, -5, 50.0, 17), (75, 6, 30.0, 14)]
+    land = _heightfield((200.0, 80.0), peaks, 64)
+    caps = [
+        (placed(cone(d, h, 16), at=(x, y, z)), "snow")
+        for x, y, z, d, h in ((-15, 8, 44.0, 24, 17.0), (35, -5, 36.0, 22, 15.0), (-60, 0, 32.0, 18, 13.0))
+    ]
+    return prop_model([(land, "body"), *caps], {"body": paint("6d6a64", "matte"), "snow": paint("f6f8fa", "matte")})
+
+
+def lake() -> Model:
+    """A lake 20 x 14 m: a still water surface in a sandy, grassy rim (things float on it)."""
+    rim = placed(frustum(1.0, 0.96, 0.08, 48), scale=(20.0, 14.0, 1.0))
+    water = placed(cylinder(1.0, 0.02, 48), scale=(19.0, 13.0, 1.0), at=(0, 0, 0.08))
+    return prop_model(
+        [(rim, "shore"), (water, "water")],
+        {"water": paint("2f6f9f", "glass"), "shore": paint("b8a27a", "matte")},
+        main="water",
+    )
+
+
+def sea() -> Model:
+    """A stretch of sea 120 x 60 m (a flat water surface at 0.1 m, the shore along -Y)."""
+    water = block((120.0, 60.0, 0.1), (0, 0, 0.05))
+    foam = block((120.0, 1.0, 0.102), (0, -29.5, 0.051))
+    return prop_model(
+        [(water, "water"), (foam, "foam")],
+        {"water": paint("1f5f8f", "glass"), "foam": paint("f0f4f6", "matte")},
+        main="water",
+    )
+
+
+def beach() -> Model:
+    """A sandy beach 30 x 12 m sloping gently, with a few shells and a striped towel."""
+    sand = _heightfield((30.0, 12.0), [(0, -3, 0.4, 6), (8, 2, 0.3, 4)], 32, base=0.05)
+    parts: Parts = [(sand, "body"), (block((0.8, 1.8, 0.01), (3, 0, 0.42)), "towel")]
+    rng = np.random.default_rng(9)
+    for _ in range(6):
+        x, y = float(rng.uniform(-12, 12)), float(rng.uniform(-4, 4))
+        parts.append((placed(ellipsoid((0.12, 0.1, 0.05), 8, 4), at=(x, y, 0.2)), "shells"))
+    return prop_model(
+        parts,
+        {"body": paint("e6d3a3", "matte"), "towel": paint("e53935", "fabric"), "shells": paint("f6efe6", "ceramic")},
+    )
+
+
+def snowman() -> Model:
+    """A snowman 1.6 m tall: three snowballs, coal eyes and buttons, a carrot nose, a hat and a scarf."""
+    parts: Parts = [
+        (sphere(0.8, 24, 12), "body"),
+        (placed(sphere(0.6, 24, 12), at=(0, 0, 0.62)), "body"),
+        (placed(sphere(0.42, 20, 10), at=(0, 0, 1.1)), "body"),
+        (placed(cone(0.06, 0.22, 10), hpr=(0, -90, 0), at=(0, 0.2, 1.32)), "nose"),
+        (placed(cylinder(0.38, 0.02, 20), at=(0, 0, 1.46)), "hat"),
+        (placed(cylinder(0.26, 0.2, 20), at=(0, 0, 1.47)), "hat"),
+        (placed(cylinder(0.44, 0.08, 20), at=(0, 0, 1.1)), "scarf"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.045, 8, 4), at=(s * 0.08, 0.18, 1.37)), "hat"))
+    for z in (0.72, 0.86, 1.0):
+        parts.append((placed(sphere(0.05, 8, 4), at=(0, 0.29 - abs(z - 0.86) * 0.3, z)), "hat"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("f6f8fa", "matte"),
+            "nose": paint("f28c28", "matte"),
+            "hat": paint("1c1c1c", "matte"),
+            "scarf": paint("c62828", "fabric"),
+        },
+    )
+
+
+def tent() -> Model:
+    """A two-person ridge tent 2.2 m long, door at +Y, with guy ropes."""
+    parts: Parts = [
+        (prism(1.8, 2.2, 1.25), "body"),
+        (faceted([[(0.3, 1.101, 0.0), (-0.3, 1.101, 0.0), (0.0, 1.101, 0.85)]]), "door"),
+    ]
+    for y in (-1.1, 1.1):
+        parts.append((rod((0, y, 0.0), (0, y, 1.3), 0.03, 6), "poles"))
+        for s in (-1, 1):
+            parts.append((rod((0, y, 1.25), (s * 0.9, y * 1.25, 0.01), 0.008, 3), "poles"))
+    return prop_model(
+        parts, {"body": paint("e8762a", "fabric"), "door": paint("2b2b2b", "fabric"), "poles": paint("b8bcc2", "metal")}
+    )
+
+
+def campfire() -> Model:
+    """A campfire: a ring of stones, crossed logs and glowing flames."""
+    parts: Parts = []
+    for k in range(9):
+        a = k * 2 * np.pi / 9
+        parts.append((placed(rock((0.22, 0.18, 0.15), seed=k), at=(0.45 * np.cos(a), 0.45 * np.sin(a), 0)), "stones"))
+    for k in range(4):
+        a = k * 45.0
+        parts.append((placed(rod((-0.35, 0, 0.06), (0.35, 0, 0.06), 0.1, 8), hpr=(a, 0, 0)), "logs"))
+    parts += [
+        (placed(cone(0.35, 0.55, 10), at=(0, 0, 0.08)), "flames"),
+        (placed(cone(0.2, 0.75, 8), at=(0.05, 0.03, 0.08)), "core"),
+    ]
+    return prop_model(
+        parts,
+        {
+            "stones": paint("7d7a75", "matte"),
+            "logs": paint("4a2e1c", "wood"),
+            "flames": paint("ff7a1a", "emissive"),
+            "core": paint("ffd24a", "emissive"),
+        },
+        main="flames",
+    )
+
+
+def picnic_blanket() -> Model:
+    """A red and white chequered picnic blanket 1.8 x 1.5 m lying flat."""
+    parts: Parts = [(block((1.8, 1.5, 0.006), (0, 0, 0.003)), "body")]
+    for i in range(6):
+        for j in range(5):
+            if (i + j) % 2 == 0:
+                parts.append((block((0.3, 0.3, 0.002), (-0.75 + i * 0.3, -0.6 + j * 0.3, 0.007)), "accent"))
+    return prop_model(parts, {"body": paint("f4f4f4", "fabric"), "accent": paint("d62828", "fabric")})
+
+
+def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "outdoor", traits)
+
 
 ASSETS: tuple[AssetSpec, ...] = (
-    composite("tree", "prop", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree, "outdoor"),
-    composite("bush", "prop", (1.28, 1.0, 0.9), "a round shrub", assets.bush, "outdoor"),
-    composite("rock", "prop", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder, "outdoor"),
-    composite("fence", "prop", (2.0, 0.07, 0.98), "a 2 m section of picket fence along X", assets.fence, "outdoor"),
+    _o("tree", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
+    _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine),
+    _o("palm", (4.16, 4.16, 5.8), "a palm tree with coconuts", palm),
+    _o("birch", (1.95, 1.62, 5.2), "a white-barked birch", birch),
+    _o("autumn_tree", (2.28, 1.91, 4.1), "a tree with orange and red autumn leaves", autumn_tree),
+    _o("bush", (1.28, 1.0, 0.9), "a round shrub", assets.bush),
+    _o("flowers", (0.6, 0.6, 0.5), "a clump of red, yellow and violet flowers", flowers),
+    _o("hedge", (3.3, 0.82, 1.2), "a clipped hedge 3 m long, along X", hedge, AssetTraits(physics_shape="box")),
+    _o("rock", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder),
+    _o("fence", (2.0, 0.07, 0.98), "a 2 m section of picket fence along X", assets.fence),
+    _o("hills", (60.0, 30.0, 6.8), "rolling green hills 60 m wide (backdrop)", hills, AssetTraits(walkable=True)),
+    _o("mountains", (200.0, 80.0, 60.0), "a snowy mountain range 200 m wide (backdrop)", mountains),
+    _o(
+        "lake",
+        (20.0, 14.0, 0.1),
+        "a lake 20 x 14 m (water: things float on it)",
+        lake,
+        AssetTraits(water=Surface(0.1, (19.0, 13.0)), physics_shape="box"),
+    ),
+    _o(
+        "sea",
+        (120.0, 60.0, 0.1),
+        "the sea, 120 x 60 m of water (things float on it)",
+        sea,
+        AssetTraits(water=Surface(0.1, (120.0, 58.0), (0.0, 1.0)), physics_shape="box"),
+    ),
+    _o("beach", (30.0, 12.0, 0.5), "a sandy beach 30 x 12 m with a towel", beach, AssetTraits(walkable=True)),
+    _o("snowman", (0.8, 0.8, 1.67), "a snowman with a hat, scarf and carrot nose", snowman),
+    _o("tent", (1.81, 2.76, 1.3), "an orange ridge tent, door at +Y", tent),
+    _o("campfire", (1.1, 1.1, 0.83), "a campfire in a ring of stones", campfire),
+    _o(
+        "picnic_blanket",
+        (1.8, 1.5, 0.01),
+        "a chequered picnic blanket",
+        picnic_blanket,
+        AssetTraits(supports=top(0.009, (1.8, 1.5)), walkable=True, physics_shape="box"),
+    ),
 )

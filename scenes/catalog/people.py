@@ -9,8 +9,16 @@ from scenes.traits import AssetTraits
 _PERSON_TRAITS = AssetTraits(physics_shape="hull")
 
 ASSETS: tuple[AssetSpec, ...] = tuple(
-    composite(name, "character", size, desc, lambda look=assets.HUMAN_VARIANTS[name]: assets.person(look),
-              "people", _PERSON_TRAITS, CHARACTER_ACTIONS)
+    composite(
+        name,
+        "character",
+        size,
+        desc,
+        lambda look=assets.HUMAN_VARIANTS[name]: assets.person(look),
+        "people",
+        _PERSON_TRAITS,
+        CHARACTER_ACTIONS,
+    )
     for name, size, desc in (
         ("person", (0.56, 0.3, 1.76), "a person about 1.75 m tall (a skinned body on 16 joints, a face)"),
         ("man", (0.6, 0.3, 1.81), "a man"),

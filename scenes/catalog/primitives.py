@@ -24,25 +24,50 @@ def placeholder() -> Model:
     for face in (-1, 1):
         for col, row, w, h in _QUESTION_MARK:
             x = (col + w / 2 - 2.5) * 0.1
-            parts.append((placed(box((w * 0.1, 0.02, h * 0.1)), at=(face * x, face * 0.48, 0.15 + row * 0.1)),
-                          "label"))
-    return prop_model(parts, {"body": paint("d9d9d4", "matte"), "accent": paint("3a3a3a", "matte"),
-                         "label": paint("ff7a1a", "plastic")})
+            parts.append((placed(box((w * 0.1, 0.02, h * 0.1)), at=(face * x, face * 0.48, 0.15 + row * 0.1)), "label"))
+    return prop_model(
+        parts,
+        {"body": paint("d9d9d4", "matte"), "accent": paint("3a3a3a", "matte"), "label": paint("ff7a1a", "plastic")},
+    )
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    AssetSpec("box", "primitive", (1.0, 1.0, 1.0), "a 1 m cube", geometry.box,
-              traits=AssetTraits(supports=top(1.0, (1.0, 1.0)), physics_shape="box")),
+    AssetSpec(
+        "box",
+        "primitive",
+        (1.0, 1.0, 1.0),
+        "a 1 m cube",
+        geometry.box,
+        traits=AssetTraits(supports=top(1.0, (1.0, 1.0)), physics_shape="box"),
+    ),
     AssetSpec("sphere", "primitive", (1.0, 1.0, 1.0), "a ball 1 m across", geometry.sphere, traits=BALL),
-    AssetSpec("cylinder", "primitive", (1.0, 1.0, 1.0), "a cylinder 1 m across and 1 m tall", geometry.cylinder,
-              traits=AssetTraits(supports=top(1.0, (0.7, 0.7)), physics_shape="cylinder")),
+    AssetSpec(
+        "cylinder",
+        "primitive",
+        (1.0, 1.0, 1.0),
+        "a cylinder 1 m across and 1 m tall",
+        geometry.cylinder,
+        traits=AssetTraits(supports=top(1.0, (0.7, 0.7)), physics_shape="cylinder"),
+    ),
     AssetSpec("cone", "primitive", (1.0, 1.0, 1.0), "a cone 1 m across and 1 m tall", geometry.cone),
     AssetSpec("capsule", "primitive", (0.5, 0.5, 1.0), "a capsule 0.5 m across and 1 m tall", geometry.capsule),
-    AssetSpec("plane", "primitive", (1.0, 1.0, 0.02), "a thin 1 m square slab", geometry.plane,
-              traits=AssetTraits(supports=top(0.02, (1.0, 1.0)), walkable=True, physics_shape="box")),
+    AssetSpec(
+        "plane",
+        "primitive",
+        (1.0, 1.0, 0.02),
+        "a thin 1 m square slab",
+        geometry.plane,
+        traits=AssetTraits(supports=top(0.02, (1.0, 1.0)), walkable=True, physics_shape="box"),
+    ),
     AssetSpec("pyramid", "primitive", (1.0, 1.0, 1.0), "a square pyramid 1 m wide and 1 m tall", geometry.pyramid),
     AssetSpec("torus", "primitive", (1.0, 1.0, 0.25), "a ring 1 m across", geometry.torus),
-    composite("placeholder", "prop", (1.0, 1.0, 1.0),
-              "a labelled stand-in for a thing the catalog does not have (planners scale it to the thing's size)",
-              placeholder, "primitives", AssetTraits(supports=top(1.0, (0.9, 0.9)), physics_shape="box")),
+    composite(
+        "placeholder",
+        "prop",
+        (1.0, 1.0, 1.0),
+        "a labelled stand-in for a thing the catalog does not have (planners scale it to the thing's size)",
+        placeholder,
+        "primitives",
+        AssetTraits(supports=top(1.0, (0.9, 0.9)), physics_shape="box"),
+    ),
 )

@@ -62,7 +62,15 @@ def _rest_mesh(name: str) -> Mesh:
     return model(name).rest_mesh()
 
 
-def composite(name: str, kind: str, size: tuple[float, float, float], description: str, make: Callable[[], Model],
-              group: str, traits: AssetTraits = AssetTraits(), actions: tuple[str, ...] = PROP_ACTIONS) -> AssetSpec:
+def composite(
+    name: str,
+    kind: str,
+    size: tuple[float, float, float],
+    description: str,
+    make: Callable[[], Model],
+    group: str,
+    traits: AssetTraits = AssetTraits(),
+    actions: tuple[str, ...] = PROP_ACTIONS,
+) -> AssetSpec:
     """An entry built from a multi-part :class:`Model` (its whole mesh is the model's rest pose)."""
     return AssetSpec(name, kind, size, description, lambda: _rest_mesh(name), actions, make, traits, group)

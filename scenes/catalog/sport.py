@@ -1,20 +1,310 @@
-"""Games and sport: balls, pins, goals, playground things."""
+"""Games and sport: balls, pins, goals, nets, boards and the playground."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
+from scenes.assets import centred, paint, prop_model
+from scenes.catalog.shapes import Vec, block, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.traits import BALL, AssetTraits
+from scenes.geometry import Mesh, cylinder, placed, sphere, torus
+from scenes.rig import Model
+from scenes.traits import BALL, AssetTraits, Surface, top
+
+Parts = list[tuple[Mesh, str]]
 
 
-def _ball(name: str, size: tuple[float, float, float], diameter: float, style: str, description: str) -> AssetSpec:
+def tennis_ball() -> Model:
+    """A yellow-green tennis ball 6.7 cm across with its white seam."""
+    d = 0.067
+    seam = centred(torus(d * 1.01, d * 0.06, 32, 4))
+    return prop_model(
+        [(sphere(d, 24, 12), "body"), (placed(seam, hpr=(0, 60, 0), at=(0, 0, d / 2)), "accent")],
+        {"body": paint("d4e157", "fabric"), "accent": paint("f4f4f4", "rubber")},
+    )
+
+
+def bowling_ball() -> Model:
+    """A glossy bowling ball 22 cm across with three finger holes."""
+    d = 0.218
+    parts: Parts = [(sphere(d, 32, 16), "body")]
+    for x, z in ((-0.025, 0.19), (0.025, 0.19), (0.0, 0.15)):
+        parts.append(
+            (
+                placed(cylinder(0.022, 0.004, 12), hpr=(0, -90 + (z - 0.15) * 300, 0), at=(x, d * 0.485, z - 0.04)),
+                "accent",
+            )
+        )
+    return prop_model(parts, {"body": paint("1f3b73", "glossy"), "accent": paint("0a0a0a", "matte")})
+
+
+def bowling_pin() -> Model:
+    """A white bowling pin 38 cm tall with two red neck stripes."""
+    from scenes.geometry import _lathe, _merge
+
+    z = np.linspace(0.0, 0.38, 24)
+    r = 0.026 + 0.034 * np.exp(-(((z - 0.1) / 0.07) ** 2)) - 0.012 * np.exp(-(((z - 0.24) / 0.04) ** 2))
+    r += 0.012 * np.exp(-(((z - 0.33) / 0.03) ** 2))
+    r[-1] = 0.0
+    r[0] = 0.026
+    prof = np.vstack([[0.0, 0.0], np.stack([r, z], -1)])
+    seg = np.diff(prof, axis=0)
+    n = np.stack([seg[:, 1], -seg[:, 0]], -1)
+    n /= np.linalg.norm(n, axis=1, keepdims=True) + 1e-12
+    body = _merge(*(_lathe(prof[i : i + 2], np.array([n[i], n[i]]), 24) for i in range(len(seg))))
+    stripes = [(placed(cylinder(0.053, 0.008, 24), at=(0, 0, z0)), "accent") for z0 in (0.235, 0.25)]
+    return prop_model(
+        [(body, "body"), *stripes], {"body": paint("f6f4ee", "glossy"), "accent": paint("d62828", "glossy")}
+    )
+
+
+def basketball_hoop() -> Model:
+    """A street basketball hoop: a post, a white backboard and an orange rim at 3.05 m, facing +Y."""
+    parts: Parts = [
+        (cylinder(0.5, 0.08, 16), "accent"),
+        (rod((0, -0.6, 0.0), (0, -0.6, 3.4), 0.12), "accent"),
+        (rod((0, -0.6, 3.2), (0, -0.1, 3.2), 0.08), "accent"),
+        (block((1.8, 0.05, 1.05), (0, -0.05, 3.35)), "body"),
+        (block((0.6, 0.052, 0.45), (0, -0.05, 3.25)), "trim"),
+        (placed(centred(torus(0.47, 0.02, 24, 6)), at=(0, 0.24, 3.05)), "rim"),
+    ]
+    for k in range(8):
+        a = k * np.pi / 4
+        top_p = (0.22 * np.cos(a), 0.24 + 0.22 * np.sin(a), 3.04)
+        parts.append((rod(top_p, (0.12 * np.cos(a), 0.24 + 0.12 * np.sin(a), 2.65), 0.008, 3), "net"))
+    parts[0] = (placed(cylinder(0.5, 0.08, 16), at=(0, -0.6, 0)), "accent")
+    return prop_model(
+        parts,
+        {
+            "body": paint("f4f4f4", "plastic"),
+            "trim": paint("d62828", "plastic"),
+            "accent": paint("3a3f47", "metal"),
+            "rim": paint("ff6a00", "metal"),
+            "net": paint("f4f4f4", "fabric"),
+        },
+    )
+
+
+def football_goal() -> Model:
+    """A 5-a-side football goal 5 m wide and 2 m high: white posts and crossbar, a net sloping back (-Y)."""
+    w, h, d = 5.0, 2.0, 1.5
+    parts: Parts = [
+        (rod((-w / 2, 0, 0), (-w / 2, 0, h), 0.1), "body"),
+        (rod((w / 2, 0, 0), (w / 2, 0, h), 0.1), "body"),
+        (rod((-w / 2 - 0.05, 0, h), (w / 2 + 0.05, 0, h), 0.1), "body"),
+    ]
+    for x in np.linspace(-w / 2, w / 2, 11):
+        parts.append((rod((x, 0, h), (x, -d, 0.01), 0.015, 3), "net"))
+    for t in np.linspace(0.1, 1.0, 6):
+        parts.append((rod((-w / 2, -d * t, h * (1 - t)), (w / 2, -d * t, h * (1 - t)), 0.015, 3), "net"))
+    for s in (-1, 1):
+        parts.append((rod((s * w / 2, 0, h), (s * w / 2, -d, 0.025), 0.05), "body"))
+    return prop_model(parts, {"body": paint("f6f6f6", "plastic"), "net": paint("dcdcdc", "fabric")})
+
+
+def tennis_net() -> Model:
+    """A tennis net across X: two posts, a dark mesh and a white band, 0.95 m high."""
+    w = 10.0
+    parts: Parts = [(block((w, 0.02, 0.85), (0, 0, 0.5)), "net"), (block((w, 0.05, 0.07), (0, 0, 0.93)), "body")]
+    for s in (-1, 1):
+        parts.append((rod((s * (w / 2 + 0.05), 0, 0.0), (s * (w / 2 + 0.05), 0, 1.07), 0.08), "post"))
+    return prop_model(
+        parts, {"body": paint("f6f6f6", "fabric"), "net": paint("1f2a22", "fabric"), "post": paint("2e5e3a", "metal")}
+    )
+
+
+def tennis_racket() -> Model:
+    """A tennis racket standing on its handle: an oval head with strings."""
+    parts: Parts = [
+        (rod((0, 0, 0.0), (0, 0, 0.3), 0.03), "grip"),
+        (rod((0, 0, 0.3), (0, 0, 0.36), 0.02), "body"),
+        (placed(centred(torus(1.0, 0.05, 32, 6)), scale=(0.26, 0.33, 0.6), hpr=(0, -90, 0), at=(0, 0, 0.52)), "body"),
+    ]
+    for x in np.linspace(-0.09, 0.09, 7):
+        parts.append((rod((x, 0, 0.4 + 0.01), (x, 0, 0.64 - 0.01), 0.002, 3), "strings"))
+    for z in np.linspace(0.42, 0.62, 8):
+        parts.append((rod((-0.11, 0, z), (0.11, 0, z), 0.002, 3), "strings"))
+    return prop_model(
+        parts,
+        {"body": paint("2f6bb0", "plastic"), "grip": paint("1c1c1c", "rubber"), "strings": paint("f4f4f4", "plastic")},
+    )
+
+
+def skateboard() -> Model:
+    """A skateboard 80 cm long: a painted deck with kicked-up ends on two trucks and four wheels."""
+    parts: Parts = [
+        (block((0.2, 0.62, 0.015), (0, 0, 0.09)), "body"),
+        (block((0.2, 0.1, 0.015), (0, 0.35, 0.105), (0, 18, 0)), "body"),
+        (block((0.2, 0.1, 0.015), (0, -0.35, 0.105), (0, -18, 0)), "body"),
+        (block((0.19, 0.78, 0.002), (0, 0, 0.098)), "grip"),
+    ]
+    for y in (-0.22, 0.22):
+        parts.append((block((0.16, 0.04, 0.03), (0, y, 0.067)), "trim"))
+        for x in (-0.08, 0.08):
+            parts.append((placed(wheel(0.055, 0.035), at=(x, y, 0.0275)), "wheels"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("d62828", "wood"),
+            "grip": paint("1c1c1c", "matte"),
+            "trim": paint("b8bcc2", "metal"),
+            "wheels": paint("f2e6c8", "rubber"),
+        },
+    )
+
+
+def swing() -> Model:
+    """A playground swing: an A-frame 2.2 m high with one seat on two chains."""
+    w, h = 2.0, 2.2
+    parts: Parts = [(rod((-w / 2 - 0.1, 0, h), (w / 2 + 0.1, 0, h), 0.1), "body")]
+    for s in (-1, 1):
+        for f in (-1, 1):
+            parts.append((rod((s * w / 2, f * 0.7, 0.012), (s * w / 2, 0, h), 0.08), "body"))
+        parts.append((rod((s * 0.22, 0, 0.5), (s * 0.22, 0, h), 0.015, 4), "chain"))
+    parts.append((block((0.5, 0.2, 0.04), (0, 0, 0.5)), "seat"))
+    return prop_model(
+        parts, {"body": paint("2a7ab0", "metal"), "chain": paint("b8bcc2", "metal"), "seat": paint("e53935", "rubber")}
+    )
+
+
+def slide() -> Model:
+    """A playground slide: a ladder up to a 1.5 m platform and a chute down towards +Y."""
+    parts: Parts = [(block((0.6, 0.6, 0.05), (0, -0.9, 1.5)), "body")]
+    for x in (-0.28, 0.28):
+        parts.append((rod((x, -1.5, 0.0), (x, -1.2, 1.5), 0.05), "frame"))
+        parts.append((rod((x, -0.6, 0.0), (x, -0.6, 1.5), 0.05), "frame"))
+        parts.append((rod((x, -1.2, 1.5), (x, -1.2, 2.2), 0.04), "frame"))
+        parts.append((rod((x, -1.2, 2.2), (x, -0.6, 2.2), 0.04), "frame"))
+        parts.append((rod((x, -0.6, 1.5), (x, -0.6, 2.2), 0.04), "frame"))
+    for k in range(1, 6):
+        t = k / 6
+        parts.append((rod((-0.28, -1.5 + 0.3 * t, 1.5 * t), (0.28, -1.5 + 0.3 * t, 1.5 * t), 0.04), "frame"))
+    length = float(np.hypot(2.0, 1.5))
+    angle = float(np.degrees(np.arctan2(1.5, 2.0)))
+    parts.append((block((0.5, length, 0.04), (0, 0.4, 0.78), (0, -angle, 0)), "chute"))
+    for x in (-0.26, 0.26):
+        parts.append((block((0.04, length, 0.14), (x, 0.4, 0.83), (0, -angle, 0)), "chute"))
+    return prop_model(
+        parts,
+        {"body": paint("2a9d8f", "plastic"), "frame": paint("2a7ab0", "metal"), "chute": paint("f2c230", "plastic")},
+    )
+
+
+def seesaw() -> Model:
+    """A seesaw: a 3 m plank on a central pivot, with handles and seats at both ends."""
+    parts: Parts = [
+        (placed(cylinder(0.3, 0.5, 16), hpr=(0, 0, 90), at=(0.25, 0, 0.15)), "frame"),
+        (block((0.3, 3.0, 0.06), (0, 0, 0.5)), "body"),
+    ]
+    parts[0] = (placed(centred(cylinder(0.3, 0.5, 16)), hpr=(0, 0, 90), at=(0, 0, 0.25)), "frame")
+    parts.append((block((0.1, 0.5, 0.45), (0, 0, 0.225)), "frame"))
+    for y in (-1.3, 1.3):
+        parts.append((rod((0, y, 0.53), (0, y, 0.8), 0.03), "frame"))
+        parts.append((rod((-0.15, y, 0.8), (0.15, y, 0.8), 0.03), "frame"))
+        parts.append((block((0.32, 0.3, 0.04), (0, y - np.sign(y) * 0.2 + np.sign(y) * 0.35, 0.55)), "seat"))
+    return prop_model(
+        parts, {"body": paint("c49a6c", "wood"), "frame": paint("d62828", "metal"), "seat": paint("2a7ab0", "plastic")}
+    )
+
+
+def newtons_cradle() -> Model:
+    """Newton's cradle: five steel balls hanging on strings from a frame 25 cm wide."""
+    parts: Parts = [(block((0.28, 0.16, 0.015), (0, 0, 0.0075)), "body")]
+    for x in (-0.12, 0.12):
+        for y in (-0.06, 0.06):
+            parts.append((rod((x, y, 0.015), (x, y, 0.2), 0.006, 6), "frame"))
+        parts.append((rod((x, -0.06, 0.2), (x, 0.06, 0.2), 0.006, 6), "frame"))
+    for y in (-0.06, 0.06):
+        parts.append((rod((-0.12, y, 0.2), (0.12, y, 0.2), 0.006, 6), "frame"))
+    for x in np.linspace(-0.05, 0.05, 5):
+        parts.append((placed(sphere(0.025, 16, 8), at=(x, 0, 0.05)), "balls"))
+        for y in (-0.06, 0.06):
+            parts.append((rod((x, y, 0.2), (x, 0, 0.075), 0.0015, 3), "strings"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("1c1c1c", "glossy"),
+            "frame": paint("c0c4c8", "chrome"),
+            "balls": paint("d8dce0", "chrome"),
+            "strings": paint("e8e8e8", "matte"),
+        },
+    )
+
+
+def _ball(name: str, size: Vec, diameter: float, style: str, description: str) -> AssetSpec:
     return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", BALL)
+
+
+def _s(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "sport", traits)
 
 
 ASSETS: tuple[AssetSpec, ...] = (
     _ball("football", (0.24, 0.24, 0.23), 0.22, "football", "a football (soccer ball) 22 cm across"),
     _ball("basketball", (0.24, 0.24, 0.24), 0.24, "basketball", "a basketball 24 cm across"),
     _ball("beach_ball", (0.5, 0.5, 0.5), 0.5, "beach", "a striped beach ball 50 cm across"),
-    composite("domino", "prop", (0.25, 0.06, 0.5), "a big domino standing on end, pips facing +Y", assets.domino,
-              "sport", AssetTraits(topples=True, physics_shape="box", grip=(0.0, 0.0, 0.25))),
+    _s("tennis_ball", (0.07, 0.07, 0.07), "a tennis ball", tennis_ball, BALL),
+    _s("bowling_ball", (0.22, 0.22, 0.22), "a glossy blue bowling ball", bowling_ball, BALL),
+    _s(
+        "bowling_pin",
+        (0.12, 0.12, 0.38),
+        "a white bowling pin (topples)",
+        bowling_pin,
+        AssetTraits(topples=True, grip=(0.0, 0.0, 0.3), physics_shape="cylinder"),
+    ),
+    composite(
+        "domino",
+        "prop",
+        (0.25, 0.06, 0.5),
+        "a big domino standing on end, pips facing +Y",
+        assets.domino,
+        "sport",
+        AssetTraits(topples=True, physics_shape="box", grip=(0.0, 0.0, 0.25)),
+    ),
+    _s("basketball_hoop", (1.8, 1.33, 3.88), "a basketball hoop, rim 3.05 m high, facing +Y", basketball_hoop),
+    _s("football_goal", (5.1, 1.55, 2.05), "a football goal 5 m wide, net at -Y", football_goal),
+    _s("tennis_net", (10.2, 0.08, 1.07), "a tennis net 10 m across X", tennis_net),
+    _s("tennis_racket", (0.26, 0.03, 0.69), "a tennis racket", tennis_racket, AssetTraits(grip=(0.0, 0.0, 0.15))),
+    _s(
+        "skateboard",
+        (0.2, 0.8, 0.12),
+        "a red skateboard",
+        skateboard,
+        AssetTraits(
+            supports=(Surface(0.099, (0.19, 0.6)),),
+            rideable=(0.0, 0.0, 0.1),
+            grip=(0.0, 0.0, 0.09),
+            walkable=True,
+            physics_shape="box",
+        ),
+    ),
+    _s(
+        "swing",
+        (2.2, 1.4, 2.25),
+        "a playground swing",
+        swing,
+        AssetTraits(seat=Surface(0.52, (0.5, 0.2)), supports=top(0.52, (0.5, 0.2))),
+    ),
+    _s(
+        "slide",
+        (0.6, 3.1, 2.25),
+        "a playground slide, chute down towards +Y",
+        slide,
+        AssetTraits(walkable=True, supports=(Surface(1.525, (0.5, 0.5), (0.0, -0.9)),)),
+    ),
+    _s(
+        "seesaw",
+        (0.5, 3.2, 0.81),
+        "a seesaw 3 m long",
+        seesaw,
+        AssetTraits(seat=Surface(0.57, (0.32, 0.3), (0.0, 1.45))),
+    ),
+    _s(
+        "newtons_cradle",
+        (0.28, 0.16, 0.21),
+        "Newton's cradle: five hanging steel balls",
+        newtons_cradle,
+        AssetTraits(hangs=True, grip=(0.0, 0.0, 0.2), physics_shape="box"),
+    ),
 )

@@ -1,10 +1,490 @@
-"""Vehicles: cars, bikes, buses and trucks, boats, aircraft, all facing +Y."""
+"""Vehicles: cars, bikes, buses and trucks, boats, aircraft, all facing +Y.
+
+Wheeled vehicles carry one joint per wheel (``wheel_*``, axle along X) so a wheel can turn with the
+distance driven; aircraft carry ``rotor_*`` joints.
+"""
 
 from __future__ import annotations
 
 from scenes import assets
+from scenes.assets import paint
+from scenes.catalog.shapes import Vec, block, hull, jointed, rod, tyre, wheel
 from scenes.catalog.spec import AssetSpec, composite
+from scenes.geometry import Mesh, capsule, cylinder, ellipsoid, frustum, placed, sphere, wedge
+from scenes.rig import Model
+from scenes.traits import AssetTraits, Surface
+
+Parts = list[tuple[Mesh, str]]
+
+
+def _wheels(diameter: float, width: float, track: float, axles: tuple[float, ...]) -> list:
+    """Wheel joints at ±track/2 on each axle's Y, tyre and hub in slots ``tyres`` and ``trim``."""
+    out = []
+    for k, y in enumerate(axles):
+        for side, x in (("l", -track / 2), ("r", track / 2)):
+            parts = [(wheel(diameter, width), "tyres"), (wheel(diameter * 0.55, width * 1.04), "trim")]
+            out.append((f"wheel_{k}{side}", (x, y, diameter / 2), parts))
+    return out
+
+
+def _car_body(length: float, width: float, colour: str, cabin: float = 1.0, low: float = 1.0) -> Parts:
+    """A car's painted body, glass cabin, roof and lights (``low`` squashes it into a sports car)."""
+    h = 0.6 * low
+    parts: Parts = [
+        (block((width, length, h), (0, 0, 0.18 + h / 2)), "body"),
+        (
+            placed(
+                placed(frustum(1.0, 0.8, 1.0, 4), hpr=(45, 0, 0)),
+                at=(0, -0.07 * length, 0.18 + h),
+                scale=(width * 1.22, length * 0.6 * cabin, 0.5 * low),
+            ),
+            "glass",
+        ),
+        (block((width * 0.88, length * 0.42 * cabin, 0.06), (0, -0.07 * length, 0.18 + h + 0.5 * low)), "body"),
+    ]
+    for x in (-0.33 * width, 0.33 * width):
+        parts.append((block((0.3, 0.04, 0.12), (x, length / 2, 0.18 + h * 0.65)), "lights"))
+        parts.append((block((0.3, 0.04, 0.12), (x, -length / 2, 0.18 + h * 0.65)), "accent"))
+    return parts
+
+
+_CAR_SLOTS = {
+    "glass": paint("2e3b48", "glass"),
+    "tyres": paint("1c1c1c", "rubber"),
+    "trim": paint("b8bcc2", "metal"),
+    "lights": paint("fff4d6", "emissive"),
+    "accent": paint("ff2a1a", "emissive"),
+}
+
+
+def _car(
+    colour: str,
+    extra: Parts = (),
+    length: float = 4.2,
+    width: float = 1.8,
+    low: float = 1.0,
+    cabin: float = 1.0,
+    extra_slots: dict | None = None,
+) -> Model:
+    body = _car_body(length, width, colour, cabin, low) + list(extra)
+    slots = {"body": paint(colour, "glossy"), **_CAR_SLOTS, **(extra_slots or {})}
+    return jointed(body, _wheels(0.64, 0.24, width - 0.16, (0.32 * length, -0.32 * length)), slots)
+
+
+def sports_car() -> Model:
+    """A low two-seat sports car with a spoiler."""
+    spoiler = [
+        (block((1.7, 0.3, 0.05), (0, -2.0, 0.95)), "body"),
+        (block((0.06, 0.1, 0.2), (-0.6, -2.0, 0.78)), "body"),
+        (block((0.06, 0.1, 0.2), (0.6, -2.0, 0.78)), "body"),
+    ]
+    return _car("f2c418", spoiler, length=4.3, width=1.9, low=0.75, cabin=0.8)
+
+
+def taxi() -> Model:
+    """A yellow taxi with a lit TAXI sign on the roof."""
+    return _car(
+        "f5c400",
+        [(block((0.6, 0.25, 0.18), (0, -0.3, 1.43)), "sign"), (block((1.62, 0.05, 0.1), (0, 2.1, 0.5)), "trim")],
+        extra_slots={"sign": paint("fff8e0", "emissive")},
+    )
+
+
+def police_car() -> Model:
+    """A white police car with dark doors and a blue and red light bar."""
+    return _car(
+        "f4f4f4",
+        [
+            (block((1.84, 1.4, 0.3), (0, -0.2, 0.45)), "doors"),
+            (block((0.4, 0.22, 0.12), (-0.22, -0.3, 1.44)), "siren_blue"),
+            (block((0.4, 0.22, 0.12), (0.22, -0.3, 1.44)), "accent"),
+        ],
+        extra_slots={"doors": paint("1b2330", "glossy"), "siren_blue": paint("2f6bff", "emissive")},
+    )
+
+
+def _box_vehicle(
+    length: float,
+    width: float,
+    height: float,
+    colour: str,
+    cab: float,
+    windows: str = "band",
+    axles: tuple[float, ...] = (),
+    wheel_d: float = 0.9,
+    extra: Parts = (),
+    slots: dict | None = None,
+) -> Model:
+    """A bus, truck or van: a tall body on wheels, a glass windscreen, and a band of side windows."""
+    base = wheel_d * 0.45
+    parts: Parts = [
+        (block((width, length, height - base), (0, 0, base + (height - base) / 2)), "body"),
+        (block((width * 0.92, 0.04, (height - base) * 0.4), (0, length / 2, base + (height - base) * 0.62)), "glass"),
+    ]
+    if windows == "band":
+        for side in (-1, 1):
+            parts.append(
+                (
+                    block(
+                        (0.04, length * 0.8, (height - base) * 0.32),
+                        (side * width / 2, -length * 0.05, base + (height - base) * 0.66),
+                    ),
+                    "glass",
+                )
+            )
+    for x in (-0.35 * width, 0.35 * width):
+        parts.append((block((0.25, 0.04, 0.15), (x, length / 2, base + 0.35)), "lights"))
+    parts += list(extra)
+    all_slots = {"body": paint(colour, "glossy"), **_CAR_SLOTS, **(slots or {})}
+    axles = axles or (length * 0.36, -length * 0.3)
+    return jointed(parts, _wheels(wheel_d, 0.3, width - 0.2, axles), all_slots)
+
+
+def bus() -> Model:
+    """A red city bus 11 m long."""
+    return _box_vehicle(
+        11.0,
+        2.5,
+        3.2,
+        "c62828",
+        0.0,
+        axles=(3.6, -3.4),
+        wheel_d=1.0,
+        extra=[(block((2.52, 11.02, 0.2), (0, 0, 0.9)), "trim")],
+    )
+
+
+def school_bus() -> Model:
+    """A yellow school bus with a black stripe and a short bonnet."""
+    return _box_vehicle(
+        10.0,
+        2.4,
+        3.0,
+        "f7b500",
+        0.0,
+        axles=(3.0, -3.2),
+        wheel_d=1.0,
+        extra=[(block((2.42, 10.02, 0.12), (0, 0, 1.5)), "stripe"), (block((2.0, 1.2, 0.9), (0, 5.5, 0.95)), "body")],
+        slots={"stripe": paint("161616", "matte")},
+    )
+
+
+def truck() -> Model:
+    """A lorry: a cab with a windscreen in front of a tall box trailer."""
+    cab: Parts = [
+        (block((2.4, 2.2, 2.6), (0, 3.6, 1.75)), "cab"),
+        (block((2.2, 0.04, 1.0), (0, 4.71, 2.4)), "glass"),
+        (block((2.5, 0.1, 0.5), (0, 4.72, 0.75)), "trim"),
+    ]
+    box_ = [(block((2.5, 6.4, 3.0), (0, -0.9, 2.1)), "body"), (block((2.3, 6.6, 0.3), (0, -0.9, 0.6)), "trim")]
+    slots = {"body": paint("e9e9e4", "matte"), "cab": paint("1f5fa8", "glossy"), **_CAR_SLOTS}
+    return jointed(box_ + cab, _wheels(1.0, 0.35, 2.2, (3.6, -1.8, -3.2)), slots)
+
+
+def van() -> Model:
+    """A delivery van with a sloping front."""
+    return _box_vehicle(
+        5.0,
+        2.0,
+        2.4,
+        "eeeeee",
+        0.0,
+        windows="front",
+        axles=(1.7, -1.6),
+        wheel_d=0.7,
+        extra=[(block((1.9, 0.8, 0.9), (0, 2.8, 0.78)), "body"), (block((2.02, 1.6, 0.5), (0, 1.6, 1.7)), "glass")],
+    )
+
+
+def tractor() -> Model:
+    """A green farm tractor: big rear wheels, small front wheels, a cab and an exhaust."""
+    parts: Parts = [
+        (block((1.0, 2.2, 0.9), (0, 0.5, 1.1)), "body"),
+        (block((1.4, 1.3, 0.2), (0, -0.8, 1.2)), "body"),
+        (block((1.2, 1.1, 1.3), (0, -0.8, 1.95)), "glass"),
+        (block((1.3, 1.2, 0.08), (0, -0.8, 2.64)), "body"),
+        (rod((0.3, 1.0, 1.5), (0.3, 1.0, 2.4), 0.1), "trim"),
+    ]
+    rear = [
+        (f"wheel_1{s}", (x, -0.8, 0.75), [(wheel(1.5, 0.45), "tyres"), (wheel(0.8, 0.47), "trim")])
+        for s, x in (("l", -0.85), ("r", 0.85))
+    ]
+    front = [
+        (f"wheel_0{s}", (x, 1.2, 0.45), [(wheel(0.9, 0.3), "tyres"), (wheel(0.5, 0.32), "trim")])
+        for s, x in (("l", -0.65), ("r", 0.65))
+    ]
+    slots = {**_CAR_SLOTS, "body": paint("2e8b3a", "glossy"), "trim": paint("f2c418", "metal")}
+    return jointed(parts, front + rear, slots)
+
+
+def train_carriage() -> Model:
+    """A passenger train carriage 16 m long on two bogies, with a row of windows."""
+    parts: Parts = [(block((2.8, 16.0, 3.0), (0, 0, 2.4)), "body"), (block((2.82, 16.02, 0.3), (0, 0, 3.75)), "roof")]
+    for y in range(-6, 7, 2):
+        for side in (-1, 1):
+            parts.append((block((0.04, 1.3, 0.9), (side * 1.4, y, 2.7)), "glass"))
+    for y in (-5.5, 5.5):
+        parts.append((block((2.0, 2.6, 0.5), (0, y, 0.75)), "trim"))
+    wheels = [
+        (f"wheel_{k}{s}", (x, y, 0.45), [(wheel(0.9, 0.15), "tyres")])
+        for k, y in enumerate((6.4, 4.6, -4.6, -6.4))
+        for s, x in (("l", -0.72), ("r", 0.72))
+    ]
+    return jointed(
+        parts,
+        wheels,
+        {
+            "body": paint("2f6f9f", "glossy"),
+            "roof": paint("c7ccd1", "metal"),
+            "glass": paint("2e3b48", "glass"),
+            "trim": paint("2b2b2b", "metal"),
+            "tyres": paint("3a3a3a", "metal"),
+        },
+    )
+
+
+def bicycle() -> Model:
+    """A bicycle 1.75 m long: two spoked wheels, a diamond frame, saddle, handlebar and pedals."""
+    r = 0.34
+    hub_b, hub_f, crank = (0.0, -0.52, r), (0.0, 0.52, r), (0.0, -0.05, 0.3)
+    seat, head = (0.0, -0.2, 0.85), (0.0, 0.42, 0.88)
+    frame = [
+        (rod(crank, seat, 0.04), "body"),
+        (rod(crank, head, 0.045), "body"),
+        (rod(seat, head, 0.04), "body"),
+        (rod(hub_b, seat, 0.03), "body"),
+        (rod(hub_b, crank, 0.03), "body"),
+        (rod(hub_f, head, 0.035), "body"),
+        (rod(head, (0, 0.38, 1.0), 0.035), "body"),
+        (rod((-0.28, 0.38, 1.0), (0.28, 0.38, 1.0), 0.03), "trim"),
+        (block((0.16, 0.26, 0.06), (0, -0.22, 0.9)), "seat"),
+        (wheel(0.14, 0.04), "trim"),
+    ]
+    frame[-1] = (placed(wheel(0.16, 0.03), at=crank), "trim")
+    for side in (-1, 1):
+        frame.append((block((0.1, 0.06, 0.025), (side * 0.1, -0.05, 0.3 - side * 0.15)), "seat"))
+    wheels = []
+    for k, hub in enumerate((hub_f, hub_b)):
+        spokes = [
+            (rod((0, 0, 0), (0, r * 0.95 * c, r * 0.95 * s), 0.008, 4), "trim")
+            for c, s in ((1, 0), (-1, 0), (0, 1), (0, -1), (0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7))
+        ]
+        wheels.append((f"wheel_{k}", hub, [(tyre(2 * r, 0.05), "tyres"), *spokes]))
+    return jointed(
+        frame,
+        wheels,
+        {
+            "body": paint("d62828", "glossy"),
+            "trim": paint("b8bcc2", "chrome"),
+            "tyres": paint("1c1c1c", "rubber"),
+            "seat": paint("2b2b2b", "matte"),
+        },
+    )
+
+
+def motorbike() -> Model:
+    """A motorbike: fat tyres, a tank, a seat, an engine block, a headlight and handlebars."""
+    r = 0.32
+    parts: Parts = [
+        (placed(ellipsoid((0.34, 0.6, 0.3)), at=(0, 0.15, 0.72)), "body"),
+        (block((0.3, 0.6, 0.12), (0, -0.35, 0.84)), "seat"),
+        (block((0.3, 0.45, 0.35), (0, -0.05, 0.45)), "trim"),
+        (rod((0, 0.55, r), (0, 0.45, 1.0), 0.05), "trim"),
+        (rod((0, -0.6, r), (0, -0.1, 0.5), 0.05), "trim"),
+        (rod((-0.33, 0.42, 1.02), (0.33, 0.42, 1.02), 0.03), "trim"),
+        (placed(sphere(0.16, 12, 6), at=(0, 0.56, 0.86)), "lights"),
+        (block((0.22, 0.3, 0.06), (0, -0.62, 0.7)), "body"),
+    ]
+    wheels = [
+        (f"wheel_{k}", (0, y, r), [(tyre(2 * r, 0.13), "tyres"), (wheel(0.34, 0.08), "trim")])
+        for k, y in enumerate((0.7, -0.7))
+    ]
+    return jointed(
+        parts,
+        wheels,
+        {
+            "body": paint("1f3b73", "glossy"),
+            "seat": paint("1a1a1a", "matte"),
+            "trim": paint("9aa0a6", "chrome"),
+            "tyres": paint("1c1c1c", "rubber"),
+            "lights": paint("fff4d6", "emissive"),
+        },
+    )
+
+
+def _hull(length: float, beam: float, depth: float, floor: float = 1.0) -> Parts:
+    """A boat's hull (bow at +Y) in slot ``body`` with a coloured stripe along its sides in ``trim``."""
+    stripe = placed(hull(length * 1.005, beam * 1.01, depth * 0.12, 1.0), at=(0, 0, depth * 0.7))
+    return [(hull(length, beam, depth, floor), "body"), (stripe, "trim")]
+
+
+def boat() -> Model:
+    """A small white motorboat 5 m long with a windscreen and a cabin roof."""
+    parts = [
+        *_hull(5.0, 1.9, 0.8),
+        (block((1.4, 1.4, 0.7), (0, -0.3, 1.15)), "cabin"),
+        (block((1.3, 0.05, 0.45), (0, 0.42, 1.1), (0, -25, 0)), "glass"),
+        (block((1.5, 1.6, 0.06), (0, -0.3, 1.53)), "cabin"),
+    ]
+    return assets.prop_model(
+        parts,
+        {
+            "body": paint("f4f4f4", "glossy"),
+            "trim": paint("1f5fa8", "glossy"),
+            "cabin": paint("e8e2d4", "plastic"),
+            "glass": paint("2e3b48", "glass"),
+        },
+    )
+
+
+def sailboat() -> Model:
+    """A sailing dinghy: a hull, a tall mast, a white mainsail and a jib."""
+    parts = [
+        *_hull(4.5, 1.7, 0.7),
+        (rod((0, 0.5, 0.6), (0, 0.5, 6.0), 0.1), "mast"),
+        (rod((0, 0.5, 1.2), (0, -1.9, 1.2), 0.07), "mast"),
+        (placed(wedge((0.03, 2.3, 4.7)), at=(0, 0.5 - 1.17, 1.25)), "sail"),
+        (placed(wedge((0.03, 1.5, 4.3)), hpr=(180, 0, 0), at=(0, 0.5 + 0.77, 0.9)), "sail"),
+    ]
+    return assets.prop_model(
+        parts,
+        {
+            "body": paint("f4f4f4", "glossy"),
+            "trim": paint("1f5fa8", "glossy"),
+            "mast": paint("c9c2b5", "metal"),
+            "sail": paint("fbfaf5", "fabric"),
+        },
+    )
+
+
+def rowing_boat() -> Model:
+    """A wooden rowing boat 3.5 m long with two benches and a pair of oars."""
+    parts = _hull(3.5, 1.3, 0.55, 0.3)
+    parts += [(block((1.0, 0.25, 0.05), (0, y, 0.445)), "trim") for y in (-0.6, 0.4)]
+    for side in (-1, 1):
+        parts.append((rod((side * 0.55, -0.1, 0.55), (side * 1.45, -0.4, 0.05), 0.05), "oars"))
+        parts.append((placed(block((0.18, 0.5, 0.02), (0, 0, 0)), at=(side * 1.5, -0.42, 0.06)), "oars"))
+    return assets.prop_model(
+        parts, {"body": paint("8a5a32", "wood"), "trim": paint("c49a6c", "wood"), "oars": paint("d8b27a", "wood")}
+    )
+
+
+def airplane() -> Model:
+    """A passenger jet (a small one, 12 m long): fuselage, swept wings, tail fin, two engines, windows."""
+    parts: Parts = [
+        (placed(capsule(1.6, 12.0, 24, 8), hpr=(0, -90, 0), at=(0, -6.0, 1.9)), "body"),
+        (placed(wedge((0.15, 2.2, 2.2)), hpr=(180, 0, 0), at=(0, -4.9, 2.5)), "accent"),
+        (block((4.6, 0.9, 0.12), (0, -5.0, 2.6)), "body"),
+    ]
+    for side in (-1, 1):
+        parts.append((block((5.5, 1.6, 0.15), (side * 3.2, 0.3, 1.6), (side * -18, 0, 0)), "body"))
+        parts.append((placed(capsule(0.7, 1.8, 16, 6), hpr=(0, -90, 0), at=(side * 2.6, 0.0, 1.15)), "accent"))
+        for y in range(-4, 6):
+            parts.append((block((0.04, 0.3, 0.25), (side * 0.78, y * 0.9, 2.15)), "glass"))
+    parts.append((rod((0, 3.5, 0.0), (0, 3.5, 1.2), 0.12), "trim"))
+    for side in (-1, 1):
+        parts.append((rod((side * 1.0, -0.5, 0.0), (side * 1.0, -0.5, 1.2), 0.14), "trim"))
+    return assets.prop_model(
+        parts,
+        {
+            "body": paint("f2f4f7", "glossy"),
+            "accent": paint("1f5fa8", "glossy"),
+            "glass": paint("2e3b48", "glass"),
+            "trim": paint("3a3a3a", "rubber"),
+        },
+    )
+
+
+def helicopter() -> Model:
+    """A helicopter: a glass-nosed cabin, a tail boom with a fin, skids, and a main rotor on its own joint."""
+    parts: Parts = [
+        (placed(ellipsoid((1.6, 3.2, 1.7)), at=(0, 0.3, 0.45)), "body"),
+        (placed(ellipsoid((1.3, 1.2, 1.1)), at=(0, 1.45, 0.75)), "glass"),
+        (rod((0, -1.0, 1.35), (0, -5.0, 1.6), 0.3), "body"),
+        (block((0.1, 0.6, 0.9), (0, -5.0, 1.9)), "accent"),
+        (rod((0, 0.3, 2.15), (0, 0.3, 2.4), 0.16), "trim"),
+    ]
+    for side in (-1, 1):
+        parts.append((rod((side * 0.7, -1.2, 0.04), (side * 0.7, 1.6, 0.04), 0.08), "trim"))
+        for y in (-0.6, 0.9):
+            parts.append((rod((side * 0.7, y, 0.05), (side * 0.45, y, 0.6), 0.06), "trim"))
+    blades = [(block((8.0, 0.28, 0.04), (0, 0, 0.02)), "trim"), (block((0.28, 8.0, 0.04), (0, 0, 0.02)), "trim")]
+    return jointed(
+        parts,
+        [("rotor_main", (0, 0.3, 2.4), blades)],
+        {
+            "body": paint("c62828", "glossy"),
+            "glass": paint("2e3b48", "glass"),
+            "accent": paint("f2f2f2", "glossy"),
+            "trim": paint("2b2b2b", "metal"),
+        },
+    )
+
+
+def drone() -> Model:
+    """A quadcopter drone 50 cm across: a body, four arms, four spinning rotors and a camera."""
+    parts: Parts = [
+        (block((0.16, 0.22, 0.07), (0, 0, 0.08)), "body"),
+        (placed(sphere(0.06, 10, 5), at=(0, 0.09, 0.0)), "accent"),
+    ]
+    rotors = []
+    for k, (x, y) in enumerate(((0.18, 0.18), (-0.18, 0.18), (0.18, -0.18), (-0.18, -0.18))):
+        parts.append((rod((0, 0, 0.1), (x, y, 0.1), 0.02, 6), "body"))
+        parts.append((rod((x, y, 0.0), (x, y, 0.12), 0.02, 6), "body"))
+        rotors.append((f"rotor_{k}", (x, y, 0.13), [(cylinder(0.14, 0.01, 16), "accent")]))
+    return jointed(parts, rotors, {"body": paint("2b2b2b", "plastic"), "accent": paint("9aa0a6", "plastic")})
+
+
+_WHEELED = AssetTraits(physics_shape="box")
+_FLOATS = AssetTraits(buoyant=True, physics_shape="hull")
+_FLIES = AssetTraits(flies=True, physics_shape="hull")
+
+
+def _v(name: str, size: Vec, description: str, make, traits: AssetTraits = _WHEELED) -> AssetSpec:
+    return composite(name, "prop", size, description, make, "vehicles", traits)
+
 
 ASSETS: tuple[AssetSpec, ...] = (
-    composite("car", "prop", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car, "vehicles"),
+    _v("car", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car),
+    _v("sports_car", (1.99, 4.34, 1.03), "a low yellow sports car with a spoiler", sports_car),
+    _v("taxi", (1.8, 4.2, 1.5), "a yellow taxi with a roof sign", taxi),
+    _v("police_car", (1.84, 4.2, 1.5), "a white police car with a light bar", police_car),
+    _v("van", (2.11, 5.7, 2.4), "a white delivery van", van),
+    _v("truck", (2.56, 8.97, 3.6), "a lorry with a blue cab and a box trailer", truck),
+    _v("bus", (2.5, 11.0, 3.2), "a red city bus 11 m long", bus),
+    _v("school_bus", (2.4, 11.0, 3.0), "a yellow school bus", school_bus),
+    _v("tractor", (2.17, 3.2, 2.68), "a green farm tractor", tractor),
+    _v("train_carriage", (2.8, 16.0, 3.9), "a blue passenger train carriage 16 m long", train_carriage),
+    _v(
+        "bicycle",
+        (0.6, 1.72, 1.02),
+        "a red bicycle (ride it: rider on the saddle)",
+        bicycle,
+        AssetTraits(rideable=(0.0, -0.22, 0.93), physics_shape="box"),
+    ),
+    _v(
+        "motorbike",
+        (0.66, 2.0, 1.05),
+        "a blue motorbike",
+        motorbike,
+        AssetTraits(rideable=(0.0, -0.35, 0.9), physics_shape="box"),
+    ),
+    _v("boat", (1.94, 5.03, 1.56), "a small white motorboat (floats)", boat, _FLOATS),
+    _v("sailboat", (1.73, 4.5, 6.0), "a sailing dinghy with a white sail (floats)", sailboat, _FLOATS),
+    _v(
+        "rowing_boat",
+        (3.18, 3.52, 0.57),
+        "a wooden rowing boat with oars (floats)",
+        rowing_boat,
+        AssetTraits(buoyant=True, seat=Surface(0.47, (1.0, 0.25), (0.0, -0.6)), physics_shape="hull"),
+    ),
+    _v("airplane", (12.13, 12, 4.7), "a small passenger jet (flies)", airplane, _FLIES),
+    _v("helicopter", (8, 9.6, 2.44), "a red helicopter with a main rotor (flies)", helicopter, _FLIES),
+    _v(
+        "drone",
+        (0.5, 0.5, 0.14),
+        "a quadcopter drone with four rotors (flies)",
+        drone,
+        AssetTraits(flies=True, grip=(0.0, 0.0, 0.1), physics_shape="box"),
+    ),
 )

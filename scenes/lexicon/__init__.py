@@ -96,8 +96,19 @@ def singulars(word: str) -> list[str]:
     forms = [key]
     if last in _irregular():
         forms.append(prefix + _irregular()[last])
-    for suffix, repl in (("ies", "y"), ("ves", "f"), ("ves", "fe"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
-                         ("sses", "ss"), ("ses", "s"), ("oes", "o"), ("es", "e"), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ves", "f"),
+        ("ves", "fe"),
+        ("xes", "x"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("sses", "ss"),
+        ("ses", "s"),
+        ("oes", "o"),
+        ("es", "e"),
+        ("s", ""),
+    ):
         if last.endswith(suffix) and len(last) > len(suffix) + 1:
             forms.append(prefix + last[: -len(suffix)] + repl)
     return forms
@@ -141,5 +152,11 @@ def stand_in(word: str) -> NounEntry:
     key = normal_form(word)
     kinds = _kinds()
     kind = next((k for k in kinds if any(key.endswith(e) for e in k.endings)), kinds[-1])
-    return NounEntry(key, "placeholder", kind.size, None,
-                     f"no asset for {key!r}: a labelled placeholder sized as {kind.name} ({kind.size:g} m)", "stand_in")
+    return NounEntry(
+        key,
+        "placeholder",
+        kind.size,
+        None,
+        f"no asset for {key!r}: a labelled placeholder sized as {kind.name} ({kind.size:g} m)",
+        "stand_in",
+    )

@@ -99,7 +99,7 @@ def test_world_is_spawned_paused_and_cleaned_up(timeline: Timeline, server: Unre
 
 
 def test_server_that_stops_answering_mid_render(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
-    # The proxy forwards set-up and the first frames (~28 + 22 + 7 requests), then swallows everything on that
+    # The proxy forwards set-up and the first frames (41 + 22 + 6 requests), then swallows everything on that
     # connection: the backend's exchange times out after 2 s, it reconnects (the server still holds the scene)
     # and finishes the video. (The first capture also builds the server's world, so 2 s, not less.)
     proxy = StallingProxy(tcp_server.address, stall_after=60)
@@ -125,7 +125,7 @@ def test_dropped_connection_mid_render_is_retried(timeline: Timeline, tcp_server
 
 
 def test_server_that_never_answers_again_fails_clearly(timeline: Timeline, tcp_server: UnrealCVServer) -> None:
-    proxy = StallingProxy(tcp_server.address, stall_after=40, stall_connections=99)
+    proxy = StallingProxy(tcp_server.address, stall_after=50, stall_connections=99)
     host, port = proxy.address
     try:
         t0 = time.perf_counter()

@@ -57,6 +57,8 @@ def test_generate_writes_video_report_and_script(generated: Path) -> None:
     for stage in ("plan", "compile", "engine_open", "render", "encode", "total"):
         assert report["stages"][stage] >= 0
     assert len(report["script_hash"]) == 64
+    check = report["world_check"]  # the world check of the compiled timeline, with its limits
+    assert check["checks"][0]["name"] == "floating" and check["limits"]["float_s"] == 0.3
     assert generated.with_name("scene.yaml").is_file()
     assert not list(generated.parent.glob(".*.part"))
 

@@ -16,12 +16,14 @@ from pipeline.planners.vocabulary import COMPOUND_NOUNS, NOUNS, VERBS
 from scenes import SceneScript, compile_script, geometry
 from scenes.catalog import CATALOG, AssetSpec
 from scenes.script import Actor, Material, Resolution
+from scenes.solve import solve
 
 PLANNER = OfflinePlanner()
 
 
 def _plan(prompt: str, **kw: object) -> SceneScript:
-    return PLANNER.plan(PlanRequest(prompt, **kw)).script  # type: ignore[arg-type]
+    """The planned script with its intents solved: what will be compiled and rendered."""
+    return solve(PLANNER.plan(PlanRequest(prompt, **kw)).script).script  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("expect", PROMPTS, ids=[e.prompt[:40] for e in PROMPTS])
@@ -44,7 +46,8 @@ def test_real_assets_are_used_at_the_size_the_word_means() -> None:
     assert [puppy.asset, ball.asset, guy.asset] == ["dog", "sphere", "man"]  # "ball" is the catalog's sphere
     assert not any("asset in the catalog" in n for n in result.notes)
     assert puppy.scale[2] < 1.0 and guy.scale == (1.0, 1.0, 1.0)  # a puppy is a small dog
-    assert [a.type for a in puppy.actions] == ["follow"] and puppy.actions[0].target == "ball"
+    chase = solve(result.script).script.actor(puppy.id).actions  # the chase is an intent: solved, it follows
+    assert [a.type for a in chase] == ["follow"] and chase[0].target == "ball"
     assert puppy.material == Material() and guy.material == Material()  # real assets keep their own look
     figurine = _plan("a figurine on a table").actor("figurine")
     assert figurine.scale[2] * CATALOG["figurine"].size[2] == pytest.approx(0.27, abs=0.03)  # a tabletop figure
@@ -221,12 +224,14 @@ def test_an_asset_is_never_given_an_action_it_does_not_list(monkeypatch: pytest.
 
 def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
     meet = _plan("two people walk towards each other and wave", duration=10)
-    for p in meet.actors:
-        walk, wave = p.actions
-        assert (walk.type, walk.start, walk.end) == ("walk_to", 0.0, 6.0)  # they meet first, then wave
-        assert (wave.type, wave.start) == ("wave", 6.0)
-    a, b = meet.actors
-    assert abs(a.actions[0].to[0] - b.actions[0].to[0]) >= 0.5  # they stop in front of each other, not inside
+    world = compile_script(meet)
+    a, b = (world.positions[:, i] for i in range(2))
+    assert np.linalg.norm(a[0, :2] - b[0, :2]) > 3.0 and 0.5 <= np.linalg.norm(a[-1, :2] - b[-1, :2]) <= 1.5
+    for p in meet.actors:  # they meet first, then wave
+        walk = next(x for x in p.actions if x.type == "walk_to")
+        wave = next(x for x in p.actions if x.type == "wave")
+        assert walk.start == 0.0 or walk.start < wave.start
+        assert wave.start >= walk.end - 1e-6
 
     bench = _plan("a man sits on a bench")
     man, seat = bench.actors
@@ -235,9 +240,13 @@ def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
 
     kick = _plan("a girl kicks a soccer ball", duration=10)
     girl, ball = kick.actors
-    assert [x.type for x in girl.actions] == ["walk_to", "push"] and girl.actions[1].target == ball.id
-    assert girl.actions[1].start == girl.actions[0].end  # the kick when she reaches it
+    walk = next(x for x in girl.actions if x.type == "walk_to")
+    push = next(x for x in girl.actions if x.type == "push")
+    assert (walk.type, push.type, push.target) == ("walk_to", "push", ball.id)
+    assert push.start == walk.end  # the kick when she reaches it
     assert ball.asset == "football" and ball.actions == []  # physics moves it, nothing else
+    kicked = compile_script(kick).positions[:, 1]
+    assert np.linalg.norm(kicked[-1, :2] - kicked[0, :2]) > 1.0
 
     walk = _plan("a man walks his dog down the street")
     man, dog = walk.actors

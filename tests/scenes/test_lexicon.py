@@ -6,6 +6,7 @@ import pytest
 
 from scenes import loads_script
 from scenes.catalog import CATALOG
+from scenes.colors import parse_colour
 from scenes.lexicon import aliases_of, lookup_noun, nouns, stand_in
 
 
@@ -13,16 +14,27 @@ def test_every_lexicon_entry_names_an_existing_asset() -> None:
     missing = {word: e.asset for word, e in nouns().items() if e.asset not in CATALOG}
     assert not missing
     assert all(0.01 <= e.scale <= 50 for e in nouns().values())
+    for e in nouns().values():
+        if e.colour is not None:
+            parse_colour(e.colour)  # raises on a colour a script could not name
 
 
 def test_the_lexicon_is_several_hundred_words() -> None:
-    assert len({e.word for e in nouns().values()}) >= 150
+    assert len({e.word for e in nouns().values()}) >= 300
 
 
-@pytest.mark.parametrize(("word", "asset", "scale"), [
-    ("puppy", "dog", 0.65), ("puppies", "dog", 0.65), ("Kittens", "cat", 0.6), ("children", "child", 1.0),
-    ("soccer balls", "football", 1.0), ("cottage", "house", 0.85), ("boxes", "box", 1.0),
-])
+@pytest.mark.parametrize(
+    ("word", "asset", "scale"),
+    [
+        ("puppy", "dog", 0.65),
+        ("puppies", "dog", 0.65),
+        ("Kittens", "cat", 0.6),
+        ("children", "child", 1.0),
+        ("soccer balls", "football", 1.0),
+        ("cottage", "house", 0.85),
+        ("boxes", "box", 1.0),
+    ],
+)
 def test_words_plurals_and_phrases_resolve(word: str, asset: str, scale: float) -> None:
     entry = lookup_noun(word)
     assert entry is not None and (entry.asset, entry.scale) == (asset, scale)

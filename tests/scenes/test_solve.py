@@ -147,3 +147,14 @@ camera:
         vfov = 2 * np.arctan(np.tan(np.radians(tl.camera_fov[f]) / 2) / (320 / 180))
         share = 0.8 / (2 * d * np.tan(vfov / 2))
         assert lo <= share <= hi, (k, share, cam)
+
+
+def test_compiling_solves_once_and_a_solved_script_round_trips() -> None:
+    from scenes.io import dumps_script
+
+    script = loads_script(DOMINOES)
+    tl = compile_script(script)
+    assert tl.script.solved and tl.script.intents == script.intents
+    again = loads_script(dumps_script(tl.script))
+    assert again == tl.script and solve(again).script is again  # not solved twice: no second push
+    assert sum(1 for a in compile_script(again).script.actors for act in a.actions if act.type == "push") == 1

@@ -44,17 +44,16 @@ def test_a_ball_that_never_reaches_the_dominoes():
 def test_a_woman_on_the_tabletop_walks_into_the_air_and_sits_on_nothing_and_the_cat_hangs():
     found = findings_of("woman_on_table.yaml")
     assert found["floating"] == [
-        "actors[woman] floats 0.79 m above the ground from 1.3 s to 8.0 s",
+        "actors[woman] floats 0.76 m above the ground from 1.3 s to 4.5 s",
         "actors[woman] sits on nothing (pelvis 1.32 m up) from 5.1 s to 8.0 s",
         "actors[cat] floats 0.76 m above the ground from 0.0 s to 8.0 s",
     ]
-    # walking through the air at tabletop height she passes through the chair's back
-    assert found["interpenetration"] == ["actors[woman] overlaps actors[chair] by 0.13 m from 2.7 s to 3.1 s"]
     assert found["events"] == [
         "intents[0] sit_on: actors[woman] never sits on actors[chair]",
-        "intents[1] jump_onto: actors[cat] ends on nothing, not on actors[table], at 8.0 s",
+        "intents[1] jump_onto: actors[cat] never rests on actors[table] (it is on nothing at 8.0 s)",
     ]
     assert found["idle"][0].startswith("actors[cat] is idle for 8.0 s")
+    assert set(found) == {"floating", "events", "idle"}
 
 
 @pytest.mark.parametrize("name", ["cup_on_table.yaml", "person_on_chair.yaml", "ball_topples_dominoes.yaml"])

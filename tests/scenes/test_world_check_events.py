@@ -27,14 +27,14 @@ intents: [{type: go_to, subject: ana, target: GOAL}]
 actors:
   - {id: ana, asset: woman, position: [0, 0, 0], actions: [{type: walk_to, to: [3, 0, 0]}]}
   - {id: far, asset: box, position: [-8, 0, 0]}
-""", {"GOAL": "[3, 0, 0]"}, {"GOAL": "far"}, "intents[0] go_to: actors[ana] ends 10.37 m from actors[far] at 6.0 s"),
+""", {"GOAL": "[3, 0, 0]"}, {"GOAL": "far"}, "intents[0] go_to: actors[ana] comes no closer than 7."),
     "meet": (
         """
-intents: [{type: meet, subjects: [sam, ana]}]
+intents: [{type: meet, subjects: [sam, ana], end: 5.9}]
 actors:
   - {id: sam, asset: man, position: [-4, 0, 0], actions: [{type: walk_to, to: [-0.7, 0, 0]}]}
   - {id: ana, asset: woman, position: [4, 0, 0], actions: [{type: walk_to, to: [GOAL, 0, 0]}]}
-""", {"GOAL": "0.7"}, {"GOAL": "4"}, "intents[0] meet: actors[sam] and actors[ana] end 4.28 m apart at 6.0 s"),
+""", {"GOAL": "0.7"}, {"GOAL": "4"}, "intents[0] meet: actors[sam] and actors[ana] end 4."),
     "chase": (
         """
 intents: [{type: chase, subject: dog, target: kid}]
@@ -94,7 +94,8 @@ actors:
 def script(body: str, fill: dict[str, str], duration: float = 6) -> str:
     for key, value in fill.items():
         body = body.replace(key, value)
-    return HEAD.format(duration=duration) + body
+    # the coordinates are the test's: check them as written, unsolved
+    return "solved: true\n" + HEAD.format(duration=duration) + body
 
 
 def events_check(compile_yaml, text: str):

@@ -1,0 +1,346 @@
+"""From what the offline planner read to scene intents: cause and effect, support and arrangement.
+
+The reader (``offline.read_prompt``) finds entities, their relations and events. Events whose meaning is
+a cause and an effect ("knocks over", "falls onto", "kicks", "throws", "rolls down", "chases", "runs
+around", "drives", "jumps onto", "sits on", "walk towards each other") and relations that need support
+or arrangement ("on", "under", "next to", "in a row", "stacked", "around") become intents; the solver
+(``scenes.solve``) turns them into coordinates, actions and physics that really happen. One handler per
+verb sense; the table ``EVENT_SENSES`` says which verbs mean what. Events no handler takes stay with
+the planner's own actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from scenes.catalog import CATALOG
+
+# a verb can mean several things: tried in this order, the first whose conditions hold wins
+SENSE_ORDER = ("knock_over", "drop_onto", "kick_to", "throw_to", "roll_down", "push", "chase", "sit_on",
+               "jump_onto", "run_around", "meet", "drive_along")
+_SENSES_OF: dict[str, tuple[str, ...]] = {}
+
+
+def senses_of(lemma: str) -> tuple[str, ...]:
+    """Every intent a verb can mean, in the order they are tried."""
+    if not _SENSES_OF:
+        table: dict[str, list[str]] = {}
+        for group in SENSE_ORDER:
+            for verb, sense in _ALL_SENSES:
+                if sense == group:
+                    table.setdefault(verb, []).append(sense)
+        _SENSES_OF.update({k: tuple(v) for k, v in table.items()})
+    return _SENSES_OF.get(lemma, ())
+
+
+_ALL_SENSES: tuple[tuple[str, str], ...] = tuple(
+    (verb, sense) for sense, verbs in {
+        "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
+                       "drive", "tumble"),
+        "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
+        "kick_to": ("kick", "shoot", "boot"),
+        "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
+        "roll_down": ("roll", "tumble", "bounce", "slide"),
+        "push": ("push", "shove", "nudge"),
+        "chase": ("chase", "pursue", "follow", "fetch"),
+        "sit_on": ("sit", "rest"),
+        "jump_onto": ("jump", "leap", "hop", "climb"),
+        "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
+        "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
+        "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
+    }.items() for verb in verbs)
+
+RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
+               "front": "in_front_of", "behind": "behind"}
+VEHICLE_GROUPS = ("vehicles",)
+
+
+@dataclass
+class Scene:
+    """What the handlers see: the reading, the placed actors, and member ids per entity."""
+
+    reading: Any
+    actors: list[Any]
+    members: dict[int, list[str]]
+
+    def spec(self, entity: int) -> Any:
+        return CATALOG[self.actors_of(entity)[0].asset]
+
+    def actors_of(self, entity: int) -> list[Any]:
+        return [a for a in self.actors if a.entity == entity]
+
+    def relation(self, entity: int) -> tuple[str, int] | None:
+        rel = self.reading.entities[entity].relation
+        if rel and rel[1]:
+            return rel[0], rel[1][0]
+        return None
+
+    def living(self, entity: int) -> bool:
+        return bool(self.spec(entity).rig)
+
+
+Handler = Callable[[Any, Scene], list[dict[str, Any]] | None]
+
+
+def _first(scene: Scene, entity: int) -> str:
+    return scene.members[entity][0]
+
+
+def _target_entity(ev: Any) -> int | None:
+    return ev.target if isinstance(ev.target, int) else None
+
+
+def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    target = _target_entity(ev)
+    if target is None and ev.verb in ("knock", "topple", "hit", "strike", "bowl"):
+        # "knocks the first one over": the thing that can fall over (a row of dominoes, a tower of blocks)
+        target = next((e for e in range(len(scene.reading.entities)) if e not in ev.subjects and e in scene.members
+                       and (scene.spec(e).traits.topples or scene.reading.entities[e].count > 1)), None)
+    if target is None or target in ev.subjects or scene.living(target):
+        return None
+    if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.verb in (
+            "knock", "topple")):
+        return None
+    return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+
+
+def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    out = []
+    for s in ev.subjects:
+        rel = scene.relation(s)
+        target = rel[1] if rel and rel[0] in ("on", "above") else _target_entity(ev)
+        if target is None or target == s or scene.spec(target).traits.top_support() is None or scene.living(s):
+            continue
+        out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target)} for m in scene.members[s]]
+    return out or None
+
+
+def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    target = _target_entity(ev)
+    if target is None or not any(scene.living(s) for s in ev.subjects):
+        return None
+    kicker = next(s for s in ev.subjects if scene.living(s))
+    goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and any(
+        w in CATALOG[scene.actors_of(e)[0].asset].name for w in ("goal", "net", "hoop"))), None)
+    intent: dict[str, Any] = {"type": "kick_to", "subject": _first(scene, kicker), "object": _first(scene, target)}
+    if goal is not None:
+        intent["target"] = _first(scene, goal)
+    return [intent]
+
+
+def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    thing = _target_entity(ev)
+    if thing is None or not any(scene.living(s) for s in ev.subjects) or scene.living(thing):
+        return None
+    thrower = next(s for s in ev.subjects if scene.living(s))
+    catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and scene.living(e)),
+                   None)
+    goal: Any = _first(scene, catcher) if catcher is not None else [0.0, 6.0, 0.0]
+    return [{"type": "throw_to", "subject": _first(scene, thrower), "object": _first(scene, thing), "target": goal}]
+
+
+def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    target = _target_entity(ev)
+    rel = None
+    for s in ev.subjects:
+        rel = scene.relation(s)
+    slope = target if target is not None else (rel[1] if rel else None)
+    if slope is None or not scene.spec(slope).traits.walkable:
+        return None
+    return [{"type": "roll_down", "subject": m, "target": _first(scene, slope)}
+            for s in ev.subjects for m in scene.members[s] if CATALOG[scene.actors_of(s)[0].asset].traits.round]
+
+
+def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    target = _target_entity(ev)
+    if target is None or scene.living(target) or not all(scene.living(s) for s in ev.subjects):
+        return None
+    return [{"type": "push", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+
+
+def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    target = _target_entity(ev)
+    if target is None or not all(scene.living(s) for s in ev.subjects):
+        return None
+    out: list[dict[str, Any]] = []
+    rel = scene.relation(ev.subjects[0])
+    if rel and rel[0] == "around" and scene.living(target):  # "chases the cat around the tree"
+        out.append({"type": "run_around", "subject": _first(scene, target), "target": _first(scene, rel[1])})
+    out += [{"type": "chase", "subject": m, "target": _first(scene, target), "together": bool(out)}
+            for s in ev.subjects for m in scene.members[s]]
+    return out
+
+
+def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    seats = [e for e in range(len(scene.reading.entities)) if scene.spec(e).traits.seat is not None]
+    out = []
+    for s in ev.subjects:
+        if not scene.living(s):
+            continue
+        rel = scene.relation(s)
+        seat = _target_entity(ev)
+        if seat is None and rel and rel[0] == "on":
+            seat = rel[1]
+        if seat is None:
+            walked = [x for x in scene.reading.events if s in x.subjects and isinstance(x.target, int)
+                      and x.target in seats]
+            seat = walked[-1].target if walked else (seats[0] if len(seats) == 1 else None)
+        if seat is None or seat not in seats:
+            continue
+        for k, m in enumerate(scene.members[s]):
+            chairs = scene.members[seat]
+            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)]})
+    return out or None
+
+
+def _jump_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    out = []
+    for s in ev.subjects:
+        rel = scene.relation(s)
+        target = _target_entity(ev)
+        if target is None and rel and rel[0] == "on":
+            target = rel[1]
+        if target is None or not scene.living(s) or scene.spec(target).traits.top_support() is None:
+            continue
+        out += [{"type": "jump_onto", "subject": m, "target": _first(scene, target)} for m in scene.members[s]]
+    return out or None
+
+
+def _run_around(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    out = []
+    for s in ev.subjects:
+        rel = scene.relation(s)
+        if not rel or rel[0] != "around" or not scene.living(s):
+            continue
+        out += [{"type": "run_around", "subject": m, "target": _first(scene, rel[1])} for m in scene.members[s]]
+    return out or None
+
+
+def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    people = [m for s in ev.subjects if scene.living(s) for m in scene.members[s]]
+    if (ev.target != "each_other" and ev.verb != "meet") or len(people) < 2:
+        return None
+    return [{"type": "meet", "subjects": people[:2]}]
+
+
+def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    cars = [m for s in ev.subjects if scene.spec(s).group in VEHICLE_GROUPS or scene.spec(s).name == "car"
+            for m in scene.members[s]]
+    if not cars or _target_entity(ev) is not None:
+        return None
+    return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
+
+
+SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
+
+
+def _then_do(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    action = next((a for a in ev.sense.actions if a in SELF_ACTIONS), None)
+    if action is None or isinstance(ev.target, int):
+        return None
+    doers = [m for s in ev.subjects for m in scene.members[s] if action in scene.spec(s).actions]
+    return [{"type": "do", "subject": m, "action": action, "together": n > 0} for n, m in enumerate(doers)] or None
+
+
+HANDLERS: dict[str, Handler] = {
+    "knock_over": _knock_over, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
+    "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
+    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along,
+}
+
+
+def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]], set[int]]:
+    """Intents for the reading's events and the indices of the events they stand for."""
+    scene = Scene(reading, actors, _members(actors))
+    intents: list[dict[str, Any]] = []
+    handled: set[int] = set()
+    for k, ev in enumerate(reading.events):
+        if not ev.subjects or any(s not in scene.members for s in ev.subjects):
+            continue
+        for sense in senses_of(ev.verb):
+            made = HANDLERS[sense](ev, scene)
+            if made:
+                if intents and k - 1 in handled and reading.events[k - 1].clause == ev.clause:
+                    made[0] = {**made[0], "together": True}
+                intents += made
+                handled.add(k)
+                break
+    # what the same subjects do next in that clause ("… and wave") follows the intent, so the solver times it
+    for k, ev in enumerate(reading.events):
+        if k in handled or not ev.subjects or not any(
+                j < k and j in handled and set(reading.events[j].subjects) & set(ev.subjects)
+                for j in range(len(reading.events))):
+            continue
+        made = _then_do(ev, scene)
+        if made:
+            intents += made
+            handled.add(k)
+    # "… and they topple": what a knock-over already brings down
+    fallen = {i["target"] for i in intents if i["type"] == "knock_over"}
+    for k, ev in enumerate(reading.events):
+        if k not in handled and ev.verb in ("topple", "fall", "tumble", "collapse") and all(
+                set(scene.members.get(s, [])) & fallen or (scene.reading.entities[s].count > 1 and any(
+                    m in fallen for m in scene.members.get(s, []))) for s in ev.subjects):
+            handled.add(k)
+    # "walks to the chair and sits down": the sit walks there itself
+    for k, ev in enumerate(reading.events):
+        sits = [i for i in intents if i["type"] == "sit_on"]
+        if k not in handled and isinstance(ev.target, int) and any(
+                i["target"] in scene.members.get(ev.target, []) and i["subject"] in
+                [m for s in ev.subjects for m in scene.members.get(s, [])] for i in sits):
+            handled.add(k)
+    return intents, handled
+
+
+def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Intents for relations that need support or arrangement; subjects of events that place them
+    (drops, sits, jumps, rolls) are left to those events."""
+    members = _members(actors)
+    moved_by_event = {i.get("subject") for i in events if i["type"] in ("drop_onto", "sit_on", "jump_onto",
+                                                                         "roll_down", "run_around", "throw_to")}
+    out: list[dict[str, Any]] = []
+    for e, ent in enumerate(reading.entities):
+        if e not in members:
+            continue
+        ids = [m for m in members[e] if m not in moved_by_event]
+        spec = CATALOG[next(a for a in actors if a.entity == e).asset]
+        if len(ids) > 1 and ent.arrangement in ("row", "stack", "circle") and (
+                ent.arrangement != "row" or spec.traits.topples):
+            out.append({"type": "arrange", "subjects": ids, "pattern": ent.arrangement})
+        rel = ent.relation
+        if not rel or not rel[1] or rel[1][0] not in members or not ids:
+            continue
+        anchor = members[rel[1][0]][0]
+        anchor_spec = CATALOG[next(a for a in actors if a.entity == rel[1][0]).asset]
+        if rel[0] == "around" and any(i["type"] == "run_around" for i in events):
+            continue  # running around it is the event's business
+        if rel[0] == "around" and len(ids) > 1:
+            out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
+        elif rel[0] == "on" and (spec.rig and anchor_spec.traits.seat is not None):
+            continue  # sitting on a seat: the planner's sit does it
+        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack":
+            out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
+        elif rel[0] == "under" and _fits_under(actors, e, rel[1][0], anchor_spec):
+            out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
+        elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
+            out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
+    return out
+
+
+def _fits_under(actors: list[Any], entity: int, anchor: int, anchor_spec: Any) -> bool:
+    """Whether one member of ``entity`` fits in the room under ``anchor`` (else the layout puts it in front)."""
+    room = anchor_spec.traits.room_under
+    if room is None:
+        return False
+    thing = next(a for a in actors if a.entity == entity)
+    under = next(a for a in actors if a.entity == anchor)
+    return all(x < r * s for x, r, s in zip(thing.extent, room, under.scale, strict=True))
+
+
+def _members(actors: list[Any]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for a in actors:
+        out.setdefault(a.entity, []).append(a.id)
+    return out

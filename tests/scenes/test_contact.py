@@ -1,0 +1,61 @@
+"""Contact geometry: separating-axis overlaps, spheres, height fields and what rests on what."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from scenes.check import CheckLimits, World
+from scenes.contact import GROUND, NOTHING, box_depth, height_field, part_boxes
+from scenes.rig import hpr_matrix
+
+AXES = np.eye(3)[None]  # an unturned box
+
+
+def depth(ca, ha, cb, hb, hpr_b=(0.0, 0.0, 0.0), sideways=None):
+    return float(box_depth(np.array([ca], float), AXES, np.array([ha], float), np.array([cb], float),
+                           hpr_matrix(np.array([hpr_b], float)), np.array([hb], float), sideways)[0])
+
+
+def test_box_overlap_is_the_shallowest_way_apart_and_a_gap_is_negative():
+    assert depth((0, 0, 0), (1, 1, 1), (1.5, 0, 0), (1, 1, 1)) == 0.5
+    assert depth((0, 0, 0), (1, 1, 1), (3, 0, 0), (1, 1, 1)) == -1.0
+    assert np.isclose(depth((0, 0, 0), (1, 1, 1), (2.2, 0, 0), (1, 1, 1), (45, 0, 0)), 1 + np.sqrt(2) - 2.2)
+
+
+def test_things_side_by_side_on_the_ground_are_measured_across_not_up():
+    # two flat boxes overlapping 1.5 m sideways but only 0.4 m in height: lifting one is no way apart
+    assert np.isclose(depth((0, 0, 0.2), (1, 1, 0.2), (0.5, 0, 0.2), (1, 1, 0.2)), 0.4)
+    assert np.isclose(depth((0, 0, 0.2), (1, 1, 0.2), (0.5, 0, 0.2), (1, 1, 0.2), sideways=np.array([True])), 1.5)
+    # ... and boxes apart in height stay apart
+    assert depth((0, 0, 0.2), (1, 1, 0.2), (0.5, 0, 1.2), (1, 1, 0.2), sideways=np.array([True])) < 0
+
+
+def test_height_fields_follow_the_mesh_tops():
+    ramp = height_field("ramp")  # rises from -Y to +Y, 0.6 m high
+    assert ramp[2].mean() < 0.1 and ramp[-3].mean() > 0.5
+    table = height_field("table")
+    assert np.allclose(table, 0.76, atol=0.01)
+    assert len(part_boxes("table")) == 5 and len(part_boxes("rock")) == 1
+
+
+SCENE = """
+duration: 1
+fps: 10
+resolution: 320x180
+actors:
+  - {id: ramp, asset: ramp}
+  - {id: on_slope, asset: box, scale: 0.2, position: [0, 0.5, 0.45]}
+  - {id: over_slope, asset: box, scale: 0.2, position: [0, -0.5, 0.8]}
+  - {id: table, asset: table, position: [4, 0, 0]}
+  - {id: under_table, asset: cup, position: [4, 0, 0.3]}
+  - {id: on_floor, asset: cup, position: [4.2, 0, 0]}
+"""
+
+
+def test_what_rests_on_what(compile_yaml):
+    world = World(compile_yaml(SCENE), CheckLimits())
+    on = world.support.on[0]
+    assert on[1] == 0  # on the ramp's slope
+    assert on[2] == NOTHING and on[4] == NOTHING  # above the slope, under the table top
+    assert on[5] == GROUND
+    assert np.isclose(world.support.gap[0, 4], 0.3)  # measured from the floor under the table
