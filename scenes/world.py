@@ -28,6 +28,7 @@ HORIZON_ELEVATION_DEG = 2.0  # where fog takes its colour from
 # The old hemisphere light was too weak for a physically lit sky: against Cycles (the reference frame's Nishita sky
 # with its sun), shadows came out half as bright. Sky light is this many times the preset's old ambient term.
 SKY_GAIN = 1.7
+TINT_SATURATION = 0.6  # of a "tinted" preset sky's colours (see _unit_sky)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,11 @@ def _unit_sky(sky: SkyState, sun: SunState, dirs: np.ndarray) -> np.ndarray:
         # Preetham's brightness, softened (^0.75): in the preset's near-white horizon colour its full horizon and
         # circumsolar brightening burnt the lower sky out to white
         lum = sky_model.luminance(sky_model.preetham(dirs, sun.direction, sky.turbidity))[..., None] ** 0.75
-        return sky_model.gradient(dirs, sky.zenith, sky.horizon) * lum
+        colour = sky_model.gradient(dirs, sky.zenith, sky.horizon)
+        # the presets' colours were picked to be seen, not to light: at full saturation their blue tinted every
+        # shadow far bluer than Cycles' physical sky does on the reference frame
+        grey = sky_model.luminance(colour)[..., None]
+        return (grey + TINT_SATURATION * (colour - grey)) * lum
     if sky.model == "overcast":
         return sky_model.overcast(dirs, sky.zenith)
     return sky_model.gradient(dirs, sky.zenith, sky.horizon)
