@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ValidationError, model_validator
 
 from engine_bridge import EngineError
 from pipeline.chunks import (
@@ -46,16 +46,15 @@ from pipeline.chunks import (
     segment_paths,
     split_frames,
 )
-from pipeline.encode import encode_settings, probe
+from pipeline.encode import probe
 from pipeline.errors import PipelineError
-from pipeline.executors import BrokenProcessPool, Executor, drop_worker_engine, worker_engine
+from pipeline.executors import BrokenProcessPool, Executor, driver_gone, drop_worker_engine, worker_engine
 from pipeline.jobs import RenderOptions, project_version, render_script
-from pipeline.passes import parse_passes
-from pipeline.planners import PlanRequest, make_planner
+from pipeline.planners import make_planner
 from pipeline.progress import terminal_progress
 from pipeline.report import RunReport, report_path, write_json
-from scenes import SceneScript, ScriptError, load_script, parse_script, save_script, script_hash
-from scenes.script import ResolutionField
+from pipeline.run.options import RunOptions, apply_script_overrides
+from scenes import SceneScript, ScriptError, load_script, save_script, script_hash
 
 MANIFEST = "manifest.jsonl"
 MAX_ATTEMPTS = 2  # a job whose worker process died is tried again once, then recorded as failed
@@ -64,33 +63,35 @@ KEY_LENGTH = 16  # hex digits of the content hash used as the folder name
 Status = Literal["done", "cached", "failed"]
 
 
-class JobSpec(BaseModel):
-    """One line of a jobs file: a prompt or a script path, plus per-job overrides."""
+BATCH_DEFAULTS: dict[str, Any] = {"strict": True, "planner": "offline"}
+"""Where a batch's run options differ from a single render's: refuse plans that fail the world check, and plan
+prompts offline unless a job names another planner (a batch should not silently call a paid API)."""
 
-    model_config = ConfigDict(extra="forbid")
+
+class JobSpec(RunOptions):
+    """One line of a jobs file: a prompt or a script path, plus that job's run options.
+
+    The options a job sets win over the batch command line's (``--engine``, ``--strict``, ``--look``);
+    :func:`job_options` merges them.
+    """
 
     id: str | None = None
     prompt: str | None = None
     script: str | None = None
-    planner: str = "offline"
-    seed: int | None = None
-    duration: float | None = None
-    fps: int | None = None
-    resolution: ResolutionField | None = None
-    passes: list[str] = []
-    codec: str | None = None
-    crf: int | None = None
-    preset: str | None = None
-    container: str | None = None
-    engine: str | None = None
-    audio: bool = True
-    previews: bool = True
 
     @model_validator(mode="after")
     def _one_source(self) -> JobSpec:
         if (self.prompt is None) == (self.script is None):
             raise ValueError("give exactly one of 'prompt' or 'script'")
+        if self.chunks != 1:
+            raise ValueError("'chunks' is not a job option: the batch splits long jobs itself (--auto-chunks)")
         return self
+
+
+def job_options(spec: JobSpec, base: RunOptions) -> RunOptions:
+    """The run options of one job: the batch's, with the fields the job itself set."""
+    own = {k: getattr(spec, k) for k in spec.model_fields_set if k in RunOptions.model_fields}
+    return base.with_fields(own)
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Job:
     source: str
     options: RenderOptions
     key: str
+    run: RunOptions = RunOptions()  # the merged run options (overrides, planner) of this job
     script: SceneScript | None = None  # script jobs: loaded and overridden in the driver
     frames: int | None = None  # known before rendering for script jobs
     error: str | None = None  # the job cannot even start (bad script file)
@@ -279,23 +281,6 @@ def job_name(spec: JobSpec, index: int) -> str:
     return f"job-{index}"
 
 
-def with_overrides(script: SceneScript, spec: JobSpec, source: str) -> SceneScript:
-    """``script`` with the spec's seed/duration/fps/resolution applied (re-validated)."""
-    changes = {k: v for k, v in (("seed", spec.seed), ("duration", spec.duration), ("fps", spec.fps),
-                                 ("resolution", spec.resolution and str(spec.resolution))) if v is not None}
-    if not changes:
-        return script
-    return parse_script(script.model_dump(mode="json", by_alias=True) | changes, f"{source} (with job overrides)")
-
-
-def render_options(spec: JobSpec, engine: str) -> RenderOptions:
-    """Engine, encoding and post-production settings of a job, checked like the CLI's (``codec`` is ``h264``,
-    ``h265``, ``vp9`` or ``av1``)."""
-    encode = encode_settings(spec.codec or "h264", spec.crf, spec.preset, spec.container or "mp4")
-    return RenderOptions(engine=spec.engine or engine, encode=encode, audio=spec.audio, previews=spec.previews,
-                         passes=parse_passes(spec.passes))
-
-
 def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[str]) -> str:
     """sha256 of what the output depends on: the script (or the prompt request), the options, the version."""
     enc = options.encode
@@ -310,36 +295,40 @@ def content_key(subject: dict[str, Any], options: RenderOptions, passes: list[st
         "encode": {"codec": enc.codec, "crf": enc.crf, "preset": enc.preset, "pix_fmt": enc.pix_fmt,
                    "container": enc.container, "extra": dict(sorted(enc.extra.items()))},
         "passes": sorted(passes),
+        "look": options.look,
         "version": project_version(),
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
 
 
-def resolve_job(spec: JobSpec, index: int, engine: str = "panda3d") -> Job:
+def resolve_job(spec: JobSpec, index: int, base: RunOptions | None = None) -> Job:
     """Load and override a script job's script (a bad one becomes a job that failed) and compute its key.
 
-    A prompt job's key hashes the prompt, planner and overrides, not the planned script: an LLM may plan
-    differently next time, and resume must still find the job.
+    ``base`` are the batch's run options (default: :data:`BATCH_DEFAULTS`); the job's own fields win. A prompt
+    job's key hashes the prompt, planner and overrides, not the planned script: an LLM may plan differently
+    next time, and resume must still find the job.
     """
     name = job_name(spec, index)
+    run = job_options(spec, base if base is not None else RunOptions(**BATCH_DEFAULTS))
     try:
-        options = render_options(spec, engine)
+        options = run.render_options()
     except PipelineError as exc:
-        options = RenderOptions(engine=spec.engine or engine)
-        key = content_key({"spec": spec.model_dump(mode="json")}, options, spec.passes)
-        return Job(index, name, spec, spec.script or f"prompt: {spec.prompt}", options, key, error=one_line(exc))
+        options = RenderOptions(engine=run.engine)
+        key = content_key({"spec": spec.model_dump(mode="json")}, options, list(run.passes))
+        return Job(index, name, spec, spec.script or f"prompt: {spec.prompt}", options, key, run, error=one_line(exc))
     if spec.prompt is not None:
-        subject = {"prompt": spec.prompt, "planner": spec.planner, "seed": spec.seed or 0, "duration": spec.duration,
-                   "fps": spec.fps, "resolution": spec.resolution and str(spec.resolution)}
-        return Job(index, name, spec, f"prompt: {spec.prompt}", options, content_key(subject, options, spec.passes))
+        subject = {"prompt": spec.prompt, "planner": run.planner, "seed": run.seed or 0, "duration": run.duration,
+                   "fps": run.fps, "resolution": run.resolution and str(run.resolution)}
+        key = content_key(subject, options, list(run.passes))
+        return Job(index, name, spec, f"prompt: {spec.prompt}", options, key, run)
     assert spec.script is not None
     try:
-        script = with_overrides(load_script(Path(spec.script)), spec, spec.script)
+        script = apply_script_overrides(load_script(Path(spec.script)), run, spec.script)
     except (ScriptError, PipelineError, OSError) as exc:
-        key = content_key({"spec": spec.model_dump(mode="json")}, options, spec.passes)
-        return Job(index, name, spec, spec.script, options, key, error=one_line(exc))
-    key = content_key({"script": script_hash(script)}, options, spec.passes)
-    return Job(index, name, spec, spec.script, options, key, script=script, frames=script.frame_count)
+        key = content_key({"spec": spec.model_dump(mode="json")}, options, list(run.passes))
+        return Job(index, name, spec, spec.script, options, key, run, error=one_line(exc))
+    key = content_key({"script": script_hash(script)}, options, list(run.passes))
+    return Job(index, name, spec, spec.script, options, key, run, script=script, frames=script.frame_count)
 
 
 def one_line(exc: BaseException) -> str:
@@ -383,6 +372,8 @@ def publish(work: Path, out_dir: Path, job: Job, script: SceneScript, report: Ru
         finished_at=datetime.now(UTC).isoformat(timespec="seconds"), chunks=chunks,
     )
     write_json(work / "job.json", record)
+    if driver_gone():  # the batch that asked for this job is dead: its outputs are no longer ours to publish
+        raise PipelineError(f"{final}: not published, the batch driver has died")
     os.rename(work, final)  # fails if a folder is already there: the driver clears broken ones first
     return record
 
@@ -445,10 +436,8 @@ def run_job(job: Job, out_dir: str) -> JobOutcome:
             script = job.script
         else:
             assert job.spec.prompt is not None
-            request = PlanRequest(prompt=job.spec.prompt, duration=job.spec.duration, fps=job.spec.fps,
-                                  resolution=job.spec.resolution, seed=job.spec.seed or 0)
-            plan = make_planner(job.spec.planner).plan(request)
-            script = with_overrides(plan.script, job.spec, job.source)
+            plan = make_planner(job.run.planner, **job.run.llm_settings()).plan(job.run.plan_request(job.spec.prompt))
+            script = apply_script_overrides(plan.script, job.run, job.source)
             if not script.prompt:
                 script = script.model_copy(update={"prompt": job.spec.prompt})
             plan_s = time.perf_counter() - t0
@@ -592,7 +581,7 @@ class _Driver:
             job = self.queue.popleft()
             spare = self.executor.slots - len(self.running) - len(self.queue)
             chunks = min(spare, (job.frames or 0) // MIN_CHUNK_FRAMES) if self.auto_chunk else 1
-            if chunks >= 2 and job.script is not None and not job.spec.passes:
+            if chunks >= 2 and job.script is not None and not job.options.passes:
                 self._submit_chunks(job, chunks)
             else:
                 self.running[self.executor.submit(run_job, job, str(self.out))] = Task(job, 1)
@@ -686,7 +675,7 @@ def manifest_entry(job: Job, status: Status, out_dir: Path, record: JobRecord | 
                    attempts: int) -> ManifestEntry:
     """The manifest line of one job (paths relative to the output folder)."""
     entry = ManifestEntry(index=job.index, id=job.name, key=job.key, status=status, source=job.source,
-                          seed=job.script.seed if job.script is not None else job.spec.seed, attempts=attempts,
+                          seed=job.script.seed if job.script is not None else job.run.seed, attempts=attempts,
                           error=error)
     if record is not None:
         entry.dir = job.folder
@@ -777,7 +766,7 @@ def batch_command(
     workers: int | None = None,
     executor_kind: str = "local",
     ray_address: str | None = None,
-    engine: str = "panda3d",
+    base: RunOptions | None = None,
     auto_chunk: bool = True,
     quiet: bool = False,
 ) -> BatchResult:
@@ -787,7 +776,7 @@ def batch_command(
     if workers is not None and workers < 1:
         raise PipelineError(f"--workers must be at least 1, not {workers}")
     specs = expand_seeds(load_jobs(jobs_path), parse_seeds(seeds) if seeds else None)
-    jobs = [resolve_job(spec, i, engine) for i, spec in enumerate(specs)]
+    jobs = [resolve_job(spec, i, base) for i, spec in enumerate(specs)]
     executor = make_executor(executor_kind, workers, ray_address)
     try:
         with batch_progress(not quiet, len(jobs)) as progress:

@@ -21,6 +21,7 @@ from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
 from pipeline.jobs import RenderOptions, project_version, render_script
 from pipeline.report import peak_rss_mb
+from pipeline.run.options import RunOptions, apply_script_overrides
 from scenes import SceneScript, compile_script, loads_script
 from scenes.script import Resolution
 
@@ -41,14 +42,8 @@ def bench_script(script_path: Path | None, duration: float | None, resolution: R
     from scenes import load_script
 
     script = load_script(script_path) if script_path else reference_script()
-    changes: dict[str, Any] = {}
-    if duration is not None:
-        changes["duration"] = duration
-    if resolution is not None:
-        changes["resolution"] = resolution
-    if changes:
-        script = SceneScript.model_validate(script.model_dump(by_alias=True) | changes)
-    return script
+    return apply_script_overrides(script, RunOptions(duration=duration, resolution=resolution),
+                                  str(script_path or "the reference scene"))
 
 
 @contextmanager
@@ -115,10 +110,8 @@ def run_bench(
     engine: str = "panda3d",
     passes: bool = True,
     pass_frames: int = PASS_SAMPLE_FRAMES,
-    look: bool = True,
 ) -> dict[str, Any]:
-    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p; with ``look``,
-    each look and look feature at 720p: pipeline/bench_look.py) as a dict."""
+    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
     script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
@@ -175,10 +168,6 @@ def run_bench(
             result["passes"] = [bench_passes(script, size, engine, pass_frames) for size in sizes]
         except EngineError as exc:  # e.g. the software renderer draws no passes
             result["passes"] = {"error": str(exc)}
-    if look and engine in ("panda3d", "panda", "embedded"):
-        from pipeline.bench_look import bench_look
-
-        result["look"] = bench_look(script, resolution or Resolution(width=1280, height=720), pass_frames)
     return result
 
 
@@ -188,7 +177,7 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
     Each variant draws the same ``frames`` frames (colour + passes + readback, as ``render --passes`` does,
     without writing files); ``ratio`` is its time per frame over the plain render's, measured in one run.
     """
-    script = SceneScript.model_validate(script.model_dump(by_alias=True) | {"resolution": resolution})
+    script = apply_script_overrides(script, RunOptions(resolution=resolution), "the bench scene")
     timeline = compile_script(script)
     n = min(frames, len(timeline))
     variants: list[tuple[str, list[str]]] = [("render", [])] + [(p, [p]) for p in ENGINE_PASSES]
@@ -231,10 +220,7 @@ def run_batch_bench(
     from pipeline.executors import LocalExecutor
     from scenes import save_script
 
-    base = reference_script()
-    changes: dict[str, Any] = {"resolution": resolution} if resolution is not None else {}
-    long_script = SceneScript.model_validate(base.model_dump(by_alias=True) | changes
-                                             | ({"duration": duration} if duration is not None else {}))
+    long_script = bench_script(None, duration, resolution)
     result: dict[str, Any] = {"resolution": str(long_script.resolution), "machine": {"cpus": os.cpu_count()}}
     with tempfile.TemporaryDirectory(prefix="enginereel-bench-batch-") as tmp:
         root = Path(tmp)
@@ -246,8 +232,8 @@ def run_batch_bench(
             pool = LocalExecutor(workers)
             cpu0, t0 = cpu_seconds(), time.perf_counter()  # includes starting the workers, as a user's batch does
             try:
-                run = run_batch([resolve_job(s, i, engine) for i, s in enumerate(specs)], root / f"w{workers}", pool,
-                                auto_chunk=False)
+                resolved = [resolve_job(s, i, RunOptions(engine=engine)) for i, s in enumerate(specs)]
+                run = run_batch(resolved, root / f"w{workers}", pool, auto_chunk=False)
             finally:
                 pool.close()  # the workers are reaped here, so their CPU time is counted
             wall = time.perf_counter() - t0
@@ -276,3 +262,62 @@ def cpu_seconds() -> float:
 
     own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def catalog_scene(count: int = 50, seed: int = 0) -> SceneScript:
+    """A scene of ``count`` mixed catalog assets on a grid (a spread over every shelf, drawn from ``seed``)."""
+    import numpy as np
+
+    from scenes.catalog import CATALOG
+
+    names = sorted(n for n in CATALOG if n != "placeholder")
+    picks = np.random.default_rng(seed).permutation(len(names))[:count]
+    side = int(np.ceil(np.sqrt(count)))
+    actors = []
+    for k, idx in enumerate(sorted(picks)):
+        name = names[idx]
+        r, c = divmod(k, side)
+        actors.append({"id": f"a{k}", "asset": name, "scale": min(1.0, 3.0 / max(CATALOG[name].size)),
+                       "position": [(c - side / 2) * 4.0, (r - side / 2) * 4.0, 0.0]})
+    return SceneScript.model_validate({
+        "duration": 1.0, "fps": 10, "resolution": {"width": 640, "height": 360}, "actors": actors,
+        "camera": {"shots": [{"type": "static", "position": [0.0, -40.0, 25.0], "target": [0.0, 0.0, 0.0]}]},
+    })
+
+
+def run_catalog_bench(count: int = 50, engine: str = "panda3d") -> dict[str, Any]:
+    """World building time of a scene of ``count`` mixed assets: catalog models built, the script compiled and
+    the engine's world built (``open``) in this process, cold (first time) and again warm; target under 3 s."""
+    from scenes.catalog import model
+
+    script = catalog_scene(count)
+    t0 = time.perf_counter()
+    for a in script.actors:
+        model(a.asset)  # the procedural meshes (cached per process, as a render run would have them)
+    models_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    timeline = compile_script(script)
+    compile_s = time.perf_counter() - t0
+    with make_engine(engine) as eng:
+        t0 = time.perf_counter()
+        eng.open(timeline)
+        eng.render(timeline.frame(0))
+        open_cold_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        eng.open(timeline)
+        eng.render(timeline.frame(0))
+        open_warm_s = time.perf_counter() - t0
+    world_s = models_s + compile_s + open_cold_s
+    return {
+        "section": "catalog",
+        "assets": len(script.actors),
+        "distinct_assets": len({a.asset for a in script.actors}),
+        "models_s": round(models_s, 3),
+        "compile_s": round(compile_s, 3),
+        "open_and_first_frame_cold_s": round(open_cold_s, 3),
+        "open_and_first_frame_warm_s": round(open_warm_s, 3),
+        "world_build_s": round(world_s, 3),
+        "target_s": 3.0,
+        "within_target": world_s < 3.0,
+        "load_average": list(os.getloadavg()),
+    }

@@ -22,12 +22,13 @@ from pathlib import Path
 
 from engine_bridge import EngineInfo
 from pipeline.encode import check_output_path, concat_segments, mux_audio
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, WorldCheckError
 from pipeline.executors import Executor, LocalExecutor, drop_worker_engine, worker_engine
-from pipeline.jobs import RenderOptions, audio_report, build_report
+from pipeline.jobs import RenderOptions, audio_report, build_report, strict_refusal
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.render import ProgressFn, RenderStats, render_to_video
-from pipeline.report import RunReport, report_path, write_json
+from pipeline.report import RunReport, write_json
+from pipeline.run.outputs import Staging, run_outputs
 from pipeline.sound import write_soundtrack
 from scenes import SceneScript, compile_script
 
@@ -82,14 +83,21 @@ def segment_paths(output: Path, ranges: list[range]) -> list[Path]:
 
 
 def join_chunks(
-    script: SceneScript, output: Path, options: RenderOptions, results: list[ChunkResult], wall_seconds: float
+    script: SceneScript, output: Path, options: RenderOptions, results: list[ChunkResult], wall_seconds: float,
+    staging: Staging | None = None,
 ) -> RunReport:
     """Join the segments of ``results`` (in frame order) into ``output``, add the soundtrack, write the report.
 
     The soundtrack is made from the whole timeline and muxed once after the join (video stream copied), so
     it has no seams. Previews (contact sheet, poster, animation) need every frame in one process and are
-    not made for chunked renders.
+    not made for chunked renders. The video and report are staged and published together (``staging``: the
+    caller's, else one made here).
     """
+    if staging is None:
+        with Staging(run_outputs(output, previews=False)).run() as own:
+            report = join_chunks(script, output, options, results, wall_seconds, own)
+            own.publish()
+        return report
     results = sorted(results, key=lambda r: r.frames.start)
     t0 = time.perf_counter()
     timeline = compile_script(script)
@@ -98,10 +106,10 @@ def join_chunks(
     concat_segments([Path(r.segment) for r in results], joined)
     soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
     if soundtrack is not None:
-        mux_audio(joined, soundtrack, output, options.encode)
+        mux_audio(joined, soundtrack, staging.video, options.encode)
     else:
-        os.replace(joined, output)
-    metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
+        os.replace(joined, staging.video)
+    metrics = video_metrics(staging.video, static=static_pairs_from_timeline(timeline)) if options.metrics else None
     join_s = time.perf_counter() - t0
     frames = sum(len(r.frames) for r in results)
     # Stage times are summed over chunks (work done); the total is wall-clock time.
@@ -119,7 +127,7 @@ def join_chunks(
                           audio=audio_report(timeline, options) if soundtrack else None, metrics=metrics)
     report.extra["chunks"] = [{"start": r.frames.start, "stop": r.frames.stop, "render_s": round(r.stats.render_s, 3),
                                "wall_s": round(r.stats.wall_s, 3)} for r in results]
-    write_json(report_path(output), report)
+    write_json(staging.report, report)
     return report
 
 
@@ -138,28 +146,38 @@ def render_chunked(
     """
     t_start = time.perf_counter()
     output = Path(output)
+    outputs = run_outputs(output, previews=False)
     check_output_path(output)
+    if options.strict:  # refuse before any chunk starts, as a whole render would
+        from scenes.check import check_timeline
+
+        world_check = check_timeline(compile_script(script))
+        if not world_check.passed:
+            raise WorldCheckError(strict_refusal(output, world_check))
     ranges = split_frames(script.frame_count, chunks)
     segments = segment_paths(output, ranges)
     folder = segment_dir(output)
-    shutil.rmtree(folder, ignore_errors=True)  # leftovers of a killed run
-    folder.mkdir()
     own = executor is None
-    pool: Executor = executor if executor is not None else LocalExecutor(len(ranges))
-    try:
-        futures: list[Future[ChunkResult]] = [
-            pool.submit(render_chunk, script, options, r, str(s)) for r, s in zip(ranges, segments, strict=True)
-        ]
-        results = collect(futures, script.frame_count, progress)
-        return join_chunks(script, output, options, results, time.perf_counter() - t_start)
-    except BaseException:
-        if own:
-            pool.terminate()
-        raise
-    finally:
-        if own:
-            pool.close()
-        shutil.rmtree(folder, ignore_errors=True)
+    with Staging(outputs).run() as staging:
+        shutil.rmtree(folder, ignore_errors=True)  # leftovers of a killed run (under the output's lock)
+        folder.mkdir()
+        pool: Executor = executor if executor is not None else LocalExecutor(len(ranges))
+        try:
+            futures: list[Future[ChunkResult]] = [
+                pool.submit(render_chunk, script, options, r, str(s)) for r, s in zip(ranges, segments, strict=True)
+            ]
+            results = collect(futures, script.frame_count, progress)
+            report = join_chunks(script, output, options, results, time.perf_counter() - t_start, staging)
+            staging.publish()
+            return report
+        except BaseException:
+            if own:
+                pool.terminate()
+            raise
+        finally:
+            if own:
+                pool.close()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def collect(futures: list[Future[ChunkResult]], total: int, progress: ProgressFn | None) -> list[ChunkResult]:

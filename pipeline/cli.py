@@ -19,11 +19,12 @@ import typer
 
 from engine_bridge import EngineError
 from pipeline.errors import PipelineError
-from pipeline.jobs import RenderOptions, render_script
-from pipeline.planners import PlanRequest, PlanResult, make_planner
+from pipeline.jobs import render_script
+from pipeline.planners import PlanResult, make_planner
 from pipeline.planners.base import apply_overrides
 from pipeline.progress import terminal_progress
 from pipeline.render import ProgressFn
+from pipeline.run.options import RunOptions, apply_script_overrides, from_flags
 from scenes import SceneScript, ScriptError, dumps_script, load_script, save_script
 from scenes.script import Resolution
 
@@ -78,46 +79,11 @@ def parse_resolution(value: str | None) -> Resolution | None:
         raise PipelineError(line) from None
 
 
-def check_overrides(duration: float | None, fps: int | None, seed: int | None) -> None:
-    """Validate command-line overrides against the script schema's own limits, naming the option."""
-    from pydantic import ValidationError
-
-    from scenes.io import format_validation_error
-
-    given = {k: v for k, v in {"duration": duration, "fps": fps, "seed": seed}.items() if v is not None}
-    try:
-        SceneScript.model_validate(given)
-    except ValidationError as exc:
-        line = format_validation_error(exc, "")[0].lstrip(": ")
-        raise PipelineError(f"--{line}") from None
-
-
 @contextmanager
 def progress_bar(enabled: bool, label: str) -> Iterator[ProgressFn | None]:
     """A progress bar with frames, fps and ETA on a terminal; nothing otherwise."""
     with terminal_progress(enabled, label, "fps") as bar:
         yield (lambda done, total: bar(done, total)) if bar else None
-
-
-def override_script(script: SceneScript, duration: float | None, fps: int | None, resolution: str | None,
-                    seed: int | None, source: str) -> SceneScript:
-    """Apply command-line overrides to a loaded script, re-validating it."""
-    changes: dict[str, Any] = {}
-    if duration is not None:
-        changes["duration"] = duration
-    if fps is not None:
-        changes["fps"] = fps
-    if resolution is not None:
-        changes["resolution"] = parse_resolution(resolution)
-    if seed is not None:
-        changes["seed"] = seed
-    if not changes:
-        return script
-    from scenes import parse_script
-
-    data = script.model_dump(mode="json", by_alias=True)
-    data.update({k: (v.model_dump() if hasattr(v, "model_dump") else v) for k, v in changes.items()})
-    return parse_script(data, f"{source} (with command-line overrides)")
 
 
 def summary(report: Any, quiet: bool) -> None:
@@ -130,6 +96,10 @@ def summary(report: Any, quiet: bool) -> None:
         f"real-time factor {report.realtime_factor:.2f}",
         err=True,
     )
+    check = report.world_check
+    if check is not None and not check.passed:
+        for line in check.findings:
+            typer.echo(f"warning: check: {line}", err=True)
     if report.plan and report.plan.ignored_words:
         typer.echo(f"note: words the {report.plan.planner} planner did not use: "
                    f"{', '.join(report.plan.ignored_words)}", err=True)
@@ -156,28 +126,34 @@ ModelOpt = Annotated[str | None, typer.Option("--model", help="LLM model name (d
 LLMTriesOpt = Annotated[int | None, typer.Option("--llm-tries", help="LLM replies to ask for, repairs included.")]
 LLMTimeoutOpt = Annotated[float | None, typer.Option("--llm-timeout", help="Seconds per LLM request.")]
 LLMRetriesOpt = Annotated[int | None, typer.Option("--llm-retries", help="Client retries on 429/5xx/timeouts.")]
+LLMDeadlineOpt = Annotated[float | None, typer.Option("--llm-deadline", help="Seconds for the whole plan, repairs "
+                                                      "included (default: every request's budget summed).")]
 StructuredOpt = Annotated[str | None, typer.Option(
     "--structured", help="LLM output mode: auto (json_schema, else json_object), json_schema or json_object.")]
 
 
-def unreal_options(engine: str, host: str, port: int, classes: Path | None) -> tuple[tuple[str, object], ...]:
-    """Engine options of ``--engine unreal`` (the Unreal flags mean nothing to the other engines)."""
-    return (("host", host), ("port", port), ("class_map", classes)) if engine == "unreal" else ()
-
-
-def planned(prompt: str, duration: float | None, fps: int | None, resolution: str | None, seed: int | None,
-            planner: str, model: str | None, tries: int | None, timeout: float | None, retries: int | None,
-            structured: str | None) -> PlanResult:
-    """Check the overrides, run the chosen planner with the command line's LLM settings, apply the overrides."""
-    check_overrides(duration, fps, seed)
-    request = PlanRequest(prompt=prompt, duration=duration, fps=fps, resolution=parse_resolution(resolution),
-                          seed=seed or 0)
-    result = make_planner(planner, model=model, tries=tries, timeout_s=timeout, max_retries=retries,
-                          structured=structured).plan(request)
-    if planner == "auto" and result.planner == "offline":
+def planned(prompt: str, options: RunOptions) -> PlanResult:
+    """Run the chosen planner with the options' LLM settings and apply the script overrides."""
+    request = options.plan_request(prompt)
+    result = make_planner(options.planner, **options.llm_settings()).plan(request)
+    if options.planner == "auto" and result.planner == "offline":
         result.notes.append("auto: OPENAI_API_KEY and OPENAI_BASE_URL are unset, so the offline planner ran")
     result.script = apply_overrides(result.script, request)
     return result
+
+
+def run_options(params: dict[str, Any], **defaults: Any) -> RunOptions:
+    """A command's parameters (its ``locals()`` on entry) as run options (``defaults``: the command's own, e.g.
+    batch is strict); each command names its flags after the options fields, so nothing is threaded by hand."""
+    return from_flags(params, **defaults)
+
+
+def check_outputs(output: Path, options: RunOptions, save_script_to: Path | None, *inputs: Path) -> None:
+    """Refuse, before any work, outputs that collide with each other or with an input, or are special files."""
+    from pipeline.run.outputs import run_outputs
+
+    given = [*inputs, *([options.unreal_classes] if options.unreal_classes else [])]
+    run_outputs(output, options.previews, bool(options.passes), script=save_script_to, inputs=given)
 
 
 def plan_line(result: PlanResult) -> str:
@@ -191,24 +167,16 @@ CrfOpt = Annotated[int | None, typer.Option("--crf", help="Quality, lower is bet
 PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default veryfast).")]
 ContainerOpt = Annotated[str | None, typer.Option("--container", help="mp4, webm, mov or mkv (default: from -o).")]
 BitDepthOpt = Annotated[int, typer.Option("--bit-depth", help="8 (default) or 10 where the codec allows.")]
-NoAudioOpt = Annotated[bool, typer.Option("--no-audio", help="No soundtrack.")]
-NoAmbienceOpt = Annotated[bool, typer.Option("--no-ambience", help="Impacts and footsteps only, no ambience bed.")]
-NoPreviewsOpt = Annotated[bool, typer.Option("--no-previews", help="No contact sheet, poster or animation.")]
+AudioOpt = Annotated[bool, typer.Option("--audio/--no-audio", help="A soundtrack (impacts, footsteps, ambience).")]
+AmbienceOpt = Annotated[bool, typer.Option("--ambience/--no-ambience", help="The setting's ambience bed (else "
+                                           "impacts and footsteps only).")]
+PreviewsOpt = Annotated[bool, typer.Option("--previews/--no-previews", help="Contact sheet, poster and animation.")]
 MetricsOpt = Annotated[bool, typer.Option("--metrics", help="Measure flicker/warping/SSIM into the report (slow).")]
-
-
-def render_options(engine: str, output: Path, codec: str, crf: int | None, preset: str | None,
-                   container: str | None, bit_depth: int, no_audio: bool, no_ambience: bool, no_previews: bool,
-                   metrics: bool, passes: str | None, unreal_host: str, unreal_port: int,
-                   unreal_classes: Path | None) -> RenderOptions:
-    """Engine, encoding, post-production and pass choices from the command line, checked."""
-    from pipeline.encode import container_of, encode_settings
-    from pipeline.passes import parse_passes
-
-    settings = encode_settings(codec, crf, preset, container or container_of(output) or "mp4", bit_depth)
-    return RenderOptions(engine=engine, engine_options=unreal_options(engine, unreal_host, unreal_port, unreal_classes),
-                         encode=settings, audio=not no_audio, ambience=not no_ambience, previews=not no_previews,
-                         metrics=metrics, passes=parse_passes(passes))
+StrictOpt = Annotated[bool | None, typer.Option("--strict/--no-strict", help="Refuse to render a script that fails "
+                                                "the world check, else its findings are warnings in the report "
+                                                "(default: off for render/generate, on for batch).")]
+LookOpt = Annotated[str | None, typer.Option("--look", help="Render quality: fast, default or quality "
+                                             "(recorded in the report).")]
 
 
 @app.command()
@@ -226,6 +194,7 @@ def generate(
     llm_tries: LLMTriesOpt = None,
     llm_timeout: LLMTimeoutOpt = None,
     llm_retries: LLMRetriesOpt = None,
+    llm_deadline: LLMDeadlineOpt = None,
     structured: StructuredOpt = None,
     engine: EngineOpt = "panda3d",
     passes: PassesOpt = None,
@@ -238,23 +207,25 @@ def generate(
     preset: PresetOpt = None,
     container: ContainerOpt = None,
     bit_depth: BitDepthOpt = 8,
-    no_audio: NoAudioOpt = False,
-    no_ambience: NoAmbienceOpt = False,
-    no_previews: NoPreviewsOpt = False,
+    audio: AudioOpt = True,
+    ambience: AmbienceOpt = True,
+    previews: PreviewsOpt = True,
     metrics: MetricsOpt = False,
+    strict: StrictOpt = None,
+    look: LookOpt = None,
 ) -> None:
     """Plan a scene from PROMPT and render it to a video (plus OUTPUT.json, the run report)."""
-    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
+    options = run_options(locals())
+    render_opts = options.render_options(output)
+    check_outputs(output, options, save_script_to)
     t0 = time.perf_counter()
-    result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
-                     structured)
+    result = planned(prompt, options)
     plan_seconds = time.perf_counter() - t0
     if save_script_to is not None:
         save_script(result.script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        report = render_script(result.script, output, options, plan=result,
-                               plan_seconds=plan_seconds, progress=progress)
+        report = render_script(result.script, output, render_opts, plan=result, plan_seconds=plan_seconds,
+                               progress=progress)
     if not quiet:
         typer.echo(plan_line(result), err=True)
     summary(report, quiet)
@@ -274,18 +245,27 @@ def plan(
     llm_tries: LLMTriesOpt = None,
     llm_timeout: LLMTimeoutOpt = None,
     llm_retries: LLMRetriesOpt = None,
+    llm_deadline: LLMDeadlineOpt = None,
     structured: StructuredOpt = None,
     fmt: Annotated[str, typer.Option("--format", help="yaml or json (stdout only).")] = "yaml",
+    resolve: Annotated[bool, typer.Option("--resolve", help="Write the solved, concrete script (the intents "
+                                          "turned into positions, actions, physics and camera placements).")] = False,
 ) -> None:
-    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`."""
-    result = planned(prompt, duration, fps, resolution, seed, planner, model, llm_tries, llm_timeout, llm_retries,
-                     structured)
-    script = result.script
+    """Turn PROMPT into a scene script, printed or saved, to edit and then `render`; the plan is solved,
+    compiled and world-checked, and every finding is printed as a warning."""
+    from scenes.check import check_timeline
+    from scenes.timeline import compile_script
+
+    result = planned(prompt, run_options(locals()))
+    timeline = compile_script(result.script)
+    script = timeline.script if resolve else result.script
     if output is not None:
         save_script(script, output)
     else:
         typer.echo(dumps_script(script, fmt), nl=False)
     typer.echo(plan_line(result), err=True)
+    for line in check_timeline(timeline).findings:
+        typer.echo(f"warning: check: {line}", err=True)
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
@@ -373,29 +353,29 @@ def render(
     preset: PresetOpt = None,
     container: ContainerOpt = None,
     bit_depth: BitDepthOpt = 8,
-    no_audio: NoAudioOpt = False,
-    no_ambience: NoAmbienceOpt = False,
-    no_previews: NoPreviewsOpt = False,
+    audio: AudioOpt = True,
+    ambience: AmbienceOpt = True,
+    previews: PreviewsOpt = True,
     metrics: MetricsOpt = False,
+    strict: StrictOpt = None,
+    look: LookOpt = None,
     chunks: Annotated[int, typer.Option("--chunks", help="Render K frame ranges in parallel processes, then join "
                                         "them (same frames).")] = 1,
 ) -> None:
     """Render a scene script to a video (and, with --passes, its ground truth to OUTPUT.passes/)."""
-    options = render_options(engine, output, codec, crf, preset, container, bit_depth, no_audio, no_ambience,
-                             no_previews, metrics, passes, unreal_host, unreal_port, unreal_classes)
-    if options.passes and chunks != 1:
-        raise PipelineError("--passes cannot be combined with --chunks yet (each chunk would write its own "
-                            "passes); render with --chunks 1")
-    script = override_script(load_script(script_path), duration, fps, resolution, seed, str(script_path))
+    options = run_options(locals())
+    render_opts = options.render_options(output)
+    check_outputs(output, options, save_script_to, script_path)
+    script = apply_script_overrides(load_script(script_path), options, str(script_path))
     if save_script_to is not None:
         save_script(script, save_script_to)
     with progress_bar(not quiet, "rendering") as progress:
-        if chunks != 1:
+        if options.chunks != 1:
             from pipeline.chunks import render_chunked
 
-            report = render_chunked(script, output, options, chunks, progress=progress)
+            report = render_chunked(script, output, render_opts, options.chunks, progress=progress)
         else:
-            report = render_script(script, output, options, progress=progress)
+            report = render_script(script, output, render_opts, progress=progress)
     summary(report, quiet)
 
 
@@ -413,12 +393,17 @@ def batch(
     engine: EngineOpt = "panda3d",
     auto_chunks: Annotated[bool, typer.Option("--auto-chunks/--no-auto-chunks", help="Split long jobs when "
                                               "workers would idle.")] = True,
+    strict: StrictOpt = None,
+    look: LookOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Render many jobs: content-hashed outputs, manifest.jsonl, resume by rerunning (docs/batch.md)."""
-    from pipeline.batch import batch_command
+    """Render many jobs: content-hashed outputs, manifest.jsonl, resume by rerunning (docs/batch.md).
 
-    result = batch_command(jobs, output, seeds, workers, executor, ray_address, engine, auto_chunks, quiet)
+    --engine, --strict and --look are every job's defaults; a job's own fields in the jobs file win."""
+    from pipeline.batch import BATCH_DEFAULTS, batch_command
+
+    result = batch_command(jobs, output, seeds, workers, executor, ray_address, run_options(locals(), **BATCH_DEFAULTS),
+                           auto_chunks, quiet)
     if not result.ok:
         fail(f"{result.count('failed')} of {len(result.entries)} jobs failed; see {output / 'manifest.jsonl'}")
 
@@ -479,10 +464,22 @@ def schema() -> None:
 
 
 @app.command()
-def assets() -> None:
+@user_errors
+def assets(
+    contact_sheet: Annotated[Path | None, typer.Option("--contact-sheet", help="Render a labelled thumbnail of every "
+                                                       "asset into this PNG instead of listing them.")] = None,
+    labels: Annotated[bool, typer.Option("--labels/--no-labels", help="Names under the thumbnails (off: numbers "
+                                         "only, for a blind naming pass).")] = True,
+) -> None:
     """List the asset catalog shelf by shelf: name, kind, size at scale 1, traits, actions and description."""
     from scenes.catalog import by_group
 
+    if contact_sheet is not None:
+        from pipeline.contact_sheet import contact_sheet as render_sheet
+
+        count = render_sheet(contact_sheet, labels=labels)
+        typer.echo(f"{contact_sheet}: {count} assets")
+        return
     for group, specs in by_group().items():
         if not specs:
             continue
@@ -516,37 +513,27 @@ def bench(
     resolution: ResolutionOpt = None,
     duration: DurationOpt = None,
     engine: EngineOpt = "panda3d",
+    look: LookOpt = None,
     script_path: Annotated[Path | None, typer.Option("--script", help="Scene to bench (default: reference).")] = None,
-    passes: Annotated[bool, typer.Option("--passes/--no-passes",
-                                         help="Also time each ground-truth pass at 720p and 1080p.")] = True,
-    look: Annotated[bool, typer.Option("--look-costs/--no-look-costs",
-                                       help="Also time each look and look feature at 720p (section look).")] = True,
-    protocol: Annotated[bool, typer.Option("--protocol", help="Render-only fps direct vs through the UnrealCV "
-                                           "protocol (Unreal backend → `enginereel serve`).")] = False,
-    batch_mode: Annotated[bool, typer.Option("--batch", help="Batch speed instead: jobs/s with 1 and 2 workers, "
-                                             "a long video with 1 and 2 chunks.")] = False,
+    passes_bench: Annotated[bool, typer.Option("--passes/--no-passes",
+                                               help="Also time each ground-truth pass at 720p and 1080p.")] = True,
+    section: Annotated[list[str] | None, typer.Option("--section", help="What to measure (repeatable): speed "
+                                                      "(default), protocol, batch, memory, … (--list).")] = None,
+    list_sections: Annotated[bool, typer.Option("--list", help="List the sections and exit.")] = False,
+    protocol: Annotated[bool, typer.Option("--protocol", help="Same as --section protocol.")] = False,
+    batch_mode: Annotated[bool, typer.Option("--batch", help="Same as --section batch.")] = False,
+    catalog: Annotated[bool, typer.Option("--catalog", help="Same as --section catalog.")] = False,
 ) -> None:
-    """Benchmark render-only, encode-only and end-to-end speed on the reference scene; prints JSON."""
-    from pipeline.bench import run_bench, run_protocol_bench
+    """Benchmark the pipeline; prints JSON (one section's object, or one object per section)."""
+    from pipeline.run.bench import BenchContext, run_sections, sections
 
-    if batch_mode:
-        from pipeline.bench import run_batch_bench
-
-        typer.echo(json.dumps(run_batch_bench(duration=duration if duration is not None else (3.0 if quick else None),
-                                              resolution=parse_resolution(resolution), engine=engine), indent=2))
+    if list_sections:
+        for item in sections().values():
+            typer.echo(f"{item.name:10s} {item.summary}")
         return
-
-    if protocol:
-        typer.echo(json.dumps(run_protocol_bench(
-            script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
-            resolution=parse_resolution(resolution)), indent=2))
-        return
-    result = run_bench(
-        script_path=script_path, duration=duration if duration is not None else (3.0 if quick else None),
-        resolution=parse_resolution(resolution), engine=engine, passes=passes, pass_frames=8 if quick else 30,
-        look=look,
-    )
-    typer.echo(json.dumps(result, indent=2))
+    names = list(section or []) + ["protocol"] * protocol + ["batch"] * batch_mode + ["catalog"] * catalog
+    context = BenchContext(options=run_options(locals()), quick=quick, script_path=script_path, passes=passes_bench)
+    typer.echo(json.dumps(run_sections(names or ["speed"], context), indent=2))
 
 
 @app.command()

@@ -62,10 +62,12 @@ def _label(image: np.ndarray, text: str) -> np.ndarray:
     return img
 
 
-def contact_sheet(path: Path, pixels: int = 160, columns: int = 12, labels: bool = True) -> int:
+def contact_sheet(path: Path, pixels: int = 128, columns: int = 14, labels: bool = True) -> int:
     """Render every catalog asset, shelf by shelf, into one PNG grid at ``path``; returns the number of assets.
 
     ``labels=False`` leaves the names off (for a blind naming pass: the order is the catalog's)."""
+    if not path.parent.is_dir():  # before a minute of rendering, not after
+        raise OSError(f"{path}: no such folder {path.parent}")
     specs = [s for group in by_group().values() for s in group]
     thumbs = render_thumbnails(specs, pixels)
     rows = math.ceil(len(thumbs) / columns)
@@ -75,7 +77,7 @@ def contact_sheet(path: Path, pixels: int = 160, columns: int = 12, labels: bool
         tile = _label(img, f"{k + 1} {spec.name}" if labels else str(k + 1))
         sheet[r * pixels : (r + 1) * pixels, c * pixels : (c + 1) * pixels] = tile
     tmp = path.with_name(path.stem + ".partial.png")
-    if not cv2.imwrite(str(tmp), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR)):
+    if not cv2.imwrite(str(tmp), cv2.cvtColor(sheet, cv2.COLOR_RGB2BGR), [cv2.IMWRITE_PNG_COMPRESSION, 9]):
         raise OSError(f"{path}: cannot write the contact sheet")
     tmp.replace(path)
     return len(thumbs)

@@ -7,6 +7,7 @@ import collections.abc
 import contextlib
 import os
 import re
+import select
 import subprocess
 import threading
 import time
@@ -166,9 +167,21 @@ def stderr_tail(lines: collections.abc.Iterable[str], count: int = 3) -> str:
     return " | ".join(useful[-count:]) or "no message"
 
 
+STALL_ENV = "ENGINEREEL_FFMPEG_STALL_S"
+STALL_S = 120.0  # an encoder that takes no data (or writes nothing) this long has hung; x264 at 4K takes well under
+
+
+def stall_seconds() -> float:
+    """Seconds without progress after which ffmpeg counts as hung (``$ENGINEREEL_FFMPEG_STALL_S``, else 120)."""
+    try:
+        return max(0.1, float(os.environ.get(STALL_ENV, STALL_S)))
+    except ValueError:
+        return STALL_S
+
+
 def partial_path(path: Path) -> Path:
     """The temporary name a video is written under until ffmpeg exits cleanly (hidden, ``.part``)."""
-    return path.with_name(f".{path.name}.part")
+    return path.with_name(f"{'' if path.name.startswith('.') else '.'}{path.name}.part")
 
 
 def check_output_path(path: Path) -> None:
@@ -231,6 +244,8 @@ class Encoder:
                                           stderr=subprocess.PIPE)
         except OSError as exc:
             raise EncodeError(f"cannot start ffmpeg ({exc}); set ENGINEREEL_FFMPEG to a working ffmpeg") from None
+        assert self._proc.stdin is not None
+        os.set_blocking(self._proc.stdin.fileno(), False)  # writes go through _send, bounded in time
         self._reader = threading.Thread(target=self._drain, daemon=True)
         self._reader.start()
 
@@ -248,11 +263,26 @@ class Encoder:
                               "uint8")
         t0 = time.perf_counter()
         try:
-            self._proc.stdin.write(memoryview(np.ascontiguousarray(frame)).cast("B"))
+            self._send(memoryview(np.ascontiguousarray(frame)).cast("B"))
         except (BrokenPipeError, OSError):
             self._fail("ffmpeg stopped accepting frames")
         self.write_seconds += time.perf_counter() - t0
         self.frames += 1
+
+    def _send(self, data: memoryview) -> None:
+        """Write all of ``data`` to ffmpeg's stdin, failing after :data:`STALL_S` seconds without progress (an
+        ffmpeg that stops reading would otherwise block this write, and the render, forever)."""
+        assert self._proc is not None and self._proc.stdin is not None
+        fd = self._proc.stdin.fileno()
+        done = 0
+        while done < len(data):
+            _, ready, _ = select.select([], [fd], [], stall_seconds())
+            if not ready:
+                self._fail(f"ffmpeg accepted no data for {stall_seconds():g} s (stalled; {STALL_ENV} sets the limit)")
+            try:
+                done += os.write(fd, data[done:])
+            except BlockingIOError:
+                continue
 
     def _fail(self, what: str) -> None:
         proc = self._proc
@@ -282,7 +312,7 @@ class Encoder:
         except (BrokenPipeError, OSError):
             pass
         self.ffmpeg_peak_rss_mb = _peak_rss_of(proc.pid)
-        code = proc.wait()
+        code = self._wait_finished(proc)
         if self._reader is not None:
             self._reader.join(timeout=5)
         self._proc = None
@@ -294,6 +324,23 @@ class Encoder:
             raise EncodeError(f"{self.path}: no frames were encoded")
         os.replace(self._tmp, self.path)
         return self.path
+
+    def _wait_finished(self, proc: subprocess.Popen[bytes]) -> int:
+        """Wait for ffmpeg to finish the file; a stall (no exit and the file not growing for :data:`STALL_S`
+        seconds) kills it and fails, naming the output (a slow encoder still writing is waited for)."""
+        size, last = -1, time.monotonic()
+        while True:
+            try:
+                return proc.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                pass
+            now_size = self._tmp.stat().st_size if self._tmp.exists() else 0
+            if now_size != size:
+                size, last = now_size, time.monotonic()
+            elif time.monotonic() - last > stall_seconds():
+                self._proc = proc
+                self._fail(f"ffmpeg did not finish the file: no progress for {stall_seconds():g} s after the last "
+                           f"frame (stalled; {STALL_ENV} sets the limit)")
 
     def abort(self) -> None:
         """Stop ffmpeg and remove the partial file (used when rendering fails or is interrupted)."""
@@ -346,7 +393,10 @@ class VideoProbe:
 def probe(path: str | os.PathLike[str]) -> VideoProbe:
     """Probe a video's first video stream; counts frames exactly by decoding (``-f null``)."""
     cmd = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-i", str(path), "-map", "0:v:0", "-f", "null", "-"]
-    res = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    try:
+        res = subprocess.run(cmd, capture_output=True, text=True, timeout=600, check=False)
+    except subprocess.TimeoutExpired:
+        raise EncodeError(f"{path}: reading the video took over 600 s (ffmpeg {ffmpeg_exe()} hung?)") from None
     err = res.stderr
     if res.returncode != 0:
         raise EncodeError(f"{path}: cannot read video: {err.strip().splitlines()[-1] if err.strip() else 'unknown'}")

@@ -13,3 +13,7 @@ class EncodeError(PipelineError):
 
 class PlanError(PipelineError):
     """A prompt could not be turned into a valid scene script."""
+
+
+class WorldCheckError(PipelineError):
+    """A script fails the world check and the run is strict: nothing is rendered."""

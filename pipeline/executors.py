@@ -15,6 +15,9 @@ import atexit
 import contextlib
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,9 +27,43 @@ from typing import Any, Protocol
 from engine_bridge import Engine, make_engine
 from pipeline.errors import PipelineError
 
-__all__ = ["BrokenProcessPool", "Executor", "LocalExecutor", "RayExecutor", "make_executor", "worker_engine"]
+__all__ = ["BrokenProcessPool", "Executor", "LocalExecutor", "RayExecutor", "driver_gone", "make_executor",
+           "worker_engine"]
 
 _ENGINES: dict[tuple[str, tuple[tuple[str, object], ...]], Engine] = {}
+_DRIVER_PID: int | None = None  # set in worker processes: the process that started them
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+DRIVER_POLL_S = 0.5
+
+
+def follow_driver(driver_pid: int) -> None:
+    """Worker initializer: die with the driver (``kill -9`` of a batch or ``render --chunks``), never outlive it.
+
+    On Linux the kernel sends SIGKILL when the driver exits (``PR_SET_PDEATHSIG``); a thread also polls the
+    parent pid, for other systems and for a driver that died before the signal was armed. A worker left
+    running would finish its job, publish into the output folder after the driver is gone, and then idle
+    forever holding its engine.
+    """
+    global _DRIVER_PID
+    _DRIVER_PID = driver_pid
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if driver_gone():
+        os._exit(1)
+    threading.Thread(target=_watch_driver, name="watch-driver", daemon=True).start()
+
+
+def _watch_driver() -> None:
+    while not driver_gone():
+        time.sleep(DRIVER_POLL_S)
+    os._exit(1)  # no cleanup: the next run on this output removes what is left
+
+
+def driver_gone() -> bool:
+    """In a worker process: whether the driver that started it has died (its parent is no longer the driver)."""
+    return _DRIVER_PID is not None and os.getppid() != _DRIVER_PID
 
 
 def worker_engine(name: str, options: tuple[tuple[str, object], ...] = ()) -> Engine:
@@ -87,7 +124,8 @@ class LocalExecutor:
 
     def _ensure(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.slots, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(max_workers=self.slots, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=follow_driver, initargs=(os.getpid(),))
         return self._pool
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:

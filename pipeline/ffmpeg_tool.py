@@ -38,25 +38,34 @@ def ffmpeg_exe() -> str:
     return found
 
 
+PROBE_TIMEOUT_S = 20.0
+
+
+def ask_ffmpeg(args: list[str], exe: str | None = None) -> str:
+    """ffmpeg's stdout for a question (``-version``, ``-encoders`` …); empty if it cannot run. An ffmpeg that
+    does not answer within :data:`PROBE_TIMEOUT_S` is killed and named in one line (:class:`EncodeError`)."""
+    binary = exe or ffmpeg_exe()
+    try:
+        return subprocess.run([binary, "-hide_banner", *args], capture_output=True, text=True,
+                              timeout=PROBE_TIMEOUT_S, check=False).stdout
+    except subprocess.TimeoutExpired:
+        raise EncodeError(f"ffmpeg ({binary}) did not answer `ffmpeg {' '.join(args)}` within {PROBE_TIMEOUT_S:g} s; "
+                          f"check that it works, or set {ENV_VAR} to a working ffmpeg") from None
+    except OSError:
+        return ""
+
+
 @cache
 def ffmpeg_version(exe: str | None = None) -> str:
     """The version string ffmpeg prints (e.g. ``9.0.2``), or ``unknown``."""
-    try:
-        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-version"], capture_output=True, text=True,
-                             timeout=20, check=False).stdout
-    except OSError:
-        return "unknown"
+    out = ask_ffmpeg(["-version"], exe)
     m = re.search(r"ffmpeg version (\S+)", out)
     return m.group(1) if m else "unknown"
 
 
 @cache
 def _encoder_listing(exe: str | None = None) -> str:
-    try:
-        return subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-encoders"], capture_output=True, text=True,
-                              timeout=20, check=False).stdout
-    except OSError:
-        return ""
+    return ask_ffmpeg(["-encoders"], exe)
 
 
 @cache
@@ -74,10 +83,6 @@ def ffmpeg_audio_encoders(exe: str | None = None) -> frozenset[str]:
 @cache
 def encoder_pix_fmts(encoder: str, exe: str | None = None) -> tuple[str, ...]:
     """Pixel formats an encoder accepts (``yuv420p``, ``yuv420p10le`` …), empty if ffmpeg does not say."""
-    try:
-        out = subprocess.run([exe or ffmpeg_exe(), "-hide_banner", "-h", f"encoder={encoder}"], capture_output=True,
-                             text=True, timeout=20, check=False).stdout
-    except OSError:
-        return ()
+    out = ask_ffmpeg(["-h", f"encoder={encoder}"], exe)
     m = re.search(r"Supported pixel formats:([^\n]*)", out)
     return tuple(m.group(1).split()) if m else ()

@@ -7,6 +7,7 @@ and return a :class:`RunReport`, and raise only the project's one-line errors fo
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -14,14 +15,15 @@ from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
 from pipeline.encode import EncodeSettings, check_output_path, container_of
-from pipeline.errors import EncodeError
+from pipeline.errors import EncodeError, PipelineError, WorldCheckError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
 from pipeline.passes import passes_dir
 from pipeline.planners.base import PlanResult
-from pipeline.previews import PreviewCollector
+from pipeline.previews import PreviewCollector, preview_paths
 from pipeline.render import ProgressFn, RenderStats, render_to_video
-from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, report_path, write_json
+from pipeline.report import PlanInfo, RunReport, StageTimes, peak_rss_mb, write_json
+from pipeline.run.outputs import Staging, run_outputs
 from pipeline.sound import SAMPLE_RATE, ambience_kind, write_soundtrack
 from scenes import SceneScript, Timeline, compile_script, script_hash
 from scenes.check import CheckReport, check_timeline
@@ -37,7 +39,8 @@ def project_version() -> str:
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """Where and how to render: engine name and options, encoding settings."""
+    """Where and how to render: engine name and options, encoding settings (made by
+    :meth:`pipeline.run.options.RunOptions.render_options`, checked there)."""
 
     engine: str = "panda3d"
     engine_options: tuple[tuple[str, object], ...] = ()
@@ -47,6 +50,8 @@ class RenderOptions:
     previews: bool = True  # contact sheet, poster and animation beside the video
     metrics: bool = False  # decode the result and measure flicker/warping/SSIM (about as slow as a 720p render)
     passes: tuple[str, ...] = ()  # ground-truth passes to write beside the video (pipeline/passes.py)
+    strict: bool = False  # refuse a plan that fails the world check
+    look: str = "default"  # render quality tier: fast, default or quality (recorded in the report)
 
 
 def render_script(
@@ -57,46 +62,79 @@ def render_script(
     plan_seconds: float = 0.0,
     progress: ProgressFn | None = None,
     engine: Engine | None = None,
+    inputs: Sequence[Path] = (),
 ) -> RunReport:
     """Compile and render ``script`` to ``output`` and write ``output.json`` beside it.
 
-    ``engine`` is an engine to reuse (batch workers keep theirs open across jobs; it is left open);
-    by default a new one is made from ``options`` and closed at the end.
+    Every output is checked first (:func:`pipeline.run.outputs.run_outputs`: distinct, not one of
+    ``inputs``, not a special file), made under a staged name and published together with its report
+    (:class:`pipeline.run.outputs.Staging`). ``engine`` is an engine to reuse (batch workers keep theirs
+    open across jobs; it is left open); by default a new one is made from ``options`` and closed at the end.
     """
     t_start = time.perf_counter()
+    outputs = run_outputs(output, previews=options.previews, passes=bool(options.passes), inputs=inputs)
     check_output_path(output)
     suffix = container_of(output)
     if suffix is not None and suffix != options.encode.container:
         raise EncodeError(f"{output}: a .{suffix} file cannot hold the {options.encode.container} container; "
                           f"name it .{options.encode.container} or choose --container {suffix}")
+    with Staging(outputs).run() as staging:
+        try:
+            report = render_staged(script, staging, options, plan, plan_seconds, progress, engine, t_start)
+        except PipelineError as exc:  # the user asked for OUTPUT: name it, not the hidden staged file
+            raise type(exc)(str(exc).replace(str(staging.video), str(output))) from None
+        staging.publish()
+    return report
+
+
+def render_staged(script: SceneScript, staging: Staging, options: RenderOptions, plan: PlanResult | None,
+                  plan_seconds: float, progress: ProgressFn | None, engine: Engine | None,
+                  t_start: float) -> RunReport:
+    """The render of :func:`render_script` into ``staging``'s names; the report names the final paths."""
+    output = staging.outputs.video
     t0 = time.perf_counter()
     timeline = compile_script(script)
     t_compile = time.perf_counter() - t0
     world_check = check_timeline(timeline)
+    if options.strict and not world_check.passed:
+        raise WorldCheckError(strict_refusal(output, world_check))
     wav = output.with_name(f".{output.name}.wav")
-    soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
-    previews = PreviewCollector(timeline) if options.previews else None
     own = engine is None
     try:
+        soundtrack = write_soundtrack(timeline, wav, ambience=options.ambience) if options.audio else None
+        previews = PreviewCollector(timeline) if options.previews else None
         engine = engine if engine is not None else make_engine(options.engine, **dict(options.engine_options))
         try:
-            stats = render_to_video(timeline, engine, output, options.encode, progress=progress, audio=soundtrack,
-                                    sink=previews, passes=options.passes)
+            stats = render_to_video(timeline, engine, staging.video, options.encode, progress=progress,
+                                    audio=soundtrack, sink=previews, passes=options.passes)
             info = engine.info
         finally:
             if own:
                 engine.close()
     finally:
         wav.unlink(missing_ok=True)
-    preview_files = previews.write(output) if previews is not None else None
-    metrics = video_metrics(output, static=static_pairs_from_timeline(timeline)) if options.metrics else None
-    total = time.perf_counter() - t_start + plan_seconds
-    report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
-                          audio=audio_report(timeline, options) if soundtrack else None,
-                          previews={k: str(v) for k, v in vars(preview_files).items()} if preview_files else None,
-                          metrics=metrics, world_check=world_check)
-    write_json(report_path(output), report)
+    try:
+        if previews is not None:
+            previews.write(staging.video)
+        metrics = video_metrics(staging.video, static=static_pairs_from_timeline(timeline)) if options.metrics else None
+        total = time.perf_counter() - t_start + plan_seconds
+        shown = {k: str(v) for k, v in vars(preview_paths(output)).items()} if previews is not None else {}
+        report = build_report(script, output, options, stats, info, t_compile, total, plan, plan_seconds,
+                              audio=audio_report(timeline, options) if soundtrack else None,
+                              previews=shown or None, metrics=metrics, world_check=world_check)
+        write_json(staging.report, report)
+    except OSError as exc:
+        raise PipelineError(f"{exc.filename or staging.video}: {exc.strerror or exc}; nothing was published: "
+                            f"{output} and its report are as they were") from None
     return report
+
+
+def strict_refusal(output: Path, report: CheckReport) -> str:
+    """The one line that refuses a strict run: how many findings, the first one, and what to do."""
+    findings = report.findings
+    more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+    return (f"{output}: not rendered: the world check failed: {findings[0]}{more}; run `enginereel check` on the "
+            "script to see every finding, fix the script, or render without --strict")
 
 
 def audio_report(timeline: Timeline, options: RenderOptions) -> dict[str, Any]:
@@ -127,7 +165,8 @@ def build_report(
         enginereel_version=project_version(),
         output=str(output),
         prompt=plan.script.prompt if plan else (script.prompt or None),
-        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes, model=plan.model,
+        plan=PlanInfo(planner=plan.planner, ignored_words=plan.ignored_words, notes=plan.notes,
+                      substitutions=plan.substitutions, model=plan.model,
                       tries=plan.tries, usage=plan.usage, latency_s=plan.latency_s) if plan else None,
         script_hash=script_hash(script),
         seed=script.seed,
@@ -150,6 +189,8 @@ def build_report(
         audio=audio,
         previews=previews,
         metrics=metrics,
+        look=options.look,
+        strict=options.strict,
         world_check=world_check,
         extra={"passes": str(passes_dir(output)), "passes_written": list(options.passes)} if options.passes else {},
     )

@@ -32,6 +32,7 @@ class PlanInfo(BaseModel):
     planner: str
     ignored_words: list[str] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
+    substitutions: list[dict[str, str]] = Field(default_factory=list)  # {word, asset, reason}
     model: str | None = None
     tries: int | None = None
     usage: dict[str, Any] | None = None
@@ -64,6 +65,8 @@ class RunReport(BaseModel):
     audio: dict[str, Any] | None = None  # soundtrack: codec, events, ambience; None without one
     previews: dict[str, str] | None = None  # contact_sheet, poster, animation paths
     metrics: VideoMetrics | None = None  # temporal quality (``--metrics``)
+    look: str = "default"  # the render quality tier the run asked for (fast, default, quality)
+    strict: bool = False  # whether a plan failing the world check would have been refused
     world_check: CheckReport | None = None  # the world check of the compiled timeline: every check, its limits
     extra: dict[str, Any] = Field(default_factory=dict)
 

@@ -331,10 +331,10 @@ def tree() -> Model:
 
 def bush() -> Model:
     """A round shrub of a few overlapping leaf balls."""
-    parts = [(placed(sphere(d, 16, 8), at=at), "body")
-             for at, d in (((0, 0, 0), 0.9), ((0.35, 0.1, 0.05), 0.6), ((-0.3, -0.1, 0.05), 0.65),
-                           ((0, 0.3, 0.1), 0.5))]
-    return prop_model(parts, {"body": paint("4a8c3f", "matte")})
+    parts = [(placed(sphere(d, 16, 8), at=at), slot)
+             for at, d, slot in (((0, 0, 0), 0.9, "body"), ((0.35, 0.1, 0.05), 0.6, "accent"),
+                                 ((-0.3, -0.1, 0.05), 0.65, "body"), ((0, 0.3, 0.1), 0.5, "accent"))]
+    return prop_model(parts, {"body": paint("4a8c3f", "matte"), "accent": paint("5c9c48", "matte")})
 
 
 def house() -> Model:
@@ -390,16 +390,19 @@ def bench() -> Model:
 
 def boulder() -> Model:
     """A lumpy grey boulder about a metre across."""
-    return prop_model([(rock((1.0, 0.9, 0.7)), "body")], {"body": paint("8a8580", "matte")})
+    moss = [(placed(ellipsoid((w, w * 0.8, 0.05), 10, 5), at=at), "accent")
+            for at, w in (((-0.3, -0.1, 0.0), 0.35), ((0.25, 0.25, 0.0), 0.3))]
+    return prop_model([(rock((1.0, 0.9, 0.7)), "body"), *moss],
+                      {"body": paint("8a8580", "matte"), "accent": paint("5f7a3a", "matte")})
 
 
 def fence() -> Model:
     """A 2 m section of white picket fence along X."""
-    parts = [(placed(box((2.0, 0.04, 0.08)), at=(0, 0, z)), "body") for z in (0.25, 0.65)]
+    parts = [(placed(box((2.0, 0.04, 0.08)), at=(0, 0, z)), "accent") for z in (0.25, 0.65)]
     for x in np.linspace(-0.9, 0.9, 8):
         parts.append((placed(box((0.09, 0.03, 0.9)), at=(float(x), 0.035, 0)), "body"))
         parts.append((placed(pyramid(0.09, 0.08), at=(float(x), 0.035, 0.9), scale=(1, 0.33, 1)), "body"))
-    return prop_model(parts, {"body": paint("f2f0ea", "matte")})
+    return prop_model(parts, {"body": paint("f2f0ea", "matte"), "accent": paint("d8d4ca", "matte")})
 
 
 def ball(diameter: float, style: str) -> Model:
@@ -437,14 +440,18 @@ def domino() -> Model:
 
 def ramp() -> Model:
     """A ramp 1 m wide and 2 m long rising from 0 at -Y to 0.6 m at +Y."""
-    return prop_model([(wedge((1.0, 2.0, 0.6)), "body")], {"body": paint("c49a6c", "wood")})
+    back = placed(box((0.98, 0.004, 0.56)), at=(0, 1.002, 0.02))  # a darker board on the tall end
+    return prop_model([(wedge((1.0, 2.0, 0.6)), "body"), (back, "accent")],
+                      {"body": paint("c49a6c", "wood"), "accent": paint("8a6234", "wood")})
 
 
 def stairs(steps: int = 5) -> Model:
     """A flight of ``steps`` stairs rising towards -Y (1.2 m wide, 0.3 m treads, 0.18 m risers)."""
     parts = [(placed(box((1.2, 0.3 * (steps - k), 0.18)), at=(0, -0.15 * k, 0.18 * k)), "body")
              for k in range(steps)]
-    return prop_model(parts, {"body": paint("b8b2a7", "matte")})
+    # a darker nosing along each tread's front edge, so the steps read from a distance
+    parts += [(placed(box((1.2, 0.04, 0.004)), at=(0, 0.73 - 0.3 * k, 0.18 * (k + 1))), "accent") for k in range(steps)]
+    return prop_model(parts, {"body": paint("b8b2a7", "matte"), "accent": paint("6f6a62", "matte")})
 
 
 def wall() -> Model:

@@ -8,7 +8,8 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 
 | intent | happened when |
 |---|---|
-| ``knock_over`` | subject touched target (a physics contact, or solids within ``touch_m``), then target tipped |
+| ``knock_over`` | they touched (a physics contact, or solids within ``touch_m``), then target (or one of |
+| | its row or stack) tipped over ``tip_deg`` or fell half its height |
 | ``drop_onto`` | they touched and subject ends resting on target |
 | ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
 | ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
@@ -142,15 +143,29 @@ def _never_touches(world: World, i: int, j: int, e: Event) -> str:
     return f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, e.f0 + k)})"
 
 
+def _chain(world: World, target: int) -> list[int]:
+    """The target and the actors arranged with it in a row or a stack (they fall together)."""
+    for intent in getattr(world.timeline.script, "intents", None) or []:
+        members = list(getattr(intent, "subjects", None) or [])
+        if getattr(intent, "type", "") == "arrange" and getattr(intent, "pattern", "") in ("row", "stack") \
+                and world.ids[target] in members:
+            return [i for i in map(world.index, members) if i is not None]
+    return [target]
+
+
 def _knock_over(world: World, e: Event) -> str | None:
     hit = _first(touching(world, e.subject, e.target), e)
     if hit is None:
         return _never_touches(world, e.subject, e.target, e)
-    tilt = float(contact.tilt_degrees(world.timeline, e.target)[hit:].max())
-    if tilt <= world.limits.tip_deg:
-        return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over (at most {tilt:.0f}°, "
-                f"asked > {world.limits.tip_deg:.0f}°)")
-    return None
+    chain = _chain(world, e.target)
+    tilt = float(contact.tilt_degrees(world.timeline)[hit:, chain].max())
+    top = world.boxes.top[hit:, chain]
+    dropped = float(((top[0] - top.min(axis=0)) / np.maximum(2.0 * world.boxes.half[hit, chain, 2], 1e-6)).max())
+    if tilt > world.limits.tip_deg or dropped > 0.5:  # tipped over, or fell off what it stood on (a tower)
+        return None
+    row = f" (nor any of its {len(chain) - 1} neighbours)" if len(chain) > 1 else ""
+    return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over{row} (at most {tilt:.0f}°, "
+            f"asked > {world.limits.tip_deg:.0f}°)")
 
 
 def _ends_on(world: World, e: Event, verb: str) -> str | None:

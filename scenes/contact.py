@@ -112,8 +112,11 @@ def solid_pieces(timeline, boxes: Boxes, mats: dict[int, np.ndarray] | None = No
         halves.append((parts[None, :, 1] - parts[None, :, 0]) / 2.0 * s)
         owner += [i] * len(parts)
         radius += [0.0] * len(parts)
-    pieces = Boxes(np.concatenate(centres, 1), np.concatenate(axes, 1), np.concatenate(halves, 1))
-    return Pieces(pieces, np.asarray(owner, dtype=np.int64), np.asarray(radius))
+    f = len(timeline.times)
+    none, no_axes = np.zeros((f, 0, 3)), np.zeros((f, 0, 3, 3))  # an empty scene has no pieces
+    pieces = Boxes(np.concatenate([none, *centres], 1), np.concatenate([no_axes, *axes], 1),
+                   np.concatenate([none, *halves], 1))
+    return Pieces(pieces, np.asarray(owner, dtype=np.int64), np.asarray(radius, dtype=np.float64))
 
 
 def box_depth(ca: np.ndarray, ra: np.ndarray, ha: np.ndarray, cb: np.ndarray, rb: np.ndarray,
@@ -260,9 +263,10 @@ def surface_under(timeline, j: int, points: np.ndarray) -> np.ndarray:
     return np.where(upright.reshape(h.shape), top, -np.inf)
 
 
-def tilt_degrees(timeline, j: int) -> np.ndarray:
-    """How far actor ``j``'s up axis leans from the vertical (F,), in degrees."""
-    p, r = np.radians(timeline.hpr[:, j, 1]), np.radians(timeline.hpr[:, j, 2])
+def tilt_degrees(timeline, j: int | None = None) -> np.ndarray:
+    """How far actor ``j``'s up axis leans from the vertical (F,), in degrees; every actor's (F, N) without ``j``."""
+    hpr = timeline.hpr if j is None else timeline.hpr[:, j]
+    p, r = np.radians(hpr[..., 1]), np.radians(hpr[..., 2])
     up = np.cos(p) * np.cos(r)  # the z component of the turned up axis (heading leaves it alone)
     return np.degrees(np.arccos(np.clip(up, -1.0, 1.0)))
 
@@ -312,7 +316,7 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
     best = np.zeros((f, n))  # the ground
     owner = np.full((f, n), GROUND)
     points = _footprint_points(boxes)
-    buoyant = np.array([asset(a.asset).traits.buoyant for a in timeline.actors])
+    buoyant = np.array([asset(a.asset).traits.buoyant for a in timeline.actors], dtype=bool)
     reach = np.linalg.norm(boxes.half[..., :2], axis=-1)  # (F, N) horizontal radius
     for j, a in enumerate(timeline.actors):
         if a.id in timeline.poses or not a.visible:
@@ -338,7 +342,7 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
 
 def _leaning(timeline, near: Contacts, on: np.ndarray, rest_m: float) -> np.ndarray:
     """Mark actors touching a tilted prop from above as resting on it (a domino on a fallen domino)."""
-    tilted = np.stack([tilt_degrees(timeline, j) > UPRIGHT_DEG for j in range(len(timeline.actors))], 1)
+    tilted = tilt_degrees(timeline) > UPRIGHT_DEG  # (F, N)
     touching = near.where(near.depth > -rest_m)
     f, a, b = touching.frames, touching.a, touching.b
     out = on.copy()

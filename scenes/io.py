@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -92,25 +93,145 @@ def parse_script(data: Any, source: str = "<script>") -> SceneScript:
         raise err from None
 
 
-def loads_script(text: str, source: str = "<script>") -> SceneScript:
-    """Parse YAML or JSON text (JSON is YAML) into a validated script."""
+MAX_SCRIPT_BYTES = 4 * 1024 * 1024  # a scene script is kilobytes; a long story with captions is well under this
+MAX_NESTING = 64  # a script's deepest field is about 8 levels down; parsers recurse per level
+MAX_STRING_CHARS = 100_000  # no field holds more text than this (captions: 500)
+
+
+def _flow_depth(text: str) -> int:
+    """The deepest ``[``/``{`` nesting in ``text`` outside quoted strings (one linear pass, no parser)."""
+    depth = deepest = 0
+    quote = ""
+    escaped = False
+    for ch in text:
+        if quote:
+            if escaped:
+                escaped = False
+            elif ch == "\\" and quote == '"':
+                escaped = True
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
+def _too_deep(source: str) -> ScriptError:
+    return ScriptError(f"{source}: nested more than {MAX_NESTING} levels deep; a scene script is a few levels deep")
+
+
+def checked_data(data: Any, source: str) -> Any:
+    """``data`` with its depth and string lengths checked, and UTF-16 surrogate pairs (what YAML makes of JSON's
+    ``\\ud83c\\udf88`` escapes) joined into the characters they encode; one located line otherwise."""
+    stack: list[tuple[Any, Any, Any, str, int]] = [(None, None, data, "", 0)]
+    while stack:
+        parent, key, node, path, depth = stack.pop()
+        if depth > MAX_NESTING:
+            raise _too_deep(source)
+        if isinstance(node, str):
+            if len(node) > MAX_STRING_CHARS:
+                raise ScriptError(f"{source}: {path or '(top level)'}: a text of {len(node)} characters; at most "
+                                  f"{MAX_STRING_CHARS} are allowed")
+            fixed = _join_surrogates(node, source, path)
+            if fixed is not node and parent is not None:
+                parent[key] = fixed
+            elif fixed is not node:
+                data = fixed
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                stack.append((node, k, v, f"{path}.{k}" if path else str(k), depth + 1))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                stack.append((node, i, v, f"{path}[{i}]", depth + 1))
+    return data
+
+
+def _join_surrogates(text: str, source: str, path: str) -> str:
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
     try:
-        data = yaml.safe_load(text)
+        return text.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        raise ScriptError(f"{source}: {path or '(top level)'}: a lone UTF-16 surrogate escape (\\ud800-\\udfff) "
+                          "that is not half of a pair; write the character itself") from None
+
+
+def parse_text(text: str, source: str = "<script>", json_only: bool = False) -> Any:
+    """YAML or JSON text (JSON is YAML) as plain data, bounded before parsing: size, nesting, string lengths.
+
+    JSON goes through the JSON parser (it joins surrogate-pair escapes; YAML does not), YAML otherwise.
+    ``json_only`` (LLM replies) accepts JSON alone.
+    """
+    if len(text) > MAX_SCRIPT_BYTES:
+        raise ScriptError(f"{source}: {len(text)} characters; a scene script is at most {MAX_SCRIPT_BYTES} bytes")
+    if _flow_depth(text) > MAX_NESTING:
+        raise _too_deep(source)
+    try:
+        if json_only or text.lstrip().startswith(("{", "[")):
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                if json_only:
+                    raise ScriptError(f"{source}: not valid JSON at line {exc.lineno}, column {exc.colno}: "
+                                      f"{exc.msg}") from None
+                data = _yaml(text, source)  # YAML flow style such as {a: 1}
+        else:
+            data = _yaml(text, source)
+    except RecursionError:
+        raise _too_deep(source) from None
+    return checked_data(data, source)
+
+
+def _yaml(text: str, source: str) -> Any:
+    try:
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise ScriptError(f"{source}: not valid YAML/JSON{where}: {getattr(exc, 'problem', exc)}") from None
-    return parse_script(data, source)
+
+
+def loads_script(text: str, source: str = "<script>") -> SceneScript:
+    """Parse YAML or JSON text (JSON is YAML) into a validated script (bounded first: :func:`parse_text`)."""
+    return parse_script(parse_text(text, source), source)
+
+
+def read_regular_file(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of ``path``, which must be a regular file of at most ``limit`` bytes (a FIFO or device would
+    block or never end); one-line :class:`ScriptError` otherwise."""
+    p = Path(path)
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise ScriptError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise ScriptError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ScriptError(f"{p}: not a regular file (a {what} must be a plain file, not a pipe, device or folder)")
+    if info.st_size > limit:
+        raise ScriptError(f"{p}: {info.st_size} bytes; a {what} is at most {limit} bytes")
+    try:
+        with open(p, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise ScriptError(f"{p}: cannot read the file ({exc.strerror or exc})") from None
+    if len(data) > limit:  # it grew after the check
+        raise ScriptError(f"{p}: more than {limit} bytes; a {what} is at most {limit} bytes")
+    return data
 
 
 def load_script(path: str | os.PathLike[str]) -> SceneScript:
-    """Read a ``.yaml``/``.yml``/``.json`` scene script from disk."""
+    """Read a ``.yaml``/``.yml``/``.json`` scene script from disk (a regular file of bounded size)."""
     p = Path(path)
+    raw = read_regular_file(p, MAX_SCRIPT_BYTES, "scene script")
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScriptError(f"{p}: no such file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ScriptError(f"{p}: cannot read the file ({exc})") from None
     return loads_script(text, str(p))
 

@@ -15,6 +15,7 @@ built for every bake, so the same script gives the same trajectories, bit for bi
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,7 +23,7 @@ import numpy as np
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks
 from scenes.rig import hpr_matrix
-from scenes.script import Actor, Push
+from scenes.script import Actor, Push, ScriptError
 
 MIN_SUBSTEP_RATE = 240  # Hz
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
@@ -39,6 +40,44 @@ class Contact:
     b: str
     impulse: float
     position: tuple[float, float, float]
+
+
+MAX_BODY_SUBSTEPS = 40_000_000  # dynamic bodies × substeps one bake may take (10 bodies, 10 min at 30 fps ≈ 14 M)
+MAX_BAKE_S = 300.0  # wall seconds of one bake; a pile of touching bodies costs far more per substep
+MAX_CONTACTS = 200_000  # recorded impacts; a pile rubbing every substep would fill memory with them
+PILE_OVERLAP = 0.5  # bodies whose centres are closer than this share of their radii cannot be pulled apart
+
+
+def check_bake_work(dynamic: list[Actor], frames: int, fps: int) -> None:
+    """Refuse a bake that would take more than :data:`MAX_BODY_SUBSTEPS` (one located line)."""
+    work = len(dynamic) * max(frames - 1, 0) * substeps_per_frame(fps)
+    if work > MAX_BODY_SUBSTEPS:
+        raise ScriptError(f"physics: {len(dynamic)} dynamic bodies over {frames} frames is {work:,} body-steps; at "
+                          f"most {MAX_BODY_SUBSTEPS:,} are baked (use fewer dynamic bodies or a shorter video)")
+
+
+def check_piles(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray) -> None:
+    """Refuse dynamic bodies that start deep inside each other: the solver would throw them kilometres apart
+    (or grind on the pile for hours) instead of separating them. Located at the first such pair."""
+    if len(dynamic) < 2:
+        return
+    starts = np.array([np.searchsorted(times, a.physics.start - 1e-9) for a in dynamic]).clip(0, len(times) - 1)
+    radius = np.array([0.5 * float(np.min(np.asarray(asset(a.asset).size) * np.asarray(a.scale))) for a in dynamic])
+    index = {a.id: k for k, a in enumerate(actors)}
+    for frame in np.unique(starts):
+        new = np.flatnonzero(starts == frame)
+        old = np.flatnonzero(starts <= frame)
+        pos = np.array([tracks[dynamic[j].id].position[frame] for j in old])  # (M, 3)
+        for k in new:
+            here = tracks[dynamic[k].id].position[frame]
+            gap = np.linalg.norm(pos - here, axis=1)
+            deep = (gap < PILE_OVERLAP * (radius[old] + radius[k])) & (old != k) & ((starts[old] < frame) | (old < k))
+            if deep.any():
+                other = dynamic[old[int(np.argmax(deep))]]
+                raise ScriptError(
+                    f"actors[{index[dynamic[k].id]}].position: dynamic body {dynamic[k].id!r} starts inside "
+                    f"{other.id!r} (actors[{index[other.id]}]; centres {float(gap[deep][0]):.2f} m apart); physics "
+                    "cannot separate bodies that overlap this much: place them apart")
 
 
 def substeps_per_frame(fps: int) -> int:
@@ -139,6 +178,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     n = len(times)
     bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor)
     dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
+    check_bake_work(dynamic, n, fps)
+    check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
+    deadline = time.monotonic() + MAX_BAKE_S
     for a in actors:
         if a.id not in tracks:
             continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
@@ -232,6 +274,11 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     fractions = np.arange(k)[:, None] / k
     step = 0
     for i in range(n - 1):
+        if time.monotonic() > deadline or len(contacts) > MAX_CONTACTS:
+            what = (f"took over {MAX_BAKE_S:g} s" if len(contacts) <= MAX_CONTACTS
+                    else f"made over {MAX_CONTACTS:,} contacts")
+            raise ScriptError(f"physics: the bake {what} by {times[i]:.1f} s of the video ({len(dynamic)} dynamic "
+                              "bodies); use fewer touching bodies or a shorter video")
         # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
         bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
             tracks[d].position[i] for d in dynamic_ids if not started[d]]

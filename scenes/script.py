@@ -28,6 +28,7 @@ from pydantic import (
 
 from scenes.actions import ACTIONS
 from scenes.catalog import CATALOG, is_model_path, model_asset
+from scenes.catalog import asset as catalog_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
 from scenes.hdri import hdri_file
@@ -696,7 +697,7 @@ class SceneScript(_Model):
                     check_ref(f"{path}.{name}", ref)
                     if ref == a.id:
                         problems.append(f"{path}.{name}: actor {a.id!r} cannot refer to itself here")
-                spec = CATALOG[a.asset]
+                spec = catalog_asset(a.asset)  # a glTF file's spec too (CATALOG has only the built-in ones)
                 if act.type not in spec.actions:
                     problems.append(f"{path}.type: a {a.asset} cannot {act.type} (it can: {', '.join(spec.actions)})")
                 dynamic = a.physics is not None and a.physics.body == "dynamic"
@@ -715,7 +716,10 @@ class SceneScript(_Model):
                                         "pushed (push a prop instead)")
             if a.physics is not None:
                 check_time(f"actors[{i}].physics.start", a.physics.start)
-            if a.materials:
+            if a.materials and is_model_path(a.asset):
+                problems.append(f"actors[{i}].materials: a glTF model keeps the materials of its file; materials: "
+                                "applies to catalog assets (use material: to tint the whole model)")
+            elif a.materials:
                 from scenes.catalog import model
 
                 slots = model(a.asset).slots

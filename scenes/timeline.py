@@ -24,7 +24,7 @@ from scenes.animation import (
 from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
-from scenes.script import Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import WORLD_EXTENT, Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
 from scenes.world import SunState, World, resolve_world
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
@@ -357,9 +357,16 @@ def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> t
     return centre, max(radius, 0.5)
 
 
+MAX_SHOT_DISTANCE = 5000.0  # the longest camera distance a script may give (``distance`` of a framed shot)
+
+
 def _default_shot(script: SceneScript, centre: np.ndarray, radius: float, aspect: float) -> StaticShot:
     """A static three-quarter wide shot that frames everything, for scripts that name no shot."""
-    dist = framing_distance(radius, script.camera.fov, aspect)
+    # Bounded, so a scene that spreads over kilometres (bodies a pile threw apart) still gets a valid shot: the
+    # camera stays inside the world, framing at most the schema's longest shot distance.
+    dist = min(framing_distance(radius, script.camera.fov, aspect), MAX_SHOT_DISTANCE)
     a = math.radians(20.0)
-    eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a) * 0.97, dist * 0.35])
+    limit = WORLD_EXTENT * 0.99
+    centre = np.clip(np.nan_to_num(centre), -limit, limit)
+    eye = np.clip(centre + np.array([dist * math.sin(a), -dist * math.cos(a) * 0.97, dist * 0.35]), -limit, limit)
     return StaticShot(type="static", position=tuple(eye), target=tuple(centre))

@@ -20,6 +20,7 @@ class PlanRequest:
     fps: int | None = None
     resolution: Resolution | None = None
     seed: int = 0
+    files: tuple[str, ...] = ()  # files the user passed explicitly: the only paths a model's reply may name
 
 
 @dataclass
@@ -31,9 +32,25 @@ class PlanResult:
     ignored_words: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     model: str | None = None
+    substitutions: list[dict[str, str]] = field(default_factory=list)  # {word, asset, reason}
     tries: int | None = None
     usage: dict[str, Any] | None = None
     latency_s: float | None = None
+    world_check: Any | None = None  # scenes.check.CheckReport of the solved, compiled plan
+
+
+def world_findings(script: SceneScript) -> tuple[Any | None, list[str]]:
+    """Solve, compile and world-check a planned script: (the check report, its located findings). An intent
+    the solver cannot satisfy is one finding (and no report)."""
+    from scenes.check import check_timeline
+    from scenes.script import ScriptError
+    from scenes.timeline import compile_script
+
+    try:
+        report = check_timeline(compile_script(script))
+    except ScriptError as exc:
+        return None, [str(exc)]
+    return report, list(report.findings)
 
 
 class Planner(Protocol):
@@ -48,15 +65,11 @@ class Planner(Protocol):
 
 def apply_overrides(script: SceneScript, request: PlanRequest) -> SceneScript:
     """Apply the request's explicit duration/fps/resolution/seed to a planned script (re-validated)."""
-    changes: dict[str, Any] = {"seed": request.seed, "prompt": request.prompt}
-    if request.duration is not None:
-        changes["duration"] = request.duration
-    if request.fps is not None:
-        changes["fps"] = request.fps
-    if request.resolution is not None:
-        changes["resolution"] = request.resolution
-    data = script.model_dump(by_alias=True) | changes
-    return SceneScript.model_validate(data)
+    from pipeline.run.options import apply_script_overrides
+
+    given = {"duration": request.duration, "fps": request.fps, "resolution": request.resolution}
+    changes = {k: v for k, v in given.items() if v is not None} | {"seed": request.seed, "prompt": request.prompt}
+    return apply_script_overrides(script, changes, "the planned script")
 
 
 def tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:
@@ -85,6 +98,11 @@ def tagged_models(annotation: Any) -> dict[str, type[BaseModel]]:
 def action_models() -> dict[str, type[BaseModel]]:
     """Every action type an actor may have, ``{"bounce": Bounce, ...}``."""
     return tagged_models(Actor.model_fields["actions"].annotation)
+
+
+def intent_models() -> dict[str, type[BaseModel]]:
+    """Intent ``type`` → model, from the live schema (``SceneScript.intents``)."""
+    return tagged_models(SceneScript.model_fields["intents"].annotation)
 
 
 def shot_models() -> dict[str, type[BaseModel]]:

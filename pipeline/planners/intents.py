@@ -186,7 +186,8 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         if seat is None:
             walked = [x for x in scene.reading.events if s in x.subjects and isinstance(x.target, int)
                       and x.target in seats]
-            seat = walked[-1].target if walked else (seats[0] if len(seats) == 1 else None)
+            # the only seat around, unless the sitter was put somewhere else ("sits under the table")
+            seat = walked[-1].target if walked else (seats[0] if len(seats) == 1 and rel is None else None)
         if seat is None or seat not in seats:
             continue
         for k, m in enumerate(scene.members[s]):

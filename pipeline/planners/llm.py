@@ -17,9 +17,12 @@ Structured output comes in two modes, chosen by ``structured``:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -29,15 +32,26 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_jsonable_python
 
 from pipeline.errors import PlanError
-from pipeline.planners.base import PlanRequest, PlanResult, action_models, apply_overrides, shot_models
+from pipeline.planners.base import (
+    PlanRequest,
+    PlanResult,
+    action_models,
+    apply_overrides,
+    intent_models,
+    shot_models,
+    world_findings,
+)
 from scenes import SceneScript, ScriptError, parse_script
-from scenes.catalog import CATALOG
+from scenes.catalog import CATALOG, is_model_path
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
-from scenes.io import script_to_data
+from scenes.io import parse_text, script_to_data
 from scenes.materials import FINISHES
 from scenes.script import MAX_DURATION, Environment, Material
 
 StructuredMode = Literal["auto", "json_schema", "json_object"]
+_PROBED: dict[tuple[str, str], StructuredMode] = {}
+"""(endpoint, model) → the mode that server needs, once a json_schema request was rejected (probed once per
+server and process, so a batch of prompts does not send every request twice)."""
 STRUCTURED_MODES: tuple[str, ...] = ("auto", "json_schema", "json_object")
 DEFAULT_MODEL = "gpt-4o-mini"
 MAX_REPLY_CHARS = 1_000_000  # a scene script is kilobytes; anything this large is not one
@@ -53,8 +67,9 @@ class LLMSettings:
     api_key: str | None = None
     base_url: str | None = None
     tries: int = 3  # replies asked for, the first one included (repairs = tries - 1)
-    timeout_s: float = 120.0  # per HTTP request
+    timeout_s: float = 120.0  # per HTTP request: a whole-request deadline, so a server dripping bytes cannot stall
     max_retries: int = 2  # the client's own retries with backoff (429, 5xx, timeouts, dropped connections)
+    deadline_s: float | None = None  # the whole plan, repairs included (default: every request's budget summed)
     structured: StructuredMode = "auto"
     temperature: float | None = 0.2
     max_tokens: int | None = None
@@ -64,6 +79,17 @@ class LLMSettings:
         key = self.api_key or os.environ.get("OPENAI_API_KEY") or None
         base = self.base_url or os.environ.get("OPENAI_BASE_URL") or None
         return LLMSettings(**{**self.__dict__, "api_key": key, "base_url": base})
+
+    @property
+    def request_budget_s(self) -> float:
+        """Wall seconds one request may take, the client's retries and their backoff (at most 8 s each) included,
+        plus a second so the client's own (clearer) timeout fires first where it can."""
+        return self.timeout_s * (self.max_retries + 1) + 8.0 * self.max_retries + 1.0
+
+    @property
+    def plan_budget_s(self) -> float:
+        """Wall seconds one plan may take (``deadline_s``, else every request's budget, plus one format probe)."""
+        return self.deadline_s if self.deadline_s is not None else self.request_budget_s * (self.tries + 1)
 
 
 def llm_configured() -> bool:
@@ -185,6 +211,17 @@ def system_prompt() -> str:
     lines += ["", "Actions (each is an object in actor.actions with \"type\" set to the name):"]
     for tag, model in action_models().items():
         lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
+    lines += ["", "Intents (objects in the top-level \"intents\" list, \"type\" set to the name): say WHAT must be "
+              "shown and leave the numbers to the solver, which puts things on their supports (a cup on a table "
+              "stands on its top), keeps them apart, times events over the whole video and makes causes really "
+              "happen in the physics (a knocked-over row of dominoes falls). Prefer intents to hand-made "
+              "positions and actions for relations and events; give actors only their asset, material and scale "
+              "and let the intents place them:"]
+    for tag, model in intent_models().items():
+        lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
+    lines += ["Every shot may carry \"framing\": {\"subjects\": [actor ids], \"size\": close_up | medium | wide | "
+              "a number}: the subjects' height as a share of the frame (close_up >= 0.5, medium 0.25-0.5, wide "
+              "0.08-0.25); the solver places the camera so they fill it. Never leave a subject a speck."]
     lines += ["", "Camera moves (objects in camera.shots with \"type\" set to the name):"]
     for tag, model in shot_models().items():
         lines.append(f"- {tag}: {_doc(model)} Fields: {_field_list(model)}")
@@ -216,6 +253,17 @@ def repair_message(errors: list[str]) -> str:
             "Reply with the whole corrected scene script as one JSON object.")
 
 
+def world_repair_message(findings: list[str]) -> str:
+    """The turn that sends the world check's located findings on a valid script back to the model."""
+    listed = "\n".join(f"- {f}" for f in findings[:30])
+    more = f"\n(and {len(findings) - 30} more)" if len(findings) > 30 else ""
+    return ("That scene script is valid, but the world it makes does not show the prompt. The world check found "
+            f"(each line names the actor or intent):\n{listed}{more}\nFix it: prefer intents (place, arrange, "
+            "knock_over, drop_onto, sit_on, … and shots[].framing) over hand-made coordinates, so the solver "
+            "places things on their supports and makes the events happen. Reply with the whole corrected scene "
+            "script as one JSON object.")
+
+
 # ------------------------------------------------------------------------------------------- the exchange
 
 
@@ -243,12 +291,15 @@ def check_reply(reply: Reply, request: PlanRequest) -> tuple[SceneScript | None,
         if text.startswith("```"):  # a fenced block despite the instructions: take what is inside
             text = text.strip("`").removeprefix("json").strip()
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            return None, [f"{_SOURCE}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]
+            data = parse_text(text, _SOURCE, json_only=True)  # bounded: size, nesting, string lengths
+        except ScriptError as exc:
+            return None, [str(exc)]
     if not isinstance(data, dict):
         return None, [f"{_SOURCE}: a scene script must be a JSON object, not {type(data).__name__}"]
-    overrides = {"prompt": request.prompt, "seed": request.seed}
+    named_files = file_references(data, request)
+    if named_files:
+        return None, named_files
+    overrides = {"prompt": request.prompt, "seed": request.seed, "solved": False}  # a model's intents are solved
     if request.duration is not None:
         overrides["duration"] = request.duration
     if request.fps is not None:
@@ -259,6 +310,33 @@ def check_reply(reply: Reply, request: PlanRequest) -> tuple[SceneScript | None,
         return parse_script(data | overrides, _SOURCE), []
     except ScriptError as exc:
         return None, list(getattr(exc, "lines", [str(exc)]))
+
+
+def looks_like_path(value: Any) -> bool:
+    """Whether a reply's value names a file rather than a catalog entry."""
+    return isinstance(value, str) and (is_model_path(value) or "/" in value or "\\" in value
+                                       or value.startswith(("~", ".")))
+
+
+def file_references(data: dict[str, Any], request: PlanRequest) -> list[str]:
+    """Errors for every file a reply names that the user did not pass (``request.files`` or words of the prompt).
+
+    A model's reply is never used as a path: it could load any file the process can read, and since the errors
+    go back to the model, tell it which files exist. The error says only that paths are not allowed.
+    """
+    allowed = set(request.files) | set(request.prompt.split())
+    found: list[str] = []
+    actors = data.get("actors")
+    for i, actor in enumerate(actors if isinstance(actors, list) else []):
+        asset = actor.get("asset") if isinstance(actor, dict) else None
+        if looks_like_path(asset) and asset not in allowed:
+            found.append(f"{_SOURCE}: actors[{i}].asset: a reply may name only catalog assets, not files; known "
+                         f"assets: {', '.join(sorted(CATALOG))}")
+    env = data.get("environment")
+    hdri = env.get("hdri") if isinstance(env, dict) else None
+    if looks_like_path(hdri) and hdri not in allowed:
+        found.append(f"{_SOURCE}: environment.hdri: a reply may name only shipped HDRIs by name, not files")
+    return found
 
 
 def _usage_dict(usage: Any) -> dict[str, int]:
@@ -285,6 +363,13 @@ class LLMPlanner:
             raise PlanError("the openai planner needs OPENAI_API_KEY (for OpenAI) or OPENAI_BASE_URL (for a local "
                             "server such as vLLM or Ollama); set one, or use --planner offline")
         self.mode: StructuredMode = self.settings.structured
+        self._plan_deadline = float("inf")  # set by plan()
+        if self.mode == "auto":
+            self.mode = _PROBED.get(self._server_key, "auto")  # this server already refused json_schema
+
+    @property
+    def _server_key(self) -> tuple[str, str]:
+        return (self.endpoint, self.settings.model)
 
     @property
     def endpoint(self) -> str:
@@ -310,6 +395,8 @@ class LLMPlanner:
         ]
         usage: dict[str, int] = {}
         errors: list[str] = []
+        self._plan_deadline = time.monotonic() + self.settings.plan_budget_s
+        world_repairs = 0  # replies that were valid but failed the world check
         try:
             for attempt in range(1, self.settings.tries + 1):
                 reply = self._ask(client, messages, notes)
@@ -319,15 +406,25 @@ class LLMPlanner:
                     raise PlanError(f"the model ({self.settings.model} at {self.endpoint}) refused to plan this "
                                     f"prompt: {_one_line(reply.refusal)}")
                 script, errors = check_reply(reply, request)
-                if script is not None:
+                world, findings = world_findings(script) if script is not None else (None, [])
+                if script is not None and (not findings or attempt == self.settings.tries):
                     notes.append(f"structured output: {'json_schema' if self.mode == 'auto' else self.mode}")
-                    if attempt > 1:
-                        notes.append(f"repaired after {attempt - 1} invalid repl{'y' if attempt == 2 else 'ies'}")
+                    if attempt - 1 - world_repairs > 0:
+                        bad = attempt - 1 - world_repairs
+                        notes.append(f"repaired after {bad} invalid repl{'y' if bad == 1 else 'ies'}")
+                    if world_repairs:
+                        notes.append(f"repaired after {world_repairs} repl{'y' if world_repairs == 1 else 'ies'} "
+                                     "that failed the world check")
+                    if findings:
+                        notes.append(f"the plan still fails the world check after {attempt} tries "
+                                     f"({len(findings)} findings)")
                     return PlanResult(script=apply_overrides(script, request), planner=self.name, notes=notes,
                                       model=self.settings.model, tries=attempt, usage=usage or None,
-                                      latency_s=round(time.perf_counter() - t0, 3))
+                                      latency_s=round(time.perf_counter() - t0, 3), world_check=world)
+                repair = repair_message(errors) if script is None else world_repair_message(findings)
+                world_repairs += script is not None
                 messages += [{"role": "assistant", "content": reply.content[:20_000]},
-                             {"role": "user", "content": repair_message(errors)}]
+                             {"role": "user", "content": repair}]
         finally:
             client.close()
         shown = "; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else "")
@@ -335,22 +432,67 @@ class LLMPlanner:
                         f"tries; last problems: {shown}. Try again, raise --llm-tries, or use --planner offline")
 
     def _ask(self, client: Any, messages: list[dict[str, str]], notes: list[str]) -> Reply:
-        """One request in the current mode; in ``auto`` a rejected json_schema request switches to json_object."""
+        """One request in the current mode; in ``auto`` a json_schema request the server rejects (any status
+        whose body names the response format, or a 400/422) switches to json_object for this server."""
         import openai
 
         try:
             if self.mode == "json_object":
-                return self._ask_json_object(client, messages)
+                return self._within_deadline(client, lambda: self._ask_json_object(client, messages))
             try:
-                return self._ask_json_schema(client, messages)
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                if self.mode != "auto" or not _about_response_format(exc):
+                # The probe goes out once, without the client's retries: llama.cpp answers it with HTTP 500,
+                # and retrying a rejection only wastes the backoff.
+                probe = client.with_options(max_retries=0) if self.mode == "auto" else client
+                return self._within_deadline(client, lambda: self._ask_json_schema(probe, messages))
+            except (openai.APIStatusError, openai.APIConnectionError) as exc:
+                if self.mode != "auto":
                     raise
-                notes.append(f"the server rejected json_schema output ({_status_text(exc)}); used json_object mode")
+                if not (isinstance(exc, openai.APIStatusError) and _rejects_format(exc)):
+                    if not _retryable(exc) or self.settings.max_retries == 0:
+                        raise
+                    # not an answer to the format (busy, rate-limited, dropped): the retries left, with backoff
+                    rest = client.with_options(max_retries=self.settings.max_retries - 1)
+                    return self._within_deadline(client, lambda: self._ask_json_schema(rest, messages))
+                notes.append(f"the server rejected json_schema output (HTTP {exc.status_code}: {_status_text(exc)}); "
+                             "used json_object mode")
                 self.mode = "json_object"
-                return self._ask_json_object(client, messages)
+                _PROBED[self._server_key] = "json_object"
+                return self._within_deadline(client, lambda: self._ask_json_object(client, messages))
         except openai.OpenAIError as exc:
             raise PlanError(self._explain(exc)) from None
+
+    def _within_deadline(self, client: Any, ask: Callable[[], Reply]) -> Reply:
+        """``ask()`` bounded in wall time by the request's and the plan's budgets, whatever the server does.
+
+        The client's timeout applies to each socket read, so a server dripping one byte at a time never
+        trips it; here the request runs in a thread and, when the budget is spent, the client is closed
+        (its sockets with it, which ends the thread) and the plan fails with one line.
+        """
+        budget = min(self.settings.request_budget_s, self._plan_deadline - time.monotonic())
+        box: dict[str, Any] = {}
+        finished = threading.Event()
+
+        def run() -> None:
+            try:
+                box["reply"] = ask()
+            except BaseException as exc:  # handed to the caller's thread below
+                box["error"] = exc
+            finally:
+                finished.set()
+
+        threading.Thread(target=run, name="llm-request", daemon=True).start()
+        if not finished.wait(max(0.0, budget)):
+            with contextlib.suppress(Exception):
+                client.close()
+            s = self.settings
+            which = ("the whole plan's deadline" if budget < s.request_budget_s
+                     else f"a request's deadline: --llm-timeout {s.timeout_s:g} s × {s.max_retries + 1} tries")
+            raise PlanError(f"the model server ({s.model} at {self.endpoint}) sent no complete reply within "
+                            f"{max(0.0, budget):.0f} s ({which}); check the server, or raise --llm-timeout or "
+                            "--llm-deadline")
+        if "error" in box:
+            raise box["error"]
+        return box["reply"]
 
     def _common(self) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -439,7 +581,24 @@ def _status_text(exc: Any) -> str:
 
 def _about_response_format(exc: Any) -> bool:
     text = (_status_text(exc) + " " + str(getattr(exc, "param", "") or "")).lower()
-    return any(word in text for word in ("response_format", "json_schema", "schema", "structured", "strict"))
+    return any(word in text for word in ("response_format", "response format", "json_schema", "schema",
+                                         "structured", "strict", "grammar"))
+
+
+def _retryable(exc: Any) -> bool:
+    """What the client's own retries are for: dropped connections, timeouts, 408/409/429 and 5xx."""
+    status = getattr(exc, "status_code", None)
+    return status is None or status in (408, 409, 429) or status >= 500
+
+
+def _rejects_format(exc: Any) -> bool:
+    """Whether an HTTP error answers the json_schema request's format rather than the request as a whole:
+    a 400/422 (what OpenAI-style servers send), or any status whose message names the response format
+    (llama.cpp's server answers HTTP 500 "response_format type json_schema not supported")."""
+    status = getattr(exc, "status_code", 0)
+    if status in (401, 403, 404, 429):
+        return False
+    return status in (400, 422) or _about_response_format(exc)
 
 
 def _one_line(text: str, limit: int = 300) -> str:

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, shot_models
 from pipeline.planners.intents import event_intents, placement_intents
+from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
@@ -54,8 +55,9 @@ from scenes import SceneScript
 from scenes.camera import framing_distance
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
+from scenes.lexicon import atmosphere, atmosphere_words
 from scenes.motion import heading_of
-from scenes.script import MAX_DURATION
+from scenes.script import MAX_DURATION, Environment
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
 FUR = ["#4a3423", "wheat", "dimgray", "#f2efe9", "#22201e", "peru"]  # telling animals apart in natural coats
@@ -103,6 +105,10 @@ def noun_sense(word: str) -> tuple[str, NounSense] | None:
             return form, NOUNS[form]
         if form in live:
             return form, live[form]
+    for form in _singulars(word):
+        sense = lexicon_sense(form)  # synonyms and kinds (pigeon, sedan) and this prompt's stand-ins
+        if sense is not None:
+            return form, sense
     return None
 
 
@@ -363,6 +369,10 @@ class _ClauseReader:
                     i = j
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
+                last = len(r.entities) - 1
+                if rel[1] != "between" and last not in subjects and r.entities[last].relation is None and all(
+                        r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
+                    subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -520,6 +530,9 @@ class _ClauseReader:
             for form in _singulars(second):
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
+                pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
+                if pair is not None:
+                    return f"{t[i]}_{form}", pair, 2
         for form in _singulars(t[i]):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
@@ -1262,7 +1275,18 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
-        notes: list[str] = []
+        air: dict[str, Any] = atmosphere(tokenize(request.prompt), Environment.model_fields)  # rain, windy, foggy
+        ignored = [w for w in ignored if w not in atmosphere_words()]
+        found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
+        token = STAND_INS.set(found)
+        try:
+            if found:  # read again with a labelled placeholder for each noun nothing knows
+                reading, ignored = read_prompt(request.prompt)
+                ignored = [w for w in ignored if w not in atmosphere_words()]
+            subs = substitutions([e.word for e in reading.entities])
+        finally:
+            STAND_INS.reset(token)
+        notes: list[str] = [s["reason"] for s in subs if s["asset"] == "placeholder"]
         if not reading.entities:
             raise PlanError(
                 "the offline planner found nothing to show in the prompt; name something such as a ball, a box, "
@@ -1289,7 +1313,8 @@ class OfflinePlanner:
             "prompt": request.prompt,
             "duration": duration,
             "seed": request.seed,
-            "environment": {"sky": reading.sky or "day", "ground": {"material": reading.ground or "grass"}},
+            "environment": {**air, "sky": reading.sky if reading.sky not in (None, "day") else air.get("sky", "day"),
+                            "ground": {"material": reading.ground or air.get("ground", {}).get("material", "grass")}},
             "actors": [_actor_data(a) for a in actors],
             "camera": {"fov": DEFAULT_FOV, "shots": []},
         }
@@ -1302,7 +1327,8 @@ class OfflinePlanner:
         if intents:  # the solver moves things: film the world it makes, not the planner's first guess
             _adopt_world(actors, _world(_validated(data)))
         data["camera"]["shots"] = plan_shots(reading, actors, duration, aspect, notes)
-        return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes)
+        return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
+                          substitutions=subs)
 
 
 def _validated(data: dict[str, Any]) -> SceneScript:

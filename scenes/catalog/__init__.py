@@ -16,20 +16,8 @@ from scenes.catalog.spec import ANIMAL_ACTIONS, CHARACTER_ACTIONS, GROUPS, PROP_
 from scenes.geometry import Mesh
 from scenes.rig import Model, single_part
 
-__all__ = [
-    "ANIMAL_ACTIONS",
-    "CATALOG",
-    "CHARACTER_ACTIONS",
-    "GROUPS",
-    "PROP_ACTIONS",
-    "AssetSpec",
-    "asset",
-    "by_group",
-    "is_model_path",
-    "mesh",
-    "model",
-    "model_asset",
-]
+__all__ = ["ANIMAL_ACTIONS", "CATALOG", "CHARACTER_ACTIONS", "GROUPS", "PROP_ACTIONS", "AssetSpec", "asset",
+           "by_group", "is_model_path", "mesh", "model", "model_asset"]
 
 _MODULES = (primitives, people, animals, vehicles, handheld, sport, furniture, outdoor, city)
 CATALOG: dict[str, AssetSpec] = {a.name: a for m in _MODULES for a in m.ASSETS}
@@ -59,28 +47,21 @@ def _no_mesh() -> Mesh:
 def model_asset(path: str) -> AssetSpec:
     """An AssetSpec for a glTF file: its size from the POSITION bounds the format requires (glTF is Y-up,
     the world Z-up: glTF x, y, z sizes become width, height, depth). Raises ``ValueError`` if unreadable."""
-    import json
-    import struct
     from pathlib import Path
 
+    from scenes.catalog.gltf import read_document
+
     file = Path(path)
+    doc = read_document(file)  # header, counts, offsets and bounds checked (GltfError is a ValueError)
     try:
-        raw = file.read_bytes()
-        if raw[:4] == b"glTF":  # binary: 12-byte header, then a JSON chunk
-            length, kind = struct.unpack_from("<II", raw, 12)
-            if kind != 0x4E4F534A:
-                raise ValueError("the first chunk is not JSON")
-            doc = json.loads(raw[20 : 20 + length])
-        else:
-            doc = json.loads(raw)
         lo, hi = [float("inf")] * 3, [float("-inf")] * 3
         for m in doc.get("meshes", []):
             for prim in m.get("primitives", []):
                 acc = doc["accessors"][prim["attributes"]["POSITION"]]
                 lo = [min(a, b) for a, b in zip(lo, acc["min"], strict=True)]
                 hi = [max(a, b) for a, b in zip(hi, acc["max"], strict=True)]
-    except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
-        raise ValueError(f"{path}: not a readable glTF 2.0 file ({exc})") from None
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: not a readable glTF 2.0 file ({type(exc).__name__}: {exc})") from None
     if lo[0] == float("inf"):
         raise ValueError(f"{path}: the glTF file has no meshes")
     dx, dy, dz = (max(h - lo_, 1e-3) for lo_, h in zip(lo, hi, strict=True))

@@ -190,7 +190,10 @@ def _heightfield(
 def hills() -> Model:
     """Rolling green hills 60 x 30 m, up to 6 m high, as a backdrop."""
     peaks = [(-18, 2, 5.0, 7), (-2, -4, 6.0, 8), (14, 3, 4.5, 7), (24, -5, 3.0, 5)]
-    return prop_model([(_heightfield((60.0, 30.0), peaks), "body")], {"body": paint("5f9e3f", "matte")})
+    stones = [(placed(rock((w, w * 0.8, w * 0.5), seed=k), at=(x, y, 0.0)), "accent")
+              for k, (x, y, w) in enumerate(((-26, -12, 1.2), (5, -13, 0.9), (27, 11, 1.4)))]
+    return prop_model([(_heightfield((60.0, 30.0), peaks), "body"), *stones],
+                      {"body": paint("5f9e3f", "matte"), "accent": paint("8a8580", "matte")})
 
 
 def mountains() -> Model:

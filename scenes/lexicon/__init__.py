@@ -148,7 +148,7 @@ def _kinds() -> tuple[_Kind, ...]:
 
 def stand_in(word: str) -> NounEntry:
     """A labelled ``placeholder`` for a noun nothing matches, scaled to the size of the kind of thing it likely
-    names (a word ending in ``-house`` is a building, in ``-mobile`` a vehicle; otherwise a thing of 0.5 m)."""
+    names (a word ending in ``-house`` is a building, in ``-mobile`` a vehicle; otherwise a thing of 0.4 m)."""
     key = normal_form(word)
     kinds = _kinds()
     kind = next((k for k in kinds if any(key.endswith(e) for e in k.endings)), kinds[-1])
@@ -160,3 +160,27 @@ def stand_in(word: str) -> NounEntry:
         f"no asset for {key!r}: a labelled placeholder sized as {kind.name} ({kind.size:g} m)",
         "stand_in",
     )
+
+
+@cache
+def _atmosphere() -> dict[str, dict[str, object]]:
+    return {normal_form(str(k)): v for k, v in _data("atmosphere.yaml").items()}
+
+
+def atmosphere_words() -> frozenset[str]:
+    """Every word ``atmosphere.yaml`` knows (rain, snowy, windy, foggy, sunset, indoors…)."""
+    return frozenset(_atmosphere())
+
+
+def atmosphere(words: list[str], fields: object = None) -> dict[str, object]:
+    """The environment fields the atmosphere words among ``words`` ask for, later words winning field by field
+    (``["rain", "night"]`` → rain falling under a night sky). ``fields`` (e.g. ``Environment.model_fields``) keeps
+    only the fields a schema has, so the words reach a script only as far as the schema can say them."""
+    out: dict[str, object] = {}
+    table = _atmosphere()
+    for word in words:
+        for name, value in table.get(normal_form(word), {}).items():
+            if fields is None or name in fields:  # type: ignore[operator]
+                out[name] = {**out[name], **value} if isinstance(value, dict) and isinstance(out.get(name), dict) \
+                    else value
+    return out

@@ -120,3 +120,14 @@ def test_frames_cover_every_pixel_when_the_colour_clear_is_skipped() -> None:
         engine.render(timeline.frame(len(timeline) // 2))  # the orbit's other side
         again = engine.render(timeline.frame(0))
     np.testing.assert_array_equal(first, again)
+
+
+def test_an_engine_reused_at_a_larger_frame_size_renders_it() -> None:
+    """A batch worker keeps its engine across jobs: a 160x90 job, then a 320x180 one (the read-back buffer grows)."""
+    from tests.engine_bridge.conftest import small_timeline
+
+    with make_engine("panda3d") as engine:
+        for width, height in ((160, 90), (320, 180), (96, 54)):
+            timeline = small_timeline(width, height, duration=0.1)
+            engine.open(timeline)
+            assert engine.render(timeline.frame(0)).shape == (height, width, 3)

@@ -64,6 +64,7 @@ class Step:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     hang_s: float = 0.0
+    drip_s: float = 0.0  # send the body one byte per this many seconds (a server that never quite stalls)
 
 
 @dataclass
@@ -104,6 +105,15 @@ def chat_server() -> Iterator[ChatServer]:
             for k, v in step.headers.items():
                 self.send_header(k, v)
             self.end_headers()
+            if step.drip_s:
+                for i in range(len(data)):
+                    if server.stop.wait(step.drip_s):
+                        return
+                    try:
+                        self.wfile.write(data[i:i + 1])
+                        self.wfile.flush()
+                    except OSError:  # the client hung up, as it should
+                        return
             self.wfile.write(data)
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

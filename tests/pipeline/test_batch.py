@@ -34,9 +34,26 @@ def batch_cli(*args: str | Path, **kwargs) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, **kwargs)
 
 
-def write_jobs(path: Path, jobs: list[dict]) -> Path:
+def write_jobs(path: Path, jobs: list[dict], strict: bool = False) -> Path:
+    """A jobs file. The tiny script is the bench's reference scene, whose ring orbits through its cone (it fails
+    the world check on purpose): jobs that test the batch machinery render it unchecked unless ``strict``."""
+    jobs = [j if strict or "strict" in j or "script" not in j else {**j, "strict": False} for j in jobs]
     path.write_text("".join(json.dumps(j) + "\n" for j in jobs))
     return path
+
+
+def test_batch_jobs_are_strict_by_default(tmp_path: Path, tiny_script_file: Path) -> None:
+    jobs = write_jobs(tmp_path / "jobs.jsonl", [{"id": "ref", "script": str(tiny_script_file)},
+                                                {"id": "ball", "prompt": "a red ball bounces", "duration": 1,
+                                                 "resolution": "160x90"}], strict=True)
+    proc = batch_cli(jobs, "-o", tmp_path / "out", "--workers", "1")
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 1, err
+    entries = {e.id: e for e in read_manifest(tmp_path / "out" / "manifest.jsonl")}
+    assert entries["ref"].status == "failed" and entries["ball"].status == "done"
+    error = entries["ref"].error or ""
+    assert "world check failed" in error and "actors[moon]" in error and "\n" not in error
+    assert not entries["ref"].video
 
 
 def test_parse_seeds_and_sweep() -> None:
@@ -132,7 +149,7 @@ def _wait_for(condition, timeout: float = 60.0, proc: subprocess.Popen | None = 
 
 def _rendering(out: Path) -> bool:
     """A job is mid-render: its video is being written under the partial name."""
-    return any((out / ".work").glob("*/.video.mp4.part"))
+    return any((out / ".work").glob("*/.video.staged.mp4.part"))
 
 
 def _children(pid: int) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.bench import reference_script
-from pipeline.bench_look import bench_look
+from pipeline.run.bench.look import bench_look
 from scenes.script import Resolution
 
 

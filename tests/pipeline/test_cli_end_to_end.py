@@ -158,7 +158,7 @@ def test_sigterm_mid_render_removes_the_partial_video(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, env=env,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
-    while not (tmp_path / ".long.mp4.part").exists() and time.monotonic() < deadline:
+    while not (tmp_path / ".long.staged.mp4.part").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(0.3)
     proc.send_signal(signal.SIGTERM)

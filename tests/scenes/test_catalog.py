@@ -48,3 +48,21 @@ def test_assets_command_lists_every_asset_with_size_and_actions() -> None:
         assert " m " in line and "actions:" in line
     assert "walk_to" in next(ln for ln in lines if ln.startswith("person "))
 
+
+
+def test_every_asset_sits_on_a_shelf_with_several_material_slots() -> None:
+    from scenes.catalog import GROUPS, by_group
+
+    assert set(by_group()) == set(GROUPS) and all(by_group().values())
+    for name, spec in CATALOG.items():
+        assert spec.group in GROUPS, name
+        if spec.kind != "primitive":
+            assert len(model(name).slots) >= 2, name
+
+
+def test_the_catalog_bench_scene_mixes_fifty_distinct_assets() -> None:
+    from pipeline.bench import catalog_scene
+
+    script = catalog_scene(50)
+    assert len({a.asset for a in script.actors}) == 50
+    assert len({CATALOG[a.asset].group for a in script.actors}) >= 6

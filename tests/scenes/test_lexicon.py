@@ -62,3 +62,16 @@ def test_aliases_live_in_the_lexicon_and_scripts_accept_them() -> None:
 def test_a_synonym_that_is_not_an_alias_stays_an_error_in_a_hand_written_script() -> None:
     with pytest.raises(ValueError, match="unknown asset 'puppy'"):
         loads_script("actors: [{id: a, asset: puppy}]")
+
+
+def test_atmosphere_words_set_environment_fields_the_schema_accepts() -> None:
+    from scenes.lexicon import atmosphere, atmosphere_words
+    from scenes.script import Environment
+
+    fields = Environment.model_fields
+    for word in atmosphere_words():
+        Environment.model_validate(atmosphere([word], fields))  # each word's fields are valid where the schema has them
+    env = atmosphere(["stormy", "night"])
+    assert env["sky"] == "night" and env["weather"] == {"type": "rain", "intensity": 1.0}
+    assert env["wind"] == {"speed": 15}
+    assert {"rain", "snow", "leaves", "windy", "fog", "night", "sunrise", "indoors"} <= atmosphere_words()

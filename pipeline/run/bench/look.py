@@ -1,4 +1,4 @@
-"""``enginereel bench`` section ``look``: what each look and each of its features costs, as ratios measured
+"""``enginereel bench --section look``: what each look and each of its features costs, as ratios measured
 interleaved in one process (background load on a shared machine then affects every variant alike)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from pipeline.run.bench import BenchContext, BenchSection
 from scenes import SceneScript, compile_script
 from scenes.script import Resolution
 
@@ -73,3 +74,16 @@ def bench_look(script: SceneScript, resolution: Resolution, frames: int, rounds:
                      "ratio": round(float(np.median(w / base_w)), 3),
                      "cpu_ratio": round(float(np.median(c / base_c)), 3)}
     return out
+
+
+def run(context: BenchContext) -> dict[str, Any]:
+    """The look costs on the reference scene (or ``--script``) at 720p (or ``--resolution``)."""
+    from pipeline.bench import bench_script
+
+    script = bench_script(context.script_path, None, None)
+    resolution = context.options.resolution or Resolution(width=1280, height=720)
+    return bench_look(script, resolution, 10 if context.quick else 30, 2 if context.quick else LOOK_ROUNDS)
+
+
+SECTION = BenchSection("look", "each look and each look feature: render time per frame as ratios to the default "
+                               "look (wall and CPU), interleaved", run)

@@ -1,0 +1,63 @@
+"""The lexicon (``scenes.lexicon``) as the planners use it: nouns the vocabulary does not know still become
+actors (a synonym's asset, or a labelled placeholder), and the run report says what stood in for what."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+
+from pipeline.planners.vocabulary import SETTINGS, NounSense
+from scenes.catalog import CATALOG
+from scenes.lexicon import NounEntry, lookup_noun, stand_in
+
+# Unknown nouns found in a first reading of the prompt, read as placeholders in the second (per prompt, per thread).
+STAND_INS: ContextVar[dict[str, NounEntry] | None] = ContextVar("stand_ins", default=None)
+ARTICLES = ("a", "an", "the", "some", "another")
+# How English adjectives usually end: an unknown word like this before another unknown word describes it.
+ADJECTIVE_ENDINGS = ("ing", "ed", "ful", "ous", "y", "ish", "al", "ic", "ive", "less", "ent", "ant", "ble")
+_LIVING = {"character": "person", "animal": "animal"}
+
+
+def sense_of(entry: NounEntry) -> NounSense | None:
+    """The planner's sense of a lexicon entry: its asset (falling back to a box) at the entry's scale."""
+    spec = CATALOG.get(entry.asset)
+    if spec is None:
+        return None
+    size = tuple(float(v) * entry.scale for v in spec.size)
+    return NounSense((entry.asset,), "box", size, _LIVING.get(spec.kind, ""), spec.traits.room_under is not None,
+                     entry.scale)  # type: ignore[arg-type]
+
+
+def lexicon_sense(word: str) -> NounSense | None:
+    """What ``word`` means through the lexicon or as a stand-in found earlier in this prompt, or ``None``."""
+    if word in SETTINGS:  # "on the beach", "down the street" set the ground; they are not actors here
+        return None
+    entry = (STAND_INS.get() or {}).get(word) or lookup_noun(word)
+    return sense_of(entry) if entry is not None else None
+
+
+def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str], bool]) -> dict[str, NounEntry]:
+    """Ignored words that stand where a noun does (right after an article, not before a known noun): a placeholder
+    for each, so "a zorblax sits on the bench" still shows something on the bench."""
+    out: dict[str, NounEntry] = {}
+    for k, tok in enumerate(tokens[:-1]):
+        if tok not in ARTICLES:
+            continue
+        run = k + 1  # the noun is the last of the unknown words after the article: "a glittering unicorn"
+        while (tokens[run] in ignored and tokens[run].endswith(ADJECTIVE_ENDINGS) and run + 1 < len(tokens)
+               and tokens[run + 1] in ignored and not is_verb(tokens[run + 1])):
+            run += 1
+        word = tokens[run]
+        if word in ignored and word.isalpha() and word not in SETTINGS and not is_verb(word):
+            out[word] = stand_in(word)
+    return out
+
+
+def substitutions(words: list[str]) -> list[dict[str, str]]:
+    """``{word, asset, reason}`` for each noun shown as something else (a synonym's asset or a placeholder)."""
+    out: list[dict[str, str]] = []
+    for word in dict.fromkeys(words):
+        entry = (STAND_INS.get() or {}).get(word) or lookup_noun(word)
+        if entry is not None and entry.substituted:
+            out.append({"word": word, "asset": entry.asset, "reason": entry.note})
+    return out
