@@ -206,6 +206,49 @@ def bench_passes(script: SceneScript, resolution: Resolution, engine: str, frame
     return out
 
 
+CHARACTER_SCENE = "characters.yaml"  # scenes/examples/: four skinned people at 720p
+CAPSULE_PERSON = "figurine"  # the stylised capsule-and-ellipsoid person every human was before skinning
+
+
+def bench_characters(engine: str, frames: int) -> dict[str, Any]:
+    """Render-only time per frame of four skinned people against the same scene with capsule people.
+
+    Both timelines are opened in one process and drawn in interleaved rounds (so load hits them alike);
+    ``ratio`` is skinned over capsule time per frame (the issue's budget: at most 1.25).
+    """
+    text = resources.files("scenes").joinpath("examples", CHARACTER_SCENE).read_text()
+    skinned = loads_script(text, f"scenes/examples/{CHARACTER_SCENE}")
+    people = {"person", "man", "woman", "child", "elderly"}
+    data = skinned.model_dump(by_alias=True)
+    for actor in data["actors"]:
+        if actor["asset"] in people:
+            actor["asset"] = CAPSULE_PERSON
+    capsules = SceneScript.model_validate(data)
+    variants = {"skinned": compile_script(skinned), "capsules": compile_script(capsules)}
+    n = min(frames, *(len(t) for t in variants.values()))
+    timings = dict.fromkeys(variants, 0.0)
+    engines = {name: make_engine(engine) for name in variants}
+    try:
+        for name, eng in engines.items():
+            eng.open(variants[name])
+            eng.render(variants[name].frame(0))  # warm-up: shader compile and first upload
+        for _ in range(BENCH_ROUNDS):
+            for name, eng in engines.items():
+                tl = variants[name]
+                t0 = time.perf_counter()
+                for i in range(n):
+                    eng.render(tl.frame(i * (len(tl) - 1) // max(n - 1, 1)))
+                timings[name] += time.perf_counter() - t0
+    finally:
+        for eng in engines.values():
+            eng.close()
+    per = {name: timings[name] / (n * BENCH_ROUNDS) for name in variants}
+    return {"scene": f"scenes/examples/{CHARACTER_SCENE}", "resolution": str(skinned.resolution),
+            "frames": n * BENCH_ROUNDS, "skinned_ms": round(per["skinned"] * 1000, 2),
+            "capsules_ms": round(per["capsules"] * 1000, 2), "ratio": round(per["skinned"] / per["capsules"], 3),
+            "load": [round(x, 2) for x in os.getloadavg()]}
+
+
 def run_batch_bench(
     duration: float | None = None,
     resolution: Resolution | None = None,

@@ -91,6 +91,25 @@ ACTIONS: dict[str, ActionEntry] = _entries(
     ActionEntry("sit", "sit down on a seat or at a height", LIVING, pose_layer="full_body", references=("seat",)),
     ActionEntry("look_at", "turn the head to follow an actor or a point", LIVING, pose_layer="head",
                 references=("target",)),
+    # full-body moves (scenes/moves.py): motion capture retargeted to the rig, and a procedural football kick
+    ActionEntry("kick", "kick a ball (or the air) with one foot: wind-up, swing, follow-through", ("humanoid",),
+                1.2, root_motion=True, pose_layer="full_body", physics=PhysicsEffect("impulse", Contact("r_foot", 0.5)),
+                references=("target",)),
+    ActionEntry("punch", "throw a punch", ("humanoid",), 2.1, root_motion=True, pose_layer="full_body",
+                physics=PhysicsEffect("impulse", Contact("r_hand", 0.83)), references=("target",)),
+    ActionEntry("cartwheel", "turn a cartwheel to the left", ("humanoid",), 2.7, root_motion=True,
+                pose_layer="full_body"),
+    ActionEntry("backflip", "a standing backflip", ("humanoid",), 1.75, root_motion=True, pose_layer="full_body"),
+    ActionEntry("forward_roll", "roll forward over a shoulder and stand up", ("humanoid",), 2.0, root_motion=True,
+                pose_layer="full_body"),
+    ActionEntry("crawl", "crawl forward on hands and knees", ("humanoid",), root_motion=True,
+                pose_layer="full_body"),
+    ActionEntry("get_up", "get up from lying on the ground", ("humanoid",), 3.8, root_motion=True,
+                pose_layer="full_body"),
+    # birds (scenes/birds.py): wings beat, glide and flare from the flight path; these two add the landings
+    ActionEntry("perch", "take off, fly and land on top of something", ("bird",), 2.0, root_motion=True,
+                pose_layer="full_body", references=("onto",)),
+    ActionEntry("hop", "hop along the ground", ("bird",), 1.5, root_motion=True, pose_layer="full_body"),
 )
 
 

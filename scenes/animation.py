@@ -16,10 +16,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes import mocap, moves
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks, ease, heading_of, jump_duration, natural_end
-from scenes.rig import Limb, Model, actor_matrices, hpr_matrix, joint_matrices, matrix_hpr
-from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
+from scenes.rig import (
+    Limb,
+    Model,
+    actor_matrices,
+    continuous_hpr,
+    hpr_matrix,
+    joint_matrices,
+    matrix_hpr,
+    matrix_quat,
+    quat_matrix,
+)
+from scenes.script import MOVES, Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
 
@@ -224,7 +235,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
     contacts = np.zeros((n, len(m.limbs)), dtype=bool)
     steps: list[Step] = []
     targets = []
-    gait_w = moving * ~airborne
+    move_w = _move_weight(actor, t, duration)
+    gait_w = moving * ~airborne * (1.0 - move_w)  # a move carries its own legs (and its travel is not a walk)
     for li, limb in enumerate(m.limbs):
         eff_rest = (rest[limb.lower] @ np.array([*limb.end, 1.0]))[:3]
         under = _transform(A, np.tile(eff_rest, (n, 1)))  # where the foot would be standing still
@@ -301,9 +313,72 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             pose = np.stack([0 * t, swing + sit_w * 25.0, sign * (4.0 + 0 * t)], -1)
             _blend(rot, J[f"{side}_upper_arm"], free, pose, add=True)
             rot[:, J[f"{side}_forearm"], 1] += free * (8.0 + 18.0 * gait_w + 45.0 * sit_w)
+        _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
+    if kind == "humanoid":
+        _apply_moves(actor, m, rot, off, t, duration)
+        rot = continuous_hpr(rot)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
     return PoseTrack(rot, off, contacts, limb_names), steps
+
+
+def _captured_upper_body(rot: np.ndarray, J: dict[str, int], phase: np.ndarray, froude: np.ndarray,
+                         body_w: np.ndarray, arm_w: np.ndarray) -> None:
+    """The captured walk's (and, faster, run's) chest, neck and arm swing, phase-locked to the gait cycle and
+    blended over the procedural swing: the legs stay the procedural, foot-locked ones."""
+    if not body_w.any():
+        return
+    run = np.clip((froude - 0.85) / 0.35, 0.0, 1.0)
+    walk_pose = mocap.gait_upper_body("walk", phase)
+    run_pose = mocap.gait_upper_body("run", phase)
+    captured = slerp_hpr(walk_pose, run_pose, run)
+    for name in mocap.UPPER_BODY:
+        j = J[name]
+        w = arm_w if "arm" in name else body_w
+        rot[:, j] = slerp_hpr(rot[:, j][:, None], captured[:, j][:, None], w)[:, 0]
+
+
+def _move_weight(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
+    """How much full-body moves (kick, cartwheel, …) own the body at each frame (F,), ramps included."""
+    w = np.zeros(len(t))
+    for a in actor.actions:
+        if isinstance(a, MOVES):
+            end = natural_end(a, duration)
+            if end > a.start:
+                w = np.maximum(w, _move_envelope(a, t, end, duration))
+    return w
+
+
+def _move_envelope(a: object, t: np.ndarray, end: float, duration: float) -> np.ndarray:
+    """A move's weight (F,): its own ramps in and out (longer where the body goes down to or up from the floor)."""
+    w_in = envelope(t, a.start, duration, duration, moves.ramp_in(a))  # type: ignore[attr-defined]
+    return np.minimum(w_in, envelope(t, a.start, end, duration, moves.ramp_out(a)))  # type: ignore[attr-defined]
+
+
+def _apply_moves(actor: Actor, m: Model, rot: np.ndarray, off: np.ndarray, t: np.ndarray, duration: float) -> None:
+    """Blend each full-body move over the pose so far, joint by joint through quaternions (no pops)."""
+    for a in actor.actions:
+        if not isinstance(a, MOVES):
+            continue
+        end = natural_end(a, duration)
+        if end <= a.start:
+            continue
+        w = _move_envelope(a, t, end, duration)
+        live = w > 0
+        if not live.any():
+            continue
+        m_rot, m_off = moves.pose(a, m, np.clip(t[live] - a.start, 0.0, end - a.start))
+        rot[live] = slerp_hpr(rot[live], m_rot, w[live])
+        off[live] += w[live, None] * (m_off - off[live])
+
+
+def slerp_hpr(a: np.ndarray, b: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Joint rotations (F, J, 3 hpr) blended from ``a`` to ``b`` by weights (F,), along the shortest arc."""
+    qa, qb = matrix_quat(hpr_matrix(a)), matrix_quat(hpr_matrix(b))
+    qb = np.where(np.sum(qa * qb, axis=-1, keepdims=True) < 0, -qb, qb)
+    q = qa + w[:, None, None] * (qb - qa)
+    q /= np.linalg.norm(q, axis=-1, keepdims=True)
+    return matrix_hpr(quat_matrix(q))
 
 
 def _blend(rot: np.ndarray, j: int, w: np.ndarray, pose: np.ndarray, add: bool = False) -> None:

@@ -70,6 +70,7 @@ class HumanLook:
     sleeves: str = "long"  # long, short (forearms bare)
     legwear: str = "trousers"  # trousers, shorts (shins bare)
     lips: str = "a0443c"
+    hat: str = "d1495b"
 
 
 def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
@@ -82,6 +83,7 @@ def _human_slots(look: HumanLook) -> dict[str, SlotLook]:
         "sclera": paint("f4f2ee", "glossy"),
         "accent": paint(look.lips, "matte"),
         "shoes": paint(look.shoes, "rubber"),
+        "hat": paint(look.hat, "fabric"),
     }
 
 
@@ -167,8 +169,8 @@ def humanoid(look: HumanLook = HumanLook()) -> Model:
     if look.hair == "long":
         add(placed(ellipsoid((0.21, 0.12, 0.30)), at=(0, -0.055 * hk, -0.06 * hk), scale=hk), "head", "hair")
     if look.hair == "cap":
-        add(placed(ellipsoid((0.205, 0.225, 0.17)), at=(0, -0.01 * hk, 0.12 * hk), scale=hk), "head", "hair")
-        add(placed(box((0.16, 0.1, 0.012)), at=(0, 0.13 * hk, 0.175 * hk), hpr=(0, 8, 0), scale=hk), "head", "hair")
+        add(placed(ellipsoid((0.205, 0.225, 0.17)), at=(0, -0.01 * hk, 0.12 * hk), scale=hk), "head", "hat")
+        add(placed(box((0.16, 0.1, 0.012)), at=(0, 0.13 * hk, 0.175 * hk), hpr=(0, 8, 0), scale=hk), "head", "hat")
     # arms
     for side in ("l", "r"):
         add(placed(limb(0.1, 0.29), scale=k), f"{side}_upper_arm", "body")
@@ -189,7 +191,7 @@ HUMAN_VARIANTS: dict[str, HumanLook] = {
     "woman": HumanLook(height=1.68, build=0.92, hair="long", shirt="c8553d", trousers="2d3047",
                        hair_colour="7a3b1e", skin="d9a07e", body="woman", lips="b04a4a"),
     "child": HumanLook(height=1.2, head=1.22, build=0.95, hair="cap", shirt="f2c14e", trousers="3d5a80",
-                       hair_colour="d1495b", body="child", sleeves="short", legwear="shorts"),
+                       hair_colour="6b4a2a", hat="d1495b", body="child", sleeves="short", legwear="shorts"),
     "elderly": HumanLook(height=1.68, shirt="8a7f6e", trousers="4a4a52", hair_colour="c8c4bc", skin="dcae90",
                          body="elderly", hair="short"),
     "figurine": HumanLook(shirt="f1ede4", trousers="e9e3d6", skin="f6f1e8", hair_colour="d8c8a8", shoes="c9a44c",
@@ -217,12 +219,24 @@ class AnimalLook:
     fur: str
     accent: str
     finish: str = "fabric"
+    neck_angle: float = 26.6  # degrees the neck leans forward from vertical
+    neck_width: tuple[float, float] = (0.55, 0.38)  # neck diameter at the body and at the head, in girths
+    head_shape: tuple[float, float, float] = (0.62, 0.7, 0.62)  # skull width, length, height in head lengths
+    muzzle: tuple[float, float, float] = (0.38, 0.6, 0.34)  # muzzle width, length, height in head lengths
+    head_pitch: float = 0.0  # degrees the head is turned nose-down (negative) from level
+    tail_pitch: float = -140.0  # the tail's pitch from hanging straight down (-140: carried up and back)
+    shin: float = 0.24  # lower-leg diameter in girths
+    thigh: float = 0.38  # upper-leg diameter in girths
 
 
 ANIMAL_VARIANTS: dict[str, AnimalLook] = {
     "dog": AnimalLook(0.62, 0.26, 0.2, 0.2, 0.2, 0.24, 0.28, "floppy", "b5793f", "5a3a1e"),
-    "cat": AnimalLook(0.42, 0.17, 0.12, 0.12, 0.1, 0.14, 0.35, "pointed", "8c8c8c", "3c3c3c"),
-    "horse": AnimalLook(1.45, 0.6, 0.48, 0.52, 0.75, 0.55, 0.6, "horse", "7b4a2a", "2a1a10"),
+    "cat": AnimalLook(0.42, 0.17, 0.12, 0.12, 0.1, 0.14, 0.35, "pointed", "8c8c8c", "3c3c3c",
+                      head_shape=(0.74, 0.66, 0.64), muzzle=(0.36, 0.34, 0.26), tail_pitch=-150.0, thigh=0.3,
+                      shin=0.18),
+    "horse": AnimalLook(1.45, 0.6, 0.48, 0.52, 0.75, 0.6, 0.6, "horse", "7b4a2a", "2a1a10", neck_angle=48.0,
+                        neck_width=(0.72, 0.42), head_shape=(0.4, 0.62, 0.46), muzzle=(0.3, 0.72, 0.32),
+                        head_pitch=-38.0, tail_pitch=-22.0, shin=0.15),
 }
 PAW = 0.04  # height of the ankle above the ground, as a fraction of leg length
 
@@ -238,7 +252,8 @@ def quadruped(look: AnimalLook) -> Model:
     joints = [
         Joint("body", -1, (0.0, 0.0, body_z)),
         Joint("neck", 0, (0.0, half * 0.85, look.girth * 0.2)),
-        Joint("head", 1, (0.0, look.neck * 0.45, look.neck * 0.9)),
+        Joint("head", 1, (0.0, look.neck * np.sin(np.radians(look.neck_angle)),
+                          look.neck * np.cos(np.radians(look.neck_angle)))),
         Joint("tail", 0, (0.0, -half * 0.95, look.girth * 0.25)),
     ]
     for name in QUADRUPED_LEGS:
@@ -250,18 +265,24 @@ def quadruped(look: AnimalLook) -> Model:
     parts: list[Part] = []
 
     def add(m: Mesh, joint: str, slot: str) -> None:
+        if joint == "head" and look.head_pitch:
+            m = placed(m, hpr=(0, look.head_pitch, 0))  # a horse carries its head nose-down
         parts.append(Part(m, names.index(joint), slot))
 
     g = look.girth
     add(placed(ellipsoid((g * 0.85, look.length * 1.1, g)), at=(0, 0, -g * 0.5)), "body", "body")
     add(placed(ellipsoid((g * 0.8, look.length * 0.45, g * 1.02)), at=(0, half * 0.55, -g * 0.45)), "body", "body")
     # neck: a tapered tube leaning forward towards the head joint
-    lean = float(np.degrees(np.arctan2(0.45, 0.9)))
-    add(placed(frustum(g * 0.55, g * 0.38, look.neck * 1.05), hpr=(0, -lean, 0), at=(0, -0.02, -0.02)), "neck", "body")
+    lean = look.neck_angle
+    nb, nt = look.neck_width
+    add(placed(frustum(g * nb, g * nt, look.neck * 1.05), hpr=(0, -lean, 0), at=(0, -0.02, -0.02)), "neck", "body")
     hl = look.head
-    add(placed(ellipsoid((hl * 0.62, hl * 0.7, hl * 0.62)), at=(0, 0, -hl * 0.25)), "head", "body")
-    add(placed(ellipsoid((hl * 0.38, hl * 0.6, hl * 0.34)), at=(0, hl * 0.38, -hl * 0.22)), "head", "accent")
-    add(placed(sphere(hl * 0.12, 12, 6), at=(0, hl * 0.68, -hl * 0.02)), "head", "eyes")  # nose
+    hw, hlen, hh = look.head_shape
+    mw, ml, mh = look.muzzle
+    add(placed(ellipsoid((hl * hw, hl * hlen, hl * hh)), at=(0, 0, -hl * 0.25)), "head", "body")
+    add(placed(ellipsoid((hl * mw, hl * ml, hl * mh)), at=(0, hl * (0.38 + 0.5 * (ml - 0.6)), -hl * 0.22)), "head",
+        "accent")
+    add(placed(sphere(hl * 0.12, 12, 6), at=(0, hl * (0.68 + ml - 0.6), -hl * 0.02)), "head", "eyes")  # nose
     for side in (-1.0, 1.0):
         add(placed(sphere(hl * 0.13, 12, 6), at=(side * hl * 0.2, hl * 0.2, hl * 0.15)), "head", "sclera")
         add(placed(sphere(hl * 0.08, 10, 5), at=(side * hl * 0.22, hl * 0.25, hl * 0.16)), "head", "eyes")
@@ -276,11 +297,11 @@ def quadruped(look: AnimalLook) -> Model:
     if look.ears == "horse":  # mane
         add(placed(box((g * 0.08, g * 0.25, look.neck * 0.95)), hpr=(0, -lean, 0), at=(0, -g * 0.2, g * 0.15)),
             "neck", "accent")
-    add(placed(limb(g * 0.18 if look.ears != "horse" else g * 0.25, look.tail), hpr=(0, -140, 0)), "tail",
+    add(placed(limb(g * 0.18 if look.ears != "horse" else g * 0.25, look.tail), hpr=(0, look.tail_pitch, 0)), "tail",
         "accent" if look.ears == "horse" else "body")
     for name in QUADRUPED_LEGS:
-        add(placed(limb(g * 0.38, look.upper)), f"{name}_upper", "body")
-        add(placed(limb(g * 0.24, look.lower)), f"{name}_lower", "body")
+        add(placed(limb(g * look.thigh, look.upper)), f"{name}_upper", "body")
+        add(placed(limb(g * look.shin, look.lower)), f"{name}_lower", "body")
         add(placed(ellipsoid((g * 0.3, g * 0.42, paw * 2.4), 12, 6), at=(0, g * 0.06, -look.lower - paw * 1.0)),
             f"{name}_lower", "accent")
     slots = {

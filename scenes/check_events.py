@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 CHASE_SHRINK_M = 0.25  # a chase must close the gap by this much (unless it ends near)
 CHASE_TRAVEL_M = 1.0  # and the chaser must travel this far
+MESSAGE_SAMPLES = 200  # frames sampled to say how close two actors came
 DRIVE_MIN_M = 5.0  # a drive along with no distance must get at least this far
 
 
@@ -137,10 +138,21 @@ def _first(mask: np.ndarray, e: Event) -> int | None:
     return int(hits[0]) + e.f0 if len(hits) else None
 
 
+def solid_gap(world: World, i: int, j: int, frames: np.ndarray) -> np.ndarray:
+    """The gap (S,) between actors ``i`` and ``j``'s solid pieces at ``frames`` (0 where they overlap)."""
+    pa, pb = world.pieces.of(i), world.pieces.of(j)
+    ga, gb = (g.ravel() for g in np.meshgrid(pa, pb, indexing="ij"))
+    f = np.repeat(frames, len(ga))
+    depth = contact.piece_depths(world.pieces, f, np.tile(ga, len(frames)), np.tile(gb, len(frames)))
+    return np.maximum(-depth.reshape(len(frames), len(ga)).max(axis=1), 0.0)
+
+
 def _never_touches(world: World, i: int, j: int, e: Event) -> str:
-    gap = box_gap(world, i, j)[e.f0:e.f1]
+    frames = np.arange(e.f0, e.f1, max(1, (e.f1 - e.f0) // MESSAGE_SAMPLES))  # enough to say how close
+    gap = solid_gap(world, i, j, frames)
     k = int(np.argmin(gap))
-    return f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, e.f0 + k)})"
+    return (f"{world.name(i)} never touches {world.name(j)} (closest {gap[k]:.2f} m at {_t(world, int(frames[k]))}, "
+            f"no physics contact)")
 
 
 def _chain(world: World, target: int) -> list[int]:

@@ -14,6 +14,7 @@ import numpy as np
 
 from scenes.actions import natural_duration
 from scenes.script import (
+    MOVES,
     Actor,
     Bounce,
     Easing,
@@ -21,9 +22,11 @@ from scenes.script import (
     FlyTo,
     Follow,
     FollowPath,
+    Hop,
     Jump,
     MoveTo,
     Orbit,
+    Perch,
     Roll,
     RunTo,
     Spin,
@@ -251,8 +254,10 @@ def travel(path: np.ndarray, speed: float, accel: float, times: np.ndarray, star
 class Context:
     """What actions need beyond the actor: other actors' positions, the clock, and where to put warnings."""
 
-    def __init__(self, lookup: PositionLookup, duration: float, warnings: list[str], where: str, actor: Actor):
+    def __init__(self, lookup: PositionLookup, duration: float, warnings: list[str], where: str, actor: Actor,
+                 others: dict[str, Actor] | None = None):
         self.lookup = lookup
+        self.others = others or {}
         self.duration = duration
         self.warnings = warnings
         self.where = where
@@ -454,6 +459,105 @@ def natural_end(action: object, duration: float) -> float:
     return duration if length is None else min(duration, start + length)
 
 
+SETTLE = 0.4  # seconds a strike's step-in ends before the strike starts (feet come to rest under the body)
+
+
+def _move(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """A full-body move's root motion (scenes/moves.py): the ground it covers, turned by the heading at its
+    start; a kick or punch at a target first turns to it and steps so the strike lands on it."""
+    from scenes import moves
+    from scenes.catalog import model
+
+    m = model(ctx.actor.asset)
+    i0 = _at(times, a.start)  # type: ignore[attr-defined]
+    scale = tracks.scale[i0, :2]
+    after = times >= a.start  # type: ignore[attr-defined]
+    u = np.clip(times - a.start, 0.0, end - a.start)  # type: ignore[attr-defined]
+    target = getattr(a, "target", None)
+    if target is not None:
+        goal = ctx.lookup(target)
+        at = moves.contact(a)[1]  # type: ignore[index]
+        gap = goal[_at(times, a.start + at), :2] - tracks.position[i0, :2]  # type: ignore[attr-defined]
+        if float(np.linalg.norm(gap)) > 1e-6:
+            face = np.full(len(times), heading_of(gap))
+            _turn_heading(tracks, times, a.start, face, after, 0.3)  # type: ignore[attr-defined]
+    h = np.radians(tracks.hpr[min(i0 + round(0.3 / max(times[1] - times[0], 1e-6)), len(times) - 1), 0])
+    turn = np.array([[np.cos(h), -np.sin(h)], [np.sin(h), np.cos(h)]])
+    offset = (moves.travel(a, m, u) * scale) @ turn.T
+    if target is not None:
+        # step in (or back) before the contact so the toe or knuckles meet the target's near side
+        at = moves.contact(a)[1]  # type: ignore[index]
+        ic = _at(times, a.start + at)  # type: ignore[attr-defined]
+        tip = turn @ (moves.strike_point(a, m)[:2] * scale)
+        aim = goal[ic, :2] - tracks.position[i0, :2]
+        reach = _radius(ctx, target)
+        aim = aim - reach * aim / max(float(np.linalg.norm(aim)), 1e-9)
+        step = aim - tip
+        # the step in happens before the move, walking (the gait still owns the legs then), at about 1.2 m/s
+        # and ends a moment before it, so the gait has put both feet down when the move takes the legs over
+        t1 = max(0.0, a.start - SETTLE)  # type: ignore[attr-defined]
+        t0 = max(0.0, t1 - float(np.clip(np.linalg.norm(step) / 1.2, 0.3, 1.2)))
+        lead = ease((times - t0) / max(t1 - t0, 1e-6), "ease_in_out")
+        tracks.position[:, :2] += lead[:, None] * step[None, :]
+    tracks.position[:, :2] += np.where(after[:, None], offset, 0.0)
+
+
+def _radius(ctx: Context, actor_id: str) -> float:
+    """Half the footprint of an actor, scaled: how far its near side is from its centre."""
+    from scenes.catalog import asset
+
+    other = ctx.others.get(actor_id)
+    if other is None:
+        return 0.1
+    spec = asset(other.asset)
+    return 0.5 * float(min(spec.size[0] * other.scale[0], spec.size[1] * other.scale[1]))
+
+
+def _perch(a: Perch, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """Fly in an arc to the top of ``onto`` (an actor's highest support surface, else its top) or to a point."""
+    from scenes.catalog import asset
+
+    ie = _at(times, end)
+    if isinstance(a.onto, str):
+        other = ctx.others[a.onto]
+        spec = asset(other.asset)
+        base = ctx.lookup(a.onto)[ie]
+        top = spec.traits.top_support()
+        scale = np.asarray(other.scale, dtype=np.float64)
+        height = (top.height if top is not None else spec.size[2]) * scale[2]
+        centre = np.asarray(top.centre if top is not None else (0.0, 0.0)) * scale[:2]
+        h = np.radians(other.rotation[0])
+        turn = np.array([[np.cos(h), -np.sin(h)], [np.sin(h), np.cos(h)]])
+        goal = np.array([*(base[:2] + turn @ centre), base[2] + height])
+    else:
+        goal = np.asarray(a.onto, dtype=np.float64)
+    flight = FlyTo(type="fly_to", to=tuple(goal), arc=a.arc, start=a.start, end=end, face_direction=True)
+    _fly_to(flight, times, end, tracks, ctx)
+
+
+HOP_RATE = 3.0  # hops a second
+
+
+def _hop(a: Hop, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """Small hops (a tenth of the bird's length high) along the ground to ``to``, landing on each beat."""
+    from scenes.catalog import asset
+
+    elapsed, _ = _window(times, a.start, end)
+    i0 = _at(times, a.start)
+    hops = max(1, round((end - a.start) * HOP_RATE))
+    phase = np.clip(elapsed / (end - a.start), 0.0, 1.0) * hops
+    height = 0.1 * asset(ctx.actor.asset).size[1] * float(np.mean(ctx.actor.scale))
+    tracks.position[:, 2] += np.where(times > a.start, 4 * height * (phase % 1.0) * (1 - phase % 1.0), 0.0)
+    if a.to is not None:
+        offset = np.asarray(a.to, dtype=np.float64) - tracks.position[i0]
+        offset[2] = 0.0
+        step = np.floor(phase) + ease(phase % 1.0, "ease_in_out")  # forward in each hop, still between them
+        tracks.position += (step / hops)[:, None] * offset[None, :]
+        if np.hypot(*offset[:2]) > 1e-6:
+            face = np.full(len(times), heading_of(offset[:2]))
+            _turn_heading(tracks, times, a.start, face, times >= a.start, 0.2)
+
+
 def _legacy(fn: Callable[..., None]) -> Callable[..., None]:
     def run(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
         fn(a, times, end, tracks, ctx.lookup)
@@ -464,13 +568,14 @@ def _legacy(fn: Callable[..., None]) -> Callable[..., None]:
 _ACTIONS: dict[type, Callable[..., None]] = {
     Bounce: _legacy(_bounce), Spin: _legacy(_spin), MoveTo: _legacy(_move_to), Orbit: _legacy(_orbit),
     WalkTo: _walk_to, RunTo: _walk_to, FollowPath: _follow_path, Follow: _follow, FlyTo: _fly_to, Jump: _jump,
-    TurnTo: _turn_to, Roll: _roll, Fall: _fall,
+    TurnTo: _turn_to, Roll: _roll, Fall: _fall, Perch: _perch, Hop: _hop, **dict.fromkeys(MOVES, _move),
 }
 """Root-motion actions; the others (wave, dance, sit, look_at, idle, push) only pose joints or the physics."""
 
 
 def actor_tracks(actor: Actor, times: np.ndarray, duration: float, lookup: PositionLookup,
-                 warnings: list[str] | None = None, where: str = "actor") -> ActorTracks:
+                 warnings: list[str] | None = None, where: str = "actor",
+                 others: dict[str, Actor] | None = None) -> ActorTracks:
     """Bake one actor's pose at every frame time: keyframes first, then each action in order.
 
     Requests beyond what the actor can do (a 4 m jump, walking at 50 m/s) are clamped and a line naming
@@ -485,5 +590,5 @@ def actor_tracks(actor: Actor, times: np.ndarray, duration: float, lookup: Posit
         end = natural_end(action, duration)
         if end <= action.start:
             continue
-        fn(action, times, end, tracks, Context(lookup, duration, sink, f"{where}.actions[{k}]", actor))
+        fn(action, times, end, tracks, Context(lookup, duration, sink, f"{where}.actions[{k}]", actor, others))
     return tracks

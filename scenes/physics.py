@@ -20,12 +20,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scenes.actions import ACTIONS
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks
 from scenes.rig import hpr_matrix
-from scenes.script import Actor, Push, ScriptError
+from scenes.script import Actor, Kick, Punch, Push, ScriptError
 
 MIN_SUBSTEP_RATE = 240  # Hz
+KICK_LIFT = 0.3  # upward share of a kick's impulse direction (per unit forward)
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
@@ -112,13 +114,32 @@ def _shape_for(actor: Actor, choice: str):  # -> (BulletShape, centre of mass of
     verts = model(actor.asset).rest_mesh().vertices.astype(np.float64) * s
     lo, hi = verts.min(axis=0), verts.max(axis=0)
     centre = (lo + hi) / 2.0
-    pts = np.unique(np.round(verts - centre, 3), axis=0)
-    if len(pts) > 600:
-        pts = pts[:: math.ceil(len(pts) / 600)]
+    pts = _hull_points(np.unique(np.round(verts - centre, 3), axis=0), 600)
     hull = BulletConvexHullShape()
     for p in pts:
         hull.add_point(Point3(*p))
+    hull.set_margin(HULL_MARGIN)
     return hull, centre
+
+
+HULL_MARGIN = 0.004  # metres; Bullet's default 4 cm left dropped things resting visibly above what they hit
+
+
+def _hull_points(pts: np.ndarray, limit: int) -> np.ndarray:
+    """At most ``limit`` points with the same convex hull as closely as can be: the extreme point in each of 256
+    directions first (a stride alone drops corners and sinks the hull), then a stride of the rest."""
+    if len(pts) <= limit:
+        return pts
+    k = np.arange(256) + 0.5
+    z = 1 - 2 * k / 256
+    r = np.sqrt(1 - z * z)
+    phi = np.pi * (1 + 5 ** 0.5) * k
+    dirs = np.stack([r * np.cos(phi), r * np.sin(phi), z], -1)
+    extreme = np.unique(np.argmax(pts @ dirs.T, axis=0))
+    rest = np.setdiff1d(np.arange(len(pts)), extreme)
+    room = max(limit - len(extreme), 0)
+    filler = rest[:: math.ceil(len(rest) / room)] if room and len(rest) else rest[:0]
+    return pts[np.concatenate([extreme, filler])]
 
 
 def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
@@ -135,14 +156,13 @@ def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
     for part in m.parts:
         v = part.mesh.vertices.astype(np.float64) @ mats[part.joint, :3, :3].T + mats[part.joint, :3, 3]
         v = v * s
-        pts = np.unique(np.round(v, 3), axis=0)
-        if len(pts) > 300:
-            pts = pts[:: math.ceil(len(pts) / 300)]
+        pts = _hull_points(np.unique(np.round(v, 3), axis=0), 300)
         if len(pts) < 4 or (np.ptp(pts, axis=0).min() < 1e-4 and np.count_nonzero(np.ptp(pts, axis=0) > 1e-4) < 2):
             continue
         hull = BulletConvexHullShape()
         for p in pts:
             hull.add_point(Point3(*p))
+        hull.set_margin(HULL_MARGIN)
         shapes.append(hull)
     return shapes
 
@@ -267,6 +287,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         for act in a.actions:
             if isinstance(act, Push):
                 pushes.append((act.start, a.id, act))
+            elif isinstance(act, Kick | Punch) and act.target is not None:
+                # the strike lands when the foot or fist meets the target: the registry's contact time
+                pushes.append((act.start + ACTIONS[act.type].physics.contact.time, a.id, act))
     pushes.sort(key=lambda p: p[0])
     pending: dict[tuple[str, str], list] = {}
     last_touch: dict[tuple[str, str], int] = {}
@@ -332,6 +355,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                     if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
                         h = np.radians(float(bodies[target][3].get_h()))
                         d = np.array([-np.sin(h), np.cos(h), 0.0])
+                    d = d / max(float(np.linalg.norm(d)), 1e-9)
+                    if isinstance(act, Kick):
+                        d = d + np.array([0.0, 0.0, KICK_LIFT])  # a kick from below lifts the ball a little
                     impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
                 node.set_active(True)
                 node.apply_central_impulse(Vec3(*impulse))

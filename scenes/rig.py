@@ -141,6 +141,44 @@ def matrix_hpr(m: np.ndarray) -> np.ndarray:
     return np.degrees(np.stack([h, p, r], axis=-1))
 
 
+def continuous_hpr(hpr: np.ndarray) -> np.ndarray:
+    """Heading/pitch/roll tracks (F, ..., 3) rewritten frame by frame as the equivalent angles nearest the
+    previous frame's: (h, p, r) and (h + 180, 180 - p, r + 180) are one rotation, and any angle ± 360 too.
+    Rotations blended through quaternions come back in either form; keyed tracks should not flip."""
+    out = np.array(hpr, dtype=np.float64, copy=True)
+
+    def near(x: np.ndarray, ref: np.ndarray) -> np.ndarray:
+        return ref + (x - ref + 180.0) % 360.0 - 180.0
+
+    for f in range(1, len(out)):
+        prev, cur = out[f - 1], out[f]
+        alt = np.stack([cur[..., 0] + 180.0, 180.0 - cur[..., 1], cur[..., 2] + 180.0], -1)
+        a, b = near(cur, prev), near(alt, prev)
+        pick = np.abs(b - prev).sum(axis=-1) < np.abs(a - prev).sum(axis=-1)
+        out[f] = np.where(pick[..., None], b, a)
+    return out
+
+
+def matrix_quat(m: np.ndarray) -> np.ndarray:
+    """Unit quaternions (..., 4; w first) of rotation matrices (..., 3, 3)."""
+    w = np.sqrt(np.maximum(1.0 + m[..., 0, 0] + m[..., 1, 1] + m[..., 2, 2], 0.0)) / 2.0
+    x = np.sqrt(np.maximum(1.0 + m[..., 0, 0] - m[..., 1, 1] - m[..., 2, 2], 0.0)) / 2.0
+    y = np.sqrt(np.maximum(1.0 - m[..., 0, 0] + m[..., 1, 1] - m[..., 2, 2], 0.0)) / 2.0
+    z = np.sqrt(np.maximum(1.0 - m[..., 0, 0] - m[..., 1, 1] + m[..., 2, 2], 0.0)) / 2.0
+    x = np.copysign(x, m[..., 2, 1] - m[..., 1, 2])
+    y = np.copysign(y, m[..., 0, 2] - m[..., 2, 0])
+    z = np.copysign(z, m[..., 1, 0] - m[..., 0, 1])
+    return np.stack([w, x, y, z], -1)
+
+
+def quat_matrix(q: np.ndarray) -> np.ndarray:
+    """Rotation matrices (..., 3, 3) of unit quaternions (..., 4; w first)."""
+    w, x, y, z = np.moveaxis(q, -1, 0)
+    return np.stack([np.stack([1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y)], -1),
+                     np.stack([2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x)], -1),
+                     np.stack([2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)], -1)], -2)
+
+
 def joint_matrices(model: Model, rotations: np.ndarray, root_offset: np.ndarray) -> np.ndarray:
     """Model-space 4×4 matrices (F, J, 4, 4) of every joint for poses (F, J, 3) and root offsets (F, 3)."""
     f = rotations.shape[0]

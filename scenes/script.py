@@ -317,9 +317,85 @@ class Push(_Timed):
     strength: Annotated[float, Field(gt=0.0, le=1e5)] = 2.0
 
 
+class Kick(_Timed):
+    """Kick with one foot: wind up, swing the leg through and follow through. With a ``target`` (a ball or any
+    body that can be pushed) the kicker turns to it and steps so the foot meets it at the contact time of
+    the action registry, when the target gets ``strength`` N·s along the kick (forward and a little up) or
+    the given ``impulse``. ``style: martial`` plays the captured high kick instead of a football kick."""
+
+    type: Literal["kick"]
+    target: ActorId | None = None
+    foot: Literal["right", "left"] = "right"
+    style: Literal["football", "martial"] = "football"
+    strength: Annotated[float, Field(gt=0.0, le=1e5)] = 2.5
+    impulse: Vec3 | None = None
+
+
+class Punch(_Timed):
+    """Throw a punch (motion capture) with ``hand``; a ``target`` within reach gets ``strength`` N·s at the
+    contact time of the action registry."""
+
+    type: Literal["punch"]
+    target: ActorId | None = None
+    hand: Literal["right", "left"] = "right"
+    strength: Annotated[float, Field(gt=0.0, le=1e5)] = 1.5
+    impulse: Vec3 | None = None
+
+
+class Cartwheel(_Timed):
+    """A cartwheel (motion capture): the actor travels about 2 m to its left."""
+
+    type: Literal["cartwheel"]
+
+
+class Backflip(_Timed):
+    """A standing backflip (motion capture), landing about 1 m behind."""
+
+    type: Literal["backflip"]
+
+
+class ForwardRoll(_Timed):
+    """A forward roll over the shoulder (motion capture), about 1 m forward. (``roll`` is the prop action.)"""
+
+    type: Literal["forward_roll"]
+
+
+class Crawl(_Timed):
+    """Crawl forward on hands and knees (motion capture, looped) until ``end``."""
+
+    type: Literal["crawl"]
+
+
+class GetUp(_Timed):
+    """Get up from lying on the ground (motion capture): the actor lies there from ``start`` and stands up."""
+
+    type: Literal["get_up"]
+    lying: Literal["face_up", "face_down"] = "face_up"
+
+
+class Perch(_Timed):
+    """A bird takes off, flies in an arc and lands on ``onto``: an actor (on its top surface: a fence, a table,
+    a branch-high box) or a point. Wings beat on the way up, glide on the way down and flare to land."""
+
+    type: Literal["perch"]
+    onto: ActorId | Vec3
+    arc: Annotated[float, Field(ge=0.0, le=100.0)] = 0.8
+
+
+class Hop(_Timed):
+    """A bird hops along the ground, about three small hops a second, to ``to`` (or on the spot)."""
+
+    type: Literal["hop"]
+    to: Vec3 | None = None
+
+
+MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
+"""Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
+
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
-    | TurnTo | LookAt | Roll | Fall | Push,
+    | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp
+    | Perch | Hop,
     Field(discriminator="type"),
 ]
 

@@ -135,14 +135,16 @@ def _hair_pieces(style: str, joints: np.ndarray, verts: np.ndarray, height: floa
     skull = top - head[2]  # head joint to crown
     cy = head[1] - 0.1 * skull
     if style == "long":  # falls behind the head to the shoulders
-        return [placed(ellipsoid((0.85 * skull, 0.45 * skull, 1.25 * skull)), at=(0, cy - 0.42 * skull, head[2]))]
+        return [placed(ellipsoid((1.12 * skull, 0.62 * skull, 1.55 * skull)),
+                       at=(0, cy - 0.3 * skull, head[2] - 0.8 * skull))]
     if style == "bun":
         bun = ellipsoid((0.4 * skull, 0.4 * skull, 0.36 * skull))
         return [placed(bun, at=(0, cy - 0.55 * skull, top - 0.4 * skull))]
     if style == "cap":
-        crown = placed(ellipsoid((1.02 * skull, 1.12 * skull, 0.75 * skull)), at=(0, cy, top - 0.42 * skull))
-        brim = placed(ellipsoid((0.75 * skull, 0.62 * skull, 0.05 * skull)),
-                      at=(0, cy + 0.6 * skull, top - 0.32 * skull))
+        crown = placed(ellipsoid((1.04 * skull, 1.2 * skull, 0.8 * skull)), at=(0, cy + 0.05 * skull,
+                                                                                  top - 0.58 * skull))
+        brim = placed(ellipsoid((0.8 * skull, 0.75 * skull, 0.05 * skull)),
+                      at=(0, cy + 0.7 * skull, top - 0.44 * skull))
         return [crown, brim]
     return []
 
@@ -178,7 +180,8 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
     head = JOINTS.index("head")
     for piece in _hair_pieces(wardrobe.hair, joints, verts, height):
         n = len(piece.vertices)
-        parts.append(SkinPart(piece, "hair", np.tile(np.array([head, 0, 0, 0], np.uint8), (n, 1)),
+        slot = "hat" if wardrobe.hair == "cap" else "hair"
+        parts.append(SkinPart(piece, slot, np.tile(np.array([head, 0, 0, 0], np.uint8), (n, 1)),
                               np.tile(np.array([1, 0, 0, 0], np.float32), (n, 1))))
     return Body(joints, tuple(parts))
 

@@ -61,6 +61,7 @@ class Body:
     spec: AssetSpec
     placed_by: str = ""  # the relation that placed it ("on", "row", …) or "" if the script did
     supported_by: str | None = None  # id of what it rests on (moves with it)
+    placed_on: int = -1  # which of that actor's supports
     kept: bool = False  # its position was fixed by a relation and must not be nudged
 
     @property
@@ -147,6 +148,8 @@ def solve(script: SceneScript) -> Solution:
     _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
     spans = schedule(script, bodies)
+    for k, (start, end) in spans.items():  # the solved script says when each event happens, for the check
+        data["intents"][k]["start"], data["intents"][k]["end"] = start, end
     kicks = _events(script, bodies, spans, notes)
     for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
         if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
@@ -154,6 +157,9 @@ def solve(script: SceneScript) -> Solution:
     _keep_alive(script, bodies, spans)
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
+    for strike in kicks:
+        if strike.action >= 0:
+            strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
     _frame_shots(data, bodies, script)
     solved = _validated(data)
     solved = _reach(solved, kicks, notes)
@@ -288,24 +294,29 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
-    surface = target.spec.traits.top_support()
-    if surface is None:
+    supports = target.spec.traits.supports
+    if not supports:
         raise ScriptError(f"{where}: a {target.spec.name} has no surface to put things on, so {sub.id!r} cannot go "
                           f"on {target.id!r}")
-    top = surface.scaled(target.scale)
     others = [b for b in bodies.values() if b.supported_by == target.id and b is not sub]
-    if not _fits(sub, *top.size, len(others) + 1):
+    # the emptiest support (the highest of equals): one domino per step, several cups on one table
+    load = [sum(1 for b in others if b.placed_on == k) for k in range(len(supports))]
+    k = min(range(len(supports)), key=lambda n: (load[n], -supports[n].height))
+    top = supports[k].scaled(target.scale)
+    total = sum(s.size[0] * s.size[1] for s in supports) * target.scale[0] * target.scale[1]
+    if not _fits(sub, *top.size) or sub.size[0] * sub.size[1] * (len(others) + 1) > total * 1.05:
         raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} m) does not "
                           f"fit on {target.id!r} (its top is {top.size[0]:.2f} x {top.size[1]:.2f} m"
                           f"{f', shared by {len(others) + 1}' if others else ''})")
-    # spread several things over the top: k-th of n along the longer side
-    n = len(others) + 1
+    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …
+    n = load[k]
     long_x = top.size[0] >= top.size[1]
-    span = (top.size[0] if long_x else top.size[1]) - (sub.size[0] if long_x else sub.size[1])
-    offset = 0.0 if n == 1 else -span / 2 + span * (n - 1) / max(n, 2)
+    step = (sub.size[0] if long_x else sub.size[1]) + 0.05
+    room = ((top.size[0] if long_x else top.size[1]) - step) / 2
+    offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
-    sub.supported_by = target.id
+    sub.supported_by, sub.placed_on = target.id, k
 
 
 def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: str) -> None:
@@ -518,8 +529,9 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     total = sum(lengths)
     duration = script.duration
     lead = 0.5 if total < duration else 0.0
-    stretch = max(1.0, (duration - lead - 0.5) / total) if total > 0 else 1.0
-    stretch = min(stretch, 1.6)  # do not crawl: the rest of a long video is kept alive instead
+    # more to do than time: everything goes a little quicker (never below a third of its natural length);
+    # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
+    stretch = min(1.6, max(0.35, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
@@ -544,6 +556,7 @@ class Strike:
     goal: str  # "touch" (a collision with the target), "reach" (come near the point/actor) or "topple"
     falls: tuple[str, ...] = ()  # for "topple": the chain, of which at least half must tip over
     intent: int = -1  # the intent it realises
+    push: dict[str, Any] = field(default_factory=dict)  # the action itself
 
 
 def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
@@ -558,6 +571,8 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
         strike = handler(it, bodies, s, e, where, script)
         if strike is not None:
             strike.intent = k
+            if strike.action >= 0:
+                strike.push = bodies[strike.actor].data["actions"][strike.action]  # its index moves when sorted
             strikes.append(strike)
     return strikes
 
@@ -607,11 +622,13 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         mover.pos = np.array([start_xy[0], start_xy[1], 0.0])
     approach = hit.pos[:2] - mover.pos[:2]
     mover.heading = math.degrees(math.atan2(-approach[0], approach[1]))
-    if not mover.spec.traits.round and not mover.living:  # a car, a cart: drives on through it
+    if not mover.spec.traits.round and not mover.living:  # a car, a cart: drives on through all of them
         _can(mover, "move_to", where)
-        through = hit.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * (hit.radius + 1.0)
-        mover.act(type="move_to", to=[through[0], through[1], mover.pos[2]], start=s, end=min(e, s + 2.5),
-                  easing="ease_in")
+        last = max(members, key=lambda b: float(np.dot(b.pos[:2] - hit.pos[:2], approach)))
+        through = last.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * (
+            last.radius + mover.size[1] / 2 + 1.0)
+        mover.act(type="move_to", to=[through[0], through[1], mover.pos[2]], start=s,
+                  end=min(e, s + 1.0 + float(np.linalg.norm(through - mover.pos[:2])) / 6.0), easing="ease_in")
         return None
     if mover.spec.traits.round:
         if "push" not in mover.spec.actions:
@@ -627,6 +644,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
     _can(mover, "walk_to", where)
     arrive = s + min(e - s - 1.0, float(np.linalg.norm(approach)) / WALK_SPEED + 0.3)
+    if "push" not in mover.spec.actions:  # a cat or a dog: it walks on into the thing and bumps it over
+        through = hit.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * 0.3
+        mover.act(type="walk_to", to=[through[0], through[1], 0.0], start=s, end=max(arrive, s + 0.5))
+        return None
     mover.act(type="walk_to", to=hit.id, start=s, end=max(arrive, s + 0.5), stop_distance=0.35)
     mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
                                                                                                       s + 0.5))
@@ -634,14 +655,17 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
 
 
 def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where: str,
-               script: SceneScript) -> None:
+               script: SceneScript) -> Strike:
     sub, target = bodies[it.subject], bodies[it.target]
-    xy = target.pos[:2]
-    sub.pos = np.array([xy[0], xy[1], target.top() + it.height])
-    sub.supported_by = None
+    try:  # over a free spot of its top (several drops do not fall into one pile)
+        _put_on(sub, target, where, bodies)
+        sub.pos = sub.pos + np.array([0.0, 0.0, it.height])
+    except ScriptError:  # no room on top (or no top at all): it falls onto the middle anyway
+        sub.pos = np.array([target.pos[0], target.pos[1], target.top() + it.height])
     # nothing holds it up there, so it falls as the video starts (hanging in the air until a later
     # event time is what the world check calls floating)
-    sub.dynamic(start=0.0, mass=max(0.5, float(np.prod(sub.size)) * 1500.0), restitution=0.2)
+    sub.dynamic(start=0.0, mass=max(0.5, float(np.prod(sub.size)) * 1500.0), restitution=0.05, friction=1.0)
+    return Strike(sub.id, -1, target.id, "rest_on")
 
 
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
@@ -744,6 +768,15 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     elif quarry.spec.traits.round and "roll" in quarry.spec.actions:
         goal = quarry.pos + np.array([0.0, 6.0, 0.0])
         quarry.act(type="roll", to=goal, start=s, end=e)
+    elif not quarry.living and quarry.spec.group == "vehicles" and not quarry.data.get("actions"):
+        if quarry.heading == 0.0:
+            quarry.heading = -90.0  # drives off across the frame, the chaser behind it
+        h = math.radians(quarry.heading)
+        ahead = np.array([-math.sin(h), math.cos(h), 0.0])
+        quarry.act(type="move_to", to=quarry.pos + ahead * min(4.0 * (e - s), 25.0), start=s, end=e,
+                   easing="ease_in")
+        if not chaser.kept:
+            chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 1.5)
     if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
     chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
@@ -844,6 +877,9 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
 def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     sub = bodies[it.subject]
     kind = "run_to" if it.gait == "run" else "walk_to"
+    if kind not in sub.spec.actions and isinstance(it.target, str):
+        _drive_to(sub, bodies[it.target], s, e, where)
+        return
     if kind not in sub.spec.actions:
         kind = "move_to"
     goal = it.target if isinstance(it.target, str) else list(it.target)
@@ -853,6 +889,22 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
         sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
         sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
     sub.act(type=kind, to=goal, start=s, end=e)
+
+
+def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
+    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and stops short."""
+    _can(car, "move_to", where)
+    if not car.kept:
+        car.heading = -90.0 if car.heading == 0.0 else car.heading
+        h = math.radians(car.heading)
+        fwd = np.array([-math.sin(h), math.cos(h)])
+        start = goal.pos[:2] - fwd * (goal.radius + car.size[1] / 2 + 12.0)
+        car.pos = np.array([start[0], start[1], 0.0])
+    d = goal.pos[:2] - car.pos[:2]
+    car.heading = math.degrees(math.atan2(-d[0], d[1]))
+    u = d / max(float(np.linalg.norm(d)), 1e-6)
+    stop = goal.pos[:2] - u * (goal.radius + car.size[1] / 2 + 0.6)
+    car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
 def _topple(it: Topple, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -931,20 +983,34 @@ def _end(action: dict[str, Any], duration: float) -> float:
     return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
 
 
-def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
-    """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be."""
+def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], reach: float = 1.5) -> np.ndarray:
+    """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
+    anything on the ground: its sides first, then ahead and behind, then the diagonals."""
     h = math.radians(body.heading)
-    side = np.array([math.cos(h), math.sin(h), 0.0])
+    side, ahead = np.array([math.cos(h), math.sin(h), 0.0]), np.array([-math.sin(h), math.cos(h), 0.0])
+    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
+        b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
+              (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):
+        samples = [here + d * t for t in np.linspace(0.3, reach, 5)]
+        if all(float(np.linalg.norm(p[:2] - b.pos[:2])) > b.radius + body.radius + 0.2
+               for p in samples for b in others):
+            return d
+    return np.zeros(3)
+
+
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+    """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
+    direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies)
+        side = _clear_way(body, here, bodies)
         t = g0 + 0.5
-        k = 0
-        while t + 4.5 <= g1:
-            away = here + side * (1.5 if k % 2 == 0 else -1.5)
+        while t + 4.5 <= g1 and side.any():
+            away = here + side * 1.5
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
-            k += 1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:
             others = [b for b in bodies.values() if b is not body]
             if others:
@@ -1026,6 +1092,11 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> Scen
 
 def _reached(timeline: Any, strike: Strike) -> bool:
     ids = {a.id: i for i, a in enumerate(timeline.actors)}
+    if strike.goal == "rest_on":  # it ends on the target's top, inside its footprint
+        end, below = timeline.positions[-1, ids[strike.actor]], timeline.positions[-1, ids[strike.target]]
+        size = np.asarray(asset(timeline.script.actor(strike.target).asset).size) * np.asarray(
+            timeline.script.actor(strike.target).scale)
+        return bool(np.all(np.abs(end[:2] - below[:2]) <= size[:2] / 2) and end[2] > below[2] + 0.5 * size[2])
     moved = _pushed(timeline, strike)
     if strike.goal == "topple":
         fallen = sum(tilt(timeline.hpr[-1, ids[a]]) > 45.0 for a in strike.falls)
@@ -1059,6 +1130,11 @@ def _stronger(script: SceneScript, missed: list[Strike]) -> SceneScript:
     data = script.model_dump(mode="json", by_alias=True)
     by_id = {a["id"]: a for a in data["actors"]}
     for s in missed:
+        if s.goal == "rest_on":  # it tumbled off: drop it from half the height, nearer the middle
+            pos = by_id[s.actor]["position"]
+            top = by_id[s.target]["position"][2] + asset(by_id[s.target]["asset"]).size[2]
+            pos[2] = round(top + max(0.3, (pos[2] - top) / 2), 4)
+            continue
         act = by_id[s.actor]["actions"][s.action]
         if act.get("impulse") is not None:
             act["impulse"] = [round(v * 1.6, 4) for v in act["impulse"]]

@@ -21,10 +21,23 @@ from scenes.animation import (
     effector_positions,
     foot_metrics,
 )
+from scenes.birds import bird_poses, is_bird
 from scenes.camera import Subject, camera_tracks, framing_distance
-from scenes.catalog import asset
+from scenes.catalog import asset, is_model_path, model
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
-from scenes.script import WORLD_EXTENT, Actor, LookAt, Physics, Push, SceneScript, ScriptError, StaticShot, Target
+from scenes.script import (
+    WORLD_EXTENT,
+    Actor,
+    Kick,
+    LookAt,
+    Physics,
+    Punch,
+    Push,
+    SceneScript,
+    ScriptError,
+    StaticShot,
+    Target,
+)
 from scenes.world import SunState, World, resolve_world
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
@@ -99,6 +112,7 @@ class Timeline:
     footsteps: tuple[FootContact, ...] = ()  # from character gaits, in time order
     poses: dict[str, PoseTrack] = field(default_factory=dict)  # articulated actors by id: (F, J, 3) rotations
     warnings: tuple[str, ...] = ()  # requests that were clamped, each naming its field
+    spins: dict[str, PoseTrack] = field(default_factory=dict)  # rigid props' turning wheels and rotors, by id
     world: World | None = field(default=None, repr=False)  # sky, sun, fog, lamps, weather, wind (scenes/world.py)
 
     def __len__(self) -> int:
@@ -131,7 +145,8 @@ class Timeline:
             camera=CameraState(
                 self.camera_position[i], self.camera_hpr[i], float(self.camera_fov[i]), int(self.shot_index[i])
             ),
-            poses={aid: track.at(i) for aid, track in self.poses.items()},
+            poses={**{aid: track.at(i) for aid, track in self.spins.items()},
+                   **{aid: track.at(i) for aid, track in self.poses.items()}},
         )
 
 
@@ -171,6 +186,9 @@ def compile_script(script: SceneScript) -> Timeline:
 
     def point_track(ref: object) -> np.ndarray:
         if isinstance(ref, str):
+            if physics_done and ref not in baked and by_id[ref] in dynamic:
+                # asked while the physics is being set up (a kick aiming at a ball): where it is before it
+                return bake_motion(ref).position
             return bake(ref).position
         return np.tile(np.asarray(ref, dtype=np.float64), (n, 1))
 
@@ -180,7 +198,7 @@ def compile_script(script: SceneScript) -> Timeline:
                               "(orbit centres, walk or follow targets)")
         in_progress.add(actor_id)
         tracks = actor_tracks(by_id[actor_id], times, script.duration, point_track, warnings,
-                              f"actors[{index_of[actor_id]}]")
+                              f"actors[{index_of[actor_id]}]", by_id)
         in_progress.discard(actor_id)
         return tracks
 
@@ -239,6 +257,8 @@ def compile_script(script: SceneScript) -> Timeline:
         if asset(a.asset).rig:
             poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
+            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
     collisions = [
         CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
@@ -299,7 +319,7 @@ def compile_script(script: SceneScript) -> Timeline:
         times=times,
         positions=positions,
         hpr=hpr,
-        scales=scales,
+        scales=_constant_rows(scales),
         visible=visible,
         camera_position=cam_pos,
         camera_hpr=cam_hpr,
@@ -312,13 +332,30 @@ def compile_script(script: SceneScript) -> Timeline:
         footsteps=tuple(footsteps),
         poses=poses,
         warnings=tuple(warnings),
+        spins=_spins(actors, times, baked),
         world=world,
     )
+
+
+def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]) -> dict[str, PoseTrack]:
+    """Wheel and rotor rotations of the rigid props that have them (``scenes.wheels``)."""
+    from scenes.catalog import model
+    from scenes.wheels import spin_track
+
+    out: dict[str, PoseTrack] = {}
+    for a in actors:
+        if is_model_path(a.asset) or asset(a.asset).rig or not model(a.asset).articulated:
+            continue
+        track = spin_track(model(a.asset), times, baked[a.id].position, baked[a.id].hpr, baked[a.id].scale)
+        if track is not None:
+            out[a.id] = track
+    return out
 
 
 def _with_pushed_bodies(script: SceneScript) -> SceneScript:
     """The script with every pushed actor that has no ``physics`` made a default dynamic body."""
     pushed = {act.target or a.id for a in script.actors for act in a.actions if isinstance(act, Push)}
+    pushed |= {act.target for a in script.actors for act in a.actions if isinstance(act, Kick | Punch) and act.target}
     if all(a.physics is not None for a in script.actors if a.id in pushed):
         return script
     actors = [a.model_copy(update={"physics": Physics()}) if a.id in pushed and a.physics is None else a
@@ -329,11 +366,12 @@ def _with_pushed_bodies(script: SceneScript) -> SceneScript:
 def _refers_to(actor: Actor, targets: list[Actor], by_id: dict[str, Actor], seen: frozenset[str] = frozenset()) -> bool:
     """Whether ``actor``'s root motion depends (through references) on any of ``targets``.
 
-    Pushes and look_at do not count: a push only needs the pusher's position, a look only turns the head.
+    Pushes, strikes and look_at do not count: a push only needs the pusher's position, a kick or punch the
+    target's place before it is struck, a look only turns the head.
     """
     ids = {t.id for t in targets}
     for act in actor.actions:
-        if isinstance(act, Push | LookAt):
+        if isinstance(act, Push | Kick | Punch | LookAt):
             continue
         for name in ACTIONS[act.type].references:
             ref = getattr(act, name, None)
@@ -355,6 +393,14 @@ def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> t
     centre = (lo + hi) / 2.0
     radius = float(np.linalg.norm(hi - lo) / 2.0)
     return centre, max(radius, 0.5)
+
+
+def _constant_rows(values: np.ndarray) -> np.ndarray:
+    """``values`` (F, ...) as one row broadcast over the frames when every frame holds the same (a read-only
+    view: most actors never change scale, and a per-frame copy is memory that grows with the video)."""
+    if len(values) > 1 and bool((values == values[:1]).all()):
+        return np.broadcast_to(values[0].copy(), values.shape)
+    return values
 
 
 MAX_SHOT_DISTANCE = 5000.0  # the longest camera distance a script may give (``distance`` of a framed shot)

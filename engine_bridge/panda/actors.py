@@ -37,7 +37,7 @@ class Skinning:
     model: Model
     rest_joints: np.ndarray  # (J, 3) model-frame rest positions
     holders: list  # list[NodePath]
-    reach: float  # farthest any vertex is from a joint that moves it (so the posed joints bound the surface)
+    spheres: np.ndarray  # (J, 4): per joint, a rest-pose sphere (centre, radius) around the vertices it moves
     bones: np.ndarray | None = None
 
 
@@ -130,19 +130,25 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
             holder.set_shader(shader)
         holders.append(holder)
     rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
-    skin = Skinning(m, rest, holders, _reach(m, rest))
+    skin = Skinning(m, rest, holders, _joint_spheres(m))
     _set_bones(skin, np.zeros((len(m.joints), 3)), np.zeros(3))
     return skin
 
 
-def _reach(m: Model, rest: np.ndarray) -> float:
-    """The largest distance from a skin vertex to any joint weighting it: each skinned vertex is a blend of
-    its joints' rigid moves, so it lies within this of some posed joint."""
-    far = 0.0
-    for p in m.skin:
-        d = np.linalg.norm(p.mesh.vertices[:, None, :] - rest[p.joints.astype(np.int64)], axis=2)
-        far = max(far, float(np.where(p.weights > 0, d, 0.0).max()))
-    return far
+def _joint_spheres(m: Model) -> np.ndarray:
+    """Per joint, a sphere (J, 4) around the rest positions of every skin vertex it weighs on.
+
+    A skinned vertex is a weighted mean of its joints' rigid moves of it, and each of those lies in that
+    joint's sphere moved rigidly with the joint: so the posed spheres together bound the posed surface.
+    """
+    out = np.zeros((len(m.joints), 4))
+    for j in range(len(m.joints)):
+        pts = np.concatenate([p.mesh.vertices[((p.joints == j) & (p.weights > 0)).any(axis=1)] for p in m.skin])
+        if len(pts):
+            lo, hi = pts.min(axis=0), pts.max(axis=0)
+            centre = (lo + hi) / 2.0
+            out[j] = (*centre, float(np.linalg.norm(pts - centre, axis=1).max()))
+    return out
 
 
 def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray) -> None:
@@ -154,10 +160,12 @@ def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray) -
     bones = np.ascontiguousarray(skinning_matrices(mats, skin.rest_joints).transpose(0, 2, 1), dtype=np.float32)
     skin.bones = bones
     pta = _matrix_array(bones)
-    pos = mats[:, :3, 3]
-    centre = (pos.min(axis=0) + pos.max(axis=0)) / 2.0
-    radius = float(np.linalg.norm(pos - centre, axis=1).max()) + skin.reach
-    bounds = BoundingSphere(Point3(*centre), radius)
+    skin_mats = bones.transpose(0, 2, 1)  # back to column vectors
+    used = skin.spheres[:, 3] > 0
+    moved = np.einsum("jab,jb->ja", skin_mats[used, :3, :3], skin.spheres[used, :3]) + skin_mats[used, :3, 3]
+    r = skin.spheres[used, 3]
+    centre = ((moved - r[:, None]).min(axis=0) + (moved + r[:, None]).max(axis=0)) / 2.0
+    bounds = BoundingSphere(Point3(*centre), float((np.linalg.norm(moved - centre, axis=1) + r).max()))
     for h in skin.holders:
         h.set_shader_input("u_bones", pta)
         h.set_shader_input("u_bones_next", pta)

@@ -19,7 +19,7 @@ from scenes.catalog import CATALOG
 
 # a verb can mean several things: tried in this order, the first whose conditions hold wins
 SENSE_ORDER = ("knock_over", "drop_onto", "kick_to", "throw_to", "roll_down", "push", "chase", "sit_on",
-               "jump_onto", "run_around", "meet", "drive_along")
+               "jump_onto", "run_around", "meet", "drive_along", "go_to")
 _SENSES_OF: dict[str, tuple[str, ...]] = {}
 
 
@@ -50,6 +50,8 @@ _ALL_SENSES: tuple[tuple[str, str], ...] = tuple(
         "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
         "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
         "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
+        "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
+                  "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly"),
     }.items() for verb in verbs)
 
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
@@ -229,9 +231,29 @@ def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     cars = [m for s in ev.subjects if scene.spec(s).group in VEHICLE_GROUPS or scene.spec(s).name == "car"
             for m in scene.members[s]]
-    if not cars or _target_entity(ev) is not None:
+    if not cars:
         return None
+    target = _target_entity(ev)
+    if target is not None:  # "drives to the house", "the bus stops at the woman": it drives up to it
+        return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
+                for k, c in enumerate(cars)]
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
+
+
+RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch")
+
+
+def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"walks to the tree", "the dog runs after the ball": up to something, which may be moving by then."""
+    target = _target_entity(ev)
+    if target is None or target in ev.subjects or not all(scene.living(s) for s in ev.subjects):
+        return None
+    if ev.verb in ("walk", "stroll", "march", "wander") and scene.spec(target).kind == "animal" and all(
+            scene.spec(s).kind == "character" for s in ev.subjects):
+        return None  # "a man walks his dog": the dog keeps up with him (the planner's own reading)
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "go_to", "subject": m, "target": _first(scene, target), "gait": gait, "together": n > 0}
+            for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
@@ -248,36 +270,45 @@ def _then_do(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 HANDLERS: dict[str, Handler] = {
     "knock_over": _knock_over, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
-    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along,
+    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to,
 }
 
 
 def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]], set[int]]:
-    """Intents for the reading's events and the indices of the events they stand for."""
+    """Intents for the reading's events, in the order they happen, and the indices of the events they stand for."""
     scene = Scene(reading, actors, _members(actors))
-    intents: list[dict[str, Any]] = []
-    handled: set[int] = set()
+    by_event: dict[int, list[dict[str, Any]]] = {}
     for k, ev in enumerate(reading.events):
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
-        for sense in senses_of(ev.verb):
-            made = HANDLERS[sense](ev, scene)
-            if made:
-                if intents and k - 1 in handled and reading.events[k - 1].clause == ev.clause:
-                    made[0] = {**made[0], "together": True}
-                intents += made
-                handled.add(k)
-                break
-    # what the same subjects do next in that clause ("… and wave") follows the intent, so the solver times it
+        made = next((m for sense in senses_of(ev.verb) if (m := HANDLERS[sense](ev, scene))), None)
+        if made:
+            by_event[k] = made
+    # what the same subjects do before or after an intent ("waves, then walks to a ball", "… and wave") is an
+    # intent too, so the solver times all of it in one sequence
     for k, ev in enumerate(reading.events):
-        if k in handled or not ev.subjects or not any(
-                j < k and j in handled and set(reading.events[j].subjects) & set(ev.subjects)
-                for j in range(len(reading.events))):
+        if k in by_event or not ev.subjects or not any(
+                set(reading.events[j].subjects) & set(ev.subjects) for j in by_event):
             continue
         made = _then_do(ev, scene)
         if made:
-            intents += made
-            handled.add(k)
+            by_event[k] = made
+    intents: list[dict[str, Any]] = []
+    for k in sorted(by_event):
+        made = by_event[k]
+        prev = k - 1
+        if intents and prev in by_event and reading.events[prev].clause == reading.events[k].clause and not (
+                set(reading.events[prev].subjects) & set(reading.events[k].subjects)):
+            made = [{**made[0], "together": True}, *made[1:]]  # others in the same clause act meanwhile
+        intents += made
+    handled = set(by_event)
+    # "drives through the cones and knocks them over": one knock-over, not two
+    unique: list[dict[str, Any]] = []
+    for i in intents:
+        if not any(i["type"] == u["type"] == "knock_over" and i["target"] == u["target"] and
+                   i["subject"] == u["subject"] for u in unique):
+            unique.append(i)
+    intents = unique
     # "… and they topple": what a knock-over already brings down
     fallen = {i["target"] for i in intents if i["type"] == "knock_over"}
     for k, ev in enumerate(reading.events):
@@ -286,8 +317,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
                     m in fallen for m in scene.members.get(s, []))) for s in ev.subjects):
             handled.add(k)
     # "walks to the chair and sits down": the sit walks there itself
+    sits = [i for i in intents if i["type"] == "sit_on"]
     for k, ev in enumerate(reading.events):
-        sits = [i for i in intents if i["type"] == "sit_on"]
         if k not in handled and isinstance(ev.target, int) and any(
                 i["target"] in scene.members.get(ev.target, []) and i["subject"] in
                 [m for s in ev.subjects for m in scene.members.get(s, [])] for i in sits):
@@ -307,8 +338,9 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             continue
         ids = [m for m in members[e] if m not in moved_by_event]
         spec = CATALOG[next(a for a in actors if a.entity == e).asset]
+        knocked = any(i["type"] == "knock_over" and i["target"] in ids for i in events)
         if len(ids) > 1 and ent.arrangement in ("row", "stack", "circle") and (
-                ent.arrangement != "row" or spec.traits.topples):
+                ent.arrangement != "row" or spec.traits.topples or knocked):
             out.append({"type": "arrange", "subjects": ids, "pattern": ent.arrangement})
         rel = ent.relation
         if not rel or not rel[1] or rel[1][0] not in members or not ids:
@@ -321,13 +353,33 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
         elif rel[0] == "on" and (spec.rig and anchor_spec.traits.seat is not None):
             continue  # sitting on a seat: the planner's sit does it
-        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack":
+        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack" \
+                and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
         elif rel[0] == "under" and _fits_under(actors, e, rel[1][0], anchor_spec):
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
     return out
+
+
+def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, count: int) -> bool:
+    """Whether ``count`` members of ``entity`` fit on ``anchor``'s supports; a primitive (a box, a ball) that is
+    too big is scaled down to fit, as "a box on the table" means a box the table can hold."""
+    under = next(a for a in actors if a.entity == anchor)
+    area = sum(s.size[0] * s.size[1] for s in anchor_spec.traits.supports) * under.scale[0] * under.scale[1]
+    widest = max(min(s.size) for s in anchor_spec.traits.supports) * min(under.scale[:2])
+    things = [a for a in actors if a.entity == entity]
+    w, d, _ = things[0].extent
+    if max(w, d) <= widest and w * d * count <= area:
+        return True
+    if CATALOG[things[0].asset].kind != "primitive":
+        return False
+    k = min(widest / max(w, d, 1e-6), (area / max(w * d * count, 1e-6)) ** 0.5) * 0.8
+    for a in things:
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
+    return True
 
 
 def _fits_under(actors: list[Any], entity: int, anchor: int, anchor_spec: Any) -> bool:

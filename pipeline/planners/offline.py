@@ -291,8 +291,7 @@ class _ClauseReader:
     def is_noun_at(self, i: int) -> bool:
         if i >= len(self.t):
             return False
-        return (i + 1 < len(self.t) and (self.t[i], self.t[i + 1]) in COMPOUND_NOUNS) or (
-            (self.t[i],) in COMPOUND_NOUNS or noun_sense(self.t[i]) is not None)
+        return self.noun_at(i) is not None  # one word or two ("sports car", "school bus")
 
     def modifier_follows(self, i: int) -> bool:
         """Whether token ``i`` is followed (through other modifiers) by a noun: then it is an adjective."""
@@ -408,8 +407,12 @@ class _ClauseReader:
             if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
                     i + 1 < end and t[i + 1] == "of"):  # "then one kicks it": one of the group just named
                 r.used.add(i)
-                ref = self.referent("they", [])
-                self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
+                if verb_seen and last_event is not None and last_event.sense.wants_target and \
+                        last_event.target is None:  # "rolls into the first one": one of the group is the target
+                    last_event.target = self.referent("they", last_event.subjects)
+                else:
+                    ref = self.referent("they", [])
+                    self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                 i += 1
                 continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx:
@@ -610,13 +613,15 @@ def _is_seat(name: str) -> bool:
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:
     """The catalog asset for a noun and its scale: the first of ``sense.assets`` that exists, else the fallback
     primitive stretched to the thing's real size (with a note)."""
+    primitive = None
     for name in sense.assets:
         if name in CATALOG:
             if CATALOG[name].kind != "primitive":
                 real = size * sense.scale  # a figurine is a small person, a puppy a small dog
                 return name, (real, real, real)
-            break  # a primitive is stretched to the thing's real size below (a ball is a 0.5 m sphere)
-    name = sense.fallback if sense.fallback in CATALOG else "box"
+            primitive = name  # a primitive is stretched to the thing's real size below (a ball is a 0.5 m sphere)
+            break
+    name = primitive or (sense.fallback if sense.fallback in CATALOG else "box")
     base = CATALOG[name].size
     scale = tuple(round(size * real / max(b, 1e-3), 4) for real, b in zip(sense.size, base, strict=True))
     if sense.assets[0] != name:

@@ -278,6 +278,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "circle"), "circle"), (("in", "a", "ring"), "circle"), (("in", "circle"), "circle"),
     (("in", "a", "row"), "row"), (("in", "a", "line"), "row"), (("in", "row"), "row"), (("side", "by", "side"), "row"),
     (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
+    (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"), (("a", "tower", "of"), "stack"),
+    (("on", "top", "of", "each", "other"), "stack"), (("on", "top", "of", "one", "another"), "stack"),
     (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
 ]
 
@@ -343,7 +345,7 @@ SEQUENCE_MARKERS: list[tuple[str, ...]] = [
 ]
 PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",
             "all", "each"}
-FILLER = {
+FILLER = {"spot",
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",
     "quickly", "gently", "fast", "slow", "video", "scene", "shot", "showing", "shows", "show", "clip", "camera", "each",

@@ -10,7 +10,7 @@ import dataclasses
 from scenes import assets
 from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
-from scenes.catalog.spec import ANIMAL_ACTIONS, PROP_ACTIONS, AssetSpec, composite
+from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
@@ -328,14 +328,14 @@ def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = N
         lambda: bird(BIRDS[name]),
         "animals",
         traits or AssetTraits(flies=True, physics_shape="hull"),
-        PROP_ACTIONS,
+        BIRD_ACTIONS,
     )
 
 
 ASSETS: tuple[AssetSpec, ...] = (
     _quadruped("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears"),
-    _quadruped("cat", (0.17, 0.76, 0.61), "a grey cat"),
-    _quadruped("horse", (0.61, 2.49, 2.29), "a brown horse", saddle=(0.0, -0.1, 1.55)),
+    _quadruped("cat", (0.16, 0.68, 0.65), "a grey cat"),
+    _quadruped("horse", (0.61, 2.58, 2.11), "a brown horse", saddle=(0.0, -0.1, 1.55)),
     _quadruped("cow", (0.8, 2.4, 1.84), "a black-and-white cow", cow),
     _quadruped("sheep", (0.68, 1.22, 1.01), "a woolly white sheep", sheep),
     _quadruped("pig", (0.51, 1.18, 0.8), "a pink pig", pig),

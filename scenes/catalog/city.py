@@ -392,7 +392,9 @@ ASSETS: tuple[AssetSpec, ...] = (
         (1.2, 1.5, 0.9),
         "five steps rising towards -Y",
         assets.stairs,
-        AssetTraits(walkable=True, supports=top(0.9, (1.2, 0.3), (0.0, -0.6))),
+        # every tread: step k tops out at 0.18 (k + 1) m over y = 0.6 - 0.3 k
+        AssetTraits(walkable=True, supports=tuple(Surface(0.18 * (k + 1), (1.2, 0.3), (0.0, 0.6 - 0.3 * k))
+                                                  for k in range(5))),
     ),
     _c("wall", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall, AssetTraits(physics_shape="box")),
 )

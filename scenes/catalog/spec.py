@@ -13,6 +13,7 @@ from scenes.traits import AssetTraits
 PROP_ACTIONS = actions_for("prop")
 CHARACTER_ACTIONS = actions_for("humanoid")
 ANIMAL_ACTIONS = actions_for("quadruped")
+BIRD_ACTIONS = PROP_ACTIONS + actions_for("bird")  # birds are props that also perch and hop (scenes/birds.py)
 
 # The shelves of the library, in the order listings show them (as a game asset library groups its content).
 GROUPS = ("primitives", "people", "animals", "vehicles", "handheld", "sport", "furniture", "outdoor", "city")

@@ -17,34 +17,44 @@ from scenes.traits import AssetTraits, Surface
 Parts = list[tuple[Mesh, str]]
 
 
+def _hub(diameter: float, width: float) -> Parts:
+    """A wheel's hub with a cross of spokes standing proud of both faces, so its turning shows."""
+    bar = width * 1.08
+    return [
+        (wheel(diameter * 0.55, width * 1.04), "trim"),
+        (block((bar, diameter * 0.5, diameter * 0.07), (0, 0, 0)), "tyres"),
+        (block((bar, diameter * 0.07, diameter * 0.5), (0, 0, 0)), "tyres"),
+    ]
+
+
 def _wheels(diameter: float, width: float, track: float, axles: tuple[float, ...]) -> list:
     """Wheel joints at ±track/2 on each axle's Y, tyre and hub in slots ``tyres`` and ``trim``."""
     out = []
     for k, y in enumerate(axles):
         for side, x in (("l", -track / 2), ("r", track / 2)):
-            parts = [(wheel(diameter, width), "tyres"), (wheel(diameter * 0.55, width * 1.04), "trim")]
+            parts = [(wheel(diameter, width), "tyres"), *_hub(diameter, width)]
             out.append((f"wheel_{k}{side}", (x, y, diameter / 2), parts))
     return out
 
 
-def _car_body(length: float, width: float, colour: str, cabin: float = 1.0, low: float = 1.0) -> Parts:
+def _car_body(length: float, width: float, cabin: float = 1.0, low: float = 1.0, base: float = 0.18) -> Parts:
     """A car's painted body, glass cabin, roof and lights (``low`` squashes it into a sports car)."""
     h = 0.6 * low
     parts: Parts = [
-        (block((width, length, h), (0, 0, 0.18 + h / 2)), "body"),
+        (block((width, length, h), (0, 0, base + h / 2)), "body"),
         (
             placed(
                 placed(frustum(1.0, 0.8, 1.0, 4), hpr=(45, 0, 0)),
-                at=(0, -0.07 * length, 0.18 + h),
+                at=(0, -0.07 * length, base + h),
                 scale=(width * 1.22, length * 0.6 * cabin, 0.5 * low),
             ),
             "glass",
         ),
-        (block((width * 0.88, length * 0.42 * cabin, 0.06), (0, -0.07 * length, 0.18 + h + 0.5 * low)), "body"),
+        (block((width * 0.88, length * 0.42 * cabin, 0.06), (0, -0.07 * length, base + h + 0.5 * low)), "body"),
     ]
     for x in (-0.33 * width, 0.33 * width):
-        parts.append((block((0.3, 0.04, 0.12), (x, length / 2, 0.18 + h * 0.65)), "lights"))
-        parts.append((block((0.3, 0.04, 0.12), (x, -length / 2, 0.18 + h * 0.65)), "accent"))
+        parts.append((block((0.3, 0.04, 0.12), (x, length / 2, base + h * 0.65)), "lights"))
+        parts.append((block((0.3, 0.04, 0.12), (x, -length / 2, base + h * 0.65)), "accent"))
     return parts
 
 
@@ -65,10 +75,22 @@ def _car(
     low: float = 1.0,
     cabin: float = 1.0,
     extra_slots: dict | None = None,
+    base: float = 0.18,
 ) -> Model:
-    body = _car_body(length, width, colour, cabin, low) + list(extra)
+    body = _car_body(length, width, cabin, low, base) + list(extra)
     slots = {"body": paint(colour, "glossy"), **_CAR_SLOTS, **(extra_slots or {})}
     return jointed(body, _wheels(0.64, 0.24, width - 0.16, (0.32 * length, -0.32 * length)), slots)
+
+
+def car() -> Model:
+    """The catalog's first compact car (``scenes.assets.car``), its four tyres on wheel joints so they turn."""
+    first = assets.car()
+    body = [(p.mesh, p.slot) for p in first.parts if p.slot != "tyres"]
+    wheels = []
+    for k, (x, y) in enumerate((x, y) for y in (1.35, -1.35) for x in (-0.82, 0.82)):
+        hub = [(block((0.26, 0.32, 0.045), (0, 0, 0)), "trim"), (block((0.26, 0.045, 0.32), (0, 0, 0)), "trim")]
+        wheels.append((f"wheel_{k // 2}{'lr'[k % 2]}", (x, y, 0.32), [(wheel(0.64, 0.24, 20), "tyres"), *hub]))
+    return jointed(body, wheels, {**first.slots, "trim": paint("b8bcc2", "metal")})
 
 
 def sports_car() -> Model:
@@ -445,7 +467,7 @@ def _v(name: str, size: Vec, description: str, make, traits: AssetTraits = _WHEE
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _v("car", (1.88, 4.24, 1.47), "a compact car facing +Y", assets.car),
+    _v("car", (1.88, 4.24, 1.47), "a compact red car facing +Y", car),
     _v("sports_car", (1.99, 4.34, 1.03), "a low yellow sports car with a spoiler", sports_car),
     _v("taxi", (1.8, 4.2, 1.5), "a yellow taxi with a roof sign", taxi),
     _v("police_car", (1.84, 4.2, 1.5), "a white police car with a light bar", police_car),

@@ -39,6 +39,7 @@ FINGERS = ("thumb", "index", "middle", "ring", "pinky")
 # region codes per triangle (scenes/skin.py maps them to material slots per variant)
 REGIONS = ("skin", "torso", "upper_arm", "forearm", "hips", "thigh", "shin", "foot", "lips", "brows",
            "sclera", "iris")
+BODY_SHARE = 0.25  # triangles kept below the neck (the GPU skins every vertex of four people per frame)
 VARIANT_MIX = {  # (gender, age) shares of MakeHuman's macro targets
     "person": {("male", "young"): 0.55, ("female", "young"): 0.45},
     "man": {("male", "young"): 1.0},
@@ -51,6 +52,39 @@ VARIANT_MIX = {  # (gender, age) shares of MakeHuman's macro targets
 def to_project(v: np.ndarray) -> np.ndarray:
     """MakeHuman OBJ (decimetres, Y up, facing +Z, body's left at +X) → metres, Z up, facing +Y, left at -X."""
     return np.stack([-v[..., 0], v[..., 2], v[..., 1]], -1) * 0.1
+
+
+def decimate(verts: np.ndarray, tris: np.ndarray, regions: np.ndarray, scalp: np.ndarray,
+             reduce: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The triangles marked ``reduce`` cut to about :data:`BODY_SHARE` of their number, the others kept.
+
+    Each region (and the scalp within the skin) is reduced on its own by quadric edge collapse (pyfqmr,
+    needed only here) with its border kept, so hems and hairlines stay where they were; every new corner
+    is then snapped to the nearest original vertex, so weights and shape deltas stay the original ones.
+    """
+    import pyfqmr
+    from scipy.spatial import cKDTree
+
+    out_t, out_r, out_s = [tris[~reduce]], [regions[~reduce]], [scalp[~reduce]]
+    group = regions.astype(np.int64) * 2 + scalp
+    for g in np.unique(group[reduce]):
+        mine = reduce & (group == g)
+        part = tris[mine]
+        used = np.unique(part)
+        remap = np.zeros(len(verts), np.int64)
+        remap[used] = np.arange(len(used))
+        simplifier = pyfqmr.Simplify()
+        simplifier.setMesh(verts[used], remap[part])
+        simplifier.simplify_mesh(target_count=max(int(len(part) * BODY_SHARE), 4), aggressiveness=5,
+                                 preserve_border=True, verbose=False)
+        points, faces, _ = simplifier.getMesh()
+        snapped = used[cKDTree(verts[used]).query(points)[1]][faces]
+        snapped = snapped[(snapped[:, 0] != snapped[:, 1]) & (snapped[:, 1] != snapped[:, 2])
+                          & (snapped[:, 0] != snapped[:, 2])]
+        out_t.append(snapped)
+        out_r.append(np.full(len(snapped), g // 2))
+        out_s.append(np.full(len(snapped), bool(g % 2)))
+    return np.concatenate(out_t), np.concatenate(out_r), np.concatenate(out_s)
 
 
 def to_obj(p: np.ndarray) -> np.ndarray:
@@ -130,7 +164,7 @@ def main(root: Path, out: Path) -> None:
 
     # triangles of the kept groups, with a region each
     lips = cv2.imread(str(root / "textures" / "mpfb_lips.jpg"), cv2.IMREAD_GRAYSCALE).astype(np.float64) / 255.0
-    tris, regions, scalp = [], [], []
+    tris, regions, scalp, head_faces = [], [], [], []
     eye_centre = {}
     heads = {b: to_obj(np.array(rig[b]["head"]["default_position"])) for b in rig}
     for g in ("helper-l-eye", "helper-r-eye"):
@@ -141,11 +175,18 @@ def main(root: Path, out: Path) -> None:
             continue
         region = face_region(f, fu, g, verts, uvs, dominant, lips, eye_centre, heads)
         on_scalp = region == "skin" and g == "body" and is_scalp(verts[f].mean(axis=0), eye_centre)
+        names = [dominant[i] for i in f]
+        on_head = g != "body" or max(set(names), key=names.count) in ("head", "neck_01")
         for k in range(1, len(f) - 1):  # fan: quads → two triangles
             tris.append((f[0], f[k], f[k + 1]))
             regions.append(REGIONS.index(region))
             scalp.append(on_scalp)
+            head_faces.append(on_head)
     tris = np.array(tris)
+    regions = np.array(regions)
+    scalp = np.array(scalp)
+    # fewer triangles below the neck and under the hair, where a frame never looks closely; the face keeps all
+    tris, regions, scalp = decimate(verts, tris, regions, scalp, ~np.array(head_faces) | np.array(scalp))
     used = np.unique(tris)
     remap = -np.ones(n, dtype=np.int64)
     remap[used] = np.arange(len(used))
@@ -167,8 +208,8 @@ def main(root: Path, out: Path) -> None:
         out,
         vertices=to_project(verts[used]).astype(np.float32),
         triangles=tris.astype(np.int32),
-        regions=np.array(regions, dtype=np.uint8),
-        scalp=np.array(scalp, dtype=bool),
+        regions=regions.astype(np.uint8),
+        scalp=scalp.astype(bool),
         region_names=np.array(REGIONS),
         weight_joints=order.astype(np.uint8),
         weights=top.astype(np.float32),

@@ -214,7 +214,8 @@ def test_under_uses_the_room_beneath_when_the_asset_has_some(monkeypatch: pytest
 
 
 def test_an_asset_is_never_given_an_action_it_does_not_list(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(CATALOG, "dog", AssetSpec("dog", "animal", (0.3, 0.8, 0.6), "a dog", geometry.box,
+    # a toy dog: a prop that can only slide (an "animal" without a rig could not be posed)
+    monkeypatch.setitem(CATALOG, "dog", AssetSpec("dog", "prop", (0.3, 0.8, 0.6), "a dog", geometry.box,
                                                   actions=("move_to",)))
     result = PLANNER.plan(PlanRequest("a dog bounces, then it runs to a ball"))
     dog = result.script.actor("dog")

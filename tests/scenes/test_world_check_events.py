@@ -117,3 +117,26 @@ def test_an_event_that_does_not_happen_is_one_located_line(compile_yaml, kind):
     check = events_check(compile_yaml, script(body, bad))
     assert len(check.findings) == 1
     assert check.findings[0].startswith(expected), check.findings
+
+
+TOWER = """
+duration: 4
+fps: 20
+resolution: 320x180
+actors:
+  - {id: c1, asset: box, scale: 0.3}
+  - {id: c2, asset: box, scale: 0.3}
+  - {id: c3, asset: box, scale: 0.3}
+  - {id: c4, asset: box, scale: 0.3}
+  - {id: ball, asset: sphere, scale: 0.4}
+intents:
+  - {type: arrange, subjects: [c1, c2, c3, c4], pattern: stack}
+  - {type: knock_over, subject: ball, target: c1}
+"""
+
+
+def test_a_solved_tower_knocked_over_at_its_bottom_block_falls_and_its_blocks_may_rest(compile_yaml):
+    report = check_timeline(compile_yaml(TOWER))  # intents solved by the compiler
+    checks = {c.name: c for c in report.checks}
+    assert checks["events"].figure == "1 of 1 events happened", checks["events"].findings
+    assert checks["idle"].passed  # stacked blocks are placement subjects: they may lie still once fallen
