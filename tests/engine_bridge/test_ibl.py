@@ -84,6 +84,17 @@ def test_glass_lets_the_wall_behind_it_through_and_plastic_does_not() -> None:
     assert likeness(glass) > 0.8 and likeness(plastic) < 0.3
 
 
+def test_glass_is_exact_in_the_passes() -> None:
+    timeline = compile_script(loads_script(SCRIPT + STAGE.replace("FINISH", "glass")))
+    with make_engine("panda3d") as engine:
+        engine.open(timeline)
+        _, out = engine.render_with_passes(timeline.frame(0), ["depth", "mask"], None)
+    assert set(np.unique(out["mask"])) == {0, 1, 2}  # no blended ids
+    centre = out["mask"][40:50, 75:85]
+    assert (centre == 2).all()  # the glass sphere, not the wall behind it
+    assert out["depth"][45, 80] < 3.0  # its front, 3 m from the camera at most (the wall is 5 m away)
+
+
 def test_brick_has_mortar_joints_and_plain_matte_does_not() -> None:
     brick = render(STAGE.replace("FINISH", "plastic"))
     matte = render(STAGE.replace("FINISH", "plastic").replace("finish: brick", "finish: matte"))
