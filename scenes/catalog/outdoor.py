@@ -200,11 +200,20 @@ def mountains() -> Model:
     """A mountain range 200 x 80 m, peaks up to 60 m with snow caps, as a backdrop."""
     peaks = [(-60, 0, 45.0, 18), (-15, 8, 60.0, 20), (35, -5, 50.0, 17), (75, 6, 30.0, 14)]
     land = _heightfield((200.0, 80.0), peaks, 64)
-    caps = [
-        (placed(cone(d, h, 16), at=(x, y, z)), "snow")
-        for x, y, z, d, h in ((-15, 8, 44.0, 24, 17.0), (35, -5, 36.0, 22, 15.0), (-60, 0, 32.0, 18, 13.0))
-    ]
-    return prop_model([(land, "body"), *caps], {"body": paint("6d6a64", "matte"), "snow": paint("f6f8fa", "matte")})
+    return prop_model([(land, "body"), (_snow_cap(land, 34.0), "snow")],
+                      {"body": paint("6d6a64", "matte"), "snow": paint("f6f8fa", "matte")})
+
+
+def _snow_cap(land: Mesh, line: float) -> Mesh:
+    """Snow over a landform above the snow ``line``: the triangles reaching above it, lifted 0.4 m where higher
+    than the line and sunk 1 m into the rock at their lower corners, so the white shows only on the tops."""
+    v = land.vertices.astype(np.float64).copy()
+    high = v[:, 2] > line
+    v[high, 2] += 0.4
+    v[~high, 2] -= 1.0
+    tris = land.triangles[high[land.triangles].any(axis=1)]
+    used, inverse = np.unique(tris, return_inverse=True)  # only the corners of those triangles
+    return from_triangles(v[used], inverse.reshape(tris.shape))
 
 
 def lake() -> Model:
