@@ -56,7 +56,8 @@ def test_shadow_is_darker_than_lit_ground() -> None:
     # The sun stands behind the camera on the left (heading 150), so the shadow falls behind-right of the box.
     shadow = frame[44:54, 97:102].mean()
     lit = frame[44:54, 20:40].mean()
-    assert shadow < 0.75 * lit
+    # sky light fills shadows (about 0.8 of the lit ground here, as in the Cycles reference frame)
+    assert shadow < 0.88 * lit
 
 
 def test_two_renders_are_identical() -> None:
