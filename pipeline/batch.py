@@ -55,6 +55,7 @@ from pipeline.progress import terminal_progress
 from pipeline.report import RunReport, report_path, write_json
 from pipeline.run.options import RunOptions, apply_script_overrides
 from scenes import SceneScript, ScriptError, load_script, save_script, script_hash
+from scenes.io import MAX_NESTING, checked_data, flow_depth, parse_text, read_regular_file
 
 MANIFEST = "manifest.jsonl"
 MAX_ATTEMPTS = 2  # a job whose worker process died is tried again once, then recorded as failed
@@ -224,22 +225,29 @@ def load_jobs(path: Path) -> list[JobSpec]:
         if not scripts:
             raise PipelineError(f"{path}: no scene scripts (*.yaml, *.yml, *.json) in this directory")
         return [JobSpec(id=p.stem, script=str(p.resolve())) for p in scripts]
-    if not path.is_file():
+    if not path.exists():
         raise PipelineError(f"{path}: no such jobs file or directory")
-    text = path.read_text(encoding="utf-8")
+    text = read_jobs_text(path)
     items: list[tuple[str, Any]] = []
     if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(text.splitlines(), start=1):
             if line.strip() and not line.lstrip().startswith("#"):
-                try:
-                    items.append((f"{path}:{n}", json.loads(line)))
-                except json.JSONDecodeError as exc:
-                    raise PipelineError(f"{path}:{n}: not valid JSON ({exc.msg})") from None
+                try:  # bounded like a script: size, nesting and string lengths before the JSON parser recurses
+                    items.append((f"{path}:{n}", parse_text(line, f"{path}:{n}", json_only=True)))
+                except ScriptError as exc:
+                    raise PipelineError(str(exc)) from None
     else:
+        if flow_depth(text) > MAX_NESTING:
+            raise PipelineError(f"{path}: nested more than {MAX_NESTING} levels deep; a jobs file is a list of jobs")
         try:
-            data = yaml.safe_load(text)
+            data = checked_data(yaml.safe_load(text), str(path))
         except yaml.YAMLError as exc:
             raise PipelineError(f"{path}: not valid YAML ({str(exc).splitlines()[0]})") from None
+        except RecursionError:
+            raise PipelineError(f"{path}: nested more than {MAX_NESTING} levels deep; a jobs file is a list of "
+                                "jobs") from None
+        except ScriptError as exc:
+            raise PipelineError(str(exc)) from None
         if isinstance(data, dict) and "jobs" in data:
             data = data["jobs"]
         if not isinstance(data, list):
@@ -262,6 +270,19 @@ def load_jobs(path: Path) -> list[JobSpec]:
     if not specs:
         raise PipelineError(f"{path}: no jobs in this file")
     return specs
+
+
+MAX_JOBS_BYTES = 256 * 1024 * 1024  # a million jobs of a few hundred bytes each
+
+
+def read_jobs_text(path: Path) -> str:
+    """A jobs file's text: a regular file of bounded size, UTF-8 (one-line errors otherwise)."""
+    try:
+        return read_regular_file(path, MAX_JOBS_BYTES, "jobs file").decode("utf-8")
+    except ScriptError as exc:
+        raise PipelineError(str(exc)) from None
+    except UnicodeDecodeError as exc:
+        raise PipelineError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
 def expand_seeds(specs: list[JobSpec], seeds: list[int] | None) -> list[JobSpec]:

@@ -269,6 +269,8 @@ def plan(
     if result.ignored_words:
         typer.echo(f"note: words the {result.planner} planner did not use: {', '.join(result.ignored_words)}",
                    err=True)
+    for sub in result.substitutions:  # nouns shown as something else: a synonym's asset or a labelled placeholder
+        typer.echo(f"note: {sub['word']!r} is shown as {sub['asset']} ({sub['reason']})", err=True)
 
 
 @app.command("plan-score")

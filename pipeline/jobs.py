@@ -6,6 +6,7 @@ and return a :class:`RunReport`, and raise only the project's one-line errors fo
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -98,6 +99,7 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
     world_check = check_timeline(timeline)
     if options.strict and not world_check.passed:
         raise WorldCheckError(strict_refusal(output, world_check))
+    return_freed_memory()  # the check's whole-video arrays are gone: give their pages back before the engine starts
     wav = output.with_name(f".{output.name}.wav")
     own = engine is None
     try:
@@ -127,6 +129,19 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
         raise PipelineError(f"{exc.filename or staging.video}: {exc.strerror or exc}; nothing was published: "
                             f"{output} and its report are as they were") from None
     return report
+
+
+def return_freed_memory() -> None:
+    """Hand freed heap pages back to the OS (glibc ``malloc_trim``; a no-op elsewhere).
+
+    The compile and the world check allocate and free arrays proportional to the video's length; glibc keeps
+    most of those pages in the process, so the render's peak would carry them and grow with the video.
+    """
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError, TypeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
 
 
 def strict_refusal(output: Path, report: CheckReport) -> str:

@@ -231,10 +231,14 @@ class PassesWriter:
             self._camera_file.close()
             self._camera_file = None
         res = self.timeline.script.resolution
+        instances = [Instance(id=i + 1, actor=a.id, asset=a.asset) for i, a in enumerate(self.timeline.actors)]
+        weather = self.timeline.world.weather if self.timeline.world is not None else None
+        if weather is not None and weather.in_masks:  # all particles share the id after the actors'
+            instances.append(Instance(id=len(instances) + 1, actor="weather", asset=weather.type))
         meta = PassesMeta(
             width=res.width, height=res.height, fps=self.timeline.script.fps, frames=self._frames,
             passes=list(self.passes),
-            instances=[Instance(id=i + 1, actor=a.id, asset=a.asset) for i, a in enumerate(self.timeline.actors)],
+            instances=instances,
             conventions={k: v for k, v in CONVENTIONS.items()
                          if k.split("_")[0] in ("camera", "pixel", "extrinsics") or k.split("_")[0] in self.passes},
         )

@@ -411,10 +411,7 @@ def bench() -> Model:
 
 def boulder() -> Model:
     """A lumpy grey boulder about a metre across."""
-    moss = [(placed(ellipsoid((w, w * 0.8, 0.05), 10, 5), at=at), "accent")
-            for at, w in (((-0.3, -0.1, 0.0), 0.35), ((0.25, 0.25, 0.0), 0.3))]
-    return prop_model([(rock((1.0, 0.9, 0.7)), "body"), *moss],
-                      {"body": paint("8a8580", "matte"), "accent": paint("5f7a3a", "matte")})
+    return prop_model([(rock((1.0, 0.9, 0.7)), "body")], {"body": paint("8a8580", "matte")})
 
 
 def fence() -> Model:

@@ -45,7 +45,7 @@ FRAMING_SIZES: dict[str, tuple[float, float]] = {
 """Subject height as a share of the frame height, per framing size name."""
 
 ONGOING_EVENTS = ("chase", "run_around", "go_to", "meet", "drive_along", "do")  # their subjects must keep busy
-STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit neither)
+STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit does)
 _NO_JOINT_LIFE = ("tail",)  # joints whose constant motion (a wagging tail) is not activity
 
 
@@ -431,8 +431,8 @@ def _activity(world: World, i: int) -> np.ndarray:
     for act in tl.actors[i].actions:
         entry = ACTIONS.get(act.type)
         end = natural_end(act, tl.script.duration)
-        if act.type == "sit":  # sitting down is doing something; sitting on is not
-            end = min(end, act.start + contact.SEATED_RAMP)
+        if act.type == "sit":  # sitting where the script asks is what the subject is doing, as long as it sits
+            pass
         elif act.type in STILL_ACTIONS or (entry is not None and entry.root_motion):
             continue  # root motion counts where it really moves the actor (measured above)
         active |= (tl.times >= act.start) & (tl.times <= end)

@@ -90,3 +90,9 @@ def srgb_to_linear(rgb: np.ndarray | tuple[float, float, float]) -> np.ndarray:
     """Convert sRGB-encoded values in 0..1 to linear light (IEC 61966-2-1)."""
     c = np.asarray(rgb, dtype=np.float64)
     return np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+
+
+def linear_to_srgb(rgb: np.ndarray | tuple[float, float, float]) -> np.ndarray:
+    """Linear light (clipped to 0..1) to sRGB-encoded 0..1 (the exact IEC 61966-2-1 curve)."""
+    c = np.clip(np.asarray(rgb, dtype=np.float64), 0.0, 1.0)
+    return np.where(c <= 0.0031308, c * 12.92, 1.055 * c ** (1 / 2.4) - 0.055)

@@ -20,14 +20,22 @@ class SkyPreset:
     ambient: float  # strength of the sky's hemisphere light relative to the sun
     fog_density: float  # per metre, exponential-squared fog towards the horizon colour
     lamp_posts: int = 0  # street lamps (point lights) placed around the scene, for night skies
+    # sky radiance (scenes/sky.py): "preetham" (clear, from the sun), "tinted" (Preetham's brightness in the preset's
+    # colours: a sunset keeps its palette), "overcast", "gradient"
+    model: str = "gradient"
+    turbidity: float = 3.0  # haze of a Preetham sky: 2 very clear, 3 clear, 6 hazy
+    exposure: float = 0.0  # stops: a dusk is meant to look darker than noon
 
 
 SKY_PRESETS: dict[str, SkyPreset] = {
-    "day": SkyPreset((0.30, 0.52, 0.86), (0.78, 0.86, 0.95), 135.0, 50.0, (1.0, 0.97, 0.92), 3.0, 0.45, 0.004),
-    "sunset": SkyPreset((0.22, 0.28, 0.55), (1.0, 0.62, 0.36), 250.0, 9.0, (1.0, 0.62, 0.35), 2.6, 0.35, 0.006),
+    "day": SkyPreset((0.30, 0.52, 0.86), (0.78, 0.86, 0.95), 135.0, 50.0, (1.0, 0.97, 0.92), 3.0, 0.45, 0.004,
+                     model="tinted", turbidity=2.5),
+    "sunset": SkyPreset((0.22, 0.28, 0.55), (1.0, 0.62, 0.36), 250.0, 9.0, (1.0, 0.62, 0.35), 2.6, 0.35, 0.006,
+                        model="tinted", turbidity=3.5, exposure=-0.7),
     "night": SkyPreset((0.01, 0.015, 0.05), (0.05, 0.07, 0.14), 200.0, 40.0, (0.55, 0.65, 1.0), 0.45, 0.35, 0.01,
                        lamp_posts=4),
-    "overcast": SkyPreset((0.62, 0.66, 0.70), (0.80, 0.82, 0.84), 150.0, 60.0, (0.95, 0.96, 1.0), 0.9, 1.0, 0.008),
+    "overcast": SkyPreset((0.62, 0.66, 0.70), (0.80, 0.82, 0.84), 150.0, 60.0, (0.95, 0.96, 1.0), 0.9, 1.0, 0.008,
+                          model="overcast"),
     "studio": SkyPreset((0.20, 0.21, 0.23), (0.42, 0.43, 0.45), 150.0, 55.0, (1.0, 0.98, 0.95), 2.6, 0.5, 0.0),
 }
 

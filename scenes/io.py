@@ -98,7 +98,7 @@ MAX_NESTING = 64  # a script's deepest field is about 8 levels down; parsers rec
 MAX_STRING_CHARS = 100_000  # no field holds more text than this (captions: 500)
 
 
-def _flow_depth(text: str) -> int:
+def flow_depth(text: str) -> int:
     """The deepest ``[``/``{`` nesting in ``text`` outside quoted strings (one linear pass, no parser)."""
     depth = deepest = 0
     quote = ""
@@ -169,7 +169,7 @@ def parse_text(text: str, source: str = "<script>", json_only: bool = False) -> 
     """
     if len(text) > MAX_SCRIPT_BYTES:
         raise ScriptError(f"{source}: {len(text)} characters; a scene script is at most {MAX_SCRIPT_BYTES} bytes")
-    if _flow_depth(text) > MAX_NESTING:
+    if flow_depth(text) > MAX_NESTING:
         raise _too_deep(source)
     try:
         if json_only or text.lstrip().startswith(("{", "[")):

@@ -31,6 +31,7 @@ from scenes.catalog import CATALOG, is_model_path, model_asset
 from scenes.catalog import asset as catalog_asset
 from scenes.colors import parse_colour
 from scenes.environment import GROUND_MATERIALS, SKY_PRESETS
+from scenes.hdri import hdri_file
 from scenes.intents import FramingIntent, Intent
 from scenes.lexicon import alias_target
 from scenes.materials import FINISHES
@@ -647,12 +648,47 @@ class Ground(_Model):
     visible: bool = True
 
 
+class Weather(_Model):
+    """Falling rain, snow or leaves: deterministic particles (the same on every render of a script and seed).
+
+    They are left out of the instance masks (and the other ground-truth passes) unless ``in_masks``.
+    """
+
+    type: Literal["none", "rain", "snow", "leaves"] = "none"
+    intensity: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    in_masks: bool = False
+
+
+class Wind(_Model):
+    """Wind: ``speed`` in m/s, blowing towards compass ``heading`` (0 = +Y). Drifts weather particles."""
+
+    speed: Annotated[float, Field(ge=0.0, le=40.0)] = 0.0
+    heading: Angle = 0.0
+
+
+def _check_hdri(value: str) -> str:
+    hdri_file(value)  # raises ValueError naming the file and what is wrong with it
+    return value
+
+
 class Environment(_Model):
-    """Sky preset, ground and fog."""
+    """Sky preset or HDRI, ground, fog, exposure, weather and wind."""
 
     sky: Literal[tuple(SKY_PRESETS)] = "day"  # type: ignore[valid-type]
+    # a shipped HDRI's name or a user's .exr/.hdr file: shown as the background and lighting the scene
+    hdri: Annotated[str, Field(min_length=1, max_length=4096), AfterValidator(_check_hdri)] | None = None
     ground: Ground = Ground()
     fog: Annotated[float, Field(ge=0.0, le=1.0)] | None = None  # density per metre; default from the sky
+    exposure: Annotated[float, Field(ge=-10.0, le=10.0)] = 0.0  # in stops (EV) over the sky's own exposure
+    weather: Weather = Weather()
+    wind: Wind = Wind()
+
+    @model_validator(mode="after")
+    def _hdri_or_sky(self) -> Self:
+        # ``sky`` keeps its default beside an HDRI (scripts are dumped with defaults and validated again)
+        if self.hdri is not None and self.sky != "day":
+            raise ValueError(f"give either sky ({self.sky}) or hdri ({self.hdri}), not both: the HDRI is the sky")
+        return self
 
 
 class Sun(_Model):

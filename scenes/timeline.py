@@ -24,8 +24,6 @@ from scenes.animation import (
 from scenes.birds import bird_poses, is_bird
 from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset, is_model_path, model
-from scenes.colors import parse_colour
-from scenes.environment import SKY_PRESETS
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
 from scenes.script import (
     WORLD_EXTENT,
@@ -40,6 +38,7 @@ from scenes.script import (
     StaticShot,
     Target,
 )
+from scenes.world import SunState, World, resolve_world
 
 __all__ = ["CameraState", "CollisionEvent", "FootContact", "FrameState", "JointPose", "PoseTrack", "SunState",
            "Timeline", "compile_script"]
@@ -67,15 +66,6 @@ class FrameState:
     visible: np.ndarray  # (N,) bool
     camera: CameraState
     poses: dict[str, JointPose] = field(default_factory=dict)  # articulated actors by id: joint rotations
-
-
-@dataclass(frozen=True, slots=True)
-class SunState:
-    """The resolved sun: unit direction towards the sun, linear colour × intensity, and whether it casts shadows."""
-
-    direction: np.ndarray
-    radiance: np.ndarray
-    shadows: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +105,7 @@ class Timeline:
     camera_hpr: np.ndarray  # (F, 3)
     camera_fov: np.ndarray  # (F,)
     shot_index: np.ndarray  # (F,)
-    sun: SunState
+    sun: SunState  # the same as world.sun
     bounds_centre: np.ndarray = field(repr=False)  # a sphere holding every actor at every frame
     bounds_radius: float = 0.0
     collisions: tuple[CollisionEvent, ...] = ()  # from the physics bake, in time order
@@ -123,6 +113,7 @@ class Timeline:
     poses: dict[str, PoseTrack] = field(default_factory=dict)  # articulated actors by id: (F, J, 3) rotations
     warnings: tuple[str, ...] = ()  # requests that were clamped, each naming its field
     spins: dict[str, PoseTrack] = field(default_factory=dict)  # rigid props' turning wheels and rotors, by id
+    world: World | None = field(default=None, repr=False)  # sky, sun, fog, lamps, weather, wind (scenes/world.py)
 
     def __len__(self) -> int:
         return len(self.times)
@@ -157,22 +148,6 @@ class Timeline:
             poses={**{aid: track.at(i) for aid, track in self.spins.items()},
                    **{aid: track.at(i) for aid, track in self.poses.items()}},
         )
-
-
-def resolve_sun(script: SceneScript) -> SunState:
-    """The sun of a script, with everything left out taken from its sky preset."""
-    preset = SKY_PRESETS[script.environment.sky]
-    sun = script.lights.sun
-    heading = math.radians(sun.heading if sun.heading is not None else preset.sun_heading)
-    elevation = math.radians(sun.elevation if sun.elevation is not None else preset.sun_elevation)
-    # The sun sits in the compass direction ``heading`` (0 = +Y), ``elevation`` above the horizon.
-    direction = np.array(
-        [-math.sin(heading) * math.cos(elevation), math.cos(heading) * math.cos(elevation), math.sin(elevation)]
-    )
-    colour = parse_colour(sun.color) if sun.color is not None else preset.sun_colour
-    intensity = sun.intensity if sun.intensity is not None else preset.sun_intensity
-    linear = np.asarray(colour) ** 2.2
-    return SunState(direction, linear * intensity, sun.shadows and elevation > 0)
 
 
 def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarray:
@@ -334,18 +309,23 @@ def compile_script(script: SceneScript) -> Timeline:
     cam_pos, cam_hpr, cam_fov, shot_index = camera_tracks(
         shots, script.duration, times, script.camera.fov, subject, auto_radius, aspect, script.seed, solids
     )
+    try:
+        # lamps stand on a ring just outside the sphere the sun's shadow map covers (5 % and 10 cm of margin)
+        world = resolve_world(script, centre, radius * 1.05 + 0.1)
+    except ValueError as exc:
+        raise ScriptError(f"environment.hdri: {exc}") from None
     return Timeline(
         script=script,
         times=times,
         positions=positions,
         hpr=hpr,
-        scales=scales,
+        scales=_constant_rows(scales),
         visible=visible,
         camera_position=cam_pos,
         camera_hpr=cam_hpr,
         camera_fov=cam_fov,
         shot_index=shot_index,
-        sun=resolve_sun(script),
+        sun=world.sun,
         bounds_centre=centre,
         bounds_radius=radius,
         collisions=tuple(collisions),
@@ -353,6 +333,7 @@ def compile_script(script: SceneScript) -> Timeline:
         poses=poses,
         warnings=tuple(warnings),
         spins=_spins(actors, times, baked),
+        world=world,
     )
 
 
@@ -412,6 +393,14 @@ def _bounds(actors: list[Actor], positions: np.ndarray, scales: np.ndarray) -> t
     centre = (lo + hi) / 2.0
     radius = float(np.linalg.norm(hi - lo) / 2.0)
     return centre, max(radius, 0.5)
+
+
+def _constant_rows(values: np.ndarray) -> np.ndarray:
+    """``values`` (F, ...) as one row broadcast over the frames when every frame holds the same (a read-only
+    view: most actors never change scale, and a per-frame copy is memory that grows with the video)."""
+    if len(values) > 1 and bool((values == values[:1]).all()):
+        return np.broadcast_to(values[0].copy(), values.shape)
+    return values
 
 
 MAX_SHOT_DISTANCE = 5000.0  # the longest camera distance a script may give (``distance`` of a framed shot)

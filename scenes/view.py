@@ -210,9 +210,35 @@ def _clipped_box_points(cam: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return points, valid
 
 
+VIEW_WINDOW = 1024  # frames projected at once: the clipped corners take ~9 KB a frame, so a whole hour at once
+# would peak at gigabytes; each frame's view depends on that frame alone, so windows give the same arrays
+
+
 def actor_views(timeline, boxes: Boxes | None = None) -> View:
-    """Project every actor's posed box through the camera at every frame (see :class:`View`)."""
+    """Project every actor's posed box through the camera at every frame (see :class:`View`), in windows of
+    :data:`VIEW_WINDOW` frames so memory stays flat in video length."""
     boxes = boxes if boxes is not None else actor_boxes(timeline)
+    n = len(timeline.times)
+    if n <= VIEW_WINDOW:
+        return _views(timeline, boxes)
+    windows = [slice(a, a + VIEW_WINDOW) for a in range(0, n, VIEW_WINDOW)]
+    parts = [_views(_FrameWindow(timeline, w), Boxes(boxes.centre[w], boxes.axes[w], boxes.half[w])) for w in windows]
+    return View(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("rect", "height_share", "visible_area")))
+
+
+class _FrameWindow:
+    """The per-frame camera fields of a timeline for a range of frames (what :func:`_views` reads)."""
+
+    def __init__(self, timeline, frames: slice) -> None:
+        self.script = timeline.script
+        self.times = timeline.times[frames]
+        self.camera_position = timeline.camera_position[frames]
+        self.camera_hpr = timeline.camera_hpr[frames]
+        self.camera_fov = timeline.camera_fov[frames]
+        self.visible = timeline.visible[frames]
+
+
+def _views(timeline, boxes: Boxes) -> View:
     points, valid = _clipped_box_points(camera_points(timeline, boxes.corners()))
     tx, tz = _tangents(timeline)
     depth = np.maximum(points[..., 1], NEAR)

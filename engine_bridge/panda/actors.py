@@ -9,6 +9,7 @@ Each part gets its slot's material through the shaders' ``u_albedo`` (linear RGB
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,8 +51,9 @@ class ActorNodes:
     skin: Skinning | None = None
 
 
-def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, float, float], float, float, float]:
-    """The sRGB colour, roughness, metallic and emission of ``slot`` for ``actor``.
+def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, float, float], float, float, float,
+                                                                  str]:
+    """The sRGB colour, roughness, metallic, emission and procedural pattern of ``slot`` for ``actor``.
 
     The actor's ``material`` (unless left at the default) recolours the model's main slot; ``materials``
     overrides any slot by name.
@@ -63,11 +65,11 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
         chosen = actor.material
     if chosen is None:
         finish = FINISHES[default.finish]
-        return default.colour, finish.roughness, finish.metallic, finish.emission
+        return default.colour, finish.roughness, finish.metallic, finish.emission, finish.pattern
     finish = FINISHES[chosen.finish]
     rough = chosen.roughness if chosen.roughness is not None else finish.roughness
     metal = chosen.metallic if chosen.metallic is not None else finish.metallic
-    return parse_colour(chosen.color), rough, metal, finish.emission
+    return parse_colour(chosen.color), rough, metal, finish.emission, finish.pattern
 
 
 def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
@@ -118,7 +120,7 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
             geoms[key] = NodePath(skinned_geom_node(f"{actor.asset}.skin.{part.slot}", part))
         holder = root.attach_new_node(f"skin.{part.slot}")
         geoms[key].instance_to(holder)
-        rgb, rough, metal, emission = slot_material(m, part.slot, actor)
+        rgb, rough, metal, emission, _ = slot_material(m, part.slot, actor)
         holder.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
         holder.set_shader_input("u_material", (float(rough), float(metal), float(emission)))
         holder.set_color(*rgb, 1.0)  # used by the software renderer only
@@ -187,9 +189,11 @@ def set_next_bones(nodes: ActorNodes, bones: np.ndarray) -> None:
         h.set_shader_input("u_bones_next", pta)
 
 
-def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None) -> ActorNodes:
+def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None,
+                dress: Callable[[object, str], None] | None = None) -> ActorNodes:
     """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, joint, slot) across
-    actors. ``skinned_shader`` is the surface shader's SKINNED variant, for skinned models."""
+    actors. ``skinned_shader`` is the surface shader's SKINNED variant, for skinned models; ``dress(node, pattern)``
+    gives a rigid slot with a procedural pattern its shader variant (skin parts keep the skinned shader, plain)."""
     from panda3d.core import NodePath
 
     from engine_bridge.panda.engine import geom_node
@@ -211,10 +215,12 @@ def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None) -> Actor
             geoms[key] = NodePath(geom_node(f"{actor.asset}.{joint}.{slot}", merge(meshes)))
         holder = joints[joint].attach_new_node(slot)
         geoms[key].instance_to(holder)
-        rgb, rough, metal, emission = slot_material(m, slot, actor)
+        rgb, rough, metal, emission, pattern = slot_material(m, slot, actor)
         holder.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
         holder.set_shader_input("u_material", (float(rough), float(metal), float(emission)))
         holder.set_color(*rgb, 1.0)  # used by the software renderer only
+        if pattern and dress is not None:
+            dress(holder, pattern)
     rest = np.array([j.offset for j in m.joints], dtype=np.float64)
     skin = _build_skin(root, actor, m, geoms, skinned_shader) if m.skinned else None
     return ActorNodes(root, joints, rest, skin)

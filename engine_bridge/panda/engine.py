@@ -19,20 +19,14 @@ from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
+from engine_bridge.panda.looks import LOOKS, Look
 from engine_bridge.panda.models import load_model
 from engine_bridge.panda.passes_target import PASSES_MASK_BIT, PassesTarget, panda_matrix
 from engine_bridge.panda.postprocess import merge_rects
 from scenes import FrameState, Timeline
 from scenes.catalog import is_model_path
-from scenes.colors import parse_colour, srgb_to_linear
-from scenes.environment import (
-    GROUND_MATERIALS,
-    LAMP_COLOUR,
-    LAMP_HEIGHT,
-    LAMP_INTENSITY,
-    SKY_PRESETS,
-    lamp_post_positions,
-)
+from scenes.colors import linear_to_srgb, parse_colour, srgb_to_linear
+from scenes.environment import GROUND_MATERIALS, LAMP_COLOUR, LAMP_HEIGHT, LAMP_INTENSITY
 from scenes.geometry import Mesh
 from scenes.materials import FINISHES
 
@@ -101,6 +95,10 @@ def _shader_source(name: str, defines: dict[str, object]) -> str:
     lines = [head] + [f"#define {k} {v}" for k, v in defines.items()]
     if name.endswith(".frag"):
         lines.append(common)
+        if "PATTERN" in defines:
+            lines.append(resources.files("engine_bridge.panda").joinpath("shaders", "patterns.glsl").read_text())
+    if "WEATHER" in defines and name.endswith(".vert"):
+        lines.append(resources.files("engine_bridge.panda").joinpath("shaders", "weather.glsl").read_text())
     return "\n".join(lines) + "\n" + body
 
 
@@ -158,7 +156,10 @@ class PandaEngine(Engine):
     """
 
     def __init__(self, msaa: int = 0, shadow_size: int = 1024, software: bool = False, anisotropy: int = 1,
-                 fxaa: bool = True, fit_per_frame: bool = True) -> None:
+                 fxaa: bool = True, fit_per_frame: bool = True, look: str | Look = "default") -> None:
+        if isinstance(look, str) and look not in LOOKS:
+            raise EngineError(f"panda3d: unknown look {look!r}; choose one of {', '.join(LOOKS)}")
+        self._look = LOOKS[look] if isinstance(look, str) else look
         self._fit_per_frame = fit_per_frame
         self._covered = False  # whether ground and sky cover every pixel (then colour targets need no clear)
         self._scratch: np.ndarray | None = None  # read-back buffer reused between frames (_to_rgb)
@@ -178,6 +179,7 @@ class PandaEngine(Engine):
         self._actor_nodes: list = []
         self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
+        self._weather: list = []  # weather particle nodes: the drawn ones, then the passes' copy (in_masks)
         self._lens = None
         self._sky = None
         self._host = None
@@ -308,16 +310,13 @@ class PandaEngine(Engine):
 
         root = NodePath("world")
         self._root = root
-        preset = SKY_PRESETS[script.environment.sky]
-        zenith = srgb_to_linear(preset.zenith)
-        horizon = srgb_to_linear(preset.horizon)
-        fog_density = script.environment.fog if script.environment.fog is not None else preset.fog_density
+        world = timeline.world
         sun = timeline.sun
         ground_spec = GROUND_MATERIALS[script.environment.ground.material]
         ground_colour = srgb_to_linear(
             parse_colour(script.environment.ground.color) if script.environment.ground.color else ground_spec.colour
         )
-        bounce = ground_colour * 0.35 * (0.3 + 0.7 * max(sun.direction[2], 0.0))
+        look = self._look
 
         # Camera
         cam_node = Camera("camera")
@@ -338,7 +337,9 @@ class PandaEngine(Engine):
                    and float(np.abs(cams[:, :2]).max()) < GROUND_EXTENT - 200.0)
         region.set_clear_color_active(not covered)
         self._covered = covered
-        region.set_clear_color((*(float(c) for c in preset.horizon), 0.0))  # alpha 0: not an actor
+        exposure = world.exposure * 2.0 ** look.exposure_ev
+        # alpha 0: not an actor (postprocess.py)
+        region.set_clear_color((*(float(c) for c in linear_to_srgb(world.fog_colour * exposure)), 0.0))
         region.set_clear_depth_active(True)
 
         # Sun with a shadow map fitted once to every actor over the whole video, so it never swims.
@@ -361,8 +362,8 @@ class PandaEngine(Engine):
         light_np.look_at(*centre)
         root.set_light(light_np)
 
-        defines: dict[str, object] = {"SHADOWS": 1} if shadows else {}
-        lamps = lamp_post_positions(centre, radius, preset.lamp_posts) if shaded else np.zeros((0, 3))
+        defines: dict[str, object] = look.defines | ({"SHADOWS": 1} if shadows else {})
+        lamps = world.lamps if shaded else np.zeros((0, 3))
         if len(lamps):
             defines["POINT_LIGHTS"] = len(lamps)
             self._add_lamp_posts(root, lamps)
@@ -372,16 +373,16 @@ class PandaEngine(Engine):
         common_inputs = {
             "u_sun_dir": tuple(float(x) for x in sun.direction),
             "u_sun_radiance": tuple(float(x) for x in sun.radiance),
-            "u_sky_zenith": tuple(float(x) for x in zenith),
-            "u_sky_horizon": tuple(float(x) for x in horizon),
-            "u_ground_bounce": tuple(float(x) for x in bounce),
-            "u_ambient": float(preset.ambient * script.lights.ambient),
-            "u_fog_colour": tuple(float(x) for x in horizon),
-            "u_fog_density": float(fog_density),
+            "u_ambient": float(world.ambient),
+            "u_exposure": float(exposure),
+            "u_fog_colour": tuple(float(x) for x in world.fog_colour),
+            "u_fog_density": float(world.fog_density),
             "u_shadow_bias": float(2.5 * 2 * radius / self._shadow_size),
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
+        if shaded:
+            self._set_environment(root, world, ground_colour)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -392,6 +393,8 @@ class PandaEngine(Engine):
         ground_defines: dict[str, object] = {"GROUND": 1}
         if ground_spec.pattern == "checker":
             ground_defines["GROUND_CHECKER"] = 1
+        self._surface_defines = defines
+        self._pattern_shaders: dict = {}
         if shaded:
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
@@ -474,6 +477,10 @@ class PandaEngine(Engine):
             else:
                 ground.set_color(*(float(c) for c in parse_colour(script.environment.ground.color or "grey")), 1)
 
+        self._weather = []
+        if shaded and world.weather is not None:
+            self._add_weather(root, world, look, len(script.actors))
+
         # Actors: a node tree each (joints and slotted parts, engine_bridge/panda/actors.py; glTF models,
         # models.py). The instance id goes on each actor's root node, so every part below it shares it.
         from engine_bridge.panda.actors import ActorNodes, build_actor
@@ -497,7 +504,8 @@ class PandaEngine(Engine):
                 top.set_color(*rgb, 1.0)  # used by the software renderer only
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                nodes = build_actor(root, actor, geoms, skinned_shader)
+                nodes = build_actor(root, actor, geoms, skinned_shader,
+                                    self._dress if shaded and look.materials else None)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
         # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved
@@ -535,6 +543,78 @@ class PandaEngine(Engine):
 
             unloadPrcFile(self._software_page)
             self._software_page = None
+
+    def _add_weather(self, root, world, look, n_actors: int) -> None:
+        """Falling particles (weather.py): blended streaks or flakes, or opaque leaves, drawn after everything else,
+        casting no shadow; in the passes only with ``in_masks``, as instance ``n_actors + 1``."""
+        from panda3d.core import BitMask32, ColorBlendAttrib, ColorWriteAttrib, NodePath, Shader
+
+        from engine_bridge.panda.weather import WEATHER_CODES, particle_geom, weather_inputs
+
+        w = world.weather
+        code = {"WEATHER": WEATHER_CODES[w.type]}
+        node = root.attach_new_node(particle_geom(w))
+        node.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("weather.vert", code),
+                                    _shader_source("weather.frag", look.defines | code)), 10)
+        if w.type != "leaves":
+            node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_incoming_alpha,
+                                                  ColorBlendAttrib.O_one_minus_incoming_alpha))
+            node.set_depth_write(False)
+        node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
+        node.set_two_sided(True)
+        node.set_bin("fixed", 120)
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+        self._weather = [node]
+        if w.in_masks:
+            passes = NodePath(particle_geom(w))  # the same seeds: the same particles
+            passes.reparent_to(root)
+            passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
+                                          _shader_source("passes.frag", {})), 1001)  # over the passes camera's
+            passes.set_two_sided(True)
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))
+            passes.show(BitMask32.bit(PASSES_MASK_BIT))
+            passes.set_shader_input("u_instance", float(n_actors + 1))
+            passes.set_shader_input("u_time_next", 0.0)
+            self._weather.append(passes)
+        for n in self._weather:
+            for k, v in weather_inputs(w, world.wind).items():
+                n.set_shader_input(k, v)
+            n.set_shader_input("u_time", 0.0)
+
+    def _dress(self, node, pattern: str) -> None:
+        """Give a material slot its procedural pattern (patterns.glsl), or make it glass: blended over what is behind
+        it after the opaque world, no depth writes, no shadow (clear glass lets the sun through)."""
+        from panda3d.core import BitMask32, ColorBlendAttrib, Shader
+
+        if pattern not in self._pattern_shaders:
+            extra = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            defines = self._surface_defines | extra
+            self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
+                                                         _shader_source("surface.frag", defines))
+        node.set_shader(self._pattern_shaders[pattern], 2)
+        if pattern == "glass":
+            node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
+                                                  ColorBlendAttrib.O_one_minus_incoming_alpha))
+            node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
+            node.set_depth_write(False)
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT))
+
+    def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
+        """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
+        from panda3d.core import LVecBase3f, PTA_LVecBase3f
+
+        from engine_bridge.panda.ibl import build_environment, environment_texture, sh_uniform
+
+        env = build_environment(world, ground_colour)
+        tex, top = environment_texture(env)
+        root.set_shader_input("u_env", tex)
+        root.set_shader_input("u_env_range", top)
+        root.set_shader_input("u_sh", sh_uniform(env.sh))
+        root.set_shader_input("u_ground_irradiance", tuple(float(c) * world.ambient for c in env.irradiance_up))
+        refl = PTA_LVecBase3f.empty_array(2)
+        for i, c in enumerate(env.ground_reflection):
+            refl[i] = LVecBase3f(*(float(x) for x in c))
+        root.set_shader_input("u_ground_reflection", refl)
 
     def _skinned_shaders(self, light, defines: dict[str, object]):  # -> Shader
         """The surface shader's SKINNED variant for skinned bodies; the sun's shadow camera gets a SKINNED
@@ -637,6 +717,8 @@ class PandaEngine(Engine):
                 node.hide()
         for model in self._models:
             model.pose(state.time)
+        for node in self._weather:
+            node.set_shader_input("u_time", float(state.time))
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)
         w, h = self._size
@@ -832,6 +914,8 @@ class PandaEngine(Engine):
             c = s.camera
             k = intrinsics(c.fov, w, h)
             cams.append((world_to_camera(c.position, c.hpr), (k[0, 0], k[1, 1], k[0, 2], k[1, 2])))
+        for node in self._weather[1:]:
+            node.set_shader_input("u_time_next", float(following.time))
         root.set_shader_input("u_world_to_cv", panda_matrix(cams[0][0]))
         root.set_shader_input("u_next_world_to_cv", panda_matrix(cams[1][0]))
         root.set_shader_input("u_intrinsics", tuple(float(x) for x in cams[0][1]))

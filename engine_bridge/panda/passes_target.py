@@ -35,6 +35,8 @@ class PassesTarget:
         from panda3d.core import (
             BitMask32,
             Camera,
+            ColorBlendAttrib,
+            DepthWriteAttrib,
             FrameBufferProperties,
             GraphicsOutput,
             GraphicsPipe,
@@ -77,8 +79,13 @@ class PassesTarget:
         cam = Camera("passes-camera")
         cam.set_lens(lens)
         cam.set_camera_mask(BitMask32.bit(PASSES_MASK_BIT))
-        # Shader priority (not an attribute override) so per-node shader inputs still compose below it.
-        cam.set_initial_state(RenderState.make(ShaderAttrib.make(shader, 1000)))
+        # Shader priority (not an attribute override) so per-node shader inputs still compose below it. Blending and
+        # depth writes are overridden: glass blends and skips depth writes in the colour frame, but the passes must
+        # write its exact values (a blended id or depth would be neither the glass nor what is behind it).
+        state = RenderState.make(ShaderAttrib.make(shader, 1000))
+        state = state.set_attrib(ColorBlendAttrib.make_off(), 1000)
+        state = state.set_attrib(DepthWriteAttrib.make(DepthWriteAttrib.M_on), 1000)
+        cam.set_initial_state(state)
         self.camera = camera_np.attach_new_node(cam)
         region = buf.make_display_region()
         region.set_camera(self.camera)

@@ -13,8 +13,6 @@ from scenes.lexicon import NounEntry, lookup_noun, stand_in
 # Unknown nouns found in a first reading of the prompt, read as placeholders in the second (per prompt, per thread).
 STAND_INS: ContextVar[dict[str, NounEntry] | None] = ContextVar("stand_ins", default=None)
 ARTICLES = ("a", "an", "the", "some", "another")
-# How English adjectives usually end: an unknown word like this before another unknown word describes it.
-ADJECTIVE_ENDINGS = ("ing", "ed", "ful", "ous", "y", "ish", "al", "ic", "ive", "less", "ent", "ant", "ble")
 _LIVING = {"character": "person", "animal": "animal"}
 
 
@@ -37,20 +35,28 @@ def lexicon_sense(word: str) -> NounSense | None:
 
 
 def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str], bool]) -> dict[str, NounEntry]:
-    """Ignored words that stand where a noun does (right after an article, not before a known noun): a placeholder
-    for each, so "a zorblax sits on the bench" still shows something on the bench."""
+    """Ignored words that stand where a noun does: the last of a run of unknown words right after an article
+    (English puts the noun last: "a glittering unicorn"), the run ending before a verb or a likely one ("a
+    zorblax gallops"). A placeholder for each, so "a zorblax sits on the bench" still shows something there.
+    Nothing when the prompt names no known thing and no action at all ("a quiet philosophical mood")."""
+    if not any(is_verb(t) or lookup_noun(t) is not None for t in tokens if t not in ARTICLES):
+        return {}
     out: dict[str, NounEntry] = {}
     for k, tok in enumerate(tokens[:-1]):
-        if tok not in ARTICLES:
+        if tok not in ARTICLES or tokens[k + 1] not in ignored:
             continue
-        run = k + 1  # the noun is the last of the unknown words after the article: "a glittering unicorn"
-        while (tokens[run] in ignored and tokens[run].endswith(ADJECTIVE_ENDINGS) and run + 1 < len(tokens)
-               and tokens[run + 1] in ignored and not is_verb(tokens[run + 1])):
+        run = k + 1
+        while run + 1 < len(tokens) and tokens[run + 1] in ignored and not _verb_like(tokens[run + 1], is_verb):
             run += 1
         word = tokens[run]
-        if word in ignored and word.isalpha() and word not in SETTINGS and not is_verb(word):
+        if word.isalpha() and word not in SETTINGS and not is_verb(word):
             out[word] = stand_in(word)
     return out
+
+
+def _verb_like(word: str, is_verb: Callable[[str], bool]) -> bool:
+    """A known verb, or an unknown word shaped like a present-tense one ("gallops", not "glass" or "cactus")."""
+    return is_verb(word) or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
 def substitutions(words: list[str]) -> list[dict[str, str]]:

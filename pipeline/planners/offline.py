@@ -1293,9 +1293,15 @@ class OfflinePlanner:
             STAND_INS.reset(token)
         notes: list[str] = [s["reason"] for s in subs if s["asset"] == "placeholder"]
         if not reading.entities:
+            words = [w for w in tokenize(request.prompt) if w.isalpha()]
+            letters = [ch for ch in request.prompt if ch.isalpha()]
+            foreign = (len(words) >= 3 and len(ignored) >= 0.8 * len(words)) or (  # hardly a word of it is English
+                sum(not ch.isascii() for ch in letters) > len(letters) / 2)  # or another script altogether
             raise PlanError(
-                "the offline planner found nothing to show in the prompt; name something such as a ball, a box, "
-                "a person, a dog, a table or a tree (e.g. 'a red ball bounces next to a blue box')"
+                "the offline planner found nothing to show in the prompt"
+                + (" (it reads English only, and hardly a word of this prompt is English to it)" if foreign else "")
+                + "; name something such as a ball, a box, a person, a dog, a table or a tree "
+                "(e.g. 'a red ball bounces next to a blue box')"
             )
         duration = request.duration or reading.duration or DEFAULT_DURATION
         if duration > MAX_DURATION:

@@ -93,9 +93,10 @@ class RunOptions(BaseModel):
         return {k: getattr(self, k) for k in SCRIPT_OVERRIDES if getattr(self, k) is not None}
 
     def engine_options(self) -> tuple[tuple[str, object], ...]:
-        """Options of the chosen engine (the Unreal flags mean nothing to the other engines)."""
+        """Options of the chosen engine (the Unreal flags mean nothing to the other engines; the look is the
+        embedded engine's shader set, engine_bridge/panda/looks.py)."""
         if self.engine != "unreal":
-            return ()
+            return (("look", self.look),)
         return (("host", self.unreal_host), ("port", self.unreal_port), ("class_map", self.unreal_classes))
 
     def llm_settings(self) -> dict[str, Any]:

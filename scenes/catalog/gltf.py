@@ -81,11 +81,11 @@ def _glb_document(file: Path, fh: Any, head: bytes, size: int) -> tuple[Any, int
 
 
 def _json(file: Path, raw: bytes) -> Any:
-    from scenes.io import MAX_NESTING, _flow_depth
+    from scenes.io import MAX_NESTING, flow_depth
 
     try:
         text = raw.decode("utf-8")
-        if _flow_depth(text) > MAX_NESTING:
+        if flow_depth(text) > MAX_NESTING:
             raise GltfError(f"{file}: the glTF JSON is nested more than {MAX_NESTING} levels deep")
         return json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

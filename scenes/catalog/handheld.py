@@ -245,11 +245,11 @@ def teddy_bear() -> Model:
 
 
 def balloon() -> Model:
-    """A red party balloon on a string, 30 cm across, floating 1.2 m above the string's end."""
+    """A red party balloon on a string, 30 cm across, floating 0.5 m above the string's end."""
     parts: Parts = [
-        (placed(ellipsoid((0.3, 0.3, 0.36)), at=(0, 0, 1.0)), "body"),
-        (placed(cone(0.04, 0.03, 8), hpr=(0, 180, 0), at=(0, 0, 1.01)), "body"),
-        (rod((0, 0, 0.0), (0, 0, 1.0), 0.004, 3), "accent"),
+        (placed(ellipsoid((0.3, 0.3, 0.36)), at=(0, 0, 0.5)), "body"),
+        (placed(cone(0.04, 0.03, 8), hpr=(0, 180, 0), at=(0, 0, 0.51)), "body"),
+        (rod((0, 0, 0.0), (0, 0, 0.5), 0.006, 4), "accent"),
     ]
     return prop_model(parts, {"body": paint("e53935", "glossy"), "accent": paint("f4f4f4", "matte")})
 
@@ -336,6 +336,6 @@ ASSETS: tuple[AssetSpec, ...] = (
         physics_shape="box",
     ),
     _h("teddy_bear", (0.34, 0.24, 0.39), "a sitting teddy bear", teddy_bear, (0.0, 0.0, 0.2)),
-    _h("balloon", (0.3, 0.3, 1.36), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True),
+    _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True),
     _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True),
 )

@@ -56,7 +56,8 @@ def test_shadow_is_darker_than_lit_ground() -> None:
     # The sun stands behind the camera on the left (heading 150), so the shadow falls behind-right of the box.
     shadow = frame[44:54, 97:102].mean()
     lit = frame[44:54, 20:40].mean()
-    assert shadow < 0.75 * lit
+    # sky light fills shadows (about 0.8 of the lit ground here, as in the Cycles reference frame)
+    assert shadow < 0.88 * lit
 
 
 def test_two_renders_are_identical() -> None:
@@ -130,3 +131,21 @@ def test_an_engine_reused_at_a_larger_frame_size_renders_it() -> None:
             timeline = small_timeline(width, height, duration=0.1)
             engine.open(timeline)
             assert engine.render(timeline.frame(0)).shape == (height, width, 3)
+
+
+def test_transform_states_do_not_pile_up_over_a_long_render() -> None:
+    """Every frame moves actors and camera to new transforms; unused states must be freed (they were kept
+    forever without ShowBase's per-frame collection: ~10 KB of native memory per frame)."""
+    from panda3d.core import RenderState, TransformState
+
+    from tests.engine_bridge.conftest import small_timeline
+
+    timeline = small_timeline(64, 36, duration=8.0)
+    with make_engine("panda3d") as engine:
+        engine.open(timeline)
+        for i in range(40):
+            engine.render(timeline.frame(i))
+        early = TransformState.get_num_states() + RenderState.get_num_states()
+        for i in range(40, 240):
+            engine.render(timeline.frame(i))
+        assert TransformState.get_num_states() + RenderState.get_num_states() <= early + 10

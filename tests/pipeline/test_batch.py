@@ -256,3 +256,21 @@ def test_a_job_with_passes_writes_them_inside_its_output_folder(tmp_path: Path, 
     assert len(passes.meta.frames) == entry.frames
     frame = passes.frame(0)
     assert frame["depth"].shape == (90, 160) and frame["mask"].max() >= 1
+
+
+def test_a_hostile_jobs_file_is_one_line(tmp_path: Path) -> None:
+    """A jobs file is bounded like a script: nesting (YAML and each JSONL line), regular files only."""
+    import os
+
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("jobs: " + "[" * 500 + "]" * 500)
+    with pytest.raises(PipelineError, match="nested more than 64 levels deep"):
+        load_jobs(deep)
+    lines = tmp_path / "deep.jsonl"
+    lines.write_text('{"prompt": "a ball"}\n{"prompt": ' + "[" * 3000 + "]" * 3000 + "}\n")
+    with pytest.raises(PipelineError, match=r"deep.jsonl:2: nested more than 64 levels deep"):
+        load_jobs(lines)
+    fifo = tmp_path / "jobs.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(PipelineError, match="not a regular file"):
+        load_jobs(fifo)

@@ -42,3 +42,16 @@ def test_atmosphere_words_reach_the_environment_and_are_not_things() -> None:
     assert env.sky == "overcast"
     if "weather" in Environment.model_fields:  # the look issue's fields, once they are in the schema
         assert env.weather.type == "rain" and env.wind.speed > 0
+
+
+def test_a_prompt_in_another_language_says_so_in_its_one_line_error() -> None:
+    import pytest
+
+    from pipeline.errors import PlanError
+
+    for prompt in ("un chien court dans le parc avec une balle rouge", "一只狗在公园里跑"):
+        with pytest.raises(PlanError, match="reads English only"):
+            _plan(prompt)
+    with pytest.raises(PlanError, match="nothing to show") as exc:
+        _plan("a quiet philosophical mood")
+    assert "English only" not in str(exc.value)

@@ -23,8 +23,25 @@ mat4 blend(mat4 bones[SKINNED]) {
          + weights.z * bones[int(joints.z)] + weights.w * bones[int(joints.w)];
 }
 #endif
+#ifdef WEATHER
+// weather particles (weather.glsl): placed by time and camera, so the next frame's place is the same function
+uniform mat4 p3d_ViewMatrixInverse;
+uniform float u_time;
+uniform float u_time_next;
+in vec4 seed;
+#endif
 
 void main() {
+#ifdef WEATHER
+    vec3 cam = p3d_ViewMatrixInverse[3].xyz;
+    vec4 here = vec4(particle_corner(seed, p3d_Vertex.xy, u_time, cam), 1.0);
+    vec3 cam_next = inverse(u_next_world_to_cv)[3].xyz;
+    gl_Position = p3d_ModelViewProjectionMatrix * here;  // the particles' node is the world root's child, unmoved
+    v_cam = (u_world_to_cv * here).xyz;
+    v_next_cam = (u_next_world_to_cv * vec4(particle_corner(seed, p3d_Vertex.xy, u_time_next, cam_next), 1.0)).xyz;
+    v_normal = mat3(u_world_to_cv) * normalize(cam - here.xyz);
+    return;
+#endif
 #ifdef SKINNED
     mat4 skin = blend(u_bones);
     vec4 next_model = blend(u_bones_next) * p3d_Vertex;

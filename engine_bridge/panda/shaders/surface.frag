@@ -1,21 +1,30 @@
 #version 330
-// Physically based surface: GGX specular + Lambert diffuse under one sun with a shadow map,
-// a hemisphere sky light and exponential-squared fog. Variants are chosen with #defines at compile
-// time (SHADOWS, GROUND) because a runtime branch costs frame rate under llvmpipe.
+// Physically based surface: GGX specular + Lambert diffuse under one sun with a shadow map, image-based light from
+// the environment (SH irradiance for diffuse; the prefiltered environment map for reflections), point lamps and
+// exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
+// rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
+// rather than from the SH), TONE_AGX (common.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
-uniform vec3 u_sky_zenith;
-uniform vec3 u_sky_horizon;
-uniform vec3 u_ground_bounce;
-uniform float u_ambient;
+uniform vec3 u_sh[9];        // diffuse irradiance, ibl.py
+uniform float u_ambient;     // the script's scale on sky light
+uniform float u_exposure;
 uniform vec3 u_fog_colour;
 uniform float u_fog_density;
 uniform vec4 u_albedo;
 uniform vec3 u_material;  // roughness, metallic, emission
+#ifdef ENV_SPECULAR
+uniform sampler2D u_env;
+uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
+#endif
 #ifdef POINT_LIGHTS
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
 uniform vec3 u_lamp_radiance;  // linear colour × intensity, the same for every lamp
+#endif
+#ifdef GROUND
+uniform vec3 u_ground_irradiance;   // sky irradiance on the flat ground × ambient (constant: the normal is)
+uniform vec3 u_ground_reflection[2];  // the rough sky reflection seen at a grazing and at a steep angle
 #endif
 #ifdef GROUND_CHECKER
 uniform vec3 u_ground_alt;  // the second cell colour over the first
@@ -33,6 +42,10 @@ in vec3 v_shadow;
 #endif
 in vec3 v_world;
 in vec3 v_normal;
+#ifdef PATTERN
+in vec3 v_object;
+in vec3 v_object_normal;
+#endif
 out vec4 o_colour;
 
 const float PI = 3.14159265;
@@ -58,22 +71,43 @@ void main() {
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
 #endif
+#ifdef PATTERN
+    N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
+#endif
     vec3 V = normalize(cam - v_world);
     vec3 L = u_sun_dir;
-    vec3 H = normalize(L + V);
     float ndl = max(dot(N, L), 0.0);
     float ndv = max(dot(N, V), 1e-3);
-    float ndh = max(dot(N, H), 0.0);
 
     float shadow = 1.0;
 #ifdef SHADOWS
+#ifdef SOFT_SHADOWS
+    // The quality look: 12 hardware-filtered (2x2) taps on a Vogel disk of SOFT_SHADOWS texels, a penumbra a few
+    // centimetres wide instead of one texel. Panda binds the map for comparison only, so there is no blocker search
+    // (true PCSS, a penumbra widening with the distance to the caster, would need the raw depths).
+    vec2 texel = 1.0 / vec2(textureSize(p3d_LightSource[0].shadowMap, 0));
+    shadow = 0.0;
+    for (int i = 0; i < 12; ++i) {
+        float r = sqrt((float(i) + 0.5) / 12.0) * float(SOFT_SHADOWS);
+        float a = float(i) * 2.39996323;  // the golden angle
+        shadow += texture(p3d_LightSource[0].shadowMap, v_shadow + vec3(r * texel * vec2(cos(a), sin(a)), 0.0));
+    }
+    shadow *= 1.0 / 12.0;
+#else
     shadow = texture(p3d_LightSource[0].shadowMap, v_shadow);  // orthographic sun: no divide
 #endif
+#endif
+    float fv = 1.0 - ndv;
+    float fv2 = fv * fv;
 #ifdef GROUND
-    // The ground is rough and fills most of the frame: Lambert plus hemisphere light keeps it cheap.
-    vec3 colour = albedo / PI * u_sun_radiance * ndl * shadow;
-    colour += u_ambient * albedo * mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, 0.5), N.z * 0.5 + 0.5);
+    // The ground is rough and fills most of the frame: Lambert under the sun and the sky's (constant) irradiance,
+    // plus the sky's rough reflection, brighter towards the horizon by Schlick's Fresnel (no texture fetch).
+    vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance);
+    float f_amb = 0.04 + (max(1.0 - rough, 0.04) - 0.04) * (fv2 * fv2 * fv);
+    colour += u_ambient * f_amb * mix(u_ground_reflection[0], u_ground_reflection[1], ndv);
 #else
+    vec3 H = normalize(L + V);
+    float ndh = max(dot(N, H), 0.0);
     float a = rough * rough;
     float a2 = a * a;
     float d = ndh * ndh * (a2 - 1.0) + 1.0;
@@ -89,14 +123,17 @@ void main() {
     vec3 diffuse = (1.0 - F) * (1.0 - metal) * albedo / PI;
     vec3 colour = (diffuse + spec) * u_sun_radiance * ndl * shadow;
 
-    // hemisphere sky light, plus a rough reflection of the sky for metals and glossy surfaces
-    vec3 sky = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, 0.5), N.z * 0.5 + 0.5);
+    // image-based light: diffuse from the SH irradiance, reflections from the prefiltered environment
     vec3 R = reflect(-V, N);
-    vec3 sky_r = mix(u_ground_bounce, mix(u_sky_horizon, u_sky_zenith, clamp(R.z, 0.0, 1.0)), step(0.0, R.z));
-    float fv = 1.0 - ndv;
-    float fv2 = fv * fv;
-    vec3 F_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * (fv2 * fv2 * fv);
-    colour += u_ambient * (sky * albedo * (1.0 - metal) * (1.0 - F_amb) + sky_r * F_amb * (1.0 - 0.7 * rough));
+#ifdef ENV_SPECULAR
+    vec3 env = env_radiance(u_env, u_env_range, R, 5.0 * sqrt(rough));
+#else
+    vec3 env = sh_irradiance(u_sh, R) / PI;  // the fast look: a very rough reflection, no texture fetch
+#endif
+    vec2 ab = env_brdf(rough, ndv);
+    vec3 spec_amb = env * (F0 * ab.x + ab.y);
+    vec3 diffuse_amb = sh_irradiance(u_sh, N) / PI * albedo * (1.0 - metal) * (1.0 - (F0 * ab.x + ab.y));
+    colour += u_ambient * (diffuse_amb + spec_amb);
 #endif
 #ifdef POINT_LIGHTS
     // Street lamps: unshadowed point lights, inverse-square falloff, Lambert plus a Blinn-Phong glint
@@ -115,8 +152,15 @@ void main() {
 
     colour = apply_fog(colour, u_fog_colour, u_fog_density, length(cam - v_world));
 #ifdef GROUND
-    o_colour = vec4(encode_srgb(tone(colour)), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+    o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+#elif defined(GLASS)
+    // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
+    // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
+    // blending, an approximation that keeps glass a single pass.
+    float cover = clamp(0.04 + (0.04 * ab.x + ab.y), 0.0, 0.95);
+    o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
+                            + albedo * cover * 0.05), cover);
 #else
-    o_colour = vec4(encode_srgb(tone(colour)), 1.0);
+    o_colour = vec4(display(colour * u_exposure), 1.0);
 #endif
 }

@@ -15,6 +15,10 @@ in vec4 p3d_Vertex;
 in vec3 p3d_Normal;
 out vec3 v_world;
 out vec3 v_normal;
+#ifdef PATTERN
+out vec3 v_object;  // the part's own coordinates: patterns stay on the surface as the actor moves
+out vec3 v_object_normal;
+#endif
 #ifdef SKINNED
 // GPU skinning: SKINNED is the joint count; four joints and weights per vertex (engine_bridge/panda/actors.py)
 uniform mat4 u_bones[SKINNED];
@@ -36,6 +40,12 @@ void main() {
     v_world = (p3d_ModelMatrix * p3d_Vertex).xyz;
     // inverse-transpose keeps normals right under non-uniform scale
     v_normal = transpose(inverse(mat3(p3d_ModelMatrix))) * p3d_Normal;
+#ifdef PATTERN
+    // scaled (a wall stretched to 2 m keeps 22 cm bricks) but not rotated or moved
+    mat3 m = mat3(p3d_ModelMatrix);
+    v_object = p3d_Vertex.xyz * vec3(length(m[0]), length(m[1]), length(m[2]));
+    v_object_normal = p3d_Normal;
+#endif
 #ifdef SHADOWS
     // normal-offset shadow lookup: pushes the sample off the surface by about two shadow texels
     vec3 view_n = normalize(p3d_NormalMatrix * p3d_Normal);
