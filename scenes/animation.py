@@ -42,6 +42,7 @@ class JointPose:
 
     rotations: np.ndarray
     root_offset: np.ndarray
+    gaze: np.ndarray | None = None  # the eyes' yaw and pitch in the head (2,; degrees), for skinned bodies
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,12 @@ class PoseTrack:
     root_offset: np.ndarray
     contacts: np.ndarray
     limbs: tuple[str, ...]
+    gaze: np.ndarray | None = None  # (F, 2): the eyes' yaw and pitch in the head, degrees (people who look_at)
 
     def at(self, frame: int) -> JointPose:
         """The pose of one frame."""
-        return JointPose(self.rotations[frame], self.root_offset[frame])
+        return JointPose(self.rotations[frame], self.root_offset[frame],
+                         None if self.gaze is None else self.gaze[frame])
 
 
 @dataclass(frozen=True)
@@ -314,12 +317,45 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             _blend(rot, J[f"{side}_upper_arm"], free, pose, add=True)
             rot[:, J[f"{side}_forearm"], 1] += free * (8.0 + 18.0 * gait_w + 45.0 * sit_w)
         _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
+    gaze = None
     if kind == "humanoid":
         _apply_moves(actor, m, rot, off, t, duration)
         rot = continuous_hpr(rot)
+        if m.eyes is not None:
+            gaze = _gaze(actor, m, rot, off, tracks, t, duration, lookup, others)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
-    return PoseTrack(rot, off, contacts, limb_names), steps
+    return PoseTrack(rot, off, contacts, limb_names, gaze), steps
+
+
+EYE_RAMP = 0.15  # seconds the eyes take to reach a look_at target (they lead the head's slower turn)
+EYE_LIMITS = (35.0, 25.0)  # how far the eyes turn in the head: yaw, pitch (degrees)
+
+
+def _gaze(actor: Actor, m: Model, rot: np.ndarray, off: np.ndarray, tracks: ActorTracks, t: np.ndarray,
+          duration: float, lookup: Callable[[object], np.ndarray], others: dict[str, Actor]) -> np.ndarray:
+    """The eyes' yaw and pitch in the head (F, 2) towards each look_at target: what the turned head still
+    lacks, reached sooner than the head gets there."""
+    gaze = np.zeros((len(t), 2))
+    looks = [a for a in actor.actions if isinstance(a, LookAt)]
+    if not looks:
+        return gaze
+    world = actor_matrices(tracks.position, tracks.hpr, tracks.scale)
+    head = world @ joint_matrices(m, rot, off)[:, m.joint_index("head")]
+    head_rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, m.joint_index("head"), :3, 3]
+    eyes = head[:, :3, :3] @ (m.eyes.mean(axis=0) - head_rest) + head[:, :3, 3]
+    for a in looks:
+        target = lookup(a.target)
+        if isinstance(a.target, str):
+            other = others[a.target]
+            target = target + np.array([0.0, 0.0, 0.85 * asset(other.asset).size[2] * other.scale[2]])
+        local = np.einsum("fba,fb->fa", head[:, :3, :3], target - eyes)  # into the head's frame (rotation part)
+        yaw = np.clip(heading_of(local[:, :2]), -EYE_LIMITS[0], EYE_LIMITS[0])
+        pitch = np.clip(np.degrees(np.arctan2(local[:, 2], np.hypot(local[:, 0], local[:, 1]))), -EYE_LIMITS[1],
+                        EYE_LIMITS[1])
+        w = envelope(t, a.start, natural_end(a, duration), duration, EYE_RAMP)
+        gaze += w[:, None] * (np.stack([yaw, pitch], -1) - gaze)
+    return gaze
 
 
 def _captured_upper_body(rot: np.ndarray, J: dict[str, int], phase: np.ndarray, froude: np.ndarray,

@@ -75,6 +75,7 @@ class Model:
     main_slot: str = "body"
     limbs: tuple[Limb, ...] = ()  # legs that walk, for characters and animals
     skin: tuple[SkinPart, ...] = ()  # skinned meshes (bind pose = rest pose), deformed by the joints
+    eyes: np.ndarray | None = None  # rest centres of the eyeballs (2, 3) of a skinned body: they turn to look
 
     @property
     def skinned(self) -> bool:

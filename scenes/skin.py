@@ -24,6 +24,7 @@ JOINTS = ("pelvis", "chest", "neck", "head",
           "l_thigh", "l_shin", "l_foot", "r_thigh", "r_shin", "r_foot")
 PARENTS = (-1, 0, 1, 2, 1, 4, 5, 1, 7, 8, 0, 10, 11, 0, 13, 14)
 VARIANTS = ("person", "man", "woman", "child", "elderly")
+EYE_BONES = (len(JOINTS), len(JOINTS) + 1)  # skinning-palette slots after the rig's joints: left eye, right eye
 ARM_SPREAD = 9.0  # degrees the rest arm hangs out from vertical (a vertical arm would sink into wide hips)
 HAIR_LIFT = 0.009  # metres the hair shell stands off the scalp (short hair's thickness)
 SHOE_LIFT = 0.005  # metres shoes stand off the foot (rounds the toes off)
@@ -42,10 +43,12 @@ class SkinPart:
 
 @dataclass(frozen=True)
 class Body:
-    """A built body: rest joint positions (16, 3, model frame) and its slotted skin parts."""
+    """A built body: rest joint positions (16, 3, model frame), its slotted skin parts and the rest centres of
+    its eyeballs (2, 3: left, right), which turn on their own bones (:data:`EYE_BONES`) to look at things."""
 
     joints: np.ndarray
     parts: tuple[SkinPart, ...]
+    eyes: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,20 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
 
     for slot in dict.fromkeys(tri_slot):
         add(tris[tri_slot == slot], slot, SHOE_LIFT if slot == "shoes" else 0.0)
+    eyes = np.zeros((2, 3))
+    for k, part in enumerate(parts):
+        if part.slot in ("eyes", "sclera"):  # each eyeball hangs from its own bone, rigidly
+            left = part.mesh.vertices[:, 0] < 0
+            bones = np.where(left, EYE_BONES[0], EYE_BONES[1]).astype(np.uint8)
+            joints_ = np.zeros_like(part.joints)
+            joints_[:, 0] = bones
+            weights_ = np.zeros_like(part.weights)
+            weights_[:, 0] = 1.0
+            parts[k] = SkinPart(part.mesh, part.slot, joints_, weights_)
+            if part.slot == "sclera":
+                for side, mask in ((0, left), (1, ~left)):
+                    pts = part.mesh.vertices[mask].astype(np.float64)
+                    eyes[side] = (pts.min(axis=0) + pts.max(axis=0)) / 2.0
     if wardrobe.hair not in ("bald", "cap"):  # a shell over the scalp (the skin stays whole under it)
         add(tris[d["scalp"]], "hair", HAIR_LIFT)
     head = JOINTS.index("head")
@@ -183,17 +200,34 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
         slot = "hat" if wardrobe.hair == "cap" else "hair"
         parts.append(SkinPart(piece, slot, np.tile(np.array([head, 0, 0, 0], np.uint8), (n, 1)),
                               np.tile(np.array([1, 0, 0, 0], np.float32), (n, 1))))
-    return Body(joints, tuple(parts))
+    return Body(joints, tuple(parts), eyes)
 
 
-def skinning_matrices(joint_mats: np.ndarray, rest_joints: np.ndarray) -> np.ndarray:
-    """Per-joint skinning matrices (..., J, 4, 4): the posed joint matrix times the inverse bind matrix.
+def skinning_matrices(joint_mats: np.ndarray, rest_joints: np.ndarray, eyes: np.ndarray | None = None,
+                      gaze: np.ndarray | None = None) -> np.ndarray:
+    """Per-joint skinning matrices (J, 4, 4): the posed joint matrix times the inverse bind matrix; with ``eyes``
+    (rest eyeball centres, 2 × 3) two more, the head's turned about each eye by ``gaze`` (yaw, pitch degrees).
 
     The rig's rest rotations are all zero, so a joint's bind matrix is a translation to its rest position.
     """
     out = joint_mats.copy()
     out[..., :3, 3] -= np.einsum("...jab,jb->...ja", joint_mats[..., :3, :3], rest_joints)
-    return out
+    if eyes is None:
+        return out
+    from scenes.rig import hpr_matrix  # (scenes.rig imports this module)
+
+    yaw, pitch = (0.0, 0.0) if gaze is None else (float(gaze[0]), float(gaze[1]))
+    turn = np.eye(4)
+    turn[:3, :3] = hpr_matrix(np.array([yaw, pitch, 0.0]))
+    head = out[JOINTS.index("head")]
+    bones = []
+    for centre in eyes:
+        about = np.eye(4)
+        about[:3, 3] = centre
+        back = np.eye(4)
+        back[:3, 3] = -centre
+        bones.append(head @ about @ turn @ back)
+    return np.concatenate([out, np.stack(bones)])
 
 
 def skin_vertices(part: SkinPart, skin_mats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -131,8 +131,13 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
         holders.append(holder)
     rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
     skin = Skinning(m, rest, holders, _joint_spheres(m))
-    _set_bones(skin, np.zeros((len(m.joints), 3)), np.zeros(3))
+    _set_bones(skin, np.zeros((len(m.joints), 3)), np.zeros(3), None)
     return skin
+
+
+def _bone_count(m: Model) -> int:
+    """Skinning matrices a skinned model uses: one per joint, and one per eye when it has eyes that turn."""
+    return len(m.joints) + (len(m.eyes) if m.eyes is not None else 0)
 
 
 def _joint_spheres(m: Model) -> np.ndarray:
@@ -141,8 +146,8 @@ def _joint_spheres(m: Model) -> np.ndarray:
     A skinned vertex is a weighted mean of its joints' rigid moves of it, and each of those lies in that
     joint's sphere moved rigidly with the joint: so the posed spheres together bound the posed surface.
     """
-    out = np.zeros((len(m.joints), 4))
-    for j in range(len(m.joints)):
+    out = np.zeros((_bone_count(m), 4))
+    for j in range(len(out)):
         pts = np.concatenate([p.mesh.vertices[((p.joints == j) & (p.weights > 0)).any(axis=1)] for p in m.skin])
         if len(pts):
             lo, hi = pts.min(axis=0), pts.max(axis=0)
@@ -151,16 +156,16 @@ def _joint_spheres(m: Model) -> np.ndarray:
     return out
 
 
-def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray) -> None:
+def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None) -> None:
     """Upload one pose's skinning matrices to every holder (this frame's and, until the flow pass says
     otherwise, the next frame's), and fit the holders' bounds around the posed joints."""
     from panda3d.core import BoundingSphere, Point3
 
     mats = joint_matrices(skin.model, rotations[None], root_offset[None])[0]
-    bones = np.ascontiguousarray(skinning_matrices(mats, skin.rest_joints).transpose(0, 2, 1), dtype=np.float32)
+    skin_mats = skinning_matrices(mats, skin.rest_joints, skin.model.eyes, gaze)
+    bones = np.ascontiguousarray(skin_mats.transpose(0, 2, 1), dtype=np.float32)
     skin.bones = bones
     pta = _matrix_array(bones)
-    skin_mats = bones.transpose(0, 2, 1)  # back to column vectors
     used = skin.spheres[:, 3] > 0
     moved = np.einsum("jab,jb->ja", skin_mats[used, :3, :3], skin.spheres[used, :3]) + skin_mats[used, :3, 3]
     r = skin.spheres[used, 3]
@@ -236,4 +241,4 @@ def pose_actor(nodes: ActorNodes, pose: JointPose | None) -> None:
     base = nodes.rest[0] + pose.root_offset
     nodes.joints[0].set_pos(float(base[0]), float(base[1]), float(base[2]))
     if nodes.skin is not None:
-        _set_bones(nodes.skin, rot, pose.root_offset)
+        _set_bones(nodes.skin, rot, pose.root_offset, pose.gaze)

@@ -34,7 +34,8 @@ PASS_NAMES = ("depth", "mask", "normals", "flow")
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
-MAX_JOINTS = 16  # joints a skinned body may have (the humanoid rig's); the SKINNED shaders' bone array size
+MAX_JOINTS = 18  # skinning matrices a body may use (the humanoid rig's 16 joints and two eyes): the SKINNED
+# shaders' bone array size
 
 _PRC = """
 load-display p3headlessgl

@@ -39,7 +39,8 @@ def posed_vertices(tl, frame: int) -> np.ndarray:
     track = tl.poses[actor.id]
     mats = joint_matrices(m, track.rotations[frame:frame + 1], track.root_offset[frame:frame + 1])[0]
     rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0, :, :3, 3]
-    s = skinning_matrices(mats, rest)
+    gaze = None if track.gaze is None else track.gaze[frame]
+    s = skinning_matrices(mats, rest, m.eyes, gaze)
     at = slice(frame, frame + 1)
     world = actor_matrices(tl.positions[at, 0], tl.hpr[at, 0], tl.scales[at, 0])[0]
     pts = np.concatenate([skin_vertices(p, s)[0] for p in m.skin])

@@ -18,14 +18,14 @@ def test_weights_are_normalised_over_four_rig_joints(name):
     assert m.skinned and len(m.joints) == len(JOINTS)
     for part in m.skin:
         np.testing.assert_allclose(part.weights.sum(axis=1), 1.0, atol=1e-5)
-        assert (part.weights >= 0).all() and part.joints.max() < len(m.joints)
+        assert (part.weights >= 0).all() and part.joints.max() < len(m.joints) + len(m.eyes)
         assert len(part.joints) == len(part.mesh.vertices)
 
 
 def test_rest_pose_reproduces_the_bind_mesh_and_the_body_stands_on_the_ground():
     m = model("woman")
     rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0]
-    s = skinning_matrices(rest, rest[:, :3, 3])
+    s = skinning_matrices(rest, rest[:, :3, 3], m.eyes)
     for part in m.skin:
         v, _ = skin_vertices(part, s)
         np.testing.assert_allclose(v, part.mesh.vertices, atol=1e-5)
@@ -48,7 +48,7 @@ def test_a_bent_elbow_moves_the_forearm_and_not_the_torso():
     rot[0, m.joint_index("r_forearm"), 1] = 90.0  # pitch the forearm forward
     posed = joint_matrices(m, rot, np.zeros((1, 3)))[0]
     rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0]
-    s = skinning_matrices(posed, rest[:, :3, 3])
+    s = skinning_matrices(posed, rest[:, :3, 3], m.eyes)
     elbow = rest[m.joint_index("r_forearm"), :3, 3]
     wrist = rest[m.joint_index("r_hand"), :3, 3]
     moved_forearm, moved_torso = [], []
@@ -78,3 +78,33 @@ def test_the_figurine_stays_stylised_and_slots_keep_their_names():
     slots = {p.slot for p in model("woman").skin}
     assert {"body", "legs", "skin", "hair", "shoes", "eyes", "sclera", "accent"} <= slots
     assert model("woman").main_slot == "body"
+
+
+def test_the_eyes_turn_about_their_centres_and_nothing_else_moves():
+    m = model("man")
+    rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0]
+    s = skinning_matrices(rest, rest[:, :3, 3], m.eyes, np.array([25.0, 10.0]))
+    for part in m.skin:
+        v, _ = skin_vertices(part, s)
+        moved = np.linalg.norm(v - part.mesh.vertices, axis=1)
+        if part.slot in ("eyes", "sclera"):
+            centres = m.eyes[(part.mesh.vertices[:, 0] >= 0).astype(int)]
+            radius_then = np.linalg.norm(part.mesh.vertices - centres, axis=1)
+            np.testing.assert_allclose(np.linalg.norm(v - centres, axis=1), radius_then, atol=1e-5)
+            assert moved.max() > 0.003  # the irises swing round
+        else:
+            assert moved.max() < 1e-6
+
+
+def test_eyes_lead_the_head_and_cover_what_it_cannot_turn(compile_yaml):
+    tl = compile_yaml("""
+duration: 3
+fps: 30
+actors:
+  - {id: sam, asset: man, actions: [{type: look_at, target: [-5, 0.3, 1.6], start: 1.0}]}
+""")
+    gaze = tl.poses["sam"].gaze
+    assert np.abs(gaze[:25]).max() < 1e-9  # straight ahead before the look
+    assert gaze[round(1.15 * 30), 0] > 20.0  # the eyes are there within 0.15 s, before the head (0.4 s)
+    assert gaze[-1, 0] > 10.0  # the target is 87 degrees off: past the head's 75, the eyes take the rest
+    assert abs(gaze[-1, 1]) < 10.0
