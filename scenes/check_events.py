@@ -203,7 +203,8 @@ def _kick_to(world: World, e: Event) -> str | None:
     hit = _first(touching(world, e.subject, e.obj), e)
     if hit is None:
         return _never_touches(world, e.subject, e.obj, e)
-    goal = world.boxes.centre[:, e.target] if e.target is not None else np.broadcast_to(e.point, (e.f1, 3))
+    frames = world.boxes.centre.shape[0]
+    goal = world.boxes.centre[:, e.target] if e.target is not None else np.broadcast_to(e.point, (frames, 3))
     dist = np.linalg.norm(world.boxes.centre[:, e.obj, :2] - goal[:, :2], axis=1)
     closer = float(dist[hit] - dist[e.f1 - 1])
     if closer < world.limits.kick_m:

@@ -280,6 +280,8 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             holder = root.attach_new_node(foot)
             holder.set_pos(*paths[0, leg])
             movers.append((holder, paths[:, leg], np.zeros((n, 3)), radius))
+    mover_pos = np.stack([m[1] for m in movers]) if movers else np.zeros((0, n, 3))  # (M, F, 3)
+    mover_radius = np.array([m[3] for m in movers])
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}
     pushes = []
@@ -303,13 +305,18 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             raise ScriptError(f"physics: the bake {what} by {times[i]:.1f} s of the video ({len(dynamic)} dynamic "
                               "bodies); use fewer touching bodies or a shorter video")
         # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
-        bodies_now = [out[d].position[i] for d in dynamic_ids if started[d]] + [
-            tracks[d].position[i] for d in dynamic_ids if not started[d]]
+        bodies_now = np.array([out[d].position[i] if started[d] else tracks[d].position[i] for d in dynamic_ids])
         near = []
         j = min(i + 1, n - 1)
-        for holder, m_pos, m_hpr, radius in movers:
-            gap = min((float(np.linalg.norm(m_pos[i] - b)) for b in bodies_now), default=np.inf)
-            if gap < radius + 2.0 + float(np.linalg.norm(m_pos[j] - m_pos[i])) * 30:
+        if movers and len(bodies_now):  # one distance matrix a frame, not a Python loop over every pair
+            here = mover_pos[:, i]
+            gaps = np.linalg.norm(here[:, None, :] - bodies_now[None, :, :], axis=2).min(axis=1)
+            reach = mover_radius + 2.0 + np.linalg.norm(mover_pos[:, j] - here, axis=1) * 30
+            close = gaps < reach
+        else:
+            close = np.zeros(len(movers), dtype=bool)
+        for (holder, m_pos, m_hpr, _radius), is_close in zip(movers, close, strict=True):
+            if is_close:
                 near.append((holder, m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
                              m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions))
         resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
@@ -384,8 +391,10 @@ def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contac
     ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
     touching = set()
     for manifold in world.get_manifolds():
+        if manifold.get_num_manifold_points() == 0:  # most broad-phase pairs do not touch: skip them cheaply
+            continue
         a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
-        if (a not in dynamic and b not in dynamic) or manifold.get_num_manifold_points() == 0:
+        if a not in dynamic and b not in dynamic:
             continue
         pair = tuple(sorted((a, b), key=lambda x: (x == "ground", x)))
         impulse = sum(mp.get_applied_impulse() for mp in manifold.get_manifold_points())

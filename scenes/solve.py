@@ -162,7 +162,8 @@ def solve(script: SceneScript) -> Solution:
             strike.action = next(i for i, a in enumerate(bodies[strike.actor].data["actions"]) if a is strike.push)
     _frame_shots(data, bodies, script)
     solved = _validated(data)
-    solved = _reach(solved, kicks, notes)
+    horizon = max((spans[k.intent][1] for k in kicks if k.intent in spans), default=0.0) + 2.5
+    solved = _reach(solved, kicks, notes, min(horizon, solved.duration))
     return Solution(solved, notes)
 
 
@@ -504,7 +505,7 @@ def _natural(it: Any, bodies: dict[str, Body]) -> float:
     if isinstance(it, JumpOnto):
         return 3.0
     if isinstance(it, SitOn):
-        return 6.0
+        return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
     if isinstance(it, GoTo):
         return 5.0
     if isinstance(it, Topple):
@@ -529,15 +530,16 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     total = sum(lengths)
     duration = script.duration
     lead = 0.5 if total < duration else 0.0
-    # more to do than time: everything goes a little quicker (never below a third of its natural length);
+    # more to do than time: everything goes a little quicker (never below 70 % of its natural length: people
+    # cannot walk faster than they walk; what does not fit is cut by the end, and the check says so);
     # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
-    stretch = min(1.6, max(0.35, (duration - lead - 0.5) / total)) if total > 0 else 1.0
+    stretch = min(1.6, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
     spans: dict[int, tuple[float, float]] = {}
     for g, length in zip(groups, lengths, strict=True):
-        span = min(length * stretch, max(duration - t, 0.5))
+        span = min(length * stretch, max(duration - 0.3 - t, 0.5))  # ends a moment before the video does
         for k, it in g:
             s = it.start if it.start is not None else min(t, max(duration - 0.5, 0.0))
             e = it.end if it.end is not None else min(duration, s + span)
@@ -600,8 +602,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
                 script: SceneScript) -> Strike | None:
     mover, target = bodies[it.subject], bodies[it.target]
     chain = _chain(script, it.target)
-    for cid in chain:
-        bodies[cid].dynamic(mass=max(0.2, float(np.prod(bodies[cid].size)) * 400.0))
+    for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
+        bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
     in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
@@ -683,10 +685,12 @@ def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str
     _can(kicker, "walk_to", where)
     arrive = s + min(e - s - 1.5, float(np.linalg.norm(ball.pos[:2] - kicker.pos[:2])) / WALK_SPEED + 0.3)
     arrive = max(arrive, s + 0.5)
-    kicker.act(type="walk_to", to=ball.id, start=s, end=arrive, stop_distance=0.3)
+    kicks = "kick" in kicker.spec.actions  # a real leg swing whose foot meets the ball (the registry's contact)
+    kicker.act(type="walk_to", to=ball.id, start=s, end=arrive, stop_distance=0.45 if kicks else 0.3)
     dist = float(np.linalg.norm(away))
     speed = min(25.0, dist / 3.0 + 0.5)  # a rolling ball loses about a quarter of its speed a second
-    kicker.act(type="push", target=ball.id, impulse=np.array([*axis, 0.08]) * speed * 0.45, start=arrive)
+    kicker.act(type="kick" if kicks else "push", target=ball.id, impulse=np.array([*axis, 0.08]) * speed * 0.45,
+               start=arrive)
     return Strike(kicker.id, len(kicker.data["actions"]) - 1, it.target if isinstance(it.target, str) else
                   tuple(goal), "reach")
 
@@ -837,7 +841,7 @@ def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where:
     top = target.top()
     if top - sub.pos[2] > 2.5 * sub.size[2]:
         raise ScriptError(f"{where}: {target.id!r}'s top ({top:.2f} m) is too high for {sub.id!r} to jump onto")
-    near = target.pos[:2] + np.array([0.0, -(target.size[1] / 2 + sub.size[1] / 2 + 0.4)])
+    near = target.pos[:2] + np.array([0.0, -(target.size[1] / 2 + sub.size[1] / 2 + 0.6)])
     if float(np.linalg.norm(sub.pos[:2] - near)) > 0.5 and not sub.kept:
         sub.pos = np.array([near[0], near[1], 0.0])
     sub.heading = _heading_to(sub.pos, target.pos)
@@ -966,10 +970,10 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
             continue  # seated, dancing or following to the end: alive already
         gaps, t = [], 0.0
         for s, e in busy:
-            if s - t > 3.0:
+            if s - t > 1.5:
                 gaps.append((t, s))
             t = max(t, e)
-        if duration - t > 3.0:
+        if duration - t > 1.5:
             gaps.append((t, duration))
         if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
             continue
@@ -1011,6 +1015,13 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
+        if g1 - t >= 1.5 and "turn_to" in body.spec.actions:  # too short for a walk: turn to look around
+            others = [b for b in bodies.values() if b is not body]
+            if others:
+                mid = t + (g1 - t) / 2
+                body.act(type="turn_to", target=others[0].id, start=t, end=min(t + 1.0, mid))
+                body.act(type="turn_to", heading=body.heading, start=mid, end=min(mid + 1.0, g1))
+                t = g1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:
             others = [b for b in bodies.values() if b is not body]
             if others:
@@ -1069,14 +1080,19 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
 # ----------------------------------------------------------------------------------- reaching the target
 
 
-def _reach(script: SceneScript, strikes: list[Strike], notes: list[str]) -> SceneScript:
-    """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times."""
+def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon: float) -> SceneScript:
+    """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times.
+
+    Each trial bake runs only to ``horizon`` (the strikes' events are over by then), with no shots."""
     if not strikes:
         return script
+    from scenes.script import Camera
     from scenes.timeline import compile_script
 
     for attempt in range(MAX_BAKES):
-        timeline = compile_script(script)
+        # not validated on purpose: later actions simply fall after the shortened end
+        trial = script.model_copy(update={"duration": horizon, "camera": Camera(), "captions": []})
+        timeline = compile_script(trial)
         missed = [s for s in strikes if not _reached(timeline, s)]
         if not missed:
             if attempt:

@@ -278,6 +278,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     """Intents for the reading's events, in the order they happen, and the indices of the events they stand for."""
     scene = Scene(reading, actors, _members(actors))
     by_event: dict[int, list[dict[str, Any]]] = {}
+    handled_walks: set[int] = set()
     for k, ev in enumerate(reading.events):
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
@@ -293,6 +294,12 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         made = _then_do(ev, scene)
         if made:
             by_event[k] = made
+    # "walks to the chair and sits down": the sit walks there itself, so no separate walk to the seat
+    seats = {(i["subject"], i["target"]) for made in by_event.values() for i in made if i["type"] == "sit_on"}
+    for k in [k for k, made in by_event.items() if all(
+            i["type"] == "go_to" and (i["subject"], i["target"]) in seats for i in made)]:
+        del by_event[k]
+        handled_walks.add(k)
     intents: list[dict[str, Any]] = []
     for k in sorted(by_event):
         made = by_event[k]
@@ -301,7 +308,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
                 set(reading.events[prev].subjects) & set(reading.events[k].subjects)):
             made = [{**made[0], "together": True}, *made[1:]]  # others in the same clause act meanwhile
         intents += made
-    handled = set(by_event)
+    handled = set(by_event) | handled_walks
     # "drives through the cones and knocks them over": one knock-over, not two
     unique: list[dict[str, Any]] = []
     for i in intents:

@@ -1187,6 +1187,9 @@ def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: 
     starts = sorted(set(by_clause) | {0})
     span = duration / max(reading.clauses, 1)
     subject = actors[0] if actors else None
+    if not by_clause and subject is not None and CATALOG[subject.asset].group == "vehicles" and (
+            _travel(subject) > 5.0 and "track" in models):
+        by_clause[0] = ["track"]  # a car that drives off: follow it, or a street's length makes it a speck
     shots = []
     for n, clause in enumerate(starts):
         s = round(clause * span, 3)
@@ -1196,6 +1199,11 @@ def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: 
         shot.update({"start": s, "end": e})
         shots.append(shot)
     return shots
+
+
+def _travel(a: Placed) -> float:
+    """How far an actor's path takes it from where it starts (metres, on the ground)."""
+    return max((math.dist(a.position[:2], p[:2]) for p in a.path), default=0.0)
 
 
 def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
@@ -1231,7 +1239,7 @@ def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed 
                 extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
             elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on;
                 # a person whole (wide), a thing or an animal filling the frame with a margin (medium)
-                person = CATALOG[subject.asset].kind == "character"
+                person = CATALOG[subject.asset].kind == "character" or CATALOG[subject.asset].group == "vehicles"
                 extra |= {"angle": _front(subject), "framing": "wide" if person else "medium"}
             chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
             if chosen is not None:

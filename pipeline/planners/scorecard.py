@@ -133,7 +133,7 @@ PROMPTS: tuple[Expect, ...] = (
     _e("a low angle shot of a tall cylinder", "cylinder:1", shots="static"),
     _e("A crowd of people walking in a plaza", "person/capsule:12", actions="walk_to/move_to", ground="concrete"),
     _e("a red cube, a green sphere and a blue cone", "box:1 sphere:1 cone:1", colours="red green blue"),
-    _e("a girl kicks a soccer ball", "child/capsule:1 football/sphere:1", actions="push/move_to"),
+    _e("a girl kicks a soccer ball", "child/capsule:1 football/sphere:1", actions="kick/push"),
     _e("Make me a video of 2 cats and 3 dogs on a beach", "cat/capsule:2 dog/capsule:3", ground="sand"),
     # written after the planner, graded untuned first (62 of 63 facts; 'a teal vase on a shelf' has no known noun)
     _e("an old man sits on a park bench and watches a kid", "man/capsule:1 bench/box:1 child/capsule:1",

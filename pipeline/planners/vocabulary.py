@@ -345,7 +345,13 @@ SEQUENCE_MARKERS: list[tuple[str, ...]] = [
 ]
 PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",
             "all", "each"}
-FILLER = {"spot",
+# Nouns that name no thing to show ("falls from a height", "in the distance", "for a while"): never a stand-in.
+ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end", "start", "beginning", "middle",
+                  "way", "bit", "lot", "side", "top", "bottom", "front", "back", "edge", "corner", "centre",
+                  "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
+                  "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
+                  "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere"}
+FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",
     "quickly", "gently", "fast", "slow", "video", "scene", "shot", "showing", "shows", "show", "clip", "camera", "each",

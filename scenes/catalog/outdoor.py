@@ -231,17 +231,24 @@ def sea() -> Model:
     """A stretch of sea 120 x 60 m (a flat water surface at 0.1 m, the shore along -Y)."""
     water = block((120.0, 60.0, 0.1), (0, 0, 0.05))
     foam = block((120.0, 1.0, 0.102), (0, -29.5, 0.051))
+    rng = np.random.default_rng(4)
+    crests = [(block((120.0, 0.7, 0.03), (0, float(y), 0.1), (float(rng.uniform(-1, 1)), 0, 0)), "foam")
+              for y in np.linspace(-26.0, 26.0, 9)]  # low white wave crests: water, not a blue floor
     return prop_model(
-        [(water, "water"), (foam, "foam")],
+        [(water, "water"), (foam, "foam"), *crests],
         {"water": paint("1f5f8f", "glass"), "foam": paint("f0f4f6", "matte")},
         main="water",
     )
 
 
 def beach() -> Model:
-    """A sandy beach 30 x 12 m sloping gently, with a few shells and a striped towel."""
+    """A sandy beach 30 x 12 m sloping gently, with a few shells, a towel and a parasol."""
     sand = _heightfield((30.0, 12.0), [(0, -3, 0.4, 6), (8, 2, 0.3, 4)], 32, base=0.05)
     parts: Parts = [(sand, "body"), (block((0.8, 1.8, 0.01), (3, 0, 0.42)), "towel")]
+    from scenes.catalog.handheld import umbrella
+
+    slots = {"body": "towel", "shaft": "shells", "accent": "shells"}  # a beach parasol in the towel's colours
+    parts += [(placed(part.mesh, at=(3.9, 1.2, 0.0), scale=2.2), slots[part.slot]) for part in umbrella().parts]
     rng = np.random.default_rng(9)
     for _ in range(6):
         x, y = float(rng.uniform(-12, 12)), float(rng.uniform(-4, 4))
@@ -354,12 +361,12 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _o(
         "sea",
-        (120.0, 60.0, 0.1),
+        (120, 60, 0.12),
         "the sea, 120 x 60 m of water (things float on it)",
         sea,
         AssetTraits(water=Surface(0.1, (120.0, 58.0), (0.0, 1.0)), physics_shape="box"),
     ),
-    _o("beach", (30.0, 12.0, 0.5), "a sandy beach 30 x 12 m with a towel", beach, AssetTraits(walkable=True)),
+    _o("beach", (30, 12, 2.22), "a sandy beach 30 x 12 m with a towel", beach, AssetTraits(walkable=True)),
     _o("snowman", (0.8, 0.8, 1.67), "a snowman with a hat, scarf and carrot nose", snowman),
     _o("tent", (1.81, 2.76, 1.3), "an orange ridge tent, door at +Y", tent),
     _o("campfire", (1.1, 1.1, 0.83), "a campfire in a ring of stones", campfire),

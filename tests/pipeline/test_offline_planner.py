@@ -242,8 +242,8 @@ def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
     kick = _plan("a girl kicks a soccer ball", duration=10)
     girl, ball = kick.actors
     walk = next(x for x in girl.actions if x.type == "walk_to")
-    push = next(x for x in girl.actions if x.type == "push")
-    assert (walk.type, push.type, push.target) == ("walk_to", "push", ball.id)
+    push = next(x for x in girl.actions if x.type == "kick")  # a real leg swing; the foot meets the ball
+    assert (walk.type, push.type, push.target) == ("walk_to", "kick", ball.id)
     assert push.start == walk.end  # the kick when she reaches it
     assert ball.asset == "football" and ball.actions == []  # physics moves it, nothing else
     kicked = compile_script(kick).positions[:, 1]
@@ -263,7 +263,7 @@ def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
 
 def test_camera_phrases_map_to_the_real_shots() -> None:
     track = _plan("a car drives down a snowy street, tracking shot").camera.shots[0]
-    assert (track.type, track.target, track.framing) == ("track", "car", "medium")
+    assert (track.type, track.target, track.framing) == ("track", "car", "wide")  # whole, with the lane beside it
     assert abs(track.angle - 90.0) <= 40.0  # from ahead of a car driving towards +X, three-quarters on
     close = _plan("a man sits on a bench at sunset, close-up").camera.shots[0]
     assert (close.type, close.target, close.framing) == ("track", "man", "close_up")

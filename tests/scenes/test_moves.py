@@ -97,3 +97,17 @@ def test_a_dog_cannot_cartwheel(compile_yaml):
 duration: 2
 actors: [{id: rex, asset: dog, actions: [{type: cartwheel, start: 0.2}]}]
 """)
+
+
+def test_a_left_footed_kick_strikes_with_the_left_foot(compile_yaml):
+    tl = compile_yaml(KICK.replace("target: ball, start: 0.8}", "target: ball, start: 0.8, foot: left}"))
+    a = tl.actors[0]
+    m = model(a.asset)
+    f = round((0.8 + ACTIONS["kick"].physics.contact.time) * 30)
+    track = tl.poses[a.id]
+    mats = joint_matrices(m, track.rotations[f:f + 1], track.root_offset[f:f + 1])[0]
+    world = actor_matrices(tl.positions[f:f + 1, 0], tl.hpr[f:f + 1, 0], tl.scales[f:f + 1, 0])[0]
+    ankles = {side: world[:3, :3] @ mats[m.joint_index(f"{side}_foot"), :3, 3] + world[:3, 3] for side in "lr"}
+    ball = tl.positions[f - 1, 1] + np.array([0, 0, 0.11])
+    assert np.linalg.norm(ankles["l"] - ball) < np.linalg.norm(ankles["r"] - ball) - 0.15
+    assert tl.positions[-1, 1, 1] > 2.0
