@@ -110,8 +110,11 @@ def run_bench(
     engine: str = "panda3d",
     passes: bool = True,
     pass_frames: int = PASS_SAMPLE_FRAMES,
+    look: str = "default",
 ) -> dict[str, Any]:
-    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict."""
+    """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict,
+    with the embedded engine in ``look``."""
+    engine_options = RunOptions(engine=engine, look=look).engine_options()
     script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
@@ -121,7 +124,7 @@ def run_bench(
 
     # Render only: frames are drawn and read back, then dropped.
     samples = []
-    with make_engine(engine) as eng:
+    with make_engine(engine, **dict(engine_options)) as eng:
         eng.open(timeline)
         eng.render(timeline.frame(0))  # warm-up: shader compile and first upload
         t0 = time.perf_counter()
@@ -140,7 +143,8 @@ def run_bench(
                 enc.write(samples[i % len(samples)])
         encode_s = time.perf_counter() - t0
         # End to end, as `enginereel render` does it.
-        report = render_script(script, Path(tmp) / "e2e.mp4", RenderOptions(engine=engine))
+        report = render_script(script, Path(tmp) / "e2e.mp4",
+                               RenderOptions(engine=engine, engine_options=engine_options, look=look))
 
     result = {
         "scene": str(script_path) if script_path else "reference",
@@ -148,6 +152,7 @@ def run_bench(
         "duration_s": script.duration,
         "resolution": str(res),
         "fps": script.fps,
+        "look": look,
         "compile_s": round(compile_s, 3),
         "foot_slide_max_m": {aid: round(timeline.foot_metrics(aid).max_slide, 4) for aid in timeline.poses},
         "render_only_fps": round(n / render_s, 2),

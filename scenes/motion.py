@@ -460,6 +460,7 @@ def natural_end(action: object, duration: float) -> float:
 
 
 SETTLE = 0.4  # seconds a strike's step-in ends before the strike starts (feet come to rest under the body)
+STEP_IN = 1.5  # m/s: a faster step-in to reach a strike's target is a slide, and warned about
 
 
 def _move(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
@@ -497,6 +498,10 @@ def _move(a: object, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Co
         # and ends a moment before it, so the gait has put both feet down when the move takes the legs over
         t1 = max(0.0, a.start - SETTLE)  # type: ignore[attr-defined]
         t0 = max(0.0, t1 - float(np.clip(np.linalg.norm(step) / 1.2, 0.3, 1.2)))
+        if float(np.linalg.norm(step)) > STEP_IN * max(t1 - t0, 0.25):
+            ctx.warnings.append(f"{ctx.where}.target: {target!r} is {np.linalg.norm(step):.2g} m out of reach; "
+                                f"the {ctx.actor.asset} slides there before the {a.type} "  # type: ignore[attr-defined]
+                                "(walk_to it first, or start later)")
         lead = ease((times - t0) / max(t1 - t0, 1e-6), "ease_in_out")
         tracks.position[:, :2] += lead[:, None] * step[None, :]
     tracks.position[:, :2] += np.where(after[:, None], offset, 0.0)

@@ -399,7 +399,8 @@ class PandaEngine(Engine):
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
             ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | ground_defines))
-            sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", {}))
+            tone = {k: v for k, v in look.defines.items() if k == "TONE_AGX"}  # the sky under the same tone curve
+            sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", tone))
             root.set_shader(surface)
         if self._msaa > 1:
             root.set_antialias(AntialiasAttrib.M_multisample)
@@ -611,10 +612,10 @@ class PandaEngine(Engine):
         root.set_shader_input("u_env_range", top)
         root.set_shader_input("u_sh", sh_uniform(env.sh))
         root.set_shader_input("u_ground_irradiance", tuple(float(c) * world.ambient for c in env.irradiance_up))
-        refl = PTA_LVecBase3f.empty_array(2)
-        for i, c in enumerate(env.ground_reflection):
+        refl = PTA_LVecBase3f.empty_array(3)
+        for i, c in enumerate((*env.ground_reflection, env.levels[-1][-1, -1])):  # the last: straight down
             refl[i] = LVecBase3f(*(float(x) for x in c))
-        root.set_shader_input("u_ground_reflection", refl)
+        root.set_shader_input("u_sky_reflection", refl)
 
     def _skinned_shaders(self, light, defines: dict[str, object]):  # -> Shader
         """The surface shader's SKINNED variant for skinned bodies; the sun's shadow camera gets a SKINNED

@@ -213,7 +213,7 @@ def _ground_reflection(levels: tuple[np.ndarray, ...]) -> tuple[np.ndarray, np.n
 
 
 def environment_texture(env: Environment):  # -> (panda3d.core.Texture, float)
-    """The mip levels as one RGBM texture with its own mipmaps (trilinear, clamped), and its range.
+    """The mip levels as one RGBM texture with its own mipmaps (bilinear in the nearest level, clamped), and its range.
 
     RGBM (colour / (M · range) in RGB, M in alpha, 8 bits each): llvmpipe fetches aligned 4-byte texels several
     times faster than 12-byte float ones, and the environment is looked up by every sky pixel.
@@ -232,7 +232,9 @@ def environment_texture(env: Environment):  # -> (panda3d.core.Texture, float)
             tex.set_ram_image(data)
         else:
             tex.set_ram_mipmap_image(k, data)
-    tex.set_minfilter(SamplerState.FT_linear_mipmap_linear)
+    # one level per lookup (the nearest), not two: half the texel reads; a material's roughness then snaps to the
+    # nearest of the six levels' (k/5)², which is invisible on these blurred reflections
+    tex.set_minfilter(SamplerState.FT_linear_mipmap_nearest)
     tex.set_magfilter(SamplerState.FT_linear)
     tex.set_wrap_u(SamplerState.WM_clamp)
     tex.set_wrap_v(SamplerState.WM_clamp)

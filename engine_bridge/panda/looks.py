@@ -22,13 +22,13 @@ class Look:
 
 
 LOOKS: dict[str, Look] = {
-    "fast": Look({}, 0.0, False, "SH sky light and SH reflections, the simple highlight knee"),
+    "fast": Look({}, 0.0, False, "SH sky light, reflections of two sky colours, the simple highlight knee"),
     # AgX puts mid-grey lower than the fast look's knee (identity below 0.8): +0.25 EV keeps frames about as bright
     # as before (the Cycles reference frame, whose sun is 4/3 of the day preset's, sits +0.4 EV higher)
     "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.25, True,
                     "image-based light with environment reflections, AgX tone curve, procedural materials, glass"),
-    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "SOFT_SHADOWS": 3}, 0.25, True,
-                    "default plus soft shadows (12-tap disk, 3 texels)"),
+    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "SOFT_SHADOWS": 3, "GROUND_SHEEN": 1}, 0.25, True,
+                    "default plus soft shadows (12-tap disk, 3 texels) and the ground's sky reflection"),
 }
 
 

@@ -111,3 +111,14 @@ def test_a_left_footed_kick_strikes_with_the_left_foot(compile_yaml):
     ball = tl.positions[f - 1, 1] + np.array([0, 0, 0.11])
     assert np.linalg.norm(ankles["l"] - ball) < np.linalg.norm(ankles["r"] - ball) - 0.15
     assert tl.positions[-1, 1, 1] > 2.0
+
+
+def test_a_target_out_of_reach_is_a_located_warning(compile_yaml):
+    tl = compile_yaml("""
+duration: 3
+actors:
+  - {id: p, asset: man, position: [0, -5, 0], actions: [{type: kick, target: ball, start: 1.0}]}
+  - {id: ball, asset: football, position: [0, 0, 0]}
+""")
+    assert any(w.startswith("actors[0].actions[0].target: 'ball' is") and "out of reach" in w for w in tl.warnings)
+    assert not compile_yaml(KICK).warnings

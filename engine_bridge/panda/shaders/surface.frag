@@ -3,7 +3,8 @@
 // the environment (SH irradiance for diffuse; the prefiltered environment map for reflections), point lamps and
 // exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
-// rather than from the SH), TONE_AGX (common.glsl).
+// rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
+// SKINNED (surface.vert).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -22,9 +23,9 @@ uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
 uniform vec3 u_lamp_radiance;  // linear colour × intensity, the same for every lamp
 #endif
+uniform vec3 u_sky_reflection[3];  // the rough sky reflected low, high, and the ground seen from above (ibl.py)
 #ifdef GROUND
 uniform vec3 u_ground_irradiance;   // sky irradiance on the flat ground × ambient (constant: the normal is)
-uniform vec3 u_ground_reflection[2];  // the rough sky reflection seen at a grazing and at a steep angle
 #endif
 #ifdef GROUND_CHECKER
 uniform vec3 u_ground_alt;  // the second cell colour over the first
@@ -74,10 +75,17 @@ void main() {
 #ifdef PATTERN
     N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
 #endif
-    vec3 V = normalize(cam - v_world);
+    // one length serves the view vector, the ground's view angle and the fog
+    vec3 to_cam = cam - v_world;
+    float dist = length(to_cam);
+    vec3 V = to_cam / dist;
     vec3 L = u_sun_dir;
     float ndl = max(dot(N, L), 0.0);
+#ifdef GROUND
+    float ndv = max(to_cam.z / dist, 1e-3);
+#else
     float ndv = max(dot(N, V), 1e-3);
+#endif
 
     float shadow = 1.0;
 #ifdef SHADOWS
@@ -100,11 +108,14 @@ void main() {
     float fv = 1.0 - ndv;
     float fv2 = fv * fv;
 #ifdef GROUND
-    // The ground is rough and fills most of the frame: Lambert under the sun and the sky's (constant) irradiance,
-    // plus the sky's rough reflection, brighter towards the horizon by Schlick's Fresnel (no texture fetch).
+    // The ground is rough and fills most of the frame: Lambert under the sun and the sky's (constant) irradiance.
     vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance);
+#ifdef GROUND_SHEEN
+    // the sky's rough reflection, brighter towards the horizon by Schlick's Fresnel (no texture fetch, but ~9 % of
+    // a 720p frame under llvmpipe: the quality look's)
     float f_amb = 0.04 + (max(1.0 - rough, 0.04) - 0.04) * (fv2 * fv2 * fv);
-    colour += u_ambient * f_amb * mix(u_ground_reflection[0], u_ground_reflection[1], ndv);
+    colour += u_ambient * f_amb * mix(u_sky_reflection[0], u_sky_reflection[1], ndv);
+#endif
 #else
     vec3 H = normalize(L + V);
     float ndh = max(dot(N, H), 0.0);
@@ -127,12 +138,16 @@ void main() {
     vec3 R = reflect(-V, N);
 #ifdef ENV_SPECULAR
     vec3 env = env_radiance(u_env, u_env_range, R, 5.0 * sqrt(rough));
-#else
-    vec3 env = sh_irradiance(u_sh, R) / PI;  // the fast look: a very rough reflection, no texture fetch
-#endif
     vec2 ab = env_brdf(rough, ndv);
-    vec3 spec_amb = env * (F0 * ab.x + ab.y);
-    vec3 diffuse_amb = sh_irradiance(u_sh, N) / PI * albedo * (1.0 - metal) * (1.0 - (F0 * ab.x + ab.y));
+    vec3 f_amb = F0 * ab.x + ab.y;
+#else
+    // the fast look: the sky's rough reflection by elevation, the ground's below, and Schlick's Fresnel with
+    // roughness (no texture fetch, no exp2)
+    vec3 env = R.z >= 0.0 ? mix(u_sky_reflection[0], u_sky_reflection[1], R.z) : u_sky_reflection[2];
+    vec3 f_amb = F0 + (max(vec3(1.0 - rough), F0) - F0) * (fv2 * fv2 * fv);
+#endif
+    vec3 spec_amb = env * f_amb;
+    vec3 diffuse_amb = sh_irradiance(u_sh, N) / PI * albedo * (1.0 - metal) * (1.0 - f_amb);
     colour += u_ambient * (diffuse_amb + spec_amb);
 #endif
 #ifdef POINT_LIGHTS
@@ -150,14 +165,14 @@ void main() {
 #endif
     colour += albedo * u_material.z;
 
-    colour = apply_fog(colour, u_fog_colour, u_fog_density, length(cam - v_world));
+    colour = apply_fog(colour, u_fog_colour, u_fog_density, dist);
 #ifdef GROUND
     o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
 #elif defined(GLASS)
     // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
     // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
     // blending, an approximation that keeps glass a single pass.
-    float cover = clamp(0.04 + (0.04 * ab.x + ab.y), 0.0, 0.95);
+    float cover = clamp(0.04 + f_amb.g, 0.0, 0.95);
     o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
                             + albedo * cover * 0.05), cover);
 #else

@@ -13,7 +13,7 @@ def run(context: BenchContext) -> dict[str, Any]:
 
     return run_bench(script_path=context.script_path, duration=context.duration(3.0),
                      resolution=context.options.resolution, engine=context.options.engine, passes=context.passes,
-                     pass_frames=8 if context.quick else 30)
+                     pass_frames=8 if context.quick else 30, look=context.options.look)
 
 
 SECTION = BenchSection("speed", "render-only, encode-only and end-to-end fps; per-pass render cost", run)
