@@ -112,9 +112,16 @@ ResolutionField = Annotated[Resolution, BeforeValidator(_parse_resolution)]
 
 
 class Material(_Model):
-    """Surface look: an sRGB colour and a named finish (roughness/metallic may override the finish)."""
+    """Surface look: an sRGB colour and a named finish (roughness/metallic may override the finish).
 
-    color: Colour = "white"
+    ``color`` left out keeps the asset's own colour (a finish alone makes a wooden table glossy); any colour
+    given, white included, recolours it."""
+
+    color: Colour | None = None
+
+    def colour_or(self, own: tuple[float, float, float]) -> tuple[float, float, float]:
+        """The sRGB colour this material gives, or ``own`` (the asset's) when it gives none."""
+        return parse_colour(self.color) if self.color is not None else own
     finish: Literal[tuple(FINISHES)] = "plastic"  # type: ignore[valid-type]
     roughness: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     metallic: Annotated[float, Field(ge=0.0, le=1.0)] | None = None

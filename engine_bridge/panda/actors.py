@@ -16,7 +16,7 @@ import numpy as np
 
 from scenes.animation import JointPose
 from scenes.catalog import model
-from scenes.colors import parse_colour, srgb_to_linear
+from scenes.colors import srgb_to_linear
 from scenes.geometry import merge
 from scenes.materials import FINISHES
 from scenes.rig import Model, SlotLook, joint_matrices
@@ -69,7 +69,7 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
     finish = FINISHES[chosen.finish]
     rough = chosen.roughness if chosen.roughness is not None else finish.roughness
     metal = chosen.metallic if chosen.metallic is not None else finish.metallic
-    return parse_colour(chosen.color), rough, metal, finish.emission, finish.pattern
+    return chosen.colour_or(default.colour), rough, metal, finish.emission, finish.pattern
 
 
 def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode

@@ -498,7 +498,7 @@ class PandaEngine(Engine):
                 model.node.reparent_to(top)
                 self._models.append(model)
                 finish = FINISHES[actor.material.finish]
-                rgb = parse_colour(actor.material.color)
+                rgb = actor.material.colour_or((1.0, 1.0, 1.0))  # a glTF model keeps its own colours under white
                 rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
                 metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
                 top.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))

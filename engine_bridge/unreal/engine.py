@@ -335,7 +335,9 @@ class UnrealEngine(Engine):
                 finish = FINISHES[actor.material.finish]
                 rough = actor.material.roughness if actor.material.roughness is not None else finish.roughness
                 metal = actor.material.metallic if actor.material.metallic is not None else finish.metallic
-                out.append(f"vbp {name} SetMaterial {hex_colour(actor.material.color)} {actor.material.finish} "
+                own = model(actor.asset).slots.get(model(actor.asset).main_slot)
+                colour = actor.material.colour_or(own.colour if own is not None else (1.0, 1.0, 1.0))
+                out.append(f"vbp {name} SetMaterial {hex_colour(colour)} {actor.material.finish} "
                            f"{numbers([rough, metal])}")
             out.append(f"vset /object/{name}/color {' '.join(map(str, mask_colour(i)))}")
         return out

@@ -69,7 +69,7 @@ class WorldObject:
     scale: np.ndarray = field(default_factory=lambda: np.ones(3))
     visible: bool = True
     label: tuple[int, int, int] | None = None  # the annotation colour; None: never annotated (no `/color` yet)
-    material: dict[str, object] = field(default_factory=lambda: {"color": "white", "finish": "plastic"})
+    material: dict[str, object] = field(default_factory=dict)  # empty: the asset's own look (no SetMaterial yet)
     pose: JointPose | None = None  # people and animals: the last SetPose (None: the rest pose)
     sensor: CameraSettings | None = None
 

@@ -197,7 +197,7 @@ def grade(script: SceneScript, expect: Expect) -> tuple[int, list[str]]:
         facts += 1
         if have[asset] != count:
             failed.append(f"{count} × {asset} (got {have[asset]})")
-    colours = {parse_colour(a.material.color) for a in script.actors}
+    colours = {a.material.colour_or((1.0, 1.0, 1.0)) for a in script.actors}
     for colour in expect.colours:
         facts += 1
         if parse_colour(colour) not in colours:

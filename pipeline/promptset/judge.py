@@ -30,7 +30,6 @@ from pipeline.promptset.facts import (
     VisibleFact,
 )
 from scenes.catalog import CATALOG, asset, model
-from scenes.colors import parse_colour
 from scenes.rig import hpr_matrix
 from scenes.script import Material
 from scenes.timeline import Timeline
@@ -223,7 +222,7 @@ def _slot_shares(asset_name: str) -> dict[str, float]:
 def actor_colours(actor) -> list[tuple[float, float, float]]:
     """The sRGB colours covering at least 30 % of an actor's surface, as the engine resolves its slots."""
     if actor.asset not in CATALOG:
-        return [parse_colour(actor.material.color)]
+        return [actor.material.colour_or((1.0, 1.0, 1.0))]
     m = model(actor.asset)
     out = []
     for slot, share in _slot_shares(actor.asset).items():
@@ -232,8 +231,8 @@ def actor_colours(actor) -> list[tuple[float, float, float]]:
         chosen = actor.materials.get(slot)
         if chosen is None and slot == m.main_slot and actor.material != Material():
             chosen = actor.material
-        out.append(parse_colour(chosen.color) if chosen is not None else m.slots[slot].colour
-                   if slot in m.slots else (0.8, 0.8, 0.8))
+        own = m.slots[slot].colour if slot in m.slots else (0.8, 0.8, 0.8)
+        out.append(chosen.colour_or(own) if chosen is not None else own)
     return out
 
 

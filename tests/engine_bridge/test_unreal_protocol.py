@@ -7,6 +7,7 @@ with the stock ``unrealcv`` client's own helpers. What each command answers is t
 from __future__ import annotations
 
 import io
+import contextlib
 import os
 import socket
 import struct
@@ -135,6 +136,8 @@ def test_second_client_waits_until_the_first_leaves(tcp_server: UnrealCVServer) 
 def test_linux_serves_tcp_once_then_the_unix_socket(server: UnrealCVServer) -> None:
     # UnixTcpServer.cpp:395-402: after the first TCP client, the listener thread runs StartMessageServiceUDS for
     # good (:272-346): /tmp/unrealcv_<port>.socket (:275), backlog 1 (:298), one client at a time (:308-338).
+    with contextlib.suppress(FileNotFoundError):  # a stale file of an earlier run that was given this port
+        os.unlink(server.socket_path)
     assert not os.path.exists(server.socket_path)
     first = raw_client(server)
     first.close()
