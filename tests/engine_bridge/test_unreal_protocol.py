@@ -6,8 +6,8 @@ with the stock ``unrealcv`` client's own helpers. What each command answers is t
 
 from __future__ import annotations
 
-import io
 import contextlib
+import io
 import os
 import socket
 import struct
