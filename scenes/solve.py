@@ -744,7 +744,9 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
     start = top[:2] + down * (ball.size[1] / 2 + 0.05)
     ball.pos = np.array([start[0], start[1], top[2] + 0.01])
     ball.supported_by = slope.id
-    ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300))
+    # a ball rolls; a box slides (it needs a slippery slope to get going)
+    ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300),
+                 **({} if ball.spec.traits.round else {"friction": 0.05}))
 
 
 def _push(it: PushIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> Strike:

@@ -148,11 +148,12 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     rel = None
     for s in ev.subjects:
         rel = scene.relation(s)
-    slope = target if target is not None else (rel[1] if rel else None)
+    slope = target if target is not None else (rel[1] if rel and rel[0] in ("down", "on") else None)
     if slope is None or not scene.spec(slope).traits.walkable:
         return None
     return [{"type": "roll_down", "subject": m, "target": _first(scene, slope)}
-            for s in ev.subjects for m in scene.members[s] if CATALOG[scene.actors_of(s)[0].asset].traits.round]
+            for s in ev.subjects for m in scene.members[s]
+            if not scene.living(s) and scene.spec(s).name != "placeholder"]
 
 
 def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -358,8 +359,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             continue  # running around it is the event's business
         if rel[0] == "around" and len(ids) > 1:
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
-        elif rel[0] == "on" and (spec.rig and anchor_spec.traits.seat is not None):
-            continue  # sitting on a seat: the planner's sit does it
+        elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None:
+            continue  # a person on a seat sits on it: the planner's sit does it (a cat lies on the sofa's top)
         elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack" \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]

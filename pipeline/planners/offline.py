@@ -415,6 +415,21 @@ class _ClauseReader:
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                 i += 1
                 continue
+            if pending_rel is not None and r.entities and not self.modifier_idx and (
+                    tok in PRONOUNS or (tok == "top" and not (i + 1 < end and t[i + 1] == "of"))):
+                # "three cups on it", "four chairs around it", "a mug on top": the thing just named is the anchor
+                name, idx, rel_subjects = pending_rel
+                rel_subjects = rel_subjects[-1:]  # "a table with three cups on it": the cups, on the table
+                anchor = self.referent("it" if tok == "top" else tok, rel_subjects)
+                if anchor is not None:
+                    for x in rel_subjects:
+                        if x != anchor:
+                            r.entities[x].relation = (name, [anchor])
+                    r.used.update(idx)
+                r.used.add(i)
+                pending_rel = None
+                i += 1
+                continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx:
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
@@ -458,6 +473,9 @@ class _ClauseReader:
                 i += colour[1]
                 continue
             noun = self.noun_at(i)
+            if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
+                    self.definite or self.indefinite or self.modifier_idx or self.count):
+                noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
             if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
                                          and t[i + 1] not in SETTINGS):
                 word, sense, length = noun

@@ -273,6 +273,7 @@ RELATIONS: list[tuple[tuple[str, ...], str]] = [
     (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
     (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
     (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),
+    (("down",), "down"), (("off",), "off"),  # "rolls down the ramp", "rolls off the table": where it starts
 ]
 ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "circle"), "circle"), (("in", "a", "ring"), "circle"), (("in", "circle"), "circle"),
@@ -350,7 +351,8 @@ ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end"
                   "way", "bit", "lot", "side", "top", "bottom", "front", "back", "edge", "corner", "centre",
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
-                  "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere"}
+                  "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
+                  "sequence", "series", "story", "scene"}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",
