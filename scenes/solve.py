@@ -97,6 +97,18 @@ class Body:
         self.data["rotation"] = rot
 
     @property
+    def forward(self) -> np.ndarray:
+        """The unit direction (x, y, 0) it faces (heading 0 faces +Y)."""
+        h = math.radians(self.heading)
+        return np.array([-math.sin(h), math.cos(h), 0.0])
+
+    def face_across(self) -> None:
+        """Turn a vehicle the script left at heading 0 to drive across the frame of a camera at -Y (+X),
+        not away from it."""
+        if self.heading == 0.0:
+            self.heading = -90.0
+
+    @property
     def radius(self) -> float:
         """Half the diagonal of its footprint."""
         return float(math.hypot(self.size[0], self.size[1]) / 2.0)
@@ -144,13 +156,13 @@ def solve(script: SceneScript) -> Solution:
     data["solved"] = True
     bodies = {a["id"]: Body(i, a, asset(a["asset"])) for i, a in enumerate(data["actors"])}
     notes: list[str] = []
-    _place_all(script, bodies, notes)
+    _place_all(script, bodies)
     _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
     spans = schedule(script, bodies)
     for k, (start, end) in spans.items():  # the solved script says when each event happens, for the check
         data["intents"][k]["start"], data["intents"][k]["end"] = start, end
-    kicks = _events(script, bodies, spans, notes)
+    kicks = _events(script, bodies, spans)
     for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
         if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
             data["intents"][strike.intent]["target"] = _num(np.asarray(strike.target, dtype=np.float64))
@@ -228,7 +240,7 @@ def _order(script: SceneScript) -> list[tuple[int, Any]]:
     return [x for x in done if not isinstance(x[1], Face)] + faces
 
 
-def _place_all(script: SceneScript, bodies: dict[str, Body], notes: list[str]) -> None:
+def _place_all(script: SceneScript, bodies: dict[str, Body]) -> None:
     for k, it in _order(script):
         where = f"intents[{k}]"
         if isinstance(it, Place):
@@ -395,8 +407,7 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
         car = bodies[it.subject]
         if car.kept:
             continue
-        if car.heading == 0.0:
-            car.heading = -90.0  # across the frame of a camera at -Y, not away from it
+        car.face_across()
         if it.together and groups and k:
             groups[-1].append(car)
         else:
@@ -561,8 +572,7 @@ class Strike:
     push: dict[str, Any] = field(default_factory=dict)  # the action itself
 
 
-def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]],
-            notes: list[str]) -> list[Strike]:
+def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]]) -> list[Strike]:
     strikes: list[Strike] = []
     for k, it in enumerate(script.intents):
         if k not in spans:
@@ -710,8 +720,7 @@ def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: s
     if isinstance(it.target, str) and it.target in bodies:
         goal[2] = bodies[it.target].top()
     thrower.heading = _heading_to(thrower.pos, goal)
-    h = math.radians(thrower.heading)
-    hand = thrower.pos + np.array([-math.sin(h) * 0.35, math.cos(h) * 0.35, 1.35 * thrower.scale[2]])
+    hand = thrower.pos + thrower.forward * 0.35 + np.array([0.0, 0.0, 1.35 * thrower.scale[2]])
     thing.pos = hand
     thing.supported_by = None
     flight = max(0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
@@ -775,10 +784,8 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
         goal = quarry.pos + np.array([0.0, 6.0, 0.0])
         quarry.act(type="roll", to=goal, start=s, end=e)
     elif not quarry.living and quarry.spec.group == "vehicles" and not quarry.data.get("actions"):
-        if quarry.heading == 0.0:
-            quarry.heading = -90.0  # drives off across the frame, the chaser behind it
-        h = math.radians(quarry.heading)
-        ahead = np.array([-math.sin(h), math.cos(h), 0.0])
+        quarry.face_across()  # drives off across the frame, the chaser behind it
+        ahead = quarry.forward
         quarry.act(type="move_to", to=quarry.pos + ahead * min(4.0 * (e - s), 25.0), start=s, end=e,
                    easing="ease_in")
         if not chaser.kept:
@@ -826,8 +833,7 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     car = bodies[it.subject]
     _can(car, "move_to", where)
     length = it.distance if it.distance is not None else it.speed * (e - s)
-    h = math.radians(car.heading)
-    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    fwd = car.forward
     if not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
     car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
@@ -859,8 +865,7 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     _can(sub, "sit", where)
     if seat.spec.traits.seat is None:
         raise ScriptError(f"{where}: a {seat.spec.name} is not something to sit on")
-    h = math.radians(seat.heading)
-    fwd = np.array([-math.sin(h), math.cos(h)])
+    fwd = seat.forward[:2]
     centre = _local(seat, seat.spec.traits.seat.centre)
     local = _to_local(seat, sub.pos[:2]) - np.asarray(seat.spec.traits.seat.scaled(seat.scale).centre)
     area = np.asarray(seat.spec.traits.seat.scaled(seat.scale).size) / 2 + 0.1
@@ -901,9 +906,8 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and stops short."""
     _can(car, "move_to", where)
     if not car.kept:
-        car.heading = -90.0 if car.heading == 0.0 else car.heading
-        h = math.radians(car.heading)
-        fwd = np.array([-math.sin(h), math.cos(h)])
+        car.face_across()
+        fwd = car.forward[:2]
         start = goal.pos[:2] - fwd * (goal.radius + car.size[1] / 2 + 12.0)
         car.pos = np.array([start[0], start[1], 0.0])
     d = goal.pos[:2] - car.pos[:2]
@@ -992,8 +996,8 @@ def _end(action: dict[str, Any], duration: float) -> float:
 def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], reach: float = 1.5) -> np.ndarray:
     """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
     anything on the ground: its sides first, then ahead and behind, then the diagonals."""
-    h = math.radians(body.heading)
-    side, ahead = np.array([math.cos(h), math.sin(h), 0.0]), np.array([-math.sin(h), math.cos(h), 0.0])
+    ahead = body.forward
+    side = np.array([ahead[1], -ahead[0], 0.0])  # its right
     others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
         b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
@@ -1117,7 +1121,9 @@ def _reached(timeline: Any, strike: Strike) -> bool:
         return bool(np.all(np.abs(end[:2] - below[:2]) <= size[:2] / 2) and end[2] > below[2] + 0.5 * size[2])
     moved = _pushed(timeline, strike)
     if strike.goal == "topple":
-        fallen = sum(tilt(timeline.hpr[-1, ids[a]]) > 45.0 for a in strike.falls)
+        from scenes.contact import tilt_degrees
+
+        fallen = sum(tilt_degrees(timeline, ids[a])[-1] > 45.0 for a in strike.falls)
         return fallen * 2 >= len(strike.falls)
     if strike.goal == "touch":
         if moved == strike.target:  # a person shoving it: it must really move
@@ -1129,14 +1135,6 @@ def _reached(timeline: Any, strike: Strike) -> bool:
     start = timeline.positions[0, ids[moved]]
     best = float(np.min(np.linalg.norm(timeline.positions[:, ids[moved], :2] - goal[:2], axis=1)))
     return best <= max(1.0, 0.25 * float(np.linalg.norm(goal[:2] - start[:2])))
-
-
-def tilt(hpr: np.ndarray) -> float:
-    """Degrees between an actor's up axis and the world's up, from its heading/pitch/roll."""
-    from scenes.rig import hpr_matrix
-
-    up = hpr_matrix(np.asarray(hpr, dtype=np.float64)[None])[0] @ np.array([0.0, 0.0, 1.0])
-    return float(np.degrees(np.arccos(np.clip(up[2], -1.0, 1.0))))
 
 
 def _pushed(timeline: Any, strike: Strike) -> str:

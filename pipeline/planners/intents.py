@@ -5,7 +5,7 @@ a cause and an effect ("knocks over", "falls onto", "kicks", "throws", "rolls do
 around", "drives", "jumps onto", "sits on", "walk towards each other") and relations that need support
 or arrangement ("on", "under", "next to", "in a row", "stacked", "around") become intents; the solver
 (``scenes.solve``) turns them into coordinates, actions and physics that really happen. One handler per
-verb sense; the table ``EVENT_SENSES`` says which verbs mean what. Events no handler takes stay with
+verb sense; the table ``SENSES`` says which verbs mean what. Events no handler takes stay with
 the planner's own actions.
 """
 
@@ -17,42 +17,31 @@ from typing import Any
 
 from scenes.catalog import CATALOG
 
-# a verb can mean several things: tried in this order, the first whose conditions hold wins
-SENSE_ORDER = ("knock_over", "drop_onto", "kick_to", "throw_to", "roll_down", "push", "chase", "sit_on",
-               "jump_onto", "run_around", "meet", "drive_along", "go_to")
-_SENSES_OF: dict[str, tuple[str, ...]] = {}
+# Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
+# first sense whose conditions hold wins (its handler in HANDLERS).
+SENSES: dict[str, tuple[str, ...]] = {
+    "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
+                   "drive", "tumble"),
+    "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
+    "kick_to": ("kick", "shoot", "boot"),
+    "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
+    "roll_down": ("roll", "tumble", "bounce", "slide"),
+    "push": ("push", "shove", "nudge"),
+    "chase": ("chase", "pursue", "follow", "fetch"),
+    "sit_on": ("sit", "rest"),
+    "jump_onto": ("jump", "leap", "hop", "climb"),
+    "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
+    "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
+    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
+    "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
+              "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly"),
+}
 
 
 def senses_of(lemma: str) -> tuple[str, ...]:
     """Every intent a verb can mean, in the order they are tried."""
-    if not _SENSES_OF:
-        table: dict[str, list[str]] = {}
-        for group in SENSE_ORDER:
-            for verb, sense in _ALL_SENSES:
-                if sense == group:
-                    table.setdefault(verb, []).append(sense)
-        _SENSES_OF.update({k: tuple(v) for k, v in table.items()})
-    return _SENSES_OF.get(lemma, ())
+    return tuple(sense for sense, verbs in SENSES.items() if lemma in verbs)
 
-
-_ALL_SENSES: tuple[tuple[str, str], ...] = tuple(
-    (verb, sense) for sense, verbs in {
-        "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
-                       "drive", "tumble"),
-        "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
-        "kick_to": ("kick", "shoot", "boot"),
-        "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
-        "roll_down": ("roll", "tumble", "bounce", "slide"),
-        "push": ("push", "shove", "nudge"),
-        "chase": ("chase", "pursue", "follow", "fetch"),
-        "sit_on": ("sit", "rest"),
-        "jump_onto": ("jump", "leap", "hop", "climb"),
-        "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
-        "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
-        "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
-        "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
-                  "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly"),
-    }.items() for verb in verbs)
 
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
                "front": "in_front_of", "behind": "behind"}

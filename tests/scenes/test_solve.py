@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from scenes.contact import tilt_degrees
 from scenes.io import loads_script
 from scenes.script import ScriptError
 from scenes.solve import solve
@@ -14,14 +15,6 @@ from scenes.timeline import compile_script
 def solved(text: str):
     sol = solve(loads_script(text))
     return sol.script, compile_script(sol.script)
-
-
-def tilt(tl, i: int, frame: int = -1) -> float:
-    """Degrees between the actor's up axis and the world's up at ``frame``."""
-    from scenes.rig import hpr_matrix
-
-    up = hpr_matrix(tl.hpr[frame, i][None])[0] @ np.array([0.0, 0.0, 1.0])
-    return float(np.degrees(np.arccos(np.clip(up[2], -1, 1))))
 
 
 DOMINOES = """
@@ -43,7 +36,7 @@ intents:
 def test_a_ball_knocks_a_row_of_dominoes_over() -> None:
     _, tl = solved(DOMINOES)
     ids = [a.id for a in tl.actors]
-    assert all(tilt(tl, ids.index(f"d{k}")) > 45 for k in range(1, 6))
+    assert all(tilt_degrees(tl, ids.index(f"d{k}"))[-1] > 45 for k in range(1, 6))
     assert any({c.a, c.b} == {"ball", "d1"} for c in tl.collisions)
     first_hit = min(c.time for c in tl.collisions if {c.a, c.b} == {"ball", "d1"})
     assert first_hit > 0.5  # something visibly happens first: the ball rolls in
