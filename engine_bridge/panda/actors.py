@@ -75,15 +75,9 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
 def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
     """A GeomNode of a skin part: position, normal, four joint indices and four weights per vertex (interleaved),
     for the shaders' SKINNED variant."""
-    from panda3d.core import (
-        Geom,
-        GeomNode,
-        GeomTriangles,
-        GeomVertexArrayFormat,
-        GeomVertexData,
-        GeomVertexFormat,
-        InternalName,
-    )
+    from panda3d.core import Geom, GeomVertexArrayFormat, GeomVertexFormat, InternalName
+
+    from engine_bridge.panda.engine import geom_node
 
     array = GeomVertexArrayFormat()
     array.add_column(InternalName.get_vertex(), 3, Geom.NT_float32, Geom.C_point)
@@ -91,21 +85,7 @@ def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
     array.add_column(InternalName.make("joints"), 4, Geom.NT_float32, Geom.C_other)
     array.add_column(InternalName.make("weights"), 4, Geom.NT_float32, Geom.C_other)
     fmt = GeomVertexFormat.register_format(GeomVertexFormat(array))
-    m = part.mesh
-    vdata = GeomVertexData(name, fmt, Geom.UH_static)
-    vdata.unclean_set_num_rows(len(m.vertices))
-    rows = np.hstack([m.vertices, m.normals, part.joints.astype(np.float32), part.weights]).astype(np.float32)
-    memoryview(vdata.modify_array(0)).cast("B")[:] = np.ascontiguousarray(rows).tobytes()
-    prim = GeomTriangles(Geom.UH_static)
-    prim.set_index_type(Geom.NT_uint32)
-    handle = prim.modify_vertices()
-    handle.unclean_set_num_rows(m.triangles.size)
-    memoryview(handle).cast("B")[:] = np.ascontiguousarray(m.triangles, dtype=np.uint32).tobytes()
-    geom = Geom(vdata)
-    geom.add_primitive(prim)
-    node = GeomNode(name)
-    node.add_geom(geom)
-    return node
+    return geom_node(name, part.mesh, fmt, (part.joints.astype(np.float32), part.weights))
 
 
 def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:

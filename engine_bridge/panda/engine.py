@@ -103,13 +103,15 @@ def _shader_source(name: str, defines: dict[str, object]) -> str:
     return "\n".join(lines) + "\n" + body
 
 
-def geom_node(name: str, m: Mesh):  # -> panda3d.core.GeomNode
-    """Turn a numpy mesh into a Panda3D GeomNode (vertex data copied in bulk, not per vertex)."""
+def geom_node(name: str, m: Mesh, fmt=None, extra: tuple[np.ndarray, ...] = ()):  # -> panda3d.core.GeomNode
+    """Turn a numpy mesh into a Panda3D GeomNode (vertex data copied in bulk, not per vertex). ``fmt`` is a
+    one-array vertex format starting with position and normal (default: just those), ``extra`` the arrays of its
+    further columns per vertex (a skin's joint indices and weights)."""
     from panda3d.core import Geom, GeomNode, GeomTriangles, GeomVertexData, GeomVertexFormat
 
-    vdata = GeomVertexData(name, GeomVertexFormat.get_v3n3(), Geom.UH_static)
+    vdata = GeomVertexData(name, fmt if fmt is not None else GeomVertexFormat.get_v3n3(), Geom.UH_static)
     vdata.unclean_set_num_rows(len(m.vertices))
-    interleaved = np.ascontiguousarray(np.hstack([m.vertices, m.normals]).astype(np.float32))
+    interleaved = np.ascontiguousarray(np.hstack([m.vertices, m.normals, *extra]).astype(np.float32))
     memoryview(vdata.modify_array(0)).cast("B")[:] = interleaved.tobytes()
     prim = GeomTriangles(Geom.UH_static)
     prim.set_index_type(Geom.NT_uint32)
