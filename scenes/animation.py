@@ -104,18 +104,30 @@ def _gait_params(actor: Actor, kind: str, leg: float, speed: np.ndarray) -> tupl
     return step, duty, lift
 
 
-def _solve_leg(d: np.ndarray, l1: float, l2: float, knee: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two-bone IK: thigh pitch, roll and knee pitch (degrees, (F,) each) reaching ``d`` (F, 3) from the hip."""
+def _solve_leg(d: np.ndarray, l1: float, l2: float, knee: float, bend: tuple[float, float] = (0.0, 0.0)
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two-bone IK: thigh pitch, roll and knee pitch (degrees, (F,) each) reaching ``d`` (F, 3) from the hip.
+
+    ``bend`` is the rest lean of the two segments from straight down towards +Y (degrees; zero for legs that
+    hang straight at rest, the skinned dog's stand bent): the knee's pitch is measured from that rest bend."""
+    upper, lower = np.radians(bend[0]), np.radians(bend[1])
     dist = np.linalg.norm(d, axis=1)
     reach = np.clip(dist, abs(l1 - l2) + 1e-4, (l1 + l2) * 0.9999)
     d = d * (reach / np.maximum(dist, 1e-9))[:, None]
     cos_k = np.clip((reach**2 - l1**2 - l2**2) / (2 * l1 * l2), -1.0, 1.0)
-    k = knee * np.arccos(cos_k)
-    yl, zl = l2 * np.sin(k), -(l1 + l2 * np.cos(k))
+    k = knee * np.arccos(cos_k)  # the lower segment's angle from the upper one's line
+    # the leg's shape in the hip's frame before pitch and roll (in its Y-Z plane)
+    yl = l1 * np.sin(upper) + l2 * np.sin(upper + k)
+    zl = -(l1 * np.cos(upper) + l2 * np.cos(upper + k))
     r = np.arcsin(np.clip(d[:, 0] / zl, -1.0, 1.0))
     p = np.arctan2(d[:, 2], d[:, 1]) - np.arctan2(zl * np.cos(r), yl)
     p = (p + np.pi) % (2 * np.pi) - np.pi
-    return np.degrees(p), np.degrees(r), np.degrees(k)
+    return np.degrees(p), np.degrees(r), np.degrees(k - (lower - upper))
+
+
+def _rest_angle(v: tuple[float, float, float]) -> float:
+    """Degrees a rest leg segment ``v`` leans from straight down towards +Y (the way pitch turns it)."""
+    return float(np.degrees(np.arctan2(v[1], -v[2])))
 
 
 def _transform(m: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -292,7 +304,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         local = _inverse_apply(parent, target) - np.array(m.joints[limb.upper].offset)
         l1 = float(np.linalg.norm(m.joints[limb.lower].offset))
         l2 = float(np.linalg.norm(limb.end))
-        p, r, k = _solve_leg(local, l1, l2, limb.knee)
+        p, r, k = _solve_leg(local, l1, l2, limb.knee, (_rest_angle(m.joints[limb.lower].offset),
+                                                         _rest_angle(limb.end)))
         ik = np.zeros((n, 3, 3))
         ik[:, 0] = np.stack([0 * p, p, r], -1)
         ik[:, 1] = np.stack([0 * k, k, 0 * k], -1)

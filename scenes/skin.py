@@ -33,12 +33,14 @@ SHOE_LIFT = 0.005  # metres shoes stand off the foot (rounds the toes off)
 @dataclass(frozen=True)
 class SkinPart:
     """One material slot of a skinned body: its bind-pose mesh (model frame) and, per vertex, four joint
-    indices and weights summing to one."""
+    indices and weights summing to one; optionally a colour per vertex (``tint``, linear RGB) that multiplies
+    the slot's colour (a texture baked to the vertices: the dog's fur)."""
 
     mesh: Mesh
     slot: str
     joints: np.ndarray  # (V, 4) uint8
     weights: np.ndarray  # (V, 4) float32
+    tint: np.ndarray | None = None  # (V, 3) float32
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ def _straighten(verts: np.ndarray, joints: np.ndarray, idx: np.ndarray, w: np.nd
         joints[j] = r @ (joints[j] - pivot) + to
 
 
-def _vertex_normals(v: np.ndarray, tris: np.ndarray) -> np.ndarray:
+def vertex_normals(v: np.ndarray, tris: np.ndarray) -> np.ndarray:
+    """Unit normals (V, 3) of a closed surface: each vertex's sum of its triangles' area-weighted normals."""
     n = np.zeros_like(v)
     face = np.cross(v[tris[:, 1]] - v[tris[:, 0]], v[tris[:, 2]] - v[tris[:, 0]])
     for k in range(3):
@@ -160,7 +163,7 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
     s = height / verts[:, 2].max()
     verts, joints = verts * s, joints * s
     tris = d["triangles"].astype(np.int64)
-    normals = _vertex_normals(verts, tris)
+    normals = vertex_normals(verts, tris)
     idx, w = d["weight_joints"], d["weights"]
     names = list(d["region_names"])
     slot_of = _region_slots(wardrobe)

@@ -497,7 +497,7 @@ class PandaEngine(Engine):
         from engine_bridge.panda.actors import ActorNodes, build_actor
 
         geoms: dict = {}
-        skinned_shader = self._skinned_shaders(light if shadows else None, defines) if shaded else None
+        skinned_shaders = self._skinned_shaders(light if shadows else None, defines) if shaded else None
         self._actor_nodes = []
         self._water = []
         self._models = []
@@ -516,7 +516,7 @@ class PandaEngine(Engine):
                 top.set_color(*rgb, 1.0)  # used by the software renderer only
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                nodes = build_actor(root, actor, geoms, skinned_shader,
+                nodes = build_actor(root, actor, geoms, skinned_shaders,
                                     self._dress if shaded and look.materials else None)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
@@ -634,9 +634,10 @@ class PandaEngine(Engine):
             refl[i] = LVecBase3f(*(float(x) for x in c))
         root.set_shader_input("u_sky_reflection", refl)
 
-    def _skinned_shaders(self, light, defines: dict[str, object]):  # -> Shader
-        """The surface shader's SKINNED variant for skinned bodies; the sun's shadow camera gets a SKINNED
-        depth-only shader for them through a tag state (its initial state draws with no shader at all)."""
+    def _skinned_shaders(self, light, defines: dict[str, object]) -> dict:
+        """The surface shader's SKINNED variant for skinned bodies, keyed by whether the part has a colour per
+        vertex (True: also TINTED); the sun's shadow camera gets a SKINNED depth-only shader for them through a
+        tag state (its initial state draws with no shader at all)."""
         from panda3d.core import ColorWriteAttrib, CullFaceAttrib, RenderState, Shader, ShaderAttrib
 
         from engine_bridge.panda.actors import SKIN_TAG
@@ -648,8 +649,9 @@ class PandaEngine(Engine):
             light.set_tag_state("1", RenderState.make(ShaderAttrib.make(depth, 1001),
                                                       ColorWriteAttrib.make(ColorWriteAttrib.C_off),
                                                       CullFaceAttrib.make_reverse(), 1001))
-        return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones),
-                           _shader_source("surface.frag", defines))
+        return {tinted: Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones | extra),
+                                    _shader_source("surface.frag", defines | extra))
+                for tinted, extra in ((False, {}), (True, {"TINTED": 1}))}
 
     @staticmethod
     def _skinned_depth_shader():  # -> Shader

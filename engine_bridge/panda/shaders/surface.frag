@@ -4,7 +4,8 @@
 // exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
-// SKINNED (surface.vert), AO (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
+// SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
+// (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -48,6 +49,9 @@ in vec3 v_shadow;
 #endif
 in vec3 v_world;
 in vec3 v_normal;
+#ifdef TINTED
+in vec3 v_tint;
+#endif
 #ifdef PATTERN
 in vec3 v_object;
 in vec3 v_object_normal;
@@ -58,6 +62,9 @@ const float PI = 3.14159265;
 
 void main() {
     vec3 albedo = u_albedo.rgb;
+#ifdef TINTED
+    albedo *= v_tint;
+#endif
 #ifdef GROUND_CHECKER
     // An analytically box-filtered checker (the integral of the square wave over the pixel's footprint):
     // no aliasing, no texture fetch, which under llvmpipe was a fifth of a 720p frame.
