@@ -548,8 +548,13 @@ class PandaEngine(Engine):
         if timeline.times.size:
             self._pose(timeline.frame(0))
             self._fit_regions()
+        if shadows and "PCSS" in defines:
+            root.set_shader_input("u_shadow_depth", self._placeholder_depth())  # until the shadow buffer exists
+            root.set_shader_input("u_shadow_scale", (2 * radius / self._shadow_size, 4 * radius + 1.0 - 0.1))
         self._draw()
         self._draw()
+        if shadows and "PCSS" in defines:
+            self._bind_raw_shadow_depths(root, light)
         self._drop_redundant_clears()  # after the frames above: the shadow buffer exists only now
         if getattr(self, "_software_page", None) is not None:
             from panda3d.core import unloadPrcFile
@@ -652,6 +657,31 @@ class PandaEngine(Engine):
         return {tinted: Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones | extra),
                                     _shader_source("surface.frag", defines | extra))
                 for tinted, extra in ((False, {}), (True, {"TINTED": 1}))}
+
+    @staticmethod
+    def _placeholder_depth():  # -> Texture
+        """A 1×1 depth texture standing in for the shadow map's raw depths until Panda has made the map."""
+        from panda3d.core import Texture
+
+        tex = Texture("no-shadow-yet")
+        tex.setup_2d_texture(1, 1, Texture.T_float, Texture.F_depth_component32)
+        tex.set_ram_image(np.ones(1, np.float32).tobytes())
+        return tex
+
+    def _bind_raw_shadow_depths(self, root, light) -> None:
+        """Bind the sun's shadow map a second time with a plain sampler, for PCSS's blocker search: Panda binds it
+        with depth comparison (FT_shadow), which gives 0 or 1 per tap and never the depth itself."""
+        from panda3d.core import SamplerState
+
+        buf = light.get_shadow_buffer(self._buffer.get_gsg())
+        if buf is None:
+            raise EngineError("panda3d: the sun's shadow buffer was not created; use a look without PCSS")
+        raw = SamplerState()
+        raw.set_minfilter(SamplerState.FT_nearest)
+        raw.set_magfilter(SamplerState.FT_nearest)
+        raw.set_wrap_u(SamplerState.WM_clamp)
+        raw.set_wrap_v(SamplerState.WM_clamp)
+        root.set_shader_input("u_shadow_depth", buf.get_texture(), raw)
 
     @staticmethod
     def _skinned_depth_shader():  # -> Shader

@@ -120,3 +120,48 @@ def test_water_mirrors_the_sky_at_grazing_angles_and_its_waves_move_with_time_al
     luma = f0.astype(float).mean(-1)
     far, near = luma[rows[:5]].mean(), luma[rows[-5:]].mean()
     assert far > near + 10  # Fresnel: the sky's reflection grows towards the horizon
+
+
+POLE = """duration: 0.1
+fps: 10
+resolution: 320x240
+environment: {sky: day, ground: {material: concrete, color: white}}
+actors:
+  - {id: pole, asset: box, scale: [0.15, 0.15, 2.5], position: [0, 0, 0], material: {color: white, finish: matte}}
+camera: {fov: 60, shots: [{type: static, position: [SX, SY, 3.2], target: [SX, SY, 0]}]}
+"""
+
+
+def penumbra_widths(look) -> tuple[float, float]:
+    """The width (metres) of the sun shadow's edge 0.3 m and 1.9 m from a 2.5 m pole's foot, from 15 % to 85 %
+    of the way from shade to light across it."""
+    from engine_bridge.groundtruth import intrinsics, project, world_to_camera
+
+    base = compile_script(loads_script(POLE.replace("SX", "0").replace("SY", "0")))
+    sun = base.sun.direction
+    along = -sun[:2] / np.linalg.norm(sun[:2])  # the shadow falls away from the sun
+    centre = along * 1.1
+    timeline = compile_script(loads_script(POLE.replace("SX", f"{centre[0]:.3f}").replace("SY", f"{centre[1]:.3f}")))
+    with make_engine("panda3d", look=look) as engine:
+        engine.open(timeline)
+        luma = engine.render(timeline.frame(0)).astype(np.float32).mean(-1)
+    cam = timeline.frame(0).camera
+    k, w2c = intrinsics(cam.fov, 320, 240), world_to_camera(cam.position, cam.hpr)
+    across = np.array([-along[1], along[0]])
+    t = np.linspace(0.0, 0.4, 400)  # from the pole's axis outwards, past one edge of its shadow
+    widths = []
+    for s in (0.3, 1.9):
+        pts = np.concatenate([(along * s)[None] + t[:, None] * across, np.zeros((len(t), 1))], 1)
+        uv, _ = project(pts, k, w2c)
+        profile = cv2.remap(luma, uv[:, 0:1].astype(np.float32), uv[:, 1:2].astype(np.float32), cv2.INTER_LINEAR)[:, 0]
+        dark, lit = profile[:20].mean(), profile[-20:].mean()
+        u = (profile - dark) / (lit - dark)
+        widths.append(float(t[np.argmax(u > 0.85)] - t[np.argmax(u > 0.15)]))
+    return widths[0], widths[1]
+
+
+def test_pcss_penumbra_widens_with_the_distance_to_the_caster() -> None:
+    near, far = penumbra_widths(LOOKS["quality"])
+    uniform_near, uniform_far = penumbra_widths(without(LOOKS["quality"], "PCSS"))
+    assert far > 1.5 * near and far > 1.3 * uniform_far  # contact-hard, far-soft
+    assert abs(uniform_far - uniform_near) < 0.5 * uniform_near + 0.004  # the plain disk: one width everywhere
