@@ -184,6 +184,7 @@ class PandaEngine(Engine):
         self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
         self._weather: list = []  # weather particle nodes: the drawn ones, then the passes' copy (in_masks)
+        self._water: list = []  # water surfaces (their waves follow the frame's time)
         self._lens = None
         self._sky = None
         self._host = None
@@ -383,6 +384,7 @@ class PandaEngine(Engine):
             "u_fog_colour": tuple(float(x) for x in world.fog_colour),
             "u_fog_density": float(world.fog_density),
             "u_shadow_bias": float(2.5 * 2 * radius / self._shadow_size),
+            "u_wind": tuple(float(x) for x in world.wind),  # water's waves (patterns.glsl)
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
@@ -497,6 +499,7 @@ class PandaEngine(Engine):
         geoms: dict = {}
         skinned_shaders = self._skinned_shaders(light if shadows else None, defines) if shaded else None
         self._actor_nodes = []
+        self._water = []
         self._models = []
         for i, actor in enumerate(script.actors):
             if is_model_path(actor.asset):
@@ -521,7 +524,8 @@ class PandaEngine(Engine):
         # with them each frame, give a tighter FXAA rectangle than a bounding sphere (a car, a flat torus).
         self._local_boxes = []
         for actor, nodes in zip(script.actors, self._actor_nodes, strict=True):
-            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses
+            # (a tree's crown bends in the wind: its rest box would not hold it)
+            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses and actor.id not in timeline.sway
             tight = nodes.root.get_tight_bounds(nodes.root) if rigid else None  # in the actor's own space
             box = None
             if tight:
@@ -596,11 +600,16 @@ class PandaEngine(Engine):
         from panda3d.core import BitMask32, ColorBlendAttrib, Shader
 
         if pattern not in self._pattern_shaders:
-            extra = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            extra: dict[str, object] = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            if pattern == "water":
+                extra["WATER"] = 1
             defines = self._surface_defines | extra
             self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
                                                          _shader_source("surface.frag", defines))
         node.set_shader(self._pattern_shaders[pattern], 2)
+        if pattern == "water":
+            node.set_shader_input("u_time", 0.0)  # the waves' clock, set every frame (_pose)
+            self._water.append(node)
         if pattern == "glass":
             node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
@@ -749,7 +758,7 @@ class PandaEngine(Engine):
                 node.hide()
         for model in self._models:
             model.pose(state.time)
-        for node in self._weather:
+        for node in self._weather + self._water:
             node.set_shader_input("u_time", float(state.time))
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)

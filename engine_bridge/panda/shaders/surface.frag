@@ -5,7 +5,7 @@
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
 // SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
-// (screen-space ambient occlusion on the sky light, ao.py).
+// (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -84,7 +84,9 @@ void main() {
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
 #endif
-#ifdef PATTERN
+#ifdef WATER
+    N = water_normal(N, v_world, rough);  // patterns.glsl (PATTERN_WATER)
+#elif defined(PATTERN)
     N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
 #endif
     // one length serves the view vector, the ground's view angle and the fog
@@ -152,6 +154,9 @@ void main() {
 
     // image-based light: diffuse from the SH irradiance, reflections from the prefiltered environment
     vec3 R = reflect(-V, N);
+#ifdef WATER
+    R.z = abs(R.z);  // a ray a wave sends down meets the water again: the sky, not the ground below the horizon
+#endif
 #ifdef ENV_SPECULAR
     vec3 env = env_radiance(u_env, u_env_range, R, 5.0 * sqrt(rough));
     vec2 ab = env_brdf(rough, ndv);
