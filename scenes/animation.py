@@ -30,7 +30,7 @@ from scenes.rig import (
     matrix_quat,
     quat_matrix,
 )
-from scenes.script import MOVES, Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
+from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
 
@@ -190,7 +190,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
                 osc = np.sin(2 * np.pi * 1.8 * (t - a.start))
                 _blend(rot, J[f"{side}_upper_arm"], w, np.stack([0 * t, 15 + 0 * t, sign * 150 + 0 * t], -1))
                 _blend(rot, J[f"{side}_forearm"], w, np.stack([0 * t, 10 + 0 * t, sign * (-25 + 25 * osc)], -1))
-        elif isinstance(a, Dance) and kind == "humanoid":
+        elif isinstance(a, Dance) and kind == "humanoid" and not is_move(a):  # captured dances are moves
             _dance(a, rot, off, J, t, w, m)
         elif isinstance(a, Push) and kind == "humanoid":
             w = envelope(t, a.start - 0.3, a.start + 0.5, duration, 0.25)
@@ -391,7 +391,7 @@ def _move_weight(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
     """How much full-body moves (kick, cartwheel, …) own the body at each frame (F,), ramps included."""
     w = np.zeros(len(t))
     for a in actor.actions:
-        if isinstance(a, MOVES):
+        if is_move(a):
             end = natural_end(a, duration)
             if end > a.start:
                 w = np.maximum(w, _move_envelope(a, t, end, duration))
@@ -407,7 +407,7 @@ def _move_envelope(a: object, t: np.ndarray, end: float, duration: float) -> np.
 def _apply_moves(actor: Actor, m: Model, rot: np.ndarray, off: np.ndarray, t: np.ndarray, duration: float) -> None:
     """Blend each full-body move over the pose so far, joint by joint through quaternions (no pops)."""
     for a in actor.actions:
-        if not isinstance(a, MOVES):
+        if not is_move(a):
             continue
         end = natural_end(a, duration)
         if end <= a.start:
