@@ -18,6 +18,7 @@ import numpy as np
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.ao import AO_MASK_BIT, attach_ao
+from engine_bridge.panda.bloom import BLOOM_MASK_BIT, BLOOM_SIGMA, BLOOM_SKY_TAG, BLOOM_STRENGTH, attach_bloom
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.looks import LOOKS, Look
@@ -190,6 +191,7 @@ class PandaEngine(Engine):
         self._host = None
         self._passes = None  # PassesTarget, built on first use
         self._ao = None  # AmbientOcclusion (ao.py) when the look has AO
+        self._bloom = None  # Bloom (bloom.py) when the look has BLOOM
         self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
         self._size = (0, 0)
@@ -390,9 +392,11 @@ class PandaEngine(Engine):
             root.set_shader_input(k, v)
         if shaded:
             self._set_environment(root, world, ground_colour)
-        self._ao = None
+        self._ao = self._bloom = None
         if shaded and "AO" in defines:
             self._add_occlusion(root)
+        if shaded and "BLOOM" in defines:
+            self._add_bloom(root)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -409,7 +413,8 @@ class PandaEngine(Engine):
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
             ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | ground_defines))
-            tone = {k: v for k, v in look.defines.items() if k == "TONE_AGX"}  # the sky under the same tone curve
+            # the sky under the same tone curve, and its glow
+            tone = {k: v for k, v in look.defines.items() if k in ("TONE_AGX", "BLOOM")}
             sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", tone))
             root.set_shader(surface)
         if self._msaa > 1:
@@ -417,6 +422,7 @@ class PandaEngine(Engine):
 
         # Sky dome: a large inverted sphere that follows the camera, drawn first without depth.
         if shaded:
+            from engine_bridge.panda.actors import SKIN_TAG
             from scenes.geometry import sphere
 
             dome = sphere(2.0, 32, 16)
@@ -437,6 +443,7 @@ class PandaEngine(Engine):
             sky.set_depth_write(False)
             sky.set_two_sided(True)
             sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            sky.set_tag(SKIN_TAG, BLOOM_SKY_TAG)  # the bloom camera draws the sun's disc from it (bloom.py)
             self._sky = sky
             if covered:
                 # The same dome for the passes camera, writing the passes' background values: with it, ground
@@ -446,7 +453,8 @@ class PandaEngine(Engine):
                                          _shader_source("passes_background.frag", {}))
                 passes_sky.set_shader(background, 1001)  # above the passes camera's own shader (priority 1000)
                 passes_sky.show(BitMask32.bit(PASSES_MASK_BIT))
-                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                                | BitMask32.bit(BLOOM_MASK_BIT))
 
         # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
         self._ground = None
@@ -581,7 +589,8 @@ class PandaEngine(Engine):
         node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
         node.set_two_sided(True)
         node.set_bin("fixed", 120)
-        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                  | BitMask32.bit(BLOOM_MASK_BIT))
         self._weather = [node]
         if w.in_masks:
             passes = NodePath(particle_geom(w))  # the same seeds: the same particles
@@ -589,7 +598,8 @@ class PandaEngine(Engine):
             passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
                                           _shader_source("passes.frag", {})), 1001)  # over the passes camera's
             passes.set_two_sided(True)
-            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                        | BitMask32.bit(BLOOM_MASK_BIT))
             passes.show(BitMask32.bit(PASSES_MASK_BIT))
             passes.set_shader_input("u_instance", float(n_actors + 1))
             passes.set_shader_input("u_time_next", 0.0)
@@ -620,7 +630,8 @@ class PandaEngine(Engine):
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
             node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
             node.set_depth_write(False)
-            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))  # nor does it occlude sky light
+            # nor does it occlude sky light or hide a glow behind it
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT) | BitMask32.bit(BLOOM_MASK_BIT))
 
     def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
         """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
@@ -704,6 +715,25 @@ class PandaEngine(Engine):
         hw, hh = self._ao.size
         root.set_shader_input("u_ao", self._ao.texture)
         root.set_shader_input("u_ao_scale", (0.5 / hw, 0.5 / hh))  # frame pixels to the half-resolution texture
+
+    def _add_bloom(self, root) -> None:
+        """The glow of the sun's disc and emissive lamps (bloom.py), added by the surfaces' and sky's BLOOM variant."""
+        from panda3d.core import Shader
+
+        card = _shader_source("card.vert", {})
+        shaders = {
+            "source": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {}),
+                                  _shader_source("bloom_source.frag", {})),
+            "skinned": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {"SKINNED": MAX_JOINTS}),
+                                   _shader_source("bloom_source.frag", {})),
+            "sky": Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("bloom_sky.frag", {})),
+            "blur": Shader.make(Shader.SL_GLSL, card, _shader_source("bloom_blur.frag", {"BLOOM_SIGMA": BLOOM_SIGMA})),
+        }
+        self._bloom = attach_bloom(self._graphics, self._host, self._camera, self._lens, self._size, shaders)
+        qw, qh = self._bloom.size
+        root.set_shader_input("u_bloom", self._bloom.texture)
+        root.set_shader_input("u_bloom_scale", (0.25 / qw, 0.25 / qh))  # frame pixels to its texture coordinates
+        root.set_shader_input("u_bloom_strength", BLOOM_STRENGTH)
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
@@ -912,8 +942,9 @@ class PandaEngine(Engine):
         self._buffer.set_active(active)
         if self._post is not None:
             self._post.set_active(active)
-        if self._ao is not None:
-            self._ao.set_active(active)
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -1042,9 +1073,10 @@ class PandaEngine(Engine):
         if self._passes is not None:
             self._passes.close()
             self._passes = None
-        if self._ao is not None:
-            self._ao.close(self._graphics)
-            self._ao = None
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.close(self._graphics)
+        self._ao = self._bloom = None
         if self._graphics is not None:
             self._graphics.remove_all_windows()
         if self._root is not None:

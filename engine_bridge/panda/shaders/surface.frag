@@ -25,6 +25,16 @@ uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
 uniform sampler2D u_ao;  // visibility of the sky, half resolution (ao.py)
 uniform vec2 u_ao_scale;  // frame pixels to its texture coordinates
 #endif
+#if defined(BLOOM) && !defined(GLASS)
+// the glow of the sun's disc and lamps round this pixel (bloom.py), linear, after exposure; glass adds none (what is
+// behind it has it already)
+uniform sampler2D u_bloom;
+uniform vec2 u_bloom_scale;
+uniform float u_bloom_strength;
+#define GLOW (u_bloom_strength * texture(u_bloom, gl_FragCoord.xy * u_bloom_scale).rgb)
+#else
+#define GLOW vec3(0.0)
+#endif
 #ifdef POINT_LIGHTS
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
 uniform vec3 u_lamp_radiance;  // linear colour × intensity, the same for every lamp
@@ -214,7 +224,7 @@ void main() {
 
     colour = apply_fog(colour, u_fog_colour, u_fog_density, dist);
 #ifdef GROUND
-    o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+    o_colour = vec4(display(colour * u_exposure + GLOW), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
 #elif defined(GLASS)
     // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
     // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
@@ -223,6 +233,6 @@ void main() {
     o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
                             + albedo * cover * 0.05), cover);
 #else
-    o_colour = vec4(display(colour * u_exposure), 1.0);
+    o_colour = vec4(display(colour * u_exposure + GLOW), 1.0);
 #endif
 }
