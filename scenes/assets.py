@@ -343,14 +343,6 @@ def chair() -> Model:
     return prop_model(parts, {"body": paint("a0522d", "wood"), "accent": paint("6b3a1f", "wood")})
 
 
-def tree() -> Model:
-    """A broadleaf tree about 4 m tall: a tapered trunk under clustered foliage."""
-    parts = [(frustum(0.32, 0.18, 2.2, 16), "accent")]
-    for at, d in (((0, 0, 1.7), 1.8), ((0.45, 0.2, 2.3), 1.3), ((-0.4, -0.25, 2.4), 1.2), ((0.0, 0.0, 2.7), 1.2)):
-        parts.append((placed(sphere(d, 20, 10), at=at), "body"))
-    return prop_model(parts, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
-
-
 def bush() -> Model:
     """A round shrub of a few overlapping leaf balls."""
     parts = [(placed(sphere(d, 16, 8), at=at), slot)

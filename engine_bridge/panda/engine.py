@@ -184,6 +184,7 @@ class PandaEngine(Engine):
         self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
         self._weather: list = []  # weather particle nodes: the drawn ones, then the passes' copy (in_masks)
+        self._water: list = []  # water surfaces (their waves follow the frame's time)
         self._lens = None
         self._sky = None
         self._host = None
@@ -383,6 +384,7 @@ class PandaEngine(Engine):
             "u_fog_colour": tuple(float(x) for x in world.fog_colour),
             "u_fog_density": float(world.fog_density),
             "u_shadow_bias": float(2.5 * 2 * radius / self._shadow_size),
+            "u_wind": tuple(float(x) for x in world.wind),  # water's waves (patterns.glsl)
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
@@ -497,6 +499,7 @@ class PandaEngine(Engine):
         geoms: dict = {}
         skinned_shaders = self._skinned_shaders(light if shadows else None, defines) if shaded else None
         self._actor_nodes = []
+        self._water = []
         self._models = []
         for i, actor in enumerate(script.actors):
             if is_model_path(actor.asset):
@@ -521,7 +524,8 @@ class PandaEngine(Engine):
         # with them each frame, give a tighter FXAA rectangle than a bounding sphere (a car, a flat torus).
         self._local_boxes = []
         for actor, nodes in zip(script.actors, self._actor_nodes, strict=True):
-            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses
+            # (a tree's crown bends in the wind: its rest box would not hold it)
+            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses and actor.id not in timeline.sway
             tight = nodes.root.get_tight_bounds(nodes.root) if rigid else None  # in the actor's own space
             box = None
             if tight:
@@ -544,8 +548,13 @@ class PandaEngine(Engine):
         if timeline.times.size:
             self._pose(timeline.frame(0))
             self._fit_regions()
+        if shadows and "PCSS" in defines:
+            root.set_shader_input("u_shadow_depth", self._placeholder_depth())  # until the shadow buffer exists
+            root.set_shader_input("u_shadow_scale", (2 * radius / self._shadow_size, 4 * radius + 1.0 - 0.1))
         self._draw()
         self._draw()
+        if shadows and "PCSS" in defines:
+            self._bind_raw_shadow_depths(root, light)
         self._drop_redundant_clears()  # after the frames above: the shadow buffer exists only now
         if getattr(self, "_software_page", None) is not None:
             from panda3d.core import unloadPrcFile
@@ -596,11 +605,16 @@ class PandaEngine(Engine):
         from panda3d.core import BitMask32, ColorBlendAttrib, Shader
 
         if pattern not in self._pattern_shaders:
-            extra = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            extra: dict[str, object] = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            if pattern == "water":
+                extra["WATER"] = 1
             defines = self._surface_defines | extra
             self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
                                                          _shader_source("surface.frag", defines))
         node.set_shader(self._pattern_shaders[pattern], 2)
+        if pattern == "water":
+            node.set_shader_input("u_time", 0.0)  # the waves' clock, set every frame (_pose)
+            self._water.append(node)
         if pattern == "glass":
             node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
@@ -643,6 +657,31 @@ class PandaEngine(Engine):
         return {tinted: Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones | extra),
                                     _shader_source("surface.frag", defines | extra))
                 for tinted, extra in ((False, {}), (True, {"TINTED": 1}))}
+
+    @staticmethod
+    def _placeholder_depth():  # -> Texture
+        """A 1×1 depth texture standing in for the shadow map's raw depths until Panda has made the map."""
+        from panda3d.core import Texture
+
+        tex = Texture("no-shadow-yet")
+        tex.setup_2d_texture(1, 1, Texture.T_float, Texture.F_depth_component32)
+        tex.set_ram_image(np.ones(1, np.float32).tobytes())
+        return tex
+
+    def _bind_raw_shadow_depths(self, root, light) -> None:
+        """Bind the sun's shadow map a second time with a plain sampler, for PCSS's blocker search: Panda binds it
+        with depth comparison (FT_shadow), which gives 0 or 1 per tap and never the depth itself."""
+        from panda3d.core import SamplerState
+
+        buf = light.get_shadow_buffer(self._buffer.get_gsg())
+        if buf is None:
+            raise EngineError("panda3d: the sun's shadow buffer was not created; use a look without PCSS")
+        raw = SamplerState()
+        raw.set_minfilter(SamplerState.FT_nearest)
+        raw.set_magfilter(SamplerState.FT_nearest)
+        raw.set_wrap_u(SamplerState.WM_clamp)
+        raw.set_wrap_v(SamplerState.WM_clamp)
+        root.set_shader_input("u_shadow_depth", buf.get_texture(), raw)
 
     @staticmethod
     def _skinned_depth_shader():  # -> Shader
@@ -749,7 +788,7 @@ class PandaEngine(Engine):
                 node.hide()
         for model in self._models:
             model.pose(state.time)
-        for node in self._weather:
+        for node in self._weather + self._water:
             node.set_shader_input("u_time", float(state.time))
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)

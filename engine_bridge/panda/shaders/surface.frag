@@ -5,7 +5,7 @@
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
 // SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
-// (screen-space ambient occlusion on the sky light, ao.py).
+// (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -47,6 +47,14 @@ uniform struct p3d_LightSourceParameters {
 } p3d_LightSource[1];
 in vec3 v_shadow;
 #endif
+#ifdef PCSS
+// The quality look's penumbra that widens with the distance to the caster: the same shadow map read as raw depths
+// through a second sampler without comparison (engine.py), for the blocker search. PCSS is tan of the sun's
+// angular radius; PCSS_SEARCH the widest penumbra searched, in texels.
+uniform sampler2D u_shadow_depth;
+uniform vec2 u_shadow_scale;  // metres per shadow texel, metres per unit of shadow depth
+#define PCSS_SEARCH 8.0
+#endif
 in vec3 v_world;
 in vec3 v_normal;
 #ifdef TINTED
@@ -84,7 +92,9 @@ void main() {
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
 #endif
-#ifdef PATTERN
+#ifdef WATER
+    N = water_normal(N, v_world, rough);  // patterns.glsl (PATTERN_WATER)
+#elif defined(PATTERN)
     N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
 #endif
     // one length serves the view vector, the ground's view angle and the fog
@@ -101,14 +111,32 @@ void main() {
 
     float shadow = 1.0;
 #ifdef SHADOWS
-#ifdef SOFT_SHADOWS
-    // The quality look: 12 hardware-filtered (2x2) taps on a Vogel disk of SOFT_SHADOWS texels, a penumbra a few
-    // centimetres wide instead of one texel. Panda binds the map for comparison only, so there is no blocker search
-    // (true PCSS, a penumbra widening with the distance to the caster, would need the raw depths).
+#if defined(SOFT_SHADOWS) || defined(PCSS)
+    // Soft shadows: 12 hardware-filtered (2x2) taps on a Vogel disk of SOFT_SHADOWS texels, a penumbra a few
+    // centimetres wide instead of one texel; with PCSS the disk's radius follows the distance to the caster.
     vec2 texel = 1.0 / vec2(textureSize(p3d_LightSource[0].shadowMap, 0));
+#ifdef PCSS
+    // blocker search (Fernando, "Percentage-Closer Soft Shadows", 2005): the mean depth of what lies between this
+    // point and the sun within the widest penumbra; the penumbra's radius is the gap to it times tan(sun radius),
+    // so a shadow is hard where a caster meets the ground and soft far from it, as under Cycles' sun
+    float blocker = 0.0;
+    float found = 0.0;
+    for (int i = 0; i < 8; ++i) {
+        float r = sqrt((float(i) + 0.5) / 8.0) * PCSS_SEARCH;
+        float a = float(i) * 2.39996323 + 0.5;
+        float d = textureLod(u_shadow_depth, v_shadow.xy + r * texel * vec2(cos(a), sin(a)), 0.0).r;
+        float nearer = step(d, v_shadow.z);
+        blocker += nearer * d;
+        found += nearer;
+    }
+    float gap = max(v_shadow.z - blocker / max(found, 1.0), 0.0) * u_shadow_scale.y * step(0.5, found);
+    float spread = clamp(gap * PCSS / u_shadow_scale.x, 0.75, PCSS_SEARCH);
+#else
+    float spread = float(SOFT_SHADOWS);
+#endif
     shadow = 0.0;
     for (int i = 0; i < 12; ++i) {
-        float r = sqrt((float(i) + 0.5) / 12.0) * float(SOFT_SHADOWS);
+        float r = sqrt((float(i) + 0.5) / 12.0) * spread;
         float a = float(i) * 2.39996323;  // the golden angle
         shadow += texture(p3d_LightSource[0].shadowMap, v_shadow + vec3(r * texel * vec2(cos(a), sin(a)), 0.0));
     }
@@ -152,6 +180,9 @@ void main() {
 
     // image-based light: diffuse from the SH irradiance, reflections from the prefiltered environment
     vec3 R = reflect(-V, N);
+#ifdef WATER
+    R.z = abs(R.z);  // a ray a wave sends down meets the water again: the sky, not the ground below the horizon
+#endif
 #ifdef ENV_SPECULAR
     vec3 env = env_radiance(u_env, u_env_range, R, 5.0 * sqrt(rough));
     vec2 ab = env_brdf(rough, ndv);
