@@ -11,6 +11,7 @@ without pops.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ class JointPose:
     rotations: np.ndarray
     root_offset: np.ndarray
     gaze: np.ndarray | None = None  # the eyes' yaw and pitch in the head (2,; degrees), for skinned bodies
+    blink: float = 0.0  # how closed the eyelids are (0 open, 1 closed), for skinned bodies
 
 
 @dataclass(frozen=True)
@@ -55,11 +57,13 @@ class PoseTrack:
     contacts: np.ndarray
     limbs: tuple[str, ...]
     gaze: np.ndarray | None = None  # (F, 2): the eyes' yaw and pitch in the head, degrees (people who look_at)
+    blink: np.ndarray | None = None  # (F,): how closed the eyelids are, 0..1 (people with skinned bodies)
 
     def at(self, frame: int) -> JointPose:
         """The pose of one frame."""
         return JointPose(self.rotations[frame], self.root_offset[frame],
-                         None if self.gaze is None else self.gaze[frame])
+                         None if self.gaze is None else self.gaze[frame],
+                         0.0 if self.blink is None else float(self.blink[frame]))
 
 
 @dataclass(frozen=True)
@@ -139,11 +143,13 @@ def _inverse_apply(m: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 
 def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, duration: float,
-                    lookup: Callable[[object], np.ndarray], others: dict[str, Actor]) -> tuple[PoseTrack, list[Step]]:
+                    lookup: Callable[[object], np.ndarray], others: dict[str, Actor],
+                    seed: int = 0) -> tuple[PoseTrack, list[Step]]:
     """Bake the joint rotations of a person or animal over all frames, and its footfalls.
 
     ``lookup`` resolves an actor id or point to per-frame positions; ``others`` maps ids to actors (for
-    the seat height of what it sits on and the height of what it looks at).
+    the seat height of what it sits on and the height of what it looks at); ``seed`` (the script's) times the
+    blinks.
     """
     spec = asset(actor.asset)
     m = model(actor.asset)
@@ -338,7 +344,28 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             gaze = _gaze(actor, m, rot, off, tracks, t, duration, lookup, others)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
-    return PoseTrack(rot, off, contacts, limb_names, gaze), steps
+    lids = blinks(actor.id, seed, t) if m.lids is not None else None
+    return PoseTrack(rot, off, contacts, limb_names, gaze, lids), steps
+
+
+BLINK_EVERY = (2.0, 6.0)  # seconds from one blink to the next (drawn evenly between)
+BLINK_SHAPE = (0.07, 0.04, 0.12)  # seconds a blink takes to close, stays closed and opens again
+
+
+def blinks(actor_id: str, seed: int, t: np.ndarray) -> np.ndarray:
+    """How closed the eyelids are (F,; 0 open, 1 closed) at times ``t``: a blink every 2 to 6 s, at moments drawn
+    from the script's seed and the actor's id (the same on every render; two people do not blink in step)."""
+    rng = np.random.default_rng([seed, zlib.crc32(actor_id.encode())])
+    close, hold, opening = BLINK_SHAPE
+    out = np.zeros(len(t))
+    at = rng.uniform(0.3, BLINK_EVERY[1])
+    while len(t) and at < t[-1]:
+        u = t - at
+        shape = np.where(u < close, ease(u / close, "ease_in_out"), 1.0 - ease((u - close - hold) / opening,
+                                                                                 "ease_in_out"))
+        out = np.maximum(out, np.where(u < 0, 0.0, shape))
+        at += rng.uniform(*BLINK_EVERY)
+    return out
 
 
 EYE_RAMP = 0.15  # seconds the eyes take to reach a look_at target (they lead the head's slower turn)

@@ -104,7 +104,7 @@ def skinned_humanoid(look: HumanLook) -> Model:
     joints = tuple(Joint(name, parent, tuple(float(x) for x in (pos[i] - (pos[parent] if parent >= 0 else 0.0))))
                    for i, (name, parent) in enumerate(zip(skin.JOINTS, skin.PARENTS, strict=True)))
     return Model(joints, (), _human_slots(look), main_slot="body", limbs=_human_limbs(joints), skin=b.parts,
-                 eyes=b.eyes)
+                 eyes=b.eyes, lids=b.lids)
 
 
 def person(look: HumanLook) -> Model:

@@ -257,7 +257,8 @@ def compile_script(script: SceneScript) -> Timeline:
     footsteps: list[FootContact] = []
     for a in actors:
         if asset(a.asset).rig:
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id,
+                                                 script.seed)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
         elif not is_model_path(a.asset) and is_bird(model(a.asset)):
             poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))

@@ -121,8 +121,9 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shaders: dict | None)
 
 
 def _bone_count(m: Model) -> int:
-    """Skinning matrices a skinned model uses: one per joint, and one per eye when it has eyes that turn."""
-    return len(m.joints) + (len(m.eyes) if m.eyes is not None else 0)
+    """Skinning matrices a skinned model uses: one per joint, one per eye when it has eyes that turn and one per
+    eyelid when it blinks."""
+    return len(m.joints) + sum(len(x) for x in (m.eyes, m.lids) if x is not None)
 
 
 def _joint_spheres(m: Model) -> np.ndarray:
@@ -141,13 +142,14 @@ def _joint_spheres(m: Model) -> np.ndarray:
     return out
 
 
-def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None) -> None:
+def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None,
+               blink: float = 0.0) -> None:
     """Upload one pose's skinning matrices to every holder (this frame's and, until the flow pass says
     otherwise, the next frame's), and fit the holders' bounds around the posed joints."""
     from panda3d.core import BoundingSphere, Point3
 
     mats = joint_matrices(skin.model, rotations[None], root_offset[None])[0]
-    skin_mats = skinning_matrices(mats, skin.rest_joints, skin.model.eyes, gaze)
+    skin_mats = skinning_matrices(mats, skin.rest_joints, skin.model.eyes, gaze, skin.model.lids, blink)
     bones = np.ascontiguousarray(skin_mats.transpose(0, 2, 1), dtype=np.float32)
     skin.bones = bones
     pta = _matrix_array(bones)
@@ -227,4 +229,4 @@ def pose_actor(nodes: ActorNodes, pose: JointPose | None) -> None:
     base = nodes.rest[0] + pose.root_offset
     nodes.joints[0].set_pos(float(base[0]), float(base[1]), float(base[2]))
     if nodes.skin is not None:
-        _set_bones(nodes.skin, rot, pose.root_offset, pose.gaze)
+        _set_bones(nodes.skin, rot, pose.root_offset, pose.gaze, pose.blink)

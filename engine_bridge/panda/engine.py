@@ -36,7 +36,7 @@ PASS_NAMES = ("depth", "mask", "normals", "flow")
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
-MAX_JOINTS = 18  # skinning matrices a body may use (the humanoid rig's 16 joints and two eyes): the SKINNED
+MAX_JOINTS = 20  # skinning matrices a body may use (the humanoid rig's 16 joints, two eyes, two lids): the SKINNED
 # shaders' bone array size
 
 _PRC = """

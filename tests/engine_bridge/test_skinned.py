@@ -47,7 +47,8 @@ def posed_vertices(tl, frame: int) -> np.ndarray:
     mats = joint_matrices(m, track.rotations[frame:frame + 1], track.root_offset[frame:frame + 1])[0]
     rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
     gaze = None if track.gaze is None else track.gaze[frame]
-    s = skinning_matrices(mats, rest, m.eyes, gaze)
+    blink = 0.0 if track.blink is None else float(track.blink[frame])
+    s = skinning_matrices(mats, rest, m.eyes, gaze, m.lids, blink)
     at = slice(frame, frame + 1)
     world = actor_matrices(tl.positions[at, 0], tl.hpr[at, 0], tl.scales[at, 0])[0]
     pts = np.concatenate([skin_vertices(p, s)[0] for p in m.skin])
