@@ -70,6 +70,7 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
                 "truck": "truck", "crane": "crane", "tilt": "tilt", "pan": "pan", "zoom": "zoom_in", "dolly": "push_in",
                 "track": "track"}
 GAP = 0.5  # metres between things placed side by side
+TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 
 _TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
 
@@ -390,6 +391,10 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
+                r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
+                i += 1
+                continue
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
                 while j < end and t[j] in ("a", "an", "the", "some"):
@@ -461,7 +466,8 @@ class _ClauseReader:
                 pending_rel = None
                 i += 1
                 continue
-            if tok in PRONOUNS and r.entities and not self.modifier_idx:
+            if tok in PRONOUNS and r.entities and not self.modifier_idx and not (
+                    tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
                         last_event.target is None:  # "rolls into them": the pronoun is the target
@@ -796,7 +802,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
         elif name == "on" and _is_seat(actors[groups[a][0]].asset) and all(
-                CATALOG[actors[ix].asset].kind in ("character", "animal") for ix in groups[gi]):
+                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]):  # an animal lies on its top
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
                 actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]

@@ -274,6 +274,15 @@ def _vec(p: Any) -> list[float]:
     return [round(float(c), 3) for c in p]
 
 
+def _follow_framing(a: Placed, size: str | None, company: list[Placed], geo: Geometry) -> dict[str, Any]:
+    """How a following camera frames ``a``: an asked size as a framing intent (the world check holds the shot to
+    it), else the distance that gives the share ``_track_share`` picks."""
+    if size is not None:
+        return {"framing": {"subjects": [a.id], "size": size}}
+    share = _track_share(a, company, geo)
+    return {"framing": "wide", "distance": round(share_distance(a.extent[2], share, DEFAULT_FOV, geo.aspect), 3)}
+
+
 def _track_share(a: Placed, company: list[Placed], geo: Geometry) -> float:
     """Height share of a followed subject: people and animals whole and clear, a vehicle with its road, a small
     thing big enough to see — and smaller where that keeps the things it plays with (the ball a dog chases,
@@ -375,7 +384,7 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
     if not explicit and mover is not None and not whole and "track" in models:
         return {"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
-                "framing": {"subjects": [mover.id], "size": size or _track_share(mover, subjects, geo)}}
+                **_follow_framing(mover, size, subjects, geo)}
     target: list[float] | str = _vec(centre)
     if len(group) == 1 and "orbit" in moves:
         target = group[0].id
@@ -398,7 +407,7 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
                 extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
             elif tag in ("track", "handheld"):  # from ahead of the subject, three-quarter on
                 extra |= {"angle": _front(follow, geo),
-                          "framing": {"subjects": [follow.id], "size": _track_share(follow, subjects, geo)}}
+                          **_follow_framing(follow, size, subjects, geo)}
             elif tag == "truck":  # slide past the group, sideways to the view, framing its middle
                 extra = {"target": target, "angle": round(math.degrees(azimuth), 3), "distance": round(dist, 3),
                          "travel": round(max(2.0, min(0.6 * dist, 8.0)), 3), "height": round(

@@ -271,7 +271,8 @@ def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
 def test_camera_phrases_map_to_the_real_shots() -> None:
     track = _plan("a car drives down a snowy street, tracking shot").camera.shots[0]
     assert (track.type, track.target) == ("track", "car")
-    assert track.framing.subjects == ["car"] and 0.08 <= track.framing.share() <= 0.25  # whole, with its lane
+    # whole, with its lane beside it: a wide framing of the car's 1.5 m height
+    assert track.framing == "wide" and 0.08 <= 1.5 / (track.distance * 2 * math.tan(math.radians(14.7))) <= 0.25
     assert abs(track.angle - 90.0) <= 40.0  # from ahead of a car driving towards +X, three-quarters on
     close = _plan("a man sits on a bench at sunset, close-up").camera.shots[0]
     assert (close.type, close.target, close.framing) == ("track", "man", "close_up")
