@@ -396,13 +396,61 @@ class Hop(_Timed):
     to: Vec3 | None = None
 
 
+class PickUp(_Timed):
+    """Reach down (or out) to ``object``, a graspable prop within reach, grip it and lift it into the hold pose.
+    The hand meets its grip point at the registry's contact time; from then on the prop is held (its place
+    follows the hand, upright and turning with the holder) until a ``put_down`` or ``give`` of it.
+    ``hand``: ``auto`` holds a wide thing in both hands, a small one in the right, a bag by its handle at the side."""
+
+    type: Literal["pick_up"]
+    object: ActorId
+    hand: Literal["auto", "right", "left", "both"] = "auto"
+
+
+class Hold(PickUp):
+    """Hold ``object`` from ``start`` without reaching for it (it is in the hand already), until a ``put_down``
+    or ``give`` of it."""
+
+    type: Literal["hold"]  # type: ignore[assignment]
+
+
+class PutDown(_Timed):
+    """Put a held ``object`` down: its base comes to rest at ``to`` (default: in front of the holder), on the top
+    of ``onto`` (a table, a crate; default: the ground). The hand lets go at the registry's contact time."""
+
+    type: Literal["put_down"]
+    object: ActorId
+    onto: ActorId | None = None
+    to: Vec3 | None = None
+
+
+class Give(_Timed):
+    """Hand a held ``object`` to ``to``, a person within reach: both reach out, the receiver grips it at the
+    registry's contact time and holds it from then on."""
+
+    type: Literal["give"]
+    object: ActorId
+    to: ActorId
+
+
+class Ride(_Timed):
+    """Ride ``mount`` (a horse, a bicycle, a motorbike: an asset with a ``rideable`` point): the rider mounts at
+    ``start`` and sits astride its saddle, moving with it, until ``end``. The mount's own actions move it."""
+
+    type: Literal["ride"]
+    mount: ActorId
+
+
+HAND_ACTIONS = (PickUp, Hold, PutDown, Give)
+"""Actions that take, hold or let go of a prop (scenes/hold.py resolves them into the timeline)."""
+
 MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
 """Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
 
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
     | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp
-    | Perch | Hop,
+    | Perch | Hop | PickUp | Hold | PutDown | Give | Ride,
     Field(discriminator="type"),
 ]
 

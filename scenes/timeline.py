@@ -8,10 +8,12 @@ run in parallel. Poses are small numpy arrays; the video itself is never held in
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from scenes import hold
 from scenes.actions import ACTIONS
 from scenes.animation import (
     FootMetrics,
@@ -242,6 +244,14 @@ def compile_script(script: SceneScript) -> Timeline:
         run_physics()
     for a in script.actors:
         bake(a.id)
+    # riders sit on their mounts and held props follow the posed hands: resolved here, once, for every engine
+    holdings = hold.grips(script.actors, script.duration)
+    held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings}
+    poses, footsteps = _pose_all(script, baked, times, point_track, held)
+    for g in holdings:
+        pose = poses[g.holder]
+        baked[g.prop] = hold.held_tracks(g, by_id[g.holder].asset, baked[g.holder], pose.rotations, pose.root_offset,
+                                         held[g], baked[g.prop], times)
     actors = script.actors
     count = len(actors)
     positions = np.zeros((n, count, 3))
@@ -250,15 +260,6 @@ def compile_script(script: SceneScript) -> Timeline:
     for i, a in enumerate(actors):
         positions[:, i], hpr[:, i], scales[:, i] = baked[a.id].position, baked[a.id].hpr, baked[a.id].scale
     visible = np.tile(np.array([a.visible for a in actors], dtype=bool), (n, 1))
-
-    poses: dict[str, PoseTrack] = {}
-    footsteps: list[FootContact] = []
-    for a in actors:
-        if asset(a.asset).rig:
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id)
-            footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
-        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
-            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
     collisions = [
         CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
@@ -335,6 +336,31 @@ def compile_script(script: SceneScript) -> Timeline:
         spins=_spins(actors, times, baked),
         world=world,
     )
+
+
+def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndarray,
+              lookup: Callable[[object], np.ndarray], held: dict[hold.Grip, hold.HeldProp]
+              ) -> tuple[dict[str, PoseTrack], list[FootContact]]:
+    """Joint poses of every person, animal and bird, and their footfalls. Mounts are posed before their riders,
+    whose roots then follow the mount's saddle (``baked`` is updated for them)."""
+    by_id = {a.id: a for a in script.actors}
+    poses: dict[str, PoseTrack] = {}
+    footsteps: list[FootContact] = []
+    for a in sorted(script.actors, key=lambda x: any(act.type == "ride" for act in x.actions)):
+        ride = next((act for act in a.actions if act.type == "ride"), None)
+        if ride is not None:
+            mount = by_id[ride.mount]
+            pose = poses.get(mount.id)
+            baked[a.id] = hold.ride_tracks(a, baked[a.id], mount, baked[mount.id],
+                                           None if pose is None else pose.rotations[:, 0],
+                                           None if pose is None else pose.root_offset, times, script.duration)
+        if asset(a.asset).rig:
+            mine = {g: p for g, p in held.items() if g.holder == a.id}
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id, mine)
+            footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
+            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
+    return poses, footsteps
 
 
 def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]) -> dict[str, PoseTrack]:
