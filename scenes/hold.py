@@ -31,7 +31,7 @@ from scenes.rig import Model, actor_matrices, hpr_matrix, joint_matrices, two_bo
 from scenes.traits import HoldStyle
 
 HAND_HALF = 0.03  # metres from the hand's centre to its palm: a gripped side is this far from the hand's centre
-GAP = 0.06  # metres between the front of the body and a thing held in front of it
+GAP = 0.1  # metres between the front of the body and a thing held in front of it
 RAMP = 0.3  # seconds the arm takes to blend into and out of the IK pose
 MOUNT_S = 0.8  # seconds a rider takes to get up onto the saddle (or down from it)
 HELD_M = 0.05  # a palm this close to a prop's box holds it (the world check)

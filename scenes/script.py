@@ -763,6 +763,51 @@ class Lights(_Model):
     ambient: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
 
 
+HOLD_SHARE = 0.5  # the largest side of a thing a person can hold, as a share of the person's height
+
+
+def _hand_problems(actors: list[Actor]) -> list[str]:
+    """What cannot be held, put down or ridden: a thing without a grip point or too big for the holder's hands,
+    a put_down or give of something the actor does not hold then, a mount without a rideable point, a held
+    thing that is also a dynamic physics body."""
+    by_id = {a.id: a for a in actors}
+    graspable = sorted(n for n, spec in CATALOG.items() if spec.traits.grip is not None and spec.kind == "prop")
+    rideable = sorted(n for n, spec in CATALOG.items() if spec.traits.rideable is not None)
+    problems: list[str] = []
+    for i, a in enumerate(actors):
+        holding: set[str] = set()
+        for k, act in sorted(enumerate(a.actions), key=lambda x: x[1].start):
+            path = f"actors[{i}].actions[{k}]"
+            thing = by_id.get(getattr(act, "object", None) or getattr(act, "mount", None) or "")
+            if thing is None:
+                continue  # a missing reference is reported on its own
+            spec = catalog_asset(thing.asset)
+            if isinstance(act, PickUp):
+                if spec.traits.grip is None or spec.rig:
+                    problems.append(f"{path}.object: a {thing.asset} ({thing.id!r}) cannot be picked up or held: it "
+                                    f"has no grip point (graspable: {', '.join(graspable[:12])}, …)")
+                    continue
+                size = [x * y for x, y in zip(spec.size, thing.scale, strict=True)]
+                most = HOLD_SHARE * catalog_asset(a.asset).size[2] * a.scale[2]
+                if max(size) > most:
+                    problems.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is "
+                                    f"too big for {a.id!r} to hold (at most {most:.2f} m on its longest side; "
+                                    "scale it down)")
+                if thing.physics is not None and thing.physics.body == "dynamic":
+                    problems.append(f"{path}.object: {thing.id!r} is a dynamic physics body and cannot also be held "
+                                    "(drop its physics)")
+                holding.add(thing.id)
+            elif isinstance(act, PutDown | Give):
+                if thing.id not in holding:
+                    problems.append(f"{path}.object: {a.id!r} does not hold {thing.id!r} at {act.start:g} s (pick it "
+                                    "up or hold it first)")
+                holding.discard(thing.id)
+            elif isinstance(act, Ride) and spec.traits.rideable is None:
+                problems.append(f"{path}.mount: a {thing.asset} ({thing.id!r}) has nothing to ride on (rideable: "
+                                f"{', '.join(rideable)})")
+    return problems
+
+
 class SceneScript(_Model):
     """A whole scene: settings, world, actors and camera. ``version`` lets the format grow."""
 
@@ -858,6 +903,7 @@ class SceneScript(_Model):
                     if slot not in slots:
                         problems.append(f"actors[{i}].materials.{slot}: a {a.asset} has no slot {slot!r} "
                                         f"(slots: {', '.join(slots)})")
+        problems += _hand_problems(self.actors)
         for k, cap in enumerate(self.captions):
             check_time(f"captions[{k}].start", cap.start)
             check_time(f"captions[{k}].end", cap.end)
