@@ -1034,7 +1034,7 @@ def _pick_up(it: PickUpIt, bodies: dict[str, Body], s: float, e: float, where: s
     support = bodies.get(thing.supported_by or "")
     if thing.spec.traits.hold_style(thing.spec.size) != "hand" and not thing.spec.traits.round:
         thing.heading = _heading_to(here, thing.pos)  # square to the holder, as hands take a box
-    standoff = holder.size[1] / 2 + HOLD_GAP + _extent_along(thing, u) + 0.08
+    standoff = holder.size[1] / 2 + HOLD_GAP + _extent_along(thing, u) + 0.15  # clear of the last step
     if support is not None:  # stand at the edge of the table it is on, and find it within reach there
         edge = support.pos[:2] - u * (_extent_along(support, u) + holder.size[1] / 2 + 0.05)
         if float(np.dot(thing.pos[:2] - edge, u)) > standoff:
