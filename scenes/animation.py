@@ -285,7 +285,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         reach = (l1 + l2) * 0.995
         need = target[:, 2] + np.sqrt(np.maximum(reach**2 - horiz**2, (0.3 * reach) ** 2)) - hip[:, 2]
         limit = np.minimum(limit, need / scale)
-    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w)
+    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w) * (1.0 - ride_w)  # (a rider's legs hang free)
     P = A @ joint_matrices(m, rot, off)[:, 0]
     for limb, target in zip(m.limbs, targets, strict=True):
         parent = P if m.joints[limb.upper].parent == 0 else None

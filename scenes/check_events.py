@@ -24,7 +24,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
 | ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
 | ``pick_up`` | object is held in subject's hand (its palms at it) |
-| ``hold`` | object is in subject's hand for ``move_share`` of the time from the start |
+| ``hold`` | object is in subject's hand for ``move_share`` of the time from the start until it is put down |
 | ``carry`` | object is in subject's hand and subject ends within ``near_m`` of target |
 | ``put_down`` | object ends resting on target (or the ground), out of the hand |
 | ``ride`` | subject sits on object's saddle for ``move_share`` of the event, and object moves ``moved_m`` |
@@ -366,7 +366,13 @@ def _pick_up(world: World, e: Event) -> str | None:
 
 
 def _hold(world: World, e: Event) -> str | None:
-    share = float(_held_by(world, e)[e.f0:].mean())
+    from scenes.hold import grips
+
+    tl = world.timeline
+    release = min((g.release for g in grips(tl.actors, tl.script.duration)
+                   if (g.holder, g.prop) == (world.ids[e.subject], world.ids[e.obj])), default=np.inf)
+    f1 = max(min(int(np.searchsorted(tl.times, release)), e.f1), e.f0 + 1)  # held until it is put down
+    share = float(_held_by(world, e)[e.f0:f1].mean())
     if share >= world.limits.move_share:
         return None
     return (f"{world.name(e.subject)} holds {world.name(e.obj)} for {share:.0%} of the time from {_t(world, e.f0)} "

@@ -453,8 +453,8 @@ def ride_tracks(rider: object, own: ActorTracks, mount: object, mount_tracks: Ac
     scale = float(np.mean(own.scale[0]))
     rider_asset = rider.asset  # type: ignore[attr-defined]
     saddle = saddle_positions(mount.asset, mount_tracks, mount_rotations, mount_offset)  # type: ignore[attr-defined]
-    up = np.zeros(3) if standing_ride(mount.asset, rider_asset, scale) else np.array(  # type: ignore[attr-defined]
-        [0.0, 0.0, model(rider_asset).joints[0].offset[2] * scale])
+    standing = standing_ride(mount.asset, rider_asset, scale)  # type: ignore[attr-defined]
+    up = np.zeros(3) if standing else np.asarray(model(rider_asset).joints[0].offset) * scale  # the pelvis
     seat = saddle - np.einsum("fij,j->fi", hpr_matrix(mount_tracks.hpr), up)
     w = riding(rider, times, duration)
     position, hpr = own.position.copy(), own.hpr.copy()

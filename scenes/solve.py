@@ -493,7 +493,13 @@ EVENTS = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, R
           SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, RideOn)
 
 
-def _natural(it: Any, bodies: dict[str, Body]) -> float:
+def _held_before(it: Any, intents: list[Any]) -> bool:
+    """Whether an intent before ``it`` already puts its object in its subject's hands."""
+    return any(isinstance(x, PickUpIt | HoldIt | Carry) and (x.subject, x.object) == (it.subject, it.object)
+               for x in intents[:intents.index(it)])
+
+
+def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     """How long an event naturally takes, from the distances involved."""
     def walk(a: str, b: str | None, speed: float = WALK_SPEED) -> float:
         if b is None or b not in bodies:
@@ -535,9 +541,9 @@ def _natural(it: Any, bodies: dict[str, Body]) -> float:
         return walk(it.subject, it.object) + 2.5  # walk there, square up, reach down, lift
     if isinstance(it, Carry):
         goal = it.target if isinstance(it.target, str) else None
-        return walk(it.subject, goal) + (0.0 if _holding(bodies[it.subject], it.object) else 3.5)
+        return walk(it.object, goal) + (0.0 if _held_before(it, intents) else 3.5)  # picked up first, unless it is
     if isinstance(it, PutDownIt):
-        return 2.5
+        return 3.0
     if isinstance(it, RideOn):
         return 8.0
     return 3.0
@@ -553,7 +559,7 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
             groups[-1].append((k, it))
         else:
             groups.append([(k, it)])
-    lengths = [max(_natural(it, bodies) for _, it in g) for g in groups]
+    lengths = [max(_natural(it, bodies, list(script.intents)) for _, it in g) for g in groups]
     total = sum(lengths)
     duration = script.duration
     lead = 0.5 if total < duration else 0.0
@@ -1074,7 +1080,7 @@ def _put_down(it: PutDownIt, bodies: dict[str, Body], s: float, e: float, where:
         raise ScriptError(f"{where}: {it.subject!r} does not hold {it.object!r} (pick it up, hold or carry it first)")
     here = _position_at(holder, s, bodies)
     if it.target is None:
-        holder.act(type="put_down", object=thing.id, start=s)
+        holder.act(type="put_down", object=thing.id, start=min(s, max(0.0, script.duration - 1.7)))
         return
     under = bodies[it.target]
     top = under.spec.traits.top_support()
@@ -1086,7 +1092,8 @@ def _put_down(it: PutDownIt, bodies: dict[str, Body], s: float, e: float, where:
     ready = _step_to(holder, spot, under.pos, s, bodies)
     half = max(_extent_along(thing, u), 0.05)
     place = under.pos[:2] - u * max(edge - half - 0.05, 0.0)  # on the top, at the edge nearest the holder
-    holder.act(type="put_down", object=thing.id, onto=under.id, to=[place[0], place[1], under.top()], start=ready)
+    start = min(ready, max(s, script.duration - 1.7))  # set down before the video ends, even in a hurry
+    holder.act(type="put_down", object=thing.id, onto=under.id, to=[place[0], place[1], under.top()], start=start)
     thing.supported_by = under.id
 
 

@@ -285,6 +285,16 @@ def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
                  and e not in ev.subjects and not scene.living(e)), None)
 
 
+def _standing(scene: Scene, holder: int, goal: int) -> None:
+    """A holder read as "on" the seat its thing goes to ("puts the ball down on the bench") stands, a few steps
+    from it, rather than sitting there."""
+    seat = scene.actors_of(goal)[0]
+    for a in scene.actors_of(holder):
+        if a.seat is not None and scene.actors[a.seat] is seat:
+            a.seat = a.seat_id = None
+            a.position = [seat.position[0] - 2.0, seat.position[1] - 0.5, 0.0]
+
+
 def _holds(scene: Scene, holder: str, thing: str, before: int) -> bool:
     """Whether an event of the reading before ``before`` already puts ``thing`` in ``holder``'s hands."""
     return any(x.verb in SENSES["pick_up"] + SENSES["hold"] + SENSES["carry"] and isinstance(x.target, int)
@@ -329,6 +339,7 @@ def _carry(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         {"type": "hold", "subject": holder, "object": thing}]
     if goal is None:  # carried about: held while the holder keeps busy
         return first or [{"type": "hold", "subject": holder, "object": thing}]
+    _standing(scene, ev.subjects[0], goal)
     out = [*first, {"type": "carry", "subject": holder, "object": thing, "target": _first(scene, goal)}]
     if scene.spec(goal).traits.top_support() is not None:
         out.append({"type": "put_down", "subject": holder, "object": thing, "target": _first(scene, goal)})
@@ -346,6 +357,7 @@ def _put_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         {"type": "hold", "subject": holder, "object": thing}]
     put: dict[str, Any] = {"type": "put_down", "subject": holder, "object": thing}
     if goal is not None and scene.spec(goal).traits.top_support() is not None:
+        _standing(scene, ev.subjects[0], goal)
         put["target"] = _first(scene, goal)
     return [*first, put]
 
