@@ -17,6 +17,7 @@ import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
+from engine_bridge.panda.ao import AO_MASK_BIT, attach_ao
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.looks import LOOKS, Look
@@ -187,6 +188,7 @@ class PandaEngine(Engine):
         self._sky = None
         self._host = None
         self._passes = None  # PassesTarget, built on first use
+        self._ao = None  # AmbientOcclusion (ao.py) when the look has AO
         self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
         self._size = (0, 0)
@@ -303,7 +305,7 @@ class PandaEngine(Engine):
 
             from engine_bridge.panda.postprocess import attach_fxaa
 
-            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("fxaa.vert", {}), _shader_source("fxaa.frag", {}))
+            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("card.vert", {}), _shader_source("fxaa.frag", {}))
             self._post = attach_fxaa(self._graphics, self._host, self._buffer, (width, height), fxaa)
             if not self._fit_per_frame:
                 self._post.set_rects([(0, 0, width, height)])
@@ -386,6 +388,9 @@ class PandaEngine(Engine):
             root.set_shader_input(k, v)
         if shaded:
             self._set_environment(root, world, ground_colour)
+        self._ao = None
+        if shaded and "AO" in defines:
+            self._add_occlusion(root)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -429,7 +434,7 @@ class PandaEngine(Engine):
             sky.set_bin("fixed", 100)
             sky.set_depth_write(False)
             sky.set_two_sided(True)
-            sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+            sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
             self._sky = sky
             if covered:
                 # The same dome for the passes camera, writing the passes' background values: with it, ground
@@ -439,7 +444,7 @@ class PandaEngine(Engine):
                                          _shader_source("passes_background.frag", {}))
                 passes_sky.set_shader(background, 1001)  # above the passes camera's own shader (priority 1000)
                 passes_sky.show(BitMask32.bit(PASSES_MASK_BIT))
-                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))  # passes camera only
+                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
 
         # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
         self._ground = None
@@ -567,7 +572,7 @@ class PandaEngine(Engine):
         node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
         node.set_two_sided(True)
         node.set_bin("fixed", 120)
-        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
         self._weather = [node]
         if w.in_masks:
             passes = NodePath(particle_geom(w))  # the same seeds: the same particles
@@ -575,7 +580,7 @@ class PandaEngine(Engine):
             passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
                                           _shader_source("passes.frag", {})), 1001)  # over the passes camera's
             passes.set_two_sided(True)
-            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
             passes.show(BitMask32.bit(PASSES_MASK_BIT))
             passes.set_shader_input("u_instance", float(n_actors + 1))
             passes.set_shader_input("u_time_next", 0.0)
@@ -601,7 +606,7 @@ class PandaEngine(Engine):
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
             node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
             node.set_depth_write(False)
-            node.hide(BitMask32.bit(SHADOW_MASK_BIT))
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))  # nor does it occlude sky light
 
     def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
         """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
@@ -629,14 +634,35 @@ class PandaEngine(Engine):
 
         bones = {"SKINNED": MAX_JOINTS}
         if light is not None:
-            depth = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", bones),
-                                _shader_source("depth_only.frag", {}))
+            depth = self._skinned_depth_shader()
             light.set_tag_state_key(SKIN_TAG)
             light.set_tag_state("1", RenderState.make(ShaderAttrib.make(depth, 1001),
                                                       ColorWriteAttrib.make(ColorWriteAttrib.C_off),
                                                       CullFaceAttrib.make_reverse(), 1001))
         return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones),
                            _shader_source("surface.frag", defines))
+
+    @staticmethod
+    def _skinned_depth_shader():  # -> Shader
+        """Depth only, for skinned bodies in the sun's shadow map and the occlusion pre-pass."""
+        from panda3d.core import Shader
+
+        return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {"SKINNED": MAX_JOINTS}),
+                           _shader_source("depth_only.frag", {}))
+
+    def _add_occlusion(self, root) -> None:
+        """Screen-space ambient occlusion (ao.py): its half-resolution passes, read by the surfaces' AO variant."""
+        from panda3d.core import Shader
+
+        card = _shader_source("card.vert", {})
+        samples = {"AO_SAMPLES": self._look.defines["AO"]}
+        shaders = {"ao": Shader.make(Shader.SL_GLSL, card, _shader_source("ao.frag", samples)),
+                   "blur": Shader.make(Shader.SL_GLSL, card, _shader_source("ao_blur.frag", {}))}
+        self._ao = attach_ao(self._graphics, self._host, self._camera, self._lens, self._size, shaders,
+                             self._skinned_depth_shader())
+        hw, hh = self._ao.size
+        root.set_shader_input("u_ao", self._ao.texture)
+        root.set_shader_input("u_ao_scale", (0.5 / hw, 0.5 / hh))  # frame pixels to the half-resolution texture
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
@@ -728,6 +754,8 @@ class PandaEngine(Engine):
         w, h = self._size
         vfov = math.degrees(2 * math.atan(math.tan(math.radians(cam.fov) / 2) * h / w))
         self._lens.set_fov(cam.fov, vfov)
+        if self._ao is not None:
+            self._ao.set_projection(cam.fov, vfov, self._lens.get_near(), self._lens.get_far())
 
     def render(self, state: FrameState) -> np.ndarray:
         """Move the actors and the camera to ``state``, draw, and read the frame back as RGB."""
@@ -843,6 +871,8 @@ class PandaEngine(Engine):
         self._buffer.set_active(active)
         if self._post is not None:
             self._post.set_active(active)
+        if self._ao is not None:
+            self._ao.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -971,6 +1001,9 @@ class PandaEngine(Engine):
         if self._passes is not None:
             self._passes.close()
             self._passes = None
+        if self._ao is not None:
+            self._ao.close(self._graphics)
+            self._ao = None
         if self._graphics is not None:
             self._graphics.remove_all_windows()
         if self._root is not None:

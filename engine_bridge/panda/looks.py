@@ -27,8 +27,9 @@ LOOKS: dict[str, Look] = {
     # as before (the Cycles reference frame, whose sun is 4/3 of the day preset's, sits +0.4 EV higher)
     "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.25, True,
                     "image-based light with environment reflections, AgX tone curve, procedural materials, glass"),
-    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "SOFT_SHADOWS": 3, "GROUND_SHEEN": 1}, 0.25, True,
-                    "default plus soft shadows (12-tap disk, 3 texels) and the ground's sky reflection"),
+    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "SOFT_SHADOWS": 3, "GROUND_SHEEN": 1, "AO": 8}, 0.25, True,
+                    "default plus soft shadows (12-tap disk, 3 texels), the ground's sky reflection and screen-space "
+                    "ambient occlusion (8 taps, half resolution)"),
 }
 
 

@@ -4,7 +4,7 @@
 // exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
-// SKINNED (surface.vert).
+// SKINNED (surface.vert), AO (screen-space ambient occlusion on the sky light, ao.py).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -18,6 +18,11 @@ uniform vec3 u_material;  // roughness, metallic, emission
 #ifdef ENV_SPECULAR
 uniform sampler2D u_env;
 uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
+#endif
+#if defined(AO) && !defined(GLASS)
+#define OCCLUDED 1  // glass is not in the occlusion pre-pass: what lies behind it is, so it keeps its sky light
+uniform sampler2D u_ao;  // visibility of the sky, half resolution (ao.py)
+uniform vec2 u_ao_scale;  // frame pixels to its texture coordinates
 #endif
 #ifdef POINT_LIGHTS
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
@@ -105,16 +110,20 @@ void main() {
     shadow = texture(p3d_LightSource[0].shadowMap, v_shadow);  // orthographic sun: no divide
 #endif
 #endif
+    float visibility = 1.0;  // of the sky: a constant the compiler folds away without AO
+#ifdef OCCLUDED
+    visibility = texture(u_ao, gl_FragCoord.xy * u_ao_scale).r;
+#endif
     float fv = 1.0 - ndv;
     float fv2 = fv * fv;
 #ifdef GROUND
     // The ground is rough and fills most of the frame: Lambert under the sun and the sky's (constant) irradiance.
-    vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance);
+    vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance * visibility);
 #ifdef GROUND_SHEEN
     // the sky's rough reflection, brighter towards the horizon by Schlick's Fresnel (no texture fetch, but ~9 % of
     // a 720p frame under llvmpipe: the quality look's)
     float f_amb = 0.04 + (max(1.0 - rough, 0.04) - 0.04) * (fv2 * fv2 * fv);
-    colour += u_ambient * f_amb * mix(u_sky_reflection[0], u_sky_reflection[1], ndv);
+    colour += u_ambient * visibility * f_amb * mix(u_sky_reflection[0], u_sky_reflection[1], ndv);
 #endif
 #else
     vec3 H = normalize(L + V);
@@ -148,7 +157,7 @@ void main() {
 #endif
     vec3 spec_amb = env * f_amb;
     vec3 diffuse_amb = sh_irradiance(u_sh, N) / PI * albedo * (1.0 - metal) * (1.0 - f_amb);
-    colour += u_ambient * (diffuse_amb + spec_amb);
+    colour += u_ambient * visibility * (diffuse_amb + spec_amb);
 #endif
 #ifdef POINT_LIGHTS
     // Street lamps: unshadowed point lights, inverse-square falloff, Lambert plus a Blinn-Phong glint
