@@ -27,6 +27,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``hold`` | object is in subject's hand for ``move_share`` of the time from the start until it is put down |
 | ``carry`` | object is in subject's hand and subject ends within ``near_m`` of target |
 | ``put_down`` | object ends resting on target (or the ground), out of the hand |
+| ``give`` | object ends in target's hand, taken from subject's |
 | ``ride`` | subject sits on object's saddle for ``move_share`` of the event, and object moves ``moved_m`` |
 
 Other intent types (placement relations, pacing) are not events and are not judged here.
@@ -397,6 +398,17 @@ def _put_down(world: World, e: Event) -> str | None:
     return f"{world.name(e.obj)} ends on {where}{held}, not on {world.name(wanted)}, at {_t(world, last)}"
 
 
+def _give(world: World, e: Event) -> str | None:
+    from scenes.hold import grips
+
+    tl = world.timeline
+    taken = [g for g in grips(tl.actors, tl.script.duration)
+             if (g.holder, g.prop) == (world.ids[e.target], world.ids[e.obj])]
+    if taken and (_held_by(world, e)[e.outcome] & (tl.times[e.outcome] >= taken[0].attach)).any():
+        return None
+    return f"{world.name(e.obj)} never passes from {world.name(e.subject)}'s hand to {world.name(e.target)}'s"
+
+
 def _ride(world: World, e: Event) -> str | None:
     mounted = world.riding[e.f0:e.f1, e.subject]
     share = float(mounted.mean()) if len(mounted) else 0.0
@@ -416,10 +428,10 @@ EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
     "run_around": (_run_around, False), "go_to": (_go_to, False), "sit_on": (_sit_on, True),
     "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
     "drive_along": (_drive_along, False), "pick_up": (_pick_up, False), "hold": (_hold, False),
-    "carry": (_carry, False), "put_down": (_put_down, False), "ride": (_ride, False),
+    "carry": (_carry, False), "put_down": (_put_down, False), "give": (_give, True), "ride": (_ride, False),
 }
 """Event intent type → its judge and whether it needs an actor target."""
-HANDS = ("pick_up", "hold", "carry", "put_down", "ride")  # events about an ``object``; a target is optional
+HANDS = ("pick_up", "hold", "carry", "put_down", "give", "ride")  # events about an ``object``; a target is optional
 
 
 def event_findings(world: World, intents: list[object]) -> tuple[list[str], int, int]:

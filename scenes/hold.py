@@ -3,7 +3,8 @@
 Everything is resolved once into the timeline, so engines only draw it and the ground-truth passes stay exact:
 
 - :func:`grips` reads who holds what, and when, from the actions: ``pick_up`` and ``hold`` open a grip on a
-  prop, ``put_down`` (and ``give``) close it. One :class:`Grip` per holding; the world check reads the same.
+  prop, ``put_down`` closes it, ``give`` passes it on (the giver holds it out half way, the receiver's hands
+  take it there). One :class:`Grip` per holding; the world check reads the same.
 - :func:`body_layer` (the pelvis and chest lean forward and the pelvis drops, before the legs are solved, so the
   feet stay planted and the knees bend) and :func:`arm_layer` (two-bone IK of each holding arm towards its hand
   target) are pose layers of ``scenes.animation.character_poses``. A hand target travels from the free hand to the
@@ -42,8 +43,8 @@ INF = math.inf
 class Grip:
     """One holding: ``holder`` holds ``prop`` in ``style`` (``side`` is the hand, ``r`` or ``l``; both hands for
     ``both``). The hand sets off at ``reach``, grips at ``attach``, is in the hold pose from ``lifted``; from
-    ``put`` it sets the prop down at ``to`` (on ``onto``), lets go at ``release`` and is free again at ``done``
-    (``inf`` when it holds to the end)."""
+    ``put`` it sets the prop down at ``to`` (on ``onto``) or holds it out to ``receiver``, lets go at ``release``
+    and is free again at ``done`` (``inf`` when it holds to the end)."""
 
     holder: str
     prop: str
@@ -57,6 +58,7 @@ class Grip:
     done: float = INF
     to: tuple[float, float, float] | None = None
     onto: str | None = None
+    receiver: str | None = None  # who it is given to (``give``): it is let go into their hands
 
     def sides(self) -> tuple[str, ...]:
         """The hands that hold it."""
@@ -89,32 +91,38 @@ def _phase(action: object, duration: float) -> tuple[float, float, float]:
     return start, start + share * (end - start), end
 
 
+def hand_events(actors: list) -> list[tuple[object, object]]:
+    """(actor, action) of every hand action (pick_up, hold, put_down, give), in the order of their start times
+    across all actors (a thing given passes from one holder to the next)."""
+    events = [(a, act) for a in actors for act in a.actions if act.type in ("pick_up", "hold", "put_down", "give")]
+    return sorted(events, key=lambda e: e[1].start)
+
+
 def grips(actors: list, duration: float) -> list[Grip]:
-    """Every holding among ``actors``, from their ``pick_up``/``hold`` and ``put_down``/``give`` actions."""
+    """Every holding among ``actors``, in order of grip: ``pick_up``/``hold`` open one, ``put_down`` closes it,
+    ``give`` closes the giver's and opens the receiver's (who takes it at the hand-over)."""
     out: list[Grip] = []
     by_id = {a.id: a for a in actors}
-    for a in actors:
-        holding: dict[str, Grip] = {}
-        for act in sorted(a.actions, key=lambda x: x.start):
-            if act.type in ("pick_up", "hold") and act.object in by_id:
-                style, side = style_of(act.hand, by_id[act.object].asset)
-                s, c, e = _phase(act, duration)
-                if act.type == "hold":
-                    c = e = s
-                holding[act.object] = Grip(a.id, act.object, style, side, s, c, e)
-            elif act.type in ("put_down", "give") and act.object in holding:
-                g = holding.pop(act.object)
-                s, c, e = _phase(act, duration)
-                to = getattr(act, "to", None)
-                out.append(Grip(g.holder, g.prop, g.style, g.side, g.reach, g.attach, g.lifted, s, c, e,
-                                tuple(to) if to is not None else None, getattr(act, "onto", None)))
-        out += holding.values()
-    return out
-
-
-def grips_of(actors: list, duration: float, holder: str) -> list[Grip]:
-    """The holdings of one holder."""
-    return [g for g in grips(actors, duration) if g.holder == holder]
+    holding: dict[str, Grip] = {}  # by prop
+    for a, act in hand_events(actors):
+        if act.object not in by_id:
+            continue
+        s, c, e = _phase(act, duration)
+        if act.type in ("pick_up", "hold"):
+            style, side = style_of(act.hand, by_id[act.object].asset)
+            holding[act.object] = Grip(a.id, act.object, style, side, s, s if act.type == "hold" else c,
+                                       s if act.type == "hold" else e)
+        elif act.object in holding and holding[act.object].holder == a.id:
+            g = holding.pop(act.object)
+            to = act.to if act.type == "put_down" else None  # (a give's ``to`` is its receiver)
+            out.append(Grip(g.holder, g.prop, g.style, g.side, g.reach, g.attach, g.lifted, s, c, e,
+                            tuple(to) if to is not None else None, getattr(act, "onto", None),
+                            act.to if act.type == "give" else None))
+            if act.type == "give" and act.to in by_id:
+                style, side = style_of("auto", by_id[act.object].asset)
+                holding[act.object] = Grip(act.to, act.object, style, side, s, c, e)
+    out += holding.values()
+    return sorted(out, key=lambda g: g.attach)
 
 
 # --------------------------------------------------------------------------------------------- the hand
@@ -193,6 +201,7 @@ class HeldProp:
     rest: np.ndarray
     rest_heading: np.ndarray
     put_height: float | None  # world height of the top of ``onto`` (or the ground) where it is put down
+    receiver_at: np.ndarray | None = None  # where the receiver of a ``give`` stands as it is handed over (3,)
 
 
 def held_prop(grip: Grip, actors: dict[str, object], tracks: dict[str, ActorTracks], times: np.ndarray) -> HeldProp:
@@ -207,9 +216,13 @@ def held_prop(grip: Grip, actors: dict[str, object], tracks: dict[str, ActorTrac
         i = min(int(np.searchsorted(times, min(grip.release, float(times[-1])) - 1e-9)), len(times) - 1)
         lift = (top.height if top is not None else asset(under.asset).size[2]) * under.scale[2]  # type: ignore
         put_height = float(tracks[grip.onto].position[i, 2] + lift)
+    receiver_at = None
+    if grip.receiver is not None and grip.receiver in tracks:
+        i = min(int(np.searchsorted(times, min(grip.release, float(times[-1])) - 1e-9)), len(times) - 1)
+        receiver_at = tracks[grip.receiver].position[i].copy()
     own = tracks[grip.prop]
     return HeldProp(np.asarray(spec.size) * scale, np.asarray(spec.traits.grip or (0.0, 0.0, 0.0)) * scale,
-                    spec.traits.round, own.position, own.hpr[:, 0], put_height)
+                    spec.traits.round, own.position, own.hpr[:, 0], put_height, receiver_at)
 
 
 def _relative_heading(grip: Grip, prop: HeldProp, holder_heading: np.ndarray, times: np.ndarray) -> np.ndarray:
@@ -254,6 +267,10 @@ def put_place(grip: Grip, holder_pos: np.ndarray, holder_heading: float, holder_
     _, ey = _extents(prop.size, np.array(dh))
     ahead = spec.size[1] / 2 * scale + GAP + float(ey) + 0.15
     h = math.radians(holder_heading)
+    if prop.receiver_at is not None:  # held out half way to the receiver, at the height it was carried
+        mid = (holder_pos[:2] + prop.receiver_at[:2]) / 2
+        carried = 0.57 * spec.size[2] * scale - prop.size[2] * (0.7 if grip.style == "both" else 0.5)
+        return np.array([mid[0], mid[1], holder_pos[2] + carried])
     if grip.to is not None:
         to = np.asarray(grip.to, dtype=np.float64)
         d = to[:2] - holder_pos[:2]
@@ -395,10 +412,11 @@ def held_tracks(grip: Grip, holder_asset: str, holder: ActorTracks, rotations: n
     settle = ease((times - grip.attach) / 0.2, "ease_in_out")[:, None] if grip.reach < grip.attach else 1.0
     position = np.where(held[:, None], own.position + settle * (hand - own.position), position)
     hpr = np.where(held[:, None], np.stack([heading, 0 * heading, 0 * heading], -1), hpr)
-    if grip.release < INF:
+    if grip.release < INF:  # set down where it was put (or held out where the receiver's hands take it)
         i = min(int(np.searchsorted(times, grip.release - 1e-9)), len(times) - 1)
-        place = put_place(grip, holder.position[i], float(holder.hpr[i, 0]), holder_asset,
-                          float(np.mean(holder.scale[0])), prop, float(dh[i]))
+        place = hand[i] if grip.receiver is not None else put_place(
+            grip, holder.position[i], float(holder.hpr[i, 0]), holder_asset, float(np.mean(holder.scale[0])), prop,
+            float(dh[i]))
         after = times >= grip.release
         u = ease((times - grip.release) / 0.15, "ease_in_out")[:, None]
         position = np.where(after[:, None], hand[i] + u * (place - hand[i]), position)

@@ -9,7 +9,7 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
 - **events with causes**: ``knock_over``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
   ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
   ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``, ``carry``,
-  ``put_down``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
+  ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive.
 
@@ -271,6 +271,15 @@ class PutDownIt(_Event):
     target: ActorRef | None = None
 
 
+class GiveIt(_Event):
+    """``subject`` hands the ``object`` it holds to ``target`` (a person), walking up to them first."""
+
+    type: Literal["give"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef
+
+
 class RideOn(_Event):
     """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike) and rides it to ``target``, or
     ``distance`` metres ahead (default: as far as it goes at a walk, or a ride's pace, in the time)."""
@@ -284,12 +293,12 @@ class RideOn(_Event):
 
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet | RunAround
-    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt | RideOn,
+    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt | GiveIt | RideOn,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
 EVENT_TYPES = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, RideOn)
+               JumpOnto, SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
 class FramingIntent(BaseModel):

@@ -767,45 +767,62 @@ HOLD_SHARE = 0.5  # the largest side of a thing a person can hold, as a share of
 
 
 def _hand_problems(actors: list[Actor]) -> list[str]:
-    """What cannot be held, put down or ridden: a thing without a grip point or too big for the holder's hands,
-    a put_down or give of something the actor does not hold then, a mount without a rideable point, a held
-    thing that is also a dynamic physics body."""
+    """What cannot be held, put down, given or ridden: a thing without a grip point or too big for the holder's
+    hands, a put_down or give of something the actor does not hold then, a give to someone who cannot hold it, a
+    mount without a rideable point, a held thing that is also a dynamic physics body. Hand actions are read in the
+    order of their start times across actors, as a thing given passes from hand to hand."""
     by_id = {a.id: a for a in actors}
     graspable = sorted(n for n, spec in CATALOG.items() if spec.traits.grip is not None and spec.kind == "prop")
     rideable = sorted(n for n, spec in CATALOG.items() if spec.traits.rideable is not None)
     problems: list[str] = []
-    for i, a in enumerate(actors):
-        holding: set[str] = set()
-        for k, act in sorted(enumerate(a.actions), key=lambda x: x[1].start):
-            path = f"actors[{i}].actions[{k}]"
-            thing = by_id.get(getattr(act, "object", None) or getattr(act, "mount", None) or "")
-            if thing is None:
-                continue  # a missing reference is reported on its own
-            spec = catalog_asset(thing.asset)
-            if isinstance(act, PickUp):
-                if spec.traits.grip is None or spec.rig:
-                    problems.append(f"{path}.object: a {thing.asset} ({thing.id!r}) cannot be picked up or held: it "
-                                    f"has no grip point (graspable: {', '.join(graspable[:12])}, …)")
-                    continue
-                size = [x * y for x, y in zip(spec.size, thing.scale, strict=True)]
-                most = HOLD_SHARE * catalog_asset(a.asset).size[2] * a.scale[2]
-                if max(size) > most:
-                    problems.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is "
-                                    f"too big for {a.id!r} to hold (at most {most:.2f} m on its longest side; "
-                                    "scale it down)")
-                if thing.physics is not None and thing.physics.body == "dynamic":
-                    problems.append(f"{path}.object: {thing.id!r} is a dynamic physics body and cannot also be held "
-                                    "(drop its physics)")
-                holding.add(thing.id)
-            elif isinstance(act, PutDown | Give):
-                if thing.id not in holding:
-                    problems.append(f"{path}.object: {a.id!r} does not hold {thing.id!r} at {act.start:g} s (pick it "
-                                    "up or hold it first)")
-                holding.discard(thing.id)
-            elif isinstance(act, Ride) and spec.traits.rideable is None:
-                problems.append(f"{path}.mount: a {thing.asset} ({thing.id!r}) has nothing to ride on (rideable: "
-                                f"{', '.join(rideable)})")
+    holder_of: dict[str, str] = {}  # prop id -> who holds it now
+    acts = sorted(((i, k, act) for i, a in enumerate(actors) for k, act in enumerate(a.actions)),
+                  key=lambda x: x[2].start)
+    for i, k, act in acts:
+        a = actors[i]
+        path = f"actors[{i}].actions[{k}]"
+        thing = by_id.get(getattr(act, "object", None) or getattr(act, "mount", None) or "")
+        if thing is None:
+            continue  # a missing reference is reported on its own
+        spec = catalog_asset(thing.asset)
+        if isinstance(act, PickUp):
+            problems += _holdable(a, thing, path, graspable)
+            holder_of[thing.id] = a.id
+        elif isinstance(act, PutDown | Give):
+            if holder_of.get(thing.id) != a.id:
+                problems.append(f"{path}.object: {a.id!r} does not hold {thing.id!r} at {act.start:g} s (pick it "
+                                "up or hold it first)")
+            holder_of.pop(thing.id, None)
+            if isinstance(act, Give) and act.to in by_id:
+                receiver = by_id[act.to]
+                if "pick_up" not in catalog_asset(receiver.asset).actions:
+                    problems.append(f"{path}.to: a {receiver.asset} ({receiver.id!r}) cannot take {thing.id!r} "
+                                    "(only people hold things)")
+                else:
+                    problems += _holdable(receiver, thing, f"{path}.to", graspable)
+                    holder_of[thing.id] = receiver.id
+        elif isinstance(act, Ride) and spec.traits.rideable is None:
+            problems.append(f"{path}.mount: a {thing.asset} ({thing.id!r}) has nothing to ride on (rideable: "
+                            f"{', '.join(rideable)})")
     return problems
+
+
+def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str]) -> list[str]:
+    """Why ``holder`` cannot hold ``thing`` (no grip point, too big, a dynamic body), if it cannot."""
+    spec = catalog_asset(thing.asset)
+    if spec.traits.grip is None or spec.rig:
+        return [f"{path}.object: a {thing.asset} ({thing.id!r}) cannot be picked up or held: it has no grip point "
+                f"(graspable: {', '.join(graspable[:12])}, …)"]
+    out = []
+    size = [x * y for x, y in zip(spec.size, thing.scale, strict=True)]
+    most = HOLD_SHARE * catalog_asset(holder.asset).size[2] * holder.scale[2]
+    if max(size) > most:
+        out.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is too big for "
+                   f"{holder.id!r} to hold (at most {most:.2f} m on its longest side; scale it down)")
+    if thing.physics is not None and thing.physics.body == "dynamic":
+        out.append(f"{path}.object: {thing.id!r} is a dynamic physics body and cannot also be held (drop its "
+                   "physics)")
+    return out
 
 
 class SceneScript(_Model):

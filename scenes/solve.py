@@ -33,6 +33,7 @@ from scenes.intents import (
     DriveAlong,
     DropOnto,
     Face,
+    GiveIt,
     GoTo,
     HoldIt,
     JumpOnto,
@@ -69,6 +70,7 @@ class Body:
     supported_by: str | None = None  # id of what it rests on (moves with it)
     placed_on: int = -1  # which of that actor's supports
     kept: bool = False  # its position was fixed by a relation and must not be nudged
+    received: set[str] = field(default_factory=set)  # things handed to it by a give
 
     @property
     def id(self) -> str:
@@ -490,7 +492,7 @@ def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
 
 
 EVENTS = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong, JumpOnto,
-          SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, RideOn)
+          SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
@@ -544,6 +546,8 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
         return walk(it.object, goal) + (0.0 if _held_before(it, intents) else 3.5)  # picked up first, unless it is
     if isinstance(it, PutDownIt):
         return 3.0
+    if isinstance(it, GiveIt):
+        return walk(it.subject, it.target) + 2.5
     if isinstance(it, RideOn):
         return 8.0
     return 3.0
@@ -1007,7 +1011,7 @@ def _graspable(holder: Body, thing: Body, where: str) -> None:
 
 def _holding(holder: Body, thing: str) -> bool:
     """Whether ``holder`` already has ``thing`` in hand (an earlier pick_up or hold not yet put down)."""
-    held = False
+    held = thing in holder.received  # handed over by someone (its own actions since say what it did with it)
     for a in holder.data.get("actions", []):
         if a.get("object") == thing:
             held = a["type"] in ("pick_up", "hold")
@@ -1097,6 +1101,22 @@ def _put_down(it: PutDownIt, bodies: dict[str, Body], s: float, e: float, where:
     thing.supported_by = under.id
 
 
+def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    giver, thing, taker = bodies[it.subject], bodies[it.object], bodies[it.target]
+    if not _holding(giver, thing.id):
+        raise ScriptError(f"{where}: {it.subject!r} does not hold {it.object!r} (pick it up, hold or carry it first)")
+    _graspable(taker, thing, where)
+    here, there = _position_at(giver, s, bodies), _position_at(taker, s, bodies)
+    u = _unit(there - here, giver.forward)
+    apart = giver.size[1] / 2 + taker.size[1] / 2 + 0.55  # an arm's length each, a thing between them
+    spot = there[:2] - u * apart
+    ready = _step_to(giver, spot, there, s, bodies)
+    taker.act(type="turn_to", heading=_heading_to(there, np.array([*spot, 0.0])), start=max(s, ready - 0.8),
+              end=ready)
+    giver.act(type="give", object=thing.id, to=taker.id, start=min(ready, max(s, script.duration - 2.1)))
+    taker.received.add(thing.id)
+
+
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
 
 
@@ -1133,7 +1153,7 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 _HANDLERS = {KnockOver: _knock_over, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
              RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
              DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do,
-             PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, RideOn: _ride}
+             PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 
 
 # ----------------------------------------------------------------------------------------------- pacing
@@ -1170,18 +1190,20 @@ def _end(action: dict[str, Any], duration: float) -> float:
     return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
 
 
-def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], reach: float = 1.5) -> np.ndarray:
+def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, reach: float = 1.5) -> np.ndarray:
     """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
-    anything on the ground: its sides first, then ahead and behind, then the diagonals."""
+    anything on the ground where it is at ``t`` (someone who walked up to hand it something stands next to it):
+    its sides first, then ahead and behind, then the diagonals."""
     ahead = body.forward
     side = np.array([ahead[1], -ahead[0], 0.0])  # its right
     others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
         b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    where = [_position_at(b, t, bodies) if b.living else b.pos for b in others]
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
               (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):
         samples = [here + d * t for t in np.linspace(0.3, reach, 5)]
-        if all(float(np.linalg.norm(p[:2] - b.pos[:2])) > b.radius + body.radius + 0.2
-               for p in samples for b in others):
+        if all(float(np.linalg.norm(p[:2] - at[:2])) > b.radius + body.radius + 0.2
+               for p in samples for b, at in zip(others, where, strict=True)):
             return d
     return np.zeros(3)
 
@@ -1191,7 +1213,7 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies)
-        side = _clear_way(body, here, bodies)
+        side = _clear_way(body, here, bodies, g0)
         t = g0 + 0.5
         while t + 4.5 <= g1 and side.any():
             away = here + side * 1.5

@@ -245,13 +245,7 @@ def compile_script(script: SceneScript) -> Timeline:
     for a in script.actors:
         bake(a.id)
     # riders sit on their mounts and held props follow the posed hands: resolved here, once, for every engine
-    holdings = hold.grips(script.actors, script.duration)
-    held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings}
-    poses, footsteps = _pose_all(script, baked, times, point_track, held)
-    for g in holdings:
-        pose = poses[g.holder]
-        baked[g.prop] = hold.held_tracks(g, by_id[g.holder].asset, baked[g.holder], pose.rotations, pose.root_offset,
-                                         held[g], baked[g.prop], times)
+    poses, footsteps = _pose_all(script, baked, times, point_track)
     actors = script.actors
     count = len(actors)
     positions = np.zeros((n, count, 3))
@@ -339,14 +333,16 @@ def compile_script(script: SceneScript) -> Timeline:
 
 
 def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndarray,
-              lookup: Callable[[object], np.ndarray], held: dict[hold.Grip, hold.HeldProp]
-              ) -> tuple[dict[str, PoseTrack], list[FootContact]]:
-    """Joint poses of every person, animal and bird, and their footfalls. Mounts are posed before their riders,
-    whose roots then follow the mount's saddle (``baked`` is updated for them)."""
+              lookup: Callable[[object], np.ndarray]) -> tuple[dict[str, PoseTrack], list[FootContact]]:
+    """Joint poses of every person, animal and bird, and their footfalls; riders and held props are resolved on
+    the way (``scenes.hold``), and ``baked`` is updated for them. Mounts are posed before their riders, whose
+    roots then follow the saddle; a holder is posed reaching for where its prop is by then (a given thing is
+    where the giver holds it out), and its props then follow its posed hands."""
     by_id = {a.id: a for a in script.actors}
+    holdings = hold.grips(script.actors, script.duration)
     poses: dict[str, PoseTrack] = {}
     footsteps: list[FootContact] = []
-    for a in sorted(script.actors, key=lambda x: any(act.type == "ride" for act in x.actions)):
+    for a in _pose_order(script.actors, holdings):
         ride = next((act for act in a.actions if act.type == "ride"), None)
         if ride is not None:
             mount = by_id[ride.mount]
@@ -355,12 +351,38 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
                                            None if pose is None else pose.rotations[:, 0],
                                            None if pose is None else pose.root_offset, times, script.duration)
         if asset(a.asset).rig:
-            mine = {g: p for g, p in held.items() if g.holder == a.id}
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id, mine)
+            held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings if g.holder == a.id}
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id, held)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+            for g, prop in held.items():
+                baked[g.prop] = hold.held_tracks(g, a.asset, baked[a.id], poses[a.id].rotations,
+                                                 poses[a.id].root_offset, prop, baked[g.prop], times)
         elif not is_model_path(a.asset) and is_bird(model(a.asset)):
             poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     return poses, footsteps
+
+
+def _pose_order(actors: list[Actor], holdings: list[hold.Grip]) -> list[Actor]:
+    """Actors in script order, except that a mount comes before its rider and a giver before the receiver."""
+    after: dict[str, set[str]] = {a.id: {act.mount for act in a.actions if act.type == "ride"} for a in actors}
+    for g in holdings:
+        if g.receiver is not None:
+            after[g.receiver].add(g.holder)
+    by_id = {a.id: a for a in actors}
+    out: list[Actor] = []
+    seen: set[str] = set()
+
+    def visit(aid: str) -> None:
+        if aid in seen:
+            return
+        seen.add(aid)
+        for first in sorted(after[aid]):
+            visit(first)
+        out.append(by_id[aid])
+
+    for a in actors:
+        visit(a.id)
+    return out
 
 
 def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]) -> dict[str, PoseTrack]:

@@ -3,7 +3,7 @@
 The reader (``offline.read_prompt``) finds entities, their relations and events. Events whose meaning is
 a cause and an effect ("knocks over", "falls onto", "kicks", "throws", "rolls down", "chases", "runs
 around", "drives", "jumps onto", "sits on", "walk towards each other", "picks up", "holding", "carries it to",
-"puts it down on", "rides") and relations that need support
+"puts it down on", "gives it to", "rides") and relations that need support
 or arrangement ("on", "under", "next to", "in a row", "stacked", "around") become intents; the solver
 (``scenes.solve``) turns them into coordinates, actions and physics that really happen. One handler per
 verb sense; the table ``SENSES`` says which verbs mean what. Events no handler takes stay with
@@ -34,6 +34,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "hold": ("hold",),
     "carry": ("carry",),
     "put_down": ("put",),
+    "give": ("give",),
     "ride": ("ride",),
     "jump_onto": ("jump", "leap", "hop", "climb"),
     "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
@@ -362,6 +363,27 @@ def _put_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [*first, put]
 
 
+def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"gives a cup to the man", "gives the man a cup": held from the start if nothing said it was picked up."""
+    target = _target_entity(ev)
+    if target is None or not any(scene.spec(s).kind == "character" for s in ev.subjects):
+        return None
+    later = [e for e in range(target + 1, len(scene.reading.entities)) if e in scene.members and e not in ev.subjects]
+    if scene.living(target):  # "gives the man a cup": the person first, then the thing
+        thing, taker = next((e for e in later if not scene.living(e)), None), target
+    else:
+        thing, taker = target, next((e for e in later if scene.spec(e).kind == "character"), None)
+    if thing is None or taker is None:
+        return None
+    giver = next(s for s in ev.subjects if scene.spec(s).kind == "character")
+    if not _graspable(scene, giver, thing):
+        return None
+    holder, prop = _first(scene, giver), _first(scene, thing)
+    first = [] if _holds(scene, holder, prop, scene.reading.events.index(ev)) else [
+        {"type": "hold", "subject": holder, "object": prop}]
+    return [*first, {"type": "give", "subject": holder, "object": prop, "target": _first(scene, taker)}]
+
+
 def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"a girl rides a horse along the beach", "rides his bicycle to the house"."""
     mount = _target_entity(ev)
@@ -391,7 +413,7 @@ HANDLERS: dict[str, Handler] = {
     "knock_over": _knock_over, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to,
-    "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "ride": _ride,
+    "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
 

@@ -19,6 +19,7 @@ SMALL = {"resolution": Resolution(width=160, height=90), "fps": 15}
      [("pick_up", "man", "box", None), ("carry", "man", "box", "table"), ("put_down", "man", "box", "table")]),
     ("a woman holding a cup walks to the window", [("hold", "woman", "cup", None), ("go_to", "woman", None, "window")]),
     ("a girl rides a horse along the beach", [("ride", "girl", "horse", None)]),
+    ("a woman gives a cup to a man", [("hold", "woman", "cup", None), ("give", "woman", "cup", "man")]),
     ("a boy puts the ball down on the bench",
      [("hold", "boy", "ball", None), ("put_down", "boy", "ball", "bench")]),
 ])

@@ -151,3 +151,43 @@ actors:
   - {{id: cup, asset: cup, position: [1, 0, 0]}}
 """)
     assert message in str(err.value)
+
+
+GIVE = """
+duration: 8
+fps: 20
+resolution: 160x90
+actors:
+  - {id: ann, asset: woman, position: [-2.5, 0, 0]}
+  - {id: bob, asset: man, position: [1.0, 0.3, 0]}
+  - {id: ball, asset: basketball}
+intents:
+  - {type: hold, subject: ann, object: ball}
+  - {type: give, subject: ann, object: ball, target: bob}
+"""
+
+
+def test_a_ball_handed_over_passes_from_one_pair_of_hands_to_the_other() -> None:
+    tl = compile_script(loads_script(GIVE))
+    first, second = hold.grips(tl.actors, tl.script.duration)
+    assert (first.holder, first.receiver, second.holder) == ("ann", "bob", "bob")
+    assert second.attach == first.release  # taken at the moment she lets go
+    boxes = World(tl, CheckLimits()).boxes
+    in_hand = contact.held_frames(tl, boxes, reach_m=hold.HELD_M)[:, 2]
+    assert in_hand[tl.times >= first.attach].all()  # never dropped, never floating
+    step = np.linalg.norm(np.diff(tl.positions[:, 2], axis=0), axis=1)
+    around = np.abs(tl.times[1:] - first.release) < 0.5
+    assert step[around].max() < 0.03  # no pop as it changes hands (20 frames a second)
+    report = check_timeline(tl)
+    assert report.passed, report.findings
+
+
+def test_a_dog_cannot_be_handed_a_cup() -> None:
+    with pytest.raises(ScriptError) as err:
+        loads_script("""
+actors:
+  - {id: man, asset: man, actions: [{type: hold, object: cup}, {type: give, object: cup, to: dog, start: 1}]}
+  - {id: dog, asset: dog, position: [1, 0, 0]}
+  - {id: cup, asset: cup, position: [0, 0.4, 1]}
+""")
+    assert "actors[0].actions[1].to: a dog ('dog') cannot take 'cup' (only people hold things)" in str(err.value)
