@@ -304,6 +304,14 @@ def _holds(scene: Scene, holder: str, thing: str, before: int) -> bool:
                for x in scene.reading.events[:before])
 
 
+def _hold_first(scene: Scene, ev: Any, holder: str, thing: str) -> list[dict[str, Any]]:
+    """A ``hold`` intent for ``thing`` unless an earlier event puts it in ``holder``'s hands ("puts the box down"
+    said of a box nobody picked up: it is in the hands from the start)."""
+    if _holds(scene, holder, thing, scene.reading.events.index(ev)):
+        return []
+    return [{"type": "hold", "subject": holder, "object": thing}]
+
+
 def _hand_event(ev: Any, scene: Scene) -> tuple[str, str, int] | None:
     """(holder id, thing id, thing entity) of an event of the hands, or ``None`` when it cannot be one."""
     thing = _target_entity(ev)
@@ -329,15 +337,21 @@ def _hold(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "hold", "subject": found[0], "object": found[1]}]
 
 
-def _carry(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
-    """"carries it to the table": picked up first if nothing said so, carried there and, onto a top, put down."""
+def _taken_somewhere(ev: Any, scene: Scene) -> tuple[str, str, int | None, list[dict[str, Any]]] | None:
+    """(holder, thing, destination entity, the hold it needs first) of a carry or a put-down, or ``None``."""
     found = _hand_event(ev, scene)
     if found is None:
         return None
     holder, thing, entity = found
-    goal = _destination(ev, scene, entity)
-    first = [] if _holds(scene, holder, thing, scene.reading.events.index(ev)) else [
-        {"type": "hold", "subject": holder, "object": thing}]
+    return holder, thing, _destination(ev, scene, entity), _hold_first(scene, ev, holder, thing)
+
+
+def _carry(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"carries it to the table": picked up first if nothing said so, carried there and, onto a top, put down."""
+    found = _taken_somewhere(ev, scene)
+    if found is None:
+        return None
+    holder, thing, goal, first = found
     if goal is None:  # carried about: held while the holder keeps busy
         return first or [{"type": "hold", "subject": holder, "object": thing}]
     _standing(scene, ev.subjects[0], goal)
@@ -349,13 +363,10 @@ def _carry(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _put_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"puts the box down on the table" (held from the start if nothing said it was picked up)."""
-    found = _hand_event(ev, scene)
+    found = _taken_somewhere(ev, scene)
     if found is None:
         return None
-    holder, thing, entity = found
-    goal = _destination(ev, scene, entity)
-    first = [] if _holds(scene, holder, thing, scene.reading.events.index(ev)) else [
-        {"type": "hold", "subject": holder, "object": thing}]
+    holder, thing, goal, first = found
     put: dict[str, Any] = {"type": "put_down", "subject": holder, "object": thing}
     if goal is not None and scene.spec(goal).traits.top_support() is not None:
         _standing(scene, ev.subjects[0], goal)
@@ -379,9 +390,8 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not _graspable(scene, giver, thing):
         return None
     holder, prop = _first(scene, giver), _first(scene, thing)
-    first = [] if _holds(scene, holder, prop, scene.reading.events.index(ev)) else [
-        {"type": "hold", "subject": holder, "object": prop}]
-    return [*first, {"type": "give", "subject": holder, "object": prop, "target": _first(scene, taker)}]
+    give = {"type": "give", "subject": holder, "object": prop, "target": _first(scene, taker)}
+    return [*_hold_first(scene, ev, holder, prop), give]
 
 
 def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
