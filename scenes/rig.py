@@ -76,6 +76,7 @@ class Model:
     limbs: tuple[Limb, ...] = ()  # legs that walk, for characters and animals
     skin: tuple[SkinPart, ...] = ()  # skinned meshes (bind pose = rest pose), deformed by the joints
     eyes: np.ndarray | None = None  # rest centres of the eyeballs (2, 3) of a skinned body: they turn to look
+    lids: np.ndarray | None = None  # how far (degrees) each eyelid turns down to close, for a body that blinks
 
     @property
     def skinned(self) -> bool:
