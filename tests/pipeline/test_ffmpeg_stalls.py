@@ -72,8 +72,8 @@ def test_an_ffmpeg_that_dies_mid_stream_is_reported_by_the_next_write(tmp_path: 
     monkeypatch.setattr("pipeline.encode.ffmpeg_exe", lambda: fake_ffmpeg(tmp_path, "head -c 20000 > /dev/null; "
                                                                                     "echo 'fake: gave up' >&2; exit 3"))
     out = tmp_path / "out.mp4"
-    with pytest.raises(EncodeError, match=r"out.mp4: ffmpeg stopped accepting frames \(ffmpeg exit 3\): fake: gave up"), \
-            Encoder(out, 64, 36, 10) as enc:
+    said = r"out.mp4: ffmpeg stopped accepting frames \(ffmpeg exit 3\): fake: gave up"
+    with pytest.raises(EncodeError, match=said), Encoder(out, 64, 36, 10) as enc:
         for frame in frames(400):
             enc.write(frame)
     assert not out.exists()

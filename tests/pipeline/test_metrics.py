@@ -133,4 +133,5 @@ def test_metrics_against_a_reference_video(tmp_path: Path) -> None:
     assert json.loads(itself.stdout)["ssim_reference"] == pytest.approx(1.0)
     assert 0.2 < json.loads(other.stdout)["ssim_reference"] < 0.99
     bad = metrics(str(short), "--reference", str(exact))
-    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "--reference" in bad.stderr and "5 frames" in bad.stderr
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1
+    assert "--reference" in bad.stderr and "5 frames" in bad.stderr
