@@ -8,6 +8,7 @@ does not work under EGL here), with compile-time variants instead of runtime bra
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -58,12 +59,31 @@ gl-coordinate-system default
 _configured = False
 
 
+RASTER_THREADS_ENV = "LP_NUM_THREADS"
+
+
+def raster_threads() -> int:
+    """llvmpipe's rasteriser threads for this process: ``$LP_NUM_THREADS`` if set, else one per core.
+
+    Mesa reads it once, when the first EGL display opens, so it is fixed before that (:func:`_configure`). One per
+    core is also Mesa's own default; it is set explicitly so the run report can say what was used. One thread
+    renders 1.5× slower; four change nothing on two cores (docs/rendering.md, Speed). The encoder's threads are
+    counted apart (``pipeline.encode.encoder_threads``): llvmpipe's main thread and its rasterisers take turns (the
+    main thread waits while they draw), and ffmpeg fills the gaps.
+    """
+    try:
+        return max(1, int(os.environ.get(RASTER_THREADS_ENV, "")))
+    except ValueError:
+        return max(1, os.cpu_count() or 1)
+
+
 def _configure() -> None:
     """Load Panda3D's settings once per process (Panda reads its configuration globally)."""
     global _configured
     if not _configured:
         from panda3d.core import loadPrcFileData
 
+        os.environ[RASTER_THREADS_ENV] = str(raster_threads())  # before the first EGL display opens
         loadPrcFileData("enginereel", _PRC)
         _keep_freed_memory()
         _configured = True
@@ -315,7 +335,8 @@ class PandaEngine(Engine):
                 self._post.set_rects([(0, 0, width, height)])
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
-                                PandaSystem.get_version_string())
+                                PandaSystem.get_version_string(),
+                                raster_threads() if "llvmpipe" in renderer else None)
 
         root = NodePath("world")
         self._root = root
