@@ -11,6 +11,7 @@ without pops.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ from scenes.rig import (
     quat_matrix,
     two_bone_ik,
 )
-from scenes.script import MOVES, Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
+from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
 
@@ -44,6 +45,7 @@ class JointPose:
     rotations: np.ndarray
     root_offset: np.ndarray
     gaze: np.ndarray | None = None  # the eyes' yaw and pitch in the head (2,; degrees), for skinned bodies
+    blink: float = 0.0  # how closed the eyelids are (0 open, 1 closed), for skinned bodies
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,13 @@ class PoseTrack:
     contacts: np.ndarray
     limbs: tuple[str, ...]
     gaze: np.ndarray | None = None  # (F, 2): the eyes' yaw and pitch in the head, degrees (people who look_at)
+    blink: np.ndarray | None = None  # (F,): how closed the eyelids are, 0..1 (people with skinned bodies)
 
     def at(self, frame: int) -> JointPose:
         """The pose of one frame."""
         return JointPose(self.rotations[frame], self.root_offset[frame],
-                         None if self.gaze is None else self.gaze[frame])
+                         None if self.gaze is None else self.gaze[frame],
+                         0.0 if self.blink is None else float(self.blink[frame]))
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,11 @@ def _gait_params(actor: Actor, kind: str, leg: float, speed: np.ndarray) -> tupl
     return step, duty, lift
 
 
+def _rest_angle(v: tuple[float, float, float]) -> float:
+    """Degrees a rest leg segment ``v`` leans from straight down towards +Y (the way pitch turns it)."""
+    return float(np.degrees(np.arctan2(v[1], -v[2])))
+
+
 def _transform(m: np.ndarray, v: np.ndarray) -> np.ndarray:
     return np.einsum("fij,fj->fi", m[:, :3, :3], v) + m[:, :3, 3]
 
@@ -115,12 +124,14 @@ def _inverse_apply(m: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, duration: float,
                     lookup: Callable[[object], np.ndarray], others: dict[str, Actor],
-                    held: dict[hold.Grip, hold.HeldProp] | None = None) -> tuple[PoseTrack, list[Step]]:
+                    seed: int = 0, held: dict[hold.Grip, hold.HeldProp] | None = None
+                    ) -> tuple[PoseTrack, list[Step]]:
     """Bake the joint rotations of a person or animal over all frames, and its footfalls.
 
     ``lookup`` resolves an actor id or point to per-frame positions; ``others`` maps ids to actors (for
-    the seat height of what it sits on and the height of what it looks at); ``held`` describes the props its
-    ``pick_up``/``hold`` actions take, by holding (``scenes.hold``: where they rest, their size and grip point).
+    the seat height of what it sits on and the height of what it looks at); ``seed`` (the script's) times the
+    blinks; ``held`` describes the props its ``pick_up``/``hold`` actions take, by holding (``scenes.hold``:
+    where they rest, their size and grip point).
     """
     spec = asset(actor.asset)
     m = model(actor.asset)
@@ -167,7 +178,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
                 osc = np.sin(2 * np.pi * 1.8 * (t - a.start))
                 _blend(rot, J[f"{side}_upper_arm"], w, np.stack([0 * t, 15 + 0 * t, sign * 150 + 0 * t], -1))
                 _blend(rot, J[f"{side}_forearm"], w, np.stack([0 * t, 10 + 0 * t, sign * (-25 + 25 * osc)], -1))
-        elif isinstance(a, Dance) and kind == "humanoid":
+        elif isinstance(a, Dance) and kind == "humanoid" and not is_move(a):  # captured dances are moves
             _dance(a, rot, off, J, t, w, m)
         elif isinstance(a, Push) and kind == "humanoid":
             w = envelope(t, a.start - 0.3, a.start + 0.5, duration, 0.25)
@@ -293,7 +304,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         local = _inverse_apply(parent, target) - np.array(m.joints[limb.upper].offset)
         l1 = float(np.linalg.norm(m.joints[limb.lower].offset))
         l2 = float(np.linalg.norm(limb.end))
-        p, r, k = two_bone_ik(local, l1, l2, limb.knee)
+        p, r, k = two_bone_ik(local, l1, l2, limb.knee, (_rest_angle(m.joints[limb.lower].offset),
+                                                      _rest_angle(limb.end)))
         ik = np.zeros((n, 3, 3))
         ik[:, 0] = np.stack([0 * p, p, r], -1)
         ik[:, 1] = np.stack([0 * k, k, 0 * k], -1)
@@ -338,7 +350,28 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             gaze = _gaze(actor, m, rot, off, tracks, t, duration, lookup, others)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
-    return PoseTrack(rot, off, contacts, limb_names, gaze), steps
+    lids = blinks(actor.id, seed, t) if m.lids is not None else None
+    return PoseTrack(rot, off, contacts, limb_names, gaze, lids), steps
+
+
+BLINK_EVERY = (2.0, 6.0)  # seconds from one blink to the next (drawn evenly between)
+BLINK_SHAPE = (0.07, 0.04, 0.12)  # seconds a blink takes to close, stays closed and opens again
+
+
+def blinks(actor_id: str, seed: int, t: np.ndarray) -> np.ndarray:
+    """How closed the eyelids are (F,; 0 open, 1 closed) at times ``t``: a blink every 2 to 6 s, at moments drawn
+    from the script's seed and the actor's id (the same on every render; two people do not blink in step)."""
+    rng = np.random.default_rng([seed, zlib.crc32(actor_id.encode())])
+    close, hold, opening = BLINK_SHAPE
+    out = np.zeros(len(t))
+    at = rng.uniform(0.3, BLINK_EVERY[1])
+    while len(t) and at < t[-1]:
+        u = t - at
+        shape = np.where(u < close, ease(u / close, "ease_in_out"), 1.0 - ease((u - close - hold) / opening,
+                                                                                 "ease_in_out"))
+        out = np.maximum(out, np.where(u < 0, 0.0, shape))
+        at += rng.uniform(*BLINK_EVERY)
+    return out
 
 
 EYE_RAMP = 0.15  # seconds the eyes take to reach a look_at target (they lead the head's slower turn)
@@ -391,7 +424,7 @@ def _move_weight(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
     """How much full-body moves (kick, cartwheel, …) own the body at each frame (F,), ramps included."""
     w = np.zeros(len(t))
     for a in actor.actions:
-        if isinstance(a, MOVES):
+        if is_move(a):
             end = natural_end(a, duration)
             if end > a.start:
                 w = np.maximum(w, _move_envelope(a, t, end, duration))
@@ -407,7 +440,7 @@ def _move_envelope(a: object, t: np.ndarray, end: float, duration: float) -> np.
 def _apply_moves(actor: Actor, m: Model, rot: np.ndarray, off: np.ndarray, t: np.ndarray, duration: float) -> None:
     """Blend each full-body move over the pose so far, joint by joint through quaternions (no pops)."""
     for a in actor.actions:
-        if not isinstance(a, MOVES):
+        if not is_move(a):
             continue
         end = natural_end(a, duration)
         if end <= a.start:

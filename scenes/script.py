@@ -259,11 +259,17 @@ class Wave(_Timed):
     hand: Literal["right", "left", "both"] = "right"
 
 
+CAPTURED_DANCES = ("freestyle", "twirl")  # dance styles played from motion capture (scenes/moves.py)
+
+
 class Dance(_Timed):
-    """Dance to a beat in one of several styles (characters)."""
+    """Dance to a beat in one of several styles (characters): ``freestyle`` and ``twirl`` are captured dances
+    (full body: they step about, up to 0.9 m, and come back), the others keyed layers over the standing body."""
 
     type: Literal["dance"]
-    style: Literal["groove", "twist", "disco", "robot"] = "groove"
+    # the default stays a keyed style: the captured ones step up to 0.9 m about (a planner's layout, which puts a
+    # dancer next to a table, does not leave that room)
+    style: Literal["freestyle", "twirl", "groove", "twist", "disco", "robot"] = "groove"
     tempo: Annotated[float, Field(ge=40.0, le=240.0)] = 120.0  # beats per minute
 
 
@@ -446,6 +452,11 @@ HAND_ACTIONS = (PickUp, Hold, PutDown, Give)
 
 MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
 """Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
+
+
+def is_move(action: object) -> bool:
+    """Whether ``action`` is a full-body move: one of :data:`MOVES` or a captured dance."""
+    return isinstance(action, MOVES) or (isinstance(action, Dance) and action.style in CAPTURED_DANCES)
 
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit

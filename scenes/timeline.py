@@ -115,6 +115,7 @@ class Timeline:
     poses: dict[str, PoseTrack] = field(default_factory=dict)  # articulated actors by id: (F, J, 3) rotations
     warnings: tuple[str, ...] = ()  # requests that were clamped, each naming its field
     spins: dict[str, PoseTrack] = field(default_factory=dict)  # rigid props' turning wheels and rotors, by id
+    sway: dict[str, PoseTrack] = field(default_factory=dict)  # trees' crowns bent by the wind, by id (scenes/wind.py)
     world: World | None = field(default=None, repr=False)  # sky, sun, fog, lamps, weather, wind (scenes/world.py)
 
     def __len__(self) -> int:
@@ -148,6 +149,7 @@ class Timeline:
                 self.camera_position[i], self.camera_hpr[i], float(self.camera_fov[i]), int(self.shot_index[i])
             ),
             poses={**{aid: track.at(i) for aid, track in self.spins.items()},
+                   **{aid: track.at(i) for aid, track in self.sway.items()},
                    **{aid: track.at(i) for aid, track in self.poses.items()}},
         )
 
@@ -328,6 +330,7 @@ def compile_script(script: SceneScript) -> Timeline:
         poses=poses,
         warnings=tuple(warnings),
         spins=_spins(actors, times, baked),
+        sway=_sway(actors, times, baked, world.wind, script.seed),
         world=world,
     )
 
@@ -352,7 +355,8 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
                                            None if pose is None else pose.root_offset, times, script.duration)
         if asset(a.asset).rig:
             held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings if g.holder == a.id}
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id, held)
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id,
+                                                 script.seed, held)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
             for g, prop in held.items():
                 baked[g.prop] = hold.held_tracks(g, a.asset, baked[a.id], poses[a.id].rotations,
@@ -397,6 +401,27 @@ def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]
         track = spin_track(model(a.asset), times, baked[a.id].position, baked[a.id].hpr, baked[a.id].scale)
         if track is not None:
             out[a.id] = track
+    return out
+
+
+def _sway(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks], wind: np.ndarray,
+          seed: int) -> dict[str, PoseTrack]:
+    """Crown rotations of the trees in the wind (``scenes.wind``): the gusts and each tree's phases come from one
+    generator seeded by the script, drawn in actor order."""
+    from scenes.catalog import model
+    from scenes.wind import Gusts, sway_track
+
+    rng = np.random.default_rng([seed, 0x57494E44])  # a stream of its own ("WIND"): other draws stay put
+    gusts = Gusts.draw(rng)
+    out: dict[str, PoseTrack] = {}
+    for a in actors:
+        if is_model_path(a.asset) or asset(a.asset).rig or not model(a.asset).articulated:
+            continue
+        track = baked[a.id]
+        height = float(asset(a.asset).size[2] * track.scale[0, 2])
+        sway = sway_track(model(a.asset), times, track.position[0], float(track.hpr[0, 0]), height, wind, gusts, rng)
+        if sway is not None:
+            out[a.id] = sway
     return out
 
 
