@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from engine_bridge.panda.screen import bound_texture, card_pass, offscreen_buffer, prepass_camera
+from engine_bridge.panda.screen import ScreenPasses, bound_texture, card_pass, offscreen_buffer, prepass_camera
 
 AO_MASK_BIT = 3  # camera bit of the depth pre-pass (0 main, 1 sun shadow, 2 passes)
 AO_RADIUS = 0.6  # metres: about a ball's radius, the scale of contact shade
@@ -27,31 +27,15 @@ AO_STRENGTH = 2.0
 
 
 @dataclass
-class AmbientOcclusion:
-    """The three buffers and the pre-pass camera; ``texture`` is the blurred visibility the surface shader reads."""
+class AmbientOcclusion(ScreenPasses):
+    """Depth pre-pass, occlusion and blur buffers; ``texture`` is the blurred visibility (half resolution)."""
 
-    buffers: list  # GraphicsOutput: depth pre-pass, occlusion, blur (their draw order)
-    camera: object  # NodePath of the pre-pass camera
-    card: object  # NodePath of the occlusion pass's screen card (it takes the lens each frame)
-    texture: object  # Texture: blurred visibility, half resolution
-    size: tuple[int, int]  # half resolution
+    card: object = None  # NodePath of the occlusion pass's screen card (it takes the lens each frame)
 
     def set_projection(self, hfov: float, vfov: float, near: float, far: float) -> None:
         """This frame's lens (the field of view changes per frame) for turning depths into positions."""
         proj = (math.tan(math.radians(hfov) / 2), math.tan(math.radians(vfov) / 2), near, far)
         self.card.set_shader_input("u_proj", proj)
-
-    def set_active(self, active: bool) -> None:
-        """Draw the occlusion in the next ``render_frame`` or not (a passes-only frame needs none)."""
-        for buf in self.buffers:
-            buf.set_active(active)
-
-    def close(self, graphics) -> None:
-        """Release the buffers (the engine's GraphicsEngine owns them) and the pre-pass camera."""
-        for buf in self.buffers:
-            graphics.remove_window(buf)
-        self.camera.remove_node()
-        self.buffers = []
 
 
 def attach_ao(graphics, host, camera_np, lens, size: tuple[int, int], shaders: dict, skinned_depth) -> AmbientOcclusion:
@@ -78,4 +62,4 @@ def attach_ao(graphics, host, camera_np, lens, size: tuple[int, int], shaders: d
     visibility = bound_texture(blur_buf, GraphicsOutput.RTP_color, "ao", linear=True)
     card = card_pass(occlusion_buf, shaders["ao"], {"u_depth": depth, "u_ao_params": (AO_RADIUS, AO_STRENGTH)})
     card_pass(blur_buf, shaders["blur"], {"u_ao": occlusion})
-    return AmbientOcclusion([depth_buf, occlusion_buf, blur_buf], camera, card, visibility, half)
+    return AmbientOcclusion([depth_buf, occlusion_buf, blur_buf], camera, visibility, half, card)

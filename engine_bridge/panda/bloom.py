@@ -18,9 +18,7 @@ passes never see it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from engine_bridge.panda.screen import bound_texture, card_pass, offscreen_buffer, prepass_camera
+from engine_bridge.panda.screen import ScreenPasses, bound_texture, card_pass, offscreen_buffer, prepass_camera
 
 BLOOM_MASK_BIT = 4  # camera bit of the source pass (0 main, 1 sun shadow, 2 passes, 3 ambient occlusion)
 BLOOM_SKY_TAG = "sky"  # the sky dome's value of the tag key the pre-pass cameras switch shaders by
@@ -28,31 +26,10 @@ BLOOM_STRENGTH = 0.25  # share of a source's light spread into its glow
 BLOOM_SIGMA = 5.0  # quarter-resolution texels: ~20 pixels of the frame
 
 
-@dataclass
-class Bloom:
-    """The three buffers and the source camera; ``texture`` is the blurred glow the surface shaders add."""
-
-    buffers: list  # GraphicsOutput: sources, horizontal blur, vertical blur (their draw order)
-    camera: object  # NodePath of the source camera
-    texture: object  # Texture: the glow, quarter resolution, linear HDR
-    size: tuple[int, int]
-
-    def set_active(self, active: bool) -> None:
-        """Draw the glow in the next ``render_frame`` or not (a passes-only frame needs none)."""
-        for buf in self.buffers:
-            buf.set_active(active)
-
-    def close(self, graphics) -> None:
-        """Release the buffers (the engine's GraphicsEngine owns them) and the source camera."""
-        for buf in self.buffers:
-            graphics.remove_window(buf)
-        self.camera.remove_node()
-        self.buffers = []
-
-
-def attach_bloom(graphics, host, camera_np, lens, size: tuple[int, int], shaders: dict) -> Bloom:
-    """The bloom passes for the world seen by ``camera_np`` through ``lens`` at frame ``size``. ``shaders`` holds the
-    compiled ``source``, ``sky``, ``skinned`` (source, SKINNED) and ``blur`` shaders."""
+def attach_bloom(graphics, host, camera_np, lens, size: tuple[int, int], shaders: dict) -> ScreenPasses:
+    """The bloom passes for the world seen by ``camera_np`` through ``lens`` at frame ``size``: sources, blur across,
+    blur down; the texture is the glow (quarter resolution, linear HDR). ``shaders`` holds the compiled ``source``,
+    ``sky``, ``skinned`` (source, SKINNED) and ``blur`` shaders."""
     from panda3d.core import GraphicsOutput, RenderState, ShaderAttrib
 
     from engine_bridge.panda.actors import SKIN_TAG
@@ -71,4 +48,4 @@ def attach_bloom(graphics, host, camera_np, lens, size: tuple[int, int], shaders
     glow = bound_texture(down_buf, GraphicsOutput.RTP_color, "bloom", linear=True)
     card_pass(across_buf, shaders["blur"], {"u_source": source, "u_step": (1.0, 0.0)})
     card_pass(down_buf, shaders["blur"], {"u_source": across, "u_step": (0.0, 1.0)})
-    return Bloom([source_buf, across_buf, down_buf], camera, glow, quarter)
+    return ScreenPasses([source_buf, across_buf, down_buf], camera, glow, quarter)

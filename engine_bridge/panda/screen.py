@@ -3,7 +3,31 @@ world's GSG, textures bound to them, and full-buffer cards drawn through a shade
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from engine_bridge.engine import EngineError
+
+
+@dataclass
+class ScreenPasses:
+    """A chain of pre-pass buffers (in draw order) fed by ``camera``; ``texture`` is what the surfaces read."""
+
+    buffers: list  # GraphicsOutput
+    camera: object  # NodePath of the pre-pass camera
+    texture: object  # Texture: the chain's result
+    size: tuple[int, int]  # its resolution
+
+    def set_active(self, active: bool) -> None:
+        """Draw the chain in the next ``render_frame`` or not (a passes-only frame needs none)."""
+        for buf in self.buffers:
+            buf.set_active(active)
+
+    def close(self, graphics) -> None:
+        """Release the buffers (the engine's GraphicsEngine owns them) and the pre-pass camera."""
+        for buf in self.buffers:
+            graphics.remove_window(buf)
+        self.camera.remove_node()
+        self.buffers = []
 
 
 def offscreen_buffer(graphics, host, name: str, size: tuple[int, int], sort: int, depth: bool,
