@@ -128,24 +128,26 @@ def run_bench(
     with make_engine(engine, **dict(engine_options)) as eng:
         eng.open(timeline)
         eng.render(timeline.frame(0))  # warm-up: shader compile and first upload
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         for i in range(n):
             img = eng.render(timeline.frame(i))
             if len(samples) < ENCODE_SAMPLE_FRAMES:
                 samples.append(img)
-        render_s = time.perf_counter() - t0
+        render_s, render_cpu = time.perf_counter() - t0, time.process_time() - cpu0
         info = eng.info
 
     with tempfile.TemporaryDirectory(prefix="enginereel-bench-") as tmp:
         # Encode only: the sampled frames, cycled, through the default H.264 settings.
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), children_cpu_seconds()
         with Encoder(Path(tmp) / "encode.mp4", res.width, res.height, script.fps) as enc:
             for i in range(n):
                 enc.write(samples[i % len(samples)])
-        encode_s = time.perf_counter() - t0
+        encode_s, encode_cpu = time.perf_counter() - t0, children_cpu_seconds() - cpu0  # ffmpeg, reaped by close
         # End to end, as `enginereel render` does it.
+        t0, cpu0 = time.perf_counter(), cpu_seconds()
         report = render_script(script, Path(tmp) / "e2e.mp4",
                                RenderOptions(engine=engine, engine_options=engine_options, look=look))
+        e2e_s, e2e_cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
 
     render_fps, encode_fps = n / render_s, n / encode_s
     serial_fps = 1.0 / (1.0 / render_fps + 1.0 / encode_fps)  # render and encode one after the other
@@ -165,6 +167,9 @@ def run_bench(
         "serial_bound_fps": round(serial_fps, 2),
         "end_to_end_vs_serial_bound": round(report.end_to_end_fps / serial_fps, 3),
         "render_loop_blocked_s": round(report.stages.encode, 2),
+        "stages_s": {k: round(v, 2) for k, v in report.stages.model_dump().items()},
+        "cpu": cpu_figures(n, cores=os.cpu_count() or 1, render=(render_cpu, render_s),
+                           encode=(encode_cpu, encode_s), end_to_end=(e2e_cpu, e2e_s)),
         "encoding": report.encoding,
         "threads": {"llvmpipe": info.raster_threads, "x264": report.encoding.get("threads"),
                     "cores": os.cpu_count()},
@@ -318,8 +323,27 @@ def cpu_seconds() -> float:
     """User + system CPU time of this process and of its finished, waited-for descendants."""
     import resource
 
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime + children_cpu_seconds()
+
+
+def children_cpu_seconds() -> float:
+    """User + system CPU time of this process's finished, waited-for descendants (each ffmpeg once it exited)."""
+    import resource
+
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
+def cpu_figures(frames: int, cores: int, **stages: tuple[float, float]) -> dict[str, Any]:
+    """CPU milliseconds per frame and cores in use of each stage (``name=(cpu_s, wall_s)``), and ``cpu_bound_fps``:
+    what ``cores`` cores would give if rendering and encoding were packed onto them without a gap. On a shared
+    machine, cores in use below ``cores`` is other processes' share (or, end to end, gaps in the overlap)."""
+    out: dict[str, Any] = {f"{name}_ms_per_frame": round(cpu / frames * 1000, 2) for name, (cpu, _) in stages.items()}
+    out["cores_used"] = {name: round(cpu / wall, 2) for name, (cpu, wall) in stages.items() if wall > 0}
+    work = stages["render"][0] + stages["encode"][0]
+    out["cpu_bound_fps"] = round(cores * frames / work, 2) if work > 0 else None
+    return out
 
 
 def catalog_scene(count: int = 50, seed: int = 0) -> SceneScript:
