@@ -212,6 +212,7 @@ class PandaEngine(Engine):
         self._host = None
         self._passes = None  # PassesTarget, built on first use
         self._ao = None  # AmbientOcclusion (ao.py) when the look has AO
+        self._refraction = None  # (glass camera, world depth texture) when glass refracts (postprocess.py)
         self._bloom = None  # Bloom (bloom.py) when the look has BLOOM
         self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
@@ -359,6 +360,12 @@ class PandaEngine(Engine):
         self._lens = lens
         region = self._buffer.make_display_region()
         region.set_camera(self._camera)
+        self._refraction = None
+        if self._post is not None and "REFRACT" in look.defines and look.materials:
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT, attach_refraction
+
+            self._refraction = attach_refraction(self._post, self._buffer, self._camera, lens)
+            root.hide(BitMask32.bit(GLASS_MASK_BIT))  # the glass camera sees glass alone (shown through, _dress)
         # The sky dome reaches ~6° below the horizon and the ground ends 600 m out: from a camera that stays low
         # near the middle, the two cover every pixel and clearing the colour is wasted (~1.5 % of a 720p frame).
         cams = timeline.camera_position
@@ -636,20 +643,31 @@ class PandaEngine(Engine):
         it after the opaque world, no depth writes, no shadow (clear glass lets the sun through)."""
         from panda3d.core import BitMask32, ColorBlendAttrib, Shader
 
+        refract = pattern == "glass" and self._refraction is not None
         if pattern not in self._pattern_shaders:
             extra: dict[str, object] = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
             if pattern == "water":
                 extra["WATER"] = 1
-            defines = self._surface_defines | extra
+            defines = {k: v for k, v in self._surface_defines.items() if k != "REFRACT" or refract} | extra
             self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
                                                          _shader_source("surface.frag", defines))
         node.set_shader(self._pattern_shaders[pattern], 2)
         if pattern == "water":
             node.set_shader_input("u_time", 0.0)  # the waves' clock, set every frame (_pose)
             self._water.append(node)
-        if pattern == "glass":
+        if refract:
+            # drawn by the glass camera over the anti-aliased world frame, which it reads (postprocess.py)
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT
+
+            _, depth = self._refraction
+            node.hide(BitMask32.bit(0))
+            node.show_through(BitMask32.bit(GLASS_MASK_BIT))
+            node.set_shader_input("u_scene", self._post.scene)
+            node.set_shader_input("u_world_depth", depth)
+        elif pattern == "glass":
             node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
+        if pattern == "glass":
             node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
             node.set_depth_write(False)
             # nor does it occlude sky light or hide a glow behind it
