@@ -1220,13 +1220,16 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
-        # too short for a walk: turn to look around (on the spot only for something short: a horse turning in
+        # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)
-        if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 1.2:
+        if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
             others = [b for b in bodies.values() if b is not body]
             if others:
                 mid = t + (g1 - t) / 2
-                body.act(type="turn_to", target=others[0].id, start=t, end=min(t + 1.0, mid))
+                # towards where the other stands then, as a heading: two actors turning to each other by name
+                # would refer to each other (a cycle of references the timeline refuses)
+                there = _position_at(others[0], t, bodies) if others[0].living else others[0].pos
+                body.act(type="turn_to", heading=_heading_to(here, there), start=t, end=min(t + 1.0, mid))
                 body.act(type="turn_to", heading=body.heading, start=mid, end=min(mid + 1.0, g1))
                 t = g1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:
