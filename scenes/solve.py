@@ -1163,9 +1163,11 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     """People and animals that would stand still for most of the video get small errands between their events:
     a few steps out and back, a look around, so a long video never freezes."""
     duration = script.duration
+    pushed = {a.get("target") for b in bodies.values() for a in b.data.get("actions", [])
+              if a.get("type") in ("push", "kick")}
     for body in bodies.values():
-        if not body.living or body.data.get("physics"):
-            continue
+        if not body.living or body.data.get("physics") or body.id in pushed:
+            continue  # a body physics moves (or will move) never also walks
         busy = sorted((a.get("start", 0.0), _end(a, duration))
                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
         if any(a.get("type") in ("sit", "dance", "follow") and a.get("end") is None
@@ -1226,10 +1228,10 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
             others = [b for b in bodies.values() if b is not body]
             if others:
                 mid = t + (g1 - t) / 2
-                # towards where the other stands then, as a heading: two actors turning to each other by name
-                # would refer to each other (a cycle of references the timeline refuses)
-                there = _position_at(others[0], t, bodies) if others[0].living else others[0].pos
-                body.act(type="turn_to", heading=_heading_to(here, there), start=t, end=min(t + 1.0, mid))
+                # a point, not the actor: two idle people turning to each other would refer to each other
+                there = _position_at(others[0], t, bodies)
+                body.act(type="turn_to", target=[float(there[0]), float(there[1]), 0.0], start=t,
+                         end=min(t + 1.0, mid))
                 body.act(type="turn_to", heading=body.heading, start=mid, end=min(mid + 1.0, g1))
                 t = g1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:

@@ -292,6 +292,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
 
 # Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.
 CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("over", "the", "shoulder"), "ots"), (("over-the-shoulder",), "ots"), (("trucks", "sideways"), "truck"),
+    (("truck", "shot"), "truck"), (("trucking",), "truck"),
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
@@ -319,7 +321,7 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
 # Shot types to try, in order, for each move; the planner falls back to v1 shots when none validates.
 SHOT_CHOICES: dict[str, tuple[str, ...]] = {
     "track": ("track", "follow"), "handheld": ("handheld",), "pan": ("pan",), "tilt": ("tilt",),
-    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",),
+    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",), "truck": ("truck",),
 }
 
 SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
