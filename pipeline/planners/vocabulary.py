@@ -208,7 +208,9 @@ VERBS: dict[str, VerbSense] = {
     "pursue": _v("follow run_to move_to", "chase", True, 3.5), "fetch": _v("run_to move_to", "chase", True, 3.5),
     "move": _v("move_to", "move", True, 1.0), "slide": _v("move_to", "move", True, 1.0),
     "glide": _v("move_to", "move", True, 1.0), "drift": _v("move_to", "move", True, 0.6),
-    "travel": _v("move_to", "move", True, 1.5), "drive": _v("move_to", "move", True, 6.0),
+    "travel": _v("move_to", "move", True, 1.5), "swim": _v("move_to", "move", True, 0.4),
+    "paddle": _v("move_to", "move", True, 0.4), "sail": _v("move_to", "move", True, 1.5),
+    "drive": _v("move_to", "move", True, 6.0),
     "roll": _v("roll move_to", "move", True, 1.5), "tumble": _v("roll move_to", "move", True, 1.5),
     "push": _v("push move_to", "push", True, 1.0), "kick": _v("push move_to", "push", True, 3.0),
     "orbit": _v("orbit", "orbit", True), "circle": _v("orbit", "orbit", True), "revolve": _v("orbit", "orbit", True),
@@ -232,6 +234,10 @@ VERBS: dict[str, VerbSense] = {
     "climb": _v("jump", "bounce", True), "land": _v("fall move_to", "fall"), "plunge": _v("fall move_to", "fall"),
     "meet": _v("walk_to move_to", "move", True, 1.2), "ride": _v("move_to", "move", True, 4.0),
     "speed": _v("move_to", "move", True, 8.0),
+    # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
+    "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
+    "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
+    "give": _v("give", "none", True),
     "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
 }
 IRREGULAR_VERBS: dict[str, str] = {
@@ -259,6 +265,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "crashes": "crash", "crashing": "crash", "smashes": "smash", "bumps": "bump", "rams": "ram",
     "climbs": "climb", "climbing": "climb", "lands": "land", "landing": "land", "meets": "meet",
     "meeting": "meet", "met": "meet", "rides": "ride", "riding": "ride", "speeds": "speed", "sped": "speed",
+    "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
+    "grabbed": "grab",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 
@@ -286,6 +294,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
 
 # Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.
 CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("over", "the", "shoulder"), "ots"), (("over-the-shoulder",), "ots"), (("trucks", "sideways"), "truck"),
+    (("truck", "shot"), "truck"), (("trucking",), "truck"),
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
@@ -313,7 +323,7 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
 # Shot types to try, in order, for each move; the planner falls back to v1 shots when none validates.
 SHOT_CHOICES: dict[str, tuple[str, ...]] = {
     "track": ("track", "follow"), "handheld": ("handheld",), "pan": ("pan",), "tilt": ("tilt",),
-    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",),
+    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",), "truck": ("truck",),
 }
 
 SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
