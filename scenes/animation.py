@@ -11,12 +11,13 @@ without pops.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from scenes import mocap, moves
+from scenes import hold, mocap, moves
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks, ease, heading_of, jump_duration, natural_end
 from scenes.rig import (
@@ -29,8 +30,9 @@ from scenes.rig import (
     matrix_hpr,
     matrix_quat,
     quat_matrix,
+    two_bone_ik,
 )
-from scenes.script import MOVES, Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave
+from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
 
@@ -43,6 +45,7 @@ class JointPose:
     rotations: np.ndarray
     root_offset: np.ndarray
     gaze: np.ndarray | None = None  # the eyes' yaw and pitch in the head (2,; degrees), for skinned bodies
+    blink: float = 0.0  # how closed the eyelids are (0 open, 1 closed), for skinned bodies
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,13 @@ class PoseTrack:
     contacts: np.ndarray
     limbs: tuple[str, ...]
     gaze: np.ndarray | None = None  # (F, 2): the eyes' yaw and pitch in the head, degrees (people who look_at)
+    blink: np.ndarray | None = None  # (F,): how closed the eyelids are, 0..1 (people with skinned bodies)
 
     def at(self, frame: int) -> JointPose:
         """The pose of one frame."""
         return JointPose(self.rotations[frame], self.root_offset[frame],
-                         None if self.gaze is None else self.gaze[frame])
+                         None if self.gaze is None else self.gaze[frame],
+                         0.0 if self.blink is None else float(self.blink[frame]))
 
 
 @dataclass(frozen=True)
@@ -104,18 +109,9 @@ def _gait_params(actor: Actor, kind: str, leg: float, speed: np.ndarray) -> tupl
     return step, duty, lift
 
 
-def _solve_leg(d: np.ndarray, l1: float, l2: float, knee: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two-bone IK: thigh pitch, roll and knee pitch (degrees, (F,) each) reaching ``d`` (F, 3) from the hip."""
-    dist = np.linalg.norm(d, axis=1)
-    reach = np.clip(dist, abs(l1 - l2) + 1e-4, (l1 + l2) * 0.9999)
-    d = d * (reach / np.maximum(dist, 1e-9))[:, None]
-    cos_k = np.clip((reach**2 - l1**2 - l2**2) / (2 * l1 * l2), -1.0, 1.0)
-    k = knee * np.arccos(cos_k)
-    yl, zl = l2 * np.sin(k), -(l1 + l2 * np.cos(k))
-    r = np.arcsin(np.clip(d[:, 0] / zl, -1.0, 1.0))
-    p = np.arctan2(d[:, 2], d[:, 1]) - np.arctan2(zl * np.cos(r), yl)
-    p = (p + np.pi) % (2 * np.pi) - np.pi
-    return np.degrees(p), np.degrees(r), np.degrees(k)
+def _rest_angle(v: tuple[float, float, float]) -> float:
+    """Degrees a rest leg segment ``v`` leans from straight down towards +Y (the way pitch turns it)."""
+    return float(np.degrees(np.arctan2(v[1], -v[2])))
 
 
 def _transform(m: np.ndarray, v: np.ndarray) -> np.ndarray:
@@ -127,11 +123,15 @@ def _inverse_apply(m: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 
 def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, duration: float,
-                    lookup: Callable[[object], np.ndarray], others: dict[str, Actor]) -> tuple[PoseTrack, list[Step]]:
+                    lookup: Callable[[object], np.ndarray], others: dict[str, Actor],
+                    seed: int = 0, held: dict[hold.Grip, hold.HeldProp] | None = None
+                    ) -> tuple[PoseTrack, list[Step]]:
     """Bake the joint rotations of a person or animal over all frames, and its footfalls.
 
     ``lookup`` resolves an actor id or point to per-frame positions; ``others`` maps ids to actors (for
-    the seat height of what it sits on and the height of what it looks at).
+    the seat height of what it sits on and the height of what it looks at); ``seed`` (the script's) times the
+    blinks; ``held`` describes the props its ``pick_up``/``hold`` actions take, by holding (``scenes.hold``:
+    where they rest, their size and grip point).
     """
     spec = asset(actor.asset)
     m = model(actor.asset)
@@ -178,7 +178,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
                 osc = np.sin(2 * np.pi * 1.8 * (t - a.start))
                 _blend(rot, J[f"{side}_upper_arm"], w, np.stack([0 * t, 15 + 0 * t, sign * 150 + 0 * t], -1))
                 _blend(rot, J[f"{side}_forearm"], w, np.stack([0 * t, 10 + 0 * t, sign * (-25 + 25 * osc)], -1))
-        elif isinstance(a, Dance) and kind == "humanoid":
+        elif isinstance(a, Dance) and kind == "humanoid" and not is_move(a):  # captured dances are moves
             _dance(a, rot, off, J, t, w, m)
         elif isinstance(a, Push) and kind == "humanoid":
             w = envelope(t, a.start - 0.3, a.start + 0.5, duration, 0.25)
@@ -220,6 +220,17 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             w = envelope(t, a.start, end, duration)
             _look_at(a, rot, J, w, tracks, lookup, m, scale, others)
 
+    # --- reaching down for a prop or putting it down: lean from the hips and the chest, then bend the knees
+    grips = [g for g in held or {} if g.holder == actor.id] if kind == "humanoid" else []
+    for g in grips:
+        targets, _ = hold.hand_targets(g, actor.asset, tracks, held[g], t, {})
+        lean, crouch = hold.body_layer(hold.stoop(g, actor.asset, tracks, targets, t), scale, leg_model)
+        rot[:, 0, 1] -= 0.4 * lean
+        rot[:, J["chest"], 1] -= 0.6 * lean
+        off[:, 2] -= crouch
+        off[:, 1] -= 0.3 * crouch
+    ride_w = hold.riding(actor, t, duration) if kind == "humanoid" else np.zeros(n)
+
     # --- sitting: the pelvis goes down and back onto the seat (animals drop their hindquarters)
     pelvis_rest = np.array(m.joints[0].offset)
     if kind == "humanoid":
@@ -239,7 +250,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
     steps: list[Step] = []
     targets = []
     move_w = _move_weight(actor, t, duration)
-    gait_w = moving * ~airborne * (1.0 - move_w)  # a move carries its own legs (and its travel is not a walk)
+    # a move carries its own legs (and its travel is not a walk); a rider's legs are astride, not walking
+    gait_w = moving * ~airborne * (1.0 - move_w) * (1.0 - ride_w)
     for li, limb in enumerate(m.limbs):
         eff_rest = (rest[limb.lower] @ np.array([*limb.end, 1.0]))[:3]
         under = _transform(A, np.tile(eff_rest, (n, 1)))  # where the foot would be standing still
@@ -284,7 +296,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         reach = (l1 + l2) * 0.995
         need = target[:, 2] + np.sqrt(np.maximum(reach**2 - horiz**2, (0.3 * reach) ** 2)) - hip[:, 2]
         limit = np.minimum(limit, need / scale)
-    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w)
+    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w) * (1.0 - ride_w)  # (a rider's legs hang free)
     P = A @ joint_matrices(m, rot, off)[:, 0]
     for limb, target in zip(m.limbs, targets, strict=True):
         parent = P if m.joints[limb.upper].parent == 0 else None
@@ -292,7 +304,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         local = _inverse_apply(parent, target) - np.array(m.joints[limb.upper].offset)
         l1 = float(np.linalg.norm(m.joints[limb.lower].offset))
         l2 = float(np.linalg.norm(limb.end))
-        p, r, k = _solve_leg(local, l1, l2, limb.knee)
+        p, r, k = two_bone_ik(local, l1, l2, limb.knee, (_rest_angle(m.joints[limb.lower].offset),
+                                                      _rest_angle(limb.end)))
         ik = np.zeros((n, 3, 3))
         ik[:, 0] = np.stack([0 * p, p, r], -1)
         ik[:, 1] = np.stack([0 * k, k, 0 * k], -1)
@@ -302,6 +315,11 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         if kind == "humanoid":
             seated = np.tile([[0.0, 90.0, 0.0], [0.0, -90.0, 0.0], [0.0, 0.0, 0.0]], (n, 1, 1))
             ik = ik + sit_w[:, None, None] * (seated - ik)
+            if ride_w.any():
+                mount = _mount_of(actor, others)
+                legs, _ = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+                legs = legs * np.array([1.0, 1.0, 1.0 if limb.name == "l" else -1.0])
+                ik = ik + ride_w[:, None, None] * (legs[None] - ik)
         rot[:, limb.upper] = ik[:, 0]
         rot[:, limb.lower] = ik[:, 1]
         if limb.foot >= 0:
@@ -317,6 +335,13 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             _blend(rot, J[f"{side}_upper_arm"], free, pose, add=True)
             rot[:, J[f"{side}_forearm"], 1] += free * (8.0 + 18.0 * gait_w + 45.0 * sit_w)
         _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
+        if ride_w.any():
+            mount = _mount_of(actor, others)
+            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+            for side in ("l", "r"):
+                _blend(rot, J[f"{side}_upper_arm"], ride_w, np.tile(arms[0], (n, 1)))
+                _blend(rot, J[f"{side}_forearm"], ride_w, np.tile(arms[1], (n, 1)))
+        _hold_arms(actor, m, grips, held or {}, tracks, rot, off, t)
     gaze = None
     if kind == "humanoid":
         _apply_moves(actor, m, rot, off, t, duration)
@@ -325,7 +350,28 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             gaze = _gaze(actor, m, rot, off, tracks, t, duration, lookup, others)
     steps.sort(key=lambda s: (s.frame, s.limb))
     limb_names = tuple(f"{lb.name}_foot" if kind == "humanoid" else lb.name for lb in m.limbs)
-    return PoseTrack(rot, off, contacts, limb_names, gaze), steps
+    lids = blinks(actor.id, seed, t) if m.lids is not None else None
+    return PoseTrack(rot, off, contacts, limb_names, gaze, lids), steps
+
+
+BLINK_EVERY = (2.0, 6.0)  # seconds from one blink to the next (drawn evenly between)
+BLINK_SHAPE = (0.07, 0.04, 0.12)  # seconds a blink takes to close, stays closed and opens again
+
+
+def blinks(actor_id: str, seed: int, t: np.ndarray) -> np.ndarray:
+    """How closed the eyelids are (F,; 0 open, 1 closed) at times ``t``: a blink every 2 to 6 s, at moments drawn
+    from the script's seed and the actor's id (the same on every render; two people do not blink in step)."""
+    rng = np.random.default_rng([seed, zlib.crc32(actor_id.encode())])
+    close, hold, opening = BLINK_SHAPE
+    out = np.zeros(len(t))
+    at = rng.uniform(0.3, BLINK_EVERY[1])
+    while len(t) and at < t[-1]:
+        u = t - at
+        shape = np.where(u < close, ease(u / close, "ease_in_out"), 1.0 - ease((u - close - hold) / opening,
+                                                                                 "ease_in_out"))
+        out = np.maximum(out, np.where(u < 0, 0.0, shape))
+        at += rng.uniform(*BLINK_EVERY)
+    return out
 
 
 EYE_RAMP = 0.15  # seconds the eyes take to reach a look_at target (they lead the head's slower turn)
@@ -378,7 +424,7 @@ def _move_weight(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
     """How much full-body moves (kick, cartwheel, …) own the body at each frame (F,), ramps included."""
     w = np.zeros(len(t))
     for a in actor.actions:
-        if isinstance(a, MOVES):
+        if is_move(a):
             end = natural_end(a, duration)
             if end > a.start:
                 w = np.maximum(w, _move_envelope(a, t, end, duration))
@@ -394,7 +440,7 @@ def _move_envelope(a: object, t: np.ndarray, end: float, duration: float) -> np.
 def _apply_moves(actor: Actor, m: Model, rot: np.ndarray, off: np.ndarray, t: np.ndarray, duration: float) -> None:
     """Blend each full-body move over the pose so far, joint by joint through quaternions (no pops)."""
     for a in actor.actions:
-        if not isinstance(a, MOVES):
+        if not is_move(a):
             continue
         end = natural_end(a, duration)
         if end <= a.start:
@@ -423,6 +469,23 @@ def _blend(rot: np.ndarray, j: int, w: np.ndarray, pose: np.ndarray, add: bool =
         rot[:, j] += w[:, None] * pose
     else:
         rot[:, j] += w[:, None] * (pose - rot[:, j])
+
+
+def _mount_of(actor: Actor, others: dict[str, Actor]) -> Actor:
+    """What ``actor`` rides (its first ``ride``)."""
+    return next(others[a.mount] for a in actor.actions if a.type == "ride")
+
+
+def _hold_arms(actor: Actor, m: Model, grips: list[hold.Grip], held: dict[hold.Grip, hold.HeldProp],
+               tracks: ActorTracks, rot: np.ndarray, off: np.ndarray, t: np.ndarray) -> None:
+    """Each holding arm reaches for its prop, holds it and puts it down (``scenes.hold``), over the pose so far."""
+    for g in grips:
+        world = actor_matrices(tracks.position, tracks.hpr, tracks.scale)[:, None] @ joint_matrices(m, rot, off)
+        free = {s: world[:, m.joint_index(f"{s}_hand"), :3, :3] @ hold.palm(actor.asset, s)
+                + world[:, m.joint_index(f"{s}_hand"), :3, 3] for s in g.sides()}
+        targets, w = hold.hand_targets(g, actor.asset, tracks, held[g], t, free)
+        for s, target in targets.items():
+            hold.arm_layer(m, actor.asset, world, rot, s, target, w)
 
 
 def _arm_busy(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:

@@ -104,7 +104,7 @@ def skinned_humanoid(look: HumanLook) -> Model:
     joints = tuple(Joint(name, parent, tuple(float(x) for x in (pos[i] - (pos[parent] if parent >= 0 else 0.0))))
                    for i, (name, parent) in enumerate(zip(skin.JOINTS, skin.PARENTS, strict=True)))
     return Model(joints, (), _human_slots(look), main_slot="body", limbs=_human_limbs(joints), skin=b.parts,
-                 eyes=b.eyes)
+                 eyes=b.eyes, lids=b.lids)
 
 
 def person(look: HumanLook) -> Model:
@@ -341,14 +341,6 @@ def chair() -> Model:
         for y in (-0.2, 0.2):
             parts.append((placed(cylinder(0.035, 0.43, 10), at=(x, y, 0)), "accent"))
     return prop_model(parts, {"body": paint("a0522d", "wood"), "accent": paint("6b3a1f", "wood")})
-
-
-def tree() -> Model:
-    """A broadleaf tree about 4 m tall: a tapered trunk under clustered foliage."""
-    parts = [(frustum(0.32, 0.18, 2.2, 16), "accent")]
-    for at, d in (((0, 0, 1.7), 1.8), ((0.45, 0.2, 2.3), 1.3), ((-0.4, -0.25, 2.4), 1.2), ((0.0, 0.0, 2.7), 1.2)):
-        parts.append((placed(sphere(d, 20, 10), at=at), "body"))
-    return prop_model(parts, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
 
 
 def bush() -> Model:

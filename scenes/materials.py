@@ -13,7 +13,7 @@ class Finish:
     metallic: float
     emission: float = 0.0  # multiplier on the base colour for self-lit surfaces
     # a procedural texture drawn over the colour (engine_bridge/panda/shaders/patterns.glsl): grain, weave, bricks…;
-    # "glass" makes the surface transparent
+    # "glass" makes the surface transparent, "water" waves its normal
     pattern: str = ""
 
 
@@ -36,4 +36,7 @@ FINISHES: dict[str, Finish] = {
     "grass": Finish(0.95, 0.0, pattern="grass"),
     "sand": Finish(0.95, 0.0, pattern="sand"),
     "snow": Finish(0.6, 0.0, pattern="snow"),
+    # open water: a mirror of the sky with waves that follow the wind; its colour is the body's, seen where the
+    # reflection is weak (looking down into it)
+    "water": Finish(0.03, 0.0, pattern="water"),
 }

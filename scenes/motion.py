@@ -17,6 +17,7 @@ from scenes.script import (
     MOVES,
     Actor,
     Bounce,
+    Dance,
     Easing,
     Fall,
     FlyTo,
@@ -32,6 +33,7 @@ from scenes.script import (
     Spin,
     TurnTo,
     WalkTo,
+    is_move,
 )
 
 
@@ -459,6 +461,12 @@ def natural_end(action: object, duration: float) -> float:
     return duration if length is None else min(duration, start + length)
 
 
+def _dance(a: Dance, times: np.ndarray, end: float, tracks: ActorTracks, ctx: Context) -> None:
+    """A captured dance steps about like a move (the keyed styles stay on the spot)."""
+    if is_move(a):
+        _move(a, times, end, tracks, ctx)
+
+
 SETTLE = 0.4  # seconds a strike's step-in ends before the strike starts (feet come to rest under the body)
 STEP_IN = 1.5  # m/s: a faster step-in to reach a strike's target is a slide, and warned about
 
@@ -574,8 +582,9 @@ _ACTIONS: dict[type, Callable[..., None]] = {
     Bounce: _legacy(_bounce), Spin: _legacy(_spin), MoveTo: _legacy(_move_to), Orbit: _legacy(_orbit),
     WalkTo: _walk_to, RunTo: _walk_to, FollowPath: _follow_path, Follow: _follow, FlyTo: _fly_to, Jump: _jump,
     TurnTo: _turn_to, Roll: _roll, Fall: _fall, Perch: _perch, Hop: _hop, **dict.fromkeys(MOVES, _move),
+    Dance: _dance,
 }
-"""Root-motion actions; the others (wave, dance, sit, look_at, idle, push) only pose joints or the physics."""
+"""Root-motion actions; the others (wave, sit, look_at, idle, push) only pose joints or the physics."""
 
 
 def actor_tracks(actor: Actor, times: np.ndarray, duration: float, lookup: PositionLookup,

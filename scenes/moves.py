@@ -1,4 +1,4 @@
-"""Full-body moves of people: kick, punch, cartwheel, backflip, forward roll, crawl and get-up.
+"""Full-body moves of people: kick, punch, cartwheel, backflip, forward roll, crawl, get-up and the captured dances.
 
 Each move is a pose of every joint over the move's own time, in the model's frame, plus the distance the
 body travels over the ground. The captured ones come from ``scenes/mocap.py``; the football kick is
@@ -12,12 +12,14 @@ included) with a short ramp in and out, through quaternions, so nothing pops.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from scenes.actions import ACTIONS
 from scenes.mocap import clip, leg_scale, root_height, sample
 from scenes.rig import Model, joint_matrices
-from scenes.script import GetUp, Kick, Punch
+from scenes.script import Dance, GetUp, Kick, Punch
 
 RAMP = 0.25  # seconds a move takes to blend in and out
 # the football kick: (time s, kicking thigh pitch, kicking knee pitch, standing knee pitch, chest pitch,
@@ -33,6 +35,61 @@ KICK_KEYS = np.array([
 ])
 TOE = np.array([0.0, 0.13, -0.045])  # the kicking point of a foot, in its joint's frame (m, for a 1.75 m body)
 KNUCKLES = np.array([0.0, 0.0, -0.09])  # the punching point of a hand, in its joint's frame
+
+
+@dataclass(frozen=True)
+class DanceClip:
+    """A captured dance style: its clip, the beats in one of its cycles (its own tempo) and how it comes back to
+    where it started. The clips travel each cycle (DeepMimic's ``dance_a`` 1.2 m sideways while twirling,
+    ``dance_b`` 15 cm): with ``turns`` > 0 each cycle is turned ``360 / turns`` degrees further, a little at every
+    frame, so the steps go round a small loop that closes after ``turns`` cycles and the feet stay where they
+    step; with 0 the small drift is taken off evenly over the cycle."""
+
+    clip: str
+    beats: int
+    turns: int
+
+
+DANCES = {"freestyle": DanceClip("dance_b", 4, 0), "twirl": DanceClip("dance_a", 4, 2)}
+TEMPO_STRETCH = (0.75, 1.33)  # how much faster or slower than captured a dance plays to follow the asked tempo
+DANCE_RAMP = 0.5  # seconds a dance takes to blend in and out of the standing pose
+_STEP = 1.0 / 120  # seconds: the grid a turned dance's steps are summed on
+
+
+def _dance_time(action: Dance, u: np.ndarray) -> np.ndarray:
+    """Clip time (loops on) for dance time ``u``: played at the asked tempo, within :data:`TEMPO_STRETCH`."""
+    style = DANCES[action.style]
+    natural = 60.0 * style.beats / clip(style.clip).duration
+    return np.asarray(u, dtype=np.float64) * float(np.clip(action.tempo / natural, *TEMPO_STRETCH))
+
+
+def _dance_turn(style: DanceClip, uc: np.ndarray) -> np.ndarray:
+    """The extra heading (degrees, (F,)) of a dance at clip times ``uc``."""
+    return 360.0 / style.turns * uc / clip(style.clip).duration if style.turns else np.zeros_like(uc)
+
+
+def _dance_sample(action: Dance, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Joint rotations (F, 16, 3) and root positions (F, 3; DeepMimic metres, our axes) of a dance ``u`` seconds
+    in, its travel brought back round (see :class:`DanceClip`)."""
+    style = DANCES[action.style]
+    c = clip(style.clip)
+    uc = _dance_time(action, u)
+    rot, root = sample(c, uc)
+    rot[:, 0, 0] += _dance_turn(style, uc)  # hpr = Rz(h)·…: a turn about the vertical adds to the heading
+    if not style.turns:
+        root[:, :2] -= (c.root[-1, :2] - c.root[0, :2]) * (uc / c.duration)[:, None]
+        return rot, root
+    # each step of the captured travel turned by the heading added so far, summed from the start
+    grid = np.arange(0.0, float(uc.max(initial=0.0)) + 2 * _STEP, _STEP)
+    _, path = sample(c, grid)
+    step = np.diff(path[:, :2], axis=0)
+    h = np.radians(_dance_turn(style, (grid[1:] + grid[:-1]) / 2.0))
+    turned = np.stack([np.cos(h) * step[:, 0] - np.sin(h) * step[:, 1],
+                       np.sin(h) * step[:, 0] + np.cos(h) * step[:, 1]], -1)
+    walked = np.concatenate([[path[0, :2]], path[0, :2] + np.cumsum(turned, axis=0)])
+    root[:, 0] = np.interp(uc, grid, walked[:, 0])
+    root[:, 1] = np.interp(uc, grid, walked[:, 1])
+    return rot, root
 
 
 def _clip_of(action: object) -> tuple[str, bool] | None:
@@ -59,12 +116,12 @@ def ramp_in(action: object) -> float:
     than a ramp (a move at the very start is already under way)."""
     if getattr(action, "start", 0.0) > 0 and getattr(action, "type", "") in ("get_up", "crawl"):
         return 1.0
-    return RAMP
+    return DANCE_RAMP if isinstance(action, Dance) else RAMP
 
 
 def ramp_out(action: object) -> float:
     """Seconds a move takes to blend out: a crawl ends by standing up, which takes longer than a ramp."""
-    return 1.0 if getattr(action, "type", "") == "crawl" else RAMP
+    return 1.0 if getattr(action, "type", "") == "crawl" else DANCE_RAMP if isinstance(action, Dance) else RAMP
 
 
 def _hermite(keys: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -109,6 +166,11 @@ def _football_kick(action: Kick, m: Model, u: np.ndarray) -> tuple[np.ndarray, n
 def pose(action: object, m: Model, u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Joint rotations (F, J, 3) and root offsets (F, 3; vertical only) of a move ``u`` seconds into it."""
     u = np.asarray(u, dtype=np.float64)
+    if isinstance(action, Dance):
+        rot, root = _dance_sample(action, u)
+        off = np.zeros((len(u), 3))
+        off[:, 2] = root_height(m, root[:, 2])
+        return rot, off
     which = _clip_of(action)
     if which is None:
         return _football_kick(action, m, u)  # type: ignore[arg-type]
@@ -120,6 +182,9 @@ def pose(action: object, m: Model, u: np.ndarray) -> tuple[np.ndarray, np.ndarra
 
 def travel(action: object, m: Model, u: np.ndarray) -> np.ndarray:
     """How far (F, 2) the body has moved over the ground ``u`` seconds into a move, in the model's frame."""
+    if isinstance(action, Dance):
+        _, root = _dance_sample(action, np.asarray(u, dtype=np.float64))
+        return (root[:, :2] - root[:1, :2]) * leg_scale(m)
     which = _clip_of(action)
     if which is None:
         return np.zeros((len(u), 2))

@@ -25,6 +25,9 @@ JOINTS = ("pelvis", "chest", "neck", "head",
 PARENTS = (-1, 0, 1, 2, 1, 4, 5, 1, 7, 8, 0, 10, 11, 0, 13, 14)
 VARIANTS = ("person", "man", "woman", "child", "elderly")
 EYE_BONES = (len(JOINTS), len(JOINTS) + 1)  # skinning-palette slots after the rig's joints: left eye, right eye
+LID_BONES = (len(JOINTS) + 2, len(JOINTS) + 3)  # then the eyelids' (they close over the eyes to blink)
+LID_GAP = 1.03  # eyelid shell radius over the eyeball's: clear of the cornea, under the lid skin
+LID_OVERLAP = 6.0  # degrees a closed lid reaches past the lower lid's margin (and its open edge hides above the upper)
 ARM_SPREAD = 9.0  # degrees the rest arm hangs out from vertical (a vertical arm would sink into wide hips)
 HAIR_LIFT = 0.009  # metres the hair shell stands off the scalp (short hair's thickness)
 SHOE_LIFT = 0.005  # metres shoes stand off the foot (rounds the toes off)
@@ -33,22 +36,26 @@ SHOE_LIFT = 0.005  # metres shoes stand off the foot (rounds the toes off)
 @dataclass(frozen=True)
 class SkinPart:
     """One material slot of a skinned body: its bind-pose mesh (model frame) and, per vertex, four joint
-    indices and weights summing to one."""
+    indices and weights summing to one; optionally a colour per vertex (``tint``, linear RGB) that multiplies
+    the slot's colour (a texture baked to the vertices: the dog's fur)."""
 
     mesh: Mesh
     slot: str
     joints: np.ndarray  # (V, 4) uint8
     weights: np.ndarray  # (V, 4) float32
+    tint: np.ndarray | None = None  # (V, 3) float32
 
 
 @dataclass(frozen=True)
 class Body:
-    """A built body: rest joint positions (16, 3, model frame), its slotted skin parts and the rest centres of
-    its eyeballs (2, 3: left, right), which turn on their own bones (:data:`EYE_BONES`) to look at things."""
+    """A built body: rest joint positions (16, 3, model frame), its slotted skin parts, the rest centres of
+    its eyeballs (2, 3: left, right), which turn on their own bones (:data:`EYE_BONES`) to look at things, and
+    how far (degrees) each eyelid turns down about its eye's centre to close (:data:`LID_BONES`)."""
 
     joints: np.ndarray
     parts: tuple[SkinPart, ...]
     eyes: np.ndarray
+    lids: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -103,7 +110,8 @@ def _straighten(verts: np.ndarray, joints: np.ndarray, idx: np.ndarray, w: np.nd
         joints[j] = r @ (joints[j] - pivot) + to
 
 
-def _vertex_normals(v: np.ndarray, tris: np.ndarray) -> np.ndarray:
+def vertex_normals(v: np.ndarray, tris: np.ndarray) -> np.ndarray:
+    """Unit normals (V, 3) of a closed surface: each vertex's sum of its triangles' area-weighted normals."""
     n = np.zeros_like(v)
     face = np.cross(v[tris[:, 1]] - v[tris[:, 0]], v[tris[:, 2]] - v[tris[:, 0]])
     for k in range(3):
@@ -152,6 +160,30 @@ def _hair_pieces(style: str, joints: np.ndarray, verts: np.ndarray, height: floa
     return []
 
 
+def lid_margins(skin: np.ndarray, centre: np.ndarray, radius: float) -> tuple[float, float]:
+    """Elevations (degrees, about the eye's centre, looking along +Y) of the lower and upper lid margins straight
+    ahead of the eye: the widest angle free of skin in front of the eyeball."""
+    rel = skin - centre
+    near = (np.linalg.norm(rel, axis=1) < 1.3 * radius) & (rel[:, 1] > 0)
+    near &= np.abs(np.degrees(np.arctan2(rel[:, 0], rel[:, 1]))) < 12.0
+    elevation = np.sort(np.degrees(np.arctan2(rel[near, 2], rel[near, 1])))
+    gap = int(np.argmax(np.diff(elevation)))
+    return float(elevation[gap]), float(elevation[gap + 1])
+
+
+def _eyelid(centre: np.ndarray, radius: float, edge: float) -> Mesh:
+    """A skin-coloured shell over the top of an eyeball, from elevation ``edge`` (degrees) up, tucked under the
+    upper lid's skin when open; turned down about the eye's centre it covers the eye (a blink)."""
+    el = np.radians(np.linspace(edge, 85.0, 8))
+    az = np.radians(np.linspace(-70.0, 70.0, 15))
+    e, a = np.meshgrid(el, az, indexing="ij")
+    n = np.stack([np.sin(a) * np.cos(e), np.cos(a) * np.cos(e), np.sin(e)], -1).reshape(-1, 3)
+    rows, cols = el.size, az.size
+    i = np.arange((rows - 1) * cols).reshape(rows - 1, cols)[:, :-1].ravel()
+    tris = np.concatenate([np.stack([i, i + cols + 1, i + 1], -1), np.stack([i, i + cols, i + cols + 1], -1)])
+    return Mesh((centre + LID_GAP * radius * n).astype(np.float32), n.astype(np.float32), tris.astype(np.uint32))
+
+
 @cache
 def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
     """The skinned body of ``variant`` (one of :data:`VARIANTS`) ``height`` metres tall, dressed by ``wardrobe``."""
@@ -160,7 +192,7 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
     s = height / verts[:, 2].max()
     verts, joints = verts * s, joints * s
     tris = d["triangles"].astype(np.int64)
-    normals = _vertex_normals(verts, tris)
+    normals = vertex_normals(verts, tris)
     idx, w = d["weight_joints"], d["weights"]
     names = list(d["region_names"])
     slot_of = _region_slots(wardrobe)
@@ -192,6 +224,18 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
                 for side, mask in ((0, left), (1, ~left)):
                     pts = part.mesh.vertices[mask].astype(np.float64)
                     eyes[side] = (pts.min(axis=0) + pts.max(axis=0)) / 2.0
+    sclera = next(p for p in parts if p.slot == "sclera").mesh.vertices.astype(np.float64)
+    skin_verts = next(p for p in parts if p.slot == "skin").mesh.vertices.astype(np.float64)
+    lids = np.zeros(2)
+    for side, bone in enumerate(LID_BONES):
+        mine = sclera[(sclera[:, 0] < 0) == (side == 0)]
+        radius = float(np.linalg.norm(mine - eyes[side], axis=1).max())
+        lower, upper = lid_margins(skin_verts, eyes[side], radius)
+        lid = _eyelid(eyes[side], radius, upper + LID_OVERLAP)
+        lids[side] = upper - lower + 2 * LID_OVERLAP
+        n = len(lid.vertices)
+        parts.append(SkinPart(lid, "skin", np.tile(np.array([bone, 0, 0, 0], np.uint8), (n, 1)),
+                              np.tile(np.array([1, 0, 0, 0], np.float32), (n, 1))))
     if wardrobe.hair not in ("bald", "cap"):  # a shell over the scalp (the skin stays whole under it)
         add(tris[d["scalp"]], "hair", HAIR_LIFT)
     head = JOINTS.index("head")
@@ -200,13 +244,16 @@ def body(variant: str, height: float, wardrobe: Wardrobe = Wardrobe()) -> Body:
         slot = "hat" if wardrobe.hair == "cap" else "hair"
         parts.append(SkinPart(piece, slot, np.tile(np.array([head, 0, 0, 0], np.uint8), (n, 1)),
                               np.tile(np.array([1, 0, 0, 0], np.float32), (n, 1))))
-    return Body(joints, tuple(parts), eyes)
+    return Body(joints, tuple(parts), eyes, lids)
 
 
 def skinning_matrices(joint_mats: np.ndarray, rest_joints: np.ndarray, eyes: np.ndarray | None = None,
-                      gaze: np.ndarray | None = None) -> np.ndarray:
+                      gaze: np.ndarray | None = None, lids: np.ndarray | None = None,
+                      blink: float = 0.0) -> np.ndarray:
     """Per-joint skinning matrices (J, 4, 4): the posed joint matrix times the inverse bind matrix; with ``eyes``
-    (rest eyeball centres, 2 × 3) two more, the head's turned about each eye by ``gaze`` (yaw, pitch degrees).
+    (rest eyeball centres, 2 × 3) two more, the head's turned about each eye by ``gaze`` (yaw, pitch degrees);
+    with ``lids`` (each eyelid's closing turn, degrees) two more, the head's turned down about each eye by that
+    much times ``blink`` (0 open, 1 closed).
 
     The rig's rest rotations are all zero, so a joint's bind matrix is a translation to its rest position.
     """
@@ -216,17 +263,19 @@ def skinning_matrices(joint_mats: np.ndarray, rest_joints: np.ndarray, eyes: np.
         return out
     from scenes.rig import hpr_matrix  # (scenes.rig imports this module)
 
+    def about(centre: np.ndarray, hpr: tuple[float, float, float]) -> np.ndarray:
+        """A turn by ``hpr`` about the point ``centre``."""
+        m = np.eye(4)
+        m[:3, :3] = hpr_matrix(np.array(hpr))
+        m[:3, 3] = centre - m[:3, :3] @ centre
+        return m
+
     yaw, pitch = (0.0, 0.0) if gaze is None else (float(gaze[0]), float(gaze[1]))
-    turn = np.eye(4)
-    turn[:3, :3] = hpr_matrix(np.array([yaw, pitch, 0.0]))
     head = out[JOINTS.index("head")]
-    bones = []
-    for centre in eyes:
-        about = np.eye(4)
-        about[:3, 3] = centre
-        back = np.eye(4)
-        back[:3, 3] = -centre
-        bones.append(head @ about @ turn @ back)
+    bones = [head @ about(centre, (yaw, pitch, 0.0)) for centre in eyes]
+    if lids is not None:
+        bones += [head @ about(centre, (0.0, -float(angle) * blink, 0.0)) for centre, angle in zip(eyes, lids,
+                                                                                                  strict=True)]
     return np.concatenate([out, np.stack(bones)])
 
 

@@ -74,7 +74,7 @@ def slot_material(model_: Model, slot: str, actor: Actor) -> tuple[tuple[float, 
 
 def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
     """A GeomNode of a skin part: position, normal, four joint indices and four weights per vertex (interleaved),
-    for the shaders' SKINNED variant."""
+    and the part's colour per vertex if it has one, for the shaders' SKINNED variant."""
     from panda3d.core import Geom, GeomVertexArrayFormat, GeomVertexFormat, InternalName
 
     from engine_bridge.panda.engine import geom_node
@@ -84,13 +84,18 @@ def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
     array.add_column(InternalName.get_normal(), 3, Geom.NT_float32, Geom.C_normal)
     array.add_column(InternalName.make("joints"), 4, Geom.NT_float32, Geom.C_other)
     array.add_column(InternalName.make("weights"), 4, Geom.NT_float32, Geom.C_other)
+    extra = (part.joints.astype(np.float32), part.weights)
+    if part.tint is not None:  # a colour per vertex, for the TINTED variant
+        array.add_column(InternalName.make("tint"), 3, Geom.NT_float32, Geom.C_other)
+        extra = (*extra, part.tint)
     fmt = GeomVertexFormat.register_format(GeomVertexFormat(array))
-    return geom_node(name, part.mesh, fmt, (part.joints.astype(np.float32), part.weights))
+    return geom_node(name, part.mesh, fmt, extra)
 
 
-def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
+def _build_skin(root, actor: Actor, m: Model, geoms: dict, shaders: dict | None) -> Skinning:
     """The skin parts of a skinned model, one holder per slot directly under the actor's root (the vertex
-    shader places every vertex from the joints, so nothing hangs from the joint nodes)."""
+    shader places every vertex from the joints, so nothing hangs from the joint nodes). ``shaders`` maps
+    whether a part has a colour per vertex to its SKINNED (or SKINNED and TINTED) surface shader."""
     from panda3d.core import NodePath
 
     holders = []
@@ -106,8 +111,8 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
         holder.set_color(*rgb, 1.0)  # used by the software renderer only
         holder.set_tag(SKIN_TAG, "1")
         holder.node().set_final(True)  # bounds come from the posed joints (set per frame), not the bind pose
-        if shader is not None:
-            holder.set_shader(shader)
+        if shaders is not None:
+            holder.set_shader(shaders[part.tint is not None])
         holders.append(holder)
     rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
     skin = Skinning(m, rest, holders, _joint_spheres(m))
@@ -116,8 +121,9 @@ def _build_skin(root, actor: Actor, m: Model, geoms: dict, shader) -> Skinning:
 
 
 def _bone_count(m: Model) -> int:
-    """Skinning matrices a skinned model uses: one per joint, and one per eye when it has eyes that turn."""
-    return len(m.joints) + (len(m.eyes) if m.eyes is not None else 0)
+    """Skinning matrices a skinned model uses: one per joint, one per eye when it has eyes that turn and one per
+    eyelid when it blinks."""
+    return len(m.joints) + sum(len(x) for x in (m.eyes, m.lids) if x is not None)
 
 
 def _joint_spheres(m: Model) -> np.ndarray:
@@ -136,13 +142,14 @@ def _joint_spheres(m: Model) -> np.ndarray:
     return out
 
 
-def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None) -> None:
+def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None,
+               blink: float = 0.0) -> None:
     """Upload one pose's skinning matrices to every holder (this frame's and, until the flow pass says
     otherwise, the next frame's), and fit the holders' bounds around the posed joints."""
     from panda3d.core import BoundingSphere, Point3
 
     mats = joint_matrices(skin.model, rotations[None], root_offset[None])[0]
-    skin_mats = skinning_matrices(mats, skin.rest_joints, skin.model.eyes, gaze)
+    skin_mats = skinning_matrices(mats, skin.rest_joints, skin.model.eyes, gaze, skin.model.lids, blink)
     bones = np.ascontiguousarray(skin_mats.transpose(0, 2, 1), dtype=np.float32)
     skin.bones = bones
     pta = _matrix_array(bones)
@@ -174,10 +181,11 @@ def set_next_bones(nodes: ActorNodes, bones: np.ndarray) -> None:
         h.set_shader_input("u_bones_next", pta)
 
 
-def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None,
+def build_actor(parent, actor: Actor, geoms: dict, skinned_shaders: dict | None = None,
                 dress: Callable[[object, str], None] | None = None) -> ActorNodes:
     """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, joint, slot) across
-    actors. ``skinned_shader`` is the surface shader's SKINNED variant, for skinned models; ``dress(node, pattern)``
+    actors. ``skinned_shaders`` are the surface shader's SKINNED variants for skinned models (keyed by whether a
+    part has a colour per vertex: the TINTED one); ``dress(node, pattern)``
     gives a rigid slot with a procedural pattern its shader variant (skin parts keep the skinned shader, plain)."""
     from panda3d.core import NodePath
 
@@ -207,7 +215,7 @@ def build_actor(parent, actor: Actor, geoms: dict, skinned_shader=None,
         if pattern and dress is not None:
             dress(holder, pattern)
     rest = np.array([j.offset for j in m.joints], dtype=np.float64)
-    skin = _build_skin(root, actor, m, geoms, skinned_shader) if m.skinned else None
+    skin = _build_skin(root, actor, m, geoms, skinned_shaders) if m.skinned else None
     return ActorNodes(root, joints, rest, skin)
 
 
@@ -221,4 +229,4 @@ def pose_actor(nodes: ActorNodes, pose: JointPose | None) -> None:
     base = nodes.rest[0] + pose.root_offset
     nodes.joints[0].set_pos(float(base[0]), float(base[1]), float(base[2]))
     if nodes.skin is not None:
-        _set_bones(nodes.skin, rot, pose.root_offset, pose.gaze)
+        _set_bones(nodes.skin, rot, pose.root_offset, pose.gaze, pose.blink)

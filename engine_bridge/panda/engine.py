@@ -8,6 +8,7 @@ does not work under EGL here), with compile-time variants instead of runtime bra
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -17,6 +18,8 @@ import numpy as np
 
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
+from engine_bridge.panda.ao import AO_MASK_BIT, attach_ao
+from engine_bridge.panda.bloom import BLOOM_MASK_BIT, BLOOM_SIGMA, BLOOM_SKY_TAG, BLOOM_STRENGTH, attach_bloom
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.looks import LOOKS, Look
@@ -34,7 +37,7 @@ PASS_NAMES = ("depth", "mask", "normals", "flow")
 
 GROUND_EXTENT = 600.0  # metres; fog hides the edge
 SHADOW_MASK_BIT = 1
-MAX_JOINTS = 18  # skinning matrices a body may use (the humanoid rig's 16 joints and two eyes): the SKINNED
+MAX_JOINTS = 20  # skinning matrices a body may use (the humanoid rig's 16 joints, two eyes, two lids): the SKINNED
 # shaders' bone array size
 
 _PRC = """
@@ -56,12 +59,31 @@ gl-coordinate-system default
 _configured = False
 
 
+RASTER_THREADS_ENV = "LP_NUM_THREADS"
+
+
+def raster_threads() -> int:
+    """llvmpipe's rasteriser threads for this process: ``$LP_NUM_THREADS`` if set, else one per core.
+
+    Mesa reads it once, when the first EGL display opens, so it is fixed before that (:func:`_configure`). One per
+    core is also Mesa's own default; it is set explicitly so the run report can say what was used. One thread
+    renders 1.5× slower; four change nothing on two cores (docs/rendering.md, Speed). The encoder's threads are
+    counted apart (``pipeline.encode.encoder_threads``): llvmpipe's main thread and its rasterisers take turns (the
+    main thread waits while they draw), and ffmpeg fills the gaps.
+    """
+    try:
+        return max(1, int(os.environ.get(RASTER_THREADS_ENV, "")))
+    except ValueError:
+        return max(1, os.cpu_count() or 1)
+
+
 def _configure() -> None:
     """Load Panda3D's settings once per process (Panda reads its configuration globally)."""
     global _configured
     if not _configured:
         from panda3d.core import loadPrcFileData
 
+        os.environ[RASTER_THREADS_ENV] = str(raster_threads())  # before the first EGL display opens
         loadPrcFileData("enginereel", _PRC)
         _keep_freed_memory()
         _configured = True
@@ -183,10 +205,14 @@ class PandaEngine(Engine):
         self._models: list = []  # glTF actors (engine_bridge/panda/models.py)
         self._camera = None
         self._weather: list = []  # weather particle nodes: the drawn ones, then the passes' copy (in_masks)
+        self._water: list = []  # water surfaces (their waves follow the frame's time)
         self._lens = None
         self._sky = None
         self._host = None
         self._passes = None  # PassesTarget, built on first use
+        self._ao = None  # AmbientOcclusion (ao.py) when the look has AO
+        self._refraction = None  # (glass camera, world depth texture) when glass refracts (postprocess.py)
+        self._bloom = None  # Bloom (bloom.py) when the look has BLOOM
         self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
         self._size = (0, 0)
@@ -303,13 +329,14 @@ class PandaEngine(Engine):
 
             from engine_bridge.panda.postprocess import attach_fxaa
 
-            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("fxaa.vert", {}), _shader_source("fxaa.frag", {}))
+            fxaa = Shader.make(Shader.SL_GLSL, _shader_source("card.vert", {}), _shader_source("fxaa.frag", {}))
             self._post = attach_fxaa(self._graphics, self._host, self._buffer, (width, height), fxaa)
             if not self._fit_per_frame:
                 self._post.set_rects([(0, 0, width, height)])
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
-                                PandaSystem.get_version_string())
+                                PandaSystem.get_version_string(),
+                                raster_threads() if "llvmpipe" in renderer else None)
 
         root = NodePath("world")
         self._root = root
@@ -332,6 +359,12 @@ class PandaEngine(Engine):
         self._lens = lens
         region = self._buffer.make_display_region()
         region.set_camera(self._camera)
+        self._refraction = None
+        if self._post is not None and "REFRACT" in look.defines and look.materials:
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT, attach_refraction
+
+            self._refraction = attach_refraction(self._post, self._buffer, self._camera, lens)
+            root.hide(BitMask32.bit(GLASS_MASK_BIT))  # the glass camera sees glass alone (shown through, _dress)
         # The sky dome reaches ~6° below the horizon and the ground ends 600 m out: from a camera that stays low
         # near the middle, the two cover every pixel and clearing the colour is wasted (~1.5 % of a 720p frame).
         cams = timeline.camera_position
@@ -381,11 +414,17 @@ class PandaEngine(Engine):
             "u_fog_colour": tuple(float(x) for x in world.fog_colour),
             "u_fog_density": float(world.fog_density),
             "u_shadow_bias": float(2.5 * 2 * radius / self._shadow_size),
+            "u_wind": tuple(float(x) for x in world.wind),  # water's waves (patterns.glsl)
         }
         for k, v in common_inputs.items():
             root.set_shader_input(k, v)
         if shaded:
             self._set_environment(root, world, ground_colour)
+        self._ao = self._bloom = None
+        if shaded and "AO" in defines:
+            self._add_occlusion(root)
+        if shaded and "BLOOM" in defines:
+            self._add_bloom(root)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -402,7 +441,8 @@ class PandaEngine(Engine):
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
             ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | ground_defines))
-            tone = {k: v for k, v in look.defines.items() if k == "TONE_AGX"}  # the sky under the same tone curve
+            # the sky under the same tone curve, and its glow
+            tone = {k: v for k, v in look.defines.items() if k in ("TONE_AGX", "BLOOM")}
             sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", tone))
             root.set_shader(surface)
         if self._msaa > 1:
@@ -410,6 +450,7 @@ class PandaEngine(Engine):
 
         # Sky dome: a large inverted sphere that follows the camera, drawn first without depth.
         if shaded:
+            from engine_bridge.panda.actors import SKIN_TAG
             from scenes.geometry import sphere
 
             dome = sphere(2.0, 32, 16)
@@ -429,7 +470,8 @@ class PandaEngine(Engine):
             sky.set_bin("fixed", 100)
             sky.set_depth_write(False)
             sky.set_two_sided(True)
-            sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+            sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            sky.set_tag(SKIN_TAG, BLOOM_SKY_TAG)  # the bloom camera draws the sun's disc from it (bloom.py)
             self._sky = sky
             if covered:
                 # The same dome for the passes camera, writing the passes' background values: with it, ground
@@ -439,7 +481,8 @@ class PandaEngine(Engine):
                                          _shader_source("passes_background.frag", {}))
                 passes_sky.set_shader(background, 1001)  # above the passes camera's own shader (priority 1000)
                 passes_sky.show(BitMask32.bit(PASSES_MASK_BIT))
-                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))  # passes camera only
+                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                                | BitMask32.bit(BLOOM_MASK_BIT))
 
         # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
         self._ground = None
@@ -490,8 +533,9 @@ class PandaEngine(Engine):
         from engine_bridge.panda.actors import ActorNodes, build_actor
 
         geoms: dict = {}
-        skinned_shader = self._skinned_shaders(light if shadows else None, defines) if shaded else None
+        skinned_shaders = self._skinned_shaders(light if shadows else None, defines) if shaded else None
         self._actor_nodes = []
+        self._water = []
         self._models = []
         for i, actor in enumerate(script.actors):
             if is_model_path(actor.asset):
@@ -508,7 +552,7 @@ class PandaEngine(Engine):
                 top.set_color(*rgb, 1.0)  # used by the software renderer only
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
-                nodes = build_actor(root, actor, geoms, skinned_shader,
+                nodes = build_actor(root, actor, geoms, skinned_shaders,
                                     self._dress if shaded and look.materials else None)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
@@ -516,7 +560,8 @@ class PandaEngine(Engine):
         # with them each frame, give a tighter FXAA rectangle than a bounding sphere (a car, a flat torus).
         self._local_boxes = []
         for actor, nodes in zip(script.actors, self._actor_nodes, strict=True):
-            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses
+            # (a tree's crown bends in the wind: its rest box would not hold it)
+            rigid = not is_model_path(actor.asset) and actor.id not in timeline.poses and actor.id not in timeline.sway
             tight = nodes.root.get_tight_bounds(nodes.root) if rigid else None  # in the actor's own space
             box = None
             if tight:
@@ -539,8 +584,13 @@ class PandaEngine(Engine):
         if timeline.times.size:
             self._pose(timeline.frame(0))
             self._fit_regions()
+        if shadows and "PCSS" in defines:
+            root.set_shader_input("u_shadow_depth", self._placeholder_depth())  # until the shadow buffer exists
+            root.set_shader_input("u_shadow_scale", (2 * radius / self._shadow_size, 4 * radius + 1.0 - 0.1))
         self._draw()
         self._draw()
+        if shadows and "PCSS" in defines:
+            self._bind_raw_shadow_depths(root, light)
         self._drop_redundant_clears()  # after the frames above: the shadow buffer exists only now
         if getattr(self, "_software_page", None) is not None:
             from panda3d.core import unloadPrcFile
@@ -567,7 +617,8 @@ class PandaEngine(Engine):
         node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
         node.set_two_sided(True)
         node.set_bin("fixed", 120)
-        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT))
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                  | BitMask32.bit(BLOOM_MASK_BIT))
         self._weather = [node]
         if w.in_masks:
             passes = NodePath(particle_geom(w))  # the same seeds: the same particles
@@ -575,7 +626,8 @@ class PandaEngine(Engine):
             passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
                                           _shader_source("passes.frag", {})), 1001)  # over the passes camera's
             passes.set_two_sided(True)
-            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT))
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                        | BitMask32.bit(BLOOM_MASK_BIT))
             passes.show(BitMask32.bit(PASSES_MASK_BIT))
             passes.set_shader_input("u_instance", float(n_actors + 1))
             passes.set_shader_input("u_time_next", 0.0)
@@ -590,18 +642,35 @@ class PandaEngine(Engine):
         it after the opaque world, no depth writes, no shadow (clear glass lets the sun through)."""
         from panda3d.core import BitMask32, ColorBlendAttrib, Shader
 
+        refract = pattern == "glass" and self._refraction is not None
         if pattern not in self._pattern_shaders:
-            extra = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
-            defines = self._surface_defines | extra
+            extra: dict[str, object] = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
+            if pattern == "water":
+                extra["WATER"] = 1
+            defines = {k: v for k, v in self._surface_defines.items() if k != "REFRACT" or refract} | extra
             self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
                                                          _shader_source("surface.frag", defines))
         node.set_shader(self._pattern_shaders[pattern], 2)
-        if pattern == "glass":
+        if pattern == "water":
+            node.set_shader_input("u_time", 0.0)  # the waves' clock, set every frame (_pose)
+            self._water.append(node)
+        if refract:
+            # drawn by the glass camera over the anti-aliased world frame, which it reads (postprocess.py)
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT
+
+            _, depth = self._refraction
+            node.hide(BitMask32.bit(0))
+            node.show_through(BitMask32.bit(GLASS_MASK_BIT))
+            node.set_shader_input("u_scene", self._post.scene)
+            node.set_shader_input("u_world_depth", depth)
+        elif pattern == "glass":
             node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
+        if pattern == "glass":
             node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
             node.set_depth_write(False)
-            node.hide(BitMask32.bit(SHADOW_MASK_BIT))
+            # nor does it occlude sky light or hide a glow behind it
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT) | BitMask32.bit(BLOOM_MASK_BIT))
 
     def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
         """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
@@ -620,23 +689,90 @@ class PandaEngine(Engine):
             refl[i] = LVecBase3f(*(float(x) for x in c))
         root.set_shader_input("u_sky_reflection", refl)
 
-    def _skinned_shaders(self, light, defines: dict[str, object]):  # -> Shader
-        """The surface shader's SKINNED variant for skinned bodies; the sun's shadow camera gets a SKINNED
-        depth-only shader for them through a tag state (its initial state draws with no shader at all)."""
+    def _skinned_shaders(self, light, defines: dict[str, object]) -> dict:
+        """The surface shader's SKINNED variant for skinned bodies, keyed by whether the part has a colour per
+        vertex (True: also TINTED); the sun's shadow camera gets a SKINNED depth-only shader for them through a
+        tag state (its initial state draws with no shader at all)."""
         from panda3d.core import ColorWriteAttrib, CullFaceAttrib, RenderState, Shader, ShaderAttrib
 
         from engine_bridge.panda.actors import SKIN_TAG
 
         bones = {"SKINNED": MAX_JOINTS}
         if light is not None:
-            depth = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", bones),
-                                _shader_source("depth_only.frag", {}))
+            depth = self._skinned_depth_shader()
             light.set_tag_state_key(SKIN_TAG)
             light.set_tag_state("1", RenderState.make(ShaderAttrib.make(depth, 1001),
                                                       ColorWriteAttrib.make(ColorWriteAttrib.C_off),
                                                       CullFaceAttrib.make_reverse(), 1001))
-        return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones),
-                           _shader_source("surface.frag", defines))
+        return {tinted: Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines | bones | extra),
+                                    _shader_source("surface.frag", defines | extra))
+                for tinted, extra in ((False, {}), (True, {"TINTED": 1}))}
+
+    @staticmethod
+    def _placeholder_depth():  # -> Texture
+        """A 1×1 depth texture standing in for the shadow map's raw depths until Panda has made the map."""
+        from panda3d.core import Texture
+
+        tex = Texture("no-shadow-yet")
+        tex.setup_2d_texture(1, 1, Texture.T_float, Texture.F_depth_component32)
+        tex.set_ram_image(np.ones(1, np.float32).tobytes())
+        return tex
+
+    def _bind_raw_shadow_depths(self, root, light) -> None:
+        """Bind the sun's shadow map a second time with a plain sampler, for PCSS's blocker search: Panda binds it
+        with depth comparison (FT_shadow), which gives 0 or 1 per tap and never the depth itself."""
+        from panda3d.core import SamplerState
+
+        buf = light.get_shadow_buffer(self._buffer.get_gsg())
+        if buf is None:
+            raise EngineError("panda3d: the sun's shadow buffer was not created; use a look without PCSS")
+        raw = SamplerState()
+        raw.set_minfilter(SamplerState.FT_nearest)
+        raw.set_magfilter(SamplerState.FT_nearest)
+        raw.set_wrap_u(SamplerState.WM_clamp)
+        raw.set_wrap_v(SamplerState.WM_clamp)
+        root.set_shader_input("u_shadow_depth", buf.get_texture(), raw)
+
+    @staticmethod
+    def _skinned_depth_shader():  # -> Shader
+        """Depth only, for skinned bodies in the sun's shadow map and the occlusion pre-pass."""
+        from panda3d.core import Shader
+
+        return Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {"SKINNED": MAX_JOINTS}),
+                           _shader_source("depth_only.frag", {}))
+
+    def _add_occlusion(self, root) -> None:
+        """Screen-space ambient occlusion (ao.py): its half-resolution passes, read by the surfaces' AO variant."""
+        from panda3d.core import Shader
+
+        card = _shader_source("card.vert", {})
+        samples = {"AO_SAMPLES": self._look.defines["AO"]}
+        shaders = {"ao": Shader.make(Shader.SL_GLSL, card, _shader_source("ao.frag", samples)),
+                   "blur": Shader.make(Shader.SL_GLSL, card, _shader_source("ao_blur.frag", {}))}
+        self._ao = attach_ao(self._graphics, self._host, self._camera, self._lens, self._size, shaders,
+                             self._skinned_depth_shader())
+        hw, hh = self._ao.size
+        root.set_shader_input("u_ao", self._ao.texture)
+        root.set_shader_input("u_ao_scale", (0.5 / hw, 0.5 / hh))  # frame pixels to the half-resolution texture
+
+    def _add_bloom(self, root) -> None:
+        """The glow of the sun's disc and emissive lamps (bloom.py), added by the surfaces' and sky's BLOOM variant."""
+        from panda3d.core import Shader
+
+        card = _shader_source("card.vert", {})
+        shaders = {
+            "source": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {}),
+                                  _shader_source("bloom_source.frag", {})),
+            "skinned": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {"SKINNED": MAX_JOINTS}),
+                                   _shader_source("bloom_source.frag", {})),
+            "sky": Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("bloom_sky.frag", {})),
+            "blur": Shader.make(Shader.SL_GLSL, card, _shader_source("bloom_blur.frag", {"BLOOM_SIGMA": BLOOM_SIGMA})),
+        }
+        self._bloom = attach_bloom(self._graphics, self._host, self._camera, self._lens, self._size, shaders)
+        qw, qh = self._bloom.size
+        root.set_shader_input("u_bloom", self._bloom.texture)
+        root.set_shader_input("u_bloom_scale", (0.25 / qw, 0.25 / qh))  # frame pixels to its texture coordinates
+        root.set_shader_input("u_bloom_strength", BLOOM_STRENGTH)
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
@@ -721,13 +857,15 @@ class PandaEngine(Engine):
                 node.hide()
         for model in self._models:
             model.pose(state.time)
-        for node in self._weather:
+        for node in self._weather + self._water:
             node.set_shader_input("u_time", float(state.time))
         cam = state.camera
         self._camera.set_pos_hpr(*cam.position, *cam.hpr)
         w, h = self._size
         vfov = math.degrees(2 * math.atan(math.tan(math.radians(cam.fov) / 2) * h / w))
         self._lens.set_fov(cam.fov, vfov)
+        if self._ao is not None:
+            self._ao.set_projection(cam.fov, vfov, self._lens.get_near(), self._lens.get_far())
 
     def render(self, state: FrameState) -> np.ndarray:
         """Move the actors and the camera to ``state``, draw, and read the frame back as RGB."""
@@ -843,6 +981,9 @@ class PandaEngine(Engine):
         self._buffer.set_active(active)
         if self._post is not None:
             self._post.set_active(active)
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -971,6 +1112,10 @@ class PandaEngine(Engine):
         if self._passes is not None:
             self._passes.close()
             self._passes = None
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.close(self._graphics)
+        self._ao = self._bloom = None
         if self._graphics is not None:
             self._graphics.remove_all_windows()
         if self._root is not None:

@@ -232,6 +232,10 @@ VERBS: dict[str, VerbSense] = {
     "climb": _v("jump", "bounce", True), "land": _v("fall move_to", "fall"), "plunge": _v("fall move_to", "fall"),
     "meet": _v("walk_to move_to", "move", True, 1.2), "ride": _v("move_to", "move", True, 4.0),
     "speed": _v("move_to", "move", True, 8.0),
+    # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
+    "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
+    "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
+    "give": _v("give", "none", True),
     "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
 }
 IRREGULAR_VERBS: dict[str, str] = {
@@ -259,6 +263,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "crashes": "crash", "crashing": "crash", "smashes": "smash", "bumps": "bump", "rams": "ram",
     "climbs": "climb", "climbing": "climb", "lands": "land", "landing": "land", "meets": "meet",
     "meeting": "meet", "met": "meet", "rides": "ride", "riding": "ride", "speeds": "speed", "sped": "speed",
+    "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
+    "grabbed": "grab",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 
@@ -286,6 +292,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
 
 # Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.
 CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("over", "the", "shoulder"), "ots"), (("over-the-shoulder",), "ots"), (("trucks", "sideways"), "truck"),
+    (("truck", "shot"), "truck"), (("trucking",), "truck"),
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
@@ -313,7 +321,7 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
 # Shot types to try, in order, for each move; the planner falls back to v1 shots when none validates.
 SHOT_CHOICES: dict[str, tuple[str, ...]] = {
     "track": ("track", "follow"), "handheld": ("handheld",), "pan": ("pan",), "tilt": ("tilt",),
-    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",),
+    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",), "truck": ("truck",),
 }
 
 SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)

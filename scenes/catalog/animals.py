@@ -11,6 +11,7 @@ from scenes import assets
 from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
 from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
+from scenes.dog import dog
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
@@ -333,7 +334,7 @@ def _bird(name: str, size: Vec, description: str, traits: AssetTraits | None = N
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _quadruped("dog", (0.27, 1.02, 0.8), "a medium dog with floppy ears"),
+    _quadruped("dog", (0.22, 1.2, 0.81), "a medium short-haired dog with pointed ears", dog),
     _quadruped("cat", (0.16, 0.68, 0.65), "a grey cat"),
     _quadruped("horse", (0.61, 2.58, 2.11), "a brown horse", saddle=(0.0, -0.1, 1.55)),
     _quadruped("cow", (0.8, 2.4, 1.84), "a black-and-white cow", cow),

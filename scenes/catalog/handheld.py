@@ -269,6 +269,16 @@ def vase() -> Model:
     )
 
 
+def apple() -> Model:
+    """A red apple 8 cm across, a little flattened, with a brown stalk and a leaf."""
+    body = ellipsoid((0.08, 0.08, 0.072), 24, 12)
+    stalk = placed(cylinder(0.004, 0.018, 6), at=(0, 0, 0.068))
+    leaf = placed(ellipsoid((0.022, 0.01, 0.003), 8, 4), hpr=(30, 0, 25), at=(0.009, 0, 0.078))
+    return prop_model([(body, "body"), (stalk, "accent"), (leaf, "leaf")],
+                      {"body": paint("c0262d", "glossy"), "accent": paint("5a3a1e", "matte"),
+                       "leaf": paint("4f8a2b", "matte")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -276,8 +286,8 @@ def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> Ass
 ASSETS: tuple[AssetSpec, ...] = (
     _h("cup", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, (0.05, 0.0, 0.05)),
     _h("mug", (0.1, 0.09, 0.11), "a blue mug", mug, (0.06, 0.0, 0.055)),
-    _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9)),
-    _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15)),
+    _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9), hold="hand"),
+    _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15), hold="hand"),
     _h(
         "frisbee",
         (0.28, 0.28, 0.03),
@@ -287,7 +297,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         flies=True,
         physics_shape="cylinder",
     ),
-    _h("kite", (0.7, 0.04, 1.45), "a red diamond kite with a tail (flies)", kite, (0.0, 0.0, 0.0), flies=True),
+    _h("kite", (0.7, 0.04, 1.45), "a red diamond kite with a tail (flies)", kite, (0.0, 0.0, 0.0), flies=True,
+       hold="hand"),
     _h(
         "book",
         (0.17, 0.24, 0.03),
@@ -309,6 +320,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         physics_shape="cylinder",
     ),
     _h("bowl", (0.16, 0.16, 0.07), "a round bowl", bowl, (0.08, 0.0, 0.05), container=Surface(0.006, (0.07, 0.07))),
+    _h("apple", (0.08, 0.08, 0.09), "a red apple", apple, (0.0, 0.0, 0.04), round=True, physics_shape="sphere"),
     _h(
         "plate",
         (0.27, 0.27, 0.02),
@@ -336,6 +348,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         physics_shape="box",
     ),
     _h("teddy_bear", (0.34, 0.24, 0.39), "a sitting teddy bear", teddy_bear, (0.0, 0.0, 0.2)),
-    _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True),
+    _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True,
+       hold="hand"),
     _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True),
 )

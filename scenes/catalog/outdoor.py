@@ -25,6 +25,14 @@ def _tree(trunk: Parts, crown_at: float, crown: Parts, slots: dict) -> Model:
     return jointed(trunk, [("crown", (0.0, 0.0, crown_at), shifted)], slots)
 
 
+def tree() -> Model:
+    """A broadleaf tree about 4 m tall: a tapered trunk under clustered foliage (swaying from 1.2 m up)."""
+    trunk = [(frustum(0.32, 0.18, 2.2, 16), "accent")]
+    clusters = (((0, 0, 1.7), 1.8), ((0.45, 0.2, 2.3), 1.3), ((-0.4, -0.25, 2.4), 1.2), ((0.0, 0.0, 2.7), 1.2))
+    crown = [(placed(sphere(d, 20, 10), at=at), "body") for at, d in clusters]
+    return _tree(trunk, 1.2, crown, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
+
+
 def pine() -> Model:
     """A conifer 6 m tall: a straight trunk under four stacked cones of dark needles."""
     trunk = [(frustum(0.32, 0.12, 3.0, 12), "accent")]
@@ -222,7 +230,7 @@ def lake() -> Model:
     water = placed(cylinder(1.0, 0.02, 48), scale=(19.0, 13.0, 1.0), at=(0, 0, 0.08))
     return prop_model(
         [(rim, "shore"), (water, "water")],
-        {"water": paint("2f6f9f", "glass"), "shore": paint("b8a27a", "matte")},
+        {"water": paint("1d4f6b", "water"), "shore": paint("b8a27a", "matte")},
         main="water",
     )
 
@@ -236,7 +244,7 @@ def sea() -> Model:
               for y in np.linspace(-26.0, 26.0, 9)]  # low white wave crests: water, not a blue floor
     return prop_model(
         [(water, "water"), (foam, "foam"), *crests],
-        {"water": paint("1f5f8f", "glass"), "foam": paint("f0f4f6", "matte")},
+        {"water": paint("17456a", "water"), "foam": paint("f0f4f6", "matte")},
         main="water",
     )
 
@@ -340,7 +348,7 @@ def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = Asset
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _o("tree", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", assets.tree),
+    _o("tree", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", tree),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine),
     _o("palm", (4.16, 4.16, 5.8), "a palm tree with coconuts", palm),
     _o("birch", (1.95, 1.62, 5.2), "a white-barked birch", birch),

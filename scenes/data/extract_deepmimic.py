@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 CLIPS = ("kick", "punch", "cartwheel", "crawl", "backflip", "roll", "getup_faceup", "getup_facedown",
-         "walk", "run")
+         "walk", "run", "dance_a", "dance_b")
 
 
 def main(folder: Path, out: Path) -> None:

@@ -39,3 +39,19 @@ def test_a_frontal_close_up_shows_a_face(panda, asset):
     assert faces, f"no face found in the close-up of {asset}"
     x, _, w, _ = max(faces, key=lambda f: f[2])
     assert w > 0.3 * H and abs(x + w / 2 - W / 2) < 0.2 * W  # the face, not a spot of texture
+
+
+def test_a_blink_covers_the_eyes_and_they_open_again(panda):
+    """The eyelids close over the dark irises at a blink's peak and leave them as they were once it is over."""
+    tl = timeline_from(close_up("woman").replace("duration: 0.2", "duration: 8"))
+    blink = tl.poses["p"].blink
+    peak = int(np.argmax(blink))
+    assert blink[peak] > 0.9 and blink[0] == 0.0
+    panda.open(tl)
+    frames = {name: cv2.cvtColor(panda.render(tl.frame(f)), cv2.COLOR_RGB2GRAY)
+              for name, f in (("open", 0), ("closed", peak), ("after", min(peak + 15, len(blink) - 1)))}
+    band = slice(int(0.2 * H), int(0.75 * H))  # the eyes' rows in the close-up (brows and lips excluded by darkness)
+    dark = {name: int((g[band] < 45).sum()) for name, g in frames.items()}
+    assert dark["open"] > 10  # two dark irises (a few pixels each at this size)
+    assert dark["closed"] < 0.15 * dark["open"], dark
+    assert abs(dark["after"] - dark["open"]) <= max(3, 0.25 * dark["open"]), dark

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from engine_bridge.groundtruth import flow_occlusion, intrinsics, project, world_to_camera
 from scenes.catalog import model
@@ -14,15 +15,15 @@ from tests.engine_bridge.conftest import timeline_from
 
 W, H = 320, 180
 
-WALK = f"""
+WALK = """
 duration: 2
 fps: 15
-resolution: {W}x{H}
+resolution: {w}x{h}
 environment: {{sky: overcast, ground: {{material: checker}}}}
 lights: {{sun: {{shadows: false}}}}
 actors:
   - id: ana
-    asset: woman
+    asset: {asset}
     position: [-1.2, 0, 0]
     rotation: [-90, 0, 0]
     actions: [{{type: walk_to, to: [1.5, 0, 0], start: 0}}]
@@ -30,25 +31,33 @@ camera:
   fov: 50
   shots: [{{type: static, position: [0, -4.5, 1.1], target: [0, 0, 0.9]}}]
 """
+WALKERS = ("woman", "dog")  # a skinned person and the skinned dog (its fur has a colour per vertex)
+
+
+def walk(asset: str):
+    """The walk, compiled: ``asset`` walks across the frame."""
+    return timeline_from(WALK.format(w=W, h=H, asset=asset))
 
 
 def posed_vertices(tl, frame: int) -> np.ndarray:
-    """The woman's skinned vertices in world space at ``frame``, by the numpy reference."""
+    """The walker's skinned vertices in world space at ``frame``, by the numpy reference."""
     actor = tl.script.actors[0]
     m = model(actor.asset)
     track = tl.poses[actor.id]
     mats = joint_matrices(m, track.rotations[frame:frame + 1], track.root_offset[frame:frame + 1])[0]
-    rest = joint_matrices(m, np.zeros((1, 16, 3)), np.zeros((1, 3)))[0, :, :3, 3]
+    rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
     gaze = None if track.gaze is None else track.gaze[frame]
-    s = skinning_matrices(mats, rest, m.eyes, gaze)
+    blink = 0.0 if track.blink is None else float(track.blink[frame])
+    s = skinning_matrices(mats, rest, m.eyes, gaze, m.lids, blink)
     at = slice(frame, frame + 1)
     world = actor_matrices(tl.positions[at, 0], tl.hpr[at, 0], tl.scales[at, 0])[0]
     pts = np.concatenate([skin_vertices(p, s)[0] for p in m.skin])
     return pts @ world[:3, :3].T + world[:3, 3]
 
 
-def test_gpu_skinning_matches_the_numpy_reference(panda):
-    tl = timeline_from(WALK)
+@pytest.mark.parametrize("asset", WALKERS)
+def test_gpu_skinning_matches_the_numpy_reference(panda, asset):
+    tl = walk(asset)
     panda.open(tl)
     f = 12  # mid-stride: legs apart, arms swinging
     p = panda.render_passes(tl.frame(f), ["mask", "depth"])
@@ -71,8 +80,9 @@ def test_gpu_skinning_matches_the_numpy_reference(panda):
     assert front.sum() > 500
 
 
-def test_flow_of_a_walking_body_warps_the_next_frame_back(panda):
-    tl = timeline_from(WALK)
+@pytest.mark.parametrize("asset", WALKERS)
+def test_flow_of_a_walking_body_warps_the_next_frame_back(panda, asset):
+    tl = walk(asset)
     panda.open(tl)
     s0, s1 = tl.frame(10), tl.frame(11)
     img0, p0 = panda.render_with_passes(s0, ["flow", "depth", "mask"], s1)
@@ -90,8 +100,9 @@ def test_flow_of_a_walking_body_warps_the_next_frame_back(panda):
     assert err < 4.0 and err < unwarped / 3, (err, unwarped)
 
 
-def test_skinned_frames_are_deterministic(panda):
-    tl = timeline_from(WALK)
+@pytest.mark.parametrize("asset", WALKERS)
+def test_skinned_frames_are_deterministic(panda, asset):
+    tl = walk(asset)
     panda.open(tl)
     a = panda.render(tl.frame(7))
     panda.render(tl.frame(20))

@@ -122,3 +122,41 @@ actors:
 """)
     assert any(w.startswith("actors[0].actions[0].target: 'ball' is") and "out of reach" in w for w in tl.warnings)
     assert not compile_yaml(KICK).warnings
+
+
+@pytest.mark.parametrize("style", ["freestyle", "twirl"])
+def test_captured_dances_step_about_and_come_back_to_their_spot(compile_yaml, style):
+    tl = compile_yaml(f"""
+duration: 11
+fps: 30
+actors:
+  - {{id: p, asset: woman, position: [1, 2, 0], actions: [{{type: dance, style: {style}, start: 0.5, end: 10.5}}]}}
+""")
+    track = tl.poses["p"]
+    r = hpr_matrix(track.rotations)
+    step = np.degrees(np.arccos(np.clip((np.einsum("fjab,fjab->fj", r[1:], r[:-1]) - 1) / 2, -1, 1)))
+    blends = np.r_[14:round(1.0 * 30) + 1, round(10.0 * 30) - 1:round(10.5 * 30) + 1]
+    assert step[blends].max() < 30.0  # blended in and out (30 fps)
+    assert step.max() < 65.0  # and continuous across its loops (freestyle's arm flourish: ~1400 degrees/s)
+    ground = tl.positions[:, 0, :2] - [1, 2]
+    far = np.linalg.norm(ground, axis=1)
+    assert far.max() > 0.3  # it really steps about (a captured dance travels within each loop) ...
+    assert far.max() < 1.0  # ... but stays near its spot: the clip's drift (1.2 m a loop for twirl) is taken out
+    # every loop (twirl: every second one, turned) ends where the dance began
+    tempo = 120.0 / 60.0
+    loop = {"freestyle": 4 / tempo, "twirl": 2 * 4 / tempo}[style]
+    back = [round((0.5 + k * loop) * 30) for k in range(1, 4) if 0.5 + k * loop < 10.0]
+    assert back and np.abs(ground[back]).max() < 0.05
+
+
+def test_keyed_dances_stay_on_the_spot_and_are_the_default(compile_yaml):
+    tl = compile_yaml("""
+duration: 4
+actors:
+  - {id: a, asset: man, actions: [{type: dance, style: robot}]}
+  - {id: b, asset: man, position: [2, 0, 0], actions: [{type: dance}]}
+  - {id: c, asset: man, position: [4, 0, 0], actions: [{type: dance, style: freestyle}]}
+""")
+    assert tl.actors[1].actions[0].style == "groove"
+    assert np.abs(tl.positions[:, :2, :2] - tl.positions[:1, :2, :2]).max() < 1e-9
+    assert np.ptp(tl.positions[:, 2, 0]) > 0.2  # the captured one steps about

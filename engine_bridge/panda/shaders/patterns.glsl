@@ -10,6 +10,7 @@
 #define PATTERN_GRASS 6
 #define PATTERN_SAND 7
 #define PATTERN_SNOW 8
+#define PATTERN_WATER 9
 
 float hash3(vec3 p) {
     p = fract(p * 0.3183099 + 0.1);
@@ -117,3 +118,38 @@ vec3 bump_normal(vec3 N, vec3 pos, float height) {
     vec3 grad = sign(det) * (dFdx(height) * r1 + dFdy(height) * r2);
     return normalize(abs(det) * N - grad);
 }
+
+#if PATTERN == PATTERN_WATER
+// Open water's surface normal: five travelling waves (a sum of sines in world x, y), their directions spread about
+// the wind's and their speeds from deep-water dispersion (omega^2 = g k), so the surface is a pure function of the
+// time: no state between frames. A wave shorter than the pixel's footprint would shimmer: its slope fades out and
+// its variance goes into the roughness instead (the sky's reflection blurs, as distant water does). The geometry
+// stays flat, so depth and flow are those of the plane. ``rough`` is raised in place.
+uniform float u_time;
+uniform vec3 u_wind;  // m/s, world (scenes/world.py)
+
+vec3 water_normal(vec3 N, vec3 world, inout float rough) {
+    if (N.z < 0.5) return N;  // only the top: a lake's rim and a sea's edge keep their faces
+    float speed = length(u_wind.xy);
+    vec2 down = speed > 0.01 ? u_wind.xy / speed : vec2(0.0, 1.0);
+    // slope (amplitude x wavenumber) grows with the wind: glassy in a calm, choppy in a gale
+    float steep = 0.015 + 0.005 * min(speed, 12.0);
+    const float LENGTHS[5] = float[5](4.3, 2.1, 1.13, 0.61, 0.29);  // metres, incommensurate: no visible repeat
+    const float TURNS[5] = float[5](0.0, 0.55, -0.45, 1.05, -1.2);  // radians from the wind
+    vec2 slope = vec2(0.0);
+    float lost = 0.0;
+    float foot = length(fwidth(world.xy));
+    for (int i = 0; i < 5; ++i) {
+        float k = 6.2831853 / LENGTHS[i];
+        float c = cos(TURNS[i]), s = sin(TURNS[i]);
+        vec2 dir = vec2(c * down.x - s * down.y, s * down.x + c * down.y);
+        float omega = sqrt(9.81 * k);
+        float fade = clamp(1.5 - 4.0 * foot / LENGTHS[i], 0.0, 1.0);  // four pixels a wave at the least
+        float a = steep * (1.0 - 0.1 * float(i));
+        slope += dir * (a * fade * cos(k * dot(dir, world.xy) - omega * u_time + 1.7 * float(i)));
+        lost += a * a * (1.0 - fade * fade);
+    }
+    rough = sqrt(rough * rough + 2.0 * lost);
+    return normalize(vec3(-slope, 1.0));
+}
+#endif

@@ -4,7 +4,8 @@
 // exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
-// SKINNED (surface.vert).
+// REFRACT (glass drawn over the world's frame, bending what is behind it), SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
+// (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
 uniform vec3 u_sun_radiance;
@@ -18,6 +19,26 @@ uniform vec3 u_material;  // roughness, metallic, emission
 #ifdef ENV_SPECULAR
 uniform sampler2D u_env;
 uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
+#endif
+#if defined(AO) && !defined(GLASS)
+#define OCCLUDED 1  // glass is not in the occlusion pre-pass: what lies behind it is, so it keeps its sky light
+uniform sampler2D u_ao;  // visibility of the sky, half resolution (ao.py)
+uniform vec2 u_ao_scale;  // frame pixels to its texture coordinates
+#endif
+#if defined(BLOOM) && !defined(GLASS)
+// the glow of the sun's disc and lamps round this pixel (bloom.py), linear, after exposure; glass adds none (what is
+// behind it has it already)
+uniform sampler2D u_bloom;
+uniform vec2 u_bloom_scale;
+uniform float u_bloom_strength;
+#define GLOW (u_bloom_strength * texture(u_bloom, gl_FragCoord.xy * u_bloom_scale).rgb)
+#else
+#define GLOW vec3(0.0)
+#endif
+#ifdef REFRACT
+uniform sampler2D u_scene;        // the world's frame without glass, display-encoded (postprocess.py)
+uniform sampler2D u_world_depth;  // its depth buffer
+uniform mat4 p3d_ViewProjectionMatrix;
 #endif
 #ifdef POINT_LIGHTS
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
@@ -41,8 +62,19 @@ uniform struct p3d_LightSourceParameters {
 } p3d_LightSource[1];
 in vec3 v_shadow;
 #endif
+#ifdef PCSS
+// The quality look's penumbra that widens with the distance to the caster: the same shadow map read as raw depths
+// through a second sampler without comparison (engine.py), for the blocker search. PCSS is tan of the sun's
+// angular radius; PCSS_SEARCH the widest penumbra searched, in texels.
+uniform sampler2D u_shadow_depth;
+uniform vec2 u_shadow_scale;  // metres per shadow texel, metres per unit of shadow depth
+#define PCSS_SEARCH 8.0
+#endif
 in vec3 v_world;
 in vec3 v_normal;
+#ifdef TINTED
+in vec3 v_tint;
+#endif
 #ifdef PATTERN
 in vec3 v_object;
 in vec3 v_object_normal;
@@ -53,6 +85,9 @@ const float PI = 3.14159265;
 
 void main() {
     vec3 albedo = u_albedo.rgb;
+#ifdef TINTED
+    albedo *= v_tint;
+#endif
 #ifdef GROUND_CHECKER
     // An analytically box-filtered checker (the integral of the square wave over the pixel's footprint):
     // no aliasing, no texture fetch, which under llvmpipe was a fifth of a 720p frame.
@@ -72,7 +107,9 @@ void main() {
     vec3 N = normalize(v_normal);
     if (!gl_FrontFacing) N = -N;
 #endif
-#ifdef PATTERN
+#ifdef WATER
+    N = water_normal(N, v_world, rough);  // patterns.glsl (PATTERN_WATER)
+#elif defined(PATTERN)
     N = bump_normal(N, v_world, surface_pattern(v_object, v_object_normal, albedo, rough));
 #endif
     // one length serves the view vector, the ground's view angle and the fog
@@ -89,14 +126,32 @@ void main() {
 
     float shadow = 1.0;
 #ifdef SHADOWS
-#ifdef SOFT_SHADOWS
-    // The quality look: 12 hardware-filtered (2x2) taps on a Vogel disk of SOFT_SHADOWS texels, a penumbra a few
-    // centimetres wide instead of one texel. Panda binds the map for comparison only, so there is no blocker search
-    // (true PCSS, a penumbra widening with the distance to the caster, would need the raw depths).
+#if defined(SOFT_SHADOWS) || defined(PCSS)
+    // Soft shadows: 12 hardware-filtered (2x2) taps on a Vogel disk of SOFT_SHADOWS texels, a penumbra a few
+    // centimetres wide instead of one texel; with PCSS the disk's radius follows the distance to the caster.
     vec2 texel = 1.0 / vec2(textureSize(p3d_LightSource[0].shadowMap, 0));
+#ifdef PCSS
+    // blocker search (Fernando, "Percentage-Closer Soft Shadows", 2005): the mean depth of what lies between this
+    // point and the sun within the widest penumbra; the penumbra's radius is the gap to it times tan(sun radius),
+    // so a shadow is hard where a caster meets the ground and soft far from it, as under Cycles' sun
+    float blocker = 0.0;
+    float found = 0.0;
+    for (int i = 0; i < 8; ++i) {
+        float r = sqrt((float(i) + 0.5) / 8.0) * PCSS_SEARCH;
+        float a = float(i) * 2.39996323 + 0.5;
+        float d = textureLod(u_shadow_depth, v_shadow.xy + r * texel * vec2(cos(a), sin(a)), 0.0).r;
+        float nearer = step(d, v_shadow.z);
+        blocker += nearer * d;
+        found += nearer;
+    }
+    float gap = max(v_shadow.z - blocker / max(found, 1.0), 0.0) * u_shadow_scale.y * step(0.5, found);
+    float spread = clamp(gap * PCSS / u_shadow_scale.x, 0.75, PCSS_SEARCH);
+#else
+    float spread = float(SOFT_SHADOWS);
+#endif
     shadow = 0.0;
     for (int i = 0; i < 12; ++i) {
-        float r = sqrt((float(i) + 0.5) / 12.0) * float(SOFT_SHADOWS);
+        float r = sqrt((float(i) + 0.5) / 12.0) * spread;
         float a = float(i) * 2.39996323;  // the golden angle
         shadow += texture(p3d_LightSource[0].shadowMap, v_shadow + vec3(r * texel * vec2(cos(a), sin(a)), 0.0));
     }
@@ -105,16 +160,20 @@ void main() {
     shadow = texture(p3d_LightSource[0].shadowMap, v_shadow);  // orthographic sun: no divide
 #endif
 #endif
+    float visibility = 1.0;  // of the sky: a constant the compiler folds away without AO
+#ifdef OCCLUDED
+    visibility = texture(u_ao, gl_FragCoord.xy * u_ao_scale).r;
+#endif
     float fv = 1.0 - ndv;
     float fv2 = fv * fv;
 #ifdef GROUND
     // The ground is rough and fills most of the frame: Lambert under the sun and the sky's (constant) irradiance.
-    vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance);
+    vec3 colour = albedo / PI * (u_sun_radiance * ndl * shadow + u_ground_irradiance * visibility);
 #ifdef GROUND_SHEEN
     // the sky's rough reflection, brighter towards the horizon by Schlick's Fresnel (no texture fetch, but ~9 % of
     // a 720p frame under llvmpipe: the quality look's)
     float f_amb = 0.04 + (max(1.0 - rough, 0.04) - 0.04) * (fv2 * fv2 * fv);
-    colour += u_ambient * f_amb * mix(u_sky_reflection[0], u_sky_reflection[1], ndv);
+    colour += u_ambient * visibility * f_amb * mix(u_sky_reflection[0], u_sky_reflection[1], ndv);
 #endif
 #else
     vec3 H = normalize(L + V);
@@ -136,6 +195,9 @@ void main() {
 
     // image-based light: diffuse from the SH irradiance, reflections from the prefiltered environment
     vec3 R = reflect(-V, N);
+#ifdef WATER
+    R.z = abs(R.z);  // a ray a wave sends down meets the water again: the sky, not the ground below the horizon
+#endif
 #ifdef ENV_SPECULAR
     vec3 env = env_radiance(u_env, u_env_range, R, 5.0 * sqrt(rough));
     vec2 ab = env_brdf(rough, ndv);
@@ -148,7 +210,7 @@ void main() {
 #endif
     vec3 spec_amb = env * f_amb;
     vec3 diffuse_amb = sh_irradiance(u_sh, N) / PI * albedo * (1.0 - metal) * (1.0 - f_amb);
-    colour += u_ambient * (diffuse_amb + spec_amb);
+    colour += u_ambient * visibility * (diffuse_amb + spec_amb);
 #endif
 #ifdef POINT_LIGHTS
     // Street lamps: unshadowed point lights, inverse-square falloff, Lambert plus a Blinn-Phong glint
@@ -167,15 +229,31 @@ void main() {
 
     colour = apply_fog(colour, u_fog_colour, u_fog_density, dist);
 #ifdef GROUND
-    o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+    o_colour = vec4(display(colour * u_exposure + GLOW), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
 #elif defined(GLASS)
     // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
     // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
     // blending, an approximation that keeps glass a single pass.
     float cover = clamp(0.04 + f_amb.g, 0.0, 0.95);
-    o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
-                            + albedo * cover * 0.05), cover);
+    vec3 front = display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
+                         + albedo * cover * 0.05);
+#ifdef REFRACT
+    // Refraction (postprocess.py): drawn over the anti-aliased world frame, which holds no glass, with no depth
+    // buffer: hidden where the world is nearer; what lies behind is read from the world's frame at this pixel moved
+    // by the surface's normal into the glass (REFRACT metres, as projected here) — a lens, not a ray trace; where
+    // that lands on something in front of the glass, the pixel itself.
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    ivec2 top = textureSize(u_scene, 0) - 1;
+    if (gl_FragCoord.z > texelFetch(u_world_depth, p, 0).r) discard;
+    vec4 here = p3d_ViewProjectionMatrix * vec4(v_world, 1.0);
+    vec4 bent = p3d_ViewProjectionMatrix * vec4(v_world - N * REFRACT, 1.0);
+    ivec2 q = clamp(p + ivec2(round((bent.xy / bent.w - here.xy / here.w) * 0.5 * vec2(top + 1))), ivec2(0), top);
+    if (texelFetch(u_world_depth, q, 0).r < gl_FragCoord.z) q = p;
+    o_colour = vec4(front + (1.0 - cover) * texelFetch(u_scene, q, 0).rgb, 1.0);
 #else
-    o_colour = vec4(display(colour * u_exposure), 1.0);
+    o_colour = vec4(front, cover);
+#endif
+#else
+    o_colour = vec4(display(colour * u_exposure + GLOW), 1.0);
 #endif
 }

@@ -25,6 +25,10 @@ uniform mat4 u_bones[SKINNED];
 in vec4 joints;
 in vec4 weights;
 #endif
+#ifdef TINTED
+in vec3 tint;  // a colour per vertex multiplying the slot's albedo (a texture baked to the vertices)
+out vec3 v_tint;
+#endif
 
 void main() {
 #ifdef SKINNED
@@ -35,6 +39,9 @@ void main() {
     // from here on the bind-pose attributes mean the skinned ones (keeps the unskinned lines untouched)
 #define p3d_Vertex skinned_vertex
 #define p3d_Normal skinned_normal
+#endif
+#ifdef TINTED
+    v_tint = tint;
 #endif
     gl_Position = p3d_ModelViewProjectionMatrix * p3d_Vertex;
     v_world = (p3d_ModelMatrix * p3d_Vertex).xyz;

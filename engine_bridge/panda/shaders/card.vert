@@ -1,5 +1,6 @@
 #version 330
-// The card of the anti-aliasing pass (postprocess.py); the fragment shader works in frame pixels (gl_FragCoord).
+// A card of a screen-space pass (FXAA in postprocess.py, ambient occlusion in ao.py): the fragment shaders work in
+// the pass's pixels (gl_FragCoord).
 uniform mat4 p3d_ModelViewProjectionMatrix;
 in vec4 p3d_Vertex;
 
