@@ -1222,7 +1222,9 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
-        if g1 - t >= 1.5 and "turn_to" in body.spec.actions:  # too short for a walk: turn to look around
+        # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
+        # place sweeps its length through whoever stands at its flank)
+        if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
             others = [b for b in bodies.values() if b is not body]
             if others:
                 mid = t + (g1 - t) / 2
@@ -1239,10 +1241,11 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
 
 
 def _position_at(body: Body, t: float, bodies: dict[str, Body]) -> np.ndarray:
-    """Where ``body`` stands at ``t``: its last walk or move goal before ``t`` (a point, or short of an actor),
-    or its position."""
+    """Where ``body`` stands at ``t``: the goal of the walk or move that ended last before ``t`` (a point, or
+    short of an actor), or its position. (Actions are read in time order: errands are appended after the events
+    they fall between.)"""
     here = body.pos.copy()
-    for a in body.data.get("actions", []):
+    for a in sorted(body.data.get("actions", []), key=lambda a: (a.get("end") is None, a.get("end") or 0.0)):
         end = a.get("end")
         if a.get("type") in ("walk_to", "run_to", "move_to") and end is not None and end <= t + 1e-6:
             to = a.get("to")

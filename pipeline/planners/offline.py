@@ -806,6 +806,10 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
                 actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]
+        elif name in ("on", "in") and (water := CATALOG[actors[groups[a][0]].asset].traits.water) is not None and \
+                CATALOG[actors[groups[gi][0]].asset].traits.buoyant:  # afloat: as deep as it draws
+            spec = CATALOG[actors[groups[gi][0]].asset]
+            p = (ax, ay, az + water.height * actors[groups[a][0]].scale[2] - spec.traits.draft * h)
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
@@ -903,8 +907,12 @@ def _overlap(a: Placed, b: Placed) -> bool:
 
 
 def _sits_on(a: Placed, b: Placed, actors: list[Placed]) -> bool:
-    """Whether one of the two sits on the other (they share a footprint on purpose)."""
-    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a)
+    """Whether one of the two sits on the other, or floats in it (they share a footprint on purpose)."""
+    def afloat(x: Placed, y: Placed) -> bool:
+        return CATALOG[x.asset].traits.buoyant and CATALOG[y.asset].traits.water is not None
+
+    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a) or \
+        afloat(a, b) or afloat(b, a)
 
 
 def _separate(actors: list[Placed]) -> None:
