@@ -29,6 +29,7 @@ class EngineInfo:
     name: str
     renderer: str  # e.g. the GL renderer string, or the remote server's version
     version: str
+    raster_threads: int | None = None  # CPU threads of a software rasteriser (llvmpipe); None on a GPU or remote
 
 
 class Engine(ABC):

@@ -19,7 +19,7 @@ from engine_bridge import EngineError, make_engine
 from pipeline.encode import Encoder
 from pipeline.errors import PipelineError
 from pipeline.ffmpeg_tool import ffmpeg_version
-from pipeline.jobs import RenderOptions, project_version, render_script
+from pipeline.jobs import RenderOptions, engine_report, project_version, render_script
 from pipeline.report import peak_rss_mb
 from pipeline.run.options import RunOptions, apply_script_overrides
 from scenes import SceneScript, compile_script, loads_script
@@ -115,6 +115,7 @@ def run_bench(
     """Measure the three speeds (and, with ``passes``, render-only speed per pass at 720p and 1080p) as a dict,
     with the embedded engine in ``look``."""
     engine_options = RunOptions(engine=engine, look=look).engine_options()
+    load_start = os.getloadavg()
     script = bench_script(script_path, duration, resolution)
     t0 = time.perf_counter()
     timeline = compile_script(script)  # motion, physics, character poses and camera, baked
@@ -146,6 +147,8 @@ def run_bench(
         report = render_script(script, Path(tmp) / "e2e.mp4",
                                RenderOptions(engine=engine, engine_options=engine_options, look=look))
 
+    render_fps, encode_fps = n / render_s, n / encode_s
+    serial_fps = 1.0 / (1.0 / render_fps + 1.0 / encode_fps)  # render and encode one after the other
     result = {
         "scene": str(script_path) if script_path else "reference",
         "frames": n,
@@ -155,13 +158,20 @@ def run_bench(
         "look": look,
         "compile_s": round(compile_s, 3),
         "foot_slide_max_m": {aid: round(timeline.foot_metrics(aid).max_slide, 4) for aid in timeline.poses},
-        "render_only_fps": round(n / render_s, 2),
-        "encode_only_fps": round(n / encode_s, 2),
+        "render_only_fps": round(render_fps, 2),
+        "encode_only_fps": round(encode_fps, 2),
         "end_to_end_fps": round(report.end_to_end_fps, 2),
         "realtime_factor": round(report.realtime_factor, 3),
+        "serial_bound_fps": round(serial_fps, 2),
+        "end_to_end_vs_serial_bound": round(report.end_to_end_fps / serial_fps, 3),
+        "render_loop_blocked_s": round(report.stages.encode, 2),
+        "encoding": report.encoding,
+        "threads": {"llvmpipe": info.raster_threads, "x264": report.encoding.get("threads"),
+                    "cores": os.cpu_count()},
+        "load_average": {"start": [round(x, 2) for x in load_start], "end": [round(x, 2) for x in os.getloadavg()]},
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "peak_rss_ffmpeg_mb": report.peak_rss_ffmpeg_mb,
-        "engine": {"name": info.name, "renderer": info.renderer, "version": info.version},
+        "engine": engine_report(info),
         "ffmpeg": ffmpeg_version(),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "enginereel_version": project_version(),

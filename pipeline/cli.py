@@ -164,7 +164,8 @@ def plan_line(result: PlanResult) -> str:
 
 CodecOpt = Annotated[str, typer.Option("--codec", help="h264 (default), h265, vp9 or av1 (`enginereel info`).")]
 CrfOpt = Annotated[int | None, typer.Option("--crf", help="Quality, lower is better (default per codec).")]
-PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default veryfast).")]
+PresetOpt = Annotated[str | None, typer.Option("--preset", help="Speed: ultrafast … veryslow (default superfast for "
+                                                                 "h264, veryfast for the others).")]
 ContainerOpt = Annotated[str | None, typer.Option("--container", help="mp4, webm, mov or mkv (default: from -o).")]
 BitDepthOpt = Annotated[int, typer.Option("--bit-depth", help="8 (default) or 10 where the codec allows.")]
 AudioOpt = Annotated[bool, typer.Option("--audio/--no-audio", help="A soundtrack (impacts, footsteps, ambience).")]
@@ -569,13 +570,18 @@ def metrics(
                                                                "(.npy or .png, name order).")] = None,
     script_path: Annotated[Path | None, typer.Option("--script", help="The scene script VIDEO was rendered "
                                                                       "from: static shots come from it.")] = None,
+    reference: Annotated[Path | None, typer.Option("--reference", help="Also the SSIM of every frame against the "
+                                                                       "same frame of this video (e.g. another "
+                                                                       "encode of the same frames).")] = None,
 ) -> None:
     """Temporal quality of VIDEO: VBench flicker, warping error, SSIM (JSON on stdout, a table on a terminal)."""
-    from pipeline.metrics import load_masks, print_table, static_pairs_from_timeline, video_metrics
+    from pipeline.metrics import load_masks, print_table, ssim_against_video, static_pairs_from_timeline, video_metrics
     from pipeline.report import write_json
 
     if not video.is_file():
         raise PipelineError(f"{video}: no such video file")
+    if reference is not None and not reference.is_file():
+        raise PipelineError(f"--reference {reference}: no such video file")
     if masks is not None and not masks.is_dir():
         raise PipelineError(f"--masks {masks}: not a folder of mask files")
     static = None
@@ -584,6 +590,12 @@ def metrics(
 
         static = static_pairs_from_timeline(compile_script(load_script(script_path)))
     result = video_metrics(video, static=static, masks=load_masks(masks) if masks is not None else None)
+    if reference is not None:
+        try:
+            against = ssim_against_video(video, reference)
+        except ValueError as exc:
+            raise PipelineError(f"--reference: {exc}") from None
+        result.ssim_reference, result.ssim_reference_min = against["ssim"], against["ssim_min"]
     if output is not None:
         write_json(output, result)
     if sys.stdout.isatty():

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine_bridge import Engine, EngineInfo, make_engine
-from pipeline.encode import EncodeSettings, check_output_path, container_of
+from pipeline.encode import EncodeSettings, check_output_path, container_of, encoding_report
 from pipeline.errors import EncodeError, PipelineError, WorldCheckError
 from pipeline.ffmpeg_tool import ffmpeg_exe, ffmpeg_version
 from pipeline.metrics import static_pairs_from_timeline, video_metrics
@@ -131,6 +131,14 @@ def render_staged(script: SceneScript, staging: Staging, options: RenderOptions,
     return report
 
 
+def engine_report(info: EngineInfo) -> dict[str, str]:
+    """The run report's ``engine``: name, renderer, version and, for a software rasteriser, its thread count."""
+    out = {"name": info.name, "renderer": info.renderer, "version": info.version}
+    if info.raster_threads is not None:
+        out["raster_threads"] = str(info.raster_threads)
+    return out
+
+
 def return_freed_memory() -> None:
     """Hand freed heap pages back to the OS (glibc ``malloc_trim``; a no-op elsewhere).
 
@@ -198,9 +206,8 @@ def build_report(
         peak_rss_mb=round(peak_rss_mb(), 1),
         peak_rss_ffmpeg_mb=round(stats.ffmpeg_peak_rss_mb, 1) if stats.ffmpeg_peak_rss_mb else None,
         ffmpeg={"path": ffmpeg_exe(), "version": ffmpeg_version()},
-        engine={"name": info.name, "renderer": info.renderer, "version": info.version},
-        encoding={"codec": options.encode.codec, "crf": options.encode.crf, "preset": options.encode.preset,
-                  "pix_fmt": options.encode.pix_fmt, "container": options.encode.container},
+        engine=engine_report(info),
+        encoding=encoding_report(options.encode),
         audio=audio,
         previews=previews,
         metrics=metrics,

@@ -58,6 +58,8 @@ class VideoMetrics(BaseModel):
     ssim: float | None  # mean frame-to-frame SSIM
     ssim_min: float | None
     subject_consistency: float | None = None
+    ssim_reference: float | None = None  # mean SSIM against another video, frame by frame (``--reference``)
+    ssim_reference_min: float | None = None
     instances: int = 0
     analysis_width: int
     seconds: float = 0.0
@@ -127,6 +129,26 @@ def ssim(a_gray: np.ndarray, b_gray: np.ndarray) -> float:
     sxx, syy, sxy = blur(x * x) - mx * mx, blur(y * y) - my * my, blur(x * y) - mx * my
     s = ((2 * mx * my + c1) * (2 * sxy + c2)) / ((mx * mx + my * my + c1) * (sxx + syy + c2))
     return float(s.mean())
+
+
+def ssim_against(frames: Iterable[np.ndarray], reference: Iterable[np.ndarray], step: int = 1) -> dict[str, float]:
+    """Mean and lowest SSIM (luma, full size) of each ``step``-th frame against the same frame of ``reference``,
+    e.g. an encode against another encode or against the frames it was made from. Streams: two frames held."""
+    scores = [ssim(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), cv2.cvtColor(b, cv2.COLOR_RGB2GRAY))
+              for i, (a, b) in enumerate(zip(frames, reference, strict=True)) if i % step == 0]
+    if not scores:
+        raise ValueError("no frames to compare")
+    return {"ssim": float(np.mean(scores)), "ssim_min": float(np.min(scores)), "frames": len(scores)}
+
+
+def ssim_against_video(path: str | Path, reference: str | Path) -> dict[str, float]:
+    """:func:`ssim_against` for two video files of the same size and length (``ValueError`` naming the
+    difference otherwise)."""
+    a, b = probe(path), probe(reference)
+    if (a.width, a.height, a.frames) != (b.width, b.height, b.frames):
+        raise ValueError(f"{path} is {a.width}x{a.height}, {a.frames} frames; {reference} is {b.width}x{b.height}, "
+                         f"{b.frames} frames: only videos of the same size and length compare frame by frame")
+    return ssim_against(read_frames(path, a.width, a.height), read_frames(reference, b.width, b.height))
 
 
 def _histogram(pixels: np.ndarray) -> np.ndarray:
@@ -286,6 +308,8 @@ def print_table(m: VideoMetrics) -> None:
     table.add_row("warping error", fmt(m.warping_error, 5), f"Lai et al. 2018, lower is better (max "
                   f"{fmt(m.warping_error_max, 5)})")
     table.add_row("SSIM frame to frame", fmt(m.ssim), f"mean; min {fmt(m.ssim_min)}")
+    if m.ssim_reference is not None:
+        table.add_row("SSIM against the reference", fmt(m.ssim_reference), f"mean; min {fmt(m.ssim_reference_min)}")
     table.add_row("subject consistency", fmt(m.subject_consistency),
                   f"{m.instances} instances" if m.instances else "no masks given")
     table.caption = f"analysed at {m.analysis_width} px wide in {m.seconds:.1f} s"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from scenes import mocap, moves
+from scenes import hold, mocap, moves
 from scenes.catalog import asset, model
 from scenes.motion import ActorTracks, ease, heading_of, jump_duration, natural_end
 from scenes.rig import (
@@ -30,6 +30,7 @@ from scenes.rig import (
     matrix_hpr,
     matrix_quat,
     quat_matrix,
+    two_bone_ik,
 )
 from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
@@ -108,27 +109,6 @@ def _gait_params(actor: Actor, kind: str, leg: float, speed: np.ndarray) -> tupl
     return step, duty, lift
 
 
-def _solve_leg(d: np.ndarray, l1: float, l2: float, knee: float, bend: tuple[float, float] = (0.0, 0.0)
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two-bone IK: thigh pitch, roll and knee pitch (degrees, (F,) each) reaching ``d`` (F, 3) from the hip.
-
-    ``bend`` is the rest lean of the two segments from straight down towards +Y (degrees; zero for legs that
-    hang straight at rest, the skinned dog's stand bent): the knee's pitch is measured from that rest bend."""
-    upper, lower = np.radians(bend[0]), np.radians(bend[1])
-    dist = np.linalg.norm(d, axis=1)
-    reach = np.clip(dist, abs(l1 - l2) + 1e-4, (l1 + l2) * 0.9999)
-    d = d * (reach / np.maximum(dist, 1e-9))[:, None]
-    cos_k = np.clip((reach**2 - l1**2 - l2**2) / (2 * l1 * l2), -1.0, 1.0)
-    k = knee * np.arccos(cos_k)  # the lower segment's angle from the upper one's line
-    # the leg's shape in the hip's frame before pitch and roll (in its Y-Z plane)
-    yl = l1 * np.sin(upper) + l2 * np.sin(upper + k)
-    zl = -(l1 * np.cos(upper) + l2 * np.cos(upper + k))
-    r = np.arcsin(np.clip(d[:, 0] / zl, -1.0, 1.0))
-    p = np.arctan2(d[:, 2], d[:, 1]) - np.arctan2(zl * np.cos(r), yl)
-    p = (p + np.pi) % (2 * np.pi) - np.pi
-    return np.degrees(p), np.degrees(r), np.degrees(k - (lower - upper))
-
-
 def _rest_angle(v: tuple[float, float, float]) -> float:
     """Degrees a rest leg segment ``v`` leans from straight down towards +Y (the way pitch turns it)."""
     return float(np.degrees(np.arctan2(v[1], -v[2])))
@@ -144,12 +124,14 @@ def _inverse_apply(m: np.ndarray, v: np.ndarray) -> np.ndarray:
 
 def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, duration: float,
                     lookup: Callable[[object], np.ndarray], others: dict[str, Actor],
-                    seed: int = 0) -> tuple[PoseTrack, list[Step]]:
+                    seed: int = 0, held: dict[hold.Grip, hold.HeldProp] | None = None
+                    ) -> tuple[PoseTrack, list[Step]]:
     """Bake the joint rotations of a person or animal over all frames, and its footfalls.
 
     ``lookup`` resolves an actor id or point to per-frame positions; ``others`` maps ids to actors (for
     the seat height of what it sits on and the height of what it looks at); ``seed`` (the script's) times the
-    blinks.
+    blinks; ``held`` describes the props its ``pick_up``/``hold`` actions take, by holding (``scenes.hold``:
+    where they rest, their size and grip point).
     """
     spec = asset(actor.asset)
     m = model(actor.asset)
@@ -238,6 +220,17 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             w = envelope(t, a.start, end, duration)
             _look_at(a, rot, J, w, tracks, lookup, m, scale, others)
 
+    # --- reaching down for a prop or putting it down: lean from the hips and the chest, then bend the knees
+    grips = [g for g in held or {} if g.holder == actor.id] if kind == "humanoid" else []
+    for g in grips:
+        targets, _ = hold.hand_targets(g, actor.asset, tracks, held[g], t, {})
+        lean, crouch = hold.body_layer(hold.stoop(g, actor.asset, tracks, targets, t), scale, leg_model)
+        rot[:, 0, 1] -= 0.4 * lean
+        rot[:, J["chest"], 1] -= 0.6 * lean
+        off[:, 2] -= crouch
+        off[:, 1] -= 0.3 * crouch
+    ride_w = hold.riding(actor, t, duration) if kind == "humanoid" else np.zeros(n)
+
     # --- sitting: the pelvis goes down and back onto the seat (animals drop their hindquarters)
     pelvis_rest = np.array(m.joints[0].offset)
     if kind == "humanoid":
@@ -257,7 +250,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
     steps: list[Step] = []
     targets = []
     move_w = _move_weight(actor, t, duration)
-    gait_w = moving * ~airborne * (1.0 - move_w)  # a move carries its own legs (and its travel is not a walk)
+    # a move carries its own legs (and its travel is not a walk); a rider's legs are astride, not walking
+    gait_w = moving * ~airborne * (1.0 - move_w) * (1.0 - ride_w)
     for li, limb in enumerate(m.limbs):
         eff_rest = (rest[limb.lower] @ np.array([*limb.end, 1.0]))[:3]
         under = _transform(A, np.tile(eff_rest, (n, 1)))  # where the foot would be standing still
@@ -302,7 +296,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         reach = (l1 + l2) * 0.995
         need = target[:, 2] + np.sqrt(np.maximum(reach**2 - horiz**2, (0.3 * reach) ** 2)) - hip[:, 2]
         limit = np.minimum(limit, need / scale)
-    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w)
+    off[:, 2] += np.minimum(limit, 0.0) * (1.0 - sit_w) * (1.0 - ride_w)  # (a rider's legs hang free)
     P = A @ joint_matrices(m, rot, off)[:, 0]
     for limb, target in zip(m.limbs, targets, strict=True):
         parent = P if m.joints[limb.upper].parent == 0 else None
@@ -310,8 +304,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         local = _inverse_apply(parent, target) - np.array(m.joints[limb.upper].offset)
         l1 = float(np.linalg.norm(m.joints[limb.lower].offset))
         l2 = float(np.linalg.norm(limb.end))
-        p, r, k = _solve_leg(local, l1, l2, limb.knee, (_rest_angle(m.joints[limb.lower].offset),
-                                                         _rest_angle(limb.end)))
+        p, r, k = two_bone_ik(local, l1, l2, limb.knee, (_rest_angle(m.joints[limb.lower].offset),
+                                                      _rest_angle(limb.end)))
         ik = np.zeros((n, 3, 3))
         ik[:, 0] = np.stack([0 * p, p, r], -1)
         ik[:, 1] = np.stack([0 * k, k, 0 * k], -1)
@@ -321,6 +315,11 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         if kind == "humanoid":
             seated = np.tile([[0.0, 90.0, 0.0], [0.0, -90.0, 0.0], [0.0, 0.0, 0.0]], (n, 1, 1))
             ik = ik + sit_w[:, None, None] * (seated - ik)
+            if ride_w.any():
+                mount = _mount_of(actor, others)
+                legs, _ = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+                legs = legs * np.array([1.0, 1.0, 1.0 if limb.name == "l" else -1.0])
+                ik = ik + ride_w[:, None, None] * (legs[None] - ik)
         rot[:, limb.upper] = ik[:, 0]
         rot[:, limb.lower] = ik[:, 1]
         if limb.foot >= 0:
@@ -336,6 +335,13 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             _blend(rot, J[f"{side}_upper_arm"], free, pose, add=True)
             rot[:, J[f"{side}_forearm"], 1] += free * (8.0 + 18.0 * gait_w + 45.0 * sit_w)
         _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
+        if ride_w.any():
+            mount = _mount_of(actor, others)
+            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+            for side in ("l", "r"):
+                _blend(rot, J[f"{side}_upper_arm"], ride_w, np.tile(arms[0], (n, 1)))
+                _blend(rot, J[f"{side}_forearm"], ride_w, np.tile(arms[1], (n, 1)))
+        _hold_arms(actor, m, grips, held or {}, tracks, rot, off, t)
     gaze = None
     if kind == "humanoid":
         _apply_moves(actor, m, rot, off, t, duration)
@@ -463,6 +469,23 @@ def _blend(rot: np.ndarray, j: int, w: np.ndarray, pose: np.ndarray, add: bool =
         rot[:, j] += w[:, None] * pose
     else:
         rot[:, j] += w[:, None] * (pose - rot[:, j])
+
+
+def _mount_of(actor: Actor, others: dict[str, Actor]) -> Actor:
+    """What ``actor`` rides (its first ``ride``)."""
+    return next(others[a.mount] for a in actor.actions if a.type == "ride")
+
+
+def _hold_arms(actor: Actor, m: Model, grips: list[hold.Grip], held: dict[hold.Grip, hold.HeldProp],
+               tracks: ActorTracks, rot: np.ndarray, off: np.ndarray, t: np.ndarray) -> None:
+    """Each holding arm reaches for its prop, holds it and puts it down (``scenes.hold``), over the pose so far."""
+    for g in grips:
+        world = actor_matrices(tracks.position, tracks.hpr, tracks.scale)[:, None] @ joint_matrices(m, rot, off)
+        free = {s: world[:, m.joint_index(f"{s}_hand"), :3, :3] @ hold.palm(actor.asset, s)
+                + world[:, m.joint_index(f"{s}_hand"), :3, 3] for s in g.sides()}
+        targets, w = hold.hand_targets(g, actor.asset, tracks, held[g], t, free)
+        for s, target in targets.items():
+            hold.arm_layer(m, actor.asset, world, rot, s, target, w)
 
 
 def _arm_busy(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:

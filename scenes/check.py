@@ -32,6 +32,7 @@ from scenes import contact
 from scenes.actions import ACTIONS
 from scenes.catalog import asset
 from scenes.contact import GROUND, NOTHING, Contacts, Pieces, Support
+from scenes.hold import HELD_M, grips
 from scenes.motion import natural_end
 from scenes.view import Boxes, View, actor_boxes, actor_views, part_matrices
 
@@ -201,6 +202,16 @@ class World:
         return out
 
     @cached_property
+    def held(self) -> np.ndarray:
+        """(F, N): frames each actor is held in a hand (its holding palms at it)."""
+        return contact.held_frames(self.timeline, self.boxes, HELD_M)
+
+    @cached_property
+    def riding(self) -> np.ndarray:
+        """(F, N): frames each rider sits on its mount's saddle."""
+        return contact.riding_frames(self.timeline, HELD_M)
+
+    @cached_property
     def contacts(self) -> Contacts:
         """Pieces of different actors within reach of each other, with their signed overlap."""
         return contact.contacts_of(self.pieces, self.boxes, max(self.limits.touch_m, self.limits.rest_m))
@@ -240,7 +251,8 @@ def check_floating(world: World) -> Check:
     sup = world.support
     seated = world.seated_on(settled=False)
     vz = np.gradient(tl.positions[..., 2], axis=0) * world.fps if len(tl.times) > 1 else np.zeros_like(sup.gap)
-    hovering = (sup.on == NOTHING) & (seated == NOTHING) & (np.abs(vz) <= lim.still_mps)
+    # a held prop is supported by the hand, a rider by its saddle
+    hovering = (sup.on == NOTHING) & (seated == NOTHING) & (np.abs(vz) <= lim.still_mps) & ~world.held & ~world.riding
     for i in world.seats:  # a sitter is judged by what it sits on (below), not by its dangling feet
         hovering[:, i] &= ~contact.sitting_frames(tl, i, settled=False)
     findings, floaters = [], 0
@@ -296,6 +308,7 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     container = np.array([asset(a.asset).traits.container is not None for a in actors], dtype=bool)
     hidden = ~np.array([a.visible for a in actors], dtype=bool)
     boxes = world.boxes
+    hands = _hands_on(world)
 
     def inside(frames: np.ndarray, inner: np.ndarray, outer: np.ndarray) -> np.ndarray:
         rel = boxes.centre[frames, inner] - boxes.centre[frames, outer]
@@ -305,9 +318,27 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     def excluded(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return ((on[frames, a] == b) | (on[frames, b] == a) | (seated[frames, a] == b) | (seated[frames, b] == a)
                 | (rig[a] & walkable[b]) | (rig[b] & walkable[a]) | hidden[a] | hidden[b]
-                | inside(frames, a, b) | inside(frames, b, a))
+                | inside(frames, a, b) | inside(frames, b, a) | hands[frames, a, b] | hands[frames, b, a])
 
     return excluded
+
+
+def _hands_on(world: World) -> np.ndarray:
+    """(F, N, N) bool: a person bending over a prop to pick it up or put it down (the bent body meets it as it
+    is lifted), and a rider astride its mount (the legs round its body)."""
+    tl = world.timeline
+    n = len(tl.actors)
+    out = np.zeros((len(tl.times), n, n), dtype=bool)
+    for g in grips(tl.actors, tl.script.duration):
+        h, p = world.index(g.holder), world.index(g.prop)
+        bending = ((tl.times >= g.reach) & (tl.times <= g.lifted)) | ((tl.times >= g.put) & (tl.times <= g.done))
+        out[:, h, p] |= bending
+    for i, a in enumerate(tl.actors):
+        for act in a.actions:
+            if act.type == "ride":
+                out[:, i, world.index(act.mount)] |= (tl.times >= act.start) & (tl.times <= natural_end(
+                    act, tl.script.duration))
+    return out
 
 
 def check_interpenetration(world: World) -> Check:

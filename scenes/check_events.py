@@ -23,6 +23,12 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``topple`` | subject tipped > ``tip_deg`` |
 | ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
 | ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
+| ``pick_up`` | object is held in subject's hand (its palms at it) |
+| ``hold`` | object is in subject's hand for ``move_share`` of the time from the start until it is put down |
+| ``carry`` | object is in subject's hand and subject ends within ``near_m`` of target |
+| ``put_down`` | object ends resting on target (or the ground), out of the hand |
+| ``give`` | object ends in target's hand, taken from subject's |
+| ``ride`` | subject sits on object's saddle for ``move_share`` of the event, and object moves ``moved_m`` |
 
 Other intent types (placement relations, pacing) are not events and are not judged here.
 """
@@ -349,14 +355,83 @@ def _topple(world: World, e: Event) -> str | None:
     return None
 
 
+def _held_by(world: World, e: Event) -> np.ndarray:
+    """(F,) bool: the event's object is in a hand (``scenes.hold``) — the subject's, as only its own holdings exist."""
+    return world.held[:, e.obj]
+
+
+def _pick_up(world: World, e: Event) -> str | None:
+    if _held_by(world, e)[e.outcome].any():
+        return None
+    return f"{world.name(e.subject)} never holds {world.name(e.obj)} (it is not in the hand at {_t(world, e.f1 - 1)})"
+
+
+def _hold(world: World, e: Event) -> str | None:
+    from scenes.hold import grips
+
+    tl = world.timeline
+    release = min((g.release for g in grips(tl.actors, tl.script.duration)
+                   if (g.holder, g.prop) == (world.ids[e.subject], world.ids[e.obj])), default=np.inf)
+    f1 = max(min(int(np.searchsorted(tl.times, release)), e.f1), e.f0 + 1)  # held until it is put down
+    share = float(_held_by(world, e)[e.f0:f1].mean())
+    if share >= world.limits.move_share:
+        return None
+    return (f"{world.name(e.subject)} holds {world.name(e.obj)} for {share:.0%} of the time from {_t(world, e.f0)} "
+            f"(asked >= {world.limits.move_share:.0%})")
+
+
+def _carry(world: World, e: Event) -> str | None:
+    if not _held_by(world, e)[e.outcome].any():
+        return f"{world.name(e.obj)} is not in {world.name(e.subject)}'s hand at {_t(world, e.f1 - 1)}"
+    return _go_to(world, e)
+
+
+def _put_down(world: World, e: Event) -> str | None:
+    last = e.f1 - 1
+    on = world.support.on[e.outcome, e.obj]
+    loose = ~_held_by(world, e)[e.outcome]
+    wanted = e.target if e.target is not None else contact.GROUND
+    if (loose & (on == wanted)).any():
+        return None
+    where = "nothing" if on[-1] == contact.NOTHING else world.name(int(on[-1]))
+    held = " (still in the hand)" if not loose[-1] else ""
+    return f"{world.name(e.obj)} ends on {where}{held}, not on {world.name(wanted)}, at {_t(world, last)}"
+
+
+def _give(world: World, e: Event) -> str | None:
+    from scenes.hold import grips
+
+    tl = world.timeline
+    taken = [g for g in grips(tl.actors, tl.script.duration)
+             if (g.holder, g.prop) == (world.ids[e.target], world.ids[e.obj])]
+    if taken and (_held_by(world, e)[e.outcome] & (tl.times[e.outcome] >= taken[0].attach)).any():
+        return None
+    return f"{world.name(e.obj)} never passes from {world.name(e.subject)}'s hand to {world.name(e.target)}'s"
+
+
+def _ride(world: World, e: Event) -> str | None:
+    mounted = world.riding[e.f0:e.f1, e.subject]
+    share = float(mounted.mean()) if len(mounted) else 0.0
+    if share < world.limits.move_share:
+        return (f"{world.name(e.subject)} sits on {world.name(e.obj)}'s saddle for {share:.0%} of the ride "
+                f"(asked >= {world.limits.move_share:.0%})")
+    track = world.timeline.positions[e.f0:e.f1, e.obj]
+    moved = float(np.linalg.norm(track[-1] - track[0]))
+    if moved < world.limits.moved_m:
+        return f"{world.name(e.obj)} does not move while {world.name(e.subject)} rides it ({moved:.2f} m)"
+    return None
+
+
 EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
     "knock_over": (_knock_over, True), "drop_onto": (_drop_onto, True), "kick_to": (_kick_to, False),
     "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
     "run_around": (_run_around, False), "go_to": (_go_to, False), "sit_on": (_sit_on, True),
     "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
-    "drive_along": (_drive_along, False),
+    "drive_along": (_drive_along, False), "pick_up": (_pick_up, False), "hold": (_hold, False),
+    "carry": (_carry, False), "put_down": (_put_down, False), "give": (_give, True), "ride": (_ride, False),
 }
 """Event intent type → its judge and whether it needs an actor target."""
+HANDS = ("pick_up", "hold", "carry", "put_down", "give", "ride")  # events about an ``object``; a target is optional
 
 
 def event_findings(world: World, intents: list[object]) -> tuple[list[str], int, int]:
@@ -373,8 +448,10 @@ def event_findings(world: World, intents: list[object]) -> tuple[list[str], int,
             event = "it names no subject"
         elif isinstance(event, Event) and needs_actor and event.target is None:
             event = "its target must be an actor"
-        elif isinstance(event, Event) and kind not in ("meet", "topple", "drive_along") and event.target is None \
-                and event.point is None:
+        elif isinstance(event, Event) and kind in HANDS and event.obj is None:
+            event = "it names no object"
+        elif isinstance(event, Event) and kind not in ("meet", "topple", "drive_along", *HANDS) \
+                and event.target is None and event.point is None:
             event = "it names no target"
         problem = event if isinstance(event, str) else judge(world, event)
         if problem:

@@ -426,3 +426,48 @@ def _seat_height(timeline, j: int, seat, pelvis: np.ndarray) -> np.ndarray:
     over = ((np.abs(lx) <= seat.size[0] * s[:, 0] / 2 + SEAT_MARGIN)
             & (np.abs(ly) <= seat.size[1] * s[:, 1] / 2 + SEAT_MARGIN))
     return np.where(over, timeline.positions[:, j, 2] + seat.height * s[:, 2], -np.inf)
+
+
+def held_frames(timeline, boxes: Boxes, reach_m: float) -> np.ndarray:
+    """(F, N) bool: frames an actor is held in a hand (``scenes.hold``) with every holding palm within
+    ``reach_m`` of its box: a held cup is supported by the hand, not floating."""
+    from scenes import hold
+
+    ids = [a.id for a in timeline.actors]
+    out = np.zeros(boxes.centre.shape[:2], dtype=bool)
+    for g in hold.grips(timeline.actors, timeline.script.duration):
+        h, p = ids.index(g.holder), ids.index(g.prop)
+        pose = timeline.poses.get(g.holder)
+        if pose is None:
+            continue
+        near = g.held(timeline.times)
+        for side in g.sides():
+            palm = hold.palm_positions(timeline.actors[h].asset, timeline.positions[:, h], timeline.hpr[:, h],
+                                       timeline.scales[:, h], pose.rotations, pose.root_offset, side)
+            near &= _box_distance(palm, boxes.centre[:, p], boxes.axes[:, p], boxes.half[:, p]) <= reach_m
+        out[:, p] |= near
+    return out
+
+
+def riding_frames(timeline, reach_m: float) -> np.ndarray:
+    """(F, N) bool: frames a rider's pelvis (or, standing on a board, its base) is within ``reach_m`` of the
+    rideable point of the mount its ``ride`` names."""
+    from scenes import hold
+    from scenes.motion import ActorTracks
+
+    ids = [a.id for a in timeline.actors]
+    out = np.zeros((len(timeline.times), len(ids)), dtype=bool)
+    for i, a in enumerate(timeline.actors):
+        for act in a.actions:
+            if act.type != "ride" or a.id not in timeline.poses:
+                continue
+            j = ids.index(act.mount)
+            mount = timeline.actors[j]
+            pose = timeline.poses.get(mount.id)
+            tracks = ActorTracks(timeline.positions[:, j], timeline.hpr[:, j], timeline.scales[:, j])
+            saddle = hold.saddle_positions(mount.asset, tracks, None if pose is None else pose.rotations[:, 0],
+                                           None if pose is None else pose.root_offset)
+            standing = hold.standing_ride(mount.asset, a.asset, float(np.mean(a.scale)))
+            seat = timeline.positions[:, i] if standing else pelvis_positions(timeline, i)
+            out[:, i] |= np.linalg.norm(seat - saddle, axis=1) <= reach_m
+    return out

@@ -8,7 +8,8 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   other);
 - **events with causes**: ``knock_over``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
   ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
-  ``topple``, ``do`` (any registry action, repeated if asked);
+  ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``, ``carry``,
+  ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive.
 
@@ -232,14 +233,72 @@ class Do(_Event):
     repeat: Annotated[int, Field(ge=0, le=1000)] = 1
 
 
+class PickUpIt(_Event):
+    """``subject`` walks to ``object`` (something graspable: a cup, a box, a ball, a bag), reaches down and picks it
+    up; it holds it from then on."""
+
+    type: Literal["pick_up"]
+    subject: ActorRef
+    object: ActorRef
+
+
+class HoldIt(_Intent):
+    """``subject`` holds ``object`` in its hands from ``start`` (the start of the video): a state, not an event."""
+
+    type: Literal["hold"]
+    subject: ActorRef
+    object: ActorRef
+    start: Time = 0.0
+
+
+class Carry(_Event):
+    """``subject`` carries ``object`` to ``target`` (an actor or a point), picking it up first if it does not hold
+    it yet."""
+
+    type: Literal["carry"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef | Point
+
+
+class PutDownIt(_Event):
+    """``subject`` puts the ``object`` it holds down on ``target``'s top (a table, a crate), walking there first,
+    or on the ground in front of it without a target."""
+
+    type: Literal["put_down"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef | None = None
+
+
+class GiveIt(_Event):
+    """``subject`` hands the ``object`` it holds to ``target`` (a person), walking up to them first."""
+
+    type: Literal["give"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef
+
+
+class RideOn(_Event):
+    """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike) and rides it to ``target``, or
+    ``distance`` metres ahead (default: as far as it goes at a walk, or a ride's pace, in the time)."""
+
+    type: Literal["ride"]
+    subject: ActorRef
+    object: ActorRef
+    target: ActorRef | Point | None = None
+    distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
+
+
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet | RunAround
-    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do,
+    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt | GiveIt | RideOn,
     Field(discriminator="type"),
 ]
-PLACEMENT_TYPES = (Place, Arrange, Face)
+PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
 EVENT_TYPES = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, Topple, Do)
+               JumpOnto, SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
 class FramingIntent(BaseModel):

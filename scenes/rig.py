@@ -206,3 +206,26 @@ def actor_matrices(position: np.ndarray, hpr: np.ndarray, scale: np.ndarray) -> 
     m[:, :3, 3] = position
     m[:, 3, 3] = 1.0
     return m
+
+
+def two_bone_ik(d: np.ndarray, l1: float, l2: float, knee: float, bend: tuple[float, float] = (0.0, 0.0)
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Two-bone IK of a chain hanging along -Z (a leg, an arm): the upper joint's pitch and roll and the middle
+    joint's pitch (degrees, (F,) each) that reach ``d`` (F, 3) from the upper joint, in its parent's frame.
+    ``knee`` -1 bends the middle joint backwards (a knee), +1 forwards (an elbow).
+
+    ``bend`` is the rest lean of the two segments from straight down towards +Y (degrees; zero for legs that
+    hang straight at rest, the skinned dog's stand bent): the knee's pitch is measured from that rest bend."""
+    upper, lower = np.radians(bend[0]), np.radians(bend[1])
+    dist = np.linalg.norm(d, axis=1)
+    reach = np.clip(dist, abs(l1 - l2) + 1e-4, (l1 + l2) * 0.9999)
+    d = d * (reach / np.maximum(dist, 1e-9))[:, None]
+    cos_k = np.clip((reach**2 - l1**2 - l2**2) / (2 * l1 * l2), -1.0, 1.0)
+    k = knee * np.arccos(cos_k)  # the lower segment's angle from the upper one's line
+    # the leg's shape in the hip's frame before pitch and roll (in its Y-Z plane)
+    yl = l1 * np.sin(upper) + l2 * np.sin(upper + k)
+    zl = -(l1 * np.cos(upper) + l2 * np.cos(upper + k))
+    r = np.arcsin(np.clip(d[:, 0] / zl, -1.0, 1.0))
+    p = np.arctan2(d[:, 2], d[:, 1]) - np.arctan2(zl * np.cos(r), yl)
+    p = (p + np.pi) % (2 * np.pi) - np.pi
+    return np.degrees(p), np.degrees(r), np.degrees(k - (lower - upper))

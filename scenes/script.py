@@ -402,6 +402,54 @@ class Hop(_Timed):
     to: Vec3 | None = None
 
 
+class PickUp(_Timed):
+    """Reach down (or out) to ``object``, a graspable prop within reach, grip it and lift it into the hold pose.
+    The hand meets its grip point at the registry's contact time; from then on the prop is held (its place
+    follows the hand, upright and turning with the holder) until a ``put_down`` or ``give`` of it.
+    ``hand``: ``auto`` holds a wide thing in both hands, a small one in the right, a bag by its handle at the side."""
+
+    type: Literal["pick_up"]
+    object: ActorId
+    hand: Literal["auto", "right", "left", "both"] = "auto"
+
+
+class Hold(PickUp):
+    """Hold ``object`` from ``start`` without reaching for it (it is in the hand already), until a ``put_down``
+    or ``give`` of it."""
+
+    type: Literal["hold"]  # type: ignore[assignment]
+
+
+class PutDown(_Timed):
+    """Put a held ``object`` down: its base comes to rest at ``to`` (default: in front of the holder), on the top
+    of ``onto`` (a table, a crate; default: the ground). The hand lets go at the registry's contact time."""
+
+    type: Literal["put_down"]
+    object: ActorId
+    onto: ActorId | None = None
+    to: Vec3 | None = None
+
+
+class Give(_Timed):
+    """Hand a held ``object`` to ``to``, a person within reach: both reach out, the receiver grips it at the
+    registry's contact time and holds it from then on."""
+
+    type: Literal["give"]
+    object: ActorId
+    to: ActorId
+
+
+class Ride(_Timed):
+    """Ride ``mount`` (a horse, a bicycle, a motorbike: an asset with a ``rideable`` point): the rider mounts at
+    ``start`` and sits astride its saddle, moving with it, until ``end``. The mount's own actions move it."""
+
+    type: Literal["ride"]
+    mount: ActorId
+
+
+HAND_ACTIONS = (PickUp, Hold, PutDown, Give)
+"""Actions that take, hold or let go of a prop (scenes/hold.py resolves them into the timeline)."""
+
 MOVES = (Kick, Punch, Cartwheel, Backflip, ForwardRoll, Crawl, GetUp)
 """Full-body moves (scenes/moves.py): they pose every joint and carry their own root motion."""
 
@@ -413,7 +461,7 @@ def is_move(action: object) -> bool:
 Action = Annotated[
     Bounce | Spin | MoveTo | Orbit | Idle | WalkTo | RunTo | FollowPath | Follow | FlyTo | Jump | Wave | Dance | Sit
     | TurnTo | LookAt | Roll | Fall | Push | Kick | Punch | Cartwheel | Backflip | ForwardRoll | Crawl | GetUp
-    | Perch | Hop,
+    | Perch | Hop | PickUp | Hold | PutDown | Give | Ride,
     Field(discriminator="type"),
 ]
 
@@ -726,6 +774,68 @@ class Lights(_Model):
     ambient: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
 
 
+HOLD_SHARE = 0.5  # the largest side of a thing a person can hold, as a share of the person's height
+
+
+def _hand_problems(actors: list[Actor]) -> list[str]:
+    """What cannot be held, put down, given or ridden: a thing without a grip point or too big for the holder's
+    hands, a put_down or give of something the actor does not hold then, a give to someone who cannot hold it, a
+    mount without a rideable point, a held thing that is also a dynamic physics body. Hand actions are read in the
+    order of their start times across actors, as a thing given passes from hand to hand."""
+    by_id = {a.id: a for a in actors}
+    graspable = sorted(n for n, spec in CATALOG.items() if spec.traits.grip is not None and spec.kind == "prop")
+    rideable = sorted(n for n, spec in CATALOG.items() if spec.traits.rideable is not None)
+    problems: list[str] = []
+    holder_of: dict[str, str] = {}  # prop id -> who holds it now
+    acts = sorted(((i, k, act) for i, a in enumerate(actors) for k, act in enumerate(a.actions)),
+                  key=lambda x: x[2].start)
+    for i, k, act in acts:
+        a = actors[i]
+        path = f"actors[{i}].actions[{k}]"
+        thing = by_id.get(getattr(act, "object", None) or getattr(act, "mount", None) or "")
+        if thing is None:
+            continue  # a missing reference is reported on its own
+        spec = catalog_asset(thing.asset)
+        if isinstance(act, PickUp):
+            problems += _holdable(a, thing, path, graspable)
+            holder_of[thing.id] = a.id
+        elif isinstance(act, PutDown | Give):
+            if holder_of.get(thing.id) != a.id:
+                problems.append(f"{path}.object: {a.id!r} does not hold {thing.id!r} at {act.start:g} s (pick it "
+                                "up or hold it first)")
+            holder_of.pop(thing.id, None)
+            if isinstance(act, Give) and act.to in by_id:
+                receiver = by_id[act.to]
+                if "pick_up" not in catalog_asset(receiver.asset).actions:
+                    problems.append(f"{path}.to: a {receiver.asset} ({receiver.id!r}) cannot take {thing.id!r} "
+                                    "(only people hold things)")
+                else:
+                    problems += _holdable(receiver, thing, f"{path}.to", graspable)
+                    holder_of[thing.id] = receiver.id
+        elif isinstance(act, Ride) and spec.traits.rideable is None:
+            problems.append(f"{path}.mount: a {thing.asset} ({thing.id!r}) has nothing to ride on (rideable: "
+                            f"{', '.join(rideable)})")
+    return problems
+
+
+def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str]) -> list[str]:
+    """Why ``holder`` cannot hold ``thing`` (no grip point, too big, a dynamic body), if it cannot."""
+    spec = catalog_asset(thing.asset)
+    if spec.traits.grip is None or spec.rig:
+        return [f"{path}.object: a {thing.asset} ({thing.id!r}) cannot be picked up or held: it has no grip point "
+                f"(graspable: {', '.join(graspable[:12])}, …)"]
+    out = []
+    size = [x * y for x, y in zip(spec.size, thing.scale, strict=True)]
+    most = HOLD_SHARE * catalog_asset(holder.asset).size[2] * holder.scale[2]
+    if max(size) > most:
+        out.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is too big for "
+                   f"{holder.id!r} to hold (at most {most:.2f} m on its longest side; scale it down)")
+    if thing.physics is not None and thing.physics.body == "dynamic":
+        out.append(f"{path}.object: {thing.id!r} is a dynamic physics body and cannot also be held (drop its "
+                   "physics)")
+    return out
+
+
 class SceneScript(_Model):
     """A whole scene: settings, world, actors and camera. ``version`` lets the format grow."""
 
@@ -821,6 +931,7 @@ class SceneScript(_Model):
                     if slot not in slots:
                         problems.append(f"actors[{i}].materials.{slot}: a {a.asset} has no slot {slot!r} "
                                         f"(slots: {', '.join(slots)})")
+        problems += _hand_problems(self.actors)
         for k, cap in enumerate(self.captions):
             check_time(f"captions[{k}].start", cap.start)
             check_time(f"captions[{k}].end", cap.end)

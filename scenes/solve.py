@@ -24,27 +24,34 @@ from pydantic import ValidationError
 from scenes.actions import ACTIONS
 from scenes.camera import share_distance
 from scenes.catalog import AssetSpec, asset
+from scenes.hold import GAP as HOLD_GAP
 from scenes.intents import (
     Arrange,
+    Carry,
     Chase,
     Do,
     DriveAlong,
     DropOnto,
     Face,
+    GiveIt,
     GoTo,
+    HoldIt,
     JumpOnto,
     KickTo,
     KnockOver,
     Meet,
+    PickUpIt,
     Place,
     PushIt,
+    PutDownIt,
+    RideOn,
     RollDown,
     RunAround,
     SitOn,
     ThrowTo,
     Topple,
 )
-from scenes.script import SceneScript, ScriptError
+from scenes.script import HOLD_SHARE, SceneScript, ScriptError
 
 GRAVITY = 9.81
 WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
@@ -63,6 +70,7 @@ class Body:
     supported_by: str | None = None  # id of what it rests on (moves with it)
     placed_on: int = -1  # which of that actor's supports
     kept: bool = False  # its position was fixed by a relation and must not be nudged
+    received: set[str] = field(default_factory=set)  # things handed to it by a give
 
     @property
     def id(self) -> str:
@@ -159,6 +167,7 @@ def solve(script: SceneScript) -> Solution:
     _place_all(script, bodies)
     _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
+    _holds(script, bodies)
     spans = schedule(script, bodies)
     for k, (start, end) in spans.items():  # the solved script says when each event happens, for the check
         data["intents"][k]["start"], data["intents"][k]["end"] = start, end
@@ -483,10 +492,16 @@ def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
 
 
 EVENTS = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong, JumpOnto,
-          SitOn, GoTo, Topple, Do)
+          SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
-def _natural(it: Any, bodies: dict[str, Body]) -> float:
+def _held_before(it: Any, intents: list[Any]) -> bool:
+    """Whether an intent before ``it`` already puts its object in its subject's hands."""
+    return any(isinstance(x, PickUpIt | HoldIt | Carry) and (x.subject, x.object) == (it.subject, it.object)
+               for x in intents[:intents.index(it)])
+
+
+def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     """How long an event naturally takes, from the distances involved."""
     def walk(a: str, b: str | None, speed: float = WALK_SPEED) -> float:
         if b is None or b not in bodies:
@@ -524,6 +539,17 @@ def _natural(it: Any, bodies: dict[str, Body]) -> float:
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
+    if isinstance(it, PickUpIt):
+        return walk(it.subject, it.object) + 2.5  # walk there, square up, reach down, lift
+    if isinstance(it, Carry):
+        goal = it.target if isinstance(it.target, str) else None
+        return walk(it.object, goal) + (0.0 if _held_before(it, intents) else 3.5)  # picked up first, unless it is
+    if isinstance(it, PutDownIt):
+        return 3.0
+    if isinstance(it, GiveIt):
+        return walk(it.subject, it.target) + 2.5
+    if isinstance(it, RideOn):
+        return 8.0
     return 3.0
 
 
@@ -537,7 +563,7 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
             groups[-1].append((k, it))
         else:
             groups.append([(k, it)])
-    lengths = [max(_natural(it, bodies) for _, it in g) for g in groups]
+    lengths = [max(_natural(it, bodies, list(script.intents)) for _, it in g) for g in groups]
     total = sum(lengths)
     duration = script.duration
     lead = 0.5 if total < duration else 0.0
@@ -954,9 +980,180 @@ def _do(it: Do, bodies: dict[str, Body], s: float, e: float, where: str, script:
         sub.act(type=it.action, start=start, end=min(e, start + max(step * 0.9, 0.3)), **extra)
 
 
+# ----------------------------------------------------------------------------------------------- hands
+
+
+def _holds(script: SceneScript, bodies: dict[str, Body]) -> None:
+    """``hold`` intents: the thing is in the holder's hands from the start (the timeline places it from the posed
+    hands; here it is only put near them, and moves with the holder in the layout)."""
+    for k, it in enumerate(script.intents):
+        if isinstance(it, HoldIt):
+            holder, thing = bodies[it.subject], bodies[it.object]
+            _graspable(holder, thing, f"intents[{k}]")
+            near = holder.pos + holder.forward * (holder.size[1] / 2 + 0.3)
+            thing.pos = np.array([near[0], near[1], 0.5 * holder.size[2]])
+            thing.heading = holder.heading
+            thing.supported_by, thing.kept = holder.id, True
+            holder.act(type="hold", object=thing.id, start=it.start)
+
+
+def _graspable(holder: Body, thing: Body, where: str) -> None:
+    """Raise unless ``holder`` can pick ``thing`` up: a person, and a thing with a grip point small enough."""
+    _can(holder, "pick_up", where)
+    if thing.spec.traits.grip is None or thing.living:
+        raise ScriptError(f"{where}: a {thing.spec.name} ({thing.id!r}) cannot be picked up: it has no grip point "
+                          "(people pick up cups, boxes, balls, bags, books…)")
+    most = HOLD_SHARE * holder.size[2]
+    if float(max(thing.size)) > most:
+        raise ScriptError(f"{where}: {thing.id!r} ({thing.size[0]:.2f} x {thing.size[1]:.2f} x {thing.size[2]:.2f} m) "
+                          f"is too big for {holder.id!r} to pick up (at most {most:.2f} m on its longest side)")
+
+
+def _holding(holder: Body, thing: str) -> bool:
+    """Whether ``holder`` already has ``thing`` in hand (an earlier pick_up or hold not yet put down)."""
+    held = thing in holder.received  # handed over by someone (its own actions since say what it did with it)
+    for a in holder.data.get("actions", []):
+        if a.get("object") == thing:
+            held = a["type"] in ("pick_up", "hold")
+    return held
+
+
+def _unit(v: np.ndarray, fallback: np.ndarray) -> np.ndarray:
+    n = float(np.linalg.norm(v[:2]))
+    return v[:2] / n if n > 1e-6 else fallback[:2]
+
+
+def _step_to(holder: Body, spot: np.ndarray, face: np.ndarray, s: float, bodies: dict[str, Body]) -> float:
+    """Walk ``holder`` to ``spot`` (x, y) from where it is at ``s`` and turn to face ``face`` (x, y); the time it
+    is ready."""
+    here = _position_at(holder, s, bodies)
+    dist = float(np.linalg.norm(spot[:2] - here[:2]))
+    t = s
+    if dist > 0.05:
+        t = s + max(0.6, dist / WALK_SPEED + 0.3)
+        holder.act(type="walk_to", to=[spot[0], spot[1], 0.0], start=s, end=t)
+    holder.act(type="turn_to", heading=_heading_to(np.asarray(spot), np.asarray(face)), start=t, end=t + 0.5)
+    return t + 0.5
+
+
+def _pick_up(it: PickUpIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    holder, thing = bodies[it.subject], bodies[it.object]
+    _graspable(holder, thing, where)
+    here = _position_at(holder, s, bodies)
+    u = _unit(thing.pos - here, holder.forward)
+    support = bodies.get(thing.supported_by or "")
+    if thing.spec.traits.hold_style(thing.spec.size) != "hand" and not thing.spec.traits.round:
+        thing.heading = _heading_to(here, thing.pos)  # square to the holder, as hands take a box
+    standoff = holder.size[1] / 2 + HOLD_GAP + _extent_along(thing, u) + 0.15  # clear of the last step
+    if support is not None:  # stand at the edge of the table it is on, and find it within reach there
+        edge = support.pos[:2] - u * (_extent_along(support, u) + holder.size[1] / 2 + 0.05)
+        if float(np.dot(thing.pos[:2] - edge, u)) > standoff:
+            moved = edge + u * standoff
+            thing.pos = np.array([moved[0], moved[1], thing.pos[2]])
+        spot = edge
+    else:
+        spot = thing.pos[:2] - u * standoff
+    ready = _step_to(holder, spot, thing.pos, s, bodies)
+    holder.act(type="pick_up", object=thing.id, start=ready, end=min(max(e, ready + 1.2), ready + 1.8))
+
+
+def _carry(it: Carry, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    holder, thing = bodies[it.subject], bodies[it.object]
+    t = s
+    if not _holding(holder, thing.id):
+        _pick_up(PickUpIt(type="pick_up", subject=it.subject, object=it.object), bodies, s, e, where, script)
+        t = holder.data["actions"][-1]["end"] + 0.2
+    here = _position_at(holder, t, bodies)
+    if isinstance(it.target, str):
+        goal = bodies[it.target]
+        u = _unit(goal.pos - here, holder.forward)
+        top = goal.spec.traits.top_support()
+        low = top is not None and goal.top() < 0.5 * holder.size[2]  # the held thing passes over it
+        clear = 0.0 if low else HOLD_GAP + 2 * _extent_along(thing, u) + 0.1
+        spot = goal.pos[:2] - u * (_extent_along(goal, u) + holder.size[1] / 2 + 0.05 + clear)
+    else:
+        spot = np.asarray(it.target, dtype=np.float64)[:2]
+    dist = float(np.linalg.norm(spot - here[:2]))
+    end = max(min(e, t + dist / 0.8), t + dist / WALK_SPEED + 0.3)  # a load slows a walk down, within reason
+    holder.act(type="walk_to", to=[spot[0], spot[1], 0.0], start=t, end=end)
+
+
+def _put_down(it: PutDownIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    holder, thing = bodies[it.subject], bodies[it.object]
+    if not _holding(holder, thing.id):
+        raise ScriptError(f"{where}: {it.subject!r} does not hold {it.object!r} (pick it up, hold or carry it first)")
+    here = _position_at(holder, s, bodies)
+    if it.target is None:
+        holder.act(type="put_down", object=thing.id, start=min(s, max(0.0, script.duration - 1.7)))
+        return
+    under = bodies[it.target]
+    top = under.spec.traits.top_support()
+    if top is None:
+        raise ScriptError(f"{where}: a {under.spec.name} ({it.target!r}) has no top to put {it.object!r} on")
+    u = _unit(under.pos - here, holder.forward)
+    edge = _extent_along(under, u)
+    spot = under.pos[:2] - u * (edge + holder.size[1] / 2 + 0.05)
+    ready = _step_to(holder, spot, under.pos, s, bodies)
+    half = max(_extent_along(thing, u), 0.05)
+    place = under.pos[:2] - u * max(edge - half - 0.05, 0.0)  # on the top, at the edge nearest the holder
+    start = min(ready, max(s, script.duration - 1.7))  # set down before the video ends, even in a hurry
+    holder.act(type="put_down", object=thing.id, onto=under.id, to=[place[0], place[1], under.top()], start=start)
+    thing.supported_by = under.id
+
+
+def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    giver, thing, taker = bodies[it.subject], bodies[it.object], bodies[it.target]
+    if not _holding(giver, thing.id):
+        raise ScriptError(f"{where}: {it.subject!r} does not hold {it.object!r} (pick it up, hold or carry it first)")
+    _graspable(taker, thing, where)
+    here, there = _position_at(giver, s, bodies), _position_at(taker, s, bodies)
+    u = _unit(there - here, giver.forward)
+    apart = giver.size[1] / 2 + taker.size[1] / 2 + 0.55  # an arm's length each, a thing between them
+    spot = there[:2] - u * apart
+    ready = _step_to(giver, spot, there, s, bodies)
+    taker.act(type="turn_to", heading=_heading_to(there, np.array([*spot, 0.0])), start=max(s, ready - 0.8),
+              end=ready)
+    giver.act(type="give", object=thing.id, to=taker.id, start=min(ready, max(s, script.duration - 2.1)))
+    taker.received.add(thing.id)
+
+
+RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
+
+
+def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    rider, mount = bodies[it.subject], bodies[it.object]
+    _can(rider, "ride", where)
+    if mount.spec.traits.rideable is None:
+        from scenes.catalog import CATALOG
+
+        rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
+        raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
+    if not mount.kept:
+        mount.face_across()
+    h = math.radians(mount.heading)
+    right = np.array([math.cos(h), math.sin(h), 0.0])
+    if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
+        rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
+        rider.heading = mount.heading
+    rider.act(type="ride", mount=mount.id, start=s, **({"end": it.end} if it.end is not None else {}))
+    go = s + 1.0  # on the saddle, off it goes
+    if isinstance(it.target, str):
+        if mount.living:
+            mount.act(type="walk_to", to=it.target, start=go, end=e)
+        else:
+            _drive_to(mount, bodies[it.target], go, e, where)
+        return
+    pace = RIDE_PACE.get(mount.spec.group, 4.0) * (2.0 if mount.spec.name == "motorbike" else 1.0)
+    goal = (np.asarray(it.target, dtype=np.float64) if it.target is not None
+            else mount.pos + mount.forward * (it.distance or pace * max(e - go, 1.0)))
+    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], 0.0], start=go, end=e,
+              **({} if mount.living else {"easing": "ease_in_out"}))
+
+
 _HANDLERS = {KnockOver: _knock_over, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
              RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
-             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do}
+             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do,
+             PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 
 
 # ----------------------------------------------------------------------------------------------- pacing
@@ -993,18 +1190,20 @@ def _end(action: dict[str, Any], duration: float) -> float:
     return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
 
 
-def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], reach: float = 1.5) -> np.ndarray:
+def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, reach: float = 1.5) -> np.ndarray:
     """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
-    anything on the ground: its sides first, then ahead and behind, then the diagonals."""
+    anything on the ground where it is at ``t`` (someone who walked up to hand it something stands next to it):
+    its sides first, then ahead and behind, then the diagonals."""
     ahead = body.forward
     side = np.array([ahead[1], -ahead[0], 0.0])  # its right
     others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
         b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    where = [_position_at(b, t, bodies) if b.living else b.pos for b in others]
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
               (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):
         samples = [here + d * t for t in np.linspace(0.3, reach, 5)]
-        if all(float(np.linalg.norm(p[:2] - b.pos[:2])) > b.radius + body.radius + 0.2
-               for p in samples for b in others):
+        if all(float(np.linalg.norm(p[:2] - at[:2])) > b.radius + body.radius + 0.2
+               for p in samples for b, at in zip(others, where, strict=True)):
             return d
     return np.zeros(3)
 
@@ -1014,7 +1213,7 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies)
-        side = _clear_way(body, here, bodies)
+        side = _clear_way(body, here, bodies, g0)
         t = g0 + 0.5
         while t + 4.5 <= g1 and side.any():
             away = here + side * 1.5

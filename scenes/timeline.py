@@ -8,10 +8,12 @@ run in parallel. Poses are small numpy arrays; the video itself is never held in
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from scenes import hold
 from scenes.actions import ACTIONS
 from scenes.animation import (
     FootMetrics,
@@ -244,6 +246,8 @@ def compile_script(script: SceneScript) -> Timeline:
         run_physics()
     for a in script.actors:
         bake(a.id)
+    # riders sit on their mounts and held props follow the posed hands: resolved here, once, for every engine
+    poses, footsteps = _pose_all(script, baked, times, point_track)
     actors = script.actors
     count = len(actors)
     positions = np.zeros((n, count, 3))
@@ -252,16 +256,6 @@ def compile_script(script: SceneScript) -> Timeline:
     for i, a in enumerate(actors):
         positions[:, i], hpr[:, i], scales[:, i] = baked[a.id].position, baked[a.id].hpr, baked[a.id].scale
     visible = np.tile(np.array([a.visible for a in actors], dtype=bool), (n, 1))
-
-    poses: dict[str, PoseTrack] = {}
-    footsteps: list[FootContact] = []
-    for a in actors:
-        if asset(a.asset).rig:
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, point_track, by_id,
-                                                 script.seed)
-            footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
-        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
-            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     footsteps.sort(key=lambda f: (f.frame, f.actor, f.foot))
     collisions = [
         CollisionEvent(float(c.time), min(round(c.time * script.fps), n - 1), c.a, c.b, c.impulse, c.position)
@@ -339,6 +333,60 @@ def compile_script(script: SceneScript) -> Timeline:
         sway=_sway(actors, times, baked, world.wind, script.seed),
         world=world,
     )
+
+
+def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndarray,
+              lookup: Callable[[object], np.ndarray]) -> tuple[dict[str, PoseTrack], list[FootContact]]:
+    """Joint poses of every person, animal and bird, and their footfalls; riders and held props are resolved on
+    the way (``scenes.hold``), and ``baked`` is updated for them. Mounts are posed before their riders, whose
+    roots then follow the saddle; a holder is posed reaching for where its prop is by then (a given thing is
+    where the giver holds it out), and its props then follow its posed hands."""
+    by_id = {a.id: a for a in script.actors}
+    holdings = hold.grips(script.actors, script.duration)
+    poses: dict[str, PoseTrack] = {}
+    footsteps: list[FootContact] = []
+    for a in _pose_order(script.actors, holdings):
+        ride = next((act for act in a.actions if act.type == "ride"), None)
+        if ride is not None:
+            mount = by_id[ride.mount]
+            pose = poses.get(mount.id)
+            baked[a.id] = hold.ride_tracks(a, baked[a.id], mount, baked[mount.id],
+                                           None if pose is None else pose.rotations[:, 0],
+                                           None if pose is None else pose.root_offset, times, script.duration)
+        if asset(a.asset).rig:
+            held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings if g.holder == a.id}
+            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id,
+                                                 script.seed, held)
+            footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
+            for g, prop in held.items():
+                baked[g.prop] = hold.held_tracks(g, a.asset, baked[a.id], poses[a.id].rotations,
+                                                 poses[a.id].root_offset, prop, baked[g.prop], times)
+        elif not is_model_path(a.asset) and is_bird(model(a.asset)):
+            poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
+    return poses, footsteps
+
+
+def _pose_order(actors: list[Actor], holdings: list[hold.Grip]) -> list[Actor]:
+    """Actors in script order, except that a mount comes before its rider and a giver before the receiver."""
+    after: dict[str, set[str]] = {a.id: {act.mount for act in a.actions if act.type == "ride"} for a in actors}
+    for g in holdings:
+        if g.receiver is not None:
+            after[g.receiver].add(g.holder)
+    by_id = {a.id: a for a in actors}
+    out: list[Actor] = []
+    seen: set[str] = set()
+
+    def visit(aid: str) -> None:
+        if aid in seen:
+            return
+        seen.add(aid)
+        for first in sorted(after[aid]):
+            visit(first)
+        out.append(by_id[aid])
+
+    for a in actors:
+        visit(a.id)
+    return out
 
 
 def _spins(actors: list[Actor], times: np.ndarray, baked: dict[str, ActorTracks]) -> dict[str, PoseTrack]:

@@ -14,6 +14,7 @@ from typing import Literal
 import numpy as np
 
 PhysicsShape = Literal["auto", "box", "sphere", "cylinder", "hull"]
+HoldStyle = Literal["hand", "both", "side"]
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,12 @@ class AssetTraits:
 
     ``supports``: areas other things can be put *on* (a table top, a crate top, a shelf).
     ``seat``: where a sitter's pelvis lands. ``container``: the inner floor of a bowl, basket or box
-    (things go *inside*). ``grip``: where a hand holds it (graspable when set). ``rideable``: the rider's
-    pelvis point. ``round``: it rolls. ``flies``: it may be unsupported in the air. ``hangs``: it hangs
-    from something. ``buoyant``: it floats on water. ``water``: a water surface things may float on.
+    (things go *inside*). ``grip``: where a hand holds it (graspable when set); ``hold``: how it is held
+    (``hand``: in one hand in front, ``both``: in both hands by its sides, ``side``: hanging from one hand by
+    its handle; ``None``: chosen from its size and grip, see :meth:`hold_style`). ``rideable``: the rider's
+    pelvis point (a point low on the asset, under half a rider's hip height, is where a rider stands).
+    ``round``: it rolls. ``flies``: it may be unsupported in the air. ``hangs``: it hangs from something.
+    ``buoyant``: it floats on water. ``water``: a water surface things may float on.
     ``walkable``: its top can be walked on (ramps, stairs). ``topples``: a tall, thin thing that falls
     over when hit (a domino, a bowling pin). ``room_under``: the free room (W, D, H) between its legs,
     where something can go *under* it. ``physics_shape``: the collision shape ``auto`` picks.
@@ -49,6 +53,7 @@ class AssetTraits:
     seat: Surface | None = None
     container: Surface | None = None
     grip: tuple[float, float, float] | None = None
+    hold: HoldStyle | None = None
     rideable: tuple[float, float, float] | None = None
     round: bool = False
     flies: bool = False
@@ -66,6 +71,19 @@ class AssetTraits:
         """Whether a hand can hold it."""
         return self.grip is not None
 
+    def hold_style(self, size: tuple[float, float, float]) -> HoldStyle:
+        """How a hand holds it at ``size`` (w, d, h at scale 1): as declared, else a handle at the top (a bag, a
+        suitcase) hangs at the side, a wide thing gripped at its middle (a box, a ball, a teddy) takes both hands,
+        anything else one hand."""
+        if self.hold is not None:
+            return self.hold
+        gx, gy, gz = self.grip or (0.0, 0.0, 0.0)
+        if size[2] > 0.2 and gz >= 0.75 * size[2]:
+            return "side"
+        if abs(gx) < 0.02 and abs(gy) < 0.02 and max(size[0], size[1]) > 0.2:
+            return "both"
+        return "hand"
+
     def top_support(self) -> Surface | None:
         """The highest support surface (where ``on`` puts things), or ``None``."""
         return max(self.supports, key=lambda s: s.height, default=None)
@@ -73,7 +91,7 @@ class AssetTraits:
     def as_dict(self) -> dict[str, object]:
         """The traits that are set, for listings and reports (``enginereel assets``)."""
         out: dict[str, object] = {}
-        for name in ("supports", "seat", "container", "grip", "rideable", "water", "room_under"):
+        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under"):
             value = getattr(self, name)
             if value:
                 out[name] = _plain(value)
@@ -101,3 +119,8 @@ def top(height: float, size: tuple[float, float], centre: tuple[float, float] = 
 
 SOLID_BOX = AssetTraits(physics_shape="box")
 BALL = AssetTraits(round=True, physics_shape="sphere", grip=(0.0, 0.0, 0.5))
+
+
+def ball(diameter: float) -> AssetTraits:
+    """A ball ``diameter`` metres across: round, a sphere to physics, held at its centre."""
+    return AssetTraits(round=True, physics_shape="sphere", grip=(0.0, 0.0, round(diameter / 2, 4)))

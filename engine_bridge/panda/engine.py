@@ -8,6 +8,7 @@ does not work under EGL here), with compile-time variants instead of runtime bra
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -18,6 +19,7 @@ import numpy as np
 from engine_bridge.engine import Engine, EngineError, EngineInfo
 from engine_bridge.groundtruth import intrinsics, world_to_camera
 from engine_bridge.panda.ao import AO_MASK_BIT, attach_ao
+from engine_bridge.panda.bloom import BLOOM_MASK_BIT, BLOOM_SIGMA, BLOOM_SKY_TAG, BLOOM_STRENGTH, attach_bloom
 from engine_bridge.panda.grid import SplitGrid
 from engine_bridge.panda.ground import shadow_bounds, shadow_patch
 from engine_bridge.panda.looks import LOOKS, Look
@@ -57,12 +59,31 @@ gl-coordinate-system default
 _configured = False
 
 
+RASTER_THREADS_ENV = "LP_NUM_THREADS"
+
+
+def raster_threads() -> int:
+    """llvmpipe's rasteriser threads for this process: ``$LP_NUM_THREADS`` if set, else one per core.
+
+    Mesa reads it once, when the first EGL display opens, so it is fixed before that (:func:`_configure`). One per
+    core is also Mesa's own default; it is set explicitly so the run report can say what was used. One thread
+    renders 1.5× slower; four change nothing on two cores (docs/rendering.md, Speed). The encoder's threads are
+    counted apart (``pipeline.encode.encoder_threads``): llvmpipe's main thread and its rasterisers take turns (the
+    main thread waits while they draw), and ffmpeg fills the gaps.
+    """
+    try:
+        return max(1, int(os.environ.get(RASTER_THREADS_ENV, "")))
+    except ValueError:
+        return max(1, os.cpu_count() or 1)
+
+
 def _configure() -> None:
     """Load Panda3D's settings once per process (Panda reads its configuration globally)."""
     global _configured
     if not _configured:
         from panda3d.core import loadPrcFileData
 
+        os.environ[RASTER_THREADS_ENV] = str(raster_threads())  # before the first EGL display opens
         loadPrcFileData("enginereel", _PRC)
         _keep_freed_memory()
         _configured = True
@@ -190,6 +211,8 @@ class PandaEngine(Engine):
         self._host = None
         self._passes = None  # PassesTarget, built on first use
         self._ao = None  # AmbientOcclusion (ao.py) when the look has AO
+        self._refraction = None  # (glass camera, world depth texture) when glass refracts (postprocess.py)
+        self._bloom = None  # Bloom (bloom.py) when the look has BLOOM
         self._shaded = False
         self._info = EngineInfo("panda3d", "not opened", "")
         self._size = (0, 0)
@@ -312,7 +335,8 @@ class PandaEngine(Engine):
                 self._post.set_rects([(0, 0, width, height)])
         renderer = f"{gsg.get_driver_vendor()} {gsg.get_driver_renderer()} {gsg.get_driver_version()}".strip()
         self._info = EngineInfo("panda3d", renderer if shaded else f"software ({renderer})",
-                                PandaSystem.get_version_string())
+                                PandaSystem.get_version_string(),
+                                raster_threads() if "llvmpipe" in renderer else None)
 
         root = NodePath("world")
         self._root = root
@@ -335,6 +359,12 @@ class PandaEngine(Engine):
         self._lens = lens
         region = self._buffer.make_display_region()
         region.set_camera(self._camera)
+        self._refraction = None
+        if self._post is not None and "REFRACT" in look.defines and look.materials:
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT, attach_refraction
+
+            self._refraction = attach_refraction(self._post, self._buffer, self._camera, lens)
+            root.hide(BitMask32.bit(GLASS_MASK_BIT))  # the glass camera sees glass alone (shown through, _dress)
         # The sky dome reaches ~6° below the horizon and the ground ends 600 m out: from a camera that stays low
         # near the middle, the two cover every pixel and clearing the colour is wasted (~1.5 % of a 720p frame).
         cams = timeline.camera_position
@@ -390,9 +420,11 @@ class PandaEngine(Engine):
             root.set_shader_input(k, v)
         if shaded:
             self._set_environment(root, world, ground_colour)
-        self._ao = None
+        self._ao = self._bloom = None
         if shaded and "AO" in defines:
             self._add_occlusion(root)
+        if shaded and "BLOOM" in defines:
+            self._add_bloom(root)
         # Defaults for the passes shader; actors override the id, frames the matrices.
         identity = panda_matrix(np.eye(4))
         for k, v in {"u_instance": 0.0, "u_motion": identity, "u_world_to_cv": identity,
@@ -409,7 +441,8 @@ class PandaEngine(Engine):
             vert = _shader_source("surface.vert", defines)
             surface = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines))
             ground_shader = Shader.make(Shader.SL_GLSL, vert, _shader_source("surface.frag", defines | ground_defines))
-            tone = {k: v for k, v in look.defines.items() if k == "TONE_AGX"}  # the sky under the same tone curve
+            # the sky under the same tone curve, and its glow
+            tone = {k: v for k, v in look.defines.items() if k in ("TONE_AGX", "BLOOM")}
             sky_shader = Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("sky.frag", tone))
             root.set_shader(surface)
         if self._msaa > 1:
@@ -417,6 +450,7 @@ class PandaEngine(Engine):
 
         # Sky dome: a large inverted sphere that follows the camera, drawn first without depth.
         if shaded:
+            from engine_bridge.panda.actors import SKIN_TAG
             from scenes.geometry import sphere
 
             dome = sphere(2.0, 32, 16)
@@ -437,6 +471,7 @@ class PandaEngine(Engine):
             sky.set_depth_write(False)
             sky.set_two_sided(True)
             sky.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            sky.set_tag(SKIN_TAG, BLOOM_SKY_TAG)  # the bloom camera draws the sun's disc from it (bloom.py)
             self._sky = sky
             if covered:
                 # The same dome for the passes camera, writing the passes' background values: with it, ground
@@ -446,7 +481,8 @@ class PandaEngine(Engine):
                                          _shader_source("passes_background.frag", {}))
                 passes_sky.set_shader(background, 1001)  # above the passes camera's own shader (priority 1000)
                 passes_sky.show(BitMask32.bit(PASSES_MASK_BIT))
-                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+                passes_sky.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                                | BitMask32.bit(BLOOM_MASK_BIT))
 
         # Ground: only the cell under this frame's shadows pays for shadow lookups (see ground.py).
         self._ground = None
@@ -581,7 +617,8 @@ class PandaEngine(Engine):
         node.set_attrib(ColorWriteAttrib.make(ColorWriteAttrib.C_rgb))  # alpha marks actors for FXAA: keep it
         node.set_two_sided(True)
         node.set_bin("fixed", 120)
-        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+        node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                  | BitMask32.bit(BLOOM_MASK_BIT))
         self._weather = [node]
         if w.in_masks:
             passes = NodePath(particle_geom(w))  # the same seeds: the same particles
@@ -589,7 +626,8 @@ class PandaEngine(Engine):
             passes.set_shader(Shader.make(Shader.SL_GLSL, _shader_source("passes.vert", code),
                                           _shader_source("passes.frag", {})), 1001)  # over the passes camera's
             passes.set_two_sided(True)
-            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            passes.hide(BitMask32.bit(0) | BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT)
+                        | BitMask32.bit(BLOOM_MASK_BIT))
             passes.show(BitMask32.bit(PASSES_MASK_BIT))
             passes.set_shader_input("u_instance", float(n_actors + 1))
             passes.set_shader_input("u_time_next", 0.0)
@@ -604,23 +642,35 @@ class PandaEngine(Engine):
         it after the opaque world, no depth writes, no shadow (clear glass lets the sun through)."""
         from panda3d.core import BitMask32, ColorBlendAttrib, Shader
 
+        refract = pattern == "glass" and self._refraction is not None
         if pattern not in self._pattern_shaders:
             extra: dict[str, object] = {"GLASS": 1} if pattern == "glass" else {"PATTERN": f"PATTERN_{pattern.upper()}"}
             if pattern == "water":
                 extra["WATER"] = 1
-            defines = self._surface_defines | extra
+            defines = {k: v for k, v in self._surface_defines.items() if k != "REFRACT" or refract} | extra
             self._pattern_shaders[pattern] = Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", defines),
                                                          _shader_source("surface.frag", defines))
         node.set_shader(self._pattern_shaders[pattern], 2)
         if pattern == "water":
             node.set_shader_input("u_time", 0.0)  # the waves' clock, set every frame (_pose)
             self._water.append(node)
-        if pattern == "glass":
+        if refract:
+            # drawn by the glass camera over the anti-aliased world frame, which it reads (postprocess.py)
+            from engine_bridge.panda.postprocess import GLASS_MASK_BIT
+
+            _, depth = self._refraction
+            node.hide(BitMask32.bit(0))
+            node.show_through(BitMask32.bit(GLASS_MASK_BIT))
+            node.set_shader_input("u_scene", self._post.scene)
+            node.set_shader_input("u_world_depth", depth)
+        elif pattern == "glass":
             node.set_attrib(ColorBlendAttrib.make(ColorBlendAttrib.M_add, ColorBlendAttrib.O_one,
                                                   ColorBlendAttrib.O_one_minus_incoming_alpha))
+        if pattern == "glass":
             node.set_bin("fixed", 110)  # after the ground (50) and the sky (100)
             node.set_depth_write(False)
-            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))  # nor does it occlude sky light
+            # nor does it occlude sky light or hide a glow behind it
+            node.hide(BitMask32.bit(SHADOW_MASK_BIT) | BitMask32.bit(AO_MASK_BIT) | BitMask32.bit(BLOOM_MASK_BIT))
 
     def _set_environment(self, root, world, ground_colour: np.ndarray) -> None:
         """Image-based light: the prefiltered environment map, its SH irradiance, and the ground's constants."""
@@ -704,6 +754,25 @@ class PandaEngine(Engine):
         hw, hh = self._ao.size
         root.set_shader_input("u_ao", self._ao.texture)
         root.set_shader_input("u_ao_scale", (0.5 / hw, 0.5 / hh))  # frame pixels to the half-resolution texture
+
+    def _add_bloom(self, root) -> None:
+        """The glow of the sun's disc and emissive lamps (bloom.py), added by the surfaces' and sky's BLOOM variant."""
+        from panda3d.core import Shader
+
+        card = _shader_source("card.vert", {})
+        shaders = {
+            "source": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {}),
+                                  _shader_source("bloom_source.frag", {})),
+            "skinned": Shader.make(Shader.SL_GLSL, _shader_source("surface.vert", {"SKINNED": MAX_JOINTS}),
+                                   _shader_source("bloom_source.frag", {})),
+            "sky": Shader.make(Shader.SL_GLSL, _shader_source("sky.vert", {}), _shader_source("bloom_sky.frag", {})),
+            "blur": Shader.make(Shader.SL_GLSL, card, _shader_source("bloom_blur.frag", {"BLOOM_SIGMA": BLOOM_SIGMA})),
+        }
+        self._bloom = attach_bloom(self._graphics, self._host, self._camera, self._lens, self._size, shaders)
+        qw, qh = self._bloom.size
+        root.set_shader_input("u_bloom", self._bloom.texture)
+        root.set_shader_input("u_bloom_scale", (0.25 / qw, 0.25 / qh))  # frame pixels to its texture coordinates
+        root.set_shader_input("u_bloom_strength", BLOOM_STRENGTH)
 
     def _drop_redundant_clears(self) -> None:
         """Stop clearing what is cleared twice or overdrawn anyway (each clear of a 720p target is ~1 % of a frame).
@@ -912,8 +981,9 @@ class PandaEngine(Engine):
         self._buffer.set_active(active)
         if self._post is not None:
             self._post.set_active(active)
-        if self._ao is not None:
-            self._ao.set_active(active)
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.set_active(active)
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None
@@ -1042,9 +1112,10 @@ class PandaEngine(Engine):
         if self._passes is not None:
             self._passes.close()
             self._passes = None
-        if self._ao is not None:
-            self._ao.close(self._graphics)
-            self._ao = None
+        for extra in (self._ao, self._bloom):
+            if extra is not None:
+                extra.close(self._graphics)
+        self._ao = self._bloom = None
         if self._graphics is not None:
             self._graphics.remove_all_windows()
         if self._root is not None:

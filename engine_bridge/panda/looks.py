@@ -25,13 +25,16 @@ LOOKS: dict[str, Look] = {
     "fast": Look({}, 0.0, False, "SH sky light, reflections of two sky colours, the simple highlight knee"),
     # AgX puts mid-grey lower than the fast look's knee (identity below 0.8): +0.25 EV keeps frames about as bright
     # as before (the Cycles reference frame, whose sun is 4/3 of the day preset's, sits +0.4 EV higher)
-    "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1}, 0.25, True,
-                    "image-based light with environment reflections, AgX tone curve, procedural materials, glass"),
+    # REFRACT: how far (metres) glass bends the view of what is behind it, along its normal (postprocess.py)
+    "default": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "REFRACT": 0.12}, 0.25, True,
+                    "image-based light with environment reflections, AgX tone curve, procedural materials, "
+                    "refracting glass"),
     # PCSS: tan of the sun's angular radius, 0.75° (Cycles' sun of the reference frame is 1.5° across)
-    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "SOFT_SHADOWS": 3, "PCSS": 0.0131, "GROUND_SHEEN": 1, "AO": 8},
-                    0.25, True,
+    "quality": Look({"ENV_SPECULAR": 1, "TONE_AGX": 1, "REFRACT": 0.12, "SOFT_SHADOWS": 3, "PCSS": 0.0131,
+                     "GROUND_SHEEN": 1, "AO": 8, "BLOOM": 1}, 0.25, True,
                     "default plus soft shadows whose penumbra widens with the distance to the caster (PCSS), the "
-                    "ground's sky reflection and screen-space ambient occlusion (8 taps, half resolution)"),
+                    "ground's sky reflection, screen-space ambient occlusion (8 taps, half resolution) and bloom on "
+                    "the sun's disc and lamps"),
 }
 
 

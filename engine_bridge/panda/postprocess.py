@@ -62,6 +62,7 @@ class FxaaPass:
     card: object  # GeomNode holding one quad per rectangle
     root: object  # NodePath of the card's scene
     size: tuple[int, int]
+    scene: object = None  # Texture bound to the world's colour (what FXAA reads; refracting glass too)
     rects: list[Rect] = field(default_factory=list)
     bounds: Rect = (0, 0, 0, 0)
 
@@ -167,4 +168,32 @@ def attach_fxaa(graphics, host, scene_buffer, size: tuple[int, int], shader) -> 
     region = post.make_display_region()
     region.set_camera(cam_np)
     post.set_active(False)
-    return FxaaPass(post, out, region, card, root, (width, height))
+    return FxaaPass(post, out, region, card, root, (width, height), scene_tex)
+
+
+GLASS_MASK_BIT = 5  # camera bit of the camera that draws refracting glass into the FXAA buffer
+
+
+def attach_refraction(post: FxaaPass, scene_buffer, camera_np, lens) -> tuple:
+    """Draw glass after FXAA, into the FXAA buffer, so that it can read the world's frame behind it (refraction).
+
+    The world frame is drawn without glass (the main camera does not see it); a camera riding on the main one with
+    the same lens draws the glass nodes (shown to ``GLASS_MASK_BIT``) over the anti-aliased rectangles, in a display
+    region of the whole frame after the FXAA card. Glass is an actor, so its pixels lie inside the rectangles that
+    are read back. That buffer has no depth: the glass shader's REFRACT variant tests the world's depth, bound here
+    as ``u_world_depth``, itself. Returns the glass camera's NodePath and that depth texture.
+    """
+    from panda3d.core import BitMask32, Camera, GraphicsOutput, SamplerState, Texture
+
+    depth = Texture("world-depth")
+    depth.set_minfilter(SamplerState.FT_nearest)
+    depth.set_magfilter(SamplerState.FT_nearest)
+    scene_buffer.add_render_texture(depth, GraphicsOutput.RTM_bind_or_copy, GraphicsOutput.RTP_depth)
+    cam = Camera("glass-camera")
+    cam.set_lens(lens)
+    cam.set_camera_mask(BitMask32.bit(GLASS_MASK_BIT))
+    camera = camera_np.attach_new_node(cam)
+    region = post.buffer.make_display_region()
+    region.set_sort(1)  # after the FXAA card
+    region.set_camera(camera)
+    return camera, depth

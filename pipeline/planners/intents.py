@@ -2,7 +2,8 @@
 
 The reader (``offline.read_prompt``) finds entities, their relations and events. Events whose meaning is
 a cause and an effect ("knocks over", "falls onto", "kicks", "throws", "rolls down", "chases", "runs
-around", "drives", "jumps onto", "sits on", "walk towards each other") and relations that need support
+around", "drives", "jumps onto", "sits on", "walk towards each other", "picks up", "holding", "carries it to",
+"puts it down on", "gives it to", "rides") and relations that need support
 or arrangement ("on", "under", "next to", "in a row", "stacked", "around") become intents; the solver
 (``scenes.solve``) turns them into coordinates, actions and physics that really happen. One handler per
 verb sense; the table ``SENSES`` says which verbs mean what. Events no handler takes stay with
@@ -29,6 +30,12 @@ SENSES: dict[str, tuple[str, ...]] = {
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
     "sit_on": ("sit", "rest"),
+    "pick_up": ("pick", "grab", "lift"),
+    "hold": ("hold",),
+    "carry": ("carry",),
+    "put_down": ("put",),
+    "give": ("give",),
+    "ride": ("ride",),
     "jump_onto": ("jump", "leap", "hop", "climb"),
     "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
     "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
@@ -246,6 +253,161 @@ def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
+HOLD_SIZE = 0.35  # metres: a box or a ball the prompt leaves unsized is one a person picks up in both hands
+
+
+def _graspable(scene: Scene, holder: int, thing: int) -> bool:
+    """Whether people of ``holder`` can take ``thing`` in their hands; a primitive (a box, a ball) the prompt did
+    not size is scaled down to a size a person carries, as "picks up a box" means a box one can pick up."""
+    if scene.spec(holder).kind != "character" or scene.living(thing) or scene.spec(thing).traits.grip is None:
+        return False
+    things = scene.actors_of(thing)
+    person = scene.actors_of(holder)[0].extent[2]
+    longest = max(things[0].extent)
+    if longest <= 0.5 * person:
+        return True
+    if scene.spec(thing).kind != "primitive":
+        return False
+    k = HOLD_SIZE / longest
+    for a in things:
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
+    return True
+
+
+def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
+    """Where a carried or put-down thing goes: the place the holder or the thing is put "on" (or "beside"), else
+    the next thing the prompt names after it that is neither alive nor the thing itself ("… to the table")."""
+    for who in (*ev.subjects, thing):
+        rel = scene.relation(who)
+        if rel and rel[1] != thing and rel[1] not in ev.subjects:
+            return rel[1]
+    return next((e for e in range(thing + 1, len(scene.reading.entities)) if e in scene.members
+                 and e not in ev.subjects and not scene.living(e)), None)
+
+
+def _standing(scene: Scene, holder: int, goal: int) -> None:
+    """A holder read as "on" the seat its thing goes to ("puts the ball down on the bench") stands, a few steps
+    from it, rather than sitting there."""
+    seat = scene.actors_of(goal)[0]
+    for a in scene.actors_of(holder):
+        if a.seat is not None and scene.actors[a.seat] is seat:
+            a.seat = a.seat_id = None
+            a.position = [seat.position[0] - 2.0, seat.position[1] - 0.5, 0.0]
+
+
+def _holds(scene: Scene, holder: str, thing: str, before: int) -> bool:
+    """Whether an event of the reading before ``before`` already puts ``thing`` in ``holder``'s hands."""
+    return any(x.verb in SENSES["pick_up"] + SENSES["hold"] + SENSES["carry"] and isinstance(x.target, int)
+               and thing in scene.members.get(x.target, []) and holder in
+               [m for s in x.subjects for m in scene.members.get(s, [])]
+               for x in scene.reading.events[:before])
+
+
+def _hold_first(scene: Scene, ev: Any, holder: str, thing: str) -> list[dict[str, Any]]:
+    """A ``hold`` intent for ``thing`` unless an earlier event puts it in ``holder``'s hands ("puts the box down"
+    said of a box nobody picked up: it is in the hands from the start)."""
+    if _holds(scene, holder, thing, scene.reading.events.index(ev)):
+        return []
+    return [{"type": "hold", "subject": holder, "object": thing}]
+
+
+def _hand_event(ev: Any, scene: Scene) -> tuple[str, str, int] | None:
+    """(holder id, thing id, thing entity) of an event of the hands, or ``None`` when it cannot be one."""
+    thing = _target_entity(ev)
+    holder = next((s for s in ev.subjects if scene.spec(s).kind == "character"), None)
+    if thing is None or holder is None or not _graspable(scene, holder, thing):
+        return None
+    return _first(scene, holder), _first(scene, thing), thing
+
+
+def _pick_up(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"picks up a box", "grabs the cup"."""
+    found = _hand_event(ev, scene)
+    if found is None:
+        return None
+    return [{"type": "pick_up", "subject": found[0], "object": found[1]}]
+
+
+def _hold(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a woman holding a cup", "holds an umbrella": in the hands from the start."""
+    found = _hand_event(ev, scene)
+    if found is None:
+        return None
+    return [{"type": "hold", "subject": found[0], "object": found[1]}]
+
+
+def _taken_somewhere(ev: Any, scene: Scene) -> tuple[str, str, int | None, list[dict[str, Any]]] | None:
+    """(holder, thing, destination entity, the hold it needs first) of a carry or a put-down, or ``None``."""
+    found = _hand_event(ev, scene)
+    if found is None:
+        return None
+    holder, thing, entity = found
+    return holder, thing, _destination(ev, scene, entity), _hold_first(scene, ev, holder, thing)
+
+
+def _carry(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"carries it to the table": picked up first if nothing said so, carried there and, onto a top, put down."""
+    found = _taken_somewhere(ev, scene)
+    if found is None:
+        return None
+    holder, thing, goal, first = found
+    if goal is None:  # carried about: held while the holder keeps busy
+        return first or [{"type": "hold", "subject": holder, "object": thing}]
+    _standing(scene, ev.subjects[0], goal)
+    out = [*first, {"type": "carry", "subject": holder, "object": thing, "target": _first(scene, goal)}]
+    if scene.spec(goal).traits.top_support() is not None:
+        out.append({"type": "put_down", "subject": holder, "object": thing, "target": _first(scene, goal)})
+    return out
+
+
+def _put_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"puts the box down on the table" (held from the start if nothing said it was picked up)."""
+    found = _taken_somewhere(ev, scene)
+    if found is None:
+        return None
+    holder, thing, goal, first = found
+    put: dict[str, Any] = {"type": "put_down", "subject": holder, "object": thing}
+    if goal is not None and scene.spec(goal).traits.top_support() is not None:
+        _standing(scene, ev.subjects[0], goal)
+        put["target"] = _first(scene, goal)
+    return [*first, put]
+
+
+def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"gives a cup to the man", "gives the man a cup": held from the start if nothing said it was picked up."""
+    target = _target_entity(ev)
+    if target is None or not any(scene.spec(s).kind == "character" for s in ev.subjects):
+        return None
+    later = [e for e in range(target + 1, len(scene.reading.entities)) if e in scene.members and e not in ev.subjects]
+    if scene.living(target):  # "gives the man a cup": the person first, then the thing
+        thing, taker = next((e for e in later if not scene.living(e)), None), target
+    else:
+        thing, taker = target, next((e for e in later if scene.spec(e).kind == "character"), None)
+    if thing is None or taker is None:
+        return None
+    giver = next(s for s in ev.subjects if scene.spec(s).kind == "character")
+    if not _graspable(scene, giver, thing):
+        return None
+    holder, prop = _first(scene, giver), _first(scene, thing)
+    give = {"type": "give", "subject": holder, "object": prop, "target": _first(scene, taker)}
+    return [*_hold_first(scene, ev, holder, prop), give]
+
+
+def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a girl rides a horse along the beach", "rides his bicycle to the house"."""
+    mount = _target_entity(ev)
+    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
+    if mount is None or not riders or scene.spec(mount).traits.rideable is None:
+        return None
+    out: list[dict[str, Any]] = [{"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}]
+    goal = next((e for e in range(mount + 1, len(scene.reading.entities)) if e in scene.members
+                 and e not in ev.subjects and not scene.living(e)), None)
+    if goal is not None:
+        out[0]["target"] = _first(scene, goal)
+    return out
+
+
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
 
 
@@ -261,6 +423,7 @@ HANDLERS: dict[str, Handler] = {
     "knock_over": _knock_over, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to,
+    "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
 
@@ -295,7 +458,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         made = by_event[k]
         prev = k - 1
         if intents and prev in by_event and reading.events[prev].clause == reading.events[k].clause and not (
-                set(reading.events[prev].subjects) & set(reading.events[k].subjects)):
+                set(reading.events[prev].subjects) & set(reading.events[k].subjects)) and made[0]["type"] != "hold":
             made = [{**made[0], "together": True}, *made[1:]]  # others in the same clause act meanwhile
         intents += made
     handled = set(by_event) | handled_walks
@@ -329,6 +492,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
     members = _members(actors)
     moved_by_event = {i.get("subject") for i in events if i["type"] in ("drop_onto", "sit_on", "jump_onto",
                                                                          "roll_down", "run_around", "throw_to")}
+    moved_by_event |= {i["object"] for i in events if i["type"] == "hold"}  # in the hands from the start
     out: list[dict[str, Any]] = []
     for e, ent in enumerate(reading.entities):
         if e not in members:

@@ -232,6 +232,10 @@ VERBS: dict[str, VerbSense] = {
     "climb": _v("jump", "bounce", True), "land": _v("fall move_to", "fall"), "plunge": _v("fall move_to", "fall"),
     "meet": _v("walk_to move_to", "move", True, 1.2), "ride": _v("move_to", "move", True, 4.0),
     "speed": _v("move_to", "move", True, 8.0),
+    # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
+    "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
+    "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
+    "give": _v("give", "none", True),
     "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
 }
 IRREGULAR_VERBS: dict[str, str] = {
@@ -259,6 +263,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "crashes": "crash", "crashing": "crash", "smashes": "smash", "bumps": "bump", "rams": "ram",
     "climbs": "climb", "climbing": "climb", "lands": "land", "landing": "land", "meets": "meet",
     "meeting": "meet", "met": "meet", "rides": "ride", "riding": "ride", "speeds": "speed", "sped": "speed",
+    "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
+    "grabbed": "grab",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 

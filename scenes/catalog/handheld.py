@@ -276,8 +276,8 @@ def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> Ass
 ASSETS: tuple[AssetSpec, ...] = (
     _h("cup", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, (0.05, 0.0, 0.05)),
     _h("mug", (0.1, 0.09, 0.11), "a blue mug", mug, (0.06, 0.0, 0.055)),
-    _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9)),
-    _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15)),
+    _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9), hold="hand"),
+    _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15), hold="hand"),
     _h(
         "frisbee",
         (0.28, 0.28, 0.03),
@@ -287,7 +287,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         flies=True,
         physics_shape="cylinder",
     ),
-    _h("kite", (0.7, 0.04, 1.45), "a red diamond kite with a tail (flies)", kite, (0.0, 0.0, 0.0), flies=True),
+    _h("kite", (0.7, 0.04, 1.45), "a red diamond kite with a tail (flies)", kite, (0.0, 0.0, 0.0), flies=True,
+       hold="hand"),
     _h(
         "book",
         (0.17, 0.24, 0.03),
@@ -336,6 +337,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         physics_shape="box",
     ),
     _h("teddy_bear", (0.34, 0.24, 0.39), "a sitting teddy bear", teddy_bear, (0.0, 0.0, 0.2)),
-    _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True),
+    _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True,
+       hold="hand"),
     _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True),
 )

@@ -38,7 +38,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         (1.0, 1.0, 1.0),
         "a 1 m cube",
         geometry.box,
-        traits=AssetTraits(supports=top(1.0, (1.0, 1.0)), physics_shape="box"),
+        traits=AssetTraits(supports=top(1.0, (1.0, 1.0)), grip=(0.0, 0.0, 0.5), physics_shape="box"),
     ),
     AssetSpec("sphere", "primitive", (1.0, 1.0, 1.0), "a ball 1 m across", geometry.sphere, traits=BALL),
     AssetSpec(

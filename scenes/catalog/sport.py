@@ -10,7 +10,7 @@ from scenes.catalog.shapes import Vec, block, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cylinder, placed, sphere, torus
 from scenes.rig import Model
-from scenes.traits import BALL, AssetTraits, Surface, top
+from scenes.traits import AssetTraits, Surface, ball, top
 
 Parts = list[tuple[Mesh, str]]
 
@@ -233,7 +233,7 @@ def newtons_cradle() -> Model:
 
 
 def _ball(name: str, size: Vec, diameter: float, style: str, description: str) -> AssetSpec:
-    return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", BALL)
+    return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", ball(size[2]))
 
 
 def _s(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
@@ -244,8 +244,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     _ball("football", (0.24, 0.24, 0.23), 0.22, "football", "a football (soccer ball) 22 cm across"),
     _ball("basketball", (0.24, 0.24, 0.24), 0.24, "basketball", "a basketball 24 cm across"),
     _ball("beach_ball", (0.5, 0.5, 0.5), 0.5, "beach", "a striped beach ball 50 cm across"),
-    _s("tennis_ball", (0.07, 0.07, 0.07), "a tennis ball", tennis_ball, BALL),
-    _s("bowling_ball", (0.22, 0.22, 0.22), "a glossy blue bowling ball", bowling_ball, BALL),
+    _s("tennis_ball", (0.07, 0.07, 0.07), "a tennis ball", tennis_ball, ball(0.07)),
+    _s("bowling_ball", (0.22, 0.22, 0.22), "a glossy blue bowling ball", bowling_ball, ball(0.22)),
     _s(
         "bowling_pin",
         (0.12, 0.12, 0.38),
@@ -265,7 +265,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     _s("basketball_hoop", (1.8, 1.33, 3.88), "a basketball hoop, rim 3.05 m high, facing +Y", basketball_hoop),
     _s("football_goal", (5.1, 1.55, 2.05), "a football goal 5 m wide, net at -Y", football_goal),
     _s("tennis_net", (10.2, 0.08, 1.07), "a tennis net 10 m across X", tennis_net),
-    _s("tennis_racket", (0.26, 0.03, 0.69), "a tennis racket", tennis_racket, AssetTraits(grip=(0.0, 0.0, 0.15))),
+    _s("tennis_racket", (0.26, 0.03, 0.69), "a tennis racket", tennis_racket,
+       AssetTraits(grip=(0.0, 0.0, 0.15), hold="hand")),
     _s(
         "skateboard",
         (0.2, 0.8, 0.12),

@@ -58,7 +58,7 @@ def test_rgbm_encoding_keeps_radiance_within_a_percent_of_the_range() -> None:
     assert np.abs(back - level).max() < 0.01 * 7.0 * 1.5
 
 
-def render(body: str, look: str = "default") -> np.ndarray:
+def render(body: str, look: object = "default") -> np.ndarray:
     timeline = compile_script(loads_script(SCRIPT + body))
     with make_engine("panda3d", look=look) as engine:
         engine.open(timeline)
@@ -73,15 +73,25 @@ camera: {shots: [{type: static, position: [0, -3, 0.8], target: [0, 0, 0.6]}]}
 """
 
 
-def test_glass_lets_the_wall_behind_it_through_and_plastic_does_not() -> None:
+def test_glass_lets_the_wall_behind_it_through_bent_and_plastic_does_not() -> None:
+    from engine_bridge.panda.looks import LOOKS, without
+
+    straight = without(LOOKS["default"], "REFRACT")
     glass, plastic = render(STAGE.replace("FINISH", "glass")), render(STAGE.replace("FINISH", "plastic"))
+    unbent = render(STAGE.replace("FINISH", "glass"), look=straight)
     bare = render(STAGE.replace("FINISH", "glass").replace("position: [0, 0, 0.2]", "position: [0, 0, -9]"))
     centre = np.s_[30:55, 65:95]
 
-    def likeness(a: np.ndarray) -> float:  # how much of the bricks' pattern shows (correlation of the luma)
+    def likeness(a: np.ndarray) -> float:  # how much of the bricks' pattern shows in place (correlation of the luma)
         return float(np.corrcoef(a[centre].mean(-1).ravel(), bare[centre].mean(-1).ravel())[0, 1])
 
-    assert likeness(glass) > 0.8 and likeness(plastic) < 0.3
+    def contrast(a: np.ndarray) -> float:  # how much of the bricks' pattern shows anywhere (spread of the luma)
+        return float(a[centre].mean(-1).std())
+
+    assert likeness(unbent) > 0.8 and likeness(plastic) < 0.3  # without refraction glass shows the wall in place
+    # refracting glass shows the bricks as strongly, but moved (a lens): no longer in place
+    assert contrast(glass) > 0.8 * contrast(bare) and contrast(plastic) < 0.65 * contrast(bare)
+    assert likeness(glass) < 0.5
 
 
 def test_glass_is_exact_in_the_passes() -> None:

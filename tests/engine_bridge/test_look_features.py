@@ -165,3 +165,35 @@ def test_pcss_penumbra_widens_with_the_distance_to_the_caster() -> None:
     uniform_near, uniform_far = penumbra_widths(without(LOOKS["quality"], "PCSS"))
     assert far > 1.5 * near and far > 1.3 * uniform_far  # contact-hard, far-soft
     assert abs(uniform_far - uniform_near) < 0.5 * uniform_near + 0.004  # the plain disk: one width everywhere
+
+
+GLOWING = """duration: 0.1
+fps: 10
+resolution: 160x90
+environment: {sky: night, ground: {material: asphalt}}
+actors:
+  - {id: bulb, asset: sphere, scale: 0.4, position: [0, 0, 0.8], material: {color: orange, finish: emissive}}
+WALL
+camera: {shots: [{type: static, position: [0, -4, 1.0], target: [0, 0, 1.0]}]}
+"""
+
+
+def test_bloom_glows_round_an_emissive_bulb_and_not_through_a_wall() -> None:
+    def frames(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        timeline = compile_script(loads_script(text))
+        out = []
+        for look in (LOOKS["quality"], without(LOOKS["quality"], "BLOOM")):
+            with make_engine("panda3d", look=look) as engine:
+                engine.open(timeline)
+                frame, passes = engine.render_with_passes(timeline.frame(0), ["mask"], None)
+                out.append(frame.astype(float).mean(-1))
+        return out[0], out[1], passes["mask"]
+
+    glow, plain, mask = frames(GLOWING.replace("WALL", ""))
+    bulb = mask == 1
+    ring = cv2.dilate(bulb.astype(np.uint8), np.ones((9, 9), np.uint8)).astype(bool) & ~bulb
+    assert (glow - plain)[ring].mean() > 4  # the bulb's light spills round it
+    assert np.abs(glow - plain)[:10, :10].max() <= 1  # far from it nothing changes
+    walled = GLOWING.replace("WALL", "  - {id: wall, asset: wall, position: [0, -1.2, 0], material: {color: grey}}")
+    glow, plain, _ = frames(walled)
+    assert np.abs(glow - plain).max() <= 1  # the wall hides the bulb and its glow

@@ -129,3 +129,24 @@ def test_concat_segments_joins_without_reencoding(tmp_path: Path) -> None:
             enc.write(f)
     for a, b in zip(read_frames(joined, 64, 48), read_frames(tmp_path / "whole.mp4", 64, 48), strict=True):
         assert np.abs(a.astype(int) - b.astype(int)).max() <= 2
+
+
+def test_default_h264_is_superfast_with_the_macroblock_tree_and_one_thread_per_core(tmp_path: Path) -> None:
+    cmd = Encoder(tmp_path / "a.mp4", 64, 48, 24).command()
+    assert cmd[cmd.index("-preset") + 1] == "superfast"
+    assert cmd[cmd.index("-x264-params") + 1] == "mbtree=1:rc-lookahead=10"
+    assert cmd[cmd.index("-threads") + 1] == str(os.cpu_count())
+    other = Encoder(tmp_path / "b.mp4", 64, 48, 24, EncodeSettings(preset="ultrafast")).command()
+    assert "-x264-params" not in other  # the tuning belongs to the default preset only
+
+
+def test_queued_frames_reach_the_file_in_order(tmp_path: Path) -> None:
+    """The writer thread passes every frame on, in order, also when the render loop outruns ffmpeg."""
+    out = tmp_path / "order.mp4"
+    sent = [np.full((48, 64, 3), 8 * i, np.uint8) for i in range(30)]
+    with Encoder(out, 64, 48, 24, EncodeSettings(crf=0, preset="ultrafast")) as enc:
+        for f in sent:
+            enc.write(f)
+    got = list(read_frames(out, 64, 48))
+    assert len(got) == 30
+    assert [int(np.median(f)) for f in got] == pytest.approx([8 * i for i in range(30)], abs=2)

@@ -64,3 +64,16 @@ def test_an_ffmpeg_that_hangs_at_the_probe_is_one_line(tmp_path: Path, monkeypat
     monkeypatch.setattr(ffmpeg_tool, "PROBE_TIMEOUT_S", 0.5)
     with pytest.raises(EncodeError, match=r"did not answer `ffmpeg -version` within 0.5 s"):
         ffmpeg_tool.ffmpeg_version.__wrapped__(str(exe))
+
+
+def test_an_ffmpeg_that_dies_mid_stream_is_reported_by_the_next_write(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer thread's broken pipe surfaces in the render loop's thread as one line, with no file left."""
+    monkeypatch.setattr("pipeline.encode.ffmpeg_exe", lambda: fake_ffmpeg(tmp_path, "head -c 20000 > /dev/null; "
+                                                                                    "echo 'fake: gave up' >&2; exit 3"))
+    out = tmp_path / "out.mp4"
+    said = r"out.mp4: ffmpeg stopped accepting frames \(ffmpeg exit 3\): fake: gave up"
+    with pytest.raises(EncodeError, match=said), Encoder(out, 64, 36, 10) as enc:
+        for frame in frames(400):
+            enc.write(frame)
+    assert not out.exists()

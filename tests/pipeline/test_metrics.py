@@ -111,3 +111,27 @@ def test_metrics_command_prints_json(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "pipeline.cli", "metrics", str(tmp_path / "nope.mp4")],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "nope.mp4" in bad.stderr
+
+
+def test_metrics_against_a_reference_video(tmp_path: Path) -> None:
+    """``--reference``: SSIM frame by frame against another encode (1 for itself, lower for a coarser encode);
+    videos of another size or length are one located line."""
+    from pipeline.encode import EncodeSettings
+    from tests.pipeline.conftest import moving_frames
+
+    frames = moving_frames(8)
+    exact = write_clip(tmp_path / "exact.mp4", frames)
+    coarse = write_clip(tmp_path / "coarse.mp4", frames, settings=EncodeSettings(crf=40, preset="ultrafast"))
+    short = write_clip(tmp_path / "short.mp4", frames[:5])
+
+    def metrics(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "pipeline.cli", "metrics", *args], cwd=ROOT,
+                              capture_output=True, text=True, timeout=120)
+
+    itself, other = metrics(str(exact), "--reference", str(exact)), metrics(str(coarse), "--reference", str(exact))
+    assert itself.returncode == 0 and other.returncode == 0, other.stderr
+    assert json.loads(itself.stdout)["ssim_reference"] == pytest.approx(1.0)
+    assert 0.2 < json.loads(other.stdout)["ssim_reference"] < 0.99
+    bad = metrics(str(short), "--reference", str(exact))
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1
+    assert "--reference" in bad.stderr and "5 frames" in bad.stderr

@@ -4,7 +4,7 @@
 // exponential-squared fog. Variants are chosen with #defines at compile time because a runtime branch costs frame
 // rate under llvmpipe: SHADOWS, GROUND, GROUND_CHECKER, POINT_LIGHTS, ENV_SPECULAR (reflections from the map
 // rather than two sky colours), TONE_AGX (common.glsl), GROUND_SHEEN, SOFT_SHADOWS, PATTERN (patterns.glsl), GLASS,
-// SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
+// REFRACT (glass drawn over the world's frame, bending what is behind it), SKINNED (surface.vert), TINTED (a colour per vertex from a skinned part, multiplying the albedo), AO
 // (screen-space ambient occlusion on the sky light, ao.py), WATER (waves, patterns.glsl).
 uniform mat4 p3d_ViewMatrixInverse;
 uniform vec3 u_sun_dir;
@@ -24,6 +24,21 @@ uniform float u_env_range;  // octahedral, mip level 5 sqrt(roughness) (ibl.py)
 #define OCCLUDED 1  // glass is not in the occlusion pre-pass: what lies behind it is, so it keeps its sky light
 uniform sampler2D u_ao;  // visibility of the sky, half resolution (ao.py)
 uniform vec2 u_ao_scale;  // frame pixels to its texture coordinates
+#endif
+#if defined(BLOOM) && !defined(GLASS)
+// the glow of the sun's disc and lamps round this pixel (bloom.py), linear, after exposure; glass adds none (what is
+// behind it has it already)
+uniform sampler2D u_bloom;
+uniform vec2 u_bloom_scale;
+uniform float u_bloom_strength;
+#define GLOW (u_bloom_strength * texture(u_bloom, gl_FragCoord.xy * u_bloom_scale).rgb)
+#else
+#define GLOW vec3(0.0)
+#endif
+#ifdef REFRACT
+uniform sampler2D u_scene;        // the world's frame without glass, display-encoded (postprocess.py)
+uniform sampler2D u_world_depth;  // its depth buffer
+uniform mat4 p3d_ViewProjectionMatrix;
 #endif
 #ifdef POINT_LIGHTS
 uniform vec3 u_lamp_pos[POINT_LIGHTS];
@@ -214,15 +229,31 @@ void main() {
 
     colour = apply_fog(colour, u_fog_colour, u_fog_density, dist);
 #ifdef GROUND
-    o_colour = vec4(display(colour * u_exposure), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
+    o_colour = vec4(display(colour * u_exposure + GLOW), 0.0);  // alpha: not an actor, FXAA leaves it (postprocess.py)
 #elif defined(GLASS)
     // Clear glass: what it reflects (added, premultiplied) over what lies behind, which it lets through less at
     // grazing angles (Fresnel). Blended with ONE, ONE_MINUS_SRC_ALPHA (engine.py); the tone curve is applied before
     // blending, an approximation that keeps glass a single pass.
     float cover = clamp(0.04 + f_amb.g, 0.0, 0.95);
-    o_colour = vec4(display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
-                            + albedo * cover * 0.05), cover);
+    vec3 front = display((spec * u_sun_radiance * ndl * shadow + u_ambient * spec_amb) * u_exposure
+                         + albedo * cover * 0.05);
+#ifdef REFRACT
+    // Refraction (postprocess.py): drawn over the anti-aliased world frame, which holds no glass, with no depth
+    // buffer: hidden where the world is nearer; what lies behind is read from the world's frame at this pixel moved
+    // by the surface's normal into the glass (REFRACT metres, as projected here) — a lens, not a ray trace; where
+    // that lands on something in front of the glass, the pixel itself.
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    ivec2 top = textureSize(u_scene, 0) - 1;
+    if (gl_FragCoord.z > texelFetch(u_world_depth, p, 0).r) discard;
+    vec4 here = p3d_ViewProjectionMatrix * vec4(v_world, 1.0);
+    vec4 bent = p3d_ViewProjectionMatrix * vec4(v_world - N * REFRACT, 1.0);
+    ivec2 q = clamp(p + ivec2(round((bent.xy / bent.w - here.xy / here.w) * 0.5 * vec2(top + 1))), ivec2(0), top);
+    if (texelFetch(u_world_depth, q, 0).r < gl_FragCoord.z) q = p;
+    o_colour = vec4(front + (1.0 - cover) * texelFetch(u_scene, q, 0).rgb, 1.0);
 #else
-    o_colour = vec4(display(colour * u_exposure), 1.0);
+    o_colour = vec4(front, cover);
+#endif
+#else
+    o_colour = vec4(display(colour * u_exposure + GLOW), 1.0);
 #endif
 }
