@@ -12,7 +12,9 @@ def test_bench_look_reports_looks_and_feature_ablations():
     assert out["resolution"] == "96x64" and out["frames"] == 4
     assert out["default"]["ratio"] == 1.0 and out["default"]["cpu_ratio"] == 1.0
     names = set(out) - {"resolution", "frames", "load_average"}
-    assert {"fast", "quality", "default without env_specular", "default without tone_agx",
+    assert {"fast", "quality", "default without env_specular", "default without tone_agx", "default without refract",
             "default without materials"} <= names
+    for feature in ("ao", "bloom", "pcss", "soft_shadows", "ground_sheen"):  # the quality look's own, both ways
+        assert {f"default with {feature}", f"quality without {feature}"} <= names
     for name in names:
         assert out[name]["fps"] > 0 and out[name]["ratio"] > 0

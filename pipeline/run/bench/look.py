@@ -23,7 +23,7 @@ def look_variants() -> dict[str, object]:
 
     default = LOOKS["default"]
     variants: dict[str, object] = {"fast": LOOKS["fast"], "default": default, "quality": LOOKS["quality"]}
-    for feature in ("ENV_SPECULAR", "TONE_AGX", "materials"):
+    for feature in ("ENV_SPECULAR", "TONE_AGX", "REFRACT", "materials"):
         variants[f"default without {feature.lower()}"] = without(default, feature)
     quality = LOOKS["quality"]
     for feature, value in quality.defines.items():
