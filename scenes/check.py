@@ -318,26 +318,35 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     def excluded(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return ((on[frames, a] == b) | (on[frames, b] == a) | (seated[frames, a] == b) | (seated[frames, b] == a)
                 | (rig[a] & walkable[b]) | (rig[b] & walkable[a]) | hidden[a] | hidden[b]
-                | inside(frames, a, b) | inside(frames, b, a) | hands[frames, a, b] | hands[frames, b, a])
+                | inside(frames, a, b) | inside(frames, b, a) | in_hands(frames, a, b))
+
+    def in_hands(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(frames), dtype=bool)
+        for (i, j), when in hands.items():
+            pick = ((a == i) & (b == j)) | ((a == j) & (b == i))
+            out[pick] |= when[frames[pick]]
+        return out
 
     return excluded
 
 
-def _hands_on(world: World) -> np.ndarray:
-    """(F, N, N) bool: a person bending over a prop to pick it up or put it down (the bent body meets it as it
-    is lifted), and a rider astride its mount (the legs round its body)."""
+def _hands_on(world: World) -> dict[tuple[int, int], np.ndarray]:
+    """Frames (F,) by (actor, actor) pair: a person bending over a prop to pick it up or put it down (the bent body
+    meets it as it is lifted), and a rider astride its mount (the legs round its body)."""
     tl = world.timeline
-    n = len(tl.actors)
-    out = np.zeros((len(tl.times), n, n), dtype=bool)
+    out: dict[tuple[int, int], np.ndarray] = {}
+
+    def add(i: int, j: int, when: np.ndarray) -> None:
+        out[(i, j)] = out.get((i, j), np.zeros(len(tl.times), dtype=bool)) | when
+
     for g in grips(tl.actors, tl.script.duration):
-        h, p = world.index(g.holder), world.index(g.prop)
-        bending = ((tl.times >= g.reach) & (tl.times <= g.lifted)) | ((tl.times >= g.put) & (tl.times <= g.done))
-        out[:, h, p] |= bending
+        add(world.index(g.holder), world.index(g.prop),
+            ((tl.times >= g.reach) & (tl.times <= g.lifted)) | ((tl.times >= g.put) & (tl.times <= g.done)))
     for i, a in enumerate(tl.actors):
         for act in a.actions:
             if act.type == "ride":
-                out[:, i, world.index(act.mount)] |= (tl.times >= act.start) & (tl.times <= natural_end(
-                    act, tl.script.duration))
+                add(i, world.index(act.mount),
+                    (tl.times >= act.start) & (tl.times <= natural_end(act, tl.script.duration)))
     return out
 
 

@@ -335,6 +335,7 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
     owner = np.full((f, n), GROUND)
     points = _footprint_points(boxes)
     buoyant = np.array([asset(a.asset).traits.buoyant for a in timeline.actors], dtype=bool)
+    draft = np.array([asset(a.asset).traits.draft for a in timeline.actors])
     reach = np.linalg.norm(boxes.half[..., :2], axis=-1)  # (F, N) horizontal radius
     for j, a in enumerate(timeline.actors):
         if a.id in timeline.poses or not a.visible:
@@ -343,13 +344,15 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
         gap = np.linalg.norm(boxes.centre[..., :2] - boxes.centre[:, j, None, :2], axis=-1)
         apart = gap - reach - reach[:, j:j + 1]
         over = np.flatnonzero((apart < 0.0).any(axis=0) & (np.arange(n) != j))
-        if asset(a.asset).traits.water is not None:
+        water = asset(a.asset).traits.water is not None
+        if water:
             over = over[buoyant[over]]  # only floating things rest on water
         if not len(over):
             continue
         top = surface_under(timeline, j, points[:, over].reshape(f, len(over) * 5, 2)).reshape(f, len(over), 5)
         top = top.max(axis=-1)
-        higher = (top > best[:, over]) & (top <= bottom[:, over] + sink_m)
+        sink = sink_m + (draft[over] * 2.0 * boxes.half[:, over, 2] if water else 0.0)  # afloat: as deep as it draws
+        higher = (top > best[:, over]) & (top <= bottom[:, over] + sink)
         best[:, over] = np.where(higher, top, best[:, over])
         owner[:, over] = np.where(higher, j, owner[:, over])
     gap = bottom - best

@@ -1163,9 +1163,11 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     """People and animals that would stand still for most of the video get small errands between their events:
     a few steps out and back, a look around, so a long video never freezes."""
     duration = script.duration
+    pushed = {a.get("target") for b in bodies.values() for a in b.data.get("actions", [])
+              if a.get("type") in ("push", "kick")}
     for body in bodies.values():
-        if not body.living or body.data.get("physics"):
-            continue
+        if not body.living or body.data.get("physics") or body.id in pushed:
+            continue  # a body physics moves (or will move) never also walks
         busy = sorted((a.get("start", 0.0), _end(a, duration))
                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
         if any(a.get("type") in ("sit", "dance", "follow") and a.get("end") is None
@@ -1220,11 +1222,16 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
-        if g1 - t >= 1.5 and "turn_to" in body.spec.actions:  # too short for a walk: turn to look around
+        # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
+        # place sweeps its length through whoever stands at its flank)
+        if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
             others = [b for b in bodies.values() if b is not body]
             if others:
                 mid = t + (g1 - t) / 2
-                body.act(type="turn_to", target=others[0].id, start=t, end=min(t + 1.0, mid))
+                # a point, not the actor: two idle people turning to each other would refer to each other
+                there = _position_at(others[0], t, bodies)
+                body.act(type="turn_to", target=[float(there[0]), float(there[1]), 0.0], start=t,
+                         end=min(t + 1.0, mid))
                 body.act(type="turn_to", heading=body.heading, start=mid, end=min(mid + 1.0, g1))
                 t = g1
         if t + 1.0 < g1 and "look_at" in body.spec.actions:
@@ -1234,10 +1241,11 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
 
 
 def _position_at(body: Body, t: float, bodies: dict[str, Body]) -> np.ndarray:
-    """Where ``body`` stands at ``t``: its last walk or move goal before ``t`` (a point, or short of an actor),
-    or its position."""
+    """Where ``body`` stands at ``t``: the goal of the walk or move that ended last before ``t`` (a point, or
+    short of an actor), or its position. (Actions are read in time order: errands are appended after the events
+    they fall between.)"""
     here = body.pos.copy()
-    for a in body.data.get("actions", []):
+    for a in sorted(body.data.get("actions", []), key=lambda a: (a.get("end") is None, a.get("end") or 0.0)):
         end = a.get("end")
         if a.get("type") in ("walk_to", "run_to", "move_to") and end is not None and end <= t + 1e-6:
             to = a.get("to")

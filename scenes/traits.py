@@ -43,7 +43,8 @@ class AssetTraits:
     its handle; ``None``: chosen from its size and grip, see :meth:`hold_style`). ``rideable``: the rider's
     pelvis point (a point low on the asset, under half a rider's hip height, is where a rider stands).
     ``round``: it rolls. ``flies``: it may be unsupported in the air. ``hangs``: it hangs from something.
-    ``buoyant``: it floats on water. ``water``: a water surface things may float on.
+    ``buoyant``: it floats on water, ``draft`` of its height under the waterline (a duck's legs and belly).
+    ``water``: a water surface things may float on.
     ``walkable``: its top can be walked on (ramps, stairs). ``topples``: a tall, thin thing that falls
     over when hit (a domino, a bowling pin). ``room_under``: the free room (W, D, H) between its legs,
     where something can go *under* it. ``physics_shape``: the collision shape ``auto`` picks.
@@ -59,6 +60,7 @@ class AssetTraits:
     flies: bool = False
     hangs: bool = False
     buoyant: bool = False
+    draft: float = 0.0
     water: Surface | None = None
     walkable: bool = False
     topples: bool = False

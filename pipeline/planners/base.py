@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol, get_args
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from scenes import SceneScript
 from scenes.script import Actor, Camera, Resolution
@@ -108,3 +108,17 @@ def intent_models() -> dict[str, type[BaseModel]]:
 def shot_models() -> dict[str, type[BaseModel]]:
     """Every camera shot type, ``{"static": StaticShot, ...}``."""
     return tagged_models(Camera.model_fields["shots"].annotation)
+
+
+def first_valid(models: dict[str, type[BaseModel]], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The first candidate that its schema model accepts (the schema decides which field names exist)."""
+    for cand in candidates:
+        model = models.get(cand["type"])
+        if model is None:
+            continue
+        try:
+            model.model_validate(cand)
+        except ValidationError:
+            continue
+        return cand
+    return None

@@ -145,8 +145,8 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     for s in ev.subjects:
         rel = scene.relation(s)
     slope = target if target is not None else (rel[1] if rel and rel[0] in ("down", "on") else None)
-    if slope is None or not scene.spec(slope).traits.walkable:
-        return None
+    if slope is None or not scene.spec(slope).traits.walkable or scene.spec(slope).size[2] < 0.15:
+        return None  # down a lane, a road or a path: that is along it, not down a slope
     return [{"type": "roll_down", "subject": m, "target": _first(scene, slope)}
             for s in ev.subjects for m in scene.members[s]
             if not scene.living(s) and scene.spec(s).name != "placeholder"]
@@ -530,10 +530,11 @@ def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, coun
     under = next(a for a in actors if a.entity == anchor)
     area = sum(s.size[0] * s.size[1] for s in anchor_spec.traits.supports) * under.scale[0] * under.scale[1]
     widest = max(min(s.size) for s in anchor_spec.traits.supports) * min(under.scale[:2])
+    longest = max(max(s.size) for s in anchor_spec.traits.supports) * max(under.scale[:2])
     things = [a for a in actors if a.entity == entity]
     w, d, _ = things[0].extent
-    if max(w, d) <= widest and w * d * count <= area:
-        return True
+    if min(w, d) <= widest and max(w, d) <= longest and w * d * count <= area:
+        return True  # turned to lie along the surface if need be (a cat along the sofa)
     if CATALOG[things[0].asset].kind != "primitive":
         return False
     k = min(widest / max(w, d, 1e-6), (area / max(w * d * count, 1e-6)) ** 0.5) * 0.8

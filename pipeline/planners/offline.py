@@ -20,9 +20,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from pipeline.errors import PlanError
-from pipeline.planners.base import PlanRequest, PlanResult, action_models, shot_models
+from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
@@ -44,7 +45,6 @@ from pipeline.planners.vocabulary import (
     RELATIONS,
     SEQUENCE_MARKERS,
     SETTINGS,
-    SHOT_CHOICES,
     SIZES,
     VEHICLES,
     VERBS,
@@ -52,7 +52,6 @@ from pipeline.planners.vocabulary import (
     VerbSense,
 )
 from scenes import SceneScript
-from scenes.camera import framing_distance
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.lexicon import atmosphere, atmosphere_words
@@ -67,8 +66,11 @@ DEFAULT_FOV = 50.0
 CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn": "orbit", "rotate": "orbit",
                 "spin": "orbit", "follow": "track", "chase": "track", "pursue": "track", "move": "push_in",
                 "approach": "push_in", "come": "push_in", "push": "push_in", "rise": "crane", "fly": "crane",
-                "float": "crane", "drift": "pan", "slide": "pan", "glide": "pan", "stay": "static", "wait": "static"}
+                "float": "crane", "drift": "pan", "slide": "pan", "glide": "pan", "stay": "static", "wait": "static",
+                "truck": "truck", "crane": "crane", "tilt": "tilt", "pan": "pan", "zoom": "zoom_in", "dolly": "push_in",
+                "track": "track"}
 GAP = 0.5  # metres between things placed side by side
+TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 
 _TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
 
@@ -136,6 +138,13 @@ def verb_lemma(word: str) -> str | None:
                 if cand in VERBS:
                     return cand
     return None
+
+
+def camera_verb(word: str) -> str | None:
+    """The camera move a verb form names ("orbits", "trucks", "panning"), if any."""
+    forms = [verb_lemma(word), word, word[:-1] if word.endswith("s") else None, word[:-3] if word.endswith(
+        "ing") else None]
+    return next((CAMERA_VERBS[f] for f in forms if f in CAMERA_VERBS), None)
 
 
 def _match(tokens: list[str], i: int, phrase: tuple[str, ...]) -> bool:
@@ -213,6 +222,9 @@ class Reading:
     duration: float | None = None
     clauses: int = 1
     used: set[int] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
+    shot_count: int | None = None  # "in three shots"
+    shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -275,6 +287,7 @@ class _ClauseReader:
         self.r = reading
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
+        self.clause = 0
         self.reset_phrase()
 
     def reset_phrase(self) -> None:
@@ -306,9 +319,18 @@ class _ClauseReader:
         """Whether a noun follows token ``i`` within a few words ("dozens of shiny zorblax cubes")."""
         return any(self.is_noun_at(j) or self.modifier_follows(j - 1) for j in range(i + 1, i + 1 + within))
 
+    def noun_after_word(self, i: int) -> bool:
+        """ "two tennis players": a noun right after one word that is neither a verb, a noun nor a relation."""
+        if i + 2 >= len(self.t):
+            return False
+        word = self.t[i + 1]
+        return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and verb_lemma(word) is None
+                and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
+
     def read(self, start: int, end: int, clause: int) -> None:
         """Read the clause ``tokens[start:end]``."""
         t, r = self.t, self.r
+        self.clause = clause
         verb_seen = False
         camera_subject = False
         last_event: Event | None = None
@@ -326,13 +348,16 @@ class _ClauseReader:
                 r.used.update(range(i, i + len(cam[0])))
                 i += len(cam[0])
                 continue
+            if tok in ("shot", "shots", "scene", "scenes") and self.shot_number(i, clause):
+                i += 1
+                continue
             if tok in ("camera", "cam", "shot", "view", "angle", "lens"):
                 camera_subject = tok in ("camera", "cam")
                 r.used.add(i)
                 i += 1
                 continue
-            if camera_subject and verb_lemma(tok) in CAMERA_VERBS:  # "the camera orbits", "the camera follows"
-                r.camera.append((clause, CAMERA_VERBS[verb_lemma(tok) or ""]))
+            if camera_subject and camera_verb(tok):  # "the camera orbits", "the camera follows"
+                r.camera.append((clause, camera_verb(tok) or ""))
                 camera_subject = False
                 r.used.add(i)
                 i += 1
@@ -351,6 +376,13 @@ class _ClauseReader:
                 i += len(arrangement[0])
                 continue
             count_phrase = next(((p, n) for p, n in COUNT_PHRASES if _match(t, i, p)), None)
+            if count_phrase is None and tok == "a" and i + 1 < end and t[i + 1] in SIZES:  # "a tall stack of"
+                count_phrase = next(((p, n) for p, n in COUNT_PHRASES if p[0] == "a" and _match(t, i + 2, p[1:])),
+                                    None)
+                if count_phrase:
+                    self.size = SIZES[t[i + 1]] if t[i + 1] in ("small", "little", "tiny") else self.size
+                    self.modifier_idx.append(i + 1)
+                    i += 1
             if count_phrase and self.count is None and self.noun_soon(i + len(count_phrase[0]) - 1):
                 phrase, n = count_phrase
                 self.count = n
@@ -359,6 +391,10 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
+                r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
+                i += 1
+                continue
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
                 while j < end and t[j] in ("a", "an", "the", "some"):
@@ -430,7 +466,8 @@ class _ClauseReader:
                 pending_rel = None
                 i += 1
                 continue
-            if tok in PRONOUNS and r.entities and not self.modifier_idx:
+            if tok in PRONOUNS and r.entities and not self.modifier_idx and not (
+                    tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
                         last_event.target is None:  # "rolls into them": the pronoun is the target
@@ -440,12 +477,12 @@ class _ClauseReader:
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                 i += 1
                 continue
-            if re.fullmatch(r"\d+", tok) and self.modifier_follows(i):
+            if re.fullmatch(r"\d+", tok) and (self.modifier_follows(i) or self.noun_after_word(i)):
                 self.count = int(tok)
                 self.modifier_idx.append(i)
                 i += 1
                 continue
-            if tok in NUMBER_WORDS and self.modifier_follows(i):
+            if tok in NUMBER_WORDS and (self.modifier_follows(i) or self.noun_after_word(i)):
                 self.count = NUMBER_WORDS[tok]
                 self.modifier_idx.append(i)
                 i += 1
@@ -523,6 +560,20 @@ class _ClauseReader:
                 continue
             i += 1
 
+    def shot_number(self, i: int, clause: int) -> bool:
+        """ "in three shots" (a count) or "shot 2" (this clause starts a shot): read, and the words used."""
+        t, r = self.t, self.r
+        before, after = (t[i - 1] if i else ""), (t[i + 1] if i + 1 < len(t) else "")
+        if t[i] in ("shots", "scenes") and (before in NUMBER_WORDS or before.isdigit()):
+            r.shot_count = NUMBER_WORDS.get(before) or int(before)
+            r.used.update({i - 1, i})
+            return True
+        if t[i] in ("shot", "scene") and (after.isdigit() or after in NUMBER_WORDS):
+            r.shot_marks.add(clause)
+            r.used.update({i, i + 1})
+            return True
+        return False
+
     def referent(self, pronoun: str, exclude: list[int]) -> int | None:
         """The entity a pronoun points back to: the latest group for they/them, the latest single thing for
         it/he/she, skipping ``exclude`` (a verb's own subjects); ``None`` if there is none."""
@@ -532,7 +583,10 @@ class _ClauseReader:
         fit = [k for k in order if (self.r.entities[k].count > 1) == plural]
         if personal:  # he and she are people, whatever was named last
             fit = [k for k in fit if self.r.entities[k].sense.living == "person"] or fit
-        return (fit or order or [None])[0]
+        found = (fit or order or [None])[0]
+        if found is not None:
+            self.r.mentions.append((self.clause, found))
+        return found
 
     def setting(self, i: int) -> None:
         sky, ground = SETTINGS[self.t[i]]
@@ -563,15 +617,27 @@ class _ClauseReader:
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
         r = self.r
-        if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
-            for k in range(len(r.entities) - 1, -1, -1):
-                if r.entities[k].word == word or r.entities[k].sense == sense:
-                    return k
+        found = self.earlier(word, sense, clause)
+        if found is not None:
+            r.mentions.append((clause, found))
+            return found
         count = self.count if self.count is not None else (3 if plural else 1)
         r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, MAX_COUNT)), colour=self.colour,
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
+        r.mentions.append((clause, len(r.entities) - 1))
         return len(r.entities) - 1
+
+    def earlier(self, word: str, sense: NounSense, clause: int) -> int | None:
+        """The entity "the ball" (or a later clause's bare "ball") points back to, if one was named."""
+        if self.count == 1 and any(x.word == word and x.count > 1 for x in self.r.entities):
+            self.count = None  # "then one player": one of the players already named
+            self.definite = True
+        if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
+            for k in range(len(self.r.entities) - 1, -1, -1):
+                if self.r.entities[k].word == word or self.r.entities[k].sense == sense:
+                    return k
+        return None
 
 
 def noun_plural(token: str, singular: str) -> bool:
@@ -736,10 +802,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
         elif name == "on" and _is_seat(actors[groups[a][0]].asset) and all(
-                CATALOG[actors[ix].asset].kind in ("character", "animal") for ix in groups[gi]):
+                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]):  # an animal lies on its top
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
                 actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]
+        elif name in ("on", "in") and (water := CATALOG[actors[groups[a][0]].asset].traits.water) is not None and \
+                CATALOG[actors[groups[gi][0]].asset].traits.buoyant:  # afloat: as deep as it draws
+            spec = CATALOG[actors[groups[gi][0]].asset]
+            p = (ax, ay, az + water.height * actors[groups[a][0]].scale[2] - spec.traits.draft * h)
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "around":
@@ -837,8 +907,12 @@ def _overlap(a: Placed, b: Placed) -> bool:
 
 
 def _sits_on(a: Placed, b: Placed, actors: list[Placed]) -> bool:
-    """Whether one of the two sits on the other (they share a footprint on purpose)."""
-    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a)
+    """Whether one of the two sits on the other, or floats in it (they share a footprint on purpose)."""
+    def afloat(x: Placed, y: Placed) -> bool:
+        return CATALOG[x.asset].traits.buoyant and CATALOG[y.asset].traits.water is not None
+
+    return (a.seat is not None and actors[a.seat] is b) or (b.seat is not None and actors[b.seat] is a) or \
+        afloat(a, b) or afloat(b, a)
 
 
 def _separate(actors: list[Placed]) -> None:
@@ -855,20 +929,6 @@ def _separate(actors: list[Placed]) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ actions
-
-
-def _try_model(models: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The first candidate that its schema model accepts (the schema decides which field names exist)."""
-    for cand in candidates:
-        model = models.get(cand["type"])
-        if model is None:
-            continue
-        try:
-            model.model_validate(cand)
-        except ValidationError:
-            continue
-        return cand
-    return None
 
 
 def _vec(p: tuple[float, float, float] | list[float]) -> list[float]:
@@ -1024,6 +1084,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
+    elif target is None:
+        dest = _stay_on(a, dest, [b for group in by_entity.values() for b in group])
     if a.asset in VEHICLES and sense.fallback in TRAVEL and math.dist(dest[:2], a.position[:2]) > 1e-3:
         a.heading = float(heading_of(_np_dir(a.position, dest)))  # a car drives forwards, never sideways
     # 1. the schema's own action for this verb, if it has one this asset supports
@@ -1036,7 +1098,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             [{"seat": a.seat_id}] if a.seat_id and tag == "sit" else []) + (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
-        chosen = _try_model(models, cands)
+        chosen = first_valid(models, cands)
         if chosen is not None:
             a.actions.append(chosen)
             if "to" in chosen or "target" in chosen:
@@ -1116,183 +1178,24 @@ def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
                        thing.position[2]))
 
 
+def _stay_on(a: Placed, dest: list[float], actors: list[Placed]) -> list[float]:
+    """A walk that starts up on something (a cat on a fence, a man on a stage) ends on it, not in the air."""
+    if a.position[2] < 0.05:
+        return dest
+    under = [b for b in actors if b is not a and abs(b.position[2] + b.extent[2] - a.position[2]) < 0.05
+             and abs(b.position[0] - a.position[0]) <= b.extent[0] / 2 and abs(b.position[1] - a.position[1])
+             <= b.extent[1] / 2]
+    if not under:
+        return dest
+    b = under[0]
+    room = [max(b.extent[k] / 2 - max(a.extent[:2]) / 2, 0.0) for k in (0, 1)]
+    return [min(max(dest[k], b.position[k] - room[k]), b.position[k] + room[k]) for k in (0, 1)] + [dest[2]]
+
+
 def _np_dir(src: list[float], dst: list[float]) -> Any:
     import numpy as np
 
     return np.array([dst[0] - src[0], dst[1] - src[1], 0.0])
-
-
-# ------------------------------------------------------------------------------------------------- camera
-
-
-def _extreme_points(actors: list[Placed]) -> list[tuple[float, float, float]]:
-    """Points every actor reaches over the video: the circle its footprint sweeps when it turns, at its feet
-    and at the top of its highest hop, at every point of its path (straight legs between them stay inside
-    any view that holds their ends)."""
-    pts: list[tuple[float, float, float]] = []
-    for a in actors:
-        w, d, h = a.extent
-        r = math.hypot(w, d) / 2
-        for p in [tuple(a.position), *a.path]:
-            for k in range(12):
-                x, y = p[0] + r * math.cos(k * math.pi / 6), p[1] + r * math.sin(k * math.pi / 6)
-                pts += [(x, y, p[2]), (x, y, p[2] + h + a.lift)]
-    return pts
-
-
-def _fit_distance(points: list[tuple[float, float, float]], centre: list[float], azimuth: float, elevation: float,
-                  aspect: float, margin: float = 1.12) -> float:
-    """The least distance from ``centre`` (along the view at ``azimuth``/``elevation``, radians) at which a
-    camera looking at ``centre`` sees every point, with a margin: tighter than a bounding sphere for wide,
-    flat layouts (a dog and the ball it chases), so the subjects are not lost in the frame."""
-    back = (math.cos(elevation) * math.sin(azimuth), -math.cos(elevation) * math.cos(azimuth), math.sin(elevation))
-    fwd = [-c for c in back]
-    right = [fwd[1], -fwd[0], 0.0]
-    norm = math.hypot(right[0], right[1]) or 1.0
-    right = [c / norm for c in right]
-    up = [right[1] * fwd[2] - right[2] * fwd[1], right[2] * fwd[0] - right[0] * fwd[2],
-          right[0] * fwd[1] - right[1] * fwd[0]]
-    tan_h = math.tan(math.radians(DEFAULT_FOV) / 2) / margin
-    tan_v = tan_h / aspect
-    need = 1.0
-    for p in points:
-        rel = [p[i] - centre[i] for i in range(3)]
-        x, y, z = (sum(rel[i] * v[i] for i in range(3)) for v in (right, up, fwd))
-        need = max(need, abs(x) / tan_h - z, abs(y) / tan_v - z, 0.5 - z)
-    return need
-
-
-def _bounds(actors: list[Placed]) -> tuple[list[float], float]:
-    """Centre and radius of a sphere around every actor over the whole video (paths, jumps and flights)."""
-    pts: list[tuple[float, float, float]] = []
-    for a in actors:
-        w, d, h = a.extent
-        for p in [tuple(a.position), *a.path]:
-            for dx in (-w / 2, w / 2):
-                for dy in (-d / 2, d / 2):
-                    pts += [(p[0] + dx, p[1] + dy, p[2]), (p[0] + dx, p[1] + dy, p[2] + h + a.lift)]
-    if not pts:
-        return [0.0, 0.0, 0.5], 1.0
-    lo = [min(p[i] for p in pts) for i in range(3)]
-    hi = [max(p[i] for p in pts) for i in range(3)]
-    centre = [(lo[i] + hi[i]) / 2 for i in range(3)]
-    radius = max(math.dist(centre, p) for p in pts)
-    return centre, max(radius, 0.5)
-
-
-def _front(subject: Placed) -> float:
-    """The compass angle (as framed shots take it) of a camera three-quarters in front of ``subject``: ahead
-    of it where it travels, else in front of its face."""
-    heading = subject.heading
-    if subject.path:
-        end = subject.path[-1]
-        if math.dist(end[:2], subject.position[:2]) > 0.5:
-            heading = float(heading_of(_np_dir(subject.position, list(end))))
-    # heading h faces (-sin h, cos h); a framed shot's angle a puts the camera at (sin a, -cos a): a = h + 180
-    ahead = heading + 180.0
-    side = max((-35.0, 35.0), key=lambda x: math.cos(math.radians(ahead + x)))  # the side towards -Y
-    return round((ahead + side + 180.0) % 360.0 - 180.0, 3)
-
-
-def plan_shots(reading: Reading, actors: list[Placed], duration: float, aspect: float,
-               notes: list[str]) -> list[dict[str, Any]]:
-    """One shot per clause that names a camera move (the first shot always starts at 0), framing everything."""
-    models = shot_models()
-    centre, radius = _bounds(actors)
-    by_clause: dict[int, list[str]] = {}
-    for clause, move in reading.camera:
-        by_clause.setdefault(clause, []).append(move)
-    starts = sorted(set(by_clause) | {0})
-    span = duration / max(reading.clauses, 1)
-    subject = actors[0] if actors else None
-    if not by_clause and subject is not None and CATALOG[subject.asset].group == "vehicles" and (
-            _travel(subject) > 5.0 and "track" in models):
-        by_clause[0] = ["track"]  # a car that drives off: follow it, or a street's length makes it a speck
-    shots = []
-    for n, clause in enumerate(starts):
-        s = round(clause * span, 3)
-        e = round(starts[n + 1] * span, 3) if n + 1 < len(starts) else duration
-        shot = _shot(by_clause.get(clause, []), centre, radius, subject, aspect, models, notes,
-                     _extreme_points(actors))
-        shot.update({"start": s, "end": e})
-        shots.append(shot)
-    return shots
-
-
-def _travel(a: Placed) -> float:
-    """How far an actor's path takes it from where it starts (metres, on the ground)."""
-    return max((math.dist(a.position[:2], p[:2]) for p in a.path), default=0.0)
-
-
-def _shot(moves: list[str], centre: list[float], radius: float, subject: Placed | None, aspect: float,
-          models: dict[str, Any], notes: list[str], points: list[tuple[float, float, float]]) -> dict[str, Any]:
-    target: list[float] | str = _vec(centre)
-    living = subject is not None and CATALOG[subject.asset].kind in ("character", "animal")
-    if "close" in moves and subject is not None:
-        if living and "track" in models:  # a close-up of someone: the framing preset keeps the face filling it
-            return {"type": "track", "target": subject.id, "framing": "close_up", "angle": _front(subject),
-                    "lag": 0.0}
-        radius = max(max(subject.extent) * 0.75, 0.3)
-        target = subject.id
-        centre = [subject.position[0], subject.position[1], subject.position[2] + subject.extent[2] / 2]
-        points = _extreme_points([subject])
-    elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
-    azimuth = math.radians(90 if "side" in moves else -25)
-    dist = framing_distance(radius, DEFAULT_FOV, aspect)
-    if not ({"orbit", "pan"} & set(moves)):  # a view from one side: fit what it sees, not a bounding sphere
-        dist = min(dist, _fit_distance(points, centre, azimuth, elevation, aspect))
-    if "wide" in moves:
-        dist *= 1.5
-    look_z = centre[2]
-
-    def eye(k: float) -> list[float]:
-        horiz = dist * k * math.cos(elevation)
-        return _vec([centre[0] + horiz * math.sin(azimuth), centre[1] - horiz * math.cos(azimuth),
-                     max(look_z + dist * k * math.sin(elevation), 0.3)])
-
-    for move in moves:  # moves the schema may have (track, handheld, pan, crane, zoom …)
-        for tag in SHOT_CHOICES.get(move, ()):
-            extra: dict[str, Any] = {"target": subject.id if subject is not None and move == "track" else target}
-            if tag == "zoom":  # zoom out: from the lens that frames everything to a wider one; zoom in: narrower
-                extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
-            elif tag == "track" and subject is not None:  # from ahead of the subject, three-quarter on;
-                # a person whole (wide), a thing or an animal filling the frame with a margin (medium)
-                person = CATALOG[subject.asset].kind == "character" or CATALOG[subject.asset].group == "vehicles"
-                extra |= {"angle": _front(subject), "framing": "wide" if person else "medium"}
-            chosen = _try_model(models, [{"type": tag, **extra, "position": eye(1.0)}, {"type": tag, **extra}])
-            if chosen is not None:
-                return chosen
-    for move in moves:
-        if move in SHOT_CHOICES and move not in ("zoom_in", "zoom_out"):
-            note = f"no {SHOT_CHOICES[move][0]!r} shot in the schema yet: the {move.replace('_', ' ')} is filmed " + {
-                "track": "by a camera travelling alongside the subject", "handheld": "from a tripod",
-                "pan": "with a slow arc", "tilt": "from a tripod", "crane": "with a rising dolly"}[move]
-            if note not in notes:
-                notes.append(note)
-    if "orbit" in moves or "pan" in moves:
-        degrees = 30.0 if "pan" in moves and "orbit" not in moves else 120.0 if "slow" in moves else 180.0
-        return {"type": "orbit", "target": target, "radius": round(dist * math.cos(elevation), 3),
-                "height": round(dist * math.sin(elevation), 3), "start_angle": round(math.degrees(azimuth), 3),
-                "degrees": degrees}
-    if any(m in moves for m in ("push_in", "zoom_in", "pull_out", "zoom_out", "crane")):
-        near, far = eye(1.0), eye(1.6)
-        if "crane" in moves:
-            near, far = eye(1.0), _vec([centre[0], centre[1] - dist, 0.4])
-            return {"type": "dolly", "from": far, "to": near, "target": target}
-        a, b = (far, near) if any(m in moves for m in ("push_in", "zoom_in")) else (near, far)
-        return {"type": "dolly", "from": a, "to": b, "target": target, "easing": "linear" if "slow" in moves
-                else "ease_in_out"}
-    if "track" in moves and subject is not None:
-        if not subject.path:
-            return {"type": "static", "position": eye(1.0), "target": subject.id}
-        # a truck alongside the subject from where it starts to where it ends, framing the subject
-        near = framing_distance(max(max(subject.extent) * 0.9, 0.6), DEFAULT_FOV, aspect) * 1.3
-        off = [near * math.cos(elevation) * math.sin(azimuth), -near * math.cos(elevation) * math.cos(azimuth),
-               near * math.sin(elevation) + subject.extent[2] / 2]
-        ends = (subject.position, list(subject.path[-1]))
-        a, b = ([max(p[i] + off[i], 0.3) if i == 2 else p[i] + off[i] for i in range(3)] for p in ends)
-        return {"type": "dolly", "from": _vec(a), "to": _vec(b), "target": subject.id, "easing": "linear"}
-    return {"type": "static", "position": eye(1.0), "target": target}
 
 
 # ------------------------------------------------------------------------------------------------ planner
@@ -1361,9 +1264,8 @@ class OfflinePlanner:
             data["fps"] = request.fps
         if res is not None:
             data["resolution"] = res.model_dump()
-        if intents:  # the solver moves things: film the world it makes, not the planner's first guess
-            _adopt_world(actors, _world(_validated(data)))
-        data["camera"]["shots"] = plan_shots(reading, actors, duration, aspect, notes)
+        # the solver moves things and physics settles them: film the world they make, not a first guess
+        data["camera"]["shots"] = plan_shots(reading, actors, _world(_validated(data)), duration, aspect, notes)
         return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
                           substitutions=subs)
 
@@ -1386,17 +1288,6 @@ def _world(script: SceneScript) -> Any:
         return compile_script(script.model_copy(update={"resolution": script.resolution}))
     except ScriptError as exc:
         raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
-
-
-def _adopt_world(actors: list[Placed], world: Any) -> None:
-    """Take where each actor really is and goes (solved, simulated) for framing: its first position and the
-    places it passes through, about twice a second."""
-    step = max(1, round(world.script.fps / 2))
-    for i, a in enumerate(actors):
-        track = world.positions[:, i]
-        a.position = [round(float(v), 4) for v in track[0]]
-        a.path = [tuple(float(v) for v in p) for p in track[::step]] + [tuple(float(v) for v in track[-1])]
-        a.lift = 0.0
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:

@@ -208,7 +208,9 @@ VERBS: dict[str, VerbSense] = {
     "pursue": _v("follow run_to move_to", "chase", True, 3.5), "fetch": _v("run_to move_to", "chase", True, 3.5),
     "move": _v("move_to", "move", True, 1.0), "slide": _v("move_to", "move", True, 1.0),
     "glide": _v("move_to", "move", True, 1.0), "drift": _v("move_to", "move", True, 0.6),
-    "travel": _v("move_to", "move", True, 1.5), "drive": _v("move_to", "move", True, 6.0),
+    "travel": _v("move_to", "move", True, 1.5), "swim": _v("move_to", "move", True, 0.4),
+    "paddle": _v("move_to", "move", True, 0.4), "sail": _v("move_to", "move", True, 1.5),
+    "drive": _v("move_to", "move", True, 6.0),
     "roll": _v("roll move_to", "move", True, 1.5), "tumble": _v("roll move_to", "move", True, 1.5),
     "push": _v("push move_to", "push", True, 1.0), "kick": _v("push move_to", "push", True, 3.0),
     "orbit": _v("orbit", "orbit", True), "circle": _v("orbit", "orbit", True), "revolve": _v("orbit", "orbit", True),
@@ -276,6 +278,8 @@ RELATIONS: list[tuple[tuple[str, ...], str]] = [
     (("right", "of"), "right"), (("close", "to"), "beside"), (("alongside",), "beside"), (("near",), "beside"),
     (("beside",), "beside"), (("by",), "beside"), (("behind",), "behind"), (("in", "back", "of"), "behind"),
     (("underneath",), "under"), (("beneath",), "under"), (("under",), "under"), (("below",), "under"),
+    (("along", "the", "top", "of"), "on"), (("across", "the", "top", "of"), "on"),
+    (("to", "the", "top", "of"), "on"), (("at", "the", "top", "of"), "on"), (("on", "the", "top", "of"), "on"),
     (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
     (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
     (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),
@@ -292,6 +296,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
 
 # Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.
 CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
+    (("over", "the", "shoulder"), "ots"), (("over-the-shoulder",), "ots"), (("trucks", "sideways"), "truck"),
+    (("truck", "shot"), "truck"), (("trucking",), "truck"),
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
@@ -319,7 +325,7 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
 # Shot types to try, in order, for each move; the planner falls back to v1 shots when none validates.
 SHOT_CHOICES: dict[str, tuple[str, ...]] = {
     "track": ("track", "follow"), "handheld": ("handheld",), "pan": ("pan",), "tilt": ("tilt",),
-    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",),
+    "crane": ("crane",), "zoom_in": ("zoom",), "zoom_out": ("zoom",), "truck": ("truck",),
 }
 
 SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)

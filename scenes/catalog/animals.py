@@ -353,7 +353,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         "duck",
         (0.24, 0.78, 0.5),
         "a mallard duck (flies and floats)",
-        AssetTraits(flies=True, buoyant=True, physics_shape="hull"),
+        AssetTraits(flies=True, buoyant=True, draft=0.4, physics_shape="hull"),
     ),
     _bird("chicken", (0.24, 0.66, 0.53), "a white hen", AssetTraits(physics_shape="hull")),
     composite(

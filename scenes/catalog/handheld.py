@@ -269,6 +269,16 @@ def vase() -> Model:
     )
 
 
+def apple() -> Model:
+    """A red apple 8 cm across, a little flattened, with a brown stalk and a leaf."""
+    body = ellipsoid((0.08, 0.08, 0.072), 24, 12)
+    stalk = placed(cylinder(0.004, 0.018, 6), at=(0, 0, 0.068))
+    leaf = placed(ellipsoid((0.022, 0.01, 0.003), 8, 4), hpr=(30, 0, 25), at=(0.009, 0, 0.078))
+    return prop_model([(body, "body"), (stalk, "accent"), (leaf, "leaf")],
+                      {"body": paint("c0262d", "glossy"), "accent": paint("5a3a1e", "matte"),
+                       "leaf": paint("4f8a2b", "matte")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -310,6 +320,7 @@ ASSETS: tuple[AssetSpec, ...] = (
         physics_shape="cylinder",
     ),
     _h("bowl", (0.16, 0.16, 0.07), "a round bowl", bowl, (0.08, 0.0, 0.05), container=Surface(0.006, (0.07, 0.07))),
+    _h("apple", (0.08, 0.08, 0.09), "a red apple", apple, (0.0, 0.0, 0.04), round=True, physics_shape="sphere"),
     _h(
         "plate",
         (0.27, 0.27, 0.02),

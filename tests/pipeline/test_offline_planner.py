@@ -90,7 +90,7 @@ FRAMES_EVERYTHING = [e for e in PROMPTS if not any(w in e.prompt for w in ("clos
 
 
 @pytest.mark.parametrize("expect", FRAMES_EVERYTHING, ids=lambda e: e.prompt[:40])
-def test_layout_has_no_interpenetration_and_everything_stays_in_frame(expect: Expect) -> None:
+def test_layout_has_no_interpenetration_and_what_acts_stays_in_frame(expect: Expect) -> None:
     script = _plan(expect.prompt, fps=2, resolution=Resolution(width=320, height=180))
     timeline = compile_script(script)
     boxes = []
@@ -106,11 +106,18 @@ def test_layout_has_no_interpenetration_and_everything_stays_in_frame(expect: Ex
             if overlap and _nested_on_purpose(a, b, lo, hi, lo2, hi2):
                 continue
             assert not overlap, f"{a.id} and {b.id} interpenetrate in {expect.prompt!r}"
-    for k in range(0, len(timeline), max(1, len(timeline) // 8)):
+    # what acts is filmed: each actor with something to do is in frame (some of it) for most of the video
+    acting = [i for i, a in enumerate(script.actors) if a.actions or (a.physics and a.physics.body == "dynamic")]
+    seen = np.zeros(len(script.actors))
+    samples = range(0, len(timeline), max(1, len(timeline) // 8))
+    for k in samples:
         frame = timeline.frame(k)
         pts = _frame_points(script, frame.positions, frame.scales)
-        seen = _in_view(pts, frame.camera.position, frame.camera.hpr, frame.camera.fov, 320 / 180)
-        assert seen.all(), f"frame {k} of {expect.prompt!r}: {int((~seen).sum())} actor corners out of frame"
+        inside = _in_view(pts, frame.camera.position, frame.camera.hpr, frame.camera.fov, 320 / 180)
+        seen += inside.reshape(len(script.actors), -1).any(axis=1)
+    for i in acting:
+        assert seen[i] >= 0.6 * len(samples), f"{script.actors[i].id} of {expect.prompt!r} is out of frame " \
+                                              f"in {len(samples) - int(seen[i])} of {len(samples)} frames"
 
 
 def _nested_on_purpose(a: Actor, b: Actor, lo: np.ndarray, hi: np.ndarray, lo2: np.ndarray,
@@ -263,7 +270,9 @@ def test_verbs_map_to_the_real_actions_and_their_fields() -> None:
 
 def test_camera_phrases_map_to_the_real_shots() -> None:
     track = _plan("a car drives down a snowy street, tracking shot").camera.shots[0]
-    assert (track.type, track.target, track.framing) == ("track", "car", "wide")  # whole, with the lane beside it
+    assert (track.type, track.target) == ("track", "car")
+    # whole, with its lane beside it: a wide framing of the car's 1.5 m height
+    assert track.framing == "wide" and 0.08 <= 1.5 / (track.distance * 2 * math.tan(math.radians(14.7))) <= 0.25
     assert abs(track.angle - 90.0) <= 40.0  # from ahead of a car driving towards +X, three-quarters on
     close = _plan("a man sits on a bench at sunset, close-up").camera.shots[0]
     assert (close.type, close.target, close.framing) == ("track", "man", "close_up")
