@@ -66,12 +66,13 @@ CONTAINERS: dict[str, tuple[str, ...]] = {
 DEFAULT_CRF: dict[str, int] = {"h264": 18, "h265": 22, "vp9": 32, "av1": 32}
 DEFAULT_PRESET: dict[str, str] = {"h264": "superfast"}
 """Each codec's default speed where it is not ``veryfast``. H.264's was veryfast until the preset study in
-docs/rendering.md (``enginereel bench --section encode``): superfast with the macroblock tree costs 0.6× the CPU
-at SSIM ≥ 0.989 against veryfast's output and at most 1.15× its size on the example scenes."""
+docs/rendering.md (``enginereel bench --section encode``): superfast with the macroblock tree costs 0.57–0.71× the
+CPU at SSIM ≥ 0.989 against veryfast's output and at most 1.15× its size on three example scenes."""
 X264_TUNING: dict[str, str] = {"superfast": "mbtree=1:rc-lookahead=10"}
 """x264 options added to a preset (``x264-params``; ``EncodeSettings.extra`` overrides them). x264's superfast
 turns off the macroblock tree and its lookahead, which at the same CRF doubled the file of the rendered scenes;
-with veryfast's 10-frame lookahead back the file is 1.06–1.15× veryfast's for +8 % of superfast's CPU."""
+with veryfast's 10-frame lookahead back the file is 1.06–1.15× veryfast's, for about superfast's CPU
+(-13 % to +5 % against it, measured)."""
 CRF_RANGE: dict[str, tuple[int, int]] = {"h264": (0, 51), "h265": (0, 51), "vp9": (0, 63), "av1": (0, 63)}
 PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow")
 """x264-style speed names; every encoder maps them to its own speed knob (see :func:`encoder_args`)."""

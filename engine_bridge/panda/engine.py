@@ -162,14 +162,15 @@ def _bottom_up(tex, size: tuple[int, int]) -> np.ndarray:
 def _to_rgb(bottom_up: np.ndarray, scratch: np.ndarray, out: np.ndarray) -> None:
     """Write a bottom-up BGR(A) image upright and in RGB into ``out`` (same height and width), via ``scratch``.
 
-    Whole rows are flipped into the reused ``scratch`` (a fresh 720p buffer per frame costs more in page faults
-    than the copy), then one SIMD pass reorders the channels; a numpy channel reversal is a strided copy,
-    several times slower.
+    One SIMD pass reorders the channels (and drops alpha) into the reused, contiguous 3-channel ``scratch`` (a
+    fresh 720p buffer per frame costs more in page faults than the copy), then whole rows are copied upside down:
+    0.9 ms at 720p, against 2.2 ms for flipping the 4-channel image first (rows of 4-byte pixels copied, then
+    converted). A numpy channel reversal is a strided copy, several times slower than either.
     """
     h, w, comps = bottom_up.shape
-    flipped = scratch[:h, :w, :comps]
-    np.copyto(flipped, bottom_up[::-1])
-    cv2.cvtColor(flipped, cv2.COLOR_BGRA2RGB if comps == 4 else cv2.COLOR_BGR2RGB, dst=out)
+    rgb = scratch[:h, :w]
+    cv2.cvtColor(bottom_up, cv2.COLOR_BGRA2RGB if comps == 4 else cv2.COLOR_BGR2RGB, dst=rgb)
+    np.copyto(out, rgb[::-1])
 
 
 class PandaEngine(Engine):
@@ -553,7 +554,7 @@ class PandaEngine(Engine):
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
                 nodes = build_actor(root, actor, geoms, skinned_shaders,
-                                    self._dress if shaded and look.materials else None)
+                                    self._dress if shaded and look.materials else None, shaded and shadows)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
         # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved
@@ -1096,7 +1097,7 @@ class PandaEngine(Engine):
         w, h = self._size
         if self._scratch is None or self._scratch.shape[0] < h or self._scratch.shape[1] < w:
             # the engine is reused across jobs (batch workers, serve) whose frame sizes differ
-            self._scratch = np.empty((h, w, 4), np.uint8)
+            self._scratch = np.empty((h, w, 3), np.uint8)
         frame = np.empty((h, w, 3), np.uint8)  # new each frame: callers keep frames
         _to_rgb(_bottom_up(self._tex, self._size), self._scratch, frame)
         if self._post is not None and self._post.drawn:

@@ -1084,6 +1084,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
+    elif target is None:
+        dest = _stay_on(a, dest, [b for group in by_entity.values() for b in group])
     if a.asset in VEHICLES and sense.fallback in TRAVEL and math.dist(dest[:2], a.position[:2]) > 1e-3:
         a.heading = float(heading_of(_np_dir(a.position, dest)))  # a car drives forwards, never sideways
     # 1. the schema's own action for this verb, if it has one this asset supports
@@ -1174,6 +1176,20 @@ def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
     travel = 0.6 + 0.4 * (e - at)  # a generous guess at how far it rolls, so the camera keeps it in view
     thing.path.append((thing.position[0] + away[0] / norm * travel, thing.position[1] + away[1] / norm * travel,
                        thing.position[2]))
+
+
+def _stay_on(a: Placed, dest: list[float], actors: list[Placed]) -> list[float]:
+    """A walk that starts up on something (a cat on a fence, a man on a stage) ends on it, not in the air."""
+    if a.position[2] < 0.05:
+        return dest
+    under = [b for b in actors if b is not a and abs(b.position[2] + b.extent[2] - a.position[2]) < 0.05
+             and abs(b.position[0] - a.position[0]) <= b.extent[0] / 2 and abs(b.position[1] - a.position[1])
+             <= b.extent[1] / 2]
+    if not under:
+        return dest
+    b = under[0]
+    room = [max(b.extent[k] / 2 - max(a.extent[:2]) / 2, 0.0) for k in (0, 1)]
+    return [min(max(dest[k], b.position[k] - room[k]), b.position[k] + room[k]) for k in (0, 1)] + [dest[2]]
 
 
 def _np_dir(src: list[float], dst: list[float]) -> Any:

@@ -278,6 +278,8 @@ RELATIONS: list[tuple[tuple[str, ...], str]] = [
     (("right", "of"), "right"), (("close", "to"), "beside"), (("alongside",), "beside"), (("near",), "beside"),
     (("beside",), "beside"), (("by",), "beside"), (("behind",), "behind"), (("in", "back", "of"), "behind"),
     (("underneath",), "under"), (("beneath",), "under"), (("under",), "under"), (("below",), "under"),
+    (("along", "the", "top", "of"), "on"), (("across", "the", "top", "of"), "on"),
+    (("to", "the", "top", "of"), "on"), (("at", "the", "top", "of"), "on"), (("on", "the", "top", "of"), "on"),
     (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
     (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
     (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),

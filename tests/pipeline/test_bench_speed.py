@@ -26,6 +26,14 @@ def test_speed_section_reports_the_serial_bound_and_threads() -> None:
     if "llvmpipe" in out["engine"]["renderer"]:
         assert int(out["engine"]["raster_threads"]) == threads["llvmpipe"]
     assert len(out["load_average"]["start"]) == 3
+    overlap = out["overlap"]
+    assert len(overlap["slices"]) == len(overlap["ratios"]) == 4 and overlap["ratio_to_serial_bound"] > 0
+    for row in overlap["slices"]:  # each slice's bound from its own render-only and encode-only speeds
+        assert row["serial_bound"] == pytest.approx(1 / (1 / row["render"] + 1 / row["encode"]), rel=0.02)
+    cpu = out["cpu"]
+    assert cpu["render_ms_per_frame"] > 0 and cpu["encode_ms_per_frame"] > 0
+    assert cpu["end_to_end_ms_per_frame"] >= cpu["encode_ms_per_frame"]  # it encodes too, and renders
+    assert set(cpu["cores_used"]) == {"render", "encode", "end_to_end"} and cpu["cpu_bound_fps"] > 0
 
 
 def test_encode_study_compares_every_candidate_with_the_old_default(tmp_path: Path) -> None:
