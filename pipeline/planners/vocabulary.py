@@ -355,6 +355,17 @@ SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
     "plaza": ("day", "concrete"), "courtyard": ("day", "concrete"), "rooftop": ("day", "concrete"),
     "playground": ("day", "sand"), "museum": ("studio", "tiles"), "gallery": ("studio", "tiles"),
 }
+# What a person wears → the body's material slot it colours ("a woman in a red dress": a red top).
+GARMENTS: dict[str, str] = {
+    "dress": "body", "shirt": "body", "t-shirt": "body", "tshirt": "body", "jacket": "body", "coat": "body",
+    "sweater": "body", "jumper": "body", "hoodie": "body", "blouse": "body", "vest": "body", "uniform": "body",
+    "suit": "body", "raincoat": "body", "overcoat": "body", "cardigan": "body", "tracksuit": "body",
+    "skirt": "legs", "trousers": "legs", "pants": "legs", "jeans": "legs", "shorts": "legs", "leggings": "legs",
+    "shoes": "shoes", "shoe": "shoes", "sneakers": "shoes", "trainers": "shoes", "boots": "shoes",
+    "hat": "hat", "cap": "hat", "beanie": "hat",
+}
+WEARING = {"in", "wearing", "wears", "with", "dressed", "and"}  # words that may stand between person and garment
+
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
     ("later",), ("eventually",), ("after", "which"), ("at", "the", "end"), ("in", "the", "end"),
