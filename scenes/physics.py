@@ -14,9 +14,10 @@ built for every bake, so the same script gives the same trajectories, bit for bi
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -178,11 +179,86 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     """Bake every dynamic actor's motion; ``tracks`` holds the baked motion of the colliders (and the pre-start
     motion of the dynamic actors). ``feet`` maps a walking collider's id to its feet's world positions
     (F, L, 3) and their radius: each foot is a kinematic sphere, so a walking character can kick a ball.
-    Returns the dynamic actors' new tracks and the contacts, in time order."""
-    from panda3d.bullet import BulletPlaneShape, BulletRigidBodyNode, BulletWorld
+    Returns the dynamic actors' new tracks and the contacts, in time order.
+
+    The last bake is kept suspended: a bake of the same actors whose motion inputs agree with it frame for
+    frame over the frames it baked (the solver's shortened trial, then the whole video) resumes it instead
+    of baking those frames again. Bullet is stepped exactly as in one uninterrupted bake, so the result is
+    the same, bit for bit."""
+    del seed  # Bullet's solver is deterministic; nothing random is drawn here
+    n = len(times)
+    dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
+    check_bake_work(dynamic, n, fps)
+    check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
+    scene = _scene_digest(actors, tracks, fps, feet)
+    bake = _SUSPENDED.pop(scene, None)
+    _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
+    if bake is None or bake.frames > n or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
+        bake = _new_bake(actors, dynamic, tracks, fps, feet)
+    for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
+        old = bake.out.get(a.id)
+        fresh = ActorTracks(tracks[a.id].position.copy(), tracks[a.id].hpr.copy(), tracks[a.id].scale.copy())
+        if old is not None:
+            fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
+        bake.out[a.id] = fresh
+    _run_frames(bake, actors, tracks, times, fps, feet or {})
+    bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
+    _SUSPENDED[scene] = bake
+    result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
+    return result, sorted(bake.contacts, key=lambda c: (c.time, c.a, c.b))
+
+
+@dataclass
+class _Bake:
+    """A bake in progress: the Bullet world and everything its frame loop carries from one frame to the next."""
+
+    world: object  # BulletWorld
+    root: object  # NodePath holding every body
+    bodies: dict[str, tuple]  # id -> (node, centre-of-mass offset (3,), actor, node path)
+    feet: list[tuple[str, int, object]]  # (walking actor's id, leg, kinematic sphere's node path)
+    dynamic: list[Actor]
+    out: dict[str, ActorTracks]  # dynamic actors' tracks, baked up to ``frames``
+    started: dict[str, bool]
+    pushes: list[tuple[float, str, object]]  # (time, pusher, action) not applied yet, in time order
+    pending: dict = field(default_factory=dict)  # pair -> open contact window (see _collect)
+    last_touch: dict = field(default_factory=dict)
+    contacts: list[Contact] = field(default_factory=list)  # in the order found
+    frames: int = 1  # frames baked so far (frame 0 is the start pose)
+    step: int = 0  # substeps taken
+    prefix: str = ""  # digest of the motion inputs over ``frames``
+
+
+_SUSPENDED: dict[str, _Bake] = {}  # the last bake, by its scene digest (see simulate)
+
+
+def _scene_digest(actors: list[Actor], tracks: dict[str, ActorTracks], fps: int,
+                  feet: dict[str, tuple[np.ndarray, float]] | None) -> str:
+    """What a bake can never resume across: every actor's script, which of them collide, the frame rate,
+    the walking colliders and their feet's radius."""
+    h = hashlib.sha256(f"{fps}|{sorted(tracks)}|{[(k, r) for k, (_p, r) in sorted((feet or {}).items())]}".encode())
+    for a in actors:
+        h.update(a.model_dump_json().encode())
+    return h.hexdigest()
+
+
+def _motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
+                   | None, frames: int) -> str:
+    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there)."""
+    h = hashlib.sha256(np.ascontiguousarray(times[:frames]).tobytes())
+    for aid in sorted(tracks):
+        for values in (tracks[aid].position, tracks[aid].hpr, tracks[aid].scale):
+            h.update(np.ascontiguousarray(values[:frames]).tobytes())
+    for aid in sorted(feet or {}):
+        h.update(np.ascontiguousarray(feet[aid][0][:frames]).tobytes())
+    return h.hexdigest()
+
+
+def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, ActorTracks], fps: int,
+              feet: dict[str, tuple[np.ndarray, float]] | None) -> _Bake:
+    """A fresh world with the ground, every collider and dynamic body at frame 0 and the feet of walkers."""
+    from panda3d.bullet import BulletPlaneShape, BulletRigidBodyNode, BulletSphereShape, BulletWorld
     from panda3d.core import NodePath, TransformState, Vec3
 
-    del seed  # Bullet's solver is deterministic; nothing random is drawn here
     world = BulletWorld()
     world.set_gravity(Vec3(0, 0, -9.81))
     root = NodePath("physics")
@@ -192,15 +268,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     ground.set_restitution(1.0)
     world.attach_rigid_body(ground)
     root.attach_new_node(ground)
-
-    k = substeps_per_frame(fps)
-    dt = 1.0 / (fps * k)
-    n = len(times)
-    bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor)
-    dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
-    check_bake_work(dynamic, n, fps)
-    check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
-    deadline = time.monotonic() + MAX_BAKE_S
+    bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor, node path)
     for a in actors:
         if a.id not in tracks:
             continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
@@ -244,31 +312,9 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         np_ = root.attach_new_node(node)
         world.attach_rigid_body(node)
         bodies[a.id] = (node, com, a, np_)
-
-    def place(aid: str, pos: np.ndarray, hpr: np.ndarray) -> None:
-        _node, com, _a, np_ = bodies[aid]
-        centre = pos + hpr_matrix(hpr) @ com
-        np_.set_pos_hpr(float(centre[0]), float(centre[1]), float(centre[2]), float(hpr[0]), float(hpr[1]),
-                        float(hpr[2]))
-
-    def pose_at(aid: str, i: int, u: float) -> tuple[np.ndarray, np.ndarray]:
-        tr = tracks[aid]
-        j = min(i + 1, n - 1)
-        return tr.position[i] * (1 - u) + tr.position[j] * u, tr.hpr[i] * (1 - u) + tr.hpr[j] * u
-
     for aid in bodies:
-        place(aid, *pose_at(aid, 0, 0.0))
-
-    out = {a.id: ActorTracks(tracks[a.id].position.copy(), tracks[a.id].hpr.copy(), tracks[a.id].scale.copy())
-           for a in dynamic}
-    started = {a.id: False for a in dynamic}
-    # kinematic colliders: (node, positions (F, 3), hprs (F, 3), bounding radius)
-    movers = [(bodies[aid][3], tracks[aid].position, tracks[aid].hpr,
-               float(np.linalg.norm(np.asarray(asset(bodies[aid][2].asset).size) * bodies[aid][2].scale)))
-              for aid, (node, *_r) in bodies.items()
-              if node.is_kinematic() and (bodies[aid][2].physics is None or bodies[aid][2].physics.body != "dynamic")]
-    from panda3d.bullet import BulletSphereShape
-
+        _place(bodies[aid], *_pose_at(tracks[aid], 0, 0.0))
+    holders = []
     for aid, (paths, radius) in (feet or {}).items():
         for leg in range(paths.shape[1]):
             foot = BulletRigidBodyNode(aid)  # named after the actor, so a kick is a collision with it
@@ -279,11 +325,12 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             world.attach_rigid_body(foot)
             holder = root.attach_new_node(foot)
             holder.set_pos(*paths[0, leg])
-            movers.append((holder, paths[:, leg], np.zeros((n, 3)), radius))
-    mover_pos = np.stack([m[1] for m in movers]) if movers else np.zeros((0, n, 3))  # (M, F, 3)
-    mover_radius = np.array([m[3] for m in movers])
-    dynamic_ids = frozenset(a.id for a in dynamic)
-    masses = {a.id: a.physics.mass for a in dynamic}
+            holders.append((aid, leg, holder))
+    return _Bake(world, root, bodies, holders, dynamic, {}, {a.id: False for a in dynamic}, _pushes(actors))
+
+
+def _pushes(actors: list[Actor]) -> list[tuple[float, str, object]]:
+    """Every push, and every kick or punch with a target, at the time it lands, in time order."""
     pushes = []
     for a in actors:
         for act in a.actions:
@@ -293,14 +340,56 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                 # the strike lands when the foot or fist meets the target: the registry's contact time
                 pushes.append((act.start + ACTIONS[act.type].physics.contact.time, a.id, act))
     pushes.sort(key=lambda p: p[0])
-    pending: dict[tuple[str, str], list] = {}
-    last_touch: dict[tuple[str, str], int] = {}
-    contacts: list[Contact] = []
+    return pushes
+
+
+def _place(body: tuple, pos: np.ndarray, hpr: np.ndarray) -> None:
+    """Put a body's node where the actor's base is at ``pos``, turned by ``hpr`` (its origin is the centre)."""
+    _node, com, _a, np_ = body
+    centre = pos + hpr_matrix(hpr) @ com
+    np_.set_pos_hpr(float(centre[0]), float(centre[1]), float(centre[2]), float(hpr[0]), float(hpr[1]),
+                    float(hpr[2]))
+
+
+def _pose_at(track: ActorTracks, i: int, u: float) -> tuple[np.ndarray, np.ndarray]:
+    """The track's pose a share ``u`` of the way from frame ``i`` to the next."""
+    j = min(i + 1, len(track.position) - 1)
+    return track.position[i] * (1 - u) + track.position[j] * u, track.hpr[i] * (1 - u) + track.hpr[j] * u
+
+
+def _movers(bake: _Bake, tracks: dict[str, ActorTracks], feet: dict[str, tuple[np.ndarray, float]],
+            n: int) -> list[tuple]:
+    """Kinematic colliders: (node path, positions (F, 3), hprs (F, 3), bounding radius)."""
+    movers = [(np_, tracks[aid].position, tracks[aid].hpr,
+               float(np.linalg.norm(np.asarray(asset(a.asset).size) * a.scale)))
+              for aid, (node, _com, a, np_) in bake.bodies.items()
+              if node.is_kinematic() and (a.physics is None or a.physics.body != "dynamic")]
+    for aid, leg, holder in bake.feet:
+        movers.append((holder, feet[aid][0][:, leg], np.zeros((n, 3)), feet[aid][1]))
+    return movers
+
+
+def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
+                feet: dict[str, tuple[np.ndarray, float]]) -> None:
+    """Step the world from the last baked frame to the end of ``times``, sampling the dynamic bodies once a
+    frame."""
+    from panda3d.core import Vec3
+
+    world, bodies, out, started, pushes = bake.world, bake.bodies, bake.out, bake.started, bake.pushes
+    dynamic = bake.dynamic
+    k = substeps_per_frame(fps)
+    dt = 1.0 / (fps * k)
+    n = len(times)
+    deadline = time.monotonic() + MAX_BAKE_S
+    movers = _movers(bake, tracks, feet, n)
+    mover_pos = np.stack([m[1] for m in movers]) if movers else np.zeros((0, n, 3))  # (M, F, 3)
+    mover_radius = np.array([m[3] for m in movers])
+    dynamic_ids = frozenset(a.id for a in dynamic)
+    masses = {a.id: a.physics.mass for a in dynamic}
     fractions = np.arange(k)[:, None] / k
-    step = 0
-    for i in range(n - 1):
-        if time.monotonic() > deadline or len(contacts) > MAX_CONTACTS:
-            what = (f"took over {MAX_BAKE_S:g} s" if len(contacts) <= MAX_CONTACTS
+    for i in range(bake.frames - 1, n - 1):
+        if time.monotonic() > deadline or len(bake.contacts) > MAX_CONTACTS:
+            what = (f"took over {MAX_BAKE_S:g} s" if len(bake.contacts) <= MAX_CONTACTS
                     else f"made over {MAX_CONTACTS:,} contacts")
             raise ScriptError(f"physics: the bake {what} by {times[i]:.1f} s of the video ({len(dynamic)} dynamic "
                               "bodies); use fewer touching bodies or a shorter video")
@@ -316,24 +405,26 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         else:
             close = np.zeros(len(movers), dtype=bool)
         for (holder, m_pos, m_hpr, _radius), is_close in zip(movers, close, strict=True):
-            if is_close:
-                near.append((holder, m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
-                             m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions))
+            if is_close:  # its pose at each substep, as plain floats (x, y, z, h, p, r)
+                near.append((holder, np.hstack([m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
+                                                m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions]).tolist()))
+        bake.frames = i + 2
         resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
         if resting and not near and not (pushes and pushes[0][0] <= times[i + 1]):
             # nothing can change while every body sleeps and nothing comes near: skip Bullet, keep the poses
             for a in dynamic:
                 out[a.id].position[i + 1] = out[a.id].position[i]
                 out[a.id].hpr[i + 1] = out[a.id].hpr[i]
-            step += k
+            bake.step += k
             continue
+        waiting = [d for d in dynamic_ids if not started[d]]
         for sub in range(k):
             t = times[i] + sub * dt
             u = sub / k
-            for aid in dynamic_ids:
-                node, _com, a, _np = bodies[aid]
+            for aid in waiting:
                 if started[aid]:
                     continue
+                node, _com, a, _np = bodies[aid]
                 phys = a.physics
                 if t + 1e-9 >= phys.start:
                     started[aid] = True
@@ -341,48 +432,55 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
                     node.set_linear_velocity(Vec3(*phys.velocity))
                     node.set_angular_velocity(Vec3(*np.radians(phys.angular_velocity)))
                 else:
-                    place(aid, *pose_at(aid, i, u))
+                    _place(bodies[aid], *_pose_at(tracks[aid], i, u))
                     node.set_linear_velocity(Vec3(0, 0, 0))
                     node.set_angular_velocity(Vec3(0, 0, 0))
-            for np_, pos, hpr in near:
-                p, h = pos[sub], hpr[sub]
-                np_.set_pos_hpr(p[0], p[1], p[2], h[0], h[1], h[2])
+            for np_, poses in near:
+                np_.set_pos_hpr(*poses[sub])
             while pushes and pushes[0][0] <= t + 1e-9:
-                _, pusher, act = pushes.pop(0)
-                target = act.target or pusher
-                node = bodies[target][0]
-                if act.impulse is not None:
-                    impulse = np.asarray(act.impulse, dtype=np.float64)
-                else:
-                    # pushers that follow a dynamic body are not colliders: use their position before the bake
-                    here = tracks[pusher].position[i] if pusher in tracks else np.asarray(
-                        next(a for a in actors if a.id == pusher).position)
-                    gap = np.array(bodies[target][3].get_pos()) - here
-                    d = np.array([gap[0], gap[1], 0.0])
-                    if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
-                        h = np.radians(float(bodies[target][3].get_h()))
-                        d = np.array([-np.sin(h), np.cos(h), 0.0])
-                    d = d / max(float(np.linalg.norm(d)), 1e-9)
-                    if isinstance(act, Kick):
-                        d = d + np.array([0.0, 0.0, KICK_LIFT])  # a kick from below lifts the ball a little
-                    impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
-                node.set_active(True)
-                node.apply_central_impulse(Vec3(*impulse))
+                _apply_push(bake, actors, tracks, i, *pushes.pop(0)[1:])
             world.do_physics(dt, 1, dt)
-            step += 1
-            _collect(world, step, times[i] + (sub + 1) * dt, pending, last_touch, contacts, dynamic_ids, masses)
-        for a in dynamic:
-            node, com, _a, np_ = bodies[a.id]
-            if not started[a.id]:
-                continue
-            hpr = _quat_hpr(np_)
-            centre = np.array(np_.get_pos())
-            out[a.id].position[i + 1] = centre - hpr_matrix(hpr) @ com
-            out[a.id].hpr[i + 1] = hpr
-    contacts.sort(key=lambda c: (c.time, c.a, c.b))
-    for body in list(world.get_rigid_bodies()):
-        world.remove_rigid_body(body)
-    return out, contacts
+            bake.step += 1
+            _collect(world, bake.step, times[i] + (sub + 1) * dt, bake.pending, bake.last_touch, bake.contacts,
+                     dynamic_ids, masses)
+        live = [bodies[a.id] for a in dynamic if started[a.id]]
+        if live:  # one rotation per body, all at once: the base is the centre less the turned offset
+            hprs = np.array([_quat_hpr(np_) for _node, _com, _a, np_ in live])
+            centres = np.array([np_.get_pos() for _node, _com, _a, np_ in live])
+            offsets = np.array([com for _node, com, _a, _np in live])
+            bases = centres - (hpr_matrix(hprs) @ offsets[:, :, None])[:, :, 0]
+            for (_node, _com, a, _np), base, hpr in zip(live, bases, hprs, strict=True):
+                out[a.id].position[i + 1] = base
+                out[a.id].hpr[i + 1] = hpr
+
+
+def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks], i: int, pusher: str,
+                act: Push | Kick | Punch) -> None:
+    """Give the pushed body its impulse: the action's own, or its strength along the line from the pusher."""
+    from panda3d.core import Vec3
+
+    target = act.target or pusher
+    node = bake.bodies[target][0]
+    if act.impulse is not None:
+        impulse = np.asarray(act.impulse, dtype=np.float64)
+    else:
+        # pushers that follow a dynamic body are not colliders: use their position before the bake
+        here = tracks[pusher].position[i] if pusher in tracks else np.asarray(
+            next(a for a in actors if a.id == pusher).position)
+        gap = np.array(bake.bodies[target][3].get_pos()) - here
+        d = np.array([gap[0], gap[1], 0.0])
+        if target == pusher or float(np.linalg.norm(d)) < 1e-6:  # a push of its own: straight ahead
+            h = np.radians(float(bake.bodies[target][3].get_h()))
+            d = np.array([-np.sin(h), np.cos(h), 0.0])
+        d = d / max(float(np.linalg.norm(d)), 1e-9)
+        if isinstance(act, Kick):
+            d = d + np.array([0.0, 0.0, KICK_LIFT])  # a kick from below lifts the ball a little
+        impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
+    node.set_active(True)
+    node.apply_central_impulse(Vec3(*impulse))
+
+
+
 
 
 def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,
@@ -391,23 +489,21 @@ def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contac
     ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
     touching = set()
     for manifold in world.get_manifolds():
-        if manifold.get_num_manifold_points() == 0:  # most broad-phase pairs do not touch: skip them cheaply
+        if not manifold.get_num_manifold_points():
             continue
         a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
         if a not in dynamic and b not in dynamic:
             continue
-        pair = tuple(sorted((a, b), key=lambda x: (x == "ground", x)))
-        impulse = sum(mp.get_applied_impulse() for mp in manifold.get_manifold_points())
+        pair = (a, b) if b == "ground" or (a != "ground" and a <= b) else (b, a)  # the ground last, else by name
         touching.add(pair)
-        if pair not in pending and step - last_touch.get(pair, -10**9) > REARM_STEPS:
+        window = pending.get(pair)
+        if window is None and step - last_touch.get(pair, -10**9) > REARM_STEPS:
             p = manifold.get_manifold_point(0).get_position_world_on_b()
-            pending[pair] = [step, 0.0, (float(p[0]), float(p[1]), float(p[2])), t]
-        if pair in pending:
-            pending[pair][1] += impulse
+            window = pending[pair] = [step, 0.0, (float(p[0]), float(p[1]), float(p[2])), t]
+        if window is not None:  # only an open window needs the impulses (a resting contact is not read)
+            window[1] += sum(mp.get_applied_impulse() for mp in manifold.get_manifold_points())
         last_touch[pair] = step
-    for pair in list(pending):
-        first, impulse, pos, t0 = pending[pair]
-        if step - first + 1 >= CONTACT_WINDOW or pair not in touching:
-            del pending[pair]
-            if impulse >= MIN_EVENT_DV * min(masses.get(x, np.inf) for x in pair):
-                contacts.append(Contact(t0, pair[0], pair[1], float(impulse), pos))
+    for pair in [p for p in pending if step - pending[p][0] + 1 >= CONTACT_WINDOW or p not in touching]:
+        _first, impulse, pos, t0 = pending.pop(pair)
+        if impulse >= MIN_EVENT_DV * min(masses.get(x, np.inf) for x in pair):
+            contacts.append(Contact(t0, pair[0], pair[1], float(impulse), pos))

@@ -279,6 +279,37 @@ def skinning_matrices(joint_mats: np.ndarray, rest_joints: np.ndarray, eyes: np.
     return np.concatenate([out, np.stack(bones)])
 
 
+def coarse_skin(parts: tuple[SkinPart, ...], cell: float) -> SkinPart:
+    """All ``parts`` as one coarse mesh for casting shadows: vertices clustered on a grid of ``cell`` metres, each
+    cluster drawn at its member nearest the cluster's mean (so it keeps an original vertex's joints and weights),
+    triangles left with fewer than three clusters dropped. A sun's shadow map cannot tell it from the full body,
+    and it is one draw of a tenth of the triangles."""
+    verts = np.concatenate([p.mesh.vertices for p in parts]).astype(np.float64)
+    base = np.cumsum([0] + [len(p.mesh.vertices) for p in parts[:-1]])
+    tris = np.concatenate([p.mesh.triangles.astype(np.int64) + b for p, b in zip(parts, base, strict=True)])
+    _, cluster = np.unique(np.floor(verts / cell).astype(np.int64), axis=0, return_inverse=True)
+    cluster = cluster.ravel()
+    n = int(cluster.max()) + 1
+    mean = np.zeros((n, 3))
+    np.add.at(mean, cluster, verts)
+    mean /= np.bincount(cluster, minlength=n)[:, None]
+    gap = np.linalg.norm(verts - mean[cluster], axis=1)
+    order = np.lexsort((gap, cluster))  # by cluster, nearest its mean first
+    first = order[np.r_[0, np.flatnonzero(np.diff(cluster[order])) + 1]]  # one representative per cluster
+    t = cluster[tris]
+    t = t[(t[:, 0] != t[:, 1]) & (t[:, 1] != t[:, 2]) & (t[:, 0] != t[:, 2])]
+    t = np.unique(t, axis=0)
+    used = np.unique(t)
+    remap = np.zeros(n, np.int64)
+    remap[used] = np.arange(len(used))
+    rep = first[used]
+    joints = np.concatenate([p.joints for p in parts])[rep]
+    weights = np.concatenate([p.weights for p in parts])[rep]
+    normals = np.concatenate([p.mesh.normals for p in parts])[rep]
+    mesh = Mesh(verts[rep].astype(np.float32), normals.astype(np.float32), remap[t].astype(np.uint32))
+    return SkinPart(mesh, "shadow", joints, weights)
+
+
 def skin_vertices(part: SkinPart, skin_mats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Posed vertices and normals (V, 3) of ``part`` for skinning matrices (J, 4, 4), as the vertex shader
     computes them: a weighted sum of the four joints' transforms."""

@@ -21,14 +21,15 @@ from scenes.geometry import merge
 from scenes.materials import FINISHES
 from scenes.rig import Model, SlotLook, joint_matrices
 from scenes.script import Actor, Material
-from scenes.skin import SkinPart, skinning_matrices
+from scenes.skin import SkinPart, coarse_skin, skinning_matrices
 
-SKIN_TAG = "skinned"  # tag on skinned holders: the shadow and passes cameras swap in their SKINNED shaders
+SKIN_TAG = "skinned"  # tag on a skinned body's parts: the shadow, passes and AO cameras swap in SKINNED shaders
 
 
 @dataclass
 class Skinning:
-    """A skinned actor's GPU inputs: the model, its rest joint positions, and the holders of its skin geoms.
+    """A skinned actor's GPU inputs: the model, its rest joint positions, and the node holding its skin geoms
+    (one holder per part under it), which carries the bone matrices and the bounds for all of them.
 
     ``bones`` is this frame's skinning matrices in Panda's row-vector layout (J, 4, 4), kept so the flow pass
     can hand the next frame's to ``u_bones_next``.
@@ -36,7 +37,7 @@ class Skinning:
 
     model: Model
     rest_joints: np.ndarray  # (J, 3) model-frame rest positions
-    holders: list  # list[NodePath]
+    group: object  # NodePath: the parent of the part holders
     spheres: np.ndarray  # (J, 4): per joint, a rest-pose sphere (centre, radius) around the vertices it moves
     bones: np.ndarray | None = None
 
@@ -92,30 +93,56 @@ def skinned_geom_node(name: str, part: SkinPart):  # -> panda3d.core.GeomNode
     return geom_node(name, part.mesh, fmt, extra)
 
 
-def _build_skin(root, actor: Actor, m: Model, geoms: dict, shaders: dict | None) -> Skinning:
+SHADOW_CELL = 0.03  # metres: the grid a skinned body's shadow caster is clustered on (scenes.skin.coarse_skin)
+
+
+def _build_skin(root, actor: Actor, m: Model, geoms: dict, shaders: dict | None, shadow_proxy: bool) -> Skinning:
     """The skin parts of a skinned model, one holder per slot directly under the actor's root (the vertex
     shader places every vertex from the joints, so nothing hangs from the joint nodes). ``shaders`` maps
-    whether a part has a colour per vertex to its SKINNED (or SKINNED and TINTED) surface shader."""
-    from panda3d.core import NodePath
+    whether a part has a colour per vertex to its SKINNED (or SKINNED and TINTED) surface shader.
 
-    holders = []
-    for i, part in enumerate(m.skin):
+    With ``shadow_proxy`` the sun's shadow camera sees one coarse copy of the whole body instead of the parts
+    (a tenth of the triangles in one draw; the skinned bodies' shadow pass was an eighth of a 720p frame with
+    four people), and only it sees that copy; the view, the passes and the AO pre-pass keep the full body.
+    """
+    from panda3d.core import BitMask32, NodePath
+
+    from engine_bridge.panda.ao import AO_MASK_BIT
+    from engine_bridge.panda.engine import SHADOW_MASK_BIT
+    from engine_bridge.panda.passes_target import PASSES_MASK_BIT
+
+    # one node under the root for all parts: the bone matrices are set on it once a frame (the holders inherit
+    # them) and its bounds, set from the posed joints, stand for every part (it is final: no part is culled alone)
+    group = root.attach_new_node("skin")
+    group.set_tag(SKIN_TAG, "1")
+    group.node().set_final(True)
+    parts = list(enumerate(m.skin))
+    if shadow_proxy:
+        key = (actor.asset, "skin", "shadow")
+        if key not in geoms:
+            geoms[key] = NodePath(skinned_geom_node(f"{actor.asset}.skin.shadow", coarse_skin(m.skin, SHADOW_CELL)))
+        parts.append(("shadow", None))
+    for i, part in parts:
+        if part is None:  # the shadow caster: drawn by the sun's shadow camera only
+            holder = group.attach_new_node("skin.shadow")
+            geoms[(actor.asset, "skin", "shadow")].instance_to(holder)
+            holder.hide(BitMask32.bit(0) | BitMask32.bit(PASSES_MASK_BIT) | BitMask32.bit(AO_MASK_BIT))
+            continue
         key = (actor.asset, "skin", i)
         if key not in geoms:
             geoms[key] = NodePath(skinned_geom_node(f"{actor.asset}.skin.{part.slot}", part))
-        holder = root.attach_new_node(f"skin.{part.slot}")
+        holder = group.attach_new_node(f"skin.{part.slot}")
         geoms[key].instance_to(holder)
         rgb, rough, metal, emission, _ = slot_material(m, part.slot, actor)
         holder.set_shader_input("u_albedo", (*(float(c) for c in srgb_to_linear(rgb)), 1.0))
         holder.set_shader_input("u_material", (float(rough), float(metal), float(emission)))
         holder.set_color(*rgb, 1.0)  # used by the software renderer only
-        holder.set_tag(SKIN_TAG, "1")
-        holder.node().set_final(True)  # bounds come from the posed joints (set per frame), not the bind pose
         if shaders is not None:
             holder.set_shader(shaders[part.tint is not None])
-        holders.append(holder)
+        if shadow_proxy:
+            holder.hide(BitMask32.bit(SHADOW_MASK_BIT))
     rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
-    skin = Skinning(m, rest, holders, _joint_spheres(m))
+    skin = Skinning(m, rest, group, _joint_spheres(m))
     _set_bones(skin, np.zeros((len(m.joints), 3)), np.zeros(3), None)
     return skin
 
@@ -144,8 +171,8 @@ def _joint_spheres(m: Model) -> np.ndarray:
 
 def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, gaze: np.ndarray | None,
                blink: float = 0.0) -> None:
-    """Upload one pose's skinning matrices to every holder (this frame's and, until the flow pass says
-    otherwise, the next frame's), and fit the holders' bounds around the posed joints."""
+    """Upload one pose's skinning matrices for every part (this frame's and, until the flow pass says
+    otherwise, the next frame's), and fit the parts' bounds around the posed joints."""
     from panda3d.core import BoundingSphere, Point3
 
     mats = joint_matrices(skin.model, rotations[None], root_offset[None])[0]
@@ -158,10 +185,9 @@ def _set_bones(skin: Skinning, rotations: np.ndarray, root_offset: np.ndarray, g
     r = skin.spheres[used, 3]
     centre = ((moved - r[:, None]).min(axis=0) + (moved + r[:, None]).max(axis=0)) / 2.0
     bounds = BoundingSphere(Point3(*centre), float((np.linalg.norm(moved - centre, axis=1) + r).max()))
-    for h in skin.holders:
-        h.set_shader_input("u_bones", pta)
-        h.set_shader_input("u_bones_next", pta)
-        h.node().set_bounds(bounds)
+    skin.group.set_shader_input("u_bones", pta)
+    skin.group.set_shader_input("u_bones_next", pta)
+    skin.group.node().set_bounds(bounds)
 
 
 def _matrix_array(bones: np.ndarray):  # -> PTA_LMatrix4f
@@ -176,17 +202,16 @@ def set_next_bones(nodes: ActorNodes, bones: np.ndarray) -> None:
     """Give a skinned actor's holders the next frame's skinning matrices (for the flow pass)."""
     if nodes.skin is None:
         return
-    pta = _matrix_array(bones)
-    for h in nodes.skin.holders:
-        h.set_shader_input("u_bones_next", pta)
+    nodes.skin.group.set_shader_input("u_bones_next", _matrix_array(bones))
 
 
 def build_actor(parent, actor: Actor, geoms: dict, skinned_shaders: dict | None = None,
-                dress: Callable[[object, str], None] | None = None) -> ActorNodes:
+                dress: Callable[[object, str], None] | None = None, shadow_proxy: bool = False) -> ActorNodes:
     """Attach ``actor``'s node tree under ``parent``; ``geoms`` caches GeomNodes per (asset, joint, slot) across
     actors. ``skinned_shaders`` are the surface shader's SKINNED variants for skinned models (keyed by whether a
     part has a colour per vertex: the TINTED one); ``dress(node, pattern)``
-    gives a rigid slot with a procedural pattern its shader variant (skin parts keep the skinned shader, plain)."""
+    gives a rigid slot with a procedural pattern its shader variant (skin parts keep the skinned shader, plain);
+    ``shadow_proxy`` gives a skinned body a coarse shadow caster (the sun casts shadows)."""
     from panda3d.core import NodePath
 
     from engine_bridge.panda.engine import geom_node
@@ -215,7 +240,7 @@ def build_actor(parent, actor: Actor, geoms: dict, skinned_shaders: dict | None 
         if pattern and dress is not None:
             dress(holder, pattern)
     rest = np.array([j.offset for j in m.joints], dtype=np.float64)
-    skin = _build_skin(root, actor, m, geoms, skinned_shaders) if m.skinned else None
+    skin = _build_skin(root, actor, m, geoms, skinned_shaders, shadow_proxy) if m.skinned else None
     return ActorNodes(root, joints, rest, skin)
 
 

@@ -554,7 +554,7 @@ class PandaEngine(Engine):
                 nodes = ActorNodes(top, [], np.zeros((0, 3)))
             else:
                 nodes = build_actor(root, actor, geoms, skinned_shaders,
-                                    self._dress if shaded and look.materials else None)
+                                    self._dress if shaded and look.materials else None, shaded and shadows)
             nodes.root.set_shader_input("u_instance", float(i + 1))
             self._actor_nodes.append(nodes)
         # Rigid actors (no joints posed, no clip) keep their shape: the corners of their own bounding box, moved

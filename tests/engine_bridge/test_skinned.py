@@ -108,3 +108,34 @@ def test_skinned_frames_are_deterministic(panda, asset):
     panda.render(tl.frame(20))
     b = panda.render(tl.frame(7))
     assert np.array_equal(a, b)
+
+
+SUNNY = WALK.replace("lights: {{sun: {{shadows: false}}}}\n", "")
+
+
+def test_the_coarse_shadow_caster_casts_the_bodys_shadow_and_nothing_else(monkeypatch):
+    """Skinned bodies cast their sun shadow from one coarse copy (engine_bridge/panda/actors.py): the frame matches
+    one whose shadow comes from the full body, and the copy is in no pass."""
+    import engine_bridge.panda.actors as actors
+    from engine_bridge.panda.engine import PandaEngine
+
+    tl = timeline_from(SUNNY.format(w=W, h=H, asset="woman"))
+    frames = {}
+    full = actors._build_skin
+    for proxy in (True, False):
+        if not proxy:
+            monkeypatch.setattr(actors, "_build_skin", lambda *a: full(*a[:-1], False))
+        engine = PandaEngine(msaa=0, shadow_size=1024)
+        try:
+            engine.open(tl)
+            frames[proxy] = engine.render_with_passes(tl.frame(12), ["mask", "depth"])
+        finally:
+            engine.close()
+    (img_p, pass_p), (img_f, pass_f) = frames[True], frames[False]
+    assert np.array_equal(pass_p["mask"], pass_f["mask"]) and np.array_equal(pass_p["depth"], pass_f["depth"])
+    diff = np.abs(img_p.astype(np.int16) - img_f.astype(np.int16)).max(axis=-1)
+    ground = pass_f["mask"] == 0
+    grey = cv2.cvtColor(img_f, cv2.COLOR_RGB2GRAY)
+    shadow = ground & (grey < 0.8 * np.median(grey[ground]))
+    assert shadow.sum() > 50  # the body does cast a shadow on the ground here
+    assert (diff > 24).mean() < 0.002 and diff.mean() < 0.5, ((diff > 24).mean(), diff.mean())

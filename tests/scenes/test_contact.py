@@ -59,3 +59,33 @@ def test_what_rests_on_what(compile_yaml):
     assert on[2] == NOTHING and on[4] == NOTHING  # above the slope, under the table top
     assert on[5] == GROUND
     assert np.isclose(world.support.gap[0, 4], 0.3)  # measured from the floor under the table
+
+
+def test_overlaps_are_measured_once_per_distinct_pose_and_match_a_frame_by_frame_measure(compile_yaml):
+    """A table with cups on it stands still while a ball rolls into a box: the static pairs are measured once,
+    and every figure is what measuring each frame gives, bit for bit."""
+    from scenes import contact
+
+    tl = compile_yaml("""
+duration: 2
+fps: 15
+resolution: 320x180
+actors:
+  - {id: table, asset: table}
+  - {id: cup, asset: cup, position: [0.2, 0, 0.76]}
+  - {id: ball, asset: sphere, scale: 0.3, position: [2, -1.5, 0], physics: {mass: 2, velocity: [0, 3, 0]}}
+  - {id: crate, asset: box, scale: 0.5, position: [2, 0, 0], physics: {mass: 1}}
+""")
+    pieces = World(tl, CheckLimits()).pieces
+    f = len(tl.times)
+    frames = np.repeat(np.arange(f), len(pieces.owner) ** 2)
+    a = np.tile(np.repeat(np.arange(len(pieces.owner)), len(pieces.owner)), f)
+    b = np.tile(np.arange(len(pieces.owner)), f * len(pieces.owner))
+    keep = pieces.owner[a] < pieces.owner[b]
+    frames, a, b = frames[keep], a[keep], b[keep]
+    versions = pieces.versions
+    assert versions[-1, pieces.of(0)].max() == 0  # the table never moves: one pose for the whole video
+    assert versions[-1, pieces.of(2)].max() > f // 2  # the rolling ball: a new pose nearly every frame
+    shared = contact.piece_depths(pieces, frames, a, b)
+    each = contact._piece_depths(pieces, frames, a, b, None)
+    assert shared.tobytes() == each.tobytes()

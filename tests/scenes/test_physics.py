@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 
+from scenes import physics
 from scenes.physics import substeps_per_frame
 
 DROP = """
@@ -70,9 +71,40 @@ actors:
   - {id: b, asset: box, scale: 0.4, position: [1.2, 0.6, 0], rotation: [10, 0, 0], physics: {mass: 2}}
   - {id: c, asset: cylinder, scale: 0.3, position: [0.3, 0.2, 2.5], physics: {angular_velocity: [0, 90, 0]}}
 """
-    one, two = compile_yaml(text), compile_yaml(text)
+    one = compile_yaml(text)
+    physics._SUSPENDED.clear()  # bake the second from scratch, not by resuming the first
+    two = compile_yaml(text)
     assert np.array_equal(one.positions, two.positions) and np.array_equal(one.hpr, two.hpr)
     assert one.collisions == two.collisions and len(one.collisions) > 0
+
+
+CHAIN = """
+duration: {duration}
+actors:
+  - {{id: ball, asset: sphere, scale: 0.3, position: [0, -1.5, 0], physics: {{mass: 2, velocity: [0, 3, 0]}}}}
+  - {{id: d1, asset: domino, position: [0, 0, 0], physics: {{mass: 0.3}}}}
+  - {{id: d2, asset: domino, position: [0, 0.3, 0], physics: {{mass: 0.3}}}}
+  - {{id: kid, asset: child, position: [2, -2, 0], actions: [{{type: walk_to, to: [1.5, -1, 0], start: 0.2}}]}}
+"""
+
+
+def test_a_longer_bake_resumes_a_shorter_one_bit_for_bit(compile_yaml, monkeypatch) -> None:
+    """The solver's trial bakes part of the video; the whole video's bake goes on from there and gives exactly
+    what a bake from scratch gives."""
+    fresh = []
+    new_bake = physics._new_bake
+    monkeypatch.setattr(physics, "_new_bake", lambda *a: fresh.append(1) or new_bake(*a))
+    physics._SUSPENDED.clear()
+    compile_yaml(CHAIN.format(duration=2.5))
+    resumed = compile_yaml(CHAIN.format(duration=4))
+    assert len(fresh) == 1  # the second bake resumed the first
+    physics._SUSPENDED.clear()
+    whole = compile_yaml(CHAIN.format(duration=4))
+    assert len(fresh) == 2
+    assert np.array_equal(resumed.positions, whole.positions) and np.array_equal(resumed.hpr, whole.hpr)
+    assert resumed.collisions == whole.collisions and any({c.a, c.b} == {"d1", "d2"} for c in whole.collisions)
+    other = compile_yaml(CHAIN.format(duration=4).replace("mass: 2,", "mass: 2.5,"))  # another scene: from scratch
+    assert len(fresh) == 3 and not np.array_equal(other.positions, whole.positions)
 
 
 def test_push_moves_a_dynamic_body_along_the_impulse(compile_yaml) -> None:

@@ -155,3 +155,22 @@ def test_a_closed_lid_covers_the_eye_and_an_open_one_hides_under_the_upper_lid()
                 assert edge < lower
             else:
                 assert lower < edge < upper  # half way down
+
+
+@pytest.mark.parametrize("name", ["woman", "child", "dog"])
+def test_the_coarse_shadow_copy_keeps_original_vertices_and_a_tenth_of_the_triangles(name):
+    from scenes.skin import coarse_skin
+
+    m = model(name)
+    coarse = coarse_skin(m.skin, 0.03)
+    verts = np.concatenate([p.mesh.vertices for p in m.skin])
+    joints = np.concatenate([p.joints for p in m.skin])
+    weights = np.concatenate([p.weights for p in m.skin])
+    index = {tuple(v): k for k, v in enumerate(verts)}
+    rows = [index[tuple(v)] for v in coarse.mesh.vertices]  # every vertex is one of the body's own, skinned as it
+    assert np.array_equal(coarse.joints, joints[rows]) and np.array_equal(coarse.weights, weights[rows])
+    full = sum(len(p.mesh.triangles) for p in m.skin)
+    assert 0.05 * full < len(coarse.mesh.triangles) < 0.25 * full
+    lo, hi = coarse.mesh.bounds
+    flo, fhi = verts.min(axis=0), verts.max(axis=0)
+    assert np.abs(lo - flo).max() < 0.03 and np.abs(hi - fhi).max() < 0.03  # the same outline, within a cell
