@@ -11,6 +11,7 @@ exists, with a note. Every word used is marked; the rest (minus filler) is repor
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -657,6 +658,9 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
+    for ev in r.events:  # "two people chat": to each other
+        if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
+            ev.target = "each_other"
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -719,7 +723,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     """Place every entity's members without interpenetration; relations first, the rest side by side."""
     actors: list[Placed] = []
     groups: list[list[int]] = []
-    apart = {ent for ev in reading.events if ev.target == "each_other" for ent in ev.subjects}
+    apart = {ent for ev in reading.events if ev.target == "each_other" and ev.sense.fallback != "look"
+             for ent in ev.subjects}  # they come together from afar; those who talk stand where they are
     for ent in apart:
         reading.entities[ent].arrangement = "apart"
     used_ids: set[str] = set()
@@ -1034,6 +1039,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
          models: dict[str, Any], notes: list[str], by_entity: dict[int, list[Placed]],
          moved: set[tuple[int, int]]) -> None:
     sense = ev.sense
+    if a.seat_id is not None and "look_at" in sense.actions:
+        sense = dataclasses.replace(sense, actions=("look_at",))  # a sitter turns its head, not off its seat
     w, d, h = a.extent
     radius = max(w, d) / 2
     allowed = CATALOG[a.asset].actions
@@ -1100,6 +1107,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
         chosen = first_valid(models, cands)
         if chosen is not None:
+            if tag == "turn_to" and chosen.get("end") is not None:  # a turn takes a second, not the clause
+                chosen["end"] = round(min(chosen["end"], chosen.get("start", 0.0) + 1.2), 3)
             a.actions.append(chosen)
             if "to" in chosen or "target" in chosen:
                 a.path.append(tuple(dest))  # type: ignore[arg-type]
@@ -1243,6 +1252,9 @@ class OfflinePlanner:
             raise PlanError(f"the prompt asks for {total} things; the offline planner places at most 60")
         actors = layout(reading, notes)
         events, handled = event_intents(reading, actors)
+        for a in actors:  # the solver walks a sit_on's sitter to its seat: no second sit from the layout
+            if any(i["type"] == "sit_on" and i["subject"] == a.id for i in events):
+                a.seat_id = None
         plan_actions(reading, actors, duration, notes, skip=handled)
         intents = placement_intents(reading, actors, events) + events
         res = request.resolution
