@@ -12,7 +12,7 @@ from scenes.catalog import CATALOG
 SPACING = 2.0  # metres between grid cells; every asset is scaled to about 1 m across
 
 
-def library_script(pixels: int = 360) -> SceneScript:
+def library_script(pixels: int = 480) -> SceneScript:
     """All assets in a square grid, each scaled to about 1 m across, seen from the front and above."""
     names = sorted(CATALOG)
     side = math.ceil(math.sqrt(len(names)))
