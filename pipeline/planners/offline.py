@@ -73,6 +73,8 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
                 "track": "track"}
 GAP = 0.5  # metres between things placed side by side
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
+JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
+OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
 _TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
 
@@ -411,6 +413,8 @@ class _ClauseReader:
                 r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
                 i += 1
                 continue
+            if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
+                rel = (("over",), "across")  # "jumps over the fence": from one side to the other
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
                 while j < end and t[j] in ("a", "an", "the", "some"):
@@ -719,6 +723,7 @@ class Placed:
     seat: int | None = None  # the actor (index) it sits on: it stands at the seat's place and sits down
     seat_id: str | None = None
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour
+    over: int | None = None  # the entity it jumps over ("jumps over the fence")
 
 
 def _is_seat(name: str) -> bool:
@@ -862,7 +867,12 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 "beside": (ax + (aw + w) / 2 + GAP, ay, 0.0), "right": (ax + (aw + w) / 2 + GAP, ay, 0.0),
                 "left": (ax - (aw + w) / 2 - GAP, ay, 0.0), "behind": (ax, ay + (ad + d) / 2 + GAP, 0.0),
                 "front": (ax, ay - (ad + d) / 2 - GAP, 0.0),
+                "across": (ax, ay - (ad + d) / 2 - OVER_RUN_UP, 0.0),
             }.get(name, (ax + (aw + w) / 2 + GAP, ay, 0.0))
+            if name == "across":  # facing what it will jump over
+                for ix in groups[gi]:
+                    _turn(actors[ix], 0.0)
+                    actors[ix].over = a
         pos[gi] = p
         if name == "under" and p[:2] == (ax, ay):
             for ix in groups[gi]:
@@ -1129,7 +1139,10 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             break
         if tag not in models or tag not in allowed:
             continue
-        cands = [{"type": tag, **timing, **extra} for extra in (
+        over = by_entity.get(a.over, [None])[0] if a.over is not None else None
+        clear = [{"height": round(over.extent[2] + 0.3, 3), "forward": round(over.extent[1] + 2 * OVER_RUN_UP + d, 3)}
+                 ] if tag == "jump" and over is not None else []  # high and far enough to clear it
+        cands = [{"type": tag, **timing, **extra} for extra in clear + (
             [{"seat": a.seat_id}] if a.seat_id and tag == "sit" else []) + (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
