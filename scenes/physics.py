@@ -191,10 +191,11 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
     check_bake_work(dynamic, n, fps)
     check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
+    stop = n if until is None else max(1, min(until, n))
     scene = _scene_digest(actors, tracks, fps, feet)
     bake = _SUSPENDED.pop(scene, None)
     _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
-    if bake is None or bake.frames > n or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
+    if bake is None or bake.frames > stop or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
         bake = _new_bake(actors, dynamic, tracks, fps, feet)
     for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
         old = bake.out.get(a.id)
@@ -202,7 +203,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         if old is not None:
             fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
         bake.out[a.id] = fresh
-    _run_frames(bake, actors, tracks, times, fps, feet or {}, n if until is None else max(1, min(until, n)))
+    _run_frames(bake, actors, tracks, times, fps, feet or {}, stop)
     bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
     _SUSPENDED[scene] = bake
     result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
