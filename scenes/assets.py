@@ -412,7 +412,7 @@ def fence() -> Model:
     parts = [(placed(box((2.0, 0.04, 0.08)), at=(0, 0, z)), "accent") for z in (0.25, 0.65)]
     for x in np.linspace(-0.9, 0.9, 8):
         parts.append((placed(box((0.09, 0.03, 0.9)), at=(float(x), 0.035, 0)), "body"))
-    parts.append((placed(box((2.04, 0.1, 0.04)), at=(0, 0.02, 0.9)), "accent"))
+    parts.append((placed(box((2.0, 0.1, 0.04)), at=(0, 0.02, 0.9)), "accent"))
     return prop_model(parts, {"body": paint("f2f0ea", "matte"), "accent": paint("d8d4ca", "matte")})
 
 

@@ -892,12 +892,24 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     if seat.spec.traits.seat is None:
         raise ScriptError(f"{where}: a {seat.spec.name} is not something to sit on")
     fwd = seat.forward[:2]
-    centre = _local(seat, seat.spec.traits.seat.centre)
-    local = _to_local(seat, sub.pos[:2]) - np.asarray(seat.spec.traits.seat.scaled(seat.scale).centre)
-    area = np.asarray(seat.spec.traits.seat.scaled(seat.scale).size) / 2 + 0.1
-    if np.all(np.abs(local) <= area):  # already at the seat (one of several on a bench): just sit down
+    surface = seat.spec.traits.seat.scaled(seat.scale)
+    # several on one seat sit side by side, a body's width apart, as far as it reaches
+    taken = sum(1 for b in bodies.values() if b is not sub and any(
+        a.get("type") == "sit" and a.get("seat") == seat.id for a in b.data.get("actions", [])))
+    half = max(surface.size[0] / 2 - 0.25, 0.0)
+    sitters = max(taken + 1, sum(1 for i in script.intents if isinstance(i, SitOn) and i.target == seat.id))
+    step = min(max(0.55, float(max(sub.size[:2])) + 0.05), 2 * half / max(sitters - 1, 1))
+    slot = float(np.clip((taken - (sitters - 1) / 2) * step, -half, half))  # the row centred on the seat
+    centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
+    local = _to_local(seat, sub.pos[:2]) - np.asarray(surface.centre)
+    if np.all(np.abs(local) <= np.asarray(surface.size) / 2 + 0.1):
+        # already at the seat: sit down from its place, where the sit lands on the seat's middle (a sofa's
+        # seat is in front of its back)
         sub.heading = seat.heading
-        sub.act(type="sit", seat=seat.id, start=0.0 if s < 1.0 else s)
+        at = centre + fwd * 0.08
+        sub.pos = np.array([at[0], at[1], sub.pos[2]])
+        busy = any(a.get("start", 0.0) < s for a in sub.data.get("actions", []))
+        sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap
         return
     front = centre + fwd * (seat.size[1] / 2 + 0.45)
     if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:

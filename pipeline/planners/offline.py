@@ -11,6 +11,7 @@ exists, with a note. Every word used is marked; the rest (minus filler) is repor
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -35,6 +36,7 @@ from pipeline.planners.vocabulary import (
     FILLER,
     FINISH_COLOURS,
     FINISH_WORDS,
+    GARMENTS,
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     MAX_COUNT,
@@ -140,6 +142,11 @@ def verb_lemma(word: str) -> str | None:
     return None
 
 
+def garment_slot(word: str) -> str | None:
+    """The body slot a garment word ("dress", "raincoats", "jeans") colours, if it is one."""
+    return next((GARMENTS[f] for f in (word, *_singulars(word)) if f in GARMENTS), None)
+
+
 def camera_verb(word: str) -> str | None:
     """The camera move a verb form names ("orbits", "trucks", "panning"), if any."""
     forms = [verb_lemma(word), word, word[:-1] if word.endswith("s") else None, word[:-3] if word.endswith(
@@ -196,6 +203,7 @@ class Entity:
     size: float = 1.0
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
     arrangement: str = "row"
+    garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
 
 
 @dataclass
@@ -318,6 +326,14 @@ class _ClauseReader:
     def noun_soon(self, i: int, within: int = 3) -> bool:
         """Whether a noun follows token ``i`` within a few words ("dozens of shiny zorblax cubes")."""
         return any(self.is_noun_at(j) or self.modifier_follows(j - 1) for j in range(i + 1, i + 1 + within))
+
+    def wearer(self, i: int) -> int | None:
+        """The person a garment word at ``i`` is worn by: the subject, or the last person named."""
+        if garment_slot(self.t[i]) is None:
+            return None
+        people = [k for k in (self.subjects or range(len(self.r.entities) - 1, -1, -1))
+                  if self.r.entities[k].sense.living == "person"]
+        return people[-1] if self.subjects and people else (people[0] if people else None)
 
     def noun_after_word(self, i: int) -> bool:
         """ "two tennis players": a noun right after one word that is neither a verb, a noun nor a relation."""
@@ -504,10 +520,22 @@ class _ClauseReader:
                 i += 1
                 continue
             colour = colour_at(t, i) if not self.is_noun_at(i) or self.modifier_follows(i) else None
-            if colour and (self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1])):
+            if colour and (self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1]) or (
+                    i + colour[1] < end and self.wearer(i + colour[1]) is not None)):
                 self.colour = colour[0]
                 self.modifier_idx += list(range(i, i + colour[1]))
                 i += colour[1]
+                continue
+            wearer = self.wearer(i)
+            if wearer is not None:  # "a woman in a red dress": her top is red, not a red thing beside her
+                if self.colour:
+                    r.entities[wearer].garments[garment_slot(tok) or "body"] = self.colour
+                r.used.update({i, *self.modifier_idx})
+                r.used.update(k for k in range(max(start, i - 4), i) if t[k] in ("in", "wearing", "wears", "with",
+                                                                              "dressed", "a", "an", "and"))
+                pending_rel = None
+                self.reset_phrase()
+                i += 1
                 continue
             noun = self.noun_at(i)
             if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
@@ -657,6 +685,9 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
+    for ev in r.events:  # "two people chat": to each other
+        if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
+            ev.target = "each_other"
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -687,6 +718,7 @@ class Placed:
     under: int | None = None  # the entity it stands under on purpose (a cat under a table, between its legs)
     seat: int | None = None  # the actor (index) it sits on: it stands at the seat's place and sits down
     seat_id: str | None = None
+    garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour
 
 
 def _is_seat(name: str) -> bool:
@@ -719,7 +751,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     """Place every entity's members without interpenetration; relations first, the rest side by side."""
     actors: list[Placed] = []
     groups: list[list[int]] = []
-    apart = {ent for ev in reading.events if ev.target == "each_other" for ent in ev.subjects}
+    apart = {ent for ev in reading.events if ev.target == "each_other" and ev.sense.fallback != "look"
+             for ent in ev.subjects}  # they come together from afar; those who talk stand where they are
     for ent in apart:
         reading.entities[ent].arrangement = "apart"
     used_ids: set[str] = set()
@@ -746,7 +779,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
                                  (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
-                                 heading=heading))
+                                 heading=heading, garments=dict(e.garments)))
             members.append(len(actors) - 1)
         groups.append(members)
     extent = [_group_extent(actors, g) for g in groups]
@@ -1034,6 +1067,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
          models: dict[str, Any], notes: list[str], by_entity: dict[int, list[Placed]],
          moved: set[tuple[int, int]]) -> None:
     sense = ev.sense
+    if a.seat_id is not None and "look_at" in sense.actions:
+        sense = dataclasses.replace(sense, actions=("look_at",))  # a sitter turns its head, not off its seat
     w, d, h = a.extent
     radius = max(w, d) / 2
     allowed = CATALOG[a.asset].actions
@@ -1100,6 +1135,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]
         chosen = first_valid(models, cands)
         if chosen is not None:
+            if tag == "turn_to" and chosen.get("end") is not None:  # a turn takes a second, not the clause
+                chosen["end"] = round(min(chosen["end"], chosen.get("start", 0.0) + 1.2), 3)
             a.actions.append(chosen)
             if "to" in chosen or "target" in chosen:
                 a.path.append(tuple(dest))  # type: ignore[arg-type]
@@ -1243,6 +1280,9 @@ class OfflinePlanner:
             raise PlanError(f"the prompt asks for {total} things; the offline planner places at most 60")
         actors = layout(reading, notes)
         events, handled = event_intents(reading, actors)
+        for a in actors:  # the solver walks a sit_on's sitter to its seat: no second sit from the layout
+            if any(i["type"] == "sit_on" and i["subject"] == a.id for i in events):
+                a.seat_id = None
         plan_actions(reading, actors, duration, notes, skip=handled)
         intents = placement_intents(reading, actors, events) + events
         res = request.resolution
@@ -1299,6 +1339,12 @@ def _actor_data(a: Placed) -> dict[str, Any]:
         out["material"] = {"color": a.colour or "#" + "".join(f"{round(c * 255):02x}" for c in own)}
         if a.finish:
             out["material"]["finish"] = a.finish
+    slots = model(a.asset).slots
+    worn = {slot: {"color": colour} for slot, colour in a.garments.items() if slot in slots}
+    if worn:
+        out["materials"] = worn
+        if a.colour and "body" in worn:  # a palette colour telling people apart gives way to what they wear
+            out.pop("material", None)
     if a.heading:
         out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
     if a.actions:

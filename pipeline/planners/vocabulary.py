@@ -223,7 +223,11 @@ VERBS: dict[str, VerbSense] = {
     "lie": _v("sit idle", "none"), "wait": _v("idle", "none"), "stand": _v("idle", "none"),
     "idle": _v("idle", "none"), "pose": _v("idle", "none"), "stay": _v("idle", "none"),
     "look": _v("look_at turn_to", "look", True), "watch": _v("look_at turn_to", "look", True),
-    "stare": _v("look_at turn_to", "look", True), "face": _v("turn_to look_at", "look", True),
+    "stare": _v("look_at turn_to", "look", True), "talk": _v("turn_to look_at", "look", True),
+    "chat": _v("turn_to look_at", "look", True), "speak": _v("turn_to look_at", "look", True),
+    "argue": _v("turn_to look_at", "look", True), "whisper": _v("turn_to look_at", "look", True),
+    "converse": _v("turn_to look_at", "look", True), "gossip": _v("turn_to look_at", "look", True),
+    "face": _v("turn_to look_at", "look", True),
     "knock": _v("push", "push", True, 3.0), "hit": _v("push", "push", True, 3.0),
     "strike": _v("push", "push", True, 3.0), "smash": _v("push", "push", True, 3.0),
     "crash": _v("push", "push", True, 3.0), "bump": _v("push", "push", True, 2.0),
@@ -351,6 +355,17 @@ SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
     "plaza": ("day", "concrete"), "courtyard": ("day", "concrete"), "rooftop": ("day", "concrete"),
     "playground": ("day", "sand"), "museum": ("studio", "tiles"), "gallery": ("studio", "tiles"),
 }
+# What a person wears → the body's material slot it colours ("a woman in a red dress": a red top).
+GARMENTS: dict[str, str] = {
+    "dress": "body", "shirt": "body", "t-shirt": "body", "tshirt": "body", "jacket": "body", "coat": "body",
+    "sweater": "body", "jumper": "body", "hoodie": "body", "blouse": "body", "vest": "body", "uniform": "body",
+    "suit": "body", "raincoat": "body", "overcoat": "body", "cardigan": "body", "tracksuit": "body",
+    "skirt": "legs", "trousers": "legs", "pants": "legs", "jeans": "legs", "shorts": "legs", "leggings": "legs",
+    "shoes": "shoes", "shoe": "shoes", "sneakers": "shoes", "trainers": "shoes", "boots": "shoes",
+    "hat": "hat", "cap": "hat", "beanie": "hat",
+}
+WEARING = {"in", "wearing", "wears", "with", "dressed", "and"}  # words that may stand between person and garment
+
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
     ("later",), ("eventually",), ("after", "which"), ("at", "the", "end"), ("in", "the", "end"),

@@ -149,3 +149,18 @@ def test_transform_states_do_not_pile_up_over_a_long_render() -> None:
         for i in range(40, 240):
             engine.render(timeline.frame(i))
         assert TransformState.get_num_states() + RenderState.get_num_states() <= early + 10
+
+
+def test_raster_threads_come_from_lp_num_threads_else_one_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """llvmpipe's thread count is what the report names: ``$LP_NUM_THREADS`` when it is a number, else the cores."""
+    import os
+
+    from engine_bridge.panda.engine import RASTER_THREADS_ENV, raster_threads
+
+    monkeypatch.setenv(RASTER_THREADS_ENV, "3")
+    assert raster_threads() == 3
+    for unusable in ("", "many"):
+        monkeypatch.setenv(RASTER_THREADS_ENV, unusable)
+        assert raster_threads() == (os.cpu_count() or 1)
+    monkeypatch.delenv(RASTER_THREADS_ENV)
+    assert raster_threads() == (os.cpu_count() or 1)
