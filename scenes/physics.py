@@ -174,26 +174,28 @@ def _quat_hpr(node) -> np.ndarray:
 
 
 def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
-             seed: int, feet: dict[str, tuple[np.ndarray, float]] | None = None,
+             seed: int, feet: dict[str, tuple[np.ndarray, float]] | None = None, until: int | None = None,
              ) -> tuple[dict[str, ActorTracks], list[Contact]]:
     """Bake every dynamic actor's motion; ``tracks`` holds the baked motion of the colliders (and the pre-start
     motion of the dynamic actors). ``feet`` maps a walking collider's id to its feet's world positions
     (F, L, 3) and their radius: each foot is a kinematic sphere, so a walking character can kick a ball.
-    Returns the dynamic actors' new tracks and the contacts, in time order.
+    Returns the dynamic actors' new tracks and the contacts, in time order. With ``until``, only the first
+    ``until`` frames are baked (the solver's trials); later frames keep the bodies' motion before the bake.
 
     The last bake is kept suspended: a bake of the same actors whose motion inputs agree with it frame for
-    frame over the frames it baked (the solver's shortened trial, then the whole video) resumes it instead
-    of baking those frames again. Bullet is stepped exactly as in one uninterrupted bake, so the result is
-    the same, bit for bit."""
+    frame over the frames it baked (the solver's trial up to its horizon, then the whole video) resumes it
+    instead of baking those frames again. Bullet is stepped exactly as in one uninterrupted bake, so the
+    result is the same, bit for bit."""
     del seed  # Bullet's solver is deterministic; nothing random is drawn here
     n = len(times)
     dynamic = [a for a in actors if a.physics is not None and a.physics.body == "dynamic"]
     check_bake_work(dynamic, n, fps)
     check_piles(actors, [a for a in dynamic if a.id in tracks], tracks, times)
+    stop = n if until is None else max(1, min(until, n))
     scene = _scene_digest(actors, tracks, fps, feet)
     bake = _SUSPENDED.pop(scene, None)
     _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
-    if bake is None or bake.frames > n or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
+    if bake is None or bake.frames > stop or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
         bake = _new_bake(actors, dynamic, tracks, fps, feet)
     for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
         old = bake.out.get(a.id)
@@ -201,7 +203,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
         if old is not None:
             fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
         bake.out[a.id] = fresh
-    _run_frames(bake, actors, tracks, times, fps, feet or {})
+    _run_frames(bake, actors, tracks, times, fps, feet or {}, stop)
     bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
     _SUSPENDED[scene] = bake
     result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
@@ -370,9 +372,9 @@ def _movers(bake: _Bake, tracks: dict[str, ActorTracks], feet: dict[str, tuple[n
 
 
 def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
-                feet: dict[str, tuple[np.ndarray, float]]) -> None:
-    """Step the world from the last baked frame to the end of ``times``, sampling the dynamic bodies once a
-    frame."""
+                feet: dict[str, tuple[np.ndarray, float]], stop: int) -> None:
+    """Step the world from the last baked frame to frame ``stop`` (exclusive), sampling the dynamic bodies
+    once a frame."""
     from panda3d.core import Vec3
 
     world, bodies, out, started, pushes = bake.world, bake.bodies, bake.out, bake.started, bake.pushes
@@ -387,7 +389,7 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}
     fractions = np.arange(k)[:, None] / k
-    for i in range(bake.frames - 1, n - 1):
+    for i in range(bake.frames - 1, stop - 1):
         if time.monotonic() > deadline or len(bake.contacts) > MAX_CONTACTS:
             what = (f"took over {MAX_BAKE_S:g} s" if len(bake.contacts) <= MAX_CONTACTS
                     else f"made over {MAX_CONTACTS:,} contacts")

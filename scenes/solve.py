@@ -1308,17 +1308,18 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
 def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon: float) -> SceneScript:
     """Bake the physics and raise any impulse whose mover did not reach its target, up to MAX_BAKES times.
 
-    Each trial bake runs only to ``horizon`` (the strikes' events are over by then), with no shots."""
+    Each trial bakes the physics only to ``horizon`` (the strikes' events are over by then), with no shots;
+    its motion is the whole video's, so the final bake of the script that passes resumes the trial's."""
     if not strikes:
         return script
     from scenes.script import Camera
     from scenes.timeline import compile_script
 
+    frames = script.model_copy(update={"duration": horizon}).frame_count
     for attempt in range(MAX_BAKES):
-        # not validated on purpose: later actions simply fall after the shortened end
-        trial = script.model_copy(update={"duration": horizon, "camera": Camera(), "captions": []})
-        timeline = compile_script(trial)
-        missed = [s for s in strikes if not _reached(timeline, s)]
+        trial = script.model_copy(update={"camera": Camera(), "captions": []})
+        timeline = compile_script(trial, bake_frames=frames)
+        missed = [s for s in strikes if not _reached(timeline, s, frames)]
         if not missed:
             if attempt:
                 notes.append(f"solve: impulses raised {attempt} time(s) until every mover reached its target")
@@ -1331,10 +1332,12 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon
     return script
 
 
-def _reached(timeline: Any, strike: Strike) -> bool:
+def _reached(timeline: Any, strike: Strike, frames: int) -> bool:
+    """Whether the strike did what it was for in the first ``frames`` frames (the trial's baked ones)."""
     ids = {a.id: i for i, a in enumerate(timeline.actors)}
+    positions = timeline.positions[:frames]
     if strike.goal == "rest_on":  # it ends on the target's top, inside its footprint
-        end, below = timeline.positions[-1, ids[strike.actor]], timeline.positions[-1, ids[strike.target]]
+        end, below = positions[-1, ids[strike.actor]], positions[-1, ids[strike.target]]
         size = np.asarray(asset(timeline.script.actor(strike.target).asset).size) * np.asarray(
             timeline.script.actor(strike.target).scale)
         return bool(np.all(np.abs(end[:2] - below[:2]) <= size[:2] / 2) and end[2] > below[2] + 0.5 * size[2])
@@ -1342,17 +1345,16 @@ def _reached(timeline: Any, strike: Strike) -> bool:
     if strike.goal == "topple":
         from scenes.contact import tilt_degrees
 
-        fallen = sum(tilt_degrees(timeline, ids[a])[-1] > 45.0 for a in strike.falls)
+        fallen = sum(tilt_degrees(timeline, ids[a])[frames - 1] > 45.0 for a in strike.falls)
         return fallen * 2 >= len(strike.falls)
     if strike.goal == "touch":
         if moved == strike.target:  # a person shoving it: it must really move
-            track = timeline.positions[:, ids[moved]]
+            track = positions[:, ids[moved]]
             return float(np.max(np.linalg.norm(track - track[0], axis=1))) > 0.1
-        return any({c.a, c.b} == {moved, strike.target} for c in timeline.collisions)
-    goal = (timeline.positions[-1, ids[strike.target]] if isinstance(strike.target, str)
-            else np.asarray(strike.target))
-    start = timeline.positions[0, ids[moved]]
-    best = float(np.min(np.linalg.norm(timeline.positions[:, ids[moved], :2] - goal[:2], axis=1)))
+        return any({c.a, c.b} == {moved, strike.target} for c in timeline.collisions if c.frame < frames)
+    goal = positions[-1, ids[strike.target]] if isinstance(strike.target, str) else np.asarray(strike.target)
+    start = positions[0, ids[moved]]
+    best = float(np.min(np.linalg.norm(positions[:, ids[moved], :2] - goal[:2], axis=1)))
     return best <= max(1.0, 0.25 * float(np.linalg.norm(goal[:2] - start[:2])))
 
 

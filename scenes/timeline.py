@@ -160,8 +160,9 @@ def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarr
     return np.asarray(asset(actor.asset).size) * s / 2.0
 
 
-def compile_script(script: SceneScript) -> Timeline:
+def compile_script(script: SceneScript, bake_frames: int | None = None) -> Timeline:
     """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests.
+    ``bake_frames`` stops the physics bake after that many frames (the solver's trials judge only the start).
 
     A script with intents is solved first (``scenes.solve``): the timeline holds the solved script.
     Order: every actor's root motion (keyframes, then actions; actors that refer to others are baked
@@ -229,7 +230,7 @@ def compile_script(script: SceneScript) -> Timeline:
                 track, _ = character_poses(a, pre[aid], times, script.duration, before_physics, by_id)
                 ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
                 feet[aid] = (ends, float(heights.max()))
-        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet)
+        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet, bake_frames)
         baked.update(result)
 
     def bake(actor_id: str) -> ActorTracks:
