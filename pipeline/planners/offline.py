@@ -342,7 +342,8 @@ class _ClauseReader:
         if i + 2 >= len(self.t):
             return False
         word = self.t[i + 1]
-        return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and verb_lemma(word) is None
+        participle = word.endswith("ing") and verb_lemma(word) is not None  # "two rolling balls"
+        return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and (verb_lemma(word) is None or participle)
                 and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
 
     def read(self, start: int, end: int, clause: int) -> None:
@@ -451,7 +452,9 @@ class _ClauseReader:
                 i += 1
                 continue
             participle = verb_lemma(tok) if tok.endswith("ing") else None
-            if participle and self.modifier_follows(i) and not self.is_noun_at(i):
+            acts_on = participle is not None and VERBS[participle].wants_target and bool(self.subjects) and not (
+                self.modifier_idx or self.count or self.indefinite or self.definite)  # "a man … watching TV"
+            if participle and self.modifier_follows(i) and not self.is_noun_at(i) and not acts_on:
                 self.participles.append((i, participle))
                 i += 1
                 continue
@@ -885,6 +888,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         gx, gy, gz = pos[a.entity]
         ox, oy, oz = a.offset
         a.position = [gx + ox, gy + oy, gz + oz]
+    _face_what_they_watch(reading, actors)
     for a in actors:
         if a.seat is not None:
             seat = actors[a.seat]
@@ -900,6 +904,29 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for a in actors:
         a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
     return actors
+
+
+WATCH_DISTANCE = 2.8  # metres from a seat to the thing its sitter watches
+
+
+def _face_what_they_watch(reading: Reading, actors: list[Placed]) -> None:
+    """ "A man sits on the sofa watching TV": the seat turns to face +X and what is watched stands in front of
+    it, facing it, so the sitter faces it and a camera from the side sees both."""
+    for ev in reading.events:
+        if ev.sense.fallback != "look" or not isinstance(ev.target, int):
+            continue
+        for e in ev.subjects:
+            rel = reading.entities[e].relation
+            seats = [a for a in actors if rel and rel[0] == "on" and a.entity in rel[1] and _is_seat(a.asset)]
+            watched = [a for a in actors if a.entity == ev.target]
+            if not seats or not watched or reading.entities[ev.target].relation is not None:
+                continue
+            seat = seats[0]
+            _turn(seat, -90.0)  # heading -90 faces +X
+            for k, w in enumerate(watched):
+                w.position = [seat.position[0] + seat.extent[0] / 2 + WATCH_DISTANCE, seat.position[1] + k * 1.0,
+                              0.0]
+                _turn(w, 90.0)
 
 
 def _turn(a: Placed, heading: float) -> None:
