@@ -1304,7 +1304,11 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
     aspect = script.resolution.width / script.resolution.height
     for shot, model in zip(data["camera"]["shots"], script.camera.shots, strict=True):
         intent = model.framing_intent()
-        if intent is None or model.type not in ("static", "pan", "zoom", "dolly", "tilt"):
+        if intent is not None and model.type not in ("static", "pan", "zoom", "dolly", "tilt"):
+            if "target" not in model.model_fields_set:  # an orbit or a track films its first subject: say so,
+                shot["target"] = intent.subjects[0]  # or the solved script's dump would aim at the default point
+            continue
+        if intent is None:
             continue
         subs = [bodies[s] for s in intent.subjects]
         lo = np.min([b.pos - np.array([b.size[0] / 2, b.size[1] / 2, 0.0]) for b in subs], axis=0)
