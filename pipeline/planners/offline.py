@@ -50,6 +50,7 @@ from pipeline.planners.vocabulary import (
     SIZES,
     VEHICLES,
     VERBS,
+    WEARING,
     NounSense,
     VerbSense,
 )
@@ -538,8 +539,7 @@ class _ClauseReader:
                 if self.colour:
                     r.entities[wearer].garments[garment_slot(tok) or "body"] = self.colour
                 r.used.update({i, *self.modifier_idx})
-                r.used.update(k for k in range(max(start, i - 4), i) if t[k] in ("in", "wearing", "wears", "with",
-                                                                              "dressed", "a", "an", "and"))
+                r.used.update(k for k in range(max(start, i - 4), i) if t[k] in WEARING or t[k] in ("a", "an"))
                 pending_rel = None
                 self.reset_phrase()
                 i += 1

@@ -283,13 +283,19 @@ def _follow_framing(a: Placed, size: str | None, company: list[Placed], geo: Geo
     return {"framing": "wide", "distance": round(share_distance(a.extent[2], share, DEFAULT_FOV, geo.aspect), 3)}
 
 
+def _area_share(a: Placed, area: float, aspect: float) -> float:
+    """The height share of the frame at which ``a``'s box covers ``area`` of it."""
+    w, d, h = a.extent
+    return math.sqrt(area * aspect * h / max(w, d, 1e-3))
+
+
 def _track_share(a: Placed, company: list[Placed], geo: Geometry) -> float:
     """Height share of a followed subject: people and animals whole and clear, a vehicle with its road, a small
     thing big enough to see — and smaller where that keeps the things it plays with (the ball a dog chases,
     the dog a woman walks) in frame beside it, as long as it stays big enough to see."""
     spec = CATALOG[a.asset]
-    w, d, h = a.extent
-    visible = math.sqrt(MIN_VISIBLE * geo.aspect * h / max(w, d, 1e-3)) * 1.15
+    h = a.extent[2]
+    visible = _area_share(a, MIN_VISIBLE, geo.aspect) * 1.15
     share = max(0.2 if spec.group == "vehicles" else 0.36, visible)
     here = geo.track(a)
     apart = [float(np.percentile(np.linalg.norm(geo.track(b)[:, :2] - here[:, :2], axis=1), 80)) + max(b.extent)
@@ -297,8 +303,7 @@ def _track_share(a: Placed, company: list[Placed], geo: Geometry) -> float:
     if apart:  # the frame's half width must reach the farthest companion, while the subject is no speck
         tan_v = math.tan(math.radians(DEFAULT_FOV) / 2) / geo.aspect
         dist = max(apart) * 1.15 / (tan_v * geo.aspect)
-        speck = math.sqrt(WIDEST * geo.aspect * h / max(w, d, 1e-3))
-        share = min(share, max(h / (2 * dist * tan_v), speck))
+        share = min(share, max(h / (2 * dist * tan_v), _area_share(a, WIDEST, geo.aspect)))
     return round(min(share, 0.6), 3)
 
 
@@ -310,17 +315,18 @@ def plan_shots(reading: Reading, actors: list[Placed], world: Timeline, duration
     """One shot per beat, each filming its focus in the compiled world."""
     models = shot_models()
     shots = []
-    for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect):
+    links = event_links(reading)
+    for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect, links):
         geo = _geometry(world, beat.start, beat.end, aspect)
         subjects = focus(reading, actors, beat.clauses)
-        shot = _beat_shot(beat, subjects, geo, models, notes, event_links(reading))
+        shot = _beat_shot(beat, subjects, geo, models, notes, links)
         shot.update({"start": beat.start, "end": beat.end})
         shots.append(shot)
     return shots
 
 
 def _split(planned: list[Beat], reading: Reading, actors: list[Placed], world: Timeline, duration: float,
-           aspect: float) -> list[Beat]:
+           aspect: float, links: dict[int, set[int]]) -> list[Beat]:
     """A beat of several clauses whose things one fixed frame cannot hold at a visible size (she walks to the
     tree, then looks at the house) is cut into one shot per clause, if each of those can."""
     if reading.shot_count:
@@ -330,8 +336,8 @@ def _split(planned: list[Beat], reading: Reading, actors: list[Placed], world: T
     for beat in planned:
         parts = [Beat(round(c * span, 3), round(min((c + 1) * span, duration), 3), (c,), ())
                  for c in beat.clauses]
-        if len(parts) > 1 and not beat.moves and not _whole(beat, reading, actors, world, aspect) and all(
-                _whole(p, reading, actors, world, aspect) for p in parts):
+        if len(parts) > 1 and not beat.moves and not _whole(beat, reading, actors, world, aspect, links) and all(
+                _whole(p, reading, actors, world, aspect, links) for p in parts):
             out += [Beat(beat.start if k == 0 else p.start, beat.end if k == len(parts) - 1 else p.end, p.clauses,
                          p.moves) for k, p in enumerate(parts)]
         else:
@@ -339,12 +345,13 @@ def _split(planned: list[Beat], reading: Reading, actors: list[Placed], world: T
     return out
 
 
-def _whole(beat: Beat, reading: Reading, actors: list[Placed], world: Timeline, aspect: float) -> bool:
+def _whole(beat: Beat, reading: Reading, actors: list[Placed], world: Timeline, aspect: float,
+           links: dict[int, set[int]]) -> bool:
     subjects = focus(reading, actors, beat.clauses)
     if not subjects:
         return True
     geo = _geometry(world, beat.start, beat.end, aspect)
-    group, _, _, clear = _framed(subjects, geo, math.radians(-25), math.radians(18), event_links(reading))
+    group, _, _, clear = _framed(subjects, geo, math.radians(-25), math.radians(18), links)
     return clear and len(group) == len(subjects)
 
 
@@ -374,11 +381,10 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
     azimuth = math.radians(90 if "side" in moves else -25)
     framed = [lead] if size == "close_up" else subjects
-    if size is not None and not moves & {"orbit", "pan", "track", "truck", "crane", "handheld"}:
-        same = [a for a in subjects if a.entity == lead.entity]
-        kind = "dolly" if moves & {"push_in", "pull_out", "zoom_in", "zoom_out"} else "static"
-        if kind == "static" and mover is None:
-            return {"type": "static", "framing": {"subjects": [a.id for a in same], "size": size}}
+    if size is not None and mover is None and not moves & {"orbit", "pan", "track", "truck", "crane", "handheld",
+                                                           "push_in", "pull_out", "zoom_in", "zoom_out"}:
+        same = [a.id for a in subjects if a.entity == lead.entity]  # an asked size the solver places
+        return {"type": "static", "framing": {"subjects": same, "size": size}}
     explicit = moves - {"slow", "cinematic", "wide", "medium", "close", "top", "low", "side"}
     group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
