@@ -48,6 +48,7 @@ from pipeline.planners.vocabulary import (
     SEQUENCE_MARKERS,
     SETTINGS,
     SIZES,
+    TENDING,
     VEHICLES,
     VERBS,
     WEARING,
@@ -75,6 +76,7 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
 GAP = 0.5  # metres between things placed side by side
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
+TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
 _TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
@@ -218,6 +220,7 @@ class Event:
     sense: VerbSense
     clause: int
     target: int | str | None = None
+    past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
 @dataclass
@@ -382,6 +385,11 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
+                last_event.past = True  # the next noun is what it goes past
+                r.used.add(i)
+                i += 1
+                continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
                 if last_event is not None and last_event.sense.wants_target:
                     last_event.target = "each_other"
@@ -413,6 +421,11 @@ class _ClauseReader:
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
+                i += 1
+                continue
+            if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1])) and \
+                    VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS):
+                r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
                 i += 1
                 continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
@@ -560,6 +573,10 @@ class _ClauseReader:
                     r.used.add(k)
                 self.reset_phrase()
                 i += length
+                if sense.members and i + 1 < end and t[i] == "of" and (t[i + 1] in NUMBER_WORDS or t[i + 1].isdigit()):
+                    r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
+                    r.used.update({i, i + 1})
+                    i += 2
                 if pending_rel is not None:
                     name, idx, subjects = pending_rel
                     anchors = [e]
@@ -637,7 +654,7 @@ class _ClauseReader:
         t = self.t
         if i + 1 < len(t):
             second = t[i + 1]
-            for form in _singulars(second):
+            for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
                 pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
@@ -656,7 +673,7 @@ class _ClauseReader:
         if found is not None:
             r.mentions.append((clause, found))
             return found
-        count = self.count if self.count is not None else (3 if plural else 1)
+        count = self.count if self.count is not None else sense.default_count(plural)
         r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, MAX_COUNT)), colour=self.colour,
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
@@ -695,6 +712,8 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
+        if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
+            r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -755,6 +774,14 @@ def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) ->
     return name, scale
 
 
+def _member_sense(e: Entity, k: int) -> tuple[str, NounSense]:
+    """The noun member ``k`` of an entity is: the entity's own, or a group noun's k-th kind (a family's child)."""
+    if not e.sense.members:
+        return e.word, e.sense
+    word = e.sense.members[min(k, len(e.sense.members) - 1)]
+    return word, NOUNS[word]
+
+
 def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     """Place every entity's members without interpenetration; relations first, the rest side by side."""
     actors: list[Placed] = []
@@ -766,24 +793,26 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     used_ids: set[str] = set()
     palette = iter(PALETTE * 100)
     for e_index, e in enumerate(reading.entities):
-        asset, scale = resolve_asset(e.word, e.sense, e.size, notes)
-        w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
-        kind = CATALOG[asset].kind
-        # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
-        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if _is_seat(asset) else 0.0)
-        if abs(heading) == 90.0:
-            w, d = d, w
-        # primitives get a palette colour so they read apart; real assets keep their own look unless told
-        colour = e.colour or (next(palette) if kind == "primitive" else None)
         members = []
-        base = re.sub(r"[^a-z0-9_]", "", e.word) or "thing"
+        colour = None
         for k in range(e.count):
-            ident = base if e.count == 1 else f"{base}{k + 1}"
+            word, sense = _member_sense(e, k)
+            asset, scale = resolve_asset(word, sense, e.size, notes)
+            w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
+            kind = CATALOG[asset].kind
+            # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
+            heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if _is_seat(asset) else 0.0)
+            if abs(heading) == 90.0:
+                w, d = d, w
+            base = re.sub(r"[^a-z0-9_]", "", word) or "thing"
+            ident = base if e.count == 1 or e.sense.members else f"{base}{k + 1}"
             n = 2
             while ident in used_ids:
-                ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
+                ident, n = f"{base}_{n}" if e.count == 1 or e.sense.members else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
-            if k and e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
+            if k == 0:  # primitives get a palette colour so they read apart; real assets keep their own look
+                colour = e.colour or (next(palette) if kind == "primitive" else None)
+            elif e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
                 colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
                                  (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
@@ -836,8 +865,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             under = actors[groups[a][0]]
             room = CATALOG[under.asset].traits.room_under if anchor.sense.clearance and under.asset in CATALOG else None
             fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
-            if fits:
-                p = (ax, ay, 0.0)
+            trunk = CATALOG[under.asset].traits.trunk * max(under.scale[:2]) if fits else 0.0
+            if fits:  # between a table's legs; beside a tree's trunk, in front
+                p = (ax, ay - (trunk + d / 2 + 0.15 if trunk else 0.0), 0.0)
             else:
                 p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
@@ -864,6 +894,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 actors[ix].offset = (ring * math.cos(ang), ring * math.sin(ang), 0.0)
                 if seats or CATALOG[actors[ix].asset].kind in ("character", "animal"):  # facing the middle
                     _turn(actors[ix], float(heading_of(_np_dir([math.cos(ang), math.sin(ang), 0.0], [0.0] * 3))))
+            p = (ax, ay, 0.0)
+        elif name == "beside" and len(groups[gi]) > 1:  # a flock by a fence, a family by a tree: all close to it
+            _cluster_in_front(actors, groups[gi], (aw, ad))
             p = (ax, ay, 0.0)
         else:
             p = {
@@ -957,6 +990,27 @@ def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple
     if e.arrangement == "column":
         return (0.0, (k - (n - 1) / 2) * spacing, 0.0)
     return ((k - (n - 1) / 2) * spacing, 0.0, 0.0)
+
+
+def _cluster_in_front(actors: list[Placed], members: list[int], anchor: tuple[float, float]) -> None:
+    """Offsets (from the anchor's centre) for a group close by an anchor of footprint ``anchor``: the spots
+    nearest to it in staggered rows in front (the camera's side) and at its sides, never behind it."""
+    aw, ad = anchor
+    w, d = (max(actors[ix].extent[k] for ix in members) for k in (0, 1))
+    step_x, step_y = w + GAP, d + GAP
+    spots = []
+    for r in range(-1, 6):  # row -1: level with the anchor, at its sides
+        y = 0.0 if r < 0 else -(ad / 2 + GAP + d / 2 + r * step_y)
+        for c in range(-12, 13):
+            x = (c + (0.5 if r % 2 else 0.0)) * step_x
+            gap_x = max(0.0, abs(x) - (aw + w) / 2)
+            if r < 0 and gap_x < GAP:
+                continue  # that spot is the anchor itself
+            gap_y = 0.0 if r < 0 else GAP + r * step_y
+            spots.append((math.hypot(gap_x, gap_y), abs(x), x, y))
+    chosen = sorted(sorted(spots)[:len(members)], key=lambda spot: (spot[3] < 0, spot[2]))
+    for ix, (_, _, x, y) in zip(members, chosen, strict=False):
+        actors[ix].offset = (x, y, 0.0)
 
 
 def _group_extent(actors: list[Placed], members: list[int]) -> tuple[float, float, float]:
