@@ -962,17 +962,26 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
-    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and stops short."""
+    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
+    alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
+    something smaller, so it does not hide what it drives up to."""
     _can(car, "move_to", where)
     if not car.kept:
         car.face_across()
-        fwd = car.forward[:2]
-        start = goal.pos[:2] - fwd * (goal.radius + car.size[1] / 2 + 12.0)
+    fwd = car.forward[:2]
+    side = np.array([fwd[1], -fwd[0]])
+    if (side[1] < 0) != (goal.size[2] > car.size[2]):
+        side = -side  # towards the camera (-Y) for a house, away from it for a person or a post
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    half = 0.5 * (abs(float(side @ across_g)) * goal.size[0] + abs(float(side @ ahead_g)) * goal.size[1])
+    stop = goal.pos[:2] + side * (half + car.size[0] / 2 + 0.6)
+    if not car.kept:
+        start = stop - fwd * (car.size[1] / 2 + 12.0)
         car.pos = np.array([start[0], start[1], 0.0])
-    d = goal.pos[:2] - car.pos[:2]
-    car.heading = math.degrees(math.atan2(-d[0], d[1]))
-    u = d / max(float(np.linalg.norm(d)), 1e-6)
-    stop = goal.pos[:2] - u * (goal.radius + car.size[1] / 2 + 0.6)
+    d = stop - car.pos[:2]
+    if float(np.linalg.norm(d)) > 0.1:
+        car.heading = math.degrees(math.atan2(-d[0], d[1]))
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 

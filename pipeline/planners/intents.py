@@ -23,7 +23,8 @@ from scenes.catalog import CATALOG
 SENSES: dict[str, tuple[str, ...]] = {
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
-                "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel"),
+                "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
+                "shuffle", "trundle", "pull"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
                    "drive", "tumble"),
     "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
@@ -32,7 +33,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "roll_down": ("roll", "tumble", "bounce", "slide"),
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
-    "sit_on": ("sit", "rest"),
+    "sit_on": ("sit", "rest", "flop"),
     "pick_up": ("pick", "grab", "lift"),
     "hold": ("hold",),
     "carry": ("carry",),
@@ -43,10 +44,12 @@ SENSES: dict[str, tuple[str, ...]] = {
     "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly", "gallop", "trot",
                    "canter", "scamper"),
     "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
-    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom"),
+    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom",
+                    "trundle", "pull", "park"),
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
               "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
-              "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl"),
+              "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
+              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle"),
 }
 
 

@@ -28,6 +28,7 @@ from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    BODY_PARTS,
     CAMERA_PHRASES,
     COLOUR_ALIASES,
     COLOUR_MODIFIERS,
@@ -76,6 +77,9 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
 GAP = 0.5  # metres between things placed side by side
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
+DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "some"}
+DESTINATIONS = {"beside", "front", "behind", "left", "right"}  # after a verb of travel: where it goes, not where it is
+PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm", "busy", "peaceful"}
 TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
@@ -254,7 +258,8 @@ def _duration(tokens: list[str], used: set[int]) -> float | None:
         if _match(tokens, i, ("half", "a", "minute")):
             used.update(range(i, i + 3))
             return 30.0
-        unit = tokens[i + 1] if i + 1 < len(tokens) else ""
+        k = i + 2 if i + 2 < len(tokens) and tokens[i + 1] in PACE_WORDS else i + 1  # "one slow minute"
+        unit = tokens[k] if k < len(tokens) else ""
         if tok.endswith(("-second", "-minute", "-second-long", "-minute-long")):  # "one-minute", "ten-second"
             head, _, rest = tok.partition("-")
             unit, tok = rest, head
@@ -267,9 +272,7 @@ def _duration(tokens: list[str], used: set[int]) -> float | None:
             value = 1.0
         if value is None or unit not in units:
             continue
-        used.add(i)
-        if i + 1 < len(tokens) and tokens[i + 1] == unit:
-            used.add(i + 1)
+        used.update(range(i, k + 1) if k < len(tokens) and tokens[k] == unit else (i,))
         return value * units[unit]
     return None
 
@@ -419,12 +422,20 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if tok == "in" and self.seat_follows(i):
+                rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
+            if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
+                    {"walk_to", "move_to"} & set(last_event.sense.actions) and not last_event.past:
+                r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
+                i += len(rel[0])
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
                 i += 1
                 continue
             if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1])) and \
-                    VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS):
+                    VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS or any(
+                        _match(t, i + 1, p) for p, _ in RELATIONS)):  # "pulls over beside her"
                 r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
                 i += 1
                 continue
@@ -573,6 +584,9 @@ class _ClauseReader:
                     r.used.add(k)
                 self.reset_phrase()
                 i += length
+                if t[i - 1].endswith("'s") and i < end and t[i] in BODY_PARTS:
+                    r.used.add(i)  # "the dog's face" is the dog, and "face" no verb
+                    i += 1
                 if sense.members and i + 1 < end and t[i] == "of" and (t[i + 1] in NUMBER_WORDS or t[i + 1].isdigit()):
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
@@ -601,6 +615,11 @@ class _ClauseReader:
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
+            if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
+                    i - 1 in r.used and self.is_noun_at(i - 1):
+                r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
+                i += 1
+                continue
             if lemma is not None and (self.subjects or r.entities):
                 subjects = self.subjects or [len(r.entities) - 1]
                 last_event = Event(list(subjects), lemma, VERBS[lemma], clause)
@@ -611,6 +630,14 @@ class _ClauseReader:
                 i += 1
                 continue
             i += 1
+
+    def seat_follows(self, i: int) -> bool:
+        """Whether the noun after token ``i`` (past determiners and adjectives) is something to sit on."""
+        j = i + 1
+        while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)):
+            j += 1
+        noun = self.noun_at(j) if j < len(self.t) else None
+        return noun is not None and any(_is_seat(name) for name in noun[1].assets[:1])
 
     def shot_number(self, i: int, clause: int) -> bool:
         """ "in three shots" (a count) or "shot 2" (this clause starts a shot): read, and the words used."""
@@ -660,10 +687,11 @@ class _ClauseReader:
                 pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
                 if pair is not None:
                     return f"{t[i]}_{form}", pair, 2
-        for form in _singulars(t[i]):
+        word = t[i][:-2] if t[i].endswith("'s") and t[i] != "it's" else t[i]  # "the dog's face": the dog
+        for form in _singulars(word):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
-        found = noun_sense(t[i])
+        found = noun_sense(word)
         return (found[0], found[1], 1) if found else None
 
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
@@ -692,8 +720,17 @@ class _ClauseReader:
         return None
 
 
+def _leads_up(ev: Event, later: list[Event]) -> bool:
+    """Whether ``ev`` is a travel without a goal that the next event of its subjects, in the same clause, gives
+    one ("drives up and parks next to a white car": one drive, to the white car)."""
+    nxt = next((x for x in later if x.subjects == ev.subjects), None)
+    return (nxt is not None and nxt.clause == ev.clause and ev.target is None and nxt.target is not None
+            and ev.sense.fallback == "move" and {"walk_to", "move_to"} & set(nxt.sense.actions))
+
+
 def noun_plural(token: str, singular: str) -> bool:
     """Whether ``token`` is a plural form of ``singular`` ("boxes" of "box", "people" of "person")."""
+    token = token[:-2] if token.endswith("'s") else token  # "the dog's face": one dog
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 
@@ -709,6 +746,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
+    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"

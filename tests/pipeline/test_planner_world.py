@@ -70,3 +70,31 @@ def test_going_past_a_row_passes_all_of_it() -> None:
     x = timeline.positions[:, [a.id for a in timeline.actors].index("man"), 0]
     posts = [k for k, a in enumerate(timeline.actors) if a.asset == "lamp_post"]
     assert x[0] < timeline.positions[0, posts, 0].min() and x[-1] > timeline.positions[0, posts, 0].max()
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a close-up of the cat's face", [{"count": "cat", "n": 1}, {"framing": "close_up", "a": "cat"}]),
+    ("an old woman feeds the pigeons", [{"count": "elderly", "n": 1}]),
+    ("a taxi waits next to a desk with a mug on it", [{"count": "taxi", "n": 1}, {"count": "desk", "n": 1},
+                                                     {"relation": "on", "a": "mug", "b": "desk"}]),
+    ("a ginger cat on a sofa", [{"colour": "cat", "is": "orange"}]),
+    ("one slow minute of a dog in the park", [{"duration": 60}]),
+    ("a man reading in an armchair", [{"event": "sit", "a": "man", "b": "armchair"}]),
+])
+def test_words_that_name_things_the_catalog_has(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a van drives up and parks next to a red car", [{"event": "move", "a": "van"},
+                                                      {"relation": "next_to", "a": "van", "b": "car", "at": "end"}]),
+    ("a bus pulls up beside a man at the bus stop", [{"event": "reach", "a": "bus", "b": "man"}]),
+    ("a girl walks along the path and stops next to a dog", [{"event": "reach", "a": "child", "b": "dog"}]),
+    ("a car parked in front of a house", [{"relation": "in_front_of", "a": "car", "b": "house"}]),
+])
+def test_travel_to_a_place_named_by_a_relation(prompt: str, facts: list[dict]) -> None:
+    failed, timeline = shown(prompt, facts)
+    assert not failed
+    if "parked" in prompt:  # a state, not a drive
+        assert abs(timeline.positions[-1, 0] - timeline.positions[0, 0]).max() < 1e-6
