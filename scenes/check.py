@@ -45,7 +45,8 @@ FRAMING_SIZES: dict[str, tuple[float, float]] = {
 }
 """Subject height as a share of the frame height, per framing size name."""
 
-ONGOING_EVENTS = ("chase", "run_around", "go_to", "meet", "drive_along", "do")  # their subjects must keep busy
+# their subjects must keep busy
+ONGOING_EVENTS = ("chase", "run_around", "go_to", "go_past", "meet", "drive_along", "do")
 STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit does)
 _NO_JOINT_LIFE = ("tail",)  # joints whose constant motion (a wagging tail) is not activity
 
@@ -99,6 +100,10 @@ class CheckReport(BaseModel):
     def findings(self) -> list[str]:
         """Every finding of every check, in check order."""
         return [line for c in self.checks for line in c.findings]
+
+    def check(self, name: str) -> Check:
+        """The check called ``name`` (``floating``, ``interpenetration``, ``events``…)."""
+        return next(c for c in self.checks if c.name == name)
 
     def summary(self) -> list[str]:
         """One line per check (``floating: ok (0 of 4 actors float)``) followed by its findings."""

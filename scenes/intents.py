@@ -8,8 +8,8 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   other);
 - **events with causes**: ``knock_over``, ``hit``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
   ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
-  ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``, ``carry``,
-  ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
+  ``go_past``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
+  ``carry``, ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive.
 
@@ -45,8 +45,9 @@ class _Intent(BaseModel):
             value = getattr(self, name, None)
             if isinstance(value, str) and value not in ("camera", "away", "each_other"):
                 out.append((name, value))
-        for k, value in enumerate(getattr(self, "subjects", None) or ()):
-            out.append((f"subjects[{k}]", value))
+        for many in ("subjects", "targets"):
+            for k, value in enumerate(getattr(self, many, None) or ()):
+                out.append((f"{many}[{k}]", value))
         return out
 
 
@@ -241,6 +242,16 @@ class GoTo(_Event):
     gait: Literal["walk", "run"] = "walk"
 
 
+class GoPast(_Event):
+    """``subject`` walks, runs or drives past ``targets`` (one thing, or a row of them): from before the first
+    to beyond the last, close by on the camera's side."""
+
+    type: Literal["go_past"]
+    subject: ActorRef
+    targets: Annotated[list[ActorRef], Field(min_length=1, max_length=100)]
+    gait: Literal["walk", "run"] = "walk"
+
+
 class Topple(_Event):
     """``subject`` falls over by itself."""
 
@@ -319,13 +330,14 @@ class RideOn(_Event):
 
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | Hit | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet
-    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt | GiveIt
+    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt
+    | GiveIt
     | RideOn,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
 EVENT_TYPES = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+               JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
 class FramingIntent(BaseModel):

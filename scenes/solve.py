@@ -36,6 +36,7 @@ from scenes.intents import (
     DropOnto,
     Face,
     GiveIt,
+    GoPast,
     GoTo,
     Hit,
     HoldIt,
@@ -292,7 +293,7 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
             raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} x "
                               f"{sub.size[2]:.2f} m) does not fit under {target.id!r} (room {w:.2f} x {d:.2f} x "
                               f"{h:.2f} m{f' shared by {crowd + 1}' if crowd else ''})")
-        sub.pos = np.array([*_local(target, (0.0, 0.0)), target.pos[2]])
+        sub.pos = np.array([*_local(target, _under_spot(target, sub, crowd)), target.pos[2]])
         sub.supported_by = f"under:{target.id}"
     elif relation == "inside":
         box = target.spec.traits.container
@@ -316,6 +317,17 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([xy[0], xy[1], 0.0])
         sub.supported_by = f"beside:{target.id}"
     sub.placed_by, sub.kept = relation, True
+
+
+def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
+    """Where the ``crowd``-th thing under ``target`` goes, in its own frame: the middle between a table's legs;
+    beside a tree's trunk, in front first, then fanning out to either side."""
+    trunk = target.spec.traits.trunk * float(max(target.scale[:2]))
+    if not trunk:
+        return (0.0, 0.0)
+    angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
+    r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
+    return (r * math.cos(angle), r * math.sin(angle))
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
@@ -544,8 +556,12 @@ def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
 # ---------------------------------------------------------------------------------------------- events
 
 
-EVENTS = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong, JumpOnto,
-          SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+EVENTS = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
+          JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+# How long the events whose length does not hang on distances take, in seconds.
+FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, KickTo: 5.0, ThrowTo: 3.0, RollDown: 4.0, Chase: 6.0,
+                                    Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0, RideOn: 8.0}
+PAST_M = 3.0  # metres before and beyond what a subject goes past
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
@@ -561,36 +577,20 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
             return 2.0
         return float(np.linalg.norm(bodies[a].pos[:2] - bodies[b].pos[:2])) / speed + 0.5
 
-    if isinstance(it, KnockOver):
-        return 4.5
-    if isinstance(it, Hit):
-        return 3.0
+    if type(it) in FIXED_SECONDS:
+        return FIXED_SECONDS[type(it)]
     if isinstance(it, DropOnto):
         return math.sqrt(2 * it.height / GRAVITY) + 2.5
-    if isinstance(it, KickTo):
-        return 5.0
-    if isinstance(it, ThrowTo):
-        return 3.0
-    if isinstance(it, RollDown):
-        return 4.0
     if isinstance(it, PushIt):
         return walk(it.subject, it.target) + 2.0
-    if isinstance(it, Chase):
-        return 6.0
-    if isinstance(it, Meet):
-        return 5.0
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
     if isinstance(it, DriveAlong):
         return (it.distance or 30.0) / it.speed
-    if isinstance(it, JumpOnto):
-        return 3.0
     if isinstance(it, SitOn):
         return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
-    if isinstance(it, GoTo):
-        return 5.0
-    if isinstance(it, Topple):
-        return 2.0
+    if isinstance(it, GoPast):
+        return _past_lane(it, bodies)[2] / (RUN_SPEED if it.gait == "run" else WALK_SPEED)
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
@@ -599,12 +599,8 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     if isinstance(it, Carry):
         goal = it.target if isinstance(it.target, str) else None
         return walk(it.object, goal) + (0.0 if _held_before(it, intents) else 3.5)  # picked up first, unless it is
-    if isinstance(it, PutDownIt):
-        return 3.0
     if isinstance(it, GiveIt):
         return walk(it.subject, it.target) + 2.5
-    if isinstance(it, RideOn):
-        return 8.0
     return 3.0
 
 
@@ -1181,18 +1177,61 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
-    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and stops short."""
+    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
+    alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
+    something smaller, so it does not hide what it drives up to."""
     _can(car, "move_to", where)
     if not car.kept:
         car.face_across()
-        fwd = car.forward[:2]
-        start = goal.pos[:2] - fwd * (goal.radius + car.size[1] / 2 + 12.0)
+    fwd = car.forward[:2]
+    side = np.array([fwd[1], -fwd[0]])
+    if (side[1] < 0) != (goal.size[2] > car.size[2]):
+        side = -side  # towards the camera (-Y) for a house, away from it for a person or a post
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    half = 0.5 * (abs(float(side @ across_g)) * goal.size[0] + abs(float(side @ ahead_g)) * goal.size[1])
+    stop = goal.pos[:2] + side * (half + car.size[0] / 2 + 0.6)
+    if not car.kept:
+        start = stop - fwd * (car.size[1] / 2 + 12.0)
         car.pos = np.array([start[0], start[1], 0.0])
-    d = goal.pos[:2] - car.pos[:2]
-    car.heading = math.degrees(math.atan2(-d[0], d[1]))
-    u = d / max(float(np.linalg.norm(d)), 1e-6)
-    stop = goal.pos[:2] - u * (goal.radius + car.size[1] / 2 + 0.6)
+    d = stop - car.pos[:2]
+    if float(np.linalg.norm(d)) > 0.1:
+        car.heading = math.degrees(math.atan2(-d[0], d[1]))
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
+def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a walk past ``it.targets`` starts, its direction (x, y, 0) and its length: along the row they stand
+    in (or across the view for one thing), from ``PAST_M`` before the first to ``PAST_M`` beyond the last, on
+    the camera's side of them (which looks along +Y)."""
+    sub = bodies[it.subject]
+    things = [bodies[t] for t in it.targets]
+    first, last = things[0].pos[:2], things[-1].pos[:2]
+    span = last - first
+    along = span / float(np.linalg.norm(span)) if float(np.linalg.norm(span)) > 0.5 else np.array([1.0, 0.0])
+    if along[0] < 0:  # left to right as the camera sees it
+        along, first, last = -along, last, first
+    front = np.array([along[1], -along[0]])  # the side towards the camera (-Y)
+    if front[1] > 0:
+        front = -front
+    lane = max(b.radius for b in things) + sub.radius + 0.6
+    start = first - along * (things[0].radius + PAST_M) + front * lane
+    length = float(np.linalg.norm(last - first)) + things[0].radius + things[-1].radius + 2 * PAST_M
+    return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
+
+
+def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "run_to" if it.gait == "run" else "walk_to"
+    if kind not in sub.spec.actions:
+        _can(sub, "move_to", where)
+        kind = "move_to"
+    start, fwd, length = _past_lane(it, bodies)
+    if not sub.kept:
+        sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
+        sub.heading = math.degrees(math.atan2(-fwd[0], fwd[1]))
+    goal = sub.pos + fwd * length
+    sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
 
 
 TIP_DPS = 120.0  # degrees/s: the nudge that tips a standing thing over its edge
@@ -1433,7 +1472,8 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
 _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
              RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
-             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do,
+             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
+             Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 
 

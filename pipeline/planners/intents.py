@@ -22,6 +22,10 @@ from scenes.catalog import CATALOG
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
 # first sense whose conditions hold wins (its handler in HANDLERS).
 SENSES: dict[str, tuple[str, ...]] = {
+    "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
+                "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
+                "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
+                "shuffle", "trundle", "pull"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
                    "drive", "tumble"),
     "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
@@ -32,7 +36,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "roll_down": ("roll", "tumble", "bounce", "slide"),
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
-    "sit_on": ("sit", "rest"),
+    "sit_on": ("sit", "rest", "flop"),
     "pick_up": ("pick", "grab", "lift"),
     "hold": ("hold",),
     "carry": ("carry",),
@@ -40,12 +44,16 @@ SENSES: dict[str, tuple[str, ...]] = {
     "give": ("give",),
     "ride": ("ride",),
     "jump_onto": ("jump", "leap", "hop", "climb"),
-    "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
+    "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly", "gallop", "trot",
+                   "canter", "scamper"),
     "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet", "roll", "slide", "collide",
              "crash"),
-    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
+    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom",
+                    "trundle", "pull", "park"),
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
-              "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly"),
+              "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
+              "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
+              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle"),
 }
 
 
@@ -287,7 +295,17 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
 
 
-RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch")
+RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch", "gallop", "canter", "scamper")
+
+
+def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"jogs past a row of trees", "drives past the house": by all of them and on."""
+    target = _target_entity(ev)
+    if not getattr(ev, "past", False) or target is None or target in ev.subjects:
+        return None
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "go_past", "subject": m, "targets": list(scene.members[target]), "gait": gait,
+             "together": n > 0} for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
 def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -472,7 +490,7 @@ def _then_do(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 HANDLERS: dict[str, Handler] = {
     "knock_over": _knock_over, "hit": _hit, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
-    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to,
+    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
