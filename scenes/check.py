@@ -492,7 +492,10 @@ def check_idle(world: World) -> Check:
     involved = {i for i, a in enumerate(tl.actors) if a.id in tl.poses}
     for intent in intents_of(tl.script):
         if getattr(intent, "type", "") in ONGOING_EVENTS:
-            involved |= {i for i in map(world.index, intent_subjects(intent)) if i is not None}
+            subjects = {i for i in map(world.index, intent_subjects(intent)) if i is not None}
+            if getattr(intent, "type", "") == "meet":  # things that meet collide once and may rest after
+                subjects = {i for i in subjects if tl.actors[i].id in tl.poses}
+            involved |= subjects
     findings = []
     duration = len(tl.times) / world.fps
     for i in sorted(involved):

@@ -28,6 +28,7 @@ from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    BE_WORDS,
     BODY_PARTS,
     CAMERA_PHRASES,
     COLOUR_ALIASES,
@@ -38,18 +39,22 @@ from pipeline.planners.vocabulary import (
     FINISH_COLOURS,
     FINISH_WORDS,
     GARMENTS,
+    GOAL_WORDS,
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     MAX_COUNT,
+    MAX_NAMED_COUNT,
     METAL_COLOURS,
     NOUNS,
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
+    SCENE_PHRASES,
     SEQUENCE_MARKERS,
     SETTINGS,
     SIZES,
     TENDING,
+    TOPIC_COUNT,
     VEHICLES,
     VERBS,
     WEARING,
@@ -217,13 +222,20 @@ class Entity:
 
 @dataclass
 class Event:
-    """Something subjects do during one clause, perhaps towards a target entity (or ``"each_other"``)."""
+    """Something subjects do during one clause, perhaps towards a target entity (or ``"each_other"``).
+
+    A passive verb ("a ball is thrown at the cups") keeps what it is done to as ``subjects`` and its doer, if
+    the prompt names one ("by a boy"), as ``agent``; ``goal`` is where a verb that already has its target sends
+    it ("kicks the ball against the wall")."""
 
     subjects: list[int]
     verb: str
     sense: VerbSense
     clause: int
     target: int | str | None = None
+    passive: bool = False
+    agent: int | None = None
+    goal: int | None = None
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
@@ -243,6 +255,7 @@ class Reading:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
+    topics: list[str] = field(default_factory=list)  # nouns of scene phrases ("a domino run": dominoes)
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -309,6 +322,7 @@ class _ClauseReader:
 
     def reset_phrase(self) -> None:
         self.count: int | None = None
+        self.count_named = False  # the count is a number the prompt wrote ("fifty"), not a vague "dozens of"
         self.count_arrangement: str | None = None
         self.size: float | None = None
         self.colour: str | None = None
@@ -358,6 +372,8 @@ class _ClauseReader:
         t, r = self.t, self.r
         self.clause = clause
         verb_seen = False
+        self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
+        self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -400,12 +416,28 @@ class _ClauseReader:
                     r.used.update({i, i + 1})
                 i += 2
                 continue
+            topic = next(((p, n) for p, n in SCENE_PHRASES.items() if _match(t, i, p)), None)
+            if topic:  # "a domino run": what the scene is made of, shown once even if named again
+                r.topics.append(topic[1])
+                r.used.update(range(i, i + len(topic[0])))
+                i += len(topic[0])
+                continue
             arrangement = next(((p, a) for p, a in ARRANGEMENTS if _match(t, i, p)), None)
             if arrangement and r.entities:
                 for e in self.subjects or [len(r.entities) - 1]:
                     r.entities[e].arrangement = arrangement[1]
                 r.used.update(range(i, i + len(arrangement[0])))
                 i += len(arrangement[0])
+                # "three cones lined up in a row and a ball …": the arrangement is what they do; what follows
+                # names a new subject
+                verb_seen = verb_seen or bool(self.subjects)
+                continue
+            if tok in GOAL_WORDS and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
+                    isinstance(last_event.target, int) or (last_event.passive and last_event.target is None)):
+                if last_event.target is not None:  # "kicks the ball against the wall": where the ball goes
+                    self.goal_for = last_event
+                r.used.add(i)  # "is kicked against the wall": the wall is the passive verb's own target
+                i += 1
                 continue
             count_phrase = next(((p, n) for p, n in COUNT_PHRASES if _match(t, i, p)), None)
             if count_phrase is None and tok == "a" and i + 1 < end and t[i + 1] in SIZES:  # "a tall stack of"
@@ -423,6 +455,11 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and tok == "by" and last_event is not None and last_event.passive and last_event.agent is None:
+                self.agent_for = last_event  # "is thrown by a boy": the boy throws it
+                r.used.add(i)
+                i += 1
+                continue
             if tok == "in" and self.seat_follows(i):
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
             if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
@@ -530,12 +567,12 @@ class _ClauseReader:
                 i += 1
                 continue
             if re.fullmatch(r"\d+", tok) and (self.modifier_follows(i) or self.noun_after_word(i)):
-                self.count = int(tok)
+                self.count, self.count_named = int(tok), True
                 self.modifier_idx.append(i)
                 i += 1
                 continue
             if tok in NUMBER_WORDS and (self.modifier_follows(i) or self.noun_after_word(i)):
-                self.count = NUMBER_WORDS[tok]
+                self.count, self.count_named = NUMBER_WORDS[tok], True
                 self.modifier_idx.append(i)
                 i += 1
                 continue
@@ -595,6 +632,15 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
+                waiting = self.agent_for or self.goal_for
+                if waiting is not None and e not in waiting.subjects:
+                    if self.agent_for is not None:
+                        waiting.agent = e
+                    else:
+                        waiting.goal = e
+                    self.agent_for = self.goal_for = None
+                    self.soft_break = False
+                    continue
                 if pending_rel is not None:
                     name, idx, subjects = pending_rel
                     anchors = [e]
@@ -627,14 +673,16 @@ class _ClauseReader:
                 continue
             if lemma is not None and (self.subjects or r.entities):
                 subjects = self.subjects or [len(r.entities) - 1]
+                # "a ball is thrown", "the cups are knocked over": done to the subject, not by it
+                passive = i > start and t[i - 1] in BE_WORDS and not tok.endswith("ing")
                 if object_last is not None and tok.endswith("ing") and i - 1 in r.used:
                     subjects = [object_last]  # "bottles standing on a wall": the bottles stand there
                     doer = last_event.subjects[:1] if last_event is not None else []
-                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause)
+                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                     if VERBS[lemma].wants_target and doer:
                         last_event.target = doer[0]  # "with a puppy following close behind": following the kid
                 else:
-                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause)
+                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                 r.events.append(last_event)
                 r.used.add(i)
                 verb_seen = True
@@ -714,7 +762,8 @@ class _ClauseReader:
             r.mentions.append((clause, found))
             return found
         count = self.count if self.count is not None else sense.default_count(plural)
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, MAX_COUNT)), colour=self.colour,
+        cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
@@ -759,6 +808,10 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
+    for noun in r.topics:  # "a domino run" with no dominoes named: a row of them
+        found = noun_sense(noun)
+        if found and not any(e.sense == found[1] for e in r.entities):
+            r.entities.append(Entity(word=found[0], sense=found[1], count=TOPIC_COUNT, arrangement="row"))
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"

@@ -157,7 +157,7 @@ PROMPTS: tuple[Expect, ...] = (
     _e("a man walks his dog down the street", "man/capsule:1 dog/capsule:1",
        actions="walk_to/move_to", ground="asphalt"),
     _e("a bouncing beach ball on the sand", "beach_ball/ball|sphere:1", actions="bounce", ground="sand"),
-    _e("eight dominoes in a line fall over one after another", "domino/box:8", actions="fall/move_to"),
+    _e("eight dominoes in a line fall over one after another", "domino/box:8", actions="physics"),
     _e("a cozy cabin in a snowy forest at night", "house/box:1", sky="night", ground="snow"),
     _e("the camera circles a bronze statue in a plaza", "statue/capsule:1",
        colours="bronze", shots="orbit", ground="concrete"),

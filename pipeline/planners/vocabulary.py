@@ -157,15 +157,17 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
     (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
-    (("a", "tower", "of"), 5), (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
+    (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16), (("a", "flight", "of"), 1),
+    (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
     (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
     (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
     (("several",), 4), (("few",), 3), (("many",), 8), (("numerous",), 10), (("some",), 3), (("both",), 2),
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
 ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
-                        "pile": "stack", "tower": "stack"}
-MAX_COUNT = 24
+                        "pile": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
+MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this many
+MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
 SIZES: dict[str, float] = {
     "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
@@ -179,12 +181,14 @@ FINISH_WORDS: dict[str, str] = {
     "rubber": "rubber", "rubbery": "rubber", "wooden": "wood", "wood": "wood", "ceramic": "ceramic",
     "porcelain": "ceramic", "clay": "ceramic", "glass": "glass", "crystal": "glass", "plastic": "plastic",
     "fabric": "fabric", "cloth": "fabric", "woolen": "fabric", "felt": "fabric", "velvet": "fabric",
-    "stone": "matte", "concrete": "matte", "glowing": "emissive", "neon": "emissive", "luminous": "emissive",
+    "stone": "matte", "concrete": "matte", "cardboard": "matte", "paper": "matte", "glowing": "emissive",
+    "neon": "emissive", "luminous": "emissive",
 }
 # Material words that also imply a colour when no colour is given.
 FINISH_COLOURS: dict[str, str] = {"wooden": "peru", "wood": "peru", "steel": "silver", "iron": "dimgray",
                                   "chrome": "silver", "aluminium": "silver", "aluminum": "silver",
-                                  "clay": "terracotta", "porcelain": "white", "golden": "gold", "gold": "gold",
+                                  "clay": "terracotta", "porcelain": "white", "cardboard": "#b08850",
+                                  "paper": "whitesmoke", "golden": "gold", "gold": "gold",
                                   "copper": "copper", "bronze": "bronze", "brass": "brass", "silver": "silver"}
 METAL_COLOURS = {"golden", "gold", "silver", "copper", "bronze", "brass"}  # colour + metal finish together
 COLOUR_MODIFIERS = {"light": 0.45, "pale": 0.55, "pastel": 0.5, "soft": 0.3, "dark": -0.45, "deep": -0.35,
@@ -250,6 +254,8 @@ VERBS: dict[str, VerbSense] = {
     "fly": _v("fly_to move_to", "fly", True, 2.0), "float": _v("fly_to move_to", "fly", True, 0.5),
     "hover": _v("fly_to move_to", "fly", True, 0.3), "rise": _v("fly_to move_to", "fly", True, 0.8),
     "fall": _v("fall move_to", "fall"), "drop": _v("fall move_to", "fall"), "topple": _v("fall move_to", "fall"),
+    "collapse": _v("fall move_to", "fall"), "crumble": _v("fall move_to", "fall"),
+    "collide": _v("push", "push", True, 2.0),
     "wave": _v("wave bounce", "wave"), "greet": _v("wave bounce", "wave", True),
     "dance": _v("dance spin", "dance"), "boogie": _v("dance spin", "dance"), "celebrate": _v("dance jump", "dance"),
     "sit": _v("sit", "none"), "rest": _v("sit idle", "none"), "sleep": _v("sit idle", "none"),
@@ -330,6 +336,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
     (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"), (("a", "tower", "of"), "stack"),
     (("on", "top", "of", "each", "other"), "stack"), (("on", "top", "of", "one", "another"), "stack"),
+    (("lined", "up"), "row"), (("lined",), "row"), (("in", "a", "spiral"), "spiral"),
+    (("in", "a", "pyramid"), "pyramid"), (("into", "a", "pyramid"), "pyramid"),
     (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
 ]
 
@@ -400,6 +408,16 @@ GARMENTS: dict[str, str] = {
     "hat": "hat", "cap": "hat", "beanie": "hat",
 }
 WEARING = {"in", "wearing", "wears", "with", "dressed", "and"}  # words that may stand between person and garment
+
+# Phrases that name what the whole scene is made of ("a domino run"): the noun is shown once, as a row of
+# TOPIC_COUNT unless the prompt names and counts it ("… fifty dominoes in a long line").
+SCENE_PHRASES: dict[tuple[str, ...], str] = {
+    ("domino", "run"): "domino", ("domino", "chain"): "domino", ("domino", "rally"): "domino",
+    ("domino", "effect"): "domino", ("domino", "show"): "domino", ("domino", "track"): "domino",
+}
+TOPIC_COUNT = 12
+BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"}  # before a passive participle
+GOAL_WORDS = {"at", "against", "into", "towards", "toward"}  # "kicks the ball against the wall": where it goes
 
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
