@@ -32,6 +32,12 @@ class EngineInfo:
     raster_threads: int | None = None  # CPU threads of a software rasteriser (llvmpipe); None on a GPU or remote
 
 
+def rows_bottom_up(frame: np.ndarray) -> bool:
+    """Whether an upright frame's rows lie in memory bottom row first (``frame[::-1]`` C-contiguous), as the
+    embedded engine's do (:meth:`Engine.render`)."""
+    return frame.ndim >= 2 and frame.shape[0] > 1 and not frame.flags.c_contiguous and frame[::-1].flags.c_contiguous
+
+
 class Engine(ABC):
     """Renders frame states of one timeline at a time. Use as a context manager."""
 
@@ -41,7 +47,10 @@ class Engine(ABC):
 
     @abstractmethod
     def render(self, state: FrameState) -> np.ndarray:
-        """Draw one frame; returns a C-contiguous ``(height, width, 3)`` uint8 sRGB array."""
+        """Draw one frame; returns an upright ``(height, width, 3)`` uint8 sRGB array, new for every frame. It is
+        C-contiguous, or its rows lie in memory bottom row first (``frame[::-1]`` is C-contiguous: a GL buffer's
+        own order, which the embedded engine hands out without turning it over; :func:`rows_bottom_up`).
+        ``np.ascontiguousarray`` makes either C-contiguous."""
 
     def render_passes(
         self, state: FrameState, passes: Sequence[str], next_state: FrameState | None = None

@@ -45,7 +45,8 @@ FRAMING_SIZES: dict[str, tuple[float, float]] = {
 }
 """Subject height as a share of the frame height, per framing size name."""
 
-ONGOING_EVENTS = ("chase", "run_around", "go_to", "meet", "drive_along", "do")  # their subjects must keep busy
+# their subjects must keep busy
+ONGOING_EVENTS = ("chase", "run_around", "go_to", "go_past", "meet", "drive_along", "do")
 STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit does)
 _NO_JOINT_LIFE = ("tail",)  # joints whose constant motion (a wagging tail) is not activity
 
@@ -99,6 +100,10 @@ class CheckReport(BaseModel):
     def findings(self) -> list[str]:
         """Every finding of every check, in check order."""
         return [line for c in self.checks for line in c.findings]
+
+    def check(self, name: str) -> Check:
+        """The check called ``name`` (``floating``, ``interpenetration``, ``events``…)."""
+        return next(c for c in self.checks if c.name == name)
 
     def summary(self) -> list[str]:
         """One line per check (``floating: ok (0 of 4 actors float)``) followed by its findings."""
@@ -487,7 +492,10 @@ def check_idle(world: World) -> Check:
     involved = {i for i, a in enumerate(tl.actors) if a.id in tl.poses}
     for intent in intents_of(tl.script):
         if getattr(intent, "type", "") in ONGOING_EVENTS:
-            involved |= {i for i in map(world.index, intent_subjects(intent)) if i is not None}
+            subjects = {i for i in map(world.index, intent_subjects(intent)) if i is not None}
+            if getattr(intent, "type", "") == "meet":  # things that meet collide once and may rest after
+                subjects = {i for i in subjects if tl.actors[i].id in tl.poses}
+            involved |= subjects
     findings = []
     duration = len(tl.times) / world.fps
     for i in sorted(involved):

@@ -10,6 +10,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 |---|---|
 | ``knock_over`` | they touched (a physics contact, or solids within ``touch_m``), then target (or one of |
 | | its row or stack) tipped over ``tip_deg`` or fell half its height |
+| ``hit`` | they touched |
 | ``drop_onto`` | they touched and subject ends resting on target |
 | ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
 | ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
@@ -18,9 +19,10 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``meet`` | the subjects end within ``near_m`` of each other |
 | ``run_around`` | subject's bearing around target turned ``lap_deg`` × laps |
 | ``go_to`` | subject ends within ``near_m`` of target |
+| ``go_past`` | subject comes within ``near_m`` of its targets, from before the first to beyond the last |
 | ``sit_on`` | subject is seated on target |
 | ``jump_onto`` | subject ends resting on target |
-| ``topple`` | subject tipped > ``tip_deg`` |
+| ``topple`` | subject (or one of its row or stack) tipped > ``tip_deg`` or fell half its height |
 | ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
 | ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
 | ``pick_up`` | object is held in subject's hand (its palms at it) |
@@ -44,6 +46,7 @@ import numpy as np
 from scenes import contact
 from scenes.catalog import asset
 from scenes.contact import box_depth, height_field
+from scenes.intents import CHAINS
 
 if TYPE_CHECKING:
     from scenes.check import World
@@ -68,6 +71,7 @@ class Event:
     f0: int
     f1: int
     open_end: bool  # no ``end`` given: an outcome may show at any frame after the start
+    targets: tuple[int, ...] = ()  # what a ``go_past`` goes past
 
     @property
     def outcome(self) -> slice:
@@ -101,8 +105,12 @@ def _resolve(world: World, intent: object) -> Event | str:
     end = getattr(intent, "end", None)
     f0 = min(round(start * world.fps), n - 1)
     f1 = n if end is None else max(min(round(float(end) * world.fps) + 1, n), f0 + 1)
+    many = [world.index(t) for t in getattr(intent, "targets", None) or ()]
+    if any(t is None for t in many):
+        return f"no actor {next(t for t, i in zip(intent.targets, many, strict=True) if i is None)!r}"
     return Event(kind, [s for s in subjects if s is not None], target, point, obj,
-                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1, end is None)
+                 float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1, end is None,
+                 tuple(t for t in many if t is not None))
 
 
 def touching(world: World, i: int, j: int) -> np.ndarray:
@@ -165,10 +173,19 @@ def _chain(world: World, target: int) -> list[int]:
     """The target and the actors arranged with it in a row or a stack (they fall together)."""
     for intent in getattr(world.timeline.script, "intents", None) or []:
         members = list(getattr(intent, "subjects", None) or [])
-        if getattr(intent, "type", "") == "arrange" and getattr(intent, "pattern", "") in ("row", "stack") \
+        if getattr(intent, "type", "") == "arrange" and getattr(intent, "pattern", "") in CHAINS \
                 and world.ids[target] in members:
             return [i for i in map(world.index, members) if i is not None]
     return [target]
+
+
+def _fell(world: World, chain: list[int], frame: int) -> tuple[bool, float]:
+    """Whether one of ``chain`` tipped over, or fell half its height off what it stood on (a tower), after
+    ``frame``; and the largest tilt (degrees)."""
+    tilt = float(contact.tilt_degrees(world.timeline)[frame:, chain].max())
+    top = world.boxes.top[frame:, chain]
+    dropped = float(((top[0] - top.min(axis=0)) / np.maximum(2.0 * world.boxes.half[frame, chain, 2], 1e-6)).max())
+    return tilt > world.limits.tip_deg or dropped > 0.5, tilt
 
 
 def _knock_over(world: World, e: Event) -> str | None:
@@ -176,10 +193,8 @@ def _knock_over(world: World, e: Event) -> str | None:
     if hit is None:
         return _never_touches(world, e.subject, e.target, e)
     chain = _chain(world, e.target)
-    tilt = float(contact.tilt_degrees(world.timeline)[hit:, chain].max())
-    top = world.boxes.top[hit:, chain]
-    dropped = float(((top[0] - top.min(axis=0)) / np.maximum(2.0 * world.boxes.half[hit, chain, 2], 1e-6)).max())
-    if tilt > world.limits.tip_deg or dropped > 0.5:  # tipped over, or fell off what it stood on (a tower)
+    fell, tilt = _fell(world, chain, hit)
+    if fell:
         return None
     row = f" (nor any of its {len(chain) - 1} neighbours)" if len(chain) > 1 else ""
     return (f"{world.name(e.target)} is hit at {_t(world, hit)} but never tips over{row} (at most {tilt:.0f}°, "
@@ -201,6 +216,12 @@ def _drop_onto(world: World, e: Event) -> str | None:
     if _first(touching(world, e.subject, e.target), e) is None:
         return _never_touches(world, e.subject, e.target, e)
     return _ends_on(world, e, "ends")
+
+
+def _hit(world: World, e: Event) -> str | None:
+    if _first(touching(world, e.subject, e.target), e) is None:
+        return _never_touches(world, e.subject, e.target, e)
+    return None
 
 
 def _kick_to(world: World, e: Event) -> str | None:
@@ -338,6 +359,23 @@ def _go_to(world: World, e: Event) -> str | None:
             f"(asked within {world.limits.near_m:.1f} m)")
 
 
+def _go_past(world: World, e: Event) -> str | None:
+    pos = world.timeline.positions[e.f0:e.f1, :, :2]
+    first, last = pos[0, e.targets[0]], pos[0, e.targets[-1]]
+    along = last - first if np.linalg.norm(last - first) > 0.5 else pos[-1, e.subject] - pos[0, e.subject]
+    along = along / max(float(np.linalg.norm(along)), 1e-9)
+    closest = min(float(box_gap(world, e.subject, t)[e.f0:e.f1].min()) for t in e.targets)
+    if closest > world.limits.near_m:
+        return (f"{world.name(e.subject)} comes no closer than {closest:.2f} m to {world.name(e.targets[0])} "
+                f"(asked within {world.limits.near_m:.1f} m)")
+    before = float((pos[0, e.subject] - first) @ along)
+    beyond = float((pos[-1, e.subject] - last) @ along)
+    if before >= 0 or beyond <= 0:
+        return (f"{world.name(e.subject)} does not go past {world.name(e.targets[-1])} (it starts {before:+.2f} m "
+                f"and ends {beyond:+.2f} m along the way past it)")
+    return None
+
+
 def _sit_on(world: World, e: Event) -> str | None:
     if (world.seated_on()[e.f0:e.f1, e.subject] == e.target).any():
         return None
@@ -349,10 +387,13 @@ def _jump_onto(world: World, e: Event) -> str | None:
 
 
 def _topple(world: World, e: Event) -> str | None:
-    tilt = float(contact.tilt_degrees(world.timeline, e.subject)[e.f0:e.f1].max())
-    if tilt <= world.limits.tip_deg:
-        return f"{world.name(e.subject)} never tips over (at most {tilt:.0f}°, asked > {world.limits.tip_deg:.0f}°)"
-    return None
+    chain = _chain(world, e.subject)
+    fell, tilt = _fell(world, chain, e.f0)
+    if fell:
+        return None
+    row = f" (nor any of its {len(chain) - 1} neighbours)" if len(chain) > 1 else ""
+    return (f"{world.name(e.subject)} never tips over{row} (at most {tilt:.0f}°, asked > "
+            f"{world.limits.tip_deg:.0f}°)")
 
 
 def _held_by(world: World, e: Event) -> np.ndarray:
@@ -423,9 +464,11 @@ def _ride(world: World, e: Event) -> str | None:
 
 
 EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
-    "knock_over": (_knock_over, True), "drop_onto": (_drop_onto, True), "kick_to": (_kick_to, False),
+    "knock_over": (_knock_over, True), "hit": (_hit, True), "drop_onto": (_drop_onto, True),
+    "kick_to": (_kick_to, False),
     "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
-    "run_around": (_run_around, False), "go_to": (_go_to, False), "sit_on": (_sit_on, True),
+    "run_around": (_run_around, False), "go_to": (_go_to, False), "go_past": (_go_past, False),
+    "sit_on": (_sit_on, True),
     "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
     "drive_along": (_drive_along, False), "pick_up": (_pick_up, False), "hold": (_hold, False),
     "carry": (_carry, False), "put_down": (_put_down, False), "give": (_give, True), "ride": (_ride, False),
@@ -451,7 +494,7 @@ def event_findings(world: World, intents: list[object]) -> tuple[list[str], int,
         elif isinstance(event, Event) and kind in HANDS and event.obj is None:
             event = "it names no object"
         elif isinstance(event, Event) and kind not in ("meet", "topple", "drive_along", *HANDS) \
-                and event.target is None and event.point is None:
+                and event.target is None and event.point is None and not event.targets:
             event = "it names no target"
         problem = event if isinstance(event, str) else judge(world, event)
         if problem:

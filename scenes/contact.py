@@ -20,7 +20,7 @@ from functools import cache, cached_property
 import numpy as np
 
 from scenes.catalog import asset, is_model_path, model
-from scenes.rig import hpr_matrix
+from scenes.rig import hpr_matrix, joint_matrices
 from scenes.view import Boxes, body_part_boxes
 
 GRID = 40  # height-field cells along each side of a prop's footprint
@@ -84,7 +84,11 @@ def part_boxes(asset_name: str) -> np.ndarray:
     whole = np.array([[[-size[0] / 2, -size[1] / 2, 0.0], [size[0] / 2, size[1] / 2, size[2]]]])
     if is_model_path(asset_name):
         return whole
-    boxes = np.array([[p.mesh.vertices.min(0), p.mesh.vertices.max(0)] for p in model(asset_name).parts])
+    m = model(asset_name)
+    # a part's mesh is in its joint's frame: a tree's crown hangs 2 m up from its joint (rest rotations are zero)
+    rest = joint_matrices(m, np.zeros((1, len(m.joints), 3)), np.zeros((1, 3)))[0, :, :3, 3]
+    boxes = np.array([[p.mesh.vertices.min(0) + rest[p.joint], p.mesh.vertices.max(0) + rest[p.joint]]
+                      for p in m.parts])
     keep = [k for k, (lo, hi) in enumerate(boxes)
             if not any(j != k and np.all(lo >= boxes[j, 0] - 0.02) and np.all(hi <= boxes[j, 1] + 0.02)
                        and (j < k or not np.allclose(boxes[j], boxes[k])) for j in range(len(boxes)))]

@@ -6,10 +6,10 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   of*, *behind*, *near* another, or at a ``distance``), ``arrange`` (a group in a *row*, a *circle*, a
   *stack*, *around* a target, *between* two), ``face`` (turn towards an actor, the camera, away, or each
   other);
-- **events with causes**: ``knock_over``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
+- **events with causes**: ``knock_over``, ``hit``, ``drop_onto``, ``kick_to``, ``throw_to``, ``roll_down``,
   ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
-  ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``, ``carry``,
-  ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
+  ``go_past``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
+  ``carry``, ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive.
 
@@ -30,7 +30,9 @@ Point = tuple[Annotated[float, Field(ge=-10_000, le=10_000)], Annotated[float, F
               Annotated[float, Field(ge=-10_000, le=10_000)]]
 
 RELATIONS = ("on", "under", "inside", "next_to", "left_of", "right_of", "in_front_of", "behind", "near")
-PATTERNS = ("row", "circle", "stack", "around", "between")
+PATTERNS = ("row", "circle", "stack", "around", "between", "pyramid", "spiral")
+CHAINS = ("row", "stack", "circle", "pyramid", "spiral")  # arrangements whose members fall together when one is hit
+IN_LINE = ("row", "circle", "spiral")  # … each onto the next (dominoes), not off one another (a tower)
 
 
 class _Intent(BaseModel):
@@ -39,12 +41,13 @@ class _Intent(BaseModel):
     def actor_refs(self) -> list[tuple[str, str]]:
         """(field, actor id) pairs this intent names, for cross-reference checks."""
         out: list[tuple[str, str]] = []
-        for name in ("subject", "target", "object"):
+        for name in ("subject", "target", "object", "agent"):
             value = getattr(self, name, None)
             if isinstance(value, str) and value not in ("camera", "away", "each_other"):
                 out.append((name, value))
-        for k, value in enumerate(getattr(self, "subjects", None) or ()):
-            out.append((f"subjects[{k}]", value))
+        for many in ("subjects", "targets"):
+            for k, value in enumerate(getattr(self, many, None) or ()):
+                out.append((f"{many}[{k}]", value))
         return out
 
 
@@ -65,7 +68,8 @@ class Place(_Intent):
 
 
 class Arrange(_Intent):
-    """``subjects`` in a ``pattern``: a row (along ``heading``), a circle, a stack (a tower), around
+    """``subjects`` in a ``pattern``: a row (along ``heading``), a circle, a stack (a tower), a pyramid (rows of
+    one fewer on top of each other, each thing on two below), a spiral (winding out from the middle), around
     ``target`` (a ring), or between the two actors named in ``target`` and ``subjects[0]``'s neighbour."""
 
     type: Literal["arrange"]
@@ -105,13 +109,36 @@ class _Event(_Intent):
         return self
 
 
-class KnockOver(_Event):
-    """``subject`` moves into ``target`` (rolling, walking or running) and knocks it over; anything in a
-    chain behind the target (a row of dominoes, a tower) falls too."""
+VIAS = ("move", "drop", "throw", "kick")
 
-    type: Literal["knock_over"]
+
+class _SentAt(_Event):
+    """``subject`` reaches ``target``. ``via`` says how a thing gets there when it does not roll or walk in:
+    ``drop`` (it falls from ``height`` metres above the target's top and strikes it as it comes down), ``throw``
+    (flung at it through the air) or ``kick`` (sent low and fast); by ``agent`` (a person) when one is named,
+    else launched from ``distance`` metres away."""
+
     subject: ActorRef
     target: ActorRef
+    via: Literal[VIAS] = "move"  # type: ignore[valid-type]
+    agent: ActorRef | None = None
+    height: Annotated[float, Field(gt=0.0, le=100.0)] = 2.0
+    distance: Annotated[float, Field(gt=0.0, le=100.0)] = 4.0
+
+
+class KnockOver(_SentAt):
+    """``subject`` moves into ``target`` (rolling, walking or running, or as ``via`` says) and knocks it over;
+    anything in a chain behind the target (a row of dominoes, a tower) falls too."""
+
+    type: Literal["knock_over"]
+
+
+class Hit(_SentAt):
+    """``subject`` (a thing: a ball, a stone) is sent at ``target`` and hits it, which stays standing (a wall, a
+    car); ``via`` as for ``knock_over`` (``move``: it rolls in along the ground)."""
+
+    type: Literal["hit"]
+    via: Literal[VIAS] = "throw"  # type: ignore[valid-type]
 
 
 class DropOnto(_Event):
@@ -215,6 +242,16 @@ class GoTo(_Event):
     gait: Literal["walk", "run"] = "walk"
 
 
+class GoPast(_Event):
+    """``subject`` walks, runs or drives past ``targets`` (one thing, or a row of them): from before the first
+    to beyond the last, close by on the camera's side."""
+
+    type: Literal["go_past"]
+    subject: ActorRef
+    targets: Annotated[list[ActorRef], Field(min_length=1, max_length=100)]
+    gait: Literal["walk", "run"] = "walk"
+
+
 class Topple(_Event):
     """``subject`` falls over by itself."""
 
@@ -292,13 +329,15 @@ class RideOn(_Event):
 
 
 Intent = Annotated[
-    Place | Arrange | Face | KnockOver | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet | RunAround
-    | DriveAlong | JumpOnto | SitOn | GoTo | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt | GiveIt | RideOn,
+    Place | Arrange | Face | KnockOver | Hit | DropOnto | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet
+    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt
+    | GiveIt
+    | RideOn,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
-EVENT_TYPES = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+EVENT_TYPES = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
+               JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
 
 
 class FramingIntent(BaseModel):

@@ -26,6 +26,8 @@ from scenes.camera import share_distance
 from scenes.catalog import AssetSpec, asset
 from scenes.hold import GAP as HOLD_GAP
 from scenes.intents import (
+    CHAINS,
+    IN_LINE,
     Arrange,
     Carry,
     Chase,
@@ -34,7 +36,9 @@ from scenes.intents import (
     DropOnto,
     Face,
     GiveIt,
+    GoPast,
     GoTo,
+    Hit,
     HoldIt,
     JumpOnto,
     KickTo,
@@ -289,7 +293,7 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
             raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} x "
                               f"{sub.size[2]:.2f} m) does not fit under {target.id!r} (room {w:.2f} x {d:.2f} x "
                               f"{h:.2f} m{f' shared by {crowd + 1}' if crowd else ''})")
-        sub.pos = np.array([*_local(target, (0.0, 0.0)), target.pos[2]])
+        sub.pos = np.array([*_local(target, _under_spot(target, sub, crowd)), target.pos[2]])
         sub.supported_by = f"under:{target.id}"
     elif relation == "inside":
         box = target.spec.traits.container
@@ -313,6 +317,17 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([xy[0], xy[1], 0.0])
         sub.supported_by = f"beside:{target.id}"
     sub.placed_by, sub.kept = relation, True
+
+
+def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
+    """Where the ``crowd``-th thing under ``target`` goes, in its own frame: the middle between a table's legs;
+    beside a tree's trunk, in front first, then fanning out to either side."""
+    trunk = target.spec.traits.trunk * float(max(target.scale[:2]))
+    if not trunk:
+        return (0.0, 0.0)
+    angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
+    r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
+    return (r * math.cos(angle), r * math.sin(angle))
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
@@ -356,6 +371,12 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         for lower, upper in itertools.pairwise(members):
             upper.supported_by = lower.id
         return
+    if it.pattern == "pyramid":
+        _pyramid(members, it.spacing)
+        return
+    if it.pattern == "spiral":
+        _spiral(members, it.spacing)
+        return
     if it.pattern == "row":
         h = math.radians(it.heading)
         axis = np.array([-math.sin(h), math.cos(h)])
@@ -385,15 +406,59 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         return
     centre = centre_body.pos[:2] if centre_body is not None else origin[:2]
     n = len(members)
+    topples = it.pattern == "circle" and all(b.spec.traits.topples for b in members)
     width = max(max(b.size[0], b.size[1]) for b in members)
     gap = it.spacing if it.spacing is not None else max(GAP, 0.3 * width)
+    if topples:  # dominoes face along the circle, each as close to the next as in a row, so each falls onto it
+        width = max(b.size[1] for b in members)
+        gap = it.spacing if it.spacing is not None else 0.45 * float(np.mean([b.size[2] for b in members]))
     r = max(n * (width + gap) / (2 * math.pi), (centre_body.radius + width / 2 + 0.6) if centre_body else 0.5)
     for k, b in enumerate(members):
         a = 2 * math.pi * k / n
         b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
         if b.living or b.spec.traits.seat is not None:  # people, animals and chairs face the middle
             b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
+        elif topples:  # facing the next one round
+            b.heading = math.degrees(a) + 90.0
         b.placed_by, b.kept = it.pattern, True
+
+
+def _pyramid(members: list[Body], spacing: float | None) -> None:
+    """Rows of one fewer on top of each other (3-2-1 for six cups), each thing over the gap between two below."""
+    base = 1
+    while base * (base + 1) // 2 < len(members):
+        base += 1
+    origin = members[0].pos.copy()
+    width = max(float(b.size[0]) for b in members)
+    step = width + (spacing if spacing is not None else 0.15 * width)
+    z, k, row = origin[2], 0, base
+    while k < len(members):
+        level = members[k:k + row]
+        for n, b in enumerate(level):
+            b.pos = np.array([origin[0] + (n - (row - 1) / 2) * step, origin[1], z])
+            b.placed_by, b.kept = "pyramid", True
+        k, z, row = k + row, z + max(float(b.size[2]) for b in level), row - 1
+
+
+def _spiral(members: list[Body], spacing: float | None) -> None:
+    """An Archimedean spiral out from the middle, neighbours ``spacing`` apart along it (dominoes as close as in a
+    row, facing along it, so each falls onto the next); the coils a body's length apart."""
+    origin = members[0].pos.copy()
+    topples = all(b.spec.traits.topples for b in members)
+    depth = max(float(b.size[1]) for b in members)
+    step = depth + (spacing if spacing is not None else (
+        0.45 * float(np.mean([b.size[2] for b in members])) if topples else GAP))
+    coil = max(max(float(b.size[0]), float(b.size[2])) for b in members) * 1.2  # gap between turns
+    a = coil / (2 * math.pi)  # r = a·θ
+    theta = 2 * math.pi  # start a turn out, where the spiral is wide enough for the first few
+    for b in members:
+        r = a * theta
+        b.pos = np.array([origin[0] + r * math.cos(theta), origin[1] + r * math.sin(theta), origin[2]])
+        if topples:  # along the curve: the tangent of (r cos θ, r sin θ)
+            tx, ty = a * math.cos(theta) - r * math.sin(theta), a * math.sin(theta) + r * math.cos(theta)
+            b.heading = math.degrees(math.atan2(-tx, ty))
+        b.placed_by, b.kept = "spiral", True
+        theta += step / math.hypot(r, a)  # the arc length to the next
 
 
 def face(sub: Body, target: str, bodies: dict[str, Body]) -> None:
@@ -491,8 +556,12 @@ def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
 # ---------------------------------------------------------------------------------------------- events
 
 
-EVENTS = (KnockOver, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong, JumpOnto,
-          SitOn, GoTo, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+EVENTS = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
+          JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+# How long the events whose length does not hang on distances take, in seconds.
+FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, KickTo: 5.0, ThrowTo: 3.0, RollDown: 4.0, Chase: 6.0,
+                                    Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0, RideOn: 8.0}
+PAST_M = 3.0  # metres before and beyond what a subject goes past
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
@@ -508,34 +577,20 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
             return 2.0
         return float(np.linalg.norm(bodies[a].pos[:2] - bodies[b].pos[:2])) / speed + 0.5
 
-    if isinstance(it, KnockOver):
-        return 4.5
+    if type(it) in FIXED_SECONDS:
+        return FIXED_SECONDS[type(it)]
     if isinstance(it, DropOnto):
         return math.sqrt(2 * it.height / GRAVITY) + 2.5
-    if isinstance(it, KickTo):
-        return 5.0
-    if isinstance(it, ThrowTo):
-        return 3.0
-    if isinstance(it, RollDown):
-        return 4.0
     if isinstance(it, PushIt):
         return walk(it.subject, it.target) + 2.0
-    if isinstance(it, Chase):
-        return 6.0
-    if isinstance(it, Meet):
-        return 5.0
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
     if isinstance(it, DriveAlong):
         return (it.distance or 30.0) / it.speed
-    if isinstance(it, JumpOnto):
-        return 3.0
     if isinstance(it, SitOn):
         return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
-    if isinstance(it, GoTo):
-        return 5.0
-    if isinstance(it, Topple):
-        return 2.0
+    if isinstance(it, GoPast):
+        return _past_lane(it, bodies)[2] / (RUN_SPEED if it.gait == "run" else WALK_SPEED)
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
@@ -544,12 +599,8 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     if isinstance(it, Carry):
         goal = it.target if isinstance(it.target, str) else None
         return walk(it.object, goal) + (0.0 if _held_before(it, intents) else 3.5)  # picked up first, unless it is
-    if isinstance(it, PutDownIt):
-        return 3.0
     if isinstance(it, GiveIt):
         return walk(it.subject, it.target) + 2.5
-    if isinstance(it, RideOn):
-        return 8.0
     return 3.0
 
 
@@ -578,11 +629,18 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     for g, length in zip(groups, lengths, strict=True):
         span = min(length * stretch, max(duration - 0.3 - t, 0.5))  # ends a moment before the video does
         for k, it in g:
-            s = it.start if it.start is not None else min(t, max(duration - 0.5, 0.0))
+            s = it.start if it.start is not None else 0.0 if _falls_from_start(it) else min(
+                t, max(duration - 0.5, 0.0))
             e = it.end if it.end is not None else min(duration, s + span)
             spans[k] = (round(s, 3), round(max(e, s + 0.2), 3))
         t += span + pad
     return spans
+
+
+def _falls_from_start(it: Any) -> bool:
+    """Whether an event begins with a fall from the air: nothing holds the thing up there, so it falls as the
+    video starts (hanging in the air until a later time is what the world check calls floating)."""
+    return isinstance(it, DropOnto) or (isinstance(it, KnockOver | Hit) and it.via == "drop")
 
 
 @dataclass
@@ -627,11 +685,16 @@ def _heading_to(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _chain(script: SceneScript, target: str) -> list[str]:
-    """The target and everything arranged with it in a row or a stack (they fall together)."""
+    """The target and everything arranged with it in a row, a circle or a stack (they fall together)."""
     for it in script.intents:
-        if isinstance(it, Arrange) and target in it.subjects and it.pattern in ("row", "stack"):
+        if isinstance(it, Arrange) and target in it.subjects and it.pattern in CHAINS:
             return list(it.subjects)
     return [target]
+
+
+def _in_row(script: SceneScript, target: str) -> bool:
+    """Whether ``target`` stands in a row or a circle (it falls onto the next) rather than alone or in a stack."""
+    return any(isinstance(it, Arrange) and target in it.subjects and it.pattern in IN_LINE for it in script.intents)
 
 
 def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, where: str,
@@ -640,6 +703,11 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     chain = _chain(script, it.target)
     for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
         bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
+    if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
+        _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
+        return None
+    if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
+        return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
     in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
@@ -690,6 +758,133 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
                                                                                                       s + 0.5))
     return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
+
+
+def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, np.ndarray]:
+    """The member a mover strikes first and the unit (x, y) direction it comes in along: down a row from its
+    nearer end; at a single thing or a stack from the mover's side (from the left when they coincide)."""
+    if row and len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3:
+        first, last = members[0], members[-1]
+        if np.linalg.norm(first.pos[:2] - mover.pos[:2]) > np.linalg.norm(last.pos[:2] - mover.pos[:2]):
+            first, last = last, first
+        axis = last.pos[:2] - first.pos[:2]
+        return first, axis / float(np.linalg.norm(axis))
+    centre = np.mean([m.pos[:2] for m in members], axis=0)
+    away = centre - mover.pos[:2]
+    return members[0], (away / float(np.linalg.norm(away)) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0]))
+
+
+FLIGHT_SPEED = {"throw": 7.0, "kick": 10.0}  # m/s across the ground: a throw arcs, a kick flies low and fast
+
+
+def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, bodies: dict[str, Body], s: float,
+             e: float, where: str) -> None:
+    """Send ``mover`` at the first of ``members`` the way ``it.via`` says: dropped from above so that it strikes the
+    near side of the target's top as it falls (pushing it away along the line of attack), thrown through the air
+    or kicked low; from a named agent's hand or foot, or launched from ``it.distance`` metres away."""
+    hit, axis = _line_of_attack(bodies[it.agent] if it.agent else mover, members, row)
+    if not mover.spec.traits.round and it.via != "drop":
+        _can(mover, "push", where)
+    mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
+    r = float(mover.size[2]) / 2
+    near = hit.pos[:2] - axis * (_extent_along(hit, axis) + r * 0.9)  # its centre as it meets the near face
+    if it.via == "drop":
+        contact = np.array([*near, hit.top() - 0.3 * r])
+        along = 1.5 + float(hit.size[0] * hit.size[1]) ** 0.5  # across while it falls: a shove, not a thud
+        fall = math.sqrt(2 * it.height / GRAVITY)
+        start = contact + np.array([*(-axis * along * fall), it.height])
+        mover.pos = start - np.array([0.0, 0.0, r])  # the base is its position
+        mover.supported_by = None
+        # nothing holds it up there: it falls as the video starts (see _drop_onto)
+        mover.dynamic(start=0.0, velocity=np.array([*(axis * along), 0.0]), mass=round(mass, 3), restitution=0.1)
+        return
+    height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
+    aim = np.array([*near, max(height, r)])
+    agent = bodies.get(it.agent) if it.agent else None
+    if agent is not None:
+        if not agent.kept:
+            spot = aim[:2] - axis * it.distance
+            agent.pos = np.array([spot[0], spot[1], 0.0])
+        agent.heading = _heading_to(agent.pos, aim)
+    if agent is not None and it.via == "throw":
+        launch = agent.pos + agent.forward * 0.35 + np.array([0.0, 0.0, 1.35 * agent.scale[2]])
+        if "wave" in agent.spec.actions:  # the throwing arm
+            agent.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
+    elif agent is not None:  # a kick: the ball at the kicker's feet, in front of it
+        launch = np.array([*(agent.pos[:2] + agent.forward[:2] * 0.45), r])
+    elif mover.kept:  # put somewhere by a relation (a ball on the table): it sets off from there
+        launch = mover.pos + np.array([0.0, 0.0, r])
+    else:  # from the surface the target stands on (a table top, the ground), as far back as it reaches
+        under = bodies.get(hit.supported_by or "")
+        back = it.distance if under is None else _room_behind(under, hit.pos[:2], -axis, it.distance, r)
+        if back < 2 * r + 0.1:  # no room on that top to set off from: from the ground, through the air
+            back, under, it = it.distance, None, it.model_copy(update={"via": "throw"})
+        spot = aim[:2] - axis * back
+        launch = np.array([spot[0], spot[1], (hit.pos[2] if under is not None else 0.0) + r])
+    mover.pos = launch - np.array([0.0, 0.0, r])
+    if not mover.kept:
+        mover.supported_by = hit.supported_by if agent is None and it.via != "throw" else None
+    if it.via == "move":  # it rolls there along the surface, quick enough to arrive early in the event
+        gap = aim[:2] - launch[:2]
+        speed = max(2.0, float(np.linalg.norm(gap)) / 0.8)
+        mover.dynamic(start=s, velocity=np.array([*(gap / max(float(np.linalg.norm(gap)), 1e-6) * speed), 0.0]),
+                      mass=round(mass, 3))
+        return
+    flight = max(0.35, float(np.linalg.norm(aim[:2] - launch[:2])) / FLIGHT_SPEED[it.via])
+    velocity = (aim - launch) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    if agent is not None and it.via == "kick" and "kick" in agent.spec.actions:
+        agent.act(type="kick", target=mover.id, impulse=velocity * mass, start=s)
+        mover.dynamic(mass=round(mass, 3))
+        return
+    mover.dynamic(start=s, velocity=velocity, mass=round(mass, 3))
+
+
+def _room_behind(under: Body, xy: np.ndarray, direction: np.ndarray, most: float, margin: float) -> float:
+    """How far from ``xy`` along ``direction`` one stays on ``under``'s top (at most ``most``)."""
+    local_d = _to_local(under, xy + direction) - _to_local(under, xy)
+    half = under.size[:2] / 2 - margin
+    start = _to_local(under, xy)
+    reach = [(half[k] * np.sign(local_d[k]) - start[k]) / local_d[k] for k in (0, 1) if abs(local_d[k]) > 1e-6]
+    return float(np.clip(min(reach, default=most), 0.3, most))
+
+
+def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    mover, target = bodies[it.subject], bodies[it.target]
+    if it.via == "move" and _into_path(script, it, [target], bodies):  # it is rolling already: it runs into it
+        return
+    _send_at(it, mover, [target], False, bodies, s, e, where)
+
+
+PATH_GAP = 1.0  # metres past the foot of a slope where what a ball rolling down it runs into stands
+
+
+def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bodies: dict[str, Body]) -> bool:
+    """When an earlier event already sets the mover rolling (down a ramp), what it runs into is moved into its path:
+    the group, kept as it is arranged, turned to line up with the roll, a little past the slope's foot. Only what
+    stands on the ground is moved (a cup on a table stays where it is); ``False`` when nothing earlier moves it."""
+    before = script.intents[:script.intents.index(it)]
+    roll = next((x for x in reversed(before) if isinstance(x, RollDown) and x.subject == it.subject), None)
+    if roll is None:
+        return False
+    if any(m.supported_by in bodies for m in members):
+        return True  # it rolls on its own; what it meets stays on what holds it
+    slope = bodies[roll.target]
+    top, down = _high_end(slope)
+    foot = top[:2] + down * 2 * _extent_along(slope, down)
+    first = min(members, key=lambda m: float(np.linalg.norm(m.pos[:2] - foot)))
+    if len(members) > 1 and _in_row(script, members[0].id):
+        last = members[-1] if first is members[0] else members[0]
+        turn = _heading_to(first.pos, last.pos) - math.degrees(math.atan2(-down[0], down[1]))
+    else:
+        turn = 0.0
+    spot = foot + down * (PATH_GAP + _extent_along(first, down))
+    c, s_ = math.cos(math.radians(-turn)), math.sin(math.radians(-turn))
+    for m in members:  # a rigid move: the arrangement stays as it was laid out
+        rel = m.pos[:2] - first.pos[:2]
+        xy = spot + np.array([c * rel[0] - s_ * rel[1], s_ * rel[0] + c * rel[1]])
+        m.pos = np.array([xy[0], xy[1], m.pos[2]])
+        m.heading = m.heading - turn
+    return True
 
 
 def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where: str,
@@ -821,8 +1016,26 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
 
 
+def _collide(things: list[Body], s: float, e: float) -> None:
+    """Things that come together (two balls rolling towards each other) are set rolling at each other's meeting
+    point from a few metres apart, so they collide there."""
+    centre = np.mean([b.pos[:2] for b in things], axis=0)
+    for k, b in enumerate(things):
+        d = b.pos[:2] - centre
+        if float(np.linalg.norm(d)) < 1.5:
+            d = np.array([-1.0 if k % 2 == 0 else 1.0, 0.0]) * 2.5
+            b.pos = np.array([centre[0] + d[0], centre[1] + d[1], 0.0])
+        reach = float(np.linalg.norm(d)) - b.radius
+        speed = max(1.5, reach / max(0.5, 0.4 * (e - s)))  # met well before the event is over
+        b.dynamic(start=s, velocity=np.array([*(-d / float(np.linalg.norm(d)) * speed), 0.0]),
+                  mass=round(min(50.0, max(0.3, float(np.prod(b.size)) * 500.0)), 3))
+
+
 def _meet(it: Meet, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     people = [bodies[x] for x in it.subjects]
+    if not any(p.living for p in people):
+        _collide(people, s, e)
+        return
     centre = np.mean([p.pos[:2] for p in people], axis=0)
     for k, p in enumerate(people):
         _can(p, "walk_to", where)
@@ -964,24 +1177,96 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
-    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and stops short."""
+    """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
+    alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
+    something smaller, so it does not hide what it drives up to."""
     _can(car, "move_to", where)
     if not car.kept:
         car.face_across()
-        fwd = car.forward[:2]
-        start = goal.pos[:2] - fwd * (goal.radius + car.size[1] / 2 + 12.0)
+    fwd = car.forward[:2]
+    side = np.array([fwd[1], -fwd[0]])
+    if (side[1] < 0) != (goal.size[2] > car.size[2]):
+        side = -side  # towards the camera (-Y) for a house, away from it for a person or a post
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    half = 0.5 * (abs(float(side @ across_g)) * goal.size[0] + abs(float(side @ ahead_g)) * goal.size[1])
+    stop = goal.pos[:2] + side * (half + car.size[0] / 2 + 0.6)
+    if not car.kept:
+        start = stop - fwd * (car.size[1] / 2 + 12.0)
         car.pos = np.array([start[0], start[1], 0.0])
-    d = goal.pos[:2] - car.pos[:2]
-    car.heading = math.degrees(math.atan2(-d[0], d[1]))
-    u = d / max(float(np.linalg.norm(d)), 1e-6)
-    stop = goal.pos[:2] - u * (goal.radius + car.size[1] / 2 + 0.6)
+    d = stop - car.pos[:2]
+    if float(np.linalg.norm(d)) > 0.1:
+        car.heading = math.degrees(math.atan2(-d[0], d[1]))
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
-def _topple(it: Topple, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a walk past ``it.targets`` starts, its direction (x, y, 0) and its length: along the row they stand
+    in (or across the view for one thing), from ``PAST_M`` before the first to ``PAST_M`` beyond the last, on
+    the camera's side of them (which looks along +Y)."""
     sub = bodies[it.subject]
-    _can(sub, "fall", where)
-    sub.act(type="fall", start=s, end=min(e, s + 1.2))
+    things = [bodies[t] for t in it.targets]
+    first, last = things[0].pos[:2], things[-1].pos[:2]
+    span = last - first
+    along = span / float(np.linalg.norm(span)) if float(np.linalg.norm(span)) > 0.5 else np.array([1.0, 0.0])
+    if along[0] < 0:  # left to right as the camera sees it
+        along, first, last = -along, last, first
+    front = np.array([along[1], -along[0]])  # the side towards the camera (-Y)
+    if front[1] > 0:
+        front = -front
+    lane = max(b.radius for b in things) + sub.radius + 0.6
+    start = first - along * (things[0].radius + PAST_M) + front * lane
+    length = float(np.linalg.norm(last - first)) + things[0].radius + things[-1].radius + 2 * PAST_M
+    return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
+
+
+def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "run_to" if it.gait == "run" else "walk_to"
+    if kind not in sub.spec.actions:
+        _can(sub, "move_to", where)
+        kind = "move_to"
+    start, fwd, length = _past_lane(it, bodies)
+    if not sub.kept:
+        sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
+        sub.heading = math.degrees(math.atan2(-fwd[0], fwd[1]))
+    goal = sub.pos + fwd * length
+    sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
+
+
+TIP_DPS = 120.0  # degrees/s: the nudge that tips a standing thing over its edge
+START_LEAN_DEG = 8.0  # how far the first of a row that falls by itself leans from the start
+LEAN = 1.3  # × width / blocks: how far each block of a tower that falls by itself sits off the one below (the
+# blocks above the bottom one then have their centre of mass past its edge: the tower cannot stand)
+
+
+def _topple(it: Topple, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    """Something falls over by itself. A row (dominoes) or a stack (a tower) gets a cause: the row's first member
+    is tipped towards the next, the tower is built leaning and let go; all of it is simulated from then on."""
+    sub = bodies[it.subject]
+    chain = [bodies[c] for c in _chain(script, it.subject)]
+    if len(chain) == 1:
+        _can(sub, "fall", where)
+        sub.act(type="fall", start=s, end=min(e, s + 1.2))
+        return
+    for b in chain:
+        b.dynamic(start=s, mass=float(np.clip(np.prod(b.size) * 150.0, 0.2, 20.0)))
+    if _in_row(script, it.subject):
+        first = chain[0] if sub is chain[0] else chain[-1]
+        nxt = chain[1] if first is chain[0] else chain[-2]
+        u = _unit(nxt.pos - first.pos, np.array([0.0, 1.0]))
+        # leaning towards the next from the start, and tipped: it falls onto it
+        toward = 1.0 if float(np.dot(first.forward[:2], u)) >= 0.0 else -1.0
+        rot = list(first.data.get("rotation", (0.0, 0.0, 0.0)))
+        first.data["rotation"] = [rot[0], -toward * START_LEAN_DEG, rot[2]]
+        first.dynamic(angular_velocity=np.array([-u[1], u[0], 0.0]) * TIP_DPS)  # z × u: its top goes towards u
+        return
+    narrow = int(np.argmin(chain[0].size[:2]))  # it leans the way it is thinnest
+    width = float(chain[0].size[narrow])
+    lean = np.eye(3)[narrow] * min(LEAN * width / len(chain), 0.4 * width)
+    for k, b in enumerate(chain):  # each off the one below, the top over the edge of the bottom: it cannot stand
+        b.pos = b.pos + lean * k
+    chain[-1].dynamic(angular_velocity=np.array([0.0, TIP_DPS / 4, 0.0]))
 
 
 def _do(it: Do, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1185,9 +1470,10 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
               **({} if mount.living else {"easing": "ease_in_out"}))
 
 
-_HANDLERS = {KnockOver: _knock_over, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
+_HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
              RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
-             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, Topple: _topple, Do: _do,
+             DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
+             Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 
 

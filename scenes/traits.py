@@ -47,7 +47,9 @@ class AssetTraits:
     ``water``: a water surface things may float on.
     ``walkable``: its top can be walked on (ramps, stairs). ``topples``: a tall, thin thing that falls
     over when hit (a domino, a bowling pin). ``room_under``: the free room (W, D, H) between its legs,
-    where something can go *under* it. ``physics_shape``: the collision shape ``auto`` picks.
+    where something can go *under* it; ``trunk``: the radius of a trunk or post in the middle of that room (a
+    tree's), so what goes under it stands beside the trunk, in front. ``physics_shape``: the collision shape
+    ``auto`` picks.
     """
 
     supports: tuple[Surface, ...] = ()
@@ -65,6 +67,7 @@ class AssetTraits:
     walkable: bool = False
     topples: bool = False
     room_under: tuple[float, float, float] | None = None
+    trunk: float = 0.0
     physics_shape: PhysicsShape = "hull"
     notes: tuple[str, ...] = field(default=(), compare=False)
 

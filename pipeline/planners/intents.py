@@ -12,6 +12,7 @@ the planner's own actions.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,15 +22,21 @@ from scenes.catalog import CATALOG
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
 # first sense whose conditions hold wins (its handler in HANDLERS).
 SENSES: dict[str, tuple[str, ...]] = {
+    "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
+                "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
+                "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
+                "shuffle", "trundle", "pull"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
                    "drive", "tumble"),
+    "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
+            "slam", "bump", "crash"),
     "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
     "kick_to": ("kick", "shoot", "boot"),
     "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
     "roll_down": ("roll", "tumble", "bounce", "slide"),
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
-    "sit_on": ("sit", "rest"),
+    "sit_on": ("sit", "rest", "flop"),
     "pick_up": ("pick", "grab", "lift"),
     "hold": ("hold",),
     "carry": ("carry",),
@@ -37,12 +44,25 @@ SENSES: dict[str, tuple[str, ...]] = {
     "give": ("give",),
     "ride": ("ride",),
     "jump_onto": ("jump", "leap", "hop", "climb"),
-    "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly"),
-    "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet"),
-    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed"),
+    "run_around": ("run", "jog", "sprint", "race", "dash", "walk", "circle", "orbit", "fly", "gallop", "trot",
+                   "canter", "scamper"),
+    "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet", "roll", "slide", "collide",
+             "crash"),
+    "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom",
+                    "trundle", "pull", "park"),
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
-              "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly"),
+              "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
+              "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
+              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle"),
 }
+
+
+# How a thing sent at a target gets there, by the verb that sends it (``via`` of knock_over and hit).
+VIA_OF = {"throw": "throw", "toss": "throw", "hurl": "throw", "lob": "throw", "fling": "throw", "pitch": "throw",
+          "kick": "kick", "shoot": "kick", "boot": "kick", "drop": "drop", "fall": "drop", "land": "drop",
+          "plunge": "drop", "dive": "drop"}
+FALL_VERBS = ("fall", "topple", "collapse", "tumble", "crumble", "tip")  # what falls over by itself
+GROUPS_THAT_FALL = ("row", "stack", "pyramid", "spiral", "circle")  # arrangements that fall as one chain
 
 
 def senses_of(lemma: str) -> tuple[str, ...]:
@@ -104,12 +124,47 @@ def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
 
 
+def _can_fall(scene: Scene, entity: int) -> bool:
+    """Whether something falls over when struck: a domino, a pin, or one of a row or a stack of things."""
+    return scene.spec(entity).traits.topples or scene.reading.entities[entity].count > 1
+
+
+def _hit(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a ball is thrown at the cups", "kicks the ball against the wall", "the ball hits the wall": a thing sent at a
+    target (thrown, kicked, or moving on its own), by whoever sends it; what can fall is knocked over."""
+    if ev.passive:  # "is thrown at the cups": the thing is the subject, the cups the target
+        thing, goal, agent = ev.subjects[0], _target_entity(ev), None
+    elif all(scene.living(s) for s in ev.subjects):  # "a boy throws the ball at the cups"
+        thing, goal, agent = _target_entity(ev), ev.goal, ev.subjects[0]
+    elif ev.verb not in VIA_OF and scene.spec(ev.subjects[0]).traits.round:  # "the ball rolls into the wall"
+        thing, goal, agent = ev.subjects[0], _target_entity(ev), None
+    else:
+        return None
+    if thing is None or goal is None or thing == goal or scene.living(thing) or scene.living(goal):
+        return None
+    if scene.spec(thing).kind not in ("primitive", "prop") or scene.spec(thing).traits.walkable:
+        return None
+    via = VIA_OF.get(ev.verb, "throw" if ev.passive or agent is not None else "move")
+    intent: dict[str, Any] = {"type": "knock_over" if _can_fall(scene, goal) else "hit",
+                              "subject": _first(scene, thing), "target": _first(scene, goal), "via": via}
+    if agent is not None:
+        intent["agent"] = _first(scene, agent)
+    return [intent]
+
+
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     out = []
     for s in ev.subjects:
         rel = scene.relation(s)
         target = rel[1] if rel and rel[0] in ("on", "above") else _target_entity(ev)
-        if target is None or target == s or scene.spec(target).traits.top_support() is None or scene.living(s):
+        if target is None or target == s or scene.living(s):
+            continue
+        if scene.spec(target).traits.top_support() is None:  # nothing to land on: it strikes it as it falls
+            later = scene.reading.events[scene.reading.events.index(ev) + 1:]
+            knocked = any(s in x.subjects and x.target == target and x.verb in SENSES["knock_over"] for x in later)
+            if knocked or (_can_fall(scene, target) and scene.spec(s).traits.round):  # "onto the first domino"
+                out.append({"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target),
+                            "via": "drop"})
             continue
         out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target)} for m in scene.members[s]]
     return out or None
@@ -219,10 +274,13 @@ def _run_around(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"walk towards each other"; "two balls roll towards each other" (things collide where they meet)."""
     people = [m for s in ev.subjects if scene.living(s) for m in scene.members[s]]
-    if (ev.target != "each_other" and ev.verb != "meet") or len(people) < 2:
+    things = [m for s in ev.subjects if not scene.living(s) and scene.spec(s).traits.round for m in scene.members[s]]
+    together = ev.target == "each_other" or ev.verb in ("meet", "collide")
+    if not together or (len(people) < 2 and (people or len(things) < 2)):
         return None
-    return [{"type": "meet", "subjects": people[:2]}]
+    return [{"type": "meet", "subjects": (people or things)[:2]}]
 
 
 def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -237,7 +295,17 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
 
 
-RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch")
+RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch", "gallop", "canter", "scamper")
+
+
+def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"jogs past a row of trees", "drives past the house": by all of them and on."""
+    target = _target_entity(ev)
+    if not getattr(ev, "past", False) or target is None or target in ev.subjects:
+        return None
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "go_past", "subject": m, "targets": list(scene.members[target]), "gait": gait,
+             "together": n > 0} for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
 def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -420,15 +488,94 @@ def _then_do(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 HANDLERS: dict[str, Handler] = {
-    "knock_over": _knock_over, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
+    "knock_over": _knock_over, "hit": _hit, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
-    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to,
+    "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
 
+def _active(ev: Any) -> Any:
+    """A passive event with its doer named ("the cups are knocked over by a ball") read as the doer doing it."""
+    if not ev.passive or ev.agent is None:
+        return ev
+    goal = ev.target if isinstance(ev.target, int) else ev.goal
+    return dataclasses.replace(ev, subjects=[ev.agent], target=ev.subjects[0], goal=goal, passive=False, agent=None)
+
+
+def _same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two intents say the same thing ("drives through the cones and knocks them over": one knock-over)."""
+    def key(i: dict[str, Any]) -> tuple[Any, ...]:
+        return i["type"], i.get("subject"), i.get("target"), tuple(i.get("subjects", ()))
+    return key(a) == key(b)
+
+
+def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Intents without repeats; a drop onto a thing that then knocks it over is one knock-over from above
+    ("a heavy sphere drops onto a cylinder and knocks it over")."""
+    out: list[dict[str, Any]] = []
+    for i in intents:
+        if i["type"] == "knock_over" and i.get("via", "move") == "move":
+            cause = next((u for u in out if (u["type"] in ("drop_onto", "hit") or u.get("via", "move") != "move")
+                          and (u["subject"], u["target"]) == (i["subject"], i["target"])), None)
+            if cause is not None:  # the drop or the throw before it is how it gets there
+                cause.update(type="knock_over", via=cause.get("via", "drop"))
+                continue
+        if not any(_same_event(i, u) for u in out):
+            out.append(i)
+    return out
+
+
+SLENDER = 0.4  # width / height of a shape that a thing knocks over (a standing cylinder, a cone)
+STANDING_SHAPES = ("cylinder", "cone", "capsule")  # shapes that stand upright to be knocked over (a box stays a box)
+
+
+def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
+    """A shape the prompt did not size that a thing is to knock over is one it can knock over: as tall as the
+    thing (struck above its middle) and slender ("a sphere drops onto a cylinder and knocks it over")."""
+    by_id = {a.id: a for a in scene.actors}
+    mover, target = by_id[intent["subject"]], by_id[intent["target"]]
+    entity = target.entity
+    if scene.living(mover.entity) or scene.spec(entity).name not in STANDING_SHAPES or \
+            scene.reading.entities[entity].size != 1.0 or scene.reading.entities[entity].arrangement == "stack":
+        return
+    height = max(mover.extent[2], 0.3)
+    for a in scene.actors_of(entity):
+        k = (SLENDER * height / max(a.extent[0], 1e-6), SLENDER * height / max(a.extent[1], 1e-6),
+             height / max(a.extent[2], 1e-6))
+        a.scale = tuple(round(v * f, 4) for v, f in zip(a.scale, k, strict=True))
+        a.extent = tuple(v * f for v, f in zip(a.extent, k, strict=True))
+
+
+SENT_MOVING = ("knock_over", "hit", "drop_onto", "roll_down")  # events whose subject the physics moves
+
+
+def _entity(scene: Scene, intent: dict[str, Any]) -> int:
+    """The entity of an intent's (first) subject."""
+    first = intent.get("subject") or intent["subjects"][0]
+    return next(a.entity for a in scene.actors if a.id == first)
+
+
+def _falls_by_itself(ev: Any, scene: Scene, fallen: set[str]) -> list[dict[str, Any]] | None:
+    """"a tower of blocks wobbles and collapses", "dominoes fall one after another": a standing group that falls
+    with nothing said to knock it over falls by itself (the solver gives it the nudge)."""
+    if ev.verb not in FALL_VERBS or isinstance(ev.target, int):
+        return None
+    out = []
+    for s in ev.subjects:
+        ent = scene.reading.entities[s]
+        members = scene.members.get(s, [])
+        if scene.living(s) or set(members) & fallen or (ent.relation and ent.relation[0] in ("on", "above") and \
+                ent.arrangement not in GROUPS_THAT_FALL):
+            continue
+        if (len(members) > 1 and ent.arrangement in GROUPS_THAT_FALL) or scene.spec(s).traits.topples:
+            out.append({"type": "topple", "subject": members[0]})
+    return out or None
+
+
 def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]], set[int]]:
     """Intents for the reading's events, in the order they happen, and the indices of the events they stand for."""
+    reading.events[:] = [_active(ev) for ev in reading.events]
     scene = Scene(reading, actors, _members(actors))
     by_event: dict[int, list[dict[str, Any]]] = {}
     handled_walks: set[int] = set()
@@ -444,6 +591,9 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         if k in by_event or not ev.subjects or not any(
                 set(reading.events[j].subjects) & set(ev.subjects) for j in by_event):
             continue
+        if not any(scene.living(s) for s in ev.subjects):  # "is kicked against the wall and bounces back": a
+            continue  # thing an event sets moving does the rest of its moving in the physics
+
         made = _then_do(ev, scene)
         if made:
             by_event[k] = made
@@ -462,19 +612,37 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
             made = [{**made[0], "together": True}, *made[1:]]  # others in the same clause act meanwhile
         intents += made
     handled = set(by_event) | handled_walks
-    # "drives through the cones and knocks them over": one knock-over, not two
-    unique: list[dict[str, Any]] = []
+    intents = _merged(intents)
     for i in intents:
-        if not any(i["type"] == u["type"] == "knock_over" and i["target"] == u["target"] and
-                   i["subject"] == u["subject"] for u in unique):
-            unique.append(i)
-    intents = unique
+        if i["type"] == "knock_over":
+            _knockable(scene, i)
     # "… and they topple": what a knock-over already brings down
     fallen = {i["target"] for i in intents if i["type"] == "knock_over"}
     for k, ev in enumerate(reading.events):
-        if k not in handled and ev.verb in ("topple", "fall", "tumble", "collapse") and all(
+        if k not in handled and ev.verb in FALL_VERBS and all(
                 set(scene.members.get(s, [])) & fallen or (scene.reading.entities[s].count > 1 and any(
                     m in fallen for m in scene.members.get(s, []))) for s in ev.subjects):
+            handled.add(k)
+    for k, ev in enumerate(reading.events):  # what falls with no cause named falls by itself
+        made = None if k in handled or not ev.subjects else _falls_by_itself(ev, scene, fallen)
+        if made:
+            intents += made
+            handled.add(k)
+            fallen |= {i["subject"] for i in made}
+    # "is struck by a rolling ball", "is kicked against the wall and bounces back": a thing an event sets moving
+    # does its moving from then on in the physics
+    sent: dict[str, int] = {}
+    for k in sorted(by_event, reverse=True):
+        for i in by_event[k]:
+            if i["type"] in (*SENT_MOVING, "meet") and not scene.living(_entity(scene, i)):
+                sent.update({m: k for m in i.get("subjects") or [i["subject"]]})
+    for k, ev in enumerate(reading.events):
+        if k not in handled and ev.subjects and all(m in sent and sent[m] < k for s in ev.subjects
+                                                    for m in scene.members.get(s, [])):
+            handled.add(k)
+    for k, ev in enumerate(reading.events):  # "wobbles and collapses": the wobble is the fall's, not a spin
+        if k not in handled and ev.sense.fallback == "wobble" and any(
+                m in fallen for s in ev.subjects for m in scene.members.get(s, [])):
             handled.add(k)
     # "walks to the chair and sits down": the sit walks there itself
     sits = [i for i in intents if i["type"] == "sit_on"]
@@ -493,6 +661,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
     moved_by_event = {i.get("subject") for i in events if i["type"] in ("drop_onto", "sit_on", "jump_onto",
                                                                          "roll_down", "run_around", "throw_to")}
     moved_by_event |= {i["object"] for i in events if i["type"] == "hold"}  # in the hands from the start
+    moved_by_event |= {i["subject"] for i in events if i.get("via", "move") != "move"}  # dropped, thrown, kicked
     out: list[dict[str, Any]] = []
     for e, ent in enumerate(reading.entities):
         if e not in members:
@@ -500,7 +669,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         ids = [m for m in members[e] if m not in moved_by_event]
         spec = CATALOG[next(a for a in actors if a.entity == e).asset]
         knocked = any(i["type"] == "knock_over" and i["target"] in ids for i in events)
-        if len(ids) > 1 and ent.arrangement in ("row", "stack", "circle") and (
+        if len(ids) > 1 and ent.arrangement in GROUPS_THAT_FALL and (
                 ent.arrangement != "row" or spec.traits.topples or knocked):
             out.append({"type": "arrange", "subjects": ids, "pattern": ent.arrangement})
         rel = ent.relation

@@ -28,6 +28,8 @@ from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    BE_WORDS,
+    BODY_PARTS,
     CAMERA_PHRASES,
     COLOUR_ALIASES,
     COLOUR_MODIFIERS,
@@ -37,17 +39,22 @@ from pipeline.planners.vocabulary import (
     FINISH_COLOURS,
     FINISH_WORDS,
     GARMENTS,
+    GOAL_WORDS,
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     MAX_COUNT,
+    MAX_NAMED_COUNT,
     METAL_COLOURS,
     NOUNS,
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
+    SCENE_PHRASES,
     SEQUENCE_MARKERS,
     SETTINGS,
     SIZES,
+    TENDING,
+    TOPIC_COUNT,
     VEHICLES,
     VERBS,
     WEARING,
@@ -75,6 +82,10 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
 GAP = 0.5  # metres between things placed side by side
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
+DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "some"}
+DESTINATIONS = {"beside", "front", "behind", "left", "right"}  # after a verb of travel: where it goes, not where it is
+PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm", "busy", "peaceful"}
+TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
 _TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
@@ -211,13 +222,21 @@ class Entity:
 
 @dataclass
 class Event:
-    """Something subjects do during one clause, perhaps towards a target entity (or ``"each_other"``)."""
+    """Something subjects do during one clause, perhaps towards a target entity (or ``"each_other"``).
+
+    A passive verb ("a ball is thrown at the cups") keeps what it is done to as ``subjects`` and its doer, if
+    the prompt names one ("by a boy"), as ``agent``; ``goal`` is where a verb that already has its target sends
+    it ("kicks the ball against the wall")."""
 
     subjects: list[int]
     verb: str
     sense: VerbSense
     clause: int
     target: int | str | None = None
+    passive: bool = False
+    agent: int | None = None
+    goal: int | None = None
+    past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
 @dataclass
@@ -236,6 +255,7 @@ class Reading:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
+    topics: list[str] = field(default_factory=list)  # nouns of scene phrases ("a domino run": dominoes)
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -251,7 +271,8 @@ def _duration(tokens: list[str], used: set[int]) -> float | None:
         if _match(tokens, i, ("half", "a", "minute")):
             used.update(range(i, i + 3))
             return 30.0
-        unit = tokens[i + 1] if i + 1 < len(tokens) else ""
+        k = i + 2 if i + 2 < len(tokens) and tokens[i + 1] in PACE_WORDS else i + 1  # "one slow minute"
+        unit = tokens[k] if k < len(tokens) else ""
         if tok.endswith(("-second", "-minute", "-second-long", "-minute-long")):  # "one-minute", "ten-second"
             head, _, rest = tok.partition("-")
             unit, tok = rest, head
@@ -264,9 +285,7 @@ def _duration(tokens: list[str], used: set[int]) -> float | None:
             value = 1.0
         if value is None or unit not in units:
             continue
-        used.add(i)
-        if i + 1 < len(tokens) and tokens[i + 1] == unit:
-            used.add(i + 1)
+        used.update(range(i, k + 1) if k < len(tokens) and tokens[k] == unit else (i,))
         return value * units[unit]
     return None
 
@@ -303,6 +322,7 @@ class _ClauseReader:
 
     def reset_phrase(self) -> None:
         self.count: int | None = None
+        self.count_named = False  # the count is a number the prompt wrote ("fifty"), not a vague "dozens of"
         self.count_arrangement: str | None = None
         self.size: float | None = None
         self.colour: str | None = None
@@ -352,6 +372,8 @@ class _ClauseReader:
         t, r = self.t, self.r
         self.clause = clause
         verb_seen = False
+        self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
+        self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
         camera_subject = False
         last_event: Event | None = None
         pending_rel: tuple[str, list[int], list[int]] | None = None  # (relation, token idx, subjects)
@@ -382,11 +404,22 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
+                last_event.past = True  # the next noun is what it goes past
+                r.used.add(i)
+                i += 1
+                continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
                 if last_event is not None and last_event.sense.wants_target:
                     last_event.target = "each_other"
                     r.used.update({i, i + 1})
                 i += 2
+                continue
+            topic = next(((p, n) for p, n in SCENE_PHRASES.items() if _match(t, i, p)), None)
+            if topic:  # "a domino run": what the scene is made of, shown once even if named again
+                r.topics.append(topic[1])
+                r.used.update(range(i, i + len(topic[0])))
+                i += len(topic[0])
                 continue
             arrangement = next(((p, a) for p, a in ARRANGEMENTS if _match(t, i, p)), None)
             if arrangement and r.entities:
@@ -394,6 +427,16 @@ class _ClauseReader:
                     r.entities[e].arrangement = arrangement[1]
                 r.used.update(range(i, i + len(arrangement[0])))
                 i += len(arrangement[0])
+                # "three cones lined up in a row and a ball …": the arrangement is what they do; what follows
+                # names a new subject
+                verb_seen = verb_seen or bool(self.subjects)
+                continue
+            if tok in GOAL_WORDS and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
+                    isinstance(last_event.target, int) or (last_event.passive and last_event.target is None)):
+                if last_event.target is not None:  # "kicks the ball against the wall": where the ball goes
+                    self.goal_for = last_event
+                r.used.add(i)  # "is kicked against the wall": the wall is the passive verb's own target
+                i += 1
                 continue
             count_phrase = next(((p, n) for p, n in COUNT_PHRASES if _match(t, i, p)), None)
             if count_phrase is None and tok == "a" and i + 1 < end and t[i + 1] in SIZES:  # "a tall stack of"
@@ -411,8 +454,26 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and tok == "by" and last_event is not None and last_event.passive and last_event.agent is None:
+                self.agent_for = last_event  # "is thrown by a boy": the boy throws it
+                r.used.add(i)
+                i += 1
+                continue
+            if tok == "in" and self.seat_follows(i):
+                rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
+            if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
+                    {"walk_to", "move_to"} & set(last_event.sense.actions) and not last_event.past:
+                r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
+                i += len(rel[0])
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
+                i += 1
+                continue
+            if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1])) and \
+                    VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS or any(
+                        _match(t, i + 1, p) for p, _ in RELATIONS)):  # "pulls over beside her"
+                r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
                 i += 1
                 continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
@@ -502,12 +563,12 @@ class _ClauseReader:
                 i += 1
                 continue
             if re.fullmatch(r"\d+", tok) and (self.modifier_follows(i) or self.noun_after_word(i)):
-                self.count = int(tok)
+                self.count, self.count_named = int(tok), True
                 self.modifier_idx.append(i)
                 i += 1
                 continue
             if tok in NUMBER_WORDS and (self.modifier_follows(i) or self.noun_after_word(i)):
-                self.count = NUMBER_WORDS[tok]
+                self.count, self.count_named = NUMBER_WORDS[tok], True
                 self.modifier_idx.append(i)
                 i += 1
                 continue
@@ -560,6 +621,22 @@ class _ClauseReader:
                     r.used.add(k)
                 self.reset_phrase()
                 i += length
+                if t[i - 1].endswith("'s") and i < end and t[i] in BODY_PARTS:
+                    r.used.add(i)  # "the dog's face" is the dog, and "face" no verb
+                    i += 1
+                if sense.members and i + 1 < end and t[i] == "of" and (t[i + 1] in NUMBER_WORDS or t[i + 1].isdigit()):
+                    r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
+                    r.used.update({i, i + 1})
+                    i += 2
+                waiting = self.agent_for or self.goal_for
+                if waiting is not None and e not in waiting.subjects:
+                    if self.agent_for is not None:
+                        waiting.agent = e
+                    else:
+                        waiting.goal = e
+                    self.agent_for = self.goal_for = None
+                    self.soft_break = False
+                    continue
                 if pending_rel is not None:
                     name, idx, subjects = pending_rel
                     anchors = [e]
@@ -584,9 +661,16 @@ class _ClauseReader:
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
+            if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
+                    i - 1 in r.used and self.is_noun_at(i - 1):
+                r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
+                i += 1
+                continue
             if lemma is not None and (self.subjects or r.entities):
                 subjects = self.subjects or [len(r.entities) - 1]
-                last_event = Event(list(subjects), lemma, VERBS[lemma], clause)
+                # "a ball is thrown", "the cups are knocked over": done to the subject, not by it
+                passive = i > start and t[i - 1] in BE_WORDS and not tok.endswith("ing")
+                last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                 r.events.append(last_event)
                 r.used.add(i)
                 verb_seen = True
@@ -594,6 +678,14 @@ class _ClauseReader:
                 i += 1
                 continue
             i += 1
+
+    def seat_follows(self, i: int) -> bool:
+        """Whether the noun after token ``i`` (past determiners and adjectives) is something to sit on."""
+        j = i + 1
+        while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)):
+            j += 1
+        noun = self.noun_at(j) if j < len(self.t) else None
+        return noun is not None and any(_is_seat(name) for name in noun[1].assets[:1])
 
     def shot_number(self, i: int, clause: int) -> bool:
         """ "in three shots" (a count) or "shot 2" (this clause starts a shot): read, and the words used."""
@@ -637,16 +729,17 @@ class _ClauseReader:
         t = self.t
         if i + 1 < len(t):
             second = t[i + 1]
-            for form in _singulars(second):
+            for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
                 pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
                 if pair is not None:
                     return f"{t[i]}_{form}", pair, 2
-        for form in _singulars(t[i]):
+        word = t[i][:-2] if t[i].endswith("'s") and t[i] != "it's" else t[i]  # "the dog's face": the dog
+        for form in _singulars(word):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
-        found = noun_sense(t[i])
+        found = noun_sense(word)
         return (found[0], found[1], 1) if found else None
 
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
@@ -656,8 +749,9 @@ class _ClauseReader:
         if found is not None:
             r.mentions.append((clause, found))
             return found
-        count = self.count if self.count is not None else (3 if plural else 1)
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, MAX_COUNT)), colour=self.colour,
+        count = self.count if self.count is not None else sense.default_count(plural)
+        cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
@@ -675,8 +769,17 @@ class _ClauseReader:
         return None
 
 
+def _leads_up(ev: Event, later: list[Event]) -> bool:
+    """Whether ``ev`` is a travel without a goal that the next event of its subjects, in the same clause, gives
+    one ("drives up and parks next to a white car": one drive, to the white car)."""
+    nxt = next((x for x in later if x.subjects == ev.subjects), None)
+    return (nxt is not None and nxt.clause == ev.clause and ev.target is None and nxt.target is not None
+            and ev.sense.fallback == "move" and {"walk_to", "move_to"} & set(nxt.sense.actions))
+
+
 def noun_plural(token: str, singular: str) -> bool:
     """Whether ``token`` is a plural form of ``singular`` ("boxes" of "box", "people" of "person")."""
+    token = token[:-2] if token.endswith("'s") else token  # "the dog's face": one dog
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 
@@ -692,9 +795,16 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
+    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
+    for noun in r.topics:  # "a domino run" with no dominoes named: a row of them
+        found = noun_sense(noun)
+        if found and not any(e.sense == found[1] for e in r.entities):
+            r.entities.append(Entity(word=found[0], sense=found[1], count=TOPIC_COUNT, arrangement="row"))
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
+        if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
+            r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -755,6 +865,14 @@ def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) ->
     return name, scale
 
 
+def _member_sense(e: Entity, k: int) -> tuple[str, NounSense]:
+    """The noun member ``k`` of an entity is: the entity's own, or a group noun's k-th kind (a family's child)."""
+    if not e.sense.members:
+        return e.word, e.sense
+    word = e.sense.members[min(k, len(e.sense.members) - 1)]
+    return word, NOUNS[word]
+
+
 def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     """Place every entity's members without interpenetration; relations first, the rest side by side."""
     actors: list[Placed] = []
@@ -766,24 +884,26 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     used_ids: set[str] = set()
     palette = iter(PALETTE * 100)
     for e_index, e in enumerate(reading.entities):
-        asset, scale = resolve_asset(e.word, e.sense, e.size, notes)
-        w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
-        kind = CATALOG[asset].kind
-        # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
-        heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if _is_seat(asset) else 0.0)
-        if abs(heading) == 90.0:
-            w, d = d, w
-        # primitives get a palette colour so they read apart; real assets keep their own look unless told
-        colour = e.colour or (next(palette) if kind == "primitive" else None)
         members = []
-        base = re.sub(r"[^a-z0-9_]", "", e.word) or "thing"
+        colour = None
         for k in range(e.count):
-            ident = base if e.count == 1 else f"{base}{k + 1}"
+            word, sense = _member_sense(e, k)
+            asset, scale = resolve_asset(word, sense, e.size, notes)
+            w, d, h = (s * b for s, b in zip(scale, CATALOG[asset].size, strict=True))
+            kind = CATALOG[asset].kind
+            # characters face the camera (which looks from -Y); animals show their profile; seats face the camera
+            heading = {"character": 180.0, "animal": -90.0}.get(kind, 180.0 if _is_seat(asset) else 0.0)
+            if abs(heading) == 90.0:
+                w, d = d, w
+            base = re.sub(r"[^a-z0-9_]", "", word) or "thing"
+            ident = base if e.count == 1 or e.sense.members else f"{base}{k + 1}"
             n = 2
             while ident in used_ids:
-                ident, n = f"{base}_{n}" if e.count == 1 else f"{base}{k + 1}_{n}", n + 1
+                ident, n = f"{base}_{n}" if e.count == 1 or e.sense.members else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
-            if k and e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
+            if k == 0:  # primitives get a palette colour so they read apart; real assets keep their own look
+                colour = e.colour or (next(palette) if kind == "primitive" else None)
+            elif e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
                 colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]
             actors.append(Placed(ident, e_index, asset, tuple(round(s, 4) for s in scale),  # type: ignore[arg-type]
                                  (w, d, h), colour, e.finish, offset=_member_offset(e, k, (w, d, h)),
@@ -836,8 +956,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             under = actors[groups[a][0]]
             room = CATALOG[under.asset].traits.room_under if anchor.sense.clearance and under.asset in CATALOG else None
             fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
-            if fits:
-                p = (ax, ay, 0.0)
+            trunk = CATALOG[under.asset].traits.trunk * max(under.scale[:2]) if fits else 0.0
+            if fits:  # between a table's legs; beside a tree's trunk, in front
+                p = (ax, ay - (trunk + d / 2 + 0.15 if trunk else 0.0), 0.0)
             else:
                 p = (ax, ay - (ad + d) / 2 - GAP, 0.0)
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
@@ -864,6 +985,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 actors[ix].offset = (ring * math.cos(ang), ring * math.sin(ang), 0.0)
                 if seats or CATALOG[actors[ix].asset].kind in ("character", "animal"):  # facing the middle
                     _turn(actors[ix], float(heading_of(_np_dir([math.cos(ang), math.sin(ang), 0.0], [0.0] * 3))))
+            p = (ax, ay, 0.0)
+        elif name == "beside" and len(groups[gi]) > 1:  # a flock by a fence, a family by a tree: all close to it
+            _cluster_in_front(actors, groups[gi], (aw, ad))
             p = (ax, ay, 0.0)
         else:
             p = {
@@ -957,6 +1081,27 @@ def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple
     if e.arrangement == "column":
         return (0.0, (k - (n - 1) / 2) * spacing, 0.0)
     return ((k - (n - 1) / 2) * spacing, 0.0, 0.0)
+
+
+def _cluster_in_front(actors: list[Placed], members: list[int], anchor: tuple[float, float]) -> None:
+    """Offsets (from the anchor's centre) for a group close by an anchor of footprint ``anchor``: the spots
+    nearest to it in staggered rows in front (the camera's side) and at its sides, never behind it."""
+    aw, ad = anchor
+    w, d = (max(actors[ix].extent[k] for ix in members) for k in (0, 1))
+    step_x, step_y = w + GAP, d + GAP
+    spots = []
+    for r in range(-1, 6):  # row -1: level with the anchor, at its sides
+        y = 0.0 if r < 0 else -(ad / 2 + GAP + d / 2 + r * step_y)
+        for c in range(-12, 13):
+            x = (c + (0.5 if r % 2 else 0.0)) * step_x
+            gap_x = max(0.0, abs(x) - (aw + w) / 2)
+            if r < 0 and gap_x < GAP:
+                continue  # that spot is the anchor itself
+            gap_y = 0.0 if r < 0 else GAP + r * step_y
+            spots.append((math.hypot(gap_x, gap_y), abs(x), x, y))
+    chosen = sorted(sorted(spots)[:len(members)], key=lambda spot: (spot[3] < 0, spot[2]))
+    for ix, (_, _, x, y) in zip(members, chosen, strict=False):
+        actors[ix].offset = (x, y, 0.0)
 
 
 def _group_extent(actors: list[Placed], members: list[int]) -> tuple[float, float, float]:

@@ -316,10 +316,11 @@ def plan_shots(reading: Reading, actors: list[Placed], world: Timeline, duration
     models = shot_models()
     shots = []
     links = event_links(reading)
+    passed = {ev.target for ev in reading.events if ev.past}  # a runner goes past the trees: they leave the frame
     for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect, links):
         geo = _geometry(world, beat.start, beat.end, aspect)
         subjects = focus(reading, actors, beat.clauses)
-        shot = _beat_shot(beat, subjects, geo, models, notes, links)
+        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed)
         shot.update({"start": beat.start, "end": beat.end})
         shots.append(shot)
     return shots
@@ -364,7 +365,7 @@ def _primary(subjects: list[Placed], geo: Geometry) -> Placed | None:
 
 
 def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[str, Any],
-               notes: list[str], links: dict[int, set[int]]) -> dict[str, Any]:
+               notes: list[str], links: dict[int, set[int]], passed: set[Any] = frozenset()) -> dict[str, Any]:
     moves = set(beat.moves)
     if not subjects:
         return {"type": "static", "position": [0.0, -8.0, 2.5], "target": [0.0, 0.0, 0.5]}
@@ -390,7 +391,7 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
     if not explicit and mover is not None and not whole and "track" in models:
         return {"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
-                **_follow_framing(mover, size, subjects, geo)}
+                **_follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)}
     target: list[float] | str = _vec(centre)
     if len(group) == 1 and "orbit" in moves:
         target = group[0].id

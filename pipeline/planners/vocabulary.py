@@ -21,11 +21,25 @@ class NounSense:
     living: str = ""  # "person", "animal" or "" (things)
     clearance: bool = False  # something can stand under it (a table, a bench, a chair)
     scale: float = 1.0  # uniform scale of the real catalog asset for this word (a figurine is a small person)
+    members: tuple[str, ...] = ()  # a group noun's members by noun, the last repeated ("a family of five")
+    collective: bool = False  # one of it is the whole group ("a family"), not one member ("a parent")
+
+    def default_count(self, plural: bool) -> int:
+        """How many members a noun names when no number is given: a family is four, parents two, dogs three."""
+        if self.members and (plural or self.collective):
+            return len(self.members)
+        return 3 if plural else 1
 
 
 def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str = "",
        clearance: bool = False, scale: float = 1.0) -> NounSense:
     return NounSense(tuple(assets.split()), fallback, size, living, clearance, scale)
+
+
+def _group(members: str, collective: bool = True) -> NounSense:
+    """A noun that names several people of different kinds ("a family": two adults and their children)."""
+    return NounSense(("person",), "capsule", (0.5, 0.3, 1.75), "person", members=tuple(members.split()),
+                     collective=collective)
 
 
 # Props that travel facing forwards (+Y at heading 0): they turn to face the way they go.
@@ -53,6 +67,8 @@ NOUNS: dict[str, NounSense] = {
     "man": _MAN, "guy": _MAN, "gentleman": _MAN, "boy": _CHILD, "dude": _MAN, "father": _MAN, "dad": _MAN,
     "woman": _WOMAN, "lady": _WOMAN, "girl": _CHILD, "mother": _WOMAN, "mom": _WOMAN,
     "child": _CHILD, "kid": _CHILD, "toddler": _TODDLER, "baby": _TODDLER,
+    "family": _group("man woman child child"), "couple": _group("man woman"),
+    "parent": _group("man woman", collective=False),
     # animals
     "dog": _DOG, "puppy": _PUPPY, "pup": _PUPPY, "doggy": _DOG, "doggo": _DOG, "hound": _DOG, "poodle": _DOG,
     "terrier": _DOG, "retriever": _DOG,
@@ -60,15 +76,15 @@ NOUNS: dict[str, NounSense] = {
     "horse": _HORSE, "pony": _PONY, "stallion": _HORSE, "mare": _HORSE, "foal": _PONY,
     # props
     "table": _s("table", "box", (1.2, 0.8, 0.75), clearance=True),
-    "desk": _s("table", "box", (1.2, 0.7, 0.75), clearance=True),
+    "desk": _s("desk table", "box", (1.2, 0.7, 0.75), clearance=True),
     "chair": _s("chair", "box", (0.45, 0.45, 0.9), clearance=True),
     "stool": _s("chair", "cylinder", (0.35, 0.35, 0.6)),
-    "tree": _s("tree", "cone", (2.0, 2.0, 4.5)),
+    "tree": _s("tree", "cone", (2.0, 2.0, 4.5), clearance=True),
     "bush": _s("bush", "sphere", (1.0, 1.0, 0.8)), "shrub": _s("bush", "sphere", (1.0, 1.0, 0.8)),
     "house": _s("house", "box", (6.0, 6.0, 5.0)), "cottage": _s("house", "box", (5.0, 5.0, 4.5)),
     "building": _s("house", "box", (8.0, 8.0, 10.0), scale=1.6),
     "cabin": _s("house", "box", (4.0, 4.0, 3.5), scale=0.75),
-    "car": _s("car", "box", (1.8, 4.2, 1.45)), "taxi": _s("car", "box", (1.8, 4.4, 1.5)),
+    "car": _s("car", "box", (1.8, 4.2, 1.45)), "taxi": _s("taxi car", "box", (1.8, 4.4, 1.5)),
     "lamppost": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
     "streetlight": _s("lamp_post lamppost street_lamp", "cylinder", (0.25, 0.25, 4.0)),
     "bench": _s("bench", "box", (1.6, 0.5, 0.87), clearance=True),
@@ -82,11 +98,11 @@ NOUNS: dict[str, NounSense] = {
     "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
     "wall": _s("wall", "box", (4.0, 0.2, 2.5)),
     "crate": _s("crate box", "box", (0.8, 0.8, 0.8)),
-    "cup": _s("cup", "cylinder", (0.09, 0.09, 0.1)), "mug": _s("cup", "cylinder", (0.09, 0.09, 0.1)),
+    "cup": _s("cup", "cylinder", (0.09, 0.09, 0.1)), "mug": _s("mug cup", "cylinder", (0.09, 0.09, 0.1)),
     # the catalog's figurine is a life-size ceramic person meant to be scaled down to a tabletop figure
     "figurine": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person", scale=0.15),
     "statuette": _s("figurine", "capsule", (0.1, 0.1, 0.25), "person", scale=0.15),
-    "statue": _s("figurine", "capsule", (0.6, 0.6, 2.0), scale=1.1),
+    "statue": _s("statue figurine", "capsule", (0.6, 0.6, 2.0), scale=1.1),
     "pedestal": _s("pedestal figurine_pedestal", "cylinder", (0.3, 0.3, 0.12)),
     "plinth": _s("pedestal figurine_pedestal", "box", (0.3, 0.3, 0.12)),
     # geometric shapes (the v1 primitives themselves)
@@ -126,6 +142,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "boxes": "box", "torii": "torus", "tori": "torus", "dominoes": "domino", "dominos": "domino",
     "stairs": "stairs", "steps": "steps", "kitties": "kitty", "ponies": "pony", "doggies": "doggy",
     "footballs": "football", "basketballs": "basketball", "cacti": "cactus", "glasses": "glass",
+    "parents": "parent", "families": "family",
 }
 
 NUMBER_WORDS: dict[str, int] = {
@@ -140,15 +157,17 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
     (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
-    (("a", "tower", "of"), 5), (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
-    (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5), (("a", "family", "of"), 4),
+    (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16), (("a", "flight", "of"), 1),
+    (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
+    (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
     (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
     (("several",), 4), (("few",), 3), (("many",), 8), (("numerous",), 10), (("some",), 3), (("both",), 2),
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
 ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
-                        "pile": "stack", "tower": "stack"}
-MAX_COUNT = 24
+                        "pile": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
+MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this many
+MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
 SIZES: dict[str, float] = {
     "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
@@ -162,17 +181,20 @@ FINISH_WORDS: dict[str, str] = {
     "rubber": "rubber", "rubbery": "rubber", "wooden": "wood", "wood": "wood", "ceramic": "ceramic",
     "porcelain": "ceramic", "clay": "ceramic", "glass": "glass", "crystal": "glass", "plastic": "plastic",
     "fabric": "fabric", "cloth": "fabric", "woolen": "fabric", "felt": "fabric", "velvet": "fabric",
-    "stone": "matte", "concrete": "matte", "glowing": "emissive", "neon": "emissive", "luminous": "emissive",
+    "stone": "matte", "concrete": "matte", "cardboard": "matte", "paper": "matte", "glowing": "emissive",
+    "neon": "emissive", "luminous": "emissive",
 }
 # Material words that also imply a colour when no colour is given.
 FINISH_COLOURS: dict[str, str] = {"wooden": "peru", "wood": "peru", "steel": "silver", "iron": "dimgray",
                                   "chrome": "silver", "aluminium": "silver", "aluminum": "silver",
-                                  "clay": "terracotta", "porcelain": "white", "golden": "gold", "gold": "gold",
+                                  "clay": "terracotta", "porcelain": "white", "cardboard": "#b08850",
+                                  "paper": "whitesmoke", "golden": "gold", "gold": "gold",
                                   "copper": "copper", "bronze": "bronze", "brass": "brass", "silver": "silver"}
 METAL_COLOURS = {"golden", "gold", "silver", "copper", "bronze", "brass"}  # colour + metal finish together
 COLOUR_MODIFIERS = {"light": 0.45, "pale": 0.55, "pastel": 0.5, "soft": 0.3, "dark": -0.45, "deep": -0.35,
                     "bright": 0.0, "vivid": 0.0, "hot": 0.0, "neon": 0.0, "dusty": 0.2, "royal": 0.0}
-COLOUR_ALIASES = {"golden": "gold", "reddish": "red", "bluish": "blue", "greenish": "green", "yellowish": "yellow",
+COLOUR_ALIASES = {"golden": "gold", "ginger": "chocolate", "tabby": "peru",
+                  "reddish": "red", "bluish": "blue", "greenish": "green", "yellowish": "yellow",
                   "pinkish": "pink", "purplish": "purple", "orangey": "orange", "grayish": "gray", "greyish": "grey",
                   "blond": "wheat", "blonde": "wheat", "multicolored": "", "colorful": "", "colourful": ""}
 
@@ -204,6 +226,21 @@ VERBS: dict[str, VerbSense] = {
     "run": _v("run_to move_to", "move", True, 3.5), "jog": _v("run_to move_to", "move", True, 2.5),
     "sprint": _v("run_to move_to", "move", True, 5.0), "dash": _v("run_to move_to", "move", True, 4.0),
     "race": _v("run_to move_to", "move", True, 4.0), "rush": _v("run_to move_to", "move", True, 4.0),
+    "gallop": _v("run_to move_to", "move", True, 6.0), "canter": _v("run_to move_to", "move", True, 4.0),
+    "trot": _v("run_to move_to", "move", True, 2.5), "scamper": _v("run_to move_to", "move", True, 3.0),
+    "hurry": _v("run_to move_to", "move", True, 3.0), "amble": _v("walk_to move_to", "move", True, 0.9),
+    "saunter": _v("walk_to move_to", "move", True, 0.9), "stride": _v("walk_to move_to", "move", True, 1.5),
+    "trudge": _v("walk_to move_to", "move", True, 0.8), "limp": _v("walk_to move_to", "move", True, 0.6),
+    "waddle": _v("walk_to move_to", "move", True, 0.5), "roam": _v("walk_to move_to", "move", True, 0.9),
+    "prowl": _v("walk_to move_to", "move", True, 0.8), "cruise": _v("move_to", "move", True, 5.0),
+    "shuffle": _v("walk_to move_to", "move", True, 0.6), "trundle": _v("move_to", "move", True, 2.0),
+    "search": _v("walk_to move_to", "move", True, 0.8), "stop": _v("walk_to move_to", "none", True, 1.0),
+    "halt": _v("walk_to move_to", "none", True, 1.0), "park": _v("move_to", "move", True, 3.0),
+    "pull": _v("move_to", "move", True, 4.0), "arrive": _v("walk_to move_to", "move", True, 1.2),
+    "hide": _v("idle", "none"), "curl": _v("sit idle", "none"), "flop": _v("sit", "none"),
+    "read": _v("idle", "none"), "practise": _v("dance jump bounce", "bounce"),
+    "practice": _v("dance jump bounce", "bounce"),
+    "zoom": _v("run_to move_to", "move", True, 8.0),
     "chase": _v("follow run_to move_to", "chase", True, 3.5), "follow": _v("follow walk_to move_to", "chase", True),
     "pursue": _v("follow run_to move_to", "chase", True, 3.5), "fetch": _v("run_to move_to", "chase", True, 3.5),
     "move": _v("move_to", "move", True, 1.0), "slide": _v("move_to", "move", True, 1.0),
@@ -217,6 +254,8 @@ VERBS: dict[str, VerbSense] = {
     "fly": _v("fly_to move_to", "fly", True, 2.0), "float": _v("fly_to move_to", "fly", True, 0.5),
     "hover": _v("fly_to move_to", "fly", True, 0.3), "rise": _v("fly_to move_to", "fly", True, 0.8),
     "fall": _v("fall move_to", "fall"), "drop": _v("fall move_to", "fall"), "topple": _v("fall move_to", "fall"),
+    "collapse": _v("fall move_to", "fall"), "crumble": _v("fall move_to", "fall"),
+    "collide": _v("push", "push", True, 2.0),
     "wave": _v("wave bounce", "wave"), "greet": _v("wave bounce", "wave", True),
     "dance": _v("dance spin", "dance"), "boogie": _v("dance spin", "dance"), "celebrate": _v("dance jump", "dance"),
     "sit": _v("sit", "none"), "rest": _v("sit idle", "none"), "sleep": _v("sit idle", "none"),
@@ -227,6 +266,8 @@ VERBS: dict[str, VerbSense] = {
     "chat": _v("turn_to look_at", "look", True), "speak": _v("turn_to look_at", "look", True),
     "argue": _v("turn_to look_at", "look", True), "whisper": _v("turn_to look_at", "look", True),
     "converse": _v("turn_to look_at", "look", True), "gossip": _v("turn_to look_at", "look", True),
+    "feed": _v("look_at turn_to", "look", True), "pet": _v("look_at turn_to", "look", True),
+    "stroke": _v("look_at turn_to", "look", True), "groom": _v("look_at turn_to", "look", True),
     "face": _v("turn_to look_at", "look", True),
     "knock": _v("push", "push", True, 3.0), "hit": _v("push", "push", True, 3.0),
     "strike": _v("push", "push", True, 3.0), "smash": _v("push", "push", True, 3.0),
@@ -295,6 +336,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
     (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"), (("a", "tower", "of"), "stack"),
     (("on", "top", "of", "each", "other"), "stack"), (("on", "top", "of", "one", "another"), "stack"),
+    (("lined", "up"), "row"), (("lined",), "row"), (("in", "a", "spiral"), "spiral"),
+    (("in", "a", "pyramid"), "pyramid"), (("into", "a", "pyramid"), "pyramid"),
     (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
 ]
 
@@ -366,20 +409,35 @@ GARMENTS: dict[str, str] = {
 }
 WEARING = {"in", "wearing", "wears", "with", "dressed", "and"}  # words that may stand between person and garment
 
+# Phrases that name what the whole scene is made of ("a domino run"): the noun is shown once, as a row of
+# TOPIC_COUNT unless the prompt names and counts it ("… fifty dominoes in a long line").
+SCENE_PHRASES: dict[tuple[str, ...], str] = {
+    ("domino", "run"): "domino", ("domino", "chain"): "domino", ("domino", "rally"): "domino",
+    ("domino", "effect"): "domino", ("domino", "show"): "domino", ("domino", "track"): "domino",
+}
+TOPIC_COUNT = 12
+BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"}  # before a passive participle
+GOAL_WORDS = {"at", "against", "into", "towards", "toward"}  # "kicks the ball against the wall": where it goes
+
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
     ("later",), ("eventually",), ("after", "which"), ("at", "the", "end"), ("in", "the", "end"),
     ("subsequently",), ("meanwhile",),
 ]
+# Verbs whose target is within arm's reach of the subject ("feeding the pigeons", "pets the dog").
+TENDING = {"feed", "pet", "stroke", "groom"}
 PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",
             "all", "each"}
+# Parts of a body: "the dog's face", "its hooves", "at her feet" show the animal or person itself.
+BODY_PARTS = {"face", "head", "hooves", "hoof", "paw", "paws", "feet", "foot", "hand", "hands", "eyes", "nose", "tail",
+              "legs", "leg", "arm", "arms", "ears", "fur", "mane", "beak", "wings"}
 # Nouns that name no thing to show ("falls from a height", "in the distance", "for a while"): never a stand-in.
 ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end", "start", "beginning", "middle",
                   "way", "bit", "lot", "side", "top", "bottom", "front", "back", "edge", "corner", "centre",
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
                   "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
-                  "sequence", "series", "story", "scene"}
+                  "sequence", "series", "story", "scene", *BODY_PARTS}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",

@@ -26,11 +26,12 @@ def _tree(trunk: Parts, crown_at: float, crown: Parts, slots: dict) -> Model:
 
 
 def tree() -> Model:
-    """A broadleaf tree about 4 m tall: a tapered trunk under clustered foliage (swaying from 1.2 m up)."""
-    trunk = [(frustum(0.32, 0.18, 2.2, 16), "accent")]
-    clusters = (((0, 0, 1.7), 1.8), ((0.45, 0.2, 2.3), 1.3), ((-0.4, -0.25, 2.4), 1.2), ((0.0, 0.0, 2.7), 1.2))
+    """A broadleaf tree about 5 m tall: a tapered trunk under clustered foliage (swaying from 2.2 m up); a
+    person stands under the crown beside the trunk."""
+    trunk = [(frustum(0.32, 0.18, 3.2, 16), "accent")]
+    clusters = (((0, 0, 2.7), 1.8), ((0.45, 0.2, 3.3), 1.3), ((-0.4, -0.25, 3.4), 1.2), ((0.0, 0.0, 3.7), 1.2))
     crown = [(placed(sphere(d, 20, 10), at=at), "body") for at, d in clusters]
-    return _tree(trunk, 1.2, crown, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
+    return _tree(trunk, 2.2, crown, {"body": paint("3f7d3a", "matte"), "accent": paint("5b3a24", "wood")})
 
 
 def pine() -> Model:
@@ -120,20 +121,20 @@ def birch() -> Model:
 
 def autumn_tree() -> Model:
     """A broadleaf tree in autumn: orange, red and yellow foliage clusters on a dark trunk."""
-    trunk: Parts = [(frustum(0.34, 0.18, 2.3, 16), "accent")]
+    trunk: Parts = [(frustum(0.34, 0.18, 3.3, 16), "accent")]
     crown = [
         (placed(sphere(d, 18, 9), at=at), slot)
         for at, d, slot in (
-            ((0, 0, 1.8), 1.9, "body"),
-            ((0.5, 0.2, 2.4), 1.4, "leaves_b"),
-            ((-0.45, -0.25, 2.5), 1.3, "leaves_c"),
-            ((0.0, 0.1, 2.9), 1.2, "body"),
-            ((-0.2, 0.5, 2.3), 1.0, "leaves_c"),
+            ((0, 0, 2.8), 1.9, "body"),
+            ((0.5, 0.2, 3.4), 1.4, "leaves_b"),
+            ((-0.45, -0.25, 3.5), 1.3, "leaves_c"),
+            ((0.0, 0.1, 3.9), 1.2, "body"),
+            ((-0.2, 0.5, 3.3), 1.0, "leaves_c"),
         )
     ]
     return _tree(
         trunk,
-        1.8,
+        2.8,
         crown,
         {
             "body": paint("d9661f", "matte"),
@@ -343,16 +344,20 @@ def picnic_blanket() -> Model:
     return prop_model(parts, {"body": paint("f4f4f4", "fabric"), "accent": paint("d62828", "fabric")})
 
 
+# a broadleaf crown 2 m over the ground: room under it beside the trunk (a bench, a person, a picnic)
+_SHADE = AssetTraits(room_under=(1.8, 1.6, 2.0), trunk=0.17)
+
+
 def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "outdoor", traits)
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _o("tree", (2.1, 1.8, 3.9), "a broadleaf tree about 4 m tall", tree),
+    _o("tree", (2.1, 1.8, 4.9), "a broadleaf tree about 5 m tall", tree, _SHADE),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine),
     _o("palm", (4.16, 4.16, 5.8), "a palm tree with coconuts", palm),
     _o("birch", (1.95, 1.62, 5.2), "a white-barked birch", birch),
-    _o("autumn_tree", (2.28, 1.91, 4.1), "a tree with orange and red autumn leaves", autumn_tree),
+    _o("autumn_tree", (2.28, 1.91, 5.1), "a tree with orange and red autumn leaves", autumn_tree, _SHADE),
     _o("bush", (1.28, 1.0, 0.9), "a round shrub", assets.bush),
     _o("flowers", (0.6, 0.6, 0.5), "a clump of red, yellow and violet flowers", flowers),
     _o("hedge", (3.3, 0.82, 1.2), "a clipped hedge 3 m long, along X", hedge, AssetTraits(physics_shape="box")),

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from engine_bridge import EngineError, make_engine
+from engine_bridge.engine import rows_bottom_up
+from engine_bridge.panda.engine import PandaEngine
 from scenes import SceneScript, compile_script, loads_script
 
 SCENE = """
@@ -35,7 +37,30 @@ def frame() -> np.ndarray:
 def test_frame_shape_and_type(frame: np.ndarray) -> None:
     assert frame.shape == (90, 160, 3)
     assert frame.dtype == np.uint8
-    assert frame.flags["C_CONTIGUOUS"]
+    assert rows_bottom_up(frame)  # upright, its rows in the GL buffer's order: nobody turned them over
+
+
+def test_frame_is_the_read_back_turned_upright_in_rgb() -> None:
+    """The frame handed out without turning its rows over is the GL read-back flipped and reordered BGR(A) → RGB,
+    the FXAA rectangles' pixels put over it, exactly (computed here the slow, obvious way)."""
+    timeline = compile_script(loads_script(SCENE))
+    with PandaEngine() as engine:
+        engine.open(timeline)
+        frame = engine.render(timeline.frame(0))
+        w, h = engine._size
+        raw = np.frombuffer(memoryview(engine._tex.get_ram_image()), np.uint8)
+        comps = engine._tex.get_num_components()
+        tw, th = engine._tex.get_x_size(), engine._tex.get_y_size()
+        expected = raw.reshape(th, tw, comps)[:h, :w][::-1, :, 2::-1].copy()
+        assert engine._post is not None and engine._post.drawn and engine._post.rects
+        bx0, by0, bx1, by1 = engine._post.bounds
+        tex = engine._post.texture
+        region = np.frombuffer(memoryview(tex.get_ram_image()), np.uint8)
+        region = region.reshape(tex.get_y_size(), tex.get_x_size(), tex.get_num_components())
+        region = region[:by1 - by0, :bx1 - bx0][::-1, :, 2::-1]  # the region sits in the copy's lower-left corner
+        for x0, y0, x1, y1 in engine._post.rects:  # the region read back upright: row 0 is frame row by0
+            expected[y0:y1, x0:x1] = region[y0 - by0:y1 - by0, x0 - bx0:x1 - bx0]
+    assert np.array_equal(frame, expected)
 
 
 def test_box_dead_ahead_is_red(frame: np.ndarray) -> None:

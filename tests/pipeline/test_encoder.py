@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from engine_bridge.engine import rows_bottom_up
 from pipeline.encode import Encoder, EncodeSettings, concat_segments, partial_path, probe, read_frames
 from pipeline.errors import EncodeError
 from pipeline.ffmpeg_tool import ffmpeg_exe
@@ -150,3 +151,25 @@ def test_queued_frames_reach_the_file_in_order(tmp_path: Path) -> None:
     got = list(read_frames(out, 64, 48))
     assert len(got) == 30
     assert [int(np.median(f)) for f in got] == pytest.approx([8 * i for i in range(30)], abs=2)
+
+
+def test_frames_stored_bottom_row_first_encode_as_upright_ones(tmp_path: Path) -> None:
+    """ffmpeg reads rows bottom row first and turns them over (vflip): a frame whose memory lies that way (the
+    embedded engine's) goes as it is, a C-contiguous one is turned over in the writer thread; both give the same
+    video, byte for byte, upright."""
+    rng = np.random.default_rng(1)
+    upright = [rng.integers(0, 255, (48, 64, 3), dtype=np.uint8) for _ in range(6)]
+    for f in upright:
+        f[:8] = 255  # a white band at the top, to see the orientation through the lossy codec
+        f[-8:] = 0
+    stored_bottom_up = [np.ascontiguousarray(f[::-1])[::-1] for f in upright]
+    assert all(rows_bottom_up(f) and np.array_equal(f, u) for f, u in zip(stored_bottom_up, upright, strict=True))
+    videos = {}
+    for name, sent in (("contiguous", upright), ("bottom_up", stored_bottom_up)):
+        videos[name] = tmp_path / f"{name}.mp4"
+        with Encoder(videos[name], 64, 48, 24) as enc:
+            for f in sent:
+                enc.write(f)
+    assert videos["contiguous"].read_bytes() == videos["bottom_up"].read_bytes()
+    got = list(read_frames(videos["bottom_up"], 64, 48))
+    assert len(got) == 6 and all(g[:6].mean() > 240 and g[-6:].mean() < 15 for g in got)

@@ -1,0 +1,102 @@
+"""Cause and effect from words: the offline planner's physics intents make the compiled world show what the prompt
+says (passive verbs, things thrown or dropped at what they knock over, groups that fall by themselves, things that
+roll into each other or into what stands at a slope's foot), judged on the compiled timeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.planners import OfflinePlanner, PlanRequest
+from pipeline.planners.offline import read_prompt
+from pipeline.promptset.facts import PromptSet, parse_prompt_set
+from pipeline.promptset.judge import judge
+from scenes import compile_script
+from scenes.check import check_timeline
+from scenes.script import Resolution
+
+PLANNER = OfflinePlanner()
+SMALL = {"resolution": Resolution(width=160, height=90), "fps": 15}
+GROUPS = PromptSet(groups={"ball": ["sphere", "football", "basketball", "beach_ball", "tennis_ball"]},
+                   prompts=[{"id": "x", "category": "t", "prompt": "xyz", "facts": [{"duration": 1}]}])
+
+
+def _plan(prompt: str, duration: float = 8.0):
+    return PLANNER.plan(PlanRequest(prompt, duration=duration, **SMALL)).script
+
+
+def _unmet(prompt: str, facts: list[dict], duration: float = 8.0) -> list[str]:
+    """The facts the compiled world of the prompt's plan does not show (with the judge's figure)."""
+    timeline = compile_script(_plan(prompt, duration))
+    parsed = parse_prompt_set({"prompts": [{"id": "t", "category": "t", "prompt": prompt, "facts": facts}]}, "t")
+    return [f"{v.fact}: {v.detail}" for v in judge(timeline, parsed.prompts[0].facts, GROUPS) if not v.met]
+
+
+def _events(prompt: str) -> list[tuple]:
+    return [(i.type, i.subject, i.target, getattr(i, "via", None), getattr(i, "agent", None))
+            for i in _plan(prompt).intents if i.type not in ("place", "arrange", "face")]
+
+
+def test_a_passive_verb_keeps_what_is_done_to_as_its_subject_and_reads_its_doer() -> None:
+    reading, _ = read_prompt("a red ball is kicked against the garden wall by a boy")
+    ev = next(e for e in reading.events if e.verb == "kick")
+    words = [reading.entities[k].word for k in (ev.subjects[0], ev.agent, ev.target)]
+    assert ev.passive and words == ["ball", "boy", "wall"]
+
+
+@pytest.mark.parametrize(("prompt", "event"), [
+    ("a tennis ball is thrown at a wall", ("hit", "tennis_ball", "wall", "throw", None)),
+    ("a girl kicks the football against the fence", ("hit", "football", "fence", "kick", "girl")),
+    ("a ball is thrown at a stack of four boxes and knocks them down", ("knock_over", "ball", "box1", "throw", None)),
+    ("a big sphere falls onto a cone and knocks it over", ("knock_over", "sphere", "cone", "drop", None)),
+])
+def test_things_sent_at_a_target_are_one_event_with_how_they_get_there(prompt: str, event: tuple) -> None:
+    assert _events(prompt)[0] == event
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # thrown at a group: it flies there, hits it, and the group comes down
+    ("a ball is thrown at a pyramid of ten cups and knocks them down",
+     [{"count": "cup", "n": 10}, {"relation": "stacked", "a": "cup"}, {"event": "touch", "a": "ball", "b": "cup"},
+      {"event": "topple", "a": "cup"}]),
+    # kicked with nobody named: launched low at it
+    ("a football is kicked into a wooden crate", [{"event": "touch", "a": "football", "b": "crate"}]),
+    # dropped onto something it cannot rest on but can knock over: from above, and the row falls
+    ("a marble drops onto the first of six dominoes and they all topple",
+     [{"event": "fall_onto", "a": "ball", "b": "domino"}, {"event": "topple", "a": "domino", "all": True}]),
+    # "drops onto … and knocks it over": one fall from above that tips a standing shape
+    ("a sphere drops onto a cylinder and knocks it over",
+     [{"event": "fall_onto", "a": "sphere", "b": "cylinder"}, {"event": "topple", "a": "cylinder"}]),
+    # a group with no cause named falls by itself: the row is nudged, the tower built leaning
+    ("fifteen dominoes in a line topple one after another", [{"count": "domino", "n": 15},
+                                                            {"event": "topple", "a": "domino", "all": True}]),
+    ("a tower of eight blocks collapses", [{"relation": "stacked", "a": "box"}, {"event": "topple", "a": "box"}]),
+    ("ten dominoes in a spiral fall over", [{"event": "topple", "a": "domino", "all": True}]),
+    # things that come together collide
+    ("two beach balls roll towards each other", [{"event": "touch", "a": "beach_ball", "b": "beach_ball"},
+                                                 {"event": "roll", "a": "beach_ball"}]),
+    # what a ball rolling down a ramp runs into stands in its path
+    ("a ball rolls down a ramp and hits a box", [{"relation": "on", "a": "ball", "b": "ramp"},
+                                                {"event": "touch", "a": "ball", "b": "box"}]),
+    # arranged with a participle ("lined up"), then a new subject knocks them over
+    ("four cones lined up and a ball knocks them over", [{"relation": "in_row", "a": "cone"},
+                                                         {"event": "touch", "a": "ball", "b": "cone"},
+                                                         {"event": "topple", "a": "cone"}]),
+])
+def test_the_compiled_world_shows_the_cause_and_its_effect(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_named_number_is_kept_beyond_the_vague_cap_and_a_scene_phrase_names_one_group() -> None:
+    script = _plan("a domino run: forty dominoes in a long line fall one after another", duration=20.0)
+    assert sum(a.asset == "domino" for a in script.actors) == 40
+    assert sum(a.asset == "domino" for a in _plan("hundreds of dominoes").actors) == 24
+
+
+def test_cardboard_is_brown_and_a_flight_of_stairs_is_stairs() -> None:
+    assert _unmet("a cardboard box on the floor", [{"colour": "box", "is": "brown"}]) == []
+    assert [a.asset for a in _plan("a ball bounces down a flight of stairs").actors] == ["sphere", "stairs"]
+
+
+def test_a_ball_thrown_at_a_wall_passes_the_world_check() -> None:
+    report = check_timeline(compile_script(_plan("a tennis ball is thrown at a brick wall")))
+    assert report.passed, report.findings

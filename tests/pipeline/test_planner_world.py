@@ -1,0 +1,100 @@
+"""Prompts through the offline planner, judged on the compiled world by the prompt-set judge (not on the script)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.planners import OfflinePlanner, PlanRequest
+from pipeline.promptset.facts import heldout, parse_prompt_set
+from pipeline.promptset.judge import judge
+from scenes.check import check_timeline
+from scenes.timeline import compile_script
+
+GROUPS = heldout()  # the held-out set's groups: person = man, woman, child…
+
+
+def shown(prompt: str, facts: list[dict]) -> tuple[list[str], object]:
+    """The facts the compiled world of ``prompt`` fails (as the judge words them), and its timeline."""
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    timeline = compile_script(script)
+    parsed = parse_prompt_set({"prompts": [{"id": "t", "category": "t", "prompt": prompt, "facts": facts}]}, "t")
+    return [f"{v.fact}: {v.detail}" for v in judge(timeline, parsed.prompts[0].facts, GROUPS) if not v.met], timeline
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a family of five walks along the beach", [{"count": "person", "n": 5}, {"count": "child", "min": 1},
+                                                 {"count": "man", "n": 1}]),
+    ("a couple dances in the kitchen", [{"count": "person", "n": 2}, {"count": "woman", "n": 1}]),
+    ("two parents and a child sit on a sofa", [{"count": "person", "n": 3}]),
+])
+def test_group_nouns_name_their_members(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+def test_a_herd_by_a_fence_stands_close_to_it_in_front() -> None:
+    failed, timeline = shown("a herd of cows by a wooden fence", [
+        {"count": "cow", "n": 5}, {"relation": "near", "a": "cow", "b": "fence"}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings
+
+
+@pytest.mark.parametrize("prompt", ["a woman sits on a bench under a tree", "a dog lies under a tree",
+                                    "a boy stands under an autumn tree"])
+def test_under_a_tree_is_under_its_crown_beside_the_trunk(prompt: str) -> None:
+    thing = {"boy": "child"}.get(prompt.split()[1], prompt.split()[1])
+    failed, timeline = shown(prompt, [{"relation": "under", "a": "bench" if "bench" in prompt else thing,
+                                       "b": "autumn_tree" if "autumn" in prompt else "tree"}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings
+
+
+def test_what_someone_feeds_gathers_at_their_feet() -> None:
+    failed, _ = shown("a girl feeding the ducks", [{"relation": "near", "a": "duck", "b": "child"}])
+    assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "mover"), [("a pony trots across the meadow", "horse"),
+                                                ("a man strolls over to the bench", "man")])
+def test_more_ways_to_travel(prompt: str, mover: str) -> None:
+    failed, _ = shown(prompt, [{"event": "move", "a": mover}])
+    assert not failed
+
+
+def test_going_past_a_row_passes_all_of_it() -> None:
+    failed, timeline = shown("a man runs past five lamp posts", [
+        {"count": "lamp_post", "n": 5}, {"event": "move", "a": "man"}, {"visible": "man"}])
+    assert not failed
+    report = check_timeline(timeline)
+    assert report.check("events").passed, report.check("events").findings
+    x = timeline.positions[:, [a.id for a in timeline.actors].index("man"), 0]
+    posts = [k for k, a in enumerate(timeline.actors) if a.asset == "lamp_post"]
+    assert x[0] < timeline.positions[0, posts, 0].min() and x[-1] > timeline.positions[0, posts, 0].max()
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a close-up of the cat's face", [{"count": "cat", "n": 1}, {"framing": "close_up", "a": "cat"}]),
+    ("an old woman feeds the pigeons", [{"count": "elderly", "n": 1}]),
+    ("a taxi waits next to a desk with a mug on it", [{"count": "taxi", "n": 1}, {"count": "desk", "n": 1},
+                                                     {"relation": "on", "a": "mug", "b": "desk"}]),
+    ("a ginger cat on a sofa", [{"colour": "cat", "is": "orange"}]),
+    ("one slow minute of a dog in the park", [{"duration": 60}]),
+    ("a man reading in an armchair", [{"event": "sit", "a": "man", "b": "armchair"}]),
+])
+def test_words_that_name_things_the_catalog_has(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a van drives up and parks next to a red car", [{"event": "move", "a": "van"},
+                                                      {"relation": "next_to", "a": "van", "b": "car", "at": "end"}]),
+    ("a bus pulls up beside a man at the bus stop", [{"event": "reach", "a": "bus", "b": "man"}]),
+    ("a girl walks along the path and stops next to a dog", [{"event": "reach", "a": "child", "b": "dog"}]),
+    ("a car parked in front of a house", [{"relation": "in_front_of", "a": "car", "b": "house"}]),
+])
+def test_travel_to_a_place_named_by_a_relation(prompt: str, facts: list[dict]) -> None:
+    failed, timeline = shown(prompt, facts)
+    assert not failed
+    if "parked" in prompt:  # a state, not a drive
+        assert abs(timeline.positions[-1, 0] - timeline.positions[0, 0]).max() < 1e-6
