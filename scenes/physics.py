@@ -175,6 +175,15 @@ def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
     return shapes
 
 
+def _positions(paths: list) -> np.ndarray:
+    """(N, 3) positions of node paths (read as floats: numpy converts Panda's vectors ten times slower)."""
+    out: list[float] = []
+    for path in paths:
+        p = path.get_pos()
+        out += (p[0], p[1], p[2])
+    return np.array(out, dtype=np.float64).reshape(-1, 3)
+
+
 def _quat_hpr(node) -> np.ndarray:
     h = node.get_transform().get_hpr()
     return np.array([h[0], h[1], h[2]])
@@ -468,6 +477,7 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
     reach = np.array([float(bodies[a.id][0].get_shape_bounds().get_radius()) for a in dynamic])
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}
+    names = {path.node(): path.get_name() for path in bake.root.get_children()}
     bake.fractions = np.arange(k)[:, None] / k
     if bake.placed is None:  # a fresh bake put every collider at frame 0
         bake.placed = movers.pose[:, 0].copy()
@@ -518,11 +528,11 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
             bake.step += 1
             bake.stepped += 1
             _collect(world, bake.step, times[i] + (sub + 1) * dt, bake.pending, bake.last_touch, bake.contacts,
-                     dynamic_ids, masses)
+                     dynamic_ids, masses, names)
         live = [bodies[a.id] for a in dynamic if started[a.id]]
         if live:  # one rotation per body, all at once: the base is the centre less the turned offset
             hprs = np.array([_quat_hpr(np_) for _node, _com, _a, np_ in live])
-            centres = np.array([np_.get_pos() for _node, _com, _a, np_ in live])
+            centres = _positions([np_ for _node, _com, _a, np_ in live])
             offsets = np.array([com for _node, com, _a, _np in live])
             bases = centres - (hpr_matrix(hprs) @ offsets[:, :, None])[:, :, 0]
             for (_node, _com, a, _np), base, hpr in zip(live, bases, hprs, strict=True):
@@ -557,28 +567,24 @@ def _collider_poses(bake: _Bake, movers: _Colliders, reach: np.ndarray, i: int, 
     and one that stands still is not touched at all."""
     dynamic = bake.dynamic
     nodes = [bake.bodies[a.id][3] for a in dynamic]
-    centres = np.array([p.get_pos() for p in nodes], dtype=np.float64).reshape(-1, 3)
+    centres = _positions(nodes)
     if bake.last_centres is None or len(bake.last_centres) != len(centres):
         bake.last_centres = centres
-    travel = 2.0 * np.linalg.norm(centres - bake.last_centres, axis=1)  # a fast body reaches further this frame
+    step = centres - bake.last_centres
+    travel = 2.0 * np.sqrt((step * step).sum(axis=1))  # a fast body reaches further this frame
     bake.last_centres = centres
-    gaps = (np.linalg.norm(movers.centre[:, i, None, :] - centres[None], axis=2) - reach[None] - travel[None]
+    apart = movers.centre[:, i, None, :] - centres[None]
+    gaps = (np.sqrt((apart * apart).sum(axis=2)) - reach[None] - travel[None]
             - movers.radius[:, None] - movers.sweep[:, i, None])  # (M, D)
     close = gaps.min(axis=1, initial=np.inf) < NEAR_M
     moving = close & ~movers.still[:, i]
     pose = movers.pose[:, i]
     moved = (bake.placed != pose).any(axis=1)
-    placing = []
-    for m in np.flatnonzero(moving | moved):  # only colliders that move near a body or are not where they belong
-        m_pos, m_hpr = movers.position[m], movers.hpr[m]
-        if moving[m]:  # its pose at each substep, as plain floats (x, y, z, h, p, r)
-            poses = np.hstack([m_pos[i] * (1 - bake.fractions) + m_pos[j] * bake.fractions,
-                               m_hpr[i] * (1 - bake.fractions) + m_hpr[j] * bake.fractions])
-            placing.append((movers.paths[m], poses.tolist()))
-            bake.placed[m] = poses[-1]
-        else:
-            placing.append((movers.paths[m], [pose[m].tolist()]))
-            bake.placed[m] = pose[m]
+    todo = np.flatnonzero(moving | moved)  # only colliders that move near a body or are not where they belong
+    # each one's pose at every substep, as plain floats (x, y, z, h, p, r); one pose for a frame if it is far
+    steps = pose[todo, None] * (1 - bake.fractions) + movers.pose[todo, j, None] * bake.fractions  # (S, k, 6)
+    placing = [(movers.paths[m], steps[s].tolist() if moving[m] else [pose[m].tolist()]) for s, m in enumerate(todo)]
+    bake.placed[todo] = np.where(moving[todo, None], steps[:, -1], pose[todo])
     busy = bool(moving.any() or (moved & close).any())
     return placing, busy
 
@@ -613,14 +619,16 @@ def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
 
 
 def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,
-             dynamic: frozenset[str], masses: dict[str, float]) -> None:
+             dynamic: frozenset[str], masses: dict[str, float], names: dict) -> None:
     """Turn the manifolds of one substep into contacts: a pair that starts touching opens a window of
-    ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
+    ``CONTACT_WINDOW`` substeps whose impulses are summed into one event. ``names`` maps the bake's nodes to
+    their names (a lookup by node is several times cheaper than asking the node)."""
     touching = set()
     for manifold in world.get_manifolds():
         if not manifold.get_num_manifold_points():
             continue
-        a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
+        node0, node1 = manifold.get_node0(), manifold.get_node1()
+        a, b = names.get(node0) or node0.get_name(), names.get(node1) or node1.get_name()
         if a not in dynamic and b not in dynamic:
             continue
         pair = (a, b) if b == "ground" or (a != "ground" and a <= b) else (b, a)  # the ground last, else by name
