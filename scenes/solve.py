@@ -1642,7 +1642,7 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon
     frames = script.model_copy(update={"duration": horizon}).frame_count
     for attempt in range(MAX_BAKES):
         trial = script.model_copy(update={"camera": Camera(), "captions": []})
-        timeline = compile_script(trial, bake_frames=frames)
+        timeline = compile_script(trial, bake_frames=frames, with_poses=False)
         missed = [s for s in strikes if not _reached(timeline, s, frames)]
         if not missed:
             if attempt:
