@@ -798,12 +798,13 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         # nothing holds it up there: it falls as the video starts (see _drop_onto)
         mover.dynamic(start=0.0, velocity=np.array([*(axis * along), 0.0]), mass=round(mass, 3), restitution=0.1)
         return
+    distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
     aim = np.array([*near, max(height, r)])
     agent = bodies.get(it.agent) if it.agent else None
     if agent is not None:
         if not agent.kept:
-            spot = aim[:2] - axis * it.distance
+            spot = aim[:2] - axis * distance
             agent.pos = np.array([spot[0], spot[1], 0.0])
         agent.heading = _heading_to(agent.pos, aim)
     if agent is not None and it.via == "throw":
@@ -816,9 +817,9 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         launch = mover.pos + np.array([0.0, 0.0, r])
     else:  # from the surface the target stands on (a table top, the ground), as far back as it reaches
         under = bodies.get(hit.supported_by or "")
-        back = it.distance if under is None else _room_behind(under, hit.pos[:2], -axis, it.distance, r)
+        back = distance if under is None else _room_behind(under, hit.pos[:2], -axis, distance, r)
         if back < 2 * r + 0.1:  # no room on that top to set off from: from the ground, through the air
-            back, under, it = it.distance, None, it.model_copy(update={"via": "throw"})
+            back, under, it = distance, None, it.model_copy(update={"via": "throw"})
         spot = aim[:2] - axis * back
         launch = np.array([spot[0], spot[1], (hit.pos[2] if under is not None else 0.0) + r])
     mover.pos = launch - np.array([0.0, 0.0, r])

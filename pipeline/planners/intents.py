@@ -528,6 +528,21 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 SLENDER = 0.4  # width / height of a shape that a thing knocks over (a standing cylinder, a cone)
 STANDING_SHAPES = ("cylinder", "cone", "capsule")  # shapes that stand upright to be knocked over (a box stays a box)
+HIT_SIZE = 1.5  # the most a shape sent at something may measure, in heights of what it is sent at
+
+
+def _sized_to_hit(scene: Scene, intent: dict[str, Any]) -> None:
+    """A shape the prompt did not size that is sent at something much smaller is one that size ("a ball is thrown
+    at a pyramid of paper cups": a ball a little bigger than a cup, not a beach ball)."""
+    by_id = {a.id: a for a in scene.actors}
+    mover, target = by_id[intent["subject"]], by_id[intent["target"]]
+    entity = mover.entity
+    if scene.spec(entity).kind != "primitive" or scene.reading.entities[entity].size != 1.0:
+        return
+    k = min(1.0, HIT_SIZE * target.extent[2] / max(mover.extent))
+    for a in scene.actors_of(entity):
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
 
 
 def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
@@ -614,6 +629,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     handled = set(by_event) | handled_walks
     intents = _merged(intents)
     for i in intents:
+        if i["type"] in ("knock_over", "hit") and not scene.living(_entity(scene, i)):
+            _sized_to_hit(scene, i)
         if i["type"] == "knock_over":
             _knockable(scene, i)
     # "… and they topple": what a knock-over already brings down
