@@ -218,6 +218,7 @@ class Entity:
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
     arrangement: str = "row"
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
+    source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
 
 
 @dataclass
@@ -491,6 +492,9 @@ class _ClauseReader:
                 if rel[1] != "between" and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
+                if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
+                        last == last_event.target:
+                    subjects = [last]  # "knocks a cup off the table": the cup comes off it
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -646,6 +650,9 @@ class _ClauseReader:
                         current = r.entities[s].relation
                         if name == "between" and current and current[0] == "between" and e not in current[1]:
                             anchors = [*current[1], e]
+                        if name == "off":  # where it starts, leaving room for where it goes ("… onto a crate")
+                            r.entities[s].source = e
+                            continue
                         r.entities[s].relation = (name, anchors)
                     r.used.update(idx)
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
