@@ -516,7 +516,7 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
         moved = False
         for i, a in enumerate(ground):
             for b in ground[i + 1:]:
-                if frozenset((a.id, b.id)) in allowed:
+                if frozenset((a.id, b.id)) in allowed or _afloat_on(a, b) or _afloat_on(b, a):
                     continue
                 d = b.pos[:2] - a.pos[:2]
                 dist = float(np.linalg.norm(d))
@@ -532,6 +532,11 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
                 moved = True
         if not moved:
             return
+
+
+def _afloat_on(thing: Body, water: Body) -> bool:
+    """Whether ``thing`` floats on ``water`` (a duck on the lake: they overlap on purpose)."""
+    return water.spec.traits.water is not None and thing.spec.traits.buoyant
 
 
 def _extent_along(x: Body, u: np.ndarray) -> float:
@@ -1583,14 +1588,20 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
     """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
-        here = _position_at(body, g0, bodies)
-        side = _clear_way(body, here, bodies, g0)
+        here = _position_at(body, g0, bodies, keep_height=True)
+        # up on something (a cat that jumped onto the table): it looks around rather than walk off the edge
+        side = _clear_way(body, here, bodies, g0) if here[2] < 0.05 else np.zeros(3)
         t = g0 + 0.5
         while t + 4.5 <= g1 and side.any():
             away = here + side * 1.5
             body.act(type="walk_to", to=away, start=t, end=t + 2.0)
             body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
             t += 5.5
+        if here[2] >= 0.05 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
+            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # up there: look this way, then that way
+                body.act(type="turn_to", heading=body.heading + (50.0 if k % 2 == 0 else -50.0), start=float(t0),
+                         end=float(t0) + 1.5)
+            t = g1
         # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)
         if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
@@ -1609,23 +1620,23 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
                 body.act(type="look_at", target=others[0].id, start=t, end=g1)
 
 
-def _position_at(body: Body, t: float, bodies: dict[str, Body]) -> np.ndarray:
-    """Where ``body`` stands at ``t``: the goal of the walk or move that ended last before ``t`` (a point, or
-    short of an actor), or its position. (Actions are read in time order: errands are appended after the events
-    they fall between.)"""
+def _position_at(body: Body, t: float, bodies: dict[str, Body], keep_height: bool = False) -> np.ndarray:
+    """Where ``body`` stands at ``t``: the goal of the walk, move or jump that ended last before ``t`` (a point,
+    or short of an actor), or its position, on the ground unless ``keep_height``. (Actions are read in time
+    order: errands are appended after the events they fall between.)"""
     here = body.pos.copy()
     for a in sorted(body.data.get("actions", []), key=lambda a: (a.get("end") is None, a.get("end") or 0.0)):
         end = a.get("end")
-        if a.get("type") in ("walk_to", "run_to", "move_to") and end is not None and end <= t + 1e-6:
+        if a.get("type") in ("walk_to", "run_to", "move_to", "fly_to") and end is not None and end <= t + 1e-6:
             to = a.get("to")
-            if isinstance(to, list):
+            if isinstance(to, list | tuple):
                 here = np.asarray(to, dtype=np.float64)
             elif isinstance(to, str) and to in bodies:
                 goal = bodies[to].pos
                 d = goal[:2] - here[:2]
                 stop = a.get("stop_distance", 0.8) or 0.0
                 here = np.array([*(goal[:2] - d / max(float(np.linalg.norm(d)), 1e-6) * stop), 0.0])
-    return np.array([here[0], here[1], 0.0])
+    return np.array([here[0], here[1], here[2] if keep_height else 0.0])
 
 
 # ---------------------------------------------------------------------------------------------- framing

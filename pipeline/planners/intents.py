@@ -208,7 +208,8 @@ def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     thing = _target_entity(ev)
-    if thing is None or not any(scene.living(s) for s in ev.subjects) or scene.living(thing):
+    if thing is None or not any(scene.living(s) for s in ev.subjects) or scene.living(thing) or \
+            scene.spec(thing).kind == "bird":  # "throws bread to the ducks": nobody throws a duck
         return None
     thrower = next(s for s in ev.subjects if scene.living(s))
     catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and scene.living(e)),
@@ -378,13 +379,13 @@ def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
 
 
 def _standing(scene: Scene, holder: int, goal: int) -> None:
-    """A holder read as "on" the seat its thing goes to ("puts the ball down on the bench") stands, a few steps
-    from it, rather than sitting there."""
+    """A holder stands a few steps from where its thing goes, in front of it (so it walks up to its front, not
+    to an end), and one read as "on" that seat ("puts the ball down on the bench") does not sit there."""
     seat = scene.actors_of(goal)[0]
     for a in scene.actors_of(holder):
         if a.seat is not None and scene.actors[a.seat] is seat:
             a.seat = a.seat_id = None
-            a.position = [seat.position[0] - 2.0, seat.position[1] - 0.5, 0.0]
+        a.position = [seat.position[0] - 2.0, seat.position[1] - 0.5, 0.0]
 
 
 def _holds(scene: Scene, holder: str, thing: str, before: int) -> bool:

@@ -377,6 +377,7 @@ class _ClauseReader:
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
         camera_subject = False
         last_event: Event | None = None
+        object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
         pending_rel: tuple[str, list[int], list[int]] | None = None  # (relation, token idx, subjects)
         i = start
         while i < end:
@@ -489,9 +490,12 @@ class _ClauseReader:
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
-                if rel[1] != "between" and last not in subjects and r.entities[last].relation is None and all(
+                named_last = bool(r.mentions) and r.mentions[-1] == (clause, last)  # just now, in this clause
+                if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
+                if object_last == last and last_event is not None and r.entities[last].relation is None:
+                    subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
                     subjects = [last]  # "knocks a cup off the table": the cup comes off it
@@ -661,6 +665,7 @@ class _ClauseReader:
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e
+                    object_last = e
                 elif verb_seen or self.soft_break:
                     self.subjects, verb_seen, last_event = [e], False, None
                 elif e not in self.subjects:
@@ -677,7 +682,14 @@ class _ClauseReader:
                 subjects = self.subjects or [len(r.entities) - 1]
                 # "a ball is thrown", "the cups are knocked over": done to the subject, not by it
                 passive = i > start and t[i - 1] in BE_WORDS and not tok.endswith("ing")
-                last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
+                if object_last is not None and tok.endswith("ing") and i - 1 in r.used:
+                    subjects = [object_last]  # "bottles standing on a wall": the bottles stand there
+                    doer = last_event.subjects[:1] if last_event is not None else []
+                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
+                    if VERBS[lemma].wants_target and doer:
+                        last_event.target = doer[0]  # "with a puppy following close behind": following the kid
+                else:
+                    last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                 r.events.append(last_event)
                 r.used.add(i)
                 verb_seen = True

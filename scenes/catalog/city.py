@@ -396,5 +396,6 @@ ASSETS: tuple[AssetSpec, ...] = (
         AssetTraits(walkable=True, supports=tuple(Surface(0.18 * (k + 1), (1.2, 0.3), (0.0, 0.6 - 0.3 * k))
                                                   for k in range(5))),
     ),
-    _c("wall", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall, AssetTraits(physics_shape="box")),
+    _c("wall", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall,
+       AssetTraits(physics_shape="box", supports=top(2.5, (4.1, 0.28)))),  # bottles on a wall, a cat along it
 )

@@ -98,3 +98,23 @@ def test_travel_to_a_place_named_by_a_relation(prompt: str, facts: list[dict]) -
     assert not failed
     if "parked" in prompt:  # a state, not a drive
         assert abs(timeline.positions[-1, 0] - timeline.positions[0, 0]).max() < 1e-6
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a boy throws a stick to two ducks on a lake", [{"relation": "on", "a": "duck", "b": "lake"}]),
+    ("a ball is thrown at four cans standing on a wall", [{"relation": "on", "a": "cylinder", "b": "wall"}]),
+    ("a girl runs around a bush with a dog following close behind",
+     [{"event": "move", "a": "dog"}, {"relation": "near", "a": "dog", "b": "child", "at": "end"}]),
+    ("a dog chases a cat, then the cat jumps onto a wall", [{"relation": "on", "a": "cat", "b": "wall",
+                                                             "at": "end"}]),
+])
+def test_a_phrase_after_an_object_is_about_the_object(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+def test_up_on_a_table_it_looks_around_instead_of_walking_off() -> None:
+    failed, timeline = shown("a cat jumps onto a table", [{"relation": "on", "a": "cat", "b": "table", "at": "end"}])
+    assert not failed
+    report = check_timeline(timeline)
+    assert report.check("floating").passed and report.check("idle").passed, report.findings
