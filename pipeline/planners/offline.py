@@ -219,6 +219,7 @@ class Entity:
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
     arrangement: str = "row"
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
+    source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
 
 
 @dataclass
@@ -499,6 +500,9 @@ class _ClauseReader:
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 if object_last == last and last_event is not None and r.entities[last].relation is None:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
+                if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
+                        last == last_event.target:
+                    subjects = [last]  # "knocks a cup off the table": the cup comes off it
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -654,6 +658,9 @@ class _ClauseReader:
                         current = r.entities[s].relation
                         if name == "between" and current and current[0] == "between" and e not in current[1]:
                             anchors = [*current[1], e]
+                        if name == "off":  # where it starts, leaving room for where it goes ("… onto a crate")
+                            r.entities[s].source = e
+                            continue
                         r.entities[s].relation = (name, anchors)
                     r.used.update(idx)
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (

@@ -100,3 +100,22 @@ def test_cardboard_is_brown_and_a_flight_of_stairs_is_stairs() -> None:
 def test_a_ball_thrown_at_a_wall_passes_the_world_check() -> None:
     report = check_timeline(compile_script(_plan("a tennis ball is thrown at a brick wall")))
     assert report.passed, report.findings
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # it starts on what it comes off, at the edge, and goes over it
+    ("a tennis ball rolls off a table", [{"relation": "on", "a": "tennis_ball", "b": "table"},
+                                         {"event": "roll", "a": "tennis_ball"}]),
+    # … onto what it lands on, which stands below that edge; a crate on a shelf is one the shelf holds
+    ("a box falls off a bookshelf onto a crate", [{"relation": "on", "a": "box", "b": "bookshelf"},
+                                                  {"event": "fall_onto", "a": "box", "b": "crate"}]),
+    # "knocks a cup off the table": the cup stands on the table
+    ("a cat knocks a cup off the table", [{"relation": "on", "a": "cup", "b": "table"}]),
+])
+def test_what_comes_off_something_starts_on_it(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_at_the_top_of_a_ramp_rests_on_it_until_it_rolls() -> None:
+    report = check_timeline(compile_script(_plan("a ball rolls down a ramp")))
+    assert report.passed, report.findings
