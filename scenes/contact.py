@@ -14,6 +14,7 @@ under a top), plus the ground at z = 0.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -41,6 +42,11 @@ class Pieces:
     def of(self, i: int) -> np.ndarray:
         """Indices of actor ``i``'s pieces."""
         return np.flatnonzero(self.owner == i)
+
+    @cached_property
+    def reach(self) -> np.ndarray:
+        """(F, P): half the diagonal of each piece's box."""
+        return np.linalg.norm(self.boxes.half, axis=-1)
 
     @cached_property
     def versions(self) -> np.ndarray:
@@ -192,8 +198,8 @@ def contacts_of(pieces: Pieces, actors: Boxes, reach: float) -> Contacts:
         return Contacts(empty, empty, empty, np.zeros(0), empty, empty)
     f, pa, pb = np.concatenate(out_f), np.concatenate(out_pa), np.concatenate(out_pb)
     bx = pieces.boxes
-    reach_a, reach_b = np.linalg.norm(bx.half[f, pa], axis=-1), np.linalg.norm(bx.half[f, pb], axis=-1)
-    close = np.linalg.norm(bx.centre[f, pa] - bx.centre[f, pb], axis=-1) - reach_a - reach_b < reach
+    gap = np.linalg.norm(bx.centre[f, pa] - bx.centre[f, pb], axis=-1) - pieces.reach[f, pa] - pieces.reach[f, pb]
+    close = gap < reach
     f, pa, pb = f[close], pa[close], pb[close]
     grounded = actors.bottom <= reach
     depth = piece_depths(pieces, f, pa, pb, grounded[f, pieces.owner[pa]] & grounded[f, pieces.owner[pb]])
@@ -213,6 +219,9 @@ def piece_depths(pieces: Pieces, frames: np.ndarray, a: np.ndarray, b: np.ndarra
     v = pieces.versions
     across = np.zeros(len(a), dtype=np.int64) if sideways is None else sideways.astype(np.int64)
     keys = np.stack([a, v[frames, a], b, v[frames, b], across], axis=1)
+    sizes = [int(pieces.owner.size), int(v[-1].max()) + 1, int(pieces.owner.size), int(v[-1].max()) + 1, 2]
+    if math.prod(sizes) < 2**63:  # one integer per key: sorting those is far faster than sorting rows
+        keys = np.ravel_multi_index(keys.T, sizes)
     _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     depth = _piece_depths(pieces, frames[first], a[first], b[first], None if sideways is None else sideways[first])
     return depth[inverse.reshape(-1)]
@@ -338,6 +347,9 @@ def _footprint_points(boxes: Boxes) -> np.ndarray:
     return boxes.centre[..., None, :2] + offsets
 
 
+POSE_BLOCK = 2048  # distinct poses per matrix product in true_bottom (bounded memory at any video length)
+
+
 def true_bottom(timeline, bottom: np.ndarray) -> np.ndarray:
     """(F, N) lowest points, with a tilted rigid prop's taken from its posed mesh: the corners of the box around a
     turned lumpy rock hang well below the rock itself (a rock at rest on a crate looked 0.12 m into it)."""
@@ -353,8 +365,11 @@ def true_bottom(timeline, bottom: np.ndarray) -> np.ndarray:
         # once per distinct turn and scale (a body at rest keeps its pose for many frames), compared bit for bit
         pose = np.ascontiguousarray(np.concatenate([timeline.hpr[:, i], timeline.scales[:, i]], axis=1))
         _, first, inverse = np.unique(pose.view(np.uint64), axis=0, return_index=True, return_inverse=True)
-        rows = hpr_matrix(timeline.hpr[first, i])[:, 2, :]  # (U, 3): the world z of each local axis
-        low = (rows[:, None, :] * (verts[None] * timeline.scales[first, i, None, :])).sum(-1).min(axis=1)
+        # (U, 3): the world z of each scaled local axis; a vertex's height is its dot product with it
+        rows = hpr_matrix(timeline.hpr[first, i])[:, 2, :] * timeline.scales[first, i]
+        # one matrix product per block of poses (a spinning prop has a new pose every frame: the (U, V, 3) products
+        # were 0.4 s and 20 MB for a minute of one torus, growing with the video)
+        low = np.concatenate([(verts @ rows[k:k + POSE_BLOCK].T).min(axis=0) for k in range(0, len(rows), POSE_BLOCK)])
         out[:, i] = timeline.positions[:, i, 2] + low[inverse.reshape(-1)]
     return out
 

@@ -117,9 +117,9 @@ class Body:
         return np.array([-math.sin(h), math.cos(h), 0.0])
 
     def face_across(self) -> None:
-        """Turn a vehicle the script left at heading 0 to drive across the frame of a camera at -Y (+X),
-        not away from it."""
-        if self.heading == 0.0:
+        """Turn a vehicle the script left at heading 0 (or 180) to drive across the frame of a camera at -Y
+        (+X), not away from it or at it."""
+        if self.heading in (0.0, 180.0):  # a boat laid out facing the camera like the seat it has, too
             self.heading = -90.0
 
     @property
@@ -496,14 +496,28 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
         else:
             groups.append([car])
     for group in groups:
-        if len(group) < 2:
+        water = _water_for(group[0], bodies)
+        if len(group) < 2 and water is None:
             continue
         width = max(min(c.size[0], c.size[1]) for c in group) + 1.2
-        x0, y0 = group[0].pos[0], group[0].pos[1]
+        x0, y0, z = group[0].pos[0], group[0].pos[1], 0.0
+        if water is not None:  # boats race across the lake, not over the grass beside it
+            surface = water.spec.traits.water.scaled(water.scale)
+            x0, y0 = _local(water, surface.centre)
+            z = water.pos[2] + surface.height - group[0].spec.traits.draft * group[0].size[2]
+        side = np.array([group[0].forward[1], -group[0].forward[0]])
         for n, car in enumerate(group):
             car.heading = group[0].heading
-            car.pos = np.array([x0, y0 + (n - (len(group) - 1) / 2) * width, 0.0])
-            car.kept, car.placed_by = True, "lane"
+            car.pos = np.array([*(np.array([x0, y0]) + side * (n - (len(group) - 1) / 2) * width), z])
+            car.kept, car.placed_by = True, "lane" if water is None else "water"
+
+
+def _water_for(boat: Body, bodies: dict[str, Body]) -> Body | None:
+    """The water a buoyant vehicle drives on (the biggest in the scene), if it floats and there is one."""
+    if not boat.spec.traits.buoyant:
+        return None
+    waters = [b for b in bodies.values() if b.spec.traits.water is not None]
+    return max(waters, key=lambda b: float(b.size[0] * b.size[1]), default=None)
 
 
 def _seated_pairs(script: SceneScript) -> set[frozenset[str]]:
@@ -1132,7 +1146,12 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     _can(car, "move_to", where)
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
-    if not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
+    water = _water_for(car, bodies) if car.placed_by == "water" else None
+    if water is not None:  # from one shore to near the other
+        reach = abs(float(fwd[0])) * water.size[0] + abs(float(fwd[1])) * water.size[1]
+        length = min(length, max(reach - car.size[1] - 2.0, 1.0))
+        car.pos = car.pos - fwd * length / 2
+    elif not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
     car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
@@ -1697,7 +1716,7 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon
     frames = script.model_copy(update={"duration": horizon}).frame_count
     for attempt in range(MAX_BAKES):
         trial = script.model_copy(update={"camera": Camera(), "captions": []})
-        timeline = compile_script(trial, bake_frames=frames)
+        timeline = compile_script(trial, bake_frames=frames, with_poses=False)
         missed = [s for s in strikes if not _reached(timeline, s, frames)]
         if not missed:
             if attempt:

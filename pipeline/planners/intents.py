@@ -314,7 +314,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not cars:
         return None
     target = _target_entity(ev)
-    if target is not None:  # "drives to the house", "the bus stops at the woman": it drives up to it
+    if target is not None and scene.spec(target).traits.water is None:
+        # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]

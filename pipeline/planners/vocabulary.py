@@ -440,7 +440,7 @@ ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end"
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
                   "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
-                  "sequence", "series", "story", "scene", *BODY_PARTS}
+                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from scenes.check import CheckLimits, World
 from scenes.contact import GROUND, NOTHING, box_depth, height_field, part_boxes
@@ -89,3 +90,26 @@ actors:
     shared = contact.piece_depths(pieces, frames, a, b)
     each = contact._piece_depths(pieces, frames, a, b, None)
     assert shared.tobytes() == each.tobytes()
+
+
+def test_a_spinning_props_lowest_point_is_the_same_in_any_block_of_poses(monkeypatch):
+    """true_bottom works through the distinct poses in blocks (memory bounded at any length): the reference scene's
+    torus, turned anew every frame, gets the same lowest points with blocks of 7 poses as with one block, and they
+    match its posed mesh frame by frame."""
+    import scenes.contact as contact
+    from pipeline.bench import reference_script
+    from scenes import compile_script
+    from scenes.catalog import mesh
+
+    timeline = compile_script(reference_script().model_copy(update={"duration": 3.0}))
+    i = [a.id for a in timeline.actors].index("moon")
+    bottom = np.zeros(timeline.positions.shape[:2])
+    monkeypatch.setattr(contact, "POSE_BLOCK", 100_000)
+    whole = contact.true_bottom(timeline, bottom)
+    monkeypatch.setattr(contact, "POSE_BLOCK", 7)
+    blocks = contact.true_bottom(timeline, bottom)
+    assert np.array_equal(whole, blocks)
+    verts = np.unique(np.round(mesh("torus").vertices.astype(np.float64), 2), axis=0)
+    for f in (0, len(timeline) // 2, len(timeline) - 1):
+        z = (verts * timeline.scales[f, i]) @ hpr_matrix(timeline.hpr[f, i])[2] + timeline.positions[f, i, 2]
+        assert whole[f, i] == pytest.approx(z.min(), abs=1e-12)
