@@ -347,15 +347,22 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> Non
         raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} m) does not "
                           f"fit on {target.id!r} (its top is {top.size[0]:.2f} x {top.size[1]:.2f} m"
                           f"{f', shared by {len(others) + 1}' if others else ''})")
-    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …
+    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …; dominoes on a stair
+    # one behind the other down the flight, so each falls onto the next
     n = load[k]
-    long_x = top.size[0] >= top.size[1]
-    step = (sub.size[0] if long_x else sub.size[1]) + 0.05
+    in_line = bool(sub.spec.traits.topples and target.spec.traits.walkable)
+    long_x = (top.size[0] >= top.size[1]) != in_line
+    step = (sub.size[0] if long_x else sub.size[1]) + (0.1 if in_line else 0.05)
     room = ((top.size[0] if long_x else top.size[1]) - step) / 2
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
+    if in_line:  # from the back of the tread to its front
+        offset = float(np.clip(-room + n * step, -room, room))
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
+    if sub.spec.traits.topples and target.spec.traits.walkable:  # a domino on a stair faces down the flight,
+        down = _high_end(target)[1]  # so it falls onto the one below
+        sub.heading = math.degrees(math.atan2(-down[0], down[1]))
 
 
 def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: str) -> None:

@@ -178,8 +178,9 @@ def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     out = []
     for s in ev.subjects:
-        rel = scene.relation(s)
-        target = rel[1] if rel and rel[0] in ("on", "above") else _target_entity(ev)
+        # where it falls onto is said after the verb ("falls onto a crate"); "dominoes set up on the stairs fall"
+        # stand there
+        target = ev.lands if ev.lands is not None else _target_entity(ev)
         if target is None or target == s or scene.living(s):
             continue
         if scene.spec(target).traits.top_support() is None:  # nothing to land on: it strikes it as it falls

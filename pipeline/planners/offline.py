@@ -238,6 +238,7 @@ class Event:
     passive: bool = False
     agent: int | None = None
     goal: int | None = None
+    lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
@@ -662,6 +663,8 @@ class _ClauseReader:
                             r.entities[s].source = e
                             continue
                         r.entities[s].relation = (name, anchors)
+                        if name in ("on", "above") and last_event is not None and s in last_event.subjects:
+                            last_event.lands = e
                     r.used.update(idx)
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
                             i < end and t[i] == "and"):

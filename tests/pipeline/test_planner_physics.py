@@ -119,3 +119,14 @@ def test_what_comes_off_something_starts_on_it(prompt: str, facts: list[dict]) -
 def test_a_ball_at_the_top_of_a_ramp_rests_on_it_until_it_rolls() -> None:
     report = check_timeline(compile_script(_plan("a ball rolls down a ramp")))
     assert report.passed, report.findings
+
+
+def test_dominoes_on_stairs_stand_one_behind_the_other_down_the_flight_and_all_fall() -> None:
+    prompt = "dominoes stand on the stairs and fall over"
+    assert _unmet(prompt, [{"count": "domino", "min": 5}, {"relation": "on", "a": "domino", "b": "stairs"},
+                           {"event": "topple", "a": "domino", "all": True}]) == []
+
+
+def test_where_a_thing_falls_onto_is_said_after_the_verb() -> None:
+    assert not [i for i in _plan("three dominoes set up on a table fall over").intents if i.type == "drop_onto"]
+    assert [(i.type, i.target) for i in _plan("a rock falls onto a table").intents] == [("drop_onto", "table")]
