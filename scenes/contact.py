@@ -14,6 +14,7 @@ under a top), plus the ground at z = 0.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -41,6 +42,11 @@ class Pieces:
     def of(self, i: int) -> np.ndarray:
         """Indices of actor ``i``'s pieces."""
         return np.flatnonzero(self.owner == i)
+
+    @cached_property
+    def reach(self) -> np.ndarray:
+        """(F, P): half the diagonal of each piece's box."""
+        return np.linalg.norm(self.boxes.half, axis=-1)
 
     @cached_property
     def versions(self) -> np.ndarray:
@@ -192,8 +198,8 @@ def contacts_of(pieces: Pieces, actors: Boxes, reach: float) -> Contacts:
         return Contacts(empty, empty, empty, np.zeros(0), empty, empty)
     f, pa, pb = np.concatenate(out_f), np.concatenate(out_pa), np.concatenate(out_pb)
     bx = pieces.boxes
-    reach_a, reach_b = np.linalg.norm(bx.half[f, pa], axis=-1), np.linalg.norm(bx.half[f, pb], axis=-1)
-    close = np.linalg.norm(bx.centre[f, pa] - bx.centre[f, pb], axis=-1) - reach_a - reach_b < reach
+    gap = np.linalg.norm(bx.centre[f, pa] - bx.centre[f, pb], axis=-1) - pieces.reach[f, pa] - pieces.reach[f, pb]
+    close = gap < reach
     f, pa, pb = f[close], pa[close], pb[close]
     grounded = actors.bottom <= reach
     depth = piece_depths(pieces, f, pa, pb, grounded[f, pieces.owner[pa]] & grounded[f, pieces.owner[pb]])
@@ -213,6 +219,9 @@ def piece_depths(pieces: Pieces, frames: np.ndarray, a: np.ndarray, b: np.ndarra
     v = pieces.versions
     across = np.zeros(len(a), dtype=np.int64) if sideways is None else sideways.astype(np.int64)
     keys = np.stack([a, v[frames, a], b, v[frames, b], across], axis=1)
+    sizes = [int(pieces.owner.size), int(v[-1].max()) + 1, int(pieces.owner.size), int(v[-1].max()) + 1, 2]
+    if math.prod(sizes) < 2**63:  # one integer per key: sorting those is far faster than sorting rows
+        keys = np.ravel_multi_index(keys.T, sizes)
     _, first, inverse = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     depth = _piece_depths(pieces, frames[first], a[first], b[first], None if sideways is None else sideways[first])
     return depth[inverse.reshape(-1)]

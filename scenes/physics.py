@@ -15,9 +15,12 @@ built for every bake, so the same script gives the same trajectories, bit for bi
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -32,6 +35,10 @@ KICK_LIFT = 0.3  # upward share of a kick's impulse direction (per unit forward)
 CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
+REST_FRAMES = 30  # a body that has moved less than REST_M / REST_DEG over this many frames is at rest
+REST_M = 0.002
+REST_DEG = 0.5
+NEAR_M = 0.25  # metres; a collider this close to a dynamic body's bounding sphere follows its motion substep by substep
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,15 @@ def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
     return shapes
 
 
+def _positions(paths: list) -> np.ndarray:
+    """(N, 3) positions of node paths (read as floats: numpy converts Panda's vectors ten times slower)."""
+    out: list[float] = []
+    for path in paths:
+        p = path.get_pos()
+        out += (p[0], p[1], p[2])
+    return np.array(out, dtype=np.float64).reshape(-1, 3)
+
+
 def _quat_hpr(node) -> np.ndarray:
     h = node.get_transform().get_hpr()
     return np.array([h[0], h[1], h[2]])
@@ -195,7 +211,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     scene = _scene_digest(actors, tracks, fps, feet)
     bake = _SUSPENDED.pop(scene, None)
     _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
-    if bake is None or bake.frames > stop or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
+    if bake is None or bake.frames > stop or bake.prefix != motion_digest(tracks, times, feet, bake.frames):
         bake = _new_bake(actors, dynamic, tracks, fps, feet)
     for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
         old = bake.out.get(a.id)
@@ -204,7 +220,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
         bake.out[a.id] = fresh
     _run_frames(bake, actors, tracks, times, fps, feet or {}, stop)
-    bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
+    bake.prefix = motion_digest(tracks, times, feet, bake.frames)
     _SUSPENDED[scene] = bake
     result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
     return result, sorted(bake.contacts, key=lambda c: (c.time, c.a, c.b))
@@ -227,10 +243,21 @@ class _Bake:
     contacts: list[Contact] = field(default_factory=list)  # in the order found
     frames: int = 1  # frames baked so far (frame 0 is the start pose)
     step: int = 0  # substeps taken
+    stepped: int = 0  # of them, the ones Bullet was run for (the others had the world at rest)
+    fractions: np.ndarray = field(default_factory=lambda: np.zeros((0, 1)))  # (k, 1): each substep's share of a frame
+    last_centres: np.ndarray | None = None  # the dynamic bodies' centres at the last frame sampled
+    anchor: np.ndarray | None = None  # (D, 6): each dynamic body's pose when it last moved (see _note_motion)
+    moved_at: np.ndarray | None = None  # (D,): the frame it did
+    placed: np.ndarray | None = None  # (M, 6): the pose (x, y, z, h, p, r) each kinematic collider was last put at
     prefix: str = ""  # digest of the motion inputs over ``frames``
 
 
 _SUSPENDED: dict[str, _Bake] = {}  # the last bake, by its scene digest (see simulate)
+
+
+def forget_bake() -> None:
+    """Drop the suspended bake: the next one starts from scratch."""
+    _SUSPENDED.clear()
 
 
 def _scene_digest(actors: list[Actor], tracks: dict[str, ActorTracks], fps: int,
@@ -243,10 +270,13 @@ def _scene_digest(actors: list[Actor], tracks: dict[str, ActorTracks], fps: int,
     return h.hexdigest()
 
 
-def _motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
-                   | None, frames: int) -> str:
-    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there)."""
+def motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
+                  | None, frames: int, actors: Iterable[Actor] = ()) -> str:
+    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there),
+    and of the ``actors``' scripts."""
     h = hashlib.sha256(np.ascontiguousarray(times[:frames]).tobytes())
+    for a in actors:
+        h.update(a.model_dump_json().encode())
     for aid in sorted(tracks):
         for values in (tracks[aid].position, tracks[aid].hpr, tracks[aid].scale):
             h.update(np.ascontiguousarray(values[:frames]).tobytes())
@@ -264,10 +294,12 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
     world = BulletWorld()
     world.set_gravity(Vec3(0, 0, -9.81))
     root = NodePath("physics")
+    masks = _collider_masks()
     ground = BulletRigidBodyNode("ground")
     ground.add_shape(BulletPlaneShape(Vec3(0, 0, 1), 0))
     ground.set_friction(1.0)
     ground.set_restitution(1.0)
+    ground.set_into_collide_mask(next(masks))
     world.attach_rigid_body(ground)
     root.attach_new_node(ground)
     bodies: dict[str, tuple] = {}  # id -> (node, com offset, actor, node path)
@@ -305,6 +337,8 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
             if phys is None or phys.body == "kinematic" or np.ptp(tracks[a.id].position, axis=0).max() > 0 \
                     or np.ptp(tracks[a.id].hpr, axis=0).max() > 0:
                 node.set_kinematic(True)
+        if not is_dynamic:
+            node.set_into_collide_mask(next(masks))
         if phys is not None:
             node.set_friction(phys.friction)
             node.set_restitution(phys.restitution)
@@ -324,11 +358,23 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
             foot.set_kinematic(True)
             foot.set_friction(0.8)
             foot.set_restitution(0.3)
+            foot.set_into_collide_mask(next(masks))
             world.attach_rigid_body(foot)
             holder = root.attach_new_node(foot)
             holder.set_pos(*paths[0, leg])
             holders.append((aid, leg, holder))
     return _Bake(world, root, bodies, holders, dynamic, {}, {a.id: False for a in dynamic}, _pushes(actors))
+
+
+def _collider_masks() -> Iterator[object]:
+    """Collide masks for the bodies that never move by physics (the ground, props, people, feet): one bit each, in
+    turn, so no two of them are tested against each other (Bullet would find the table standing on the ground and
+    the cups on the table every substep, for nothing) while dynamic bodies, with every bit, meet them all. Past 32
+    colliders bits are shared: a few such pairs are tested again, which costs time, not results."""
+    from panda3d.core import BitMask32
+
+    for k in itertools.count():
+        yield BitMask32.bit(k % 32)
 
 
 def _pushes(actors: list[Actor]) -> list[tuple[float, str, object]]:
@@ -359,16 +405,60 @@ def _pose_at(track: ActorTracks, i: int, u: float) -> tuple[np.ndarray, np.ndarr
     return track.position[i] * (1 - u) + track.position[j] * u, track.hpr[i] * (1 - u) + track.hpr[j] * u
 
 
-def _movers(bake: _Bake, tracks: dict[str, ActorTracks], feet: dict[str, tuple[np.ndarray, float]],
-            n: int) -> list[tuple]:
-    """Kinematic colliders: (node path, positions (F, 3), hprs (F, 3), bounding radius)."""
-    movers = [(np_, tracks[aid].position, tracks[aid].hpr,
-               float(np.linalg.norm(np.asarray(asset(a.asset).size) * a.scale)))
-              for aid, (node, _com, a, np_) in bake.bodies.items()
-              if node.is_kinematic() and (a.physics is None or a.physics.body != "dynamic")]
+@dataclass(frozen=True)
+class _Colliders:
+    """The kinematic colliders (moving props, people, animals, walkers' feet) over the whole bake: their node
+    paths, poses (M, F, 3) + (M, F, 3), and the bounding sphere of each one's shapes at every frame: centres
+    (M, F, 3), radii (M,) and how far a point of it can travel from one frame to the next (M, F)."""
+
+    paths: list
+    position: np.ndarray
+    hpr: np.ndarray
+    centre: np.ndarray
+    radius: np.ndarray
+    sweep: np.ndarray
+
+    @cached_property
+    def pose(self) -> np.ndarray:
+        """(M, F, 6): position and turn at every frame."""
+        return np.concatenate([self.position, self.hpr], axis=2)
+
+    @cached_property
+    def still(self) -> np.ndarray:
+        """(M, F): the collider keeps its pose, bit for bit, from this frame to the next."""
+        same = (self.pose[:, 1:] == self.pose[:, :-1]).all(axis=2)
+        return np.concatenate([same, np.ones((len(self.paths), 1), dtype=bool)], axis=1)
+
+
+def _colliders(bake: _Bake, tracks: dict[str, ActorTracks], feet: dict[str, tuple[np.ndarray, float]],
+               n: int) -> _Colliders:
+    """Every kinematic collider of the bake, with its bounding sphere along its motion."""
+    paths, positions, hprs, offsets, radii = [], [], [], [], []
+    for aid, (node, _com, a, np_) in bake.bodies.items():
+        if node.is_kinematic() and (a.physics is None or a.physics.body != "dynamic"):
+            bounds = node.get_shape_bounds()
+            paths.append(np_)
+            positions.append(tracks[aid].position)
+            hprs.append(tracks[aid].hpr)
+            offsets.append(np.array(bounds.get_center(), dtype=np.float64))
+            radii.append(float(bounds.get_radius()))
     for aid, leg, holder in bake.feet:
-        movers.append((holder, feet[aid][0][:, leg], np.zeros((n, 3)), feet[aid][1]))
-    return movers
+        paths.append(holder)
+        positions.append(feet[aid][0][:, leg])
+        hprs.append(np.zeros((n, 3)))
+        offsets.append(np.zeros(3))
+        radii.append(float(holder.node().get_shape_bounds().get_radius()))
+    if not paths:
+        empty = np.zeros((0, n, 3))
+        return _Colliders([], empty, empty, empty, np.zeros(0), np.zeros((0, n)))
+    position, hpr = np.stack(positions), np.stack(hprs)
+    turned = hpr_matrix(hpr.reshape(-1, 3)).reshape(len(paths), n, 3, 3)
+    centre = position + np.einsum("mfij,mj->mfi", turned, np.stack(offsets))
+    radius = np.array(radii)
+    # a point of the sphere moves at most as far as the centre plus the radius times the turn (radians)
+    step = np.linalg.norm(np.diff(centre, axis=1), axis=2) + radius[:, None] * np.radians(
+        np.abs(np.diff(hpr, axis=1)).sum(axis=2))
+    return _Colliders(paths, position, hpr, centre, radius, np.concatenate([step, np.zeros((len(paths), 1))], 1))
 
 
 def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndarray, fps: int,
@@ -383,37 +473,29 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
     dt = 1.0 / (fps * k)
     n = len(times)
     deadline = time.monotonic() + MAX_BAKE_S
-    movers = _movers(bake, tracks, feet, n)
-    mover_pos = np.stack([m[1] for m in movers]) if movers else np.zeros((0, n, 3))  # (M, F, 3)
-    mover_radius = np.array([m[3] for m in movers])
+    movers = _colliders(bake, tracks, feet, n)
+    reach = np.array([float(bodies[a.id][0].get_shape_bounds().get_radius()) for a in dynamic])
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}
-    fractions = np.arange(k)[:, None] / k
+    names = {path.node(): path.get_name() for path in bake.root.get_children()}
+    bake.fractions = np.arange(k)[:, None] / k
+    if bake.placed is None:  # a fresh bake put every collider at frame 0
+        bake.placed = movers.pose[:, 0].copy()
     for i in range(bake.frames - 1, stop - 1):
         if time.monotonic() > deadline or len(bake.contacts) > MAX_CONTACTS:
             what = (f"took over {MAX_BAKE_S:g} s" if len(bake.contacts) <= MAX_CONTACTS
                     else f"made over {MAX_CONTACTS:,} contacts")
             raise ScriptError(f"physics: the bake {what} by {times[i]:.1f} s of the video ({len(dynamic)} dynamic "
                               "bodies); use fewer touching bodies or a shorter video")
-        # Kinematic colliders only matter near a dynamic body: skip the far ones (they are placed when they come close).
-        bodies_now = np.array([out[d].position[i] if started[d] else tracks[d].position[i] for d in dynamic_ids])
-        near = []
         j = min(i + 1, n - 1)
-        if movers and len(bodies_now):  # one distance matrix a frame, not a Python loop over every pair
-            here = mover_pos[:, i]
-            gaps = np.linalg.norm(here[:, None, :] - bodies_now[None, :, :], axis=2).min(axis=1)
-            reach = mover_radius + 2.0 + np.linalg.norm(mover_pos[:, j] - here, axis=1) * 30
-            close = gaps < reach
-        else:
-            close = np.zeros(len(movers), dtype=bool)
-        for (holder, m_pos, m_hpr, _radius), is_close in zip(movers, close, strict=True):
-            if is_close:  # its pose at each substep, as plain floats (x, y, z, h, p, r)
-                near.append((holder, np.hstack([m_pos[i] * (1 - fractions) + m_pos[j] * fractions,
-                                                m_hpr[i] * (1 - fractions) + m_hpr[j] * fractions]).tolist()))
+        placing, busy = _collider_poses(bake, movers, reach, i, j)
         bake.frames = i + 2
-        resting = all(started[d] and not bodies[d][0].is_active() for d in dynamic_ids)
-        if resting and not near and not (pushes and pushes[0][0] <= times[i + 1]):
-            # nothing can change while every body sleeps and nothing comes near: skip Bullet, keep the poses
+        resting = all(started.values()) and all(
+            not bodies[a.id][0].is_active() or i - bake.moved_at[d] >= REST_FRAMES for d, a in enumerate(dynamic))
+        if resting and not busy and not (pushes and pushes[0][0] <= times[i + 1]):
+            # nothing can change while every body sleeps and nothing moves near one: skip Bullet, keep the poses
+            for np_, poses in placing:
+                np_.set_pos_hpr(*poses[0])
             for a in dynamic:
                 out[a.id].position[i + 1] = out[a.id].position[i]
                 out[a.id].hpr[i + 1] = out[a.id].hpr[i]
@@ -437,23 +519,74 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
                     _place(bodies[aid], *_pose_at(tracks[aid], i, u))
                     node.set_linear_velocity(Vec3(0, 0, 0))
                     node.set_angular_velocity(Vec3(0, 0, 0))
-            for np_, poses in near:
-                np_.set_pos_hpr(*poses[sub])
+            for np_, poses in placing:
+                if sub < len(poses):
+                    np_.set_pos_hpr(*poses[sub])
             while pushes and pushes[0][0] <= t + 1e-9:
                 _apply_push(bake, actors, tracks, i, *pushes.pop(0)[1:])
             world.do_physics(dt, 1, dt)
             bake.step += 1
+            bake.stepped += 1
             _collect(world, bake.step, times[i] + (sub + 1) * dt, bake.pending, bake.last_touch, bake.contacts,
-                     dynamic_ids, masses)
+                     dynamic_ids, masses, names)
         live = [bodies[a.id] for a in dynamic if started[a.id]]
         if live:  # one rotation per body, all at once: the base is the centre less the turned offset
             hprs = np.array([_quat_hpr(np_) for _node, _com, _a, np_ in live])
-            centres = np.array([np_.get_pos() for _node, _com, _a, np_ in live])
+            centres = _positions([np_ for _node, _com, _a, np_ in live])
             offsets = np.array([com for _node, com, _a, _np in live])
             bases = centres - (hpr_matrix(hprs) @ offsets[:, :, None])[:, :, 0]
             for (_node, _com, a, _np), base, hpr in zip(live, bases, hprs, strict=True):
                 out[a.id].position[i + 1] = base
                 out[a.id].hpr[i + 1] = hpr
+        _note_motion(bake, i + 1)
+
+
+def _note_motion(bake: _Bake, frame: int) -> None:
+    """Remember the last frame each dynamic body moved from where it had come to rest by more than
+    :data:`REST_M` or :data:`REST_DEG` (a body waiting to start moves with its track)."""
+    pose = np.array([np.concatenate([bake.out[a.id].position[frame], bake.out[a.id].hpr[frame]])
+                     for a in bake.dynamic]).reshape(-1, 6)
+    if bake.anchor is None:
+        bake.anchor, bake.moved_at = pose, np.full(len(pose), frame)
+    waiting = np.array([not bake.started[a.id] for a in bake.dynamic], dtype=bool)
+    moved = ((np.abs(pose[:, :3] - bake.anchor[:, :3]) > REST_M).any(axis=1)
+             | (np.abs(pose[:, 3:] - bake.anchor[:, 3:]) > REST_DEG).any(axis=1) | waiting)
+    bake.anchor[moved] = pose[moved]
+    bake.moved_at[moved] = frame
+
+
+def _collider_poses(bake: _Bake, movers: _Colliders, reach: np.ndarray, i: int, j: int,
+                    ) -> tuple[list[tuple], bool]:
+    """Where to put the kinematic colliders over frame ``i``'s substeps: ``(node path, poses)`` for each one that
+    is not where it should be (a pose per substep, or one pose for the whole frame), and whether any of them
+    matters to a dynamic body this frame (it moves or is put somewhere within reach of one).
+
+    A collider whose bounding sphere comes within :data:`NEAR_M` of a dynamic body's (``reach``: their radii),
+    counting how far both can travel this frame, follows its motion substep by substep; every other one is put
+    at its pose once a frame, so none is left behind where it was (a ball rolling there later would hit a ghost),
+    and one that stands still is not touched at all."""
+    dynamic = bake.dynamic
+    nodes = [bake.bodies[a.id][3] for a in dynamic]
+    centres = _positions(nodes)
+    if bake.last_centres is None or len(bake.last_centres) != len(centres):
+        bake.last_centres = centres
+    step = centres - bake.last_centres
+    travel = 2.0 * np.sqrt((step * step).sum(axis=1))  # a fast body reaches further this frame
+    bake.last_centres = centres
+    apart = movers.centre[:, i, None, :] - centres[None]
+    gaps = (np.sqrt((apart * apart).sum(axis=2)) - reach[None] - travel[None]
+            - movers.radius[:, None] - movers.sweep[:, i, None])  # (M, D)
+    close = gaps.min(axis=1, initial=np.inf) < NEAR_M
+    moving = close & ~movers.still[:, i]
+    pose = movers.pose[:, i]
+    moved = (bake.placed != pose).any(axis=1)
+    todo = np.flatnonzero(moving | moved)  # only colliders that move near a body or are not where they belong
+    # each one's pose at every substep, as plain floats (x, y, z, h, p, r); one pose for a frame if it is far
+    steps = pose[todo, None] * (1 - bake.fractions) + movers.pose[todo, j, None] * bake.fractions  # (S, k, 6)
+    placing = [(movers.paths[m], steps[s].tolist() if moving[m] else [pose[m].tolist()]) for s, m in enumerate(todo)]
+    bake.placed[todo] = np.where(moving[todo, None], steps[:, -1], pose[todo])
+    busy = bool(moving.any() or (moved & close).any())
+    return placing, busy
 
 
 def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks], i: int, pusher: str,
@@ -486,14 +619,16 @@ def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
 
 
 def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,
-             dynamic: frozenset[str], masses: dict[str, float]) -> None:
+             dynamic: frozenset[str], masses: dict[str, float], names: dict) -> None:
     """Turn the manifolds of one substep into contacts: a pair that starts touching opens a window of
-    ``CONTACT_WINDOW`` substeps whose impulses are summed into one event."""
+    ``CONTACT_WINDOW`` substeps whose impulses are summed into one event. ``names`` maps the bake's nodes to
+    their names (a lookup by node is several times cheaper than asking the node)."""
     touching = set()
     for manifold in world.get_manifolds():
         if not manifold.get_num_manifold_points():
             continue
-        a, b = manifold.get_node0().get_name(), manifold.get_node1().get_name()
+        node0, node1 = manifold.get_node0(), manifold.get_node1()
+        a, b = names.get(node0) or node0.get_name(), names.get(node1) or node1.get_name()
         if a not in dynamic and b not in dynamic:
             continue
         pair = (a, b) if b == "ground" or (a != "ground" and a <= b) else (b, a)  # the ground last, else by name

@@ -154,15 +154,29 @@ class Timeline:
         )
 
 
+_FEET: dict[str, dict[str, tuple[np.ndarray, float]]] = {}  # the last walking colliders' feet, by what posed them
+
+
+def forget_last_compile() -> None:
+    """Drop what a compile keeps for the next one (the suspended physics bake, the walkers' feet): the next compile
+    starts from nothing, as a cold plan does (the plan bench's rounds)."""
+    from scenes.physics import forget_bake
+
+    forget_bake()
+    _FEET.clear()
+
+
 def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarray:
     """Half the actor's bounding-box size (3,) at its rest scale or the given one."""
     s = np.asarray(actor.scale if scale is None else scale, dtype=np.float64)
     return np.asarray(asset(actor.asset).size) * s / 2.0
 
 
-def compile_script(script: SceneScript, bake_frames: int | None = None) -> Timeline:
+def compile_script(script: SceneScript, bake_frames: int | None = None, with_poses: bool = True) -> Timeline:
     """Bake a validated script into a :class:`Timeline`. Raises :class:`ScriptError` on impossible requests.
-    ``bake_frames`` stops the physics bake after that many frames (the solver's trials judge only the start).
+    ``bake_frames`` stops the physics bake after that many frames (the solver's trials judge only the start);
+    without ``with_poses`` the joints of people and animals are left out unless a rider or a held prop goes where
+    they put it (the solver's trials read where things go, not how limbs turn).
 
     A script with intents is solved first (``scenes.solve``): the timeline holds the solved script.
     Order: every actor's root motion (keyframes, then actions; actors that refer to others are baked
@@ -170,7 +184,7 @@ def compile_script(script: SceneScript, bake_frames: int | None = None) -> Timel
     poses for people and animals, then the camera. Requests beyond what an actor can do are clamped and
     listed in ``Timeline.warnings``.
     """
-    from scenes.physics import simulate
+    from scenes.physics import motion_digest, simulate
     from scenes.solve import needs_solving, solve
 
     solver_notes: list[str] = []
@@ -222,14 +236,20 @@ def compile_script(script: SceneScript, bake_frames: int | None = None) -> Timel
                 return pre[ref].position
             return np.tile(np.asarray(by_id[ref].position, dtype=np.float64), (n, 1))
 
-        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards)
-        feet = {}
-        for aid in pre:
-            a = by_id[aid]
-            if aid in colliders and asset(a.asset).rig:
+        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards); the
+        # solver's trial and the final compile pose the same feet from the same motion: the second takes the first's
+        walkers = [aid for aid in pre if aid in colliders and asset(by_id[aid].asset).rig]
+        key = motion_digest(pre, times, None, n, script.actors) + f"|{walkers}|{script.duration!r}"
+        feet = _FEET.get(key)
+        if feet is None:
+            feet = {}
+            for aid in walkers:
+                a = by_id[aid]
                 track, _ = character_poses(a, pre[aid], times, script.duration, before_physics, by_id)
                 ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
                 feet[aid] = (ends, float(heights.max()))
+            _FEET.clear()  # one entry: the memory of one scene's feet
+            _FEET[key] = feet
         result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet, bake_frames)
         baked.update(result)
 
@@ -248,7 +268,10 @@ def compile_script(script: SceneScript, bake_frames: int | None = None) -> Timel
     for a in script.actors:
         bake(a.id)
     # riders sit on their mounts and held props follow the posed hands: resolved here, once, for every engine
-    poses, footsteps = _pose_all(script, baked, times, point_track)
+    if with_poses or _placed_by_poses(script):
+        poses, footsteps = _pose_all(script, baked, times, point_track)
+    else:
+        poses, footsteps = {}, []
     actors = script.actors
     count = len(actors)
     positions = np.zeros((n, count, 3))
@@ -365,6 +388,12 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
         elif not is_model_path(a.asset) and is_bird(model(a.asset)):
             poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     return poses, footsteps
+
+
+def _placed_by_poses(script: SceneScript) -> bool:
+    """Whether some actor's position comes from another's joint poses: a rider on its mount, a held prop."""
+    return any(act.type == "ride" for a in script.actors for act in a.actions) or bool(
+        hold.grips(script.actors, script.duration))
 
 
 def _pose_order(actors: list[Actor], holdings: list[hold.Grip]) -> list[Actor]:

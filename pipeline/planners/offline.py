@@ -15,6 +15,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -218,6 +219,7 @@ class Entity:
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
     arrangement: str = "row"
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
+    source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
 
 
 @dataclass
@@ -236,6 +238,7 @@ class Event:
     passive: bool = False
     agent: int | None = None
     goal: int | None = None
+    lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
@@ -460,8 +463,11 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
-            if tok == "in" and self.seat_follows(i):
+            if tok == "in" and self.noun_follows(i, _is_seat):
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
+            if tok == "from" and self.noun_follows(i, _stood_on) and not (
+                    last_event is not None and last_event.sense.fallback in ("fall", "fly")):
+                rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
             if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
                     {"walk_to", "move_to"} & set(last_event.sense.actions) and not last_event.past:
                 r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
@@ -495,6 +501,9 @@ class _ClauseReader:
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 if object_last == last and last_event is not None and r.entities[last].relation is None:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
+                if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
+                        last == last_event.target:
+                    subjects = [last]  # "knocks a cup off the table": the cup comes off it
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -650,7 +659,12 @@ class _ClauseReader:
                         current = r.entities[s].relation
                         if name == "between" and current and current[0] == "between" and e not in current[1]:
                             anchors = [*current[1], e]
+                        if name == "off":  # where it starts, leaving room for where it goes ("… onto a crate")
+                            r.entities[s].source = e
+                            continue
                         r.entities[s].relation = (name, anchors)
+                        if name in ("on", "above") and last_event is not None and s in last_event.subjects:
+                            last_event.lands = e
                     r.used.update(idx)
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
                             i < end and t[i] == "and"):
@@ -691,13 +705,13 @@ class _ClauseReader:
                 continue
             i += 1
 
-    def seat_follows(self, i: int) -> bool:
-        """Whether the noun after token ``i`` (past determiners and adjectives) is something to sit on."""
+    def noun_follows(self, i: int, test: Callable[[str], bool]) -> bool:
+        """Whether the noun after token ``i`` (past determiners and adjectives) is an asset ``test`` accepts."""
         j = i + 1
         while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)):
             j += 1
         noun = self.noun_at(j) if j < len(self.t) else None
-        return noun is not None and any(_is_seat(name) for name in noun[1].assets[:1])
+        return noun is not None and any(test(name) for name in noun[1].assets[:1])
 
     def shot_number(self, i: int, clause: int) -> bool:
         """ "in three shots" (a count) or "shot 2" (this clause starts a shot): read, and the words used."""
@@ -854,6 +868,12 @@ class Placed:
 def _is_seat(name: str) -> bool:
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.seat is not None
+
+
+def _stood_on(name: str) -> bool:
+    """Whether people stand or sit on a ``name`` (a sidewalk, a bench, a stage), so "from" it means on it."""
+    spec = CATALOG.get(name)
+    return spec is not None and (spec.traits.seat is not None or spec.traits.walkable)
 
 
 def resolve_asset(word: str, sense: NounSense, size: float, notes: list[str]) -> tuple[str, tuple[float, ...]]:

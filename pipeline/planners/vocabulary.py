@@ -8,6 +8,7 @@ exists, so the same vocabulary is right before and after new assets land.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -23,12 +24,13 @@ class NounSense:
     scale: float = 1.0  # uniform scale of the real catalog asset for this word (a figurine is a small person)
     members: tuple[str, ...] = ()  # a group noun's members by noun, the last repeated ("a family of five")
     collective: bool = False  # one of it is the whole group ("a family"), not one member ("a parent")
+    plural: int = 3  # how many a bare plural names ("dogs": three; "dominoes": a set, enough to make a run)
 
     def default_count(self, plural: bool) -> int:
         """How many members a noun names when no number is given: a family is four, parents two, dogs three."""
         if self.members and (plural or self.collective):
             return len(self.members)
-        return 3 if plural else 1
+        return self.plural if plural else 1
 
 
 def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str = "",
@@ -93,7 +95,8 @@ NOUNS: dict[str, NounSense] = {
     "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4), scale=1.8),
     "fence": _s("fence", "box", (3.0, 0.1, 1.1)),
     "ball": _BALL, "marble": _s("sphere", "sphere", (0.15, 0.15, 0.15)),
-    "domino": _s("domino", "box", (0.25, 0.05, 0.5)), "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
+    "domino": dataclasses.replace(_s("domino", "box", (0.25, 0.05, 0.5)), plural=8),  # a set of dominoes
+    "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
     "stairs": _s("stairs", "box", (1.2, 2.0, 1.2)), "staircase": _s("stairs", "box", (1.2, 2.0, 1.2)),
     "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
     "wall": _s("wall", "box", (4.0, 0.2, 2.5)),
@@ -437,7 +440,7 @@ ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end"
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
                   "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
-                  "sequence", "series", "story", "scene", *BODY_PARTS}
+                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",
@@ -452,5 +455,6 @@ FILLER = {*ABSTRACT_NOUNS,
     "continue", "i", "want", "please", "make", "create", "generate", "me", "us", "our", "my", "your",
     "here", "so", "or", "but", "not", "no", "can", "will", "should", "would", "could", "has", "have", "had",
     "do", "does", "did", "time", "times", "way", "place", "area", "side", "middle", "centre", "center", "ground",
-    "other's", "eachother", "another", "same", "like", "than", "too", "really", "quite",
+    "other's", "eachother", "another", "set", "placed", "arranged", "positioned", "same", "like", "than", "too",
+    "really", "quite",
 }

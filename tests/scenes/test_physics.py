@@ -168,3 +168,57 @@ actors:
   - {id: crate, asset: crate, rotation: [90, 0, 0], actions: [{type: push, strength: 6, start: 0.2}]}
 """)
     assert tl.positions[-1, 0, 0] < -0.3 and abs(tl.positions[-1, 0, 1]) < 0.05  # heading 90 faces -X
+
+
+def _last_bake() -> physics._Bake:
+    return next(iter(physics._SUSPENDED.values()))
+
+
+def test_colliders_are_never_tested_against_each_other(compile_yaml) -> None:
+    """The ground, props and people cannot move one another: Bullet only ever pairs them with dynamic bodies."""
+    physics.forget_bake()
+    tl = compile_yaml("""
+duration: 3
+actors:
+  - {id: table, asset: table}
+  - {id: cup, asset: cup, position: [0, 0, 0.76]}
+  - {id: kid, asset: child, position: [1.2, -2, 0], actions: [{type: walk_to, to: [0.9, 0, 0], start: 0.2}]}
+  - {id: ball, asset: football, position: [0.2, 0, 1.5], physics: {mass: 0.43}}
+""")
+    pairs = {frozenset((m.get_node0().get_name(), m.get_node1().get_name()))
+             for m in _last_bake().world.get_manifolds()}
+    assert pairs and all("ball" in p for p in pairs)
+    assert any(c.a == "ball" and c.b == "table" for c in tl.collisions)  # the ball still lands on the table
+
+
+def test_a_collider_that_walked_away_leaves_no_ghost_behind(compile_yaml) -> None:
+    """A person far from every dynamic body still goes where its motion says: a ball rolling, once the kid is
+    10 m away, through the spot where it stood at the start passes freely."""
+    tl = compile_yaml("""
+duration: 12
+actors:
+  - {id: kid, asset: child, actions: [{type: walk_to, to: [0, 10, 0], start: 0.1, end: 7}]}
+  - id: ball
+    asset: football
+    position: [-7, 0, 0]
+    physics: {mass: 0.43, friction: 0.2, velocity: [6, 0, 0], start: 7.5}
+""")
+    assert not any({c.a, c.b} == {"ball", "kid"} for c in tl.collisions)
+    assert tl.positions[-1, 1, 0] > 1.0 and abs(tl.positions[-1, 1, 1]) < 0.05  # straight through the spot
+
+
+def test_a_world_at_rest_is_not_stepped(compile_yaml) -> None:
+    """A ball come to rest on a table (which keeps it awake in Bullet) while the only walker stays far away: the
+    rest of the video is not simulated, and the ball stays where it came to rest."""
+    physics.forget_bake()
+    tl = compile_yaml("""
+duration: 10
+actors:
+  - {id: table, asset: table}
+  - {id: ball, asset: football, position: [0, 0, 1.2], physics: {mass: 0.43, restitution: 0.2}}
+  - {id: kid, asset: child, position: [8, 0, 0], actions: [{type: walk_to, to: [8, 6, 0], start: 1}]}
+""")
+    bake = _last_bake()
+    assert bake.stepped < 0.5 * bake.step
+    z = tl.positions[:, 1, 2]
+    assert z[-1] > 0.7 and np.ptp(tl.positions[150:, 1], axis=0).max() < 2e-3

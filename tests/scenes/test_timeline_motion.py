@@ -152,3 +152,49 @@ actors: [{id: b, asset: sphere, actions: [{type: bounce, height: 1, period: 0.8}
     first = tl.collisions[0]
     assert first.frame == 24 and first.impulse == pytest.approx(1.0 * 4 * 1 / 0.8)  # mass 1 kg × 4h/T
     assert tl.positions[first.frame, 0, 2] == pytest.approx(0.0, abs=1e-9)  # it is on the ground then
+
+
+WALK_AND_HOLD = """
+duration: 3
+actors:
+  - {id: kid, asset: child, actions: [{type: walk_to, to: [2, 0, 0], start: 0.2}]}
+  - {id: ball, asset: football, position: [1, 0.05, 0], physics: {mass: 0.43}}
+  - {id: man, asset: man, position: [0, 2, 0], actions: [{type: pick_up, object: box, start: 0.2}]}
+  - {id: box, asset: box, scale: 0.3, position: [0, 2.5, 0]}
+"""
+
+
+def test_a_compile_without_poses_moves_everything_alike() -> None:
+    """The solver's trials leave out joint poses: every position and contact is the same as with them, and a held
+    prop, which goes where the posed hands put it, is still posed for."""
+    from scenes.timeline import forget_last_compile
+
+    walking = WALK_AND_HOLD.split("  - {id: man")[0]
+    full = compile_text(walking)
+    forget_last_compile()
+    bare = compile_script(loads_script(walking), with_poses=False)
+    assert not bare.poses and set(full.poses) == {"kid"}
+    assert np.array_equal(bare.positions, full.positions) and bare.collisions == full.collisions
+    holding = compile_script(loads_script(WALK_AND_HOLD), with_poses=False)
+    assert set(holding.poses) == {"kid", "man"}
+    assert np.array_equal(holding.positions, compile_text(WALK_AND_HOLD).positions)
+
+
+def test_the_next_compile_of_the_same_motion_reuses_the_walkers_feet(monkeypatch) -> None:
+    """The trial and the final compile pose the same kicking feet from the same motion: the second takes them from
+    the first, and gives the same timeline as a cold compile."""
+    from scenes import timeline
+
+    timeline.forget_last_compile()
+    script = loads_script(WALK_AND_HOLD.split("  - {id: man")[0])
+    first = compile_script(script)
+    posed = []
+    real = timeline.character_poses
+    monkeypatch.setattr(timeline, "character_poses", lambda *a, **k: posed.append(a[0].id) or real(*a, **k))
+    again = compile_script(script)
+    assert posed == ["kid"]  # the final pose only, not the feet again
+    timeline.forget_last_compile()
+    cold = compile_script(script)
+    assert posed == ["kid", "kid", "kid"]
+    for tl in (again, cold):
+        assert np.array_equal(tl.positions, first.positions) and tl.collisions == first.collisions
