@@ -248,7 +248,7 @@ class _Stalled(Exception):
 def _bottom_up_bytes(frame: np.ndarray) -> memoryview:
     """The bytes of an upright RGB frame, bottom row first, as ffmpeg's input expects them (:meth:`Encoder.command`).
 
-    The embedded engine's frames already lie in memory that way (a GL buffer's order, ``engine_bridge.rows_bottom_up``)
+    The embedded engine's frames lie in memory that way already (a GL buffer's order: ``rows_bottom_up``)
     and go as they are; any other frame is turned over here, in the writer thread, off the render loop's path.
     """
     memory = frame[::-1] if rows_bottom_up(frame) else np.ascontiguousarray(frame[::-1])
