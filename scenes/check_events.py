@@ -11,6 +11,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``knock_over`` | they touched (a physics contact, or solids within ``touch_m``), then target (or one of |
 | | its row or stack) tipped over ``tip_deg`` or fell half its height |
 | ``hit`` | they touched |
+| ``fall_off`` | subject starts resting on target and later rests on something else (on ``onto`` if given) |
 | ``drop_onto`` | they touched and subject ends resting on target |
 | ``kick_to`` | subject touched object and object ended ``kick_m`` closer to target |
 | ``roll_down`` | subject starts on the high half of target and ends beyond its low end |
@@ -72,6 +73,7 @@ class Event:
     f1: int
     open_end: bool  # no ``end`` given: an outcome may show at any frame after the start
     targets: tuple[int, ...] = ()  # what a ``go_past`` goes past
+    onto: int | None = None  # where a ``fall_off`` lands
 
     @property
     def outcome(self) -> slice:
@@ -110,7 +112,8 @@ def _resolve(world: World, intent: object) -> Event | str:
         return f"no actor {next(t for t, i in zip(intent.targets, many, strict=True) if i is None)!r}"
     return Event(kind, [s for s in subjects if s is not None], target, point, obj,
                  float(getattr(intent, "laps", None) or 1.0), getattr(intent, "distance", None), f0, f1, end is None,
-                 tuple(t for t in many if t is not None))
+                 tuple(t for t in many if t is not None),
+                 world.index(intent.onto) if isinstance(getattr(intent, "onto", None), str) else None)
 
 
 def touching(world: World, i: int, j: int) -> np.ndarray:
@@ -221,6 +224,20 @@ def _drop_onto(world: World, e: Event) -> str | None:
 def _hit(world: World, e: Event) -> str | None:
     if _first(touching(world, e.subject, e.target), e) is None:
         return _never_touches(world, e.subject, e.target, e)
+    return None
+
+
+def _fall_off(world: World, e: Event) -> str | None:
+    on = world.support.on
+    if on[e.f0, e.subject] != e.target:
+        return f"{world.name(e.subject)} does not start on {world.name(e.target)} at {_t(world, e.f0)}"
+    onto = e.onto
+    gone = (on[e.f0:e.f1, e.subject] != e.target) & (on[e.f0:e.f1, e.subject] != contact.NOTHING)
+    if onto is not None:
+        gone &= on[e.f0:e.f1, e.subject] == onto
+    if not gone.any():
+        where = f"onto {world.name(onto)}" if onto is not None else "off it"
+        return f"{world.name(e.subject)} never comes to rest {where} after leaving {world.name(e.target)}"
     return None
 
 
@@ -465,6 +482,7 @@ def _ride(world: World, e: Event) -> str | None:
 
 EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
     "knock_over": (_knock_over, True), "hit": (_hit, True), "drop_onto": (_drop_onto, True),
+    "fall_off": (_fall_off, True),
     "kick_to": (_kick_to, False),
     "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
     "run_around": (_run_around, False), "go_to": (_go_to, False), "go_past": (_go_past, False),

@@ -27,6 +27,7 @@ from scenes.catalog import AssetSpec, asset
 from scenes.hold import GAP as HOLD_GAP
 from scenes.intents import (
     CHAINS,
+    EVENT_TYPES,
     IN_LINE,
     Arrange,
     Carry,
@@ -35,6 +36,7 @@ from scenes.intents import (
     DriveAlong,
     DropOnto,
     Face,
+    FallOff,
     GiveIt,
     GoPast,
     GoTo,
@@ -115,9 +117,9 @@ class Body:
         return np.array([-math.sin(h), math.cos(h), 0.0])
 
     def face_across(self) -> None:
-        """Turn a vehicle the script left at heading 0 to drive across the frame of a camera at -Y (+X),
-        not away from it."""
-        if self.heading == 0.0:
+        """Turn a vehicle the script left at heading 0 (or 180) to drive across the frame of a camera at -Y
+        (+X), not away from it or at it."""
+        if self.heading in (0.0, 180.0):  # a boat laid out facing the camera like the seat it has, too
             self.heading = -90.0
 
     @property
@@ -345,15 +347,22 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> Non
         raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} m) does not "
                           f"fit on {target.id!r} (its top is {top.size[0]:.2f} x {top.size[1]:.2f} m"
                           f"{f', shared by {len(others) + 1}' if others else ''})")
-    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …
+    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …; dominoes on a stair
+    # one behind the other down the flight, so each falls onto the next
     n = load[k]
-    long_x = top.size[0] >= top.size[1]
-    step = (sub.size[0] if long_x else sub.size[1]) + 0.05
+    in_line = bool(sub.spec.traits.topples and target.spec.traits.walkable)
+    long_x = (top.size[0] >= top.size[1]) != in_line
+    step = (sub.size[0] if long_x else sub.size[1]) + (0.1 if in_line else 0.05)
     room = ((top.size[0] if long_x else top.size[1]) - step) / 2
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
+    if in_line:  # from the back of the tread to its front
+        offset = float(np.clip(-room + n * step, -room, room))
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
+    if sub.spec.traits.topples and target.spec.traits.walkable:  # a domino on a stair faces down the flight,
+        down = _high_end(target)[1]  # so it falls onto the one below
+        sub.heading = math.degrees(math.atan2(-down[0], down[1]))
 
 
 def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: str) -> None:
@@ -487,14 +496,28 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
         else:
             groups.append([car])
     for group in groups:
-        if len(group) < 2:
+        water = _water_for(group[0], bodies)
+        if len(group) < 2 and water is None:
             continue
         width = max(min(c.size[0], c.size[1]) for c in group) + 1.2
-        x0, y0 = group[0].pos[0], group[0].pos[1]
+        x0, y0, z = group[0].pos[0], group[0].pos[1], 0.0
+        if water is not None:  # boats race across the lake, not over the grass beside it
+            surface = water.spec.traits.water.scaled(water.scale)
+            x0, y0 = _local(water, surface.centre)
+            z = water.pos[2] + surface.height - group[0].spec.traits.draft * group[0].size[2]
+        side = np.array([group[0].forward[1], -group[0].forward[0]])
         for n, car in enumerate(group):
             car.heading = group[0].heading
-            car.pos = np.array([x0, y0 + (n - (len(group) - 1) / 2) * width, 0.0])
-            car.kept, car.placed_by = True, "lane"
+            car.pos = np.array([*(np.array([x0, y0]) + side * (n - (len(group) - 1) / 2) * width), z])
+            car.kept, car.placed_by = True, "lane" if water is None else "water"
+
+
+def _water_for(boat: Body, bodies: dict[str, Body]) -> Body | None:
+    """The water a buoyant vehicle drives on (the biggest in the scene), if it floats and there is one."""
+    if not boat.spec.traits.buoyant:
+        return None
+    waters = [b for b in bodies.values() if b.spec.traits.water is not None]
+    return max(waters, key=lambda b: float(b.size[0] * b.size[1]), default=None)
 
 
 def _seated_pairs(script: SceneScript) -> set[frozenset[str]]:
@@ -561,11 +584,11 @@ def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
 # ---------------------------------------------------------------------------------------------- events
 
 
-EVENTS = (KnockOver, Hit, DropOnto, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-          JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+EVENTS = EVENT_TYPES
 # How long the events whose length does not hang on distances take, in seconds.
-FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, KickTo: 5.0, ThrowTo: 3.0, RollDown: 4.0, Chase: 6.0,
-                                    Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0, RideOn: 8.0}
+FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, FallOff: 3.0, KickTo: 5.0, ThrowTo: 3.0, RollDown: 4.0,
+                                    Chase: 6.0, Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0,
+                                    RideOn: 8.0}
 PAST_M = 3.0  # metres before and beyond what a subject goes past
 
 
@@ -803,12 +826,13 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         # nothing holds it up there: it falls as the video starts (see _drop_onto)
         mover.dynamic(start=0.0, velocity=np.array([*(axis * along), 0.0]), mass=round(mass, 3), restitution=0.1)
         return
+    distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
     aim = np.array([*near, max(height, r)])
     agent = bodies.get(it.agent) if it.agent else None
     if agent is not None:
         if not agent.kept:
-            spot = aim[:2] - axis * it.distance
+            spot = aim[:2] - axis * distance
             agent.pos = np.array([spot[0], spot[1], 0.0])
         agent.heading = _heading_to(agent.pos, aim)
     if agent is not None and it.via == "throw":
@@ -821,9 +845,9 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         launch = mover.pos + np.array([0.0, 0.0, r])
     else:  # from the surface the target stands on (a table top, the ground), as far back as it reaches
         under = bodies.get(hit.supported_by or "")
-        back = it.distance if under is None else _room_behind(under, hit.pos[:2], -axis, it.distance, r)
+        back = distance if under is None else _room_behind(under, hit.pos[:2], -axis, distance, r)
         if back < 2 * r + 0.1:  # no room on that top to set off from: from the ground, through the air
-            back, under, it = it.distance, None, it.model_copy(update={"via": "throw"})
+            back, under, it = distance, None, it.model_copy(update={"via": "throw"})
         spot = aim[:2] - axis * back
         launch = np.array([spot[0], spot[1], (hit.pos[2] if under is not None else 0.0) + r])
     mover.pos = launch - np.array([0.0, 0.0, r])
@@ -906,6 +930,37 @@ def _drop_onto(it: DropOnto, bodies: dict[str, Body], s: float, e: float, where:
     return Strike(sub.id, -1, target.id, "rest_on")
 
 
+EDGE_SPEED = {True: 1.0, False: 1.4}  # m/s over the edge: a ball rolls off, anything else slides (on low friction)
+SLIDE_FRICTION = 0.2
+
+
+def _fall_off(it: FallOff, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    """On ``target``'s top at the edge nearest ``onto`` (else its right-hand edge, across the view), nudged over it at
+    the event's start; ``onto``, unless a relation placed it, stands on the ground just below that edge."""
+    sub, top = bodies[it.subject], bodies[it.target]
+    below = bodies.get(it.onto) if it.onto else None
+    _put_on(sub, top, where, bodies)
+    d = _unit((below.pos - top.pos) if below is not None else np.array([1.0, 0.0, 0.0]), np.array([1.0, 0.0]))
+    edge = top.pos[:2] + d * _extent_along(top, d)
+    spot = edge - d * (_extent_along(sub, d) + 0.02)
+    sub.pos = np.array([spot[0], spot[1], sub.pos[2]])
+    if below is not None and not below.kept:
+        under = edge + d * (_extent_along(below, d) + 0.05)
+        below.pos = np.array([under[0], under[1], 0.0])
+        below.supported_by = f"beside:{top.id}"
+        below.kept = True
+    round_ = bool(sub.spec.traits.round)
+    speed = EDGE_SPEED[round_]
+    if below is not None:  # just quick enough to land short of the middle of what is below, and stay on it
+        fall = math.sqrt(2 * max(top.top() - below.top(), 0.05) / GRAVITY)
+        over = max(float(np.dot(below.pos[:2] - edge, d)) - 0.1, 0.1) / fall  # its speed leaving the edge
+        to_edge = _extent_along(sub, d) + 0.02  # sliding its middle to the edge, slowed by friction
+        speed = math.sqrt(over ** 2 + 2 * (0.0 if round_ else SLIDE_FRICTION * GRAVITY) * to_edge)
+    sub.dynamic(start=s, velocity=np.array([*(d * speed), 0.0]),
+                mass=round(max(0.3, float(np.prod(sub.size)) * 300.0), 3),
+                **({} if round_ else {"friction": SLIDE_FRICTION}))
+
+
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
              script: SceneScript) -> Strike | None:
     kicker, ball = bodies[it.subject], bodies[it.object]
@@ -969,6 +1024,17 @@ def _high_end(body: Body) -> tuple[np.ndarray, np.ndarray]:
     return np.array([*(body.pos[:2] + rot @ hi), body.pos[2] + float(v[:, 2].max())]), rot @ down_local
 
 
+def _surface_z(body: Body, xy: np.ndarray) -> float:
+    """The highest point of ``body``'s top (its mesh's height field) under world points ``xy`` (N, 2)."""
+    from scenes.contact import GRID, height_field
+
+    local = np.array([_to_local(body, p) for p in xy]) / body.scale[:2]
+    size = np.asarray(body.spec.size[:2])
+    cells = np.clip(np.floor((local / size + 0.5) * GRID).astype(np.int64), 0, GRID - 1)
+    field = height_field(body.spec.name)[cells[:, 1], cells[:, 0]]
+    return float(body.pos[2] + np.max(field) * body.scale[2])
+
+
 def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where: str,
                script: SceneScript) -> None:
     ball, slope = bodies[it.subject], bodies[it.target]
@@ -977,7 +1043,9 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
                           "down it")
     top, down = _high_end(slope)
     start = top[:2] + down * (ball.size[1] / 2 + 0.05)
-    ball.pos = np.array([start[0], start[1], top[2] + 0.01])
+    # resting on the slope where the world check looks: under its middle and its footprint's inner corners
+    corners = start + np.array([[0.0, 0.0], [0.5, 0.5], [0.5, -0.5], [-0.5, 0.5], [-0.5, -0.5]]) * ball.size[:2] / 2
+    ball.pos = np.array([start[0], start[1], _surface_z(slope, corners) + 0.005])
     ball.supported_by = slope.id
     # a ball rolls; a box slides (it needs a slippery slope to get going)
     ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300),
@@ -1078,7 +1146,12 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     _can(car, "move_to", where)
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
-    if not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
+    water = _water_for(car, bodies) if car.placed_by == "water" else None
+    if water is not None:  # from one shore to near the other
+        reach = abs(float(fwd[0])) * water.size[0] + abs(float(fwd[1])) * water.size[1]
+        length = min(length, max(reach - car.size[1] - 2.0, 1.0))
+        car.pos = car.pos - fwd * length / 2
+    elif not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
     car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
@@ -1475,8 +1548,9 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
               **({} if mount.living else {"easing": "ease_in_out"}))
 
 
-_HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, KickTo: _kick_to, ThrowTo: _throw_to,
-             RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet, RunAround: _run_around,
+_HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _fall_off, KickTo: _kick_to,
+             ThrowTo: _throw_to, RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet,
+             RunAround: _run_around,
              DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
              Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}

@@ -30,6 +30,8 @@ SENSES: dict[str, tuple[str, ...]] = {
                    "drive", "tumble"),
     "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
             "slam", "bump", "crash"),
+    "fall_off": ("fall", "roll", "slide", "drop", "tumble", "bounce", "topple", "slip", "push", "knock", "kick",
+                 "shove", "nudge"),
     "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
     "kick_to": ("kick", "shoot", "boot"),
     "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
@@ -118,7 +120,7 @@ def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
                        and (scene.spec(e).traits.topples or scene.reading.entities[e].count > 1)), None)
     if target is None or target in ev.subjects or scene.living(target):
         return None
-    if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.verb in (
+    if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.over or ev.verb in (
             "knock", "topple")):
         return None
     return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
@@ -152,11 +154,35 @@ def _hit(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [intent]
 
 
-def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a beach ball rolls off a table", "a crate falls off a shelf onto another crate", "the box is pushed off the
+    table": it starts on what it comes off, at the edge, and goes over it (onto what it lands on, if said)."""
+    if not ev.passive and ev.sense.wants_target and isinstance(ev.target, int) and ev.verb not in SENSES["drop_onto"]:
+        return None  # "knocks a cup off the table": the cup comes off, by the knock
     out = []
     for s in ev.subjects:
+        source = scene.reading.entities[s].source
+        if source is None or scene.living(s) or scene.spec(source).traits.top_support() is None or not _fits_on(
+                scene.actors, s, source, scene.spec(source), len(scene.members[s]), any_thing=True):
+            continue
         rel = scene.relation(s)
-        target = rel[1] if rel and rel[0] in ("on", "above") else _target_entity(ev)
+        onto = rel[1] if rel and rel[0] in ("on", "above") and rel[1] != source else None
+        for m in scene.members[s]:
+            intent = {"type": "fall_off", "subject": m, "target": _first(scene, source)}
+            if onto is not None:
+                intent["onto"] = _first(scene, onto)
+            out.append(intent)
+    return out or None
+
+
+def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    if ev.over:  # "falls over": it tips, it is not dropped
+        return None
+    out = []
+    for s in ev.subjects:
+        # where it falls onto is said after the verb ("falls onto a crate"); "dominoes set up on the stairs fall"
+        # stand there
+        target = ev.lands if ev.lands is not None else _target_entity(ev)
         if target is None or target == s or scene.living(s):
             continue
         if scene.spec(target).traits.top_support() is None:  # nothing to land on: it strikes it as it falls
@@ -290,7 +316,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not cars:
         return None
     target = _target_entity(ev)
-    if target is not None:  # "drives to the house", "the bus stops at the woman": it drives up to it
+    if target is not None and scene.spec(target).traits.water is None:
+        # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
@@ -489,7 +516,8 @@ def _then_do(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 HANDLERS: dict[str, Handler] = {
-    "knock_over": _knock_over, "hit": _hit, "drop_onto": _drop_onto, "kick_to": _kick_to, "throw_to": _throw_to,
+    "knock_over": _knock_over, "hit": _hit, "fall_off": _fall_off, "drop_onto": _drop_onto, "kick_to": _kick_to,
+    "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
@@ -529,6 +557,21 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 SLENDER = 0.4  # width / height of a shape that a thing knocks over (a standing cylinder, a cone)
 STANDING_SHAPES = ("cylinder", "cone", "capsule")  # shapes that stand upright to be knocked over (a box stays a box)
+HIT_SIZE = 1.5  # the most a shape sent at something may measure, in heights of what it is sent at
+
+
+def _sized_to_hit(scene: Scene, intent: dict[str, Any]) -> None:
+    """A shape the prompt did not size that is sent at something much smaller is one that size ("a ball is thrown
+    at a pyramid of paper cups": a ball a little bigger than a cup, not a beach ball)."""
+    by_id = {a.id: a for a in scene.actors}
+    mover, target = by_id[intent["subject"]], by_id[intent["target"]]
+    entity = mover.entity
+    if scene.spec(entity).kind != "primitive" or scene.reading.entities[entity].size != 1.0:
+        return
+    k = min(1.0, HIT_SIZE * target.extent[2] / max(mover.extent))
+    for a in scene.actors_of(entity):
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
 
 
 def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
@@ -548,7 +591,7 @@ def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
         a.extent = tuple(v * f for v, f in zip(a.extent, k, strict=True))
 
 
-SENT_MOVING = ("knock_over", "hit", "drop_onto", "roll_down")  # events whose subject the physics moves
+SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
 
 
 def _entity(scene: Scene, intent: dict[str, Any]) -> int:
@@ -569,7 +612,8 @@ def _falls_by_itself(ev: Any, scene: Scene, fallen: set[str]) -> list[dict[str, 
         if scene.living(s) or set(members) & fallen or (ent.relation and ent.relation[0] in ("on", "above") and \
                 ent.arrangement not in GROUPS_THAT_FALL):
             continue
-        if (len(members) > 1 and ent.arrangement in GROUPS_THAT_FALL) or scene.spec(s).traits.topples:
+        if (len(members) > 1 and ent.arrangement in GROUPS_THAT_FALL) or scene.spec(s).traits.topples or (
+                ev.over or ev.verb in ("topple", "tip", "keel")):  # "a chair tips over": one thing falls over
             out.append({"type": "topple", "subject": members[0]})
     return out or None
 
@@ -583,7 +627,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     for k, ev in enumerate(reading.events):
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
-        made = next((m for sense in senses_of(ev.verb) if (m := HANDLERS[sense](ev, scene))), None)
+        senses = (("knock_over",) if ev.over else ()) + senses_of(ev.verb)  # "kicks over a pile of boxes"
+        made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
         if made:
             by_event[k] = made
     # what the same subjects do before or after an intent ("waves, then walks to a ball", "… and wave") is an
@@ -615,6 +660,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     handled = set(by_event) | handled_walks
     intents = _merged(intents)
     for i in intents:
+        if i["type"] in ("knock_over", "hit") and not scene.living(_entity(scene, i)):
+            _sized_to_hit(scene, i)
         if i["type"] == "knock_over":
             _knockable(scene, i)
     # "… and they topple": what a knock-over already brings down
@@ -660,7 +707,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
     (drops, sits, jumps, rolls) are left to those events."""
     members = _members(actors)
     moved_by_event = {i.get("subject") for i in events if i["type"] in ("drop_onto", "sit_on", "jump_onto",
-                                                                         "roll_down", "run_around", "throw_to")}
+                                                                         "roll_down", "run_around", "throw_to",
+                                                                         "fall_off")}
     moved_by_event |= {i["object"] for i in events if i["type"] == "hold"}  # in the hands from the start
     moved_by_event |= {i["subject"] for i in events if i.get("via", "move") != "move"}  # dropped, thrown, kicked
     out: list[dict[str, Any]] = []
@@ -673,6 +721,13 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         if len(ids) > 1 and ent.arrangement in GROUPS_THAT_FALL and (
                 ent.arrangement != "row" or spec.traits.topples or knocked):
             out.append({"type": "arrange", "subjects": ids, "pattern": ent.arrangement})
+        source = members.get(ent.source) if ent.source is not None else None
+        source_spec = CATALOG[next(a for a in actors if a.entity == ent.source).asset] if source else None
+        if source and ids and source_spec.traits.top_support() and _fits_on(
+                actors, e, ent.source, source_spec, len(ids), any_thing=True):
+            # "knocks a cup off the table": it stands on what it is knocked off (where it lands is the event's)
+            out += [{"type": "place", "subject": m, "relation": "on", "target": source[0]} for m in ids]
+            continue
         rel = ent.relation
         if not rel or not rel[1] or rel[1][0] not in members or not ids:
             continue
@@ -694,9 +749,11 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
     return out
 
 
-def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, count: int) -> bool:
+def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, count: int,
+             any_thing: bool = False) -> bool:
     """Whether ``count`` members of ``entity`` fit on ``anchor``'s supports; a primitive (a box, a ball) that is
-    too big is scaled down to fit, as "a box on the table" means a box the table can hold."""
+    too big is scaled down to fit, as "a box on the table" means a box the table can hold; with ``any_thing``, any
+    thing that is not alive ("a crate falls off a shelf": a crate the shelf held)."""
     under = next(a for a in actors if a.entity == anchor)
     area = sum(s.size[0] * s.size[1] for s in anchor_spec.traits.supports) * under.scale[0] * under.scale[1]
     widest = max(min(s.size) for s in anchor_spec.traits.supports) * min(under.scale[:2])
@@ -705,7 +762,8 @@ def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, coun
     w, d, _ = things[0].extent
     if min(w, d) <= widest and max(w, d) <= longest and w * d * count <= area:
         return True  # turned to lie along the surface if need be (a cat along the sofa)
-    if CATALOG[things[0].asset].kind != "primitive":
+    spec = CATALOG[things[0].asset]
+    if spec.kind != "primitive" and not (any_thing and spec.kind == "prop" and not spec.rig):
         return False
     k = min(widest / max(w, d, 1e-6), (area / max(w * d * count, 1e-6)) ** 0.5) * 0.8
     for a in things:

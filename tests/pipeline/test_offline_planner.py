@@ -15,6 +15,7 @@ from pipeline.planners.scorecard import PROMPTS, Expect, grade
 from pipeline.planners.vocabulary import COMPOUND_NOUNS, NOUNS, VERBS
 from scenes import SceneScript, compile_script, geometry
 from scenes.catalog import CATALOG, AssetSpec
+from scenes.contact import GRID, height_field
 from scenes.script import Actor, Material, Resolution
 from scenes.solve import solve
 
@@ -120,12 +121,26 @@ def test_layout_has_no_interpenetration_and_what_acts_stays_in_frame(expect: Exp
                                               f"in {len(samples) - int(seen[i])} of {len(samples)} frames"
 
 
+def _slope_under(slope: Actor, thing: Actor) -> float:
+    """The height of ``slope``'s surface (its mesh's height field) under ``thing``'s middle."""
+    h = math.radians(slope.rotation[0])
+    dx, dy = thing.position[0] - slope.position[0], thing.position[1] - slope.position[1]
+    local = np.array([dx * math.cos(h) + dy * math.sin(h), -dx * math.sin(h) + dy * math.cos(h)])
+    size = np.asarray(CATALOG[slope.asset].size[:2]) * np.asarray(slope.scale[:2])
+    col, row = np.clip(np.floor((local / size + 0.5) * GRID).astype(int), 0, GRID - 1)
+    return slope.position[2] + float(height_field(slope.asset)[row, col]) * slope.scale[2]
+
+
 def _nested_on_purpose(a: Actor, b: Actor, lo: np.ndarray, hi: np.ndarray, lo2: np.ndarray,
                        hi2: np.ndarray) -> bool:
-    """Whether two overlapping boxes are one sitting on the other's seat, or one lying in the room under the
-    other (between a table's legs, below its top)."""
+    """Whether two overlapping boxes are one sitting on the other's seat, one lying in the room under the
+    other (between a table's legs, below its top), or one resting on the other's slope (a ball at the top of a
+    ramp: inside the ramp's box, on its surface)."""
     if any(act.type == "sit" and act.seat == y.id for x, y in ((a, b), (b, a)) for act in x.actions):
         return True
+    for x, y in ((a, b), (b, a)):
+        if y.asset in CATALOG and CATALOG[y.asset].traits.walkable and x.position[2] >= _slope_under(y, x) - 0.01:
+            return True
     for (_x, xlo, xhi), (y, ylo, yhi) in (((a, lo, hi), (b, lo2, hi2)), ((b, lo2, hi2), (a, lo, hi))):
         room = CATALOG[y.asset].traits.room_under if y.asset in CATALOG else None
         if room is None:

@@ -118,3 +118,16 @@ def test_up_on_a_table_it_looks_around_instead_of_walking_off() -> None:
     assert not failed
     report = check_timeline(timeline)
     assert report.check("floating").passed and report.check("idle").passed, report.findings
+
+
+def test_boats_race_on_the_water_side_by_side() -> None:
+    failed, timeline = shown("two sailing boats race across the lake", [
+        {"relation": "on", "a": "vehicle", "b": "lake", "at": "any"}, {"event": "move", "a": "vehicle"}])
+    assert not failed
+    boats = [k for k, a in enumerate(timeline.actors) if a.asset != "lake"]
+    assert abs(timeline.positions[0, boats[0], 1] - timeline.positions[0, boats[1], 1]) > 1.0  # two lanes
+
+
+def test_from_a_bench_or_a_sidewalk_is_on_it() -> None:
+    failed, _ = shown("a woman waves from the sidewalk", [{"relation": "on", "a": "woman", "b": "sidewalk"}])
+    assert not failed
