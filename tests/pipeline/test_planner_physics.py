@@ -130,3 +130,28 @@ def test_dominoes_on_stairs_stand_one_behind_the_other_down_the_flight_and_all_f
 def test_where_a_thing_falls_onto_is_said_after_the_verb() -> None:
     assert not [i for i in _plan("three dominoes set up on a table fall over").intents if i.type == "drop_onto"]
     assert [(i.type, i.target) for i in _plan("a rock falls onto a table").intents] == [("drop_onto", "table")]
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # "over" / "down" after a verb of felling: it knocks something over, whatever the verb
+    ("a boy kicks over a pile of boxes", [{"event": "topple", "a": "box"}]),
+    ("a man pushes over a stack of crates", [{"event": "topple", "a": "crate"}]),
+    # one thing that falls over by itself
+    ("a chair tips over", [{"event": "topple", "a": "chair"}]),
+    # "a tower of …" after a verb is a group, not the subject put in a tower
+    ("a tennis ball is thrown at a tower of plastic cups", [{"count": "cup", "n": 5},
+                                                           {"relation": "stacked", "a": "cup"},
+                                                           {"event": "topple", "a": "cup"}]),
+    # a phrase that names a group by what it makes
+    ("a wooden block tower falls down", [{"count": "box", "n": 6}, {"relation": "stacked", "a": "box"},
+                                         {"event": "topple", "a": "box"}]),
+])
+def test_felling_verbs_and_group_phrases(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_knocks_a_vase_off_a_shelf_by_a_lob_over_its_edge() -> None:
+    assert _unmet("the ball knocks the vase off the shelf", [{"relation": "on", "a": "vase", "b": "bookshelf"},
+                                                            {"event": "touch", "a": "ball", "b": "vase"},
+                                                            {"event": "move", "a": "vase"}]) == []
+
