@@ -193,8 +193,12 @@ class World:
 
     @cached_property
     def view(self) -> View:
-        """The camera's view of every actor."""
-        return actor_views(self.timeline, self.boxes)
+        """The camera's view of the actors the shots frame or aim at (the only ones the checks look at through
+        the camera; every other actor's view is empty)."""
+        filmed = [i for shot in self.timeline.script.camera.shots
+                  for sid in [*_framing_subjects(shot)[0], *([shot.target] if isinstance(shot.target, str) else [])]
+                  if (i := self.index(sid)) is not None]
+        return actor_views(self.timeline, self.boxes, filmed)
 
     @cached_property
     def seats(self) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:

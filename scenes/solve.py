@@ -58,6 +58,7 @@ from scenes.intents import (
     ThrowTo,
     Topple,
 )
+from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
 
 GRAVITY = 9.81
@@ -348,15 +349,22 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> Non
         raise ScriptError(f"{where}: {sub.id!r} ({sub.spec.name}, {sub.size[0]:.2f} x {sub.size[1]:.2f} m) does not "
                           f"fit on {target.id!r} (its top is {top.size[0]:.2f} x {top.size[1]:.2f} m"
                           f"{f', shared by {len(others) + 1}' if others else ''})")
-    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …
+    # side by side along the longer side, alternating out from the middle: 0, +1, -1, +2, …; dominoes on a stair
+    # one behind the other down the flight, so each falls onto the next
     n = load[k]
-    long_x = top.size[0] >= top.size[1]
-    step = (sub.size[0] if long_x else sub.size[1]) + 0.05
+    in_line = bool(sub.spec.traits.topples and target.spec.traits.walkable)
+    long_x = (top.size[0] >= top.size[1]) != in_line
+    step = (sub.size[0] if long_x else sub.size[1]) + (0.1 if in_line else 0.05)
     room = ((top.size[0] if long_x else top.size[1]) - step) / 2
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
+    if in_line:  # from the back of the tread to its front
+        offset = float(np.clip(-room + n * step, -room, room))
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
+    if sub.spec.traits.topples and target.spec.traits.walkable:  # a domino on a stair faces down the flight,
+        down = _high_end(target)[1]  # so it falls onto the one below
+        sub.heading = math.degrees(math.atan2(-down[0], down[1]))
 
 
 def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: str) -> None:
@@ -741,6 +749,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
+    if mover.spec.traits.round and not mover.kept and bodies.get(target.supported_by or "") is not None:
+        # what it knocks over stands on something (a vase on a shelf): it rolls in along that top, or is flung
+        _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
+        return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
     in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
@@ -833,7 +845,7 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         return
     distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
-    aim = np.array([*near, max(height, r)])
+    aim = np.array([*near, max(height, hit.pos[2] + r * 1.05)])  # flying in above what the target stands on
     agent = bodies.get(it.agent) if it.agent else None
     if agent is not None:
         if not agent.kept:
@@ -865,12 +877,50 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
                       mass=round(mass, 3))
         return
     flight = max(0.35, float(np.linalg.norm(aim[:2] - launch[:2])) / FLIGHT_SPEED[it.via])
-    velocity = (aim - launch) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    k = -math.log(1.0 - ROLLING_DAMPING) if mover.spec.traits.round else 0.0
+    stand = bodies.get(hit.supported_by or "")
+    if stand is not None and launch[2] < hit.pos[2]:  # up onto a top (a vase on a shelf): lobbed over its edge
+        inside = _room_behind(stand, hit.pos[:2], -axis, 10.0, 0.0)
+        flight = _over_edge(launch, aim, inside, hit.pos[2] + r, flight, k)
+    velocity = _launch_velocity(aim - launch, flight, k)
     if agent is not None and it.via == "kick" and "kick" in agent.spec.actions:
         agent.act(type="kick", target=mover.id, impulse=velocity * mass, start=s)
         mover.dynamic(mass=round(mass, 3))
         return
     mover.dynamic(start=s, velocity=velocity, mass=round(mass, 3))
+
+
+def _launch_velocity(gap: np.ndarray, flight: float, k: float) -> np.ndarray:
+    """The velocity that carries a body ``gap`` (x, y, z) in ``flight`` seconds under gravity and the physics' linear
+    damping ``k`` (per second; dv/dt = g - k v)."""
+    if k <= 1e-9:
+        return gap / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    spread = (1.0 - math.exp(-k * flight)) / k  # how far a unit of speed carries in the flight
+    out = gap / spread
+    out[2] = (gap[2] + GRAVITY * flight / k) / spread - GRAVITY / k
+    return out
+
+
+def _arc_height(v: np.ndarray, t: float, k: float) -> float:
+    """Height gained after ``t`` seconds by a body launched at ``v`` (gravity, damping ``k``)."""
+    if k <= 1e-9:
+        return float(v[2] * t - 0.5 * GRAVITY * t * t)
+    return float((v[2] + GRAVITY / k) * (1.0 - math.exp(-k * t)) / k - GRAVITY * t / k)
+
+
+def _over_edge(launch: np.ndarray, aim: np.ndarray, inside: float, clear: float, flight: float, k: float) -> float:
+    """The shortest flight time, from ``flight`` up, whose arc from ``launch`` to ``aim`` is above ``clear`` where it
+    crosses the edge of the top the target stands on (``inside`` metres before the aim)."""
+    gap = aim - launch
+    across = float(np.linalg.norm(gap[:2]))
+    for t in np.arange(flight, 3.0, 0.05):
+        v = _launch_velocity(gap, float(t), k)
+        # when it is over the edge: the horizontal distance covered, inverted through the damping
+        done = max(across - inside, 0.0) / max(float(np.linalg.norm(v[:2])), 1e-6)
+        at = done if k <= 1e-9 else -math.log(max(1.0 - k * done, 1e-6)) / k
+        if launch[2] + _arc_height(v, min(at, float(t)), k) >= clear:
+            return float(t)
+    return flight
 
 
 def _room_behind(under: Body, xy: np.ndarray, direction: np.ndarray, most: float, margin: float) -> float:

@@ -217,28 +217,40 @@ VIEW_WINDOW = 1024  # frames projected at once: the clipped corners take ~9 KB a
 # would peak at gigabytes; each frame's view depends on that frame alone, so windows give the same arrays
 
 
-def actor_views(timeline, boxes: Boxes | None = None) -> View:
+def actor_views(timeline, boxes: Boxes | None = None, actors: list[int] | None = None) -> View:
     """Project every actor's posed box through the camera at every frame (see :class:`View`), in windows of
-    :data:`VIEW_WINDOW` frames so memory stays flat in video length."""
+    :data:`VIEW_WINDOW` frames so memory stays flat in video length. With ``actors`` (indices) only theirs
+    are projected (each actor's view is its own: the same figures), every other one's is empty: a NaN
+    rectangle, no height and nothing visible."""
     boxes = boxes if boxes is not None else actor_boxes(timeline)
     n = len(timeline.times)
-    if n <= VIEW_WINDOW:
+    if n <= VIEW_WINDOW and actors is None:
         return _views(timeline, boxes)
+    cols = slice(None) if actors is None else np.asarray(sorted(set(actors)), dtype=np.int64)
     windows = [slice(a, a + VIEW_WINDOW) for a in range(0, n, VIEW_WINDOW)]
-    parts = [_views(_FrameWindow(timeline, w), Boxes(boxes.centre[w], boxes.axes[w], boxes.half[w])) for w in windows]
-    return View(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("rect", "height_share", "visible_area")))
+    parts = [_views(_FrameWindow(timeline, w, cols), Boxes(boxes.centre[w][:, cols], boxes.axes[w][:, cols],
+                                                            boxes.half[w][:, cols])) for w in windows]
+    fields = [np.concatenate([getattr(p, f) for p in parts]) for f in ("rect", "height_share", "visible_area")]
+    if actors is None:
+        return View(*fields)
+    everyone = boxes.centre.shape[1]
+    full = [np.full((n, everyone, *f.shape[2:]), fill) for f, fill in zip(fields, (np.nan, 0.0, 0.0), strict=True)]
+    for whole, part in zip(full, fields, strict=True):
+        whole[:, cols] = part
+    return View(*full)
 
 
 class _FrameWindow:
-    """The per-frame camera fields of a timeline for a range of frames (what :func:`_views` reads)."""
+    """The per-frame camera fields of a timeline for a range of frames and some actors (what :func:`_views`
+    reads)."""
 
-    def __init__(self, timeline, frames: slice) -> None:
+    def __init__(self, timeline, frames: slice, actors: slice | np.ndarray = slice(None)) -> None:
         self.script = timeline.script
         self.times = timeline.times[frames]
         self.camera_position = timeline.camera_position[frames]
         self.camera_hpr = timeline.camera_hpr[frames]
         self.camera_fov = timeline.camera_fov[frames]
-        self.visible = timeline.visible[frames]
+        self.visible = timeline.visible[frames][:, actors]
 
 
 def _views(timeline, boxes: Boxes) -> View:

@@ -120,7 +120,7 @@ def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
                        and (scene.spec(e).traits.topples or scene.reading.entities[e].count > 1)), None)
     if target is None or target in ev.subjects or scene.living(target):
         return None
-    if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.verb in (
+    if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.over or ev.verb in (
             "knock", "topple")):
         return None
     return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
@@ -176,10 +176,13 @@ def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    if ev.over:  # "falls over": it tips, it is not dropped
+        return None
     out = []
     for s in ev.subjects:
-        rel = scene.relation(s)
-        target = rel[1] if rel and rel[0] in ("on", "above") else _target_entity(ev)
+        # where it falls onto is said after the verb ("falls onto a crate"); "dominoes set up on the stairs fall"
+        # stand there
+        target = ev.lands if ev.lands is not None else _target_entity(ev)
         if target is None or target == s or scene.living(s):
             continue
         if scene.spec(target).traits.top_support() is None:  # nothing to land on: it strikes it as it falls
@@ -609,7 +612,8 @@ def _falls_by_itself(ev: Any, scene: Scene, fallen: set[str]) -> list[dict[str, 
         if scene.living(s) or set(members) & fallen or (ent.relation and ent.relation[0] in ("on", "above") and \
                 ent.arrangement not in GROUPS_THAT_FALL):
             continue
-        if (len(members) > 1 and ent.arrangement in GROUPS_THAT_FALL) or scene.spec(s).traits.topples:
+        if (len(members) > 1 and ent.arrangement in GROUPS_THAT_FALL) or scene.spec(s).traits.topples or (
+                ev.over or ev.verb in ("topple", "tip", "keel")):  # "a chair tips over": one thing falls over
             out.append({"type": "topple", "subject": members[0]})
     return out or None
 
@@ -623,7 +627,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     for k, ev in enumerate(reading.events):
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
-        made = next((m for sense in senses_of(ev.verb) if (m := HANDLERS[sense](ev, scene))), None)
+        senses = (("knock_over",) if ev.over else ()) + senses_of(ev.verb)  # "kicks over a pile of boxes"
+        made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
         if made:
             by_event[k] = made
     # what the same subjects do before or after an intent ("waves, then walks to a ball", "… and wave") is an
@@ -717,7 +722,9 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
                 ent.arrangement != "row" or spec.traits.topples or knocked):
             out.append({"type": "arrange", "subjects": ids, "pattern": ent.arrangement})
         source = members.get(ent.source) if ent.source is not None else None
-        if source and ids and CATALOG[next(a for a in actors if a.entity == ent.source).asset].traits.top_support():
+        source_spec = CATALOG[next(a for a in actors if a.entity == ent.source).asset] if source else None
+        if source and ids and source_spec.traits.top_support() and _fits_on(
+                actors, e, ent.source, source_spec, len(ids), any_thing=True):
             # "knocks a cup off the table": it stands on what it is knocked off (where it lands is the event's)
             out += [{"type": "place", "subject": m, "relation": "on", "target": source[0]} for m in ids]
             continue

@@ -41,8 +41,10 @@ from pipeline.planners.vocabulary import (
     FINISH_WORDS,
     GARMENTS,
     GOAL_WORDS,
+    GROUP_PHRASES,
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
+    KNOCK_DOWN_VERBS,
     MAX_COUNT,
     MAX_NAMED_COUNT,
     METAL_COLOURS,
@@ -50,12 +52,10 @@ from pipeline.planners.vocabulary import (
     NUMBER_WORDS,
     PRONOUNS,
     RELATIONS,
-    SCENE_PHRASES,
     SEQUENCE_MARKERS,
     SETTINGS,
     SIZES,
     TENDING,
-    TOPIC_COUNT,
     VEHICLES,
     VERBS,
     WEARING,
@@ -222,6 +222,7 @@ class Entity:
     arrangement: str = "row"
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
     source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
+    topic: bool = False  # named by a group phrase ("a domino run"): a later count of the same noun is it
 
 
 @dataclass
@@ -240,6 +241,8 @@ class Event:
     passive: bool = False
     agent: int | None = None
     goal: int | None = None
+    lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
+    over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
 
 
@@ -259,7 +262,6 @@ class Reading:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
-    topics: list[str] = field(default_factory=list)  # nouns of scene phrases ("a domino run": dominoes)
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -420,13 +422,9 @@ class _ClauseReader:
                     r.used.update({i, i + 1})
                 i += 2
                 continue
-            topic = next(((p, n) for p, n in SCENE_PHRASES.items() if _match(t, i, p)), None)
-            if topic:  # "a domino run": what the scene is made of, shown once even if named again
-                r.topics.append(topic[1])
-                r.used.update(range(i, i + len(topic[0])))
-                i += len(topic[0])
-                continue
             arrangement = next(((p, a) for p, a in ARRANGEMENTS if _match(t, i, p)), None)
+            if arrangement and i + len(arrangement[0]) < end and t[i + len(arrangement[0])] == "of":
+                arrangement = None  # "crashes into a tower of blocks": a group of blocks, not the car in a tower
             if arrangement and r.entities:
                 for e in self.subjects or [len(r.entities) - 1]:
                     r.entities[e].arrangement = arrangement[1]
@@ -474,8 +472,14 @@ class _ClauseReader:
                 r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
                 i += len(rel[0])
                 continue
+            if rel and tok in ("over", "down") and self.knocks_down(i, start, end, last_event):
+                r.used.add(i)  # "knocks over the pins", "falls over", "knocks them down": part of the verb
+                if last_event is not None:
+                    last_event.over = True
+                i += 1
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
-                r.used.add(i)  # "knocks over the pins", "falls over": part of the verb, not "above"
+                r.used.add(i)  # "tumbles over": part of the verb, not "above"
                 i += 1
                 continue
             if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1])) and \
@@ -626,7 +630,12 @@ class _ClauseReader:
             if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
                                          and t[i + 1] not in SETTINGS):
                 word, sense, length = noun
+                group = GROUP_PHRASES.get(tuple(t[i:i + length]))
+                if group is not None:  # "a domino run", "a wooden block tower": a group of them, so arranged
+                    self.count = self.count if self.count is not None else group[2]
+                    self.count_arrangement = group[1]
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                r.entities[e].topic = r.entities[e].topic or group is not None
                 camera_subject = False
                 r.used.update(range(i, i + length))
                 r.used.update(self.modifier_idx)
@@ -664,6 +673,8 @@ class _ClauseReader:
                             r.entities[s].source = e
                             continue
                         r.entities[s].relation = (name, anchors)
+                        if name in ("on", "above") and last_event is not None and s in last_event.subjects:
+                            last_event.lands = e
                     r.used.update(idx)
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
                             i < end and t[i] == "and"):
@@ -712,6 +723,23 @@ class _ClauseReader:
         noun = self.noun_at(j) if j < len(self.t) else None
         return noun is not None and any(test(name) for name in noun[1].assets[:1])
 
+    def knocks_down(self, i: int, start: int, end: int, last_event: Event | None) -> bool:
+        """Whether "over" / "down" at ``i`` ends a verb of falling or felling ("falls over", "knocks over the pins",
+        "knocks them down") rather than naming a place ("kicks the ball over the fence", "rolls down the ramp")."""
+        t = self.t
+        if last_event is None or i <= start:
+            return False
+        right_after = verb_lemma(t[i - 1]) == last_event.verb
+        if t[i] == "over" and right_after and last_event.verb in TOPPLE_VERBS | KNOCK_DOWN_VERBS:
+            return True  # "falls over", "knocks over the pins"
+        if last_event.verb not in KNOCK_DOWN_VERBS:
+            return False  # "falls down the stairs": a path
+        if right_after:
+            return last_event.target is None  # "pushes down the tower"
+        after_object = t[i - 1] in PRONOUNS or (i - 1 in self.r.used and isinstance(last_event.target, int))
+        place_follows = i + 1 < end and (t[i + 1] in ("a", "an", "the", "some") or self.is_noun_at(i + 1))
+        return after_object and not place_follows  # "knocks them down" / "kicks the ball over the fence"
+
     def shot_number(self, i: int, clause: int) -> bool:
         """ "in three shots" (a count) or "shot 2" (this clause starts a shot): read, and the words used."""
         t, r = self.t, self.r
@@ -752,6 +780,9 @@ class _ClauseReader:
 
     def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
         t = self.t
+        group = GROUP_PHRASES.get(tuple(t[i:i + 2]))
+        if group is not None and (found := noun_sense(group[0])) is not None:
+            return found[0], found[1], 2  # "a block tower": blocks, stacked
         if i + 1 < len(t):
             second = t[i + 1]
             for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
@@ -771,6 +802,13 @@ class _ClauseReader:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
         r = self.r
         found = self.earlier(word, sense, clause)
+        topic = next((k for k, x in enumerate(r.entities) if x.topic and x.sense == sense), None)
+        if found is None and topic is not None:  # "a domino run: fifty dominoes …": the run's dominoes
+            found = topic
+            if self.count is not None:
+                cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
+                r.entities[topic].count = max(1, min(self.count, cap))
+            r.entities[topic].topic = False
         if found is not None:
             r.mentions.append((clause, found))
             return found
@@ -821,10 +859,6 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
-    for noun in r.topics:  # "a domino run" with no dominoes named: a row of them
-        found = noun_sense(noun)
-        if found and not any(e.sense == found[1] for e in r.entities):
-            r.entities.append(Entity(word=found[0], sense=found[1], count=TOPIC_COUNT, arrangement="row"))
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"

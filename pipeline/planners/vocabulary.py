@@ -8,6 +8,7 @@ exists, so the same vocabulary is right before and after new assets land.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -23,12 +24,13 @@ class NounSense:
     scale: float = 1.0  # uniform scale of the real catalog asset for this word (a figurine is a small person)
     members: tuple[str, ...] = ()  # a group noun's members by noun, the last repeated ("a family of five")
     collective: bool = False  # one of it is the whole group ("a family"), not one member ("a parent")
+    plural: int = 3  # how many a bare plural names ("dogs": three; "dominoes": a set, enough to make a run)
 
     def default_count(self, plural: bool) -> int:
         """How many members a noun names when no number is given: a family is four, parents two, dogs three."""
         if self.members and (plural or self.collective):
             return len(self.members)
-        return 3 if plural else 1
+        return self.plural if plural else 1
 
 
 def _s(assets: str, fallback: str, size: tuple[float, float, float], living: str = "",
@@ -93,7 +95,8 @@ NOUNS: dict[str, NounSense] = {
     "boulder": _s("rock", "sphere", (2.0, 1.8, 1.4), scale=1.8),
     "fence": _s("fence", "box", (3.0, 0.1, 1.1)),
     "ball": _BALL, "marble": _s("sphere", "sphere", (0.15, 0.15, 0.15)),
-    "domino": _s("domino", "box", (0.25, 0.05, 0.5)), "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
+    "domino": dataclasses.replace(_s("domino", "box", (0.25, 0.05, 0.5)), plural=8),  # a set of dominoes
+    "ramp": _s("ramp", "box", (1.0, 2.0, 0.5)),
     "stairs": _s("stairs", "box", (1.2, 2.0, 1.2)), "staircase": _s("stairs", "box", (1.2, 2.0, 1.2)),
     "steps": _s("stairs", "box", (1.2, 1.5, 0.8)),
     "wall": _s("wall", "box", (4.0, 0.2, 2.5)),
@@ -254,7 +257,8 @@ VERBS: dict[str, VerbSense] = {
     "fly": _v("fly_to move_to", "fly", True, 2.0), "float": _v("fly_to move_to", "fly", True, 0.5),
     "hover": _v("fly_to move_to", "fly", True, 0.3), "rise": _v("fly_to move_to", "fly", True, 0.8),
     "fall": _v("fall move_to", "fall"), "drop": _v("fall move_to", "fall"), "topple": _v("fall move_to", "fall"),
-    "collapse": _v("fall move_to", "fall"), "crumble": _v("fall move_to", "fall"),
+    "collapse": _v("fall move_to", "fall"), "crumble": _v("fall move_to", "fall"), "tip": _v("fall move_to", "fall"),
+    "keel": _v("fall move_to", "fall"),
     "collide": _v("push", "push", True, 2.0),
     "wave": _v("wave bounce", "wave"), "greet": _v("wave bounce", "wave", True),
     "dance": _v("dance spin", "dance"), "boogie": _v("dance spin", "dance"), "celebrate": _v("dance jump", "dance"),
@@ -334,7 +338,7 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "circle"), "circle"), (("in", "a", "ring"), "circle"), (("in", "circle"), "circle"),
     (("in", "a", "row"), "row"), (("in", "a", "line"), "row"), (("in", "row"), "row"), (("side", "by", "side"), "row"),
     (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
-    (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"), (("a", "tower", "of"), "stack"),
+    (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"),
     (("on", "top", "of", "each", "other"), "stack"), (("on", "top", "of", "one", "another"), "stack"),
     (("lined", "up"), "row"), (("lined",), "row"), (("in", "a", "spiral"), "spiral"),
     (("in", "a", "pyramid"), "pyramid"), (("into", "a", "pyramid"), "pyramid"),
@@ -409,13 +413,20 @@ GARMENTS: dict[str, str] = {
 }
 WEARING = {"in", "wearing", "wears", "with", "dressed", "and"}  # words that may stand between person and garment
 
-# Phrases that name what the whole scene is made of ("a domino run"): the noun is shown once, as a row of
-# TOPIC_COUNT unless the prompt names and counts it ("… fifty dominoes in a long line").
-SCENE_PHRASES: dict[tuple[str, ...], str] = {
-    ("domino", "run"): "domino", ("domino", "chain"): "domino", ("domino", "rally"): "domino",
-    ("domino", "effect"): "domino", ("domino", "show"): "domino", ("domino", "track"): "domino",
+# Phrases that name a group by what it makes ("a domino run", "a block tower"): (noun, arrangement, count). The
+# group is shown once; a later phrase that counts the same noun ("… fifty dominoes in a long line") is it.
+GROUP_PHRASES: dict[tuple[str, ...], tuple[str, str, int]] = {
+    ("domino", "run"): ("domino", "row", 12), ("domino", "chain"): ("domino", "row", 12),
+    ("domino", "rally"): ("domino", "row", 12), ("domino", "effect"): ("domino", "row", 12),
+    ("domino", "show"): ("domino", "row", 12), ("domino", "track"): ("domino", "row", 12),
+    ("block", "tower"): ("block", "stack", 6), ("jenga", "tower"): ("block", "stack", 12),
+    ("toy", "tower"): ("block", "stack", 6), ("card", "tower"): ("block", "pyramid", 10),
+    ("can", "pyramid"): ("can", "pyramid", 10), ("cup", "pyramid"): ("cup", "pyramid", 10),
+    ("can", "tower"): ("can", "stack", 5), ("cup", "tower"): ("cup", "stack", 5),
 }
-TOPIC_COUNT = 12
+# Verbs after which "over" / "down" ends the verb ("knocks them over", "pushes down the tower"), not a place.
+KNOCK_DOWN_VERBS = {"knock", "push", "kick", "blow", "bowl", "topple", "tip", "shove", "bump", "pull", "bring",
+                    "smash", "hit"}
 BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"}  # before a passive participle
 GOAL_WORDS = {"at", "against", "into", "towards", "toward"}  # "kicks the ball against the wall": where it goes
 
@@ -452,5 +463,6 @@ FILLER = {*ABSTRACT_NOUNS,
     "continue", "i", "want", "please", "make", "create", "generate", "me", "us", "our", "my", "your",
     "here", "so", "or", "but", "not", "no", "can", "will", "should", "would", "could", "has", "have", "had",
     "do", "does", "did", "time", "times", "way", "place", "area", "side", "middle", "centre", "center", "ground",
-    "other's", "eachother", "another", "same", "like", "than", "too", "really", "quite",
+    "other's", "eachother", "another", "set", "placed", "arranged", "positioned", "same", "like", "than", "too",
+    "really", "quite",
 }

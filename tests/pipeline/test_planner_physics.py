@@ -119,3 +119,39 @@ def test_what_comes_off_something_starts_on_it(prompt: str, facts: list[dict]) -
 def test_a_ball_at_the_top_of_a_ramp_rests_on_it_until_it_rolls() -> None:
     report = check_timeline(compile_script(_plan("a ball rolls down a ramp")))
     assert report.passed, report.findings
+
+
+def test_dominoes_on_stairs_stand_one_behind_the_other_down_the_flight_and_all_fall() -> None:
+    prompt = "dominoes stand on the stairs and fall over"
+    assert _unmet(prompt, [{"count": "domino", "min": 5}, {"relation": "on", "a": "domino", "b": "stairs"},
+                           {"event": "topple", "a": "domino", "all": True}]) == []
+
+
+def test_where_a_thing_falls_onto_is_said_after_the_verb() -> None:
+    assert not [i for i in _plan("three dominoes set up on a table fall over").intents if i.type == "drop_onto"]
+    assert [(i.type, i.target) for i in _plan("a rock falls onto a table").intents] == [("drop_onto", "table")]
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # "over" / "down" after a verb of felling: it knocks something over, whatever the verb
+    ("a boy kicks over a pile of boxes", [{"event": "topple", "a": "box"}]),
+    ("a man pushes over a stack of crates", [{"event": "topple", "a": "crate"}]),
+    # one thing that falls over by itself
+    ("a chair tips over", [{"event": "topple", "a": "chair"}]),
+    # "a tower of …" after a verb is a group, not the subject put in a tower
+    ("a tennis ball is thrown at a tower of plastic cups", [{"count": "cup", "n": 5},
+                                                           {"relation": "stacked", "a": "cup"},
+                                                           {"event": "topple", "a": "cup"}]),
+    # a phrase that names a group by what it makes
+    ("a wooden block tower falls down", [{"count": "box", "n": 6}, {"relation": "stacked", "a": "box"},
+                                         {"event": "topple", "a": "box"}]),
+])
+def test_felling_verbs_and_group_phrases(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_knocks_a_vase_off_a_shelf_by_a_lob_over_its_edge() -> None:
+    assert _unmet("the ball knocks the vase off the shelf", [{"relation": "on", "a": "vase", "b": "bookshelf"},
+                                                            {"event": "touch", "a": "ball", "b": "vase"},
+                                                            {"event": "move", "a": "vase"}]) == []
+

@@ -61,3 +61,16 @@ def test_points_project_to_the_frame_centre_along_the_view_axis(compile_yaml):
     uv, depth = project_points(tl, np.tile([[[0.0, 0.0, 0.5]]], (len(tl), 1, 1)))
     np.testing.assert_allclose(uv[:, 0], 0.5, atol=1e-9)
     np.testing.assert_allclose(depth[:, 0], np.hypot(8.0, 1.0), rtol=1e-9)
+
+
+def test_the_view_of_some_actors_is_theirs_in_the_view_of_all(compile_yaml):
+    """Each actor's view is its own: projecting only the crate and the woman gives their figures bit for bit, and
+    leaves the others empty (the world check projects only what the shots film)."""
+    tl = compile_yaml(STILL)
+    every, some = actor_views(tl), actor_views(tl, actors=[3, 0])
+    for field in ("rect", "height_share", "visible_area"):
+        whole, part = getattr(every, field), getattr(some, field)
+        assert part.shape == whole.shape and np.array_equal(part[:, [0, 3]], whole[:, [0, 3]])
+    assert some.in_frame[:, 0].all() and not some.in_frame[:, [1, 2]].any()
+    assert np.isnan(some.rect[:, [1, 2]]).all() and not some.height_share[:, [1, 2]].any()
+    assert not actor_views(tl, actors=[]).in_frame.any()
