@@ -40,6 +40,7 @@ from scenes.intents import (
     GiveIt,
     GoPast,
     GoTo,
+    KeepAlive,
     Hit,
     HoldIt,
     JumpOnto,
@@ -543,7 +544,7 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
                 d = b.pos[:2] - a.pos[:2]
                 dist = float(np.linalg.norm(d))
                 need = _clearance(a, b, d)
-                if dist >= need - 1e-6:
+                if dist >= need - 1e-6 or _apart(a, b, d):
                     continue
                 direction = d / dist if dist > 1e-6 else np.array([1.0, 0.0])
                 push = need - dist
@@ -566,6 +567,17 @@ def _extent_along(x: Body, u: np.ndarray) -> float:
     h = math.radians(x.heading)
     local = np.array([u[0] * math.cos(h) + u[1] * math.sin(h), -u[0] * math.sin(h) + u[1] * math.cos(h)])
     return float(abs(local[0]) * x.size[0] / 2 + abs(local[1]) * x.size[1] / 2)
+
+
+def _apart(a: Body, b: Body, d: np.ndarray, margin: float = 0.1) -> bool:
+    """Whether the two footprints (turned by their headings) are ``margin`` apart along one of their sides'
+    axes: two long things in staggered rows do not touch even where their centres are close on a diagonal."""
+    for h in (a.heading, b.heading):
+        r = math.radians(h)
+        for u in (np.array([math.cos(r), math.sin(r)]), np.array([-math.sin(r), math.cos(r)])):
+            if abs(float(d @ u)) >= _extent_along(a, u) + _extent_along(b, u) + margin:
+                return True
+    return False
 
 
 def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
@@ -1608,8 +1620,9 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     duration = script.duration
     pushed = {a.get("target") for b in bodies.values() for a in b.data.get("actions", [])
               if a.get("type") in ("push", "kick")}
+    stay = {s for it in script.intents if isinstance(it, KeepAlive) and not it.roam for s in it.subjects}
     for body in bodies.values():
-        if not body.living or body.data.get("physics") or body.id in pushed:
+        if not (body.living or body.spec.kind == "bird") or body.data.get("physics") or body.id in pushed:
             continue  # a body physics moves (or will move) never also walks
         busy = sorted((a.get("start", 0.0), _end(a, duration))
                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
@@ -1625,7 +1638,7 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
             gaps.append((t, duration))
         if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
             continue
-        _errands(body, gaps, bodies)
+        _errands(body, gaps, bodies, roam=body.id not in stay)
 
 
 def _end(action: dict[str, Any], duration: float) -> float:
@@ -1653,23 +1666,31 @@ def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, 
     return np.zeros(3)
 
 
-def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body], roam: bool = True) -> None:
     """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies, keep_height=True)
-        # up on something (a cat that jumped onto the table): it looks around rather than walk off the edge
-        side = _clear_way(body, here, bodies, g0) if here[2] < 0.05 else np.zeros(3)
+        # up on something (a cat that jumped onto the table, a bird on the fence) it looks around rather than
+        # walk off the edge; so does a bird, which hops
+        walks = roam and here[2] < 0.05 and "walk_to" in body.spec.actions and not body.placed_by  # under it: stays
+        side = _clear_way(body, here, bodies, g0) if walks else np.zeros(3)
         t = g0 + 0.5
-        while t + 4.5 <= g1 and side.any():
-            away = here + side * 1.5
-            body.act(type="walk_to", to=away, start=t, end=t + 2.0)
-            body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
-            t += 5.5
-        if here[2] >= 0.05 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
-            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # up there: look this way, then that way
-                body.act(type="turn_to", heading=body.heading + (50.0 if k % 2 == 0 else -50.0), start=float(t0),
-                         end=float(t0) + 1.5)
+        while t + 2.5 <= g1 and side.any():
+            leg = min(2.0, (g1 - t - 0.5) / 2)  # the last one shorter, to fill the gap
+            away = here + side * 1.5 * leg / 2.0
+            body.act(type="walk_to", to=away, start=t, end=t + leg)
+            body.act(type="walk_to", to=here, start=t + leg + 0.5, end=t + 2 * leg + 0.5)
+            t += 2 * leg + 1.5
+        if not side.any() and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
+            turns = 0
+            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # look this way, then that way
+                if "hop" in body.spec.actions and k % 3 == 2:
+                    body.act(type="hop", start=float(t0), end=min(float(t0) + 1.0, g1))
+                    continue
+                body.act(type="turn_to", heading=body.heading + (50.0 if turns % 2 == 0 else -50.0),
+                         start=float(t0), end=min(float(t0) + 1.5, g1))
+                turns += 1
             t = g1
         # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)

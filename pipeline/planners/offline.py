@@ -66,7 +66,7 @@ from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.lexicon import atmosphere, atmosphere_words
-from scenes.motion import heading_of
+from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
@@ -81,6 +81,8 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
                 "truck": "truck", "crane": "crane", "tilt": "tilt", "pan": "pan", "zoom": "zoom_in", "dolly": "push_in",
                 "track": "track"}
 GAP = 0.5  # metres between things placed side by side
+LIVING_KINDS = ("character", "animal", "bird")
+FREE_TRAVEL = 25.0  # metres at most that something travels when the prompt names no goal ("gallops across a field")
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
 DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "some"}
@@ -1360,8 +1362,10 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             t_actor.path.append(tuple(pushed))  # type: ignore[arg-type]
     elif target is not None:
         stop = radius + 0.15
+    # on and on, for most of its time (a camera follows one; a crowd stays where one frame holds it)
+    free = FREE_TRAVEL if len(by_entity.get(a.entity, [a])) == 1 else 5.0
     dest = _towards(a.position, target, stop) if target is not None else [
-        a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
+        a.position[0] + min(sense.speed * length * 0.8, free), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
     elif target is None:
@@ -1385,6 +1389,9 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         if chosen is not None:
             if tag == "turn_to" and chosen.get("end") is not None:  # a turn takes a second, not the clause
                 chosen["end"] = round(min(chosen["end"], chosen.get("start", 0.0) + 1.2), 3)
+            if tag == "jump" and not clear and target is None:  # "jumps up and down": again and again
+                a.actions += _jumps(chosen, s, e)
+                return
             a.actions.append(chosen)
             if "to" in chosen or "target" in chosen:
                 a.path.append(tuple(dest))  # type: ignore[arg-type]
@@ -1436,6 +1443,17 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     if fb == "none" and not preferred:
         notes.append(f"{ev.verb!r} has no motion")
     a.actions += [{k: v for k, v in act.items() if v is not None} for act in acts]
+
+
+JUMP_REST = 0.4  # seconds on the ground between jumps
+
+
+def _jumps(jump: dict[str, Any], s: float, e: float) -> list[dict[str, Any]]:
+    """A jump repeated from ``s`` to ``e``, a short rest between landings (one, if the span holds only one)."""
+    length = jump_duration(float(jump.get("height", 0.5)))
+    count = max(1, int((e - s + JUMP_REST) // (length + JUMP_REST)))
+    return [{**jump, "start": round(s + k * (length + JUMP_REST), 3),
+             "end": round(s + k * (length + JUMP_REST) + length, 3)} for k in range(count)]
 
 
 KICK_STRENGTH = 1.0  # N·s: a kicked football rolls about 2 m in 5 s; a pushed crate slides less
@@ -1533,6 +1551,8 @@ class OfflinePlanner:
                 a.seat_id = None
         plan_actions(reading, actors, duration, notes, skip=handled)
         intents = placement_intents(reading, actors, events) + events
+        if not events:  # nothing happens to them: they still look about, take a few steps (not off their place)
+            intents += _keep_alive(reading, actors)
         res = request.resolution
         aspect = (res.width / res.height) if res is not None else 16 / 9
         data: dict[str, Any] = {
@@ -1556,6 +1576,18 @@ class OfflinePlanner:
         data["camera"]["shots"] = plan_shots(reading, actors, _world(_validated(data)), duration, aspect, notes)
         return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
                           substitutions=subs)
+
+
+def _keep_alive(reading: Reading, actors: list[Placed]) -> list[dict[str, Any]]:
+    """Pacing intents for the people and animals of a scene without events: those the prompt put somewhere
+    (by the fence, under the table) only look about; the rest may take a few steps too."""
+    alive = [a for a in actors if CATALOG[a.asset].kind in LIVING_KINDS]
+    out = []
+    for roam in (True, False):
+        ids = [a.id for a in alive if (reading.entities[a.entity].relation is None and a.seat is None) == roam]
+        if ids:
+            out.append({"type": "keep_alive", "subjects": ids, **({} if roam else {"roam": False})})
+    return out
 
 
 def _validated(data: dict[str, Any]) -> SceneScript:
