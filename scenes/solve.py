@@ -60,6 +60,7 @@ from scenes.intents import (
 )
 from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
+from scenes.traits import Surface
 
 GRAVITY = 9.81
 WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
@@ -304,10 +305,14 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         if box is None:
             raise ScriptError(f"{where}: a {target.spec.name} is not a container, so {sub.id!r} cannot go inside it")
         inner = box.scaled(target.scale)
-        if not _fits(sub, *inner.size):
-            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}")
-        sub.pos = np.array([*_local(target, inner.centre), target.pos[2] + inner.height])
+        inside = sum(1 for b in bodies.values() if b.supported_by == target.id and b.placed_by == "inside")
+        if not _fits(sub, *inner.size, inside + 1):
+            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}"
+                              f"{f' with {inside} other things' if inside else ''}")
+        sub.pos = np.array([*_local(target, _spot_inside(inner, sub, inside)), target.pos[2] + inner.height])
         sub.supported_by = target.id
+    elif (host := _host_of(sub, target, relation, bodies)) is not None:  # "a vase beside the books on the piano"
+        _put_on(sub, host, where, bodies)
     else:
         gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
         direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
@@ -332,6 +337,27 @@ def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
     angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
     r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
     return (r * math.cos(angle), r * math.sin(angle))
+
+
+def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:
+    """Where the ``k``-th thing goes on a container's inner floor: the middle, then round it (apples in a bowl)."""
+    if k == 0:
+        return inner.centre
+    r = min(max(inner.size[0], inner.size[1]) / 2 - float(max(sub.size[:2])) / 2, float(max(sub.size[:2])))
+    a = 2 * math.pi * (k - 1) / 6
+    return (inner.centre[0] + max(r, 0.0) * math.cos(a), inner.centre[1] + max(r, 0.0) * math.sin(a))
+
+
+def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) -> Body | None:
+    """The support ``sub`` goes on to stand beside ``target``, when ``target`` stands on one with room for it (a
+    vase next to books on a piano stands on the piano too, not on the floor below)."""
+    host = bodies.get(target.supported_by) if target.supported_by else None
+    if host is None or relation not in ("next_to", "left_of", "right_of", "near") or sub.living:
+        return None
+    top = host.spec.traits.top_support()
+    if top is None or not _fits(sub, *top.scaled(host.scale).size):
+        return None
+    return host
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:

@@ -91,7 +91,7 @@ PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm",
 TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
-_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
+_TOKEN = re.compile(r"\d+\.\d+|[^\W_]+(?:['’-][^\W_]+)*|,")  # letters of any script: "café"
 
 
 _SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
@@ -323,6 +323,7 @@ class _ClauseReader:
         self.r = reading
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
+        self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
         self.clause = 0
         self.reset_phrase()
 
@@ -464,6 +465,8 @@ class _ClauseReader:
                 continue
             if tok == "in" and self.noun_follows(i, _is_seat):
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
+            elif tok in ("in", "into") and self.noun_follows(i, _holds_things):
+                rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
@@ -687,12 +690,21 @@ class _ClauseReader:
                     self.subjects, verb_seen, last_event = [e], False, None
                 elif e not in self.subjects:
                     self.subjects.append(e)
+                if self.imperative is not None:  # "drop a beach ball": the ball drops
+                    last_event = Event([e], self.imperative, VERBS[self.imperative], clause)
+                    r.events.append(last_event)
+                    verb_seen, self.imperative = True, None
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
             if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
                     i - 1 in r.used and self.is_noun_at(i - 1):
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
+                i += 1
+                continue
+            if lemma is not None and not self.subjects and not r.entities and lemma not in CAMERA_VERBS:
+                self.imperative = lemma  # a command to the scene: its thing comes next
+                r.used.add(i)
                 i += 1
                 continue
             if lemma is not None and (self.subjects or r.entities):
@@ -832,6 +844,14 @@ class _ClauseReader:
         return None
 
 
+AFLOAT_VERBS = ("float", "bob")
+
+
+def _buoyant(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.buoyant
+
+
 def _leads_up(ev: Event, later: list[Event]) -> bool:
     """Whether ``ev`` is a travel without a goal that the next event of its subjects, in the same clause, gives
     one ("drives up and parks next to a white car": one drive, to the white car)."""
@@ -858,7 +878,8 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
-    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
+    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
+        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
@@ -901,6 +922,12 @@ class Placed:
 def _is_seat(name: str) -> bool:
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.seat is not None
+
+
+def _holds_things(name: str) -> bool:
+    """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.container is not None
 
 
 def _stood_on(name: str) -> bool:
@@ -1039,6 +1066,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             p = (ax, ay, az + water.height * actors[groups[a][0]].scale[2] - spec.traits.draft * h)
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
+        elif name == "inside" and (box := CATALOG[actors[groups[a][0]].asset].traits.container) is not None:
+            p = (ax, ay, az + box.height * actors[groups[a][0]].scale[2])  # on its inner floor
         elif name == "around":
             one = actors[groups[gi][0]]
             seats = _is_seat(one.asset)
