@@ -43,6 +43,7 @@ from scenes.intents import (
     Hit,
     HoldIt,
     JumpOnto,
+    KeepAlive,
     KickTo,
     KnockOver,
     Meet,
@@ -59,6 +60,7 @@ from scenes.intents import (
 )
 from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
+from scenes.traits import Surface
 
 GRAVITY = 9.81
 WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
@@ -303,10 +305,14 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         if box is None:
             raise ScriptError(f"{where}: a {target.spec.name} is not a container, so {sub.id!r} cannot go inside it")
         inner = box.scaled(target.scale)
-        if not _fits(sub, *inner.size):
-            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}")
-        sub.pos = np.array([*_local(target, inner.centre), target.pos[2] + inner.height])
+        inside = sum(1 for b in bodies.values() if b.supported_by == target.id and b.placed_by == "inside")
+        if not _fits(sub, *inner.size, inside + 1):
+            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}"
+                              f"{f' with {inside} other things' if inside else ''}")
+        sub.pos = np.array([*_local(target, _spot_inside(inner, sub, inside)), target.pos[2] + inner.height])
         sub.supported_by = target.id
+    elif (host := _host_of(sub, target, relation, bodies)) is not None:  # "a vase beside the books on the piano"
+        _put_on(sub, host, where, bodies)
     else:
         gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
         direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
@@ -331,6 +337,27 @@ def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
     angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
     r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
     return (r * math.cos(angle), r * math.sin(angle))
+
+
+def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:
+    """Where the ``k``-th thing goes on a container's inner floor: the middle, then round it (apples in a bowl)."""
+    if k == 0:
+        return inner.centre
+    r = min(max(inner.size[0], inner.size[1]) / 2 - float(max(sub.size[:2])) / 2, float(max(sub.size[:2])))
+    a = 2 * math.pi * (k - 1) / 6
+    return (inner.centre[0] + max(r, 0.0) * math.cos(a), inner.centre[1] + max(r, 0.0) * math.sin(a))
+
+
+def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) -> Body | None:
+    """The support ``sub`` goes on to stand beside ``target``, when ``target`` stands on one with room for it (a
+    vase next to books on a piano stands on the piano too, not on the floor below)."""
+    host = bodies.get(target.supported_by) if target.supported_by else None
+    if host is None or relation not in ("next_to", "left_of", "right_of", "near") or sub.living:
+        return None
+    top = host.spec.traits.top_support()
+    if top is None or not _fits(sub, *top.scaled(host.scale).size):
+        return None
+    return host
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
@@ -543,7 +570,7 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
                 d = b.pos[:2] - a.pos[:2]
                 dist = float(np.linalg.norm(d))
                 need = _clearance(a, b, d)
-                if dist >= need - 1e-6:
+                if dist >= need - 1e-6 or _apart(a, b, d):
                     continue
                 direction = d / dist if dist > 1e-6 else np.array([1.0, 0.0])
                 push = need - dist
@@ -566,6 +593,17 @@ def _extent_along(x: Body, u: np.ndarray) -> float:
     h = math.radians(x.heading)
     local = np.array([u[0] * math.cos(h) + u[1] * math.sin(h), -u[0] * math.sin(h) + u[1] * math.cos(h)])
     return float(abs(local[0]) * x.size[0] / 2 + abs(local[1]) * x.size[1] / 2)
+
+
+def _apart(a: Body, b: Body, d: np.ndarray, margin: float = 0.1) -> bool:
+    """Whether the two footprints (turned by their headings) are ``margin`` apart along one of their sides'
+    axes: two long things in staggered rows do not touch even where their centres are close on a diagonal."""
+    for h in (a.heading, b.heading):
+        r = math.radians(h)
+        for u in (np.array([math.cos(r), math.sin(r)]), np.array([-math.sin(r), math.cos(r)])):
+            if abs(float(d @ u)) >= _extent_along(a, u) + _extent_along(b, u) + margin:
+                return True
+    return False
 
 
 def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
@@ -1608,8 +1646,9 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     duration = script.duration
     pushed = {a.get("target") for b in bodies.values() for a in b.data.get("actions", [])
               if a.get("type") in ("push", "kick")}
+    stay = {s for it in script.intents if isinstance(it, KeepAlive) and not it.roam for s in it.subjects}
     for body in bodies.values():
-        if not body.living or body.data.get("physics") or body.id in pushed:
+        if not (body.living or body.spec.kind == "bird") or body.data.get("physics") or body.id in pushed:
             continue  # a body physics moves (or will move) never also walks
         busy = sorted((a.get("start", 0.0), _end(a, duration))
                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
@@ -1625,7 +1664,7 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
             gaps.append((t, duration))
         if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
             continue
-        _errands(body, gaps, bodies)
+        _errands(body, gaps, bodies, roam=body.id not in stay)
 
 
 def _end(action: dict[str, Any], duration: float) -> float:
@@ -1653,23 +1692,31 @@ def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, 
     return np.zeros(3)
 
 
-def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body], roam: bool = True) -> None:
     """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies, keep_height=True)
-        # up on something (a cat that jumped onto the table): it looks around rather than walk off the edge
-        side = _clear_way(body, here, bodies, g0) if here[2] < 0.05 else np.zeros(3)
+        # up on something (a cat that jumped onto the table, a bird on the fence) it looks around rather than
+        # walk off the edge; so does a bird, which hops
+        walks = roam and here[2] < 0.05 and "walk_to" in body.spec.actions and not body.placed_by  # under it: stays
+        side = _clear_way(body, here, bodies, g0) if walks else np.zeros(3)
         t = g0 + 0.5
-        while t + 4.5 <= g1 and side.any():
-            away = here + side * 1.5
-            body.act(type="walk_to", to=away, start=t, end=t + 2.0)
-            body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
-            t += 5.5
-        if here[2] >= 0.05 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
-            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # up there: look this way, then that way
-                body.act(type="turn_to", heading=body.heading + (50.0 if k % 2 == 0 else -50.0), start=float(t0),
-                         end=float(t0) + 1.5)
+        while t + 2.5 <= g1 and side.any():
+            leg = min(2.0, (g1 - t - 0.5) / 2)  # the last one shorter, to fill the gap
+            away = here + side * 1.5 * leg / 2.0
+            body.act(type="walk_to", to=away, start=t, end=t + leg)
+            body.act(type="walk_to", to=here, start=t + leg + 0.5, end=t + 2 * leg + 0.5)
+            t += 2 * leg + 1.5
+        if not side.any() and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
+            turns = 0
+            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # look this way, then that way
+                if "hop" in body.spec.actions and k % 3 == 2:
+                    body.act(type="hop", start=float(t0), end=min(float(t0) + 1.0, g1))
+                    continue
+                body.act(type="turn_to", heading=body.heading + (50.0 if turns % 2 == 0 else -50.0),
+                         start=float(t0), end=min(float(t0) + 1.5, g1))
+                turns += 1
             t = g1
         # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)
