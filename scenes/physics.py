@@ -20,7 +20,7 @@ import hashlib
 import itertools
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -213,7 +213,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     scene = _scene_digest(actors, tracks, fps, feet)
     bake = _SUSPENDED.pop(scene, None)
     _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
-    if bake is None or bake.frames > stop or bake.prefix != motion_digest(tracks, times, feet, bake.frames):
+    if bake is None or bake.frames > stop or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
         bake = _new_bake(actors, dynamic, tracks, fps, feet)
     for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
         old = bake.out.get(a.id)
@@ -222,7 +222,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
         bake.out[a.id] = fresh
     _run_frames(bake, actors, tracks, times, fps, feet or {}, stop)
-    bake.prefix = motion_digest(tracks, times, feet, bake.frames)
+    bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
     _SUSPENDED[scene] = bake
     result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
     return result, sorted(bake.contacts, key=lambda c: (c.time, c.a, c.b))
@@ -272,13 +272,10 @@ def _scene_digest(actors: list[Actor], tracks: dict[str, ActorTracks], fps: int,
     return h.hexdigest()
 
 
-def motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
-                  | None, frames: int, actors: Iterable[Actor] = ()) -> str:
-    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there),
-    and of the ``actors``' scripts."""
+def _motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
+                   | None, frames: int) -> str:
+    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there)."""
     h = hashlib.sha256(np.ascontiguousarray(times[:frames]).tobytes())
-    for a in actors:
-        h.update(a.model_dump_json().encode())
     for aid in sorted(tracks):
         for values in (tracks[aid].position, tracks[aid].hpr, tracks[aid].scale):
             h.update(np.ascontiguousarray(values[:frames]).tobytes())
