@@ -175,8 +175,9 @@ def encoding_report(s: EncodeSettings) -> dict[str, object]:
     """What the run report says about the encoding: the user-facing choices and the encoder options they became."""
     args = encoder_args(s) | s.extra
     tuning = {k: args[k] for k in ("threads", "x264-params") if k in args}
+    scheduling = {"scheduling": "batch"} if batch_scheduling() else {}
     return {"codec": s.codec, "crf": s.crf, "preset": s.preset, "pix_fmt": s.pix_fmt, "container": s.container,
-            **tuning}
+            **tuning, **scheduling}
 
 
 AAC_CODER = "fast"
@@ -236,6 +237,28 @@ def check_output_path(path: Path) -> None:
         raise EncodeError(f"{path}: directory {parent} is not writable")
 
 
+SCHED_ENV = "ENGINEREEL_ENCODER_SCHED"
+
+
+def batch_scheduling() -> bool:
+    """Whether ffmpeg runs under Linux's ``SCHED_BATCH`` policy (``$ENGINEREEL_ENCODER_SCHED=batch``; off by default).
+
+    A batch task keeps its fair share of the cores but does not preempt others when it wakes, so llvmpipe's
+    rasterisers, which the render loop waits for at every pass's end, are not pushed off a core by an encoder thread
+    that just got a frame. An experiment for a quiet machine (docs/rendering.md, Speed): under the shared machine's load
+    its effect could not be measured, so it is not the default.
+    """
+    return os.environ.get(SCHED_ENV, "").strip().lower() == "batch"
+
+
+def _schedule_as_batch(pid: int) -> None:
+    """Put every thread of process ``pid`` under ``SCHED_BATCH`` (threads it starts later inherit it); Linux only."""
+    with contextlib.suppress(OSError, AttributeError):
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(int(tid), os.SCHED_BATCH, os.sched_param(0))
+
+
 QUEUE_FRAMES = 2
 """Frames that may wait for ffmpeg's pipe while the render loop draws the next one (memory: this many frames)."""
 PIPE_BYTES = 1 << 20  # ffmpeg's stdin pipe: 1 MiB instead of 64 KiB, so a 720p frame is 3 writes, not 43 wake-ups
@@ -248,7 +271,7 @@ class _Stalled(Exception):
 def _bottom_up_bytes(frame: np.ndarray) -> memoryview:
     """The bytes of an upright RGB frame, bottom row first, as ffmpeg's input expects them (:meth:`Encoder.command`).
 
-    The embedded engine's frames already lie in memory that way (a GL buffer's order, ``engine_bridge.rows_bottom_up``)
+    The embedded engine's frames lie in memory that way already (a GL buffer's order: ``rows_bottom_up``)
     and go as they are; any other frame is turned over here, in the writer thread, off the render loop's path.
     """
     memory = frame[::-1] if rows_bottom_up(frame) else np.ascontiguousarray(frame[::-1])
@@ -310,6 +333,8 @@ class Encoder:
                                           stderr=subprocess.PIPE)
         except OSError as exc:
             raise EncodeError(f"cannot start ffmpeg ({exc}); set ENGINEREEL_FFMPEG to a working ffmpeg") from None
+        if batch_scheduling():
+            _schedule_as_batch(self._proc.pid)
         assert self._proc.stdin is not None
         fd = self._proc.stdin.fileno()
         os.set_blocking(fd, False)  # writes go through _send, bounded in time
@@ -341,10 +366,14 @@ class Encoder:
     def _write_queued(self, fd: int) -> None:
         """The writer thread: queued frames into ffmpeg's stdin (``fd``) until the end marker. After a failure it
         keeps taking frames (and drops them) so :meth:`write` never waits on a queue nobody empties."""
+        first = True
         while (frame := self._queue.get()) is not None:
             if self._writer_error is None:
                 try:
                     _send(fd, _bottom_up_bytes(frame))
+                    if first and batch_scheduling() and self._proc is not None:
+                        _schedule_as_batch(self._proc.pid)  # the encoder's threads start with the first frame
+                    first = False
                 except Exception as exc:  # reported by _check_writer in the caller's thread
                     self._writer_error = exc
 

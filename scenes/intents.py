@@ -11,7 +11,8 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   ``go_past``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
   ``carry``, ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
-  one with the previous event); subjects with nothing to do stay alive.
+  one with the previous event); subjects with nothing to do stay alive (``keep_alive`` asks it for a
+  script with no events).
 
 Framing is asked per shot with ``framing: {subjects, size}`` (``scenes.script.FramingIntent``).
 Every model forbids unknown fields; references to actors are checked by ``SceneScript``.
@@ -339,11 +340,19 @@ class RideOn(_Event):
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
 
 
+class KeepAlive(_Intent):
+    """Pacing: ``subjects`` (people and animals) stay alive whenever they have nothing else to do — a few steps
+    out and back, a look around — instead of standing frozen (scripts with events get this for everyone)."""
+
+    type: Literal["keep_alive"]
+    subjects: Annotated[list[ActorRef], Field(min_length=1, max_length=200)]
+    roam: bool = True  # False: only look about, never step away (a flock by the fence stays by it)
+
+
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | Hit | DropOnto | FallOff | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet
     | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt
-    | GiveIt
-    | RideOn,
+    | GiveIt | RideOn | KeepAlive,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)

@@ -284,6 +284,9 @@ def _motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict
     return h.hexdigest()
 
 
+ROLLING_DAMPING = 0.25  # Bullet's linear damping of round bodies: speed × (1 - d) each second
+
+
 def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, ActorTracks], fps: int,
               feet: dict[str, tuple[np.ndarray, float]] | None) -> _Bake:
     """A fresh world with the ground, every collider and dynamic body at frame 0 and the feet of walkers."""
@@ -316,7 +319,7 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
             node.set_ccd_motion_threshold(size * 0.25)
             node.set_ccd_swept_sphere_radius(size * 0.4)
             if asset(a.asset).traits.round:
-                node.set_linear_damping(0.25)  # stands in for rolling resistance, so balls come to rest
+                node.set_linear_damping(ROLLING_DAMPING)  # stands in for rolling resistance, so balls come to rest
                 node.set_angular_damping(0.25)
             else:
                 node.set_angular_damping(0.05)

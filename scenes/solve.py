@@ -43,6 +43,7 @@ from scenes.intents import (
     Hit,
     HoldIt,
     JumpOnto,
+    KeepAlive,
     KickTo,
     KnockOver,
     Meet,
@@ -57,7 +58,9 @@ from scenes.intents import (
     ThrowTo,
     Topple,
 )
+from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
+from scenes.traits import Surface
 
 GRAVITY = 9.81
 WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
@@ -302,10 +305,14 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         if box is None:
             raise ScriptError(f"{where}: a {target.spec.name} is not a container, so {sub.id!r} cannot go inside it")
         inner = box.scaled(target.scale)
-        if not _fits(sub, *inner.size):
-            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}")
-        sub.pos = np.array([*_local(target, inner.centre), target.pos[2] + inner.height])
+        inside = sum(1 for b in bodies.values() if b.supported_by == target.id and b.placed_by == "inside")
+        if not _fits(sub, *inner.size, inside + 1):
+            raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}"
+                              f"{f' with {inside} other things' if inside else ''}")
+        sub.pos = np.array([*_local(target, _spot_inside(inner, sub, inside)), target.pos[2] + inner.height])
         sub.supported_by = target.id
+    elif (host := _host_of(sub, target, relation, bodies)) is not None:  # "a vase beside the books on the piano"
+        _put_on(sub, host, where, bodies)
     else:
         gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
         direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
@@ -330,6 +337,27 @@ def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
     angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
     r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
     return (r * math.cos(angle), r * math.sin(angle))
+
+
+def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:
+    """Where the ``k``-th thing goes on a container's inner floor: the middle, then round it (apples in a bowl)."""
+    if k == 0:
+        return inner.centre
+    r = min(max(inner.size[0], inner.size[1]) / 2 - float(max(sub.size[:2])) / 2, float(max(sub.size[:2])))
+    a = 2 * math.pi * (k - 1) / 6
+    return (inner.centre[0] + max(r, 0.0) * math.cos(a), inner.centre[1] + max(r, 0.0) * math.sin(a))
+
+
+def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) -> Body | None:
+    """The support ``sub`` goes on to stand beside ``target``, when ``target`` stands on one with room for it (a
+    vase next to books on a piano stands on the piano too, not on the floor below)."""
+    host = bodies.get(target.supported_by) if target.supported_by else None
+    if host is None or relation not in ("next_to", "left_of", "right_of", "near") or sub.living:
+        return None
+    top = host.spec.traits.top_support()
+    if top is None or not _fits(sub, *top.scaled(host.scale).size):
+        return None
+    return host
 
 
 def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
@@ -542,7 +570,7 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
                 d = b.pos[:2] - a.pos[:2]
                 dist = float(np.linalg.norm(d))
                 need = _clearance(a, b, d)
-                if dist >= need - 1e-6:
+                if dist >= need - 1e-6 or _apart(a, b, d):
                     continue
                 direction = d / dist if dist > 1e-6 else np.array([1.0, 0.0])
                 push = need - dist
@@ -565,6 +593,17 @@ def _extent_along(x: Body, u: np.ndarray) -> float:
     h = math.radians(x.heading)
     local = np.array([u[0] * math.cos(h) + u[1] * math.sin(h), -u[0] * math.sin(h) + u[1] * math.cos(h)])
     return float(abs(local[0]) * x.size[0] / 2 + abs(local[1]) * x.size[1] / 2)
+
+
+def _apart(a: Body, b: Body, d: np.ndarray, margin: float = 0.1) -> bool:
+    """Whether the two footprints (turned by their headings) are ``margin`` apart along one of their sides'
+    axes: two long things in staggered rows do not touch even where their centres are close on a diagonal."""
+    for h in (a.heading, b.heading):
+        r = math.radians(h)
+        for u in (np.array([math.cos(r), math.sin(r)]), np.array([-math.sin(r), math.cos(r)])):
+            if abs(float(d @ u)) >= _extent_along(a, u) + _extent_along(b, u) + margin:
+                return True
+    return False
 
 
 def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
@@ -736,6 +775,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
+    if mover.spec.traits.round and not mover.kept and bodies.get(target.supported_by or "") is not None:
+        # what it knocks over stands on something (a vase on a shelf): it rolls in along that top, or is flung
+        _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
+        return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
     in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
@@ -828,7 +871,7 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         return
     distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
-    aim = np.array([*near, max(height, r)])
+    aim = np.array([*near, max(height, hit.pos[2] + r * 1.05)])  # flying in above what the target stands on
     agent = bodies.get(it.agent) if it.agent else None
     if agent is not None:
         if not agent.kept:
@@ -860,12 +903,50 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
                       mass=round(mass, 3))
         return
     flight = max(0.35, float(np.linalg.norm(aim[:2] - launch[:2])) / FLIGHT_SPEED[it.via])
-    velocity = (aim - launch) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    k = -math.log(1.0 - ROLLING_DAMPING) if mover.spec.traits.round else 0.0
+    stand = bodies.get(hit.supported_by or "")
+    if stand is not None and launch[2] < hit.pos[2]:  # up onto a top (a vase on a shelf): lobbed over its edge
+        inside = _room_behind(stand, hit.pos[:2], -axis, 10.0, 0.0)
+        flight = _over_edge(launch, aim, inside, hit.pos[2] + r, flight, k)
+    velocity = _launch_velocity(aim - launch, flight, k)
     if agent is not None and it.via == "kick" and "kick" in agent.spec.actions:
         agent.act(type="kick", target=mover.id, impulse=velocity * mass, start=s)
         mover.dynamic(mass=round(mass, 3))
         return
     mover.dynamic(start=s, velocity=velocity, mass=round(mass, 3))
+
+
+def _launch_velocity(gap: np.ndarray, flight: float, k: float) -> np.ndarray:
+    """The velocity that carries a body ``gap`` (x, y, z) in ``flight`` seconds under gravity and the physics' linear
+    damping ``k`` (per second; dv/dt = g - k v)."""
+    if k <= 1e-9:
+        return gap / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
+    spread = (1.0 - math.exp(-k * flight)) / k  # how far a unit of speed carries in the flight
+    out = gap / spread
+    out[2] = (gap[2] + GRAVITY * flight / k) / spread - GRAVITY / k
+    return out
+
+
+def _arc_height(v: np.ndarray, t: float, k: float) -> float:
+    """Height gained after ``t`` seconds by a body launched at ``v`` (gravity, damping ``k``)."""
+    if k <= 1e-9:
+        return float(v[2] * t - 0.5 * GRAVITY * t * t)
+    return float((v[2] + GRAVITY / k) * (1.0 - math.exp(-k * t)) / k - GRAVITY * t / k)
+
+
+def _over_edge(launch: np.ndarray, aim: np.ndarray, inside: float, clear: float, flight: float, k: float) -> float:
+    """The shortest flight time, from ``flight`` up, whose arc from ``launch`` to ``aim`` is above ``clear`` where it
+    crosses the edge of the top the target stands on (``inside`` metres before the aim)."""
+    gap = aim - launch
+    across = float(np.linalg.norm(gap[:2]))
+    for t in np.arange(flight, 3.0, 0.05):
+        v = _launch_velocity(gap, float(t), k)
+        # when it is over the edge: the horizontal distance covered, inverted through the damping
+        done = max(across - inside, 0.0) / max(float(np.linalg.norm(v[:2])), 1e-6)
+        at = done if k <= 1e-9 else -math.log(max(1.0 - k * done, 1e-6)) / k
+        if launch[2] + _arc_height(v, min(at, float(t)), k) >= clear:
+            return float(t)
+    return flight
 
 
 def _room_behind(under: Body, xy: np.ndarray, direction: np.ndarray, most: float, margin: float) -> float:
@@ -1565,8 +1646,9 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     duration = script.duration
     pushed = {a.get("target") for b in bodies.values() for a in b.data.get("actions", [])
               if a.get("type") in ("push", "kick")}
+    stay = {s for it in script.intents if isinstance(it, KeepAlive) and not it.roam for s in it.subjects}
     for body in bodies.values():
-        if not body.living or body.data.get("physics") or body.id in pushed:
+        if not (body.living or body.spec.kind == "bird") or body.data.get("physics") or body.id in pushed:
             continue  # a body physics moves (or will move) never also walks
         busy = sorted((a.get("start", 0.0), _end(a, duration))
                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
@@ -1582,7 +1664,7 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
             gaps.append((t, duration))
         if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
             continue
-        _errands(body, gaps, bodies)
+        _errands(body, gaps, bodies, roam=body.id not in stay)
 
 
 def _end(action: dict[str, Any], duration: float) -> float:
@@ -1610,23 +1692,31 @@ def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, 
     return np.zeros(3)
 
 
-def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body]) -> None:
+def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body], roam: bool = True) -> None:
     """Fill each gap with walks of a couple of metres out and back, starting from where the actor will be, in a
     direction where nothing stands in the way (or only looking around, if everything does)."""
     for g0, g1 in gaps:
         here = _position_at(body, g0, bodies, keep_height=True)
-        # up on something (a cat that jumped onto the table): it looks around rather than walk off the edge
-        side = _clear_way(body, here, bodies, g0) if here[2] < 0.05 else np.zeros(3)
+        # up on something (a cat that jumped onto the table, a bird on the fence) it looks around rather than
+        # walk off the edge; so does a bird, which hops
+        walks = roam and here[2] < 0.05 and "walk_to" in body.spec.actions and not body.placed_by  # under it: stays
+        side = _clear_way(body, here, bodies, g0) if walks else np.zeros(3)
         t = g0 + 0.5
-        while t + 4.5 <= g1 and side.any():
-            away = here + side * 1.5
-            body.act(type="walk_to", to=away, start=t, end=t + 2.0)
-            body.act(type="walk_to", to=here, start=t + 2.5, end=t + 4.5)
-            t += 5.5
-        if here[2] >= 0.05 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
-            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # up there: look this way, then that way
-                body.act(type="turn_to", heading=body.heading + (50.0 if k % 2 == 0 else -50.0), start=float(t0),
-                         end=float(t0) + 1.5)
+        while t + 2.5 <= g1 and side.any():
+            leg = min(2.0, (g1 - t - 0.5) / 2)  # the last one shorter, to fill the gap
+            away = here + side * 1.5 * leg / 2.0
+            body.act(type="walk_to", to=away, start=t, end=t + leg)
+            body.act(type="walk_to", to=here, start=t + leg + 0.5, end=t + 2 * leg + 0.5)
+            t += 2 * leg + 1.5
+        if not side.any() and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:
+            turns = 0
+            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 1.8)):  # look this way, then that way
+                if "hop" in body.spec.actions and k % 3 == 2:
+                    body.act(type="hop", start=float(t0), end=min(float(t0) + 1.0, g1))
+                    continue
+                body.act(type="turn_to", heading=body.heading + (50.0 if turns % 2 == 0 else -50.0),
+                         start=float(t0), end=min(float(t0) + 1.5, g1))
+                turns += 1
             t = g1
         # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)

@@ -171,10 +171,21 @@ def _ggx_convolve(src: np.ndarray, src_dirs: np.ndarray, solid: np.ndarray, dirs
     weighted by the GGX lobe, the cosine and the texels' solid angles."""
     a2 = max(rough, 1e-3) ** 4
     out = np.empty((len(dirs), 3))
+    # the same operations in the same order as the formula a2 / (π (ndh² (a2 - 1) + 1)²) · max(cos, 0) · solid, in
+    # place on two blocks (a fresh array per step made the prefilter 1.2 s of the engine's start)
     for i in range(0, len(dirs), 512):  # bounded memory: 512 × 4096 weights at a time
-        cos = np.clip(dirs[i:i + 512] @ src_dirs.T, -1.0, 1.0)
-        ndh2 = (1.0 + cos) * 0.5  # cos²(θ/2): the half vector of n and l when v = n
-        wgt = a2 / (math.pi * (ndh2 * (a2 - 1.0) + 1.0) ** 2) * np.maximum(cos, 0.0) * solid
+        cos = np.matmul(dirs[i:i + 512], src_dirs.T)
+        np.clip(cos, -1.0, 1.0, out=cos)
+        wgt = cos + 1.0
+        wgt *= 0.5  # cos²(θ/2): the half vector of n and l when v = n
+        wgt *= a2 - 1.0
+        wgt += 1.0
+        np.square(wgt, out=wgt)
+        np.multiply(math.pi, wgt, out=wgt)
+        np.divide(a2, wgt, out=wgt)
+        np.maximum(cos, 0.0, out=cos)
+        wgt *= cos
+        wgt *= solid
         out[i:i + 512] = (wgt @ src) / np.maximum(wgt.sum(axis=1, keepdims=True), 1e-12)
     return out
 

@@ -13,6 +13,7 @@ the planner's own actions.
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
-                "shuffle", "trundle", "pull"),
+                "shuffle", "trundle", "pull", "pass", "overtake"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
                    "drive", "tumble"),
     "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
@@ -214,6 +215,8 @@ def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if thing is None or not any(scene.living(s) for s in ev.subjects) or scene.living(thing) or \
             scene.spec(thing).kind == "bird":  # "throws bread to the ducks": nobody throws a duck
         return None
+    if not scene.spec(thing).traits.graspable and scene.spec(thing).kind != "primitive":
+        return None  # "passes the bus stop": not something to throw
     thrower = next(s for s in ev.subjects if scene.living(s))
     catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and scene.living(e)),
                    None)
@@ -323,13 +326,15 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
 
 
+PASSING = ("pass", "overtake")  # verbs that go past their object ("a cyclist overtakes the bus")
 RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch", "gallop", "canter", "scamper")
 
 
 def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"jogs past a row of trees", "drives past the house": by all of them and on."""
     target = _target_entity(ev)
-    if not getattr(ev, "past", False) or target is None or target in ev.subjects:
+    passing = ev.verb in PASSING and target is not None and not scene.spec(target).traits.graspable
+    if not (getattr(ev, "past", False) or passing) or target is None or target in ev.subjects:
         return None
     gait = "run" if ev.verb in RUNS else "walk"
     return [{"type": "go_past", "subject": m, "targets": list(scene.members[target]), "gait": gait,
@@ -742,6 +747,9 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack" \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
+        elif rel[0] == "inside" and anchor_spec.traits.container is not None and _fits_inside(
+                actors, e, rel[1][0], anchor_spec, len(ids)):
+            out += [{"type": "place", "subject": m, "relation": "inside", "target": anchor} for m in ids]
         elif rel[0] == "under" and _fits_under(actors, e, rel[1][0], anchor_spec):
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
@@ -769,6 +777,22 @@ def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, coun
     for a in things:
         a.scale = tuple(round(v * k, 4) for v in a.scale)
         a.extent = tuple(v * k for v in a.extent)
+    return True
+
+
+def _fits_inside(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, count: int) -> bool:
+    """Whether ``count`` members of ``entity`` fit in ``anchor``'s container (apples in a bowl, a duck in a tub)."""
+    box = anchor_spec.traits.container
+    holder = next(a for a in actors if a.entity == anchor)
+    w, d, _ = next(a for a in actors if a.entity == entity).extent
+    iw, id_ = box.size[0] * holder.scale[0], box.size[1] * holder.scale[1]
+    # a bowl *of* apples is one wide enough for them (up to 2.5 times the catalog's bowl), no deeper: they show
+    k = max(1.0, max(w, d) / min(iw, id_), math.sqrt(w * d * count / (iw * id_)) * 1.15)
+    if k > 2.5:
+        return False
+    if k > 1.0:
+        holder.scale = (round(holder.scale[0] * k, 4), round(holder.scale[1] * k, 4), holder.scale[2])
+        holder.extent = (holder.extent[0] * k, holder.extent[1] * k, holder.extent[2])
     return True
 
 

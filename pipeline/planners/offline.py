@@ -66,7 +66,7 @@ from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.lexicon import atmosphere, atmosphere_words
-from scenes.motion import heading_of
+from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
 PALETTE = ["tomato", "royalblue", "gold", "seagreen", "orchid", "darkorange", "turquoise", "slateblue"]
@@ -81,6 +81,8 @@ CAMERA_VERBS = {"orbit": "orbit", "circle": "orbit", "revolve": "orbit", "turn":
                 "truck": "truck", "crane": "crane", "tilt": "tilt", "pan": "pan", "zoom": "zoom_in", "dolly": "push_in",
                 "track": "track"}
 GAP = 0.5  # metres between things placed side by side
+LIVING_KINDS = ("character", "animal", "bird")
+FREE_TRAVEL = 25.0  # metres at most that something travels when the prompt names no goal ("gallops across a field")
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
 DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "some"}
@@ -89,7 +91,7 @@ PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm",
 TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
-_TOKEN = re.compile(r"\d+\.\d+|[a-z0-9]+(?:['’-][a-z0-9]+)*|,")
+_TOKEN = re.compile(r"\d+\.\d+|[^\W_]+(?:['’-][^\W_]+)*|,")  # letters of any script: "café"
 
 
 _SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
@@ -321,6 +323,7 @@ class _ClauseReader:
         self.r = reading
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
+        self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
         self.clause = 0
         self.reset_phrase()
 
@@ -462,6 +465,8 @@ class _ClauseReader:
                 continue
             if tok == "in" and self.noun_follows(i, _is_seat):
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
+            elif tok in ("in", "into") and self.noun_follows(i, _holds_things):
+                rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
@@ -685,12 +690,21 @@ class _ClauseReader:
                     self.subjects, verb_seen, last_event = [e], False, None
                 elif e not in self.subjects:
                     self.subjects.append(e)
+                if self.imperative is not None:  # "drop a beach ball": the ball drops
+                    last_event = Event([e], self.imperative, VERBS[self.imperative], clause)
+                    r.events.append(last_event)
+                    verb_seen, self.imperative = True, None
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
             if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
                     i - 1 in r.used and self.is_noun_at(i - 1):
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
+                i += 1
+                continue
+            if lemma is not None and not self.subjects and not r.entities and lemma not in CAMERA_VERBS:
+                self.imperative = lemma  # a command to the scene: its thing comes next
+                r.used.add(i)
                 i += 1
                 continue
             if lemma is not None and (self.subjects or r.entities):
@@ -830,6 +844,14 @@ class _ClauseReader:
         return None
 
 
+AFLOAT_VERBS = ("float", "bob")
+
+
+def _buoyant(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.buoyant
+
+
 def _leads_up(ev: Event, later: list[Event]) -> bool:
     """Whether ``ev`` is a travel without a goal that the next event of its subjects, in the same clause, gives
     one ("drives up and parks next to a white car": one drive, to the white car)."""
@@ -856,7 +878,8 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
-    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:])]
+    r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
+        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
@@ -899,6 +922,12 @@ class Placed:
 def _is_seat(name: str) -> bool:
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.seat is not None
+
+
+def _holds_things(name: str) -> bool:
+    """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.container is not None
 
 
 def _stood_on(name: str) -> bool:
@@ -1037,6 +1066,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             p = (ax, ay, az + water.height * actors[groups[a][0]].scale[2] - spec.traits.draft * h)
         elif name in ("on", "above"):
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
+        elif name == "inside" and (box := CATALOG[actors[groups[a][0]].asset].traits.container) is not None:
+            p = (ax, ay, az + box.height * actors[groups[a][0]].scale[2])  # on its inner floor
         elif name == "around":
             one = actors[groups[gi][0]]
             seats = _is_seat(one.asset)
@@ -1360,8 +1391,10 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             t_actor.path.append(tuple(pushed))  # type: ignore[arg-type]
     elif target is not None:
         stop = radius + 0.15
+    # on and on, for most of its time (a camera follows one; a crowd stays where one frame holds it)
+    free = FREE_TRAVEL if len(by_entity.get(a.entity, [a])) == 1 else 5.0
     dest = _towards(a.position, target, stop) if target is not None else [
-        a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], a.position[2]]
+        a.position[0] + min(sense.speed * length * 0.8, free), a.position[1], a.position[2]]
     if sense.fallback == "fly":
         dest = [dest[0], dest[1], a.position[2] + 2.0]
     elif target is None:
@@ -1385,6 +1418,9 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         if chosen is not None:
             if tag == "turn_to" and chosen.get("end") is not None:  # a turn takes a second, not the clause
                 chosen["end"] = round(min(chosen["end"], chosen.get("start", 0.0) + 1.2), 3)
+            if tag == "jump" and not clear and target is None:  # "jumps up and down": again and again
+                a.actions += _jumps(chosen, s, e)
+                return
             a.actions.append(chosen)
             if "to" in chosen or "target" in chosen:
                 a.path.append(tuple(dest))  # type: ignore[arg-type]
@@ -1436,6 +1472,17 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     if fb == "none" and not preferred:
         notes.append(f"{ev.verb!r} has no motion")
     a.actions += [{k: v for k, v in act.items() if v is not None} for act in acts]
+
+
+JUMP_REST = 0.4  # seconds on the ground between jumps
+
+
+def _jumps(jump: dict[str, Any], s: float, e: float) -> list[dict[str, Any]]:
+    """A jump repeated from ``s`` to ``e``, a short rest between landings (one, if the span holds only one)."""
+    length = jump_duration(float(jump.get("height", 0.5)))
+    count = max(1, int((e - s + JUMP_REST) // (length + JUMP_REST)))
+    return [{**jump, "start": round(s + k * (length + JUMP_REST), 3),
+             "end": round(s + k * (length + JUMP_REST) + length, 3)} for k in range(count)]
 
 
 KICK_STRENGTH = 1.0  # N·s: a kicked football rolls about 2 m in 5 s; a pushed crate slides less
@@ -1533,6 +1580,8 @@ class OfflinePlanner:
                 a.seat_id = None
         plan_actions(reading, actors, duration, notes, skip=handled)
         intents = placement_intents(reading, actors, events) + events
+        if not events:  # nothing happens to them: they still look about, take a few steps (not off their place)
+            intents += _keep_alive(reading, actors)
         res = request.resolution
         aspect = (res.width / res.height) if res is not None else 16 / 9
         data: dict[str, Any] = {
@@ -1553,9 +1602,21 @@ class OfflinePlanner:
         if res is not None:
             data["resolution"] = res.model_dump()
         # the solver moves things and physics settles them: film the world they make, not a first guess
-        data["camera"]["shots"] = plan_shots(reading, actors, _world(_validated(data)), duration, aspect, notes)
+        data["camera"]["shots"] = plan_shots(reading, actors, _world(data, notes), duration, aspect, notes)
         return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
                           substitutions=subs)
+
+
+def _keep_alive(reading: Reading, actors: list[Placed]) -> list[dict[str, Any]]:
+    """Pacing intents for the people and animals of a scene without events: those the prompt put somewhere
+    (by the fence, under the table) only look about; the rest may take a few steps too."""
+    alive = [a for a in actors if CATALOG[a.asset].kind in LIVING_KINDS]
+    out = []
+    for roam in (True, False):
+        ids = [a.id for a in alive if (reading.entities[a.entity].relation is None and a.seat is None) == roam]
+        if ids:
+            out.append({"type": "keep_alive", "subjects": ids, **({} if roam else {"roam": False})})
+    return out
 
 
 def _validated(data: dict[str, Any]) -> SceneScript:
@@ -1567,15 +1628,25 @@ def _validated(data: dict[str, Any]) -> SceneScript:
                         f"{first['msg']}); please report the prompt") from None
 
 
-def _world(script: SceneScript) -> Any:
-    """The compiled world of a script (solved, physics baked); an intent the solver refuses is a plan error."""
+def _world(data: dict[str, Any], notes: list[str]) -> Any:
+    """The compiled world of a script (solved, physics baked). An intent the solver refuses (a hoop that does not
+    fit on a rim the reader made up) is left out with a note, and the rest planned again; a refusal that names no
+    intent is a plan error."""
     from scenes.script import ScriptError
     from scenes.timeline import compile_script
 
-    try:
-        return compile_script(script.model_copy(update={"resolution": script.resolution}))
-    except ScriptError as exc:
-        raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
+    while True:
+        script = _validated(data)
+        try:
+            return compile_script(script.model_copy(update={"resolution": script.resolution}))
+        except ScriptError as exc:
+            found = re.search(r"intents\[(\d+)\]", str(exc))
+            if found is None or int(found.group(1)) >= len(data.get("intents", [])):
+                raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
+            dropped = data["intents"].pop(int(found.group(1)))
+            notes.append(f"left out a {dropped['type']} intent the solver refused: {str(exc).splitlines()[0]}")
+            if not data["intents"]:
+                del data["intents"]
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:

@@ -70,7 +70,7 @@ NOUNS: dict[str, NounSense] = {
     "woman": _WOMAN, "lady": _WOMAN, "girl": _CHILD, "mother": _WOMAN, "mom": _WOMAN,
     "child": _CHILD, "kid": _CHILD, "toddler": _TODDLER, "baby": _TODDLER,
     "family": _group("man woman child child"), "couple": _group("man woman"),
-    "parent": _group("man woman", collective=False),
+    "parent": _group("man woman", collective=False), "crowd": _group("man woman person woman man child"),
     # animals
     "dog": _DOG, "puppy": _PUPPY, "pup": _PUPPY, "doggy": _DOG, "doggo": _DOG, "hound": _DOG, "poodle": _DOG,
     "terrier": _DOG, "retriever": _DOG,
@@ -124,7 +124,7 @@ NOUNS: dict[str, NounSense] = {
     "pyramid": _s("pyramid", "pyramid", (1.0, 1.0, 1.0)),
     "torus": _s("torus", "torus", (1.0, 1.0, 0.25)), "ring": _s("torus", "torus", (1.0, 1.0, 0.25)),
     "donut": _s("torus", "torus", (1.0, 1.0, 0.25)), "doughnut": _s("torus", "torus", (1.0, 1.0, 0.25)),
-    "hoop": _s("torus", "torus", (1.0, 1.0, 0.1)), "shape": _s("box", "box", (1.0, 1.0, 1.0)),
+    "shape": _s("box", "box", (1.0, 1.0, 1.0)),  # (a hoop is the lexicon's basketball hoop)
     "object": _s("box", "box", (1.0, 1.0, 1.0)), "thing": _s("box", "box", (1.0, 1.0, 1.0)),
 }
 # Two-word nouns, read before single words.
@@ -243,7 +243,8 @@ VERBS: dict[str, VerbSense] = {
     "hide": _v("idle", "none"), "curl": _v("sit idle", "none"), "flop": _v("sit", "none"),
     "read": _v("idle", "none"), "practise": _v("dance jump bounce", "bounce"),
     "practice": _v("dance jump bounce", "bounce"),
-    "zoom": _v("run_to move_to", "move", True, 8.0),
+    "zoom": _v("run_to move_to", "move", True, 8.0), "overtake": _v("move_to", "move", True, 6.0),
+    "pass": _v("walk_to move_to", "move", True, 1.5),
     "chase": _v("follow run_to move_to", "chase", True, 3.5), "follow": _v("follow walk_to move_to", "chase", True),
     "pursue": _v("follow run_to move_to", "chase", True, 3.5), "fetch": _v("run_to move_to", "chase", True, 3.5),
     "move": _v("move_to", "move", True, 1.0), "slide": _v("move_to", "move", True, 1.0),
@@ -442,13 +443,15 @@ PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselv
 # Parts of a body: "the dog's face", "its hooves", "at her feet" show the animal or person itself.
 BODY_PARTS = {"face", "head", "hooves", "hoof", "paw", "paws", "feet", "foot", "hand", "hands", "eyes", "nose", "tail",
               "legs", "leg", "arm", "arms", "ears", "fur", "mane", "beak", "wings"}
+# Parts of things: "the branches of a tree", "the rim", "the roof of the house" show the thing itself.
+THING_PARTS = {"branches", "branch", "rim", "roof", "surface", "lid", "handle"}
 # Nouns that name no thing to show ("falls from a height", "in the distance", "for a while"): never a stand-in.
 ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end", "start", "beginning", "middle",
                   "way", "bit", "lot", "side", "top", "bottom", "front", "back", "edge", "corner", "centre",
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
                   "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
-                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS}
+                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS, *THING_PARTS}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",

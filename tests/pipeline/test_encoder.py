@@ -173,3 +173,29 @@ def test_frames_stored_bottom_row_first_encode_as_upright_ones(tmp_path: Path) -
     assert videos["contiguous"].read_bytes() == videos["bottom_up"].read_bytes()
     got = list(read_frames(videos["bottom_up"], 64, 48))
     assert len(got) == 6 and all(g[:6].mean() > 240 and g[-6:].mean() < 15 for g in got)
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_BATCH"), reason="Linux scheduling policies")
+def test_encoder_threads_run_as_batch_tasks_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """$ENGINEREEL_ENCODER_SCHED=batch puts every ffmpeg thread (the encoder's, started with the first frame, too)
+    under SCHED_BATCH, says so in the encoding report, and changes nothing else; unset, ffmpeg runs as any process."""
+    from pipeline.encode import SCHED_ENV, encoding_report
+
+    for asked, policy in (("batch", os.SCHED_BATCH), ("", os.SCHED_OTHER)):
+        monkeypatch.setenv(SCHED_ENV, asked)
+        enc = Encoder(tmp_path / f"s{asked}.mp4", 64, 48, 24)
+        enc.open()
+        try:
+            for f in frames(5):
+                enc.write(f)
+            deadline = time.monotonic() + 5
+            while enc._writer is not None and enc._queue.qsize() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.2)  # the first frame has reached ffmpeg, which has started its encoder threads
+            pid = enc._proc.pid
+            policies = {os.sched_getscheduler(int(t)) for t in os.listdir(f"/proc/{pid}/task")}
+        finally:
+            enc.close()
+        assert policies == {policy}
+        assert (encoding_report(EncodeSettings()).get("scheduling") == "batch") == (asked == "batch")
+        assert len(list(read_frames(tmp_path / f"s{asked}.mp4", 64, 48))) == 5

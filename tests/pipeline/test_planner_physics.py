@@ -148,3 +148,10 @@ def test_where_a_thing_falls_onto_is_said_after_the_verb() -> None:
 ])
 def test_felling_verbs_and_group_phrases(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_knocks_a_vase_off_a_shelf_by_a_lob_over_its_edge() -> None:
+    assert _unmet("the ball knocks the vase off the shelf", [{"relation": "on", "a": "vase", "b": "bookshelf"},
+                                                            {"event": "touch", "a": "ball", "b": "vase"},
+                                                            {"event": "move", "a": "vase"}]) == []
+

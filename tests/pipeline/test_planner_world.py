@@ -131,3 +131,31 @@ def test_boats_race_on_the_water_side_by_side() -> None:
 def test_from_a_bench_or_a_sidewalk_is_on_it() -> None:
     failed, _ = shown("a woman waves from the sidewalk", [{"relation": "on", "a": "woman", "b": "sidewalk"}])
     assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a rubber duck floating in the bathtub", [{"relation": "inside", "a": "duck", "b": "bathtub"}]),
+    ("three apples in a bowl", [{"relation": "inside", "a": "apple", "b": "bowl"}]),
+    ("two books and a vase standing beside them on a table", [{"relation": "on", "a": "vase", "b": "table"}]),
+    ("a crowd gathers in the plaza", [{"count": "person", "min": 4}]),
+    ("a sheepdog sits by the kerb", [{"count": "dog", "n": 1}, {"count": "sidewalk", "n": 1}]),
+    ("a man walks to the café", [{"count": "shop_front", "n": 1}]),
+    ("a car overtakes a truck", [{"event": "move", "a": "car"}]),
+    ("roll a ball into five dominoes", [{"event": "topple", "a": "domino"}]),
+])
+def test_more_ways_to_say_where_and_what(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+def test_an_intent_the_solver_refuses_is_left_out_with_a_note_not_a_plan_error() -> None:
+    from pipeline.planners.offline import _world
+
+    script = OfflinePlanner().plan(PlanRequest(prompt="a dog runs to a car next to a cup", seed=0)).script
+    data = script.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["intents"] = [*data.get("intents", []), {"type": "place", "subject": "car", "relation": "on", "target": "cup"}]
+    notes: list[str] = []
+    timeline = _world(data, notes)
+    assert any("left out a place intent" in n and "cannot go on" in n for n in notes), notes
+    assert not any(i.get("relation") == "on" and i.get("subject") == "car" for i in data["intents"])
+    assert len(timeline.times) > 0
