@@ -67,7 +67,7 @@ class SplitGrid:
         if centre == self._centre:
             return  # unchanged: no vertex upload
         self._centre = centre
-        gx, gy = np.meshgrid([ox0, x0, x1, ox1], [oy0, y0, y1, oy1])  # grid point (row j, column i)
-        self._rows[:, 0] = gx.ravel()
-        self._rows[:, 1] = gy.ravel()
-        memoryview(self._vdata.modify_array(0)).cast("B")[:] = self._rows.tobytes()
+        rows = self._rows.reshape(4, 4, 6)  # grid point (row j, column i)
+        rows[:, :, 0] = (ox0, x0, x1, ox1)
+        rows[:, :, 1] = np.array((oy0, y0, y1, oy1))[:, None]
+        memoryview(self._vdata.modify_array(0)).cast("B")[:] = memoryview(self._rows).cast("B")

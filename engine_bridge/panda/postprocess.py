@@ -65,6 +65,7 @@ class FxaaPass:
     scene: object = None  # Texture bound to the world's colour (what FXAA reads; refracting glass too)
     rects: list[Rect] = field(default_factory=list)
     bounds: Rect = (0, 0, 0, 0)
+    quads: object = None  # GeomVertexData of the card's quads (rewritten in place while their number stays)
 
     def set_rects(self, rects: list[Rect]) -> None:
         """Run FXAA on these rectangles of the frame (overlaps are drawn twice); none runs nothing."""
@@ -92,14 +93,20 @@ class FxaaPass:
             self.buffer.get_overlay_display_region().set_dimensions(*dims)
         # Each rectangle as a quad in the region's [-1, 1]² (x right, z up: image rows run down).
         bw, bh = bx1 - bx0, by1 - by0
-        vdata = GeomVertexData("fxaa-quads", GeomVertexFormat.get_v3(), Geom.UH_stream)
-        vdata.unclean_set_num_rows(4 * len(self.rects))
         corners = []
         for x0, y0, x1, y1 in self.rects:
             u0, u1 = 2 * (x0 - bx0) / bw - 1, 2 * (x1 - bx0) / bw - 1
             z0, z1 = 1 - 2 * (y1 - by0) / bh, 1 - 2 * (y0 - by0) / bh
             corners += [(u0, 0.0, z0), (u1, 0.0, z0), (u1, 0.0, z1), (u0, 0.0, z1)]
-        memoryview(vdata.modify_array(0)).cast("B")[:] = np.asarray(corners, dtype=np.float32).tobytes()
+        quads = np.asarray(corners, dtype=np.float32)
+        if self.quads is not None and self.quads.get_num_rows() == len(quads):
+            # as many quads as last frame (actors moving): only their corners change, the triangles stay
+            memoryview(self.quads.modify_array(0)).cast("B")[:] = memoryview(quads).cast("B")
+            return
+        vdata = GeomVertexData("fxaa-quads", GeomVertexFormat.get_v3(), Geom.UH_stream)
+        vdata.unclean_set_num_rows(4 * len(self.rects))
+        memoryview(vdata.modify_array(0)).cast("B")[:] = memoryview(quads).cast("B")
+        self.quads = vdata
         prim = GeomTriangles(Geom.UH_stream)
         for k in range(len(self.rects)):
             prim.add_vertices(4 * k, 4 * k + 1, 4 * k + 2)

@@ -787,13 +787,13 @@ def _fits_inside(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, 
     holder = next(a for a in actors if a.entity == anchor)
     w, d, _ = next(a for a in actors if a.entity == entity).extent
     iw, id_ = box.size[0] * holder.scale[0], box.size[1] * holder.scale[1]
-    # a bowl *of* apples is one big enough for them: up to 2.5 times the catalog's bowl
+    # a bowl *of* apples is one wide enough for them (up to 2.5 times the catalog's bowl), no deeper: they show
     k = max(1.0, max(w, d) / min(iw, id_), math.sqrt(w * d * count / (iw * id_)) * 1.15)
     if k > 2.5:
         return False
     if k > 1.0:
-        holder.scale = tuple(round(v * k, 4) for v in holder.scale)
-        holder.extent = tuple(v * k for v in holder.extent)
+        holder.scale = (round(holder.scale[0] * k, 4), round(holder.scale[1] * k, 4), holder.scale[2])
+        holder.extent = (holder.extent[0] * k, holder.extent[1] * k, holder.extent[2])
     return True
 
 

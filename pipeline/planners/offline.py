@@ -1607,7 +1607,7 @@ class OfflinePlanner:
         if res is not None:
             data["resolution"] = res.model_dump()
         # the solver moves things and physics settles them: film the world they make, not a first guess
-        data["camera"]["shots"] = plan_shots(reading, actors, _world(_validated(data)), duration, aspect, notes)
+        data["camera"]["shots"] = plan_shots(reading, actors, _world(data, notes), duration, aspect, notes)
         return PlanResult(script=_validated(data), planner=self.name, ignored_words=ignored, notes=notes,
                           substitutions=subs)
 
@@ -1633,15 +1633,25 @@ def _validated(data: dict[str, Any]) -> SceneScript:
                         f"{first['msg']}); please report the prompt") from None
 
 
-def _world(script: SceneScript) -> Any:
-    """The compiled world of a script (solved, physics baked); an intent the solver refuses is a plan error."""
+def _world(data: dict[str, Any], notes: list[str]) -> Any:
+    """The compiled world of a script (solved, physics baked). An intent the solver refuses (a hoop that does not
+    fit on a rim the reader made up) is left out with a note, and the rest planned again; a refusal that names no
+    intent is a plan error."""
     from scenes.script import ScriptError
     from scenes.timeline import compile_script
 
-    try:
-        return compile_script(script.model_copy(update={"resolution": script.resolution}))
-    except ScriptError as exc:
-        raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
+    while True:
+        script = _validated(data)
+        try:
+            return compile_script(script.model_copy(update={"resolution": script.resolution}))
+        except ScriptError as exc:
+            found = re.search(r"intents\[(\d+)\]", str(exc))
+            if found is None or int(found.group(1)) >= len(data.get("intents", [])):
+                raise PlanError(f"the offline planner could not lay the scene out: {exc}") from None
+            dropped = data["intents"].pop(int(found.group(1)))
+            notes.append(f"left out a {dropped['type']} intent the solver refused: {str(exc).splitlines()[0]}")
+            if not data["intents"]:
+                del data["intents"]
 
 
 def _actor_data(a: Placed) -> dict[str, Any]:

@@ -444,13 +444,15 @@ PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselv
 # Parts of a body: "the dog's face", "its hooves", "at her feet" show the animal or person itself.
 BODY_PARTS = {"face", "head", "hooves", "hoof", "paw", "paws", "feet", "foot", "hand", "hands", "eyes", "nose", "tail",
               "legs", "leg", "arm", "arms", "ears", "fur", "mane", "beak", "wings"}
+# Parts of things: "the branches of a tree", "the rim", "the roof of the house" show the thing itself.
+THING_PARTS = {"branches", "branch", "rim", "roof", "surface", "lid", "handle"}
 # Nouns that name no thing to show ("falls from a height", "in the distance", "for a while"): never a stand-in.
 ABSTRACT_NOUNS = {"spot", "height", "distance", "while", "moment", "time", "end", "start", "beginning", "middle",
                   "way", "bit", "lot", "side", "top", "bottom", "front", "back", "edge", "corner", "centre",
                   "center", "direction", "speed", "pace", "turn", "second", "minute", "hour", "rest", "air",
                   "ground", "place", "view", "angle", "row", "line", "circle", "tower", "pile",
                   "stack", "kind", "sort", "piece", "mood", "feeling", "atmosphere", "reaction", "chain",
-                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS}
+                  "sequence", "series", "story", "scene", "shade", "sunshine", *BODY_PARTS, *THING_PARTS}
 FILLER = {*ABSTRACT_NOUNS,
     "the", "a", "an", "and", "of", "is", "are", "was", "were", "it", "its", "it's", "they", "them", "their", "while",
     "as", "in", "at", "to", "with", "then", "that", "this", "these", "those", "there", "which", "who", "slowly",

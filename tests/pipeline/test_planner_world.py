@@ -146,3 +146,16 @@ def test_from_a_bench_or_a_sidewalk_is_on_it() -> None:
 def test_more_ways_to_say_where_and_what(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert not failed
+
+
+def test_an_intent_the_solver_refuses_is_left_out_with_a_note_not_a_plan_error() -> None:
+    from pipeline.planners.offline import _world
+
+    script = OfflinePlanner().plan(PlanRequest(prompt="a dog runs to a car next to a cup", seed=0)).script
+    data = script.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["intents"] = [*data.get("intents", []), {"type": "place", "subject": "car", "relation": "on", "target": "cup"}]
+    notes: list[str] = []
+    timeline = _world(data, notes)
+    assert any("left out a place intent" in n and "cannot go on" in n for n in notes), notes
+    assert not any(i.get("relation") == "on" and i.get("subject") == "car" for i in data["intents"])
+    assert len(timeline.times) > 0

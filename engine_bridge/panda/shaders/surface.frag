@@ -157,7 +157,8 @@ void main() {
     }
     shadow *= 1.0 / 12.0;
 #else
-    shadow = texture(p3d_LightSource[0].shadowMap, v_shadow);  // orthographic sun: no divide
+    // orthographic sun: no divide; an explicit level: the map has none below it, so llvmpipe need not derive one
+    shadow = textureLod(p3d_LightSource[0].shadowMap, v_shadow, 0.0);
 #endif
 #endif
     float visibility = 1.0;  // of the sky: a constant the compiler folds away without AO
