@@ -66,6 +66,7 @@ VIA_OF = {"throw": "throw", "toss": "throw", "hurl": "throw", "lob": "throw", "f
           "plunge": "drop", "dive": "drop"}
 FALL_VERBS = ("fall", "topple", "collapse", "tumble", "crumble", "tip")  # what falls over by itself
 GROUPS_THAT_FALL = ("row", "stack", "pyramid", "spiral", "circle")  # arrangements that fall as one chain
+STACKED = ("stack", "pyramid")  # things on top of each other: only the bottom ones stand on what holds them
 
 
 def senses_of(lemma: str) -> tuple[str, ...]:
@@ -744,7 +745,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
         elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None:
             continue  # a person on a seat sits on it: the planner's sit does it (a cat lies on the sofa's top)
-        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack" \
+        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement not in STACKED \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
         elif rel[0] == "inside" and anchor_spec.traits.container is not None and _fits_inside(
@@ -786,13 +787,13 @@ def _fits_inside(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, 
     holder = next(a for a in actors if a.entity == anchor)
     w, d, _ = next(a for a in actors if a.entity == entity).extent
     iw, id_ = box.size[0] * holder.scale[0], box.size[1] * holder.scale[1]
-    # a bowl *of* apples is one big enough for them: up to 2.5 times the catalog's bowl
+    # a bowl *of* apples is one wide enough for them (up to 2.5 times the catalog's bowl), no deeper: they show
     k = max(1.0, max(w, d) / min(iw, id_), math.sqrt(w * d * count / (iw * id_)) * 1.15)
     if k > 2.5:
         return False
     if k > 1.0:
-        holder.scale = tuple(round(v * k, 4) for v in holder.scale)
-        holder.extent = tuple(v * k for v in holder.extent)
+        holder.scale = (round(holder.scale[0] * k, 4), round(holder.scale[1] * k, 4), holder.scale[2])
+        holder.extent = (holder.extent[0] * k, holder.extent[1] * k, holder.extent[2])
     return True
 
 

@@ -145,7 +145,8 @@ def _backdrop(reading: Reading, by_entity: dict[int, list[Placed]], e: int, name
     if not others or spec.traits.walkable or spec.traits.water:
         return bool(others)
     if any(ev.target == e for ev in reading.events) or any(
-            (rel := reading.entities[x].relation) and rel[0] in ("around", "between") and e in rel[1] for x in others):
+            (rel := reading.entities[x].relation) and rel[0] in ("around", "between", "under") and e in rel[1]
+            for x in others):  # ... and so does what it is under (the crown over a bench under a tree)
         return False  # where the action goes (a ball falls onto the table, dogs run round the tree) stays in view
     if spec.group in BACKDROP_GROUPS:
         return True
