@@ -1155,6 +1155,8 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
         c = quarry.pos[:2] + np.array([0.0, r])
         pts = [[c[0] + r * math.sin(a), c[1] - r * math.cos(a), 0.0] for a in np.linspace(0, 2 * math.pi, 9)]
         quarry.act(type="follow_path", waypoints=pts, gait="run", start=s, end=e)
+    elif quarry.spec.kind == "bird" and "fly_to" in quarry.spec.actions and not quarry.data.get("actions"):
+        _flutter_away(quarry, chaser, s, e, bodies)
     elif quarry.spec.traits.round and "roll" in quarry.spec.actions:
         goal = quarry.pos + np.array([0.0, 6.0, 0.0])
         quarry.act(type="roll", to=goal, start=s, end=e)
@@ -1168,6 +1170,30 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
     chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
+
+
+def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str, Body]) -> None:
+    """A chased bird (pigeons before a running child) flutters a few metres ahead, lands, and flutters on again
+    as the chaser comes up, so the chase goes on without the bird leaving the frame; it lands clear of what stands
+    there (away from the chaser, or turned aside from a fountain in the way)."""
+    away = bird.pos[:2] - chaser.pos[:2]
+    away = away / float(np.linalg.norm(away)) if float(np.linalg.norm(away)) > 1e-6 else np.array([1.0, 0.0])
+    hops = np.arange(s + 0.8, e - 1.0, 2.2)
+    others = [b for b in bodies.values() if b is not bird and b is not chaser and b.pos[2] < 0.5]
+
+    def clear(u: np.ndarray) -> bool:
+        return all(float(np.linalg.norm(bird.pos[:2] + u * 2.5 * (k + 1) - b.pos[:2])) > b.radius + 0.4
+                   for k in range(len(hops)) for b in others)
+
+    turns = [math.radians(a) for a in (0, 45, -45, 90, -90, 135, -135)]
+    rotated = [np.array([away[0] * math.cos(a) - away[1] * math.sin(a), away[0] * math.sin(a) + away[1] * math.cos(a)])
+               for a in turns]
+    away = next((u for u in rotated if clear(u)), away)
+    here = bird.pos.copy()
+    for t in hops:
+        here = here + np.array([*(away * 2.5), 0.0])
+        bird.act(type="fly_to", to=[float(here[0]), float(here[1]), float(bird.pos[2])], arc=0.8,
+                 start=float(t), end=float(t) + 1.0)
 
 
 def _collide(things: list[Body], s: float, e: float) -> None:
@@ -1680,8 +1706,8 @@ def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, 
     its sides first, then ahead and behind, then the diagonals."""
     ahead = body.forward
     side = np.array([ahead[1], -ahead[0], 0.0])  # its right
-    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
-        b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    # dynamic bodies too: a row of dominoes still standing, a ball about to be pushed across the errand's way
+    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3]
     where = [_position_at(b, t, bodies) if b.living else b.pos for b in others]
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
               (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):

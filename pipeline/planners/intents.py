@@ -252,8 +252,11 @@ def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     rel = scene.relation(ev.subjects[0])
     if rel and rel[0] == "around" and scene.living(target):  # "chases the cat around the tree"
         out.append({"type": "run_around", "subject": _first(scene, target), "target": _first(scene, rel[1])})
-    out += [{"type": "chase", "subject": m, "target": _first(scene, target), "together": bool(out)}
-            for s in ev.subjects for m in scene.members[s]]
+    quarries = scene.members[target]
+    chasers = [m for s in ev.subjects for m in scene.members[s]]
+    # all at once, each after one of them ("three children chase the pigeons": not one after another, all one)
+    out += [{"type": "chase", "subject": m, "target": quarries[n % len(quarries)], "together": bool(out) or n > 0}
+            for n, m in enumerate(chasers)]
     return out
 
 
