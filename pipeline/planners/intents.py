@@ -556,6 +556,9 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if cause is not None:  # the drop or the throw before it is how it gets there
                 cause.update(type="knock_over", via=cause.get("via", "drop"))
                 continue
+        if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
+                out[-1]["subject"] == i["subject"]:
+            i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out
