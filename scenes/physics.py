@@ -2,8 +2,10 @@
 
 Dynamic bodies fall, bounce, roll and get pushed; static bodies and every other actor act as
 colliders that follow their own baked animation (kinematic), so a rolling ball knocks dominoes over
-and bounces down stairs. The world steps at a fixed substep rate that is a whole multiple of the
-frame rate (at least 240 Hz) and is sampled once per frame. New contacts become
+and bounces down stairs. Colliders are only ever tested against dynamic bodies (collide masks), and a
+frame in which every dynamic body is at rest and nothing moves within reach of one is not stepped.
+The world steps at a fixed substep rate that is a whole multiple of the frame rate (at least 240 Hz)
+and is sampled once per frame. New contacts become
 :class:`~scenes.timeline.CollisionEvent`-shaped records (time, the two actors — ``"ground"`` for the
 ground plane —, the impulse in N·s summed over the first few substeps of the contact, and where).
 
@@ -18,7 +20,7 @@ import hashlib
 import itertools
 import math
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -36,8 +38,8 @@ CONTACT_WINDOW = 3  # substeps over which an impact's impulse is summed
 MIN_EVENT_DV = 0.2  # m/s; an impact must change the lighter body's speed by this much to be an event
 REARM_STEPS = 6  # a pair must be apart this many substeps before a new contact counts as a new event
 REST_FRAMES = 30  # a body that has moved less than REST_M / REST_DEG over this many frames is at rest
-REST_M = 0.002
-REST_DEG = 0.5
+REST_M = 0.002  # metres along any axis
+REST_DEG = 0.5  # degrees of heading, pitch or roll
 NEAR_M = 0.25  # metres; a collider this close to a dynamic body's bounding sphere follows its motion substep by substep
 
 
@@ -211,7 +213,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
     scene = _scene_digest(actors, tracks, fps, feet)
     bake = _SUSPENDED.pop(scene, None)
     _SUSPENDED.clear()  # one suspended bake at most: memory stays that of one bake
-    if bake is None or bake.frames > stop or bake.prefix != motion_digest(tracks, times, feet, bake.frames):
+    if bake is None or bake.frames > stop or bake.prefix != _motion_digest(tracks, times, feet, bake.frames):
         bake = _new_bake(actors, dynamic, tracks, fps, feet)
     for a in dynamic:  # frames not baked yet hold the pre-start motion, as in a fresh bake
         old = bake.out.get(a.id)
@@ -220,7 +222,7 @@ def simulate(actors: list[Actor], tracks: dict[str, ActorTracks], times: np.ndar
             fresh.position[:bake.frames], fresh.hpr[:bake.frames] = old.position[:bake.frames], old.hpr[:bake.frames]
         bake.out[a.id] = fresh
     _run_frames(bake, actors, tracks, times, fps, feet or {}, stop)
-    bake.prefix = motion_digest(tracks, times, feet, bake.frames)
+    bake.prefix = _motion_digest(tracks, times, feet, bake.frames)
     _SUSPENDED[scene] = bake
     result = {aid: ActorTracks(t.position.copy(), t.hpr.copy(), t.scale.copy()) for aid, t in bake.out.items()}
     return result, sorted(bake.contacts, key=lambda c: (c.time, c.a, c.b))
@@ -270,13 +272,10 @@ def _scene_digest(actors: list[Actor], tracks: dict[str, ActorTracks], fps: int,
     return h.hexdigest()
 
 
-def motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
-                  | None, frames: int, actors: Iterable[Actor] = ()) -> str:
-    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there),
-    and of the ``actors``' scripts."""
+def _motion_digest(tracks: dict[str, ActorTracks], times: np.ndarray, feet: dict[str, tuple[np.ndarray, float]]
+                   | None, frames: int) -> str:
+    """Digest of the motion inputs over the first ``frames`` frames (what the frame loop reads up to there)."""
     h = hashlib.sha256(np.ascontiguousarray(times[:frames]).tobytes())
-    for a in actors:
-        h.update(a.model_dump_json().encode())
     for aid in sorted(tracks):
         for values in (tracks[aid].position, tracks[aid].hpr, tracks[aid].scale):
             h.update(np.ascontiguousarray(values[:frames]).tobytes())
@@ -477,6 +476,7 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
     n = len(times)
     deadline = time.monotonic() + MAX_BAKE_S
     movers = _colliders(bake, tracks, feet, n)
+    # a dynamic body's shape is centred on its node: its bounding sphere is the node's position and this radius
     reach = np.array([float(bodies[a.id][0].get_shape_bounds().get_radius()) for a in dynamic])
     dynamic_ids = frozenset(a.id for a in dynamic)
     masses = {a.id: a.physics.mass for a in dynamic}

@@ -773,6 +773,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
         _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
         return None
+    if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
+        return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
     if mover.spec.traits.round and not mover.kept and bodies.get(target.supported_by or "") is not None:
@@ -965,6 +967,29 @@ def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, scrip
     _send_at(it, mover, [target], False, bodies, s, e, where)
 
 
+def _at_row_end(script: SceneScript, it: KnockOver, bodies: dict[str, Body]) -> bool:
+    """When the mover is one of a row that an earlier knock-over or topple brings down ("… and the last domino knocks
+    a bottle over"), the row falls onto the target: the target (with what it stands on, when the falling member
+    reaches that high) is put just past the row's end; nothing else is done, the fall is the push. ``False`` when no
+    earlier event fells the mover's row."""
+    before = script.intents[:script.intents.index(it)]
+    row = _chain(script, it.subject)
+    felled = any((isinstance(x, KnockOver) and x.target in row) or (isinstance(x, Topple) and x.subject in row)
+                 for x in before)
+    if len(row) < 2 or not felled or not _in_row(script, it.subject):
+        return False
+    last, prior = bodies[row[-1]], bodies[row[-2]]
+    target = bodies[it.target]
+    under = bodies.get(target.supported_by or "")
+    if under is not None and target.pos[2] > 0.8 * float(last.size[2]):
+        return True  # out of the falling member's reach: it stays where it is
+    u = _unit(last.pos - prior.pos, np.array([1.0, 0.0]))
+    spot = last.pos[:2] + u * (0.6 * float(last.size[2]) + _extent_along(target, u))
+    _shift(under if under is not None else target, spot - target.pos[:2], bodies)
+    target.dynamic(mass=float(np.clip(np.prod(target.size) * 150.0, 0.2, 20.0)))
+    return True
+
+
 PATH_GAP = 1.0  # metres past the foot of a slope where what a ball rolling down it runs into stands
 
 
@@ -981,7 +1006,7 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     slope = bodies[roll.target]
     top, down = _high_end(slope)
     foot = top[:2] + down * 2 * _extent_along(slope, down)
-    first = min(members, key=lambda m: float(np.linalg.norm(m.pos[:2] - foot)))
+    first = next((m for m in members if m.id == it.target), members[0])  # what it meets first is the target
     if len(members) > 1 and _in_row(script, members[0].id):
         last = members[-1] if first is members[0] else members[0]
         turn = _heading_to(first.pos, last.pos) - math.degrees(math.atan2(-down[0], down[1]))

@@ -7,6 +7,7 @@ run in parallel. Poses are small numpy arrays; the video itself is never held in
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -154,16 +155,52 @@ class Timeline:
         )
 
 
-_FEET: dict[str, dict[str, tuple[np.ndarray, float]]] = {}  # the last walking colliders' feet, by what posed them
+_POSED: dict[str, tuple[str, tuple[PoseTrack, list], list[tuple[object, str]]]] = {}
+"""The last poses of each actor (by id and seed): what they were posed from, the poses and footfalls, and what
+they read through ``lookup`` (each reference with a digest of the positions it gave)."""
+
+
+def _posed(actor: Actor, track: ActorTracks, times: np.ndarray, duration: float,
+           lookup: Callable[[object], np.ndarray], by_id: dict[str, Actor], seed: int = 0,
+           held: dict | None = None) -> tuple[PoseTrack, list]:
+    """:func:`~scenes.animation.character_poses`, or what it gave last time for the same actor posed from the same
+    inputs: its script, every actor's, its root motion, and the same positions for every reference it looked up
+    (asked again, in the same order). The solver's trial and the final compile of the script it passed pose the
+    walkers alike: the second takes the first's. Holders are always posed afresh."""
+    if held:
+        return character_poses(actor, track, times, duration, lookup, by_id, seed, held)
+    h = hashlib.sha256(f"{duration!r}|{len(times)}".encode())
+    for values in (times, track.position, track.hpr, track.scale):
+        h.update(np.ascontiguousarray(values).tobytes())
+    for a in by_id.values():
+        h.update(a.model_dump_json().encode())
+    key, slot = h.hexdigest(), f"{actor.id}|{seed}"
+    kept = _POSED.get(slot)
+    if kept is not None and kept[0] == key and all(_positions_digest(lookup(ref)) == d for ref, d in kept[2]):
+        return kept[1]
+    reads: list[tuple[object, str]] = []
+
+    def recording(ref: object) -> np.ndarray:
+        value = lookup(ref)
+        reads.append((ref, _positions_digest(value)))
+        return value
+
+    result = character_poses(actor, track, times, duration, recording, by_id, seed, held)
+    _POSED[slot] = (key, result, reads)
+    return result
+
+
+def _positions_digest(values: np.ndarray) -> str:
+    return hashlib.sha256(np.ascontiguousarray(values).tobytes()).hexdigest()
 
 
 def forget_last_compile() -> None:
-    """Drop what a compile keeps for the next one (the suspended physics bake, the walkers' feet): the next compile
+    """Drop what a compile keeps for the next one (the suspended physics bake, the last poses): the next compile
     starts from nothing, as a cold plan does (the plan bench's rounds)."""
     from scenes.physics import forget_bake
 
     forget_bake()
-    _FEET.clear()
+    _POSED.clear()
 
 
 def actor_half_extent(actor: Actor, scale: np.ndarray | None = None) -> np.ndarray:
@@ -184,7 +221,7 @@ def compile_script(script: SceneScript, bake_frames: int | None = None, with_pos
     poses for people and animals, then the camera. Requests beyond what an actor can do are clamped and
     listed in ``Timeline.warnings``.
     """
-    from scenes.physics import motion_digest, simulate
+    from scenes.physics import simulate
     from scenes.solve import needs_solving, solve
 
     solver_notes: list[str] = []
@@ -236,20 +273,14 @@ def compile_script(script: SceneScript, bake_frames: int | None = None, with_pos
                 return pre[ref].position
             return np.tile(np.asarray(by_id[ref].position, dtype=np.float64), (n, 1))
 
-        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards); the
-        # solver's trial and the final compile pose the same feet from the same motion: the second takes the first's
-        walkers = [aid for aid in pre if aid in colliders and asset(by_id[aid].asset).rig]
-        key = motion_digest(pre, times, None, n, script.actors) + f"|{walkers}|{script.duration!r}"
-        feet = _FEET.get(key)
-        if feet is None:
-            feet = {}
-            for aid in walkers:
-                a = by_id[aid]
-                track, _ = character_poses(a, pre[aid], times, script.duration, before_physics, by_id)
+        # walking colliders kick with their feet: pose them now (poses are baked again, finally, afterwards)
+        feet = {}
+        for aid in pre:
+            a = by_id[aid]
+            if aid in colliders and asset(a.asset).rig:
+                track, _ = _posed(a, pre[aid], times, script.duration, before_physics, by_id)
                 ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
                 feet[aid] = (ends, float(heights.max()))
-            _FEET.clear()  # one entry: the memory of one scene's feet
-            _FEET[key] = feet
         result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet, bake_frames)
         baked.update(result)
 
@@ -379,7 +410,7 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
                                            None if pose is None else pose.root_offset, times, script.duration)
         if asset(a.asset).rig:
             held = {g: hold.held_prop(g, by_id, baked, times) for g in holdings if g.holder == a.id}
-            poses[a.id], steps = character_poses(a, baked[a.id], times, script.duration, lookup, by_id,
+            poses[a.id], steps = _posed(a, baked[a.id], times, script.duration, lookup, by_id,
                                                  script.seed, held)
             footsteps += [FootContact(s.time, s.frame, a.id, s.limb, s.position) for s in steps]
             for g, prop in held.items():

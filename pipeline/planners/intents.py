@@ -66,6 +66,7 @@ VIA_OF = {"throw": "throw", "toss": "throw", "hurl": "throw", "lob": "throw", "f
           "plunge": "drop", "dive": "drop"}
 FALL_VERBS = ("fall", "topple", "collapse", "tumble", "crumble", "tip")  # what falls over by itself
 GROUPS_THAT_FALL = ("row", "stack", "pyramid", "spiral", "circle")  # arrangements that fall as one chain
+STACKED = ("stack", "pyramid")  # things on top of each other: only the bottom ones stand on what holds them
 
 
 def senses_of(lemma: str) -> tuple[str, ...]:
@@ -558,6 +559,9 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if cause is not None:  # the drop or the throw before it is how it gets there
                 cause.update(type="knock_over", via=cause.get("via", "drop"))
                 continue
+        if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
+                out[-1]["subject"] == i["subject"]:
+            i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out
@@ -747,7 +751,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
         elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None:
             continue  # a person on a seat sits on it: the planner's sit does it (a cat lies on the sofa's top)
-        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement != "stack" \
+        elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement not in STACKED \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
         elif rel[0] == "inside" and anchor_spec.traits.container is not None and _fits_inside(

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from pipeline.planners.vocabulary import SETTINGS, NounSense
+from pipeline.planners.vocabulary import COUNT_PHRASES, SETTINGS, NounSense
 from scenes.catalog import CATALOG
 from scenes.lexicon import NounEntry, lookup_noun, stand_in
 
 # Unknown nouns found in a first reading of the prompt, read as placeholders in the second (per prompt, per thread).
 STAND_INS: ContextVar[dict[str, NounEntry] | None] = ContextVar("stand_ins", default=None)
 ARTICLES = ("a", "an", "the", "some", "another")
+# "a stack of pancakes", "a pile of logs": the word before "of" in a count phrase names how many, the noun follows
+GROUP_WORDS = {phrase[-2] for phrase, _ in COUNT_PHRASES if len(phrase) >= 2 and phrase[-1] == "of"}
 _LIVING = {"character": "person", "animal": "animal"}
 
 
@@ -43,7 +45,8 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
         return {}
     out: dict[str, NounEntry] = {}
     for k, tok in enumerate(tokens[:-1]):
-        if tok not in ARTICLES or tokens[k + 1] not in ignored:
+        slot = tok in ARTICLES or (tok == "of" and k > 0 and tokens[k - 1] in GROUP_WORDS)
+        if not slot or tokens[k + 1] not in ignored:
             continue
         run = k + 1
         while run + 1 < len(tokens) and tokens[run + 1] in ignored and not _verb_like(tokens[run + 1], is_verb):

@@ -714,7 +714,12 @@ class _ClauseReader:
                 i += 1
                 continue
             if lemma is not None and (self.subjects or r.entities):
-                subjects = self.subjects or [len(r.entities) - 1]
+                # a clause that starts with its verb goes on with the last clause's doer ("a kid builds a tower and
+                # then knocks it down"), else the thing just named
+                carried = [x.subjects for x in r.events if x.clause == clause - 1 and x.subjects][-1:] or [
+                    [e] for c, e in r.mentions if c == clause - 1][:1]  # its doer, or the first thing it names
+                fresh = not any(x.clause == clause for x in r.events)
+                subjects = self.subjects or (carried[0] if carried and fresh else [len(r.entities) - 1])
                 # "a ball is thrown", "the cups are knocked over": done to the subject, not by it
                 passive = i > start and t[i - 1] in BE_WORDS and not tok.endswith("ing")
                 if object_last is not None and tok.endswith("ing") and i - 1 in r.used:

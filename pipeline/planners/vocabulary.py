@@ -341,7 +341,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("in", "a", "stack"), "stack"), (("stacked",), "stack"), (("in", "a", "pile"), "stack"),
     (("in", "a", "tower"), "stack"), (("into", "a", "tower"), "stack"),
     (("on", "top", "of", "each", "other"), "stack"), (("on", "top", "of", "one", "another"), "stack"),
-    (("lined", "up"), "row"), (("lined",), "row"), (("in", "a", "spiral"), "spiral"),
+    (("lined", "up"), "row"), (("lined",), "row"), (("piled", "up"), "stack"), (("piled",), "stack"),
+    (("heaped",), "stack"), (("in", "a", "spiral"), "spiral"),
     (("in", "a", "pyramid"), "pyramid"), (("into", "a", "pyramid"), "pyramid"),
     (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
 ]

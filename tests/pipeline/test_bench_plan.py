@@ -8,7 +8,7 @@ from pipeline.run.options import RunOptions
 
 
 def test_every_round_of_the_plan_bench_bakes_from_scratch(monkeypatch) -> None:
-    """Nothing one round baked (the suspended physics, the walkers' feet) is reused by the next."""
+    """Nothing one round baked (the suspended physics, the poses) is reused by the next."""
     from scenes import physics, timeline
 
     fresh, feet = [], []

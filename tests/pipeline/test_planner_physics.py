@@ -155,3 +155,28 @@ def test_a_ball_knocks_a_vase_off_a_shelf_by_a_lob_over_its_edge() -> None:
                                                             {"event": "touch", "a": "ball", "b": "vase"},
                                                             {"event": "move", "a": "vase"}]) == []
 
+
+
+def test_a_clause_that_starts_with_its_verb_goes_on_with_the_last_doer() -> None:
+    events = _events("a kid builds a tower of blocks and then knocks it down")
+    assert [(e[0], e[1]) for e in events if e[0] == "knock_over"] == [("knock_over", "kid")]
+
+
+def test_an_unknown_noun_after_a_count_phrase_is_still_shown() -> None:
+    script = _plan("a tall stack of pancakes topples")
+    assert sum(a.asset == "placeholder" for a in script.actors) == 4  # "a stack of": four, stacked
+    assert any(i.type == "arrange" and i.pattern == "stack" for i in script.intents)
+
+
+def test_a_pyramid_on_a_shelf_keeps_its_rows() -> None:
+    assert _unmet("cans stacked in a pyramid on a shelf", [{"relation": "stacked", "a": "cylinder"}]) == []
+
+
+def test_the_last_of_a_falling_row_knocks_over_what_stands_past_its_end() -> None:
+    assert _unmet("a ball hits a row of dominoes and the last domino knocks over a bottle",
+                  [{"event": "topple", "a": "domino", "all": True}, {"event": "topple", "a": "bottle"}]) == []
+
+
+def test_a_ball_that_rolls_down_a_ramp_into_dominoes_passes_the_world_check() -> None:
+    report = check_timeline(compile_script(_plan("a ball rolls down a ramp and knocks over five dominoes")))
+    assert report.passed, report.findings
