@@ -773,6 +773,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
         _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
         return None
+    if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
+        return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
     if mover.spec.traits.round and not mover.kept and bodies.get(target.supported_by or "") is not None:
@@ -965,6 +967,29 @@ def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, scrip
     _send_at(it, mover, [target], False, bodies, s, e, where)
 
 
+def _at_row_end(script: SceneScript, it: KnockOver, bodies: dict[str, Body]) -> bool:
+    """When the mover is one of a row that an earlier knock-over or topple brings down ("… and the last domino knocks
+    a bottle over"), the row falls onto the target: the target (with what it stands on, when the falling member
+    reaches that high) is put just past the row's end; nothing else is done, the fall is the push. ``False`` when no
+    earlier event fells the mover's row."""
+    before = script.intents[:script.intents.index(it)]
+    row = _chain(script, it.subject)
+    felled = any((isinstance(x, KnockOver) and x.target in row) or (isinstance(x, Topple) and x.subject in row)
+                 for x in before)
+    if len(row) < 2 or not felled or not _in_row(script, it.subject):
+        return False
+    last, prior = bodies[row[-1]], bodies[row[-2]]
+    target = bodies[it.target]
+    under = bodies.get(target.supported_by or "")
+    if under is not None and target.pos[2] > 0.8 * float(last.size[2]):
+        return True  # out of the falling member's reach: it stays where it is
+    u = _unit(last.pos - prior.pos, np.array([1.0, 0.0]))
+    spot = last.pos[:2] + u * (0.6 * float(last.size[2]) + _extent_along(target, u))
+    _shift(under if under is not None else target, spot - target.pos[:2], bodies)
+    target.dynamic(mass=float(np.clip(np.prod(target.size) * 150.0, 0.2, 20.0)))
+    return True
+
+
 PATH_GAP = 1.0  # metres past the foot of a slope where what a ball rolling down it runs into stands
 
 
@@ -981,7 +1006,7 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     slope = bodies[roll.target]
     top, down = _high_end(slope)
     foot = top[:2] + down * 2 * _extent_along(slope, down)
-    first = min(members, key=lambda m: float(np.linalg.norm(m.pos[:2] - foot)))
+    first = next((m for m in members if m.id == it.target), members[0])  # what it meets first is the target
     if len(members) > 1 and _in_row(script, members[0].id):
         last = members[-1] if first is members[0] else members[0]
         turn = _heading_to(first.pos, last.pos) - math.degrees(math.atan2(-down[0], down[1]))
@@ -1155,6 +1180,8 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
         c = quarry.pos[:2] + np.array([0.0, r])
         pts = [[c[0] + r * math.sin(a), c[1] - r * math.cos(a), 0.0] for a in np.linspace(0, 2 * math.pi, 9)]
         quarry.act(type="follow_path", waypoints=pts, gait="run", start=s, end=e)
+    elif quarry.spec.kind == "bird" and "fly_to" in quarry.spec.actions and not quarry.data.get("actions"):
+        _flutter_away(quarry, chaser, s, e, bodies)
     elif quarry.spec.traits.round and "roll" in quarry.spec.actions:
         goal = quarry.pos + np.array([0.0, 6.0, 0.0])
         quarry.act(type="roll", to=goal, start=s, end=e)
@@ -1168,6 +1195,30 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
     chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
+
+
+def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str, Body]) -> None:
+    """A chased bird (pigeons before a running child) flutters a few metres ahead, lands, and flutters on again
+    as the chaser comes up, so the chase goes on without the bird leaving the frame; it lands clear of what stands
+    there (away from the chaser, or turned aside from a fountain in the way)."""
+    away = bird.pos[:2] - chaser.pos[:2]
+    away = away / float(np.linalg.norm(away)) if float(np.linalg.norm(away)) > 1e-6 else np.array([1.0, 0.0])
+    hops = np.arange(s + 0.8, e - 1.0, 2.2)
+    others = [b for b in bodies.values() if b is not bird and b is not chaser and b.pos[2] < 0.5]
+
+    def clear(u: np.ndarray) -> bool:
+        return all(float(np.linalg.norm(bird.pos[:2] + u * 2.5 * (k + 1) - b.pos[:2])) > b.radius + 0.4
+                   for k in range(len(hops)) for b in others)
+
+    turns = [math.radians(a) for a in (0, 45, -45, 90, -90, 135, -135)]
+    rotated = [np.array([away[0] * math.cos(a) - away[1] * math.sin(a), away[0] * math.sin(a) + away[1] * math.cos(a)])
+               for a in turns]
+    away = next((u for u in rotated if clear(u)), away)
+    here = bird.pos.copy()
+    for t in hops:
+        here = here + np.array([*(away * 2.5), 0.0])
+        bird.act(type="fly_to", to=[float(here[0]), float(here[1]), float(bird.pos[2])], arc=0.8,
+                 start=float(t), end=float(t) + 1.0)
 
 
 def _collide(things: list[Body], s: float, e: float) -> None:
@@ -1680,8 +1731,8 @@ def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, 
     its sides first, then ahead and behind, then the diagonals."""
     ahead = body.forward
     side = np.array([ahead[1], -ahead[0], 0.0])  # its right
-    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3 and (
-        b.data.get("physics") or {}).get("body") != "dynamic"]  # a kicked ball is gone by then
+    # dynamic bodies too: a row of dominoes still standing, a ball about to be pushed across the errand's way
+    others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3]
     where = [_position_at(b, t, bodies) if b.living else b.pos for b in others]
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
               (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):

@@ -253,8 +253,11 @@ def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     rel = scene.relation(ev.subjects[0])
     if rel and rel[0] == "around" and scene.living(target):  # "chases the cat around the tree"
         out.append({"type": "run_around", "subject": _first(scene, target), "target": _first(scene, rel[1])})
-    out += [{"type": "chase", "subject": m, "target": _first(scene, target), "together": bool(out)}
-            for s in ev.subjects for m in scene.members[s]]
+    quarries = scene.members[target]
+    chasers = [m for s in ev.subjects for m in scene.members[s]]
+    # all at once, each after one of them ("three children chase the pigeons": not one after another, all one)
+    out += [{"type": "chase", "subject": m, "target": quarries[n % len(quarries)], "together": bool(out) or n > 0}
+            for n, m in enumerate(chasers)]
     return out
 
 
@@ -556,6 +559,9 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if cause is not None:  # the drop or the throw before it is how it gets there
                 cause.update(type="knock_over", via=cause.get("via", "drop"))
                 continue
+        if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
+                out[-1]["subject"] == i["subject"]:
+            i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out

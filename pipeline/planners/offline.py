@@ -541,6 +541,12 @@ class _ClauseReader:
                 self.participles.append((i, participle))
                 i += 1
                 continue
+            if tok in ("who", "that", "which") and r.entities and not self.modifier_idx and i - 1 in r.used \
+                    and self.is_noun_at(i - 1):  # "a girl who is sitting on the steps": the girl sits there
+                self.subjects, verb_seen, last_event, object_last = [len(r.entities) - 1], False, None, None
+                r.used.add(i)
+                i += 1
+                continue
             if tok == ",":
                 r.used.add(i)
                 self.soft_break = bool(self.subjects) and not verb_seen

@@ -361,6 +361,8 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
     (("slow", "push", "in"), "push_in"), (("push", "in"), "push_in"), (("pushes", "in"), "push_in"),
     (("push-in",), "push_in"), (("dolly", "in"), "push_in"), (("dollies", "in"), "push_in"),
     (("zoom", "in"), "zoom_in"), (("zooms", "in"), "zoom_in"), (("moves", "closer"), "push_in"),
+    (("dolly", "back", "out"), "pull_out"), (("dollies", "back", "out"), "pull_out"), (("dolly", "back"), "pull_out"),
+    (("dollies", "back"), "pull_out"), (("bird's-eye",), "top"), (("birds-eye",), "top"),
     (("pull", "out"), "pull_out"), (("pulls", "out"), "pull_out"), (("pull", "back"), "pull_out"),
     (("pulls", "back"), "pull_out"), (("dolly", "out"), "pull_out"), (("zoom", "out"), "zoom_out"),
     (("zooms", "out"), "zoom_out"), (("from", "above"), "top"), (("top", "down"), "top"), (("top-down",), "top"),

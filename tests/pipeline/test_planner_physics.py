@@ -170,3 +170,13 @@ def test_an_unknown_noun_after_a_count_phrase_is_still_shown() -> None:
 
 def test_a_pyramid_on_a_shelf_keeps_its_rows() -> None:
     assert _unmet("cans stacked in a pyramid on a shelf", [{"relation": "stacked", "a": "cylinder"}]) == []
+
+
+def test_the_last_of_a_falling_row_knocks_over_what_stands_past_its_end() -> None:
+    assert _unmet("a ball hits a row of dominoes and the last domino knocks over a bottle",
+                  [{"event": "topple", "a": "domino", "all": True}, {"event": "topple", "a": "bottle"}]) == []
+
+
+def test_a_ball_that_rolls_down_a_ramp_into_dominoes_passes_the_world_check() -> None:
+    report = check_timeline(compile_script(_plan("a ball rolls down a ramp and knocks over five dominoes")))
+    assert report.passed, report.findings
