@@ -1701,8 +1701,9 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
     for body in bodies.values():
         if not (body.living or body.spec.kind == "bird") or body.data.get("physics") or body.id in pushed:
             continue  # a body physics moves (or will move) never also walks
-        busy = sorted((a.get("start", 0.0), _end(a, duration))
-                      for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at"))
+        busy = sorted([(a.get("start", 0.0), _end(a, duration))
+                       for a in body.data.get("actions", []) if a.get("type") not in ("idle", "look_at")]
+                      + _handed_to(body, bodies, duration))
         if any(a.get("type") in ("sit", "dance", "follow") and a.get("end") is None
                for a in body.data.get("actions", [])):
             continue  # seated, dancing or following to the end: alive already
@@ -1716,6 +1717,13 @@ def _keep_alive(script: SceneScript, bodies: dict[str, Body], spans: dict[int, t
         if sum(g[1] - g[0] for g in gaps) < 0.4 * duration:
             continue
         _errands(body, gaps, bodies, roam=body.id not in stay)
+
+
+def _handed_to(body: Body, bodies: dict[str, Body], duration: float) -> list[tuple[float, float]]:
+    """When something is handed to ``body`` (the giver's ``give``, and a moment after): it stands there to take it."""
+    return [(float(a.get("start", 0.0)), min(duration, _end(a, duration) + 0.3))
+            for b in bodies.values() if b is not body for a in b.data.get("actions", [])
+            if a.get("type") == "give" and a.get("to") == body.id]
 
 
 def _end(action: dict[str, Any], duration: float) -> float:

@@ -91,7 +91,7 @@ PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm",
 TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
 OVER_RUN_UP = 1.0  # metres in front of what is jumped over
 
-_TOKEN = re.compile(r"\d+\.\d+|[^\W_]+(?:['’-][^\W_]+)*|,")  # letters of any script: "café"
+_TOKEN = re.compile(r"\d+\.\d+|[^\W_]+(?:['’-][^\W_]+)*(?<=s)'|[^\W_]+(?:['’-][^\W_]+)*|,")  # "café", "campers'"
 
 
 _SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
@@ -561,6 +561,7 @@ class _ClauseReader:
                 else:
                     ref = self.referent("they", [])
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
+                    object_last = None
                 i += 1
                 continue
             if pending_rel is not None and r.entities and not self.modifier_idx and (
@@ -587,6 +588,7 @@ class _ClauseReader:
                 elif verb_seen or not self.subjects:  # "… and they topple": a new subject
                     ref = self.referent(tok, [])
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
+                    object_last = None
                 i += 1
                 continue
             if re.fullmatch(r"\d+", tok) and (self.modifier_follows(i) or self.noun_after_word(i)):
@@ -637,7 +639,7 @@ class _ClauseReader:
                     self.definite or self.indefinite or self.modifier_idx or self.count):
                 noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
             if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
-                                         and t[i + 1] not in SETTINGS):
+                                         and t[i + 1] not in SETTINGS and _owner(tok) == tok):
                 word, sense, length = noun
                 group = GROUP_PHRASES.get(tuple(t[i:i + length]))
                 if group is not None:  # "a domino run", "a wooden block tower": a group of them, so arranged
@@ -653,7 +655,7 @@ class _ClauseReader:
                     r.used.add(k)
                 self.reset_phrase()
                 i += length
-                if t[i - 1].endswith("'s") and i < end and t[i] in BODY_PARTS:
+                if _owner(t[i - 1]) != t[i - 1] and i < end and t[i] in BODY_PARTS:
                     r.used.add(i)  # "the dog's face" is the dog, and "face" no verb
                     i += 1
                 if sense.members and i + 1 < end and t[i] == "of" and (t[i + 1] in NUMBER_WORDS or t[i + 1].isdigit()):
@@ -693,7 +695,7 @@ class _ClauseReader:
                     last_event.target = e
                     object_last = e
                 elif verb_seen or self.soft_break:
-                    self.subjects, verb_seen, last_event = [e], False, None
+                    self.subjects, verb_seen, last_event, object_last = [e], False, None, None
                 elif e not in self.subjects:
                     self.subjects.append(e)
                 if self.imperative is not None:  # "drop a beach ball": the ball drops
@@ -814,7 +816,7 @@ class _ClauseReader:
                 pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"
                 if pair is not None:
                     return f"{t[i]}_{form}", pair, 2
-        word = t[i][:-2] if t[i].endswith("'s") and t[i] != "it's" else t[i]  # "the dog's face": the dog
+        word = _owner(t[i])  # "the dog's face": the dog
         for form in _singulars(word):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
@@ -871,9 +873,16 @@ def _leads_up(ev: Event, later: list[Event]) -> bool:
             and ev.sense.fallback == "move" and {"walk_to", "move_to"} & set(nxt.sense.actions))
 
 
+def _owner(token: str) -> str:
+    """The noun of a possessive ("dog's" → "dog", "campers'" → "campers"); other words as they are."""
+    if token.endswith("'s") and token != "it's":
+        return token[:-2]
+    return token[:-1] if token.endswith("'") else token
+
+
 def noun_plural(token: str, singular: str) -> bool:
     """Whether ``token`` is a plural form of ``singular`` ("boxes" of "box", "people" of "person")."""
-    token = token[:-2] if token.endswith("'s") else token  # "the dog's face": one dog
+    token = _owner(token) if token.endswith("'s") else token  # "the dog's face": one dog ("campers'": several)
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 

@@ -242,6 +242,8 @@ VERBS: dict[str, VerbSense] = {
     "pull": _v("move_to", "move", True, 4.0), "arrive": _v("walk_to move_to", "move", True, 1.2),
     "hide": _v("idle", "none"), "curl": _v("sit idle", "none"), "flop": _v("sit", "none"),
     "read": _v("idle", "none"), "practise": _v("dance jump bounce", "bounce"),
+    "sniff": _v("look_at turn_to", "look", True), "eat": _v("idle", "none"), "drink": _v("idle", "none"),
+    "graze": _v("idle", "none"), "peck": _v("idle", "none"),
     "practice": _v("dance jump bounce", "bounce"),
     "zoom": _v("run_to move_to", "move", True, 8.0), "overtake": _v("move_to", "move", True, 6.0),
     "pass": _v("walk_to move_to", "move", True, 1.5),

@@ -355,7 +355,8 @@ def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = Asset
 ASSETS: tuple[AssetSpec, ...] = (
     _o("tree", (2.1, 1.8, 4.9), "a broadleaf tree about 5 m tall", tree, _SHADE),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine, AssetTraits(room_under=(2.4, 2.4, 0.9), trunk=0.16)),
-    _o("palm", (4.16, 4.16, 5.8), "a palm tree with coconuts", palm),
+    _o("palm", (4.16, 4.16, 5.8), "a palm tree with coconuts", palm,
+       AssetTraits(room_under=(4.0, 4.0, 4.5), trunk=0.3)),
     _o("birch", (1.95, 1.62, 5.2), "a white-barked birch", birch),
     _o("autumn_tree", (2.28, 1.91, 5.1), "a tree with orange and red autumn leaves", autumn_tree, _SHADE),
     _o("bush", (1.28, 1.0, 0.9), "a round shrub", assets.bush),
