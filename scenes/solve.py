@@ -1201,8 +1201,7 @@ def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str
     """A chased bird (pigeons before a running child) flutters a few metres ahead, lands, and flutters on again
     as the chaser comes up, so the chase goes on without the bird leaving the frame; it lands clear of what stands
     there (away from the chaser, or turned aside from a fountain in the way)."""
-    away = bird.pos[:2] - chaser.pos[:2]
-    away = away / float(np.linalg.norm(away)) if float(np.linalg.norm(away)) > 1e-6 else np.array([1.0, 0.0])
+    away = _unit(bird.pos - chaser.pos, np.array([1.0, 0.0]))
     hops = np.arange(s + 0.8, e - 1.0, 2.2)
     others = [b for b in bodies.values() if b is not bird and b is not chaser and b.pos[2] < 0.5]
 
@@ -1404,9 +1403,8 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     if not car.kept:
         start = stop - fwd * (car.size[1] / 2 + 12.0)
         car.pos = np.array([start[0], start[1], 0.0])
-    d = stop - car.pos[:2]
-    if float(np.linalg.norm(d)) > 0.1:
-        car.heading = math.degrees(math.atan2(-d[0], d[1]))
+    if float(np.linalg.norm(stop - car.pos[:2])) > 0.1:
+        car.heading = _heading_to(car.pos, stop)
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
@@ -1439,7 +1437,7 @@ def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str
     start, fwd, length = _past_lane(it, bodies)
     if not sub.kept:
         sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
-        sub.heading = math.degrees(math.atan2(-fwd[0], fwd[1]))
+        sub.heading = _heading_to(sub.pos, sub.pos + fwd)
     goal = sub.pos + fwd * length
     sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
 

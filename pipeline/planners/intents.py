@@ -338,7 +338,7 @@ def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"jogs past a row of trees", "drives past the house": by all of them and on."""
     target = _target_entity(ev)
     passing = ev.verb in PASSING and target is not None and not scene.spec(target).traits.graspable
-    if not (getattr(ev, "past", False) or passing) or target is None or target in ev.subjects:
+    if not (ev.past or passing) or target is None or target in ev.subjects:
         return None
     gait = "run" if ev.verb in RUNS else "walk"
     return [{"type": "go_past", "subject": m, "targets": list(scene.members[target]), "gait": gait,
