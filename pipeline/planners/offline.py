@@ -370,7 +370,7 @@ class _ClauseReader:
         if i + 2 >= len(self.t):
             return False
         word = self.t[i + 1]
-        participle = word.endswith("ing") and verb_lemma(word) is not None  # "two rolling balls"
+        participle = word.endswith(("ing", "ed")) and verb_lemma(word) is not None  # "two rolling balls", "parked"
         return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and (verb_lemma(word) is None or participle)
                 and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
 
@@ -532,6 +532,11 @@ class _ClauseReader:
                 continue
             if tok in ("a", "an", "another"):
                 self.indefinite = True
+                i += 1
+                continue
+            if tok.endswith("ed") and verb_lemma(tok) and self.is_noun_at(i + 1) and not self.is_noun_at(i) and (
+                    self.modifier_idx or self.count or self.indefinite or self.definite):
+                r.used.add(i)  # "three parked cars", "a stuffed bear": a state of the thing named next
                 i += 1
                 continue
             participle = verb_lemma(tok) if tok.endswith("ing") else None

@@ -159,3 +159,10 @@ def test_an_intent_the_solver_refuses_is_left_out_with_a_note_not_a_plan_error()
     assert any("left out a place intent" in n and "cannot go on" in n for n in notes), notes
     assert not any(i.get("relation") == "on" and i.get("subject") == "car" for i in data["intents"])
     assert len(timeline.times) > 0
+
+
+def test_a_past_participle_before_a_noun_is_a_state_not_a_verb() -> None:
+    failed, timeline = shown("an old man walks past three parked cars", [
+        {"count": "car", "n": 3}, {"event": "move", "a": "elderly"}])
+    assert not failed
+    assert check_timeline(timeline).check("events").passed
