@@ -201,7 +201,8 @@ def test_a_push_moves_the_pushed_thing_with_the_pusher(prompt: str, facts: list[
      [{"event": "touch", "a": "crate", "b": "box"}, {"event": "topple", "a": "box"}]),
     # a pyramid is struck on its face, a ball flying in at its middle row
     ("A pyramid of 6 wooden crates gets hit by a football and tumbles down",
-     [{"count": "crate", "n": 6}, {"event": "touch", "a": "football", "b": "crate"}, {"event": "topple", "a": "crate"}]),
+     [{"count": "crate", "n": 6}, {"event": "touch", "a": "football", "b": "crate"},
+      {"event": "topple", "a": "crate"}]),
 ])
 def test_a_stack_that_is_hit_comes_down(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
