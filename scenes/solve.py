@@ -1646,6 +1646,8 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 
 
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
+RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
+PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
 
 
 def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1656,26 +1658,116 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
-    if not mount.kept:
-        mount.face_across()
+    path = bodies[it.along] if it.along is not None else None
+    water = _water_for(mount, bodies)
+    goal = _ride_goal(it, mount, path, water, bodies, s, e)
     h = math.radians(mount.heading)
     right = np.array([math.cos(h), math.sin(h), 0.0])
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
         rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
         rider.heading = mount.heading
-    rider.act(type="ride", mount=mount.id, start=s, **({"end": it.end} if it.end is not None else {}))
-    go = s + 1.0  # on the saddle, off it goes
-    if isinstance(it.target, str):
+    mounted = it.start is None and not rider.data.get("actions") and (path is not None or water is not None
+                                                                       or s <= 1.0)
+    start = 0.0 if mounted else s  # nothing to do before: on it from the start (a boat's rower, a bridge's rider)
+    rider.act(type="ride", mount=mount.id, start=start, **({"end": it.end} if it.end is not None else {}))
+    go = s if mounted else s + 1.0  # on the saddle, off it goes
+    if isinstance(goal, str):
         if mount.living:
-            mount.act(type="walk_to", to=it.target, start=go, end=e)
+            mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[it.target], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where)
         return
-    pace = RIDE_PACE.get(mount.spec.group, 4.0) * (2.0 if mount.spec.name == "motorbike" else 1.0)
-    goal = (np.asarray(it.target, dtype=np.float64) if it.target is not None
-            else mount.pos + mount.forward * (it.distance or pace * max(e - go, 1.0)))
-    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], 0.0], start=go, end=e,
-              **({} if mount.living else {"easing": "ease_in_out"}))
+    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
+              **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+def _ride_pace(mount: Body) -> float:
+    return RIDE_PACE_OF.get(mount.spec.name, RIDE_PACE.get(mount.spec.group, 4.0))
+
+
+def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, bodies: dict[str, Body], s: float,
+               e: float) -> np.ndarray | str:
+    """Where the mount rides to (a point, or an actor it drives up to), placing it where the ride starts: at the
+    near end of its path, on the water, before what it passes."""
+    target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None:
+        if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+            path.face_across()  # a ride along a road crosses the frame, not away from the camera
+        start, fwd, length = _path_lane(mount, path)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        if target is not None and it.past and not target.kept and not target.supported_by:
+            _beside_path(target, path, fwd, start + fwd * length / 2)
+        return start + fwd * length
+    if target is not None and it.past:
+        lane = GoPast(type="go_past", subject=mount.id, targets=[target.id])
+        start, fwd, length = _past_lane(lane, bodies)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        return mount.pos + fwd * length
+    if water is not None and not mount.kept:
+        return _row_out(mount, water, target)
+    if target is not None:
+        return target.id
+    if not mount.kept:
+        mount.face_across()
+    if it.target is not None:
+        return np.asarray(it.target, dtype=np.float64)
+    length = it.distance or _ride_pace(mount) * max(e - s - 1.0, 1.0)
+    if not mount.kept:  # a ride ahead keeps its whole lane clear (a tractor once drove out through the barn)
+        mount.pos = mount.pos + _clear_lane(mount, mount.forward, length, {k: b for k, b in bodies.items()
+                                                                         if k != it.subject})
+    return mount.pos + mount.forward * length
+
+
+def _beside_path(thing: Body, path: Body, fwd: np.ndarray, at: np.ndarray) -> None:
+    """Stand ``thing`` just beyond the far side of ``path`` (away from the camera, so it hides nothing), level
+    with ``at``."""
+    side = np.array([fwd[1], -fwd[0], 0.0])
+    if side[1] < 0:
+        side = -side
+    across = abs(float(side[:2] @ np.array([math.cos(math.radians(path.heading)),
+                                            math.sin(math.radians(path.heading))])))
+    half = 0.5 * (across * path.size[0] + (1.0 - across) * path.size[1])
+    centre = path.pos + fwd * float((at - path.pos)[:2] @ fwd[:2])
+    spot = centre + side * (half + _extent_along(thing, side) + 0.3)
+    thing.pos = np.array([spot[0], spot[1], 0.0])
+
+
+def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a ride along ``path`` starts (on its top, at the end on the camera's left), its direction and length:
+    the long side of its top surface, a margin short of both ends."""
+    surface = path.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"a {path.spec.name} ({path.id!r}) has no top to ride along")
+    top = surface.scaled(path.scale)
+    centre = _local(path, top.centre)
+    along_y = top.size[1] >= top.size[0]
+    h = math.radians(path.heading + (0.0 if along_y else -90.0))
+    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    if fwd[0] < -1e-6 or (abs(fwd[0]) <= 1e-6 and fwd[1] < 0):  # left to right as the camera sees it
+        fwd = -fwd
+    length = max(max(top.size) - 2 * PATH_MARGIN - mount.size[1], 1.0)
+    z = path.pos[2] + top.height
+    start = np.array([*(centre - fwd[:2] * length / 2), z])
+    return start, fwd, length
+
+
+def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+    """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
+    nothing), or across towards what it rows to."""
+    surface = water.spec.traits.water.scaled(water.scale)
+    centre = _local(water, surface.centre)
+    z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
+    mount.face_across()
+    fwd = mount.forward[:2]
+    reach = abs(float(fwd[0])) * surface.size[0] + abs(float(fwd[1])) * surface.size[1]
+    start = centre - fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+    mount.pos = np.array([start[0], start[1], z])
+    mount.kept, mount.placed_by = True, "water"
+    if target is not None and target is not water:
+        return np.array([*target.pos[:2], z])
+    return np.array([centre[0], centre[1], z])
 
 
 _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _fall_off, KickTo: _kick_to,

@@ -25,6 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.riders import mount_riders
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -244,6 +245,8 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
+    mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
 
 
 @dataclass
@@ -381,6 +384,7 @@ class _ClauseReader:
         verb_seen = False
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
+        self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -414,6 +418,12 @@ class _ClauseReader:
                 continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
+                r.used.add(i)
+                i += 1
+                continue
+            if tok in PATH_WORDS and last_event is not None and last_event.path is None and \
+                    last_event.sense.fallback in ("move", "chase") and self.noun_follows(i, _path_surface):
+                self.path_for = last_event  # "rides down the sidewalk", "drives over the bridge": along it
                 r.used.add(i)
                 i += 1
                 continue
@@ -526,7 +536,9 @@ class _ClauseReader:
                     self.setting(i)
                     i += 1
                     continue
-            if tok in ("the", "that", "this", "these", "those"):
+            relative = tok == "that" and i + 1 < end and (t[i + 1] in BE_WORDS or (
+                verb_lemma(t[i + 1]) is not None and not self.is_noun_at(i + 1)))  # "a bus that is stopped"
+            if tok in ("the", "that", "this", "these", "those") and not relative:
                 self.definite = True
                 i += 1
                 continue
@@ -667,6 +679,10 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
+                if self.path_for is not None and e not in self.path_for.subjects:
+                    self.path_for.path, self.path_for = e, None
+                    self.soft_break = False
+                    continue
                 waiting = self.agent_for or self.goal_for
                 if waiting is not None and e not in waiting.subjects:
                     if self.agent_for is not None:
@@ -905,6 +921,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
+    mount_riders(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
@@ -953,6 +970,17 @@ def _holds_things(name: str) -> bool:
     """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.container is not None
+
+
+PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
+PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
+
+
+def _path_surface(name: str) -> bool:
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
+        PATH_LENGTH
 
 
 def _stood_on(name: str) -> bool:
