@@ -8,7 +8,7 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   other);
 - **events with causes**: ``knock_over``, ``hit``, ``drop_onto``, ``fall_off``, ``kick_to``, ``throw_to``,
   ``roll_down``, ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
-  ``go_past``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
+  ``go_past``, ``leave``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
   ``carry``, ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive (``keep_alive`` asks it for a
@@ -264,6 +264,18 @@ class GoPast(_Event):
     gait: Literal["walk", "run"] = "walk"
 
 
+class Leave(_Event):
+    """``subject`` leaves ``target``: it starts just outside it, on the camera's side (out of a house, away from a
+    bench), and walks, runs or drives ``distance`` metres away from it (by default 6 m on foot, 15 m by vehicle),
+    across the view so it stays in frame."""
+
+    type: Literal["leave"]
+    subject: ActorRef
+    target: ActorRef
+    gait: Literal["walk", "run"] = "walk"
+    distance: Annotated[float, Field(gt=0.0, le=500.0)] | None = None
+
+
 class Topple(_Event):
     """``subject`` falls over by itself."""
 
@@ -355,13 +367,20 @@ class KeepAlive(_Intent):
 
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | Hit | DropOnto | FallOff | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet
-    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt
-    | GiveIt | RideOn | KeepAlive,
+    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Leave | Topple | Do | PickUpIt | HoldIt | Carry
+    | PutDownIt | GiveIt | RideOn | KeepAlive,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
 EVENT_TYPES = (KnockOver, Hit, DropOnto, FallOff, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+               JumpOnto, SitOn, GoTo, GoPast, Leave, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+
+
+def intent_subjects(intent: object) -> list[str]:
+    """The actor ids an intent is about (its ``subject`` or ``subjects``)."""
+    subjects = getattr(intent, "subjects", None) or []
+    subject = getattr(intent, "subject", None)
+    return [s for s in [*([subject] if isinstance(subject, str) else []), *subjects] if isinstance(s, str)]
 
 
 class FramingIntent(BaseModel):

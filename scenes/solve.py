@@ -46,6 +46,7 @@ from scenes.intents import (
     KeepAlive,
     KickTo,
     KnockOver,
+    Leave,
     Meet,
     PickUpIt,
     Place,
@@ -57,6 +58,7 @@ from scenes.intents import (
     SitOn,
     ThrowTo,
     Topple,
+    intent_subjects,
 )
 from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
@@ -637,6 +639,11 @@ def _held_before(it: Any, intents: list[Any]) -> bool:
                for x in intents[:intents.index(it)])
 
 
+def _pace(sub: Body, gait: str) -> float:
+    """m/s a subject goes at on its own: a vehicle's drive, a walk or a run."""
+    return LEAVE_SPEED if _rides(sub) else RUN_SPEED if gait == "run" else WALK_SPEED
+
+
 def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     """How long an event naturally takes, from the distances involved."""
     def walk(a: str, b: str | None, speed: float = WALK_SPEED) -> float:
@@ -656,8 +663,9 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
         return (it.distance or 30.0) / it.speed
     if isinstance(it, SitOn):
         return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
-    if isinstance(it, GoPast):
-        return _past_lane(it, bodies)[2] / (RUN_SPEED if it.gait == "run" else WALK_SPEED)
+    if isinstance(it, GoPast | Leave):
+        way = _past_lane(it, bodies)[2] if isinstance(it, GoPast) else _leave_way(it, bodies, intents)[2]
+        return way / _pace(bodies[it.subject], it.gait) + 0.5
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
@@ -688,7 +696,9 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     # more to do than time: everything goes a little quicker (never below 70 % of its natural length: people
     # cannot walk faster than they walk; what does not fit is cut by the end, and the check says so);
     # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
-    stretch = min(1.6, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
+    # vehicles alone (nothing alive to keep busy between events) drive on slower rather than stand parked
+    slowest = 4.0 if events and all(_rides(bodies[x]) for _, it in events for x in intent_subjects(it)) else 1.6
+    stretch = min(slowest, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
@@ -1285,7 +1295,8 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     elif not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
-    car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
+    here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
+    car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
 
 
 def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Body]) -> np.ndarray:
@@ -1422,7 +1433,7 @@ def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndar
     front = np.array([along[1], -along[0]])  # the side towards the camera (-Y)
     if front[1] > 0:
         front = -front
-    lane = max(b.radius for b in things) + sub.radius + 0.6
+    lane = max(b.radius for b in things) + sub.size[0] / 2 + 0.6  # it goes lengthwise: its half width
     start = first - along * (things[0].radius + PAST_M) + front * lane
     length = float(np.linalg.norm(last - first)) + things[0].radius + things[-1].radius + 2 * PAST_M
     return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
@@ -1438,8 +1449,58 @@ def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str
     if not sub.kept:
         sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
         sub.heading = _heading_to(sub.pos, sub.pos + fwd)
-    goal = sub.pos + fwd * length
+    moved = float(np.linalg.norm(_position_at(sub, s, bodies)[:2] - sub.pos[:2])) > 0.5
+    goal = (start if moved else sub.pos) + fwd * length  # an earlier event took it elsewhere: to the lane's end
     sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
+
+
+LEAVE_M = 6.0  # metres a leave goes when none are asked (out of the door, out of the drive) …
+LEAVE_LAST_M = 15.0  # … or a vehicle with nothing more to do: down the street
+LEAVE_SPEED = 5.0  # m/s a vehicle pulls away at
+
+
+def _rides(sub: Body) -> bool:
+    """Whether ``sub`` goes by wheel or hull (it has no walk of its own)."""
+    return "walk_to" not in sub.spec.actions
+
+
+def _leave_way(it: Leave, bodies: dict[str, Body], intents: list[Any]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a leave starts, its direction (x, y, 0) and its length. It starts just outside the place on the
+    camera's side (which looks along +Y), a vehicle parked alongside it; it goes across the view towards the
+    rest of the scene (where it goes next), on foot angled a little towards the camera, off the place's face."""
+    sub, place = bodies[it.subject], bodies[it.target]
+    vehicle = _rides(sub)
+    later = intents[intents.index(it) + 1:]
+    last = not any(it.subject in (getattr(x, "subject", None), *getattr(x, "subjects", ())) for x in later)
+    length = it.distance or (LEAVE_LAST_M if vehicle and last else LEAVE_M)
+    others = [b.pos[:2] for b in bodies.values() if b is not sub and b is not place and b.supported_by is None]
+    towards = float(np.mean(others, axis=0)[0] - place.pos[0]) if others else 1.0
+    across = np.array([1.0 if towards >= 0 else -1.0, 0.0])
+    if sub.kept:  # placed by a relation: it goes from there, away from the place
+        fwd = _unit(sub.pos - place.pos, across)
+        return sub.pos.copy(), np.array([fwd[0], fwd[1], 0.0]), length
+    front = np.array([0.0, -1.0])
+    if vehicle:  # alongside, then along the street
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.size[0] / 2 + 0.6)
+        fwd = across
+    else:  # out of its door
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.radius + 0.3)
+        fwd = _unit(np.array([across[0], -0.8]), across)
+    return np.array([start[0], start[1], 0.0]), np.array([fwd[0], fwd[1], 0.0]), length
+
+
+def _leave(it: Leave, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "move_to" if _rides(sub) else ("run_to" if it.gait == "run" else "walk_to")
+    _can(sub, kind, where)
+    start, fwd, length = _leave_way(it, bodies, script.intents)
+    if not sub.kept:
+        sub.pos = start
+        sub.kept = True  # what it does next goes on from where it left to
+    sub.heading = _heading_to(sub.pos, sub.pos + fwd)
+    goal = sub.pos + fwd * length
+    sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e,
+            **({"easing": "ease_in_out"} if kind == "move_to" else {}))
 
 
 TIP_DPS = 120.0  # degrees/s: the nudge that tips a standing thing over its edge
@@ -1774,6 +1835,7 @@ _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _
              ThrowTo: _throw_to, RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet,
              RunAround: _run_around,
              DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
+             Leave: _leave,
              Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 

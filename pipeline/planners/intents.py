@@ -23,6 +23,9 @@ from scenes.catalog import CATALOG
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
 # first sense whose conditions hold wins (its handler in HANDLERS).
 SENSES: dict[str, tuple[str, ...]] = {
+    "leave": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
+              "come", "move", "drive", "ride", "speed", "gallop", "trot", "scamper", "amble", "saunter", "stride",
+              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart"),
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
@@ -345,6 +348,22 @@ def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
              "together": n > 0} for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
+def _leave(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"walks away from the house", "comes out of the barn", "the car leaves the garage": from it and off. With no
+    object, from where the subject was put ("a cat walks out from under the table")."""
+    if not ev.away:
+        return None
+    target = _target_entity(ev)
+    rel = scene.relation(ev.subjects[0]) if target is None else None
+    if rel is not None:
+        target = rel[1]
+    if target is None or target in ev.subjects:
+        return None
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "leave", "subject": m, "target": _first(scene, target), "gait": gait, "together": n > 0}
+            for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
+
+
 def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"walks to the tree", "the dog runs after the ball": up to something, which may be moving by then."""
     target = _target_entity(ev)
@@ -536,6 +555,7 @@ HANDLERS: dict[str, Handler] = {
     "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
+    "leave": _leave,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 

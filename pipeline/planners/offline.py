@@ -30,6 +30,8 @@ from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    AWAY_VERBS,
+    AWAY_WORDS,
     BE_WORDS,
     BODY_PARTS,
     CAMERA_PHRASES,
@@ -60,6 +62,7 @@ from pipeline.planners.vocabulary import (
     VEHICLES,
     VERBS,
     WEARING,
+    WEATHER_NOUNS,
     NounSense,
     VerbSense,
 )
@@ -247,6 +250,10 @@ class Event:
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
+    away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
+
+    def __post_init__(self) -> None:
+        self.away = self.away or self.verb in AWAY_VERBS
 
 
 @dataclass
@@ -414,6 +421,15 @@ class _ClauseReader:
                 r.camera.append((clause, camera_verb(tok) or ""))
                 camera_subject = False
                 r.used.add(i)
+                i += 1
+                continue
+            if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
+                    last_event.target is None:
+                last_event.away = True  # "walks away from the house", "comes out of the barn": from what follows
+                r.used.add(i)
+                if i + 1 < end and t[i + 1] in ("from", "of"):
+                    r.used.add(i + 1)
+                    i += 1
                 i += 1
                 continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
@@ -907,11 +923,36 @@ def noun_plural(token: str, singular: str) -> bool:
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 
+def leaves_is_verb(tokens: list[str], i: int) -> bool:
+    """Whether "leaves" at ``i`` is the verb ("a car leaves the garage", "she slowly leaves"), not falling leaves."""
+    before = tokens[i - 1] if i > 0 else ""
+    return tokens[i] == "leaves" and (noun_sense(before) is not None or before in PRONOUNS or before.endswith("ly"))
+
+
+def _weather_phrases(tokens: list[str], used: set[int]) -> None:
+    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard" as read: the weather
+    (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell over."""
+    for i, tok in enumerate(tokens):
+        if tok not in WEATHER_NOUNS:
+            continue
+        if leaves_is_verb(tokens, i):
+            continue
+        used.add(i)
+        if i > 0 and tokens[i - 1].endswith("ing") and verb_lemma(tokens[i - 1]):
+            used.add(i - 1)  # "falling leaves"
+        j = i + 1
+        if j < len(tokens) and verb_lemma(tokens[j]) and noun_sense(tokens[j]) is None:
+            used.add(j)  # "leaves fall", "snowflakes drift down"
+            while j + 1 < len(tokens) and tokens[j + 1] in ("down", "slowly", "gently", "softly", "around", "about"):
+                used.add(j := j + 1)
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
     tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
     r = Reading()
     r.duration = _duration(tokens, r.used)
+    _weather_phrases(tokens, r.used)
     spans = _clauses(tokens, r.used)
     r.clauses = len(spans)
     reader = _ClauseReader(tokens, r)
@@ -1594,7 +1635,9 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
-        air: dict[str, Any] = atmosphere(tokenize(request.prompt), Environment.model_fields)  # rain, windy, foggy
+        words = tokenize(request.prompt)
+        weather_words = [w for k, w in enumerate(words) if not leaves_is_verb(words, k)]
+        air: dict[str, Any] = atmosphere(weather_words, Environment.model_fields)  # rain, windy, foggy
         ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
         token = STAND_INS.set(found)

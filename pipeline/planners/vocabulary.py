@@ -222,6 +222,10 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
     return VerbSense(tuple(actions.split()), fallback, wants_target, speed)
 
 
+WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
+AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
+AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")
+
 VERBS: dict[str, VerbSense] = {
     "bounce": _v("bounce", "bounce"), "hop": _v("bounce jump", "bounce"),
     "jump": _v("jump bounce", "bounce"), "leap": _v("jump bounce", "bounce"), "skip": _v("jump bounce", "bounce"),
@@ -232,6 +236,8 @@ VERBS: dict[str, VerbSense] = {
     "step": _v("walk_to move_to", "move", True, 1.0), "approach": _v("walk_to move_to", "move", True, 1.2),
     "come": _v("walk_to move_to", "move", True, 1.2), "go": _v("walk_to move_to", "move", True, 1.2),
     "head": _v("walk_to move_to", "move", True, 1.2), "cross": _v("walk_to move_to", "move", True, 1.2),
+    "leave": _v("walk_to move_to", "move", True, 1.3), "exit": _v("walk_to move_to", "move", True, 1.3),
+    "depart": _v("walk_to move_to", "move", True, 1.3),
     "run": _v("run_to move_to", "move", True, 3.5), "jog": _v("run_to move_to", "move", True, 2.5),
     "sprint": _v("run_to move_to", "move", True, 5.0), "dash": _v("run_to move_to", "move", True, 4.0),
     "race": _v("run_to move_to", "move", True, 4.0), "rush": _v("run_to move_to", "move", True, 4.0),
