@@ -315,8 +315,9 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         if kind == "humanoid":
             seated = np.tile([[0.0, 90.0, 0.0], [0.0, -90.0, 0.0], [0.0, 0.0, 0.0]], (n, 1, 1))
             ik = ik + sit_w[:, None, None] * (seated - ik)
-            if ride_w.any():
-                mount = _mount_of(actor, others)
+            mount = _mount_of(actor, others) if ride_w.any() else None
+            if mount is not None and not hold.standing_ride(mount.asset, actor.asset, scale):
+                # astride a saddle; on a board the legs stand on it (the IK already puts the feet on the deck)
                 legs, _ = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
                 legs = legs * np.array([1.0, 1.0, 1.0 if limb.name == "l" else -1.0])
                 ik = ik + ride_w[:, None, None] * (legs[None] - ik)
@@ -337,7 +338,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
         if ride_w.any():
             mount = _mount_of(actor, others)
-            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model,
+                                   hold.standing_ride(mount.asset, actor.asset, scale))
             for side in ("l", "r"):
                 _blend(rot, J[f"{side}_upper_arm"], ride_w, np.tile(arms[0], (n, 1)))
                 _blend(rot, J[f"{side}_forearm"], ride_w, np.tile(arms[1], (n, 1)))

@@ -46,6 +46,7 @@ from scenes.intents import (
     KeepAlive,
     KickTo,
     KnockOver,
+    Leave,
     Meet,
     PickUpIt,
     Place,
@@ -57,6 +58,7 @@ from scenes.intents import (
     SitOn,
     ThrowTo,
     Topple,
+    intent_subjects,
 )
 from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
@@ -637,6 +639,11 @@ def _held_before(it: Any, intents: list[Any]) -> bool:
                for x in intents[:intents.index(it)])
 
 
+def _pace(sub: Body, gait: str) -> float:
+    """m/s a subject goes at on its own: a vehicle's drive, a walk or a run."""
+    return LEAVE_SPEED if _rides(sub) else RUN_SPEED if gait == "run" else WALK_SPEED
+
+
 def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     """How long an event naturally takes, from the distances involved."""
     def walk(a: str, b: str | None, speed: float = WALK_SPEED) -> float:
@@ -656,8 +663,9 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
         return (it.distance or 30.0) / it.speed
     if isinstance(it, SitOn):
         return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
-    if isinstance(it, GoPast):
-        return _past_lane(it, bodies)[2] / (RUN_SPEED if it.gait == "run" else WALK_SPEED)
+    if isinstance(it, GoPast | Leave):
+        way = _past_lane(it, bodies)[2] if isinstance(it, GoPast) else _leave_way(it, bodies, intents)[2]
+        return way / _pace(bodies[it.subject], it.gait) + 0.5
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
@@ -688,7 +696,9 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     # more to do than time: everything goes a little quicker (never below 70 % of its natural length: people
     # cannot walk faster than they walk; what does not fit is cut by the end, and the check says so);
     # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
-    stretch = min(1.6, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
+    # vehicles alone (nothing alive to keep busy between events) drive on slower rather than stand parked
+    slowest = 4.0 if events and all(_rides(bodies[x]) for _, it in events for x in intent_subjects(it)) else 1.6
+    stretch = min(slowest, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
@@ -1399,7 +1409,8 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     elif not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
-    car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
+    here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
+    car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
 
 
 def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Body]) -> np.ndarray:
@@ -1536,7 +1547,7 @@ def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndar
     front = np.array([along[1], -along[0]])  # the side towards the camera (-Y)
     if front[1] > 0:
         front = -front
-    lane = max(b.radius for b in things) + sub.radius + 0.6
+    lane = max(b.radius for b in things) + sub.size[0] / 2 + 0.6  # it goes lengthwise: its half width
     start = first - along * (things[0].radius + PAST_M) + front * lane
     length = float(np.linalg.norm(last - first)) + things[0].radius + things[-1].radius + 2 * PAST_M
     return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
@@ -1552,8 +1563,58 @@ def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str
     if not sub.kept:
         sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
         sub.heading = _heading_to(sub.pos, sub.pos + fwd)
-    goal = sub.pos + fwd * length
+    moved = float(np.linalg.norm(_position_at(sub, s, bodies)[:2] - sub.pos[:2])) > 0.5
+    goal = (start if moved else sub.pos) + fwd * length  # an earlier event took it elsewhere: to the lane's end
     sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
+
+
+LEAVE_M = 6.0  # metres a leave goes when none are asked (out of the door, out of the drive) …
+LEAVE_LAST_M = 15.0  # … or a vehicle with nothing more to do: down the street
+LEAVE_SPEED = 5.0  # m/s a vehicle pulls away at
+
+
+def _rides(sub: Body) -> bool:
+    """Whether ``sub`` goes by wheel or hull (it has no walk of its own)."""
+    return "walk_to" not in sub.spec.actions
+
+
+def _leave_way(it: Leave, bodies: dict[str, Body], intents: list[Any]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a leave starts, its direction (x, y, 0) and its length. It starts just outside the place on the
+    camera's side (which looks along +Y), a vehicle parked alongside it; it goes across the view towards the
+    rest of the scene (where it goes next), on foot angled a little towards the camera, off the place's face."""
+    sub, place = bodies[it.subject], bodies[it.target]
+    vehicle = _rides(sub)
+    later = intents[intents.index(it) + 1:]
+    last = not any(it.subject in (getattr(x, "subject", None), *getattr(x, "subjects", ())) for x in later)
+    length = it.distance or (LEAVE_LAST_M if vehicle and last else LEAVE_M)
+    others = [b.pos[:2] for b in bodies.values() if b is not sub and b is not place and b.supported_by is None]
+    towards = float(np.mean(others, axis=0)[0] - place.pos[0]) if others else 1.0
+    across = np.array([1.0 if towards >= 0 else -1.0, 0.0])
+    if sub.kept:  # placed by a relation: it goes from there, away from the place
+        fwd = _unit(sub.pos - place.pos, across)
+        return sub.pos.copy(), np.array([fwd[0], fwd[1], 0.0]), length
+    front = np.array([0.0, -1.0])
+    if vehicle:  # alongside, then along the street
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.size[0] / 2 + 0.6)
+        fwd = across
+    else:  # out of its door
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.radius + 0.3)
+        fwd = _unit(np.array([across[0], -0.8]), across)
+    return np.array([start[0], start[1], 0.0]), np.array([fwd[0], fwd[1], 0.0]), length
+
+
+def _leave(it: Leave, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "move_to" if _rides(sub) else ("run_to" if it.gait == "run" else "walk_to")
+    _can(sub, kind, where)
+    start, fwd, length = _leave_way(it, bodies, script.intents)
+    if not sub.kept:
+        sub.pos = start
+        sub.kept = True  # what it does next goes on from where it left to
+    sub.heading = _heading_to(sub.pos, sub.pos + fwd)
+    goal = sub.pos + fwd * length
+    sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e,
+            **({"easing": "ease_in_out"} if kind == "move_to" else {}))
 
 
 TIP_DPS = 120.0  # degrees/s: the nudge that tips a standing thing over its edge
@@ -1760,6 +1821,8 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 
 
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
+RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
+PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
 
 
 def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1770,32 +1833,123 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
-    if not mount.kept:
-        mount.face_across()
+    path = bodies[it.along] if it.along is not None else None
+    water = _water_for(mount, bodies)
+    goal = _ride_goal(it, mount, path, water, bodies, s, e)
     h = math.radians(mount.heading)
     right = np.array([math.cos(h), math.sin(h), 0.0])
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
         rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
         rider.heading = mount.heading
-    rider.act(type="ride", mount=mount.id, start=s, **({"end": it.end} if it.end is not None else {}))
-    go = s + 1.0  # on the saddle, off it goes
-    if isinstance(it.target, str):
+    mounted = it.start is None and not rider.data.get("actions") and (path is not None or water is not None
+                                                                       or s <= 1.0)
+    start = 0.0 if mounted else s  # nothing to do before: on it from the start (a boat's rower, a bridge's rider)
+    rider.act(type="ride", mount=mount.id, start=start, **({"end": it.end} if it.end is not None else {}))
+    go = s if mounted else s + 1.0  # on the saddle, off it goes
+    if isinstance(goal, str):
         if mount.living:
-            mount.act(type="walk_to", to=it.target, start=go, end=e)
+            mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[it.target], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where)
         return
-    pace = RIDE_PACE.get(mount.spec.group, 4.0) * (2.0 if mount.spec.name == "motorbike" else 1.0)
-    goal = (np.asarray(it.target, dtype=np.float64) if it.target is not None
-            else mount.pos + mount.forward * (it.distance or pace * max(e - go, 1.0)))
-    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], 0.0], start=go, end=e,
-              **({} if mount.living else {"easing": "ease_in_out"}))
+    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
+              **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+def _ride_pace(mount: Body) -> float:
+    return RIDE_PACE_OF.get(mount.spec.name, RIDE_PACE.get(mount.spec.group, 4.0))
+
+
+def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, bodies: dict[str, Body], s: float,
+               e: float) -> np.ndarray | str:
+    """Where the mount rides to (a point, or an actor it drives up to), placing it where the ride starts: at the
+    near end of its path, on the water, before what it passes."""
+    target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None:
+        if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+            path.face_across()  # a ride along a road crosses the frame, not away from the camera
+        start, fwd, length = _path_lane(mount, path)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        if target is not None and it.past and not target.kept and not target.supported_by:
+            _beside_path(target, path, fwd, start + fwd * length / 2)
+        return start + fwd * length
+    if target is not None and it.past:
+        lane = GoPast(type="go_past", subject=mount.id, targets=[target.id])
+        start, fwd, length = _past_lane(lane, bodies)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        return mount.pos + fwd * length
+    if water is not None and not mount.kept:
+        return _row_out(mount, water, target)
+    if target is not None:
+        return target.id
+    if not mount.kept:
+        mount.face_across()
+    if it.target is not None:
+        return np.asarray(it.target, dtype=np.float64)
+    length = it.distance or _ride_pace(mount) * max(e - s - 1.0, 1.0)
+    if not mount.kept:  # a ride ahead keeps its whole lane clear (a tractor once drove out through the barn)
+        mount.pos = mount.pos + _clear_lane(mount, mount.forward, length, {k: b for k, b in bodies.items()
+                                                                         if k != it.subject})
+    return mount.pos + mount.forward * length
+
+
+def _beside_path(thing: Body, path: Body, fwd: np.ndarray, at: np.ndarray) -> None:
+    """Stand ``thing`` just beyond the far side of ``path`` (away from the camera, so it hides nothing), level
+    with ``at``."""
+    side = np.array([fwd[1], -fwd[0], 0.0])
+    if side[1] < 0:
+        side = -side
+    across = abs(float(side[:2] @ np.array([math.cos(math.radians(path.heading)),
+                                            math.sin(math.radians(path.heading))])))
+    half = 0.5 * (across * path.size[0] + (1.0 - across) * path.size[1])
+    centre = path.pos + fwd * float((at - path.pos)[:2] @ fwd[:2])
+    spot = centre + side * (half + _extent_along(thing, side) + 0.3)
+    thing.pos = np.array([spot[0], spot[1], 0.0])
+
+
+def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a ride along ``path`` starts (on its top, at the end on the camera's left), its direction and length:
+    the long side of its top surface, a margin short of both ends."""
+    surface = path.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"a {path.spec.name} ({path.id!r}) has no top to ride along")
+    top = surface.scaled(path.scale)
+    centre = _local(path, top.centre)
+    along_y = top.size[1] >= top.size[0]
+    h = math.radians(path.heading + (0.0 if along_y else -90.0))
+    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    if fwd[0] < -1e-6 or (abs(fwd[0]) <= 1e-6 and fwd[1] < 0):  # left to right as the camera sees it
+        fwd = -fwd
+    length = max(max(top.size) - 2 * PATH_MARGIN - mount.size[1], 1.0)
+    z = path.pos[2] + top.height
+    start = np.array([*(centre - fwd[:2] * length / 2), z])
+    return start, fwd, length
+
+
+def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+    """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
+    nothing), or across towards what it rows to."""
+    surface = water.spec.traits.water.scaled(water.scale)
+    centre = _local(water, surface.centre)
+    z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
+    mount.face_across()
+    fwd = mount.forward[:2]
+    reach = abs(float(fwd[0])) * surface.size[0] + abs(float(fwd[1])) * surface.size[1]
+    start = centre - fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+    mount.pos = np.array([start[0], start[1], z])
+    mount.kept, mount.placed_by = True, "water"
+    if target is not None and target is not water:
+        return np.array([*target.pos[:2], z])
+    return np.array([centre[0], centre[1], z])
 
 
 _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _fall_off, KickTo: _kick_to,
              ThrowTo: _throw_to, RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet,
              RunAround: _run_around,
              DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
+             Leave: _leave,
              Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 

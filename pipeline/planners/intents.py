@@ -23,6 +23,9 @@ from scenes.catalog import CATALOG
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
 # first sense whose conditions hold wins (its handler in HANDLERS).
 SENSES: dict[str, tuple[str, ...]] = {
+    "leave": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
+              "come", "move", "drive", "ride", "speed", "gallop", "trot", "scamper", "amble", "saunter", "stride",
+              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart"),
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
@@ -360,6 +363,22 @@ def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
              "together": n > 0} for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
+def _leave(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"walks away from the house", "comes out of the barn", "the car leaves the garage": from it and off. With no
+    object, from where the subject was put ("a cat walks out from under the table")."""
+    if not ev.away:
+        return None
+    target = _target_entity(ev)
+    rel = scene.relation(ev.subjects[0]) if target is None else None
+    if rel is not None:
+        target = rel[1]
+    if target is None or target in ev.subjects:
+        return None
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "leave", "subject": m, "target": _first(scene, target), "gait": gait, "together": n > 0}
+            for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
+
+
 def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     """"walks to the tree", "the dog runs after the ball": up to something, which may be moving by then."""
     target = _target_entity(ev)
@@ -515,17 +534,24 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
-    """"a girl rides a horse along the beach", "rides his bicycle to the house"."""
-    mount = _target_entity(ev)
-    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
-    if mount is None or not riders or scene.spec(mount).traits.rideable is None:
+    """"a girl rides a horse along the beach", "rides his bicycle to the house", "a cyclist overtakes the bus",
+    "a man on a motorbike drives over the bridge": the rider gets on (or is on from the start) and the mount goes
+    to the target (or past it, with ``past``), along the path the prompt names (``along``)."""
+    mount = ev.mount
+    if mount is None or mount not in scene.members or scene.spec(mount).traits.rideable is None:
         return None
-    out: list[dict[str, Any]] = [{"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}]
-    goal = next((e for e in range(mount + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e)), None)
-    if goal is not None:
-        out[0]["target"] = _first(scene, goal)
-    return out
+    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
+    if not riders:
+        return None
+    out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
+    target = _target_entity(ev)
+    if target is not None and target in scene.members and target != mount:
+        out["target"] = _first(scene, target)
+        if ev.past or ev.verb in PASSING:
+            out["past"] = True
+    if ev.path is not None and ev.path in scene.members:
+        out["along"] = _first(scene, ev.path)
+    return [out]
 
 
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
@@ -544,6 +570,7 @@ HANDLERS: dict[str, Handler] = {
     "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
+    "leave": _leave,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
@@ -577,6 +604,12 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
                 out[-1]["subject"] == i["subject"]:
             i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
+        ride = next((u for u in out if i["type"] == "ride" == u["type"] and u["subject"] == i["subject"]), None)
+        if ride is not None:  # one ride per rider: a later leg's goal is where it goes ("drives back … to tow it")
+            for key in ("target", "past", "along"):
+                if key in i and key not in ride:
+                    ride[key] = i[key]
+            continue
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out
@@ -674,6 +707,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
         senses = (("knock_over",) if ev.over else ()) + senses_of(ev.verb)  # "kicks over a pile of boxes"
+        if ev.mount is not None:  # a rider's travel is the ride: "a cyclist overtakes the bus"
+            senses = ("ride", *senses)
         made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
         if made:
             by_event[k] = made

@@ -25,10 +25,13 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.riders import mount_riders
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    AWAY_VERBS,
+    AWAY_WORDS,
     BE_WORDS,
     BODY_PARTS,
     CAMERA_PHRASES,
@@ -60,6 +63,7 @@ from pipeline.planners.vocabulary import (
     VEHICLES,
     VERBS,
     WEARING,
+    WEATHER_NOUNS,
     NounSense,
     VerbSense,
 )
@@ -245,6 +249,12 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
+    mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
+    away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
+
+    def __post_init__(self) -> None:
+        self.away = self.away or self.verb in AWAY_VERBS
 
 
 @dataclass
@@ -382,6 +392,7 @@ class _ClauseReader:
         verb_seen = False
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
+        self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -413,8 +424,23 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
+                    last_event.target is None:
+                last_event.away = True  # "walks away from the house", "comes out of the barn": from what follows
+                r.used.add(i)
+                if i + 1 < end and t[i + 1] in ("from", "of"):
+                    r.used.add(i + 1)
+                    i += 1
+                i += 1
+                continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
+                r.used.add(i)
+                i += 1
+                continue
+            if tok in PATH_WORDS and last_event is not None and last_event.path is None and \
+                    last_event.sense.fallback in ("move", "chase") and self.noun_follows(i, _path_surface):
+                self.path_for = last_event  # "rides down the sidewalk", "drives over the bridge": along it
                 r.used.add(i)
                 i += 1
                 continue
@@ -528,7 +554,9 @@ class _ClauseReader:
                     self.setting(i)
                     i += 1
                     continue
-            if tok in ("the", "that", "this", "these", "those"):
+            relative = tok == "that" and i + 1 < end and (t[i + 1] in BE_WORDS or (
+                verb_lemma(t[i + 1]) is not None and not self.is_noun_at(i + 1)))  # "a bus that is stopped"
+            if tok in ("the", "that", "this", "these", "those") and not relative:
                 self.definite = True
                 i += 1
                 continue
@@ -669,6 +697,10 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
+                if self.path_for is not None and e not in self.path_for.subjects:
+                    self.path_for.path, self.path_for = e, None
+                    self.soft_break = False
+                    continue
                 waiting = self.agent_for or self.goal_for
                 if waiting is not None and e not in waiting.subjects:
                     if self.agent_for is not None:
@@ -893,11 +925,36 @@ def noun_plural(token: str, singular: str) -> bool:
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 
+def leaves_is_verb(tokens: list[str], i: int) -> bool:
+    """Whether "leaves" at ``i`` is the verb ("a car leaves the garage", "she slowly leaves"), not falling leaves."""
+    before = tokens[i - 1] if i > 0 else ""
+    return tokens[i] == "leaves" and (noun_sense(before) is not None or before in PRONOUNS or before.endswith("ly"))
+
+
+def _weather_phrases(tokens: list[str], used: set[int]) -> None:
+    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard" as read: the weather
+    (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell over."""
+    for i, tok in enumerate(tokens):
+        if tok not in WEATHER_NOUNS:
+            continue
+        if leaves_is_verb(tokens, i):
+            continue
+        used.add(i)
+        if i > 0 and tokens[i - 1].endswith("ing") and verb_lemma(tokens[i - 1]):
+            used.add(i - 1)  # "falling leaves"
+        j = i + 1
+        if j < len(tokens) and verb_lemma(tokens[j]) and noun_sense(tokens[j]) is None:
+            used.add(j)  # "leaves fall", "snowflakes drift down"
+            while j + 1 < len(tokens) and tokens[j + 1] in ("down", "slowly", "gently", "softly", "around", "about"):
+                used.add(j := j + 1)
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
     tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
     r = Reading()
     r.duration = _duration(tokens, r.used)
+    _weather_phrases(tokens, r.used)
     spans = _clauses(tokens, r.used)
     r.clauses = len(spans)
     reader = _ClauseReader(tokens, r)
@@ -907,6 +964,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
+    mount_riders(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
@@ -955,6 +1013,17 @@ def _holds_things(name: str) -> bool:
     """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.container is not None
+
+
+PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
+PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
+
+
+def _path_surface(name: str) -> bool:
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
+        PATH_LENGTH
 
 
 def _stood_on(name: str) -> bool:
@@ -1568,7 +1637,9 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
-        air: dict[str, Any] = atmosphere(tokenize(request.prompt), Environment.model_fields)  # rain, windy, foggy
+        words = tokenize(request.prompt)
+        weather_words = [w for k, w in enumerate(words) if not leaves_is_verb(words, k)]
+        air: dict[str, Any] = atmosphere(weather_words, Environment.model_fields)  # rain, windy, foggy
         ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
         token = STAND_INS.set(found)

@@ -166,3 +166,24 @@ def test_a_past_participle_before_a_noun_is_a_state_not_a_verb() -> None:
         {"count": "car", "n": 3}, {"event": "move", "a": "elderly"}])
     assert not failed
     assert check_timeline(timeline).check("events").passed
+
+
+@pytest.mark.parametrize(("prompt", "mover", "place"), [
+    ("a man walks away from the house", "man", "house"),
+    ("a woman comes out of the barn", "woman", "barn"),
+    ("a blue car leaves the house and drives down the road", "car", "house"),
+])
+def test_going_away_from_a_place_starts_at_it_and_leaves_it(prompt: str, mover: str, place: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert [i.type for i in script.intents][:1] == ["leave"]
+    report = check_timeline(compile_script(script))
+    assert report.check("events").passed, report.check("events").findings
+    assert not report.check("interpenetration").findings
+    assert script.environment.weather.type == "none"  # "leaves" the verb brings no falling leaves
+
+
+def test_falling_leaves_are_the_weather_not_a_falling_tree() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="autumn leaves fall from a tree by a bench", seed=0)).script
+    assert script.environment.weather is not None and script.environment.weather.type == "leaves"
+    tree = next(a for a in script.actors if a.asset == "tree")
+    assert not tree.actions
