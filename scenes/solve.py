@@ -325,9 +325,16 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
                                          for b in bodies.values()):
             direction = (-1.0, 0.0)  # the second thing next to it goes on its other side
         xy = target.pos[:2] + np.array(direction) * (reach + gap)
-        sub.pos = np.array([xy[0], xy[1], 0.0])
+        # two things let go of in the air side by side fall side by side: beside it up there, not on the ground
+        z = float(target.pos[2]) if _falling(target) and _falling(sub) else 0.0
+        sub.pos = np.array([xy[0], xy[1], z])
         sub.supported_by = f"beside:{target.id}"
     sub.placed_by, sub.kept = relation, True
+
+
+def _falling(body: Body) -> bool:
+    """Whether ``body`` is a physics body that starts up in the air with nothing under it (it is let go of)."""
+    return body.data.get("physics") is not None and float(body.pos[2]) > 0.05 and body.supported_by is None
 
 
 def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:

@@ -183,6 +183,7 @@ def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if ev.over:  # "falls over": it tips, it is not dropped
         return None
+    height = {"height": round(ev.height, 3)} if getattr(ev, "height", None) else {}  # "falls from two metres up"
     out = []
     for s in ev.subjects:
         # where it falls onto is said after the verb ("falls onto a crate"); "dominoes set up on the stairs fall"
@@ -195,9 +196,10 @@ def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             knocked = any(s in x.subjects and x.target == target and x.verb in SENSES["knock_over"] for x in later)
             if knocked or (_can_fall(scene, target) and scene.spec(s).traits.round):  # "onto the first domino"
                 out.append({"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target),
-                            "via": "drop"})
+                            "via": "drop", **height})
             continue
-        out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target)} for m in scene.members[s]]
+        out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target), **height}
+                for m in scene.members[s]]
     return out or None
 
 
@@ -771,6 +773,11 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
     for k, ev in enumerate(reading.events):
         if k not in handled and ev.subjects and all(m in sent and sent[m] < k for s in ev.subjects
                                                     for m in scene.members.get(s, [])):
+            handled.add(k)
+    dropped = {i["subject"] for i in intents if i["type"] == "drop_onto"}
+    for k, ev in enumerate(reading.events):  # "drop from a tree and land on the blanket": one fall, the drop's
+        if k not in handled and ev.subjects and ev.verb in SENSES["drop_onto"] and all(
+                m in dropped for s in ev.subjects for m in scene.members.get(s, [])):
             handled.add(k)
     for k, ev in enumerate(reading.events):  # "wobbles and collapses": the wobble is the fall's, not a spin
         if k not in handled and ev.sense.fallback == "wobble" and any(

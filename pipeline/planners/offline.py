@@ -252,6 +252,7 @@ class Event:
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
+    height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
     def __post_init__(self) -> None:
         self.away = self.away or self.verb in AWAY_VERBS
@@ -335,6 +336,8 @@ class _ClauseReader:
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
+        self.commanded: Event | None = None  # the event a command made: "… and a box" are its things too
+        self.commanded_end = 0  # the token after its last thing
         self.clause = 0
         self.reset_phrase()
 
@@ -456,11 +459,22 @@ class _ClauseReader:
             if arrangement and r.entities:
                 for e in self.subjects or [len(r.entities) - 1]:
                     r.entities[e].arrangement = arrangement[1]
+                if arrangement[0] == ("side", "by", "side") and len(self.subjects) >= 2 and last_event is not None \
+                        and last_event.verb in DROP_VERBS and set(self.subjects) <= set(last_event.subjects):
+                    for e in self.subjects[1:]:  # "a beach ball and a bowling ball side by side": beside each other
+                        if r.entities[e].relation is None:
+                            r.entities[e].relation = ("beside", [self.subjects[0]])
                 r.used.update(range(i, i + len(arrangement[0])))
                 i += len(arrangement[0])
                 # "three cones lined up in a row and a ball …": the arrangement is what they do; what follows
                 # names a new subject
                 verb_seen = verb_seen or bool(self.subjects)
+                continue
+            height = _height_at(t, i, end)
+            if height is not None and last_event is not None:  # "falls from two metres up": where it starts
+                last_event.height = height[0]
+                r.used.update(range(i, i + height[1]))
+                i += height[1]
                 continue
             if (tok in GOAL_WORDS or (tok == "to" and last_event is not None and last_event.verb in GOAL_TO_VERBS)) \
                     and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
@@ -498,6 +512,8 @@ class _ClauseReader:
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
+            elif tok == "from" and last_event is not None and last_event.verb in DROP_VERBS and self.noun_soon(i, 5):
+                rel = (("from",), "off")  # "apples drop from the branches of a tree": where they fall from
             if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
                     {"walk_to", "move_to"} & set(last_event.sense.actions) and not last_event.past:
                 r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
@@ -540,6 +556,11 @@ class _ClauseReader:
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
                     subjects = [last]  # "knocks a cup off the table": the cup comes off it
+                elif subjects == [last] and rel[1] in ("on", "above") and last_event is not None and i - 2 >= start \
+                        and t[i - 2] == "and" and \
+                        last not in last_event.subjects and verb_lemma(t[i - 1]) == last_event.verb and \
+                        last_event.subjects and not last_event.passive and last_event.clause == clause:
+                    subjects = list(last_event.subjects)  # "… of the desk and drops onto the rug": the ball drops
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -680,6 +701,7 @@ class _ClauseReader:
                 if group is not None:  # "a domino run", "a wooden block tower": a group of them, so arranged
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
+                phrase_start = min([i, *self.modifier_idx])
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
                 r.entities[e].topic = r.entities[e].topic or group is not None
                 camera_subject = False
@@ -729,6 +751,11 @@ class _ClauseReader:
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
                             i < end and t[i] == "and"):
                         pending_rel = None
+                elif self.commanded is not None and last_event is self.commanded and e not in last_event.subjects \
+                        and _joined_by_and(t, phrase_start, self.commanded_end):  # "drop a ball and a box"
+                    last_event.subjects.append(e)
+                    self.subjects.append(e)
+                    self.commanded_end = i
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e
@@ -740,6 +767,7 @@ class _ClauseReader:
                 if self.imperative is not None:  # "drop a beach ball": the ball drops
                     last_event = Event([e], self.imperative, VERBS[self.imperative], clause)
                     r.events.append(last_event)
+                    self.commanded, self.commanded_end = last_event, i
                     verb_seen, self.imperative = True, None
                 self.soft_break = False
                 continue
@@ -912,6 +940,36 @@ def _leads_up(ev: Event, later: list[Event]) -> bool:
             and ev.sense.fallback == "move" and {"walk_to", "move_to"} & set(nxt.sense.actions))
 
 
+HEIGHT_UNITS = {"metres": 1.0, "metre": 1.0, "meters": 1.0, "meter": 1.0, "m": 1.0, "feet": 0.3048, "foot": 0.3048,
+                "ft": 0.3048}
+HEIGHT_WORDS = ("up", "high", "above", "in", "the", "air")  # "from 3 metres up", "from two metres high in the air"
+
+
+def _height_at(tokens: list[str], i: int, end: int) -> tuple[float, int] | None:
+    """"from two metres up", "from 3 m high": (metres, tokens used) when a fall's height starts at ``i``."""
+    if tokens[i] != "from" or i + 2 >= end:
+        return None
+    word = tokens[i + 1]
+    number = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word) if word.replace(".", "", 1).isdigit() \
+        else None
+    unit = HEIGHT_UNITS.get(tokens[i + 2])
+    if number is None or unit is None or not 0 < number * unit <= 100:
+        return None
+    k = i + 3
+    while k < end and tokens[k] in HEIGHT_WORDS and (tokens[k] != "the" or (k + 1 < end and tokens[k + 1] == "air")):
+        k += 1
+    return number * unit, k - i
+
+
+def _joined_by_and(tokens: list[str], phrase_start: int, after: int) -> bool:
+    """Whether the noun phrase at ``phrase_start`` follows an "and" (past its article or number) that comes right
+    after the thing at token ``after``: "drop a ball and a box", not "drop a ball onto a table and a dog …"."""
+    j = phrase_start - 1
+    while j > after and (tokens[j] in ("a", "an", "the", "some") or tokens[j] in NUMBER_WORDS or tokens[j].isdigit()):
+        j -= 1
+    return j == after and tokens[j] == "and"
+
+
 def _owner(token: str) -> str:
     """The noun of a possessive ("dog's" → "dog", "campers'" → "campers"); other words as they are."""
     if token.endswith("'s") and token != "it's":
@@ -1002,6 +1060,7 @@ class Placed:
     seat_id: str | None = None
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour
     over: int | None = None  # the entity it jumps over ("jumps over the fence")
+    physics: dict[str, Any] | None = None  # a body the physics moves from the start (dropped from a height)
 
 
 def _is_seat(name: str) -> bool:
@@ -1378,6 +1437,13 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
                            for sx in (-1, 1) for sy in (-1, 1)]
                 moved.add((a.entity, ev.clause))
                 continue
+            if a.physics is not None:  # dropped: the physics moves it from the start, the rest is its fall
+                continue
+            if _dropped(ev, a, reading):
+                a.position[2] = round(a.position[2] + (ev.height or DROP_HEIGHT), 3)
+                a.physics = {"start": 0.0}  # nothing holds it up there: it falls as the video starts
+                a.path.append((a.position[0], a.position[1], 0.0))
+                continue
             target_point, target_id = _target(ev, a, k, subjects, by_entity, centre)
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
@@ -1393,6 +1459,23 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
     for a in actors:  # placed on a seat with nothing else to do there: sit on it for the whole video
         if a.seat_id is not None and not any(x["type"] == "sit" for x in a.actions) and "sit" in models:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
+
+
+DROP_VERBS = ("drop", "fall", "plunge")  # what is let go of in the air: it falls, it does not tip over
+DROP_HEIGHT = 2.0  # metres a thing dropped from no said height starts above the ground
+
+
+def _dropped(ev: Event, a: Placed, reading: Reading) -> bool:
+    """"drop a beach ball and a bowling ball from 3 metres up", "a ball falls": a thing let go of in the air with
+    nothing said to land on (that is a drop onto it) and nothing it stands on (that is a fall off it). A thing
+    that merely "falls" is dropped only when round or a height is said (a chair that falls tips over)."""
+    if ev.over or ev.target is not None or ev.lands is not None or ev.verb not in DROP_VERBS or (ev.passive and \
+            ev.agent is not None) or CATALOG[a.asset].kind in LIVING_KINDS:
+        return False
+    rel = reading.entities[a.entity].relation
+    if (rel and rel[0] in ("on", "above", "under", "inside")) or reading.entities[a.entity].source is not None:
+        return False
+    return ev.verb == "drop" or ev.height is not None or bool(CATALOG[a.asset].traits.round)
 
 
 TRAVEL = ("move", "chase", "fly")
@@ -1766,4 +1849,6 @@ def _actor_data(a: Placed) -> dict[str, Any]:
         out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
     if a.actions:
         out["actions"] = a.actions
+    if a.physics is not None:
+        out["physics"] = a.physics
     return out

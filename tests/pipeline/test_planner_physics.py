@@ -206,3 +206,23 @@ def test_a_push_moves_the_pushed_thing_with_the_pusher(prompt: str, facts: list[
 ])
 def test_a_stack_that_is_hit_comes_down(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # a command's things joined by "and" are all dropped, from the height said, side by side up there
+    ("Drop a beach ball and a bowling ball side by side from 3 metres up",
+     [{"relation": "next_to", "a": "beach_ball", "b": "bowling_ball", "at": "start"},
+      {"event": "move", "a": "beach_ball"}, {"event": "move", "a": "bowling_ball"}]),
+    # what drops from something and lands on something else falls onto it
+    ("3 apples drop from the branches of a tree and land on the picnic blanket",
+     [{"count": "apple", "n": 3}, {"event": "fall_onto", "a": "apple", "b": "picnic_blanket"},
+      {"relation": "on", "a": "apple", "b": "picnic_blanket", "at": "end"}]),
+])
+def test_a_thing_let_go_of_falls_from_where_it_was(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_fall_reads_its_height() -> None:
+    reading, _ = read_prompt("A bowling ball falls from two metres up onto a row of five cups")
+    assert reading.events[0].height == 2.0
+    assert _plan("A bowling ball falls from two metres up onto a row of five cups").intents[-1].height == 2.0
