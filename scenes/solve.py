@@ -1401,6 +1401,9 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
     something smaller, so it does not hide what it drives up to."""
     _can(car, "move_to", where)
+    if goal.spec.group == "vehicles" and not goal.data.get("actions") and goal is not car:
+        _pull_up_behind(car, goal, s, e)
+        return
     if not car.kept:
         car.face_across()
     fwd = car.forward[:2]
@@ -1417,6 +1420,16 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     if float(np.linalg.norm(stop - car.pos[:2])) > 0.1:
         car.heading = _heading_to(car.pos, stop)
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
+def _pull_up_behind(car: Body, goal: Body, s: float, e: float) -> None:
+    """A vehicle driving up to a parked one comes up its lane from behind and stops a car's gap short of its back
+    ("a police car pulls up behind a white van"), not across the kerb beside it."""
+    back = goal.pos[:2] - goal.forward[:2] * (goal.size[1] / 2 + car.size[1] / 2 + 1.0)
+    if not car.kept:
+        start = back - goal.forward[:2] * 12.0
+        car.pos, car.heading = np.array([start[0], start[1], goal.pos[2]]), goal.heading
+    car.act(type="move_to", to=[back[0], back[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
 def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray, float]:
@@ -1709,6 +1722,7 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
 RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
 PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
+RUN_INTO_AT = 0.75  # how far along its path a ride meets what it runs into
 
 
 def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1727,10 +1741,14 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
         rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
         rider.heading = mount.heading
-    mounted = it.start is None and not rider.data.get("actions") and (path is not None or water is not None
-                                                                       or s <= 1.0)
+    before = [a for a in rider.data.get("actions") or [] if a.get("start", 0.0) < s]
+    mounted = not before and (path is not None or water is not None or (
+        it.start is None and s <= 1.0))  # nowhere to wait on a bridge or a lake
     start = 0.0 if mounted else s  # nothing to do before: on it from the start (a boat's rower, a bridge's rider)
-    rider.act(type="ride", mount=mount.id, start=start, **({"end": it.end} if it.end is not None else {}))
+    fall = min((a["start"] for a in rider.data.get("actions") or [] if a.get("type") == "fall"
+                and a.get("start", 0.0) > s), default=None)  # "… and falls off his skateboard": off it then
+    end = it.end if it.end is not None else fall
+    rider.act(type="ride", mount=mount.id, start=start, **({"end": end} if end is not None else {}))
     go = s if mounted else s + 1.0  # on the saddle, off it goes
     if isinstance(goal, str):
         if mount.living:
@@ -1759,6 +1777,13 @@ def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, b
             mount.pos, mount.heading = start, _heading_to(start, start + fwd)
         if target is not None and it.past and not target.kept and not target.supported_by:
             _beside_path(target, path, fwd, start + fwd * length / 2)
+        elif target is not None and not it.past:  # "skates down the pavement, hits a rock": it lies in the way
+            if not target.kept and not target.supported_by and not target.living:
+                spot = start + fwd * (RUN_INTO_AT * length)
+                target.pos = np.array([spot[0], spot[1], start[2]])
+                target.supported_by = path.id
+            reach = float((target.pos - start)[:2] @ fwd[:2]) - _extent_along(target, fwd) - mount.size[1] / 2
+            return start + fwd * max(reach, 1.0)
         return start + fwd * length
     if target is not None and it.past:
         lane = GoPast(type="go_past", subject=mount.id, targets=[target.id])

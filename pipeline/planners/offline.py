@@ -392,6 +392,7 @@ class _ClauseReader:
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
         self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
+        self.events_at_noun = 0  # how many events there were when the last noun was read
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -530,10 +531,14 @@ class _ClauseReader:
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
                 named_last = bool(r.mentions) and r.mentions[-1] == (clause, last)  # just now, in this clause
+                # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
+                fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
+                named_last = named_last and not fell_since
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
-                if object_last == last and last_event is not None and r.entities[last].relation is None:
+                if object_last == last and last_event is not None and r.entities[last].relation is None and \
+                        not fell_since:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
@@ -679,6 +684,7 @@ class _ClauseReader:
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
                 camera_subject = False
                 r.used.update(range(i, i + length))
@@ -742,8 +748,10 @@ class _ClauseReader:
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
-            if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
-                    i - 1 in r.used and self.is_noun_at(i - 1):
+            if lemma is not None and tok.endswith("ed") and i - 1 in r.used and self.is_noun_at(i - 1) and (
+                    (not verb_seen and VERBS[lemma].fallback == "move") or (
+                        object_last is not None and object_last == len(r.entities) - 1)):
+                # "… behind a white van parked by the kerb": the van's state (and the kerb is by the van)
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
                 i += 1
                 continue
