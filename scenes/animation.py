@@ -181,7 +181,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         elif isinstance(a, Dance) and kind == "humanoid" and not is_move(a):  # captured dances are moves
             _dance(a, rot, off, J, t, w, m)
         elif isinstance(a, Push) and kind == "humanoid":
-            w = envelope(t, a.start - 0.3, a.start + 0.5, duration, 0.25)
+            w = envelope(t, a.start - 0.3, _push_end(a), duration, 0.25)
             for side in ("l", "r"):
                 _blend(rot, J[f"{side}_upper_arm"], w, np.tile([0.0, 80.0, 0.0], (n, 1)))
                 _blend(rot, J[f"{side}_forearm"], w, np.tile([0.0, 10.0, 0.0], (n, 1)))
@@ -490,11 +490,16 @@ def _hold_arms(actor: Actor, m: Model, grips: list[hold.Grip], held: dict[hold.G
             hold.arm_layer(m, actor.asset, world, rot, s, target, w)
 
 
+def _push_end(a: Push) -> float:
+    """When a push's arms come down: half a second after a shove, at the end of a steady push."""
+    return max(a.end, a.start + 0.5) if a.end is not None and a.target is not None else a.start + 0.5
+
+
 def _arm_busy(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
     busy = np.zeros(len(t))
     for a in actor.actions:
         if isinstance(a, Wave | Dance | Push):
-            start, end = (a.start - 0.3, a.start + 0.5) if isinstance(a, Push) else (a.start, natural_end(a, duration))
+            start, end = (a.start - 0.3, _push_end(a)) if isinstance(a, Push) else (a.start, natural_end(a, duration))
             busy = np.maximum(busy, envelope(t, start, end, duration))
     return busy
 

@@ -189,11 +189,16 @@ class RollDown(_Event):
 
 
 class PushIt(_Event):
-    """``subject`` walks up to ``target`` and shoves it."""
+    """``subject`` walks up to ``target`` and pushes it along the ground, walking behind it, until it reaches
+    ``to`` (an actor it ends up against, such as a wall, or a point); without ``to``, a few metres ahead."""
 
     type: Literal["push"]
     subject: ActorRef
     target: ActorRef
+    to: ActorRef | Point | None = None
+
+    def actor_refs(self) -> list[tuple[str, str]]:
+        return super().actor_refs() + ([("to", self.to)] if isinstance(self.to, str) else [])
 
 
 class Chase(_Event):

@@ -656,7 +656,7 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     if isinstance(it, DropOnto):
         return math.sqrt(2 * it.height / GRAVITY) + 2.5
     if isinstance(it, PushIt):
-        return walk(it.subject, it.target) + 2.0
+        return walk(it.subject, it.target) + PUSH_DISTANCE / PUSH_SPEED + 0.5
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
     if isinstance(it, DriveAlong):
@@ -780,10 +780,17 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     chain = _chain(script, it.target)
     for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
         bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
+    if _in_row(script, it.target):
+        _close_ranks([bodies[c] for c in chain], mover, script)
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
         _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
         return None
     if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
+        return None
+    if mover.spec.traits.round and not mover.living and not _into_path(script, it, [bodies[c] for c in chain], bodies) \
+            and _across_face([bodies[c] for c in chain], mover) is not None:
+        # a ball at a pyramid flies in at its middle row: rolled at the bottom one, the rows above hold each other up
+        _send_at(it.model_copy(update={"via": "kick"}), mover, [bodies[c] for c in chain], False, bodies, s, e, where)
         return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
@@ -793,7 +800,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
-    in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
+    in_line = len(members) > 1 and _in_row(script, it.target) and float(
+        np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
     if in_line:
         axis = members[-1].pos[:2] - members[0].pos[:2]
         first = members[0] if np.linalg.norm(members[0].pos[:2] - target.pos[:2]) <= np.linalg.norm(
@@ -802,6 +810,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
             axis = -axis
         axis = axis / max(float(np.linalg.norm(axis)), 1e-6)
         hit = first
+    elif (face := _across_face(members, mover)) is not None:  # a pyramid: one of its base knocked out from under
+        hit, axis = face
     else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide)
         away = target.pos[:2] - mover.pos[:2]
         axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0])
@@ -843,6 +853,31 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
 
 
+RANKS_GAP = 0.3  # × the mover's height: the gap left between things in a row that a bigger thing ploughs through
+
+
+def _close_ranks(members: list[Body], mover: Body, script: SceneScript) -> None:
+    """A row of things too short to fall onto each other (cups, cans) that something bigger is sent through stands
+    close, each gap a share of the mover's size, so it meets every one of them and not only the first."""
+    if len(members) < 2 or mover.living or all(b.spec.traits.topples for b in members):
+        return
+    tallest = max(float(b.size[2]) for b in members)
+    if float(mover.size[2]) <= tallest:
+        return
+    rows = [it for it in script.intents if isinstance(it, Arrange) and members[0].id in it.subjects]
+    if any(it.spacing is not None for it in rows):  # the script said how far apart: keep it
+        return
+    axis = _unit(members[-1].pos - members[0].pos, np.array([1.0, 0.0]))
+    gap = RANKS_GAP * float(mover.size[2])
+    widths = [_extent_along(b, axis) * 2 for b in members]
+    middle = np.mean([b.pos[:2] for b in members], axis=0)
+    along = -(sum(widths) + gap * (len(members) - 1)) / 2
+    for b, w in zip(members, widths, strict=True):
+        xy = middle + axis * (along + w / 2)
+        b.pos = np.array([xy[0], xy[1], b.pos[2]])
+        along += w + gap
+
+
 def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, np.ndarray]:
     """The member a mover strikes first and the unit (x, y) direction it comes in along: down a row from its
     nearer end; at a single thing or a stack from the mover's side (from the left when they coincide)."""
@@ -852,9 +887,32 @@ def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, 
             first, last = last, first
         axis = last.pos[:2] - first.pos[:2]
         return first, axis / float(np.linalg.norm(axis))
+    if (face := _across_face(members, mover, flying=True)) is not None:
+        return face
     centre = np.mean([m.pos[:2] for m in members], axis=0)
     away = centre - mover.pos[:2]
     return members[0], (away / float(np.linalg.norm(away)) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0]))
+
+
+def _across_face(members: list[Body], mover: Body, flying: bool = False) -> tuple[Body, np.ndarray] | None:
+    """A pyramid (a wall of things in rows on top of each other) is struck square on its face, at the middle of
+    its bottom row, so what rests on that one comes down (struck along its rows it only slides up against
+    itself); something ``flying`` in strikes the row above, so the rows over it fall. ``None`` for anything
+    else. Comes in from the mover's side of the face (from the front, -y, when the mover is level with it)."""
+    base_z = min(float(m.pos[2]) for m in members)
+    base = [m for m in members if float(m.pos[2]) < base_z + 0.05]
+    if len(base) < 2 or len(base) == len(members):
+        return None
+    row = _unit(base[-1].pos - base[0].pos, np.array([1.0, 0.0]))
+    normal = np.array([-row[1], row[0]])
+    middle = np.mean([m.pos[:2] for m in base], axis=0)
+    side = float(np.dot(middle - mover.pos[:2], normal))
+    axis = normal if side > 0.3 or (abs(side) <= 0.3 and normal[1] >= 0) else -normal
+    above = [m for m in members if m not in base]
+    second = [m for m in above if float(m.pos[2]) < min(float(x.pos[2]) for x in above) + 0.05]
+    row_hit = second if flying and len(above) > 1 else base  # what a flying thing strikes: the row above the base
+    hit = min(row_hit, key=lambda m: float(np.linalg.norm(m.pos[:2] - middle)))
+    return hit, axis
 
 
 FLIGHT_SPEED = {"throw": 7.0, "kick": 10.0}  # m/s across the ground: a throw arcs, a kick flies low and fast
@@ -1011,8 +1069,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     roll = next((x for x in reversed(before) if isinstance(x, RollDown) and x.subject == it.subject), None)
     if roll is None:
         return False
-    if any(m.supported_by in bodies for m in members):
-        return True  # it rolls on its own; what it meets stays on what holds it
+    ids = {m.id for m in members}
+    if any(m.supported_by in bodies and m.supported_by not in ids for m in members):
+        return True  # it rolls on its own; what it meets stays on what holds it (a stack's upper ones stand on it)
     slope = bodies[roll.target]
     top, down = _high_end(slope)
     foot = top[:2] + down * 2 * _extent_along(slope, down)
@@ -1024,8 +1083,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
         turn = 0.0
     spot = foot + down * (PATH_GAP + _extent_along(first, down))
     c, s_ = math.cos(math.radians(-turn)), math.sin(math.radians(-turn))
+    origin = first.pos[:2].copy()
     for m in members:  # a rigid move: the arrangement stays as it was laid out
-        rel = m.pos[:2] - first.pos[:2]
+        rel = m.pos[:2] - origin
         xy = spot + np.array([c * rel[0] - s_ * rel[1], s_ * rel[0] + c * rel[1]])
         m.pos = np.array([xy[0], xy[1], m.pos[2]])
         m.heading = m.heading - turn
@@ -1168,16 +1228,70 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
                  **({} if ball.spec.traits.round else {"friction": 0.05}))
 
 
+PUSH_SPEED = 0.8  # m/s: a walk behind something heavy
+PUSH_REACH = 0.32  # × its height: from a pusher's middle to the near side of what it pushes (arms out in front)
+PUSH_RUN_UP = 1.2  # m a pusher walks before its hands meet the thing
+PUSH_DISTANCE = 3.0  # m something is pushed when the prompt says nowhere in particular
+PUSH_ROOM = 2.5  # m from the thing to what it is pushed against, when the solver places them
+
+
 def _push(it: PushIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> Strike:
+    """A person walks up behind ``target`` and pushes it along the ground, walking with it (a steady push: the
+    physics moves it where the hands go) until it is against ``to`` (its near side), at the point ``to``, or a
+    few metres on. Anything else that can push gives it one shove."""
     sub, target = bodies[it.subject], bodies[it.target]
     _can(sub, "push", where)
     target.dynamic(mass=max(0.5, float(np.prod(target.size)) * 200.0))
-    if float(np.linalg.norm(sub.pos[:2] - target.pos[:2])) > sub.radius + target.radius + 0.6 and sub.living:
-        arrive = max(s + 0.5, e - 1.5)
-        sub.act(type="walk_to", to=target.id, start=s, end=arrive, stop_distance=0.35)
-    else:
-        arrive = s
-    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=arrive)
+    if not sub.living:
+        return _shove(sub, target, s, e)
+    end_xy, d = _push_goal(it, sub, target, bodies)
+    length = float(np.linalg.norm(end_xy - target.pos[:2]))
+    stand = target.pos[:2] - d * (_extent_along(target, d) + PUSH_REACH * float(sub.size[2]))
+    if not sub.kept or float(np.linalg.norm(sub.pos[:2] - stand)) > 6.0:
+        start = stand - d * PUSH_RUN_UP
+        sub.pos = np.array([start[0], start[1], 0.0])
+    sub.heading = _heading_to(sub.pos, np.array([*stand, 0.0]) + np.array([*d, 0.0]))
+    walk = float(np.linalg.norm(stand - sub.pos[:2]))
+    arrive = min(s + walk / WALK_SPEED + 0.6, max(s + 0.2, e - 1.0))  # with time to speed up and slow down
+    if walk > 0.05:
+        sub.act(type="walk_to", to=[float(stand[0]), float(stand[1]), 0.0], start=s, end=arrive)
+    done = min(max(arrive + length / PUSH_SPEED, arrive + 0.5), max(e, arrive + 0.5))
+    there = stand + d * length
+    # hands on it until the walk has slowed to a stop there
+    sub.act(type="push", target=target.id, strength=1.0, start=round(arrive, 3),
+            end=round(min(done + 0.5, script.duration), 3))
+    # at its pace all the way there (not cut short at the push's end: the thing would stop short of the wall)
+    sub.act(type="walk_to", to=[float(there[0]), float(there[1]), 0.0], start=round(arrive, 3),
+            end=round(min(done + 1.0, script.duration), 3), speed=round(max(length / max(done - arrive, 0.1), 0.1), 3))
+    return Strike(sub.id, len(sub.data["actions"]) - 2, target.id, "touch")
+
+
+def _push_goal(it: PushIt, sub: Body, target: Body, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray]:
+    """Where the pushed thing's middle ends up (x, y) and the unit direction it goes. Against an actor it stops
+    touching that actor's near side; the thing is put a few metres before it, unless a relation placed it."""
+    dest = bodies.get(it.to) if isinstance(it.to, str) else None
+    if dest is not None:
+        d = _unit(dest.pos[:2] - target.pos[:2], np.array([1.0, 0.0]))
+        if dest.spec.size[0] > 2 * dest.spec.size[1]:  # a wall, a fence: pushed square against its face
+            normal = _local(dest, (0.0, 1.0)) - dest.pos[:2]
+            # from the side the thing is on; one the solver places is on the near side (-y), where films look from
+            side = float(np.dot(normal, d)) if target.kept else float(normal[1])
+            d = normal * (1.0 if side >= 0 else -1.0)
+        face = dest.pos[:2] - d * (_extent_along(dest, d) + _extent_along(target, d) + 0.01)
+        if not target.kept:
+            spot = face - d * PUSH_ROOM
+            target.pos = np.array([spot[0], spot[1], target.pos[2]])
+        return face, _unit(face - target.pos[:2], d)
+    if it.to is not None:
+        goal = np.asarray(it.to, dtype=np.float64)[:2]
+        return goal, _unit(goal - target.pos[:2], np.array([1.0, 0.0]))
+    d = _unit(target.pos[:2] - sub.pos[:2], np.array([1.0, 0.0])) if sub.kept else np.array([1.0, 0.0])
+    return target.pos[:2] + d * PUSH_DISTANCE, d
+
+
+def _shove(sub: Body, target: Body, s: float, e: float) -> Strike:
+    """One shove from ``sub`` (a thing that can push, not a person walking behind it)."""
+    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=s)
     return Strike(sub.id, len(sub.data["actions"]) - 1, target.id, "touch")
 
 

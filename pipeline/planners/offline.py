@@ -43,6 +43,7 @@ from pipeline.planners.vocabulary import (
     FINISH_COLOURS,
     FINISH_WORDS,
     GARMENTS,
+    GOAL_TO_VERBS,
     GOAL_WORDS,
     GROUP_PHRASES,
     IRREGULAR_PLURALS,
@@ -462,7 +463,8 @@ class _ClauseReader:
                 # names a new subject
                 verb_seen = verb_seen or bool(self.subjects)
                 continue
-            if tok in GOAL_WORDS and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
+            if (tok in GOAL_WORDS or (tok == "to" and last_event is not None and last_event.verb in GOAL_TO_VERBS)) \
+                    and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
                     isinstance(last_event.target, int) or (last_event.passive and last_event.target is None)):
                 if last_event.target is not None:  # "kicks the ball against the wall": where the ball goes
                     self.goal_for = last_event

@@ -166,7 +166,8 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
     (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
-    (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16), (("a", "flight", "of"), 1),
+    (("a", "heap", "of"), 5), (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16),
+    (("a", "flight", "of"), 1),
     (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
     (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
     (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
@@ -174,7 +175,7 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
 ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
-                        "pile": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
+                        "pile": "stack", "heap": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
 MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this many
 MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
@@ -453,6 +454,7 @@ KNOCK_DOWN_VERBS = {"knock", "push", "kick", "blow", "bowl", "topple", "tip", "s
                     "smash", "hit"}
 BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"}  # before a passive participle
 GOAL_WORDS = {"at", "against", "into", "towards", "toward"}  # "kicks the ball against the wall": where it goes
+GOAL_TO_VERBS = {"push", "shove", "nudge", "drag", "slide"}  # "pushes the crate to the wall": "to" says where it goes
 
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),
