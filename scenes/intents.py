@@ -42,7 +42,7 @@ class _Intent(BaseModel):
     def actor_refs(self) -> list[tuple[str, str]]:
         """(field, actor id) pairs this intent names, for cross-reference checks."""
         out: list[tuple[str, str]] = []
-        for name in ("subject", "target", "object", "agent", "onto"):
+        for name in ("subject", "target", "object", "agent", "onto", "along"):
             value = getattr(self, name, None)
             if isinstance(value, str) and value not in ("camera", "away", "each_other"):
                 out.append((name, value))
@@ -189,11 +189,16 @@ class RollDown(_Event):
 
 
 class PushIt(_Event):
-    """``subject`` walks up to ``target`` and shoves it."""
+    """``subject`` walks up to ``target`` and pushes it along the ground, walking behind it, until it reaches
+    ``to`` (an actor it ends up against, such as a wall, or a point); without ``to``, a few metres ahead."""
 
     type: Literal["push"]
     subject: ActorRef
     target: ActorRef
+    to: ActorRef | Point | None = None
+
+    def actor_refs(self) -> list[tuple[str, str]]:
+        return super().actor_refs() + ([("to", self.to)] if isinstance(self.to, str) else [])
 
 
 class Chase(_Event):
@@ -342,14 +347,19 @@ class GiveIt(_Event):
 
 
 class RideOn(_Event):
-    """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike) and rides it to ``target``, or
-    ``distance`` metres ahead (default: as far as it goes at a walk, or a ride's pace, in the time)."""
+    """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike, a tractor, a rowing boat) and
+    rides it to ``target`` (past it, with ``past``), or ``distance`` metres ahead (default: as far as it goes at a
+    walk, or a ride's pace, in the time); ``along``: the road, sidewalk or bridge it rides along, end to end, on its
+    top. A rider with nothing to do before a ride along a path, on the water or given no ``start`` is on the mount
+    from the start."""
 
     type: Literal["ride"]
     subject: ActorRef
     object: ActorRef
     target: ActorRef | Point | None = None
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
+    past: bool = False
+    along: ActorRef | None = None
 
 
 class KeepAlive(_Intent):

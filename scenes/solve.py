@@ -656,7 +656,7 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     if isinstance(it, DropOnto):
         return math.sqrt(2 * it.height / GRAVITY) + 2.5
     if isinstance(it, PushIt):
-        return walk(it.subject, it.target) + 2.0
+        return walk(it.subject, it.target) + PUSH_DISTANCE / PUSH_SPEED + 0.5
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
     if isinstance(it, DriveAlong):
@@ -780,10 +780,17 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     chain = _chain(script, it.target)
     for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
         bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
+    if _in_row(script, it.target):
+        _close_ranks([bodies[c] for c in chain], mover, script)
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
         _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
         return None
     if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
+        return None
+    if mover.spec.traits.round and not mover.living and not _into_path(script, it, [bodies[c] for c in chain], bodies) \
+            and _across_face([bodies[c] for c in chain], mover) is not None:
+        # a ball at a pyramid flies in at its middle row: rolled at the bottom one, the rows above hold each other up
+        _send_at(it.model_copy(update={"via": "kick"}), mover, [bodies[c] for c in chain], False, bodies, s, e, where)
         return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
@@ -793,7 +800,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
-    in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
+    in_line = len(members) > 1 and _in_row(script, it.target) and float(
+        np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
     if in_line:
         axis = members[-1].pos[:2] - members[0].pos[:2]
         first = members[0] if np.linalg.norm(members[0].pos[:2] - target.pos[:2]) <= np.linalg.norm(
@@ -802,6 +810,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
             axis = -axis
         axis = axis / max(float(np.linalg.norm(axis)), 1e-6)
         hit = first
+    elif (face := _across_face(members, mover)) is not None:  # a pyramid: one of its base knocked out from under
+        hit, axis = face
     else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide)
         away = target.pos[:2] - mover.pos[:2]
         axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0])
@@ -843,6 +853,31 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
 
 
+RANKS_GAP = 0.3  # × the mover's height: the gap left between things in a row that a bigger thing ploughs through
+
+
+def _close_ranks(members: list[Body], mover: Body, script: SceneScript) -> None:
+    """A row of things too short to fall onto each other (cups, cans) that something bigger is sent through stands
+    close, each gap a share of the mover's size, so it meets every one of them and not only the first."""
+    if len(members) < 2 or mover.living or all(b.spec.traits.topples for b in members):
+        return
+    tallest = max(float(b.size[2]) for b in members)
+    if float(mover.size[2]) <= tallest:
+        return
+    rows = [it for it in script.intents if isinstance(it, Arrange) and members[0].id in it.subjects]
+    if any(it.spacing is not None for it in rows):  # the script said how far apart: keep it
+        return
+    axis = _unit(members[-1].pos - members[0].pos, np.array([1.0, 0.0]))
+    gap = RANKS_GAP * float(mover.size[2])
+    widths = [_extent_along(b, axis) * 2 for b in members]
+    middle = np.mean([b.pos[:2] for b in members], axis=0)
+    along = -(sum(widths) + gap * (len(members) - 1)) / 2
+    for b, w in zip(members, widths, strict=True):
+        xy = middle + axis * (along + w / 2)
+        b.pos = np.array([xy[0], xy[1], b.pos[2]])
+        along += w + gap
+
+
 def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, np.ndarray]:
     """The member a mover strikes first and the unit (x, y) direction it comes in along: down a row from its
     nearer end; at a single thing or a stack from the mover's side (from the left when they coincide)."""
@@ -852,9 +887,32 @@ def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, 
             first, last = last, first
         axis = last.pos[:2] - first.pos[:2]
         return first, axis / float(np.linalg.norm(axis))
+    if (face := _across_face(members, mover, flying=True)) is not None:
+        return face
     centre = np.mean([m.pos[:2] for m in members], axis=0)
     away = centre - mover.pos[:2]
     return members[0], (away / float(np.linalg.norm(away)) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0]))
+
+
+def _across_face(members: list[Body], mover: Body, flying: bool = False) -> tuple[Body, np.ndarray] | None:
+    """A pyramid (a wall of things in rows on top of each other) is struck square on its face, at the middle of
+    its bottom row, so what rests on that one comes down (struck along its rows it only slides up against
+    itself); something ``flying`` in strikes the row above, so the rows over it fall. ``None`` for anything
+    else. Comes in from the mover's side of the face (from the front, -y, when the mover is level with it)."""
+    base_z = min(float(m.pos[2]) for m in members)
+    base = [m for m in members if float(m.pos[2]) < base_z + 0.05]
+    if len(base) < 2 or len(base) == len(members):
+        return None
+    row = _unit(base[-1].pos - base[0].pos, np.array([1.0, 0.0]))
+    normal = np.array([-row[1], row[0]])
+    middle = np.mean([m.pos[:2] for m in base], axis=0)
+    side = float(np.dot(middle - mover.pos[:2], normal))
+    axis = normal if side > 0.3 or (abs(side) <= 0.3 and normal[1] >= 0) else -normal
+    above = [m for m in members if m not in base]
+    second = [m for m in above if float(m.pos[2]) < min(float(x.pos[2]) for x in above) + 0.05]
+    row_hit = second if flying and len(above) > 1 else base  # what a flying thing strikes: the row above the base
+    hit = min(row_hit, key=lambda m: float(np.linalg.norm(m.pos[:2] - middle)))
+    return hit, axis
 
 
 FLIGHT_SPEED = {"throw": 7.0, "kick": 10.0}  # m/s across the ground: a throw arcs, a kick flies low and fast
@@ -1011,8 +1069,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     roll = next((x for x in reversed(before) if isinstance(x, RollDown) and x.subject == it.subject), None)
     if roll is None:
         return False
-    if any(m.supported_by in bodies for m in members):
-        return True  # it rolls on its own; what it meets stays on what holds it
+    ids = {m.id for m in members}
+    if any(m.supported_by in bodies and m.supported_by not in ids for m in members):
+        return True  # it rolls on its own; what it meets stays on what holds it (a stack's upper ones stand on it)
     slope = bodies[roll.target]
     top, down = _high_end(slope)
     foot = top[:2] + down * 2 * _extent_along(slope, down)
@@ -1024,8 +1083,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
         turn = 0.0
     spot = foot + down * (PATH_GAP + _extent_along(first, down))
     c, s_ = math.cos(math.radians(-turn)), math.sin(math.radians(-turn))
+    origin = first.pos[:2].copy()
     for m in members:  # a rigid move: the arrangement stays as it was laid out
-        rel = m.pos[:2] - first.pos[:2]
+        rel = m.pos[:2] - origin
         xy = spot + np.array([c * rel[0] - s_ * rel[1], s_ * rel[0] + c * rel[1]])
         m.pos = np.array([xy[0], xy[1], m.pos[2]])
         m.heading = m.heading - turn
@@ -1168,16 +1228,70 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
                  **({} if ball.spec.traits.round else {"friction": 0.05}))
 
 
+PUSH_SPEED = 0.8  # m/s: a walk behind something heavy
+PUSH_REACH = 0.32  # × its height: from a pusher's middle to the near side of what it pushes (arms out in front)
+PUSH_RUN_UP = 1.2  # m a pusher walks before its hands meet the thing
+PUSH_DISTANCE = 3.0  # m something is pushed when the prompt says nowhere in particular
+PUSH_ROOM = 2.5  # m from the thing to what it is pushed against, when the solver places them
+
+
 def _push(it: PushIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> Strike:
+    """A person walks up behind ``target`` and pushes it along the ground, walking with it (a steady push: the
+    physics moves it where the hands go) until it is against ``to`` (its near side), at the point ``to``, or a
+    few metres on. Anything else that can push gives it one shove."""
     sub, target = bodies[it.subject], bodies[it.target]
     _can(sub, "push", where)
     target.dynamic(mass=max(0.5, float(np.prod(target.size)) * 200.0))
-    if float(np.linalg.norm(sub.pos[:2] - target.pos[:2])) > sub.radius + target.radius + 0.6 and sub.living:
-        arrive = max(s + 0.5, e - 1.5)
-        sub.act(type="walk_to", to=target.id, start=s, end=arrive, stop_distance=0.35)
-    else:
-        arrive = s
-    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=arrive)
+    if not sub.living:
+        return _shove(sub, target, s, e)
+    end_xy, d = _push_goal(it, sub, target, bodies)
+    length = float(np.linalg.norm(end_xy - target.pos[:2]))
+    stand = target.pos[:2] - d * (_extent_along(target, d) + PUSH_REACH * float(sub.size[2]))
+    if not sub.kept or float(np.linalg.norm(sub.pos[:2] - stand)) > 6.0:
+        start = stand - d * PUSH_RUN_UP
+        sub.pos = np.array([start[0], start[1], 0.0])
+    sub.heading = _heading_to(sub.pos, np.array([*stand, 0.0]) + np.array([*d, 0.0]))
+    walk = float(np.linalg.norm(stand - sub.pos[:2]))
+    arrive = min(s + walk / WALK_SPEED + 0.6, max(s + 0.2, e - 1.0))  # with time to speed up and slow down
+    if walk > 0.05:
+        sub.act(type="walk_to", to=[float(stand[0]), float(stand[1]), 0.0], start=s, end=arrive)
+    done = min(max(arrive + length / PUSH_SPEED, arrive + 0.5), max(e, arrive + 0.5))
+    there = stand + d * length
+    # hands on it until the walk has slowed to a stop there
+    sub.act(type="push", target=target.id, strength=1.0, start=round(arrive, 3),
+            end=round(min(done + 0.5, script.duration), 3))
+    # at its pace all the way there (not cut short at the push's end: the thing would stop short of the wall)
+    sub.act(type="walk_to", to=[float(there[0]), float(there[1]), 0.0], start=round(arrive, 3),
+            end=round(min(done + 1.0, script.duration), 3), speed=round(max(length / max(done - arrive, 0.1), 0.1), 3))
+    return Strike(sub.id, len(sub.data["actions"]) - 2, target.id, "touch")
+
+
+def _push_goal(it: PushIt, sub: Body, target: Body, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray]:
+    """Where the pushed thing's middle ends up (x, y) and the unit direction it goes. Against an actor it stops
+    touching that actor's near side; the thing is put a few metres before it, unless a relation placed it."""
+    dest = bodies.get(it.to) if isinstance(it.to, str) else None
+    if dest is not None:
+        d = _unit(dest.pos[:2] - target.pos[:2], np.array([1.0, 0.0]))
+        if dest.spec.size[0] > 2 * dest.spec.size[1]:  # a wall, a fence: pushed square against its face
+            normal = _local(dest, (0.0, 1.0)) - dest.pos[:2]
+            # from the side the thing is on; one the solver places is on the near side (-y), where films look from
+            side = float(np.dot(normal, d)) if target.kept else float(normal[1])
+            d = normal * (1.0 if side >= 0 else -1.0)
+        face = dest.pos[:2] - d * (_extent_along(dest, d) + _extent_along(target, d) + 0.01)
+        if not target.kept:
+            spot = face - d * PUSH_ROOM
+            target.pos = np.array([spot[0], spot[1], target.pos[2]])
+        return face, _unit(face - target.pos[:2], d)
+    if it.to is not None:
+        goal = np.asarray(it.to, dtype=np.float64)[:2]
+        return goal, _unit(goal - target.pos[:2], np.array([1.0, 0.0]))
+    d = _unit(target.pos[:2] - sub.pos[:2], np.array([1.0, 0.0])) if sub.kept else np.array([1.0, 0.0])
+    return target.pos[:2] + d * PUSH_DISTANCE, d
+
+
+def _shove(sub: Body, target: Body, s: float, e: float) -> Strike:
+    """One shove from ``sub`` (a thing that can push, not a person walking behind it)."""
+    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=s)
     return Strike(sub.id, len(sub.data["actions"]) - 1, target.id, "touch")
 
 
@@ -1420,6 +1534,9 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
     something smaller, so it does not hide what it drives up to."""
     _can(car, "move_to", where)
+    if goal.spec.group == "vehicles" and not goal.data.get("actions") and goal is not car:
+        _pull_up_behind(car, goal, s, e)
+        return
     if not car.kept:
         car.face_across()
     fwd = car.forward[:2]
@@ -1436,6 +1553,16 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     if float(np.linalg.norm(stop - car.pos[:2])) > 0.1:
         car.heading = _heading_to(car.pos, stop)
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
+def _pull_up_behind(car: Body, goal: Body, s: float, e: float) -> None:
+    """A vehicle driving up to a parked one comes up its lane from behind and stops a car's gap short of its back
+    ("a police car pulls up behind a white van"), not across the kerb beside it."""
+    back = goal.pos[:2] - goal.forward[:2] * (goal.size[1] / 2 + car.size[1] / 2 + 1.0)
+    if not car.kept:
+        start = back - goal.forward[:2] * 12.0
+        car.pos, car.heading = np.array([start[0], start[1], goal.pos[2]]), goal.heading
+    car.act(type="move_to", to=[back[0], back[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
 def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray, float]:
@@ -1726,6 +1853,9 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 
 
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
+RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
+PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
+RUN_INTO_AT = 0.75  # how far along its path a ride meets what it runs into
 
 
 def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1736,26 +1866,127 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
-    if not mount.kept:
-        mount.face_across()
+    path = bodies[it.along] if it.along is not None else None
+    water = _water_for(mount, bodies)
+    goal = _ride_goal(it, mount, path, water, bodies, s, e)
     h = math.radians(mount.heading)
     right = np.array([math.cos(h), math.sin(h), 0.0])
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
         rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
         rider.heading = mount.heading
-    rider.act(type="ride", mount=mount.id, start=s, **({"end": it.end} if it.end is not None else {}))
-    go = s + 1.0  # on the saddle, off it goes
-    if isinstance(it.target, str):
+    before = [a for a in rider.data.get("actions") or [] if a.get("start", 0.0) < s]
+    mounted = not before and (path is not None or water is not None or (
+        it.start is None and s <= 1.0))  # nowhere to wait on a bridge or a lake
+    start = 0.0 if mounted else s  # nothing to do before: on it from the start (a boat's rower, a bridge's rider)
+    fall = min((a["start"] for a in rider.data.get("actions") or [] if a.get("type") == "fall"
+                and a.get("start", 0.0) > s), default=None)  # "… and falls off his skateboard": off it then
+    end = it.end if it.end is not None else fall
+    rider.act(type="ride", mount=mount.id, start=start, **({"end": end} if end is not None else {}))
+    go = s if mounted else s + 1.0  # on the saddle, off it goes
+    if isinstance(goal, str):
         if mount.living:
-            mount.act(type="walk_to", to=it.target, start=go, end=e)
+            mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[it.target], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where)
         return
-    pace = RIDE_PACE.get(mount.spec.group, 4.0) * (2.0 if mount.spec.name == "motorbike" else 1.0)
-    goal = (np.asarray(it.target, dtype=np.float64) if it.target is not None
-            else mount.pos + mount.forward * (it.distance or pace * max(e - go, 1.0)))
-    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], 0.0], start=go, end=e,
-              **({} if mount.living else {"easing": "ease_in_out"}))
+    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
+              **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+def _ride_pace(mount: Body) -> float:
+    return RIDE_PACE_OF.get(mount.spec.name, RIDE_PACE.get(mount.spec.group, 4.0))
+
+
+def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, bodies: dict[str, Body], s: float,
+               e: float) -> np.ndarray | str:
+    """Where the mount rides to (a point, or an actor it drives up to), placing it where the ride starts: at the
+    near end of its path, on the water, before what it passes."""
+    target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None:
+        if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+            path.face_across()  # a ride along a road crosses the frame, not away from the camera
+        start, fwd, length = _path_lane(mount, path)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        if target is not None and it.past and not target.kept and not target.supported_by:
+            _beside_path(target, path, fwd, start + fwd * length / 2)
+        elif target is not None and not it.past:  # "skates down the pavement, hits a rock": it lies in the way
+            if not target.kept and not target.supported_by and not target.living:
+                spot = start + fwd * (RUN_INTO_AT * length)
+                target.pos = np.array([spot[0], spot[1], start[2]])
+                target.supported_by = path.id
+            reach = float((target.pos - start)[:2] @ fwd[:2]) - _extent_along(target, fwd) - mount.size[1] / 2
+            return start + fwd * max(reach, 1.0)
+        return start + fwd * length
+    if target is not None and it.past:
+        lane = GoPast(type="go_past", subject=mount.id, targets=[target.id])
+        start, fwd, length = _past_lane(lane, bodies)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        return mount.pos + fwd * length
+    if water is not None and not mount.kept:
+        return _row_out(mount, water, target)
+    if target is not None:
+        return target.id
+    if not mount.kept:
+        mount.face_across()
+    if it.target is not None:
+        return np.asarray(it.target, dtype=np.float64)
+    length = it.distance or _ride_pace(mount) * max(e - s - 1.0, 1.0)
+    if not mount.kept:  # a ride ahead keeps its whole lane clear (a tractor once drove out through the barn)
+        mount.pos = mount.pos + _clear_lane(mount, mount.forward, length, {k: b for k, b in bodies.items()
+                                                                         if k != it.subject})
+    return mount.pos + mount.forward * length
+
+
+def _beside_path(thing: Body, path: Body, fwd: np.ndarray, at: np.ndarray) -> None:
+    """Stand ``thing`` just beyond the far side of ``path`` (away from the camera, so it hides nothing), level
+    with ``at``."""
+    side = np.array([fwd[1], -fwd[0], 0.0])
+    if side[1] < 0:
+        side = -side
+    across = abs(float(side[:2] @ np.array([math.cos(math.radians(path.heading)),
+                                            math.sin(math.radians(path.heading))])))
+    half = 0.5 * (across * path.size[0] + (1.0 - across) * path.size[1])
+    centre = path.pos + fwd * float((at - path.pos)[:2] @ fwd[:2])
+    spot = centre + side * (half + _extent_along(thing, side) + 0.3)
+    thing.pos = np.array([spot[0], spot[1], 0.0])
+
+
+def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a ride along ``path`` starts (on its top, at the end on the camera's left), its direction and length:
+    the long side of its top surface, a margin short of both ends."""
+    surface = path.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"a {path.spec.name} ({path.id!r}) has no top to ride along")
+    top = surface.scaled(path.scale)
+    centre = _local(path, top.centre)
+    along_y = top.size[1] >= top.size[0]
+    h = math.radians(path.heading + (0.0 if along_y else -90.0))
+    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    if fwd[0] < -1e-6 or (abs(fwd[0]) <= 1e-6 and fwd[1] < 0):  # left to right as the camera sees it
+        fwd = -fwd
+    length = max(max(top.size) - 2 * PATH_MARGIN - mount.size[1], 1.0)
+    z = path.pos[2] + top.height
+    start = np.array([*(centre - fwd[:2] * length / 2), z])
+    return start, fwd, length
+
+
+def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+    """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
+    nothing), or across towards what it rows to."""
+    surface = water.spec.traits.water.scaled(water.scale)
+    centre = _local(water, surface.centre)
+    z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
+    mount.face_across()
+    fwd = mount.forward[:2]
+    reach = abs(float(fwd[0])) * surface.size[0] + abs(float(fwd[1])) * surface.size[1]
+    start = centre - fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+    mount.pos = np.array([start[0], start[1], z])
+    mount.kept, mount.placed_by = True, "water"
+    if target is not None and target is not water:
+        return np.array([*target.pos[:2], z])
+    return np.array([centre[0], centre[1], z])
 
 
 _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _fall_off, KickTo: _kick_to,

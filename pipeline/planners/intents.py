@@ -241,11 +241,26 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             if not scene.living(s) and scene.spec(s).name != "placeholder"]
 
 
+# "… until it bumps into the wall": what a pushed thing does next that says where it ends up
+STOPS_AGAINST = ("bump", "hit", "strike", "crash", "smash", "slam", "reach", "touch", "ram")
+
+
 def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a man pushes a crate across the floor", "pushes the box to the wall", "… until it bumps into the wall": a
+    person walks behind the thing, pushing it, to where it is pushed (said after the verb, or by what the thing
+    does next)."""
     target = _target_entity(ev)
     if target is None or scene.living(target) or not all(scene.living(s) for s in ev.subjects):
         return None
-    return [{"type": "push", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+    to = ev.goal if isinstance(ev.goal, int) and ev.goal != target and not scene.living(ev.goal) else None
+    later = scene.reading.events[scene.reading.events.index(ev) + 1:]
+    stop = next((x for x in later if x.subjects == [target] and isinstance(x.target, int) and x.verb in STOPS_AGAINST
+                 and not scene.living(x.target)), None)
+    if to is None and stop is not None:
+        to = stop.target
+    extra = {"to": _first(scene, to)} if to is not None and to in scene.members else {}
+    return [{"type": "push", "subject": _first(scene, s), "target": _first(scene, target), **extra}
+            for s in ev.subjects]
 
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -520,17 +535,24 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
-    """"a girl rides a horse along the beach", "rides his bicycle to the house"."""
-    mount = _target_entity(ev)
-    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
-    if mount is None or not riders or scene.spec(mount).traits.rideable is None:
+    """"a girl rides a horse along the beach", "rides his bicycle to the house", "a cyclist overtakes the bus",
+    "a man on a motorbike drives over the bridge": the rider gets on (or is on from the start) and the mount goes
+    to the target (or past it, with ``past``), along the path the prompt names (``along``)."""
+    mount = ev.mount
+    if mount is None or mount not in scene.members or scene.spec(mount).traits.rideable is None:
         return None
-    out: list[dict[str, Any]] = [{"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}]
-    goal = next((e for e in range(mount + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e)), None)
-    if goal is not None:
-        out[0]["target"] = _first(scene, goal)
-    return out
+    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
+    if not riders:
+        return None
+    out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
+    target = _target_entity(ev)
+    if target is not None and target in scene.members and target != mount:
+        out["target"] = _first(scene, target)
+        if ev.past or ev.verb in PASSING:
+            out["past"] = True
+    if ev.path is not None and ev.path in scene.members:
+        out["along"] = _first(scene, ev.path)
+    return [out]
 
 
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
@@ -583,6 +605,12 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
                 out[-1]["subject"] == i["subject"]:
             i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
+        ride = next((u for u in out if i["type"] == "ride" == u["type"] and u["subject"] == i["subject"]), None)
+        if ride is not None:  # one ride per rider: a later leg's goal is where it goes ("drives back … to tow it")
+            for key in ("target", "past", "along"):
+                if key in i and key not in ride:
+                    ride[key] = i[key]
+            continue
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out
@@ -624,6 +652,25 @@ def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
         a.extent = tuple(v * f for v, f in zip(a.extent, k, strict=True))
 
 
+PILE_SIZE = 0.4  # the height of each of a pile of plain shapes something smaller smashes into, in its heights
+
+
+def _pile_to_scale(scene: Scene, intent: dict[str, Any]) -> None:
+    """A pile or tower of plain shapes the prompt did not size that a smaller thing or person smashes into is made of
+    smaller ones ("a crate smashes into a pile of boxes": boxes it can bring down, not a wall of cubes)."""
+    by_id = {a.id: a for a in scene.actors}
+    mover, target = by_id[intent["subject"]], by_id[intent["target"]]
+    entity = target.entity
+    ent = scene.reading.entities[entity]
+    if scene.spec(entity).kind != "primitive" or ent.size != 1.0 or \
+            ent.arrangement not in STACKED or ent.count < 2 or target.extent[2] <= PILE_SIZE * mover.extent[2]:
+        return
+    k = PILE_SIZE * mover.extent[2] / target.extent[2]
+    for a in scene.actors_of(entity):
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
+
+
 SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
 
 
@@ -661,6 +708,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
         senses = (("knock_over",) if ev.over else ()) + senses_of(ev.verb)  # "kicks over a pile of boxes"
+        if ev.mount is not None:  # a rider's travel is the ride: "a cyclist overtakes the bus"
+            senses = ("ride", *senses)
         made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
         if made:
             by_event[k] = made
@@ -697,6 +746,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
             _sized_to_hit(scene, i)
         if i["type"] == "knock_over":
             _knockable(scene, i)
+            _pile_to_scale(scene, i)
     # "… and they topple": what a knock-over already brings down
     fallen = {i["target"] for i in intents if i["type"] == "knock_over"}
     for k, ev in enumerate(reading.events):
@@ -717,6 +767,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         for i in by_event[k]:
             if i["type"] in (*SENT_MOVING, "meet") and not scene.living(_entity(scene, i)):
                 sent.update({m: k for m in i.get("subjects") or [i["subject"]]})
+            if i["type"] == "push":  # "pushes a crate … until it bumps into the wall": the push takes it there
+                sent[i["target"]] = k
     for k, ev in enumerate(reading.events):
         if k not in handled and ev.subjects and all(m in sent and sent[m] < k for s in ev.subjects
                                                     for m in scene.members.get(s, [])):

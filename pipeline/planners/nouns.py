@@ -25,7 +25,7 @@ def sense_of(entry: NounEntry) -> NounSense | None:
         return None
     size = tuple(float(v) * entry.scale for v in spec.size)
     return NounSense((entry.asset,), "box", size, _LIVING.get(spec.kind, ""), spec.traits.room_under is not None,
-                     entry.scale)  # type: ignore[arg-type]
+                     entry.scale, rides=entry.rides or "")  # type: ignore[arg-type]
 
 
 def lexicon_sense(word: str) -> NounSense | None:
@@ -52,6 +52,8 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
         while run + 1 < len(tokens) and tokens[run + 1] in ignored and not _verb_like(tokens[run + 1], is_verb):
             run += 1
         word = tokens[run]
+        if run + 1 < len(tokens) and tokens[run + 1] in SETTINGS:
+            continue  # "the whole farm", "the empty beach": the word before a setting describes it
         if word.isalpha() and word not in SETTINGS and not is_verb(word):
             out[word] = stand_in(word)
     return out

@@ -25,6 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.riders import mount_riders
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -42,6 +43,7 @@ from pipeline.planners.vocabulary import (
     FINISH_COLOURS,
     FINISH_WORDS,
     GARMENTS,
+    GOAL_TO_VERBS,
     GOAL_WORDS,
     GROUP_PHRASES,
     IRREGULAR_PLURALS,
@@ -248,6 +250,8 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
+    mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
 
     def __post_init__(self) -> None:
@@ -391,6 +395,8 @@ class _ClauseReader:
         verb_seen = False
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
+        self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
+        self.events_at_noun = 0  # how many events there were when the last noun was read
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -436,6 +442,12 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if tok in PATH_WORDS and last_event is not None and last_event.path is None and \
+                    last_event.sense.fallback in ("move", "chase") and self.noun_follows(i, _path_surface):
+                self.path_for = last_event  # "rides down the sidewalk", "drives over the bridge": along it
+                r.used.add(i)
+                i += 1
+                continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
                 if last_event is not None and last_event.sense.wants_target:
                     last_event.target = "each_other"
@@ -454,7 +466,8 @@ class _ClauseReader:
                 # names a new subject
                 verb_seen = verb_seen or bool(self.subjects)
                 continue
-            if tok in GOAL_WORDS and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
+            if (tok in GOAL_WORDS or (tok == "to" and last_event is not None and last_event.verb in GOAL_TO_VERBS)) \
+                    and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
                     isinstance(last_event.target, int) or (last_event.passive and last_event.target is None)):
                 if last_event.target is not None:  # "kicks the ball against the wall": where the ball goes
                     self.goal_for = last_event
@@ -523,10 +536,14 @@ class _ClauseReader:
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
                 named_last = bool(r.mentions) and r.mentions[-1] == (clause, last)  # just now, in this clause
+                # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
+                fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
+                named_last = named_last and not fell_since
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
-                if object_last == last and last_event is not None and r.entities[last].relation is None:
+                if object_last == last and last_event is not None and r.entities[last].relation is None and \
+                        not fell_since:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
@@ -546,7 +563,9 @@ class _ClauseReader:
                     self.setting(i)
                     i += 1
                     continue
-            if tok in ("the", "that", "this", "these", "those"):
+            relative = tok == "that" and i + 1 < end and (t[i + 1] in BE_WORDS or (
+                verb_lemma(t[i + 1]) is not None and not self.is_noun_at(i + 1)))  # "a bus that is stopped"
+            if tok in ("the", "that", "this", "these", "those") and not relative:
                 self.definite = True
                 i += 1
                 continue
@@ -671,6 +690,7 @@ class _ClauseReader:
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
                 if self.contents_of is not None and e != self.contents_of:  # "a vase of flowers": in the vase
                     _fill(r.entities[self.contents_of], r.entities[e], self.contents_of)
@@ -707,6 +727,10 @@ class _ClauseReader:
                         self.contents_of = e
                         r.used.add(i)
                         i += 1
+                if self.path_for is not None and e not in self.path_for.subjects:
+                    self.path_for.path, self.path_for = e, None
+                    self.soft_break = False
+                    continue
                 waiting = self.agent_for or self.goal_for
                 if waiting is not None and e not in waiting.subjects:
                     if self.agent_for is not None:
@@ -750,8 +774,10 @@ class _ClauseReader:
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
-            if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
-                    i - 1 in r.used and self.is_noun_at(i - 1):
+            if lemma is not None and tok.endswith("ed") and i - 1 in r.used and self.is_noun_at(i - 1) and (
+                    (not verb_seen and VERBS[lemma].fallback == "move") or (
+                        object_last is not None and object_last == len(r.entities) - 1)):
+                # "… behind a white van parked by the kerb": the van's state (and the kerb is by the van)
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
                 i += 1
                 continue
@@ -970,6 +996,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
+    mount_riders(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
@@ -1029,6 +1056,17 @@ def _holds_things(name: str) -> bool:
     """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.container is not None
+
+
+PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
+PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
+
+
+def _path_surface(name: str) -> bool:
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
+        PATH_LENGTH
 
 
 def _stood_on(name: str) -> bool:
