@@ -350,7 +350,8 @@ class RideOn(_Event):
     """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike, a tractor, a rowing boat) and
     rides it to ``target`` (past it, with ``past``), or ``distance`` metres ahead (default: as far as it goes at a
     walk, or a ride's pace, in the time); ``along``: the road, sidewalk or bridge it rides along, end to end, on its
-    top. A rider with nothing to do before a ride that is given no ``start`` is on the mount from the start."""
+    top. A rider with nothing to do before a ride along a path, on the water or given no ``start`` is on the mount
+    from the start."""
 
     type: Literal["ride"]
     subject: ActorRef

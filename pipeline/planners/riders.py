@@ -20,6 +20,7 @@ from scenes.catalog import CATALOG
 
 RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
 TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
+RUN_INTO = ("hit", "strike", "bump", "crash", "smash", "ram")  # what a rider's vehicle runs into on its way
 
 
 def _asset(entity: Any) -> str:
@@ -116,6 +117,8 @@ def mount_riders(reading: Any) -> None:
             continue
         if ev.target == mount:
             ev.target = _passed(reading, ev, mount)
+        elif ev.verb in RUN_INTO and isinstance(ev.target, int) and rider in mounts:
+            pass  # "skates down the pavement, hits a rock": the ride runs into it
         elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
             continue  # "… and waves": not a ride
         mounts[rider] = mount

@@ -86,3 +86,22 @@ def test_a_farmer_drives_his_tractor_clear_of_the_barn() -> None:
         {"relation": "on", "a": "person", "b": "tractor", "at": "any"}, {"event": "move", "a": "tractor"}])
     assert not failed
     _rides_throughout(timeline)
+
+
+def test_a_skater_runs_into_the_rock_in_his_way_and_falls_off() -> None:
+    failed, timeline = shown("30 seconds: a boy skates down the pavement, hits a rock, falls off his skateboard", [
+        {"relation": "on", "a": "child", "b": "skateboard", "at": "start"},
+        {"event": "touch", "a": "skateboard", "b": "rock"}, {"relation": "on", "a": "skateboard", "b": "sidewalk"}])
+    assert not failed
+    boy = next(a for a in timeline.actors if a.id == "boy")
+    ride = next(act for act in boy.actions if act.type == "ride")
+    fall = next(act for act in boy.actions if act.type == "fall")
+    assert ride.end == fall.start  # off the board as he falls
+
+
+def test_a_car_pulls_up_behind_a_parked_van_in_its_lane() -> None:
+    failed, timeline = shown("a police car pulls up behind a white van parked by the kerb", [
+        {"relation": "near", "a": "police_car", "b": "van", "at": "end"},
+        {"relation": "near", "a": "van", "b": "sidewalk"}, {"event": "move", "a": "police_car"}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings
