@@ -425,6 +425,16 @@ def held_tracks(grip: Grip, holder_asset: str, holder: ActorTracks, rotations: n
     return ActorTracks(position, hpr, own.scale)
 
 
+def contents_tracks(contents: ActorTracks, container: ActorTracks, offset: np.ndarray, heading: float) -> ActorTracks:
+    """Where a thing placed inside a container (an apple in a basket) is as the container is carried, moved or
+    put down: ``offset`` from it as the script placed them (the container at ``heading``), turning with it."""
+    dh = container.hpr[:, 0] - heading
+    position = container.position + np.einsum("fij,j->fi", _rz(dh), offset)
+    hpr = contents.hpr.copy()
+    hpr[:, 0] = contents.hpr[0, 0] + dh
+    return ActorTracks(position, hpr, contents.scale)
+
+
 # ---------------------------------------------------------------------------------------------- riding
 
 

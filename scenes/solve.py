@@ -345,9 +345,9 @@ def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:
     """Where the ``k``-th thing goes on a container's inner floor: the middle, then round it (apples in a bowl)."""
     if k == 0:
         return inner.centre
-    r = min(max(inner.size[0], inner.size[1]) / 2 - float(max(sub.size[:2])) / 2, float(max(sub.size[:2])))
+    r = 1.02 * float(max(sub.size[:2]))  # clear of the middle one; up a bowl's flared side if its floor is narrow
     a = 2 * math.pi * (k - 1) / 6
-    return (inner.centre[0] + max(r, 0.0) * math.cos(a), inner.centre[1] + max(r, 0.0) * math.sin(a))
+    return (inner.centre[0] + r * math.cos(a), inner.centre[1] + r * math.sin(a))
 
 
 def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) -> Body | None:
@@ -615,8 +615,8 @@ def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
 
 
 def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
-    """Move ``body`` and everything resting on it by ``delta`` (x, y)."""
-    body.pos = body.pos + np.array([delta[0], delta[1], 0.0])
+    """Move ``body`` and everything resting on it by ``delta`` (x, y, or x, y, z: lifted into someone's hands)."""
+    body.pos = body.pos + np.array([delta[0], delta[1], delta[2] if len(delta) > 2 else 0.0])
     for other in bodies.values():
         if other.supported_by == body.id:
             _shift(other, delta, bodies)
@@ -1315,13 +1315,17 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     elif not quarry.living and quarry.spec.group == "vehicles" and not quarry.data.get("actions"):
         quarry.face_across()  # drives off across the frame, the chaser behind it
         ahead = quarry.forward
-        quarry.act(type="move_to", to=quarry.pos + ahead * min(4.0 * (e - s), 25.0), start=s, end=e,
-                   easing="ease_in")
+        # slow enough (2.5 m/s) that a running dog or child keeps up with it, so the chase is seen
+        quarry.act(type="move_to", to=quarry.pos + ahead * min(2.5 * (e - s), 25.0), start=s, end=e,
+                   easing="linear")
         if not chaser.kept:
-            chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 1.5)
+            chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 3.5)  # room to run up behind it
     if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
-    chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
+    behind = 1.0
+    if quarry.data.get("actions"):  # behind what goes ahead: a car is long, so not into its boot
+        behind = max(behind, _extent_along(quarry, quarry.forward) + chaser.radius + 0.4)
+    chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=round(behind, 3))
 
 
 def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str, Body]) -> None:
@@ -1521,7 +1525,8 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
         sub.heading = seat.heading
         at = centre + fwd * 0.08
         sub.pos = np.array([at[0], at[1], sub.pos[2]])
-        busy = any(a.get("start", 0.0) < s for a in sub.data.get("actions", []))
+        busy = any(a.get("start", 0.0) < s and a.get("type") not in ("look_at", "idle")  # watching the TV: seated
+                   for a in sub.data.get("actions", []))
         sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap
         return
     front = centre + fwd * (seat.size[1] / 2 + 0.45)
@@ -1550,7 +1555,21 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     if isinstance(goal, str) and float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < 2.5 and not sub.kept:
         sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
         sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
-    sub.act(type=kind, to=goal, start=s, end=e)
+    extra = {}
+    here = _position_at(sub, s, bodies)
+    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
+    stop = 0.0
+    if isinstance(goal, str):  # up to its side, not into it (a man walked 0.4 m into his car); under a crown, to
+        dest = bodies[goal]  # the trunk
+        edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
+            dest, _unit(here - there, np.array([0.0, -1.0])))
+        stop = max(0.8, edge + 0.5 * sub.radius + 0.25)
+        extra["stop_distance"] = round(stop, 3)
+    # a short way arrives when it arrives (a walk crawls at no less than half its pace): the rest of the event's
+    # time is free for errands, not standing
+    way = max(float(np.linalg.norm(there[:2] - here[:2])) - stop, 0.0)
+    e = min(e, max(s + way / (0.6 * _pace(sub, it.gait)) + 1.0, s + 1.0))
+    sub.act(type=kind, to=goal, start=s, end=e, **extra)
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
@@ -1750,7 +1769,7 @@ def _holds(script: SceneScript, bodies: dict[str, Body]) -> None:
             holder, thing = bodies[it.subject], bodies[it.object]
             _graspable(holder, thing, f"intents[{k}]")
             near = holder.pos + holder.forward * (holder.size[1] / 2 + 0.3)
-            thing.pos = np.array([near[0], near[1], 0.5 * holder.size[2]])
+            _shift(thing, np.array([near[0], near[1], 0.5 * holder.size[2]]) - thing.pos, bodies)  # its apples too
             thing.heading = holder.heading
             thing.supported_by, thing.kept = holder.id, True
             holder.act(type="hold", object=thing.id, start=it.start)

@@ -428,13 +428,14 @@ def _graspable(scene: Scene, holder: int, thing: int) -> bool:
 
 def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
     """Where a carried or put-down thing goes: the place the holder or the thing is put "on" (or "beside"), else
-    the next thing the prompt names after it that is neither alive nor the thing itself ("… to the table")."""
+    the next thing the prompt names after it that is neither alive, the thing itself nor in it ("… a basket of apples
+    to the table")."""
     for who in (*ev.subjects, thing):
         rel = scene.relation(who)
         if rel and rel[1] != thing and rel[1] not in ev.subjects:
             return rel[1]
     return next((e for e in range(thing + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e)), None)
+                 and e not in ev.subjects and not scene.living(e) and scene.relation(e) != ("inside", thing)), None)
 
 
 def _standing(scene: Scene, holder: int, goal: int) -> None:

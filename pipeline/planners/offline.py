@@ -59,6 +59,7 @@ from pipeline.planners.vocabulary import (
     SEQUENCE_MARKERS,
     SETTINGS,
     SIZES,
+    SUBSTANCES,
     TENDING,
     VEHICLES,
     VERBS,
@@ -336,6 +337,8 @@ class _ClauseReader:
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
+        self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
+        self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
         self.reset_phrase()
 
@@ -550,6 +553,7 @@ class _ClauseReader:
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
                         not fell_since:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
+                subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
                     subjects = [last]  # "knocks a cup off the table": the cup comes off it
@@ -696,6 +700,15 @@ class _ClauseReader:
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
                 self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
+                if self.contents_of is not None and e != self.contents_of:  # "a vase of flowers": in the vase
+                    _fill(r.entities[self.contents_of], r.entities[e], self.contents_of)
+                    self.filled[e] = self.contents_of
+                    self.contents_of = None
+                    r.used.update(range(i, i + length))
+                    r.used.update(self.modifier_idx)
+                    self.reset_phrase()
+                    i += length
+                    continue
                 camera_subject = False
                 r.used.update(range(i, i + length))
                 r.used.update(self.modifier_idx)
@@ -711,6 +724,17 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
+                if i < end and t[i] == "of":
+                    j = i + 1
+                    while j < end and (t[j] in DETERMINERS or t[j] in SIZES or colour_at(t, j)):
+                        j += 1
+                    if j < end and t[j] in SUBSTANCES:  # "a glass of water": what fills it, not a thing beside it
+                        r.used.update(range(i, j + 1))
+                        i = j + 1
+                    elif _holds_things(sense.assets[0]):  # "a bowl of apples": the apples are in it
+                        self.contents_of = e
+                        r.used.add(i)
+                        i += 1
                 if self.path_for is not None and e not in self.path_for.subjects:
                     self.path_for.path, self.path_for = e, None
                     self.soft_break = False
@@ -1038,6 +1062,17 @@ class Placed:
 def _is_seat(name: str) -> bool:
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.seat is not None
+
+
+def _fill(container: Entity, contents: Entity, index: int) -> None:
+    """Put ``contents`` in ``container`` ("a vase of flowers", "a basket of apples"), shrunk to what its opening takes
+    (a vase's flowers are a bunch, not a garden clump)."""
+    contents.relation = ("inside", [index])
+    inner = CATALOG[container.sense.assets[0]].traits.container
+    if inner is None:
+        return
+    room = 1.6 * min(inner.size) * container.size / max(contents.sense.size[:2])  # a bunch spreads above the rim
+    contents.size = min(contents.size, max(round(0.95 * room, 3), 0.05))
 
 
 def _holds_things(name: str) -> bool:

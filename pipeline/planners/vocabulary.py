@@ -223,6 +223,10 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
     return VerbSense(tuple(actions.split()), fallback, wants_target, speed)
 
 
+# what fills "a glass of water", "a cup of coffee", "a bowl of soup": the container's contents, not things to place
+SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
+                        "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
+                        "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
 WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
 AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
 AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")

@@ -187,3 +187,29 @@ def test_falling_leaves_are_the_weather_not_a_falling_tree() -> None:
     assert script.environment.weather is not None and script.environment.weather.type == "leaves"
     tree = next(a for a in script.actors if a.asset == "tree")
     assert not tree.actions
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a vase of flowers on a round table", [{"relation": "inside", "a": "flowers", "b": "vase"},
+                                            {"relation": "on", "a": "vase", "b": "table"}]),
+    ("a bowl of apples on a table", [{"count": "apple", "n": 3}, {"relation": "inside", "a": "apple", "b": "bowl"},
+                                     {"relation": "on", "a": "bowl", "b": "table"}]),
+])
+def test_a_container_of_things_holds_them(prompt: str, facts: list[dict]) -> None:
+    failed, timeline = shown(prompt, facts)
+    assert not failed
+    report = check_timeline(timeline)
+    assert not report.check("interpenetration").findings and not report.check("floating").findings
+
+
+def test_a_glass_of_water_is_a_glass_not_a_glass_and_a_sea() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a glass of water on the desk", seed=0)).script
+    assert sorted(a.asset for a in script.actors) == ["cup", "desk"]
+
+
+def test_the_apples_in_a_carried_basket_go_with_it() -> None:
+    failed, timeline = shown("a woman carries a basket of apples to the table",
+                             [{"relation": "inside", "a": "apple", "b": "basket", "at": "end"},
+                              {"relation": "on", "a": "basket", "b": "table", "at": "end"}])
+    assert not failed
+    assert not check_timeline(timeline).findings
