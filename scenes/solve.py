@@ -525,7 +525,7 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
     groups: list[list[Body]] = []
     for k, it in enumerate(drives):
         car = bodies[it.subject]
-        if car.kept:
+        if car.kept or it.along is not None:  # a drive along a road is placed on it
             continue
         car.face_across()
         if it.together and groups and k:
@@ -638,6 +638,7 @@ FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, FallOff: 3.0, Kick
                                     Chase: 6.0, Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0,
                                     RideOn: 8.0}
 PAST_M = 3.0  # metres before and beyond what a subject goes past
+TOWN_SPEED = 4.0  # m/s: a vehicle driving a road or bridge the prompt names, end to end in the shot
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
@@ -666,6 +667,8 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
         return walk(it.subject, it.target) + PUSH_DISTANCE / PUSH_SPEED + 0.5
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
+    if isinstance(it, DriveAlong) and it.along is not None:
+        return max(bodies[it.along].size[:2]) / min(it.speed, TOWN_SPEED)  # a road's length, at a town's pace
     if isinstance(it, DriveAlong):
         return (it.distance or 30.0) / it.speed
     if isinstance(it, SitOn):
@@ -1410,6 +1413,14 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
                  script: SceneScript) -> None:
     car = bodies[it.subject]
     _can(car, "move_to", where)
+    if it.along is not None and bodies[it.along].spec.traits.ring > 0:
+        ahead = sum(1 for x in script.intents[:script.intents.index(it)]
+                    if isinstance(x, DriveAlong) and x.along == it.along)
+        _drive_round(car, bodies[it.along], ahead, it.speed, s, e)
+        return
+    if it.along is not None:
+        _drive_on(car, bodies[it.along], bodies, s, e)
+        return
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
     water = _water_for(car, bodies) if car.placed_by == "water" else None
@@ -1422,6 +1433,38 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
     here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
     car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
+
+
+RING_PACE = 6.0  # m/s round a roundabout
+RING_GAP = 3.0  # metres between one car's back and the next one's front, round a ring
+
+
+def _drive_round(car: Body, ring: Body, ahead: int, speed: float, s: float, e: float) -> None:
+    """Drive round ``ring`` (a roundabout) anticlockwise in its lane, for the whole span; the ``ahead``-th car on
+    it starts that many car lengths behind the first ("a police car chases a sports car round the roundabout")."""
+    r = ring.spec.traits.ring * float(np.mean(ring.scale[:2]))
+    pace = min(speed, RING_PACE)
+    a0 = -math.pi / 2 - ahead * (car.size[1] + RING_GAP) / r  # the first at the front (-Y), the others behind
+    sweep = pace * max(e - s, 0.5) / r
+    n = max(8, math.ceil(sweep / (math.pi / 8)))
+    angles = [a0 + sweep * k / n for k in range(n + 1)]
+    points = [[float(ring.pos[0] + r * math.cos(a)), float(ring.pos[1] + r * math.sin(a)), float(ring.pos[2])]
+              for a in angles]
+    car.pos = np.asarray(points[0])
+    car.heading = math.degrees(a0)  # tangent, anticlockwise: heading 0 faces +Y
+    car.kept, car.placed_by = True, "ring"
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
+
+
+def _drive_on(car: Body, path: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """Drive ``path`` (a road, a bridge) end to end on its top, across the frame."""
+    if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+        path.face_across()
+    start, fwd, length = _path_lane(car, path)
+    if not car.kept:
+        car.pos, car.heading = start, _heading_to(start, start + fwd)
+    goal = car.pos + fwd * length
+    car.act(type="move_to", to=[goal[0], goal[1], car.pos[2]], start=s, end=e, easing="linear")
 
 
 def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Body]) -> np.ndarray:

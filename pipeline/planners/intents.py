@@ -267,6 +267,12 @@ def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
+    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and all(
+            _drives(scene, s) for s in ev.subjects):
+        # "a police car chases a sports car round the roundabout": the quarry ahead, the chasers behind, all along it
+        along = _first(scene, ev.path)
+        cars = [*scene.members[target], *(m for s in ev.subjects for m in scene.members[s])]
+        return [{"type": "drive_along", "subject": c, "along": along, "together": k > 0} for k, c in enumerate(cars)]
     if target is None or not all(scene.living(s) for s in ev.subjects):
         return None
     out: list[dict[str, Any]] = []
@@ -337,6 +343,11 @@ def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "meet", "subjects": (people or things)[:2]}]
 
 
+def _drives(scene: Scene, entity: int) -> bool:
+    """Whether an entity is a vehicle that drives (a car, a bus)."""
+    return scene.spec(entity).group in VEHICLE_GROUPS or scene.spec(entity).name == "car"
+
+
 def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     cars = [m for s in ev.subjects if scene.spec(s).group in VEHICLE_GROUPS or scene.spec(s).name == "car"
             for m in scene.members[s]]
@@ -347,7 +358,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
-    return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
+    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members else {}
+    return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 
 PASSING = ("pass", "overtake")  # verbs that go past their object ("a cyclist overtakes the bus")
