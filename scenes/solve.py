@@ -1552,7 +1552,7 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     sub = bodies[it.subject]
     kind = "run_to" if it.gait == "run" else "walk_to"
     if kind not in sub.spec.actions and isinstance(it.target, str):
-        _drive_to(sub, bodies[it.target], s, e, where)
+        _drive_to(sub, bodies[it.target], s, e, where, bodies)
         return
     if kind not in sub.spec.actions:
         kind = "move_to"
@@ -1579,13 +1579,18 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
 
 
-def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
+def _drive_to(car: Body, goal: Body, s: float, e: float, where: str, bodies: dict[str, Body] | None = None) -> None:
     """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
     alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
-    something smaller, so it does not hide what it drives up to."""
+    something smaller, so it does not hide what it drives up to. A vehicle already on its way (an earlier drive)
+    goes on from where it is, to the side of ``goal`` it comes from, turning as it goes."""
     _can(car, "move_to", where)
     if goal.spec.group == "vehicles" and not goal.data.get("actions") and goal is not car:
         _pull_up_behind(car, goal, s, e)
+        return
+    long_thing = max(goal.size[:2]) >= ALONG_SHAPE * max(min(goal.size[:2]), 0.1)  # a hedge, a fence, a wall
+    if bodies is not None and long_thing and any(a.get("start", 0.0) < s for a in car.data.get("actions") or []):
+        _drive_on_to(car, goal, _position_at(car, s, bodies), s, e)
         return
     if not car.kept:
         car.face_across()
@@ -1603,6 +1608,29 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     if float(np.linalg.norm(stop - car.pos[:2])) > 0.1:
         car.heading = _heading_to(car.pos, stop)
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
+ALONG_SHAPE = 2.5  # length / width of a thing a vehicle on its way drives along, to its far end (a hedge)
+
+
+def _drive_on_to(car: Body, goal: Body, here: np.ndarray, s: float, e: float) -> None:
+    """A vehicle at ``here`` drives on to beside ``goal``'s near long side, at its far end ("… out of the barn and
+    along the hedge"), never through it: a smooth path that turns it the way it goes."""
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    long_axis, short_axis = (across_g, ahead_g) if goal.size[0] >= goal.size[1] else (ahead_g, across_g)
+    long_half = 0.5 * max(goal.size[0], goal.size[1])
+    short_half = 0.5 * min(goal.size[0], goal.size[1])
+    rel = here[:2] - goal.pos[:2]
+    side = short_axis if float(rel @ short_axis) >= 0 else -short_axis  # the side it is on
+    end_dir = -long_axis if float(rel @ long_axis) > 0 else long_axis  # towards the far end
+    lane = goal.pos[:2] + side * (short_half + car.radius + 0.3)  # clear of it at any angle it turns through
+    stop = lane + end_dir * max(long_half - car.size[1] / 2, 0.0)
+    entry = lane - end_dir * (long_half + car.size[1] / 2 + 1.0)  # in line with it, before its near end
+    behind = float((here[:2] - goal.pos[:2]) @ end_dir) < -(long_half + car.size[1] / 2)
+    route = (here[:2], entry, stop) if behind else (here[:2], stop)  # already level with it: straight on
+    points = [[float(p[0]), float(p[1]), float(car.pos[2])] for p in route]
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
 
 
 def _pull_up_behind(car: Body, goal: Body, s: float, e: float) -> None:
@@ -1937,7 +1965,7 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
         if mount.living:
             mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[goal], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where, bodies)
         return
     mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
               **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))

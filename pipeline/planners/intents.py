@@ -25,7 +25,8 @@ from scenes.catalog import CATALOG
 SENSES: dict[str, tuple[str, ...]] = {
     "leave": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
               "come", "move", "drive", "ride", "speed", "gallop", "trot", "scamper", "amble", "saunter", "stride",
-              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart"),
+              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart", "trundle",
+              "cruise", "zoom", "sail", "glide", "cycle", "skate", "row", "pedal"),
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",

@@ -453,6 +453,15 @@ class _ClauseReader:
                 r.used.update(range(i, road))
                 i = road
                 continue
+            if tok == "along" and last_event is not None and last_event.sense.fallback == "move" and (
+                    last_event.target is not None or last_event.away) and not self.noun_follows(i, _path_surface) \
+                    and self.noun_soon(i):
+                # "trundles out of the barn and along the hedge": then on beside it, to its far end
+                last_event = Event(list(last_event.subjects), last_event.verb, last_event.sense, clause)
+                r.events.append(last_event)
+                r.used.add(i)
+                i += 1
+                continue
             if tok in PATH_WORDS and last_event is not None and last_event.path is None and \
                     last_event.sense.fallback in ("move", "chase") and self.noun_follows(i, _path_surface):
                 self.path_for = last_event  # "rides down the sidewalk", "drives over the bridge": along it

@@ -131,3 +131,11 @@ def test_a_chase_round_a_roundabout_drives_its_ring() -> None:
     for car in ("police_car", "sports_car"):  # in the lane, off the island
         r = np.linalg.norm(timeline.positions[:, ids.index(car), :2] - ring, axis=1)
         assert np.all((r > 5.5) & (r < 13.0))
+
+
+def test_a_tractor_out_of_the_barn_goes_on_along_the_hedge_not_through_it() -> None:
+    failed, timeline = shown("an old tractor trundles out of the barn and along the hedge", [
+        {"relation": "near", "a": "tractor", "b": "barn", "at": "start"},
+        {"relation": "near", "a": "tractor", "b": "hedge", "at": "end"}, {"event": "move", "a": "tractor"}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings
