@@ -560,7 +560,8 @@ class _ClauseReader:
                 rel = (("over",), "across")  # "jumps over the fence": from one side to the other
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
-                while j < end and t[j] in ("a", "an", "the", "some"):
+                while j < end and (t[j] in ("a", "an", "the", "some") or (  # "on a country road": the setting
+                        t[j] in ROAD_KINDS and j + 1 < end and t[j + 1] in ROAD_SETTINGS)):
                     j += 1
                 if j < end and t[j] in SETTINGS and not self.is_noun_at(j):
                     r.used.update(range(i, j))  # "on a beach", "in a park": the words belong to the setting
