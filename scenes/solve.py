@@ -459,9 +459,14 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         width = max(b.size[1] for b in members)
         gap = it.spacing if it.spacing is not None else 0.45 * float(np.mean([b.size[2] for b in members]))
     r = max(n * (width + gap) / (2 * math.pi), (centre_body.radius + width / 2 + 0.6) if centre_body else 0.5)
+    pulled_up = centre_body is not None and centre_body.spec.traits.room_under is not None
     for k, b in enumerate(members):
         a = 2 * math.pi * k / n
-        b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
+        rk = r
+        if pulled_up and b.spec.traits.seat is not None:  # chairs around a table stand at its edge, not a step off
+            u = np.array([math.sin(a), -math.cos(a)])
+            rk = max(_extent_along(centre_body, u) + b.size[1] / 2 + 0.15, n * (width + GAP) / (2 * math.pi))
+        b.pos = np.array([centre[0] + rk * math.sin(a), centre[1] - rk * math.cos(a), 0.0])
         if b.living or b.spec.traits.seat is not None:  # people, animals and chairs face the middle
             b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
         elif topples:  # facing the next one round
@@ -1526,6 +1531,13 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     slot = float(np.clip((taken - (sitters - 1) / 2) * step, -half, half))  # the row centred on the seat
     centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
     local = _to_local(seat, sub.pos[:2]) - np.asarray(surface.centre)
+    front = centre + fwd * (seat.size[1] / 2 + 0.45)
+    blocked = any(b is not sub and b is not seat and not b.living and b.pos[2] < 0.5 and float(
+        np.linalg.norm(front - b.pos[:2])) < _extent_along(b, _unit(front - b.pos[:2], fwd)) + 0.2
+        for b in bodies.values())
+    first = not any(a.get("type") not in ("look_at", "idle") for a in sub.data.get("actions", []))
+    if blocked and first:  # a chair pulled up to a table: nowhere to stand in front of it, so
+        local = np.zeros(2)  # they are sitting at it from the start (a family walked through its dinner table)
     if np.all(np.abs(local) <= np.asarray(surface.size) / 2 + 0.1):
         # already at the seat: sit down from its place, where the sit lands on the seat's middle (a sofa's
         # seat is in front of its back)
@@ -1536,16 +1548,20 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
                    for a in sub.data.get("actions", []))
         sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap
         return
-    front = centre + fwd * (seat.size[1] / 2 + 0.45)
     if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:
         sub.pos = np.array([front[0] + fwd[0] * 2.5, front[1] + fwd[1] * 2.5, 0.0])
     walk_end = s + max(1.0, min(e - s - 2.5, float(np.linalg.norm(sub.pos[:2] - front)) / WALK_SPEED + 0.3))
-    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=walk_end)
-    sub.act(type="turn_to", heading=seat.heading, start=walk_end, end=walk_end + 0.6)
+    walk_end = min(walk_end, max(script.duration - 1.6, s + 0.2))  # turned, backed onto it and down by the end
+
+    def by_end(t: float) -> float:  # a sit that starts late is cut by the end of the video, not past it
+        return round(min(t, script.duration - 0.05), 3)
+
+    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=by_end(walk_end))
+    sub.act(type="turn_to", heading=seat.heading, start=by_end(walk_end), end=by_end(walk_end + 0.6))
     back = walk_end + 0.6
-    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=back,
-            end=back + 0.6)
-    sub.act(type="sit", seat=seat.id, start=back + 0.3)
+    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=by_end(back),
+            end=by_end(back + 0.6))
+    sub.act(type="sit", seat=seat.id, start=by_end(back + 0.3))
 
 
 def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:

@@ -306,8 +306,9 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         if seat is None or seat not in seats:
             continue
         for k, m in enumerate(scene.members[s]):
-            chairs = scene.members[seat]
-            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)]})
+            chairs = scene.members[seat]  # a group sits down together, each on a chair of its own
+            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)],
+                        "together": bool(out)})
     return out or None
 
 
@@ -854,6 +855,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
+            if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:
+                out.append({"type": "face", "subject": ids[0], "target": anchor})  # a chair pulled up to a desk
     return out
 
 

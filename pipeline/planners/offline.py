@@ -58,6 +58,7 @@ from pipeline.planners.vocabulary import (
     RELATIONS,
     SEQUENCE_MARKERS,
     SETTINGS,
+    SIT_AT_VERBS,
     SIZES,
     SUBSTANCES,
     TENDING,
@@ -1071,6 +1072,40 @@ def _weather_phrases(tokens: list[str], used: set[int]) -> None:
                 used.add(j := j + 1)
 
 
+def _sits_at(name: str) -> bool:
+    """Whether people sit *at* a ``name`` (a table, a desk: a top with room under it, no seat of its own)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.room_under is not None and bool(spec.traits.supports) and \
+        spec.traits.seat is None
+
+
+def _chairs_at_tables(r: Reading) -> None:
+    """People who sit (or eat) where the prompt names a table but no seat get a chair each around it ("two
+    friends sit at a café table": they sat on nothing)."""
+    if any(CATALOG.get(e.sense.assets[0]) is not None and CATALOG[e.sense.assets[0]].traits.seat is not None
+           for e in r.entities):
+        return
+    table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)
+    if table is None:
+        return
+    for ev in r.events:
+        sitters = [s for s in ev.subjects if r.entities[s].sense.living == "person"]
+        if ev.verb not in SIT_AT_VERBS or ev.target is not None or not sitters:
+            continue
+        found = noun_sense("chair")
+        if found is None:
+            return
+        count = sum(r.entities[s].count for s in sitters)  # one pulled up on the camera's side, or a ring round it
+        r.entities.append(Entity(word="chair", sense=found[1], count=count,
+                                 relation=("around" if count > 1 else "front", [table])))
+        if ev.verb == "sit":
+            ev.target = len(r.entities) - 1
+        else:  # "eats at a table": sits down to it first, then eats
+            r.events.insert(r.events.index(ev), Event(list(sitters), "sit", VERBS["sit"], ev.clause,
+                                                      target=len(r.entities) - 1))
+        return
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
     tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
@@ -1093,6 +1128,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    _chairs_at_tables(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
