@@ -547,6 +547,10 @@ class _ClauseReader:
                     last_event.over = True
                 i += 1
                 continue
+            if rel and tok == "down" and i > start and verb_lemma(t[i - 1]) in ("break", "slow"):
+                r.used.add(i)  # "the car breaks down", "slows down": part of the verb, not a way down something
+                i += 1
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "tumbles over": part of the verb, not "above"
                 i += 1
