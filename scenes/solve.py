@@ -459,9 +459,14 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         width = max(b.size[1] for b in members)
         gap = it.spacing if it.spacing is not None else 0.45 * float(np.mean([b.size[2] for b in members]))
     r = max(n * (width + gap) / (2 * math.pi), (centre_body.radius + width / 2 + 0.6) if centre_body else 0.5)
+    pulled_up = centre_body is not None and centre_body.spec.traits.room_under is not None
     for k, b in enumerate(members):
         a = 2 * math.pi * k / n
-        b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
+        rk = r
+        if pulled_up and b.spec.traits.seat is not None:  # chairs around a table stand at its edge, not a step off
+            u = np.array([math.sin(a), -math.cos(a)])
+            rk = max(_extent_along(centre_body, u) + b.size[1] / 2 + 0.15, n * (width + GAP) / (2 * math.pi))
+        b.pos = np.array([centre[0] + rk * math.sin(a), centre[1] - rk * math.cos(a), 0.0])
         if b.living or b.spec.traits.seat is not None:  # people, animals and chairs face the middle
             b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
         elif topples:  # facing the next one round
@@ -525,7 +530,7 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
     groups: list[list[Body]] = []
     for k, it in enumerate(drives):
         car = bodies[it.subject]
-        if car.kept:
+        if car.kept or it.along is not None:  # a drive along a road is placed on it
             continue
         car.face_across()
         if it.together and groups and k:
@@ -638,6 +643,7 @@ FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, FallOff: 3.0, Kick
                                     Chase: 6.0, Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0,
                                     RideOn: 8.0}
 PAST_M = 3.0  # metres before and beyond what a subject goes past
+TOWN_SPEED = 4.0  # m/s: a vehicle driving a road or bridge the prompt names, end to end in the shot
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
@@ -666,6 +672,8 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
         return walk(it.subject, it.target) + PUSH_DISTANCE / PUSH_SPEED + 0.5
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
+    if isinstance(it, DriveAlong) and it.along is not None:
+        return max(bodies[it.along].size[:2]) / min(it.speed, TOWN_SPEED)  # a road's length, at a town's pace
     if isinstance(it, DriveAlong):
         return (it.distance or 30.0) / it.speed
     if isinstance(it, SitOn):
@@ -1435,6 +1443,14 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
                  script: SceneScript) -> None:
     car = bodies[it.subject]
     _can(car, "move_to", where)
+    if it.along is not None and bodies[it.along].spec.traits.ring > 0:
+        ahead = sum(1 for x in script.intents[:script.intents.index(it)]
+                    if isinstance(x, DriveAlong) and x.along == it.along)
+        _drive_round(car, bodies[it.along], ahead, it.speed, s, e)
+        return
+    if it.along is not None:
+        _drive_on(car, bodies[it.along], bodies, s, e)
+        return
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
     water = _water_for(car, bodies) if car.placed_by == "water" else None
@@ -1447,6 +1463,38 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
     here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
     car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
+
+
+RING_PACE = 6.0  # m/s round a roundabout
+RING_GAP = 3.0  # metres between one car's back and the next one's front, round a ring
+
+
+def _drive_round(car: Body, ring: Body, ahead: int, speed: float, s: float, e: float) -> None:
+    """Drive round ``ring`` (a roundabout) anticlockwise in its lane, for the whole span; the ``ahead``-th car on
+    it starts that many car lengths behind the first ("a police car chases a sports car round the roundabout")."""
+    r = ring.spec.traits.ring * float(np.mean(ring.scale[:2]))
+    pace = min(speed, RING_PACE)
+    a0 = -math.pi / 2 - ahead * (car.size[1] + RING_GAP) / r  # the first at the front (-Y), the others behind
+    sweep = pace * max(e - s, 0.5) / r
+    n = max(8, math.ceil(sweep / (math.pi / 8)))
+    angles = [a0 + sweep * k / n for k in range(n + 1)]
+    points = [[float(ring.pos[0] + r * math.cos(a)), float(ring.pos[1] + r * math.sin(a)), float(ring.pos[2])]
+              for a in angles]
+    car.pos = np.asarray(points[0])
+    car.heading = math.degrees(a0)  # tangent, anticlockwise: heading 0 faces +Y
+    car.kept, car.placed_by = True, "ring"
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
+
+
+def _drive_on(car: Body, path: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """Drive ``path`` (a road, a bridge) end to end on its top, across the frame."""
+    if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+        path.face_across()
+    start, fwd, length = _path_lane(car, path)
+    if not car.kept:
+        car.pos, car.heading = start, _heading_to(start, start + fwd)
+    goal = car.pos + fwd * length
+    car.act(type="move_to", to=[goal[0], goal[1], car.pos[2]], start=s, end=e, easing="linear")
 
 
 def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Body]) -> np.ndarray:
@@ -1508,6 +1556,13 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     slot = float(np.clip((taken - (sitters - 1) / 2) * step, -half, half))  # the row centred on the seat
     centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
     local = _to_local(seat, sub.pos[:2]) - np.asarray(surface.centre)
+    front = centre + fwd * (seat.size[1] / 2 + 0.45)
+    blocked = any(b is not sub and b is not seat and not b.living and b.pos[2] < 0.5 and float(
+        np.linalg.norm(front - b.pos[:2])) < _extent_along(b, _unit(front - b.pos[:2], fwd)) + 0.2
+        for b in bodies.values())
+    first = not any(a.get("type") not in ("look_at", "idle") for a in sub.data.get("actions", []))
+    if blocked and first:  # a chair pulled up to a table: nowhere to stand in front of it, so
+        local = np.zeros(2)  # they are sitting at it from the start (a family walked through its dinner table)
     if np.all(np.abs(local) <= np.asarray(surface.size) / 2 + 0.1):
         # already at the seat: sit down from its place, where the sit lands on the seat's middle (a sofa's
         # seat is in front of its back)
@@ -1518,23 +1573,27 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
                    for a in sub.data.get("actions", []))
         sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap
         return
-    front = centre + fwd * (seat.size[1] / 2 + 0.45)
     if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:
         sub.pos = np.array([front[0] + fwd[0] * 2.5, front[1] + fwd[1] * 2.5, 0.0])
     walk_end = s + max(1.0, min(e - s - 2.5, float(np.linalg.norm(sub.pos[:2] - front)) / WALK_SPEED + 0.3))
-    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=walk_end)
-    sub.act(type="turn_to", heading=seat.heading, start=walk_end, end=walk_end + 0.6)
+    walk_end = min(walk_end, max(script.duration - 1.6, s + 0.2))  # turned, backed onto it and down by the end
+
+    def by_end(t: float) -> float:  # a sit that starts late is cut by the end of the video, not past it
+        return round(min(t, script.duration - 0.05), 3)
+
+    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=by_end(walk_end))
+    sub.act(type="turn_to", heading=seat.heading, start=by_end(walk_end), end=by_end(walk_end + 0.6))
     back = walk_end + 0.6
-    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=back,
-            end=back + 0.6)
-    sub.act(type="sit", seat=seat.id, start=back + 0.3)
+    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=by_end(back),
+            end=by_end(back + 0.6))
+    sub.act(type="sit", seat=seat.id, start=by_end(back + 0.3))
 
 
 def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     sub = bodies[it.subject]
     kind = "run_to" if it.gait == "run" else "walk_to"
     if kind not in sub.spec.actions and isinstance(it.target, str):
-        _drive_to(sub, bodies[it.target], s, e, where)
+        _drive_to(sub, bodies[it.target], s, e, where, bodies)
         return
     if kind not in sub.spec.actions:
         kind = "move_to"
@@ -1561,13 +1620,18 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
 
 
-def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
+def _drive_to(car: Body, goal: Body, s: float, e: float, where: str, bodies: dict[str, Body] | None = None) -> None:
     """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
     alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
-    something smaller, so it does not hide what it drives up to."""
+    something smaller, so it does not hide what it drives up to. A vehicle already on its way (an earlier drive)
+    goes on from where it is, to the side of ``goal`` it comes from, turning as it goes."""
     _can(car, "move_to", where)
     if goal.spec.group == "vehicles" and not goal.data.get("actions") and goal is not car:
         _pull_up_behind(car, goal, s, e)
+        return
+    long_thing = max(goal.size[:2]) >= ALONG_SHAPE * max(min(goal.size[:2]), 0.1)  # a hedge, a fence, a wall
+    if bodies is not None and long_thing and any(a.get("start", 0.0) < s for a in car.data.get("actions") or []):
+        _drive_on_to(car, goal, _position_at(car, s, bodies), s, e)
         return
     if not car.kept:
         car.face_across()
@@ -1585,6 +1649,29 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     if float(np.linalg.norm(stop - car.pos[:2])) > 0.1:
         car.heading = _heading_to(car.pos, stop)
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
+ALONG_SHAPE = 2.5  # length / width of a thing a vehicle on its way drives along, to its far end (a hedge)
+
+
+def _drive_on_to(car: Body, goal: Body, here: np.ndarray, s: float, e: float) -> None:
+    """A vehicle at ``here`` drives on to beside ``goal``'s near long side, at its far end ("… out of the barn and
+    along the hedge"), never through it: a smooth path that turns it the way it goes."""
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    long_axis, short_axis = (across_g, ahead_g) if goal.size[0] >= goal.size[1] else (ahead_g, across_g)
+    long_half = 0.5 * max(goal.size[0], goal.size[1])
+    short_half = 0.5 * min(goal.size[0], goal.size[1])
+    rel = here[:2] - goal.pos[:2]
+    side = short_axis if float(rel @ short_axis) >= 0 else -short_axis  # the side it is on
+    end_dir = -long_axis if float(rel @ long_axis) > 0 else long_axis  # towards the far end
+    lane = goal.pos[:2] + side * (short_half + car.radius + 0.3)  # clear of it at any angle it turns through
+    stop = lane + end_dir * max(long_half - car.size[1] / 2, 0.0)
+    entry = lane - end_dir * (long_half + car.size[1] / 2 + 1.0)  # in line with it, before its near end
+    behind = float((here[:2] - goal.pos[:2]) @ end_dir) < -(long_half + car.size[1] / 2)
+    route = (here[:2], entry, stop) if behind else (here[:2], stop)  # already level with it: straight on
+    points = [[float(p[0]), float(p[1]), float(car.pos[2])] for p in route]
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
 
 
 def _pull_up_behind(car: Body, goal: Body, s: float, e: float) -> None:
@@ -1919,7 +2006,7 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
         if mount.living:
             mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[goal], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where, bodies)
         return
     mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
               **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))

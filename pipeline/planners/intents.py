@@ -25,7 +25,8 @@ from scenes.catalog import CATALOG
 SENSES: dict[str, tuple[str, ...]] = {
     "leave": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
               "come", "move", "drive", "ride", "speed", "gallop", "trot", "scamper", "amble", "saunter", "stride",
-              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart"),
+              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart", "trundle",
+              "cruise", "zoom", "sail", "glide", "cycle", "skate", "row", "pedal"),
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
@@ -290,6 +291,12 @@ def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
+    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and all(
+            _drives(scene, s) for s in ev.subjects):
+        # "a police car chases a sports car round the roundabout": the quarry ahead, the chasers behind, all along it
+        along = _first(scene, ev.path)
+        cars = [*scene.members[target], *(m for s in ev.subjects for m in scene.members[s])]
+        return [{"type": "drive_along", "subject": c, "along": along, "together": k > 0} for k, c in enumerate(cars)]
     if target is None or not all(scene.living(s) for s in ev.subjects):
         return None
     out: list[dict[str, Any]] = []
@@ -322,8 +329,9 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         if seat is None or seat not in seats:
             continue
         for k, m in enumerate(scene.members[s]):
-            chairs = scene.members[seat]
-            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)]})
+            chairs = scene.members[seat]  # a group sits down together, each on a chair of its own
+            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)],
+                        "together": bool(out)})
     return out or None
 
 
@@ -360,6 +368,11 @@ def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "meet", "subjects": (people or things)[:2]}]
 
 
+def _drives(scene: Scene, entity: int) -> bool:
+    """Whether an entity is a vehicle that drives (a car, a bus)."""
+    return scene.spec(entity).group in VEHICLE_GROUPS or scene.spec(entity).name == "car"
+
+
 def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     cars = [m for s in ev.subjects if scene.spec(s).group in VEHICLE_GROUPS or scene.spec(s).name == "car"
             for m in scene.members[s]]
@@ -370,7 +383,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
-    return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
+    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members else {}
+    return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 
 PASSING = ("pass", "overtake")  # verbs that go past their object ("a cyclist overtakes the bus")
@@ -864,6 +878,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
+            if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:
+                out.append({"type": "face", "subject": ids[0], "target": anchor})  # a chair pulled up to a desk
     return out
 
 

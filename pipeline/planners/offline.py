@@ -25,7 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
-from pipeline.planners.riders import mount_riders
+from pipeline.planners.riders import mount_riders, roads_for_drives
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -58,6 +58,7 @@ from pipeline.planners.vocabulary import (
     RELATIONS,
     SEQUENCE_MARKERS,
     SETTINGS,
+    SIT_AT_VERBS,
     SIZES,
     SUBSTANCES,
     TENDING,
@@ -252,6 +253,7 @@ class Event:
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
+    road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
     height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
@@ -442,6 +444,22 @@ class _ClauseReader:
                 continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
+                r.used.add(i)
+                i += 1
+                continue
+            road = self.road_follows(i) if tok in PATH_WORDS and last_event is not None and \
+                last_event.sense.fallback in ("move", "chase") else None
+            if road is not None and last_event is not None:  # "down the high street": a road to drive along
+                last_event.road = True
+                r.used.update(range(i, road))
+                i = road
+                continue
+            if tok == "along" and last_event is not None and last_event.sense.fallback == "move" and (
+                    last_event.target is not None or last_event.away) and not self.noun_follows(i, _path_surface) \
+                    and self.noun_soon(i):
+                # "trundles out of the barn and along the hedge": then on beside it, to its far end
+                last_event = Event(list(last_event.subjects), last_event.verb, last_event.sense, clause)
+                r.events.append(last_event)
                 r.used.add(i)
                 i += 1
                 continue
@@ -809,6 +827,12 @@ class _ClauseReader:
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
                 i += 1
                 continue
+            if lemma in ("follow", "track") and not self.subjects and not r.entities:
+                r.camera.append((clause, "track"))  # "follow the taxi down the high street": the camera follows
+                self.imperative = "go"  # … what goes there
+                r.used.add(i)
+                i += 1
+                continue
             if lemma is not None and not self.subjects and not r.entities and lemma not in CAMERA_VERBS:
                 self.imperative = lemma  # a command to the scene: its thing comes next
                 r.used.add(i)
@@ -838,6 +862,14 @@ class _ClauseReader:
                 i += 1
                 continue
             i += 1
+
+    def road_follows(self, i: int) -> int | None:
+        """The index of a road the setting names after token ``i`` ("down the high street", "along a country
+        road"), or ``None``."""
+        j = i + 1
+        while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in ROAD_KINDS or self.t[j] in SIZES):
+            j += 1
+        return j if j < len(self.t) and self.t[j] in ROAD_SETTINGS and not self.is_noun_at(j) else None
 
     def noun_follows(self, i: int, test: Callable[[str], bool]) -> bool:
         """Whether the noun after token ``i`` (past determiners and adjectives) is an asset ``test`` accepts."""
@@ -1039,6 +1071,40 @@ def _weather_phrases(tokens: list[str], used: set[int]) -> None:
                 used.add(j := j + 1)
 
 
+def _sits_at(name: str) -> bool:
+    """Whether people sit *at* a ``name`` (a table, a desk: a top with room under it, no seat of its own)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.room_under is not None and bool(spec.traits.supports) and \
+        spec.traits.seat is None
+
+
+def _chairs_at_tables(r: Reading) -> None:
+    """People who sit (or eat) where the prompt names a table but no seat get a chair each around it ("two
+    friends sit at a café table": they sat on nothing)."""
+    if any(CATALOG.get(e.sense.assets[0]) is not None and CATALOG[e.sense.assets[0]].traits.seat is not None
+           for e in r.entities):
+        return
+    table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)
+    if table is None:
+        return
+    for ev in r.events:
+        sitters = [s for s in ev.subjects if r.entities[s].sense.living == "person"]
+        if ev.verb not in SIT_AT_VERBS or ev.target is not None or not sitters:
+            continue
+        found = noun_sense("chair")
+        if found is None:
+            return
+        count = sum(r.entities[s].count for s in sitters)  # one pulled up on the camera's side, or a ring round it
+        r.entities.append(Entity(word="chair", sense=found[1], count=count,
+                                 relation=("around" if count > 1 else "front", [table])))
+        if ev.verb == "sit":
+            ev.target = len(r.entities) - 1
+        else:  # "eats at a table": sits down to it first, then eats
+            r.events.insert(r.events.index(ev), Event(list(sitters), "sit", VERBS["sit"], ev.clause,
+                                                      target=len(r.entities) - 1))
+        return
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
     tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
@@ -1055,11 +1121,13 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
     mount_riders(r)
+    roads_for_drives(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    _chairs_at_tables(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -1118,6 +1186,8 @@ def _holds_things(name: str) -> bool:
 
 
 PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
+ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
+ROAD_KINDS = {"high", "main", "busy", "quiet", "country", "empty", "city", "narrow", "winding", "open", "dusty"}
 PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
 
 

@@ -7,6 +7,9 @@ a role noun may bring one ("a cyclist", "a skater": the lexicon's ``rides``). :f
 travelling rider's mount, adds the vehicle the words imply when the prompt names none, and marks the event with
 it (``Event.mount``); its target stays where the ride goes (or what it passes), and its ``path`` what it goes
 along. The intents stage then makes one ``ride`` of it (``pipeline/planners/intents.py``).
+
+A vehicle or a rider that drives down a street or a road the setting names gets that road to drive along
+(:func:`roads_for_drives`): "follow the taxi down the high street" shows the taxi on a road.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from pipeline.planners.nouns import lexicon_sense
+from pipeline.planners.nouns import lexicon_sense, sense_of
 from pipeline.planners.vocabulary import RIDDEN_BY
 from scenes.catalog import CATALOG
+from scenes.lexicon import lookup_noun
 
 RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
 TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
@@ -124,3 +128,29 @@ def mount_riders(reading: Any) -> None:
         mounts[rider] = mount
         ev.mount = mount
         reading.entities[mount].size = max(reading.entities[mount].size, 1.0)  # "a little boat" still seats him
+
+
+def roads_for_drives(reading: Any) -> None:
+    """A road for each drive down a street the setting names ("a taxi drives down the high street"), when the
+    prompt names no road of its own: one road, shared by every drive that asks for it."""
+    road: int | None = next((k for k, e in enumerate(reading.entities) if _asset(e) == "road"), None)
+    for ev in reading.events:
+        drives = ev.mount is not None or any(_drives(reading, s) for s in ev.subjects)
+        if not ev.road or ev.path is not None or not drives:
+            continue
+        if road is None:
+            entry = lookup_noun("road")
+            sense = sense_of(entry) if entry is not None else None  # (a setting word: not lexicon_sense's)
+            if sense is None:
+                return
+            from pipeline.planners.offline import Entity
+
+            reading.entities.append(Entity("road", sense))
+            road = len(reading.entities) - 1
+        ev.path = road
+
+
+def _drives(reading: Any, entity: int) -> bool:
+    """Whether an entity is a vehicle that drives itself (a car, a bus, a taxi)."""
+    spec = CATALOG.get(_asset(reading.entities[entity]))
+    return spec is not None and spec.group == "vehicles" and not spec.traits.buoyant and not spec.traits.flies

@@ -105,3 +105,37 @@ def test_a_car_pulls_up_behind_a_parked_van_in_its_lane() -> None:
         {"relation": "near", "a": "van", "b": "sidewalk"}, {"event": "move", "a": "police_car"}])
     assert not failed
     assert not check_timeline(timeline).check("interpenetration").findings
+
+
+@pytest.mark.parametrize("prompt", ["follow the taxi down the high street with a tracking shot",
+                                    "a bus drives along the road", "a red car drives across the bridge"])
+def test_a_drive_down_a_street_or_over_a_bridge_stays_on_it(prompt: str) -> None:
+    vehicle = next(w for w in ("taxi", "bus", "car") if w in prompt.split())
+    path = "bridge" if "bridge" in prompt else "road"
+    failed, timeline = shown(prompt, [{"relation": "on", "a": vehicle, "b": path, "at": "any"},
+                                      {"event": "move", "a": vehicle}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings
+
+
+def test_a_chase_round_a_roundabout_drives_its_ring() -> None:
+    failed, timeline = shown("a police car chases a red sports car round and round the roundabout", [
+        {"relation": "on", "a": "police_car", "b": "roundabout", "at": "any"},
+        {"relation": "on", "a": "sports_car", "b": "roundabout", "at": "any"},
+        {"event": "move", "a": "police_car"}, {"event": "move", "a": "sports_car"}])
+    assert not failed
+    report = check_timeline(timeline)
+    assert not report.check("interpenetration").findings
+    ids = [a.id for a in timeline.actors]
+    ring = timeline.positions[:, ids.index("roundabout"), :2]
+    for car in ("police_car", "sports_car"):  # in the lane, off the island
+        r = np.linalg.norm(timeline.positions[:, ids.index(car), :2] - ring, axis=1)
+        assert np.all((r > 5.5) & (r < 13.0))
+
+
+def test_a_tractor_out_of_the_barn_goes_on_along_the_hedge_not_through_it() -> None:
+    failed, timeline = shown("an old tractor trundles out of the barn and along the hedge", [
+        {"relation": "near", "a": "tractor", "b": "barn", "at": "start"},
+        {"relation": "near", "a": "tractor", "b": "hedge", "at": "end"}, {"event": "move", "a": "tractor"}])
+    assert not failed
+    assert not check_timeline(timeline).check("interpenetration").findings

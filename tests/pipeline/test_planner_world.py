@@ -213,3 +213,15 @@ def test_the_apples_in_a_carried_basket_go_with_it() -> None:
                               {"relation": "on", "a": "basket", "b": "table", "at": "end"}])
     assert not failed
     assert not check_timeline(timeline).findings
+
+
+@pytest.mark.parametrize(("prompt", "sitters"), [("a couple sits at the kitchen table", 2),
+                                                  ("a family eats dinner at a table", 4),
+                                                  ("a man sits at his desk", 1)])
+def test_sitting_at_a_table_brings_a_chair_each_and_nobody_walks_through_it(prompt: str, sitters: int) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert sum(a.asset == "chair" for a in script.actors) == sitters
+    report = check_timeline(compile_script(script))
+    assert not report.check("floating").findings and not report.check("interpenetration").findings
+    sits = [i for i in script.intents if i.type == "sit_on"]
+    assert len(sits) == sitters and report.check("events").passed
