@@ -1155,10 +1155,26 @@ def _fall_off(it: FallOff, bodies: dict[str, Body], s: float, e: float, where: s
                 **({} if round_ else {"friction": SLIDE_FRICTION}))
 
 
+# Where a ball goes in to score, in the asset's own frame (x, y), and the unit direction its mouth faces.
+MOUTHS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {"football_goal": ((0.25, -0.6), (0.0, 1.0))}
+KICK_RANGE = 6.0  # metres in front of a goal's mouth that a shot is taken from (it rolls to a stop inside: the
+# net is strands a ball would go through)
+
+
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
              script: SceneScript) -> Strike | None:
     kicker, ball = bodies[it.subject], bodies[it.object]
     goal = _point(it.target, bodies, fallback=ball.pos + np.array([0.0, 5.0, 0.0]))
+    scored = bodies.get(it.target) if isinstance(it.target, str) else None
+    if scored is not None and scored.spec.name in MOUTHS:  # into a goal: from in front of its mouth, between strands
+        if not scored.kept:
+            scored.heading = 180.0  # its mouth to the camera (which looks along +y)
+        inside, front = MOUTHS[scored.spec.name]
+        goal = np.array([*_local(scored, inside), 0.0])
+        facing = _local(scored, front) - scored.pos[:2]
+        if not ball.kept or float(np.linalg.norm(ball.pos[:2] - goal[:2])) > 3 * KICK_RANGE:
+            spot = goal[:2] + facing * KICK_RANGE
+            ball.pos = np.array([spot[0], spot[1], 0.0])
     ball.pos = np.array([ball.pos[0], ball.pos[1], 0.0])
     ball.dynamic(mass=0.45)
     away = goal[:2] - ball.pos[:2]
