@@ -332,6 +332,8 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
     for a in actors:
         if a.id not in tracks:
             continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
+        if asset(a.asset).traits.water is not None and (a.physics is None or a.physics.body != "dynamic"):
+            continue  # water is no solid: a stone thrown in sinks to the bed
         phys = a.physics
         is_dynamic = phys is not None and phys.body == "dynamic"
         node = BulletRigidBodyNode(a.id)

@@ -946,6 +946,8 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
     mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
     r = float(mover.size[2]) / 2
     near = hit.pos[:2] - axis * (_extent_along(hit, axis) + r * 0.9)  # its centre as it meets the near face
+    if hit.spec.traits.water is not None:  # into the lake, a few metres out, not onto its near shore
+        near = hit.pos[:2] - axis * max(_extent_along(hit, axis) - 3.0, 0.0)
     if it.via == "drop":
         contact = np.array([*near, hit.top() - 0.3 * r])
         along = 1.5 + float(hit.size[0] * hit.size[1]) ** 0.5  # across while it falls: a shove, not a thud
@@ -957,6 +959,8 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         mover.dynamic(start=0.0, velocity=np.array([*(axis * along), 0.0]), mass=round(mass, 3), restitution=0.1)
         return
     distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
+    if hit.spec.traits.water is not None:  # thrown in from the shore: the thrower stands on dry land
+        distance = max(distance, 3.0 + 1.0)
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
     aim = np.array([*near, max(height, hit.pos[2] + r * 1.05)])  # flying in above what the target stands on
     agent = bodies.get(it.agent) if it.agent else None
@@ -967,7 +971,9 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         agent.heading = _heading_to(agent.pos, aim)
     if agent is not None and it.via == "throw":
         launch = agent.pos + agent.forward * 0.35 + np.array([0.0, 0.0, 1.35 * agent.scale[2]])
-        if "wave" in agent.spec.actions:  # the throwing arm
+        if _hands_free(agent, mover):  # in the hand until thrown, not hanging in the air beside it
+            agent.act(type="hold", object=mover.id, start=0.0)
+        elif "wave" in agent.spec.actions:  # the throwing arm
             agent.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
     elif agent is not None:  # a kick: the ball at the kicker's feet, in front of it
         launch = np.array([*(agent.pos[:2] + agent.forward[:2] * 0.45), r])
@@ -1217,7 +1223,9 @@ def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: s
     flight = max(0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
     v = (goal - hand) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
     thing.dynamic(start=s, velocity=v, mass=0.4)
-    if "wave" in thrower.spec.actions:
+    if _hands_free(thrower, thing):  # in the hand until it is thrown, not hanging in the air beside it
+        thrower.act(type="hold", object=thing.id, start=0.0)
+    elif "wave" in thrower.spec.actions:
         thrower.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
 
 
@@ -1865,6 +1873,14 @@ def _holds(script: SceneScript, bodies: dict[str, Body]) -> None:
             thing.heading = holder.heading
             thing.supported_by, thing.kept = holder.id, True
             holder.act(type="hold", object=thing.id, start=it.start)
+
+
+def _hands_free(holder: Body, thing: Body) -> bool:
+    """Whether ``holder`` can hold ``thing`` from the start: a person with nothing else in its hands, a thing it
+    can grip that no one else holds."""
+    return "pick_up" in holder.spec.actions and thing.spec.traits.grip is not None and not thing.living and not any(
+        a.get("type") in ("hold", "pick_up") for b in (holder, thing) for a in b.data.get("actions", [])) and not any(
+        a.get("object") == thing.id for a in holder.data.get("actions", []))
 
 
 def _graspable(holder: Body, thing: Body, where: str) -> None:

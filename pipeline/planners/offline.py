@@ -547,6 +547,10 @@ class _ClauseReader:
                     last_event.over = True
                 i += 1
                 continue
+            if rel and tok == "down" and i > start and verb_lemma(t[i - 1]) in ("break", "slow"):
+                r.used.add(i)  # "the car breaks down", "slows down": part of the verb, not a way down something
+                i += 1
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "tumbles over": part of the verb, not "above"
                 i += 1
@@ -561,7 +565,8 @@ class _ClauseReader:
                 rel = (("over",), "across")  # "jumps over the fence": from one side to the other
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
-                while j < end and t[j] in ("a", "an", "the", "some"):
+                while j < end and (t[j] in ("a", "an", "the", "some") or (  # "on a country road": the setting
+                        t[j] in ROAD_KINDS and j + 1 < end and t[j + 1] in ROAD_SETTINGS)):
                     j += 1
                 if j < end and t[j] in SETTINGS and not self.is_noun_at(j):
                     r.used.update(range(i, j))  # "on a beach", "in a park": the words belong to the setting

@@ -24,6 +24,7 @@ from scenes.lexicon import lookup_noun
 
 RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
 TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
+TOWING = ("tow",)  # verbs whose object is another vehicle, the one the rider's vehicle comes to
 RUN_INTO = ("hit", "strike", "bump", "crash", "smash", "ram")  # what a rider's vehicle runs into on its way
 
 
@@ -119,7 +120,10 @@ def mount_riders(reading: Any) -> None:
             mount = _mount_of(reading, ev, rider, set(mounts.values()))
         if mount is None:
             continue
-        if ev.target == mount:
+        if ev.target == mount and ev.verb in TOWING:  # "drives back with his tractor to tow it": the broken-down car
+            ev.target = next((k for k in range(len(reading.entities) - 1, -1, -1) if k not in (mount, rider)
+                              and _drives(reading, k)), None)
+        elif ev.target == mount:
             ev.target = _passed(reading, ev, mount)
         elif ev.verb in RUN_INTO and isinstance(ev.target, int) and rider in mounts:
             pass  # "skates down the pavement, hits a rock": the ride runs into it

@@ -308,6 +308,7 @@ VERBS: dict[str, VerbSense] = {
     "skate": _v("move_to", "move", True, 3.0), "skateboard": _v("move_to", "move", True, 3.0),
     "cycle": _v("move_to", "move", True, 4.0), "pedal": _v("move_to", "move", True, 4.0),
     "row": _v("move_to", "move", True, 1.0), "tow": _v("move_to", "move", True, 2.0),
+    "break": _v("idle", "none"),  # "the car breaks down": it stands there
     # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
     "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
     "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
@@ -342,7 +343,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
     "grabbed": "grab",
     "skating": "skate", "skated": "skate", "cycling": "cycle", "cycled": "cycle", "pedalling": "pedal",
-    "pedaling": "pedal", "rowing": "row", "rowed": "row", "towing": "tow", "towed": "tow",
+    "pedaling": "pedal", "rowing": "row", "rowed": "row", "towing": "tow", "towed": "tow", "broke": "break",
+    "broken": "break",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 

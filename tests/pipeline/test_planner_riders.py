@@ -139,3 +139,11 @@ def test_a_tractor_out_of_the_barn_goes_on_along_the_hedge_not_through_it() -> N
         {"relation": "near", "a": "tractor", "b": "hedge", "at": "end"}, {"event": "move", "a": "tractor"}])
     assert not failed
     assert not check_timeline(timeline).check("interpenetration").findings
+
+
+def test_a_farmer_drives_his_tractor_to_the_car_he_tows() -> None:
+    failed, timeline = shown("a red car breaks down on a country road and a farmer drives back with his tractor to "
+                             "tow it", [{"event": "reach", "a": "tractor", "b": "car"},
+                                        {"relation": "on", "a": "person", "b": "tractor", "at": "any"}])
+    assert not failed
+    assert not check_timeline(timeline).check("floating").findings  # the car on the road, not on someone
