@@ -181,11 +181,13 @@ class ThrowTo(_Event):
 
 
 class RollDown(_Event):
-    """``subject`` (something round) starts at the top of ``target`` (a ramp or stairs) and rolls down."""
+    """``subject`` starts at the top of ``target`` (a ramp, stairs, a hill) and goes down it: something round rolls,
+    anything else slides, unless ``rolls`` says it tumbles over and over like a ball (a boulder, a rock)."""
 
     type: Literal["roll_down"]
     subject: ActorRef
     target: ActorRef
+    rolls: bool = False
 
 
 class PushIt(_Event):

@@ -41,7 +41,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
     "kick_to": ("kick", "shoot", "boot"),
     "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
-    "roll_down": ("roll", "tumble", "bounce", "slide"),
+    "roll_down": ("roll", "tumble", "bounce", "slide", "race", "speed", "zoom", "hurtle", "career"),
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
     "sit_on": ("sit", "rest", "flop"),
@@ -128,9 +128,23 @@ def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if target is None or target in ev.subjects or scene.living(target):
         return None
     if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.over or ev.verb in (
-            "knock", "topple")):
+            "knock", "topple") or _crashes_through(ev, scene, target)):
         return None
     return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+
+
+CRASH_VERBS = ("crash", "smash", "slam", "ram", "plough", "plow", "burst")
+BRINGS_DOWN = 4.0  # metres: the longest side of something a moving thing crashing into it brings down (a fence)
+
+
+def _crashes_through(ev: Any, scene: Scene, target: int) -> bool:
+    """"a boulder rolls down the hill and crashes through the fence": a thing already moving that crashes into
+    something it can bring down (a fence, a sign: small and not walked on, not a house) knocks it over."""
+    spec = scene.spec(target)
+    moving = any(set(x.subjects) == set(ev.subjects) and x.verb in SENSES["roll_down"]
+                 for x in scene.reading.events[:scene.reading.events.index(ev)])
+    return ev.verb in CRASH_VERBS and moving and spec.kind in ("prop", "primitive") and not spec.traits.walkable \
+        and max(spec.size) <= BRINGS_DOWN and not any(scene.living(s) for s in ev.subjects)
 
 
 def _can_fall(scene: Scene, entity: int) -> bool:
@@ -240,9 +254,18 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     slope = target if target is not None else (rel[1] if rel and rel[0] in ("down", "on") else None)
     if slope is None or not scene.spec(slope).traits.walkable or scene.spec(slope).size[2] < 0.15:
         return None  # down a lane, a road or a path: that is along it, not down a slope
-    return [{"type": "roll_down", "subject": m, "target": _first(scene, slope)}
-            for s in ev.subjects for m in scene.members[s]
-            if not scene.living(s) and scene.spec(s).name != "placeholder"]
+    # "a boulder rolls down the hill": it tumbles over and over like a ball (a crate that slides, slides)
+    rolling = [(m, {"rolls": True} if ev.verb in ("roll", "tumble") and not scene.spec(s).traits.round else {})
+               for s in ev.subjects for m in scene.members[s]
+               if not scene.living(s) and scene.spec(s).name != "placeholder"]
+    slopes = scene.members[slope]
+    # "two balls race down two ramps": each down its own, the ramps side by side so they race abreast
+    out: list[dict[str, Any]] = [{"type": "roll_down", "subject": m, "target": slopes[k % len(slopes)], **how,
+                                  **({"together": True} if 0 < k < len(slopes) else {})}
+                                 for k, (m, how) in enumerate(rolling)]
+    if len(slopes) > 1 and len(rolling) > 1:
+        out.append({"type": "arrange", "subjects": slopes[:len(rolling)], "pattern": "row"})
+    return out or None
 
 
 # "… until it bumps into the wall": what a pushed thing does next that says where it ends up

@@ -225,3 +225,12 @@ def test_sitting_at_a_table_brings_a_chair_each_and_nobody_walks_through_it(prom
     assert not report.check("floating").findings and not report.check("interpenetration").findings
     sits = [i for i in script.intents if i.type == "sit_on"]
     assert len(sits) == sitters and report.check("events").passed
+
+
+@pytest.mark.parametrize("prompt", ["a boy throws a stone into the lake", "a girl throws a ball to her friend"])
+def test_a_thrown_thing_is_in_the_hand_until_thrown_and_a_stone_sinks_into_the_lake(prompt: str) -> None:
+    timeline = compile_script(OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script)
+    thrower = timeline.script.actors[0]  # the solved script
+    assert any(a.type == "hold" for a in thrower.actions)  # not hanging in the air beside the hand
+    report = check_timeline(timeline)
+    assert report.passed, report.findings
