@@ -240,3 +240,8 @@ def test_a_fall_reads_its_height() -> None:
 ])
 def test_things_rolling_down_slopes(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_kicked_into_the_goal_ends_inside_it() -> None:
+    assert _unmet("a boy kicks a football into the goal",
+                  [{"relation": "inside", "a": "football", "b": "football_goal", "at": "end"}], duration=10.0) == []
