@@ -1558,10 +1558,23 @@ def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where:
         sub.pos = np.array([near[0], near[1], 0.0])
     sub.heading = _heading_to(sub.pos, target.pos)
     land = np.array([*_local(target, surface.centre), top])
+    lands = min(e, s + 1.0)
+    knocked = _knocked_off_by_landing(target, bodies)
+    if knocked is not None:  # "knocked off the table when the cat jumps onto it": it lands against it, which goes
+        d = _unit(np.asarray(knocked.data["physics"]["velocity"], dtype=np.float64), np.array([1.0, 0.0]))
+        spot = knocked.pos[:2] - d * (_extent_along(knocked, d) + _extent_along(sub, d) + 0.01)
+        land = np.array([spot[0], spot[1], top])
+        knocked.data["physics"]["start"] = round(max(float(knocked.data["physics"].get("start", 0.0)), lands), 3)
     # high enough to clear the edge on the way up
-    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=min(e, s + 1.0),
-            face_direction=False)
+    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=lands, face_direction=False)
     bodies[it.subject].supported_by = target.id
+
+
+def _knocked_off_by_landing(top: Body, bodies: dict[str, Body]) -> Body | None:
+    """Something on ``top`` that is to go over its edge (set moving by a fall-off), which a jump onto ``top``
+    knocks off as it lands."""
+    return next((b for b in bodies.values() if b.supported_by == top.id and b.data.get("physics") and
+                 np.linalg.norm(b.data["physics"].get("velocity", (0.0, 0.0, 0.0))) > 0), None)
 
 
 def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
