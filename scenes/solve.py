@@ -2030,6 +2030,9 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
+    if it.over:
+        _leap(it, rider, mount, bodies, s, e)
+        return
     path = bodies[it.along] if it.along is not None else None
     water = _water_for(mount, bodies)
     goal = _ride_goal(it, mount, path, water, bodies, s, e)
@@ -2055,6 +2058,56 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
         return
     mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
               **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+LEAP_CLEAR = 0.5  # metres the underside of a leaping vehicle passes over the tops of what it jumps
+LEAP_GAP = 1.0  # metres between a ramp's top and the first thing jumped, and between those parked side by side
+RUN_UP = 15.0  # metres of run-up before a jump
+LEAP_ARC = 1.4  # the arc's height over what it must clear at its middle: its ends, over the first and last, are lower
+
+
+def _leap(it: RideOn, rider: Body, mount: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """A stunt jump: the rider rides up (to the foot of the ramp it names), leaps everything in ``it.over`` in one
+    arc, lands beyond and rolls on. What is jumped stands in a row across the way (cars side by side), the ramp's
+    top facing it; the run goes across the frame (+X)."""
+    fwd = np.array([1.0, 0.0, 0.0])
+    things = [bodies[t] for t in it.over or []]
+    ramp = bodies[it.target] if isinstance(it.target, str) and bodies[it.target].spec.traits.walkable else None
+    x = 0.0
+    if ramp is not None:
+        top, down = _high_end(ramp)
+        ramp.heading = ramp.heading + math.degrees(math.pi - math.atan2(down[1], down[0]))  # its top towards +X
+        top, _ = _high_end(ramp)
+        x = float(top[0] - ramp.pos[0])  # where the top is, from its middle
+        ramp.kept = True
+    y = things[0].pos[1] if things else 0.0
+    base = np.array([ramp.pos[0] if ramp is not None else 0.0, y, 0.0])
+    if ramp is not None:
+        ramp.pos = np.array([base[0], y, ramp.pos[2]])
+    cursor = base[0] + x + LEAP_GAP
+    for thing in things:  # side by side across the way, each turned to stand crosswise (a parked car)
+        thing.heading = 0.0
+        thing.pos = np.array([cursor + thing.size[0] / 2, y, thing.pos[2]])
+        thing.kept = True
+        cursor += thing.size[0] + LEAP_GAP
+    foot = base[0] - x - mount.size[1] / 2  # the front wheel at the ramp's foot
+    land = cursor + mount.size[1] / 2 + 1.0
+    mount.heading, mount.kept = _heading_to(np.zeros(3), fwd), True
+    mount.pos = np.array([foot - RUN_UP, y, 0.0])
+    h = math.radians(mount.heading)
+    rider.pos = mount.pos - np.array([math.cos(h), math.sin(h), 0.0]) * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
+    rider.heading = mount.heading
+    rider.act(type="ride", mount=mount.id, start=0.0)
+    top_z = max((t.pos[2] + t.size[2] for t in things), default=0.0) + LEAP_CLEAR
+    arc = max(top_z - 0.0, 0.5)  # the arc's middle is over the middle of the row, where the line is at 0
+    flight = max(2.0 * math.sqrt(2.0 * arc / GRAVITY), 0.8)
+    roll_on = min(1.5, max(e - s - flight - 2.0, 0.3))
+    take_off = max(s + 1.0, e - flight - roll_on)
+    mount.act(type="move_to", to=[foot, y, 0.0], start=s, end=take_off, easing="ease_in")
+    mount.act(type="fly_to", to=[land, y, 0.0], arc=arc * LEAP_ARC, start=take_off, end=take_off + flight,
+              face_direction=False)
+    mount.act(type="move_to", to=[land + 4.0, y, 0.0], start=take_off + flight, end=take_off + flight + roll_on,
+              easing="ease_out")
 
 
 def _ride_pace(mount: Body) -> float:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.planners.riders import LEAPS
 from scenes.catalog import CATALOG
 
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
@@ -594,7 +595,9 @@ def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         return None
     out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
     target = _target_entity(ev)
-    if target is not None and target in scene.members and target != mount:
+    if target is not None and target in scene.members and target != mount and ev.verb in LEAPS:
+        out["over"] = list(scene.members[target])  # "… and jumps over three parked cars"
+    elif target is not None and target in scene.members and target != mount:
         out["target"] = _first(scene, target)
         if ev.past or ev.verb in PASSING:
             out["past"] = True
@@ -655,7 +658,7 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
         ride = next((u for u in out if i["type"] == "ride" == u["type"] and u["subject"] == i["subject"]), None)
         if ride is not None:  # one ride per rider: a later leg's goal is where it goes ("drives back … to tow it")
-            for key in ("target", "past", "along"):
+            for key in ("target", "past", "along", "over"):
                 if key in i and key not in ride:
                     ride[key] = i[key]
             continue
