@@ -1161,10 +1161,26 @@ def _fall_off(it: FallOff, bodies: dict[str, Body], s: float, e: float, where: s
                 **({} if round_ else {"friction": SLIDE_FRICTION}))
 
 
+# Where a ball goes in to score, in the asset's own frame (x, y), and the unit direction its mouth faces.
+MOUTHS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {"football_goal": ((0.25, -0.6), (0.0, 1.0))}
+KICK_RANGE = 6.0  # metres in front of a goal's mouth that a shot is taken from (it rolls to a stop inside: the
+# net is strands a ball would go through)
+
+
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
              script: SceneScript) -> Strike | None:
     kicker, ball = bodies[it.subject], bodies[it.object]
     goal = _point(it.target, bodies, fallback=ball.pos + np.array([0.0, 5.0, 0.0]))
+    scored = bodies.get(it.target) if isinstance(it.target, str) else None
+    if scored is not None and scored.spec.name in MOUTHS:  # into a goal: from in front of its mouth, between strands
+        if not scored.kept:
+            scored.heading = 180.0  # its mouth to the camera (which looks along +y)
+        inside, front = MOUTHS[scored.spec.name]
+        goal = np.array([*_local(scored, inside), 0.0])
+        facing = _local(scored, front) - scored.pos[:2]
+        if not ball.kept or float(np.linalg.norm(ball.pos[:2] - goal[:2])) > 3 * KICK_RANGE:
+            spot = goal[:2] + facing * KICK_RANGE
+            ball.pos = np.array([spot[0], spot[1], 0.0])
     ball.pos = np.array([ball.pos[0], ball.pos[1], 0.0])
     ball.dynamic(mass=0.45)
     away = goal[:2] - ball.pos[:2]
@@ -1542,10 +1558,23 @@ def _jump_onto(it: JumpOnto, bodies: dict[str, Body], s: float, e: float, where:
         sub.pos = np.array([near[0], near[1], 0.0])
     sub.heading = _heading_to(sub.pos, target.pos)
     land = np.array([*_local(target, surface.centre), top])
+    lands = min(e, s + 1.0)
+    knocked = _knocked_off_by_landing(target, bodies)
+    if knocked is not None:  # "knocked off the table when the cat jumps onto it": it lands against it, which goes
+        d = _unit(np.asarray(knocked.data["physics"]["velocity"], dtype=np.float64), np.array([1.0, 0.0]))
+        spot = knocked.pos[:2] - d * (_extent_along(knocked, d) + _extent_along(sub, d) + 0.01)
+        land = np.array([spot[0], spot[1], top])
+        knocked.data["physics"]["start"] = round(max(float(knocked.data["physics"].get("start", 0.0)), lands), 3)
     # high enough to clear the edge on the way up
-    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=min(e, s + 1.0),
-            face_direction=False)
+    sub.act(type="fly_to", to=land, arc=0.5 + 0.8 * (top - sub.pos[2]), start=s, end=lands, face_direction=False)
     bodies[it.subject].supported_by = target.id
+
+
+def _knocked_off_by_landing(top: Body, bodies: dict[str, Body]) -> Body | None:
+    """Something on ``top`` that is to go over its edge (set moving by a fall-off), which a jump onto ``top``
+    knocks off as it lands."""
+    return next((b for b in bodies.values() if b.supported_by == top.id and b.data.get("physics") and
+                 np.linalg.norm(b.data["physics"].get("velocity", (0.0, 0.0, 0.0))) > 0), None)
 
 
 def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:

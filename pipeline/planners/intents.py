@@ -165,6 +165,8 @@ def _hit(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         return None
     if thing is None or goal is None or thing == goal or scene.living(thing) or scene.living(goal):
         return None
+    if agent is not None and ev.verb in SENSES["kick_to"] and _scores_in(scene, goal):
+        return None  # "kicks the ball into the goal": a kick to score, not one at the goal's frame
     if scene.spec(thing).kind not in ("primitive", "prop") or scene.spec(thing).traits.walkable:
         return None
     via = VIA_OF.get(ev.verb, "throw" if ev.passive or agent is not None else "move")
@@ -219,13 +221,20 @@ def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return out or None
 
 
+SCORED_IN = ("goal", "net", "hoop")  # what a ball is kicked or thrown into, to score
+
+
+def _scores_in(scene: Scene, entity: int) -> bool:
+    return any(w in scene.spec(entity).name for w in SCORED_IN)
+
+
 def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or not any(scene.living(s) for s in ev.subjects):
         return None
     kicker = next(s for s in ev.subjects if scene.living(s))
-    goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and any(
-        w in CATALOG[scene.actors_of(e)[0].asset].name for w in ("goal", "net", "hoop"))), None)
+    goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and e in scene.members
+                 and _scores_in(scene, e)), None)
     intent: dict[str, Any] = {"type": "kick_to", "subject": _first(scene, kicker), "object": _first(scene, target)}
     if goal is not None:
         intent["target"] = _first(scene, goal)

@@ -39,6 +39,7 @@ from pipeline.planners.vocabulary import (
     COLOUR_MODIFIERS,
     COMPOUND_NOUNS,
     COUNT_PHRASES,
+    FALLING_WEATHER,
     FILLER,
     FINISH_COLOURS,
     FINISH_WORDS,
@@ -581,8 +582,11 @@ class _ClauseReader:
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
+                seated_doer = last_event is not None and self.noun_follows(i, _is_seat) and rel[1] == "on" and all(
+                    r.entities[x].sense.living == "person" for x in last_event.subjects) and \
+                    r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
-                        not fell_since:
+                        not fell_since and not seated_doer:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
@@ -638,6 +642,13 @@ class _ClauseReader:
             if tok == ",":
                 r.used.add(i)
                 self.soft_break = bool(self.subjects) and not verb_seen
+                i += 1
+                continue
+            if tok in SUBORDINATORS and last_event is not None and self.noun_soon(i):
+                # "the vase gets knocked off the table when the cat jumps": the cat does the next thing, it is not
+                # what the knock is done to
+                r.used.add(i)
+                verb_seen, last_event, object_last = True, None, None
                 i += 1
                 continue
             if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
@@ -1059,14 +1070,16 @@ def leaves_is_verb(tokens: list[str], i: int) -> bool:
 
 
 def _weather_phrases(tokens: list[str], used: set[int]) -> None:
-    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard" as read: the weather
-    (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell over."""
+    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard", "while rain falls" as read:
+    the weather (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell
+    over, and a cat asleep while rain fell fell too."""
     for i, tok in enumerate(tokens):
-        if tok not in WEATHER_NOUNS:
+        if tok not in WEATHER_NOUNS and tok not in FALLING_WEATHER:
             continue
         if leaves_is_verb(tokens, i):
             continue
-        used.add(i)
+        if tok in WEATHER_NOUNS:
+            used.add(i)
         if i > 0 and tokens[i - 1].endswith("ing") and verb_lemma(tokens[i - 1]):
             used.add(i - 1)  # "falling leaves"
         j = i + 1
@@ -1579,6 +1592,7 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
 
 
+SUBORDINATORS = ("when", "while", "whenever", "once")  # "… when the cat jumps": a new doer follows
 DROP_VERBS = ("drop", "fall", "plunge")  # what is let go of in the air: it falls, it does not tip over
 DROP_HEIGHT = 2.0  # metres a thing dropped from no said height starts above the ground
 

@@ -228,6 +228,7 @@ SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer
                         "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
                         "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
 SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
+FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
 WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
 AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
 AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")
