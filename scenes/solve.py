@@ -2141,6 +2141,8 @@ def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, b
     near end of its path, on the water, before what it passes. ``behind``: (place, count) among riders who ride
     a path together: side by side as its width allows, then in rows."""
     target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None and path.spec.traits.water is not None and mount.spec.traits.buoyant and not mount.kept:
+        return _row_out(mount, path, None, across=True)
     if path is not None:
         if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
             path.face_across()  # a ride along a road crosses the frame, not away from the camera
@@ -2223,9 +2225,9 @@ def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
     return start, fwd, length
 
 
-def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+def _row_out(mount: Body, water: Body, target: Body | None, across: bool = False) -> np.ndarray:
     """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
-    nothing), or across towards what it rows to."""
+    nothing), to near the other shore (``across``), or towards what it rows to."""
     surface = water.spec.traits.water.scaled(water.scale)
     centre = _local(water, surface.centre)
     z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
@@ -2237,6 +2239,9 @@ def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
     mount.kept, mount.placed_by = True, "water"
     if target is not None and target is not water:
         return np.array([*target.pos[:2], z])
+    if across:
+        far = centre + fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+        return np.array([far[0], far[1], z])
     return np.array([centre[0], centre[1], z])
 
 

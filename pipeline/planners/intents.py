@@ -301,7 +301,8 @@ def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
-    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and all(
+    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and \
+            scene.spec(ev.path).traits.water is None and all(
             _drives(scene, s) for s in ev.subjects):
         # "a police car chases a sports car round the roundabout": the quarry ahead, the chasers behind, all along it
         along = _first(scene, ev.path)
@@ -393,7 +394,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
-    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members else {}
+    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members and \
+        scene.spec(ev.path).traits.water is None else {}  # boats on water keep to it by themselves (the lanes)
     return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 

@@ -1210,8 +1210,11 @@ PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to tra
 
 
 def _path_surface(name: str) -> bool:
-    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout, water), not a
+    ramp."""
     spec = CATALOG.get(name)
+    if spec is not None and spec.traits.water is not None:
+        return True  # "rows across the lake": from shore to shore
     return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
         PATH_LENGTH
 
