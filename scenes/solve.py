@@ -560,7 +560,8 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
     """Push apart things on the ground whose footprints overlap (what a relation fixed stays put; a sitter and
     the seat in ``allowed`` may overlap)."""
     ground = [b for b in bodies.values() if not b.supported_by or b.supported_by.startswith("beside:")]
-    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))]
+    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))
+              and b.spec.traits.place is None]  # a beach, a room: the scene stands on it
     for _ in range(30):
         moved = False
         for i, a in enumerate(ground):
@@ -1379,10 +1380,24 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     goal = it.target if isinstance(it.target, str) else list(it.target)
     if kind == "move_to" and isinstance(goal, str):
         goal = bodies[goal].pos.tolist()
-    if isinstance(goal, str) and float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < 2.5 and not sub.kept:
-        sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
-        sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
-    sub.act(type=kind, to=goal, start=s, end=e)
+    extra: dict[str, float] = {}
+    if isinstance(goal, str):  # it stops beside the thing, whatever their sizes: not in it, not a stride short
+        stop = _arrival_distance(sub, bodies[goal])
+        if float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < stop + 1.7 and not sub.kept:
+            away = np.array([-4.0, -1.5]) / math.hypot(4.0, 1.5)  # from a few strides off, in front: a walk to see
+            stop = _extent_along(sub, away) + _extent_along(bodies[goal], away) + ARRIVAL_GAP
+            sub.pos = np.array([*(bodies[goal].pos[:2] + away * max(stop + 2.5, 4.27)), 0.0])
+        extra["stop_distance"] = round(stop, 3)
+    sub.act(type=kind, to=goal, start=s, end=e, **extra)
+
+
+ARRIVAL_GAP = 0.3  # metres between the sides of a walker and what it walked up to
+
+
+def _arrival_distance(sub: Body, goal: Body) -> float:
+    """Centre distance at which ``sub``, coming from where it stands, stops ``ARRIVAL_GAP`` short of ``goal``."""
+    u = _unit(sub.pos[:2] - goal.pos[:2], np.array([-1.0, 0.0]))
+    return _extent_along(sub, u) + _extent_along(goal, u) + ARRIVAL_GAP
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:

@@ -48,8 +48,10 @@ class AssetTraits:
     ``walkable``: its top can be walked on (ramps, stairs). ``topples``: a tall, thin thing that falls
     over when hit (a domino, a bowling pin). ``room_under``: the free room (W, D, H) between its legs,
     where something can go *under* it; ``trunk``: the radius of a trunk or post in the middle of that room (a
-    tree's), so what goes under it stands beside the trunk, in front. ``physics_shape``: the collision shape
-    ``auto`` picks.
+    tree's), so what goes under it stands beside the trunk, in front. ``place``: the flat floor of a place a scene
+    happens in (a beach, a room), at most 2 cm high so what stands on the ground stands on it: named in a
+    prompt, the place is laid under everything else, the scene on that floor. ``physics_shape``: the collision
+    shape ``auto`` picks.
     """
 
     supports: tuple[Surface, ...] = ()
@@ -68,6 +70,7 @@ class AssetTraits:
     topples: bool = False
     room_under: tuple[float, float, float] | None = None
     trunk: float = 0.0
+    place: Surface | None = None
     physics_shape: PhysicsShape = "hull"
     notes: tuple[str, ...] = field(default=(), compare=False)
 
@@ -96,7 +99,7 @@ class AssetTraits:
     def as_dict(self) -> dict[str, object]:
         """The traits that are set, for listings and reports (``enginereel assets``)."""
         out: dict[str, object] = {}
-        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under"):
+        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under", "place"):
             value = getattr(self, name)
             if value:
                 out[name] = _plain(value)

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
-from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, substitutions, unknown_nouns
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -59,6 +59,7 @@ from pipeline.planners.vocabulary import (
     VEHICLES,
     VERBS,
     WEARING,
+    WEATHER_WORDS,
     NounSense,
     VerbSense,
 )
@@ -262,6 +263,7 @@ class Reading:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
+    place: tuple[str, NounSense, int] | None = None  # the place a setting word names ("on the beach": a beach)
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -467,6 +469,8 @@ class _ClauseReader:
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
             elif tok in ("in", "into") and self.noun_follows(i, _holds_things):
                 rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
+            if tok == "at" and self.at_edge_of(i):
+                rel = (("at",), "beside")  # "at the lake's edge": by the lake
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
@@ -489,6 +493,11 @@ class _ClauseReader:
                     VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS or any(
                         _match(t, i + 1, p) for p, _ in RELATIONS)):  # "pulls over beside her"
                 r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
+                i += 1
+                continue
+            if rel and tok == "down" and i > start and (lemma := verb_lemma(t[i - 1])) and \
+                    VERBS[lemma].fallback in ("move", "chase") and i + 1 < end and t[i + 1] in ("to", "towards"):
+                r.used.add(i)  # "walks down to the lake": part of the verb, the lake is where it goes
                 i += 1
                 continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
@@ -569,6 +578,16 @@ class _ClauseReader:
                     object_last = None
                 i += 1
                 continue
+            if tok == "her" and self.modifier_follows(i):  # "sits in her armchair": whose, not whom
+                r.used.add(i)
+                self.definite = True
+                i += 1
+                continue
+            if tok == "at" and i + 2 < end and t[i + 1] in ("her", "his", "their", "its") and t[i + 2] in FEET:
+                pending_rel = ("beside", [i, i + 2], [len(r.entities) - 1])  # "a cat curled up at her feet"
+                r.used.update({i, i + 2})
+                i += 1
+                continue
             if pending_rel is not None and r.entities and not self.modifier_idx and (
                     tok in PRONOUNS or (tok == "top" and not (i + 1 < end and t[i + 1] == "of"))):
                 # "three cups on it", "four chairs around it", "a mug on top": the thing just named is the anchor
@@ -584,13 +603,18 @@ class _ClauseReader:
                 pending_rel = None
                 i += 1
                 continue
+            if tok == "it" and any(w in WEATHER_WORDS for w in t[i + 1:min(i + 4, end)]):
+                r.used.add(i)  # "it starts to rain": the weather, not a thing named before
+                i += 1
+                continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx and not (
                     tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
                         last_event.target is None:  # "rolls into them": the pronoun is the target
                     last_event.target = self.referent(tok, last_event.subjects)
-                elif verb_seen or not self.subjects:  # "… and they topple": a new subject
+                elif verb_seen or not self.subjects or (tok in ("they", "them") and all(
+                        r.entities[x].count == 1 for x in self.subjects)):  # "… and they topple": a new subject
                     ref = self.referent(tok, [])
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                     object_last = None
@@ -745,6 +769,13 @@ class _ClauseReader:
                 continue
             i += 1
 
+    def at_edge_of(self, i: int) -> bool:
+        """Whether "at" at ``i`` begins "at the lake's edge", "at the water's side": beside the owner."""
+        j = i + 1
+        while j < len(self.t) and self.t[j] in DETERMINERS:
+            j += 1
+        return j + 1 < len(self.t) and self.t[j].endswith("'s") and self.t[j + 1] in EDGES and self.is_noun_at(j)
+
     def noun_follows(self, i: int, test: Callable[[str], bool]) -> bool:
         """Whether the noun after token ``i`` (past determiners and adjectives) is an asset ``test`` accepts."""
         j = i + 1
@@ -807,6 +838,8 @@ class _ClauseReader:
             self.r.ground = ground
         if sky or ground:
             self.r.used.add(i)
+        if self.r.place is None and (place := place_sense(self.t[i])) is not None:
+            self.r.place = (self.t[i], place, self.clause)  # "on the beach": the place itself is shown too
 
     def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
         t = self.t
@@ -863,11 +896,18 @@ class _ClauseReader:
 
 
 AFLOAT_VERBS = ("float", "bob")
+FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
+EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner
 
 
 def _buoyant(e: Entity) -> bool:
     spec = CATALOG.get(e.sense.assets[0])
     return spec is not None and spec.traits.buoyant
+
+
+def _water(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.water is not None
 
 
 def _leads_up(ev: Event, later: list[Event]) -> bool:
@@ -904,17 +944,63 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
-        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
+        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects)) and not (  # a duck floating
+        ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    _add_place(r)
+    _same_water(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
             ignored.append(tok)
     return r, ignored
+
+
+def _same_water(r: Reading) -> None:
+    """ "spraying water at the lake's edge": the water named beside a lake or a pond is its water, not a sea."""
+    bodies = [k for k, e in enumerate(r.entities) if _water(e) and e.word != "water"]
+    for k in [k for k, e in enumerate(r.entities) if e.word == "water" and bodies]:
+        _merge_entity(r, k, bodies[0])
+        return
+
+
+def _merge_entity(r: Reading, k: int, into: int) -> None:
+    """Read entity ``k`` as entity ``into`` (two names of one thing): every reference moves, ``k`` goes."""
+    def moved(x: Any) -> Any:
+        if not isinstance(x, int) or isinstance(x, bool):
+            return x
+        x = into if x == k else x
+        return x - 1 if x > k else x
+
+    for e in r.entities:
+        if e.relation:
+            e.relation = (e.relation[0], list(dict.fromkeys(moved(a) for a in e.relation[1])))
+        e.source = moved(e.source)
+    for ev in r.events:
+        ev.subjects = list(dict.fromkeys(moved(s) for s in ev.subjects))
+        ev.target, ev.goal, ev.lands, ev.agent = (moved(ev.target), moved(ev.goal), moved(ev.lands),
+                                                  moved(ev.agent))
+    r.mentions = [(c, moved(e)) for c, e in r.mentions]
+    del r.entities[k]
+    for x, e in enumerate(r.entities):
+        if e.relation and x in e.relation[1]:
+            e.relation = None  # what was beside itself
+
+
+def _is_place(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.place is not None
+
+
+def _add_place(r: Reading) -> None:
+    """The place a setting word names becomes an entity (once: "the bedroom" named as a noun already is one)."""
+    if r.place is not None and not any(_is_place(e) for e in r.entities):
+        r.entities.append(Entity(r.place[0], r.place[1]))
+        r.mentions.append((r.place[2], len(r.entities) - 1))
 
 
 # ------------------------------------------------------------------------------------------------ layout
@@ -1041,8 +1127,12 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         if gi in pos:
             return pos[gi]
         e = reading.entities[gi]
+        if _is_place(e):  # laid under the rest once it stands
+            pos[gi] = (0.0, 0.0, 0.0)
+            return pos[gi]
         rel = e.relation
-        if rel is None or depth > 8 or not rel[1] or any(a == gi or a >= len(groups) for a in rel[1]):
+        if rel is None or depth > 8 or not rel[1] or any(a == gi or a >= len(groups) or _is_place(
+                reading.entities[a]) for a in rel[1]):  # on the beach, in the room: see _lay_under
             pos[gi] = in_row(gi)
             return pos[gi]
         name, anchors = rel
@@ -1140,13 +1230,47 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             else:  # several on one bench: side by side along it
                 a.position[1] = seat.position[1]
             a.heading, a.seat_id = seat.heading, seat.id
-    _separate(actors)
-    xs = [a.position[0] for a in actors]
-    ys = [a.position[1] for a in actors]
-    shift = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) if actors else (0.0, 0.0)
-    for a in actors:
+    places = [a for a in actors if CATALOG[a.asset].traits.place is not None]
+    scene = [a for a in actors if a not in places]
+    _separate(scene)
+    xs = [a.position[0] for a in scene]
+    ys = [a.position[1] for a in scene]
+    shift = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) if scene else (0.0, 0.0)
+    for a in scene:
         a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
+    circling = any(move == "orbit" for _, move in reading.camera)
+    for p in places[:1]:
+        shore = _open_water(reading, scene)  # the sea by the beach: beyond it, not on it
+        _lay_under(p, [a for a in scene if a not in shore], ORBIT_MARGIN if circling else PLACE_MARGIN)
+        for w in shore:
+            w.position = [p.position[0], round(p.position[1] + (p.extent[1] + w.extent[1]) / 2, 4), w.position[2]]
     return actors
+
+
+def _open_water(reading: Reading, actors: list[Placed]) -> list[Placed]:
+    """The water (a sea, a lake) that nothing is on or in and that relates to nothing: it lies beyond a place."""
+    anchors = {x for e in reading.entities if e.relation for x in e.relation[1]}
+    return [a for a in actors if CATALOG[a.asset].traits.water is not None and a.entity not in anchors
+            and reading.entities[a.entity].relation is None]
+
+
+PLACE_MARGIN = 1.0  # metres of a place's floor kept free round the scene on it (a room's walls, a beach's dunes)
+ORBIT_MARGIN = 2.5  # ... and when the camera circles the scene inside it
+
+
+def _lay_under(place: Placed, scene: list[Placed], margin: float) -> None:
+    """Lay a place (a beach, a room) under the scene: its floor's middle under the scene's, stretched (not made
+    taller: a room keeps its ceiling) until the floor holds everything with ``margin`` to spare."""
+    floor = CATALOG[place.asset].traits.place
+    lo = [min((a.position[k] - a.extent[k] / 2 for a in scene), default=0.0) for k in (0, 1)]
+    hi = [max((a.position[k] + a.extent[k] / 2 for a in scene), default=0.0) for k in (0, 1)]
+    k = max(1.0, *((top - low + 2 * margin) / (size * s)
+                   for top, low, size, s in zip(hi, lo, floor.size, place.scale[:2], strict=True)))
+    place.scale = (round(place.scale[0] * k, 4), round(place.scale[1] * k, 4), place.scale[2])
+    place.extent = (place.extent[0] * k, place.extent[1] * k, place.extent[2])
+    place.heading = 0.0
+    place.position = [round((lo[0] + hi[0]) / 2 - floor.centre[0] * place.scale[0], 4),
+                      round((lo[1] + hi[1]) / 2 - floor.centre[1] * place.scale[1], 4), 0.0]
 
 
 WATCH_DISTANCE = 2.8  # metres from a seat to the thing its sitter watches
