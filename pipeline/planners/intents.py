@@ -102,6 +102,12 @@ class Scene:
     def living(self, entity: int) -> bool:
         return bool(self.spec(entity).rig)
 
+    def named_after(self, entity: int, exclude: list[int]) -> list[int]:
+        """The things named after ``entity`` (not ``exclude``, not the place it all happens in: riding along the
+        beach is not riding to it)."""
+        return [e for e in range(entity + 1, len(self.reading.entities)) if e in self.members
+                and e not in exclude and self.spec(e).traits.place is None]
+
 
 Handler = Callable[[Any, Scene], list[dict[str, Any]] | None]
 
@@ -387,8 +393,7 @@ def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
         rel = scene.relation(who)
         if rel and rel[1] != thing and rel[1] not in ev.subjects:
             return rel[1]
-    return next((e for e in range(thing + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e)), None)
+    return next((e for e in scene.named_after(thing, ev.subjects) if not scene.living(e)), None)
 
 
 def _standing(scene: Scene, holder: int, goal: int) -> None:
@@ -484,7 +489,7 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or not any(scene.spec(s).kind == "character" for s in ev.subjects):
         return None
-    later = [e for e in range(target + 1, len(scene.reading.entities)) if e in scene.members and e not in ev.subjects]
+    later = scene.named_after(target, ev.subjects)
     if scene.living(target):  # "gives the man a cup": the person first, then the thing
         thing, taker = next((e for e in later if not scene.living(e)), None), target
     else:
@@ -506,8 +511,7 @@ def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if mount is None or not riders or scene.spec(mount).traits.rideable is None:
         return None
     out: list[dict[str, Any]] = [{"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}]
-    goal = next((e for e in range(mount + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e)), None)
+    goal = next((e for e in scene.named_after(mount, ev.subjects) if not scene.living(e)), None)
     if goal is not None:
         out[0]["target"] = _first(scene, goal)
     return out
