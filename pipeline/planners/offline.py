@@ -327,6 +327,7 @@ class _ClauseReader:
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
         self.clause = 0
+        self.named_at_verb = 0  # how many mentions there were when the last verb was read
         self.reset_phrase()
 
     def reset_phrase(self) -> None:
@@ -417,6 +418,8 @@ class _ClauseReader:
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
                 r.used.add(i)
+                if i + 1 >= end or t[i + 1] in (",", "and"):  # "a woman jogs past, an old man sits": past nothing
+                    last_event = None
                 i += 1
                 continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
@@ -512,11 +515,16 @@ class _ClauseReader:
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
-                named_last = bool(r.mentions) and r.mentions[-1] == (clause, last)  # just now, in this clause
+                # just now, in this clause, and after its verb ("flies from the tree and lands on the bench": the
+                # bird lands there, not the tree)
+                named_after_verb = len(r.mentions) > self.named_at_verb or last_event is None or \
+                    last_event.verb not in SETTLING_VERBS
+                named_last = bool(r.mentions) and r.mentions[-1] == (clause, last) and named_after_verb
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
-                if object_last == last and last_event is not None and r.entities[last].relation is None:
+                if object_last == last and last_event is not None and r.entities[last].relation is None and \
+                        named_after_verb:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
@@ -762,6 +770,8 @@ class _ClauseReader:
                 else:
                     last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                 r.events.append(last_event)
+                # a participle of the thing just named ("bottles standing on a wall") leaves it the last named
+                self.named_at_verb = len(r.mentions) - (1 if subjects == [object_last] else 0)
                 r.used.add(i)
                 verb_seen = True
                 pending_rel = None
@@ -896,6 +906,7 @@ class _ClauseReader:
 
 
 AFLOAT_VERBS = ("float", "bob")
+SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
 EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner
 

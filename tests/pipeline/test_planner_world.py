@@ -225,3 +225,13 @@ def test_who_goes_where_and_stops_beside_it(prompt: str, facts: list[dict]) -> N
 def test_whose_seat_at_whose_feet_and_at_the_edge_of_what(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a green parrot flies down from the tree and lands on the bench",
+     [{"relation": "on", "a": "parrot", "b": "bench", "at": "end"}, {"event": "move", "a": "parrot"}]),
+    ("a woman jogs past, an old man sits on a bench", [{"event": "sit", "a": "elderly", "b": "bench"}]),
+])
+def test_where_the_second_verb_lands_and_past_nothing(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
