@@ -181,7 +181,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         elif isinstance(a, Dance) and kind == "humanoid" and not is_move(a):  # captured dances are moves
             _dance(a, rot, off, J, t, w, m)
         elif isinstance(a, Push) and kind == "humanoid":
-            w = envelope(t, a.start - 0.3, a.start + 0.5, duration, 0.25)
+            w = envelope(t, a.start - 0.3, _push_end(a), duration, 0.25)
             for side in ("l", "r"):
                 _blend(rot, J[f"{side}_upper_arm"], w, np.tile([0.0, 80.0, 0.0], (n, 1)))
                 _blend(rot, J[f"{side}_forearm"], w, np.tile([0.0, 10.0, 0.0], (n, 1)))
@@ -315,8 +315,9 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         if kind == "humanoid":
             seated = np.tile([[0.0, 90.0, 0.0], [0.0, -90.0, 0.0], [0.0, 0.0, 0.0]], (n, 1, 1))
             ik = ik + sit_w[:, None, None] * (seated - ik)
-            if ride_w.any():
-                mount = _mount_of(actor, others)
+            mount = _mount_of(actor, others) if ride_w.any() else None
+            if mount is not None and not hold.standing_ride(mount.asset, actor.asset, scale):
+                # astride a saddle; on a board the legs stand on it (the IK already puts the feet on the deck)
                 legs, _ = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
                 legs = legs * np.array([1.0, 1.0, 1.0 if limb.name == "l" else -1.0])
                 ik = ik + ride_w[:, None, None] * (legs[None] - ik)
@@ -337,7 +338,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         _captured_upper_body(rot, J, phase, speed / np.sqrt(9.81 * leg), gait_w, free * gait_w * (1.0 - sit_w))
         if ride_w.any():
             mount = _mount_of(actor, others)
-            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model)
+            _, arms = hold.astride(mount.asset, float(np.mean(mount.scale)), leg_model,
+                                   hold.standing_ride(mount.asset, actor.asset, scale))
             for side in ("l", "r"):
                 _blend(rot, J[f"{side}_upper_arm"], ride_w, np.tile(arms[0], (n, 1)))
                 _blend(rot, J[f"{side}_forearm"], ride_w, np.tile(arms[1], (n, 1)))
@@ -488,11 +490,16 @@ def _hold_arms(actor: Actor, m: Model, grips: list[hold.Grip], held: dict[hold.G
             hold.arm_layer(m, actor.asset, world, rot, s, target, w)
 
 
+def _push_end(a: Push) -> float:
+    """When a push's arms come down: half a second after a shove, at the end of a steady push."""
+    return max(a.end, a.start + 0.5) if a.end is not None and a.target is not None else a.start + 0.5
+
+
 def _arm_busy(actor: Actor, t: np.ndarray, duration: float) -> np.ndarray:
     busy = np.zeros(len(t))
     for a in actor.actions:
         if isinstance(a, Wave | Dance | Push):
-            start, end = (a.start - 0.3, a.start + 0.5) if isinstance(a, Push) else (a.start, natural_end(a, duration))
+            start, end = (a.start - 0.3, _push_end(a)) if isinstance(a, Push) else (a.start, natural_end(a, duration))
             busy = np.maximum(busy, envelope(t, start, end, duration))
     return busy
 

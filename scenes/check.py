@@ -33,6 +33,7 @@ from scenes.actions import ACTIONS
 from scenes.catalog import asset
 from scenes.contact import GROUND, NOTHING, Contacts, Pieces, Support
 from scenes.hold import HELD_M, grips
+from scenes.intents import intent_subjects
 from scenes.motion import natural_end
 from scenes.view import Boxes, View, actor_boxes, actor_views, part_matrices
 
@@ -46,7 +47,7 @@ FRAMING_SIZES: dict[str, tuple[float, float]] = {
 """Subject height as a share of the frame height, per framing size name."""
 
 # their subjects must keep busy
-ONGOING_EVENTS = ("chase", "run_around", "go_to", "go_past", "meet", "drive_along", "do")
+ONGOING_EVENTS = ("chase", "run_around", "go_to", "go_past", "leave", "meet", "drive_along", "do")
 STILL_ACTIONS = ("idle", "look_at")  # actions that do not count as doing something (a held sit does)
 _NO_JOINT_LIFE = ("tail",)  # joints whose constant motion (a wagging tail) is not activity
 
@@ -466,13 +467,6 @@ def check_framing(world: World) -> Check:
 def intents_of(script: object) -> list[object]:
     """The script's intents (an empty list for scripts without them)."""
     return list(getattr(script, "intents", None) or [])
-
-
-def intent_subjects(intent: object) -> list[str]:
-    """The actor ids an intent is about (its ``subject`` or ``subjects``)."""
-    subjects = getattr(intent, "subjects", None) or []
-    subject = getattr(intent, "subject", None)
-    return [s for s in [*([subject] if isinstance(subject, str) else []), *subjects] if isinstance(s, str)]
 
 
 def _activity(world: World, i: int) -> np.ndarray:

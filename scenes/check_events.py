@@ -21,6 +21,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``run_around`` | subject's bearing around target turned ``lap_deg`` × laps |
 | ``go_to`` | subject ends within ``near_m`` of target |
 | ``go_past`` | subject comes within ``near_m`` of its targets, from before the first to beyond the last |
+| ``leave`` | subject starts within ``LEAVE_NEAR_M`` of target and gets half its distance (3 m) further off |
 | ``sit_on`` | subject is seated on target |
 | ``jump_onto`` | subject ends resting on target |
 | ``topple`` | subject (or one of its row or stack) tipped > ``tip_deg`` or fell half its height |
@@ -56,6 +57,8 @@ CHASE_SHRINK_M = 0.25  # a chase must close the gap by this much (unless it ends
 CHASE_TRAVEL_M = 1.0  # and the chaser must travel this far
 MESSAGE_SAMPLES = 200  # frames sampled to say how close two actors came
 DRIVE_MIN_M = 5.0  # a drive along with no distance must get at least this far
+LEAVE_NEAR_M = 2.0  # a leave starts this close to what it leaves
+LEAVE_MIN_M = 3.0  # and gets at least this much further off (or half its asked distance)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class Event:
 
 def _resolve(world: World, intent: object) -> Event | str:
     """The intent as an :class:`Event`, or the reason it cannot be judged."""
-    from scenes.check import intent_subjects
+    from scenes.intents import intent_subjects
 
     kind = str(getattr(intent, "type", ""))
     ids = intent_subjects(intent)
@@ -393,6 +396,20 @@ def _go_past(world: World, e: Event) -> str | None:
     return None
 
 
+def _leave(world: World, e: Event) -> str | None:
+    gap = box_gap(world, e.subject, e.target)[e.f0:e.f1]
+    who, place = world.name(e.subject), world.name(e.target)
+    if float(gap[0]) > LEAVE_NEAR_M:
+        return f"{who} starts {float(gap[0]):.2f} m from {place}, not at it (asked within {LEAVE_NEAR_M:.1f} m)"
+    pos = world.timeline.positions[e.f0:e.f1]
+    off = np.linalg.norm(pos[:, e.subject, :2] - pos[:, e.target, :2], axis=1)  # centre to centre: driving
+    further = float(off.max() - off[0])  # along a house's front leaves it too
+    need = 0.5 * e.distance if e.distance else LEAVE_MIN_M
+    if further < need:
+        return f"{who} gets only {further:.2f} m further from {place} (asked >= {need:.1f} m)"
+    return None
+
+
 def _sit_on(world: World, e: Event) -> str | None:
     if (world.seated_on()[e.f0:e.f1, e.subject] == e.target).any():
         return None
@@ -486,6 +503,7 @@ EVENTS: dict[str, tuple[Callable[[World, Event], str | None], bool]] = {
     "kick_to": (_kick_to, False),
     "roll_down": (_roll_down, True), "push": (_push, True), "chase": (_chase, False), "meet": (_meet, False),
     "run_around": (_run_around, False), "go_to": (_go_to, False), "go_past": (_go_past, False),
+    "leave": (_leave, True),
     "sit_on": (_sit_on, True),
     "jump_onto": (_jump_onto, True), "topple": (_topple, False), "throw_to": (_throw_to, False),
     "drive_along": (_drive_along, False), "pick_up": (_pick_up, False), "hold": (_hold, False),

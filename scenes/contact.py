@@ -294,11 +294,13 @@ def surface_under(timeline, j: int, points: np.ndarray) -> np.ndarray:
     on = (col >= 0) & (col < GRID) & (row >= 0) & (row < GRID)
     field = height_field(a.asset)[np.clip(row, 0, GRID - 1), np.clip(col, 0, GRID - 1)]
     top = np.where(on, field * scale[:, 2].reshape(h.shape) + timeline.positions[:, j, 2].reshape(h.shape), -np.inf)
-    for surface in spec.traits.supports:  # declared surfaces below the top (shelves) count too
+    inner = (spec.traits.container,) if spec.traits.container is not None else ()
+    for surface in (*spec.traits.supports, *inner):  # declared surfaces below the top (shelves, a vase's neck) too
         sx = (lx - surface.centre[0]) / (surface.size[0] / 2)
         sy = (ly - surface.centre[1]) / (surface.size[1] / 2)
         z = surface.height * scale[:, 2].reshape(h.shape) + timeline.positions[:, j, 2].reshape(h.shape)
-        top = np.where((np.abs(sx) <= 1) & (np.abs(sy) <= 1), np.maximum(top, z), top)
+        # over a container's opening its floor is the surface, whatever the rim around it reaches
+        top = np.where((np.abs(sx) <= 1) & (np.abs(sy) <= 1), z if surface in inner else np.maximum(top, z), top)
     upright = tilt_degrees(timeline, j) <= UPRIGHT_DEG
     return np.where(upright.reshape(h.shape), top, -np.inf)
 
@@ -399,9 +401,12 @@ def support_of(timeline, boxes: Boxes, near: Contacts, rest_m: float, sink_m: fl
         if not len(over):
             continue
         top = surface_under(timeline, j, points[:, over].reshape(f, len(over) * 5, 2)).reshape(f, len(over), 5)
-        top = top.max(axis=-1)
         sink = sink_m + (draft[over] * 2.0 * boxes.half[:, over, 2] if water else 0.0)  # afloat: as deep as it draws
-        higher = (top > best[:, over]) & (top <= bottom[:, over] + sink)
+        reach_up = np.broadcast_to(bottom[:, over] + sink, top.shape[:2])
+        if asset(a.asset).traits.container is not None:  # a basket's rim beside an apple inside holds nothing up
+            top = np.where(top <= reach_up[..., None], top, -np.inf)
+        top = top.max(axis=-1)
+        higher = (top > best[:, over]) & (top <= reach_up)
         best[:, over] = np.where(higher, top, best[:, over])
         owner[:, over] = np.where(higher, j, owner[:, over])
     gap = bottom - best

@@ -34,6 +34,7 @@ from scenes.traits import HoldStyle
 HAND_HALF = 0.03  # metres from the hand's centre to its palm: a gripped side is this far from the hand's centre
 GAP = 0.1  # metres between the front of the body and a thing held in front of it
 RAMP = 0.3  # seconds the arm takes to blend into and out of the IK pose
+LOW_SEAT = 0.75  # a seat lower than this share of the rider's leg is sat on with the knees up (a rowing boat's)
 MOUNT_S = 0.8  # seconds a rider takes to get up onto the saddle (or down from it)
 HELD_M = 0.05  # a palm this close to a prop's box holds it (the world check)
 INF = math.inf
@@ -424,6 +425,16 @@ def held_tracks(grip: Grip, holder_asset: str, holder: ActorTracks, rotations: n
     return ActorTracks(position, hpr, own.scale)
 
 
+def contents_tracks(contents: ActorTracks, container: ActorTracks, offset: np.ndarray, heading: float) -> ActorTracks:
+    """Where a thing placed inside a container (an apple in a basket) is as the container is carried, moved or
+    put down: ``offset`` from it as the script placed them (the container at ``heading``), turning with it."""
+    dh = container.hpr[:, 0] - heading
+    position = container.position + np.einsum("fij,j->fi", _rz(dh), offset)
+    hpr = contents.hpr.copy()
+    hpr[:, 0] = contents.hpr[0, 0] + dh
+    return ActorTracks(position, hpr, contents.scale)
+
+
 # ---------------------------------------------------------------------------------------------- riding
 
 
@@ -497,13 +508,20 @@ def ride_tracks(rider: object, own: ActorTracks, mount: object, mount_tracks: Ac
     return ActorTracks(position, hpr, own.scale)
 
 
-def astride(mount_asset: str, mount_scale: float, leg_model: float) -> tuple[np.ndarray, np.ndarray]:
+def astride(mount_asset: str, mount_scale: float, leg_model: float,
+            standing: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """The riding pose of a left leg (thigh, shin, foot hpr; (3, 3)) and both arms (upper arm, forearm; (2, 3)):
     thighs forward and apart round the mount's body (a horse's barrel; a bicycle's frame is narrow), shins down,
-    hands forward on the reins or the handlebars. The right leg mirrors the roll."""
+    hands forward on the reins or the handlebars. The right leg mirrors the roll. ``standing`` (on a board): the
+    arms hang a little forward and bent, for balance (the legs stand, posed by the feet on the deck)."""
+    if standing:
+        return np.zeros((3, 3)), np.array([[0.0, 20.0, 0.0], [0.0, 35.0, 0.0]])
     spec = asset(mount_asset)
     half = (spec.size[0] * mount_scale / 2 if spec.rig else 0.08) + 0.05
     spread = float(np.degrees(np.arctan2(max(half - 0.11, 0.0), 0.48 * leg_model)))
     legs = np.array([[0.0, 60.0, min(spread, 40.0)], [0.0, -70.0, 0.0], [0.0, 10.0, 0.0]])
+    point = spec.traits.rideable or (0.0, 0.0, 1.0)
+    if not spec.rig and point[2] * mount_scale < LOW_SEAT * leg_model:  # a boat's bench: sat on, knees up
+        legs = np.array([[0.0, 85.0, 4.0], [0.0, -85.0, 0.0], [0.0, 0.0, 0.0]])
     arms = np.array([[0.0, 35.0, 0.0], [0.0, 55.0, 0.0]])
     return legs, arms

@@ -8,7 +8,7 @@ A script may list ``intents`` beside (or instead of) explicit positions and acti
   other);
 - **events with causes**: ``knock_over``, ``hit``, ``drop_onto``, ``fall_off``, ``kick_to``, ``throw_to``,
   ``roll_down``, ``push``, ``chase``, ``meet``, ``run_around``, ``drive_along``, ``jump_onto``, ``sit_on``, ``go_to``,
-  ``go_past``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
+  ``go_past``, ``leave``, ``topple``, ``do`` (any registry action, repeated if asked), and with the hands: ``pick_up``,
   ``carry``, ``put_down``, ``give``, ``ride`` (``hold`` is a state from the start, not an event in the sequence);
 - **pacing**: events without times follow each other over the whole video (``together: true`` starts
   one with the previous event); subjects with nothing to do stay alive (``keep_alive`` asks it for a
@@ -42,7 +42,7 @@ class _Intent(BaseModel):
     def actor_refs(self) -> list[tuple[str, str]]:
         """(field, actor id) pairs this intent names, for cross-reference checks."""
         out: list[tuple[str, str]] = []
-        for name in ("subject", "target", "object", "agent", "onto"):
+        for name in ("subject", "target", "object", "agent", "onto", "along"):
             value = getattr(self, name, None)
             if isinstance(value, str) and value not in ("camera", "away", "each_other"):
                 out.append((name, value))
@@ -189,11 +189,16 @@ class RollDown(_Event):
 
 
 class PushIt(_Event):
-    """``subject`` walks up to ``target`` and shoves it."""
+    """``subject`` walks up to ``target`` and pushes it along the ground, walking behind it, until it reaches
+    ``to`` (an actor it ends up against, such as a wall, or a point); without ``to``, a few metres ahead."""
 
     type: Literal["push"]
     subject: ActorRef
     target: ActorRef
+    to: ActorRef | Point | None = None
+
+    def actor_refs(self) -> list[tuple[str, str]]:
+        return super().actor_refs() + ([("to", self.to)] if isinstance(self.to, str) else [])
 
 
 class Chase(_Event):
@@ -221,12 +226,14 @@ class RunAround(_Event):
 
 
 class DriveAlong(_Event):
-    """``subject`` (a vehicle) drives ``distance`` metres ahead (default: a street's length at its speed)."""
+    """``subject`` (a vehicle) drives ``distance`` metres ahead (default: a street's length at its speed); ``along``:
+    the road, bridge or roundabout it drives along, end to end on its top (round a roundabout's ring)."""
 
     type: Literal["drive_along"]
     subject: ActorRef
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
     speed: Annotated[float, Field(gt=0.0, le=80.0)] = 8.0
+    along: ActorRef | None = None
 
 
 class JumpOnto(_Event):
@@ -262,6 +269,18 @@ class GoPast(_Event):
     subject: ActorRef
     targets: Annotated[list[ActorRef], Field(min_length=1, max_length=100)]
     gait: Literal["walk", "run"] = "walk"
+
+
+class Leave(_Event):
+    """``subject`` leaves ``target``: it starts just outside it, on the camera's side (out of a house, away from a
+    bench), and walks, runs or drives ``distance`` metres away from it (by default 6 m on foot, 15 m by vehicle),
+    across the view so it stays in frame."""
+
+    type: Literal["leave"]
+    subject: ActorRef
+    target: ActorRef
+    gait: Literal["walk", "run"] = "walk"
+    distance: Annotated[float, Field(gt=0.0, le=500.0)] | None = None
 
 
 class Topple(_Event):
@@ -330,14 +349,19 @@ class GiveIt(_Event):
 
 
 class RideOn(_Event):
-    """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike) and rides it to ``target``, or
-    ``distance`` metres ahead (default: as far as it goes at a walk, or a ride's pace, in the time)."""
+    """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike, a tractor, a rowing boat) and
+    rides it to ``target`` (past it, with ``past``), or ``distance`` metres ahead (default: as far as it goes at a
+    walk, or a ride's pace, in the time); ``along``: the road, sidewalk or bridge it rides along, end to end, on its
+    top. A rider with nothing to do before a ride along a path, on the water or given no ``start`` is on the mount
+    from the start."""
 
     type: Literal["ride"]
     subject: ActorRef
     object: ActorRef
     target: ActorRef | Point | None = None
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
+    past: bool = False
+    along: ActorRef | None = None
 
 
 class KeepAlive(_Intent):
@@ -351,13 +375,20 @@ class KeepAlive(_Intent):
 
 Intent = Annotated[
     Place | Arrange | Face | KnockOver | Hit | DropOnto | FallOff | KickTo | ThrowTo | RollDown | PushIt | Chase | Meet
-    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Topple | Do | PickUpIt | HoldIt | Carry | PutDownIt
-    | GiveIt | RideOn | KeepAlive,
+    | RunAround | DriveAlong | JumpOnto | SitOn | GoTo | GoPast | Leave | Topple | Do | PickUpIt | HoldIt | Carry
+    | PutDownIt | GiveIt | RideOn | KeepAlive,
     Field(discriminator="type"),
 ]
 PLACEMENT_TYPES = (Place, Arrange, Face, HoldIt)
 EVENT_TYPES = (KnockOver, Hit, DropOnto, FallOff, KickTo, ThrowTo, RollDown, PushIt, Chase, Meet, RunAround, DriveAlong,
-               JumpOnto, SitOn, GoTo, GoPast, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+               JumpOnto, SitOn, GoTo, GoPast, Leave, Topple, Do, PickUpIt, Carry, PutDownIt, GiveIt, RideOn)
+
+
+def intent_subjects(intent: object) -> list[str]:
+    """The actor ids an intent is about (its ``subject`` or ``subjects``)."""
+    subjects = getattr(intent, "subjects", None) or []
+    subject = getattr(intent, "subject", None)
+    return [s for s in [*([subject] if isinstance(subject, str) else []), *subjects] if isinstance(s, str)]
 
 
 class FramingIntent(BaseModel):

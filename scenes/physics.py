@@ -252,6 +252,7 @@ class _Bake:
     moved_at: np.ndarray | None = None  # (D,): the frame it did
     placed: np.ndarray | None = None  # (M, 6): the pose (x, y, z, h, p, r) each kinematic collider was last put at
     prefix: str = ""  # digest of the motion inputs over ``frames``
+    drives: list = field(default_factory=list)  # steady pushes under way: (end time, pusher, target, offset (3,))
 
 
 _SUSPENDED: dict[str, _Bake] = {}  # the last bake, by its scene digest (see simulate)
@@ -495,7 +496,7 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
         bake.frames = i + 2
         resting = all(started.values()) and all(
             not bodies[a.id][0].is_active() or i - bake.moved_at[d] >= REST_FRAMES for d, a in enumerate(dynamic))
-        if resting and not busy and not (pushes and pushes[0][0] <= times[i + 1]):
+        if resting and not busy and not bake.drives and not (pushes and pushes[0][0] <= times[i + 1]):
             # nothing can change while every body sleeps and nothing moves near one: skip Bullet, keep the poses
             for np_, poses in placing:
                 np_.set_pos_hpr(*poses[0])
@@ -527,6 +528,8 @@ def _run_frames(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
                     np_.set_pos_hpr(*poses[sub])
             while pushes and pushes[0][0] <= t + 1e-9:
                 _apply_push(bake, actors, tracks, i, *pushes.pop(0)[1:])
+            if bake.drives:
+                _drive(bake, tracks, times, i, u, t)
             world.do_physics(dt, 1, dt)
             bake.step += 1
             bake.stepped += 1
@@ -599,6 +602,12 @@ def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
 
     target = act.target or pusher
     node = bake.bodies[target][0]
+    if isinstance(act, Push) and act.end is not None and act.impulse is None and target != pusher \
+            and pusher in tracks:  # a steady push: hands on it until the end, it goes where the pusher walks
+        offset = np.array(bake.bodies[target][3].get_pos()) - tracks[pusher].position[i]
+        bake.drives.append((act.end, pusher, target, np.array([offset[0], offset[1], 0.0])))
+        _hand_contact(bake, act.start, pusher, tracks[pusher].position[i], target)
+        return
     if act.impulse is not None:
         impulse = np.asarray(act.impulse, dtype=np.float64)
     else:
@@ -616,9 +625,59 @@ def _apply_push(bake: _Bake, actors: list[Actor], tracks: dict[str, ActorTracks]
         impulse = act.strength * d / max(float(np.linalg.norm(d)), 1e-9)
     node.set_active(True)
     node.apply_central_impulse(Vec3(*impulse))
+    if bake.moved_at is not None:  # it moves from now on, even if this frame's last substeps barely carry it
+        d = next((k for k, a in enumerate(bake.dynamic) if a.id == target), None)
+        if d is not None:
+            bake.moved_at[d] = i + 1
 
 
 
+
+
+DRIVE_GAIN = 8.0  # 1/s: how quickly a steadily pushed body closes on where the pusher's hands hold it
+DRIVE_CATCH_UP = 1.0  # m/s at most on top of the pusher's own speed (a wall in the way is not shoved through)
+
+
+def _drive(bake: _Bake, tracks: dict[str, ActorTracks], times: np.ndarray, i: int, u: float, t: float) -> None:
+    """Steady pushes under way: each pushed body moves with its pusher, kept where the pusher's hands hold it
+    (its horizontal velocity is set to the pusher's, plus a bounded correction) and held upright; the
+    contacts still act, so what is in its way stops it. A push past its end lets go."""
+    from panda3d.core import Vec3
+
+    for drive in list(bake.drives):
+        end, pusher, target, offset = drive
+        node, _com, _a, np_ = bake.bodies[target]
+        if t > end + 1e-9:
+            bake.drives.remove(drive)
+            continue
+        track = tracks[pusher]
+        j = min(i + 1, len(times) - 1)
+        here = _pose_at(track, i, u)[0]
+        speed = (track.position[j] - track.position[i]) / max(float(times[j] - times[i]), 1e-9) if j > i else 0 * here
+        gap = here + offset - np.array(np_.get_pos())
+        fix = gap[:2] * DRIVE_GAIN
+        norm = float(np.linalg.norm(fix))
+        if norm > DRIVE_CATCH_UP:
+            fix = fix * DRIVE_CATCH_UP / norm
+        v = node.get_linear_velocity()
+        node.set_active(True)
+        node.set_linear_velocity(Vec3(float(speed[0] + fix[0]), float(speed[1] + fix[1]), float(v[2])))
+        node.set_angular_velocity(Vec3(0, 0, 0))
+        d = next(k for k, a in enumerate(bake.dynamic) if a.id == target)
+        if bake.moved_at is not None:
+            bake.moved_at[d] = i + 1
+
+
+HAND_HEIGHT = 1.0  # m: where a pusher's hands meet what it pushes (for the contact's position)
+
+
+def _hand_contact(bake: _Bake, t: float, pusher: str, here: np.ndarray, target: str) -> None:
+    """A steady push begins with the pusher's hands on the target: a contact between them."""
+    there = np.array(bake.bodies[target][3].get_pos())
+    p = (here + there) / 2
+    mass = float(bake.bodies[target][0].get_mass())
+    bake.contacts.append(Contact(float(t), *sorted((pusher, target)), mass * 0.5,
+                                 (float(p[0]), float(p[1]), float(min(HAND_HEIGHT, there[2] * 2)))))
 
 
 def _collect(world, step: int, t: float, pending: dict, last_touch: dict, contacts: list,

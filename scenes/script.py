@@ -322,7 +322,9 @@ class Fall(_Timed):
 class Push(_Timed):
     """Give a dynamic physics body an impulse at ``start``: ``impulse`` (N·s, world) or ``strength`` N·s
     from the pusher towards ``target`` (or, pushing itself, along its heading). ``target`` defaults to the
-    actor itself. A pushed actor without ``physics`` becomes a dynamic body with the default settings."""
+    actor itself. A pushed actor without ``physics`` becomes a dynamic body with the default settings.
+    With an ``end``, a pusher that pushes another actor keeps its hands on it until then: the target goes
+    where the pusher walks, kept at the distance it had at ``start`` (things in its way still stop it)."""
 
     type: Literal["push"]
     target: ActorId | None = None

@@ -46,6 +46,7 @@ from scenes.intents import (
     KeepAlive,
     KickTo,
     KnockOver,
+    Leave,
     Meet,
     PickUpIt,
     Place,
@@ -57,6 +58,7 @@ from scenes.intents import (
     SitOn,
     ThrowTo,
     Topple,
+    intent_subjects,
 )
 from scenes.physics import ROLLING_DAMPING
 from scenes.script import HOLD_SHARE, SceneScript, ScriptError
@@ -323,9 +325,16 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
                                          for b in bodies.values()):
             direction = (-1.0, 0.0)  # the second thing next to it goes on its other side
         xy = target.pos[:2] + np.array(direction) * (reach + gap)
-        sub.pos = np.array([xy[0], xy[1], 0.0])
+        # two things let go of in the air side by side fall side by side: beside it up there, not on the ground
+        z = float(target.pos[2]) if _falling(target) and _falling(sub) else 0.0
+        sub.pos = np.array([xy[0], xy[1], z])
         sub.supported_by = f"beside:{target.id}"
     sub.placed_by, sub.kept = relation, True
+
+
+def _falling(body: Body) -> bool:
+    """Whether ``body`` is a physics body that starts up in the air with nothing under it (it is let go of)."""
+    return body.data.get("physics") is not None and float(body.pos[2]) > 0.05 and body.supported_by is None
 
 
 def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
@@ -343,9 +352,9 @@ def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:
     """Where the ``k``-th thing goes on a container's inner floor: the middle, then round it (apples in a bowl)."""
     if k == 0:
         return inner.centre
-    r = min(max(inner.size[0], inner.size[1]) / 2 - float(max(sub.size[:2])) / 2, float(max(sub.size[:2])))
+    r = 1.02 * float(max(sub.size[:2]))  # clear of the middle one; up a bowl's flared side if its floor is narrow
     a = 2 * math.pi * (k - 1) / 6
-    return (inner.centre[0] + max(r, 0.0) * math.cos(a), inner.centre[1] + max(r, 0.0) * math.sin(a))
+    return (inner.centre[0] + r * math.cos(a), inner.centre[1] + r * math.sin(a))
 
 
 def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) -> Body | None:
@@ -450,9 +459,14 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         width = max(b.size[1] for b in members)
         gap = it.spacing if it.spacing is not None else 0.45 * float(np.mean([b.size[2] for b in members]))
     r = max(n * (width + gap) / (2 * math.pi), (centre_body.radius + width / 2 + 0.6) if centre_body else 0.5)
+    pulled_up = centre_body is not None and centre_body.spec.traits.room_under is not None
     for k, b in enumerate(members):
         a = 2 * math.pi * k / n
-        b.pos = np.array([centre[0] + r * math.sin(a), centre[1] - r * math.cos(a), 0.0])
+        rk = r
+        if pulled_up and b.spec.traits.seat is not None:  # chairs around a table stand at its edge, not a step off
+            u = np.array([math.sin(a), -math.cos(a)])
+            rk = max(_extent_along(centre_body, u) + b.size[1] / 2 + 0.15, n * (width + GAP) / (2 * math.pi))
+        b.pos = np.array([centre[0] + rk * math.sin(a), centre[1] - rk * math.cos(a), 0.0])
         if b.living or b.spec.traits.seat is not None:  # people, animals and chairs face the middle
             b.heading = math.degrees(math.atan2(-(centre[0] - b.pos[0]), centre[1] - b.pos[1]))
         elif topples:  # facing the next one round
@@ -516,7 +530,7 @@ def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
     groups: list[list[Body]] = []
     for k, it in enumerate(drives):
         car = bodies[it.subject]
-        if car.kept:
+        if car.kept or it.along is not None:  # a drive along a road is placed on it
             continue
         car.face_across()
         if it.together and groups and k:
@@ -614,8 +628,8 @@ def _clearance(a: Body, b: Body, d: np.ndarray) -> float:
 
 
 def _shift(body: Body, delta: np.ndarray, bodies: dict[str, Body]) -> None:
-    """Move ``body`` and everything resting on it by ``delta`` (x, y)."""
-    body.pos = body.pos + np.array([delta[0], delta[1], 0.0])
+    """Move ``body`` and everything resting on it by ``delta`` (x, y, or x, y, z: lifted into someone's hands)."""
+    body.pos = body.pos + np.array([delta[0], delta[1], delta[2] if len(delta) > 2 else 0.0])
     for other in bodies.values():
         if other.supported_by == body.id:
             _shift(other, delta, bodies)
@@ -630,12 +644,18 @@ FIXED_SECONDS: dict[type, float] = {KnockOver: 4.5, Hit: 3.0, FallOff: 3.0, Kick
                                     Chase: 6.0, Meet: 5.0, JumpOnto: 3.0, GoTo: 5.0, Topple: 2.0, PutDownIt: 3.0,
                                     RideOn: 8.0}
 PAST_M = 3.0  # metres before and beyond what a subject goes past
+TOWN_SPEED = 4.0  # m/s: a vehicle driving a road or bridge the prompt names, end to end in the shot
 
 
 def _held_before(it: Any, intents: list[Any]) -> bool:
     """Whether an intent before ``it`` already puts its object in its subject's hands."""
     return any(isinstance(x, PickUpIt | HoldIt | Carry) and (x.subject, x.object) == (it.subject, it.object)
                for x in intents[:intents.index(it)])
+
+
+def _pace(sub: Body, gait: str) -> float:
+    """m/s a subject goes at on its own: a vehicle's drive, a walk or a run."""
+    return LEAVE_SPEED if _rides(sub) else RUN_SPEED if gait == "run" else WALK_SPEED
 
 
 def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
@@ -650,15 +670,18 @@ def _natural(it: Any, bodies: dict[str, Body], intents: list[Any]) -> float:
     if isinstance(it, DropOnto):
         return math.sqrt(2 * it.height / GRAVITY) + 2.5
     if isinstance(it, PushIt):
-        return walk(it.subject, it.target) + 2.0
+        return walk(it.subject, it.target) + PUSH_DISTANCE / PUSH_SPEED + 0.5
     if isinstance(it, RunAround):
         return it.laps * 2 * math.pi * (bodies[it.target].radius + 1.2) / RUN_SPEED
+    if isinstance(it, DriveAlong) and it.along is not None:
+        return max(bodies[it.along].size[:2]) / min(it.speed, TOWN_SPEED)  # a road's length, at a town's pace
     if isinstance(it, DriveAlong):
         return (it.distance or 30.0) / it.speed
     if isinstance(it, SitOn):
         return walk(it.subject, it.target) + 2.5  # walk there, turn, back onto the seat, sit
-    if isinstance(it, GoPast):
-        return _past_lane(it, bodies)[2] / (RUN_SPEED if it.gait == "run" else WALK_SPEED)
+    if isinstance(it, GoPast | Leave):
+        way = _past_lane(it, bodies)[2] if isinstance(it, GoPast) else _leave_way(it, bodies, intents)[2]
+        return way / _pace(bodies[it.subject], it.gait) + 0.5
     if isinstance(it, Do):
         n = ACTIONS[it.action].natural_duration if it.action in ACTIONS else None
         return (n or 3.0) * max(it.repeat, 1)
@@ -689,7 +712,9 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     # more to do than time: everything goes a little quicker (never below 70 % of its natural length: people
     # cannot walk faster than they walk; what does not fit is cut by the end, and the check says so);
     # less: a little slower, but never crawling (the rest of a long video is kept alive instead)
-    stretch = min(1.6, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
+    # vehicles alone (nothing alive to keep busy between events) drive on slower rather than stand parked
+    slowest = 4.0 if events and all(_rides(bodies[x]) for _, it in events for x in intent_subjects(it)) else 1.6
+    stretch = min(slowest, max(0.7, (duration - lead - 0.5) / total)) if total > 0 else 1.0
     slack = max(0.0, duration - lead - total * stretch)
     pad = slack / (len(groups) + 1) if len(groups) > 1 else 0.0
     t = lead + pad
@@ -771,10 +796,17 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     chain = _chain(script, it.target)
     for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
         bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
+    if _in_row(script, it.target):
+        _close_ranks([bodies[c] for c in chain], mover, script)
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
         _send_at(it, mover, [bodies[c] for c in chain], _in_row(script, it.target), bodies, s, e, where)
         return None
     if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
+        return None
+    if mover.spec.traits.round and not mover.living and not _into_path(script, it, [bodies[c] for c in chain], bodies) \
+            and _across_face([bodies[c] for c in chain], mover) is not None:
+        # a ball at a pyramid flies in at its middle row: rolled at the bottom one, the rows above hold each other up
+        _send_at(it.model_copy(update={"via": "kick"}), mover, [bodies[c] for c in chain], False, bodies, s, e, where)
         return None
     if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
@@ -784,7 +816,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     # come from the far side of the chain's first member, along the chain
     members = [bodies[c] for c in chain]
-    in_line = len(members) > 1 and float(np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
+    in_line = len(members) > 1 and _in_row(script, it.target) and float(
+        np.linalg.norm(members[-1].pos[:2] - members[0].pos[:2])) > 1e-3
     if in_line:
         axis = members[-1].pos[:2] - members[0].pos[:2]
         first = members[0] if np.linalg.norm(members[0].pos[:2] - target.pos[:2]) <= np.linalg.norm(
@@ -793,6 +826,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
             axis = -axis
         axis = axis / max(float(np.linalg.norm(axis)), 1e-6)
         hit = first
+    elif (face := _across_face(members, mover)) is not None:  # a pyramid: one of its base knocked out from under
+        hit, axis = face
     else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide)
         away = target.pos[:2] - mover.pos[:2]
         axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0])
@@ -834,6 +869,31 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
 
 
+RANKS_GAP = 0.3  # × the mover's height: the gap left between things in a row that a bigger thing ploughs through
+
+
+def _close_ranks(members: list[Body], mover: Body, script: SceneScript) -> None:
+    """A row of things too short to fall onto each other (cups, cans) that something bigger is sent through stands
+    close, each gap a share of the mover's size, so it meets every one of them and not only the first."""
+    if len(members) < 2 or mover.living or all(b.spec.traits.topples for b in members):
+        return
+    tallest = max(float(b.size[2]) for b in members)
+    if float(mover.size[2]) <= tallest:
+        return
+    rows = [it for it in script.intents if isinstance(it, Arrange) and members[0].id in it.subjects]
+    if any(it.spacing is not None for it in rows):  # the script said how far apart: keep it
+        return
+    axis = _unit(members[-1].pos - members[0].pos, np.array([1.0, 0.0]))
+    gap = RANKS_GAP * float(mover.size[2])
+    widths = [_extent_along(b, axis) * 2 for b in members]
+    middle = np.mean([b.pos[:2] for b in members], axis=0)
+    along = -(sum(widths) + gap * (len(members) - 1)) / 2
+    for b, w in zip(members, widths, strict=True):
+        xy = middle + axis * (along + w / 2)
+        b.pos = np.array([xy[0], xy[1], b.pos[2]])
+        along += w + gap
+
+
 def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, np.ndarray]:
     """The member a mover strikes first and the unit (x, y) direction it comes in along: down a row from its
     nearer end; at a single thing or a stack from the mover's side (from the left when they coincide)."""
@@ -843,9 +903,32 @@ def _line_of_attack(mover: Body, members: list[Body], row: bool) -> tuple[Body, 
             first, last = last, first
         axis = last.pos[:2] - first.pos[:2]
         return first, axis / float(np.linalg.norm(axis))
+    if (face := _across_face(members, mover, flying=True)) is not None:
+        return face
     centre = np.mean([m.pos[:2] for m in members], axis=0)
     away = centre - mover.pos[:2]
     return members[0], (away / float(np.linalg.norm(away)) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0]))
+
+
+def _across_face(members: list[Body], mover: Body, flying: bool = False) -> tuple[Body, np.ndarray] | None:
+    """A pyramid (a wall of things in rows on top of each other) is struck square on its face, at the middle of
+    its bottom row, so what rests on that one comes down (struck along its rows it only slides up against
+    itself); something ``flying`` in strikes the row above, so the rows over it fall. ``None`` for anything
+    else. Comes in from the mover's side of the face (from the front, -y, when the mover is level with it)."""
+    base_z = min(float(m.pos[2]) for m in members)
+    base = [m for m in members if float(m.pos[2]) < base_z + 0.05]
+    if len(base) < 2 or len(base) == len(members):
+        return None
+    row = _unit(base[-1].pos - base[0].pos, np.array([1.0, 0.0]))
+    normal = np.array([-row[1], row[0]])
+    middle = np.mean([m.pos[:2] for m in base], axis=0)
+    side = float(np.dot(middle - mover.pos[:2], normal))
+    axis = normal if side > 0.3 or (abs(side) <= 0.3 and normal[1] >= 0) else -normal
+    above = [m for m in members if m not in base]
+    second = [m for m in above if float(m.pos[2]) < min(float(x.pos[2]) for x in above) + 0.05]
+    row_hit = second if flying and len(above) > 1 else base  # what a flying thing strikes: the row above the base
+    hit = min(row_hit, key=lambda m: float(np.linalg.norm(m.pos[:2] - middle)))
+    return hit, axis
 
 
 FLIGHT_SPEED = {"throw": 7.0, "kick": 10.0}  # m/s across the ground: a throw arcs, a kick flies low and fast
@@ -1002,8 +1085,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     roll = next((x for x in reversed(before) if isinstance(x, RollDown) and x.subject == it.subject), None)
     if roll is None:
         return False
-    if any(m.supported_by in bodies for m in members):
-        return True  # it rolls on its own; what it meets stays on what holds it
+    ids = {m.id for m in members}
+    if any(m.supported_by in bodies and m.supported_by not in ids for m in members):
+        return True  # it rolls on its own; what it meets stays on what holds it (a stack's upper ones stand on it)
     slope = bodies[roll.target]
     top, down = _high_end(slope)
     foot = top[:2] + down * 2 * _extent_along(slope, down)
@@ -1015,8 +1099,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
         turn = 0.0
     spot = foot + down * (PATH_GAP + _extent_along(first, down))
     c, s_ = math.cos(math.radians(-turn)), math.sin(math.radians(-turn))
+    origin = first.pos[:2].copy()
     for m in members:  # a rigid move: the arrangement stays as it was laid out
-        rel = m.pos[:2] - first.pos[:2]
+        rel = m.pos[:2] - origin
         xy = spot + np.array([c * rel[0] - s_ * rel[1], s_ * rel[0] + c * rel[1]])
         m.pos = np.array([xy[0], xy[1], m.pos[2]])
         m.heading = m.heading - turn
@@ -1159,16 +1244,70 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
                  **({} if ball.spec.traits.round else {"friction": 0.05}))
 
 
+PUSH_SPEED = 0.8  # m/s: a walk behind something heavy
+PUSH_REACH = 0.32  # × its height: from a pusher's middle to the near side of what it pushes (arms out in front)
+PUSH_RUN_UP = 1.2  # m a pusher walks before its hands meet the thing
+PUSH_DISTANCE = 3.0  # m something is pushed when the prompt says nowhere in particular
+PUSH_ROOM = 2.5  # m from the thing to what it is pushed against, when the solver places them
+
+
 def _push(it: PushIt, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> Strike:
+    """A person walks up behind ``target`` and pushes it along the ground, walking with it (a steady push: the
+    physics moves it where the hands go) until it is against ``to`` (its near side), at the point ``to``, or a
+    few metres on. Anything else that can push gives it one shove."""
     sub, target = bodies[it.subject], bodies[it.target]
     _can(sub, "push", where)
     target.dynamic(mass=max(0.5, float(np.prod(target.size)) * 200.0))
-    if float(np.linalg.norm(sub.pos[:2] - target.pos[:2])) > sub.radius + target.radius + 0.6 and sub.living:
-        arrive = max(s + 0.5, e - 1.5)
-        sub.act(type="walk_to", to=target.id, start=s, end=arrive, stop_distance=0.35)
-    else:
-        arrive = s
-    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=arrive)
+    if not sub.living:
+        return _shove(sub, target, s, e)
+    end_xy, d = _push_goal(it, sub, target, bodies)
+    length = float(np.linalg.norm(end_xy - target.pos[:2]))
+    stand = target.pos[:2] - d * (_extent_along(target, d) + PUSH_REACH * float(sub.size[2]))
+    if not sub.kept or float(np.linalg.norm(sub.pos[:2] - stand)) > 6.0:
+        start = stand - d * PUSH_RUN_UP
+        sub.pos = np.array([start[0], start[1], 0.0])
+    sub.heading = _heading_to(sub.pos, np.array([*stand, 0.0]) + np.array([*d, 0.0]))
+    walk = float(np.linalg.norm(stand - sub.pos[:2]))
+    arrive = min(s + walk / WALK_SPEED + 0.6, max(s + 0.2, e - 1.0))  # with time to speed up and slow down
+    if walk > 0.05:
+        sub.act(type="walk_to", to=[float(stand[0]), float(stand[1]), 0.0], start=s, end=arrive)
+    done = min(max(arrive + length / PUSH_SPEED, arrive + 0.5), max(e, arrive + 0.5))
+    there = stand + d * length
+    # hands on it until the walk has slowed to a stop there
+    sub.act(type="push", target=target.id, strength=1.0, start=round(arrive, 3),
+            end=round(min(done + 0.5, script.duration), 3))
+    # at its pace all the way there (not cut short at the push's end: the thing would stop short of the wall)
+    sub.act(type="walk_to", to=[float(there[0]), float(there[1]), 0.0], start=round(arrive, 3),
+            end=round(min(done + 1.0, script.duration), 3), speed=round(max(length / max(done - arrive, 0.1), 0.1), 3))
+    return Strike(sub.id, len(sub.data["actions"]) - 2, target.id, "touch")
+
+
+def _push_goal(it: PushIt, sub: Body, target: Body, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray]:
+    """Where the pushed thing's middle ends up (x, y) and the unit direction it goes. Against an actor it stops
+    touching that actor's near side; the thing is put a few metres before it, unless a relation placed it."""
+    dest = bodies.get(it.to) if isinstance(it.to, str) else None
+    if dest is not None:
+        d = _unit(dest.pos[:2] - target.pos[:2], np.array([1.0, 0.0]))
+        if dest.spec.size[0] > 2 * dest.spec.size[1]:  # a wall, a fence: pushed square against its face
+            normal = _local(dest, (0.0, 1.0)) - dest.pos[:2]
+            # from the side the thing is on; one the solver places is on the near side (-y), where films look from
+            side = float(np.dot(normal, d)) if target.kept else float(normal[1])
+            d = normal * (1.0 if side >= 0 else -1.0)
+        face = dest.pos[:2] - d * (_extent_along(dest, d) + _extent_along(target, d) + 0.01)
+        if not target.kept:
+            spot = face - d * PUSH_ROOM
+            target.pos = np.array([spot[0], spot[1], target.pos[2]])
+        return face, _unit(face - target.pos[:2], d)
+    if it.to is not None:
+        goal = np.asarray(it.to, dtype=np.float64)[:2]
+        return goal, _unit(goal - target.pos[:2], np.array([1.0, 0.0]))
+    d = _unit(target.pos[:2] - sub.pos[:2], np.array([1.0, 0.0])) if sub.kept else np.array([1.0, 0.0])
+    return target.pos[:2] + d * PUSH_DISTANCE, d
+
+
+def _shove(sub: Body, target: Body, s: float, e: float) -> Strike:
+    """One shove from ``sub`` (a thing that can push, not a person walking behind it)."""
+    sub.act(type="push", target=target.id, strength=3.0 * float(target.data["physics"]["mass"]), start=s)
     return Strike(sub.id, len(sub.data["actions"]) - 1, target.id, "touch")
 
 
@@ -1189,13 +1328,17 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     elif not quarry.living and quarry.spec.group == "vehicles" and not quarry.data.get("actions"):
         quarry.face_across()  # drives off across the frame, the chaser behind it
         ahead = quarry.forward
-        quarry.act(type="move_to", to=quarry.pos + ahead * min(4.0 * (e - s), 25.0), start=s, end=e,
-                   easing="ease_in")
+        # slow enough (2.5 m/s) that a running dog or child keeps up with it, so the chase is seen
+        quarry.act(type="move_to", to=quarry.pos + ahead * min(2.5 * (e - s), 25.0), start=s, end=e,
+                   easing="linear")
         if not chaser.kept:
-            chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 1.5)
+            chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 3.5)  # room to run up behind it
     if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
-    chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=1.0)
+    behind = 1.0
+    if quarry.data.get("actions"):  # behind what goes ahead: a car is long, so not into its boot
+        behind = max(behind, _extent_along(quarry, quarry.forward) + chaser.radius + 0.4)
+    chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=round(behind, 3))
 
 
 def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str, Body]) -> None:
@@ -1276,6 +1419,14 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
                  script: SceneScript) -> None:
     car = bodies[it.subject]
     _can(car, "move_to", where)
+    if it.along is not None and bodies[it.along].spec.traits.ring > 0:
+        ahead = sum(1 for x in script.intents[:script.intents.index(it)]
+                    if isinstance(x, DriveAlong) and x.along == it.along)
+        _drive_round(car, bodies[it.along], ahead, it.speed, s, e)
+        return
+    if it.along is not None:
+        _drive_on(car, bodies[it.along], bodies, s, e)
+        return
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
     water = _water_for(car, bodies) if car.placed_by == "water" else None
@@ -1286,7 +1437,40 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
     elif not car.kept or car.placed_by == "lane":  # the drive is centred on where the car was placed
         car.pos = car.pos - fwd * length / 2
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
-    car.act(type="move_to", to=car.pos + fwd * length, start=s, end=e, easing="linear")
+    here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
+    car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
+
+
+RING_PACE = 6.0  # m/s round a roundabout
+RING_GAP = 3.0  # metres between one car's back and the next one's front, round a ring
+
+
+def _drive_round(car: Body, ring: Body, ahead: int, speed: float, s: float, e: float) -> None:
+    """Drive round ``ring`` (a roundabout) anticlockwise in its lane, for the whole span; the ``ahead``-th car on
+    it starts that many car lengths behind the first ("a police car chases a sports car round the roundabout")."""
+    r = ring.spec.traits.ring * float(np.mean(ring.scale[:2]))
+    pace = min(speed, RING_PACE)
+    a0 = -math.pi / 2 - ahead * (car.size[1] + RING_GAP) / r  # the first at the front (-Y), the others behind
+    sweep = pace * max(e - s, 0.5) / r
+    n = max(8, math.ceil(sweep / (math.pi / 8)))
+    angles = [a0 + sweep * k / n for k in range(n + 1)]
+    points = [[float(ring.pos[0] + r * math.cos(a)), float(ring.pos[1] + r * math.sin(a)), float(ring.pos[2])]
+              for a in angles]
+    car.pos = np.asarray(points[0])
+    car.heading = math.degrees(a0)  # tangent, anticlockwise: heading 0 faces +Y
+    car.kept, car.placed_by = True, "ring"
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
+
+
+def _drive_on(car: Body, path: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """Drive ``path`` (a road, a bridge) end to end on its top, across the frame."""
+    if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+        path.face_across()
+    start, fwd, length = _path_lane(car, path)
+    if not car.kept:
+        car.pos, car.heading = start, _heading_to(start, start + fwd)
+    goal = car.pos + fwd * length
+    car.act(type="move_to", to=[goal[0], goal[1], car.pos[2]], start=s, end=e, easing="linear")
 
 
 def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Body]) -> np.ndarray:
@@ -1348,63 +1532,91 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     slot = float(np.clip((taken - (sitters - 1) / 2) * step, -half, half))  # the row centred on the seat
     centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
     local = _to_local(seat, sub.pos[:2]) - np.asarray(surface.centre)
+    front = centre + fwd * (seat.size[1] / 2 + 0.45)
+    blocked = any(b is not sub and b is not seat and not b.living and b.pos[2] < 0.5 and float(
+        np.linalg.norm(front - b.pos[:2])) < _extent_along(b, _unit(front - b.pos[:2], fwd)) + 0.2
+        for b in bodies.values())
+    first = not any(a.get("type") not in ("look_at", "idle") for a in sub.data.get("actions", []))
+    if blocked and first:  # a chair pulled up to a table: nowhere to stand in front of it, so
+        local = np.zeros(2)  # they are sitting at it from the start (a family walked through its dinner table)
     if np.all(np.abs(local) <= np.asarray(surface.size) / 2 + 0.1):
         # already at the seat: sit down from its place, where the sit lands on the seat's middle (a sofa's
         # seat is in front of its back)
         sub.heading = seat.heading
         at = centre + fwd * 0.08
         sub.pos = np.array([at[0], at[1], sub.pos[2]])
-        busy = any(a.get("start", 0.0) < s for a in sub.data.get("actions", []))
+        busy = any(a.get("start", 0.0) < s and a.get("type") not in ("look_at", "idle")  # watching the TV: seated
+                   for a in sub.data.get("actions", []))
         sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap
         return
-    front = centre + fwd * (seat.size[1] / 2 + 0.45)
     if float(np.linalg.norm(sub.pos[:2] - front)) < 1.0 and not sub.kept:
         sub.pos = np.array([front[0] + fwd[0] * 2.5, front[1] + fwd[1] * 2.5, 0.0])
     walk_end = s + max(1.0, min(e - s - 2.5, float(np.linalg.norm(sub.pos[:2] - front)) / WALK_SPEED + 0.3))
-    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=walk_end)
-    sub.act(type="turn_to", heading=seat.heading, start=walk_end, end=walk_end + 0.6)
+    walk_end = min(walk_end, max(script.duration - 1.6, s + 0.2))  # turned, backed onto it and down by the end
+
+    def by_end(t: float) -> float:  # a sit that starts late is cut by the end of the video, not past it
+        return round(min(t, script.duration - 0.05), 3)
+
+    sub.act(type="walk_to", to=[front[0], front[1], 0.0], start=s, end=by_end(walk_end))
+    sub.act(type="turn_to", heading=seat.heading, start=by_end(walk_end), end=by_end(walk_end + 0.6))
     back = walk_end + 0.6
-    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=back,
-            end=back + 0.6)
-    sub.act(type="sit", seat=seat.id, start=back + 0.3)
+    sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=by_end(back),
+            end=by_end(back + 0.6))
+    sub.act(type="sit", seat=seat.id, start=by_end(back + 0.3))
 
 
 def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     sub = bodies[it.subject]
     kind = "run_to" if it.gait == "run" else "walk_to"
     if kind not in sub.spec.actions and isinstance(it.target, str):
-        _drive_to(sub, bodies[it.target], s, e, where)
+        _drive_to(sub, bodies[it.target], s, e, where, bodies)
         return
     if kind not in sub.spec.actions:
         kind = "move_to"
     goal = it.target if isinstance(it.target, str) else list(it.target)
     if kind == "move_to" and isinstance(goal, str):
         goal = bodies[goal].pos.tolist()
-    extra: dict[str, float] = {}
-    if isinstance(goal, str):  # it stops beside the thing, whatever their sizes: not in it, not a stride short
-        stop = _arrival_distance(sub, bodies[goal])
-        if float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < stop + 1.7 and not sub.kept:
+    extra = {}
+    stop = 0.0
+    if isinstance(goal, str):  # up to its side, not into it (a man walked 0.4 m into his car); under a crown, to
+        dest = bodies[goal]  # the trunk
+        stop = _stop_short(sub, dest, _position_at(sub, s, bodies))
+        if float(np.linalg.norm(sub.pos[:2] - dest.pos[:2])) < stop + 1.7 and not sub.kept:
             away = np.array([-4.0, -1.5]) / math.hypot(4.0, 1.5)  # from a few strides off, in front: a walk to see
-            stop = _extent_along(sub, away) + _extent_along(bodies[goal], away) + ARRIVAL_GAP
-            sub.pos = np.array([*(bodies[goal].pos[:2] + away * max(stop + 2.5, 4.27)), 0.0])
+            sub.pos = np.array([*(dest.pos[:2] + away * max(_stop_short(sub, dest, dest.pos[:2] + away) + 2.5,
+                                                            4.27)), 0.0])
+            stop = _stop_short(sub, dest, sub.pos[:2])
         extra["stop_distance"] = round(stop, 3)
+    here = _position_at(sub, s, bodies)
+    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
+    # a short way arrives when it arrives (a walk crawls at no less than half its pace): the rest of the event's
+    # time is free for errands, not standing
+    way = max(float(np.linalg.norm(there[:2] - here[:2])) - stop, 0.0)
+    e = min(e, max(s + way / (0.6 * _pace(sub, it.gait)) + 1.0, s + 1.0))
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
 
 
-ARRIVAL_GAP = 0.3  # metres between the sides of a walker and what it walked up to
+def _stop_short(sub: Body, dest: Body, here: np.ndarray) -> float:
+    """Centre distance at which ``sub``, coming from ``here``, stops at ``dest``'s side (at a tree's trunk)."""
+    there = dest.pos[:2]
+    edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
+        dest, _unit(np.asarray(here[:2]) - there, np.array([0.0, -1.0])))
+    return max(0.8, edge + 0.5 * sub.radius + 0.25)
 
 
-def _arrival_distance(sub: Body, goal: Body) -> float:
-    """Centre distance at which ``sub``, coming from where it stands, stops ``ARRIVAL_GAP`` short of ``goal``."""
-    u = _unit(sub.pos[:2] - goal.pos[:2], np.array([-1.0, 0.0]))
-    return _extent_along(sub, u) + _extent_along(goal, u) + ARRIVAL_GAP
-
-
-def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
+def _drive_to(car: Body, goal: Body, s: float, e: float, where: str, bodies: dict[str, Body] | None = None) -> None:
     """A vehicle drives up to ``goal`` from a street's length away, facing the way it goes, and pulls up
     alongside it (a bus at its stop, a car beside another): in front of something taller than itself, behind
-    something smaller, so it does not hide what it drives up to."""
+    something smaller, so it does not hide what it drives up to. A vehicle already on its way (an earlier drive)
+    goes on from where it is, to the side of ``goal`` it comes from, turning as it goes."""
     _can(car, "move_to", where)
+    if goal.spec.group == "vehicles" and not goal.data.get("actions") and goal is not car:
+        _pull_up_behind(car, goal, s, e)
+        return
+    long_thing = max(goal.size[:2]) >= ALONG_SHAPE * max(min(goal.size[:2]), 0.1)  # a hedge, a fence, a wall
+    if bodies is not None and long_thing and any(a.get("start", 0.0) < s for a in car.data.get("actions") or []):
+        _drive_on_to(car, goal, _position_at(car, s, bodies), s, e)
+        return
     if not car.kept:
         car.face_across()
     fwd = car.forward[:2]
@@ -1423,6 +1635,39 @@ def _drive_to(car: Body, goal: Body, s: float, e: float, where: str) -> None:
     car.act(type="move_to", to=[stop[0], stop[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
 
 
+ALONG_SHAPE = 2.5  # length / width of a thing a vehicle on its way drives along, to its far end (a hedge)
+
+
+def _drive_on_to(car: Body, goal: Body, here: np.ndarray, s: float, e: float) -> None:
+    """A vehicle at ``here`` drives on to beside ``goal``'s near long side, at its far end ("… out of the barn and
+    along the hedge"), never through it: a smooth path that turns it the way it goes."""
+    ahead_g = goal.forward[:2]
+    across_g = np.array([ahead_g[1], -ahead_g[0]])
+    long_axis, short_axis = (across_g, ahead_g) if goal.size[0] >= goal.size[1] else (ahead_g, across_g)
+    long_half = 0.5 * max(goal.size[0], goal.size[1])
+    short_half = 0.5 * min(goal.size[0], goal.size[1])
+    rel = here[:2] - goal.pos[:2]
+    side = short_axis if float(rel @ short_axis) >= 0 else -short_axis  # the side it is on
+    end_dir = -long_axis if float(rel @ long_axis) > 0 else long_axis  # towards the far end
+    lane = goal.pos[:2] + side * (short_half + car.radius + 0.3)  # clear of it at any angle it turns through
+    stop = lane + end_dir * max(long_half - car.size[1] / 2, 0.0)
+    entry = lane - end_dir * (long_half + car.size[1] / 2 + 1.0)  # in line with it, before its near end
+    behind = float((here[:2] - goal.pos[:2]) @ end_dir) < -(long_half + car.size[1] / 2)
+    route = (here[:2], entry, stop) if behind else (here[:2], stop)  # already level with it: straight on
+    points = [[float(p[0]), float(p[1]), float(car.pos[2])] for p in route]
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
+
+
+def _pull_up_behind(car: Body, goal: Body, s: float, e: float) -> None:
+    """A vehicle driving up to a parked one comes up its lane from behind and stops a car's gap short of its back
+    ("a police car pulls up behind a white van"), not across the kerb beside it."""
+    back = goal.pos[:2] - goal.forward[:2] * (goal.size[1] / 2 + car.size[1] / 2 + 1.0)
+    if not car.kept:
+        start = back - goal.forward[:2] * 12.0
+        car.pos, car.heading = np.array([start[0], start[1], goal.pos[2]]), goal.heading
+    car.act(type="move_to", to=[back[0], back[1], car.pos[2]], start=s, end=e, easing="ease_in_out")
+
+
 def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndarray, float]:
     """Where a walk past ``it.targets`` starts, its direction (x, y, 0) and its length: along the row they stand
     in (or across the view for one thing), from ``PAST_M`` before the first to ``PAST_M`` beyond the last, on
@@ -1437,7 +1682,7 @@ def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndar
     front = np.array([along[1], -along[0]])  # the side towards the camera (-Y)
     if front[1] > 0:
         front = -front
-    lane = max(b.radius for b in things) + sub.radius + 0.6
+    lane = max(b.radius for b in things) + sub.size[0] / 2 + 0.6  # it goes lengthwise: its half width
     start = first - along * (things[0].radius + PAST_M) + front * lane
     length = float(np.linalg.norm(last - first)) + things[0].radius + things[-1].radius + 2 * PAST_M
     return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
@@ -1453,8 +1698,58 @@ def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str
     if not sub.kept:
         sub.pos = start + _clear_lane(sub, fwd, length, {k: b for k, b in bodies.items() if k not in it.targets})
         sub.heading = _heading_to(sub.pos, sub.pos + fwd)
-    goal = sub.pos + fwd * length
+    moved = float(np.linalg.norm(_position_at(sub, s, bodies)[:2] - sub.pos[:2])) > 0.5
+    goal = (start if moved else sub.pos) + fwd * length  # an earlier event took it elsewhere: to the lane's end
     sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e)
+
+
+LEAVE_M = 6.0  # metres a leave goes when none are asked (out of the door, out of the drive) …
+LEAVE_LAST_M = 15.0  # … or a vehicle with nothing more to do: down the street
+LEAVE_SPEED = 5.0  # m/s a vehicle pulls away at
+
+
+def _rides(sub: Body) -> bool:
+    """Whether ``sub`` goes by wheel or hull (it has no walk of its own)."""
+    return "walk_to" not in sub.spec.actions
+
+
+def _leave_way(it: Leave, bodies: dict[str, Body], intents: list[Any]) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a leave starts, its direction (x, y, 0) and its length. It starts just outside the place on the
+    camera's side (which looks along +Y), a vehicle parked alongside it; it goes across the view towards the
+    rest of the scene (where it goes next), on foot angled a little towards the camera, off the place's face."""
+    sub, place = bodies[it.subject], bodies[it.target]
+    vehicle = _rides(sub)
+    later = intents[intents.index(it) + 1:]
+    last = not any(it.subject in (getattr(x, "subject", None), *getattr(x, "subjects", ())) for x in later)
+    length = it.distance or (LEAVE_LAST_M if vehicle and last else LEAVE_M)
+    others = [b.pos[:2] for b in bodies.values() if b is not sub and b is not place and b.supported_by is None]
+    towards = float(np.mean(others, axis=0)[0] - place.pos[0]) if others else 1.0
+    across = np.array([1.0 if towards >= 0 else -1.0, 0.0])
+    if sub.kept:  # placed by a relation: it goes from there, away from the place
+        fwd = _unit(sub.pos - place.pos, across)
+        return sub.pos.copy(), np.array([fwd[0], fwd[1], 0.0]), length
+    front = np.array([0.0, -1.0])
+    if vehicle:  # alongside, then along the street
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.size[0] / 2 + 0.6)
+        fwd = across
+    else:  # out of its door
+        start = place.pos[:2] + front * (_extent_along(place, front) + sub.radius + 0.3)
+        fwd = _unit(np.array([across[0], -0.8]), across)
+    return np.array([start[0], start[1], 0.0]), np.array([fwd[0], fwd[1], 0.0]), length
+
+
+def _leave(it: Leave, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
+    sub = bodies[it.subject]
+    kind = "move_to" if _rides(sub) else ("run_to" if it.gait == "run" else "walk_to")
+    _can(sub, kind, where)
+    start, fwd, length = _leave_way(it, bodies, script.intents)
+    if not sub.kept:
+        sub.pos = start
+        sub.kept = True  # what it does next goes on from where it left to
+    sub.heading = _heading_to(sub.pos, sub.pos + fwd)
+    goal = sub.pos + fwd * length
+    sub.act(type=kind, to=[float(goal[0]), float(goal[1]), 0.0], start=s, end=e,
+            **({"easing": "ease_in_out"} if kind == "move_to" else {}))
 
 
 TIP_DPS = 120.0  # degrees/s: the nudge that tips a standing thing over its edge
@@ -1534,7 +1829,7 @@ def _holds(script: SceneScript, bodies: dict[str, Body]) -> None:
             holder, thing = bodies[it.subject], bodies[it.object]
             _graspable(holder, thing, f"intents[{k}]")
             near = holder.pos + holder.forward * (holder.size[1] / 2 + 0.3)
-            thing.pos = np.array([near[0], near[1], 0.5 * holder.size[2]])
+            _shift(thing, np.array([near[0], near[1], 0.5 * holder.size[2]]) - thing.pos, bodies)  # its apples too
             thing.heading = holder.heading
             thing.supported_by, thing.kept = holder.id, True
             holder.act(type="hold", object=thing.id, start=it.start)
@@ -1661,6 +1956,9 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 
 
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
+RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
+PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
+RUN_INTO_AT = 0.75  # how far along its path a ride meets what it runs into
 
 
 def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
@@ -1671,32 +1969,134 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
-    if not mount.kept:
-        mount.face_across()
+    path = bodies[it.along] if it.along is not None else None
+    water = _water_for(mount, bodies)
+    goal = _ride_goal(it, mount, path, water, bodies, s, e)
     h = math.radians(mount.heading)
     right = np.array([math.cos(h), math.sin(h), 0.0])
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
         rider.pos = mount.pos - right * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
         rider.heading = mount.heading
-    rider.act(type="ride", mount=mount.id, start=s, **({"end": it.end} if it.end is not None else {}))
-    go = s + 1.0  # on the saddle, off it goes
-    if isinstance(it.target, str):
+    before = [a for a in rider.data.get("actions") or [] if a.get("start", 0.0) < s]
+    mounted = not before and (path is not None or water is not None or (
+        it.start is None and s <= 1.0))  # nowhere to wait on a bridge or a lake
+    start = 0.0 if mounted else s  # nothing to do before: on it from the start (a boat's rower, a bridge's rider)
+    fall = min((a["start"] for a in rider.data.get("actions") or [] if a.get("type") == "fall"
+                and a.get("start", 0.0) > s), default=None)  # "… and falls off his skateboard": off it then
+    end = it.end if it.end is not None else fall
+    rider.act(type="ride", mount=mount.id, start=start, **({"end": end} if end is not None else {}))
+    go = s if mounted else s + 1.0  # on the saddle, off it goes
+    if isinstance(goal, str):
         if mount.living:
-            mount.act(type="walk_to", to=it.target, start=go, end=e)
+            mount.act(type="walk_to", to=goal, start=go, end=e)
         else:
-            _drive_to(mount, bodies[it.target], go, e, where)
+            _drive_to(mount, bodies[goal], go, e, where, bodies)
         return
-    pace = RIDE_PACE.get(mount.spec.group, 4.0) * (2.0 if mount.spec.name == "motorbike" else 1.0)
-    goal = (np.asarray(it.target, dtype=np.float64) if it.target is not None
-            else mount.pos + mount.forward * (it.distance or pace * max(e - go, 1.0)))
-    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], 0.0], start=go, end=e,
-              **({} if mount.living else {"easing": "ease_in_out"}))
+    mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
+              **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+def _ride_pace(mount: Body) -> float:
+    return RIDE_PACE_OF.get(mount.spec.name, RIDE_PACE.get(mount.spec.group, 4.0))
+
+
+def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, bodies: dict[str, Body], s: float,
+               e: float) -> np.ndarray | str:
+    """Where the mount rides to (a point, or an actor it drives up to), placing it where the ride starts: at the
+    near end of its path, on the water, before what it passes."""
+    target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None:
+        if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
+            path.face_across()  # a ride along a road crosses the frame, not away from the camera
+        start, fwd, length = _path_lane(mount, path)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        if target is not None and it.past and not target.kept and not target.supported_by:
+            _beside_path(target, path, fwd, start + fwd * length / 2)
+        elif target is not None and not it.past:  # "skates down the pavement, hits a rock": it lies in the way
+            if not target.kept and not target.supported_by and not target.living:
+                spot = start + fwd * (RUN_INTO_AT * length)
+                target.pos = np.array([spot[0], spot[1], start[2]])
+                target.supported_by = path.id
+            reach = float((target.pos - start)[:2] @ fwd[:2]) - _extent_along(target, fwd) - mount.size[1] / 2
+            return start + fwd * max(reach, 1.0)
+        return start + fwd * length
+    if target is not None and it.past:
+        lane = GoPast(type="go_past", subject=mount.id, targets=[target.id])
+        start, fwd, length = _past_lane(lane, bodies)
+        if not mount.kept:
+            mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        return mount.pos + fwd * length
+    if water is not None and not mount.kept:
+        return _row_out(mount, water, target)
+    if target is not None:
+        return target.id
+    if not mount.kept:
+        mount.face_across()
+    if it.target is not None:
+        return np.asarray(it.target, dtype=np.float64)
+    length = it.distance or _ride_pace(mount) * max(e - s - 1.0, 1.0)
+    if not mount.kept:  # a ride ahead keeps its whole lane clear (a tractor once drove out through the barn)
+        mount.pos = mount.pos + _clear_lane(mount, mount.forward, length, {k: b for k, b in bodies.items()
+                                                                         if k != it.subject})
+    return mount.pos + mount.forward * length
+
+
+def _beside_path(thing: Body, path: Body, fwd: np.ndarray, at: np.ndarray) -> None:
+    """Stand ``thing`` just beyond the far side of ``path`` (away from the camera, so it hides nothing), level
+    with ``at``."""
+    side = np.array([fwd[1], -fwd[0], 0.0])
+    if side[1] < 0:
+        side = -side
+    across = abs(float(side[:2] @ np.array([math.cos(math.radians(path.heading)),
+                                            math.sin(math.radians(path.heading))])))
+    half = 0.5 * (across * path.size[0] + (1.0 - across) * path.size[1])
+    centre = path.pos + fwd * float((at - path.pos)[:2] @ fwd[:2])
+    spot = centre + side * (half + _extent_along(thing, side) + 0.3)
+    thing.pos = np.array([spot[0], spot[1], 0.0])
+
+
+def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
+    """Where a ride along ``path`` starts (on its top, at the end on the camera's left), its direction and length:
+    the long side of its top surface, a margin short of both ends."""
+    surface = path.spec.traits.top_support()
+    if surface is None:
+        raise ScriptError(f"a {path.spec.name} ({path.id!r}) has no top to ride along")
+    top = surface.scaled(path.scale)
+    centre = _local(path, top.centre)
+    along_y = top.size[1] >= top.size[0]
+    h = math.radians(path.heading + (0.0 if along_y else -90.0))
+    fwd = np.array([-math.sin(h), math.cos(h), 0.0])
+    if fwd[0] < -1e-6 or (abs(fwd[0]) <= 1e-6 and fwd[1] < 0):  # left to right as the camera sees it
+        fwd = -fwd
+    length = max(max(top.size) - 2 * PATH_MARGIN - mount.size[1], 1.0)
+    z = path.pos[2] + top.height
+    start = np.array([*(centre - fwd[:2] * length / 2), z])
+    return start, fwd, length
+
+
+def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+    """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
+    nothing), or across towards what it rows to."""
+    surface = water.spec.traits.water.scaled(water.scale)
+    centre = _local(water, surface.centre)
+    z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
+    mount.face_across()
+    fwd = mount.forward[:2]
+    reach = abs(float(fwd[0])) * surface.size[0] + abs(float(fwd[1])) * surface.size[1]
+    start = centre - fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+    mount.pos = np.array([start[0], start[1], z])
+    mount.kept, mount.placed_by = True, "water"
+    if target is not None and target is not water:
+        return np.array([*target.pos[:2], z])
+    return np.array([centre[0], centre[1], z])
 
 
 _HANDLERS = {KnockOver: _knock_over, Hit: _hit, DropOnto: _drop_onto, FallOff: _fall_off, KickTo: _kick_to,
              ThrowTo: _throw_to, RollDown: _roll_down, PushIt: _push, Chase: _chase, Meet: _meet,
              RunAround: _run_around,
              DriveAlong: _drive_along, JumpOnto: _jump_onto, SitOn: _sit_on, GoTo: _go_to, GoPast: _go_past,
+             Leave: _leave,
              Topple: _topple, Do: _do,
              PickUpIt: _pick_up, Carry: _carry, PutDownIt: _put_down, GiveIt: _give, RideOn: _ride}
 

@@ -303,6 +303,7 @@ def compile_script(script: SceneScript, bake_frames: int | None = None, with_pos
         poses, footsteps = _pose_all(script, baked, times, point_track)
     else:
         poses, footsteps = {}, []
+    _carry_contents(script, baked, dynamic)
     actors = script.actors
     count = len(actors)
     positions = np.zeros((n, count, 3))
@@ -421,6 +422,23 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
         elif not is_model_path(a.asset) and is_bird(model(a.asset)):
             poses[a.id] = bird_poses(a, baked[a.id], times, script.duration, model(a.asset))
     return poses, footsteps
+
+
+def _carry_contents(script: SceneScript, baked: dict[str, ActorTracks], dynamic: list[Actor]) -> None:
+    """Things placed inside a container that moves (a basket of apples carried to the table) go with it, unless
+    they move by themselves or physics moves them."""
+    by_id = {a.id: a for a in script.actors}
+    free = {a.id for a in dynamic}
+    for it in script.intents or []:
+        if getattr(it, "type", "") != "place" or it.relation != "inside" or it.target is None:
+            continue
+        thing, box = by_id.get(it.subject), baked.get(it.target)
+        if thing is None or box is None or thing.actions or thing.id in free or it.target in free:
+            continue
+        placed = by_id[it.target]
+        if float(np.abs(box.position - box.position[0]).max()) > 1e-6 or float(np.ptp(box.hpr[:, 0])) > 1e-6:
+            offset = np.asarray(thing.position, dtype=np.float64) - np.asarray(placed.position, dtype=np.float64)
+            baked[thing.id] = hold.contents_tracks(baked[thing.id], box, offset, float(placed.rotation[0]))
 
 
 def _placed_by_poses(script: SceneScript) -> bool:

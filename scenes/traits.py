@@ -46,7 +46,8 @@ class AssetTraits:
     ``buoyant``: it floats on water, ``draft`` of its height under the waterline (a duck's legs and belly).
     ``water``: a water surface things may float on.
     ``walkable``: its top can be walked on (ramps, stairs). ``topples``: a tall, thin thing that falls
-    over when hit (a domino, a bowling pin). ``room_under``: the free room (W, D, H) between its legs,
+    over when hit (a domino, a bowling pin). ``ring``: the radius of the lane vehicles drive round it on (a
+    roundabout; 0: none). ``room_under``: the free room (W, D, H) between its legs,
     where something can go *under* it; ``trunk``: the radius of a trunk or post in the middle of that room (a
     tree's), so what goes under it stands beside the trunk, in front. ``place``: the flat floor of a place a scene
     happens in (a beach, a room), at most 2 cm high so what stands on the ground stands on it: named in a
@@ -68,6 +69,7 @@ class AssetTraits:
     water: Surface | None = None
     walkable: bool = False
     topples: bool = False
+    ring: float = 0.0
     room_under: tuple[float, float, float] | None = None
     trunk: float = 0.0
     place: Surface | None = None
@@ -99,7 +101,8 @@ class AssetTraits:
     def as_dict(self) -> dict[str, object]:
         """The traits that are set, for listings and reports (``enginereel assets``)."""
         out: dict[str, object] = {}
-        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under", "place"):
+        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under", "ring",
+                     "place"):
             value = getattr(self, name)
             if value:
                 out[name] = _plain(value)

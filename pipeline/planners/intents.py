@@ -23,6 +23,10 @@ from scenes.catalog import CATALOG
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
 # first sense whose conditions hold wins (its handler in HANDLERS).
 SENSES: dict[str, tuple[str, ...]] = {
+    "leave": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
+              "come", "move", "drive", "ride", "speed", "gallop", "trot", "scamper", "amble", "saunter", "stride",
+              "trudge", "limp", "waddle", "step", "head", "pull", "back", "leave", "exit", "depart", "trundle",
+              "cruise", "zoom", "sail", "glide", "cycle", "skate", "row", "pedal"),
     "go_past": ("walk", "run", "jog", "sprint", "dash", "race", "rush", "hurry", "stroll", "march", "wander", "go",
                 "come", "move", "drive", "ride", "speed", "fly", "gallop", "trot", "canter", "scamper", "amble",
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
@@ -186,6 +190,7 @@ def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if ev.over:  # "falls over": it tips, it is not dropped
         return None
+    height = {"height": round(ev.height, 3)} if getattr(ev, "height", None) else {}  # "falls from two metres up"
     out = []
     for s in ev.subjects:
         # where it falls onto is said after the verb ("falls onto a crate"); "dominoes set up on the stairs fall"
@@ -198,9 +203,10 @@ def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             knocked = any(s in x.subjects and x.target == target and x.verb in SENSES["knock_over"] for x in later)
             if knocked or (_can_fall(scene, target) and scene.spec(s).traits.round):  # "onto the first domino"
                 out.append({"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target),
-                            "via": "drop"})
+                            "via": "drop", **height})
             continue
-        out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target)} for m in scene.members[s]]
+        out += [{"type": "drop_onto", "subject": m, "target": _first(scene, target), **height}
+                for m in scene.members[s]]
     return out or None
 
 
@@ -244,15 +250,36 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             if not scene.living(s) and scene.spec(s).name != "placeholder"]
 
 
+# "… until it bumps into the wall": what a pushed thing does next that says where it ends up
+STOPS_AGAINST = ("bump", "hit", "strike", "crash", "smash", "slam", "reach", "touch", "ram")
+
+
 def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"a man pushes a crate across the floor", "pushes the box to the wall", "… until it bumps into the wall": a
+    person walks behind the thing, pushing it, to where it is pushed (said after the verb, or by what the thing
+    does next)."""
     target = _target_entity(ev)
     if target is None or scene.living(target) or not all(scene.living(s) for s in ev.subjects):
         return None
-    return [{"type": "push", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+    to = ev.goal if isinstance(ev.goal, int) and ev.goal != target and not scene.living(ev.goal) else None
+    later = scene.reading.events[scene.reading.events.index(ev) + 1:]
+    stop = next((x for x in later if x.subjects == [target] and isinstance(x.target, int) and x.verb in STOPS_AGAINST
+                 and not scene.living(x.target)), None)
+    if to is None and stop is not None:
+        to = stop.target
+    extra = {"to": _first(scene, to)} if to is not None and to in scene.members else {}
+    return [{"type": "push", "subject": _first(scene, s), "target": _first(scene, target), **extra}
+            for s in ev.subjects]
 
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
+    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and all(
+            _drives(scene, s) for s in ev.subjects):
+        # "a police car chases a sports car round the roundabout": the quarry ahead, the chasers behind, all along it
+        along = _first(scene, ev.path)
+        cars = [*scene.members[target], *(m for s in ev.subjects for m in scene.members[s])]
+        return [{"type": "drive_along", "subject": c, "along": along, "together": k > 0} for k, c in enumerate(cars)]
     if target is None or not all(scene.living(s) for s in ev.subjects):
         return None
     out: list[dict[str, Any]] = []
@@ -285,8 +312,9 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         if seat is None or seat not in seats:
             continue
         for k, m in enumerate(scene.members[s]):
-            chairs = scene.members[seat]
-            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)]})
+            chairs = scene.members[seat]  # a group sits down together, each on a chair of its own
+            out.append({"type": "sit_on", "subject": m, "target": chairs[min(k, len(chairs) - 1)],
+                        "together": bool(out)})
     return out or None
 
 
@@ -323,6 +351,11 @@ def _meet(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "meet", "subjects": (people or things)[:2]}]
 
 
+def _drives(scene: Scene, entity: int) -> bool:
+    """Whether an entity is a vehicle that drives (a car, a bus)."""
+    return scene.spec(entity).group in VEHICLE_GROUPS or scene.spec(entity).name == "car"
+
+
 def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     cars = [m for s in ev.subjects if scene.spec(s).group in VEHICLE_GROUPS or scene.spec(s).name == "car"
             for m in scene.members[s]]
@@ -333,7 +366,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
-    return [{"type": "drive_along", "subject": c, "together": k > 0} for k, c in enumerate(cars)]
+    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members else {}
+    return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 
 PASSING = ("pass", "overtake")  # verbs that go past their object ("a cyclist overtakes the bus")
@@ -349,6 +383,22 @@ def _go_past(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     gait = "run" if ev.verb in RUNS else "walk"
     return [{"type": "go_past", "subject": m, "targets": list(scene.members[target]), "gait": gait,
              "together": n > 0} for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
+
+
+def _leave(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    """"walks away from the house", "comes out of the barn", "the car leaves the garage": from it and off. With no
+    object, from where the subject was put ("a cat walks out from under the table")."""
+    if not ev.away:
+        return None
+    target = _target_entity(ev)
+    rel = scene.relation(ev.subjects[0]) if target is None else None
+    if rel is not None:
+        target = rel[1]
+    if target is None or target in ev.subjects:
+        return None
+    gait = "run" if ev.verb in RUNS else "walk"
+    return [{"type": "leave", "subject": m, "target": _first(scene, target), "gait": gait, "together": n > 0}
+            for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
 def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -388,12 +438,14 @@ def _graspable(scene: Scene, holder: int, thing: int) -> bool:
 
 def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
     """Where a carried or put-down thing goes: the place the holder or the thing is put "on" (or "beside"), else
-    the next thing the prompt names after it that is neither alive nor the thing itself ("… to the table")."""
+    the next thing the prompt names after it that is neither alive, the thing itself nor in it ("… a basket of apples
+    to the table")."""
     for who in (*ev.subjects, thing):
         rel = scene.relation(who)
         if rel and rel[1] != thing and rel[1] not in ev.subjects:
             return rel[1]
-    return next((e for e in scene.named_after(thing, ev.subjects) if not scene.living(e)), None)
+    return next((e for e in scene.named_after(thing, ev.subjects) if not scene.living(e)
+                 and scene.relation(e) != ("inside", thing)), None)
 
 
 def _standing(scene: Scene, holder: int, goal: int) -> None:
@@ -505,16 +557,24 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
-    """"a girl rides a horse along the beach", "rides his bicycle to the house"."""
-    mount = _target_entity(ev)
-    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
-    if mount is None or not riders or scene.spec(mount).traits.rideable is None:
+    """"a girl rides a horse along the beach", "rides his bicycle to the house", "a cyclist overtakes the bus",
+    "a man on a motorbike drives over the bridge": the rider gets on (or is on from the start) and the mount goes
+    to the target (or past it, with ``past``), along the path the prompt names (``along``)."""
+    mount = ev.mount
+    if mount is None or mount not in scene.members or scene.spec(mount).traits.rideable is None:
         return None
-    out: list[dict[str, Any]] = [{"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}]
-    goal = next((e for e in scene.named_after(mount, ev.subjects) if not scene.living(e)), None)
-    if goal is not None:
-        out[0]["target"] = _first(scene, goal)
-    return out
+    riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
+    if not riders:
+        return None
+    out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
+    target = _target_entity(ev)
+    if target is not None and target in scene.members and target != mount:
+        out["target"] = _first(scene, target)
+        if ev.past or ev.verb in PASSING:
+            out["past"] = True
+    if ev.path is not None and ev.path in scene.members:
+        out["along"] = _first(scene, ev.path)
+    return [out]
 
 
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target
@@ -533,6 +593,7 @@ HANDLERS: dict[str, Handler] = {
     "throw_to": _throw_to,
     "roll_down": _roll_down, "push": _push, "chase": _chase, "sit_on": _sit_on, "jump_onto": _jump_onto,
     "run_around": _run_around, "meet": _meet, "drive_along": _drive_along, "go_to": _go_to, "go_past": _go_past,
+    "leave": _leave,
     "pick_up": _pick_up, "hold": _hold, "carry": _carry, "put_down": _put_down, "give": _give, "ride": _ride,
 }
 
@@ -566,6 +627,12 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if i["type"] in ("knock_over", "hit") and out and out[-1]["type"] == "roll_down" and \
                 out[-1]["subject"] == i["subject"]:
             i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
+        ride = next((u for u in out if i["type"] == "ride" == u["type"] and u["subject"] == i["subject"]), None)
+        if ride is not None:  # one ride per rider: a later leg's goal is where it goes ("drives back … to tow it")
+            for key in ("target", "past", "along"):
+                if key in i and key not in ride:
+                    ride[key] = i[key]
+            continue
         if not any(_same_event(i, u) for u in out):
             out.append(i)
     return out
@@ -607,6 +674,25 @@ def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
         a.extent = tuple(v * f for v, f in zip(a.extent, k, strict=True))
 
 
+PILE_SIZE = 0.4  # the height of each of a pile of plain shapes something smaller smashes into, in its heights
+
+
+def _pile_to_scale(scene: Scene, intent: dict[str, Any]) -> None:
+    """A pile or tower of plain shapes the prompt did not size that a smaller thing or person smashes into is made of
+    smaller ones ("a crate smashes into a pile of boxes": boxes it can bring down, not a wall of cubes)."""
+    by_id = {a.id: a for a in scene.actors}
+    mover, target = by_id[intent["subject"]], by_id[intent["target"]]
+    entity = target.entity
+    ent = scene.reading.entities[entity]
+    if scene.spec(entity).kind != "primitive" or ent.size != 1.0 or \
+            ent.arrangement not in STACKED or ent.count < 2 or target.extent[2] <= PILE_SIZE * mover.extent[2]:
+        return
+    k = PILE_SIZE * mover.extent[2] / target.extent[2]
+    for a in scene.actors_of(entity):
+        a.scale = tuple(round(v * k, 4) for v in a.scale)
+        a.extent = tuple(v * k for v in a.extent)
+
+
 SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
 
 
@@ -644,6 +730,8 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         if not ev.subjects or any(s not in scene.members for s in ev.subjects):
             continue
         senses = (("knock_over",) if ev.over else ()) + senses_of(ev.verb)  # "kicks over a pile of boxes"
+        if ev.mount is not None:  # a rider's travel is the ride: "a cyclist overtakes the bus"
+            senses = ("ride", *senses)
         made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
         if made:
             by_event[k] = made
@@ -680,6 +768,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
             _sized_to_hit(scene, i)
         if i["type"] == "knock_over":
             _knockable(scene, i)
+            _pile_to_scale(scene, i)
     # "… and they topple": what a knock-over already brings down
     fallen = {i["target"] for i in intents if i["type"] == "knock_over"}
     for k, ev in enumerate(reading.events):
@@ -700,9 +789,16 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         for i in by_event[k]:
             if i["type"] in (*SENT_MOVING, "meet") and not scene.living(_entity(scene, i)):
                 sent.update({m: k for m in i.get("subjects") or [i["subject"]]})
+            if i["type"] == "push":  # "pushes a crate … until it bumps into the wall": the push takes it there
+                sent[i["target"]] = k
     for k, ev in enumerate(reading.events):
         if k not in handled and ev.subjects and all(m in sent and sent[m] < k for s in ev.subjects
                                                     for m in scene.members.get(s, [])):
+            handled.add(k)
+    dropped = {i["subject"] for i in intents if i["type"] == "drop_onto"}
+    for k, ev in enumerate(reading.events):  # "drop from a tree and land on the blanket": one fall, the drop's
+        if k not in handled and ev.subjects and ev.verb in SENSES["drop_onto"] and all(
+                m in dropped for s in ev.subjects for m in scene.members.get(s, [])):
             handled.add(k)
     for k, ev in enumerate(reading.events):  # "wobbles and collapses": the wobble is the fall's, not a spin
         if k not in handled and ev.sense.fallback == "wobble" and any(
@@ -765,6 +861,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
+            if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:
+                out.append({"type": "face", "subject": ids[0], "target": anchor})  # a chair pulled up to a desk
     return out
 
 

@@ -25,7 +25,7 @@ def sense_of(entry: NounEntry) -> NounSense | None:
         return None
     size = tuple(float(v) * entry.scale for v in spec.size)
     return NounSense((entry.asset,), "box", size, _LIVING.get(spec.kind, ""), spec.traits.room_under is not None,
-                     entry.scale)  # type: ignore[arg-type]
+                     entry.scale, rides=entry.rides or "")  # type: ignore[arg-type]
 
 
 def lexicon_sense(word: str) -> NounSense | None:

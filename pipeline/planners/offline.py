@@ -25,10 +25,13 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, substitutions, unknown_nouns
+from pipeline.planners.riders import mount_riders, roads_for_drives
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
     ARRANGEMENTS,
+    AWAY_VERBS,
+    AWAY_WORDS,
     BE_WORDS,
     BODY_PARTS,
     CAMERA_PHRASES,
@@ -40,6 +43,7 @@ from pipeline.planners.vocabulary import (
     FINISH_COLOURS,
     FINISH_WORDS,
     GARMENTS,
+    GOAL_TO_VERBS,
     GOAL_WORDS,
     GROUP_PHRASES,
     IRREGULAR_PLURALS,
@@ -54,11 +58,14 @@ from pipeline.planners.vocabulary import (
     RELATIONS,
     SEQUENCE_MARKERS,
     SETTINGS,
+    SIT_AT_VERBS,
     SIZES,
+    SUBSTANCES,
     TENDING,
     VEHICLES,
     VERBS,
     WEARING,
+    WEATHER_NOUNS,
     WEATHER_WORDS,
     NounSense,
     VerbSense,
@@ -245,6 +252,14 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
+    mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
+    road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
+    away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
+    height: float | None = None  # "falls from two metres up": how high it starts, in metres
+
+    def __post_init__(self) -> None:
+        self.away = self.away or self.verb in AWAY_VERBS
 
 
 @dataclass
@@ -326,6 +341,10 @@ class _ClauseReader:
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
+        self.commanded: Event | None = None  # the event a command made: "… and a box" are its things too
+        self.commanded_end = 0  # the token after its last thing
+        self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
+        self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
         self.named_at_verb = 0  # how many mentions there were when the last verb was read
         self.reset_phrase()
@@ -384,6 +403,8 @@ class _ClauseReader:
         verb_seen = False
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
+        self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
+        self.events_at_noun = 0  # how many events there were when the last noun was read
         camera_subject = False
         last_event: Event | None = None
         object_last: int | None = None  # the entity just read as a verb's object, when nothing has followed it
@@ -415,11 +436,42 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
+                    last_event.target is None:
+                last_event.away = True  # "walks away from the house", "comes out of the barn": from what follows
+                r.used.add(i)
+                if i + 1 < end and t[i + 1] in ("from", "of"):
+                    r.used.add(i + 1)
+                    i += 1
+                i += 1
+                continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
                 r.used.add(i)
                 if i + 1 >= end or t[i + 1] in (",", "and"):  # "a woman jogs past, an old man sits": past nothing
                     last_event = None
+                i += 1
+                continue
+            road = self.road_follows(i) if tok in PATH_WORDS and last_event is not None and \
+                last_event.sense.fallback in ("move", "chase") else None
+            if road is not None and last_event is not None:  # "down the high street": a road to drive along
+                last_event.road = True
+                r.used.update(range(i, road))
+                i = road
+                continue
+            if tok == "along" and last_event is not None and last_event.sense.fallback == "move" and (
+                    last_event.target is not None or last_event.away) and not self.noun_follows(i, _path_surface) \
+                    and self.noun_soon(i):
+                # "trundles out of the barn and along the hedge": then on beside it, to its far end
+                last_event = Event(list(last_event.subjects), last_event.verb, last_event.sense, clause)
+                r.events.append(last_event)
+                r.used.add(i)
+                i += 1
+                continue
+            if tok in PATH_WORDS and last_event is not None and last_event.path is None and \
+                    last_event.sense.fallback in ("move", "chase") and self.noun_follows(i, _path_surface):
+                self.path_for = last_event  # "rides down the sidewalk", "drives over the bridge": along it
+                r.used.add(i)
                 i += 1
                 continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
@@ -434,13 +486,25 @@ class _ClauseReader:
             if arrangement and r.entities:
                 for e in self.subjects or [len(r.entities) - 1]:
                     r.entities[e].arrangement = arrangement[1]
+                if arrangement[0] == ("side", "by", "side") and len(self.subjects) >= 2 and last_event is not None \
+                        and last_event.verb in DROP_VERBS and set(self.subjects) <= set(last_event.subjects):
+                    for e in self.subjects[1:]:  # "a beach ball and a bowling ball side by side": beside each other
+                        if r.entities[e].relation is None:
+                            r.entities[e].relation = ("beside", [self.subjects[0]])
                 r.used.update(range(i, i + len(arrangement[0])))
                 i += len(arrangement[0])
                 # "three cones lined up in a row and a ball …": the arrangement is what they do; what follows
                 # names a new subject
                 verb_seen = verb_seen or bool(self.subjects)
                 continue
-            if tok in GOAL_WORDS and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
+            height = _height_at(t, i, end)
+            if height is not None and last_event is not None:  # "falls from two metres up": where it starts
+                last_event.height = height[0]
+                r.used.update(range(i, i + height[1]))
+                i += height[1]
+                continue
+            if (tok in GOAL_WORDS or (tok == "to" and last_event is not None and last_event.verb in GOAL_TO_VERBS)) \
+                    and last_event is not None and last_event.goal is None and self.noun_soon(i) and (
                     isinstance(last_event.target, int) or (last_event.passive and last_event.target is None)):
                 if last_event.target is not None:  # "kicks the ball against the wall": where the ball goes
                     self.goal_for = last_event
@@ -477,6 +541,8 @@ class _ClauseReader:
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
+            elif tok == "from" and last_event is not None and last_event.verb in DROP_VERBS and self.noun_soon(i, 5):
+                rel = (("from",), "off")  # "apples drop from the branches of a tree": where they fall from
             if rel and rel[1] in DESTINATIONS and last_event is not None and last_event.target is None and \
                     {"walk_to", "move_to"} & set(last_event.sense.actions) and not last_event.past:
                 r.used.update(range(i, i + len(rel[0])))  # "stops next to him", "parks beside the van": goes there
@@ -515,20 +581,29 @@ class _ClauseReader:
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
-                # just now, in this clause, and after its verb ("flies from the tree and lands on the bench": the
-                # bird lands there, not the tree)
+                # just now, in this clause, and after a settling verb ("flies from the tree and lands on the bench":
+                # the bird lands there, not the tree)
                 named_after_verb = len(r.mentions) > self.named_at_verb or last_event is None or \
                     last_event.verb not in SETTLING_VERBS
                 named_last = bool(r.mentions) and r.mentions[-1] == (clause, last) and named_after_verb
+                # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
+                fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
+                named_last = named_last and not fell_since
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
-                        named_after_verb:
+                        named_after_verb and not fell_since:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
+                subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
                     subjects = [last]  # "knocks a cup off the table": the cup comes off it
+                elif subjects == [last] and rel[1] in ("on", "above") and last_event is not None and i - 2 >= start \
+                        and t[i - 2] == "and" and \
+                        last not in last_event.subjects and verb_lemma(t[i - 1]) == last_event.verb and \
+                        last_event.subjects and not last_event.passive and last_event.clause == clause:
+                    subjects = list(last_event.subjects)  # "… of the desk and drops onto the rug": the ball drops
                 pending_rel = (rel[1], list(range(i, i + len(rel[0]))), subjects)
                 i += len(rel[0])
                 continue
@@ -543,7 +618,9 @@ class _ClauseReader:
                     self.setting(i)
                     i += 1
                     continue
-            if tok in ("the", "that", "this", "these", "those"):
+            relative = tok == "that" and i + 1 < end and (t[i + 1] in BE_WORDS or (
+                verb_lemma(t[i + 1]) is not None and not self.is_noun_at(i + 1)))  # "a bus that is stopped"
+            if tok in ("the", "that", "this", "these", "those") and not relative:
                 self.definite = True
                 i += 1
                 continue
@@ -682,8 +759,19 @@ class _ClauseReader:
                 if group is not None:  # "a domino run", "a wooden block tower": a group of them, so arranged
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
+                phrase_start = min([i, *self.modifier_idx])
                 e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
+                if self.contents_of is not None and e != self.contents_of:  # "a vase of flowers": in the vase
+                    _fill(r.entities[self.contents_of], r.entities[e], self.contents_of)
+                    self.filled[e] = self.contents_of
+                    self.contents_of = None
+                    r.used.update(range(i, i + length))
+                    r.used.update(self.modifier_idx)
+                    self.reset_phrase()
+                    i += length
+                    continue
                 camera_subject = False
                 r.used.update(range(i, i + length))
                 r.used.update(self.modifier_idx)
@@ -699,6 +787,21 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
+                if i < end and t[i] == "of":
+                    j = i + 1
+                    while j < end and (t[j] in DETERMINERS or t[j] in SIZES or colour_at(t, j)):
+                        j += 1
+                    if j < end and t[j] in SUBSTANCES:  # "a glass of water": what fills it, not a thing beside it
+                        r.used.update(range(i, j + 1))
+                        i = j + 1
+                    elif _holds_things(sense.assets[0]):  # "a bowl of apples": the apples are in it
+                        self.contents_of = e
+                        r.used.add(i)
+                        i += 1
+                if self.path_for is not None and e not in self.path_for.subjects:
+                    self.path_for.path, self.path_for = e, None
+                    self.soft_break = False
+                    continue
                 waiting = self.agent_for or self.goal_for
                 if waiting is not None and e not in waiting.subjects:
                     if self.agent_for is not None:
@@ -727,6 +830,11 @@ class _ClauseReader:
                     if name != "between" or len(anchors) >= 2 or r.entities[e].count >= 2 or not (
                             i < end and t[i] == "and"):
                         pending_rel = None
+                elif self.commanded is not None and last_event is self.commanded and e not in last_event.subjects \
+                        and _joined_by_and(t, phrase_start, self.commanded_end):  # "drop a ball and a box"
+                    last_event.subjects.append(e)
+                    self.subjects.append(e)
+                    self.commanded_end = i
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e
@@ -738,13 +846,22 @@ class _ClauseReader:
                 if self.imperative is not None:  # "drop a beach ball": the ball drops
                     last_event = Event([e], self.imperative, VERBS[self.imperative], clause)
                     r.events.append(last_event)
+                    self.commanded, self.commanded_end = last_event, i
                     verb_seen, self.imperative = True, None
                 self.soft_break = False
                 continue
             lemma = verb_lemma(tok)
-            if lemma is not None and tok.endswith("ed") and not verb_seen and VERBS[lemma].fallback == "move" and \
-                    i - 1 in r.used and self.is_noun_at(i - 1):
+            if lemma is not None and tok.endswith("ed") and i - 1 in r.used and self.is_noun_at(i - 1) and (
+                    (not verb_seen and VERBS[lemma].fallback == "move") or (
+                        object_last is not None and object_last == len(r.entities) - 1)):
+                # "… behind a white van parked by the kerb": the van's state (and the kerb is by the van)
                 r.used.add(i)  # "a car parked in front of a house": where it is, not something it does
+                i += 1
+                continue
+            if lemma in ("follow", "track") and not self.subjects and not r.entities:
+                r.camera.append((clause, "track"))  # "follow the taxi down the high street": the camera follows
+                self.imperative = "go"  # … what goes there
+                r.used.add(i)
                 i += 1
                 continue
             if lemma is not None and not self.subjects and not r.entities and lemma not in CAMERA_VERBS:
@@ -779,12 +896,21 @@ class _ClauseReader:
                 continue
             i += 1
 
+
     def at_edge_of(self, i: int) -> bool:
         """Whether "at" at ``i`` begins "at the lake's edge", "at the water's side": beside the owner."""
         j = i + 1
         while j < len(self.t) and self.t[j] in DETERMINERS:
             j += 1
         return j + 1 < len(self.t) and self.t[j].endswith("'s") and self.t[j + 1] in EDGES and self.is_noun_at(j)
+
+    def road_follows(self, i: int) -> int | None:
+        """The index of a road the setting names after token ``i`` ("down the high street", "along a country
+        road"), or ``None``."""
+        j = i + 1
+        while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in ROAD_KINDS or self.t[j] in SIZES):
+            j += 1
+        return j if j < len(self.t) and self.t[j] in ROAD_SETTINGS and not self.is_noun_at(j) else None
 
     def noun_follows(self, i: int, test: Callable[[str], bool]) -> bool:
         """Whether the noun after token ``i`` (past determiners and adjectives) is an asset ``test`` accepts."""
@@ -929,6 +1055,36 @@ def _leads_up(ev: Event, later: list[Event]) -> bool:
             and ev.sense.fallback == "move" and {"walk_to", "move_to"} & set(nxt.sense.actions))
 
 
+HEIGHT_UNITS = {"metres": 1.0, "metre": 1.0, "meters": 1.0, "meter": 1.0, "m": 1.0, "feet": 0.3048, "foot": 0.3048,
+                "ft": 0.3048}
+HEIGHT_WORDS = ("up", "high", "above", "in", "the", "air")  # "from 3 metres up", "from two metres high in the air"
+
+
+def _height_at(tokens: list[str], i: int, end: int) -> tuple[float, int] | None:
+    """"from two metres up", "from 3 m high": (metres, tokens used) when a fall's height starts at ``i``."""
+    if tokens[i] != "from" or i + 2 >= end:
+        return None
+    word = tokens[i + 1]
+    number = float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else float(word) if word.replace(".", "", 1).isdigit() \
+        else None
+    unit = HEIGHT_UNITS.get(tokens[i + 2])
+    if number is None or unit is None or not 0 < number * unit <= 100:
+        return None
+    k = i + 3
+    while k < end and tokens[k] in HEIGHT_WORDS and (tokens[k] != "the" or (k + 1 < end and tokens[k + 1] == "air")):
+        k += 1
+    return number * unit, k - i
+
+
+def _joined_by_and(tokens: list[str], phrase_start: int, after: int) -> bool:
+    """Whether the noun phrase at ``phrase_start`` follows an "and" (past its article or number) that comes right
+    after the thing at token ``after``: "drop a ball and a box", not "drop a ball onto a table and a dog …"."""
+    j = phrase_start - 1
+    while j > after and (tokens[j] in ("a", "an", "the", "some") or tokens[j] in NUMBER_WORDS or tokens[j].isdigit()):
+        j -= 1
+    return j == after and tokens[j] == "and"
+
+
 def _owner(token: str) -> str:
     """The noun of a possessive ("dog's" → "dog", "campers'" → "campers"); other words as they are."""
     if token.endswith("'s") and token != "it's":
@@ -942,11 +1098,70 @@ def noun_plural(token: str, singular: str) -> bool:
     return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
 
 
+def leaves_is_verb(tokens: list[str], i: int) -> bool:
+    """Whether "leaves" at ``i`` is the verb ("a car leaves the garage", "she slowly leaves"), not falling leaves."""
+    before = tokens[i - 1] if i > 0 else ""
+    return tokens[i] == "leaves" and (noun_sense(before) is not None or before in PRONOUNS or before.endswith("ly"))
+
+
+def _weather_phrases(tokens: list[str], used: set[int]) -> None:
+    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard" as read: the weather
+    (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell over."""
+    for i, tok in enumerate(tokens):
+        if tok not in WEATHER_NOUNS:
+            continue
+        if leaves_is_verb(tokens, i):
+            continue
+        used.add(i)
+        if i > 0 and tokens[i - 1].endswith("ing") and verb_lemma(tokens[i - 1]):
+            used.add(i - 1)  # "falling leaves"
+        j = i + 1
+        if j < len(tokens) and verb_lemma(tokens[j]) and noun_sense(tokens[j]) is None:
+            used.add(j)  # "leaves fall", "snowflakes drift down"
+            while j + 1 < len(tokens) and tokens[j + 1] in ("down", "slowly", "gently", "softly", "around", "about"):
+                used.add(j := j + 1)
+
+
+def _sits_at(name: str) -> bool:
+    """Whether people sit *at* a ``name`` (a table, a desk: a top with room under it, no seat of its own)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.room_under is not None and bool(spec.traits.supports) and \
+        spec.traits.seat is None
+
+
+def _chairs_at_tables(r: Reading) -> None:
+    """People who sit (or eat) where the prompt names a table but no seat get a chair each around it ("two
+    friends sit at a café table": they sat on nothing)."""
+    if any(CATALOG.get(e.sense.assets[0]) is not None and CATALOG[e.sense.assets[0]].traits.seat is not None
+           for e in r.entities):
+        return
+    table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)
+    if table is None:
+        return
+    for ev in r.events:
+        sitters = [s for s in ev.subjects if r.entities[s].sense.living == "person"]
+        if ev.verb not in SIT_AT_VERBS or ev.target is not None or not sitters:
+            continue
+        found = noun_sense("chair")
+        if found is None:
+            return
+        count = sum(r.entities[s].count for s in sitters)  # one pulled up on the camera's side, or a ring round it
+        r.entities.append(Entity(word="chair", sense=found[1], count=count,
+                                 relation=("around" if count > 1 else "front", [table])))
+        if ev.verb == "sit":
+            ev.target = len(r.entities) - 1
+        else:  # "eats at a table": sits down to it first, then eats
+            r.events.insert(r.events.index(ev), Event(list(sitters), "sit", VERBS["sit"], ev.clause,
+                                                      target=len(r.entities) - 1))
+        return
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
     tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
     r = Reading()
     r.duration = _duration(tokens, r.used)
+    _weather_phrases(tokens, r.used)
     spans = _clauses(tokens, r.used)
     r.clauses = len(spans)
     reader = _ClauseReader(tokens, r)
@@ -957,11 +1172,14 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects)) and not (  # a duck floating
         ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
+    mount_riders(r)
+    roads_for_drives(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    _chairs_at_tables(r)
     _add_place(r)
     _same_water(r)
     ignored: list[str] = []
@@ -995,6 +1213,7 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
         ev.subjects = list(dict.fromkeys(moved(s) for s in ev.subjects))
         ev.target, ev.goal, ev.lands, ev.agent = (moved(ev.target), moved(ev.goal), moved(ev.lands),
                                                   moved(ev.agent))
+        ev.mount, ev.path = moved(ev.mount), moved(ev.path)
     r.mentions = [(c, moved(e)) for c, e in r.mentions]
     del r.entities[k]
     for x, e in enumerate(r.entities):
@@ -1039,6 +1258,7 @@ class Placed:
     seat_id: str | None = None
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour
     over: int | None = None  # the entity it jumps over ("jumps over the fence")
+    physics: dict[str, Any] | None = None  # a body the physics moves from the start (dropped from a height)
 
 
 def _is_seat(name: str) -> bool:
@@ -1046,10 +1266,34 @@ def _is_seat(name: str) -> bool:
     return spec is not None and spec.traits.seat is not None
 
 
+def _fill(container: Entity, contents: Entity, index: int) -> None:
+    """Put ``contents`` in ``container`` ("a vase of flowers", "a basket of apples"), shrunk to what its opening takes
+    (a vase's flowers are a bunch, not a garden clump)."""
+    contents.relation = ("inside", [index])
+    inner = CATALOG[container.sense.assets[0]].traits.container
+    if inner is None:
+        return
+    room = 1.6 * min(inner.size) * container.size / max(contents.sense.size[:2])  # a bunch spreads above the rim
+    contents.size = min(contents.size, max(round(0.95 * room, 3), 0.05))
+
+
 def _holds_things(name: str) -> bool:
     """Whether a ``name`` is a container things go *in* (a bowl, a basket, a bathtub)."""
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.container is not None
+
+
+PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
+ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
+ROAD_KINDS = {"high", "main", "busy", "quiet", "country", "empty", "city", "narrow", "winding", "open", "dusty"}
+PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
+
+
+def _path_surface(name: str) -> bool:
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
+        PATH_LENGTH
 
 
 def _stood_on(name: str) -> bool:
@@ -1442,6 +1686,13 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
                            for sx in (-1, 1) for sy in (-1, 1)]
                 moved.add((a.entity, ev.clause))
                 continue
+            if a.physics is not None:  # dropped: the physics moves it from the start, the rest is its fall
+                continue
+            if _dropped(ev, a, reading):
+                a.position[2] = round(a.position[2] + (ev.height or DROP_HEIGHT), 3)
+                a.physics = {"start": 0.0}  # nothing holds it up there: it falls as the video starts
+                a.path.append((a.position[0], a.position[1], 0.0))
+                continue
             target_point, target_id = _target(ev, a, k, subjects, by_entity, centre)
             if ev.sense.fallback in ("move", "chase", "push", "fly") or ev.target is not None:
                 moved.add((a.entity, ev.clause))
@@ -1457,6 +1708,23 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
     for a in actors:  # placed on a seat with nothing else to do there: sit on it for the whole video
         if a.seat_id is not None and not any(x["type"] == "sit" for x in a.actions) and "sit" in models:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
+
+
+DROP_VERBS = ("drop", "fall", "plunge")  # what is let go of in the air: it falls, it does not tip over
+DROP_HEIGHT = 2.0  # metres a thing dropped from no said height starts above the ground
+
+
+def _dropped(ev: Event, a: Placed, reading: Reading) -> bool:
+    """"drop a beach ball and a bowling ball from 3 metres up", "a ball falls": a thing let go of in the air with
+    nothing said to land on (that is a drop onto it) and nothing it stands on (that is a fall off it). A thing
+    that merely "falls" is dropped only when round or a height is said (a chair that falls tips over)."""
+    if ev.over or ev.target is not None or ev.lands is not None or ev.verb not in DROP_VERBS or (ev.passive and \
+            ev.agent is not None) or CATALOG[a.asset].kind in LIVING_KINDS:
+        return False
+    rel = reading.entities[a.entity].relation
+    if (rel and rel[0] in ("on", "above", "under", "inside")) or reading.entities[a.entity].source is not None:
+        return False
+    return ev.verb == "drop" or ev.height is not None or bool(CATALOG[a.asset].traits.round)
 
 
 TRAVEL = ("move", "chase", "fly")
@@ -1701,7 +1969,9 @@ class OfflinePlanner:
     def plan(self, request: PlanRequest) -> PlanResult:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
-        air: dict[str, Any] = atmosphere(tokenize(request.prompt), Environment.model_fields)  # rain, windy, foggy
+        words = tokenize(request.prompt)
+        weather_words = [w for k, w in enumerate(words) if not leaves_is_verb(words, k)]
+        air: dict[str, Any] = atmosphere(weather_words, Environment.model_fields)  # rain, windy, foggy
         ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)
         token = STAND_INS.set(found)
@@ -1828,4 +2098,6 @@ def _actor_data(a: Placed) -> dict[str, Any]:
         out["rotation"] = [round(a.heading, 3), 0.0, 0.0]
     if a.actions:
         out["actions"] = a.actions
+    if a.physics is not None:
+        out["physics"] = a.physics
     return out

@@ -25,6 +25,7 @@ class NounSense:
     members: tuple[str, ...] = ()  # a group noun's members by noun, the last repeated ("a family of five")
     collective: bool = False  # one of it is the whole group ("a family"), not one member ("a parent")
     plural: int = 3  # how many a bare plural names ("dogs": three; "dominoes": a set, enough to make a run)
+    rides: str = ""  # the vehicle's asset a person of this kind comes with ("a cyclist": a bicycle)
 
     def default_count(self, plural: bool) -> int:
         """How many members a noun names when no number is given: a family is four, parents two, dogs three."""
@@ -43,6 +44,11 @@ def _group(members: str, collective: bool = True) -> NounSense:
     return NounSense(("person",), "capsule", (0.5, 0.3, 1.75), "person", members=tuple(members.split()),
                      collective=collective)
 
+
+# Verbs that name the vehicle their subject rides ("a boy skates down the street": on a skateboard); a thing the
+# prompt names for it that is of the same kind (a "little boat" one rows) is shown as this vehicle.
+RIDDEN_BY = {"skate": "skateboard", "skateboard": "skateboard", "cycle": "bicycle", "pedal": "bicycle",
+             "row": "rowing_boat"}
 
 # Props that travel facing forwards (+Y at heading 0): they turn to face the way they go.
 VEHICLES = ("car",)
@@ -160,7 +166,8 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
     (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
-    (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16), (("a", "flight", "of"), 1),
+    (("a", "heap", "of"), 5), (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16),
+    (("a", "flight", "of"), 1),
     (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
     (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
     (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
@@ -168,7 +175,7 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
 ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
-                        "pile": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
+                        "pile": "stack", "heap": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
 MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this many
 MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
@@ -216,6 +223,15 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
     return VerbSense(tuple(actions.split()), fallback, wants_target, speed)
 
 
+# what fills "a glass of water", "a cup of coffee", "a bowl of soup": the container's contents, not things to place
+SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
+                        "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
+                        "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
+SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
+WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
+AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
+AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")
+
 VERBS: dict[str, VerbSense] = {
     "bounce": _v("bounce", "bounce"), "hop": _v("bounce jump", "bounce"),
     "jump": _v("jump bounce", "bounce"), "leap": _v("jump bounce", "bounce"), "skip": _v("jump bounce", "bounce"),
@@ -226,6 +242,8 @@ VERBS: dict[str, VerbSense] = {
     "step": _v("walk_to move_to", "move", True, 1.0), "approach": _v("walk_to move_to", "move", True, 1.2),
     "come": _v("walk_to move_to", "move", True, 1.2), "go": _v("walk_to move_to", "move", True, 1.2),
     "head": _v("walk_to move_to", "move", True, 1.2), "cross": _v("walk_to move_to", "move", True, 1.2),
+    "leave": _v("walk_to move_to", "move", True, 1.3), "exit": _v("walk_to move_to", "move", True, 1.3),
+    "depart": _v("walk_to move_to", "move", True, 1.3),
     "run": _v("run_to move_to", "move", True, 3.5), "jog": _v("run_to move_to", "move", True, 2.5),
     "sprint": _v("run_to move_to", "move", True, 5.0), "dash": _v("run_to move_to", "move", True, 4.0),
     "race": _v("run_to move_to", "move", True, 4.0), "rush": _v("run_to move_to", "move", True, 4.0),
@@ -286,6 +304,10 @@ VERBS: dict[str, VerbSense] = {
     "climb": _v("jump", "bounce", True), "land": _v("fall move_to", "fall"), "plunge": _v("fall move_to", "fall"),
     "meet": _v("walk_to move_to", "move", True, 1.2), "ride": _v("move_to", "move", True, 4.0),
     "speed": _v("move_to", "move", True, 8.0),
+    # riding verbs that name their vehicle (RIDDEN_BY): the rider rides it (pipeline/planners/riders.py)
+    "skate": _v("move_to", "move", True, 3.0), "skateboard": _v("move_to", "move", True, 3.0),
+    "cycle": _v("move_to", "move", True, 4.0), "pedal": _v("move_to", "move", True, 4.0),
+    "row": _v("move_to", "move", True, 1.0), "tow": _v("move_to", "move", True, 2.0),
     # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
     "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
     "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
@@ -296,7 +318,7 @@ IRREGULAR_VERBS: dict[str, str] = {
     "ran": "run", "running": "run", "flew": "fly", "flies": "fly", "flying": "fly", "fell": "fall",
     "falling": "fall", "went": "go", "goes": "go", "going": "go", "came": "come", "comes": "come",
     "coming": "come", "lying": "lie", "lies": "lie", "sat": "sit", "sitting": "sit", "spun": "spin",
-    "spinning": "spin", "swung": "spin", "rode": "drive", "drove": "drive", "leapt": "leap", "dove": "fall",
+    "spinning": "spin", "swung": "spin", "rode": "ride", "drove": "drive", "leapt": "leap", "dove": "fall",
     "stood": "stand", "standing": "stand", "slept": "sleep", "chasing": "chase", "dancing": "dance",
     "waving": "wave", "hopping": "hop", "skipping": "skip", "jogging": "jog", "dashes": "dash",
     "bouncing": "bounce", "rolling": "roll", "sliding": "slide", "gliding": "glide", "circling": "circle",
@@ -319,6 +341,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "meeting": "meet", "met": "meet", "rides": "ride", "riding": "ride", "speeds": "speed", "sped": "speed",
     "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
     "grabbed": "grab",
+    "skating": "skate", "skated": "skate", "cycling": "cycle", "cycled": "cycle", "pedalling": "pedal",
+    "pedaling": "pedal", "rowing": "row", "rowed": "row", "towing": "tow", "towed": "tow",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 
@@ -439,6 +463,7 @@ KNOCK_DOWN_VERBS = {"knock", "push", "kick", "blow", "bowl", "topple", "tip", "s
                     "smash", "hit"}
 BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "gets", "get", "got"}  # before a passive participle
 GOAL_WORDS = {"at", "against", "into", "towards", "toward"}  # "kicks the ball against the wall": where it goes
+GOAL_TO_VERBS = {"push", "shove", "nudge", "drag", "slide"}  # "pushes the crate to the wall": "to" says where it goes
 
 SEQUENCE_MARKERS: list[tuple[str, ...]] = [
     ("and", "then"), ("after", "that"), ("afterwards",), ("afterward",), ("then",), ("finally",), ("next",),

@@ -351,7 +351,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         (26.0, 26.0, 0.22),
         "a roundabout 26 m across with a grass island",
         roundabout,
-        AssetTraits(supports=top(0.22, (6.0, 6.0)), walkable=True, physics_shape="cylinder"),
+        # vehicles drive round it in the outer lane, between the dashed line (8 m) and the edge (13 m)
+        AssetTraits(supports=top(0.22, (6.0, 6.0)), walkable=True, ring=10.0, physics_shape="cylinder"),
     ),
     _c("traffic_light", (0.32, 0.43, 3.2), "a traffic light showing red, facing +Y", traffic_light),
     _c("street_sign", (0.6, 0.1, 2.4), "a round street sign on a post, facing +Y", street_sign),

@@ -350,5 +350,6 @@ ASSETS: tuple[AssetSpec, ...] = (
     _h("teddy_bear", (0.34, 0.24, 0.39), "a sitting teddy bear", teddy_bear, (0.0, 0.0, 0.2)),
     _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True,
        hold="hand"),
-    _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True),
+    _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True,
+       container=Surface(0.22, (0.16, 0.16))),  # what it holds stands in its neck, heads above the rim
 )

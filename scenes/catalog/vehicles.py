@@ -475,7 +475,13 @@ ASSETS: tuple[AssetSpec, ...] = (
     _v("truck", (2.56, 8.97, 3.6), "a lorry with a blue cab and a box trailer", truck),
     _v("bus", (2.5, 11.0, 3.2), "a red city bus 11 m long", bus),
     _v("school_bus", (2.4, 11.0, 3.0), "a yellow school bus", school_bus),
-    _v("tractor", (2.17, 3.2, 2.68), "a green farm tractor", tractor),
+    _v(
+        "tractor",
+        (2.17, 3.2, 2.68),
+        "a green farm tractor (drive it: the driver on the seat in its cab)",
+        tractor,
+        AssetTraits(rideable=(0.0, -0.8, 1.35), physics_shape="box"),
+    ),
     _v("train_carriage", (2.8, 16.0, 3.9), "a blue passenger train carriage 16 m long", train_carriage),
     _v(
         "bicycle",
@@ -498,7 +504,9 @@ ASSETS: tuple[AssetSpec, ...] = (
         (3.18, 3.52, 0.57),
         "a wooden rowing boat with oars (floats)",
         rowing_boat,
-        AssetTraits(buoyant=True, seat=Surface(0.47, (1.0, 0.25), (0.0, -0.6)), physics_shape="hull"),
+        # a rower sits on the stern bench facing the bow (the rideable point is that bench)
+        AssetTraits(buoyant=True, seat=Surface(0.47, (1.0, 0.25), (0.0, -0.6)), rideable=(0.0, -0.6, 0.6),
+                    physics_shape="hull"),
     ),
     _v("airplane", (12.13, 12, 4.7), "a small passenger jet (flies)", airplane, _FLIES),
     _v("helicopter", (8, 9.6, 2.44), "a red helicopter with a main rotor (flies)", helicopter, _FLIES),

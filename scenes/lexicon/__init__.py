@@ -25,8 +25,10 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 class NounEntry:
     """What a noun becomes: the catalog ``asset``, a uniform ``scale`` on it and an optional ``colour``.
 
-    ``source`` says how it was found: ``catalog`` (the word is the asset's own name), ``lexicon`` (an entry of
-    ``nouns.yaml``) or ``stand_in`` (no match: a labelled placeholder); ``note`` says why, for reports.
+    ``rides``: the vehicle (an asset name) a person of this kind comes with when the prompt names none (a
+    *cyclist* rides a bicycle, a *skater* a skateboard). ``source`` says how it was found: ``catalog`` (the word
+    is the asset's own name), ``lexicon`` (an entry of ``nouns.yaml``) or ``stand_in`` (no match: a labelled
+    placeholder); ``note`` says why, for reports.
     """
 
     word: str
@@ -35,6 +37,7 @@ class NounEntry:
     colour: str | None = None
     note: str = ""
     source: Source = "lexicon"
+    rides: str | None = None
 
     @property
     def substituted(self) -> bool:
@@ -57,7 +60,8 @@ def nouns() -> dict[str, NounEntry]:
     out: dict[str, NounEntry] = {}
     for word, raw in _data("nouns.yaml").items():
         key = normal_form(str(word))
-        entry = NounEntry(key, raw["asset"], float(raw.get("scale", 1.0)), raw.get("colour"), raw.get("note", ""))
+        entry = NounEntry(key, raw["asset"], float(raw.get("scale", 1.0)), raw.get("colour"), raw.get("note", ""),
+                          rides=raw.get("rides"))
         out[key] = entry
         out.setdefault(key.replace("_", ""), entry)
     return out
@@ -129,7 +133,7 @@ def lookup_noun(word: str, catalog: object | None = None) -> NounEntry | None:
         if form in table:
             entry = table[form]
             note = entry.note or f"{form!r} is shown as {entry.asset}"
-            return NounEntry(form, entry.asset, entry.scale, entry.colour, note, "lexicon")
+            return NounEntry(form, entry.asset, entry.scale, entry.colour, note, "lexicon", entry.rides)
     return None
 
 

@@ -180,3 +180,49 @@ def test_the_last_of_a_falling_row_knocks_over_what_stands_past_its_end() -> Non
 def test_a_ball_that_rolls_down_a_ramp_into_dominoes_passes_the_world_check() -> None:
     report = check_timeline(compile_script(_plan("a ball rolls down a ramp and knocks over five dominoes")))
     assert report.passed, report.findings
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # a person walks behind what they push and it goes where they walk, to what it is pushed against
+    ("a man pushes a crate across the floor until it bumps into the wall",
+     [{"event": "touch", "a": "man", "b": "crate"}, {"event": "move", "a": "crate"},
+      {"event": "touch", "a": "crate", "b": "wall"}]),
+    ("a girl pushes a box to the fence", [{"event": "move", "a": "box"}, {"event": "touch", "a": "box", "b": "fence"}]),
+    ("a girl pushes a box across the floor", [{"event": "touch", "a": "child", "b": "box"},
+                                              {"event": "move", "a": "box"}]),
+])
+def test_a_push_moves_the_pushed_thing_with_the_pusher(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # what slides down a slope into a stack meets it at the foot (the whole stack, moved as one), and brings it down
+    ("the crate slides down the ramp and smashes into a pile of boxes at the bottom",
+     [{"event": "touch", "a": "crate", "b": "box"}, {"event": "topple", "a": "box"}]),
+    # a pyramid is struck on its face, a ball flying in at its middle row
+    ("A pyramid of 6 wooden crates gets hit by a football and tumbles down",
+     [{"count": "crate", "n": 6}, {"event": "touch", "a": "football", "b": "crate"},
+      {"event": "topple", "a": "crate"}]),
+])
+def test_a_stack_that_is_hit_comes_down(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # a command's things joined by "and" are all dropped, from the height said, side by side up there
+    ("Drop a beach ball and a bowling ball side by side from 3 metres up",
+     [{"relation": "next_to", "a": "beach_ball", "b": "bowling_ball", "at": "start"},
+      {"event": "move", "a": "beach_ball"}, {"event": "move", "a": "bowling_ball"}]),
+    # what drops from something and lands on something else falls onto it
+    ("3 apples drop from the branches of a tree and land on the picnic blanket",
+     [{"count": "apple", "n": 3}, {"event": "fall_onto", "a": "apple", "b": "picnic_blanket"},
+      {"relation": "on", "a": "apple", "b": "picnic_blanket", "at": "end"}]),
+])
+def test_a_thing_let_go_of_falls_from_where_it_was(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_fall_reads_its_height() -> None:
+    reading, _ = read_prompt("A bowling ball falls from two metres up onto a row of five cups")
+    assert reading.events[0].height == 2.0
+    assert _plan("A bowling ball falls from two metres up onto a row of five cups").intents[-1].height == 2.0

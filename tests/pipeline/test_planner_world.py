@@ -235,3 +235,62 @@ def test_whose_seat_at_whose_feet_and_at_the_edge_of_what(prompt: str, facts: li
 def test_where_the_second_verb_lands_and_past_nothing(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "mover", "place"), [
+    ("a man walks away from the house", "man", "house"),
+    ("a woman comes out of the barn", "woman", "barn"),
+    ("a blue car leaves the house and drives down the road", "car", "house"),
+])
+def test_going_away_from_a_place_starts_at_it_and_leaves_it(prompt: str, mover: str, place: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert [i.type for i in script.intents][:1] == ["leave"]
+    report = check_timeline(compile_script(script))
+    assert report.check("events").passed, report.check("events").findings
+    assert not report.check("interpenetration").findings
+    assert script.environment.weather.type == "none"  # "leaves" the verb brings no falling leaves
+
+
+def test_falling_leaves_are_the_weather_not_a_falling_tree() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="autumn leaves fall from a tree by a bench", seed=0)).script
+    assert script.environment.weather is not None and script.environment.weather.type == "leaves"
+    tree = next(a for a in script.actors if a.asset == "tree")
+    assert not tree.actions
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a vase of flowers on a round table", [{"relation": "inside", "a": "flowers", "b": "vase"},
+                                            {"relation": "on", "a": "vase", "b": "table"}]),
+    ("a bowl of apples on a table", [{"count": "apple", "n": 3}, {"relation": "inside", "a": "apple", "b": "bowl"},
+                                     {"relation": "on", "a": "bowl", "b": "table"}]),
+])
+def test_a_container_of_things_holds_them(prompt: str, facts: list[dict]) -> None:
+    failed, timeline = shown(prompt, facts)
+    assert not failed
+    report = check_timeline(timeline)
+    assert not report.check("interpenetration").findings and not report.check("floating").findings
+
+
+def test_a_glass_of_water_is_a_glass_not_a_glass_and_a_sea() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a glass of water on the desk", seed=0)).script
+    assert sorted(a.asset for a in script.actors) == ["cup", "desk"]
+
+
+def test_the_apples_in_a_carried_basket_go_with_it() -> None:
+    failed, timeline = shown("a woman carries a basket of apples to the table",
+                             [{"relation": "inside", "a": "apple", "b": "basket", "at": "end"},
+                              {"relation": "on", "a": "basket", "b": "table", "at": "end"}])
+    assert not failed
+    assert not check_timeline(timeline).findings
+
+
+@pytest.mark.parametrize(("prompt", "sitters"), [("a couple sits at the kitchen table", 2),
+                                                  ("a family eats dinner at a table", 4),
+                                                  ("a man sits at his desk", 1)])
+def test_sitting_at_a_table_brings_a_chair_each_and_nobody_walks_through_it(prompt: str, sitters: int) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert sum(a.asset == "chair" for a in script.actors) == sitters
+    report = check_timeline(compile_script(script))
+    assert not report.check("floating").findings and not report.check("interpenetration").findings
+    sits = [i for i in script.intents if i.type == "sit_on"]
+    assert len(sits) == sitters and report.check("events").passed

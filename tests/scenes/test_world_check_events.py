@@ -28,6 +28,13 @@ actors:
   - {id: ana, asset: woman, position: [0, 0, 0], actions: [{type: walk_to, to: [3, 0, 0]}]}
   - {id: far, asset: box, position: [-8, 0, 0]}
 """, {"GOAL": "[3, 0, 0]"}, {"GOAL": "far"}, "intents[0] go_to: actors[ana] comes no closer than 7."),
+    "leave": (
+        """
+intents: [{type: leave, subject: ana, target: house}]
+actors:
+  - {id: house, asset: house}
+  - {id: ana, asset: woman, position: [1, -4, 0], actions: [{type: walk_to, to: GOAL}]}
+""", {"GOAL": "[4, -9, 0]"}, {"GOAL": "[1, -3.6, 0]"}, "intents[0] leave: actors[ana] gets only"),
     "meet": (
         """
 intents: [{type: meet, subjects: [sam, ana], end: 5.9}]

@@ -1,0 +1,156 @@
+"""Riders and what they ride, as the offline planner reads them.
+
+A person who travels on something rides it: "a boy rides his skateboard down the sidewalk", "a man on a
+motorbike drives over the bridge", "the farmer drives his tractor into the field", "an old man rows a boat out to
+the middle of the lake". A riding verb may name the vehicle itself ("skates", "cycles", "rows": ``RIDDEN_BY``) and
+a role noun may bring one ("a cyclist", "a skater": the lexicon's ``rides``). :func:`mount_riders` finds each
+travelling rider's mount, adds the vehicle the words imply when the prompt names none, and marks the event with
+it (``Event.mount``); its target stays where the ride goes (or what it passes), and its ``path`` what it goes
+along. The intents stage then makes one ``ride`` of it (``pipeline/planners/intents.py``).
+
+A vehicle or a rider that drives down a street or a road the setting names gets that road to drive along
+(:func:`roads_for_drives`): "follow the taxi down the high street" shows the taxi on a road.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from pipeline.planners.nouns import lexicon_sense, sense_of
+from pipeline.planners.vocabulary import RIDDEN_BY
+from scenes.catalog import CATALOG
+from scenes.lexicon import lookup_noun
+
+RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
+TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
+RUN_INTO = ("hit", "strike", "bump", "crash", "smash", "ram")  # what a rider's vehicle runs into on its way
+
+
+def _asset(entity: Any) -> str:
+    return entity.sense.assets[0]
+
+
+def _rideable(entity: Any) -> bool:
+    spec = CATALOG.get(_asset(entity))
+    return spec is not None and spec.traits.rideable is not None
+
+
+def _rider(reading: Any, ev: Any) -> int | None:
+    """The one person an event's subjects name, if it is one person."""
+    if len(ev.subjects) != 1:
+        return None
+    e = ev.subjects[0]
+    return e if reading.entities[e].sense.living == "person" and reading.entities[e].count == 1 else None
+
+
+def _as_vehicle(entity: Any, vehicle: str) -> None:
+    """Show a thing the prompt names loosely as the vehicle its verb means ("rows a little boat": a rowing boat)."""
+    sense = lexicon_sense(vehicle)
+    spec, wanted = CATALOG.get(_asset(entity)), CATALOG.get(vehicle)
+    if sense is None or spec is None or wanted is None or spec.name == vehicle or spec.group != wanted.group:
+        return
+    entity.sense = dataclasses.replace(sense, size=tuple(v * entity.sense.scale for v in sense.size))
+
+
+def _named(reading: Any, vehicle: str, taken: set[int]) -> int | None:
+    """An entity of the ``vehicle`` asset the prompt names (before or after: "… falls off his skateboard")."""
+    return next((k for k, e in enumerate(reading.entities) if _asset(e) == vehicle and e.count == 1
+                 and k not in taken), None)
+
+
+def _brought(reading: Any, vehicle: str) -> int | None:
+    """A new entity for a vehicle the words imply ("a cyclist": a bicycle), or ``None`` if the catalog lacks it."""
+    sense = lexicon_sense(vehicle)
+    if sense is None or CATALOG.get(vehicle) is None or CATALOG[vehicle].traits.rideable is None:
+        return None
+    from pipeline.planners.offline import Entity  # the reader's own record (imported late: offline imports us)
+
+    reading.entities.append(Entity(vehicle, sense))
+    return len(reading.entities) - 1
+
+
+def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
+    """What ``rider`` rides in ``ev``: the rideable thing a riding verb names, the one the rider is on ("a rider on a
+    motorbike"), the vehicle the verb or the rider's role names (found in the prompt, else brought), or ``None``."""
+    person = reading.entities[rider]
+    vehicle = RIDDEN_BY.get(ev.verb)
+    target = ev.target if isinstance(ev.target, int) else None
+    if target is not None and ev.verb in RIDING_VERBS:
+        if vehicle is not None:
+            _as_vehicle(reading.entities[target], vehicle)
+        if _rideable(reading.entities[target]):
+            return target
+    if person.relation and person.relation[0] == "on" and _rideable(reading.entities[person.relation[1][0]]):
+        mount = person.relation[1][0]
+        person.relation = None  # the ride puts the rider on it
+        return mount
+    if ev.sense.fallback not in TRAVEL_SENSES:
+        return None
+    vehicle = vehicle or person.sense.rides or None
+    if vehicle is None:
+        return None
+    return _named(reading, vehicle, taken) if _named(reading, vehicle, taken) is not None else _brought(reading,
+                                                                                                     vehicle)
+
+
+def _passed(reading: Any, ev: Any, mount: int) -> int | None:
+    """What a ride whose verb took the mount as its object goes to or past: the next thing named after the mount
+    that is not its path ("rides his bicycle to the house", "… down the sidewalk, past a fire hydrant")."""
+    if ev.goal is not None:
+        return ev.goal
+    named = {e for clause, e in reading.mentions if clause == ev.clause}  # in the same clause: not the next shot's
+    return next((k for k in range(mount + 1, len(reading.entities)) if k in named and k != ev.path
+                 and k not in ev.subjects
+                 and not reading.entities[k].sense.living and not _rideable(reading.entities[k])
+                 and reading.entities[k].relation is None), None)
+
+
+def mount_riders(reading: Any) -> None:
+    """Mark every travel of a rider with what it rides (``Event.mount``), adding vehicles the words imply."""
+    mounts: dict[int, int] = {}  # rider -> mount, once found: later travels are on it too
+    for ev in reading.events:
+        rider = _rider(reading, ev)
+        if rider is None:
+            continue
+        mount = mounts.get(rider)
+        if mount is None or (isinstance(ev.target, int) and ev.target != mount and ev.verb in RIDING_VERBS
+                             and _rideable(reading.entities[ev.target])):
+            mount = _mount_of(reading, ev, rider, set(mounts.values()))
+        if mount is None:
+            continue
+        if ev.target == mount:
+            ev.target = _passed(reading, ev, mount)
+        elif ev.verb in RUN_INTO and isinstance(ev.target, int) and rider in mounts:
+            pass  # "skates down the pavement, hits a rock": the ride runs into it
+        elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
+            continue  # "… and waves": not a ride
+        mounts[rider] = mount
+        ev.mount = mount
+        reading.entities[mount].size = max(reading.entities[mount].size, 1.0)  # "a little boat" still seats him
+
+
+def roads_for_drives(reading: Any) -> None:
+    """A road for each drive down a street the setting names ("a taxi drives down the high street"), when the
+    prompt names no road of its own: one road, shared by every drive that asks for it."""
+    road: int | None = next((k for k, e in enumerate(reading.entities) if _asset(e) == "road"), None)
+    for ev in reading.events:
+        drives = ev.mount is not None or any(_drives(reading, s) for s in ev.subjects)
+        if not ev.road or ev.path is not None or not drives:
+            continue
+        if road is None:
+            entry = lookup_noun("road")
+            sense = sense_of(entry) if entry is not None else None  # (a setting word: not lexicon_sense's)
+            if sense is None:
+                return
+            from pipeline.planners.offline import Entity
+
+            reading.entities.append(Entity("road", sense))
+            road = len(reading.entities) - 1
+        ev.path = road
+
+
+def _drives(reading: Any, entity: int) -> bool:
+    """Whether an entity is a vehicle that drives itself (a car, a bus, a taxi)."""
+    spec = CATALOG.get(_asset(reading.entities[entity]))
+    return spec is not None and spec.group == "vehicles" and not spec.traits.buoyant and not spec.traits.flies
