@@ -779,6 +779,7 @@ class _ClauseReader:
                     r.events.append(Event([e], lemma, VERBS[lemma], clause))
                     r.used.add(k)
                 self.reset_phrase()
+                after_preposition = self.after_preposition(i, start)
                 i += length
                 if _owner(t[i - 1]) != t[i - 1] and i < end and t[i] in BODY_PARTS:
                     r.used.add(i)  # "the dog's face" is the dog, and "face" no verb
@@ -839,6 +840,8 @@ class _ClauseReader:
                         and e not in last_event.subjects:
                     last_event.target = e
                     object_last = e
+                elif verb_seen and not self.soft_break and after_preposition:
+                    object_last = e  # "picks apples from tree, drops them": the tree is where, not who drops
                 elif verb_seen or self.soft_break:
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
                 elif e not in self.subjects:
@@ -896,6 +899,15 @@ class _ClauseReader:
                 continue
             i += 1
 
+
+    def after_preposition(self, i: int, start: int) -> bool:
+        """Whether the noun phrase ending in the noun at ``i`` follows a preposition ("from tree", "to his car"):
+        the object of a verb's phrase, never a new subject."""
+        j = i - 1
+        while j >= start and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)
+                              or self.t[j] in NUMBER_WORDS or self.t[j].isdigit()):
+            j -= 1
+        return j >= start and self.t[j] in PREPOSITIONS
 
     def at_edge_of(self, i: int) -> bool:
         """Whether "at" at ``i`` begins "at the lake's edge", "at the water's side": beside the owner."""
@@ -1000,7 +1012,7 @@ class _ClauseReader:
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
         r = self.r
-        found = self.earlier(word, sense, clause)
+        found = self.earlier(word, sense, clause, plural)
         topic = next((k for k, x in enumerate(r.entities) if x.topic and x.sense == sense), None)
         if found is None and topic is not None:  # "a domino run: fifty dominoes …": the run's dominoes
             found = topic
@@ -1019,7 +1031,7 @@ class _ClauseReader:
         r.mentions.append((clause, len(r.entities) - 1))
         return len(r.entities) - 1
 
-    def earlier(self, word: str, sense: NounSense, clause: int) -> int | None:
+    def earlier(self, word: str, sense: NounSense, clause: int, plural: bool = False) -> int | None:
         """The entity "the ball" (or a later clause's bare "ball") points back to, if one was named."""
         if self.count == 1 and any(x.word == word and x.count > 1 for x in self.r.entities):
             self.count = None  # "then one player": one of the players already named
@@ -1028,10 +1040,15 @@ class _ClauseReader:
             for k in range(len(self.r.entities) - 1, -1, -1):
                 if self.r.entities[k].word == word or self.r.entities[k].sense == sense:
                     return k
+        if not self.indefinite and self.count is None and not plural and not self.modifier_idx:
+            # "drops them in basket, carries basket to the blanket": a bare noun named again is the same thing
+            return next((k for k in range(len(self.r.entities) - 1, -1, -1) if self.r.entities[k].word == word
+                         and self.r.entities[k].count == 1), None)
         return None
 
 
 AFLOAT_VERBS = ("float", "bob")
+PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
 EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner

@@ -294,3 +294,12 @@ def test_sitting_at_a_table_brings_a_chair_each_and_nobody_walks_through_it(prom
     assert not report.check("floating").findings and not report.check("interpenetration").findings
     sits = [i for i in script.intents if i.type == "sit_on"]
     assert len(sits) == sitters and report.check("events").passed
+
+
+def test_a_bare_noun_named_again_is_the_same_thing_and_a_prepositions_noun_is_no_new_doer() -> None:
+    from pipeline.planners.offline import read_prompt
+
+    reading, _ = read_prompt("woman picks apples from tree, drops them in basket, carries basket over to a blanket")
+    assert [e.word for e in reading.entities].count("basket") == 1
+    drop = next(ev for ev in reading.events if ev.verb == "drop")
+    assert [reading.entities[s].word for s in drop.subjects] == ["woman"]
