@@ -319,6 +319,8 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _jump_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    if getattr(ev, "on_spot", False):  # "jumps up and down on the bed": on it already, jumping where it is
+        return None
     out = []
     for s in ev.subjects:
         rel = scene.relation(s)
@@ -849,7 +851,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             continue  # running around it is the event's business
         if rel[0] == "around" and len(ids) > 1:
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
-        elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None:
+        elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None and not any(
+                e in ev.subjects and getattr(ev, "on_spot", False) for ev in reading.events):
             continue  # a person on a seat sits on it: the planner's sit does it (a cat lies on the sofa's top)
         elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement not in STACKED \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):

@@ -252,6 +252,7 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    on_spot: bool = False  # "jumps up and down on the bed": where it is, not onto it
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
@@ -444,6 +445,11 @@ class _ClauseReader:
                     r.used.add(i + 1)
                     i += 1
                 i += 1
+                continue
+            if tok == "up" and t[i + 1:i + 3] == ["and", "down"] and last_event is not None:
+                last_event.on_spot = True  # "jumping up and down": on the spot, again and again
+                r.used.update(range(i, i + 3))
+                i += 3
                 continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
@@ -1278,6 +1284,12 @@ class Placed:
     physics: dict[str, Any] | None = None  # a body the physics moves from the start (dropped from a height)
 
 
+def _stands_on_it(reading: Reading, entity: int) -> bool:
+    """Whether ``entity`` jumps on the spot where it is ("a child jumping up and down on the bed"): it stands on
+    what it is on, not sitting."""
+    return any(entity in ev.subjects and ev.on_spot for ev in reading.events)
+
+
 def _is_seat(name: str) -> bool:
     spec = CATALOG.get(name)
     return spec is not None and spec.traits.seat is not None
@@ -1443,7 +1455,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
         elif name == "on" and _is_seat(actors[groups[a][0]].asset) and all(
-                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]):  # an animal lies on its top
+                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]) and not _stands_on_it(
+                reading, gi):  # an animal lies on its top; one who jumps up and down on it stands there
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
                 actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]

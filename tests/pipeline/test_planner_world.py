@@ -303,3 +303,10 @@ def test_a_bare_noun_named_again_is_the_same_thing_and_a_prepositions_noun_is_no
     assert [e.word for e in reading.entities].count("basket") == 1
     drop = next(ev for ev in reading.events if ev.verb == "drop")
     assert [reading.entities[s].word for s in drop.subjects] == ["woman"]
+
+
+@pytest.mark.parametrize("prompt", ["a child jumping up and down on the bed", "a girl jumps up and down on a bed"])
+def test_jumping_up_and_down_on_a_seat_stands_on_it_and_jumps(prompt: str) -> None:
+    failed, timeline = shown(prompt, [{"event": "jump", "a": "child"}, {"relation": "on", "a": "child", "b": "bed"}])
+    assert not failed
+    assert check_timeline(timeline).passed
