@@ -308,7 +308,8 @@ def _sitting_on_nothing(world: World, i: int) -> list[str]:
 
 def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
     """A mask function over (frames, a, b) of contacts that are not interpenetration: seats, supports,
-    people on walkable props, things inside containers, hidden actors."""
+    people on walkable props, things inside containers, hidden actors, anything in water (a stone thrown into the
+    lake, a wading dog: water is not a solid)."""
     tl = world.timeline
     on = world.support.on
     seated = world.seated_on(settled=False)
@@ -321,6 +322,7 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     floor_mid = np.array([(*f.centre, f.height) if f else (0.0, 0.0, 0.0) for f in floors]).reshape(-1, 3)
     floor_half = np.array([(f.size[0] / 2, f.size[1] / 2) if f else (0.0, 0.0) for f in floors]).reshape(-1, 2)
     hidden = ~np.array([a.visible for a in actors], dtype=bool)
+    water = np.array([asset(a.asset).traits.water is not None for a in actors], dtype=bool)  # not solid
     boxes = world.boxes
     hands = _hands_on(world)
 
@@ -341,7 +343,7 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
 
     def excluded(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return ((on[frames, a] == b) | (on[frames, b] == a) | (seated[frames, a] == b) | (seated[frames, b] == a)
-                | (rig[a] & walkable[b]) | (rig[b] & walkable[a]) | hidden[a] | hidden[b]
+                | (rig[a] & walkable[b]) | (rig[b] & walkable[a]) | hidden[a] | hidden[b] | water[a] | water[b]
                 | inside(frames, a, b) | inside(frames, b, a) | in_hands(frames, a, b)
                 | on_floor(frames, a, b) | on_floor(frames, b, a))
 

@@ -20,7 +20,7 @@ Everything is resolved once into the timeline, so engines only draw it and the g
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -60,6 +60,7 @@ class Grip:
     to: tuple[float, float, float] | None = None
     onto: str | None = None
     receiver: str | None = None  # who it is given to (``give``): it is let go into their hands
+    thrown: bool = False  # let go at ``release`` into the physics bake (a ball thrown for a dog), not set down
 
     def sides(self) -> tuple[str, ...]:
         """The hands that hold it."""
@@ -122,7 +123,12 @@ def grips(actors: list, duration: float) -> list[Grip]:
             if act.type == "give" and act.to in by_id:
                 style, side = style_of("auto", by_id[act.object].asset)
                 holding[act.object] = Grip(act.to, act.object, style, side, s, c, e)
-    out += holding.values()
+    for g in holding.values():  # held until physics takes it: thrown at that moment
+        body = by_id[g.prop].physics
+        start = body.start if body is not None and body.body == "dynamic" else None
+        if start is not None and start > g.attach:
+            g = replace(g, put=start, release=start, done=min(start + 0.4, duration), thrown=True)
+        out.append(g)
     return sorted(out, key=lambda g: g.attach)
 
 
@@ -309,7 +315,13 @@ def hand_targets(grip: Grip, holder_asset: str, tracks: ActorTracks, prop: HeldP
             lift = grip_at[s] + u * (hold[s] - grip_at[s])
             target = np.where(((times >= grip.attach) & (times < grip.lifted))[:, None], lift, target)
         out[s] = target
-    if grip.put < INF:
+    if grip.thrown:  # the hand that let it go comes back from where it was
+        i_rel = min(int(np.searchsorted(times, grip.release - 1e-9)), n - 1)
+        for s in grip.sides():
+            u = ease((times - grip.release) / max(grip.done - grip.release, 1e-6), "ease_in_out")[:, None]
+            back = out[s][i_rel] + u * (free[s] - out[s][i_rel])
+            out[s] = np.where((times >= grip.release)[:, None], back, out[s])
+    elif grip.put < INF:
         i_rel = min(int(np.searchsorted(times, grip.release - 1e-9)), n - 1)
         place = put_place(grip, tracks.position[i_rel], float(heading[i_rel]), holder_asset, scale, prop,
                           float(dh[i_rel]))
@@ -413,7 +425,7 @@ def held_tracks(grip: Grip, holder_asset: str, holder: ActorTracks, rotations: n
     settle = ease((times - grip.attach) / 0.2, "ease_in_out")[:, None] if grip.reach < grip.attach else 1.0
     position = np.where(held[:, None], own.position + settle * (hand - own.position), position)
     hpr = np.where(held[:, None], np.stack([heading, 0 * heading, 0 * heading], -1), hpr)
-    if grip.release < INF:  # set down where it was put (or held out where the receiver's hands take it)
+    if grip.release < INF and not grip.thrown:  # set down where it was put (or held out to the receiver's hands)
         i = min(int(np.searchsorted(times, grip.release - 1e-9)), len(times) - 1)
         place = hand[i] if grip.receiver is not None else put_place(
             grip, holder.position[i], float(holder.hpr[i, 0]), holder_asset, float(np.mean(holder.scale[0])), prop,

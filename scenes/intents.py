@@ -46,7 +46,7 @@ class _Intent(BaseModel):
             value = getattr(self, name, None)
             if isinstance(value, str) and value not in ("camera", "away", "each_other"):
                 out.append((name, value))
-        for many in ("subjects", "targets"):
+        for many in ("subjects", "targets", "over"):
             for k, value in enumerate(getattr(self, many, None) or ()):
                 out.append((f"{many}[{k}]", value))
         return out
@@ -181,11 +181,13 @@ class ThrowTo(_Event):
 
 
 class RollDown(_Event):
-    """``subject`` (something round) starts at the top of ``target`` (a ramp or stairs) and rolls down."""
+    """``subject`` starts at the top of ``target`` (a ramp, stairs, a hill) and goes down it: something round rolls,
+    anything else slides, unless ``rolls`` says it tumbles over and over like a ball (a boulder, a rock)."""
 
     type: Literal["roll_down"]
     subject: ActorRef
     target: ActorRef
+    rolls: bool = False
 
 
 class PushIt(_Event):
@@ -352,8 +354,9 @@ class RideOn(_Event):
     """``subject`` (a person) gets onto ``object`` (a horse, a bicycle, a motorbike, a tractor, a rowing boat) and
     rides it to ``target`` (past it, with ``past``), or ``distance`` metres ahead (default: as far as it goes at a
     walk, or a ride's pace, in the time); ``along``: the road, sidewalk or bridge it rides along, end to end, on its
-    top. A rider with nothing to do before a ride along a path, on the water or given no ``start`` is on the mount
-    from the start."""
+    top; ``over``: what it then leaps over in one arc (parked cars a stunt rider jumps, from the foot of a ramp). A
+    rider with nothing to do before a ride along a path, on the water or given no ``start`` is on the mount from
+    the start."""
 
     type: Literal["ride"]
     subject: ActorRef
@@ -362,6 +365,7 @@ class RideOn(_Event):
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
     past: bool = False
     along: ActorRef | None = None
+    over: Annotated[list[ActorRef], Field(min_length=1, max_length=20)] | None = None
 
 
 class KeepAlive(_Intent):

@@ -177,6 +177,29 @@ def _compound_of_parts(actor: Actor):  # -> (BulletShape, offset)
     return shapes
 
 
+TERRAIN_SPAN = 10.0  # metres: a walkable prop at least this wide is ground to roll over (hills), not a ramp
+
+
+def _terrain(actor: Actor) -> bool:
+    """Whether a still prop is terrain: walkable and wide (hills), so its collider is its very surface."""
+    spec = asset(actor.asset)
+    return bool(spec.traits.walkable) and float(max(np.asarray(spec.size[:2]) * np.asarray(actor.scale[:2]))) >= \
+        TERRAIN_SPAN
+
+
+def _terrain_shape(actor: Actor):  # -> BulletTriangleMeshShape
+    """The prop's own triangles as a static collider (only ever met by dynamic convex bodies)."""
+    from panda3d.bullet import BulletTriangleMesh, BulletTriangleMeshShape
+    from panda3d.core import Point3
+
+    mesh = model(actor.asset).rest_mesh()
+    v = mesh.vertices.astype(np.float64) * np.asarray(actor.scale, dtype=np.float64)
+    tri = BulletTriangleMesh()
+    for a, b, c in mesh.triangles:
+        tri.add_triangle(Point3(*v[a]), Point3(*v[b]), Point3(*v[c]))
+    return BulletTriangleMeshShape(tri, dynamic=False)
+
+
 def _positions(paths: list) -> np.ndarray:
     """(N, 3) positions of node paths (read as floats: numpy converts Panda's vectors ten times slower)."""
     out: list[float] = []
@@ -309,6 +332,8 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
     for a in actors:
         if a.id not in tracks:
             continue  # actors whose motion depends on a dynamic body are baked afterwards, not colliders
+        if asset(a.asset).traits.water is not None and (a.physics is None or a.physics.body != "dynamic"):
+            continue  # water is no solid: a stone thrown in sinks to the bed
         phys = a.physics
         is_dynamic = phys is not None and phys.body == "dynamic"
         node = BulletRigidBodyNode(a.id)
@@ -334,11 +359,14 @@ def _new_bake(actors: list[Actor], dynamic: list[Actor], tracks: dict[str, Actor
                 # lifted 2 cm so a walking body does not rub on the ground plane every substep
                 node.add_shape(BulletCapsuleShape(radius, float(max(size[2] - 2 * radius - 0.02, 0.01)), ZUp),
                                TransformState.make_pos(Vec3(0, 0, float(size[2] / 2.0 + 0.01))))
-            else:
+            moves = (phys is not None and phys.body == "kinematic") or np.ptp(tracks[a.id].position, axis=0).max() > 0 \
+                or np.ptp(tracks[a.id].hpr, axis=0).max() > 0
+            if not asset(a.asset).rig and not moves and _terrain(a):
+                node.add_shape(_terrain_shape(a))  # a hill keeps its hollows: a convex hull would bridge them
+            elif not asset(a.asset).rig:
                 for hull in _compound_of_parts(a):
                     node.add_shape(hull)
-            if phys is None or phys.body == "kinematic" or np.ptp(tracks[a.id].position, axis=0).max() > 0 \
-                    or np.ptp(tracks[a.id].hpr, axis=0).max() > 0:
+            if phys is None or moves:
                 node.set_kinematic(True)
         if not is_dynamic:
             node.set_into_collide_mask(next(masks))

@@ -799,7 +799,7 @@ def _hand_problems(actors: list[Actor]) -> list[str]:
             continue  # a missing reference is reported on its own
         spec = catalog_asset(thing.asset)
         if isinstance(act, PickUp):
-            problems += _holdable(a, thing, path, graspable)
+            problems += _holdable(a, thing, path, graspable, act.start)
             holder_of[thing.id] = a.id
         elif isinstance(act, PutDown | Give):
             if holder_of.get(thing.id) != a.id:
@@ -820,8 +820,10 @@ def _hand_problems(actors: list[Actor]) -> list[str]:
     return problems
 
 
-def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str]) -> list[str]:
-    """Why ``holder`` cannot hold ``thing`` (no grip point, too big, a dynamic body), if it cannot."""
+def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str], start: float | None = None) -> list[str]:
+    """Why ``holder`` cannot hold ``thing`` from ``start`` (no grip point, too big, a dynamic body already), if it
+    cannot. A dynamic body whose physics starts after the hold is held until then and thrown (let go into the
+    bake) at that moment."""
     spec = catalog_asset(thing.asset)
     if spec.traits.grip is None or spec.rig:
         return [f"{path}.object: a {thing.asset} ({thing.id!r}) cannot be picked up or held: it has no grip point "
@@ -832,9 +834,10 @@ def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str]) -> l
     if max(size) > most:
         out.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is too big for "
                    f"{holder.id!r} to hold (at most {most:.2f} m on its longest side; scale it down)")
-    if thing.physics is not None and thing.physics.body == "dynamic":
+    if thing.physics is not None and thing.physics.body == "dynamic" and (
+            start is None or thing.physics.start <= start):
         out.append(f"{path}.object: {thing.id!r} is a dynamic physics body and cannot also be held (drop its "
-                   "physics)")
+                   "physics, or start it after the hold: it is then thrown at physics.start)")
     return out
 
 

@@ -794,8 +794,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
                 script: SceneScript) -> Strike | None:
     mover, target = bodies[it.subject], bodies[it.target]
     chain = _chain(script, it.target)
-    for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber
-        bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)))
+    for cid in chain:  # toy-light: a row or a tower of blocks is knocked over by a ball, not a wall of timber;
+        # standing still until the event (a slender fence would wobble over by itself before it is struck)
+        bodies[cid].dynamic(mass=float(np.clip(np.prod(bodies[cid].size) * 150.0, 0.2, 20.0)),
+                            **({"start": s} if s > 0 else {}))
     if _in_row(script, it.target):
         _close_ranks([bodies[c] for c in chain], mover, script)
     if it.via != "move":  # dropped, thrown or kicked at it: it flies in, nothing walks or rolls up
@@ -803,12 +805,12 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
         return None
-    if mover.spec.traits.round and not mover.living and not _into_path(script, it, [bodies[c] for c in chain], bodies) \
-            and _across_face([bodies[c] for c in chain], mover) is not None:
+    rolling = _into_path(script, it, [bodies[c] for c in chain], bodies)  # it is rolling already: it runs into them
+    if rolling:  # where it really rolls is known after a trial bake: what it meets is put there if it misses
+        return Strike(mover.id, -1, it.target, "meet", tuple(chain))
+    if mover.spec.traits.round and not mover.living and _across_face([bodies[c] for c in chain], mover) is not None:
         # a ball at a pyramid flies in at its middle row: rolled at the bottom one, the rows above hold each other up
         _send_at(it.model_copy(update={"via": "kick"}), mover, [bodies[c] for c in chain], False, bodies, s, e, where)
-        return None
-    if _into_path(script, it, [bodies[c] for c in chain], bodies):  # it is rolling already: it runs into them
         return None
     if mover.spec.traits.round and not mover.kept and bodies.get(target.supported_by or "") is not None:
         # what it knocks over stands on something (a vase on a shelf): it rolls in along that top, or is flung
@@ -945,6 +947,8 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
     mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
     r = float(mover.size[2]) / 2
     near = hit.pos[:2] - axis * (_extent_along(hit, axis) + r * 0.9)  # its centre as it meets the near face
+    if hit.spec.traits.water is not None:  # into the lake, a few metres out, not onto its near shore
+        near = hit.pos[:2] - axis * max(_extent_along(hit, axis) - 3.0, 0.0)
     if it.via == "drop":
         contact = np.array([*near, hit.top() - 0.3 * r])
         along = 1.5 + float(hit.size[0] * hit.size[1]) ** 0.5  # across while it falls: a shove, not a thud
@@ -956,6 +960,8 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         mover.dynamic(start=0.0, velocity=np.array([*(axis * along), 0.0]), mass=round(mass, 3), restitution=0.1)
         return
     distance = it.distance if it.distance is not None else float(np.clip(8.0 * hit.size[2], 1.5, 4.0))
+    if hit.spec.traits.water is not None:  # thrown in from the shore: the thrower stands on dry land
+        distance = max(distance, 3.0 + 1.0)
     height = hit.pos[2] + (min(0.5 * hit.size[2], 0.4) if it.via == "kick" else 0.5 * hit.size[2])
     aim = np.array([*near, max(height, hit.pos[2] + r * 1.05)])  # flying in above what the target stands on
     agent = bodies.get(it.agent) if it.agent else None
@@ -966,7 +972,9 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
         agent.heading = _heading_to(agent.pos, aim)
     if agent is not None and it.via == "throw":
         launch = agent.pos + agent.forward * 0.35 + np.array([0.0, 0.0, 1.35 * agent.scale[2]])
-        if "wave" in agent.spec.actions:  # the throwing arm
+        if _hands_free(agent, mover):  # in the hand until thrown, not hanging in the air beside it
+            agent.act(type="hold", object=mover.id, start=0.0)
+        elif "wave" in agent.spec.actions:  # the throwing arm
             agent.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
     elif agent is not None:  # a kick: the ball at the kicker's feet, in front of it
         launch = np.array([*(agent.pos[:2] + agent.forward[:2] * 0.45), r])
@@ -1089,8 +1097,9 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     if any(m.supported_by in bodies and m.supported_by not in ids for m in members):
         return True  # it rolls on its own; what it meets stays on what holds it (a stack's upper ones stand on it)
     slope = bodies[roll.target]
-    top, down = _high_end(slope)
-    foot = top[:2] + down * 2 * _extent_along(slope, down)
+    _top, down = _high_end(slope)
+    # where it leaves the slope, rolling downhill from where it starts: a ramp's low end, a hill's foot
+    foot, down = _downhill(slope, bodies[it.subject].pos[:2], down)
     first = next((m for m in members if m.id == it.target), members[0])  # what it meets first is the target
     if len(members) > 1 and _in_row(script, members[0].id):
         last = members[-1] if first is members[0] else members[0]
@@ -1153,10 +1162,26 @@ def _fall_off(it: FallOff, bodies: dict[str, Body], s: float, e: float, where: s
                 **({} if round_ else {"friction": SLIDE_FRICTION}))
 
 
+# Where a ball goes in to score, in the asset's own frame (x, y), and the unit direction its mouth faces.
+MOUTHS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {"football_goal": ((0.25, -0.6), (0.0, 1.0))}
+KICK_RANGE = 6.0  # metres in front of a goal's mouth that a shot is taken from (it rolls to a stop inside: the
+# net is strands a ball would go through)
+
+
 def _kick_to(it: KickTo, bodies: dict[str, Body], s: float, e: float, where: str,
              script: SceneScript) -> Strike | None:
     kicker, ball = bodies[it.subject], bodies[it.object]
     goal = _point(it.target, bodies, fallback=ball.pos + np.array([0.0, 5.0, 0.0]))
+    scored = bodies.get(it.target) if isinstance(it.target, str) else None
+    if scored is not None and scored.spec.name in MOUTHS:  # into a goal: from in front of its mouth, between strands
+        if not scored.kept:
+            scored.heading = 180.0  # its mouth to the camera (which looks along +y)
+        inside, front = MOUTHS[scored.spec.name]
+        goal = np.array([*_local(scored, inside), 0.0])
+        facing = _local(scored, front) - scored.pos[:2]
+        if not ball.kept or float(np.linalg.norm(ball.pos[:2] - goal[:2])) > 3 * KICK_RANGE:
+            spot = goal[:2] + facing * KICK_RANGE
+            ball.pos = np.array([spot[0], spot[1], 0.0])
     ball.pos = np.array([ball.pos[0], ball.pos[1], 0.0])
     ball.dynamic(mass=0.45)
     away = goal[:2] - ball.pos[:2]
@@ -1199,7 +1224,9 @@ def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: s
     flight = max(0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
     v = (goal - hand) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
     thing.dynamic(start=s, velocity=v, mass=0.4)
-    if "wave" in thrower.spec.actions:
+    if _hands_free(thrower, thing):  # in the hand until it is thrown, not hanging in the air beside it
+        thrower.act(type="hold", object=thing.id, start=0.0)
+    elif "wave" in thrower.spec.actions:
         thrower.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
 
 
@@ -1227,6 +1254,27 @@ def _surface_z(body: Body, xy: np.ndarray) -> float:
     return float(body.pos[2] + np.max(field) * body.scale[2])
 
 
+DOWNHILL_STEP = 0.25  # metres a step of the path down a slope
+
+
+def _downhill(slope: Body, start: np.ndarray, down: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where a thing set off at ``start`` (x, y) along ``down`` leaves ``slope``'s footprint going downhill (its
+    surface's steepest way down, carrying on straight where it is flat) and the direction it goes there."""
+    here, heading = np.asarray(start, dtype=np.float64).copy(), down.copy()
+    reach = float(np.hypot(*slope.size[:2]))
+    probe = np.array([[DOWNHILL_STEP, 0.0], [-DOWNHILL_STEP, 0.0], [0.0, DOWNHILL_STEP], [0.0, -DOWNHILL_STEP]])
+    for _ in range(int(2 * reach / DOWNHILL_STEP) + 1):
+        local = _to_local(slope, here)
+        if np.any(np.abs(local) > slope.size[:2] / 2):
+            break
+        h = [_surface_z(slope, (here + p)[None]) for p in probe]
+        grad = np.array([h[0] - h[1], h[2] - h[3]])
+        if float(np.linalg.norm(grad)) > 1e-6:  # it keeps most of the way it was going, turning downhill
+            heading = _unit(0.7 * heading - 0.3 * grad / float(np.linalg.norm(grad)), heading)
+        here = here + heading * DOWNHILL_STEP
+    return here, heading
+
+
 def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where: str,
                script: SceneScript) -> None:
     ball, slope = bodies[it.subject], bodies[it.target]
@@ -1239,9 +1287,10 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
     corners = start + np.array([[0.0, 0.0], [0.5, 0.5], [0.5, -0.5], [-0.5, 0.5], [-0.5, -0.5]]) * ball.size[:2] / 2
     ball.pos = np.array([start[0], start[1], _surface_z(slope, corners) + 0.005])
     ball.supported_by = slope.id
-    # a ball rolls; a box slides (it needs a slippery slope to get going)
+    # a ball rolls; a box slides (it needs a slippery slope to get going); a boulder told to roll rolls as a ball
+    how: dict[str, Any] = {} if ball.spec.traits.round else {"shape": "sphere"} if it.rolls else {"friction": 0.05}
     ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300),
-                 **({} if ball.spec.traits.round else {"friction": 0.05}))
+                 **how)
 
 
 PUSH_SPEED = 0.8  # m/s: a walk behind something heavy
@@ -1835,6 +1884,14 @@ def _holds(script: SceneScript, bodies: dict[str, Body]) -> None:
             holder.act(type="hold", object=thing.id, start=it.start)
 
 
+def _hands_free(holder: Body, thing: Body) -> bool:
+    """Whether ``holder`` can hold ``thing`` from the start: a person with nothing else in its hands, a thing it
+    can grip that no one else holds."""
+    return "pick_up" in holder.spec.actions and thing.spec.traits.grip is not None and not thing.living and not any(
+        a.get("type") in ("hold", "pick_up") for b in (holder, thing) for a in b.data.get("actions", [])) and not any(
+        a.get("object") == thing.id for a in holder.data.get("actions", []))
+
+
 def _graspable(holder: Body, thing: Body, where: str) -> None:
     """Raise unless ``holder`` can pick ``thing`` up: a person, and a thing with a grip point small enough."""
     _can(holder, "pick_up", where)
@@ -1969,6 +2026,9 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
 
         rideable = ", ".join(sorted(n for n, a in CATALOG.items() if a.traits.rideable is not None))
         raise ScriptError(f"{where}: a {mount.spec.name} ({it.object!r}) has nothing to ride on (rideable: {rideable})")
+    if it.over:
+        _leap(it, rider, mount, bodies, s, e)
+        return
     path = bodies[it.along] if it.along is not None else None
     water = _water_for(mount, bodies)
     goal = _ride_goal(it, mount, path, water, bodies, s, e)
@@ -1994,6 +2054,56 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
         return
     mount.act(type="walk_to" if mount.living else "move_to", to=[goal[0], goal[1], mount.pos[2]], start=go, end=e,
               **({} if mount.living else {"easing": "ease_in_out" if path is None else "linear"}))
+
+
+LEAP_CLEAR = 0.5  # metres the underside of a leaping vehicle passes over the tops of what it jumps
+LEAP_GAP = 1.0  # metres between a ramp's top and the first thing jumped, and between those parked side by side
+RUN_UP = 15.0  # metres of run-up before a jump
+LEAP_ARC = 1.4  # the arc's height over what it must clear at its middle: its ends, over the first and last, are lower
+
+
+def _leap(it: RideOn, rider: Body, mount: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """A stunt jump: the rider rides up (to the foot of the ramp it names), leaps everything in ``it.over`` in one
+    arc, lands beyond and rolls on. What is jumped stands in a row across the way (cars side by side), the ramp's
+    top facing it; the run goes across the frame (+X)."""
+    fwd = np.array([1.0, 0.0, 0.0])
+    things = [bodies[t] for t in it.over or []]
+    ramp = bodies[it.target] if isinstance(it.target, str) and bodies[it.target].spec.traits.walkable else None
+    x = 0.0
+    if ramp is not None:
+        top, down = _high_end(ramp)
+        ramp.heading = ramp.heading + math.degrees(math.pi - math.atan2(down[1], down[0]))  # its top towards +X
+        top, _ = _high_end(ramp)
+        x = float(top[0] - ramp.pos[0])  # where the top is, from its middle
+        ramp.kept = True
+    y = things[0].pos[1] if things else 0.0
+    base = np.array([ramp.pos[0] if ramp is not None else 0.0, y, 0.0])
+    if ramp is not None:
+        ramp.pos = np.array([base[0], y, ramp.pos[2]])
+    cursor = base[0] + x + LEAP_GAP
+    for thing in things:  # side by side across the way, each turned to stand crosswise (a parked car)
+        thing.heading = 0.0
+        thing.pos = np.array([cursor + thing.size[0] / 2, y, thing.pos[2]])
+        thing.kept = True
+        cursor += thing.size[0] + LEAP_GAP
+    foot = base[0] - x - mount.size[1] / 2  # the front wheel at the ramp's foot
+    land = cursor + mount.size[1] / 2 + 1.0
+    mount.heading, mount.kept = _heading_to(np.zeros(3), fwd), True
+    mount.pos = np.array([foot - RUN_UP, y, 0.0])
+    h = math.radians(mount.heading)
+    rider.pos = mount.pos - np.array([math.cos(h), math.sin(h), 0.0]) * (mount.size[0] / 2 + rider.size[0] / 2 + 0.15)
+    rider.heading = mount.heading
+    rider.act(type="ride", mount=mount.id, start=0.0)
+    top_z = max((t.pos[2] + t.size[2] for t in things), default=0.0) + LEAP_CLEAR
+    arc = max(top_z - 0.0, 0.5)  # the arc's middle is over the middle of the row, where the line is at 0
+    flight = max(2.0 * math.sqrt(2.0 * arc / GRAVITY), 0.8)
+    roll_on = min(1.5, max(e - s - flight - 2.0, 0.3))
+    take_off = max(s + 1.0, e - flight - roll_on)
+    mount.act(type="move_to", to=[foot, y, 0.0], start=s, end=take_off, easing="ease_in")
+    mount.act(type="fly_to", to=[land, y, 0.0], arc=arc * LEAP_ARC, start=take_off, end=take_off + flight,
+              face_direction=False)
+    mount.act(type="move_to", to=[land + 4.0, y, 0.0], start=take_off + flight, end=take_off + flight + roll_on,
+              easing="ease_out")
 
 
 def _ride_pace(mount: Body) -> float:
@@ -2286,7 +2396,7 @@ def _reach(script: SceneScript, strikes: list[Strike], notes: list[str], horizon
             return script
         if attempt == MAX_BAKES - 1:
             break
-        script = _stronger(script, missed)
+        script = _stronger(script, missed, timeline)
     for s in missed:
         notes.append(f"solve: {s.actor!r} still does not reach {s.target!r} after {MAX_BAKES} physics bakes")
     return script
@@ -2301,6 +2411,9 @@ def _reached(timeline: Any, strike: Strike, frames: int) -> bool:
         size = np.asarray(asset(timeline.script.actor(strike.target).asset).size) * np.asarray(
             timeline.script.actor(strike.target).scale)
         return bool(np.all(np.abs(end[:2] - below[:2]) <= size[:2] / 2) and end[2] > below[2] + 0.5 * size[2])
+    if strike.goal == "meet":  # it runs into one of them
+        return any({c.a, c.b} & set(strike.falls) and strike.actor in (c.a, c.b) for c in timeline.collisions
+                   if c.frame < frames)
     moved = _pushed(timeline, strike)
     if strike.goal == "topple":
         from scenes.contact import tilt_degrees
@@ -2318,15 +2431,40 @@ def _reached(timeline: Any, strike: Strike, frames: int) -> bool:
     return best <= max(1.0, 0.25 * float(np.linalg.norm(goal[:2] - start[:2])))
 
 
+def _into_real_path(by_id: dict[str, dict[str, Any]], strike: Strike, timeline: Any) -> None:
+    """What something rolling on its own missed is moved, as it is arranged, into the path it really took in the
+    trial: a little past where it came down to the ground (off a ramp, a hill), else as far along as it was."""
+    ids = {a.id: i for i, a in enumerate(timeline.actors)}
+    track = timeline.positions[:, ids[strike.actor]]
+    first = by_id[strike.target]["position"]
+    travel = np.linalg.norm(np.diff(track[:, :2], axis=0), axis=1)
+    moving = np.flatnonzero(travel > 1e-3)
+    if len(moving) == 0:
+        return
+    down = moving[track[moving + 1, 2] < 0.05]  # on the ground and rolling
+    f = int(down[0]) + 1 if len(down) else int(moving[-1]) + 1
+    ahead = track[min(f + 5, len(track) - 1), :2] - track[max(f - 5, 0), :2]
+    d = _unit(ahead, np.array([1.0, 0.0]))
+    size = asset(by_id[strike.target]["asset"]).size
+    spot = track[f, :2] + d * (PATH_GAP + float(max(size[:2])) / 2)
+    shift = spot - np.asarray(first[:2], dtype=np.float64)
+    for m in strike.falls:
+        pos = by_id[m]["position"]
+        pos[0], pos[1] = round(pos[0] + float(shift[0]), 4), round(pos[1] + float(shift[1]), 4)
+
+
 def _pushed(timeline: Any, strike: Strike) -> str:
     act = timeline.script.actor(strike.actor).actions[strike.action]
     return getattr(act, "target", None) or strike.actor
 
 
-def _stronger(script: SceneScript, missed: list[Strike]) -> SceneScript:
+def _stronger(script: SceneScript, missed: list[Strike], timeline: Any) -> SceneScript:
     data = script.model_dump(mode="json", by_alias=True)
     by_id = {a["id"]: a for a in data["actors"]}
     for s in missed:
+        if s.goal == "meet":
+            _into_real_path(by_id, s, timeline)
+            continue
         if s.goal == "rest_on":  # it tumbled off: drop it from half the height, nearer the middle
             pos = by_id[s.actor]["position"]
             top = by_id[s.target]["position"][2] + asset(by_id[s.target]["asset"]).size[2]

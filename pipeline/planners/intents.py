@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.planners.riders import LEAPS
 from scenes.catalog import CATALOG
 
 # Which verbs can mean which intent. A verb can mean several: they are tried in this table's order and the
@@ -40,7 +41,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "drop_onto": ("fall", "drop", "land", "plunge", "dive", "tumble"),
     "kick_to": ("kick", "shoot", "boot"),
     "throw_to": ("throw", "toss", "hurl", "pass", "lob", "pitch"),
-    "roll_down": ("roll", "tumble", "bounce", "slide"),
+    "roll_down": ("roll", "tumble", "bounce", "slide", "race", "speed", "zoom", "hurtle", "career"),
     "push": ("push", "shove", "nudge"),
     "chase": ("chase", "pursue", "follow", "fetch"),
     "sit_on": ("sit", "rest", "flop"),
@@ -133,9 +134,23 @@ def _knock_over(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if target is None or target in ev.subjects or scene.living(target):
         return None
     if not (scene.spec(target).traits.topples or scene.reading.entities[target].count > 1 or ev.over or ev.verb in (
-            "knock", "topple")):
+            "knock", "topple") or _crashes_through(ev, scene, target)):
         return None
     return [{"type": "knock_over", "subject": _first(scene, s), "target": _first(scene, target)} for s in ev.subjects]
+
+
+CRASH_VERBS = ("crash", "smash", "slam", "ram", "plough", "plow", "burst")
+BRINGS_DOWN = 4.0  # metres: the longest side of something a moving thing crashing into it brings down (a fence)
+
+
+def _crashes_through(ev: Any, scene: Scene, target: int) -> bool:
+    """"a boulder rolls down the hill and crashes through the fence": a thing already moving that crashes into
+    something it can bring down (a fence, a sign: small and not walked on, not a house) knocks it over."""
+    spec = scene.spec(target)
+    moving = any(set(x.subjects) == set(ev.subjects) and x.verb in SENSES["roll_down"]
+                 for x in scene.reading.events[:scene.reading.events.index(ev)])
+    return ev.verb in CRASH_VERBS and moving and spec.kind in ("prop", "primitive") and not spec.traits.walkable \
+        and max(spec.size) <= BRINGS_DOWN and not any(scene.living(s) for s in ev.subjects)
 
 
 def _can_fall(scene: Scene, entity: int) -> bool:
@@ -156,6 +171,8 @@ def _hit(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         return None
     if thing is None or goal is None or thing == goal or scene.living(thing) or scene.living(goal):
         return None
+    if agent is not None and ev.verb in SENSES["kick_to"] and _scores_in(scene, goal):
+        return None  # "kicks the ball into the goal": a kick to score, not one at the goal's frame
     if scene.spec(thing).kind not in ("primitive", "prop") or scene.spec(thing).traits.walkable:
         return None
     via = VIA_OF.get(ev.verb, "throw" if ev.passive or agent is not None else "move")
@@ -210,13 +227,20 @@ def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return out or None
 
 
+SCORED_IN = ("goal", "net", "hoop")  # what a ball is kicked or thrown into, to score
+
+
+def _scores_in(scene: Scene, entity: int) -> bool:
+    return any(w in scene.spec(entity).name for w in SCORED_IN)
+
+
 def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or not any(scene.living(s) for s in ev.subjects):
         return None
     kicker = next(s for s in ev.subjects if scene.living(s))
-    goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and any(
-        w in CATALOG[scene.actors_of(e)[0].asset].name for w in ("goal", "net", "hoop"))), None)
+    goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and e in scene.members
+                 and _scores_in(scene, e)), None)
     intent: dict[str, Any] = {"type": "kick_to", "subject": _first(scene, kicker), "object": _first(scene, target)}
     if goal is not None:
         intent["target"] = _first(scene, goal)
@@ -245,9 +269,18 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     slope = target if target is not None else (rel[1] if rel and rel[0] in ("down", "on") else None)
     if slope is None or not scene.spec(slope).traits.walkable or scene.spec(slope).size[2] < 0.15:
         return None  # down a lane, a road or a path: that is along it, not down a slope
-    return [{"type": "roll_down", "subject": m, "target": _first(scene, slope)}
-            for s in ev.subjects for m in scene.members[s]
-            if not scene.living(s) and scene.spec(s).name != "placeholder"]
+    # "a boulder rolls down the hill": it tumbles over and over like a ball (a crate that slides, slides)
+    rolling = [(m, {"rolls": True} if ev.verb in ("roll", "tumble") and not scene.spec(s).traits.round else {})
+               for s in ev.subjects for m in scene.members[s]
+               if not scene.living(s) and scene.spec(s).name != "placeholder"]
+    slopes = scene.members[slope]
+    # "two balls race down two ramps": each down its own, the ramps side by side so they race abreast
+    out: list[dict[str, Any]] = [{"type": "roll_down", "subject": m, "target": slopes[k % len(slopes)], **how,
+                                  **({"together": True} if 0 < k < len(slopes) else {})}
+                                 for k, (m, how) in enumerate(rolling)]
+    if len(slopes) > 1 and len(rolling) > 1:
+        out.append({"type": "arrange", "subjects": slopes[:len(rolling)], "pattern": "row"})
+    return out or None
 
 
 # "… until it bumps into the wall": what a pushed thing does next that says where it ends up
@@ -570,7 +603,9 @@ def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         return None
     out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
     target = _target_entity(ev)
-    if target is not None and target in scene.members and target != mount:
+    if target is not None and target in scene.members and target != mount and ev.verb in LEAPS:
+        out["over"] = list(scene.members[target])  # "… and jumps over three parked cars"
+    elif target is not None and target in scene.members and target != mount:
         out["target"] = _first(scene, target)
         if ev.past or ev.verb in PASSING:
             out["past"] = True
@@ -631,7 +666,7 @@ def _merged(intents: list[dict[str, Any]]) -> list[dict[str, Any]]:
             i = {**i, "together": True}  # "rolls down a ramp and hits the dominoes": one motion, timed as one
         ride = next((u for u in out if i["type"] == "ride" == u["type"] and u["subject"] == i["subject"]), None)
         if ride is not None:  # one ride per rider: a later leg's goal is where it goes ("drives back … to tow it")
-            for key in ("target", "past", "along"):
+            for key in ("target", "past", "along", "over"):
                 if key in i and key not in ride:
                     ride[key] = i[key]
             continue

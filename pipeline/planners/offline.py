@@ -39,6 +39,7 @@ from pipeline.planners.vocabulary import (
     COLOUR_MODIFIERS,
     COMPOUND_NOUNS,
     COUNT_PHRASES,
+    FALLING_WEATHER,
     FILLER,
     FINISH_COLOURS,
     FINISH_WORDS,
@@ -560,6 +561,10 @@ class _ClauseReader:
                     last_event.over = True
                 i += 1
                 continue
+            if rel and tok == "down" and i > start and verb_lemma(t[i - 1]) in ("break", "slow"):
+                r.used.add(i)  # "the car breaks down", "slows down": part of the verb, not a way down something
+                i += 1
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in TOPPLE_VERBS:
                 r.used.add(i)  # "tumbles over": part of the verb, not "above"
                 i += 1
@@ -579,7 +584,8 @@ class _ClauseReader:
                 rel = (("over",), "across")  # "jumps over the fence": from one side to the other
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
-                while j < end and t[j] in ("a", "an", "the", "some"):
+                while j < end and (t[j] in ("a", "an", "the", "some") or (  # "on a country road": the setting
+                        t[j] in ROAD_KINDS and j + 1 < end and t[j + 1] in ROAD_SETTINGS)):
                     j += 1
                 if j < end and t[j] in SETTINGS and not self.is_noun_at(j):
                     r.used.update(range(i, j))  # "on a beach", "in a park": the words belong to the setting
@@ -598,8 +604,11 @@ class _ClauseReader:
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
+                seated_doer = last_event is not None and self.noun_follows(i, _is_seat) and rel[1] == "on" and all(
+                    r.entities[x].sense.living == "person" for x in last_event.subjects) and \
+                    r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
-                        named_after_verb and not fell_since:
+                        named_after_verb and not fell_since and not seated_doer:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
@@ -1128,14 +1137,16 @@ def leaves_is_verb(tokens: list[str], i: int) -> bool:
 
 
 def _weather_phrases(tokens: list[str], used: set[int]) -> None:
-    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard" as read: the weather
-    (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell over."""
+    """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard", "while rain falls" as read:
+    the weather (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell
+    over, and a cat asleep while rain fell fell too."""
     for i, tok in enumerate(tokens):
-        if tok not in WEATHER_NOUNS:
+        if tok not in WEATHER_NOUNS and tok not in FALLING_WEATHER:
             continue
         if leaves_is_verb(tokens, i):
             continue
-        used.add(i)
+        if tok in WEATHER_NOUNS:
+            used.add(i)
         if i > 0 and tokens[i - 1].endswith("ing") and verb_lemma(tokens[i - 1]):
             used.add(i - 1)  # "falling leaves"
         j = i + 1

@@ -24,6 +24,8 @@ from scenes.lexicon import lookup_noun
 
 RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
 TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
+LEAPS = ("jump", "leap", "hop", "vault")  # what a mounted rider's vehicle does over things in its way
+TOWING = ("tow",)  # verbs whose object is another vehicle, the one the rider's vehicle comes to
 RUN_INTO = ("hit", "strike", "bump", "crash", "smash", "ram")  # what a rider's vehicle runs into on its way
 
 
@@ -85,7 +87,7 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
         mount = person.relation[1][0]
         person.relation = None  # the ride puts the rider on it
         return mount
-    if ev.sense.fallback not in TRAVEL_SENSES:
+    if ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in LEAPS:
         return None
     vehicle = vehicle or person.sense.rides or None
     if vehicle is None:
@@ -106,6 +108,17 @@ def _passed(reading: Any, ev: Any, mount: int) -> int | None:
                  and reading.entities[k].relation is None), None)
 
 
+def _leapt(reading: Any, ev: Any, rider: int, mount: int) -> int | None:
+    """What a rider's vehicle jumps over: the anchor of an ``across`` ("jumps over") the reader gave the rider, the
+    mount or the thing the ride went to (the ramp it speeds up), which then stands where it stood."""
+    for k in (rider, mount, *(x.target for x in reading.events if x.mount == mount and isinstance(x.target, int))):
+        rel = reading.entities[k].relation
+        if rel and rel[0] == "across" and rel[1]:
+            reading.entities[k].relation = None
+            return rel[1][0]
+    return ev.target if isinstance(ev.target, int) and ev.target != mount else None
+
+
 def mount_riders(reading: Any) -> None:
     """Mark every travel of a rider with what it rides (``Event.mount``), adding vehicles the words imply."""
     mounts: dict[int, int] = {}  # rider -> mount, once found: later travels are on it too
@@ -119,10 +132,17 @@ def mount_riders(reading: Any) -> None:
             mount = _mount_of(reading, ev, rider, set(mounts.values()))
         if mount is None:
             continue
-        if ev.target == mount:
+        if ev.target == mount and ev.verb in TOWING:  # "drives back with his tractor to tow it": the broken-down car
+            ev.target = next((k for k in range(len(reading.entities) - 1, -1, -1) if k not in (mount, rider)
+                              and _drives(reading, k)), None)
+        elif ev.target == mount:
             ev.target = _passed(reading, ev, mount)
         elif ev.verb in RUN_INTO and isinstance(ev.target, int) and rider in mounts:
             pass  # "skates down the pavement, hits a rock": the ride runs into it
+        elif ev.verb in LEAPS:  # "… and jumps over three parked cars": the vehicle leaps them
+            ev.target = _leapt(reading, ev, rider, mount)
+            if ev.target is None:
+                continue
         elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
             continue  # "… and waves": not a ride
         mounts[rider] = mount

@@ -228,6 +228,7 @@ SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer
                         "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
                         "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
 SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
+FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
 WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
 AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
 AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")
@@ -308,6 +309,7 @@ VERBS: dict[str, VerbSense] = {
     "skate": _v("move_to", "move", True, 3.0), "skateboard": _v("move_to", "move", True, 3.0),
     "cycle": _v("move_to", "move", True, 4.0), "pedal": _v("move_to", "move", True, 4.0),
     "row": _v("move_to", "move", True, 1.0), "tow": _v("move_to", "move", True, 2.0),
+    "break": _v("idle", "none"),  # "the car breaks down": it stands there
     # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
     "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),
     "hold": _v("hold", "none", True), "carry": _v("hold", "move", True, 1.0), "put": _v("put_down", "none", True),
@@ -342,7 +344,8 @@ IRREGULAR_VERBS: dict[str, str] = {
     "held": "hold", "gave": "give", "given": "give", "carries": "carry", "carried": "carry", "lifts": "lift",
     "grabbed": "grab",
     "skating": "skate", "skated": "skate", "cycling": "cycle", "cycled": "cycle", "pedalling": "pedal",
-    "pedaling": "pedal", "rowing": "row", "rowed": "row", "towing": "tow", "towed": "tow",
+    "pedaling": "pedal", "rowing": "row", "rowed": "row", "towing": "tow", "towed": "tow", "broke": "break",
+    "broken": "break",
     "sits": "sit", "topples": "topple", "toppled": "topple", "kicks": "kick", "kicked": "kick",
 }
 

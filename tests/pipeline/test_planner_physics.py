@@ -226,3 +226,22 @@ def test_a_fall_reads_its_height() -> None:
     reading, _ = read_prompt("A bowling ball falls from two metres up onto a row of five cups")
     assert reading.events[0].height == 2.0
     assert _plan("A bowling ball falls from two metres up onto a row of five cups").intents[-1].height == 2.0
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # each ball down its own ramp, the ramps side by side, both at once
+    ("two bowling balls racing each other down two ramps placed side by side",
+     [{"relation": "on", "a": "bowling_ball", "b": "ramp", "at": "start"},
+      {"event": "roll", "a": "bowling_ball", "all": True}, {"relation": "next_to", "a": "ramp", "b": "ramp"}]),
+    # a boulder tumbles down a hill, and what it crashes through stands where it really rolls
+    ("a boulder rolls down the hill and crashes through the fence at the bottom",
+     [{"event": "roll", "a": "rock"}, {"event": "touch", "a": "rock", "b": "fence"},
+      {"event": "topple", "a": "fence"}]),
+])
+def test_things_rolling_down_slopes(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_ball_kicked_into_the_goal_ends_inside_it() -> None:
+    assert _unmet("a boy kicks a football into the goal",
+                  [{"relation": "inside", "a": "football", "b": "football_goal", "at": "end"}], duration=10.0) == []

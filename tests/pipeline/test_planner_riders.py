@@ -139,3 +139,20 @@ def test_a_tractor_out_of_the_barn_goes_on_along_the_hedge_not_through_it() -> N
         {"relation": "near", "a": "tractor", "b": "hedge", "at": "end"}, {"event": "move", "a": "tractor"}])
     assert not failed
     assert not check_timeline(timeline).check("interpenetration").findings
+
+
+def test_a_farmer_drives_his_tractor_to_the_car_he_tows() -> None:
+    failed, timeline = shown("a red car breaks down on a country road and a farmer drives back with his tractor to "
+                             "tow it", [{"event": "reach", "a": "tractor", "b": "car"},
+                                        {"relation": "on", "a": "person", "b": "tractor", "at": "any"}])
+    assert not failed
+    assert not check_timeline(timeline).check("floating").findings  # the car on the road, not on someone
+
+
+@pytest.mark.parametrize("prompt", ["a stunt rider on a motorbike speeds up a ramp and jumps over three parked cars",
+                                    "a biker jumps over two cars"])
+def test_a_stunt_rider_leaps_the_parked_cars_on_the_bike(prompt: str) -> None:
+    failed, timeline = shown(prompt, [{"event": "jump", "a": "motorcycle"}, {"event": "move", "a": "motorcycle"},
+                                      {"relation": "on", "a": "person", "b": "motorcycle"}])
+    assert not failed
+    _rides_throughout(timeline)

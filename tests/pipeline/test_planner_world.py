@@ -310,3 +310,26 @@ def test_jumping_up_and_down_on_a_seat_stands_on_it_and_jumps(prompt: str) -> No
     failed, timeline = shown(prompt, [{"event": "jump", "a": "child"}, {"relation": "on", "a": "child", "b": "bed"}])
     assert not failed
     assert check_timeline(timeline).passed
+
+
+@pytest.mark.parametrize("prompt", ["a boy throws a stone into the lake", "a girl throws a ball to her friend"])
+def test_a_thrown_thing_is_in_the_hand_until_thrown_and_a_stone_sinks_into_the_lake(prompt: str) -> None:
+    timeline = compile_script(OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script)
+    thrower = timeline.script.actors[0]  # the solved script
+    assert any(a.type == "hold" for a in thrower.actions)  # not hanging in the air beside the hand
+    report = check_timeline(timeline)
+    assert report.passed, report.findings
+
+
+def test_someone_feeding_birds_on_a_bench_sits_on_it_and_the_birds_are_at_her_feet() -> None:
+    failed, _ = shown("an old woman feeds pigeons on a park bench",
+                      [{"event": "sit", "a": "elderly", "b": "bench"},
+                       {"relation": "near", "a": "pigeon", "b": "elderly"}])
+    assert not failed
+
+
+def test_rain_that_falls_is_the_weather_not_a_fall_of_the_cat() -> None:
+    timeline = compile_script(OfflinePlanner().plan(PlanRequest(prompt="a cat sleeps on a sofa while rain falls",
+                                                                seed=0)).script)
+    assert timeline.script.environment.weather.type == "rain"
+    assert not any(a.type == "fall" for a in timeline.script.actors[0].actions)
