@@ -447,7 +447,8 @@ class _ClauseReader:
                     i += 1
                 i += 1
                 continue
-            if tok == "up" and t[i + 1:i + 3] == ["and", "down"] and last_event is not None:
+            if tok == "up" and t[i + 1:i + 3] == ["and", "down"] and last_event is not None and (
+                    last_event.verb in JUMP_VERBS or last_event.sense.fallback == "bounce"):
                 last_event.on_spot = True  # "jumping up and down": on the spot, again and again
                 r.used.update(range(i, i + 3))
                 i += 3
