@@ -667,6 +667,13 @@ class _ClauseReader:
                 self.soft_break = bool(self.subjects) and not verb_seen
                 i += 1
                 continue
+            if tok in SUBORDINATORS and last_event is not None and self.noun_soon(i):
+                # "the vase gets knocked off the table when the cat jumps": the cat does the next thing, it is not
+                # what the knock is done to
+                r.used.add(i)
+                verb_seen, last_event, object_last = True, None, None
+                i += 1
+                continue
             if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
                     i + 1 < end and t[i + 1] == "of"):  # "then one kicks it": one of the group just named
                 r.used.add(i)
@@ -1752,6 +1759,7 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
 
 
+SUBORDINATORS = ("when", "while", "whenever", "once")  # "… when the cat jumps": a new doer follows
 DROP_VERBS = ("drop", "fall", "plunge")  # what is let go of in the air: it falls, it does not tip over
 DROP_HEIGHT = 2.0  # metres a thing dropped from no said height starts above the ground
 

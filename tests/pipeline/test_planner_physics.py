@@ -245,3 +245,9 @@ def test_things_rolling_down_slopes(prompt: str, facts: list[dict]) -> None:
 def test_a_ball_kicked_into_the_goal_ends_inside_it() -> None:
     assert _unmet("a boy kicks a football into the goal",
                   [{"relation": "inside", "a": "football", "b": "football_goal", "at": "end"}], duration=10.0) == []
+
+
+def test_a_jump_onto_a_top_knocks_off_what_is_to_fall_off_it() -> None:
+    assert _unmet("the vase gets knocked off the table when the cat jumps up onto it",
+                  [{"event": "jump", "a": "cat"}, {"event": "touch", "a": "cat", "b": "vase"},
+                   {"event": "topple", "a": "vase"}, {"relation": "on", "a": "cat", "b": "table", "at": "end"}]) == []
