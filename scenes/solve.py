@@ -574,7 +574,8 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
     """Push apart things on the ground whose footprints overlap (what a relation fixed stays put; a sitter and
     the seat in ``allowed`` may overlap)."""
     ground = [b for b in bodies.values() if not b.supported_by or b.supported_by.startswith("beside:")]
-    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))]
+    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))
+              and b.spec.traits.place is None]  # a beach, a room: the scene stands on it
     for _ in range(30):
         moved = False
         for i, a in enumerate(ground):
@@ -1637,24 +1638,32 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     goal = it.target if isinstance(it.target, str) else list(it.target)
     if kind == "move_to" and isinstance(goal, str):
         goal = bodies[goal].pos.tolist()
-    if isinstance(goal, str) and float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < 2.5 and not sub.kept:
-        sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
-        sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
     extra = {}
-    here = _position_at(sub, s, bodies)
-    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
     stop = 0.0
     if isinstance(goal, str):  # up to its side, not into it (a man walked 0.4 m into his car); under a crown, to
         dest = bodies[goal]  # the trunk
-        edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
-            dest, _unit(here - there, np.array([0.0, -1.0])))
-        stop = max(0.8, edge + 0.5 * sub.radius + 0.25)
+        stop = _stop_short(sub, dest, _position_at(sub, s, bodies))
+        if float(np.linalg.norm(sub.pos[:2] - dest.pos[:2])) < stop + 1.7 and not sub.kept:
+            away = np.array([-4.0, -1.5]) / math.hypot(4.0, 1.5)  # from a few strides off, in front: a walk to see
+            sub.pos = np.array([*(dest.pos[:2] + away * max(_stop_short(sub, dest, dest.pos[:2] + away) + 2.5,
+                                                            4.27)), 0.0])
+            stop = _stop_short(sub, dest, sub.pos[:2])
         extra["stop_distance"] = round(stop, 3)
+    here = _position_at(sub, s, bodies)
+    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
     # a short way arrives when it arrives (a walk crawls at no less than half its pace): the rest of the event's
     # time is free for errands, not standing
     way = max(float(np.linalg.norm(there[:2] - here[:2])) - stop, 0.0)
     e = min(e, max(s + way / (0.6 * _pace(sub, it.gait)) + 1.0, s + 1.0))
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
+
+
+def _stop_short(sub: Body, dest: Body, here: np.ndarray) -> float:
+    """Centre distance at which ``sub``, coming from ``here``, stops at ``dest``'s side (at a tree's trunk)."""
+    there = dest.pos[:2]
+    edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
+        dest, _unit(np.asarray(here[:2]) - there, np.array([0.0, -1.0])))
+    return max(0.8, edge + 0.5 * sub.radius + 0.25)
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str, bodies: dict[str, Body] | None = None) -> None:
