@@ -2019,6 +2019,27 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
 RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
 PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
+RIDE_GAP = 0.8  # metres between riders riding a path together, side by side
+
+
+def _riding_with(it: RideOn, script: SceneScript) -> tuple[int, int]:
+    """(place, count) of ``it`` among the rides of the same path and target that run together with it ("two
+    cyclists ride down the road": the second is (1, 2))."""
+    k = script.intents.index(it)
+    first = k
+    while script.intents[first].together and first > 0 and _same_ride(script.intents[first - 1], it):
+        first -= 1
+    last = k
+    while last + 1 < len(script.intents) and script.intents[last + 1].together and \
+            _same_ride(script.intents[last + 1], it):
+        last += 1
+    return k - first, last - first + 1
+
+
+def _same_ride(x: Any, it: RideOn) -> bool:
+    return isinstance(x, RideOn) and (x.along, x.target) == (it.along, it.target)
+
+
 RUN_INTO_AT = 0.75  # how far along its path a ride meets what it runs into
 
 
@@ -2035,7 +2056,7 @@ def _ride(it: RideOn, bodies: dict[str, Body], s: float, e: float, where: str, s
         return
     path = bodies[it.along] if it.along is not None else None
     water = _water_for(mount, bodies)
-    goal = _ride_goal(it, mount, path, water, bodies, s, e)
+    goal = _ride_goal(it, mount, path, water, bodies, s, e, _riding_with(it, script))
     h = math.radians(mount.heading)
     right = np.array([math.cos(h), math.sin(h), 0.0])
     if not rider.kept:  # the rider waits at the mount's left flank, facing the way it goes
@@ -2115,9 +2136,10 @@ def _ride_pace(mount: Body) -> float:
 
 
 def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, bodies: dict[str, Body], s: float,
-               e: float) -> np.ndarray | str:
+               e: float, behind: tuple[int, int] = (0, 1)) -> np.ndarray | str:
     """Where the mount rides to (a point, or an actor it drives up to), placing it where the ride starts: at the
-    near end of its path, on the water, before what it passes."""
+    near end of its path, on the water, before what it passes. ``behind``: (place, count) among riders who ride
+    a path together: side by side as its width allows, then in rows."""
     target = bodies[it.target] if isinstance(it.target, str) else None
     if path is not None:
         if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
@@ -2125,6 +2147,18 @@ def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, b
         start, fwd, length = _path_lane(mount, path)
         if not mount.kept:
             mount.pos, mount.heading = start, _heading_to(start, start + fwd)
+        place, count = behind
+        if count > 1 and not mount.kept:  # side by side as the path's width allows, then in rows one behind another
+            surface = path.spec.traits.top_support()
+            width = min(surface.scaled(path.scale).size) if surface is not None else 1.0
+            lanes = max(1, int((width / 2 - 0.2) // (mount.size[0] + RIDE_GAP)) + 1)
+            rows = -(-count // lanes)
+            row, lane = divmod(place, lanes)
+            step = mount.size[1] + RIDE_GAP
+            side = np.array([fwd[1], -fwd[0], 0.0])
+            length = max(length - (rows - 1) * step, 1.0)
+            start = start + side * lane * (mount.size[0] + RIDE_GAP) + fwd * (rows - 1 - row) * step
+            mount.pos = start
         if target is not None and it.past and not target.kept and not target.supported_by:
             _beside_path(target, path, fwd, start + fwd * length / 2)
         elif target is not None and not it.past:  # "skates down the pavement, hits a rock": it lies in the way

@@ -593,7 +593,8 @@ def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     riders = [s for s in ev.subjects if scene.spec(s).kind == "character"]
     if not riders:
         return None
-    out: dict[str, Any] = {"type": "ride", "subject": _first(scene, riders[0]), "object": _first(scene, mount)}
+    pairs = list(zip(scene.members[riders[0]], scene.members[mount], strict=False))  # "two cyclists": one bike each
+    out: dict[str, Any] = {"type": "ride", "subject": pairs[0][0], "object": pairs[0][1]}
     target = _target_entity(ev)
     if target is not None and target in scene.members and target != mount and ev.verb in LEAPS:
         out["over"] = list(scene.members[target])  # "… and jumps over three parked cars"
@@ -603,7 +604,7 @@ def _ride(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             out["past"] = True
     if ev.path is not None and ev.path in scene.members:
         out["along"] = _first(scene, ev.path)
-    return [out]
+    return [out, *({**out, "subject": r, "object": m, "together": True} for r, m in pairs[1:])]
 
 
 SELF_ACTIONS = ("wave", "dance", "jump", "spin", "bounce", "idle")  # what one does on the spot, with no target

@@ -36,7 +36,9 @@ from pipeline.planners.vocabulary import (
     BODY_PARTS,
     CAMERA_PHRASES,
     COLOUR_ALIASES,
+    COLOUR_HEDGES,
     COLOUR_MODIFIERS,
+    COLOUR_VERBS,
     COMPOUND_NOUNS,
     COUNT_PHRASES,
     FALLING_WEATHER,
@@ -371,7 +373,9 @@ class _ClauseReader:
             if self.is_noun_at(j) and not self.is_noun_at(j + 1):
                 return True
             j += 1
-        return self.is_noun_at(j)
+        # "a blue one": "one" stands for the noun just named
+        return self.is_noun_at(j) or (j < len(self.t) and self.t[j] == "one" and bool(self.r.entities) and (
+            self.t[i] in SIZES or colour_at(self.t, i) is not None))
 
     def noun_soon(self, i: int, within: int = 3) -> bool:
         """Whether a noun follows token ``i`` within a few words ("dozens of shiny zorblax cubes")."""
@@ -736,6 +740,14 @@ class _ClauseReader:
                 i += 1
                 continue
             colour = colour_at(t, i) if not self.is_noun_at(i) or self.modifier_follows(i) else None
+            if colour and r.entities and not self.modifier_idx and self.says_colour_of(i, start) and not (
+                    self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1])):
+                # "the car is red", "a car painted bright yellow": the colour of what was just named
+                r.entities[self.subjects[-1] if self.subjects else len(r.entities) - 1].colour = colour[0]
+                r.used.update(range(i, i + colour[1]))
+                r.used.update(k for k in range(max(start, i - 2), i) if t[k] in COLOUR_VERBS)
+                i += colour[1]
+                continue
             if colour and (self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1]) or (
                     i + colour[1] < end and self.wearer(i + colour[1]) is not None)):
                 self.colour = colour[0]
@@ -753,6 +765,9 @@ class _ClauseReader:
                 i += 1
                 continue
             noun = self.noun_at(i)
+            if noun is None and tok == "one" and (self.colour or self.size) and r.entities and self.indefinite:
+                last = r.entities[-1]  # "two red balls and a blue one": another ball, blue
+                noun = (last.word, last.sense, 1)
             if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
                     self.definite or self.indefinite or self.modifier_idx or self.count):
                 noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
@@ -764,7 +779,8 @@ class _ClauseReader:
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
                 phrase_start = min([i, *self.modifier_idx])
-                e = self.entity(word, sense, plural=noun_plural(t[i + length - 1], word), clause=clause)
+                plural = noun_plural(t[i + length - 1], word) and tok != "one"  # "a blue one" is one
+                e = self.entity(word, sense, plural=plural, clause=clause)
                 self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
                 if self.contents_of is not None and e != self.contents_of:  # "a vase of flowers": in the vase
@@ -905,6 +921,13 @@ class _ClauseReader:
         while j < len(self.t) and (self.t[j] in DETERMINERS or self.t[j] in ROAD_KINDS or self.t[j] in SIZES):
             j += 1
         return j if j < len(self.t) and self.t[j] in ROAD_SETTINGS and not self.is_noun_at(j) else None
+
+    def says_colour_of(self, i: int, start: int) -> bool:
+        """Whether the colour at ``i`` is said of a thing already named ("is red", "painted bright yellow")."""
+        j = i - 1
+        while j >= start and self.t[j] in COLOUR_HEDGES:
+            j -= 1
+        return j >= start and (self.t[j] in BE_WORDS or self.t[j] in COLOUR_VERBS)
 
     def noun_follows(self, i: int, test: Callable[[str], bool]) -> bool:
         """Whether the noun after token ``i`` (past determiners and adjectives) is an asset ``test`` accepts."""

@@ -39,11 +39,12 @@ def _rideable(entity: Any) -> bool:
 
 
 def _rider(reading: Any, ev: Any) -> int | None:
-    """The one person an event's subjects name, if it is one person."""
+    """The person (or the group of people: "two cyclists", each on their own) an event's one subject names."""
     if len(ev.subjects) != 1:
         return None
     e = ev.subjects[0]
-    return e if reading.entities[e].sense.living == "person" and reading.entities[e].count == 1 else None
+    person = reading.entities[e]
+    return e if person.sense.living == "person" and not person.sense.members else None
 
 
 def _as_vehicle(entity: Any, vehicle: str) -> None:
@@ -57,18 +58,17 @@ def _as_vehicle(entity: Any, vehicle: str) -> None:
 
 def _named(reading: Any, vehicle: str, taken: set[int]) -> int | None:
     """An entity of the ``vehicle`` asset the prompt names (before or after: "… falls off his skateboard")."""
-    return next((k for k, e in enumerate(reading.entities) if _asset(e) == vehicle and e.count == 1
-                 and k not in taken), None)
+    return next((k for k, e in enumerate(reading.entities) if _asset(e) == vehicle and k not in taken), None)
 
 
-def _brought(reading: Any, vehicle: str) -> int | None:
+def _brought(reading: Any, vehicle: str, count: int = 1) -> int | None:
     """A new entity for a vehicle the words imply ("a cyclist": a bicycle), or ``None`` if the catalog lacks it."""
     sense = lexicon_sense(vehicle)
     if sense is None or CATALOG.get(vehicle) is None or CATALOG[vehicle].traits.rideable is None:
         return None
     from pipeline.planners.offline import Entity  # the reader's own record (imported late: offline imports us)
 
-    reading.entities.append(Entity(vehicle, sense))
+    reading.entities.append(Entity(vehicle, sense, count=count))  # one each
     return len(reading.entities) - 1
 
 
@@ -92,8 +92,8 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
     vehicle = vehicle or person.sense.rides or None
     if vehicle is None:
         return None
-    return _named(reading, vehicle, taken) if _named(reading, vehicle, taken) is not None else _brought(reading,
-                                                                                                     vehicle)
+    named = _named(reading, vehicle, taken)
+    return named if named is not None else _brought(reading, vehicle, person.count)
 
 
 def _passed(reading: Any, ev: Any, mount: int) -> int | None:

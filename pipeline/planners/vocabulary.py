@@ -229,6 +229,8 @@ SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer
                         "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
 SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
 FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
+COLOUR_VERBS = ("painted", "coloured", "colored", "dyed", "sprayed")  # "a car painted red": its colour
+COLOUR_HEDGES = ("all", "bright", "completely", "entirely", "fully", "mostly", "totally", "pure", "very")
 WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
 AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
 AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")

@@ -50,7 +50,7 @@ FRAMING_BANDS = {"close_up": (0.5, np.inf), "medium": (0.25, 0.5), "wide": (0.08
 MOSTLY = 0.5  # share of a shot's frames that "most of the shot" means
 DURATION_TOLERANCE = 0.05
 WINDOW = 1.0  # s: "at start" is the first second, "at end" the last
-HUE_SHARE = 0.3  # share of an asset's surface a slot must cover for its colour to count
+HUE_SHARE = 0.2  # share of an asset's surface a slot must cover for its colour to count (a child's shirt: 25 %)
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ def hue_families(rgb: tuple[float, float, float]) -> set[str]:
         out.add("grey")
     if s >= 0.18 and v >= 0.2:
         bands = (("red", 345, 360), ("red", 0, 15), ("orange", 15, 45), ("yellow", 45, 70), ("green", 70, 165),
-                 ("blue", 165, 260), ("purple", 260, 300), ("pink", 300, 345))
+                 ("blue", 165, 260), ("purple", 260, 301), ("pink", 300, 345))  # CSS purple (300°) is purple too
         out.update(name for name, lo, hi in bands if lo <= hue < hi)
         if hue < 50 and (v <= 0.75 or s <= 0.6):
             out.add("brown")
@@ -209,9 +209,11 @@ def hue_families(rgb: tuple[float, float, float]) -> set[str]:
 
 @cache
 def _slot_shares(asset_name: str) -> dict[str, float]:
-    """Each material slot's share of an asset's surface area."""
+    """Each material slot's share of an asset's surface area: its rigid parts and its skinned meshes (a person's
+    clothes, a dog's fur: without them a red jacket or a brown dog had no colour to judge)."""
     areas: dict[str, float] = {}
-    for part in model(asset_name).parts:
+    m = model(asset_name)
+    for part in (*m.parts, *m.skin):
         v = part.mesh.vertices.astype(np.float64)[part.mesh.triangles]
         area = 0.5 * np.linalg.norm(np.cross(v[:, 1] - v[:, 0], v[:, 2] - v[:, 0]), axis=1).sum()
         areas[part.slot] = areas.get(part.slot, 0.0) + float(area)

@@ -156,3 +156,14 @@ def test_a_stunt_rider_leaps_the_parked_cars_on_the_bike(prompt: str) -> None:
                                       {"relation": "on", "a": "person", "b": "motorcycle"}])
     assert not failed
     _rides_throughout(timeline)
+
+
+@pytest.mark.parametrize(("prompt", "person", "vehicle"), [("two cyclists ride down the road", "person", "bicycle"),
+                                                            ("three skaters skate down the sidewalk", "child",
+                                                             "skateboard")])
+def test_several_riders_each_ride_their_own_side_by_side_or_in_file(prompt: str, person: str, vehicle: str) -> None:
+    n = 2 if prompt.startswith("two") else 3
+    failed, timeline = shown(prompt, [{"count": vehicle, "n": n}, {"relation": "on", "a": person, "b": vehicle},
+                                      {"event": "move", "a": vehicle}])
+    assert not failed
+    _rides_throughout(timeline)

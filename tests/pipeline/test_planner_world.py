@@ -248,3 +248,16 @@ def test_rain_that_falls_is_the_weather_not_a_fall_of_the_cat() -> None:
                                                                 seed=0)).script)
     assert timeline.script.environment.weather.type == "rain"
     assert not any(a.type == "fall" for a in timeline.script.actors[0].actions)
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("the car is red", [{"colour": "car", "is": "red"}]),
+    ("a car painted bright yellow", [{"colour": "car", "is": "yellow"}]),
+    ("two red balls and a blue one", [{"count": "ball", "n": 3}, {"colour": "ball", "is": "blue"}]),
+    ("a man in a red jacket walks his brown dog", [{"colour": "man", "is": "red"}, {"colour": "dog", "is": "brown"}]),
+    ("a boy in a green shirt kicks a football", [{"colour": "child", "is": "green"}]),
+    ("a girl with a purple umbrella", [{"colour": "umbrella", "is": "purple"}]),
+])
+def test_colours_said_after_the_noun_of_one_and_of_clothes_are_seen(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
