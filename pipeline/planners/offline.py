@@ -678,6 +678,25 @@ class _ClauseReader:
                 verb_seen, last_event, object_last = True, None, None
                 i += 1
                 continue
+            part = next((p for p in PART_PHRASES if _match(t, i, p)), None) if pending_rel is not None else None
+            if part is not None:  # "on one end of a seesaw", "on the other end": a part of the thing, on the thing
+                r.used.update(range(i, i + len(part)))
+                i += len(part)
+                if i < end and t[i] == "of":
+                    r.used.add(i)
+                    i += 1
+                    continue  # the thing is named next
+                name, idx, subjects = pending_rel
+                held = next((x for x in range(len(r.entities) - 1, -1, -1) if x not in subjects), None)
+                if held is not None:  # the thing it is part of is the one named before
+                    for x in subjects:
+                        r.entities[x].relation = (name, [held])
+                        if name in ("on", "above") and last_event is not None and x in last_event.subjects:
+                            last_event.lands = held
+                    r.used.update(idx)
+                pending_rel = None
+                self.reset_phrase()  # its article is spent
+                continue
             if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
                     i + 1 < end and t[i + 1] == "of"):  # "then one kicks it": one of the group just named
                 r.used.add(i)
@@ -1785,6 +1804,10 @@ def plan_actions(reading: Reading, actors: list[Placed], duration: float, notes:
             a.actions.insert(0, {"type": "sit", "seat": a.seat_id, "start": 0.0, "end": duration})
 
 
+# "on one end of", "at the other end": a part of a thing; what is on it is on the thing
+PART_PHRASES = [tuple(p.split()) for p in (  # (an article before them is read as the noun phrase's)
+    "other end", "one end", "far end", "near end", "end", "either end", "each end", "edge", "corner", "one side",
+    "other side")]
 SUBORDINATORS = ("when", "while", "whenever", "once")  # "… when the cat jumps": a new doer follows
 DROP_VERBS = ("drop", "fall", "plunge")  # what is let go of in the air: it falls, it does not tip over
 DROP_HEIGHT = 2.0  # metres a thing dropped from no said height starts above the ground
