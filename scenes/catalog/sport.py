@@ -299,7 +299,9 @@ ASSETS: tuple[AssetSpec, ...] = (
         (0.5, 3.2, 0.81),
         "a seesaw 3 m long",
         seesaw,
-        AssetTraits(seat=Surface(0.57, (0.32, 0.3), (0.0, 1.45))),
+        # things stand on its two end seats (a ball on one end, a crate dropped on the other)
+        AssetTraits(seat=Surface(0.57, (0.32, 0.3), (0.0, 1.45)),
+                    supports=(Surface(0.57, (0.32, 0.3), (0.0, 1.45)), Surface(0.57, (0.32, 0.3), (0.0, -1.45)))),
     ),
     _s(
         "newtons_cradle",

@@ -251,3 +251,9 @@ def test_a_jump_onto_a_top_knocks_off_what_is_to_fall_off_it() -> None:
     assert _unmet("the vase gets knocked off the table when the cat jumps up onto it",
                   [{"event": "jump", "a": "cat"}, {"event": "touch", "a": "cat", "b": "vase"},
                    {"event": "topple", "a": "vase"}, {"relation": "on", "a": "cat", "b": "table", "at": "end"}]) == []
+
+
+def test_on_one_end_of_a_thing_is_on_the_thing() -> None:
+    assert _unmet("a heavy crate is dropped on one end of a seesaw and the football sitting on the other end flies up",
+                  [{"relation": "on", "a": "football", "b": "seesaw", "at": "start"},
+                   {"event": "fall_onto", "a": "crate", "b": "seesaw"}]) == []
