@@ -52,6 +52,7 @@ from pipeline.planners.vocabulary import (
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     KNOCK_DOWN_VERBS,
+    LINED_WORDS,
     MAX_COUNT,
     MAX_NAMED_COUNT,
     METAL_COLOURS,
@@ -350,6 +351,7 @@ class _ClauseReader:
         self.commanded_end = 0  # the token after its last thing
         self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
         self.listed_colours: list[str] = []  # "a red, a green and …": colours waiting for the noun they share
+        self.scenery = False  # "a street lined with lamp posts": what comes is what lines the way, not a target
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
@@ -443,6 +445,13 @@ class _ClauseReader:
                 r.camera.append((clause, camera_verb(tok) or ""))
                 camera_subject = False
                 r.used.add(i)
+                i += 1
+                continue
+            if tok == "with" and last_event is not None and last_event.target is None and i > start and (
+                    t[i - 1] in LINED_WORDS or ((t[i - 1] in SETTINGS or self.is_noun_at(i - 1)) and self.noun_follows(
+                        i, lambda name: CATALOG.get(name) is not None and not CATALOG[name].rig))):  # not "with a dog"
+                self.scenery = True  # "drives down a street lined with lamp posts": it drove into the first post
+                r.used.update(k for k in (i - 1, i) if t[k] in LINED_WORDS or k == i)
                 i += 1
                 continue
             if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
@@ -912,6 +921,11 @@ class _ClauseReader:
                     last_event.subjects.append(e)
                     self.subjects.append(e)
                     self.commanded_end = i
+                elif self.scenery:  # what lines the way is gone past, not gone to (or into)
+                    self.scenery = False
+                    if last_event is not None and last_event.sense.fallback == "move" and not last_event.away and all(
+                            r.entities[x].sense.living for x in last_event.subjects):  # (a car drives along the road)
+                        last_event.target, last_event.past = e, True
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e

@@ -362,3 +362,12 @@ def test_a_list_of_colours_makes_one_thing_of_each_and_two_tones_make_one_thing(
     assert sorted(a.material.color for a in script.actors) == ["blue", "green", "red"]
     script = OfflinePlanner().plan(PlanRequest(prompt="a black and white cat sleeps", seed=0)).script
     assert [a.asset for a in script.actors] == ["cat"]
+
+
+@pytest.mark.parametrize("prompt", ["a red car drives down a street lined with lamp posts",
+                                    "a girl walks along a path with trees on both sides"])
+def test_what_lines_the_way_is_scenery_not_a_target(prompt: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert not [i for i in script.intents if i.type in ("knock_over", "go_to")]  # it drove into the first post
+    assert not [a for a in script.actors if a.asset == "placeholder"]  # "both sides" is no thing
+    assert check_timeline(compile_script(script)).passed
