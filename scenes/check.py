@@ -317,6 +317,10 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
     rig = np.array([a.id in tl.poses for a in actors], dtype=bool)
     walkable = np.array([asset(a.asset).traits.walkable for a in actors], dtype=bool)
     container = np.array([asset(a.asset).traits.container is not None for a in actors], dtype=bool)
+    floors = [asset(a.asset).traits.place for a in actors]
+    place = np.array([f is not None for f in floors], dtype=bool)
+    floor_mid = np.array([(*f.centre, f.height) if f else (0.0, 0.0, 0.0) for f in floors]).reshape(-1, 3)
+    floor_half = np.array([(f.size[0] / 2, f.size[1] / 2) if f else (0.0, 0.0) for f in floors]).reshape(-1, 2)
     hidden = ~np.array([a.visible for a in actors], dtype=bool)
     water = np.array([asset(a.asset).traits.water is not None for a in actors], dtype=bool)  # not solid
     boxes = world.boxes
@@ -327,10 +331,21 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
         local = np.einsum("sji,sj->si", boxes.axes[frames, outer], rel)
         return container[outer] & np.all(np.abs(local) <= boxes.half[frames, outer], axis=-1)
 
+    def on_floor(frames: np.ndarray, thing: np.ndarray, where: np.ndarray) -> np.ndarray:
+        """A thing standing on the floor of a place (a chair in a room): the floor meets it, the walls do not."""
+        scale = tl.scales[frames, where]
+        mid = tl.positions[frames, where] + np.einsum("sij,sj->si", boxes.axes[frames, where],
+                                                      floor_mid[where] * scale)
+        local = np.einsum("sji,sj->si", boxes.axes[frames, where], boxes.centre[frames, thing] - mid)
+        within = np.all(np.abs(local[:, :2]) <= floor_half[where] * scale[:, :2], axis=-1)
+        low = boxes.bottom[frames, thing] <= mid[:, 2] + world.limits.rest_m
+        return place[where] & within & low
+
     def excluded(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return ((on[frames, a] == b) | (on[frames, b] == a) | (seated[frames, a] == b) | (seated[frames, b] == a)
                 | (rig[a] & walkable[b]) | (rig[b] & walkable[a]) | hidden[a] | hidden[b] | water[a] | water[b]
-                | inside(frames, a, b) | inside(frames, b, a) | in_hands(frames, a, b))
+                | inside(frames, a, b) | inside(frames, b, a) | in_hands(frames, a, b)
+                | on_floor(frames, a, b) | on_floor(frames, b, a))
 
     def in_hands(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         out = np.zeros(len(frames), dtype=bool)

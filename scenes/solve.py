@@ -574,7 +574,8 @@ def _separate(bodies: dict[str, Body], allowed: set[frozenset[str]] = frozenset(
     """Push apart things on the ground whose footprints overlap (what a relation fixed stays put; a sitter and
     the seat in ``allowed`` may overlap)."""
     ground = [b for b in bodies.values() if not b.supported_by or b.supported_by.startswith("beside:")]
-    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))]
+    ground = [b for b in ground if b.pos[2] < 0.05 and not b.placed_by.startswith(("under", "stack"))
+              and b.spec.traits.place is None]  # a beach, a room: the scene stands on it
     for _ in range(30):
         moved = False
         for i, a in enumerate(ground):
@@ -1637,24 +1638,32 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     goal = it.target if isinstance(it.target, str) else list(it.target)
     if kind == "move_to" and isinstance(goal, str):
         goal = bodies[goal].pos.tolist()
-    if isinstance(goal, str) and float(np.linalg.norm(sub.pos[:2] - bodies[goal].pos[:2])) < 2.5 and not sub.kept:
-        sub.pos = bodies[goal].pos + np.array([-4.0, -1.5, 0.0])
-        sub.pos = np.array([sub.pos[0], sub.pos[1], 0.0])
     extra = {}
-    here = _position_at(sub, s, bodies)
-    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
     stop = 0.0
     if isinstance(goal, str):  # up to its side, not into it (a man walked 0.4 m into his car); under a crown, to
         dest = bodies[goal]  # the trunk
-        edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
-            dest, _unit(here - there, np.array([0.0, -1.0])))
-        stop = max(0.8, edge + 0.5 * sub.radius + 0.25)
+        stop = _stop_short(sub, dest, _position_at(sub, s, bodies))
+        if float(np.linalg.norm(sub.pos[:2] - dest.pos[:2])) < stop + 1.7 and not sub.kept:
+            away = np.array([-4.0, -1.5]) / math.hypot(4.0, 1.5)  # from a few strides off, in front: a walk to see
+            sub.pos = np.array([*(dest.pos[:2] + away * max(_stop_short(sub, dest, dest.pos[:2] + away) + 2.5,
+                                                            4.27)), 0.0])
+            stop = _stop_short(sub, dest, sub.pos[:2])
         extra["stop_distance"] = round(stop, 3)
+    here = _position_at(sub, s, bodies)
+    there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
     # a short way arrives when it arrives (a walk crawls at no less than half its pace): the rest of the event's
     # time is free for errands, not standing
     way = max(float(np.linalg.norm(there[:2] - here[:2])) - stop, 0.0)
     e = min(e, max(s + way / (0.6 * _pace(sub, it.gait)) + 1.0, s + 1.0))
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
+
+
+def _stop_short(sub: Body, dest: Body, here: np.ndarray) -> float:
+    """Centre distance at which ``sub``, coming from ``here``, stops at ``dest``'s side (at a tree's trunk)."""
+    there = dest.pos[:2]
+    edge = dest.spec.traits.trunk * float(dest.scale[0]) if dest.spec.traits.trunk else _extent_along(
+        dest, _unit(np.asarray(here[:2]) - there, np.array([0.0, -1.0])))
+    return max(0.8, edge + 0.5 * sub.radius + 0.25)
 
 
 def _drive_to(car: Body, goal: Body, s: float, e: float, where: str, bodies: dict[str, Body] | None = None) -> None:
@@ -2141,6 +2150,8 @@ def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, b
     near end of its path, on the water, before what it passes. ``behind``: (place, count) among riders who ride
     a path together: side by side as its width allows, then in rows."""
     target = bodies[it.target] if isinstance(it.target, str) else None
+    if path is not None and path.spec.traits.water is not None and mount.spec.traits.buoyant and not mount.kept:
+        return _row_out(mount, path, None, across=True)
     if path is not None:
         if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
             path.face_across()  # a ride along a road crosses the frame, not away from the camera
@@ -2223,9 +2234,9 @@ def _path_lane(mount: Body, path: Body) -> tuple[np.ndarray, np.ndarray, float]:
     return start, fwd, length
 
 
-def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
+def _row_out(mount: Body, water: Body, target: Body | None, across: bool = False) -> np.ndarray:
     """A boat on the water: from near one shore out to the middle of the water (its target is the water, or
-    nothing), or across towards what it rows to."""
+    nothing), to near the other shore (``across``), or towards what it rows to."""
     surface = water.spec.traits.water.scaled(water.scale)
     centre = _local(water, surface.centre)
     z = water.pos[2] + surface.height - mount.spec.traits.draft * mount.size[2]
@@ -2237,6 +2248,9 @@ def _row_out(mount: Body, water: Body, target: Body | None) -> np.ndarray:
     mount.kept, mount.placed_by = True, "water"
     if target is not None and target is not water:
         return np.array([*target.pos[:2], z])
+    if across:
+        far = centre + fwd * max(reach / 2 - mount.size[1] / 2 - 0.8, 0.0)
+        return np.array([far[0], far[1], z])
     return np.array([centre[0], centre[1], z])
 
 

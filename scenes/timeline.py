@@ -352,10 +352,12 @@ def compile_script(script: SceneScript, bake_frames: int | None = None, with_pos
             r = radius + float(np.linalg.norm(centre - np.asarray(target)))
         return max(framing_distance(max(r, 0.5), fov, aspect), 1.0)
 
-    # props big enough to walk into keep the camera out; people and small things do not
+    # props big enough to walk into keep the camera out; people, small things and places (a camera may stand in a
+    # room or over a beach) do not
     solids = [(positions[:, i], hpr[:, i, 0], actor_half_extent(a, scales[:, i].max(axis=0)))
               for i, a in enumerate(actors)
-              if a.visible and not asset(a.asset).rig and float(np.max(actor_half_extent(a))) > 0.25]
+              if a.visible and not asset(a.asset).rig and float(np.max(actor_half_extent(a))) > 0.25
+              and asset(a.asset).traits.place is None]
     shots = list(script.camera.shots)
     if not shots:
         shots = [_default_shot(script, centre, radius, aspect)]

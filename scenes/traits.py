@@ -49,8 +49,10 @@ class AssetTraits:
     over when hit (a domino, a bowling pin). ``ring``: the radius of the lane vehicles drive round it on (a
     roundabout; 0: none). ``room_under``: the free room (W, D, H) between its legs,
     where something can go *under* it; ``trunk``: the radius of a trunk or post in the middle of that room (a
-    tree's), so what goes under it stands beside the trunk, in front. ``physics_shape``: the collision shape
-    ``auto`` picks.
+    tree's), so what goes under it stands beside the trunk, in front. ``place``: the flat floor of a place a scene
+    happens in (a beach, a room), at most 2 cm high so what stands on the ground stands on it: named in a
+    prompt, the place is laid under everything else, the scene on that floor. ``physics_shape``: the collision
+    shape ``auto`` picks.
     """
 
     supports: tuple[Surface, ...] = ()
@@ -70,6 +72,7 @@ class AssetTraits:
     ring: float = 0.0
     room_under: tuple[float, float, float] | None = None
     trunk: float = 0.0
+    place: Surface | None = None
     physics_shape: PhysicsShape = "hull"
     notes: tuple[str, ...] = field(default=(), compare=False)
 
@@ -98,7 +101,8 @@ class AssetTraits:
     def as_dict(self) -> dict[str, object]:
         """The traits that are set, for listings and reports (``enginereel assets``)."""
         out: dict[str, object] = {}
-        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under", "ring"):
+        for name in ("supports", "seat", "container", "grip", "hold", "rideable", "water", "room_under", "ring",
+                     "place"):
             value = getattr(self, name)
             if value:
                 out[name] = _plain(value)

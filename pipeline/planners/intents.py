@@ -107,6 +107,12 @@ class Scene:
     def living(self, entity: int) -> bool:
         return bool(self.spec(entity).rig)
 
+    def named_after(self, entity: int, exclude: list[int]) -> list[int]:
+        """The things named after ``entity`` (not ``exclude``, not the place it all happens in: riding along the
+        beach is not riding to it)."""
+        return [e for e in range(entity + 1, len(self.reading.entities)) if e in self.members
+                and e not in exclude and self.spec(e).traits.place is None]
+
 
 Handler = Callable[[Any, Scene], list[dict[str, Any]] | None]
 
@@ -302,7 +308,8 @@ def _push(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
-    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and all(
+    if target is not None and ev.path is not None and ev.path in scene.members and _drives(scene, target) and \
+            scene.spec(ev.path).traits.water is None and all(
             _drives(scene, s) for s in ev.subjects):
         # "a police car chases a sports car round the roundabout": the quarry ahead, the chasers behind, all along it
         along = _first(scene, ev.path)
@@ -347,6 +354,8 @@ def _sit_on(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _jump_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
+    if getattr(ev, "on_spot", False):  # "jumps up and down on the bed": on it already, jumping where it is
+        return None
     out = []
     for s in ev.subjects:
         rel = scene.relation(s)
@@ -394,7 +403,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
                 for k, c in enumerate(cars)]
-    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members else {}
+    path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members and \
+        scene.spec(ev.path).traits.water is None else {}  # boats on water keep to it by themselves (the lanes)
     return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 
@@ -472,8 +482,8 @@ def _destination(ev: Any, scene: Scene, thing: int) -> int | None:
         rel = scene.relation(who)
         if rel and rel[1] != thing and rel[1] not in ev.subjects:
             return rel[1]
-    return next((e for e in range(thing + 1, len(scene.reading.entities)) if e in scene.members
-                 and e not in ev.subjects and not scene.living(e) and scene.relation(e) != ("inside", thing)), None)
+    return next((e for e in scene.named_after(thing, ev.subjects) if not scene.living(e)
+                 and scene.relation(e) != ("inside", thing)), None)
 
 
 def _standing(scene: Scene, holder: int, goal: int) -> None:
@@ -569,7 +579,7 @@ def _give(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or not any(scene.spec(s).kind == "character" for s in ev.subjects):
         return None
-    later = [e for e in range(target + 1, len(scene.reading.entities)) if e in scene.members and e not in ev.subjects]
+    later = scene.named_after(target, ev.subjects)
     if scene.living(target):  # "gives the man a cup": the person first, then the thing
         thing, taker = next((e for e in later if not scene.living(e)), None), target
     else:
@@ -885,7 +895,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             continue  # running around it is the event's business
         if rel[0] == "around" and len(ids) > 1:
             out.append({"type": "arrange", "subjects": ids, "pattern": "around", "target": anchor})
-        elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None:
+        elif rel[0] == "on" and spec.kind == "character" and anchor_spec.traits.seat is not None and not any(
+                e in ev.subjects and getattr(ev, "on_spot", False) for ev in reading.events):
             continue  # a person on a seat sits on it: the planner's sit does it (a cat lies on the sofa's top)
         elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement not in STACKED \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):

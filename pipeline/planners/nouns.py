@@ -36,6 +36,14 @@ def lexicon_sense(word: str) -> NounSense | None:
     return sense_of(entry) if entry is not None else None
 
 
+def place_sense(word: str) -> NounSense | None:
+    """The place a setting word names ("on the beach", "in the kitchen": a beach, a room), through the catalog or
+    the lexicon, or ``None`` when it names only a ground or a sky ("on the grass", "at sunset")."""
+    entry = lookup_noun(word)
+    spec = CATALOG.get(entry.asset) if entry is not None else None
+    return sense_of(entry) if entry is not None and spec is not None and spec.traits.place is not None else None
+
+
 def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str], bool]) -> dict[str, NounEntry]:
     """Ignored words that stand where a noun does: the last of a run of unknown words right after an article
     (English puts the noun last: "a glittering unicorn"), the run ending before a verb or a likely one ("a
@@ -52,8 +60,8 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
         while run + 1 < len(tokens) and tokens[run + 1] in ignored and not _verb_like(tokens[run + 1], is_verb):
             run += 1
         word = tokens[run]
-        if run + 1 < len(tokens) and tokens[run + 1] in SETTINGS:
-            continue  # "the whole farm", "the empty beach": the word before a setting describes it
+        if run + 1 < len(tokens) and (tokens[run + 1] in SETTINGS or lookup_noun(tokens[run + 1]) is not None):
+            continue  # "an empty room", "a deserted beach": the unknown words describe the noun that follows
         if word.isalpha() and word not in SETTINGS and not is_verb(word):
             out[word] = stand_in(word)
     return out

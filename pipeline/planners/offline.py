@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
-from pipeline.planners.nouns import STAND_INS, lexicon_sense, substitutions, unknown_nouns
+from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, substitutions, unknown_nouns
 from pipeline.planners.riders import mount_riders, roads_for_drives
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
@@ -69,6 +69,7 @@ from pipeline.planners.vocabulary import (
     VERBS,
     WEARING,
     WEATHER_NOUNS,
+    WEATHER_WORDS,
     NounSense,
     VerbSense,
 )
@@ -254,6 +255,7 @@ class Event:
     lands: int | None = None  # what "on"/"onto" after the verb names ("falls onto a crate"), not where it stood
     over: bool = False  # "falls over", "knocks them over", "pushes down the tower": it brings something down
     past: bool = False  # "jogs past the trees": by the target and on, not up to it
+    on_spot: bool = False  # "jumps up and down on the bed": where it is, not onto it
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
@@ -280,6 +282,7 @@ class Reading:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (clause, entity) of every noun and pronoun
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
+    place: tuple[str, NounSense, int] | None = None  # the place a setting word names ("on the beach": a beach)
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -347,6 +350,7 @@ class _ClauseReader:
         self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
+        self.named_at_verb = 0  # how many mentions there were when the last verb was read
         self.reset_phrase()
 
     def reset_phrase(self) -> None:
@@ -447,9 +451,17 @@ class _ClauseReader:
                     i += 1
                 i += 1
                 continue
+            if tok == "up" and t[i + 1:i + 3] == ["and", "down"] and last_event is not None and (
+                    last_event.verb in JUMP_VERBS or last_event.sense.fallback == "bounce"):
+                last_event.on_spot = True  # "jumping up and down": on the spot, again and again
+                r.used.update(range(i, i + 3))
+                i += 3
+                continue
             if tok == "past" and last_event is not None and last_event.sense.fallback in ("move", "chase"):
                 last_event.past = True  # the next noun is what it goes past
                 r.used.add(i)
+                if i + 1 >= end or t[i + 1] in (",", "and"):  # "a woman jogs past, an old man sits": past nothing
+                    last_event = None
                 i += 1
                 continue
             road = self.road_follows(i) if tok in PATH_WORDS and last_event is not None and \
@@ -536,6 +548,8 @@ class _ClauseReader:
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
             elif tok in ("in", "into") and self.noun_follows(i, _holds_things):
                 rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
+            if tok == "at" and self.at_edge_of(i):
+                rel = (("at",), "beside")  # "at the lake's edge": by the lake
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
@@ -566,6 +580,11 @@ class _ClauseReader:
                 r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
                 i += 1
                 continue
+            if rel and tok == "down" and i > start and (lemma := verb_lemma(t[i - 1])) and \
+                    VERBS[lemma].fallback in ("move", "chase") and i + 1 < end and t[i + 1] in ("to", "towards"):
+                r.used.add(i)  # "walks down to the lake": part of the verb, the lake is where it goes
+                i += 1
+                continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
                 rel = (("over",), "across")  # "jumps over the fence": from one side to the other
             if rel and r.entities and self.count is None and not self.modifier_idx:
@@ -579,7 +598,11 @@ class _ClauseReader:
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
                 last = len(r.entities) - 1
-                named_last = bool(r.mentions) and r.mentions[-1] == (clause, last)  # just now, in this clause
+                # just now, in this clause, and after a settling verb ("flies from the tree and lands on the bench":
+                # the bird lands there, not the tree)
+                named_after_verb = len(r.mentions) > self.named_at_verb or last_event is None or \
+                    last_event.verb not in SETTLING_VERBS
+                named_last = bool(r.mentions) and r.mentions[-1] == (clause, last) and named_after_verb
                 # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
                 fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
                 named_last = named_last and not fell_since
@@ -590,7 +613,7 @@ class _ClauseReader:
                     r.entities[x].sense.living == "person" for x in last_event.subjects) and \
                     r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
-                        not fell_since and not seated_doer:
+                        named_after_verb and not fell_since and not seated_doer:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
@@ -686,6 +709,16 @@ class _ClauseReader:
                     object_last = None
                 i += 1
                 continue
+            if tok == "her" and self.modifier_follows(i):  # "sits in her armchair": whose, not whom
+                r.used.add(i)
+                self.definite = True
+                i += 1
+                continue
+            if tok == "at" and i + 2 < end and t[i + 1] in ("her", "his", "their", "its") and t[i + 2] in FEET:
+                pending_rel = ("beside", [i, i + 2], [len(r.entities) - 1])  # "a cat curled up at her feet"
+                r.used.update({i, i + 2})
+                i += 1
+                continue
             if pending_rel is not None and r.entities and not self.modifier_idx and (
                     tok in PRONOUNS or (tok == "top" and not (i + 1 < end and t[i + 1] == "of"))):
                 # "three cups on it", "four chairs around it", "a mug on top": the thing just named is the anchor
@@ -701,13 +734,18 @@ class _ClauseReader:
                 pending_rel = None
                 i += 1
                 continue
+            if tok == "it" and any(w in WEATHER_WORDS for w in t[i + 1:min(i + 4, end)]):
+                r.used.add(i)  # "it starts to rain": the weather, not a thing named before
+                i += 1
+                continue
             if tok in PRONOUNS and r.entities and not self.modifier_idx and not (
                     tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
                         last_event.target is None:  # "rolls into them": the pronoun is the target
                     last_event.target = self.referent(tok, last_event.subjects)
-                elif verb_seen or not self.subjects:  # "… and they topple": a new subject
+                elif verb_seen or not self.subjects or (tok in ("they", "them") and all(
+                        r.entities[x].count == 1 for x in self.subjects)):  # "… and they topple": a new subject
                     ref = self.referent(tok, [])
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                     object_last = None
@@ -799,6 +837,7 @@ class _ClauseReader:
                     r.events.append(Event([e], lemma, VERBS[lemma], clause))
                     r.used.add(k)
                 self.reset_phrase()
+                after_preposition = self.after_preposition(i, start)
                 i += length
                 if _owner(t[i - 1]) != t[i - 1] and i < end and t[i] in BODY_PARTS:
                     r.used.add(i)  # "the dog's face" is the dog, and "face" no verb
@@ -859,6 +898,8 @@ class _ClauseReader:
                         and e not in last_event.subjects:
                     last_event.target = e
                     object_last = e
+                elif verb_seen and not self.soft_break and after_preposition:
+                    object_last = e  # "picks apples from tree, drops them": the tree is where, not who drops
                 elif verb_seen or self.soft_break:
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
                 elif e not in self.subjects:
@@ -907,12 +948,31 @@ class _ClauseReader:
                 else:
                     last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
                 r.events.append(last_event)
+                # a participle of the thing just named ("bottles standing on a wall") leaves it the last named
+                self.named_at_verb = len(r.mentions) - (1 if subjects == [object_last] else 0)
                 r.used.add(i)
                 verb_seen = True
                 pending_rel = None
                 i += 1
                 continue
             i += 1
+
+
+    def after_preposition(self, i: int, start: int) -> bool:
+        """Whether the noun phrase ending in the noun at ``i`` follows a preposition ("from tree", "to his car"):
+        the object of a verb's phrase, never a new subject."""
+        j = i - 1
+        while j >= start and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)
+                              or self.t[j] in NUMBER_WORDS or self.t[j].isdigit()):
+            j -= 1
+        return j >= start and self.t[j] in PREPOSITIONS
+
+    def at_edge_of(self, i: int) -> bool:
+        """Whether "at" at ``i`` begins "at the lake's edge", "at the water's side": beside the owner."""
+        j = i + 1
+        while j < len(self.t) and self.t[j] in DETERMINERS:
+            j += 1
+        return j + 1 < len(self.t) and self.t[j].endswith("'s") and self.t[j + 1] in EDGES and self.is_noun_at(j)
 
     def road_follows(self, i: int) -> int | None:
         """The index of a road the setting names after token ``i`` ("down the high street", "along a country
@@ -991,6 +1051,8 @@ class _ClauseReader:
             self.r.ground = ground
         if sky or ground:
             self.r.used.add(i)
+        if self.r.place is None and (place := place_sense(self.t[i])) is not None:
+            self.r.place = (self.t[i], place, self.clause)  # "on the beach": the place itself is shown too
 
     def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
         t = self.t
@@ -1015,7 +1077,7 @@ class _ClauseReader:
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
         r = self.r
-        found = self.earlier(word, sense, clause)
+        found = self.earlier(word, sense, clause, plural)
         topic = next((k for k, x in enumerate(r.entities) if x.topic and x.sense == sense), None)
         if found is None and topic is not None:  # "a domino run: fifty dominoes …": the run's dominoes
             found = topic
@@ -1036,7 +1098,7 @@ class _ClauseReader:
         r.mentions.append((clause, len(r.entities) - 1))
         return len(r.entities) - 1
 
-    def earlier(self, word: str, sense: NounSense, clause: int) -> int | None:
+    def earlier(self, word: str, sense: NounSense, clause: int, plural: bool = False) -> int | None:
         """The entity "the ball" (or a later clause's bare "ball") points back to, if one was named."""
         if self.count == 1 and any(x.word == word and x.count > 1 for x in self.r.entities):
             self.count = None  # "then one player": one of the players already named
@@ -1045,15 +1107,28 @@ class _ClauseReader:
             for k in range(len(self.r.entities) - 1, -1, -1):
                 if self.r.entities[k].word == word or self.r.entities[k].sense == sense:
                     return k
+        if not self.indefinite and self.count is None and not plural and not self.modifier_idx:
+            # "drops them in basket, carries basket to the blanket": a bare noun named again is the same thing
+            return next((k for k in range(len(self.r.entities) - 1, -1, -1) if self.r.entities[k].word == word
+                         and self.r.entities[k].count == 1), None)
         return None
 
 
 AFLOAT_VERBS = ("float", "bob")
+PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
+SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
+FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
+EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner
 
 
 def _buoyant(e: Entity) -> bool:
     spec = CATALOG.get(e.sense.assets[0])
     return spec is not None and spec.traits.buoyant
+
+
+def _water(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.water is not None
 
 
 def _leads_up(ev: Event, later: list[Event]) -> bool:
@@ -1181,7 +1256,8 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
-        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects))]  # a duck floating: on water
+        ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects)) and not (  # a duck floating
+        ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
     mount_riders(r)
     roads_for_drives(r)
     for ev in r.events:  # "two people chat": to each other
@@ -1190,11 +1266,57 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     _chairs_at_tables(r)
+    _add_place(r)
+    _same_water(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
             ignored.append(tok)
     return r, ignored
+
+
+def _same_water(r: Reading) -> None:
+    """ "spraying water at the lake's edge": the water named beside a lake or a pond is its water, not a sea."""
+    bodies = [k for k, e in enumerate(r.entities) if _water(e) and e.word != "water"]
+    for k in [k for k, e in enumerate(r.entities) if e.word == "water" and bodies]:
+        _merge_entity(r, k, bodies[0])
+        return
+
+
+def _merge_entity(r: Reading, k: int, into: int) -> None:
+    """Read entity ``k`` as entity ``into`` (two names of one thing): every reference moves, ``k`` goes."""
+    def moved(x: Any) -> Any:
+        if not isinstance(x, int) or isinstance(x, bool):
+            return x
+        x = into if x == k else x
+        return x - 1 if x > k else x
+
+    for e in r.entities:
+        if e.relation:
+            e.relation = (e.relation[0], list(dict.fromkeys(moved(a) for a in e.relation[1])))
+        e.source = moved(e.source)
+    for ev in r.events:
+        ev.subjects = list(dict.fromkeys(moved(s) for s in ev.subjects))
+        ev.target, ev.goal, ev.lands, ev.agent = (moved(ev.target), moved(ev.goal), moved(ev.lands),
+                                                  moved(ev.agent))
+        ev.mount, ev.path = moved(ev.mount), moved(ev.path)
+    r.mentions = [(c, moved(e)) for c, e in r.mentions]
+    del r.entities[k]
+    for x, e in enumerate(r.entities):
+        if e.relation and x in e.relation[1]:
+            e.relation = None  # what was beside itself
+
+
+def _is_place(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.place is not None
+
+
+def _add_place(r: Reading) -> None:
+    """The place a setting word names becomes an entity (once: "the bedroom" named as a noun already is one)."""
+    if r.place is not None and not any(_is_place(e) for e in r.entities):
+        r.entities.append(Entity(r.place[0], r.place[1]))
+        r.mentions.append((r.place[2], len(r.entities) - 1))
 
 
 # ------------------------------------------------------------------------------------------------ layout
@@ -1223,6 +1345,12 @@ class Placed:
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour
     over: int | None = None  # the entity it jumps over ("jumps over the fence")
     physics: dict[str, Any] | None = None  # a body the physics moves from the start (dropped from a height)
+
+
+def _stands_on_it(reading: Reading, entity: int) -> bool:
+    """Whether ``entity`` jumps on the spot where it is ("a child jumping up and down on the bed"): it stands on
+    what it is on, not sitting."""
+    return any(entity in ev.subjects and ev.on_spot for ev in reading.events)
 
 
 def _is_seat(name: str) -> bool:
@@ -1254,8 +1382,11 @@ PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to tra
 
 
 def _path_surface(name: str) -> bool:
-    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout), not a ramp."""
+    """Whether a ``name`` is a way things travel along (a road, a sidewalk, a bridge, a roundabout, water), not a
+    ramp."""
     spec = CATALOG.get(name)
+    if spec is not None and spec.traits.water is not None:
+        return True  # "rows across the lake": from shore to shore
     return spec is not None and spec.traits.walkable and bool(spec.traits.supports) and max(spec.size[:2]) >= \
         PATH_LENGTH
 
@@ -1346,8 +1477,12 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         if gi in pos:
             return pos[gi]
         e = reading.entities[gi]
+        if _is_place(e):  # laid under the rest once it stands
+            pos[gi] = (0.0, 0.0, 0.0)
+            return pos[gi]
         rel = e.relation
-        if rel is None or depth > 8 or not rel[1] or any(a == gi or a >= len(groups) for a in rel[1]):
+        if rel is None or depth > 8 or not rel[1] or any(a == gi or a >= len(groups) or _is_place(
+                reading.entities[a]) for a in rel[1]):  # on the beach, in the room: see _lay_under
             pos[gi] = in_row(gi)
             return pos[gi]
         name, anchors = rel
@@ -1386,7 +1521,8 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 notes.append(f"{e.word} is placed in front of the {anchor.word}, not under it: "
                              f"the {anchor.word} has no room underneath in this catalog")
         elif name == "on" and _is_seat(actors[groups[a][0]].asset) and all(
-                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]):  # an animal lies on its top
+                CATALOG[actors[ix].asset].kind == "character" for ix in groups[gi]) and not _stands_on_it(
+                reading, gi):  # an animal lies on its top; one who jumps up and down on it stands there
             p = (ax, ay, 0.0)  # sitting on a chair or bench: stand at it, then sit down onto the seat
             for k, ix in enumerate(groups[gi]):
                 actors[ix].seat = groups[a][min(k, len(groups[a]) - 1)]
@@ -1445,13 +1581,47 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             else:  # several on one bench: side by side along it
                 a.position[1] = seat.position[1]
             a.heading, a.seat_id = seat.heading, seat.id
-    _separate(actors)
-    xs = [a.position[0] for a in actors]
-    ys = [a.position[1] for a in actors]
-    shift = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) if actors else (0.0, 0.0)
-    for a in actors:
+    places = [a for a in actors if CATALOG[a.asset].traits.place is not None]
+    scene = [a for a in actors if a not in places]
+    _separate(scene)
+    xs = [a.position[0] for a in scene]
+    ys = [a.position[1] for a in scene]
+    shift = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2) if scene else (0.0, 0.0)
+    for a in scene:
         a.position = [round(a.position[0] - shift[0], 4), round(a.position[1] - shift[1], 4), round(a.position[2], 4)]
+    circling = any(move == "orbit" for _, move in reading.camera)
+    for p in places[:1]:
+        shore = _open_water(reading, scene)  # the sea by the beach: beyond it, not on it
+        _lay_under(p, [a for a in scene if a not in shore], ORBIT_MARGIN if circling else PLACE_MARGIN)
+        for w in shore:
+            w.position = [p.position[0], round(p.position[1] + (p.extent[1] + w.extent[1]) / 2, 4), w.position[2]]
     return actors
+
+
+def _open_water(reading: Reading, actors: list[Placed]) -> list[Placed]:
+    """The water (a sea, a lake) that nothing is on or in and that relates to nothing: it lies beyond a place."""
+    anchors = {x for e in reading.entities if e.relation for x in e.relation[1]}
+    return [a for a in actors if CATALOG[a.asset].traits.water is not None and a.entity not in anchors
+            and reading.entities[a.entity].relation is None]
+
+
+PLACE_MARGIN = 1.0  # metres of a place's floor kept free round the scene on it (a room's walls, a beach's dunes)
+ORBIT_MARGIN = 2.5  # ... and when the camera circles the scene inside it
+
+
+def _lay_under(place: Placed, scene: list[Placed], margin: float) -> None:
+    """Lay a place (a beach, a room) under the scene: its floor's middle under the scene's, stretched (not made
+    taller: a room keeps its ceiling) until the floor holds everything with ``margin`` to spare."""
+    floor = CATALOG[place.asset].traits.place
+    lo = [min((a.position[k] - a.extent[k] / 2 for a in scene), default=0.0) for k in (0, 1)]
+    hi = [max((a.position[k] + a.extent[k] / 2 for a in scene), default=0.0) for k in (0, 1)]
+    k = max(1.0, *((top - low + 2 * margin) / (size * s)
+                   for top, low, size, s in zip(hi, lo, floor.size, place.scale[:2], strict=True)))
+    place.scale = (round(place.scale[0] * k, 4), round(place.scale[1] * k, 4), place.scale[2])
+    place.extent = (place.extent[0] * k, place.extent[1] * k, place.extent[2])
+    place.heading = 0.0
+    place.position = [round((lo[0] + hi[0]) / 2 - floor.centre[0] * place.scale[0], 4),
+                      round((lo[1] + hi[1]) / 2 - floor.centre[1] * place.scale[1], 4), 0.0]
 
 
 WATCH_DISTANCE = 2.8  # metres from a seat to the thing its sitter watches

@@ -116,6 +116,8 @@ def focus(reading: Reading, actors: list[Placed], clauses: tuple[int, ...]) -> l
     if mentioned:  # the beat's own things; the rest of the scene stays in the background
         named = [e for e in named if e in mentioned] or named
     kept = [e for e in named if not _backdrop(reading, by_entity, e, named)]
+    # all of it a setting ("the beach where the sea comes in"): the place named, not the sea beyond it
+    kept = kept or [e for e in named if CATALOG[by_entity[e][0].asset].traits.place is not None]
     return [a for e in (kept or named) for a in by_entity[e]]
 
 
@@ -256,6 +258,25 @@ def _framed(group: list[Placed], geo: Geometry, azimuth: float, elevation: float
         centre, dist = fit_view(geo.points(group), azimuth, elevation, geo.aspect)
     tallest = max(a.extent[2] for a in group)
     return group, centre, max(dist, share_distance(tallest, MAX_SHARE, DEFAULT_FOV, geo.aspect)), dist <= need
+
+
+WALL_CLEARANCE = 0.4  # metres a camera circling inside a room keeps from its walls
+
+
+def _room_round(centre: np.ndarray, geo: Geometry) -> float | None:
+    """How far a camera may circle from ``centre`` inside the room (a place with walls) it stands in, or
+    ``None`` when it stands in none."""
+    world = geo.world
+    for j, a in enumerate(world.actors):
+        spec = CATALOG.get(a.asset)
+        if spec is None or spec.traits.place is None or spec.traits.room_under is None:
+            continue
+        f = int(geo.frames[0])
+        half = np.asarray(spec.traits.room_under[:2]) * world.scales[f, j, :2] / 2
+        rel = np.abs(centre[:2] - world.positions[f, j, :2])
+        if np.all(rel < half):
+            return max(float(np.min(half - rel)) - WALL_CLEARANCE, 0.5)
+    return None
 
 
 def _front(subject: Placed, geo: Geometry) -> float:
@@ -399,6 +420,9 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     if moves & {"orbit", "pan"}:  # a turning view: a sphere round the group, not one side's fit
         radius = max(float(np.max(np.linalg.norm(geo.points(group) - centre, axis=1))), 0.3)
         dist = framing_distance(radius, DEFAULT_FOV, geo.aspect)
+        walls = _room_round(centre, geo)
+        if walls is not None and "orbit" in moves:  # circling inside a room: within its walls, under its ceiling
+            dist = min(dist, walls / math.cos(elevation))
     if size == "wide":
         dist *= 1.5
 

@@ -361,6 +361,8 @@ RELATIONS: list[tuple[tuple[str, ...], str]] = [
     (("underneath",), "under"), (("beneath",), "under"), (("under",), "under"), (("below",), "under"),
     (("along", "the", "top", "of"), "on"), (("across", "the", "top", "of"), "on"),
     (("to", "the", "top", "of"), "on"), (("at", "the", "top", "of"), "on"), (("on", "the", "top", "of"), "on"),
+    (("at", "the", "edge", "of"), "beside"), (("by", "the", "edge", "of"), "beside"),
+    (("at", "the", "foot", "of"), "beside"), (("at", "the", "side", "of"), "beside"),
     (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
     (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
     (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),
@@ -398,7 +400,9 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
     (("pulls", "back"), "pull_out"), (("dolly", "out"), "pull_out"), (("zoom", "out"), "zoom_out"),
     (("zooms", "out"), "zoom_out"), (("from", "above"), "top"), (("top", "down"), "top"), (("top-down",), "top"),
     (("overhead",), "top"), (("birds", "eye"), "top"), (("bird's", "eye"), "top"), (("aerial",), "top"),
-    (("drone", "shot"), "top"), (("from", "below"), "low"), (("low", "angle"), "low"), (("low-angle",), "low"),
+    (("drone", "shot"), "top"), (("drone", "footage"), "top"), (("drone", "view"), "top"),
+    (("looking", "straight", "down"), "top"), (("looks", "straight", "down"), "top"), (("from", "below"), "low"),
+    (("low", "angle"), "low"), (("low-angle",), "low"),
     (("worm's", "eye"), "low"), (("handheld",), "handheld"), (("hand-held",), "handheld"), (("shaky",), "handheld"),
     (("pan", "across"), "pan"), (("pans", "across"), "pan"), (("panning",), "pan"), (("pan",), "pan"),
     (("pans",), "pan"), (("tilt", "up"), "tilt"), (("tilts", "up"), "tilt"), (("tilt",), "tilt"),
@@ -473,6 +477,8 @@ SEQUENCE_MARKERS: list[tuple[str, ...]] = [
 ]
 # Verbs whose target is within arm's reach of the subject ("feeding the pigeons", "pets the dog").
 TENDING = {"feed", "pet", "stroke", "groom"}
+WEATHER_WORDS = {"rain", "rains", "raining", "snow", "snows", "snowing", "pour", "pours", "pouring", "drizzle",
+                 "drizzles", "drizzling", "hail", "hails", "storm", "storms", "thunder", "thunders"}  # "it rains"
 PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",
             "all", "each"}
 # Parts of a body: "the dog's face", "its hooves", "at her feet" show the animal or person itself.

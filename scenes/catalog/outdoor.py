@@ -251,17 +251,18 @@ def sea() -> Model:
 
 
 def beach() -> Model:
-    """A sandy beach 30 x 12 m sloping gently, with a few shells, a towel and a parasol."""
-    sand = _heightfield((30.0, 12.0), [(0, -3, 0.4, 6), (8, 2, 0.3, 4)], 32, base=0.05)
-    parts: Parts = [(sand, "body"), (block((0.8, 1.8, 0.01), (3, 0, 0.42)), "towel")]
+    """A sandy beach 30 x 12 m: flat sand 2 cm high where things stand (x -13..9), a few shells along its back
+    (+Y, where the sea comes in), and a towel and a parasol at its right end, out of the way."""
+    sand = _heightfield((30.0, 12.0), [], 8, base=0.02)
+    parts: Parts = [(sand, "body"), (block((0.8, 1.8, 0.01), (11.5, 0.5, 0.025)), "towel")]
     from scenes.catalog.handheld import umbrella
 
     slots = {"body": "towel", "shaft": "shells", "accent": "shells"}  # a beach parasol in the towel's colours
-    parts += [(placed(part.mesh, at=(3.9, 1.2, 0.0), scale=2.2), slots[part.slot]) for part in umbrella().parts]
+    parts += [(placed(part.mesh, at=(12.4, 1.7, 0.0), scale=2.2), slots[part.slot]) for part in umbrella().parts]
     rng = np.random.default_rng(9)
     for _ in range(6):
-        x, y = float(rng.uniform(-12, 12)), float(rng.uniform(-4, 4))
-        parts.append((placed(ellipsoid((0.12, 0.1, 0.05), 8, 4), at=(x, y, 0.2)), "shells"))
+        x, y = float(rng.uniform(-12, 12)), float(rng.uniform(4, 5.5))
+        parts.append((placed(ellipsoid((0.12, 0.1, 0.05), 8, 4), at=(x, y, 0.0)), "shells"))
     return prop_model(
         parts,
         {"body": paint("e6d3a3", "matte"), "towel": paint("e53935", "fabric"), "shells": paint("f6efe6", "ceramic")},
@@ -382,7 +383,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         sea,
         AssetTraits(water=Surface(0.1, (120.0, 58.0), (0.0, 1.0)), physics_shape="box"),
     ),
-    _o("beach", (30, 12, 2.22), "a sandy beach 30 x 12 m with a towel", beach, AssetTraits(walkable=True)),
+    _o("beach", (30, 12, 2.22), "a flat sandy beach 30 x 12 m with a towel and a parasol at one end", beach,
+       AssetTraits(walkable=True, place=Surface(0.02, (22.0, 10.0), (-2.0, -0.5)))),
     _o("snowman", (0.8, 0.8, 1.67), "a snowman with a hat, scarf and carrot nose", snowman),
     _o("tent", (1.81, 2.76, 1.3), "an orange ridge tent, door at +Y", tent),
     _o("campfire", (1.1, 1.1, 0.83), "a campfire in a ring of stones", campfire),

@@ -134,13 +134,16 @@ def _slope_under(slope: Actor, thing: Actor) -> float:
 def _nested_on_purpose(a: Actor, b: Actor, lo: np.ndarray, hi: np.ndarray, lo2: np.ndarray,
                        hi2: np.ndarray) -> bool:
     """Whether two overlapping boxes are one sitting on the other's seat, one lying in the room under the
-    other (between a table's legs, below its top), or one resting on the other's slope (a ball at the top of a
-    ramp: inside the ramp's box, on its surface)."""
+    other (between a table's legs, below its top), one resting on the other's slope (a ball at the top of a
+    ramp: inside the ramp's box, on its surface) or one standing in a place (a beach, a room)."""
     if any(act.type == "sit" and act.seat == y.id for x, y in ((a, b), (b, a)) for act in x.actions):
         return True
     for x, y in ((a, b), (b, a)):
         if y.asset in CATALOG and CATALOG[y.asset].traits.walkable and x.position[2] >= _slope_under(y, x) - 0.01:
             return True
+        floor = CATALOG[y.asset].traits.place if y.asset in CATALOG else None
+        if floor is not None and x.position[2] >= y.position[2] + floor.height - 0.03:
+            return True  # on a beach's or a room's floor, 2 cm thin: within the world check's tolerance
     for (_x, xlo, xhi), (y, ylo, yhi) in (((a, lo, hi), (b, lo2, hi2)), ((b, lo2, hi2), (a, lo, hi))):
         room = CATALOG[y.asset].traits.room_under if y.asset in CATALOG else None
         if room is None:

@@ -167,3 +167,13 @@ def test_several_riders_each_ride_their_own_side_by_side_or_in_file(prompt: str,
                                       {"event": "move", "a": vehicle}])
     assert not failed
     _rides_throughout(timeline)
+
+
+def test_a_man_rows_a_boat_across_the_lake_from_shore_to_shore() -> None:
+    failed, timeline = shown("a man rows a boat across the lake", [
+        {"count": "rowing_boat", "n": 1}, {"relation": "on", "a": "rowing_boat", "b": "lake"},
+        {"event": "sit", "a": "man", "b": "rowing_boat"}])
+    assert not failed
+    _rides_throughout(timeline)
+    ids = [a.id for a in timeline.actors]
+    assert np.linalg.norm(timeline.positions[-1, ids.index("boat")] - timeline.positions[0, ids.index("boat")]) > 10.0

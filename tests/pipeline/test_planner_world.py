@@ -168,6 +168,75 @@ def test_a_past_participle_before_a_noun_is_a_state_not_a_verb() -> None:
     assert check_timeline(timeline).check("events").passed
 
 
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a couple dances in the middle of an empty room", [{"count": "room", "n": 1},
+                                                         {"relation": "inside", "a": "person", "b": "room"}]),
+    ("three chairs in a row in the kitchen", [{"count": "room", "n": 1},
+                                              {"relation": "inside", "a": "chair", "b": "room"}]),
+    ("a dog and a boy play with a ball on the beach", [{"count": "beach", "n": 1},
+                                                       {"relation": "on", "a": "dog", "b": "beach"},
+                                                       {"relation": "on", "a": "ball", "b": "beach"}]),
+])
+def test_a_place_the_prompt_names_is_shown_under_the_scene(prompt: str, facts: list[dict]) -> None:
+    failed, timeline = shown(prompt, facts)
+    assert not failed
+    report = check_timeline(timeline)
+    assert not report.check("interpenetration").findings
+    assert not report.check("floating").findings
+
+
+def test_the_sea_by_a_beach_lies_beyond_it_and_the_camera_circles_inside_a_room() -> None:
+    from scenes.catalog import CATALOG
+
+    script = OfflinePlanner().plan(PlanRequest(prompt="drone footage looking straight down at the beach where "
+                                                      "the waves of the sea come in", seed=0)).script
+    beach, sea = (next(a for a in script.actors if a.asset == name) for name in ("beach", "sea"))
+    assert not sea.actions  # the water's waves are its own, not a bounce
+    assert sea.position[1] - beach.position[1] >= (CATALOG["beach"].size[1] + CATALOG["sea"].size[1]) / 2 - 0.01
+    failed, timeline = shown("the camera circles a couple dancing in an empty room", [{"camera": "orbit"}])
+    assert not failed
+    room = next(i for i, a in enumerate(timeline.actors) if a.asset == "room")
+    half = timeline.scales[0, room, :2] * CATALOG["room"].size[:2] / 2
+    assert (abs(timeline.camera_position[:, :2] - timeline.positions[0, room, :2]) < half).all()
+    assert (timeline.camera_position[:, 2] < CATALOG["room"].size[2]).all()
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a family has a picnic, then it starts to rain and they run back to their car",
+     [{"event": "reach", "a": "person", "b": "car"}]),
+    ("a white rabbit hops out from behind a bush and stops beside a rock",
+     [{"relation": "next_to", "a": "rabbit", "b": "rock", "at": "end"}]),
+    ("a bear sniffs around the campers' tent while they hide behind a rock", [{"count": "person", "min": 2}]),
+])
+def test_who_goes_where_and_stops_beside_it(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("grandma sits in her armchair with the cat curled up at her feet",
+     [{"event": "sit", "a": "elderly", "b": "armchair"}, {"relation": "near", "a": "cat", "b": "elderly"}]),
+    ("a deer walks down to the edge of the lake", [{"event": "reach", "a": "deer", "b": "lake"},
+                                                    {"event": "move", "a": "deer"}]),
+    ("an elephant spraying water at the lake's edge", [{"relation": "near", "a": "elephant", "b": "lake"},
+                                                       {"count": "sea", "n": 0}]),
+    ("a horse stands at the edge of the pond", [{"relation": "near", "a": "horse", "b": "lake"}]),
+])
+def test_whose_seat_at_whose_feet_and_at_the_edge_of_what(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a green parrot flies down from the tree and lands on the bench",
+     [{"relation": "on", "a": "parrot", "b": "bench", "at": "end"}, {"event": "move", "a": "parrot"}]),
+    ("a woman jogs past, an old man sits on a bench", [{"event": "sit", "a": "elderly", "b": "bench"}]),
+])
+def test_where_the_second_verb_lands_and_past_nothing(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert not failed
+
+
 @pytest.mark.parametrize(("prompt", "mover", "place"), [
     ("a man walks away from the house", "man", "house"),
     ("a woman comes out of the barn", "woman", "barn"),
@@ -225,6 +294,22 @@ def test_sitting_at_a_table_brings_a_chair_each_and_nobody_walks_through_it(prom
     assert not report.check("floating").findings and not report.check("interpenetration").findings
     sits = [i for i in script.intents if i.type == "sit_on"]
     assert len(sits) == sitters and report.check("events").passed
+
+
+def test_a_bare_noun_named_again_is_the_same_thing_and_a_prepositions_noun_is_no_new_doer() -> None:
+    from pipeline.planners.offline import read_prompt
+
+    reading, _ = read_prompt("woman picks apples from tree, drops them in basket, carries basket over to a blanket")
+    assert [e.word for e in reading.entities].count("basket") == 1
+    drop = next(ev for ev in reading.events if ev.verb == "drop")
+    assert [reading.entities[s].word for s in drop.subjects] == ["woman"]
+
+
+@pytest.mark.parametrize("prompt", ["a child jumping up and down on the bed", "a girl jumps up and down on a bed"])
+def test_jumping_up_and_down_on_a_seat_stands_on_it_and_jumps(prompt: str) -> None:
+    failed, timeline = shown(prompt, [{"event": "jump", "a": "child"}, {"relation": "on", "a": "child", "b": "bed"}])
+    assert not failed
+    assert check_timeline(timeline).passed
 
 
 @pytest.mark.parametrize("prompt", ["a boy throws a stone into the lake", "a girl throws a ball to her friend"])
