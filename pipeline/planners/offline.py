@@ -76,7 +76,7 @@ from pipeline.planners.vocabulary import (
 from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
-from scenes.lexicon import atmosphere, atmosphere_words
+from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -1119,7 +1119,9 @@ class _ClauseReader:
             return found
         count = self.count if self.count is not None else sense.default_count(plural)
         cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
+        entry = lookup_noun(word)  # "an orange", "a fox": the lexicon's colour for the word, unless one is said
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)),
+                                 colour=self.colour or (entry.colour if entry is not None else None),
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
