@@ -346,3 +346,9 @@ def test_rain_that_falls_is_the_weather_not_a_fall_of_the_cat() -> None:
 def test_colours_said_after_the_noun_of_one_and_of_clothes_are_seen(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert not failed
+
+
+def test_a_childs_friends_are_children_and_the_goalkeeper_is_a_person() -> None:
+    failed, _ = shown("a boy kicks a football into the goal, his friends jump up and down cheering, and the goalkeeper "
+                      "lies on the grass", [{"count": "child", "min": 3}, {"event": "jump", "a": "child"}])
+    assert not failed
