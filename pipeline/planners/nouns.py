@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from pipeline.planners.vocabulary import COUNT_PHRASES, SETTINGS, NounSense
+from pipeline.planners.vocabulary import COUNT_PHRASES, NUMBER_WORDS, SETTINGS, NounSense
 from scenes.catalog import CATALOG
 from scenes.lexicon import NounEntry, lookup_noun, stand_in
 
@@ -15,6 +15,9 @@ STAND_INS: ContextVar[dict[str, NounEntry] | None] = ContextVar("stand_ins", def
 ARTICLES = ("a", "an", "the", "some", "another")
 # "a stack of pancakes", "a pile of logs": the word before "of" in a count phrase names how many, the noun follows
 GROUP_WORDS = {phrase[-2] for phrase, _ in COUNT_PHRASES if len(phrase) >= 2 and phrase[-1] == "of"}
+# words after which a noun comes: "three eggs", "a dozen eggs", "several dragons", "his skis"
+QUANTITY_WORDS = ({w for phrase, _ in COUNT_PHRASES if phrase[-1] != "of" for w in phrase} | set(NUMBER_WORDS) | {
+    "his", "her", "their", "my", "our", "your", "these", "those"}) - {"one", *ARTICLES}  # "one after another"
 _LIVING = {"character": "person", "animal": "animal"}
 
 
@@ -49,22 +52,37 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
     (English puts the noun last: "a glittering unicorn"), the run ending before a verb or a likely one ("a
     zorblax gallops"). A placeholder for each, so "a zorblax sits on the bench" still shows something there.
     Nothing when the prompt names no known thing and no action at all ("a quiet philosophical mood")."""
-    if not any(is_verb(t) or lookup_noun(t) is not None for t in tokens if t not in ARTICLES):
-        return {}
+    if not any(is_verb(t) or lookup_noun(t) is not None or t.isdigit() or t in NUMBER_WORDS
+               for t in tokens if t not in ARTICLES):
+        return {}  # ("two shoes" names things to show; "a quiet philosophical mood" does not)
     out: dict[str, NounEntry] = {}
     for k, tok in enumerate(tokens[:-1]):
-        slot = tok in ARTICLES or (tok == "of" and k > 0 and tokens[k - 1] in GROUP_WORDS)
-        if not slot or tokens[k + 1] not in ignored:
-            continue
+        counted = (tok in QUANTITY_WORDS or tok.isdigit()) and not (k > 0 and tokens[k - 1] == "of")  # "of four"
+        slot = tok in ARTICLES or counted or (tok == "of" and k > 0 and tokens[k - 1] in GROUP_WORDS)
+        if not slot or tokens[k + 1] not in ignored or tokens[k + 1] in QUANTITY_WORDS:
+            continue  # ("a dozen eggs": the noun is after "dozen")
         run = k + 1
         while run + 1 < len(tokens) and tokens[run + 1] in ignored and not _verb_like(tokens[run + 1], is_verb):
             run += 1
         word = tokens[run]
         if run + 1 < len(tokens) and (tokens[run + 1] in SETTINGS or lookup_noun(tokens[run + 1]) is not None):
             continue  # "an empty room", "a deserted beach": the unknown words describe the noun that follows
+        if counted and word.endswith(("ing", "ed")):
+            continue  # "three kids having a picnic": after a count, a verb form is no noun
         if word.isalpha() and word not in SETTINGS and not is_verb(word):
-            out[word] = stand_in(word)
+            plural = tok.isdigit() or tok in QUANTITY_WORDS or tok == "of"
+            one = _singular(word) if run == k + 1 and plural else word
+            out[one] = stand_in(one)  # "three eggs": a placeholder egg, three of them
     return out
+
+
+def _singular(word: str) -> str:
+    """The likely singular of an unknown plural ("eggs" → egg, "boxes" → box, "ponies" → pony)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
 def _verb_like(word: str, is_verb: Callable[[str], bool]) -> bool:

@@ -76,7 +76,7 @@ from pipeline.planners.vocabulary import (
 from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
-from scenes.lexicon import atmosphere, atmosphere_words
+from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -234,6 +234,7 @@ class Entity:
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
     source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
     topic: bool = False  # named by a group phrase ("a domino run"): a later count of the same noun is it
+    member_colours: list[str] = field(default_factory=list)  # "a red, a green and a blue cube": each member's
 
 
 @dataclass
@@ -348,6 +349,8 @@ class _ClauseReader:
         self.commanded: Event | None = None  # the event a command made: "… and a box" are its things too
         self.commanded_end = 0  # the token after its last thing
         self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
+        self.listed_colours: list[str] = []  # "a red, a green and …": colours waiting for the noun they share
+        self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
         self.named_at_verb = 0  # how many mentions there were when the last verb was read
@@ -786,6 +789,15 @@ class _ClauseReader:
                 r.used.update(k for k in range(max(start, i - 2), i) if t[k] in COLOUR_VERBS)
                 i += colour[1]
                 continue
+            if colour and self.colour_list_goes_on(i + colour[1], end):
+                self.listed_colours.append(colour[0])  # "a red, a green and a blue cube"
+                k = i + colour[1]
+                while k < end and t[k] in (",", "and", "or"):
+                    k += 1
+                self.indefinite_list = self.indefinite_list or (k < end and t[k] in ("a", "an"))
+                r.used.update(range(i, i + colour[1]))
+                i += colour[1]
+                continue
             if colour and (self.modifier_follows(i + colour[1] - 1) or self.is_noun_at(i + colour[1]) or (
                     i + colour[1] < end and self.wearer(i + colour[1]) is not None)):
                 self.colour = colour[0]
@@ -822,6 +834,12 @@ class _ClauseReader:
                         x.sense.assets[0] == "child" for x in r.entities):
                     sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
                 e = self.entity(word, sense, plural=plural, clause=clause)
+                if self.listed_colours and self.colour and (plural or self.indefinite_list):
+                    r.entities[e].member_colours = [*self.listed_colours, self.colour]  # one of each
+                    r.entities[e].count = max(r.entities[e].count, len(r.entities[e].member_colours))
+                elif self.listed_colours:  # "a black and white cat": one cat, mostly the first colour
+                    r.entities[e].colour = self.listed_colours[0]
+                self.listed_colours, self.indefinite_list = [], False
                 self.events_at_noun = len(r.events) + len(self.participles)  # no verb since (see the relations)
                 r.entities[e].topic = r.entities[e].topic or group is not None
                 if self.contents_of is not None and e != self.contents_of:  # "a vase of flowers": in the vase
@@ -985,6 +1003,17 @@ class _ClauseReader:
             j += 1
         return j if j < len(self.t) and self.t[j] in ROAD_SETTINGS and not self.is_noun_at(j) else None
 
+    def colour_list_goes_on(self, j: int, end: int) -> bool:
+        """Whether a colour ending before ``j`` is one of a list whose last colour comes with the noun they share
+        (", a green and a blue cube"), not a colour said of something already named."""
+        if j >= end or self.t[j] not in (",", "and", "or"):
+            return False
+        while j < end and self.t[j] in (",", "and", "or", "a", "an", "one"):
+            j += 1
+        shade = colour_at(self.t, j) if j < end else None
+        return shade is not None and (self.modifier_follows(j + shade[1] - 1) or self.is_noun_at(j + shade[1])
+                                      or self.colour_list_goes_on(j + shade[1], end))
+
     def says_colour_of(self, i: int, start: int) -> bool:
         """Whether the colour at ``i`` is said of a thing already named ("is red", "painted bright yellow")."""
         j = i - 1
@@ -1093,7 +1122,9 @@ class _ClauseReader:
             return found
         count = self.count if self.count is not None else sense.default_count(plural)
         cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
+        entry = lookup_noun(word)  # "an orange", "a fox": the lexicon's colour for the word, unless one is said
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)),
+                                 colour=self.colour or (entry.colour if entry is not None else None),
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
@@ -1456,7 +1487,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             while ident in used_ids:
                 ident, n = f"{base}_{n}" if e.count == 1 or e.sense.members else f"{base}{k + 1}_{n}", n + 1
             used_ids.add(ident)
-            if k == 0:  # primitives get a palette colour so they read apart; real assets keep their own look
+            if e.member_colours:  # "a red, a green and a blue cube": one of each
+                colour = e.member_colours[k % len(e.member_colours)]
+            elif k == 0:  # primitives get a palette colour so they read apart; real assets keep their own look
                 colour = e.colour or (next(palette) if kind == "primitive" else None)
             elif e.colour is None and kind in ("character", "animal"):  # two people, three dogs: tell apart
                 colour = next(palette) if kind == "character" else FUR[(k - 1) % len(FUR)]

@@ -352,3 +352,19 @@ def test_a_childs_friends_are_children_and_the_goalkeeper_is_a_person() -> None:
     failed, _ = shown("a boy kicks a football into the goal, his friends jump up and down cheering, and the goalkeeper "
                       "lies on the grass", [{"count": "child", "min": 3}, {"event": "jump", "a": "child"}])
     assert not failed
+
+
+@pytest.mark.parametrize(("prompt", "word", "n"), [("five dragons fly over a castle", "dragon", 5),
+                                                   ("three eggs on a plate", "egg", 3), ("two shoes", "shoe", 2),
+                                                   ("a pair of shoes by the door", "shoe", 2)])
+def test_counted_unknown_nouns_are_placeholders_not_dropped(prompt: str, word: str, n: int) -> None:
+    result = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0))
+    assert sum(a.asset == "placeholder" and a.id.startswith(word) for a in result.script.actors) == n
+    assert any(f"no asset for '{word}'" in note for note in result.notes)
+
+
+def test_a_list_of_colours_makes_one_thing_of_each_and_two_tones_make_one_thing() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a red, a green and a blue cube", seed=0)).script
+    assert sorted(a.material.color for a in script.actors) == ["blue", "green", "red"]
+    script = OfflinePlanner().plan(PlanRequest(prompt="a black and white cat sleeps", seed=0)).script
+    assert [a.asset for a in script.actors] == ["cat"]
