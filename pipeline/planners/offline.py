@@ -830,6 +830,9 @@ class _ClauseReader:
                     self.count_arrangement = group[1]
                 phrase_start = min([i, *self.modifier_idx])
                 plural = noun_plural(t[i + length - 1], word) and tok != "one"  # "a blue one" is one
+                if word in PEERS and i > 0 and t[i - 1] in ("his", "her", "their") and any(
+                        x.sense.assets[0] == "child" for x in r.entities):
+                    sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
                 e = self.entity(word, sense, plural=plural, clause=clause)
                 if self.listed_colours and self.colour and (plural or self.indefinite_list):
                     r.entities[e].member_colours = [*self.listed_colours, self.colour]  # one of each
@@ -1144,6 +1147,7 @@ class _ClauseReader:
 
 
 AFLOAT_VERBS = ("float", "bob")
+PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
