@@ -77,7 +77,7 @@ from pipeline.planners.vocabulary import (
 from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
-from scenes.lexicon import atmosphere, atmosphere_words
+from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -839,6 +839,9 @@ class _ClauseReader:
                     self.count_arrangement = group[1]
                 phrase_start = min([i, *self.modifier_idx])
                 plural = noun_plural(t[i + length - 1], word) and tok != "one"  # "a blue one" is one
+                if word in PEERS and i > 0 and t[i - 1] in ("his", "her", "their") and any(
+                        x.sense.assets[0] == "child" for x in r.entities):
+                    sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
                 e = self.entity(word, sense, plural=plural, clause=clause)
                 if self.listed_colours and self.colour and (plural or self.indefinite_list):
                     r.entities[e].member_colours = [*self.listed_colours, self.colour]  # one of each
@@ -1133,7 +1136,9 @@ class _ClauseReader:
             return found
         count = self.count if self.count is not None else sense.default_count(plural)
         cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
+        entry = lookup_noun(word)  # "an orange", "a fox": the lexicon's colour for the word, unless one is said
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)),
+                                 colour=self.colour or (entry.colour if entry is not None else None),
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
@@ -1156,6 +1161,7 @@ class _ClauseReader:
 
 
 AFLOAT_VERBS = ("float", "bob")
+PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person

@@ -180,7 +180,7 @@ MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this 
 MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
 SIZES: dict[str, float] = {
-    "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
+    "tiny": 0.4, "toy": 0.12, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
     "big": 1.5, "large": 1.5, "huge": 2.2, "giant": 2.8, "enormous": 2.8, "massive": 2.5, "gigantic": 3.0,
     "tall": 1.4, "oversized": 2.0, "baby": 0.5,
 }

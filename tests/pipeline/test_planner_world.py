@@ -348,6 +348,12 @@ def test_colours_said_after_the_noun_of_one_and_of_clothes_are_seen(prompt: str,
     assert not failed
 
 
+def test_a_childs_friends_are_children_and_the_goalkeeper_is_a_person() -> None:
+    failed, _ = shown("a boy kicks a football into the goal, his friends jump up and down cheering, and the goalkeeper "
+                      "lies on the grass", [{"count": "child", "min": 3}, {"event": "jump", "a": "child"}])
+    assert not failed
+
+
 @pytest.mark.parametrize(("prompt", "word", "n"), [("five dragons fly over a castle", "dragon", 5),
                                                    ("three eggs on a plate", "egg", 3), ("two shoes", "shoe", 2),
                                                    ("a pair of shoes by the door", "shoe", 2)])
