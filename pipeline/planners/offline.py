@@ -235,6 +235,7 @@ class Entity:
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
     source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
     topic: bool = False  # named by a group phrase ("a domino run"): a later count of the same noun is it
+    modifier: str | None = None  # the asset a noun before it names ("a horse rider": a rider of horses)
     member_colours: list[str] = field(default_factory=list)  # "a red, a green and a blue cube": each member's
 
 
@@ -351,6 +352,7 @@ class _ClauseReader:
         self.commanded_end = 0  # the token after its last thing
         self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
         self.listed_colours: list[str] = []  # "a red, a green and …": colours waiting for the noun they share
+        self.noun_modifier: str | None = None  # the asset of a noun used as an adjective ("a horse rider")
         self.scenery = False  # "a street lined with lamp posts": what comes is what lines the way, not a target
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
@@ -830,6 +832,9 @@ class _ClauseReader:
             if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
                     self.definite or self.indefinite or self.modifier_idx or self.count):
                 noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
+            if noun is not None and noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1]) and \
+                    t[i + 1] not in SETTINGS and _owner(tok) == tok:
+                self.noun_modifier = noun[1].assets[0]  # "a horse rider": what kind of rider
             if noun is not None and not (noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1])
                                          and t[i + 1] not in SETTINGS and _owner(tok) == tok):
                 word, sense, length = noun
@@ -843,6 +848,9 @@ class _ClauseReader:
                         x.sense.assets[0] == "child" for x in r.entities):
                     sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
                 e = self.entity(word, sense, plural=plural, clause=clause)
+                if self.noun_modifier is not None:
+                    r.entities[e].modifier = r.entities[e].modifier or self.noun_modifier
+                    self.noun_modifier = None
                 if self.listed_colours and self.colour and (plural or self.indefinite_list):
                     r.entities[e].member_colours = [*self.listed_colours, self.colour]  # one of each
                     r.entities[e].count = max(r.entities[e].count, len(r.entities[e].member_colours))

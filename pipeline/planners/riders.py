@@ -89,7 +89,8 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
         return mount
     if ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in LEAPS:
         return None
-    vehicle = vehicle or person.sense.rides or None
+    kind = person.modifier if person.modifier in CATALOG and CATALOG[person.modifier].traits.rideable else None
+    vehicle = vehicle or kind or person.sense.rides or None  # "a horse rider" rides a horse, not a bicycle
     if vehicle is None:
         return None
     named = _named(reading, vehicle, taken)

@@ -177,3 +177,10 @@ def test_a_man_rows_a_boat_across_the_lake_from_shore_to_shore() -> None:
     _rides_throughout(timeline)
     ids = [a.id for a in timeline.actors]
     assert np.linalg.norm(timeline.positions[-1, ids.index("boat")] - timeline.positions[0, ids.index("boat")]) > 10.0
+
+
+@pytest.mark.parametrize(("prompt", "mount"), [("a horse rider gallops across the field", "horse"),
+                                               ("a motorbike rider speeds down the road", "motorbike")])
+def test_a_rider_named_by_what_it_rides_rides_that(prompt: str, mount: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert [i.object for i in script.intents if i.type == "ride"] == [mount]
