@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from pipeline.planners import OfflinePlanner, PlanRequest
 from pipeline.promptset.facts import heldout, parse_prompt_set
 from pipeline.promptset.judge import judge
+from scenes.catalog import CATALOG
 from scenes.check import check_timeline
 from scenes.timeline import compile_script
 
@@ -362,3 +364,23 @@ def test_a_list_of_colours_makes_one_thing_of_each_and_two_tones_make_one_thing(
     assert sorted(a.material.color for a in script.actors) == ["blue", "green", "red"]
     script = OfflinePlanner().plan(PlanRequest(prompt="a black and white cat sleeps", seed=0)).script
     assert [a.asset for a in script.actors] == ["cat"]
+
+
+@pytest.mark.parametrize(("prompt", "rider", "vehicle"), [
+    ("a man leaves his house, gets into his car and drives away", "man", "car"),
+    ("a woman gets on the bus", "woman", "bus"),
+    ("a policeman climbs into his police car and drives down the street", "policeman", "police_car"),
+])
+def test_getting_into_a_vehicle_rides_in_it_as_it_drives(prompt: str, rider: str, vehicle: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    timeline = compile_script(script)
+    ids = [a.id for a in timeline.script.actors]
+    r, v = ids.index(rider), ids.index(vehicle)
+    moved = np.linalg.norm(timeline.positions[-1, v, :2] - timeline.positions[0, v, :2])
+    assert moved > 5.0  # the vehicle drives off
+    assert np.linalg.norm(timeline.positions[-1, r, :2] - timeline.positions[-1, v, :2]) < 1.5  # in it, at the end
+    top = timeline.positions[-1, v, 2] + CATALOG[vehicle].size[2]
+    assert timeline.positions[-1, r, 2] + CATALOG[timeline.script.actors[r].asset].size[2] < top  # sat inside
+    report = check_timeline(timeline)
+    assert not report.check("floating").findings
+    assert not report.check("interpenetration").findings
