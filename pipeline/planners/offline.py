@@ -747,7 +747,8 @@ class _ClauseReader:
                     tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
-                        last_event.target is None:  # "rolls into them": the pronoun is the target
+                        last_event.target is None and t[i - 1] != ",":  # "rolls into them": the pronoun is the
+                    # target ("the bus arrives, she gets on": after a comma, a new subject)
                     last_event.target = self.referent(tok, last_event.subjects)
                 elif verb_seen or not self.subjects or (tok in ("they", "them") and all(
                         r.entities[x].count == 1 for x in self.subjects)):  # "… and they topple": a new subject

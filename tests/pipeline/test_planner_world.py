@@ -370,6 +370,7 @@ def test_a_list_of_colours_makes_one_thing_of_each_and_two_tones_make_one_thing(
     ("a man leaves his house, gets into his car and drives away", "man", "car"),
     ("a woman gets on the bus", "woman", "bus"),
     ("a policeman climbs into his police car and drives down the street", "policeman", "police_car"),
+    ("a girl hops in a taxi", "girl", "taxi"),
 ])
 def test_getting_into_a_vehicle_rides_in_it_as_it_drives(prompt: str, rider: str, vehicle: str) -> None:
     script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
@@ -384,3 +385,11 @@ def test_getting_into_a_vehicle_rides_in_it_as_it_drives(prompt: str, rider: str
     report = check_timeline(timeline)
     assert not report.check("floating").findings
     assert not report.check("interpenetration").findings
+
+
+def test_she_gets_on_the_bus_that_arrived_and_rides_it_away() -> None:
+    failed, timeline = shown("a woman waits at a bus stop, the bus arrives, she gets on and the bus drives off", [
+        {"event": "move", "a": "bus"}, {"event": "reach", "a": "woman", "b": "bus"}])
+    assert not failed
+    rides = [a for a in timeline.script.actors if a.id == "woman"][0].actions
+    assert any(a.type == "ride" and a.mount == "bus" for a in rides)
