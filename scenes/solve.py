@@ -1526,7 +1526,8 @@ def _clear_lane(car: Body, fwd: np.ndarray, length: float, bodies: dict[str, Bod
     """The sideways shift (x, y, 0) that keeps a drive's whole lane clear of what stands on the ground (a car
     once drove through the café at the end of the video): 1 m steps out to either side, the nearer first."""
     side = np.array([fwd[1], -fwd[0], 0.0])
-    others = [b for b in bodies.values() if b is not car and b.pos[2] < 0.5 and b.spec.group != "vehicles"]
+    others = [b for b in bodies.values() if b is not car and b.pos[2] < 0.5 and b.spec.group != "vehicles"
+              and not b.spec.traits.walkable]  # a road or a path is where it goes, not in its way
 
     def clear(shift: float) -> bool:
         start = car.pos[:2] + side[:2] * shift

@@ -270,7 +270,8 @@ def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if slope is None or not scene.spec(slope).traits.walkable or scene.spec(slope).size[2] < 0.15:
         return None  # down a lane, a road or a path: that is along it, not down a slope
     # "a boulder rolls down the hill": it tumbles over and over like a ball (a crate that slides, slides)
-    rolling = [(m, {"rolls": True} if ev.verb in ("roll", "tumble") and not scene.spec(s).traits.round else {})
+    rolling = [(m, {"rolls": True} if ev.verb in ("roll", "tumble") and not scene.spec(s).traits.round and
+                scene.spec(s).group not in VEHICLE_GROUPS else {})  # a car rolls on its wheels: it slides down
                for s in ev.subjects for m in scene.members[s]
                if not scene.living(s) and scene.spec(s).name != "placeholder"]
     slopes = scene.members[slope]
@@ -773,6 +774,11 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         if ev.mount is not None:  # a rider's travel is the ride: "a cyclist overtakes the bus"
             senses = ("ride", *senses)
         made = next((m for sense in senses if (m := HANDLERS[sense](ev, scene))), None)
+        if made and made[0]["type"] in ("knock_over", "hit") and "roll_down" in senses and isinstance(ev.target, int):
+            # "a toy car rolls down a ramp into a tower of blocks": down the slope first, into them at its foot
+            down = _roll_down(dataclasses.replace(ev, target=None), scene)
+            if down:
+                made = [*down, *({**m, "together": True} for m in made)]
         if made:
             by_event[k] = made
     # what the same subjects do before or after an intent ("waves, then walks to a ball", "… and wave") is an

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextvars import ContextVar
 
-from pipeline.planners.vocabulary import COUNT_PHRASES, NUMBER_WORDS, SETTINGS, NounSense
+from pipeline.planners.vocabulary import COUNT_PHRASES, FILLER, NUMBER_WORDS, SETTINGS, NounSense
 from scenes.catalog import CATALOG
 from scenes.lexicon import NounEntry, lookup_noun, stand_in
 
@@ -67,8 +67,8 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
         word = tokens[run]
         if run + 1 < len(tokens) and (tokens[run + 1] in SETTINGS or lookup_noun(tokens[run + 1]) is not None):
             continue  # "an empty room", "a deserted beach": the unknown words describe the noun that follows
-        if counted and word.endswith(("ing", "ed")):
-            continue  # "three kids having a picnic": after a count, a verb form is no noun
+        if (counted and word.endswith(("ing", "ed"))) or _singular(word) in FILLER:
+            continue  # "three kids having a picnic": after a count a verb form is no noun; "on both sides"
         if word.isalpha() and word not in SETTINGS and not is_verb(word):
             plural = tok.isdigit() or tok in QUANTITY_WORDS or tok == "of"
             one = _singular(word) if run == k + 1 and plural else word

@@ -54,6 +54,7 @@ from pipeline.planners.vocabulary import (
     IRREGULAR_PLURALS,
     IRREGULAR_VERBS,
     KNOCK_DOWN_VERBS,
+    LINED_WORDS,
     MAX_COUNT,
     MAX_NAMED_COUNT,
     METAL_COLOURS,
@@ -78,7 +79,7 @@ from pipeline.planners.vocabulary import (
 from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
-from scenes.lexicon import atmosphere, atmosphere_words
+from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -352,6 +353,7 @@ class _ClauseReader:
         self.commanded_end = 0  # the token after its last thing
         self.contents_of: int | None = None  # "a bowl of …": the container the next noun is in
         self.listed_colours: list[str] = []  # "a red, a green and …": colours waiting for the noun they share
+        self.scenery = False  # "a street lined with lamp posts": what comes is what lines the way, not a target
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.clause = 0
@@ -445,6 +447,13 @@ class _ClauseReader:
                 r.camera.append((clause, camera_verb(tok) or ""))
                 camera_subject = False
                 r.used.add(i)
+                i += 1
+                continue
+            if tok == "with" and last_event is not None and last_event.target is None and i > start and (
+                    t[i - 1] in LINED_WORDS or ((t[i - 1] in SETTINGS or self.is_noun_at(i - 1)) and self.noun_follows(
+                        i, lambda name: CATALOG.get(name) is not None and not CATALOG[name].rig))):  # not "with a dog"
+                self.scenery = True  # "drives down a street lined with lamp posts": it drove into the first post
+                r.used.update(k for k in (i - 1, i) if t[k] in LINED_WORDS or k == i)
                 i += 1
                 continue
             if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
@@ -833,6 +842,9 @@ class _ClauseReader:
                     self.count_arrangement = group[1]
                 phrase_start = min([i, *self.modifier_idx])
                 plural = noun_plural(t[i + length - 1], word) and tok != "one"  # "a blue one" is one
+                if word in PEERS and i > 0 and t[i - 1] in ("his", "her", "their") and any(
+                        x.sense.assets[0] == "child" for x in r.entities):
+                    sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
                 e = self.entity(word, sense, plural=plural, clause=clause)
                 if self.listed_colours and self.colour and (plural or self.indefinite_list):
                     r.entities[e].member_colours = [*self.listed_colours, self.colour]  # one of each
@@ -915,6 +927,11 @@ class _ClauseReader:
                     last_event.subjects.append(e)
                     self.subjects.append(e)
                     self.commanded_end = i
+                elif self.scenery:  # what lines the way is gone past, not gone to (or into)
+                    self.scenery = False
+                    if last_event is not None and last_event.sense.fallback == "move" and not last_event.away and all(
+                            r.entities[x].sense.living for x in last_event.subjects):  # (a car drives along the road)
+                        last_event.target, last_event.past = e, True
                 elif last_event is not None and last_event.sense.wants_target and last_event.target is None \
                         and e not in last_event.subjects:
                     last_event.target = e
@@ -1122,7 +1139,9 @@ class _ClauseReader:
             return found
         count = self.count if self.count is not None else sense.default_count(plural)
         cap = MAX_NAMED_COUNT if self.count_named else MAX_COUNT
-        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)), colour=self.colour,
+        entry = lookup_noun(word)  # "an orange", "a fox": the lexicon's colour for the word, unless one is said
+        r.entities.append(Entity(word=word, sense=sense, count=max(1, min(count, cap)),
+                                 colour=self.colour or (entry.colour if entry is not None else None),
                                  finish=self.finish, size=self.size or 1.0,
                                  arrangement=self.count_arrangement or "row"))
         r.mentions.append((clause, len(r.entities) - 1))
@@ -1145,6 +1164,7 @@ class _ClauseReader:
 
 
 AFLOAT_VERBS = ("float", "bob")
+PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person

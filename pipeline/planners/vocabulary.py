@@ -185,7 +185,7 @@ MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this 
 MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
 SIZES: dict[str, float] = {
-    "tiny": 0.4, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
+    "tiny": 0.4, "toy": 0.12, "small": 0.6, "little": 0.6, "mini": 0.5, "miniature": 0.4, "short": 0.8, "medium": 1.0,
     "big": 1.5, "large": 1.5, "huge": 2.2, "giant": 2.8, "enormous": 2.8, "massive": 2.5, "gigantic": 3.0,
     "tall": 1.4, "oversized": 2.0, "baby": 0.5,
 }
@@ -236,6 +236,7 @@ SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each bri
 FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
 COLOUR_VERBS = ("painted", "coloured", "colored", "dyed", "sprayed")  # "a car painted red": its colour
 COLOUR_HEDGES = ("all", "bright", "completely", "entirely", "fully", "mostly", "totally", "pure", "very")
+LINED_WORDS = ("lined", "planted", "dotted", "bordered", "flanked", "edged", "full", "filled")  # "… lined with X"
 WEATHER_NOUNS = ("leaves", "snowflakes", "snowflake", "raindrops")  # falling particles (the weather), not things
 AWAY_VERBS = ("leave", "exit", "depart")  # they go from their object, not to it ("leaves the house")
 AWAY_WORDS = ("away", "out")  # after a verb of going: from what follows ("walks away from", "comes out of")

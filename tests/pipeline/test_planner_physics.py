@@ -257,3 +257,15 @@ def test_on_one_end_of_a_thing_is_on_the_thing() -> None:
     assert _unmet("a heavy crate is dropped on one end of a seesaw and the football sitting on the other end flies up",
                   [{"relation": "on", "a": "football", "b": "seesaw", "at": "start"},
                    {"event": "fall_onto", "a": "crate", "b": "seesaw"}]) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # one verb that rolls down a slope into something: down the slope first, into it at the foot
+    ("a toy car rolls down a ramp into a tower of blocks",
+     [{"relation": "on", "a": "car", "b": "ramp", "at": "start"}, {"event": "topple", "a": "box"}]),
+    # the lexicon's colour for a word: an orange is orange
+    ("three oranges fall onto a table", [{"count": "apple", "n": 3}, {"colour": "apple", "is": "orange"},
+                                        {"event": "fall_onto", "a": "apple", "b": "table"}]),
+])
+def test_variants_of_things_sent_moving(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []

@@ -350,6 +350,12 @@ def test_colours_said_after_the_noun_of_one_and_of_clothes_are_seen(prompt: str,
     assert not failed
 
 
+def test_a_childs_friends_are_children_and_the_goalkeeper_is_a_person() -> None:
+    failed, _ = shown("a boy kicks a football into the goal, his friends jump up and down cheering, and the goalkeeper "
+                      "lies on the grass", [{"count": "child", "min": 3}, {"event": "jump", "a": "child"}])
+    assert not failed
+
+
 @pytest.mark.parametrize(("prompt", "word", "n"), [("five dragons fly over a castle", "dragon", 5),
                                                    ("three eggs on a plate", "egg", 3), ("two shoes", "shoe", 2),
                                                    ("a pair of shoes by the door", "shoe", 2)])
@@ -391,5 +397,14 @@ def test_she_gets_on_the_bus_that_arrived_and_rides_it_away() -> None:
     failed, timeline = shown("a woman waits at a bus stop, the bus arrives, she gets on and the bus drives off", [
         {"event": "move", "a": "bus"}, {"event": "reach", "a": "woman", "b": "bus"}])
     assert not failed
-    rides = [a for a in timeline.script.actors if a.id == "woman"][0].actions
+    rides = next(a for a in timeline.script.actors if a.id == "woman").actions
     assert any(a.type == "ride" and a.mount == "bus" for a in rides)
+
+
+@pytest.mark.parametrize("prompt", ["a red car drives down a street lined with lamp posts",
+                                    "a girl walks along a path with trees on both sides"])
+def test_what_lines_the_way_is_scenery_not_a_target(prompt: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert not [i for i in script.intents if i.type in ("knock_over", "go_to")]  # it drove into the first post
+    assert not [a for a in script.actors if a.asset == "placeholder"]  # "both sides" is no thing
+    assert check_timeline(compile_script(script)).passed
