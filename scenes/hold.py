@@ -464,10 +464,12 @@ def riding(actor: object, times: np.ndarray, duration: float) -> np.ndarray:
 
 
 def standing_ride(mount_asset: str, rider_asset: str, rider_scale: float) -> bool:
-    """A rideable point low on the mount (a skateboard's deck) is stood on, not sat on."""
-    point = asset(mount_asset).traits.rideable or (0.0, 0.0, 0.0)
+    """A rideable point low on a low mount (a skateboard's deck) is stood on, not sat on; a car's seat is as low,
+    but its body rises round the rider, who sits in it."""
+    spec = asset(mount_asset)
+    point = spec.traits.rideable or (0.0, 0.0, 0.0)
     pelvis = model(rider_asset).joints[0].offset[2] * rider_scale
-    return point[2] < 0.5 * pelvis
+    return point[2] < 0.5 * pelvis and spec.size[2] < pelvis
 
 
 def saddle_positions(mount_asset: str, tracks: ActorTracks, root_rotations: np.ndarray | None,
@@ -533,7 +535,9 @@ def astride(mount_asset: str, mount_scale: float, leg_model: float,
     spread = float(np.degrees(np.arctan2(max(half - 0.11, 0.0), 0.48 * leg_model)))
     legs = np.array([[0.0, 60.0, min(spread, 40.0)], [0.0, -70.0, 0.0], [0.0, 10.0, 0.0]])
     point = spec.traits.rideable or (0.0, 0.0, 1.0)
-    if not spec.rig and point[2] * mount_scale < LOW_SEAT * leg_model:  # a boat's bench: sat on, knees up
+    if not spec.rig and spec.size[2] > 2 * point[2]:  # in a car's seat, its body round the rider: legs stretched
+        legs = np.array([[0.0, 88.0, 4.0], [0.0, -8.0, 0.0], [0.0, -20.0, 0.0]])  # forward, in the footwell
+    elif not spec.rig and point[2] * mount_scale < LOW_SEAT * leg_model:  # a boat's bench: sat on, knees up
         legs = np.array([[0.0, 85.0, 4.0], [0.0, -85.0, 0.0], [0.0, 0.0, 0.0]])
     arms = np.array([[0.0, 35.0, 0.0], [0.0, 55.0, 0.0]])
     return legs, arms

@@ -33,6 +33,8 @@ from pipeline.planners.vocabulary import (
     AWAY_VERBS,
     AWAY_WORDS,
     BE_WORDS,
+    BOARDING_PARTICLES,
+    BOARDING_VERBS,
     BODY_PARTS,
     CAMERA_PHRASES,
     COLOUR_ALIASES,
@@ -756,7 +758,8 @@ class _ClauseReader:
                     tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
-                        last_event.target is None:  # "rolls into them": the pronoun is the target
+                        last_event.target is None and t[i - 1] != ",":  # "rolls into them": the pronoun is the
+                    # target ("the bus arrives, she gets on": after a comma, a new subject)
                     last_event.target = self.referent(tok, last_event.subjects)
                 elif verb_seen or not self.subjects or (tok in ("they", "them") and all(
                         r.entities[x].count == 1 for x in self.subjects)):  # "… and they topple": a new subject
@@ -1297,9 +1300,53 @@ def _chairs_at_tables(r: Reading) -> None:
         return
 
 
+def _verb_form(word: str, verb: str) -> bool:
+    """Whether ``word`` is ``verb`` or one of its inflections ("hops", "hopped", "hopping"; "got")."""
+    doubled = verb + verb[-1]
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return word in (verb, verb + "s", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing") or (
+        IRREGULAR_VERBS.get(word) == verb or (verb == "get" and word in ("got", "gotten")))
+
+
+BOARDING_LOOKAHEAD = 4  # words after "gets into" within which the vehicle is named ("his shiny new red car")
+
+
+def _rideable_next(tokens: list[str], start: int) -> bool:
+    """Whether the first noun within a few words of ``start`` is a thing one rides (a car, the bus, a horse)."""
+    for tok in tokens[start:start + BOARDING_LOOKAHEAD]:
+        found = noun_sense(tok) if tok not in DETERMINERS else None
+        if found is None:
+            continue
+        spec = CATALOG.get(found[1].assets[0]) if found[1].assets else None
+        return spec is not None and spec.traits.rideable is not None
+    return False
+
+
+def _boards_named(tokens: list[str], i: int) -> bool:
+    """Whether "gets on" at ``i`` ends its clause after a vehicle was named ("the bus arrives, she gets on and …")."""
+    ends = i + 2 >= len(tokens) or tokens[i + 2] in ("and", ",", "then")
+    return ends and any(_rideable_next([tok], 0) for tok in tokens[:i])
+
+
+def boarding_phrases(tokens: list[str]) -> list[str]:
+    """The tokens with each phrase of getting into or onto a vehicle read as the one verb "embarks": "gets into his
+    car", "hops in the taxi", "climbs onto the bus", "boards the train". Not before a thing one does not ride
+    ("gets into bed", "climbs onto the roof")."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        phrase = (i + 1 < len(tokens) and tokens[i + 1] in BOARDING_PARTICLES
+                  and any(_verb_form(tokens[i], v) for v in BOARDING_VERBS)
+                  and (_rideable_next(tokens, i + 2) or _boards_named(tokens, i)))
+        boards = phrase or (_verb_form(tokens[i], "board") and _rideable_next(tokens, i + 1))  # not "a skateboard"
+        out.append("embarks" if boards else tokens[i])  # (a word that is never a noun)
+        i += 2 if phrase else 1
+    return out
+
+
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
-    tokens = tokenize(prompt[:MAX_PROMPT_CHARS])
+    tokens = boarding_phrases(tokenize(prompt[:MAX_PROMPT_CHARS]))
     r = Reading()
     r.duration = _duration(tokens, r.used)
     _weather_phrases(tokens, r.used)

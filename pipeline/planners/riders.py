@@ -22,7 +22,8 @@ from pipeline.planners.vocabulary import RIDDEN_BY
 from scenes.catalog import CATALOG
 from scenes.lexicon import lookup_noun
 
-RIDING_VERBS = ("ride", "drive", "steer", *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
+BOARDING = ("embark",)  # "gets into his car", "boards the bus": the rider gets in, and the vehicle then drives
+RIDING_VERBS = ("ride", "drive", "steer", *BOARDING, *RIDDEN_BY)  # verbs whose object (a rideable thing) is ridden
 TRAVEL_SENSES = ("move", "chase")  # verb senses in which a mounted rider's vehicle does the travelling
 LEAPS = ("jump", "leap", "hop", "vault")  # what a mounted rider's vehicle does over things in its way
 TOWING = ("tow",)  # verbs whose object is another vehicle, the one the rider's vehicle comes to
@@ -83,6 +84,9 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
             _as_vehicle(reading.entities[target], vehicle)
         if _rideable(reading.entities[target]):
             return target
+    if ev.verb in BOARDING and target is None:  # "the bus arrives, she gets on": the vehicle named before
+        return next((k for k in range(len(reading.entities) - 1, -1, -1) if k not in taken and k != rider
+                     and _rideable(reading.entities[k]) and not reading.entities[k].sense.living), None)
     if person.relation and person.relation[0] == "on" and _rideable(reading.entities[person.relation[1][0]]):
         mount = person.relation[1][0]
         person.relation = None  # the ride puts the rider on it
@@ -149,6 +153,29 @@ def mount_riders(reading: Any) -> None:
         mounts[rider] = mount
         ev.mount = mount
         reading.entities[mount].size = max(reading.entities[mount].size, 1.0)  # "a little boat" still seats him
+    reading.events = [ev for k, ev in enumerate(reading.events) if not _boards_before_ride(reading, k)
+                      and not _driven_after_boarding(reading, k)]
+
+
+def _driven_after_boarding(reading: Any, k: int) -> bool:
+    """Whether event ``k`` is a boarded vehicle's own travel ("she gets on and the bus drives off"): the ride the
+    boarding makes drives it, so it is not a travel of its own (what it goes to or along passes to the ride)."""
+    ev = reading.events[k]
+    boarding = next((b for b in reading.events[:k] if b.verb in BOARDING and b.mount is not None
+                     and ev.subjects == [b.mount]), None)
+    if boarding is None or ev.sense.fallback not in TRAVEL_SENSES:
+        return False
+    boarding.target = boarding.target if boarding.target is not None else ev.target
+    boarding.path = boarding.path if boarding.path is not None else ev.path
+    return True
+
+
+def _boards_before_ride(reading: Any, k: int) -> bool:
+    """Whether event ``k`` is a boarding ("gets into his car") that a later ride on the same mount by the same rider
+    goes on with ("… and drives away"): that ride gets in first, so the boarding is not a ride of its own."""
+    ev = reading.events[k]
+    return ev.verb in BOARDING and ev.mount is not None and any(
+        later.mount == ev.mount and later.subjects == ev.subjects for later in reading.events[k + 1:])
 
 
 def roads_for_drives(reading: Any) -> None:

@@ -47,6 +47,11 @@ def _group(members: str, collective: bool = True) -> NounSense:
 
 # Verbs that name the vehicle their subject rides ("a boy skates down the street": on a skateboard); a thing the
 # prompt names for it that is of the same kind (a "little boat" one rows) is shown as this vehicle.
+# Phrases of getting into or onto a vehicle ("gets into his car", "hops in the taxi", "climbs onto the bus"): read
+# as the one verb "embarks" when a vehicle one rides inside or on is named next (pipeline/planners/offline.py).
+BOARDING_VERBS = ("get", "climb", "hop", "jump", "step", "pile")
+BOARDING_PARTICLES = ("into", "in", "on", "onto", "aboard")
+
 RIDDEN_BY = {"skate": "skateboard", "skateboard": "skateboard", "cycle": "bicycle", "pedal": "bicycle",
              "row": "rowing_boat"}
 
@@ -312,6 +317,8 @@ VERBS: dict[str, VerbSense] = {
     "skate": _v("move_to", "move", True, 3.0), "skateboard": _v("move_to", "move", True, 3.0),
     "cycle": _v("move_to", "move", True, 4.0), "pedal": _v("move_to", "move", True, 4.0),
     "row": _v("move_to", "move", True, 1.0), "tow": _v("move_to", "move", True, 2.0),
+    # "gets into his car", "boards the bus": the rider gets in and the vehicle drives off (riders.py BOARDING)
+    "embark": _v("move_to", "move", True, 6.0),
     "break": _v("idle", "none"),  # "the car breaks down": it stands there
     # hands (their intents: pipeline/planners/intents.py): the thing taken, held or carried is the target
     "pick": _v("pick_up", "none", True), "grab": _v("pick_up", "none", True), "lift": _v("pick_up", "none", True),

@@ -139,11 +139,20 @@ def _box_vehicle(
 ) -> Model:
     """A bus, truck or van: a tall body on wheels, a glass windscreen, and a band of side windows."""
     base = wheel_d * 0.45
+    tall = height - base
     parts: Parts = [
-        (block((width, length, height - base), (0, 0, base + (height - base) / 2)), "body"),
-        (block((width * 0.92, 0.04, (height - base) * 0.4), (0, length / 2, base + (height - base) * 0.62)), "glass"),
+        (block((width * 0.92, 0.04, tall * 0.4), (0, length / 2, base + tall * 0.62)), "glass"),
     ]
-    if windows == "band":
+    if windows != "band":
+        parts.append((block((width, length, tall), (0, 0, base + tall / 2)), "body"))
+    else:  # the body open behind its band of side windows, so a passenger inside shows through them
+        low, high, front, back = base + tall * 0.5, base + tall * 0.82, length * 0.35, -length * 0.45
+        parts += [
+            (block((width, length, low - base), (0, 0, (base + low) / 2)), "body"),
+            (block((width, length, height - high), (0, 0, (high + height) / 2)), "body"),
+            (block((width, length / 2 - front, high - low), (0, (front + length / 2) / 2, (low + high) / 2)), "body"),
+            (block((width, back + length / 2, high - low), (0, (back - length / 2) / 2, (low + high) / 2)), "body"),
+        ]
         for side in (-1, 1):
             parts.append(
                 (
@@ -458,6 +467,13 @@ def drone() -> Model:
 
 
 _WHEELED = AssetTraits(physics_shape="box")
+
+
+def _seated(x: float, y: float, z: float) -> AssetTraits:
+    """A wheeled vehicle one rides inside: the driver's (or a passenger's) pelvis on a seat at (x, y, z), low enough
+    that a seated adult's head stays under the roof and high enough that the head and shoulders show through the
+    windows (the legs are hidden in the body)."""
+    return AssetTraits(rideable=(x, y, z), physics_shape="box")
 _FLOATS = AssetTraits(buoyant=True, physics_shape="hull")
 _FLIES = AssetTraits(flies=True, physics_shape="hull")
 
@@ -467,14 +483,16 @@ def _v(name: str, size: Vec, description: str, make, traits: AssetTraits = _WHEE
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _v("car", (1.88, 4.24, 1.47), "a compact red car facing +Y", car),
+    _v("car", (1.88, 4.24, 1.47), "a compact red car facing +Y", car, _seated(-0.4, 0.0, 0.47)),
     _v("sports_car", (1.99, 4.34, 1.03), "a low yellow sports car with a spoiler", sports_car),
-    _v("taxi", (1.8, 4.2, 1.5), "a yellow taxi with a roof sign", taxi),
-    _v("police_car", (1.84, 4.2, 1.5), "a white police car with a light bar", police_car),
-    _v("van", (2.11, 5.7, 2.4), "a white delivery van", van),
-    _v("truck", (2.56, 8.97, 3.6), "a lorry with a blue cab and a box trailer", truck),
-    _v("bus", (2.5, 11.0, 3.2), "a red city bus 11 m long", bus),
-    _v("school_bus", (2.4, 11.0, 3.0), "a yellow school bus", school_bus),
+    _v("taxi", (1.8, 4.2, 1.5), "a yellow taxi with a roof sign", taxi, _seated(-0.4, 0.1, 0.4)),
+    _v("police_car", (1.84, 4.2, 1.5), "a white police car with a light bar", police_car, _seated(-0.4, 0.1, 0.4)),
+    _v("van", (2.11, 5.7, 2.4), "a white delivery van", van, _seated(-0.45, 1.5, 1.0)),
+    _v("truck", (2.56, 8.97, 3.6), "a lorry with a blue cab and a box trailer", truck,
+       _seated(-0.6, 3.8, 1.5)),
+    _v("bus", (2.5, 11.0, 3.2), "a red city bus 11 m long (a rider sits by a side window)", bus,
+       _seated(0.7, 0.5, 1.5)),
+    _v("school_bus", (2.4, 11.0, 3.0), "a yellow school bus", school_bus, _seated(0.65, 0.5, 1.45)),
     _v(
         "tractor",
         (2.17, 3.2, 2.68),

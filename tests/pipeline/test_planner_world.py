@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from pipeline.planners import OfflinePlanner, PlanRequest
 from pipeline.promptset.facts import heldout, parse_prompt_set
 from pipeline.promptset.judge import judge
+from scenes.catalog import CATALOG
 from scenes.check import check_timeline
 from scenes.timeline import compile_script
 
@@ -368,6 +370,35 @@ def test_a_list_of_colours_makes_one_thing_of_each_and_two_tones_make_one_thing(
     assert sorted(a.material.color for a in script.actors) == ["blue", "green", "red"]
     script = OfflinePlanner().plan(PlanRequest(prompt="a black and white cat sleeps", seed=0)).script
     assert [a.asset for a in script.actors] == ["cat"]
+
+
+@pytest.mark.parametrize(("prompt", "rider", "vehicle"), [
+    ("a man leaves his house, gets into his car and drives away", "man", "car"),
+    ("a woman gets on the bus", "woman", "bus"),
+    ("a policeman climbs into his police car and drives down the street", "policeman", "police_car"),
+    ("a girl hops in a taxi", "girl", "taxi"),
+])
+def test_getting_into_a_vehicle_rides_in_it_as_it_drives(prompt: str, rider: str, vehicle: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    timeline = compile_script(script)
+    ids = [a.id for a in timeline.script.actors]
+    r, v = ids.index(rider), ids.index(vehicle)
+    moved = np.linalg.norm(timeline.positions[-1, v, :2] - timeline.positions[0, v, :2])
+    assert moved > 5.0  # the vehicle drives off
+    assert np.linalg.norm(timeline.positions[-1, r, :2] - timeline.positions[-1, v, :2]) < 1.5  # in it, at the end
+    top = timeline.positions[-1, v, 2] + CATALOG[vehicle].size[2]
+    assert timeline.positions[-1, r, 2] + CATALOG[timeline.script.actors[r].asset].size[2] < top  # sat inside
+    report = check_timeline(timeline)
+    assert not report.check("floating").findings
+    assert not report.check("interpenetration").findings
+
+
+def test_she_gets_on_the_bus_that_arrived_and_rides_it_away() -> None:
+    failed, timeline = shown("a woman waits at a bus stop, the bus arrives, she gets on and the bus drives off", [
+        {"event": "move", "a": "bus"}, {"event": "reach", "a": "woman", "b": "bus"}])
+    assert not failed
+    rides = next(a for a in timeline.script.actors if a.id == "woman").actions
+    assert any(a.type == "ride" and a.mount == "bus" for a in rides)
 
 
 @pytest.mark.parametrize("prompt", ["a red car drives down a street lined with lamp posts",

@@ -116,7 +116,7 @@ actors:
 @pytest.mark.parametrize(("intent", "message"), [
     ("{type: pick_up, subject: man, object: car}", "intents[0]: a car ('car') cannot be picked up: it has no grip"),
     ("{type: ride, subject: dog, object: horse}", "intents[0]: a dog ('dog') cannot ride (it can:"),
-    ("{type: ride, subject: man, object: car}", "intents[0]: a car ('car') has nothing to ride on (rideable:"),
+    ("{type: ride, subject: man, object: cube}", "intents[0]: a box ('cube') has nothing to ride on (rideable:"),
     ("{type: put_down, subject: man, object: cup}", "intents[0]: 'man' does not hold 'cup' (pick it up"),
     ("{type: pick_up, subject: man, object: cube}", "intents[0]: 'cube' (1.00 x 1.00 x 1.00 m) is too big for 'man'"),
 ])
