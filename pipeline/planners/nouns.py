@@ -13,6 +13,7 @@ from scenes.lexicon import NounEntry, lookup_noun, stand_in
 # Unknown nouns found in a first reading of the prompt, read as placeholders in the second (per prompt, per thread).
 STAND_INS: ContextVar[dict[str, NounEntry] | None] = ContextVar("stand_ins", default=None)
 ARTICLES = ("a", "an", "the", "some", "another")
+PLACE_WORDS = ("on", "under", "beside", "behind", "near", "inside", "above", "below", "onto", "atop")
 # "a stack of pancakes", "a pile of logs": the word before "of" in a count phrase names how many, the noun follows
 GROUP_WORDS = {phrase[-2] for phrase, _ in COUNT_PHRASES if len(phrase) >= 2 and phrase[-1] == "of"}
 # words after which a noun comes: "three eggs", "a dozen eggs", "several dragons", "his skis"
@@ -52,8 +53,10 @@ def unknown_nouns(tokens: list[str], ignored: list[str], is_verb: Callable[[str]
     (English puts the noun last: "a glittering unicorn"), the run ending before a verb or a likely one ("a
     zorblax gallops"). A placeholder for each, so "a zorblax sits on the bench" still shows something there.
     Nothing when the prompt names no known thing and no action at all ("a quiet philosophical mood")."""
-    if not any(is_verb(t) or lookup_noun(t) is not None or t.isdigit() or t in NUMBER_WORDS
-               for t in tokens if t not in ARTICLES):
+    placed = any(t in PLACE_WORDS and set(tokens[:k]) & set(ARTICLES) and set(tokens[k + 1:]) & set(ARTICLES)
+                 for k, t in enumerate(tokens))  # "a frog on a lily pad": one thing somewhere by another
+    if not placed and not any(is_verb(t) or lookup_noun(t) is not None or t.isdigit() or t in NUMBER_WORDS
+                              for t in tokens if t not in ARTICLES):
         return {}  # ("two shoes" names things to show; "a quiet philosophical mood" does not)
     out: dict[str, NounEntry] = {}
     for k, tok in enumerate(tokens[:-1]):

@@ -1162,7 +1162,8 @@ class _ClauseReader:
             self.definite = True
         if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
             for k in range(len(self.r.entities) - 1, -1, -1):
-                if self.r.entities[k].word == word or self.r.entities[k].sense == sense:
+                same = self.r.entities[k].sense == sense and sense.assets[0] != "placeholder"  # (two unknown nouns
+                if self.r.entities[k].word == word or same:  # share a placeholder's sense, not an identity)
                     return k
         if not self.indefinite and self.count is None and not plural and not self.modifier_idx:
             # "drops them in basket, carries basket to the blanket": a bare noun named again is the same thing

@@ -408,3 +408,12 @@ def test_what_lines_the_way_is_scenery_not_a_target(prompt: str) -> None:
     assert not [i for i in script.intents if i.type in ("knock_over", "go_to")]  # it drove into the first post
     assert not [a for a in script.actors if a.asset == "placeholder"]  # "both sides" is no thing
     assert check_timeline(compile_script(script)).passed
+
+
+@pytest.mark.parametrize(("prompt", "words"), [("a frog on a lily pad", ["frog", "pad"]),
+                                                ("a plant on the windowsill", ["plant", "windowsill"])])
+def test_two_unknown_nouns_are_two_placeholders_one_on_the_other(prompt: str, words: list[str]) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script  # both were "nothing to show"
+    assert sorted(a.id for a in script.actors if a.asset == "placeholder") == sorted(words)
+    report = check_timeline(compile_script(script))
+    assert not report.check("floating").findings and not report.check("interpenetration").findings
