@@ -493,7 +493,7 @@ def _standing(scene: Scene, holder: int, goal: int) -> None:
     for a in scene.actors_of(holder):
         if a.seat is not None and scene.actors[a.seat] is seat:
             a.seat = a.seat_id = None
-        a.position = [seat.position[0] - 2.0, seat.position[1] - 0.5, 0.0]
+        a.position = [seat.position[0] - seat.extent[0] / 2 - 2.0, seat.position[1] - 0.5, 0.0]  # 2 m off its side
 
 
 def _holds(scene: Scene, holder: str, thing: str, before: int) -> bool:
