@@ -453,7 +453,7 @@ class _ClauseReader:
                 continue
             if tok == "with" and last_event is not None and last_event.target is None and i > start and (
                     t[i - 1] in LINED_WORDS or ((t[i - 1] in SETTINGS or self.is_noun_at(i - 1)) and self.noun_follows(
-                        i, lambda name: CATALOG.get(name) is not None and not CATALOG[name].rig))):  # not "with a dog"
+                        i, _lifeless))):  # not "with a dog"
                 self.scenery = True  # "drives down a street lined with lamp posts": it drove into the first post
                 r.used.update(k for k in (i - 1, i) if t[k] in LINED_WORDS or k == i)
                 i += 1
@@ -1277,8 +1277,7 @@ def _sits_at(name: str) -> bool:
 def _chairs_at_tables(r: Reading) -> None:
     """People who sit (or eat) where the prompt names a table but no seat get a chair each around it ("two
     friends sit at a café table": they sat on nothing)."""
-    if any(CATALOG.get(e.sense.assets[0]) is not None and CATALOG[e.sense.assets[0]].traits.seat is not None
-           for e in r.entities):
+    if any(_is_seat(e.sense.assets[0]) for e in r.entities):
         return
     table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)
     if table is None:
@@ -1470,6 +1469,12 @@ def _fill(container: Entity, contents: Entity, index: int) -> None:
         return
     room = 1.6 * min(inner.size) * container.size / max(contents.sense.size[:2])  # a bunch spreads above the rim
     contents.size = min(contents.size, max(round(0.95 * room, 3), 0.05))
+
+
+def _lifeless(name: str) -> bool:
+    """Whether a ``name`` is a catalog thing that is neither a person nor an animal (a tree, a lamp post)."""
+    spec = CATALOG.get(name)
+    return spec is not None and not spec.rig
 
 
 def _holds_things(name: str) -> bool:

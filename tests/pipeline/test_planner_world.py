@@ -417,3 +417,8 @@ def test_two_unknown_nouns_are_two_placeholders_one_on_the_other(prompt: str, wo
     assert sorted(a.id for a in script.actors if a.asset == "placeholder") == sorted(words)
     report = check_timeline(compile_script(script))
     assert not report.check("floating").findings and not report.check("interpenetration").findings
+
+
+def test_a_carry_to_something_big_starts_a_few_steps_off_its_side() -> None:
+    failed, _ = shown("a woman carries a box to the car", [{"event": "reach", "a": "woman", "b": "car"}])
+    assert not failed  # she walked 0.4 m, starting beside the car
