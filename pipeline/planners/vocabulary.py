@@ -301,6 +301,7 @@ VERBS: dict[str, VerbSense] = {
     "argue": _v("turn_to look_at", "look", True), "whisper": _v("turn_to look_at", "look", True),
     "converse": _v("turn_to look_at", "look", True), "gossip": _v("turn_to look_at", "look", True),
     "feed": _v("look_at turn_to", "look", True), "pet": _v("look_at turn_to", "look", True),
+    "water": _v("look_at turn_to", "look", True),  # "a woman waters the flowers" (not "woman" + "waters", a sea)
     "stroke": _v("look_at turn_to", "look", True), "groom": _v("look_at turn_to", "look", True),
     "face": _v("turn_to look_at", "look", True),
     "knock": _v("push", "push", True, 3.0), "hit": _v("push", "push", True, 3.0),

@@ -422,3 +422,8 @@ def test_two_unknown_nouns_are_two_placeholders_one_on_the_other(prompt: str, wo
 def test_a_carry_to_something_big_starts_a_few_steps_off_its_side() -> None:
     failed, _ = shown("a woman carries a box to the car", [{"event": "reach", "a": "woman", "b": "car"}])
     assert not failed  # she walked 0.4 m, starting beside the car
+
+
+def test_a_woman_who_waters_the_flowers_is_there() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a woman waters the flowers in her garden", seed=0)).script
+    assert sorted(a.asset for a in script.actors) == ["flowers", "woman"]  # was a sea ("woman waters") and flowers
