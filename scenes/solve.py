@@ -292,7 +292,10 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         _put_on(sub, target, where, bodies)
     elif relation == "under":
         room = target.spec.traits.room_under
-        crowd = sum(1 for b in bodies.values() if b.supported_by == f"under:{target.id}")
+        # a blanket under a tree lies in the middle of its shade, not in a place of its own beside the family
+        flat = sub.spec.traits.walkable and sub.size[2] < 0.1
+        crowd = 0 if flat else sum(1 for b in bodies.values() if b.supported_by == f"under:{target.id}" and not (
+            b.spec.traits.walkable and b.size[2] < 0.1))
         if room is None:
             raise ScriptError(f"{where}: nothing fits under a {target.spec.name} ({target.id!r} has no room under it)")
         w, d, h = (np.asarray(room) * target.scale).tolist()
@@ -338,14 +341,17 @@ def _falling(body: Body) -> bool:
 
 
 def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
-    """Where the ``crowd``-th thing under ``target`` goes, in its own frame: the middle between a table's legs;
-    beside a tree's trunk, in front first, then fanning out to either side."""
+    """Where the ``crowd``-th thing under ``target`` goes, in its own frame: the middle between a table's legs,
+    in front of a tree's trunk; those after it side by side, to either side in turn (three people under a
+    bridge stood in one spot)."""
     trunk = target.spec.traits.trunk * float(max(target.scale[:2]))
-    if not trunk:
-        return (0.0, 0.0)
-    angle = math.radians(-90.0 + 45.0 * ((crowd + 1) // 2) * (1 if crowd % 2 else -1))
-    r = trunk + float(sub.size[1]) / 2 + 0.15  # its depth: a bench under a tree faces the camera
-    return (r * math.cos(angle), r * math.sin(angle))
+    room = target.spec.traits.room_under or (1.0, 1.0, 1.0)
+    along = 0 if trunk or room[0] * target.scale[0] >= room[1] * target.scale[1] else 1
+    h = math.radians(target.heading)
+    axes = (np.array([math.cos(h), math.sin(h)]), np.array([-math.sin(h), math.cos(h)]))  # the target's x, y
+    slot = ((crowd + 1) // 2) * (2 * _extent_along(sub, axes[along]) + 0.1) * (1 if crowd % 2 else -1)
+    front = -(trunk + _extent_along(sub, axes[1]) + 0.15) if trunk else 0.0  # a bench in front faces the camera
+    return (slot, front) if along == 0 else (front, slot)
 
 
 def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:

@@ -905,7 +905,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
                 actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "inside", "target": anchor} for m in ids]
         elif rel[0] == "under" and _fits_under(actors, e, rel[1][0], anchor_spec):
-            out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids[:1]]
+            out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids]
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
             if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:

@@ -1609,6 +1609,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             pos[gi] = p
             return p
         a = anchors[0]
+        sheltered = False  # under a tree's crown, beside its trunk: it shares the crown's footprint on purpose
         ax, ay, az = place(a, depth + 1)
         aw, ad, ah = extent[a]
         anchor = reading.entities[a]
@@ -1619,11 +1620,16 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                 actors[ix].offset = (side * (w / 2 + aw1 / 2 + GAP) * (1 + k // 2), 0.0, 0.0)
             extent[a] = _group_extent(actors, groups[a])
             p = (ax, ay, 0.0)
+        elif name == "under" and CATALOG[actors[groups[gi][0]].asset].traits.walkable and h < 0.1 and CATALOG[
+                actors[groups[a][0]].asset].traits.room_under is None:
+            p = (ax, ay, 0.0)  # a rug under the sofa: the sofa stands on it (a blanket under a tree: in its shade)
         elif name == "under":
             under = actors[groups[a][0]]
-            room = CATALOG[under.asset].traits.room_under if anchor.sense.clearance and under.asset in CATALOG else None
-            fits = room is not None and all(x < r * under.scale[0] for x, r in zip((w, d, h), room, strict=True))
+            fits = _fit_under(actors, groups[gi], under, e)
+            w, d, h = extent[gi] = _group_extent(actors, groups[gi])
+            aw, ad, ah = extent[a] = _group_extent(actors, groups[a])
             trunk = CATALOG[under.asset].traits.trunk * max(under.scale[:2]) if fits else 0.0
+            sheltered = fits
             if fits:  # between a table's legs; beside a tree's trunk, in front
                 p = (ax, ay - (trunk + d / 2 + 0.15 if trunk else 0.0), 0.0)
             else:
@@ -1671,7 +1677,7 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
                     _turn(actors[ix], 0.0)
                     actors[ix].over = a
         pos[gi] = p
-        if name == "under" and p[:2] == (ax, ay):
+        if name == "under" and (p[:2] == (ax, ay) or sheltered):
             for ix in groups[gi]:
                 actors[ix].under = a
         return p
@@ -1717,6 +1723,37 @@ def _open_water(reading: Reading, actors: list[Placed]) -> list[Placed]:
 
 PLACE_MARGIN = 1.0  # metres of a place's floor kept free round the scene on it (a room's walls, a beach's dunes)
 ORBIT_MARGIN = 2.5  # ... and when the camera circles the scene inside it
+
+
+UNDER_SHRINK = 0.55  # the smallest a thing of no stated size is made to fit under another (a small dog)
+TREE_GROWTH = 3.5  # the most a tree grows so its shade covers what lies under it (an oak is that big)
+
+
+def _scaled(a: Placed, k: float) -> None:
+    a.scale = tuple(round(x * k, 4) for x in a.scale)  # type: ignore[assignment]
+    a.extent = tuple(x * k for x in a.extent)  # type: ignore[assignment]
+    a.offset = tuple(x * k for x in a.offset)  # type: ignore[assignment]
+
+
+def _fit_under(actors: list[Placed], members: list[int], under: Placed, e: Entity) -> bool:
+    """Whether the group ``members`` fits in the free room under ``under`` (between a table's legs, under a
+    tree's crown), once a tree has grown to shade it or a thing or animal of no stated size has shrunk to fit
+    (a small dog under the table); the room is the catalog's ``room_under``."""
+    room = CATALOG[under.asset].traits.room_under
+    if room is None:
+        return False
+    need = max(x / (r * s) for x, r, s in zip(_group_extent(actors, members), room, under.scale, strict=True))
+    if need < 1.0:
+        return True
+    if CATALOG[under.asset].traits.trunk > 0.0 and need * 1.05 <= TREE_GROWTH:
+        _scaled(under, need * 1.05)
+        return True
+    living = {CATALOG[actors[ix].asset].kind for ix in members}
+    if e.size == 1.0 and "character" not in living and 1.0 / (need * 1.03) >= UNDER_SHRINK:
+        for ix in members:
+            _scaled(actors[ix], 1.0 / (need * 1.03))
+        return True
+    return False
 
 
 def _lay_under(place: Placed, scene: list[Placed], margin: float) -> None:

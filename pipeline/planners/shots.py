@@ -146,13 +146,14 @@ def _backdrop(reading: Reading, by_entity: dict[int, list[Placed]], e: int, name
     others = [x for x in named if x != e]
     if not others or spec.traits.walkable or spec.traits.water:
         return bool(others)
+    big = max(_size(a) for a in by_entity[e])
     if any(ev.target == e for ev in reading.events) or any(
-            (rel := reading.entities[x].relation) and rel[0] in ("around", "between", "under") and e in rel[1]
-            for x in others):  # ... and so does what it is under (the crown over a bench under a tree)
-        return False  # where the action goes (a ball falls onto the table, dogs run round the tree) stays in view
+            (rel := reading.entities[x].relation) and e in rel[1] and (rel[0] in ("around", "between") or (
+                rel[0] == "under" and big < 2 * BACKDROP_RATIO * max(_size(a) for a in by_entity[x])))
+            for x in others):  # where the action goes (a ball falls onto the table, dogs run round the tree)
+        return False  # stays in view, and what it is under (a bench under a tree), unless it towers (an oak's crown)
     if spec.group in BACKDROP_GROUPS:
         return True
-    big = max(_size(a) for a in by_entity[e])
     related = [x for x in others if (rel := reading.entities[x].relation) and e in rel[1]]
     return any(big >= BACKDROP_RATIO * max(_size(a) for a in by_entity[x]) for x in related)
 
@@ -277,6 +278,46 @@ def _room_round(centre: np.ndarray, geo: Geometry) -> float | None:
         if np.all(rel < half):
             return max(float(np.min(half - rel)) - WALL_CLEARANCE, 0.5)
     return None
+
+
+THROUGH = 0.7  # a room under something this share of its width runs right through it (a bridge's arch)
+
+
+def _blocks(geo: Geometry, j: int, points: np.ndarray) -> bool:
+    """Whether actor ``j``'s solid box holds any of ``points`` (world, (K, 3)) at the beat's first frame; the
+    free room under it (a table's legs, the arch under a bridge) is not solid, nor is a flat thing or a place."""
+    world, f = geo.world, int(geo.frames[0])
+    spec = CATALOG.get(world.actors[j].asset)
+    if spec is None or spec.traits.place is not None or spec.traits.water is not None or spec.size[2] < 0.3:
+        return False
+    scale = world.scales[f, j]
+    h = math.radians(float(world.hpr[f, j, 0]))
+    rel = points - world.positions[f, j]
+    local = np.c_[rel[:, 0] * math.cos(h) + rel[:, 1] * math.sin(h), -rel[:, 0] * math.sin(h)
+                  + rel[:, 1] * math.cos(h), rel[:, 2]] / scale
+    half = np.asarray(spec.size[:2]) / 2
+    inside = np.all(np.abs(local[:, :2]) <= half, axis=1) & (local[:, 2] >= 0.0) & (local[:, 2] <= spec.size[2])
+    room = spec.traits.room_under
+    if room is not None:
+        span = np.asarray(room[:2])
+        free_half = np.where(span >= THROUGH * np.asarray(spec.size[:2]), half, span / 2)
+        inside &= ~(np.all(np.abs(local[:, :2]) <= free_half, axis=1) & (local[:, 2] <= room[2]))
+    return bool(np.any(inside))
+
+
+def _clear_azimuth(group: list[Placed], geo: Geometry, centre: np.ndarray, dist: float, elevation: float,
+                   azimuth: float) -> float:
+    """``azimuth``, or the nearest turn of it from which nothing outside ``group`` stands between the camera
+    and the group's centre (a camera behind people under a bridge saw only the bridge's side)."""
+    ids = {a.id for a in group}
+    others = [j for j, a in enumerate(geo.world.actors) if a.id not in ids]
+    for turn in (0.0, 40.0, -40.0, 65.0, -65.0, 115.0, -115.0, 90.0, -90.0, 180.0):
+        az = azimuth + math.radians(turn)
+        fwd = _axes(az, elevation)[2]
+        line = centre - np.outer(np.linspace(0.15, 1.0, 24), fwd * dist)  # from near the group out to the eye
+        if not any(_blocks(geo, j, line) for j in others):
+            return az
+    return azimuth
 
 
 def _front(subject: Placed, geo: Geometry) -> float:
@@ -410,6 +451,11 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
         return {"type": "static", "framing": {"subjects": same, "size": size}}
     explicit = moves - {"slow", "cinematic", "wide", "medium", "close", "top", "low", "side"}
     group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
+    if "side" not in moves:
+        turned = _clear_azimuth(group, geo, centre, dist, elevation, azimuth)
+        if turned != azimuth:
+            azimuth = turned
+            group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
     if not explicit and mover is not None and not whole and "track" in models:
         return {"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
