@@ -35,6 +35,7 @@ from scenes.rig import (
 from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
+GROUND_SIT, CHAIR_SIT = 0.1, 0.4  # seat heights (m, model scale): legs straight out in front, knees square
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +196,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
                 seat = (other.traits.seat.height if other.traits.seat else other.size[2]) * others[a.seat].scale[2]
                 sit_height = np.where(sit_w > 0, lookup(a.seat)[:, 2] + seat - base, sit_height)
             else:
-                sit_height = np.where(sit_w > 0, (seat if seat is not None else 0.46 * tracks.scale[:, 2]), sit_height)
+                # no seat and no height: on what it stands on (the grass, a blanket, a rock's top), legs forward
+                sit_height = np.where(sit_w > 0, seat if seat is not None else 0.0, sit_height)
         elif isinstance(a, Jump):
             crouch = np.exp(-(((t - a.start - 0.18) / 0.09) ** 2))
             land = np.exp(-(((t - end + 0.12) / 0.09) ** 2))
@@ -313,7 +315,10 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             chain = hpr_matrix(ik[:, 0]) @ hpr_matrix(ik[:, 1])
             ik[:, 2] = matrix_hpr(np.swapaxes(chain, 1, 2))
         if kind == "humanoid":
+            # on a chair the knees bend square; on the ground the legs lie out in front (a long sit)
+            knee = -90.0 * np.clip((sit_height / scale - GROUND_SIT) / (CHAIR_SIT - GROUND_SIT), 0.0, 1.0)
             seated = np.tile([[0.0, 90.0, 0.0], [0.0, -90.0, 0.0], [0.0, 0.0, 0.0]], (n, 1, 1))
+            seated[:, 1, 1] = knee
             ik = ik + sit_w[:, None, None] * (seated - ik)
             mount = _mount_of(actor, others) if ride_w.any() else None
             if mount is not None and not hold.standing_ride(mount.asset, actor.asset, scale):

@@ -274,7 +274,8 @@ class Dance(_Timed):
 
 
 class Sit(_Timed):
-    """Sit down (on ``seat``, a chair or bench, or at ``height`` metres) and stay seated until ``end``.
+    """Sit down (on ``seat``, a chair or bench, or at ``height`` metres; with neither, on what it stands on: the
+    ground, a blanket, a rock's top, legs out in front) and stay seated until ``end``.
 
     (The field is not called ``on`` because YAML reads a bare ``on`` as ``true``.)"""
 

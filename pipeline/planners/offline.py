@@ -1711,6 +1711,10 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         _lay_under(p, [a for a in scene if a not in shore], ORBIT_MARGIN if circling else PLACE_MARGIN)
         for w in shore:
             w.position = [p.position[0], round(p.position[1] + (p.extent[1] + w.extent[1]) / 2, 4), w.position[2]]
+        floor = CATALOG[p.asset].traits.place.height * p.scale[2]
+        for a in scene:  # a blanket on the beach lies on its sand, not under it (it vanished below the floor)
+            if a.extent[2] < 0.05 and a.position[2] < floor:
+                a.position[2] = round(floor, 4)
     return actors
 
 

@@ -365,7 +365,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("hedge", (3.3, 0.82, 1.2), "a clipped hedge 3 m long, along X", hedge, AssetTraits(physics_shape="box")),
     _o("rock", (1.05, 1.03, 0.69), "a lumpy boulder", assets.boulder,
        # a stone (scaled down) is picked up and thrown by its top; a boulder is a seat on a walk by the lake
-       AssetTraits(grip=(0.0, 0.0, 0.6), seat=Surface(0.64, (0.6, 0.5)), supports=top(0.66, (0.6, 0.5)))),
+       AssetTraits(grip=(0.0, 0.0, 0.6), seat=Surface(0.66, (0.4, 0.35)), supports=top(0.66, (0.4, 0.35)))),
     _o("fence", (2.0, 0.1, 0.94), "a 2 m section of picket fence along X with a top rail", assets.fence,
        AssetTraits(supports=top(0.94, (2.0, 0.1), (0.0, 0.02)))),
     _o("hills", (60.0, 30.0, 6.8), "rolling green hills 60 m wide (backdrop)", hills, AssetTraits(walkable=True)),
