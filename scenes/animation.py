@@ -35,6 +35,7 @@ from scenes.rig import (
 from scenes.script import Actor, Dance, Fall, Idle, Jump, LookAt, Push, Sit, Wave, is_move
 
 BLEND = 0.4  # seconds an upper-body action takes to fade in and out
+LIE_DROP = 0.62  # share of its leg length an animal's body drops to lie down
 GROUND_SIT, CHAIR_SIT = 0.1, 0.4  # seat heights (m, model scale): legs straight out in front, knees square
 
 
@@ -163,6 +164,7 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
     # --- action layers (upper body, pelvis)
     t = times
     sit_w = np.zeros(n)
+    lie_w = np.zeros(n)
     sit_height = np.zeros(n)
     for a in actor.actions:
         end = natural_end(a, duration)
@@ -189,6 +191,8 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
             rot[:, J["chest"], 1] -= 10 * w
         elif isinstance(a, Sit):
             sit_w = np.maximum(sit_w, envelope(t, a.start, end, duration, 0.6))
+            if a.lie:
+                lie_w = np.maximum(lie_w, envelope(t, a.start, end, duration, 0.6))
             seat = a.height
             base = tracks.position[:, 2]
             if seat is None and a.seat is not None:
@@ -239,11 +243,12 @@ def character_poses(actor: Actor, tracks: ActorTracks, times: np.ndarray, durati
         target_z = sit_height / scale + 0.12 * leg_model / 0.92
         off[:, 2] += sit_w * (target_z - pelvis_rest[2])
         off[:, 1] -= sit_w * 0.16 * leg_model
-    else:
-        rot[:, 0, 1] += sit_w * 28.0
-        off[:, 2] -= sit_w * 0.22 * leg_model
-        off[:, 1] -= sit_w * 0.1 * leg_model
-        rot[:, J["head"], 1] -= sit_w * 15.0
+    else:  # sitting up on the hindquarters, or lying level with the legs folded under (the lie replaces the sit)
+        up = sit_w - lie_w
+        rot[:, 0, 1] += up * 28.0
+        off[:, 2] -= up * 0.22 * leg_model + lie_w * LIE_DROP * leg_model
+        off[:, 1] -= up * 0.1 * leg_model
+        rot[:, J["head"], 1] -= up * 15.0
 
     # --- legs: foot targets from the gait, reach-limited pelvis height, two-bone IK
     A = actor_matrices(tracks.position, tracks.hpr, tracks.scale)

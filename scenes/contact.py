@@ -429,6 +429,7 @@ def _leaning(timeline, near: Contacts, on: np.ndarray, rest_m: float) -> np.ndar
 
 
 SEATED_RAMP = 0.6  # seconds a sit takes to settle (the animation's sitting envelope)
+ANIMAL_SEATED = 0.85  # an animal's body this share of its standing height or lower: sitting or lying
 PELVIS_ABOVE_SEAT = (-0.1, 0.45)  # metres: where a seated pelvis sits relative to the surface under it
 SEAT_MARGIN = 0.25  # metres a pelvis may be off a seat's area (it sits back on it)
 
@@ -457,6 +458,10 @@ def seat_under(timeline, i: int, pelvis: np.ndarray) -> tuple[np.ndarray, np.nda
     owner = np.full(f, NOTHING)
     height = pelvis[:, 2].copy()  # above the ground
     lo, hi = PELVIS_ABOVE_SEAT
+    sitter = timeline.actors[i]
+    if asset(sitter.asset).rig not in (None, "humanoid"):  # an animal sits or lies when its body is lower
+        rest = float(model(sitter.asset).joints[0].offset[2]) * float(np.mean(timeline.scales[:, i, 2]))
+        hi = max(hi, ANIMAL_SEATED * rest)  # than it stands (a cow lying down has half a metre under its belly)
     owner[(height >= lo) & (height <= hi)] = GROUND
     for j, a in enumerate(timeline.actors):
         if j == i or a.id in timeline.poses or not a.visible:

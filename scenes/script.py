@@ -282,6 +282,7 @@ class Sit(_Timed):
     type: Literal["sit"]
     seat: ActorId | None = None
     height: Annotated[float, Field(ge=0.0, le=5.0)] | None = None
+    lie: bool = False  # an animal lies down, legs folded under it, instead of sitting up (people still sit)
 
 
 class TurnTo(_Timed):

@@ -1175,6 +1175,7 @@ class _ClauseReader:
 AFLOAT_VERBS = ("float", "bob")
 PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
+LYING_VERBS = ("sleep", "lie", "rest", "curl")  # an animal that does these lies down, not sits up
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
 EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner
@@ -2090,7 +2091,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         over = by_entity.get(a.over, [None])[0] if a.over is not None else None
         clear = [{"height": round(over.extent[2] + 0.3, 3), "forward": round(over.extent[1] + 2 * OVER_RUN_UP + d, 3)}
                  ] if tag == "jump" and over is not None else []  # high and far enough to clear it
-        cands = [{"type": tag, **timing, **extra} for extra in clear + (
+        lie = {"lie": True} if tag == "sit" and ev.verb in LYING_VERBS and CATALOG[a.asset].kind == "animal" else {}
+        cands = [{"type": tag, **timing, **lie, **extra} for extra in clear + (
             [{"seat": a.seat_id}] if a.seat_id and tag == "sit" else []) + (
             [{"target": target_id}] if target_id else []) + ([{"to": _vec(dest)}, {"target": _vec(dest)}]
             if target is not None or sense.fallback in ("move", "chase", "fly", "push") else []) + [{}]]

@@ -9,6 +9,7 @@ import pytest
 
 from scenes.check import CheckLimits, check_timeline
 from scenes.io import load_script
+from scenes.script import SceneScript
 from scenes.timeline import compile_script
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -114,3 +115,16 @@ def test_an_empty_scene_and_a_one_frame_scene_are_checked(compile_yaml):
     one = compile_yaml("duration: 0.01\nfps: 10\nactors: [{id: a, asset: box}, {id: b, asset: crate, "
                        "position: [2, 0, 0]}]\n")
     assert len(one) == 1 and check_timeline(one).passed
+
+
+def test_an_animal_lying_down_is_seated_and_one_sitting_on_a_table_height_of_air_is_not() -> None:
+    def floating(z: float) -> list[str]:
+        script = SceneScript.model_validate({
+            "version": 1, "duration": 2.0,
+            "actors": [{"id": "cow", "asset": "cow", "position": [0, 0, z],
+                        "actions": [{"type": "sit", "lie": True, "start": 0.0, "end": 2.0}]}],
+            "camera": {"shots": [{"type": "static", "position": [0, -8, 2], "target": [0, 0, 0.5]}]}})
+        return check_timeline(compile_script(script)).check("floating").findings
+
+    assert floating(0.0) == []
+    assert floating(0.76)  # lying on nothing at a tabletop's height floats
