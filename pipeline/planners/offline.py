@@ -670,8 +670,12 @@ class _ClauseReader:
                 i += 1
                 continue
             participle = verb_lemma(tok) if tok.endswith("ing") else None
-            acts_on = participle is not None and VERBS[participle].wants_target and bool(self.subjects) and not (
-                self.modifier_idx or self.count or self.indefinite or self.definite)  # "a man … watching TV"
+            bare = not (self.modifier_idx or self.count or self.indefinite or self.definite)
+            # "a man … watching TV", "two kids playing football": the verb of what was just named, not an
+            # adjective of the next noun ("a spinning top")
+            acts_on = participle is not None and bool(self.subjects) and bare and (
+                VERBS[participle].wants_target or (i - 1 in r.used and self.is_noun_at(i - 1)) or (
+                    self.t[i - 1] in ("is", "are", "was", "were") and i - 2 in r.used and self.is_noun_at(i - 2)))
             if participle and self.modifier_follows(i) and not self.is_noun_at(i) and not acts_on:
                 self.participles.append((i, participle))
                 i += 1
@@ -1371,11 +1375,28 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     _chairs_at_tables(r)
     _add_place(r)
     _same_water(r)
+    _games(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
             ignored.append(tok)
     return r, ignored
+
+
+GAMES = {"football": "kick"}  # what playing with each ball is: "kids playing football" kick it (they danced)
+
+
+def _games(r: Reading) -> None:
+    """ "two kids playing football": people who play with a ball named in the same clause kick it."""
+    for ev in r.events:
+        if ev.verb != "play" or ev.target is not None or not all(r.entities[e].sense.living == "person"
+                                                                   for e in ev.subjects):
+            continue
+        balls = [k for c, k in r.mentions if c == ev.clause and k not in ev.subjects and r.entities[k].sense.assets
+                 and r.entities[k].sense.assets[0] in GAMES]
+        if balls:
+            ev.verb = GAMES[r.entities[balls[0]].sense.assets[0]]
+            ev.sense, ev.target = VERBS[ev.verb], balls[0]
 
 
 def _same_water(r: Reading) -> None:

@@ -49,3 +49,12 @@ def test_a_blanket_on_the_beach_lies_on_the_sand_not_under_it() -> None:
     script = OfflinePlanner().plan(PlanRequest(prompt="a couple sitting on a picnic blanket on the beach")).script
     blanket = next(a for a in script.actors if a.asset == "picnic_blanket")
     assert blanket.position[2] >= 0.02  # the beach's floor
+
+
+@pytest.mark.parametrize("prompt", ["two kids playing football in the park near a big tree",
+                                    "three boys are playing football"])
+def test_children_playing_football_kick_it(prompt: str) -> None:
+    # "playing" was read as an adjective of "football": the ball bounced by itself, filmed alone, kids unseen
+    failed, _ = shown(prompt, [{"event": "touch", "a": "child", "b": "football"},
+                               {"visible": "child"}])
+    assert failed == []
