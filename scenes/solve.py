@@ -293,9 +293,8 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
     elif relation == "under":
         room = target.spec.traits.room_under
         # a blanket under a tree lies in the middle of its shade, not in a place of its own beside the family
-        flat = sub.spec.traits.walkable and sub.size[2] < 0.1
-        crowd = 0 if flat else sum(1 for b in bodies.values() if b.supported_by == f"under:{target.id}" and not (
-            b.spec.traits.walkable and b.size[2] < 0.1))
+        crowd = 0 if _lies_flat(sub) else sum(1 for b in bodies.values() if b.supported_by == f"under:{target.id}"
+                                              and not _lies_flat(b))
         if room is None:
             raise ScriptError(f"{where}: nothing fits under a {target.spec.name} ({target.id!r} has no room under it)")
         w, d, h = (np.asarray(room) * target.scale).tolist()
@@ -338,6 +337,11 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
 def _falling(body: Body) -> bool:
     """Whether ``body`` is a physics body that starts up in the air with nothing under it (it is let go of)."""
     return body.data.get("physics") is not None and float(body.pos[2]) > 0.05 and body.supported_by is None
+
+
+def _lies_flat(b: Body) -> bool:
+    """A rug or a blanket: something walked and sat on, lying flat on what is under it."""
+    return b.spec.traits.walkable and float(b.size[2]) < 0.1
 
 
 def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:

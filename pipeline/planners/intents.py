@@ -469,8 +469,7 @@ def _graspable(scene: Scene, holder: int, thing: int) -> bool:
         return False
     k = HOLD_SIZE / longest
     for a in things:
-        a.scale = tuple(round(v * k, 4) for v in a.scale)
-        a.extent = tuple(v * k for v in a.extent)
+        a.rescale(k)
     return True
 
 
@@ -694,8 +693,7 @@ def _sized_to_hit(scene: Scene, intent: dict[str, Any]) -> None:
         return
     k = min(1.0, HIT_SIZE * target.extent[2] / max(mover.extent))
     for a in scene.actors_of(entity):
-        a.scale = tuple(round(v * k, 4) for v in a.scale)
-        a.extent = tuple(v * k for v in a.extent)
+        a.rescale(k)
 
 
 def _knockable(scene: Scene, intent: dict[str, Any]) -> None:
@@ -730,8 +728,7 @@ def _pile_to_scale(scene: Scene, intent: dict[str, Any]) -> None:
         return
     k = PILE_SIZE * mover.extent[2] / target.extent[2]
     for a in scene.actors_of(entity):
-        a.scale = tuple(round(v * k, 4) for v in a.scale)
-        a.extent = tuple(v * k for v in a.extent)
+        a.rescale(k)
 
 
 SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
@@ -931,8 +928,7 @@ def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, coun
         return False
     k = min(widest / max(w, d, 1e-6), (area / max(w * d * count, 1e-6)) ** 0.5) * 0.8
     for a in things:
-        a.scale = tuple(round(v * k, 4) for v in a.scale)
-        a.extent = tuple(v * k for v in a.extent)
+        a.rescale(k)
     return True
 
 

@@ -1470,6 +1470,11 @@ class Placed:
     over: int | None = None  # the entity it jumps over ("jumps over the fence")
     physics: dict[str, Any] | None = None  # a body the physics moves from the start (dropped from a height)
 
+    def rescale(self, k: float) -> None:
+        """Make it ``k`` times as big (its scale and its world size)."""
+        self.scale = tuple(round(v * k, 4) for v in self.scale)  # type: ignore[assignment]
+        self.extent = tuple(v * k for v in self.extent)  # type: ignore[assignment]
+
 
 def _stands_on_it(reading: Reading, entity: int) -> bool:
     """Whether ``entity`` jumps on the spot where it is ("a child jumping up and down on the bed"): it stands on
@@ -1755,12 +1760,6 @@ UNDER_SHRINK = 0.55  # the smallest a thing of no stated size is made to fit und
 TREE_GROWTH = 3.5  # the most a tree grows so its shade covers what lies under it (an oak is that big)
 
 
-def _scaled(a: Placed, k: float) -> None:
-    a.scale = tuple(round(x * k, 4) for x in a.scale)  # type: ignore[assignment]
-    a.extent = tuple(x * k for x in a.extent)  # type: ignore[assignment]
-    a.offset = tuple(x * k for x in a.offset)  # type: ignore[assignment]
-
-
 def _fit_under(actors: list[Placed], members: list[int], under: Placed, e: Entity) -> bool:
     """Whether the group ``members`` fits in the free room under ``under`` (between a table's legs, under a
     tree's crown), once a tree has grown to shade it or a thing or animal of no stated size has shrunk to fit
@@ -1772,12 +1771,13 @@ def _fit_under(actors: list[Placed], members: list[int], under: Placed, e: Entit
     if need < 1.0:
         return True
     if CATALOG[under.asset].traits.trunk > 0.0 and need * 1.05 <= TREE_GROWTH:
-        _scaled(under, need * 1.05)
+        under.rescale(need * 1.05)
         return True
     living = {CATALOG[actors[ix].asset].kind for ix in members}
     if e.size == 1.0 and "character" not in living and 1.0 / (need * 1.03) >= UNDER_SHRINK:
-        for ix in members:
-            _scaled(actors[ix], 1.0 / (need * 1.03))
+        for ix in members:  # the group closes up with them
+            actors[ix].rescale(1.0 / (need * 1.03))
+            actors[ix].offset = tuple(x / (need * 1.03) for x in actors[ix].offset)  # type: ignore[assignment]
         return True
     return False
 
