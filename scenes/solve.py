@@ -316,7 +316,7 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([*_local(target, _spot_inside(inner, sub, inside)), target.pos[2] + inner.height])
         sub.supported_by = target.id
     elif (host := _host_of(sub, target, relation, bodies)) is not None:  # "a vase beside the books on the piano"
-        _put_on(sub, host, where, bodies)
+        _put_on(sub, host, where, bodies, beside=target)
     else:
         gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
         direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
@@ -379,7 +379,31 @@ def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) ->
     return host
 
 
-def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> None:
+ON_GAP = 0.05  # metres between things standing side by side on one top
+
+
+def _free_offset(host: Body, top: Any, sub: Body, others: list[Body], long_x: bool, beside: Body | None,
+                 fallback: float) -> float:
+    """Where along ``top``'s long side ``sub`` stands clear of ``others`` on it: the free spot nearest the middle,
+    or nearest ``beside`` (a cup beside the laptop on the desk); ``fallback`` if none is free."""
+    axis = _local(host, (1.0, 0.0)) - _local(host, (0.0, 0.0)) if long_x else \
+        _local(host, (0.0, 1.0)) - _local(host, (0.0, 0.0))
+    centre = top.centre[0] if long_x else top.centre[1]
+    half = _extent_along(sub, axis)
+    room = (top.size[0] if long_x else top.size[1]) / 2 - half
+    spans = [(float(_to_local(host, b.pos[:2])[0 if long_x else 1]) - centre, _extent_along(b, axis))
+             for b in others]
+    spots = [0.0] + [c + sign * (w + ON_GAP + half) for c, w in spans for sign in (1.0, -1.0)]
+    free = [x for x in spots if abs(x) <= room + 1e-6 and all(abs(x - c) >= w + half + ON_GAP * 0.5 for c, w in spans)]
+    if not free:
+        return fallback
+    if beside is not None:
+        near = float(_to_local(host, beside.pos[:2])[0 if long_x else 1]) - centre
+        return min(free, key=lambda x: (abs(x - near), -x))
+    return min(free, key=abs)
+
+
+def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside: Body | None = None) -> None:
     supports = target.spec.traits.supports
     if not supports:
         raise ScriptError(f"{where}: a {target.spec.name} has no surface to put things on, so {sub.id!r} cannot go "
@@ -404,6 +428,8 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body]) -> Non
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
     if in_line:  # from the back of the tread to its front
         offset = float(np.clip(-room + n * step, -room, room))
+    else:  # clear of what already stands there, by its own size (a cup went 0.06 m into a laptop)
+        offset = _free_offset(target, top, sub, [b for b in others if b.placed_on == k], long_x, beside, offset)
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
@@ -1376,6 +1402,9 @@ def _shove(sub: Body, target: Body, s: float, e: float) -> Strike:
 
 def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     chaser, quarry = bodies[it.subject], bodies[it.target]
+    if "follow" not in chaser.spec.actions and "move_to" in chaser.spec.actions and quarry.spec.group == "vehicles":
+        _car_chase(chaser, quarry, s, e, where)
+        return
     _can(chaser, "follow", where)
     if quarry.living and not any(a.get("type") in ("walk_to", "run_to", "follow_path", "follow")
                                  for a in quarry.data.get("actions", [])):
@@ -1402,6 +1431,28 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
     if quarry.data.get("actions"):  # behind what goes ahead: a car is long, so not into its boot
         behind = max(behind, _extent_along(quarry, quarry.forward) + chaser.radius + 0.4)
     chaser.act(type="follow", target=quarry.id, start=s, end=e, distance=round(behind, 3))
+
+
+CHASE_SPEED = 9.0  # m/s a car chase goes at (32 km/h through a city: fast, and still in frame for a while)
+
+
+def _car_chase(chaser: Body, quarry: Body, s: float, e: float, where: str) -> None:
+    """A vehicle chasing a vehicle ("a police car chasing a sports car"): the quarry drives off across the frame
+    and the chaser drives the same line a few car lengths behind it (a car cannot ``follow``; the quarry stood
+    still while the police car went nowhere)."""
+    _can(quarry, "move_to", where)
+    if not quarry.data.get("actions"):
+        quarry.face_across()
+    ahead = quarry.forward
+    run = min(CHASE_SPEED * (e - s), 60.0)
+    if not quarry.data.get("actions"):
+        quarry.act(type="move_to", to=quarry.pos + ahead * run, start=s, end=e, easing="linear")
+    chaser.heading = quarry.heading
+    gap = _extent_along(quarry, ahead) + _extent_along(chaser, ahead) + 4.0
+    if not chaser.kept:
+        chaser.pos = quarry.pos - ahead * gap
+    close = _extent_along(quarry, ahead) + _extent_along(chaser, ahead) + 1.5  # gaining on it, bumper to bumper
+    chaser.act(type="move_to", to=chaser.pos + ahead * (run + gap - close), start=s, end=e, easing="linear")
 
 
 def _flutter_away(bird: Body, chaser: Body, s: float, e: float, bodies: dict[str, Body]) -> None:
@@ -1488,7 +1539,9 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
         _drive_round(car, bodies[it.along], ahead, it.speed, s, e)
         return
     if it.along is not None:
-        _drive_on(car, bodies[it.along], bodies, s, e)
+        ahead = [bodies[x.subject] for x in script.intents[:script.intents.index(it)]
+                 if isinstance(x, DriveAlong) and x.along == it.along]
+        _drive_on(car, bodies[it.along], bodies, s, e, ahead)
         return
     length = it.distance if it.distance is not None else it.speed * (e - s)
     fwd = car.forward
@@ -1525,11 +1578,16 @@ def _drive_round(car: Body, ring: Body, ahead: int, speed: float, s: float, e: f
     car.act(type="follow_path", waypoints=points, start=s, end=e)
 
 
-def _drive_on(car: Body, path: Body, bodies: dict[str, Body], s: float, e: float) -> None:
-    """Drive ``path`` (a road, a bridge) end to end on its top, across the frame."""
+DRIVE_GAP = 3.0  # metres between one car's back and the next one's front, driving one road
+
+
+def _drive_on(car: Body, path: Body, bodies: dict[str, Body], s: float, e: float, ahead: list[Body]) -> None:
+    """Drive ``path`` (a road, a bridge) end to end on its top, across the frame; behind the cars already
+    driving it (a police car chasing a sports car down the street drove inside it)."""
     if not path.kept and not any(b.supported_by == path.id for b in bodies.values()):
         path.face_across()
     start, fwd, length = _path_lane(car, path)
+    start = start - fwd * sum(b.size[1] + DRIVE_GAP for b in ahead)
     if not car.kept:
         car.pos, car.heading = start, _heading_to(start, start + fwd)
     goal = car.pos + fwd * length
@@ -1621,7 +1679,7 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
         # seat is in front of its back)
         sub.heading = seat.heading
         at = centre + fwd * 0.08
-        sub.pos = np.array([at[0], at[1], sub.pos[2]])
+        sub.pos = np.array([at[0], at[1], seat.pos[2]])  # on the seat's floor (laid on its top, a dog sat in air)
         busy = any(a.get("start", 0.0) < s and a.get("type") not in ("look_at", "idle")  # watching the TV: seated
                    for a in sub.data.get("actions", []))
         sub.act(type="sit", seat=seat.id, start=s if busy else 0.0)  # standing inside it until then would overlap

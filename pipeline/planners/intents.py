@@ -315,7 +315,8 @@ def _chase(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
         along = _first(scene, ev.path)
         cars = [*scene.members[target], *(m for s in ev.subjects for m in scene.members[s])]
         return [{"type": "drive_along", "subject": c, "along": along, "together": k > 0} for k, c in enumerate(cars)]
-    if target is None or not all(scene.living(s) for s in ev.subjects):
+    if target is None or not all(scene.living(s) or (_drives(scene, s) and _drives(scene, target))
+                                 for s in ev.subjects):
         return None
     out: list[dict[str, Any]] = []
     rel = scene.relation(ev.subjects[0])

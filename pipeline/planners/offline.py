@@ -234,6 +234,7 @@ class Entity:
     size: float = 1.0
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
     arrangement: str = "row"
+    abreast: bool = False  # "side by side", "next to each other": a row closed up to arm's length
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
     source: int | None = None  # what it comes off ("rolls off the table", "falls off a shelf"): it starts on it
     topic: bool = False  # named by a group phrase ("a domino run"): a later count of the same noun is it
@@ -349,6 +350,8 @@ class _ClauseReader:
         self.r = reading
         self.subjects: list[int] = []
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
+        self.listed: list[int] = []  # ... unless "and" ends the list: "a laptop, a cup and a book on a desk"
+        self.joined: list[int] = []  # the list's first members, whom "facing" after the last one is not about
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
         self.commanded: Event | None = None  # the event a command made: "… and a box" are its things too
         self.commanded_end = 0  # the token after its last thing
@@ -411,6 +414,17 @@ class _ClauseReader:
         return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and (verb_lemma(word) is None or participle)
                 and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
 
+    def abreast(self) -> None:
+        """ "side by side", "next to each other": the members of one group stand close abreast; of several
+        named together, each stands beside the first ("a boy and his dog walk side by side")."""
+        r = self.r
+        subjects = self.subjects or [len(r.entities) - 1]
+        for e in subjects:
+            r.entities[e].abreast = True
+        for e in subjects[1:]:
+            if r.entities[e].relation is None:
+                r.entities[e].relation = ("beside", [subjects[0]])
+
     def read(self, start: int, end: int, clause: int) -> None:
         """Read the clause ``tokens[start:end]``."""
         t, r = self.t, self.r
@@ -419,6 +433,7 @@ class _ClauseReader:
         self.agent_for: Event | None = None  # a passive verb waiting for its doer ("… by a boy")
         self.goal_for: Event | None = None  # a verb with its target, waiting for where it sends it ("against …")
         self.path_for: Event | None = None  # a travel waiting for the road, path or bridge it goes along
+        self.listed, self.joined = [], []
         self.events_at_noun = 0  # how many events there were when the last noun was read
         camera_subject = False
         last_event: Event | None = None
@@ -514,11 +529,8 @@ class _ClauseReader:
             if arrangement and r.entities:
                 for e in self.subjects or [len(r.entities) - 1]:
                     r.entities[e].arrangement = arrangement[1]
-                if arrangement[0] == ("side", "by", "side") and len(self.subjects) >= 2 and last_event is not None \
-                        and last_event.verb in DROP_VERBS and set(self.subjects) <= set(last_event.subjects):
-                    for e in self.subjects[1:]:  # "a beach ball and a bowling ball side by side": beside each other
-                        if r.entities[e].relation is None:
-                            r.entities[e].relation = ("beside", [self.subjects[0]])
+                if arrangement[0] == ("side", "by", "side"):
+                    self.abreast()
                 r.used.update(range(i, i + len(arrangement[0])))
                 i += len(arrangement[0])
                 # "three cones lined up in a row and a ball …": the arrangement is what they do; what follows
@@ -555,6 +567,12 @@ class _ClauseReader:
                 i += len(phrase)
                 continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
+            if rel and rel[1] == "beside" and r.entities and any(
+                    _match(t, i + len(rel[0]), p) for p in (("each", "other"), ("one", "another"))):
+                self.abreast()  # "two cars parked next to each other": side by side
+                r.used.update(range(i, i + len(rel[0]) + 2))
+                i += len(rel[0]) + 2
+                continue
             if rel and tok == "by" and last_event is not None and last_event.passive and last_event.agent is None:
                 self.agent_for = last_event  # "is thrown by a boy": the boy throws it
                 r.used.add(i)
@@ -613,6 +631,8 @@ class _ClauseReader:
                     i = j
                     continue
                 subjects = list(self.subjects) or [len(r.entities) - 1]
+                if tok in ("facing", "opposite"):  # "a sofa, a rug and a TV facing the sofa": the TV faces it
+                    subjects = subjects[-1:] if self.joined else subjects
                 last = len(r.entities) - 1
                 # just now, in this clause, and after a settling verb ("flies from the tree and lands on the bench":
                 # the bird lands there, not the tree)
@@ -951,8 +971,14 @@ class _ClauseReader:
                 elif verb_seen and not self.soft_break and after_preposition:
                     object_last = e  # "picks apples from tree, drops them": the tree is where, not who drops
                 elif verb_seen or self.soft_break:
+                    self.listed = [*self.listed, *self.subjects] if self.soft_break and not verb_seen else []
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
                 elif e not in self.subjects:
+                    if self.listed and _after_and(t, start, phrase_start):
+                        self.joined = [x for x in self.listed
+                                       if x not in self.subjects and not _is_place(r.entities[x])]
+                        self.subjects = self.joined + self.subjects
+                    self.listed = []
                     self.subjects.append(e)
                 if self.imperative is not None:  # "drop a beach ball": the ball drops
                     last_event = Event([e], self.imperative, VERBS[self.imperative], clause)
@@ -1347,6 +1373,14 @@ def boarding_phrases(tokens: list[str]) -> list[str]:
         out.append("embarks" if boards else tokens[i])  # (a word that is never a noun)
         i += 2 if phrase else 1
     return out
+
+
+def _after_and(t: list[str], start: int, k: int) -> bool:
+    """Whether the noun phrase at ``k`` follows "and" (past its article: "… and a book")."""
+    k -= 1
+    while k >= start and t[k] in DETERMINERS:
+        k -= 1
+    return k >= start and t[k] == "and"
 
 
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
@@ -1830,7 +1864,9 @@ def _turn(a: Placed, heading: float) -> None:
 
 def _member_offset(e: Entity, k: int, size: tuple[float, float, float]) -> tuple[float, float, float]:
     w, d, h = size
-    spacing = max(w, d) + min(GAP, max(w, d))  # small things sit closer together
+    # small things sit closer together; a row abreast closes up along its width (turned later, the wider
+    # spacing keeps room for any turn)
+    spacing = w + min(GAP, w) if e.abreast else max(w, d) + min(GAP, max(w, d))
     n = e.count
     if n == 1:
         return (0.0, 0.0, 0.0)

@@ -62,11 +62,15 @@ def beats(reading: Reading, actors: list[Placed], duration: float) -> list[Beat]
         moves.setdefault(clause, []).append(move)
     if reading.shot_count and reading.shot_count > 1 and not reading.shot_marks:
         k = reading.shot_count
+        firsts = _shot_firsts(n, k, moves)
         out = []
         for j in range(k):
             s, e = duration * j / k, duration * (j + 1) / k
-            clauses = tuple(c for c in range(n) if c * span < e - 1e-6 and (c + 1) * span > s + 1e-6)
-            asked = [m for c in clauses if s - 1e-6 <= c * span < e - 1e-6 for m in moves.get(c, [])]
+            if j < len(firsts):
+                clauses = tuple(range(firsts[j], firsts[j + 1] if j + 1 < len(firsts) else n))
+            else:  # more shots than clauses: the last clause goes on in them
+                clauses = (n - 1,)
+            asked = [m for c in clauses for m in moves.get(c, [])] if j < len(firsts) else []
             out.append(Beat(round(s, 3), round(e, 3), clauses, tuple(asked)))
         return out
     starts = set(moves) | set(reading.shot_marks) | {0}
@@ -79,6 +83,25 @@ def beats(reading: Reading, actors: list[Placed], duration: float) -> list[Beat]
         s, e = c * span, (last * span if j + 1 < len(ordered) else duration)
         out.append(Beat(round(s, 3), round(e, 3), tuple(range(c, last)), tuple(moves.get(c, []))))
     return out
+
+
+def _shot_firsts(n: int, k: int, moves: dict[int, list[str]]) -> list[int]:
+    """The first clause of each of ``k`` asked shots ("in three shots: a close-up of …; the camera dollies back
+    …; then …"): a clause that names a camera move opens a shot (the dolly was cut into the close-up's time), the
+    rest spread evenly over the clauses."""
+    firsts = sorted({0} | {c for c in moves if c < n})[:k]
+    for j in range(k):
+        if len(firsts) >= min(k, n):
+            break
+        c = round(j * n / k)
+        if c not in firsts:
+            firsts = sorted({*firsts, c})
+    for c in range(n):  # any still missing: the first free clauses
+        if len(firsts) >= min(k, n):
+            break
+        if c not in firsts:
+            firsts = sorted({*firsts, c})
+    return firsts
 
 
 def _story_cuts(reading: Reading, actors: list[Placed]) -> set[int]:
@@ -458,8 +481,9 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
             group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
     if not explicit and mover is not None and not whole and "track" in models:
-        return {"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
-                **_follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)}
+        return _from_above({"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
+                            **_follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)},
+                           moves)
     target: list[float] | str = _vec(centre)
     if len(group) == 1 and "orbit" in moves:
         target = group[0].id
@@ -484,8 +508,8 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
             if tag == "zoom":  # zoom out: from the lens that frames everything to a wider one; zoom in: narrower
                 extra |= {"fov": DEFAULT_FOV, "to_fov": DEFAULT_FOV * (1.5 if move == "zoom_out" else 0.55)}
             elif tag in ("track", "handheld"):  # from ahead of the subject, three-quarter on
-                extra |= {"angle": _front(follow, geo),
-                          **_follow_framing(follow, size, subjects, geo)}
+                extra = _from_above(extra | {"angle": _front(follow, geo),
+                                             **_follow_framing(follow, size, subjects, geo)}, moves)
             elif tag == "truck":  # slide past the group, sideways to the view, framing its middle
                 extra = {"target": target, "angle": round(math.degrees(azimuth), 3), "distance": round(dist, 3),
                          "travel": round(max(2.0, min(0.6 * dist, 8.0)), 3), "height": round(
@@ -513,6 +537,18 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
             if note not in notes:
                 notes.append(note)
     return {"type": "static", "position": eye(1.0), "target": target}
+
+
+TOP_PITCH = 58.0  # degrees below level a following camera asked to film "from above" looks down
+
+
+def _from_above(shot: dict[str, Any], moves: set[str]) -> dict[str, Any]:
+    """A following shot asked "from above" (a chase seen from above): the same distance, high over the subject
+    (it followed at eye height)."""
+    if "top" not in moves or "distance" not in shot:
+        return shot
+    dist, pitch = shot["distance"], math.radians(TOP_PITCH)
+    return shot | {"distance": round(dist * math.cos(pitch), 3), "height": round(dist * math.sin(pitch), 3)}
 
 
 def _over_the_shoulder(subjects: list[Placed], models: dict[str, Any]) -> dict[str, Any] | None:

@@ -1,0 +1,66 @@
+"""Things named together: side by side, in a list, on one top, in a chase, in the asked shots; prompts through
+the offline planner, judged on the compiled world."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.planners import OfflinePlanner, PlanRequest
+from pipeline.planners.base import world_findings
+from tests.pipeline.test_planner_world import shown
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # a row of cars was spaced by their length (4.7 m apart side to side), so not next to each other
+    ("two cars parked next to each other", [{"relation": "next_to", "a": "car", "b": "car"}]),
+    ("three chairs side by side", [{"relation": "next_to", "a": "chair", "b": "chair"}]),
+    ("a boy and his dog walk side by side along the beach", [{"relation": "next_to", "a": "child", "b": "dog"}]),
+    # the cup went 6 cm into the laptop beside it
+    ("a cup beside a laptop on a desk", [{"relation": "next_to", "a": "cup", "b": "laptop"},
+                                         {"relation": "on", "a": "cup", "b": "desk"}]),
+    # the first of a comma list was left on the floor
+    ("a laptop, a cup and a book on a desk", [{"relation": "on", "a": "laptop", "b": "desk"},
+                                              {"relation": "on", "a": "cup", "b": "desk"},
+                                              {"relation": "on", "a": "book", "b": "desk"}]),
+    # the quarry stood still and the chasing car went nowhere
+    ("a police car chasing a sports car", [{"event": "move", "a": "sports_car"},
+                                           {"event": "move", "a": "police_car"}]),
+])
+def test_things_named_together_stand_and_move_together(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
+
+
+@pytest.mark.parametrize("prompt", [
+    "a police car chases a red sports car down the street",  # both drove one lane, 1.9 m inside each other
+    "a police car chasing a sports car",
+    "a laptop, a cup and a book on a desk",
+    "two cars parked next to each other",
+])
+def test_no_overlap_and_nothing_floats(prompt: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert world_findings(script)[1] == []
+
+
+def test_a_list_facing_something_is_only_its_last_thing() -> None:
+    from pipeline.planners.offline import read_prompt
+
+    reading, _ = read_prompt("a living room with a sofa, a rug and a TV facing the sofa")
+    related = {e.sense.assets[0]: e.relation for e in reading.entities}
+    assert related["tv"] is not None and related["rug"] is None
+
+
+def test_asked_shots_take_their_camera_moves_in_order() -> None:
+    # the dolly of the second shot was cut into the first shot's time (four clauses over three shots)
+    prompt = ("three shots: close-up of a cake on the kitchen table; the camera dollies back to show the family "
+              "gathered round it; then the little boy leans in and blows out the candles")
+    shots = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script.camera.shots
+    assert len(shots) == 3
+    assert shots[0].type != "dolly" and shots[1].type == "dolly"
+
+
+def test_a_chase_filmed_from_above_looks_down_on_it() -> None:
+    # it followed the cars at eye height
+    failed, _ = shown("from above, a police car chasing a sports car through the city streets",
+                      [{"camera": "from_above"}])
+    assert failed == []
