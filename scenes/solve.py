@@ -1658,13 +1658,22 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
         raise ScriptError(f"{where}: a {seat.spec.name} is not something to sit on")
     fwd = seat.forward[:2]
     surface = seat.spec.traits.seat.scaled(seat.scale)
+    if sub.spec.kind == "animal":  # a dog on the bench beside him: up on the seat, along it, and sits there
+        _perch_on_seat(sub, seat, surface, s, any(isinstance(i, SitOn) and i.target == seat.id and
+                                                  i.subject != sub.id for i in script.intents))
+        return
     # several on one seat sit side by side, a body's width apart, as far as it reaches
     taken = sum(1 for b in bodies.values() if b is not sub and any(
         a.get("type") == "sit" and a.get("seat") == seat.id for a in b.data.get("actions", [])))
-    half = max(surface.size[0] / 2 - 0.25, 0.0)
-    sitters = max(taken + 1, sum(1 for i in script.intents if isinstance(i, SitOn) and i.target == seat.id))
+    perched = [b for b in bodies.values() if b.supported_by == seat.id and b.spec.kind == "animal"]
+    room = surface.size[0] - sum(float(max(b.size[:2])) for b in perched)  # a dog on the bench takes its end
+    half = max(room / 2 - 0.25, 0.0)
+    taken -= len(perched)
+    sitters = max(taken + 1, sum(1 for i in script.intents if isinstance(i, SitOn) and i.target == seat.id and
+                                 bodies[i.subject].spec.kind != "animal"))
     step = min(max(0.55, float(max(sub.size[:2])) + 0.05), 2 * half / max(sitters - 1, 1))
     slot = float(np.clip((taken - (sitters - 1) / 2) * step, -half, half))  # the row centred on the seat
+    slot -= (surface.size[0] - room) / 2
     centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
     local = _to_local(seat, sub.pos[:2]) - np.asarray(surface.centre)
     front = centre + fwd * (seat.size[1] / 2 + 0.45)
@@ -1698,6 +1707,17 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=by_end(back),
             end=by_end(back + 0.6))
     sub.act(type="sit", seat=seat.id, start=by_end(back + 0.3))
+
+
+def _perch_on_seat(sub: Body, seat: Body, surface: Any, s: float, company: bool) -> None:
+    """An animal sitting on a seat: on the seat's top from the start, turned along it; at one end of it when
+    others sit there too (they sit side by side in the rest of it)."""
+    slot = max(surface.size[0] / 2 - max(sub.size[:2]) / 2, 0.0) if company else 0.0
+    sub.heading = seat.heading + 90.0  # along the seat: a dog is longer than a bench is deep
+    centre = _local(seat, (surface.centre[0] + slot, surface.centre[1]))
+    sub.pos = np.array([centre[0], centre[1], seat.pos[2] + surface.height])
+    sub.supported_by, sub.kept = seat.id, True
+    sub.act(type="sit", start=s)
 
 
 def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:

@@ -1753,10 +1753,14 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
     for a in actors:
         if a.seat is not None:
             seat = actors[a.seat]
-            if sum(x.seat == a.seat for x in actors) == 1:  # alone on it: the middle of the seat
-                a.position = [seat.position[0], seat.position[1], seat.position[2]]
-            else:  # several on one bench: side by side along it
-                a.position[1] = seat.position[1]
+            on_it = [x for x in actors if x.seat == a.seat]
+            # several on one bench: side by side along it, within its length (one stood off its end)
+            width = CATALOG[seat.asset].size[0] * seat.scale[0]
+            step = min(0.6, max(width - 0.5, 0.0) / max(len(on_it) - 1, 1))
+            slot = (on_it.index(a) - (len(on_it) - 1) / 2) * step
+            h = math.radians(seat.heading)
+            a.position = [seat.position[0] + slot * math.cos(h), seat.position[1] + slot * math.sin(h),
+                          seat.position[2]]
             a.heading, a.seat_id = seat.heading, seat.id
     places = [a for a in actors if CATALOG[a.asset].traits.place is not None]
     scene = [a for a in actors if a not in places]
@@ -1939,7 +1943,8 @@ def _separate(actors: list[Placed]) -> None:
         moved = False
         for j, b in enumerate(actors):
             for a in actors[:j]:
-                if _overlap(a, b) and a.under != b.entity and b.under != a.entity and not _sits_on(a, b, actors):
+                if _overlap(a, b) and a.under != b.entity and b.under != a.entity and not _sits_on(a, b, actors) \
+                        and not (a.seat is not None and a.seat == b.seat):  # side by side on one bench
                     b.position[0] = a.position[0] + (a.extent[0] + b.extent[0]) / 2 + GAP
                     moved = True
         if not moved:
