@@ -25,7 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, substitutions, unknown_nouns
-from pipeline.planners.riders import mount_riders, roads_for_drives
+from pipeline.planners.riders import mount_riders, roads_for_drives, roads_for_streets
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -289,6 +289,7 @@ class Reading:
     shot_count: int | None = None  # "in three shots"
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
     place: tuple[str, NounSense, int] | None = None  # the place a setting word names ("on the beach": a beach)
+    street: bool = False  # the setting is a street or a road ("rainy London street"): vehicles stand on one
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -1138,6 +1139,8 @@ class _ClauseReader:
             self.r.ground = ground
         if sky or ground:
             self.r.used.add(i)
+        if self.t[i] in ROAD_SETTINGS:
+            self.r.street = True
         if self.r.place is None and (place := place_sense(self.t[i])) is not None:
             self.r.place = (self.t[i], place, self.clause)  # "on the beach": the place itself is shown too
 
@@ -1401,6 +1404,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
     mount_riders(r)
     roads_for_drives(r)
+    roads_for_streets(r)
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"

@@ -181,21 +181,56 @@ def _boards_before_ride(reading: Any, k: int) -> bool:
 def roads_for_drives(reading: Any) -> None:
     """A road for each drive down a street the setting names ("a taxi drives down the high street"), when the
     prompt names no road of its own: one road, shared by every drive that asks for it."""
-    road: int | None = next((k for k, e in enumerate(reading.entities) if _asset(e) == "road"), None)
     for ev in reading.events:
         drives = ev.mount is not None or any(_drives(reading, s) for s in ev.subjects)
+        if drives and ev.path is None and isinstance(ev.target, int) and ev.sense.fallback == "move" and \
+                _asset(reading.entities[ev.target]) == "road":
+            ev.path, ev.target = ev.target, None  # "drives through the city streets": along them, not up to them
         if not ev.road or ev.path is not None or not drives:
             continue
+        road = _the_road(reading)
         if road is None:
-            entry = lookup_noun("road")
-            sense = sense_of(entry) if entry is not None else None  # (a setting word: not lexicon_sense's)
-            if sense is None:
-                return
-            from pipeline.planners.offline import Entity
-
-            reading.entities.append(Entity("road", sense))
-            road = len(reading.entities) - 1
+            return
         ev.path = road
+
+
+def roads_for_streets(reading: Any) -> None:
+    """A street or road setting ("red double-decker bus, rainy London street") has its road: the vehicles that
+    stand nowhere else stand on it, and those that drive with no way named drive along it (the bus stood on
+    grass)."""
+    if not reading.street:
+        return
+    travelling = {s for ev in reading.events if ev.path is not None or ev.target is not None for s in ev.subjects}
+    # what things lie under keeps its place among them (a ball rolls under the parked car)
+    anchors = {a for e in reading.entities if e.relation and e.relation[0] == "under" for a in e.relation[1]}
+    idle = [k for k, e in enumerate(reading.entities) if _drives(reading, k) and e.relation is None
+            and e.source is None and k not in travelling and k not in anchors]
+    if not idle:
+        return
+    road = _the_road(reading)
+    if road is None:
+        return
+    for k in idle:
+        drives = [ev for ev in reading.events if k in ev.subjects and ev.sense.fallback == "move"]
+        for ev in drives:
+            ev.path = road
+        if not drives:
+            reading.entities[k].relation = ("on", [road])
+
+
+def _the_road(reading: Any) -> int | None:
+    """The prompt's road, or a new one (None if the lexicon has none)."""
+    road = next((k for k, e in enumerate(reading.entities) if _asset(e) == "road"), None)
+    if road is not None:
+        return road
+    entry = lookup_noun("road")
+    sense = sense_of(entry) if entry is not None else None  # (a setting word: not lexicon_sense's)
+    if sense is None:
+        return None
+    from pipeline.planners.offline import Entity
+
+    reading.entities.append(Entity("road", sense))
+    return len(reading.entities) - 1
 
 
 def _drives(reading: Any, entity: int) -> bool:

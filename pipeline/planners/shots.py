@@ -406,7 +406,7 @@ def plan_shots(reading: Reading, actors: list[Placed], world: Timeline, duration
     for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect, links):
         geo = _geometry(world, beat.start, beat.end, aspect)
         subjects = focus(reading, actors, beat.clauses)
-        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed)
+        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed, actors)
         shot.update({"start": beat.start, "end": beat.end})
         shots.append(shot)
     return shots
@@ -451,7 +451,8 @@ def _primary(subjects: list[Placed], geo: Geometry) -> Placed | None:
 
 
 def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[str, Any],
-               notes: list[str], links: dict[int, set[int]], passed: set[Any] = frozenset()) -> dict[str, Any]:
+               notes: list[str], links: dict[int, set[int]], passed: set[Any] = frozenset(),
+               scene: list[Placed] = ()) -> dict[str, Any]:  # type: ignore[assignment]
     moves = set(beat.moves)
     if not subjects:
         return {"type": "static", "position": [0.0, -8.0, 2.5], "target": [0.0, 0.0, 0.5]}
@@ -459,7 +460,7 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     mover = _primary(subjects, geo)
     size = next((SIZES[m] for m in beat.moves if m in SIZES), None)
     if "ots" in moves:
-        shot = _over_the_shoulder(subjects, models)
+        shot = _over_the_shoulder(subjects, models, scene)
         if shot is not None:
             return shot
     if size == "close_up" and CATALOG[lead.asset].kind in ("character", "animal") and "track" in models:
@@ -551,12 +552,19 @@ def _from_above(shot: dict[str, Any], moves: set[str]) -> dict[str, Any]:
     return shot | {"distance": round(dist * math.cos(pitch), 3), "height": round(dist * math.sin(pitch), 3)}
 
 
-def _over_the_shoulder(subjects: list[Placed], models: dict[str, Any]) -> dict[str, Any] | None:
-    """Behind the first person's shoulder, looking at the next subject."""
+def _over_the_shoulder(subjects: list[Placed], models: dict[str, Any], scene: list[Placed] = ()
+                       ) -> dict[str, Any] | None:  # type: ignore[assignment]
+    """Behind the first person's shoulder, looking at the next subject (or, alone in the beat, at the nearest
+    other person or thing in the scene: "over the shoulder of a man studying the chessboard")."""
     people = [a for a in subjects if CATALOG[a.asset].kind == "character"]
     if not people:
         return None
-    other = next((a for a in subjects if a is not people[0]), None)
+    me = people[0]
+    other = next((a for a in subjects if a is not me), None)
+    if other is None:
+        others = [a for a in scene if a is not me and CATALOG[a.asset].traits.place is None]
+        other = min(others, key=lambda a: (CATALOG[a.asset].kind != "character", math.dist(
+            a.position[:2], me.position[:2])), default=None)
     if other is None:
         return None
     return first_valid(models, [{"type": "track", "target": other.id, "framing": "over_the_shoulder",

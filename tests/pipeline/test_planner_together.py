@@ -64,3 +64,25 @@ def test_a_chase_filmed_from_above_looks_down_on_it() -> None:
     failed, _ = shown("from above, a police car chasing a sports car through the city streets",
                       [{"camera": "from_above"}])
     assert failed == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # the imperative and "all the way round" were not read: a static shot
+    ("orbit the camera all the way round the statue in the middle of the roundabout",
+     [{"camera": "orbit"}, {"relation": "on", "a": "statue", "b": "roundabout"}]),
+    ("start wide on the city skyline and truck left past the skyscrapers", [{"camera": "truck"}]),
+    # one person in the shot: over his shoulder at the other one in the scene (it was a static shot)
+    ("Over-the-shoulder shot of a young man, then cut to a close-up of an old man stroking his chin.",
+     [{"camera": "over_the_shoulder", "shot": 0}]),
+    # a street setting has its road, and the bus stands on it (on grass before)
+    ("red double-decker bus, rainy London street, wide shot", [{"relation": "on", "a": "bus", "b": "road"}]),
+])
+def test_camera_words_and_street_settings(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
+
+
+def test_a_car_drives_along_the_streets_it_drives_through() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a car drives through the city streets at night")).script
+    assert world_findings(script)[1] == []  # it drove up to the road's edge and into it
+    assert [i.type for i in script.intents] == ["drive_along"]
