@@ -585,6 +585,10 @@ class _ClauseReader:
                 rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
             if tok == "at" and self.at_edge_of(i):
                 rel = (("at",), "beside")  # "at the lake's edge": by the lake
+            elif tok == "at" and rel is None and self.noun_follows(i, _stands_somewhere) and not (
+                    last_event is not None and last_event.sense.wants_target and last_event.target is None) and not (
+                    i > start and _aims_at(t[i - 1])):
+                rel = (("at",), "beside")  # "a teacher at the whiteboard", "mum chops vegetables at the counter"
             if tok == "from" and self.noun_follows(i, _stood_on) and not (
                     last_event is not None and last_event.sense.fallback in ("fall", "fly")):
                 rel = (("from",), "on")  # "waving from the sidewalk", "watch from a bench": where they are
@@ -712,7 +716,7 @@ class _ClauseReader:
                 self.soft_break = bool(self.subjects) and not verb_seen
                 i += 1
                 continue
-            if tok in SUBORDINATORS and last_event is not None and self.noun_soon(i):
+            if tok in SUBORDINATORS and (last_event is not None or self.subjects) and self.noun_soon(i):
                 # "the vase gets knocked off the table when the cat jumps": the cat does the next thing, it is not
                 # what the knock is done to
                 r.used.add(i)
@@ -1467,6 +1471,24 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
     for x, e in enumerate(r.entities):
         if e.relation and x in e.relation[1]:
             e.relation = None  # what was beside itself
+
+
+AIMING = {"shoot", "shot", "aim", "point", "bark", "smile", "laugh", "growl", "hiss", "yell", "shout", "fire", "wave",
+          "stare", "look", "glance", "throw", "kick", "swing", "hurl", "toss", "lob", "jump", "leap", "snap"}
+
+
+def _aims_at(word: str) -> bool:
+    """Whether "at" after ``word`` names what is aimed at ("shot at the hoop", "barks at the cat"), not where one is."""
+    forms = {word, verb_lemma(word), word[:-1] if word.endswith("s") else None, word[:-2] if word.endswith("ed") else
+             None, word[:-3] if word.endswith("ing") else None}
+    return bool(forms & AIMING)
+
+
+def _stands_somewhere(name: str) -> bool:
+    """Whether one can be "at" a thing of asset ``name`` (a table, a gate, the counter): a lifeless thing that is no
+    place or setting of its own ("at the beach" is the setting)."""
+    spec = CATALOG.get(name)
+    return spec is not None and not spec.rig and spec.traits.place is None and spec.traits.water is None
 
 
 def _is_place(e: Entity) -> bool:
