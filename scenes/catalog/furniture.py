@@ -8,7 +8,7 @@ from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, ellipsoid, frustum, placed, sphere, torus
+from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -378,11 +378,16 @@ def high_chair() -> Model:
 
 
 def pillow() -> Model:
-    """A soft pillow (a cushion) 50 x 35 cm and 12 cm thick, with a piped seam round its middle."""
+    """A soft pillow (a cushion) 50 x 35 cm and 12 cm thick: a squared, plump shape, a piped seam round its middle."""
+    from scenes.geometry import from_triangles
+
+    ball = placed(sphere(1.0, 32, 16), at=(0, 0, -0.5))  # centred on the origin, radius 0.5
+    v = ball.vertices.astype(np.float64) * 2.0
+    v[:, :2] = np.sign(v[:, :2]) * np.abs(v[:, :2]) ** 0.45  # squared off in plan, round in section
+    cushion = from_triangles(v * [0.25, 0.175, 0.06] + [0, 0, 0.06], ball.triangles)
     parts: Parts = [
-        (placed(ellipsoid((0.5, 0.35, 0.12), 24, 10)), "body"),
-        (block((0.4, 0.25, 0.1), (0, 0, 0.06)), "body"),
-        (placed(centred(torus(1.0, 0.03, 24, 4)), scale=(0.49, 0.34, 0.3), at=(0, 0, 0.06)), "trim"),
+        (cushion, "body"),
+        (placed(cushion, scale=(1.01, 1.01, 0.06), at=(0, 0, 0.0565)), "trim"),
     ]
     return prop_model(parts, {"body": paint("e8d8f0", "fabric"), "trim": paint("b8a0c8", "fabric")})
 

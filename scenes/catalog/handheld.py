@@ -326,18 +326,19 @@ def egg() -> Model:
 
 
 def fishing_rod() -> Model:
-    """A fishing rod 2.4 m long standing on its butt: a cork grip, a reel, line guides and a thin tapering blank."""
+    """A spinning rod 1.9 m long standing on its butt: a cork grip, a reel under it, line guides and a tapering
+    blank with the line running up it."""
     parts: Parts = [
-        (frustum(0.028, 0.024, 0.35, 12), "grip"),
-        (placed(frustum(0.018, 0.005, 2.05, 8), at=(0, 0, 0.35)), "body"),
-        (placed(cylinder(0.03, 0.02, 12), at=(0, 0, 0.35)), "trim"),
-        (rod((0, 0.012, 0.28), (0, 0.04, 0.28), 0.008, 6), "trim"),
-        (placed(centred(cylinder(0.06, 0.03, 16)), hpr=(0, 0, 90), at=(0, 0.06, 0.28)), "reel"),
-        (rod((0.015, 0.06, 0.28), (0.03, 0.06, 0.28), 0.006, 6), "trim"),
+        (frustum(0.036, 0.03, 0.42, 12), "grip"),
+        (placed(frustum(0.022, 0.007, 1.48, 8), at=(0, 0, 0.42)), "body"),
+        (placed(cylinder(0.04, 0.025, 12), at=(0, 0, 0.42)), "trim"),
+        (rod((0, 0.015, 0.3), (0, 0.05, 0.3), 0.01, 6), "trim"),
+        (placed(centred(cylinder(0.08, 0.04, 16)), hpr=(0, 0, 90), at=(0, 0.075, 0.3)), "reel"),
+        (rod((0.02, 0.075, 0.3), (0.05, 0.075, 0.3), 0.008, 6), "trim"),
     ]
-    for z in (0.7, 1.1, 1.5, 1.85, 2.15, 2.38):
-        parts.append((placed(centred(torus(0.016, 0.003, 10, 4)), hpr=(0, 0, 90), at=(0, 0.012, z)), "trim"))
-    parts.append((rod((0, 0.06, 0.28), (0, 0.012, 2.4), 0.0015, 3), "line"))
+    for z in (0.75, 1.05, 1.35, 1.6, 1.8, 1.89):
+        parts.append((placed(centred(torus(0.02, 0.004, 10, 4)), hpr=(0, 0, 90), at=(0, 0.014, z)), "trim"))
+    parts.append((rod((0, 0.075, 0.3), (0, 0.012, 1.9), 0.0015, 3), "line"))
     return prop_model(
         parts,
         {
@@ -377,8 +378,8 @@ def spoon() -> Model:
     parts: Parts = [
         (placed(ellipsoid((0.04, 0.06, 0.012), 16, 8), at=(0, 0.06, 0.0)), "body"),
         (placed(ellipsoid((0.032, 0.05, 0.004), 16, 4), at=(0, 0.061, 0.009)), "bowl"),
-        (block((0.012, 0.12, 0.004), (0, -0.03, 0.006), (0, 4, 0)), "body"),
-        (block((0.02, 0.03, 0.004), (0, -0.08, 0.008)), "body"),
+        (block((0.012, 0.12, 0.004), (0, -0.035, 0.002)), "body"),
+        (block((0.02, 0.03, 0.004), (0, -0.08, 0.002)), "body"),
     ]
     return prop_model(parts, {"body": paint("c8ccd0", "chrome"), "bowl": paint("a8acb0", "chrome")})
 
@@ -423,20 +424,22 @@ def watering_can() -> Model:
 
 
 def shoe() -> Model:
-    """A trainer 28 cm long, toe at +Y: a white rubber sole, a blue upper with a rounded toe and laces, a heel tab."""
+    """A trainer 28 cm long, toe at +Y: a white rubber sole, a blue upper rising to a padded heel collar round a dark
+    opening, a white toe cap and laces."""
     parts: Parts = [
-        (placed(ellipsoid((0.1, 0.28, 0.04), 20, 8), at=(0, 0, 0.0)), "sole"),
-        (placed(ellipsoid((0.094, 0.14, 0.08), 20, 8), at=(0, 0.06, 0.01)), "body"),
-        (placed(ellipsoid((0.096, 0.16, 0.1), 20, 8), at=(0, -0.05, 0.01)), "body"),
-        (placed(cylinder(0.06, 0.004, 16), scale=(1.0, 1.3, 1.0), at=(0, -0.065, 0.108)), "sole"),
-        (block((0.02, 0.025, 0.04), (0, -0.135, 0.095), (0, 0, 0)), "sole"),
+        (placed(ellipsoid((0.1, 0.28, 0.03), 24, 8), at=(0, 0, 0.0)), "sole"),
+        (placed(ellipsoid((0.092, 0.26, 0.08), 24, 10), at=(0, 0.004, 0.012)), "body"),
+        (placed(ellipsoid((0.09, 0.13, 0.1), 20, 8), at=(0, -0.07, 0.01)), "body"),
+        (placed(ellipsoid((0.06, 0.085, 0.014), 16, 6), at=(0, -0.072, 0.098)), "opening"),
+        (placed(ellipsoid((0.08, 0.07, 0.05), 16, 6), at=(0, 0.09, 0.012)), "sole"),
     ]
     for k in range(4):
-        y = 0.05 - k * 0.025
-        parts.append((block((0.05, 0.008, 0.006), (0, y, 0.095 - k * 0.004), (0, 25, 0)), "laces"))
+        y = 0.045 - k * 0.022
+        parts.append((block((0.046, 0.008, 0.005), (0, y, 0.088 + k * 0.003)), "laces"))
     return prop_model(
         parts,
-        {"body": paint("2f5fa8", "fabric"), "sole": paint("f4f4f2", "rubber"), "laces": paint("f8f8f8", "fabric")},
+        {"body": paint("2f5fa8", "fabric"), "sole": paint("f4f4f2", "rubber"), "laces": paint("f8f8f8", "fabric"),
+         "opening": paint("1c1c1c", "fabric")},
     )
 
 
@@ -643,7 +646,7 @@ ASSETS: tuple[AssetSpec, ...] = (
        supports=(Surface(0.158, (0.16, 0.16)),), physics_shape="cylinder"),
     _h("egg", (0.045, 0.045, 0.058), "a brown hen's egg (rolls, breaks when dropped)", egg, (0.0, 0.0, 0.029),
        round=True, physics_shape="sphere"),
-    _h("fishing_rod", (0.05, 0.11, 2.4), "a fishing rod 2.4 m long with a reel (stands on its butt)", fishing_rod,
+    _h("fishing_rod", (0.06, 0.13, 1.9), "a fishing rod 1.9 m long with a reel (stands on its butt)", fishing_rod,
        (0.0, 0.0, 0.2), hold="hand"),
     _h("newspaper", (0.3, 0.4, 0.013), "a folded newspaper lying flat", newspaper, (0.0, 0.0, 0.006),
        physics_shape="box"),
@@ -655,7 +658,7 @@ ASSETS: tuple[AssetSpec, ...] = (
        topples=True, supports=(Surface(0.11, (0.07, 0.07)),), physics_shape="cylinder"),
     _h("watering_can", (0.22, 0.48, 0.38), "a green garden watering can, spout at +Y", watering_can, (0.0, -0.16, 0.37),
        hold="side"),
-    _h("shoe", (0.1, 0.29, 0.12), "a blue trainer, toe at +Y", shoe, (0.0, -0.1, 0.1), physics_shape="box"),
+    _h("shoe", (0.1, 0.28, 0.11), "a blue trainer, toe at +Y", shoe, (0.0, -0.1, 0.1), physics_shape="box"),
     _h("candle", (0.07, 0.07, 0.19), "a white pillar candle with a flame", candle, (0.0, 0.0, 0.07), topples=True,
        physics_shape="cylinder"),
     _h("alarm_clock", (0.13, 0.05, 0.14), "a red twin-bell alarm clock, face at +Y", alarm_clock, (0.0, 0.0, 0.07),
