@@ -509,14 +509,15 @@ def scarecrow() -> Model:
         (placed(sphere(0.28, 16, 8), at=(0, 0, 1.48)), "head"),
         (placed(cylinder(0.5, 0.02, 20), at=(0, 0, 1.7)), "hat"),
         (placed(frustum(0.24, 0.18, 0.16, 16), at=(0, 0, 1.71)), "hat"),
-        (placed(cylinder(0.5, 0.2, 16), at=(0, 0, 0.5)), "shirt"),
     ]
     for s in (-1, 1):
+        parts.append((rod((s * 0.09, 0.0, 0.7), (s * 0.12, 0.02, 0.24), 0.13, 10), "trousers"))  # legs hang free
+        parts.append((placed(ellipsoid((0.1, 0.1, 0.08), 8, 4), at=(s * 0.12, 0.02, 0.18)), "hat"))
         parts.append((placed(ellipsoid((0.12, 0.1, 0.1), 8, 4), at=(s * 0.66, 0, 1.3)), "hat"))
         parts.append((placed(sphere(0.04, 8, 4), at=(s * 0.06, 0.13, 1.6)), "eyes"))
     return prop_model(parts, {"post": paint("6b4a2e", "wood"), "shirt": paint("b23a2a", "fabric"),
                               "head": paint("c8a878", "fabric"), "hat": paint("e0c070", "matte"),
-                              "eyes": paint("1c1c1c", "matte")}, main="shirt")
+                              "eyes": paint("1c1c1c", "matte"), "trousers": paint("3a5a8a", "fabric")}, main="shirt")
 
 
 # a broadleaf crown 2 m over the ground: room under it beside the trunk (a bench, a person, a picnic)
