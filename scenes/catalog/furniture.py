@@ -54,9 +54,10 @@ def armchair() -> Model:
 
 
 def bed() -> Model:
-    """A double bed 1.6 x 2.1 m, head at -Y: a wooden frame and headboard, mattress, duvet and two pillows."""
+    """A double bed 1.6 x 2.1 m, head at -Y: a wooden frame on legs 15 cm high (shoes and a cat go under it), a
+    headboard, mattress, duvet and two pillows."""
     parts: Parts = [
-        (block((1.6, 2.1, 0.3), (0, 0, 0.25)), "frame"),
+        (block((1.6, 2.1, 0.25), (0, 0, 0.275)), "frame"),
         (block((1.6, 0.08, 1.0), (0, -1.05, 0.5)), "frame"),
         (block((1.5, 2.0, 0.2), (0, 0, 0.5)), "mattress"),
         (block((1.52, 1.45, 0.05), (0, 0.3, 0.625)), "duvet"),
@@ -65,7 +66,7 @@ def bed() -> Model:
         parts.append((placed(centred(sphere(1.0, 16, 8)), scale=(0.6, 0.34, 0.14), at=(x, -0.75, 0.67)), "pillows"))
     for x in (-0.75, 0.75):
         for y in (-1.0, 1.0):
-            parts.append((block((0.08, 0.08, 0.1), (x, y, 0.05)), "frame"))
+            parts.append((block((0.08, 0.08, 0.15), (x, y, 0.075)), "frame"))
     return prop_model(
         parts,
         {
@@ -535,7 +536,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         "a double bed, head at -Y",
         bed,
         AssetTraits(
-            supports=top(0.65, (1.5, 1.2), (0.0, 0.3)), seat=Surface(0.65, (1.5, 0.5), (0.0, 0.6)), physics_shape="box"
+            supports=top(0.65, (1.5, 1.2), (0.0, 0.3)), seat=Surface(0.65, (1.5, 0.5), (0.0, 0.6)),
+            room_under=(1.4, 1.85, 0.15), physics_shape="box",
         ),
     ),
     _f(
