@@ -394,16 +394,16 @@ def pillow() -> Model:
 
 
 def tablecloth() -> Model:
-    """A chequered tablecloth 1.26 x 0.84 m, 4 mm thick, lying flat: laid on a table it covers the top and hangs a
-    little over each edge; plates, cups and a cake stand on it (or on the table through it: it is thinner than
+    """A chequered tablecloth 1.22 x 0.82 m, 4 mm thick, lying flat: laid on a table it covers the top to just over
+    each edge; plates, cups and a cake stand on it (or on the table through it: it is thinner than
     the world check's overlap allowance)."""
-    parts: Parts = [(block((1.26, 0.84, 0.003), (0, 0, 0.0015)), "body")]
+    parts: Parts = [(block((1.22, 0.82, 0.003), (0, 0, 0.0015)), "body")]
     for i in range(9):
         for j in range(6):
             if (i + j) % 2 == 0:
-                parts.append((block((0.14, 0.14, 0.001), (-0.56 + i * 0.14, -0.35 + j * 0.14, 0.0035)), "accent"))
+                parts.append((block((0.135, 0.135, 0.001), (-0.54 + i * 0.135, -0.3375 + j * 0.135, 0.0035)), "accent"))
     for s in (-1, 1):
-        parts.append((block((1.26, 0.012, 0.004), (0, s * 0.414, 0.002)), "hem"))
+        parts.append((block((1.22, 0.012, 0.004), (0, s * 0.404, 0.002)), "hem"))
     return prop_model(
         parts,
         {"body": paint("f6f4ee", "fabric"), "accent": paint("2f6bb0", "fabric"), "hem": paint("d9d4c8", "fabric")},
@@ -633,12 +633,13 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _f(
         "tablecloth",
-        (1.26, 0.84, 0.004),
+        (1.22, 0.82, 0.004),
         "a blue-and-white chequered tablecloth lying flat (lay it on a table)",
         tablecloth,
         # a flat sheet like the picnic blanket: on a table it is the table's top, 4 mm up, so a plate put on the
         # cloth or on the table under it rests on it (4 mm is inside the world check's 3 cm overlap allowance)
-        AssetTraits(supports=top(0.004, (1.26, 0.84)), walkable=True, physics_shape="box"),
+        # (1.22 x 0.82 m: the table's top and 1 cm over each edge, as big as the solver lets a thing go on that top)
+        AssetTraits(supports=top(0.004, (1.22, 0.82)), walkable=True, physics_shape="box"),
     ),
     _f(
         "whiteboard",
