@@ -26,6 +26,10 @@ LOOKS: dict[str, AnimalLook] = {
     "elephant": AnimalLook(2.5, 1.5, 0.78, 0.8, 0.3, 0.9, 0.5, "floppy", "8d8d8d", "6f6f6f", "matte"),
     "giraffe": AnimalLook(1.5, 0.72, 0.8, 0.95, 2.0, 0.55, 0.5, "pointed", "e3b452", "7a4a20"),
     "rabbit": AnimalLook(0.3, 0.22, 0.08, 0.08, 0.06, 0.15, 0.05, "pointed", "9a7048", "f4f0ea"),
+    # a donkey: the horse's build, smaller and stockier, grey-brown with a dark mane and a pale muzzle
+    "donkey": AnimalLook(1.1, 0.5, 0.36, 0.4, 0.5, 0.5, 0.5, "horse", "7e7268", "3a3430", neck_angle=42.0,
+                         neck_width=(0.72, 0.46), head_shape=(0.44, 0.62, 0.5), muzzle=(0.34, 0.7, 0.36),
+                         head_pitch=-32.0, tail_pitch=-18.0, shin=0.16),
 }
 
 
@@ -206,6 +210,42 @@ def rabbit() -> Model:
     return _with(assets.quadruped(look), extras)
 
 
+def donkey() -> Model:
+    """A grey-brown donkey: the horse's rig, smaller, with long upright ears, a pale muzzle and belly, a dark mane."""
+    look = LOOKS["donkey"]
+    hl, g = look.head, look.girth
+    pitch = (0, look.head_pitch, 0)  # the head parts turn nose-down with the rest of the head
+    extras = [
+        (placed(placed(ellipsoid((hl * 0.2, hl * 0.1, hl * 0.75)), at=(s * hl * 0.15, -hl * 0.1, hl * 0.08),
+                       hpr=(0, 42, s * 16)), hpr=pitch), "head", "body")  # upright and a little back
+        for s in (-1, 1)
+    ]
+    extras.append((placed(placed(ellipsoid((hl * 0.36, hl * 0.42, hl * 0.3)), at=(0, hl * 0.5, -hl * 0.3)),
+                          hpr=pitch), "head", "pale"))
+    extras.append((placed(ellipsoid((g * 0.6, look.length * 0.7, g * 0.3)), at=(0, 0, -g * 0.56)), "body", "pale"))
+    return _with(assets.quadruped(look), extras, {"pale": paint("d8d0c4", "fabric")})
+
+
+def ladybird() -> Model:
+    """A ladybird 1 cm long: a domed red wing case with black spots, a small black head with white cheek spots and
+    six legs."""
+    import numpy as np
+
+    ax, ay, az, cz = 0.00375, 0.00425, 0.00225, 0.00295  # the dome's semi-axes and the height of its middle
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((2 * ax, 2 * ay, 2 * az), 16, 8), at=(0, -0.0005, cz - az)), "body"),
+        (placed(ellipsoid((0.0042, 0.0026, 0.0024), 10, 5), at=(0, 0.0042, 0.0009)), "head"),
+    ]
+    for x, y in ((0.0018, 0.0012), (-0.0018, 0.0012), (0.002, -0.0022), (-0.002, -0.0022), (0.0, -0.0005)):
+        rise = az * np.sqrt(max(1 - (x / ax) ** 2 - ((y + 0.0005) / ay) ** 2, 0.0))
+        parts.append((placed(ellipsoid((0.0016, 0.0016, 0.0005), 8, 4), at=(x, y, cz + rise - 0.0004)), "head"))
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.0008, 6, 3), at=(s * 0.0012, 0.0052, 0.0016)), "cheeks"))
+        for y in (-0.002, 0.0, 0.002):
+            parts.append((rod((s * 0.003, y, 0.0012), (s * 0.0048, y + 0.0006, 0.0), 0.0004, 3), "head"))
+    return prop_model(parts, {"body": paint("d8231a", "glossy"), "head": paint("121212", "glossy"),
+                              "cheeks": paint("f4f4f0", "matte")})
+
 # --- birds and fish -------------------------------------------------------------------------------------
 
 
@@ -364,5 +404,15 @@ ASSETS: tuple[AssetSpec, ...] = (
         fish,
         "animals",
         AssetTraits(buoyant=True, grip=(0.0, 0.0, 0.07), physics_shape="hull"),
+    ),
+    _quadruped("donkey", (0.51, 1.9, 1.8), "a grey-brown donkey with long ears", donkey, saddle=(0.0, -0.08, 1.22)),
+    composite(
+        "ladybird",
+        "prop",
+        (0.01, 0.01, 0.005),
+        "a ladybird (ladybug) 1 cm long, red with black spots (flies)",
+        ladybird,
+        "animals",
+        AssetTraits(flies=True, grip=(0.0, 0.0, 0.003), hold="hand", physics_shape="hull"),
     ),
 )

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 
 from scenes import assets
-from scenes.assets import HumanLook, paint, prop_model
+from scenes.assets import HumanLook, centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
+from scenes.geometry import Mesh, cylinder, frustum, placed, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -291,6 +291,68 @@ def trash_can() -> Model:
     return prop_model(parts, {"body": paint("2e6b3a", "metal"), "lid": paint("1f4a28", "metal")})
 
 
+def lighthouse() -> Model:
+    """A lighthouse 15 m tall: a tapering tower in red and white bands, a railed gallery, a glass lantern room with
+    a glowing lamp, a domed black cap, a door at +Y."""
+    parts: Parts = [(cylinder(4.6, 0.6, 32), "base")]
+    z, bands, h = 0.6, 6, 11.4
+    for k in range(bands):
+        b0, b1 = 3.6 - 1.3 * k / bands, 3.6 - 1.3 * (k + 1) / bands
+        parts.append((placed(frustum(b0, b1, h / bands, 32), at=(0, 0, z)), "body" if k % 2 == 0 else "stripes"))
+        z += h / bands
+    parts += [
+        (placed(cylinder(3.4, 0.25, 32), at=(0, 0, z)), "cap"),
+        (placed(cylinder(1.9, 1.7, 24), at=(0, 0, z + 0.25)), "glass"),
+        (placed(sphere(1.0, 16, 8), at=(0, 0, z + 0.6)), "lamp"),
+        (placed(cylinder(2.1, 0.15, 24), at=(0, 0, z + 1.95)), "cap"),
+        (placed(sphere(2.0, 20, 10), scale=(1.0, 1.0, 0.5), at=(0, 0, z + 2.0)), "cap"),
+        (placed(centred(torus(3.4, 0.06, 32, 4)), at=(0, 0, z + 1.1)), "cap"),
+        (block((0.9, 0.2, 2.0), (0, 1.72, 1.6)), "cap"),
+    ]
+    for k in range(16):
+        a = k * np.pi / 8
+        parts.append((rod((1.67 * np.cos(a), 1.67 * np.sin(a), z + 0.25), (1.67 * np.cos(a), 1.67 * np.sin(a), z + 1.1),
+                          0.05, 4), "cap"))
+    return prop_model(parts, {"body": paint("f6f4ee", "matte"), "stripes": paint("c62828", "matte"),
+                              "base": paint("8e8b85", "matte"), "cap": paint("1c1c1c", "metal"),
+                              "glass": paint("cfe4f2", "glass"), "lamp": paint("fff2b0", "emissive")})
+
+
+def pier() -> Model:
+    """A wooden jetty 10 m long (along Y) and 2.4 m wide: a plank deck 1.2 m up on pairs of posts, a low rail along
+    each side; people walk out along it and sit on its end (+Y)."""
+    length, width, deck = 10.0, 2.4, 1.2
+    parts: Parts = [(block((width, length, 0.08), (0, 0, deck - 0.04)), "body")]
+    for y in np.arange(-length / 2 + 0.25, length / 2, 0.5):
+        parts.append((block((width - 0.02, 0.02, 0.004), (0, float(y), deck + 0.002)), "gaps"))
+    for y in np.linspace(-length / 2 + 0.2, length / 2 - 0.2, 6):
+        for s in (-1, 1):
+            parts.append((placed(cylinder(0.2, deck - 0.08, 10), at=(s * (width / 2 - 0.1), float(y), 0.0)), "posts"))
+        parts.append((block((width - 0.2, 0.06, 0.12), (0, float(y), deck - 0.35)), "posts"))  # a cross brace
+    for s in (-1, 1):
+        for y in np.linspace(-length / 2 + 0.2, length / 2 - 1.2, 5):
+            parts.append((block((0.08, 0.08, 0.9), (s * (width / 2 - 0.04), float(y), deck + 0.45)), "posts"))
+        parts.append((block((0.08, length - 1.2, 0.08), (s * (width / 2 - 0.04), -0.6, deck + 0.9)), "posts"))
+    return prop_model(parts, {"body": paint("a07850", "wood"), "gaps": paint("5a4030", "wood"),
+                              "posts": paint("6b4a2e", "wood")})
+
+
+def roadblock() -> Model:
+    """A road barrier 1.5 m wide along X: a red-and-white striped board on two A-frame legs, an amber lamp on top."""
+    parts: Parts = [(block((1.5, 0.04, 0.25), (0, 0, 0.85)), "body")]
+    for k in range(6):
+        if k % 2 == 0:
+            parts.append((block((0.25, 0.002, 0.25), (-0.625 + k * 0.25, 0.0215, 0.85)), "stripes"))
+            parts.append((block((0.25, 0.002, 0.25), (-0.625 + k * 0.25, -0.0215, 0.85)), "stripes"))
+    for s in (-1, 1):
+        for f in (-1, 1):
+            parts.append((rod((s * 0.6, f * 0.3, 0.0), (s * 0.6, 0.0, 0.98), 0.05, 8), "legs"))
+        parts.append((rod((s * 0.6, -0.22, 0.25), (s * 0.6, 0.22, 0.25), 0.03, 6), "legs"))
+    parts.append((placed(cylinder(0.14, 0.12, 16), at=(0.55, 0, 0.975)), "lamp"))
+    return prop_model(parts, {"body": paint("f6f6f4", "plastic"), "stripes": paint("d62828", "plastic"),
+                              "legs": paint("3a3c3f", "metal"), "lamp": paint("ffa020", "emissive")})
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -399,4 +461,15 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _c("wall", (4.1, 0.28, 2.5), "a brick wall 4 m long", assets.wall,
        AssetTraits(physics_shape="box", supports=top(2.5, (4.1, 0.28)))),  # bottles on a wall, a cat along it
+    _c("lighthouse", (4.6, 4.6, 15.0), "a red-and-white striped lighthouse 15 m tall with a glowing lamp", lighthouse,
+       AssetTraits(physics_shape="cylinder")),
+    _c(
+        "pier",
+        (2.4, 10.0, 2.14),
+        "a wooden jetty 10 m long along Y, its deck 1.2 m up on posts (walk out along it, sit on its end at +Y)",
+        pier,
+        AssetTraits(supports=top(1.2, (2.2, 10.0)), walkable=True, seat=Surface(1.2, (2.2, 0.5), (0.0, 4.7)),
+                    room_under=(2.0, 9.0, 1.1)),
+    ),
+    _c("roadblock", (1.5, 0.65, 1.1), "a red-and-white striped road barrier, along X", roadblock),
 )

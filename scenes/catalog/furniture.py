@@ -54,9 +54,10 @@ def armchair() -> Model:
 
 
 def bed() -> Model:
-    """A double bed 1.6 x 2.1 m, head at -Y: a wooden frame and headboard, mattress, duvet and two pillows."""
+    """A double bed 1.6 x 2.1 m, head at -Y: a wooden frame on legs 15 cm high (shoes and a cat go under it), a
+    headboard, mattress, duvet and two pillows."""
     parts: Parts = [
-        (block((1.6, 2.1, 0.3), (0, 0, 0.25)), "frame"),
+        (block((1.6, 2.1, 0.25), (0, 0, 0.275)), "frame"),
         (block((1.6, 0.08, 1.0), (0, -1.05, 0.5)), "frame"),
         (block((1.5, 2.0, 0.2), (0, 0, 0.5)), "mattress"),
         (block((1.52, 1.45, 0.05), (0, 0.3, 0.625)), "duvet"),
@@ -65,7 +66,7 @@ def bed() -> Model:
         parts.append((placed(centred(sphere(1.0, 16, 8)), scale=(0.6, 0.34, 0.14), at=(x, -0.75, 0.67)), "pillows"))
     for x in (-0.75, 0.75):
         for y in (-1.0, 1.0):
-            parts.append((block((0.08, 0.08, 0.1), (x, y, 0.05)), "frame"))
+            parts.append((block((0.08, 0.08, 0.15), (x, y, 0.075)), "frame"))
     return prop_model(
         parts,
         {
@@ -355,6 +356,129 @@ def room(width: float = 6.0, depth: float = 5.0, height: float = 2.8) -> Model:
     )
 
 
+def high_chair() -> Model:
+    """A child's wooden high chair facing +Y: splayed legs, a seat 0.55 m up with a back and arms, a tray in front."""
+    seat = 0.55
+    parts: Parts = [
+        (block((0.36, 0.34, 0.03), (0, 0, seat - 0.015)), "body"),
+        (block((0.36, 0.03, 0.4), (0, -0.17, seat + 0.2), (0, -6, 0)), "body"),
+        (block((0.46, 0.22, 0.025), (0, 0.28, seat + 0.22)), "tray"),
+        (block((0.4, 0.02, 0.03), (0, 0.385, seat + 0.245)), "tray"),
+        (block((0.3, 0.03, 0.03), (0, 0.2, 0.2)), "legs"),
+    ]
+    for s in (-1, 1):
+        parts.append((block((0.03, 0.34, 0.03), (s * 0.18, 0.02, seat + 0.19)), "body"))
+        parts.append((block((0.03, 0.03, 0.2), (s * 0.18, 0.17, seat + 0.09)), "body"))
+        parts.append((block((0.03, 0.1, 0.03), (s * 0.18, 0.22, seat + 0.2)), "body"))
+        for f in (-1, 1):
+            parts.append((rod((s * 0.26, f * 0.26, 0.0), (s * 0.15, f * 0.14, seat - 0.03), 0.035, 8), "legs"))
+        parts.append((rod((s * 0.225, -0.22, 0.15), (s * 0.225, 0.22, 0.15), 0.02, 6), "legs"))
+    return prop_model(
+        parts, {"body": paint("e9d3a8", "wood"), "legs": paint("c9a878", "wood"), "tray": paint("f4f4f2", "plastic")}
+    )
+
+
+def pillow() -> Model:
+    """A soft pillow (a cushion) 50 x 35 cm and 12 cm thick: a squared, plump shape, a piped seam round its middle."""
+    from scenes.geometry import from_triangles
+
+    ball = placed(sphere(1.0, 32, 16), at=(0, 0, -0.5))  # centred on the origin, radius 0.5
+    v = ball.vertices.astype(np.float64) * 2.0
+    v[:, :2] = np.sign(v[:, :2]) * np.abs(v[:, :2]) ** 0.45  # squared off in plan, round in section
+    cushion = from_triangles(v * [0.25, 0.175, 0.06] + [0, 0, 0.06], ball.triangles)
+    parts: Parts = [
+        (cushion, "body"),
+        (placed(cushion, scale=(1.01, 1.01, 0.06), at=(0, 0, 0.0565)), "trim"),
+    ]
+    return prop_model(parts, {"body": paint("e8d8f0", "fabric"), "trim": paint("b8a0c8", "fabric")})
+
+
+def tablecloth() -> Model:
+    """A chequered tablecloth 1.22 x 0.82 m, 4 mm thick, lying flat: laid on a table it covers the top to just over
+    each edge; plates, cups and a cake stand on it (or on the table through it: it is thinner than
+    the world check's overlap allowance)."""
+    parts: Parts = [(block((1.22, 0.82, 0.003), (0, 0, 0.0015)), "body")]
+    for i in range(9):
+        for j in range(6):
+            if (i + j) % 2 == 0:
+                parts.append((block((0.135, 0.135, 0.001), (-0.54 + i * 0.135, -0.3375 + j * 0.135, 0.0035)), "accent"))
+    for s in (-1, 1):
+        parts.append((block((1.22, 0.012, 0.004), (0, s * 0.404, 0.002)), "hem"))
+    return prop_model(
+        parts,
+        {"body": paint("f6f4ee", "fabric"), "accent": paint("2f6bb0", "fabric"), "hem": paint("d9d4c8", "fabric")},
+    )
+
+
+def whiteboard() -> Model:
+    """A whiteboard 1.8 x 1.2 m on a wheeled stand, facing +Y: an aluminium frame, a pen tray, two A-legs on castors."""
+    cz = 1.35
+    parts: Parts = [
+        (block((1.8, 0.02, 1.2), (0, 0, cz)), "body"),
+        (block((1.84, 0.025, 0.03), (0, 0, cz + 0.615)), "frame"),
+        (block((1.84, 0.025, 0.03), (0, 0, cz - 0.615)), "frame"),
+        (block((0.6, 0.07, 0.02), (0, 0.04, cz - 0.64)), "frame"),
+        (block((0.5, 0.003, 0.06), (-0.35, 0.012, cz + 0.25)), "ink"),
+        (block((0.3, 0.003, 0.04), (0.3, 0.012, cz + 0.05)), "ink"),
+    ]
+    for s in (-1, 1):
+        parts.append((block((0.03, 0.025, 1.26), (s * 0.915, 0, cz)), "frame"))
+        parts.append((rod((s * 0.95, 0, 0.08), (s * 0.95, 0, cz + 0.3), 0.04, 8), "frame"))
+        parts.append((rod((s * 0.95, -0.3, 0.08), (s * 0.95, 0.3, 0.08), 0.04, 8), "frame"))
+        for f in (-1, 1):
+            parts.append((placed(sphere(0.07, 10, 5), at=(s * 0.95, f * 0.3, 0.0)), "wheels"))
+    return prop_model(
+        parts,
+        {"body": paint("f8f8f6", "glossy"), "frame": paint("b8bcc2", "metal"), "ink": paint("2f5fa8", "matte"),
+         "wheels": paint("1c1c1c", "rubber")},
+    )
+
+
+def toaster() -> Model:
+    """A two-slice toaster 28 x 18 cm and 19 cm tall, steel with black ends, a lever on its right."""
+    parts: Parts = [
+        (block((0.28, 0.18, 0.18), (0, 0, 0.09)), "body"),
+        (block((0.03, 0.17, 0.17), (-0.13, 0, 0.09)), "trim"),
+        (block((0.03, 0.17, 0.17), (0.13, 0, 0.09)), "trim"),
+        (block((0.03, 0.04, 0.015), (0.155, 0, 0.12)), "trim"),
+    ]
+    for y in (-0.035, 0.035):
+        parts.append((block((0.2, 0.028, 0.004), (0, y, 0.1885)), "slots"))
+    return prop_model(
+        parts,
+        {"body": paint("c8ccd0", "chrome"), "trim": paint("1c1c1c", "plastic"), "slots": paint("0a0a0a", "matte")},
+    )
+
+
+def microwave() -> Model:
+    """A microwave oven 48 x 36 cm and 28 cm tall, door at +Y: a dark glass window and a control panel on the right."""
+    parts: Parts = [
+        (block((0.48, 0.36, 0.28), (0, 0, 0.14)), "body"),
+        (block((0.32, 0.004, 0.2), (-0.06, 0.181, 0.14)), "glass"),
+        (block((0.1, 0.004, 0.24), (0.18, 0.181, 0.14)), "panel"),
+        (block((0.02, 0.02, 0.18), (0.11, 0.19, 0.14)), "trim"),
+    ]
+    for z in (0.2, 0.15, 0.1):
+        parts.append((block((0.06, 0.003, 0.03), (0.18, 0.184, z)), "trim"))
+    return prop_model(
+        parts,
+        {"body": paint("f2f2f0", "glossy"), "glass": paint("1c2228", "glass"), "panel": paint("2b2b2b", "plastic"),
+         "trim": paint("9aa0a6", "metal")},
+    )
+
+
+def mirror() -> Model:
+    """A tall standing mirror 0.6 x 1.7 m in a wooden frame on a stand, glass facing +Y, leaning back a little."""
+    parts: Parts = [
+        (block((0.6, 0.03, 1.5), (0, 0, 0.95), (0, -5, 0)), "frame"),
+        (block((0.52, 0.004, 1.42), (0, 0.016, 0.95), (0, -5, 0)), "glass"),
+        (block((0.7, 0.35, 0.04), (0, -0.05, 0.02)), "frame"),
+    ]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.3, 0.0, 0.04), (s * 0.3, -0.06, 0.9), 0.03, 6), "frame"))
+    return prop_model(parts, {"frame": paint("7a5230", "wood"), "glass": paint("d8e6ee", "chrome")}, main="glass")
+
+
 def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "furniture", traits)
 
@@ -412,7 +536,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         "a double bed, head at -Y",
         bed,
         AssetTraits(
-            supports=top(0.65, (1.5, 1.2), (0.0, 0.3)), seat=Surface(0.65, (1.5, 0.5), (0.0, 0.6)), physics_shape="box"
+            supports=top(0.65, (1.5, 1.2), (0.0, 0.3)), seat=Surface(0.65, (1.5, 0.5), (0.0, 0.6)),
+            room_under=(1.4, 1.85, 0.15), physics_shape="box",
         ),
     ),
     _f(
@@ -490,4 +615,53 @@ ASSETS: tuple[AssetSpec, ...] = (
         AssetTraits(walkable=True, room_under=(5.76, 4.88, 2.75), place=Surface(0.02, (5.2, 4.3), (0.0, -0.2)),
                     physics_shape="box"),
     ),
+    _f(
+        "high_chair",
+        (0.56, 0.68, 0.96),
+        "a child's wooden high chair with a tray, seat 0.55 m high, facing +Y",
+        high_chair,
+        AssetTraits(seat=Surface(0.55, (0.33, 0.22), (0.0, -0.04)), supports=top(0.7825, (0.44, 0.2), (0.0, 0.28)),
+                    room_under=(0.3, 0.3, 0.45)),
+    ),
+    _f(
+        "pillow",
+        (0.5, 0.35, 0.12),
+        "a soft lilac pillow (a cushion) 50 x 35 cm",
+        pillow,
+        # soft: things dropped on it land on its top
+        AssetTraits(supports=top(0.12, (0.36, 0.24)), grip=(0.0, 0.0, 0.06), hold="both", physics_shape="box"),
+    ),
+    _f(
+        "tablecloth",
+        (1.22, 0.82, 0.004),
+        "a blue-and-white chequered tablecloth lying flat (lay it on a table)",
+        tablecloth,
+        # a flat sheet like the picnic blanket: on a table it is the table's top, 4 mm up, so a plate put on the
+        # cloth or on the table under it rests on it (4 mm is inside the world check's 3 cm overlap allowance)
+        # (1.22 x 0.82 m: the table's top and 1 cm over each edge, as big as the solver lets a thing go on that top)
+        AssetTraits(supports=top(0.004, (1.22, 0.82)), walkable=True, physics_shape="box"),
+    ),
+    _f(
+        "whiteboard",
+        (1.97, 0.67, 1.98),
+        "a whiteboard 1.8 x 1.2 m on a wheeled stand, facing +Y",
+        whiteboard,
+        AssetTraits(physics_shape="box"),
+    ),
+    _f(
+        "toaster",
+        (0.31, 0.18, 0.19),
+        "a steel two-slice toaster",
+        toaster,
+        AssetTraits(grip=(0.0, 0.0, 0.09), hold="both", physics_shape="box"),
+    ),
+    _f(
+        "microwave",
+        (0.48, 0.37, 0.28),
+        "a white microwave oven, door at +Y",
+        microwave,
+        AssetTraits(supports=top(0.28, (0.48, 0.36)), physics_shape="box"),
+    ),
+    _f("mirror", (0.7, 0.35, 1.7), "a tall standing mirror in a wooden frame, glass at +Y", mirror,
+       AssetTraits(physics_shape="box")),
 )

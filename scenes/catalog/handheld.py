@@ -279,6 +279,296 @@ def apple() -> Model:
                        "leaf": paint("4f8a2b", "matte")})
 
 
+# --- everyday things added with the catalog's second pass (cakes, eggs, cutlery, tools) -----------------------
+
+
+def _lathed(profile: list[tuple[float, float]], segments: int = 24) -> Mesh:
+    """A closed solid of revolution from a (radius, z) profile running from the axis at the bottom to the axis at
+    the top (pawns, candles, kettles)."""
+    from scenes.geometry import _lathe, _merge
+
+    prof = np.asarray(profile, dtype=np.float64)
+    seg = np.diff(prof, axis=0)
+    n = np.stack([seg[:, 1], -seg[:, 0]], -1)
+    n /= np.linalg.norm(n, axis=1, keepdims=True) + 1e-12
+    return _merge(*(_lathe(prof[i : i + 2], np.array([n[i], n[i]]), segments) for i in range(len(seg))))
+
+
+def cake() -> Model:
+    """A round two-tier cake 24 cm across and 16 cm tall: sponge tiers under white icing, a cream band, cherries."""
+    parts: Parts = [
+        (cylinder(0.24, 0.085, 32), "body"),
+        (placed(cylinder(0.244, 0.012, 32), at=(0, 0, 0.08)), "icing"),
+        (placed(cylinder(0.17, 0.06, 32), at=(0, 0, 0.092)), "body"),
+        (placed(cylinder(0.174, 0.01, 32), at=(0, 0, 0.148)), "icing"),
+        (placed(centred(torus(0.25, 0.014, 32, 6)), at=(0, 0, 0.007)), "icing"),
+        (placed(centred(torus(0.178, 0.012, 32, 6)), at=(0, 0, 0.098)), "icing"),
+    ]
+    for k in range(6):
+        a = k * np.pi / 3
+        parts.append((placed(sphere(0.018, 10, 5), at=(0.055 * np.cos(a), 0.055 * np.sin(a), 0.156)), "cherries"))
+    return prop_model(
+        parts,
+        {"body": paint("c98b4f", "matte"), "icing": paint("fbf6ee", "glossy"), "cherries": paint("c0102a", "glossy")},
+        main="icing",
+    )
+
+
+def egg() -> Model:
+    """A brown hen's egg 4.5 x 5.8 cm with a few darker speckles."""
+    parts: Parts = [(ellipsoid((0.045, 0.045, 0.058), 24, 12), "body")]
+    rng = np.random.default_rng(3)
+    for _ in range(7):
+        a, z = float(rng.uniform(0, 2 * np.pi)), float(rng.uniform(0.018, 0.04))
+        r = 0.0225 * np.sqrt(max(1 - ((z - 0.029) / 0.029) ** 2, 0.0)) - 0.0006
+        parts.append((placed(sphere(0.003, 6, 3), at=(r * np.cos(a), r * np.sin(a), z - 0.0015)), "speckles"))
+    return prop_model(parts, {"body": paint("d9a877", "matte"), "speckles": paint("8a5a34", "matte")})
+
+
+def fishing_rod() -> Model:
+    """A spinning rod 1.9 m long standing on its butt: a cork grip, a reel under it, line guides and a tapering
+    blank with the line running up it."""
+    parts: Parts = [
+        (frustum(0.036, 0.03, 0.42, 12), "grip"),
+        (placed(frustum(0.022, 0.007, 1.48, 8), at=(0, 0, 0.42)), "body"),
+        (placed(cylinder(0.04, 0.025, 12), at=(0, 0, 0.42)), "trim"),
+        (rod((0, 0.015, 0.3), (0, 0.05, 0.3), 0.01, 6), "trim"),
+        (placed(centred(cylinder(0.08, 0.04, 16)), hpr=(0, 0, 90), at=(0, 0.075, 0.3)), "reel"),
+        (rod((0.02, 0.075, 0.3), (0.05, 0.075, 0.3), 0.008, 6), "trim"),
+    ]
+    for z in (0.75, 1.05, 1.35, 1.6, 1.8, 1.89):
+        parts.append((placed(centred(torus(0.02, 0.004, 10, 4)), hpr=(0, 0, 90), at=(0, 0.014, z)), "trim"))
+    parts.append((rod((0, 0.075, 0.3), (0, 0.012, 1.9), 0.0015, 3), "line"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("1f3b5a", "glossy"),
+            "grip": paint("c8a478", "matte"),
+            "reel": paint("b8bcc2", "metal"),
+            "trim": paint("2b2b2b", "metal"),
+            "line": paint("e8f0f4", "plastic"),
+        },
+    )
+
+
+def newspaper() -> Model:
+    """A folded newspaper 30 x 40 cm lying flat: off-white pages, a dark masthead and grey columns of print."""
+    parts: Parts = [
+        (block((0.3, 0.4, 0.012), (0, 0, 0.006)), "body"),
+        (block((0.26, 0.05, 0.001), (0, 0.16, 0.0125)), "masthead"),
+        (block((0.012, 0.4, 0.013), (-0.144, 0, 0.0065)), "body"),
+    ]
+    for x in (-0.09, 0.0, 0.09):
+        for y in (0.06, -0.1):
+            parts.append((block((0.075, 0.13, 0.001), (x, y, 0.0125)), "print"))
+    parts.append((block((0.16, 0.09, 0.001), (0.04, 0.08 - 0.07, 0.0128)), "photo"))
+    return prop_model(
+        parts,
+        {
+            "body": paint("eeebe2", "matte"),
+            "masthead": paint("1c1c1c", "matte"),
+            "print": paint("9a9a96", "matte"),
+            "photo": paint("5a6a7a", "matte"),
+        },
+    )
+
+
+def spoon() -> Model:
+    """A steel table spoon 19 cm long lying face up along Y (the bowl at +Y)."""
+    parts: Parts = [
+        (placed(ellipsoid((0.04, 0.06, 0.012), 16, 8), at=(0, 0.06, 0.0)), "body"),
+        (placed(ellipsoid((0.032, 0.05, 0.004), 16, 4), at=(0, 0.061, 0.009)), "bowl"),
+        (block((0.012, 0.12, 0.004), (0, -0.035, 0.002)), "body"),
+        (block((0.02, 0.03, 0.004), (0, -0.08, 0.002)), "body"),
+    ]
+    return prop_model(parts, {"body": paint("c8ccd0", "chrome"), "bowl": paint("a8acb0", "chrome")})
+
+
+def stick() -> Model:
+    """A stick 60 cm long lying along Y, the kind a dog fetches: a crooked bark-brown branch with a side twig."""
+    parts: Parts = [
+        (rod((0, -0.3, 0.014), (0.01, 0.0, 0.013), 0.028, 8), "body"),
+        (rod((0.01, 0.0, 0.013), (-0.01, 0.3, 0.012), 0.024, 8), "body"),
+        (rod((0.01, 0.05, 0.013), (0.07, 0.13, 0.012), 0.012, 6), "body"),
+        (placed(cylinder(0.024, 0.002, 8), hpr=(0, -90, 0), at=(-0.01, 0.301, 0.012)), "ends"),
+    ]
+    return prop_model(parts, {"body": paint("6b4a2e", "wood"), "ends": paint("c9a878", "wood")})
+
+
+def tin_can() -> Model:
+    """A tin can 7.5 cm across and 11 cm tall: steel rims and lid, a red paper label."""
+    parts: Parts = [
+        (cylinder(0.073, 0.11, 24), "trim"),
+        (placed(cylinder(0.075, 0.085, 24), at=(0, 0, 0.0125)), "body"),
+        (placed(centred(torus(0.075, 0.004, 24, 4)), at=(0, 0, 0.108)), "trim"),
+        (placed(centred(torus(0.075, 0.004, 24, 4)), at=(0, 0, 0.002)), "trim"),
+        (placed(cylinder(0.0755, 0.025, 24), at=(0, 0, 0.045)), "accent"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("c62828", "matte"), "trim": paint("c0c4c8", "metal"), "accent": paint("f4efe0", "matte")},
+    )
+
+
+def watering_can() -> Model:
+    """A green garden watering can: a round body, a long spout with a rose towards +Y and a handle over the top."""
+    parts: Parts = [
+        (frustum(0.2, 0.17, 0.25, 24), "body"),
+        (placed(cylinder(0.17, 0.01, 24), at=(0, 0, 0.25)), "trim"),
+        (rod((0, 0.06, 0.05), (0, 0.33, 0.3), 0.03, 10), "body"),
+        (placed(frustum(0.03, 0.06, 0.04, 12), hpr=(0, -45, 0), at=(0, 0.33, 0.3)), "trim"),
+        (placed(centred(torus(0.22, 0.025, 24, 6)), hpr=(90, 0, 90), at=(0, -0.02, 0.27)), "body"),
+    ]
+    parts = [(placed(m, at=(0, -0.14, 0)), s) for m, s in parts]  # centred on its footprint, spout to handle
+    return prop_model(parts, {"body": paint("2e8b3a", "plastic"), "trim": paint("1f5e28", "plastic")})
+
+
+def shoe() -> Model:
+    """A trainer 28 cm long, toe at +Y: a white rubber sole, a blue upper rising to a padded heel collar round a dark
+    opening, a white toe cap and laces."""
+    parts: Parts = [
+        (placed(ellipsoid((0.1, 0.28, 0.03), 24, 8), at=(0, 0, 0.0)), "sole"),
+        (placed(ellipsoid((0.092, 0.26, 0.08), 24, 10), at=(0, 0.004, 0.012)), "body"),
+        (placed(ellipsoid((0.09, 0.13, 0.1), 20, 8), at=(0, -0.07, 0.01)), "body"),
+        (placed(ellipsoid((0.06, 0.085, 0.014), 16, 6), at=(0, -0.072, 0.098)), "opening"),
+        (placed(ellipsoid((0.08, 0.07, 0.05), 16, 6), at=(0, 0.09, 0.012)), "sole"),
+    ]
+    for k in range(4):
+        y = 0.045 - k * 0.022
+        parts.append((block((0.046, 0.008, 0.005), (0, y, 0.088 + k * 0.003)), "laces"))
+    return prop_model(
+        parts,
+        {"body": paint("2f5fa8", "fabric"), "sole": paint("f4f4f2", "rubber"), "laces": paint("f8f8f8", "fabric"),
+         "opening": paint("1c1c1c", "fabric")},
+    )
+
+
+def chess_piece() -> Model:
+    """A wooden chess piece (a pawn) 6 cm tall: a round base, a tapering body, a collar and a ball head."""
+    body = _lathed([(0.0, 0.0), (0.014, 0.0), (0.014, 0.006), (0.011, 0.01), (0.006, 0.03), (0.009, 0.033),
+                    (0.009, 0.036), (0.004, 0.038), (0.0, 0.038)])
+    parts: Parts = [
+        (body, "body"),
+        (placed(sphere(0.022, 16, 8), at=(0, 0, 0.036)), "body"),
+        (placed(cylinder(0.029, 0.002, 24), at=(0, 0, 0.0)), "felt"),
+    ]
+    return prop_model(parts, {"body": paint("f0e2c4", "glossy"), "felt": paint("2e6b3a", "fabric")})
+
+
+def candle() -> Model:
+    """A white pillar candle 7 cm across and 15 cm tall with a black wick and a small glowing flame."""
+    parts: Parts = [
+        (cylinder(0.07, 0.15, 24), "body"),
+        (placed(cylinder(0.004, 0.012, 6), at=(0, 0, 0.15)), "wick"),
+        (placed(ellipsoid((0.014, 0.014, 0.03), 10, 5), at=(0, 0, 0.158)), "flame"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("f6f0e0", "matte"), "wick": paint("1c1c1c", "matte"), "flame": paint("ffb830", "emissive")},
+    )
+
+
+def alarm_clock() -> Model:
+    """A round twin-bell alarm clock 14 cm tall, face at +Y: a red case, a white dial with black hands, two bells."""
+    parts: Parts = [
+        (placed(centred(cylinder(0.11, 0.045, 32)), hpr=(0, -90, 0), at=(0, 0, 0.07)), "body"),
+        (placed(cylinder(0.09, 0.002, 32), hpr=(0, -90, 0), at=(0, 0.0225, 0.07)), "dial"),
+        (block((0.004, 0.002, 0.035), (0, 0.025, 0.085)), "hands"),
+        (block((0.025, 0.002, 0.004), (0.012, 0.025, 0.07)), "hands"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.045, 12, 6), scale=(1, 1, 0.7), at=(s * 0.04, -0.005, 0.105)), "trim"))
+        parts.append((rod((s * 0.035, 0, 0.03), (s * 0.045, 0, 0.0), 0.008, 6), "trim"))
+    return prop_model(
+        parts,
+        {"body": paint("c62828", "glossy"), "dial": paint("f8f6f0", "glossy"), "hands": paint("101010", "matte"),
+         "trim": paint("c0c4c8", "chrome")},
+    )
+
+
+def pencil() -> Model:
+    """A yellow pencil 18 cm long lying along Y: a hexagonal body, a sharpened wooden tip at +Y, a pink eraser."""
+    parts: Parts = [
+        (rod((0, -0.085, 0.0035), (0, 0.07, 0.0035), 0.007, 6), "body"),
+        (placed(cone(0.0069, 0.018, 6), hpr=(0, -90, 0), at=(0, 0.07, 0.0035)), "wood"),
+        (placed(cone(0.0025, 0.0062, 6), hpr=(0, -90, 0), at=(0, 0.0818, 0.0035)), "lead"),
+        (rod((0, -0.095, 0.0035), (0, -0.085, 0.0035), 0.0072, 10), "trim"),
+    ]
+    return prop_model(
+        parts,
+        {"body": paint("f2c230", "glossy"), "wood": paint("e0c090", "wood"), "lead": paint("2b2b2b", "matte"),
+         "trim": paint("e88a9a", "rubber")},
+    )
+
+
+def toothbrush() -> Model:
+    """A toothbrush 19 cm long lying along Y: a blue plastic handle and a head of white bristles at +Y."""
+    parts: Parts = [
+        (block((0.014, 0.15, 0.01), (0, -0.02, 0.005)), "body"),
+        (block((0.011, 0.04, 0.006), (0, 0.07, 0.003)), "body"),
+        (block((0.01, 0.028, 0.012), (0, 0.075, 0.012)), "bristles"),
+    ]
+    return prop_model(parts, {"body": paint("2f8ad0", "plastic"), "bristles": paint("f6f8fa", "plastic")})
+
+
+def fork() -> Model:
+    """A steel dinner fork 20 cm long lying along Y, four tines at +Y."""
+    parts: Parts = [
+        (block((0.012, 0.12, 0.004), (0, -0.04, 0.002)), "body"),
+        (block((0.026, 0.02, 0.004), (0, 0.03, 0.002)), "body"),
+    ]
+    for x in (-0.0105, -0.0035, 0.0035, 0.0105):
+        parts.append((block((0.004, 0.05, 0.003), (x, 0.063, 0.0025)), "tines"))
+    return prop_model(parts, {"body": paint("c8ccd0", "chrome"), "tines": paint("b8bcc0", "chrome")})
+
+
+def knife() -> Model:
+    """A kitchen knife 30 cm long lying along Y: a black handle with rivets, a steel blade towards +Y."""
+    parts: Parts = [
+        (block((0.022, 0.12, 0.016), (0, -0.09, 0.008)), "body"),
+        (block((0.002, 0.17, 0.035), (0, 0.055, 0.0175)), "blade"),
+    ]
+    for y in (-0.12, -0.06):
+        parts.append((placed(cylinder(0.006, 0.017, 8), at=(0, y, 0.0)), "blade"))
+    return prop_model(parts, {"body": paint("1c1c1c", "plastic"), "blade": paint("d0d4d8", "chrome")})
+
+
+def frying_pan() -> Model:
+    """A frying pan 28 cm across with a long black handle towards -Y."""
+    parts: Parts = [
+        (_open_vessel(0.24, 0.28, 0.05, 0.005, 32), "body"),
+        (placed(cylinder(0.23, 0.002, 32), at=(0, 0, 0.005)), "inside"),
+        (rod((0, -0.135, 0.04), (0, -0.33, 0.06), 0.025, 10), "handle"),
+    ]
+    return prop_model(parts, {"body": paint("3a3c3f", "metal"), "inside": paint("1c1c1c", "matte"),
+                              "handle": paint("101010", "plastic")})
+
+
+def kettle() -> Model:
+    """A steel electric kettle 24 cm tall: a rounded body, a spout at +Y, a black handle over the back and a base."""
+    body = _lathed([(0.0, 0.02), (0.085, 0.02), (0.095, 0.08), (0.085, 0.18), (0.05, 0.21), (0.0, 0.21)], 28)
+    parts: Parts = [
+        (cylinder(0.19, 0.02, 28), "handle"),
+        (body, "body"),
+        (placed(frustum(0.04, 0.02, 0.06, 10), hpr=(0, -55, 0), at=(0, 0.075, 0.15)), "body"),
+        (placed(centred(torus(0.16, 0.022, 20, 6)), hpr=(90, 0, 90), scale=(1.0, 1.0, 1.0), at=(0, -0.08, 0.16)),
+         "handle"),
+        (placed(cylinder(0.03, 0.02, 10), at=(0, 0, 0.21)), "handle"),
+    ]
+    return prop_model(parts, {"body": paint("c8ccd0", "chrome"), "handle": paint("161616", "plastic")})
+
+
+def bucket() -> Model:
+    """A red plastic bucket 30 cm across and 30 cm tall with a wire handle."""
+    parts: Parts = [
+        (_open_vessel(0.24, 0.3, 0.28, 0.008, 32), "body"),
+        (placed(centred(torus(0.31, 0.012, 32, 6)), at=(0, 0, 0.274)), "body"),
+        (placed(centred(torus(0.3, 0.008, 24, 4)), hpr=(0, 0, 90), scale=(1.0, 1.0, 1.0), at=(0, 0, 0.27)),
+         "handle"),
+    ]
+    return prop_model(parts, {"body": paint("d62828", "plastic"), "handle": paint("b8bcc2", "metal")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -352,4 +642,38 @@ ASSETS: tuple[AssetSpec, ...] = (
        hold="hand"),
     _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True,
        container=Surface(0.22, (0.16, 0.16))),  # what it holds stands in its neck, heads above the rim
+    _h("cake", (0.25, 0.25, 0.17), "a round two-tier cake with white icing and cherries", cake, (0.0, 0.0, 0.05),
+       supports=(Surface(0.158, (0.16, 0.16)),), physics_shape="cylinder"),
+    _h("egg", (0.045, 0.045, 0.058), "a brown hen's egg (rolls, breaks when dropped)", egg, (0.0, 0.0, 0.029),
+       round=True, physics_shape="sphere"),
+    _h("fishing_rod", (0.06, 0.13, 1.9), "a fishing rod 1.9 m long with a reel (stands on its butt)", fishing_rod,
+       (0.0, 0.0, 0.2), hold="hand"),
+    _h("newspaper", (0.3, 0.4, 0.013), "a folded newspaper lying flat", newspaper, (0.0, 0.0, 0.006),
+       physics_shape="box"),
+    _h("spoon", (0.04, 0.19, 0.013), "a steel table spoon, bowl at +Y", spoon, (0.0, -0.06, 0.006), hold="hand",
+       physics_shape="box"),
+    _h("stick", (0.09, 0.6, 0.028), "a stick 60 cm long, the kind a dog fetches", stick, (0.0, -0.1, 0.014),
+       hold="hand", physics_shape="box"),
+    _h("tin_can", (0.075, 0.075, 0.11), "a tin can with a red label (topples)", tin_can, (0.0, 0.0, 0.055),
+       topples=True, supports=(Surface(0.11, (0.07, 0.07)),), physics_shape="cylinder"),
+    _h("watering_can", (0.22, 0.48, 0.38), "a green garden watering can, spout at +Y", watering_can, (0.0, -0.16, 0.37),
+       hold="side"),
+    _h("shoe", (0.1, 0.28, 0.11), "a blue trainer, toe at +Y", shoe, (0.0, -0.1, 0.1), physics_shape="box"),
+    _h("candle", (0.07, 0.07, 0.19), "a white pillar candle with a flame", candle, (0.0, 0.0, 0.07), topples=True,
+       physics_shape="cylinder"),
+    _h("alarm_clock", (0.13, 0.05, 0.14), "a red twin-bell alarm clock, face at +Y", alarm_clock, (0.0, 0.0, 0.07),
+       physics_shape="box"),
+    _h("pencil", (0.007, 0.18, 0.007), "a yellow pencil, tip at +Y", pencil, (0.0, -0.03, 0.0035), hold="hand",
+       physics_shape="box"),
+    _h("toothbrush", (0.014, 0.19, 0.018), "a blue toothbrush, bristles at +Y", toothbrush, (0.0, -0.05, 0.005),
+       hold="hand", physics_shape="box"),
+    _h("fork", (0.026, 0.2, 0.004), "a steel dinner fork, tines at +Y", fork, (0.0, -0.06, 0.002), hold="hand",
+       physics_shape="box"),
+    _h("knife", (0.022, 0.3, 0.035), "a kitchen knife, blade at +Y", knife, (0.0, -0.09, 0.008), hold="hand",
+       physics_shape="box"),
+    _h("frying_pan", (0.28, 0.48, 0.07), "a frying pan with a long handle towards -Y", frying_pan,
+       (0.0, -0.28, 0.055), hold="hand", container=Surface(0.005, (0.2, 0.2))),
+    _h("kettle", (0.19, 0.23, 0.24), "a steel electric kettle, spout at +Y", kettle, (0.0, -0.1, 0.2)),
+    _h("bucket", (0.31, 0.31, 0.42), "a red plastic bucket with a wire handle", bucket, (0.0, 0.0, 0.42),
+       hold="side", container=Surface(0.008, (0.2, 0.2))),
 )

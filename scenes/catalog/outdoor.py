@@ -9,10 +9,10 @@ from __future__ import annotations
 import numpy as np
 
 from scenes import assets
-from scenes.assets import paint, prop_model
+from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, faceted, jointed, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, from_triangles, frustum, placed, rock, sphere
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, from_triangles, frustum, placed, rock, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -345,6 +345,181 @@ def picnic_blanket() -> Model:
     return prop_model(parts, {"body": paint("f4f4f4", "fabric"), "accent": paint("d62828", "fabric")})
 
 
+def hay() -> Model:
+    """A small square hay bale 90 x 46 cm and 40 cm high, along X, tied with two strings; straw tufts at its ends."""
+    parts: Parts = [
+        (block((0.9, 0.46, 0.4), (0, 0, 0.2)), "body"),
+        (block((0.86, 0.44, 0.02), (0, 0, 0.405)), "straw"),
+    ]
+    for x in (-0.22, 0.22):
+        parts.append((block((0.012, 0.465, 0.405), (x, 0, 0.2025)), "twine"))
+        parts.append((block((0.012, 0.44, 0.004), (x, 0, 0.4165)), "twine"))
+    rng = np.random.default_rng(8)
+    for s in (-1, 1):
+        for _ in range(5):
+            y, z = float(rng.uniform(-0.17, 0.17)), float(rng.uniform(0.07, 0.33))
+            parts.append((placed(ellipsoid((0.03, 0.1, 0.08), 8, 4), at=(s * 0.445, y, z - 0.04)), "straw"))
+    return prop_model(parts, {"body": paint("d8b860", "matte"), "straw": paint("e6ca78", "matte"),
+                              "twine": paint("a0522d", "fabric")})
+
+
+def leaf() -> Model:
+    """A fallen green leaf 8 cm long lying flat along Y: a pointed blade, a paler midrib and a short stalk."""
+    blade = faceted([[(0.0, -0.04, 0.0), (0.02, -0.02, 0.0), (0.026, 0.01, 0.0), (0.014, 0.03, 0.0),
+                      (0.0, 0.045, 0.0), (-0.014, 0.03, 0.0), (-0.026, 0.01, 0.0), (-0.02, -0.02, 0.0)]])
+    parts: Parts = [
+        (placed(blade, at=(0, 0, 0.0015)), "body"),
+        (placed(blade, hpr=(0, 0, 180), at=(0, 0, 0.0015)), "body"),  # its underside, so it shows from both faces
+        (block((0.0025, 0.085, 0.001), (0, 0.0, 0.0023)), "veins"),
+        (block((0.0025, 0.015, 0.0015), (0, -0.047, 0.00075)), "veins"),
+    ]
+    return prop_model(parts, {"body": paint("5a9a32", "matte"), "veins": paint("b8d890", "matte")})
+
+
+def sandcastle() -> Model:
+    """A sandcastle 40 cm across: a mound, a round keep with battlements, four corner towers and a paper flag."""
+    parts: Parts = [
+        (frustum(0.4, 0.3, 0.06, 24), "body"),
+        (placed(cylinder(0.16, 0.14, 20), at=(0, 0, 0.06)), "body"),
+        (rod((0, 0, 0.2), (0, 0, 0.3), 0.004, 4), "pole"),
+        (block((0.05, 0.002, 0.03), (0.026, 0, 0.285)), "flag"),
+    ]
+    for k in range(8):
+        a = k * np.pi / 4
+        parts.append((block((0.03, 0.03, 0.025), (0.065 * np.cos(a), 0.065 * np.sin(a), 0.21), (np.degrees(a), 0, 0)),
+                      "body"))
+    for x in (-0.11, 0.11):
+        for y in (-0.11, 0.11):
+            parts.append((placed(frustum(0.085, 0.07, 0.13, 16), at=(x, y, 0.0)), "body"))
+            parts.append((placed(cone(0.08, 0.07, 16), at=(x, y, 0.13)), "top"))
+    return prop_model(parts, {"body": paint("dcc08a", "matte"), "top": paint("c8a870", "matte"),
+                              "pole": paint("8a6a4a", "wood"), "flag": paint("e53935", "fabric")})
+
+
+def _canopy(diameter: float, height: float, panels: int = 8) -> tuple[Mesh, Mesh]:
+    """A striped conical canopy (apex at ``height``, rim at 0) as two meshes of alternate panels, each panel faced
+    both up and down so it shows from under it too."""
+    r = diameter / 2
+    rims = [(r * np.cos(2 * np.pi * k / panels), r * np.sin(2 * np.pi * k / panels), 0.0) for k in range(panels + 1)]
+    apex = (0.0, 0.0, height)
+    out: list[list] = [[], []]
+    for k in range(panels):
+        a, b = rims[k], rims[k + 1]
+        out[k % 2] += [[a, b, apex], [b, a, (0.0, 0.0, height - 0.004)]]
+    return faceted(out[0]), faceted(out[1])
+
+
+def parasol() -> Model:
+    """A beach parasol 2 m across on a 2.3 m pole: a striped red-and-white canopy with a white fringe, people and
+    chairs fit in its shade under it."""
+    a, b = _canopy(2.0, 0.4)
+    top_z = 1.9
+    parts: Parts = [
+        (frustum(0.05, 0.04, 2.3, 10), "pole"),
+        (placed(a, at=(0, 0, top_z)), "body"),
+        (placed(b, at=(0, 0, top_z)), "stripes"),
+        (placed(centred(torus(2.02, 0.03, 32, 4)), at=(0, 0, top_z)), "stripes"),
+        (placed(sphere(0.06, 10, 5), at=(0, 0, top_z + 0.38)), "pole"),
+    ]
+    return prop_model(parts, {"body": paint("d62828", "fabric"), "stripes": paint("f6f4ee", "fabric"),
+                              "pole": paint("e8e2d4", "wood")})
+
+
+def plant_pot() -> Model:
+    """A potted plant 55 cm tall: a terracotta pot 30 cm across with a rim and dark soil, a bushy green plant."""
+    from scenes.catalog.handheld import _open_vessel
+
+    parts: Parts = [
+        (_open_vessel(0.22, 0.3, 0.26, 0.015, 24), "body"),
+        (placed(centred(torus(0.32, 0.03, 24, 6)), at=(0, 0, 0.25)), "body"),
+        (placed(cylinder(0.27, 0.01, 20), at=(0, 0, 0.23)), "soil"),
+    ]
+    rng = np.random.default_rng(12)
+    for k in range(9):
+        a = k * 2 * np.pi / 9
+        r, z = (0.06, 0.38) if k % 3 else (0.0, 0.44)
+        parts.append((placed(ellipsoid((0.16, 0.16, 0.14), 12, 6),
+                             at=(r * np.cos(a) + float(rng.uniform(-0.02, 0.02)), r * np.sin(a), z - 0.1)), "leaves"))
+    return prop_model(parts, {"body": paint("c0643a", "ceramic"), "soil": paint("3a2a1e", "matte"),
+                              "leaves": paint("3f8a3a", "matte")}, main="leaves")
+
+
+def gate() -> Model:
+    """A wooden five-bar field gate 3 m wide and 1.2 m high along X between two posts, a diagonal brace and a latch."""
+    w, h = 3.0, 1.2
+    parts: Parts = []
+    for s in (-1, 1):
+        parts.append((block((0.15, 0.15, h + 0.15), (s * (w / 2 + 0.075), 0, (h + 0.15) / 2)), "posts"))
+    leaf_w = w - 0.04
+    for x in (-leaf_w / 2 + 0.05, leaf_w / 2 - 0.05):
+        parts.append((block((0.1, 0.06, h - 0.1), (x, 0, 0.1 + (h - 0.1) / 2)), "body"))
+    for k in range(5):
+        z = 0.2 + k * (h - 0.25) / 4
+        parts.append((block((leaf_w, 0.05, 0.1), (0, 0, z)), "body"))
+    length = float(np.hypot(leaf_w - 0.2, h - 0.3))
+    angle = float(np.degrees(np.arctan2(h - 0.3, leaf_w - 0.2)))
+    parts.append((block((length, 0.05, 0.1), (0, 0.05, 0.1 + (h - 0.1) / 2), (0, 0, angle)), "body"))
+    parts.append((block((0.12, 0.04, 0.04), (w / 2 - 0.03, 0.05, h - 0.1)), "latch"))
+    return prop_model(parts, {"body": paint("b08a5a", "wood"), "posts": paint("6b4a2e", "wood"),
+                              "latch": paint("3a3c3f", "metal")})
+
+
+def ladder() -> Model:
+    """A folding aluminium stepladder 1.8 m tall: four treads on the front legs, a braced back frame, a top step."""
+    h = 1.8
+    parts: Parts = [(block((0.5, 0.22, 0.04), (0, 0.0, h - 0.02)), "steps")]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.25, 0.45, 0.0), (s * 0.23, 0.05, h - 0.04), 0.04, 8), "body"))
+        parts.append((rod((s * 0.24, -0.45, 0.0), (s * 0.22, -0.05, h - 0.04), 0.035, 8), "body"))
+        parts.append((rod((s * 0.24, 0.3, 0.6), (s * 0.23, -0.3, 0.6), 0.015, 4), "body"))
+    for k in range(4):
+        t = (k + 1) / 5
+        parts.append((block((0.48, 0.12, 0.03), (0, 0.45 - 0.4 * t, t * (h - 0.04))), "steps"))
+    parts.append((rod((-0.22, -0.3, 0.6), (0.22, -0.3, 0.6), 0.025, 6), "body"))
+    return prop_model(parts, {"body": paint("c0c4c8", "metal"), "steps": paint("8a8f96", "metal")})
+
+
+def wheelbarrow() -> Model:
+    """A garden wheelbarrow 1.4 m long: a green steel tray, one wheel at +Y, two legs and handles towards -Y."""
+    from scenes.catalog.handheld import _open_vessel
+    from scenes.catalog.shapes import wheel
+
+    tray = placed(_open_vessel(0.5, 0.8, 0.3, 0.02, 4), hpr=(45, 0, 0), scale=(0.95, 1.2, 1.0))
+    parts: Parts = [
+        (placed(tray, at=(0, 0.05, 0.34)), "body"),
+        (placed(wheel(0.36, 0.09), at=(0, 0.55, 0.18)), "tyre"),
+        (placed(wheel(0.16, 0.1), at=(0, 0.55, 0.18)), "frame"),
+    ]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.04, 0.55, 0.18), (s * 0.26, -0.85, 0.62), 0.035, 8), "frame"))
+        parts.append((rod((s * 0.22, -0.3, 0.0), (s * 0.2, -0.3, 0.45), 0.03, 6), "frame"))
+        parts.append((rod((s * 0.26, -0.85, 0.62), (s * 0.27, -0.75, 0.6), 0.04, 8), "grips"))
+    return prop_model(parts, {"body": paint("2e7d32", "metal"), "tyre": paint("1c1c1c", "rubber"),
+                              "frame": paint("6f747a", "metal"), "grips": paint("1c1c1c", "rubber")})
+
+
+def scarecrow() -> Model:
+    """A scarecrow 1.9 m tall on a wooden post: a checked shirt with arms out on a cross-bar, a sack head, straw
+    hands and a straw hat."""
+    parts: Parts = [
+        (block((0.08, 0.08, 1.9), (0, 0, 0.95)), "post"),
+        (block((1.5, 0.06, 0.06), (0, 0, 1.35)), "post"),
+        (placed(ellipsoid((0.42, 0.26, 0.6), 16, 8), at=(0, 0, 0.85)), "shirt"),
+        (block((1.2, 0.16, 0.16), (0, 0, 1.35)), "shirt"),
+        (placed(sphere(0.28, 16, 8), at=(0, 0, 1.48)), "head"),
+        (placed(cylinder(0.5, 0.02, 20), at=(0, 0, 1.7)), "hat"),
+        (placed(frustum(0.24, 0.18, 0.16, 16), at=(0, 0, 1.71)), "hat"),
+    ]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.09, 0.0, 0.7), (s * 0.12, 0.02, 0.24), 0.13, 10), "trousers"))  # legs hang free
+        parts.append((placed(ellipsoid((0.1, 0.1, 0.08), 8, 4), at=(s * 0.12, 0.02, 0.18)), "hat"))
+        parts.append((placed(ellipsoid((0.12, 0.1, 0.1), 8, 4), at=(s * 0.66, 0, 1.3)), "hat"))
+        parts.append((placed(sphere(0.04, 8, 4), at=(s * 0.06, 0.13, 1.6)), "eyes"))
+    return prop_model(parts, {"post": paint("6b4a2e", "wood"), "shirt": paint("b23a2a", "fabric"),
+                              "head": paint("c8a878", "fabric"), "hat": paint("e0c070", "matte"),
+                              "eyes": paint("1c1c1c", "matte"), "trousers": paint("3a5a8a", "fabric")}, main="shirt")
+
+
 # a broadleaf crown 2 m over the ground: room under it beside the trunk (a bench, a person, a picnic)
 _SHADE = AssetTraits(room_under=(1.8, 1.6, 2.0), trunk=0.17)
 
@@ -396,4 +571,22 @@ ASSETS: tuple[AssetSpec, ...] = (
         picnic_blanket,
         AssetTraits(supports=top(0.009, (1.8, 1.5)), walkable=True, physics_shape="box"),
     ),
+    _o("hay", (0.92, 0.47, 0.42), "a square hay bale (sit on it, stack it)", hay,
+       AssetTraits(seat=Surface(0.41, (0.8, 0.4)), supports=top(0.41, (0.8, 0.4)), grip=(0.0, 0.0, 0.41),
+                   physics_shape="box")),
+    _o("leaf", (0.052, 0.1, 0.003), "a fallen green leaf 8 cm long (light: it falls slowly, lies flat)", leaf,
+       AssetTraits(grip=(0.0, 0.0, 0.0015), hold="hand", physics_shape="box")),
+    _o("sandcastle", (0.4, 0.4, 0.3), "a sandcastle 40 cm across with four towers and a flag", sandcastle),
+    _o("parasol", (2.02, 2.02, 2.34), "a red-and-white striped beach parasol 2 m across", parasol,
+       # people, a deckchair or a picnic fit in its shade, beside the pole
+       AssetTraits(room_under=(1.8, 1.8, 1.85), trunk=0.03)),
+    _o("plant_pot", (0.32, 0.32, 0.48), "a potted green plant in a terracotta pot", plant_pot,
+       AssetTraits(grip=(0.0, 0.0, 0.15), hold="both", topples=True)),
+    _o("gate", (3.3, 0.15, 1.35), "a wooden five-bar field gate 3 m wide between two posts, along X", gate,
+       AssetTraits(physics_shape="box")),
+    _o("ladder", (0.54, 0.94, 1.8), "a folding aluminium stepladder 1.8 m tall, treads at +Y", ladder,
+       AssetTraits(supports=top(1.8, (0.5, 0.22)))),
+    _o("wheelbarrow", (0.68, 1.59, 0.64), "a green garden wheelbarrow, wheel at +Y", wheelbarrow,
+       AssetTraits(container=Surface(0.36, (0.3, 0.4), (0.0, 0.05)), grip=(0.0, -0.8, 0.61), hold="both")),
+    _o("scarecrow", (1.5, 0.5, 1.9), "a scarecrow in a red shirt and a straw hat on a post", scarecrow),
 )

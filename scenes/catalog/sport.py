@@ -6,9 +6,10 @@ import numpy as np
 
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
+from scenes.catalog.handheld import chess_piece
 from scenes.catalog.shapes import Vec, block, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, placed, sphere, torus
+from scenes.geometry import Mesh, cylinder, ellipsoid, placed, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, ball, top
 
@@ -232,6 +233,62 @@ def newtons_cradle() -> Model:
     )
 
 
+def chessboard() -> Model:
+    """A wooden chessboard 42 cm square and 2.5 cm thick: a dark border round 8 x 8 light and dark squares."""
+    sq = 0.045
+    parts: Parts = [(block((0.42, 0.42, 0.024), (0, 0, 0.012)), "body")]
+    for i in range(8):
+        for j in range(8):
+            slot = "light" if (i + j) % 2 else "dark"
+            parts.append((block((sq, sq, 0.001), ((i - 3.5) * sq, (j - 3.5) * sq, 0.0245)), slot))
+    return prop_model(
+        parts,
+        {"body": paint("4a2e1c", "wood"), "light": paint("ecd9b0", "wood"), "dark": paint("6b4226", "wood")},
+    )
+
+
+def pool_table() -> Model:
+    """A pool table 2.5 x 1.4 m along X: green cloth 0.78 m up inside cushioned wooden rails, six pockets, four legs."""
+    w, d, bed = 2.5, 1.4, 0.78
+    iw, idp = 2.24, 1.14  # the cloth inside the rails
+    parts: Parts = [
+        (block((w - 0.1, d - 0.1, 0.2), (0, 0, bed - 0.12)), "body"),
+        (block((iw, idp, 0.02), (0, 0, bed - 0.01)), "cloth"),
+    ]
+    rail = (w - iw) / 2
+    for s in (-1, 1):
+        parts.append((block((w, rail, 0.06), (0, s * (d - rail) / 2, bed + 0.01)), "body"))
+        parts.append((block(((w - 0.02) / 2 - 0.12, 0.04, 0.04), (s * 0.0 - 0.56, s * (idp / 2 - 0.02), bed + 0.02)),
+                      "cushions"))
+        parts.append((block(((w - 0.02) / 2 - 0.12, 0.04, 0.04), (0.56, s * (idp / 2 - 0.02), bed + 0.02)),
+                      "cushions"))
+        parts.append((block((rail, d - 2 * rail, 0.06), (s * (w - rail) / 2, 0, bed + 0.01)), "body"))
+        parts.append((block((0.04, idp - 0.2, 0.04), (s * (iw / 2 - 0.02), 0, bed + 0.02)), "cushions"))
+    for x in (-iw / 2, 0.0, iw / 2):
+        for y in (-idp / 2, idp / 2):
+            parts.append((placed(cylinder(0.11, 0.062, 16), at=(x, y, bed - 0.02)), "pockets"))
+    for x in (-1.0, 1.0):
+        for y in (-0.5, 0.5):
+            parts.append((block((0.14, 0.14, bed - 0.2), (x, y, (bed - 0.2) / 2)), "body"))
+    return prop_model(
+        parts,
+        {"body": paint("5a3220", "wood"), "cloth": paint("1f7a3a", "fabric"), "cushions": paint("18642e", "fabric"),
+         "pockets": paint("121212", "fabric")},
+        main="cloth",
+    )
+
+
+def surfboard() -> Model:
+    """A surfboard 2.1 m long lying flat along Y, nose at +Y: a white board with a red stripe and three fins."""
+    parts: Parts = [
+        (placed(ellipsoid((0.55, 2.1, 0.07), 32, 8), at=(0, 0, 0.05)), "body"),
+        (placed(ellipsoid((0.06, 1.9, 0.072), 16, 6), at=(0, 0.0, 0.05)), "stripe"),
+    ]
+    for x, y in ((0.0, -0.9), (-0.12, -0.82), (0.12, -0.82)):
+        parts.append((block((0.01, 0.1, 0.06), (x, y, 0.03)), "stripe"))
+    return prop_model(parts, {"body": paint("f6f6f2", "glossy"), "stripe": paint("d62828", "glossy")})
+
+
 def _ball(name: str, size: Vec, diameter: float, style: str, description: str) -> AssetSpec:
     return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", ball(size[2]))
 
@@ -310,4 +367,14 @@ ASSETS: tuple[AssetSpec, ...] = (
         newtons_cradle,
         AssetTraits(hangs=True, grip=(0.0, 0.0, 0.2), physics_shape="box"),
     ),
+    _s("chessboard", (0.42, 0.42, 0.025), "a wooden chessboard with 8 x 8 squares (pieces stand on it)", chessboard,
+       AssetTraits(supports=top(0.025, (0.36, 0.36)), grip=(0.0, 0.0, 0.012), hold="both", physics_shape="box")),
+    _s("chess_piece", (0.029, 0.029, 0.058), "a wooden chess piece (a pawn) 6 cm tall (topples)", chess_piece,
+       AssetTraits(grip=(0.0, 0.0, 0.04), hold="hand", topples=True, physics_shape="cylinder")),
+    _s("pool_table", (2.5, 1.4, 0.83), "a pool table with green cloth and six pockets, along X", pool_table,
+       # balls roll on the cloth inside the cushions; a cat hides between the legs
+       AssetTraits(supports=top(0.78, (2.16, 1.06)), room_under=(1.86, 0.86, 0.56), physics_shape="box")),
+    _s("surfboard", (0.55, 2.1, 0.12), "a white surfboard with a red stripe lying flat, nose at +Y", surfboard,
+       AssetTraits(supports=(Surface(0.12, (0.4, 1.4)),), rideable=(0.0, 0.0, 0.12), grip=(0.0, 0.0, 0.06),
+                   walkable=True, buoyant=True, draft=0.5, physics_shape="box")),
 )

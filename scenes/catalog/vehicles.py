@@ -6,13 +6,15 @@ distance driven; aircraft carry ``rotor_*`` joints.
 
 from __future__ import annotations
 
+import numpy as np
+
 from scenes import assets
-from scenes.assets import paint
+from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, hull, jointed, rod, tyre, wheel
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, capsule, cylinder, ellipsoid, frustum, placed, sphere, wedge
+from scenes.geometry import Mesh, capsule, cylinder, ellipsoid, frustum, placed, sphere, torus, wedge
 from scenes.rig import Model
-from scenes.traits import AssetTraits, Surface
+from scenes.traits import AssetTraits, Surface, top
 
 Parts = list[tuple[Mesh, str]]
 
@@ -466,6 +468,66 @@ def drone() -> Model:
     return jointed(parts, rotors, {"body": paint("2b2b2b", "plastic"), "accent": paint("9aa0a6", "plastic")})
 
 
+def trailer() -> Model:
+    """An open box trailer 3.4 m long with a drawbar at +Y: a flat bed 0.6 m up inside low slatted sides, one axle
+    of two wheels (a tractor or a car pulls it; hay bales or a load go inside)."""
+    bed, w, length = 0.6, 1.8, 2.8
+    parts: Parts = [
+        (block((w, length, 0.08), (0, 0, bed - 0.04)), "body"),
+        (block((0.12, 0.12, 0.2), (0, 0, bed - 0.18)), "trim"),
+        (rod((-0.5, length / 2, bed - 0.1), (0, length / 2 + 0.55, bed - 0.15), 0.08, 8), "trim"),
+        (rod((0.5, length / 2, bed - 0.1), (0, length / 2 + 0.55, bed - 0.15), 0.08, 8), "trim"),
+        (placed(sphere(0.1, 10, 5), at=(0, length / 2 + 0.6, bed - 0.2)), "trim"),
+        (rod((0, length / 2 + 0.35, bed - 0.12), (0, length / 2 + 0.35, 0.0), 0.05, 6), "trim"),
+    ]
+    for s in (-1, 1):
+        parts.append((block((0.05, length, 0.4), (s * (w / 2 - 0.025), 0, bed + 0.2)), "sides"))
+        parts.append((block((w, 0.05, 0.4), (0, s * (length / 2 - 0.025), bed + 0.2)), "sides"))
+        parts.append((block((0.4, 1.0, 0.05), (s * (w / 2 + 0.1), -0.2, 0.74)), "trim"))  # mudguards
+        parts.append((block((0.2, 0.04, 0.1), (s * 0.6, -length / 2 - 0.02, bed - 0.05)), "lights"))
+    wheels = [(f"wheel_0{side}", (x, -0.2, 0.35), [(wheel(0.7, 0.2), "tyres"), *_hub(0.7, 0.2)])
+              for side, x in (("l", -(w / 2 + 0.1)), ("r", w / 2 + 0.1))]
+    return jointed(parts, wheels, {"body": paint("7a5230", "wood"), "sides": paint("2f6bb0", "glossy"), **_CAR_SLOTS,
+                                   "trim": paint("3a3c3f", "metal"), "lights": paint("ff2a1a", "emissive")})
+
+
+def pram() -> Model:
+    """A baby's pram 1 m long, handle at -Y: a deep navy carrycot with a folding hood on a chrome frame, four wheels."""
+    parts: Parts = [
+        (placed(ellipsoid((0.5, 0.8, 0.32), 20, 8), at=(0, 0.05, 0.45)), "body"),
+        (placed(ellipsoid((0.44, 0.7, 0.1), 16, 4), at=(0, 0.05, 0.69)), "lining"),
+        (placed(sphere(1.0, 20, 10), scale=(0.52, 0.5, 0.5), hpr=(0, 0, 0), at=(0, -0.2, 0.5)), "hood"),
+        (rod((-0.22, -0.35, 0.55), (-0.25, -0.6, 1.05), 0.025, 6), "frame"),
+        (rod((0.22, -0.35, 0.55), (0.25, -0.6, 1.05), 0.025, 6), "frame"),
+        (rod((-0.26, -0.6, 1.05), (0.26, -0.6, 1.05), 0.035, 8), "grip"),
+    ]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.22, 0.3, 0.15), (s * 0.2, -0.2, 0.45), 0.02, 6), "frame"))
+        parts.append((rod((s * 0.22, -0.3, 0.15), (s * 0.2, 0.3, 0.45), 0.02, 6), "frame"))
+    wheels = [(f"wheel_{k}{side}", (x, y, 0.15), [(wheel(0.3, 0.05), "tyres"), (wheel(0.12, 0.06), "trim")])
+              for k, y in enumerate((0.3, -0.3)) for side, x in (("l", -0.24), ("r", 0.24))]
+    return jointed(parts, wheels, {"body": paint("1f2a4a", "fabric"), "hood": paint("1f2a4a", "fabric"),
+                                   "lining": paint("f4f0ea", "fabric"), "frame": paint("c0c4c8", "chrome"),
+                                   "grip": paint("2b2b2b", "rubber"), **_CAR_SLOTS})
+
+
+def sled() -> Model:
+    """A wooden sled 1.1 m long, front at +Y: a slatted seat on two runners that curl up at the front, a tow rope."""
+    parts: Parts = []
+    for s in (-1, 1):
+        parts.append((block((0.03, 0.95, 0.025), (s * 0.2, -0.05, 0.0125)), "runners"))
+        parts.append((placed(centred(torus(0.24, 0.025, 16, 4)), hpr=(0, 0, 90), scale=(1.0, 1.0, 1.0),
+                             at=(s * 0.2, 0.42, 0.12)), "runners"))
+        for y in (-0.35, 0.05, 0.35):
+            parts.append((block((0.04, 0.05, 0.14), (s * 0.2, y, 0.09)), "body"))
+    for y in np.linspace(-0.45, 0.35, 5):
+        parts.append((block((0.5, 0.14, 0.025), (0, float(y), 0.17)), "body"))
+    parts.append((rod((-0.2, 0.5, 0.2), (0.2, 0.5, 0.2), 0.02, 6), "runners"))
+    parts.append((rod((0.0, 0.5, 0.2), (0.05, 0.6, 0.02), 0.012, 4), "rope"))
+    return prop_model(parts, {"body": paint("b5793f", "wood"), "runners": paint("c62828", "metal"),
+                              "rope": paint("e0d0a8", "fabric")})
+
+
 _WHEELED = AssetTraits(physics_shape="box")
 
 
@@ -534,5 +596,28 @@ ASSETS: tuple[AssetSpec, ...] = (
         "a quadcopter drone with four rotors (flies)",
         drone,
         AssetTraits(flies=True, grip=(0.0, 0.0, 0.1), physics_shape="box"),
+    ),
+    _v(
+        "trailer",
+        (2.4, 3.49, 1.0),
+        "an open box trailer with a drawbar at +Y (a tractor or a car pulls it; a load goes inside)",
+        trailer,
+        AssetTraits(container=Surface(0.6, (1.7, 2.7)), supports=top(0.6, (1.7, 2.7)), physics_shape="box"),
+    ),
+    _v(
+        "pram",
+        (0.54, 1.07, 1.07),
+        "a navy baby's pram (a stroller) with a hood, handle at -Y",
+        pram,
+        AssetTraits(container=Surface(0.66, (0.36, 0.5), (0.0, 0.1)), grip=(0.0, -0.6, 1.05), hold="both",
+                    physics_shape="box"),
+    ),
+    _v(
+        "sled",
+        (0.5, 1.13, 0.24),
+        "a wooden sled on red runners, front at +Y (ride it: the rider sits on its seat)",
+        sled,
+        AssetTraits(seat=Surface(0.1825, (0.5, 0.6), (0.0, -0.1)), supports=top(0.1825, (0.5, 0.6), (0.0, -0.1)),
+                    rideable=(0.0, -0.1, 0.2), grip=(0.0, 0.6, 0.02), physics_shape="box"),
     ),
 )
