@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -353,6 +353,7 @@ class _ClauseReader:
         self.soft_break = False  # a comma after a subject with no verb yet: the next noun starts a new subject
         self.listed: list[int] = []  # ... unless "and" ends the list: "a laptop, a cup and a book on a desk"
         self.joined: list[int] = []  # the list's first members, whom "facing" after the last one is not about
+        self.split_from: dict[int, int] = {}  # "the yellow one" of two cars: its entity -> the group it left
         self.imperative: str | None = None  # "Drop a ball …", "roll a sphere at …": the verb before its thing
         self.commanded: Event | None = None  # the event a command made: "… and a box" are its things too
         self.commanded_end = 0  # the token after its last thing
@@ -414,6 +415,32 @@ class _ClauseReader:
         participle = word.endswith(("ing", "ed")) and verb_lemma(word) is not None  # "two rolling balls", "parked"
         return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and (verb_lemma(word) is None or participle)
                 and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
+
+    def coloured_member(self, colour: str) -> int | None:
+        """ "two sports cars …, the yellow one overtakes the black one": the last group of two or more named, split
+        into the member of that colour and the rest (which the next colour names: "the black one" is the other);
+        None if no such group was named."""
+        r = self.r
+        for k in range(len(r.entities) - 1, -1, -1):
+            e = r.entities[k]
+            if e.colour == colour:
+                return k
+            if e.colour is None and k in self.split_from.values() and e.count == 1:
+                e.colour = colour  # the one left
+                return k
+            if e.count >= 2 and e.colour is None and not e.member_colours:
+                one = replace(e, count=1, colour=colour, relation=e.relation, garments=dict(e.garments),
+                              member_colours=[])
+                e.count -= 1
+                r.entities.append(one)
+                new = len(r.entities) - 1
+                self.split_from[new] = k
+                for ev in r.events:
+                    if k in ev.subjects:
+                        ev.subjects.append(new)
+                r.mentions.append((self.clause, new))
+                return new
+        return None
 
     def abreast(self) -> None:
         """ "side by side", "next to each other": the members of one group stand close abreast; of several
@@ -518,6 +545,11 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            if _match(t, i, ("hand", "in", "hand")) or _match(t, i, ("arm", "in", "arm")):
+                self.abreast()  # "a couple walking hand in hand": side by side, close
+                r.used.update(range(i, i + 3))
+                i += 3
+                continue
             if tok in ("each", "one") and i + 1 < end and t[i + 1] in ("other", "another", "other's"):
                 if last_event is not None and last_event.sense.wants_target:
                     last_event.target = "each_other"
@@ -583,6 +615,9 @@ class _ClauseReader:
                 rel = (("in",), "on")  # "reading in an armchair", "sits in her chair": on its seat
             elif tok in ("in", "into") and self.noun_follows(i, _holds_things):
                 rel = ((tok,), "inside")  # "a duck in the bathtub", "apples in a bowl"
+            elif tok in ("in", "into") and self.noun_follows(i, _is_water) and self.subjects and all(
+                    _buoyant(r.entities[x]) for x in self.subjects):
+                rel = ((tok,), "on")  # "a boat in the harbour", "chugs back into the harbour": afloat on it
             if tok == "at" and self.at_edge_of(i):
                 rel = (("at",), "beside")  # "at the lake's edge": by the lake
             elif tok == "at" and rel is None and self.noun_follows(i, _stands_somewhere) and not (
@@ -858,6 +893,21 @@ class _ClauseReader:
                 i += 1
                 continue
             noun = self.noun_at(i)
+            if noun is None and tok == "one" and self.colour and self.definite and (
+                    group := self.coloured_member(self.colour)) is not None:
+                r.used.update([i, *self.modifier_idx])  # "two cars …, the yellow one overtakes the black one"
+                before = min([i, *self.modifier_idx]) - 1
+                while before > start and t[before] in DETERMINERS:
+                    before -= 1
+                if verb_seen and last_event is not None and last_event.sense.wants_target and \
+                        last_event.target is None and (verb_lemma(t[before]) == last_event.verb or
+                                                       t[before] in PREPOSITIONS):  # "overtakes the black one"
+                    last_event.target = group
+                else:
+                    self.subjects, verb_seen, last_event, object_last = [group], False, None, None
+                self.reset_phrase()
+                i += 1
+                continue
             if noun is None and tok == "one" and (self.colour or self.size) and r.entities and self.indefinite:
                 last = r.entities[-1]  # "two red balls and a blue one": another ball, blue
                 noun = (last.word, last.sense, 1)
@@ -1416,6 +1466,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     _chairs_at_tables(r)
     _add_place(r)
+    _sea_by_shore(r, tokens)
     _same_water(r)
     _games(r)
     ignored: list[str] = []
@@ -1484,6 +1535,11 @@ def _aims_at(word: str) -> bool:
     return bool(forms & AIMING)
 
 
+def _is_water(name: str) -> bool:
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.water is not None
+
+
 def _stands_somewhere(name: str) -> bool:
     """Whether one can be "at" a thing of asset ``name`` (a table, a gate, the counter): a lifeless thing that is no
     place or setting of its own ("at the beach" is the setting)."""
@@ -1494,6 +1550,19 @@ def _stands_somewhere(name: str) -> bool:
 def _is_place(e: Entity) -> bool:
     spec = CATALOG.get(e.sense.assets[0])
     return spec is not None and spec.traits.place is not None
+
+
+SHORES = {"seafront", "coast", "coastline", "seaside", "shoreline", "promenade", "shore"}  # the sea's edge
+
+
+def _sea_by_shore(r: Reading, tokens: list[str]) -> None:
+    """ "walking along the seafront", "a lighthouse on the coast": the sea is there too, beyond the shore (the
+    couple walked on sand with no sea in sight)."""
+    if not SHORES & set(tokens) or any(_water(e) for e in r.entities):
+        return
+    sense = lexicon_sense("sea")
+    if sense is not None:
+        r.entities.append(Entity("sea", sense))
 
 
 def _add_place(r: Reading) -> None:

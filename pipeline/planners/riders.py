@@ -201,6 +201,7 @@ def roads_for_streets(reading: Any) -> None:
     if not reading.street:
         return
     travelling = {s for ev in reading.events if ev.path is not None or ev.target is not None for s in ev.subjects}
+    travelling |= {ev.mount for ev in reading.events if ev.mount is not None}  # ridden: it goes where its rider does
     # what things lie under keeps its place among them (a ball rolls under the parked car)
     anchors = {a for e in reading.entities if e.relation and e.relation[0] == "under" for a in e.relation[1]}
     idle = [k for k, e in enumerate(reading.entities) if _drives(reading, k) and e.relation is None

@@ -86,3 +86,32 @@ def test_a_car_drives_along_the_streets_it_drives_through() -> None:
     script = OfflinePlanner().plan(PlanRequest(prompt="a car drives through the city streets at night")).script
     assert world_findings(script)[1] == []  # it drove up to the road's edge and into it
     assert [i.type for i in script.intents] == ["drive_along"]
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # "the yellow one … the black one" were ignored: two red cars
+    ("Two sports cars racing down a mountain road, the yellow one overtakes the black one",
+     [{"count": "sports_car", "n": 2}, {"colour": "sports_car", "is": "yellow"},
+      {"colour": "sports_car", "is": "black"}, {"count": "road", "min": 1}]),
+    ("two dogs play in the park, the white one chases the brown one",
+     [{"count": "dog", "n": 2}, {"colour": "dog", "is": "white"}, {"event": "move", "a": "dog"}]),
+    # a harbour is the sea a boat floats on; a seafront has the sea beyond it
+    ("A fishing boat chugs back into the harbour", [{"relation": "on", "a": "boat", "b": "sea"}]),
+    ("couple walking hand in hand along the seafront at sunset", [{"count": "sea", "n": 1},
+                                                                  {"relation": "next_to", "a": "person",
+                                                                   "b": "person"}]),
+])
+def test_colours_of_one_of_a_pair_and_the_sea_by_the_shore(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
+
+
+@pytest.mark.parametrize("prompt", [
+    "two men walk to the tree",  # the second stopped inside the first at the tree
+    "three kids run to the house",
+    "couple walking hand in hand along the seafront at sunset",  # both were moved to one start spot
+    "two dogs play in the park, the white one chases the brown one",
+])
+def test_companions_going_one_way_keep_apart(prompt: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert world_findings(script)[1] == []
