@@ -162,6 +162,8 @@ def solid_gap(world: World, i: int, j: int, frames: np.ndarray) -> np.ndarray:
     """The gap (S,) between actors ``i`` and ``j``'s solid pieces at ``frames`` (0 where they overlap)."""
     pa, pb = world.pieces.of(i), world.pieces.of(j)
     ga, gb = (g.ravel() for g in np.meshgrid(pa, pb, indexing="ij"))
+    if len(frames) == 0 or len(ga) == 0:  # an event with no frames left (it starts at the very end)
+        return np.full(len(frames), np.inf)
     f = np.repeat(frames, len(ga))
     depth = contact.piece_depths(world.pieces, f, np.tile(ga, len(frames)), np.tile(gb, len(frames)))
     return np.maximum(-depth.reshape(len(frames), len(ga)).max(axis=1), 0.0)

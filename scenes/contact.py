@@ -98,8 +98,8 @@ def part_boxes(asset_name: str) -> np.ndarray:
     keep = [k for k, (lo, hi) in enumerate(boxes)
             if not any(j != k and np.all(lo >= boxes[j, 0] - 0.02) and np.all(hi <= boxes[j, 1] + 0.02)
                        and (j < k or not np.allclose(boxes[j], boxes[k])) for j in range(len(boxes)))]
-    if len(keep) == 1 or len(keep) > MAX_PIECES:
-        return whole
+    if len(keep) <= 1 or len(keep) > MAX_PIECES:  # (small parts all within 2 cm of each other: none was kept,
+        return whole  # and a tin can or a plate had no solid at all)
     return boxes[keep]
 
 
