@@ -737,7 +737,10 @@ def schedule(script: SceneScript, bodies: dict[str, Body]) -> dict[int, tuple[fl
     events = [(k, it) for k, it in enumerate(script.intents) if isinstance(it, EVENTS)]
     groups: list[list[tuple[int, Any]]] = []
     for k, it in events:
-        if it.together and groups:
+        # a thing knocked over that knocks the next one over as it falls: one moment, not the next beat
+        chained = isinstance(it, KnockOver) and bool(groups) and any(
+            isinstance(x, KnockOver) and x.target == it.subject for _, x in groups[-1])
+        if (it.together or chained) and groups:
             groups[-1].append((k, it))
         else:
             groups.append([(k, it)])
@@ -787,7 +790,8 @@ class Strike:
 
 def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple[float, float]]) -> list[Strike]:
     strikes: list[Strike] = []
-    for k, it in enumerate(script.intents):
+    for k in _chain_last_first(script):
+        it = script.intents[k]
         if k not in spans:
             continue
         s, e = spans[k]
@@ -800,6 +804,27 @@ def _events(script: SceneScript, bodies: dict[str, Body], spans: dict[int, tuple
                 strike.push = bodies[strike.actor].data["actions"][strike.action]  # its index moves when sorted
             strikes.append(strike)
     return strikes
+
+
+def _chain_last_first(script: SceneScript) -> list[int]:
+    """The intents in order, except that a knock-over whose target goes on to knock something over comes after
+    that one ("an apple rolls into a bottle, the bottle … knocks down a row of mugs"): the bottle is lined up with
+    the mugs first, then the apple with the bottle where it now stands (it rolled at where the bottle had been)."""
+    knocks = {k: it for k, it in enumerate(script.intents) if isinstance(it, KnockOver)}
+    out: list[int] = []
+
+    def visit(k: int) -> None:
+        if k in out:
+            return
+        if k in knocks:
+            for j in knocks:
+                if j > k and knocks[j].subject == knocks[k].target and j not in out:
+                    visit(j)
+        out.append(k)
+
+    for k in range(len(script.intents)):
+        visit(k)
+    return out
 
 
 def _can(body: Body, action: str, where: str) -> None:
@@ -841,6 +866,8 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     if _at_row_end(script, it, bodies):  # "the last domino knocks a bottle over": the row falls onto it
         return None
+    if _falls_onto(script, it, mover, [bodies[c] for c in chain]):  # "the bottle falls over and knocks down …"
+        return None
     rolling = _into_path(script, it, [bodies[c] for c in chain], bodies)  # it is rolling already: it runs into them
     if rolling:  # where it really rolls is known after a trial bake: what it meets is put there if it misses
         return Strike(mover.id, -1, it.target, "meet", tuple(chain))
@@ -866,12 +893,18 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         hit = first
     elif (face := _across_face(members, mover)) is not None:  # a pyramid: one of its base knocked out from under
         hit, axis = face
-    else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide)
-        away = target.pos[:2] - mover.pos[:2]
+    else:  # a single thing or a tower: come in from the mover's side (from the left when they coincide), or
+        # from the side away from what it is to knock over in turn (the bottle falls onto the mugs)
+        onward = next((bodies[x.target] for x in script.intents if isinstance(x, KnockOver) and
+                       x.subject == it.target and x.target in bodies), None)
+        away = onward.pos[:2] - target.pos[:2] if onward is not None else target.pos[:2] - mover.pos[:2]
         axis = away / np.linalg.norm(away) if np.linalg.norm(away) > 0.05 else np.array([1.0, 0.0])
         hit = members[0] if len(members) > 1 else target
-    if not mover.kept:
-        start_xy = hit.pos[:2] - axis * (2.5 + hit.radius + mover.radius)
+    if not mover.kept:  # a run-up, shorter where something stands in the way (an apple started inside the counter)
+        skip = {mover.id, *chain}
+        run = next((r for r in RUN_UPS if _clear_at(hit.pos[:2] - axis * (r + hit.radius + mover.radius),
+                                                      mover.radius, bodies, skip)), RUN_UPS[0])
+        start_xy = hit.pos[:2] - axis * (run + hit.radius + mover.radius)
         mover.pos = np.array([start_xy[0], start_xy[1], 0.0])
     approach = hit.pos[:2] - mover.pos[:2]
     mover.heading = math.degrees(math.atan2(-approach[0], approach[1]))
@@ -1093,6 +1126,38 @@ def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, scrip
     if it.via == "move" and _into_path(script, it, [target], bodies):  # it is rolling already: it runs into it
         return
     _send_at(it, mover, [target], False, bodies, s, e, where)
+
+
+RUN_UPS = (2.5, 1.8, 1.2, 0.8, 0.5)  # metres a thing set rolling at another starts from it, the longest clear
+
+
+def _clear_at(xy: np.ndarray, radius: float, bodies: dict[str, Body], skip: set[str]) -> bool:
+    """Whether a thing of ``radius`` at ``xy`` on the ground is clear of what stands there (not a floor or a road)."""
+    for b in bodies.values():
+        if b.id in skip or b.spec.traits.walkable or b.spec.traits.place is not None or b.spec.traits.water:
+            continue
+        if abs(float(xy[0] - b.pos[0])) < b.size[0] / 2 + radius and abs(float(xy[1] - b.pos[1])) < \
+                b.size[1] / 2 + radius and b.pos[2] < 0.5:
+            return False
+    return True
+
+
+def _falls_onto(script: SceneScript, it: KnockOver, mover: Body, chain: list[Body]) -> bool:
+    """When the mover is one thing that topples and an earlier knock-over fells it ("an apple rolls into a bottle,
+    the bottle falls over and knocks down a row of mugs"), its fall is the push: what it knocks over is put within
+    its reach, in the way it falls (it stood 2 m off and the bottle fell short). ``False`` otherwise."""
+    felled = any(isinstance(x, KnockOver) and x.target == it.subject for x in script.intents[:script.intents.index(it)])
+    if not felled or mover.living or not mover.spec.traits.topples or len(_chain(script, it.subject)) > 1:
+        return False
+    first = min(chain, key=lambda b: float(np.linalg.norm(b.pos[:2] - mover.pos[:2])))
+    u = _unit(first.pos[:2] - mover.pos[:2], np.array([1.0, 0.0]))
+    reach = 0.6 * float(mover.size[2]) + _extent_along(first, u)  # its top lands past the near side
+    shift = mover.pos[:2] + u * reach - first.pos[:2]
+    for b in chain:
+        b.pos = np.array([b.pos[0] + shift[0], b.pos[1] + shift[1], b.pos[2]])
+        b.kept = True
+        (b.data.get("physics") or {}).pop("start", None)  # loose from the start: the fall comes before this event
+    return True
 
 
 def _at_row_end(script: SceneScript, it: KnockOver, bodies: dict[str, Body]) -> bool:

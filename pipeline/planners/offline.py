@@ -114,7 +114,7 @@ _SENTENCE_END = re.compile(r"[;!?]|\.(?=\s|$)")
 def tokenize(prompt: str) -> list[str]:
     """Lower-cased word tokens; hyphenated words stay whole (close-up), possessives too (bird's). A comma is a
     token (it can end a subject: "stacked in a tower, a red sphere rolls…"); a sentence end reads as "then"."""
-    text = _SENTENCE_END.sub(" then ", prompt.lower().replace("’", "'"))
+    text = _SENTENCE_END.sub(" then ", prompt.lower().replace("’", "'").replace(":", ","))  # "marble run: a …"
     return _TOKEN.findall(text)
 
 
@@ -290,6 +290,7 @@ class Reading:
     shot_marks: set[int] = field(default_factory=set)  # clauses that begin a shot ("shot 2: …")
     place: tuple[str, NounSense, int] | None = None  # the place a setting word names ("on the beach": a beach)
     street: bool = False  # the setting is a street or a road ("rainy London street"): vehicles stand on one
+    companions: dict[int, int | None] = field(default_factory=dict)  # "… with a puppy following": whom it is with
 
 
 def _duration(tokens: list[str], used: set[int]) -> float | None:
@@ -416,6 +417,16 @@ class _ClauseReader:
         return (self.is_noun_at(i + 2) and not self.is_noun_at(i + 1) and (verb_lemma(word) is None or participle)
                 and word not in FILLER and not any(p[0] == word for p, _ in RELATIONS))
 
+    def relate(self, pending: tuple[str, list[int], list[int]], anchor: int) -> None:
+        """Give the waiting relation's subjects their relation to ``anchor`` (a pronoun's referent)."""
+        name, idx, subjects = pending
+        for s in subjects:
+            if s != anchor and name != "off":
+                self.r.entities[s].relation = (name, [anchor])
+            elif s != anchor:
+                self.r.entities[s].source = anchor
+        self.r.used.update(idx)
+
     def coloured_member(self, colour: str) -> int | None:
         """ "two sports cars …, the yellow one overtakes the black one": the last group of two or more named, split
         into the member of that colour and the rest (which the next colour names: "the black one" is the other);
@@ -449,6 +460,9 @@ class _ClauseReader:
         subjects = self.subjects or [len(r.entities) - 1]
         for e in subjects:
             r.entities[e].abreast = True
+        if all(CATALOG[r.entities[e].sense.assets[0]].group == "vehicles" for e in subjects if
+               r.entities[e].sense.assets and r.entities[e].sense.assets[0] in CATALOG):
+            return  # cars racing side by side: abreast in their lanes (a "beside" put one behind the other)
         for e in subjects[1:]:
             if r.entities[e].relation is None:
                 r.entities[e].relation = ("beside", [subjects[0]])
@@ -729,13 +743,19 @@ class _ClauseReader:
                 r.used.add(i)  # "three parked cars", "a stuffed bear": a state of the thing named next
                 i += 1
                 continue
-            participle = verb_lemma(tok) if tok.endswith("ing") else None
+            participle = verb_lemma(tok) if tok.endswith("ing") or tok == "asleep" else None
             bare = not (self.modifier_idx or self.count or self.indefinite or self.definite)
             # "a man … watching TV", "two kids playing football": the verb of what was just named, not an
             # adjective of the next noun ("a spinning top")
             acts_on = participle is not None and bool(self.subjects) and bare and (
                 VERBS[participle].wants_target or (i - 1 in r.used and self.is_noun_at(i - 1)) or (
                     self.t[i - 1] in ("is", "are", "was", "were") and i - 2 in r.used and self.is_noun_at(i - 2)))
+            if participle and i - 1 in r.used and self.is_noun_at(i - 1) and object_last == len(r.entities) - 1 and \
+                    object_last not in self.subjects and verb_seen and i > start and t[i - 1] != ",":
+                # "a woman reading with a cat asleep on her lap": the cat sleeps, not the woman; "with a puppy
+                # following close behind": it follows her
+                r.companions[len(r.entities) - 1] = self.subjects[0] if self.subjects else None
+                self.subjects, verb_seen, last_event, object_last = [len(r.entities) - 1], False, None, None
             if participle and self.modifier_follows(i) and not self.is_noun_at(i) and not acts_on:
                 self.participles.append((i, participle))
                 i += 1
@@ -798,6 +818,16 @@ class _ClauseReader:
                 pending_rel = ("beside", [i, i + 2], [len(r.entities) - 1])  # "a cat curled up at her feet"
                 r.used.update({i, i + 2})
                 i += 1
+                continue
+            if tok in ("his", "her", "their", "its") and i + 1 < end and t[i + 1] in BODY_PARTS and r.entities:
+                # "on his shoulders", "asleep on her lap": with him; "stroking his chin": no thing of its own
+                last = pending_rel[2][-1:] if pending_rel is not None else []
+                owner = self.referent({"his": "he", "her": "she", "their": "they"}.get(tok, "it"), last)
+                if pending_rel is not None and owner is not None:  # beside him: nothing stands on a head or a face
+                    self.relate(("beside", pending_rel[1], last), owner)
+                    pending_rel = None
+                r.used.update({i, i + 1})
+                i += 2
                 continue
             if pending_rel is not None and r.entities and not self.modifier_idx and (
                     tok in PRONOUNS or (tok == "top" and not (i + 1 < end and t[i + 1] == "of"))):
@@ -1456,6 +1486,10 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects)) and not (  # a duck floating
         ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
+    for ev in r.events:  # "with a puppy following close behind": it follows the one it is with
+        if len(ev.subjects) == 1 and r.companions.get(ev.subjects[0]) is not None and ev.target is None and \
+                ev.sense.wants_target:
+            ev.target = r.companions[ev.subjects[0]]
     mount_riders(r)
     roads_for_drives(r)
     roads_for_streets(r)

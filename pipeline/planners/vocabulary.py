@@ -330,7 +330,7 @@ VERBS: dict[str, VerbSense] = {
 IRREGULAR_VERBS: dict[str, str] = {
     "ran": "run", "running": "run", "flew": "fly", "flies": "fly", "flying": "fly", "fell": "fall",
     "falling": "fall", "went": "go", "goes": "go", "going": "go", "came": "come", "comes": "come",
-    "coming": "come", "lying": "lie", "lies": "lie", "sat": "sit", "sitting": "sit", "spun": "spin",
+    "coming": "come", "asleep": "sleep", "lying": "lie", "lies": "lie", "sat": "sit", "sitting": "sit", "spun": "spin",
     "spinning": "spin", "swung": "spin", "rode": "ride", "drove": "drive", "leapt": "leap", "dove": "fall",
     "stood": "stand", "standing": "stand", "slept": "sleep", "chasing": "chase", "dancing": "dance",
     "waving": "wave", "hopping": "hop", "skipping": "skip", "jogging": "jog", "dashes": "dash",
@@ -498,7 +498,9 @@ PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselv
             "all", "each"}
 # Parts of a body: "the dog's face", "its hooves", "at her feet" show the animal or person itself.
 BODY_PARTS = {"face", "head", "hooves", "hoof", "paw", "paws", "feet", "foot", "hand", "hands", "eyes", "nose", "tail",
-              "legs", "leg", "arm", "arms", "ears", "fur", "mane", "beak", "wings"}
+              "legs", "leg", "arm", "arms", "ears", "fur", "mane", "beak", "wings", "chin", "shoulder", "shoulders",
+              "lap", "knee", "knees", "neck", "back", "mouth", "hair", "cheek", "fingers", "lips", "belly", "tummy",
+              "chest", "ear", "eye", "toes"}
 # Parts of things: "the branches of a tree", "the rim", "the roof of the house" show the thing itself.
 THING_PARTS = {"branches", "branch", "rim", "roof", "surface", "lid", "handle"}
 # Nouns that name no thing to show ("falls from a height", "in the distance", "for a while"): never a stand-in.
