@@ -2491,20 +2491,30 @@ def _end(action: dict[str, Any], duration: float) -> float:
     return duration if natural is None else min(duration, float(action.get("start", 0.0)) + natural)
 
 
-def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, reach: float = 1.5) -> np.ndarray:
+ERRAND_LOOK = 1.0  # seconds between the moments a new errand's way is checked against the others' whereabouts
+
+
+def _clear_way(body: Body, here: np.ndarray, bodies: dict[str, Body], t: float, reach: float = 1.5,
+               until: float | None = None) -> np.ndarray:
     """A direction (x, y, 0) in which ``body`` can walk ``reach`` metres out and back without walking through
-    anything on the ground where it is at ``t`` (someone who walked up to hand it something stands next to it):
-    its sides first, then ahead and behind, then the diagonals."""
+    anything on the ground where it is from ``t`` to ``until`` (someone who walked up to hand it something stands
+    next to it; a dog on its own errand walks there meanwhile: three dogs and their walker strolled into each
+    other): its sides first, then ahead and behind, then the diagonals."""
     ahead = body.forward
     side = np.array([ahead[1], -ahead[0], 0.0])  # its right
     # dynamic bodies too: a row of dominoes still standing, a ball about to be pushed across the errand's way
     others = [b for b in bodies.values() if b is not body and b.pos[2] < 0.3]
-    where = [_position_at(b, t, bodies) if b.living else b.pos for b in others]
+    if not others:
+        return side
+    times = np.arange(t, max(until if until is not None else t, t) + 1e-6, ERRAND_LOOK)
+    where = np.array([[_position_at(b, float(u), bodies)[:2] if b.living else b.pos[:2] for b in others]
+                      for u in times])  # (T, B, 2)
+    room = np.array([b.radius for b in others]) + body.radius + 0.2
     for d in (side, -side, ahead, -ahead, (side + ahead) / 2 ** 0.5, (side - ahead) / 2 ** 0.5,
               (-side + ahead) / 2 ** 0.5, (-side - ahead) / 2 ** 0.5):
-        samples = [here + d * t for t in np.linspace(0.3, reach, 5)]
-        if all(float(np.linalg.norm(p[:2] - at[:2])) > b.radius + body.radius + 0.2
-               for p in samples for b, at in zip(others, where, strict=True)):
+        samples = np.array([(here + d * k)[:2] for k in np.linspace(0.3, reach, 5)])  # (S, 2)
+        gaps = np.linalg.norm(samples[None, :, None, :] - where[:, None, :, :], axis=-1)  # (T, S, B)
+        if bool(np.all(gaps > room)):
             return d
     return np.zeros(3)
 
@@ -2517,7 +2527,7 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
         # up on something (a cat that jumped onto the table, a bird on the fence) it looks around rather than
         # walk off the edge; so does a bird, which hops
         walks = roam and here[2] < 0.05 and "walk_to" in body.spec.actions and not body.placed_by  # under it: stays
-        side = _clear_way(body, here, bodies, g0) if walks else np.zeros(3)
+        side = _clear_way(body, here, bodies, g0, until=g1) if walks else np.zeros(3)
         t = g0 + 0.5
         while t + 2.5 <= g1 and side.any():
             leg = min(2.0, (g1 - t - 0.5) / 2)  # the last one shorter, to fill the gap

@@ -571,6 +571,9 @@ class _ClauseReader:
                 i += 2
                 continue
             arrangement = next(((p, a) for p, a in ARRANGEMENTS if _match(t, i, p)), None)
+            if tok == "in" and i + 2 < end and (t[i + 1] in NUMBER_WORDS or t[i + 1].isdigit()) and \
+                    t[i + 2] in ("rows", "lines", "columns", "ranks"):
+                arrangement = (("in", t[i + 1], t[i + 2]), "grid")  # "twelve desks in three rows" (they rowed)
             if arrangement and i + len(arrangement[0]) < end and t[i + len(arrangement[0])] == "of":
                 arrangement = None  # "crashes into a tower of blocks": a group of blocks, not the car in a tower
             if arrangement and r.entities:
@@ -2228,8 +2231,13 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
             # "a man walks his dog": he walks on and the dog keeps up at his side, rather than him walking at it
             target = target_id = None
             gap = max(a.extent[:2]) / 2 + max(pet.extent[:2]) / 2 + 0.3  # at heel, never inside his legs
-            pet.actions.append({"type": "follow", "target": a.id, "distance": round(gap, 3), **timing})
-            pet.path.append((a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1], pet.position[2]))
+            for n, dog in enumerate(by_entity[pet.entity]):  # "walking 3 dogs": all three, one behind the other,
+                # from behind him (they stood in his way and only the first came along)
+                dist = gap + n * (max(dog.extent[:2]) + 0.3)
+                dog.position = [a.position[0] - dist, a.position[1], dog.position[2]]
+                dog.actions.append({"type": "follow", "target": a.id, "distance": round(dist, 3), **timing})
+                dog.path.append((a.position[0] + min(sense.speed * length * 0.5, 5.0), a.position[1],
+                                 dog.position[2]))
             moved.add((pet.entity, ev.clause))
     # where travel ends: at the target (stopping short of it), towards the group centre, or straight ahead
     stop = radius + 0.3

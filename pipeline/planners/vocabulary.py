@@ -388,7 +388,8 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
     (("lined", "up"), "row"), (("lined",), "row"), (("piled", "up"), "stack"), (("piled",), "stack"),
     (("heaped",), "stack"), (("in", "a", "spiral"), "spiral"),
     (("in", "a", "pyramid"), "pyramid"), (("into", "a", "pyramid"), "pyramid"),
-    (("in", "a", "grid"), "grid"), (("scattered",), "grid"), (("in", "a", "column"), "column"),
+    (("in", "a", "grid"), "grid"), (("in", "rows"), "grid"), (("in", "lines"), "grid"), (("scattered",), "grid"),
+    (("in", "a", "column"), "column"),
 ]
 
 # Camera phrases → (move, modifiers). Moves: static orbit push_in pull_out track handheld pan tilt crane zoom.

@@ -155,3 +155,12 @@ def test_a_body_part_is_its_owner_not_a_thing() -> None:
     reading, _ = read_prompt("Grandad asleep in his armchair with a newspaper over his face")
     paper = next(e for e in reading.entities if e.sense.assets[0] == "newspaper")
     assert paper.relation == ("beside", [0])  # by him (it hung a metre over the armchair)
+
+
+@pytest.mark.parametrize("prompt", [
+    "man walking 3 dogs on leads down the pavement",  # two dogs stood in his way and stayed behind
+    "an empty classroom with twelve desks in three rows and a teacher standing at the whiteboard",  # desks 'rowed'
+])
+def test_walked_dogs_and_rows_of_desks(prompt: str) -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
+    assert world_findings(script)[1] == []
