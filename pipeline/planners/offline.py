@@ -705,8 +705,11 @@ class _ClauseReader:
                 seated_doer = last_event is not None and self.noun_follows(i, _is_seat) and rel[1] == "on" and all(
                     r.entities[x].sense.living == "person" for x in last_event.subjects) and \
                     r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
+                in_hand = bool(self.subjects) and all(r.entities[x].sense.living for x in self.subjects) and \
+                    _hand_held(r.entities[last]) and rel[1] in ("on", "under", "beside", "inside") and not (
+                        self.noun_follows(i + len(rel[0]) - 1, _has_top_only))  # "eats an apple under a tree": she is
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
-                        named_after_verb and not fell_since and not seated_doer:
+                        named_after_verb and not fell_since and not seated_doer and not in_hand:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
                 subjects = [self.filled.get(x, x) for x in subjects]  # "a vase of flowers on a table": the vase
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
@@ -1058,6 +1061,9 @@ class _ClauseReader:
                     object_last = e
                 elif verb_seen and not self.soft_break and after_preposition:
                     object_last = e  # "picks apples from tree, drops them": the tree is where, not who drops
+                elif verb_seen and not self.soft_break and last_event is not None and \
+                        _right_after_verb(t, start, phrase_start, last_event.verb):
+                    object_last = e  # "a man reading a newspaper on a bench": what he reads; he is on the bench
                 elif verb_seen or self.soft_break:
                     self.listed = [*self.listed, *self.subjects] if self.soft_break and not verb_seen else []
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
@@ -1463,6 +1469,26 @@ def boarding_phrases(tokens: list[str]) -> list[str]:
         out.append("embarks" if boards else tokens[i])  # (a word that is never a noun)
         i += 2 if phrase else 1
     return out
+
+
+def _hand_held(e: Entity) -> bool:
+    """Whether an entity is a small thing one holds (an apple, a book, a cup): where it is, its holder is."""
+    spec = CATALOG.get(e.sense.assets[0]) if e.sense.assets else None
+    return spec is not None and spec.traits.grip is not None and not spec.rig and max(spec.size) < 0.5
+
+
+def _has_top_only(name: str) -> bool:
+    """A thing with a top to put things on and no seat (a table, a desk, a shelf): a held thing goes on it."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.top_support() is not None and spec.traits.seat is None
+
+
+def _right_after_verb(t: list[str], start: int, k: int, verb: str) -> bool:
+    """Whether the noun phrase at ``k`` directly follows the verb ``verb`` (past its article): its object."""
+    k -= 1
+    while k >= start and t[k] in DETERMINERS:
+        k -= 1
+    return k >= start and verb_lemma(t[k]) == verb
 
 
 def _after_and(t: list[str], start: int, k: int) -> bool:

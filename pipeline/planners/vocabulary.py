@@ -269,6 +269,12 @@ VERBS: dict[str, VerbSense] = {
     "pull": _v("move_to", "move", True, 4.0), "arrive": _v("walk_to move_to", "move", True, 1.2),
     "hide": _v("idle", "none"), "curl": _v("sit idle", "none"), "flop": _v("sit", "none"),
     "read": _v("idle", "none"), "practise": _v("dance jump bounce", "bounce"),
+    # at work on something where they are: they face it ("children building a snowman", "mowing the lawn")
+    **{w: _v("look_at turn_to", "look", True) for w in (
+        "build", "cook", "mow", "dig", "paint", "wash", "clean", "sweep", "fish", "knit", "draw", "write", "type",
+        "study", "chop", "sew", "fix", "repair", "plant", "iron", "bake", "stir", "scrub", "hammer", "polish",
+        "tend", "rake", "shovel", "juggle", "sketch", "blow")},
+    "fight": _v("turn_to look_at", "look", True), "wrestle": _v("turn_to look_at", "look", True),
     "sniff": _v("look_at turn_to", "look", True), "eat": _v("idle", "none"), "drink": _v("idle", "none"),
     "graze": _v("idle", "none"), "peck": _v("idle", "none"),
     "practice": _v("dance jump bounce", "bounce"),

@@ -164,3 +164,15 @@ def test_a_body_part_is_its_owner_not_a_thing() -> None:
 def test_walked_dogs_and_rows_of_desks(prompt: str) -> None:
     script = OfflinePlanner().plan(PlanRequest(prompt=prompt, seed=0)).script
     assert world_findings(script)[1] == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # "building" was read as a noun (a house) with "children" as its modifier: no children at all
+    ("children building a snowman in the garden", [{"count": "child", "min": 2}, {"count": "snowman", "n": 1}]),
+    # the newspaper was on the bench and the man beside it; the apple under the tree and the girl elsewhere
+    ("a man reading a newspaper on a bench", [{"event": "sit", "a": "man", "b": "bench"}]),
+    ("a girl eats an apple under a tree", [{"relation": "under", "a": "child", "b": "tree"}]),
+])
+def test_work_verbs_and_held_things(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
