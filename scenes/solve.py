@@ -2585,6 +2585,16 @@ def _position_at(body: Body, t: float, bodies: dict[str, Body], keep_height: boo
 # ---------------------------------------------------------------------------------------------- framing
 
 
+NEAREST_FRAMING = 0.3  # metres: the closest a framed camera stands (the lens's near plane is 0.05 m)
+
+
+def _fov_for(height: float, share: float, dist: float, aspect: float) -> float:
+    """The horizontal field of view (degrees) at which something ``height`` tall fills ``share`` of the frame
+    height from ``dist`` metres."""
+    half_v = math.atan(max(height, 0.005) / (max(share, 1e-3) * 2.0 * max(dist, 0.01)))
+    return float(np.clip(math.degrees(2.0 * math.atan(math.tan(half_v) * aspect)), 5.0, 120.0))
+
+
 def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScript) -> None:
     """Place static, pan, zoom and dolly shots that ask for a framing: the camera stands at the distance that
     gives the asked share of the frame, a little above and to the side, looking at the subjects' middle.
@@ -2605,9 +2615,14 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
         height = max(float(hi[2] - lo[2]), float(max(hi[0] - lo[0], hi[1] - lo[1])) / aspect)
         fov = model.fov if model.fov is not None else script.camera.fov
         dist = share_distance(height, intent.share(), fov, aspect) + float(max(hi[1] - lo[1], 0.0)) / 2
+        if dist < NEAREST_FRAMING and model.fov is None and "fov" not in model.model_fields_set:
+            # a ladybird's close-up: not a lens-width from it (inside the near plane) but a longer lens
+            fov = _fov_for(height, intent.share(), NEAREST_FRAMING - float(max(hi[1] - lo[1], 0.0)) / 2, aspect)
+            dist = NEAREST_FRAMING
+            shot["fov"] = round(fov, 3)
         a = math.radians(20.0)
         eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a), min(0.25 * dist, 3.0)])
-        eye[2] = max(eye[2], 0.4)
+        eye[2] = max(eye[2], min(0.4, centre[2] + 0.3 * dist + 0.05))  # (a small thing on the ground: low)
         key = "from" if model.type == "dolly" else "position"
         if key not in model.model_fields_set and not (model.type == "dolly" and "from_" in model.model_fields_set):
             shot[key] = _num(eye)

@@ -68,6 +68,7 @@ from pipeline.planners.vocabulary import (
     SIZES,
     SUBSTANCES,
     TENDING,
+    THING_PARTS,
     VEHICLES,
     VERBS,
     WEARING,
@@ -929,6 +930,12 @@ class _ClauseReader:
                 i += 1
                 continue
             noun = self.noun_at(i)
+            if noun is not None and tok in THING_PARTS and i + 1 < end and t[i + 1] == "of" and \
+                    self.noun_soon(i + 1):
+                r.used.update({i, i + 1})  # "on a branch of the tree", "the roof of the barn": the tree, the barn
+                self.reset_phrase()
+                i += 2
+                continue
             if noun is None and tok == "one" and self.colour and self.definite and (
                     group := self.coloured_member(self.colour)) is not None:
                 r.used.update([i, *self.modifier_idx])  # "two cars …, the yellow one overtakes the black one"

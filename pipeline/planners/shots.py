@@ -473,6 +473,13 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
                                                            "push_in", "pull_out", "zoom_in", "zoom_out"}:
         same = [a.id for a in subjects if a.entity == lead.entity]  # an asked size the solver places
         return {"type": "static", "framing": {"subjects": same, "size": size}}
+    if size is not None and mover is None and moves & {"push_in", "zoom_in"} and not moves & {
+            "orbit", "pan", "track", "truck", "crane", "handheld"}:
+        # "the camera moves in close on the clock": a push in that starts at the asked size and ends closer
+        same = [a.id for a in subjects if a.entity == lead.entity]
+        chosen = first_valid(models, [{"type": "dolly", "framing": {"subjects": same, "size": size}}])
+        if chosen is not None:
+            return chosen
     explicit = moves - {"slow", "cinematic", "wide", "medium", "close", "top", "low", "side"}
     group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     if "side" not in moves:

@@ -402,6 +402,7 @@ ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [
 CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
     (("over", "the", "shoulder"), "ots"), (("over-the-shoulder",), "ots"), (("trucks", "sideways"), "truck"),
     (("truck", "shot"), "truck"), (("trucking",), "truck"),
+    (("tight", "shot"), "close"), (("macro", "shot"), "close"), (("macro",), "close"), (("in", "close"), "close"),
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),

@@ -176,3 +176,20 @@ def test_walked_dogs_and_rows_of_desks(prompt: str) -> None:
 def test_work_verbs_and_held_things(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert failed == []
+
+
+@pytest.mark.parametrize(("prompt", "subject"), [
+    ("extreme close-up of a ladybird on a leaf", "ladybird"),  # 6 % of the frame: the camera stopped 0.4 m up
+    ("tight shot of a dog's nose sniffing the grass", "dog"),
+    ("the camera moves in close on the clock", "alarm_clock"),  # a dolly that ignored the asked size
+])
+def test_close_ups_of_small_things_and_close_moves(prompt: str, subject: str) -> None:
+    failed, _ = shown(prompt, [{"framing": "close_up", "a": subject}])
+    assert failed == []
+
+
+def test_a_bird_on_a_branch_of_the_tree_is_on_the_tree() -> None:
+    from pipeline.planners.offline import read_prompt
+
+    reading, _ = read_prompt("a bird sitting on a branch of the tree")
+    assert [e.sense.assets[0] for e in reading.entities] == ["bird", "tree"]  # not a stick on the ground
