@@ -1250,7 +1250,7 @@ class _ClauseReader:
         if group is not None and (found := noun_sense(group[0])) is not None:
             return found[0], found[1], 2  # "a block tower": blocks, stacked
         if i + 1 < len(t):
-            second = t[i + 1]
+            second = _owner(t[i + 1])  # "the old man's face": an old man's
             for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2

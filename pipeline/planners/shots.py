@@ -488,8 +488,10 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
             azimuth = turned
             group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
-    if not explicit and mover is not None and not whole and "track" in models:
-        return _from_above({"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": 0.3,
+    if not explicit and mover is not None and (not whole or size is not None) and "track" in models:
+        # (an asked size of something moving: followed at that size, not a fixed wide view of its way)
+        lag = 0.0 if size == "close_up" else 0.3  # a close-up keeps up with it, or a kicked ball outruns it
+        return _from_above({"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": lag,
                             **_follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)},
                            moves)
     target: list[float] | str = _vec(centre)
