@@ -167,6 +167,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 # Count phrases: longest first. Values are bounded; MAX_COUNT caps everything.
 COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
+    (("half", "a", "dozen"), 6), (("two", "dozen"), 24), (("three", "dozen"), 36), (("2", "dozen"), 24),
     (("a", "pair", "of"), 2), (("pair", "of"), 2), (("a", "couple", "of"), 2), (("couple", "of"), 2),
     (("a", "few"), 3), (("a", "handful", "of"), 4), (("a", "bunch", "of"), 6), (("a", "group", "of"), 5),
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),

@@ -193,3 +193,13 @@ def test_a_bird_on_a_branch_of_the_tree_is_on_the_tree() -> None:
 
     reading, _ = read_prompt("a bird sitting on a branch of the tree")
     assert [e.sense.assets[0] for e in reading.entities] == ["bird", "tree"]  # not a stick on the ground
+
+
+@pytest.mark.parametrize(("prompt", "asset", "n"), [
+    ("half a dozen ducks", "duck", 6),  # twelve
+    ("two dozen dominoes", "domino", 24),  # two
+    ("a teacher and 20 pupils", "child", 20),  # pupils were no one
+])
+def test_counts_said_in_dozens_and_pupils(prompt: str, asset: str, n: int) -> None:
+    failed, _ = shown(prompt, [{"count": asset, "n": n}])
+    assert failed == []
