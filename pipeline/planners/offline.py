@@ -757,8 +757,11 @@ class _ClauseReader:
             acts_on = participle is not None and bool(self.subjects) and bare and (
                 VERBS[participle].wants_target or (i - 1 in r.used and self.is_noun_at(i - 1)) or (
                     self.t[i - 1] in ("is", "are", "was", "were") and i - 2 in r.used and self.is_noun_at(i - 2)))
-            if participle and i - 1 in r.used and self.is_noun_at(i - 1) and object_last == len(r.entities) - 1 and \
-                    object_last not in self.subjects and verb_seen and i > start and t[i - 1] != ",":
+            named_with = i - 2 >= start and (t[i - 2] == "with" or (t[i - 2] in DETERMINERS | set(NUMBER_WORDS) and
+                                                                 i - 3 >= start and t[i - 3] == "with"))
+            if participle and i - 1 in r.used and self.is_noun_at(i - 1) and (
+                    object_last == len(r.entities) - 1 or named_with) and \
+                    len(r.entities) - 1 not in self.subjects and verb_seen and i > start and t[i - 1] != ",":
                 # "a woman reading with a cat asleep on her lap": the cat sleeps, not the woman; "with a puppy
                 # following close behind": it follows her
                 r.companions[len(r.entities) - 1] = self.subjects[0] if self.subjects else None
@@ -1223,6 +1226,8 @@ class _ClauseReader:
         personal = pronoun in ("he", "she", "him", "her", "himself", "herself")
         order = [k for k in range(len(self.r.entities) - 1, -1, -1) if k not in exclude]
         fit = [k for k in order if (self.r.entities[k].count > 1) == plural]
+        # "a boat chugs into the harbour with seagulls following it": the boat, not the water it is on
+        fit = [k for k in fit if not (_water(self.r.entities[k]) or _is_place(self.r.entities[k]))] or fit
         if personal:  # he and she are people, whatever was named last
             fit = [k for k in fit if self.r.entities[k].sense.living == "person"] or fit
         found = (fit or order or [None])[0]

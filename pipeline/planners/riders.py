@@ -155,6 +155,12 @@ def mount_riders(reading: Any) -> None:
         reading.entities[mount].size = max(reading.entities[mount].size, 1.0)  # "a little boat" still seats him
     reading.events = [ev for k, ev in enumerate(reading.events) if not _boards_before_ride(reading, k)
                       and not _driven_after_boarding(reading, k)]
+    for k, person in enumerate(list(reading.entities)):  # "a cyclist waiting at the lights": with his bicycle
+        if person.sense.rides and k not in mounts and (person.relation is None or person.relation[0] != "on") \
+                and _named(reading, person.sense.rides, set(mounts.values())) is None:
+            bike = _brought(reading, person.sense.rides, person.count)
+            if bike is not None:
+                reading.entities[bike].relation = ("beside", [k])
 
 
 def _driven_after_boarding(reading: Any, k: int) -> bool:

@@ -288,6 +288,9 @@ VERBS: dict[str, VerbSense] = {
     "travel": _v("move_to", "move", True, 1.5), "swim": _v("move_to", "move", True, 0.4),
     "paddle": _v("move_to", "move", True, 0.4), "sail": _v("move_to", "move", True, 1.5),
     "drive": _v("move_to", "move", True, 6.0),
+    # how vehicles go ("a fishing boat chugs back into the harbour": it stood still)
+    **{w: _v("move_to", "move", True, 5.0) for w in ("chug", "putter", "speed", "whizz", "whiz", "zip",
+                                                      "rumble", "roar", "swerve")},
     "roll": _v("roll move_to", "move", True, 1.5), "tumble": _v("roll move_to", "move", True, 1.5),
     "push": _v("push move_to", "push", True, 1.0), "kick": _v("push move_to", "push", True, 3.0),
     "orbit": _v("orbit", "orbit", True), "circle": _v("orbit", "orbit", True), "revolve": _v("orbit", "orbit", True),

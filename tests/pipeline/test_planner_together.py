@@ -203,3 +203,16 @@ def test_a_bird_on_a_branch_of_the_tree_is_on_the_tree() -> None:
 def test_counts_said_in_dozens_and_pupils(prompt: str, asset: str, n: int) -> None:
     failed, _ = shown(prompt, [{"count": asset, "n": n}])
     assert failed == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # a cyclist with no ride had no bicycle at all
+    ("a cyclist waiting at the traffic lights", [{"count": "bicycle", "n": 1}, {"relation": "near", "a": "bicycle",
+                                                                               "b": "person"}]),
+    # "chugs" was no verb (the boat stood still) and "it" was the water
+    ("A fishing boat chugs back into the harbour with seagulls following it", [{"event": "move", "a": "boat"},
+                                                                              {"event": "move", "a": "seagull"}]),
+])
+def test_cyclists_have_bicycles_and_boats_chug(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
