@@ -2612,15 +2612,19 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
         lo = np.min([b.pos - np.array([b.size[0] / 2, b.size[1] / 2, 0.0]) for b in subs], axis=0)
         hi = np.max([b.pos + np.array([b.size[0] / 2, b.size[1] / 2, b.size[2]]) for b in subs], axis=0)
         centre = (lo + hi) / 2
-        height = max(float(hi[2] - lo[2]), float(max(hi[0] - lo[0], hi[1] - lo[1])) / aspect)
+        a = math.radians(20.0)
+        # the group's width and depth as this camera sees it (a bus end on is 2.5 m wide, not 11: it was a speck)
+        ext = hi - lo
+        across = float(ext[0] * math.cos(a) + ext[1] * math.sin(a))
+        deep = float(ext[0] * math.sin(a) + ext[1] * math.cos(a))
+        height = max(float(ext[2]), across / aspect)
         fov = model.fov if model.fov is not None else script.camera.fov
-        dist = share_distance(height, intent.share(), fov, aspect) + float(max(hi[1] - lo[1], 0.0)) / 2
+        dist = share_distance(height, intent.share(), fov, aspect) + deep / 2
         if dist < NEAREST_FRAMING and model.fov is None and "fov" not in model.model_fields_set:
             # a ladybird's close-up: not a lens-width from it (inside the near plane) but a longer lens
-            fov = _fov_for(height, intent.share(), NEAREST_FRAMING - float(max(hi[1] - lo[1], 0.0)) / 2, aspect)
+            fov = _fov_for(height, intent.share(), NEAREST_FRAMING - deep / 2, aspect)
             dist = NEAREST_FRAMING
             shot["fov"] = round(fov, 3)
-        a = math.radians(20.0)
         eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a), min(0.25 * dist, 3.0)])
         eye[2] = max(eye[2], min(0.4, centre[2] + 0.3 * dist + 0.05))  # (a small thing on the ground: low)
         key = "from" if model.type == "dolly" else "position"

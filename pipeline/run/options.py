@@ -138,7 +138,11 @@ def apply_script_overrides(script: SceneScript, options: RunOptions | dict[str, 
     if not changes:
         return script
     changes = {k: (v.model_dump() if isinstance(v, BaseModel) else v) for k, v in changes.items()}
-    return parse_script(script.model_dump(mode="json", by_alias=True) | changes, f"{source} (with overrides)")
+    # only what was set goes through again: a shot's camera left for the solver to place (a framing intent)
+    # stays unset, or every overridden plan was filmed from the default position (a "wide shot" of a bus from
+    # 4 m away, while the plan, scored before the overrides, was framed right)
+    return parse_script(script.model_dump(mode="json", by_alias=True, exclude_unset=True) | changes,
+                        f"{source} (with overrides)")
 
 
 def flag_name(field: str) -> str:

@@ -216,3 +216,22 @@ def test_counts_said_in_dozens_and_pupils(prompt: str, asset: str, n: int) -> No
 def test_cyclists_have_bicycles_and_boats_chug(prompt: str, facts: list[dict]) -> None:
     failed, _ = shown(prompt, facts)
     assert failed == []
+
+
+def test_run_overrides_leave_the_camera_for_the_solver_to_place() -> None:
+    # the overrides round trip marked every field as given, so a framed static shot kept its default position:
+    # every generated "wide shot of a bus" was filmed from 4 m away while plan-score (no overrides) saw it framed
+    import numpy as np
+
+    from pipeline.planners.base import apply_overrides
+    from scenes.script import Resolution
+    from scenes.timeline import compile_script
+
+    request = PlanRequest(prompt="red double-decker bus, rainy London street, wide shot", seed=0,
+                          resolution=Resolution(width=640, height=360), fps=10)
+    script = OfflinePlanner().plan(request).script
+    plain = compile_script(script).camera_position[0]
+    overridden = compile_script(apply_overrides(script, request)).camera_position[0]
+    assert np.allclose(plain, overridden, atol=1e-3)
+    failed, _ = shown("red double-decker bus, rainy London street, wide shot", [{"framing": "wide", "a": "bus"}])
+    assert failed == []
