@@ -12,7 +12,7 @@ from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
 from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.dog import dog
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere, torus
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
 
@@ -35,8 +35,8 @@ LOOKS: dict[str, AnimalLook] = {
                          neck_angle=70.0, neck_width=(0.4, 0.35), head_shape=(0.6, 0.8, 0.55), muzzle=(0.4, 0.4, 0.3),
                          tail_pitch=-100.0, thigh=0.32, shin=0.3),
     # a monkey on all fours: long limbs, a small round head, a long tail curled up behind
-    "monkey": AnimalLook(0.42, 0.2, 0.2, 0.2, 0.08, 0.15, 0.6, "none", "6b4a2e", "d9b48a",
-                         neck_angle=40.0, head_shape=(0.8, 0.75, 0.8), muzzle=(0.5, 0.35, 0.35), tail_pitch=-125.0,
+    "monkey": AnimalLook(0.45, 0.25, 0.17, 0.17, 0.08, 0.17, 0.55, "none", "6b4a2e", "d9b48a",
+                         neck_angle=40.0, head_shape=(0.8, 0.75, 0.8), muzzle=(0.5, 0.35, 0.35), tail_pitch=-100.0,
                          thigh=0.3, shin=0.24),
 }
 
@@ -264,8 +264,9 @@ def turtle() -> Model:
     ]
     for x, y in ((0, 0), (-0.4, -0.3), (0.4, -0.3), (-0.4, 0.3), (0.4, 0.3)):
         extras.append((placed(ellipsoid((g * 0.6, L * 0.3, g * 0.2)), at=(x * g, y * L, g * 0.55 - abs(x) * g * 0.3)),
-                       "body", "rim"))
-    return _with(assets.quadruped(look), extras, {"shell": paint("6b4a26", "glossy"), "rim": paint("a7874c", "matte")})
+                       "body", "scutes"))
+    return _with(assets.quadruped(look), extras, {"shell": paint("6b4a26", "glossy"), "rim": paint("8a6a3a", "matte"),
+                                                  "scutes": paint("4a3018", "glossy")})
 
 
 def monkey() -> Model:
@@ -278,7 +279,8 @@ def monkey() -> Model:
     for s in (-1, 1):
         extras.append((placed(cylinder(hl * 0.3, hl * 0.06, 12), hpr=(0, 0, s * 90), at=(s * hl * 0.4, 0, -hl * 0.05)),
                        "head", "accent"))
-    extras.append((placed(sphere(0.06, 10, 5), at=(0, 0.02, -0.3)), "tail", "body"))  # the curl at its tip
+    tail = placed(placed(torus(0.14, 0.035, 16, 6), hpr=(0, 0, 90), at=(0, 0.0, -0.07)), hpr=(0, look.tail_pitch, 0))
+    extras.append((placed(tail, at=(0, 0, 0)), "tail", "body"))  # the curl at its tip
     return _with(assets.quadruped(look), extras)
 
 
@@ -294,9 +296,10 @@ def frog() -> Model:
         parts.append((placed(sphere(0.016, 10, 5), at=(s * 0.014, 0.028, 0.03)), "body"))
         parts.append((placed(sphere(0.009, 8, 4), at=(s * 0.016, 0.033, 0.034)), "eyes"))
         parts.append((placed(ellipsoid((0.018, 0.04, 0.016)), at=(s * 0.026, -0.02, 0.0), hpr=(s * 20, 0, 0)), "body"))
-        parts.append((placed(ellipsoid((0.016, 0.03, 0.005)), at=(s * 0.032, 0.0, 0.0), hpr=(s * -25, 0, 0)), "belly"))
+        parts.append((placed(ellipsoid((0.014, 0.026, 0.005)), at=(s * 0.03, 0.0, 0.0), hpr=(s * -25, 0, 0)), "feet"))
         parts.append((rod((s * 0.016, 0.03, 0.012), (s * 0.02, 0.042, 0.0015), 0.006, 5), "body"))
     return prop_model(parts, {"body": paint("4f9a2c", "glossy"), "belly": paint("d8e0a0", "glossy"),
+                              "feet": paint("3f7a22", "glossy"),
                               "eyes": paint("1a1a10", "glossy")})
 
 
@@ -604,8 +607,8 @@ ASSETS: tuple[AssetSpec, ...] = (
               AssetTraits(buoyant=True, draft=0.5, physics_shape="hull"),
               tuple(a for a in BIRD_ACTIONS if a != "perch")),  # perching is flying up onto something
     _quadruped("turtle", (0.29, 0.43, 0.23), "a tortoise with a domed brown shell on stubby legs", turtle),
-    _quadruped("monkey", (0.19, 1.0, 0.87), "a brown monkey on all fours with a long tail", monkey),
-    composite("frog", "prop", (0.083, 0.084, 0.047), "a green frog 8 cm long, sitting squat", frog, "animals",
+    _quadruped("monkey", (0.24, 1.09, 0.62), "a brown monkey on all fours with a long tail", monkey),
+    composite("frog", "prop", (0.077, 0.084, 0.047), "a green frog 8 cm long, sitting squat", frog, "animals",
               AssetTraits(grip=(0.0, 0.0, 0.02), hold="hand", physics_shape="hull")),
     composite("crab", "prop", (0.21, 0.18, 0.068), "a red crab 20 cm across with two big claws", crab, "animals",
               AssetTraits(grip=(0.0, 0.0, 0.04), hold="hand", physics_shape="hull")),
