@@ -265,8 +265,8 @@ def turtle() -> Model:
     for x, y in ((0, 0), (-0.4, -0.3), (0.4, -0.3), (-0.4, 0.3), (0.4, 0.3)):
         extras.append((placed(ellipsoid((g * 0.6, L * 0.3, g * 0.2)), at=(x * g, y * L, g * 0.55 - abs(x) * g * 0.3)),
                        "body", "scutes"))
-    return _with(assets.quadruped(look), extras, {"shell": paint("6b4a26", "glossy"), "rim": paint("8a6a3a", "matte"),
-                                                  "scutes": paint("4a3018", "glossy")})
+    return _with(assets.quadruped(look), extras, {"shell": paint("6b4a26", "glossy"), "rim": paint("4f3820", "matte"),
+                                                  "scutes": paint("8a6a3a", "glossy")})
 
 
 def monkey() -> Model:

@@ -6,7 +6,7 @@ import numpy as np
 
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
-from scenes.catalog.shapes import Vec, block, rod
+from scenes.catalog.shapes import Vec, block, faceted, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, placed, sphere, torus
 from scenes.rig import Model
@@ -618,15 +618,15 @@ def carrot() -> Model:
 
 
 def bread() -> Model:
-    """A tin loaf of bread 26 cm long along Y: straight golden sides, a domed top with three scored cuts."""
+    """A loaf of bread 27 cm long along Y: a golden domed crust over a wider, flatter base, three scored cuts on top."""
     parts: Parts = [
-        (block((0.12, 0.26, 0.07), (0, 0, 0.035)), "base"),
-        (placed(ellipsoid((0.12, 0.26, 0.1), 18, 8), at=(0, 0, 0.02)), "crust"),
+        (ellipsoid((0.135, 0.275, 0.07), 18, 8), "base"),
+        (ellipsoid((0.12, 0.26, 0.12), 18, 8), "crust"),
     ]
-    for y in (-0.07, 0.0, 0.07):
-        z = 0.07 + 0.05 * np.sqrt(1 - (y / 0.13) ** 2) - 0.004
-        parts.append((block((0.08, 0.012, 0.01), (0, y, float(z)), (30, 0, 0)), "cuts"))
-    return prop_model(parts, {"crust": paint("c07a30", "matte"), "base": paint("b06e2c", "matte"),
+    for y in (-0.065, 0.0, 0.065):
+        z = 0.06 + 0.06 * np.sqrt(1 - (y / 0.13) ** 2) - 0.0035
+        parts.append((placed(ellipsoid((0.05, 0.012, 0.007), 8, 3), at=(0, y, float(z)), hpr=(30, 0, 0)), "cuts"))
+    return prop_model(parts, {"crust": paint("c07a30", "matte"), "base": paint("a8662a", "matte"),
                               "cuts": paint("f0d8a0", "matte")}, "crust")
 
 
@@ -645,18 +645,29 @@ def pizza() -> Model:
                               "cheese": paint("f2d070", "matte"), "pepperoni": paint("a02418", "matte")}, "crust")
 
 
+def _triangle_slab(corners: list[tuple[float, float]], z0: float, z1: float) -> Mesh:
+    """A flat-shaded slab between heights ``z0`` and ``z1`` over a triangle (corners counter-clockwise from above)."""
+    lo = [(x, y, z0) for x, y in corners]
+    hi = [(x, y, z1) for x, y in corners]
+    faces = [hi, lo[::-1]] + [[lo[k], lo[(k + 1) % 3], hi[(k + 1) % 3], hi[k]] for k in range(3)]
+    return faceted(faces)
+
+
 def sandwich() -> Model:
-    """A sandwich 11 cm square: two slices of bread round a layer of lettuce, cheese and tomato."""
-    parts: Parts = [
-        (block((0.11, 0.11, 0.015), (0, 0, 0.0075)), "bread"),
-        (block((0.115, 0.115, 0.005), (0, 0, 0.0175)), "lettuce"),
-        (block((0.1, 0.1, 0.004), (0.004, 0.004, 0.022), (8, 0, 0)), "cheese"),
-        (block((0.11, 0.11, 0.015), (0, 0, 0.0315)), "bread"),
-        (block((0.104, 0.104, 0.004), (0, 0, 0.041)), "crust"),
-    ]
-    for x, y in ((-0.025, -0.025), (0.025, 0.02)):
-        parts.append((placed(cylinder(0.05, 0.005, 14), at=(x, y, 0.019)), "tomato"))
-    return prop_model(parts, {"bread": paint("f0dcb0", "matte"), "crust": paint("f4e4c0", "matte"),
+    """A sandwich cut in half corner to corner, 11 cm square: the two triangles side by side, each two slices of bread
+    round lettuce, cheese and tomato."""
+    parts: Parts = []
+    for tri in ([(-0.055, -0.055), (0.05, -0.055), (-0.055, 0.05)], [(0.055, 0.055), (-0.05, 0.055), (0.055, -0.05)]):
+        shrunk = [(x * 0.96, y * 0.96) for x, y in tri]
+        parts += [
+            (_triangle_slab(tri, 0.0, 0.014), "bread"),
+            (_triangle_slab([(x * 1.03, y * 1.03) for x, y in tri], 0.014, 0.019), "lettuce"),
+            (_triangle_slab(shrunk, 0.019, 0.023), "cheese"),
+            (_triangle_slab(shrunk, 0.023, 0.027), "tomato"),
+            (_triangle_slab(tri, 0.027, 0.041), "bread"),
+            (_triangle_slab([(x * 0.9, y * 0.9) for x, y in tri], 0.041, 0.042), "crumb"),
+        ]
+    return prop_model(parts, {"bread": paint("c8955a", "matte"), "crumb": paint("f2e2c0", "matte"),
                               "lettuce": paint("6ab03a", "matte"), "cheese": paint("f2c230", "matte"),
                               "tomato": paint("d83a2a", "glossy")}, "bread")
 
@@ -796,11 +807,11 @@ ASSETS: tuple[AssetSpec, ...] = (
        hold="hand"),
     _h("carrot", (0.035, 0.25, 0.043), "an orange carrot with green leaves, tip at +Y", carrot, (0.0, -0.04, 0.02),
        hold="hand"),
-    _h("bread", (0.12, 0.26, 0.12), "a loaf of bread 26 cm long along Y", bread, (0.0, 0.0, 0.06), hold="hand"),
+    _h("bread", (0.135, 0.271, 0.123), "a loaf of bread 27 cm long along Y", bread, (0.0, 0.0, 0.06), hold="hand"),
     _h("pizza", (0.3, 0.3, 0.021), "a pepperoni pizza 30 cm across, lying flat (put it on a table)", pizza,
        (0.0, 0.0, 0.01), hold="both", physics_shape="cylinder"),
-    _h("sandwich", (0.118, 0.118, 0.043), "a cheese, lettuce and tomato sandwich", sandwich, (0.0, 0.0, 0.02),
-       hold="hand", physics_shape="box"),
+    _h("sandwich", (0.113, 0.113, 0.042), "a cheese, lettuce and tomato sandwich cut in two triangles", sandwich,
+       (0.0, 0.0, 0.02), hold="hand", physics_shape="box"),
     _h("ice_cream", (0.07, 0.07, 0.216), "a pink scoop of ice cream in a waffle cone, held upright", ice_cream,
        (0.0, 0.0, 0.06), hold="hand"),
     _h("hat", (0.3, 0.3, 0.136), "a brown felt hat with a round brim", hat, (0.0, 0.0, 0.12), hold="hand"),
