@@ -216,7 +216,7 @@ class AnimalLook:
     neck: float
     head: float  # head length
     tail: float
-    ears: str  # "floppy", "pointed", "horse"
+    ears: str  # "floppy", "pointed", "horse", "none"
     fur: str
     accent: str
     finish: str = "fabric"
@@ -293,7 +293,7 @@ def quadruped(look: AnimalLook) -> Model:
         elif look.ears == "pointed":
             add(placed(cone(hl * 0.3, hl * 0.4, 12), at=(side * hl * 0.18, -hl * 0.05, hl * 0.22),
                        hpr=(0, 0, side * 12)), "head", "accent")
-        else:
+        elif look.ears != "none":  # "none": no ears on the rig (a tortoise; a monkey's round ears are its own)
             add(placed(cone(hl * 0.14, hl * 0.3, 12), at=(side * hl * 0.15, -hl * 0.1, hl * 0.25)), "head", "accent")
     if look.ears == "horse":  # mane
         add(placed(box((g * 0.08, g * 0.25, look.neck * 0.95)), hpr=(0, -lean, 0), at=(0, -g * 0.2, g * 0.15)),

@@ -12,7 +12,7 @@ from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
 from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.dog import dog
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere, torus
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
 
@@ -30,6 +30,14 @@ LOOKS: dict[str, AnimalLook] = {
     "donkey": AnimalLook(1.1, 0.5, 0.36, 0.4, 0.5, 0.5, 0.5, "horse", "7e7268", "3a3430", neck_angle=42.0,
                          neck_width=(0.72, 0.46), head_shape=(0.44, 0.62, 0.5), muzzle=(0.34, 0.7, 0.36),
                          head_pitch=-32.0, tail_pitch=-18.0, shin=0.16),
+    # a tortoise: a short, wide body on stubby legs, a small head on a short neck, a stub of a tail
+    "turtle": AnimalLook(0.3, 0.14, 0.035, 0.035, 0.07, 0.08, 0.04, "none", "7d8a4a", "5f6b36", "matte",
+                         neck_angle=70.0, neck_width=(0.4, 0.35), head_shape=(0.6, 0.8, 0.55), muzzle=(0.4, 0.4, 0.3),
+                         tail_pitch=-100.0, thigh=0.32, shin=0.3),
+    # a monkey on all fours: long limbs, a small round head, a long tail curled up behind
+    "monkey": AnimalLook(0.45, 0.25, 0.17, 0.17, 0.08, 0.17, 0.55, "none", "6b4a2e", "d9b48a",
+                         neck_angle=40.0, head_shape=(0.8, 0.75, 0.8), muzzle=(0.5, 0.35, 0.35), tail_pitch=-100.0,
+                         thigh=0.3, shin=0.24),
 }
 
 
@@ -246,6 +254,184 @@ def ladybird() -> Model:
     return prop_model(parts, {"body": paint("d8231a", "glossy"), "head": paint("121212", "glossy"),
                               "cheeks": paint("f4f4f0", "matte")})
 
+def turtle() -> Model:
+    """A tortoise: a high domed brown shell with a paler rim over a green body, stubby legs and a small head."""
+    look = LOOKS["turtle"]
+    g, L = look.girth, look.length
+    extras = [
+        (placed(ellipsoid((g * 1.9, L * 1.15, g * 1.25)), at=(0, 0, -g * 0.45)), "body", "shell"),
+        (placed(ellipsoid((g * 2.05, L * 1.25, g * 0.35)), at=(0, 0, -g * 0.45)), "body", "rim"),
+    ]
+    for x, y in ((0, 0), (-0.4, -0.3), (0.4, -0.3), (-0.4, 0.3), (0.4, 0.3)):
+        extras.append((placed(ellipsoid((g * 0.6, L * 0.3, g * 0.2)), at=(x * g, y * L, g * 0.55 - abs(x) * g * 0.3)),
+                       "body", "scutes"))
+    return _with(assets.quadruped(look), extras, {"shell": paint("6b4a26", "glossy"), "rim": paint("4f3820", "matte"),
+                                                  "scutes": paint("8a6a3a", "glossy")})
+
+
+def monkey() -> Model:
+    """A brown monkey on all fours: a pale face and round ears on a small head, long limbs, a long curling tail."""
+    look = LOOKS["monkey"]
+    hl = look.head
+    extras = [
+        (placed(ellipsoid((hl * 0.62, hl * 0.2, hl * 0.6)), at=(0, hl * 0.3, -hl * 0.3)), "head", "accent"),
+    ]
+    for s in (-1, 1):
+        extras.append((placed(cylinder(hl * 0.3, hl * 0.06, 12), hpr=(0, 0, s * 90), at=(s * hl * 0.4, 0, -hl * 0.05)),
+                       "head", "accent"))
+    tail = placed(placed(torus(0.14, 0.035, 16, 6), hpr=(0, 0, 90), at=(0, 0.0, -0.07)), hpr=(0, look.tail_pitch, 0))
+    extras.append((placed(tail, at=(0, 0, 0)), "tail", "body"))  # the curl at its tip
+    return _with(assets.quadruped(look), extras)
+
+
+def frog() -> Model:
+    """A green frog 8 cm long sitting squat: a wide flattened body, bulging eyes on top, folded back legs and a pale
+    throat."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.05, 0.07, 0.032)), at=(0, -0.002, 0.006), hpr=(0, 14, 0)), "body"),
+        (placed(ellipsoid((0.046, 0.03, 0.022)), at=(0, 0.026, 0.016)), "body"),
+        (placed(ellipsoid((0.034, 0.03, 0.014)), at=(0, 0.024, 0.008)), "belly"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.016, 10, 5), at=(s * 0.014, 0.028, 0.03)), "body"))
+        parts.append((placed(sphere(0.009, 8, 4), at=(s * 0.016, 0.033, 0.034)), "eyes"))
+        parts.append((placed(ellipsoid((0.018, 0.04, 0.016)), at=(s * 0.026, -0.02, 0.0), hpr=(s * 20, 0, 0)), "body"))
+        parts.append((placed(ellipsoid((0.014, 0.026, 0.005)), at=(s * 0.03, 0.0, 0.0), hpr=(s * -25, 0, 0)), "feet"))
+        parts.append((rod((s * 0.016, 0.03, 0.012), (s * 0.02, 0.042, 0.0015), 0.006, 5), "body"))
+    return prop_model(parts, {"body": paint("4f9a2c", "glossy"), "belly": paint("d8e0a0", "glossy"),
+                              "feet": paint("3f7a22", "glossy"),
+                              "eyes": paint("1a1a10", "glossy")})
+
+
+def crab() -> Model:
+    """A red crab 20 cm across: a wide flat shell, eight jointed legs and two big claws held in front, eyes on
+    stalks."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.12, 0.085, 0.045)), at=(0, 0, 0.02)), "body"),
+        (placed(ellipsoid((0.11, 0.075, 0.012)), at=(0, 0, 0.019)), "belly"),
+    ]
+    for s in (-1, 1):
+        for k, y in enumerate((-0.03, -0.01, 0.01, 0.025)):
+            knee = (s * 0.085, y - 0.01 * (1.5 - k), 0.05)
+            parts.append((rod((s * 0.045, y * 0.8, 0.04), knee, 0.011, 5), "body"))
+            parts.append((rod(knee, (s * 0.1, y - 0.015 * (1.5 - k), 0.0), 0.008, 5), "body"))
+        elbow = (s * 0.065, 0.065, 0.04)
+        parts.append((rod((s * 0.04, 0.035, 0.035), elbow, 0.014, 6), "body"))
+        claw = placed(ellipsoid((0.035, 0.045, 0.026)), at=(s * 0.05, 0.085, 0.022), hpr=(s * -20, 0, 0))
+        parts.append((claw, "body"))
+        parts.append((placed(ellipsoid((0.012, 0.03, 0.012)), at=(s * 0.034, 0.11, 0.026), hpr=(s * 20, 0, 0)), "body"))
+        parts.append((rod((s * 0.012, 0.035, 0.04), (s * 0.015, 0.04, 0.062), 0.004, 4), "body"))
+        parts.append((placed(sphere(0.009, 8, 4), at=(s * 0.015, 0.04, 0.058)), "eyes"))
+    return prop_model(parts, {"body": paint("d8401e", "glossy"), "belly": paint("f0c8a0", "matte"),
+                              "eyes": paint("101010", "glossy")})
+
+
+def snake() -> Model:
+    """A green snake 1.5 m long lying in S-curves along Y: a tube of 4 cm tapering to its tail, a flat head at +Y
+    with eyes and a forked red tongue."""
+    import numpy as np
+
+    t = np.linspace(0.0, 1.0, 40)
+    ys = (t - 0.5) * 1.1
+    xs = 0.16 * np.sin(t * 3.2 * np.pi) * (0.4 + 0.6 * t)
+    widths = 0.012 + 0.03 * np.sin(np.clip(t * 1.15, 0, 1) * np.pi / 2)
+    parts: list[tuple[Mesh, str]] = []
+    for k in range(len(t) - 1):
+        d = float(widths[k])
+        a, b = (float(xs[k]), float(ys[k]), d / 2), (float(xs[k + 1]), float(ys[k + 1]), d / 2)
+        parts.append((rod(a, b, d, 10), "body" if k % 3 else "accent"))
+        parts.append((placed(sphere(d, 10, 5), at=(a[0], a[1], 0.0)), "body"))
+    hx, hy = float(xs[-1]), float(ys[-1])
+    parts.append((placed(ellipsoid((0.055, 0.075, 0.035)), at=(hx, hy + 0.03, 0.0)), "body"))
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.012, 8, 4), at=(hx + s * 0.022, hy + 0.045, 0.018)), "eyes"))
+        parts.append((rod((hx, hy + 0.065, 0.008), (hx + s * 0.008, hy + 0.095, 0.006), 0.003, 3), "tongue"))
+    return prop_model(parts, {"body": paint("4e8a2a", "glossy"), "accent": paint("c8b040", "glossy"),
+                              "eyes": paint("101010", "glossy"), "tongue": paint("d02020", "matte")})
+
+
+def butterfly() -> Model:
+    """A butterfly 8 cm across with its wings open: orange forewings and hindwings with black edges, a thin dark body
+    and antennae."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.006, 0.034, 0.006), 10, 5), at=(0, 0, 0.0)), "body"),
+        (placed(sphere(0.007, 8, 4), at=(0, 0.018, 0.0)), "body"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(ellipsoid((0.036, 0.03, 0.002), 16, 4), at=(s * 0.02, 0.008, 0.004), hpr=(s * -25, 0, 0)),
+                      "edges"))
+        parts.append((placed(ellipsoid((0.03, 0.024, 0.002), 16, 4), at=(s * 0.019, 0.008, 0.0045),
+                             hpr=(s * -25, 0, 0)), "wings"))
+        parts.append((placed(ellipsoid((0.026, 0.024, 0.002), 14, 4), at=(s * 0.016, -0.014, 0.004),
+                             hpr=(s * 25, 0, 0)), "edges"))
+        parts.append((placed(ellipsoid((0.02, 0.018, 0.002), 14, 4), at=(s * 0.015, -0.014, 0.0045),
+                             hpr=(s * 25, 0, 0)), "wings"))
+        parts.append((rod((s * 0.002, 0.022, 0.004), (s * 0.01, 0.04, 0.008), 0.001, 3), "body"))
+    return prop_model(parts, {"wings": paint("f08a1c", "matte"), "edges": paint("1a1410", "matte"),
+                              "body": paint("2a2420", "matte")})
+
+
+def bee() -> Model:
+    """A honeybee 1.5 cm long: a striped yellow-and-black abdomen, a fuzzy thorax, a black head and two clear wings."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.0065, 0.0085, 0.0062), 12, 6), at=(0, -0.004, 0.0012)), "body"),
+        (placed(ellipsoid((0.0058, 0.005, 0.0056), 10, 5), at=(0, 0.0025, 0.0015)), "fuzz"),
+        (placed(sphere(0.0045, 10, 5), at=(0, 0.0062, 0.0016)), "stripes"),
+    ]
+    for y in (-0.0065, -0.0035, -0.0005):
+        parts.append((placed(ellipsoid((0.0068, 0.0012, 0.0064), 12, 4), at=(0, y, 0.0011)), "stripes"))
+    for s in (-1, 1):
+        wing = placed(ellipsoid((0.007, 0.004, 0.0004), 10, 3), at=(s * 0.004, 0.0, 0.0072), hpr=(s * -20, 0, s * 10))
+        parts.append((wing, "wings"))
+        for y in (-0.001, 0.002, 0.004):
+            parts.append((rod((s * 0.002, y, 0.0025), (s * 0.0042, y, 0.0), 0.0006, 3), "stripes"))
+    return prop_model(parts, {"body": paint("f2b81c", "matte"), "stripes": paint("1a1410", "matte"),
+                              "fuzz": paint("c8902a", "fabric"), "wings": paint("e8f0f4", "glass")})
+
+
+def spider() -> Model:
+    """A black spider 4 cm across its legs: a round abdomen, a smaller head part, eight bent legs."""
+    import math
+
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.011, 0.013, 0.01), 12, 6), at=(0, -0.006, 0.004)), "body"),
+        (placed(ellipsoid((0.008, 0.008, 0.006), 10, 5), at=(0, 0.004, 0.004)), "body"),
+        (placed(ellipsoid((0.004, 0.005, 0.0015), 8, 3), at=(0, -0.006, 0.0133)), "mark"),
+    ]
+    for s in (-1, 1):
+        for a in (50, 20, -10, -40):
+            c, sn = math.cos(math.radians(a)), math.sin(math.radians(a))
+            root = (s * 0.003, 0.004 + sn * 0.002, 0.006)
+            knee = (s * (0.003 + 0.009 * c), 0.004 + sn * 0.011, 0.012)
+            foot = (s * (0.003 + 0.018 * c), 0.004 + sn * 0.018, 0.0)
+            parts.append((rod(root, knee, 0.0012, 4), "body"))
+            parts.append((rod(knee, foot, 0.001, 4), "body"))
+        parts.append((placed(sphere(0.0018, 6, 3), at=(s * 0.0015, 0.0078, 0.006)), "mark"))
+    return prop_model(parts, {"body": paint("1c1a1a", "matte"), "mark": paint("a02020", "glossy")})
+
+
+def penguin() -> Model:
+    """An emperor-style penguin 1 m tall standing upright: a black back and head, a white front, a pale-yellow
+    throat, an orange beak and feet, and a flipper on a joint each side (it waddles and swims; it does not fly)."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.38, 0.34, 0.8)), at=(0, -0.01, 0.04)), "body"),
+        (placed(ellipsoid((0.32, 0.3, 0.72)), at=(0, 0.04, 0.06)), "belly"),
+        (placed(sphere(0.22, 16, 8), at=(0, 0.02, 0.75)), "body"),
+        (placed(ellipsoid((0.16, 0.1, 0.14)), at=(0, 0.11, 0.66)), "throat"),
+        (placed(cone(0.05, 0.13, 10), hpr=(0, -100, 0), at=(0, 0.12, 0.87)), "beak"),
+    ]
+    for s in (-1, 1):
+        parts.append((placed(sphere(0.03, 8, 4), at=(s * 0.06, 0.1, 0.88)), "eyes"))
+        parts.append((placed(ellipsoid((0.09, 0.14, 0.04)), at=(s * 0.07, 0.08, 0.0)), "beak"))
+    flippers = [
+        (f"{s}_wing", (sx * 0.18, 0.0, 0.62),
+         [(placed(ellipsoid((0.04, 0.12, 0.42)), at=(sx * 0.01, 0.0, -0.4), hpr=(0, 0, sx * -12)), "body")])
+        for s, sx in (("l", -1), ("r", 1))
+    ]
+    slots = {"body": paint("1c1f26", "matte"), "belly": paint("f4f4f0", "matte"), "throat": paint("f2d27a", "matte"),
+             "beak": paint("f08a20", "plastic"), "eyes": paint("0a0a0a", "glossy")}
+    return jointed(parts, flippers, slots)
+
 # --- birds and fish -------------------------------------------------------------------------------------
 
 
@@ -415,4 +601,23 @@ ASSETS: tuple[AssetSpec, ...] = (
         "animals",
         AssetTraits(flies=True, grip=(0.0, 0.0, 0.003), hold="hand", physics_shape="hull"),
     ),
+    # a penguin stands upright on its feet: a bird look (flippers on wing joints) that does not fly; it swims
+    composite("penguin", "bird", (0.39, 0.43, 0.97),
+              "an upright black-and-white penguin 1 m tall (waddles, hops, swims; no flight)", penguin, "animals",
+              AssetTraits(buoyant=True, draft=0.5, physics_shape="hull"),
+              tuple(a for a in BIRD_ACTIONS if a != "perch")),  # perching is flying up onto something
+    _quadruped("turtle", (0.29, 0.43, 0.23), "a tortoise with a domed brown shell on stubby legs", turtle),
+    _quadruped("monkey", (0.24, 1.09, 0.62), "a brown monkey on all fours with a long tail", monkey),
+    composite("frog", "prop", (0.077, 0.084, 0.047), "a green frog 8 cm long, sitting squat", frog, "animals",
+              AssetTraits(grip=(0.0, 0.0, 0.02), hold="hand", physics_shape="hull")),
+    composite("crab", "prop", (0.21, 0.18, 0.068), "a red crab 20 cm across with two big claws", crab, "animals",
+              AssetTraits(grip=(0.0, 0.0, 0.04), hold="hand", physics_shape="hull")),
+    composite("snake", "prop", (0.29, 1.2, 0.042), "a green snake 1.5 m long lying in S-curves along Y, head at +Y",
+              snake, "animals", AssetTraits(physics_shape="hull")),
+    composite("butterfly", "prop", (0.075, 0.066, 0.008), "an orange butterfly 8 cm across, wings open (flies)",
+              butterfly, "animals", AssetTraits(flies=True, grip=(0.0, 0.0, 0.004), hold="hand", physics_shape="hull")),
+    composite("bee", "prop", (0.014, 0.016, 0.008), "a honeybee 1.5 cm long, yellow and black (flies)", bee, "animals",
+              AssetTraits(flies=True, grip=(0.0, 0.0, 0.004), hold="hand", physics_shape="hull")),
+    composite("spider", "prop", (0.042, 0.031, 0.015), "a black spider 4 cm across its legs", spider, "animals",
+              AssetTraits(grip=(0.0, 0.0, 0.007), hold="hand", physics_shape="hull")),
 )

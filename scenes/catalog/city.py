@@ -353,6 +353,76 @@ def roadblock() -> Model:
                               "legs": paint("3a3c3f", "metal"), "lamp": paint("ffa020", "emissive")})
 
 
+def castle() -> Model:
+    """A stone castle 22 x 18 m: curtain walls 8 m high with battlements, a round tower with a blue cone roof at each
+    corner, a square keep 14 m high in the middle, a gatehouse with a wooden gate at +Y and red flags."""
+    from scenes.geometry import cone
+
+    w, d, h, t = 20.0, 16.0, 8.0, 1.2
+    parts: Parts = [
+        (block((w, t, h), (0, -d / 2, h / 2)), "stone"),
+        (block((w, t, h), (0, d / 2, h / 2)), "stone"),
+        (block((t, d, h), (-w / 2, 0, h / 2)), "stone"),
+        (block((t, d, h), (w / 2, 0, h / 2)), "stone"),
+        (block((8.0, 8.0, 14.0), (0, -1.0, 7.0)), "stone"),
+        (block((5.0, 2.4, 10.0), (0, d / 2, 5.0)), "stone"),
+        (block((3.0, 0.2, 4.0), (0, d / 2 + 1.21, 2.0)), "gate"),
+        (placed(centred(cylinder(3.0, 0.2, 16)), hpr=(0, 90, 0), at=(0, d / 2 + 1.21, 4.0)), "gate"),
+    ]
+    for k in range(9):  # battlements on the front and back walls, on the keep and the gatehouse
+        x = -w / 2 + 1.5 + k * (w - 3.0) / 8
+        for y in (-d / 2, d / 2):
+            parts.append((block((0.9, t, 0.8), (x, y, h + 0.4)), "stone"))
+    for k in range(7):
+        y = -d / 2 + 1.5 + k * (d - 3.0) / 6
+        for x in (-w / 2, w / 2):
+            parts.append((block((t, 0.9, 0.8), (x, y, h + 0.4)), "stone"))
+    for k in range(4):
+        c = -3.0 + k * 2.0
+        for y in (-5.0, 3.0):
+            parts.append((block((0.9, 0.6, 0.8), (c, y, 14.4)), "stone"))
+        parts.append((block((0.8, 2.4, 0.8), (-2.0 + k * 1.33, d / 2, 10.4)), "stone"))
+    for x in (-w / 2, w / 2):
+        for y in (-d / 2, d / 2):
+            parts.append((cylinder(3.6, 12.0, 20), "stone"))
+            parts[-1] = (placed(parts[-1][0], at=(x, y, 0)), "stone")
+            parts.append((placed(cone(4.2, 4.0, 20), at=(x, y, 12.0)), "roof"))
+            parts.append((rod((x, y, 16.0), (x, y, 17.5), 0.08, 4), "gate"))
+            parts.append((block((1.0, 0.04, 0.6), (x + 0.5, y, 17.2)), "flag"))
+    for x in (-4.0, 4.0):  # arrow-slit windows on the keep's front
+        for z in (6.0, 10.0):
+            parts.append((block((0.5, 0.1, 1.4), (x * 0.5, 3.02, z)), "gate"))
+    return prop_model(parts, {"stone": paint("a8a294", "stone"), "roof": paint("2f4f8f", "matte"),
+                              "gate": paint("4a3020", "wood"), "flag": paint("d02020", "fabric")}, "stone")
+
+
+def windmill() -> Model:
+    """A Dutch windmill 15 m tall: a tapering white tower 10 m high with a door and windows, a dark cap, and four
+    lattice sails on a ``sails`` joint at the front (+Y), so they can turn about Y."""
+    from scenes.catalog.shapes import jointed
+
+    parts: Parts = [
+        (frustum(6.0, 3.6, 9.6, 24), "body"),
+        (placed(sphere(4.2, 20, 10), at=(0, 0, 8.1), scale=(1.0, 1.15, 0.8)), "cap"),
+        (block((1.2, 0.3, 2.2), (0, 2.9, 1.1)), "trim"),
+        (block((0.8, 0.2, 1.0), (0, 2.35, 5.0)), "trim"),
+        (block((0.8, 0.2, 1.0), (0, 1.95, 7.6)), "trim"),
+        (rod((0, 1.5, 10.0), (0, 3.0, 10.0), 0.5, 10), "trim"),
+    ]
+    sails: Parts = [(placed(sphere(0.9, 10, 5), at=(0, 0, -0.45)), "trim")]
+    for k in range(4):
+        a = np.radians(45 + 90 * k)
+        tip = (5.8 * np.cos(a), 0.0, 5.8 * np.sin(a))
+        parts_dir = np.array([np.cos(a), 0.0, np.sin(a)])
+        side = np.array([-np.sin(a), 0.0, np.cos(a)])
+        sails.append((rod((0, 0, 0), tip, 0.22, 6), "trim"))
+        mid = parts_dir * 3.6 + side * 0.65
+        sails.append((placed(block((4.2, 0.08, 1.1), (0, 0, 0)), at=tuple(mid), hpr=(0, 0, -np.degrees(a))), "sails"))
+    return jointed(parts, [("sails", (0.0, 3.1, 10.0), sails)],
+                   {"body": paint("f0ece2", "matte"), "cap": paint("3a3a40", "matte"), "trim": paint("5a3a22", "wood"),
+                    "sails": paint("e8dcc0", "fabric")})
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -472,4 +542,7 @@ ASSETS: tuple[AssetSpec, ...] = (
                     room_under=(2.0, 9.0, 1.1)),
     ),
     _c("roadblock", (1.5, 0.65, 1.1), "a red-and-white striped road barrier, along X", roadblock),
+    _c("castle", (24.2, 20.2, 17.5), "a grey stone castle 22 m wide: walls with battlements, four round towers with "
+       "blue roofs, a keep, a gate at +Y", castle, AssetTraits(physics_shape="box")),
+    _c("windmill", (9.76, 6.51, 14.88), "a white Dutch windmill 15 m tall with four sails facing +Y", windmill),
 )

@@ -479,6 +479,68 @@ def mirror() -> Model:
     return prop_model(parts, {"frame": paint("7a5230", "wood"), "glass": paint("d8e6ee", "chrome")}, main="glass")
 
 
+def toilet() -> Model:
+    """A white toilet facing +Y: a pedestal, an oval bowl with a seat ring 42 cm up, the lid raised against a
+    cistern at the back with a flush button."""
+    from scenes.geometry import ellipsoid, torus
+
+    parts: Parts = [
+        (placed(frustum(0.26, 0.3, 0.3, 20), at=(0, 0.05, 0), scale=(1.0, 1.3, 1.0)), "body"),
+        (placed(ellipsoid((0.36, 0.48, 0.22), 20, 8), at=(0, 0.1, 0.2)), "body"),
+        (placed(torus(0.38, 0.05, 24, 6), at=(0, 0.1, 0.4), scale=(0.95, 1.26, 1.0)), "seat"),
+        (placed(cylinder(0.28, 0.005, 20), at=(0, 0.1, 0.39), scale=(1.0, 1.4, 1.0)), "water"),
+        (block((0.4, 0.18, 0.38), (0, -0.2, 0.6)), "body"),
+        (block((0.42, 0.2, 0.03), (0, -0.2, 0.805)), "body"),
+        (block((0.36, 0.03, 0.44), (0, -0.09, 0.64), (0, -8, 0)), "seat"),
+        (placed(cylinder(0.05, 0.015, 12), at=(0, -0.2, 0.82)), "trim"),
+    ]
+    return prop_model(parts, {"body": paint("f6f6f4", "ceramic"), "seat": paint("ecece8", "plastic"),
+                              "water": paint("a8d0e8", "glass"), "trim": paint("b8bcc0", "metal")})
+
+
+def shower() -> Model:
+    """A shower cubicle 0.9 m square and 2.1 m tall, open at +Y behind a glass door: a white tray, tiled back and
+    side walls, a glass side panel, a chrome riser with a round head and a mixer."""
+    parts: Parts = [
+        (block((0.9, 0.9, 0.08), (0, 0, 0.04)), "tray"),
+        (block((0.9, 0.05, 2.0), (0, -0.425, 1.08)), "tiles"),
+        (block((0.05, 0.85, 2.0), (-0.425, 0.025, 1.08)), "tiles"),
+        (block((0.01, 0.85, 1.95), (0.445, 0.025, 1.055)), "glass"),
+        (block((0.85, 0.01, 1.95), (0.0, 0.445, 1.055)), "glass"),
+        (block((0.03, 0.03, 2.0), (0.435, 0.435, 1.08)), "chrome"),
+        (block((0.9, 0.03, 0.03), (0.0, 0.435, 2.065)), "chrome"),
+        (block((0.03, 0.9, 0.03), (0.435, 0.0, 2.065)), "chrome"),
+        (rod((0.0, -0.39, 1.0), (0.0, -0.39, 1.95), 0.025, 8), "chrome"),
+        (rod((0.0, -0.39, 1.95), (0.0, -0.2, 1.95), 0.025, 8), "chrome"),
+        (placed(cylinder(0.2, 0.03, 20), at=(0.0, -0.17, 1.92)), "chrome"),
+        (placed(cylinder(0.09, 0.06, 12), hpr=(0, 90, 0), at=(0.0, -0.37, 1.1)), "chrome"),
+        (placed(cylinder(0.06, 0.005, 12), at=(0.0, 0.0, 0.08)), "chrome"),
+    ]
+    for z in np.arange(0.4, 2.0, 0.4):  # grout lines on the tiles
+        parts.append((block((0.86, 0.004, 0.01), (0.0, -0.399, float(z))), "grout"))
+        parts.append((block((0.004, 0.8, 0.01), (-0.399, 0.025, float(z))), "grout"))
+    return prop_model(parts, {"tiles": paint("dfe9ee", "ceramic"), "tray": paint("f6f6f4", "ceramic"),
+                              "glass": paint("cfe4f2", "glass"), "chrome": paint("c8ccd0", "metal"),
+                              "grout": paint("a8b0b4", "matte")}, "tiles")
+
+
+def curtain() -> Model:
+    """A drawn curtain 1.4 m wide and 2.2 m long, hanging in soft folds from a pole with rings along X."""
+    from scenes.geometry import torus
+
+    parts: Parts = [(rod((-0.78, 0.0, 2.16), (0.78, 0.0, 2.16), 0.03, 8), "pole")]
+    for sx in (-1, 1):
+        parts.append((placed(sphere(0.06, 10, 5), at=(sx * 0.78, 0, 2.13)), "pole"))
+    for k in range(10):
+        x = -0.63 + k * 0.14
+        parts.append((placed(cylinder(1.0, 2.06, 12), at=(x, 0.008 * (k % 2), 0.0),
+                             scale=(0.17, 0.05 + 0.015 * (k % 2), 1.0)), "fabric"))
+        parts.append((placed(torus(0.05, 0.01, 10, 4), hpr=(0, 0, 90), at=(x, 0, 2.135)), "pole"))
+    parts.append((block((1.4, 0.02, 0.08), (0.0, 0.0, 2.06)), "hem"))
+    return prop_model(parts, {"fabric": paint("8a2a3a", "fabric"), "hem": paint("6a1a2a", "fabric"),
+                              "pole": paint("8a6a3a", "wood")}, "fabric")
+
+
 def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "furniture", traits)
 
@@ -664,4 +726,10 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _f("mirror", (0.7, 0.35, 1.7), "a tall standing mirror in a wooden frame, glass at +Y", mirror,
        AssetTraits(physics_shape="box")),
+    _f("toilet", (0.42, 0.64, 0.86), "a white toilet, seat 42 cm up, facing +Y", toilet,
+       AssetTraits(seat=Surface(0.42, (0.34, 0.34), (0.0, 0.1)))),
+    _f("shower", (0.9, 0.9, 2.08), "a shower cubicle 0.9 m square with a glass door at +Y and a chrome shower head",
+       shower),
+    _f("curtain", (1.62, 0.07, 2.19), "a dark-red curtain 1.4 m wide hanging 2.2 m from a pole, along X (hangs)",
+       curtain, AssetTraits(hangs=True, physics_shape="box")),
 )

@@ -6,7 +6,7 @@ import numpy as np
 
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
-from scenes.catalog.shapes import Vec, block, rod
+from scenes.catalog.shapes import Vec, block, faceted, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, placed, sphere, torus
 from scenes.rig import Model
@@ -569,6 +569,153 @@ def bucket() -> Model:
     return prop_model(parts, {"body": paint("d62828", "plastic"), "handle": paint("b8bcc2", "metal")})
 
 
+def pumpkin() -> Model:
+    """An orange pumpkin 36 cm across: ribbed lobes round a squat middle, a short green stalk."""
+    parts: Parts = [(ellipsoid((0.3, 0.3, 0.26), 20, 10), "body")]
+    for k in range(10):
+        a = k * 2 * np.pi / 10
+        parts.append((placed(ellipsoid((0.13, 0.2, 0.28), 14, 7), at=(0.1 * np.cos(a), 0.1 * np.sin(a), 0.0),
+                             hpr=(np.degrees(a) + 90, 0, 0)), "lobes"))
+    parts.append((placed(frustum(0.04, 0.028, 0.07, 8), at=(0, 0, 0.25), hpr=(0, 10, 0)), "stalk"))
+    return prop_model(parts, {"body": paint("e0701a", "matte"), "lobes": paint("ee7e20", "matte"),
+                              "stalk": paint("5a6a2a", "wood")})
+
+
+def banana() -> Model:
+    """A ripe banana 20 cm long lying on its side, curved along Y, its stalk and tip dark brown."""
+    t = np.linspace(0.0, 1.0, 10)
+    ang = (t - 0.5) * 1.6
+    pts = [(0.0, 0.11 * np.sin(a) / 0.72, 0.06 * (1 - np.cos(a)) / 0.3 + 0.0) for a in ang]
+    parts: Parts = []
+    for k in range(len(pts) - 1):
+        d = 0.036 * (0.55 + 0.45 * np.sin(np.pi * (t[k] + t[k + 1]) / 2))
+        a = (pts[k][0], pts[k][1], pts[k][2] + 0.018)
+        b = (pts[k + 1][0], pts[k + 1][1], pts[k + 1][2] + 0.018)
+        parts.append((rod(a, b, d, 10), "body"))
+        parts.append((placed(sphere(d, 10, 5), at=(b[0], b[1], b[2] - d / 2)), "body"))
+    end = (pts[-1][0], pts[-1][1], pts[-1][2] + 0.018)
+    parts.append((rod(end, (end[0], end[1] + 0.015, end[2] + 0.012), 0.012, 6), "tips"))
+    start = (pts[0][0], pts[0][1], pts[0][2] + 0.018)
+    parts.append((placed(sphere(0.012, 6, 3), at=(start[0], start[1] - 0.004, start[2] - 0.006)), "tips"))
+    return prop_model(parts, {"body": paint("f2d040", "matte"), "tips": paint("5a4020", "matte")})
+
+
+def carrot() -> Model:
+    """A carrot 17 cm long (25 cm with its leaves) lying along Y, its tip at +Y, a tuft of green leaves at its crown
+    (-Y)."""
+    parts: Parts = [
+        (placed(cone(0.035, 0.17, 14), hpr=(0, -90, 0), at=(0, -0.06, 0.0175)), "body"),
+        (placed(sphere(0.035, 12, 6), at=(0, -0.06, 0.0)), "body"),
+    ]
+    for k in range(4):  # rings across the root
+        parts.append((placed(torus(0.033 * (1 - 0.2 * k), 0.003, 12, 3), hpr=(0, 90, 0),
+                             at=(0, -0.03 + 0.03 * k, 0.0175)), "rings"))
+    for a in (-25, 0, 25):
+        parts.append((rod((0, -0.075, 0.02), (np.sin(np.radians(a)) * 0.02, -0.14, 0.03 + 0.01 * (a == 0)), 0.006, 4),
+                      "leaves"))
+    return prop_model(parts, {"body": paint("ee7a1c", "matte"), "rings": paint("d8661a", "matte"),
+                              "leaves": paint("3f8a2a", "matte")})
+
+
+def bread() -> Model:
+    """A loaf of bread 27 cm long along Y: a golden domed crust over a wider, flatter base, three scored cuts on top."""
+    parts: Parts = [
+        (ellipsoid((0.135, 0.275, 0.07), 18, 8), "base"),
+        (ellipsoid((0.12, 0.26, 0.12), 18, 8), "crust"),
+    ]
+    for y in (-0.065, 0.0, 0.065):
+        z = 0.06 + 0.06 * np.sqrt(1 - (y / 0.13) ** 2) - 0.0035
+        parts.append((placed(ellipsoid((0.05, 0.012, 0.007), 8, 3), at=(0, y, float(z)), hpr=(30, 0, 0)), "cuts"))
+    return prop_model(parts, {"crust": paint("c07a30", "matte"), "base": paint("a8662a", "matte"),
+                              "cuts": paint("f0d8a0", "matte")}, "crust")
+
+
+def pizza() -> Model:
+    """A pizza 30 cm across: a golden crust rim, tomato sauce, melted cheese and slices of pepperoni, lying flat."""
+    parts: Parts = [
+        (cylinder(0.3, 0.01, 32), "crust"),
+        (placed(torus(0.3, 0.022, 32, 6), at=(0, 0, 0.0)), "crust"),
+        (placed(cylinder(0.26, 0.004, 32), at=(0, 0, 0.01)), "sauce"),
+        (placed(cylinder(0.24, 0.004, 32), at=(0, 0, 0.012)), "cheese"),
+    ]
+    for k in range(9):
+        a, r = k * 2.4, 0.04 + 0.055 * ((k * 7) % 3) / 2
+        parts.append((placed(cylinder(0.035, 0.004, 12), at=(r * np.cos(a), r * np.sin(a), 0.015)), "pepperoni"))
+    return prop_model(parts, {"crust": paint("d8a050", "matte"), "sauce": paint("b8301c", "matte"),
+                              "cheese": paint("f2d070", "matte"), "pepperoni": paint("a02418", "matte")}, "crust")
+
+
+def _triangle_slab(corners: list[tuple[float, float]], z0: float, z1: float) -> Mesh:
+    """A flat-shaded slab between heights ``z0`` and ``z1`` over a triangle (corners counter-clockwise from above)."""
+    lo = [(x, y, z0) for x, y in corners]
+    hi = [(x, y, z1) for x, y in corners]
+    faces = [hi, lo[::-1]] + [[lo[k], lo[(k + 1) % 3], hi[(k + 1) % 3], hi[k]] for k in range(3)]
+    return faceted(faces)
+
+
+def sandwich() -> Model:
+    """A sandwich cut in half corner to corner, 11 cm square: the two triangles side by side, each two slices of bread
+    round lettuce, cheese and tomato."""
+    parts: Parts = []
+    for tri in ([(-0.055, -0.055), (0.05, -0.055), (-0.055, 0.05)], [(0.055, 0.055), (-0.05, 0.055), (0.055, -0.05)]):
+        shrunk = [(x * 0.96, y * 0.96) for x, y in tri]
+        parts += [
+            (_triangle_slab(tri, 0.0, 0.014), "bread"),
+            (_triangle_slab([(x * 1.03, y * 1.03) for x, y in tri], 0.014, 0.019), "lettuce"),
+            (_triangle_slab(shrunk, 0.019, 0.023), "cheese"),
+            (_triangle_slab(shrunk, 0.023, 0.027), "tomato"),
+            (_triangle_slab(tri, 0.027, 0.041), "bread"),
+            (_triangle_slab([(x * 0.9, y * 0.9) for x, y in tri], 0.041, 0.042), "crumb"),
+        ]
+    return prop_model(parts, {"bread": paint("c8955a", "matte"), "crumb": paint("f2e2c0", "matte"),
+                              "lettuce": paint("6ab03a", "matte"), "cheese": paint("f2c230", "matte"),
+                              "tomato": paint("d83a2a", "glossy")}, "bread")
+
+
+def ice_cream() -> Model:
+    """An ice-cream cone 18 cm tall held upright: a waffle cone, a pink scoop with a drip of it on the rim, a wafer."""
+    parts: Parts = [
+        (placed(cone(0.06, 0.13, 16), hpr=(0, 180, 0), at=(0, 0, 0.13)), "cone"),
+        (placed(torus(0.064, 0.01, 16, 4), at=(0, 0, 0.125)), "cone"),
+        (placed(sphere(0.07, 16, 8), at=(0, 0, 0.115)), "scoop"),
+        (placed(torus(0.066, 0.014, 16, 4), at=(0, 0, 0.125)), "scoop"),
+        (block((0.012, 0.03, 0.05), (0.012, 0.0, 0.19), (0, 0, -15)), "wafer"),
+    ]
+    for z in (0.04, 0.07, 0.1):  # the waffle pattern
+        parts.append((placed(torus(0.06 * z / 0.13 + 0.004, 0.003, 14, 3), at=(0, 0, z - 0.0015)), "pattern"))
+    return prop_model(parts, {"cone": paint("d8a050", "matte"), "scoop": paint("f4a8c0", "matte"),
+                              "wafer": paint("c8905a", "matte"), "pattern": paint("b8803a", "matte")}, "scoop")
+
+
+def hat() -> Model:
+    """A brown felt hat with a round brim 30 cm across, a creased crown and a dark band."""
+    parts: Parts = [
+        (cylinder(0.3, 0.008, 32), "felt"),
+        (placed(torus(0.3, 0.014, 32, 6), at=(0, 0, 0.0)), "felt"),
+        (placed(frustum(0.19, 0.16, 0.11, 24), at=(0, 0, 0.006)), "felt"),
+        (placed(ellipsoid((0.16, 0.14, 0.04), 20, 6), at=(0, 0, 0.096)), "felt"),
+        (placed(frustum(0.192, 0.186, 0.025, 24), at=(0, 0, 0.012)), "band"),
+    ]
+    return prop_model(parts, {"felt": paint("6a4a30", "fabric"), "band": paint("1e1a18", "fabric")}, "felt")
+
+
+def camera() -> Model:
+    """A black camera 13 cm wide, its lens at +Y: a body with a hand grip, a viewfinder hump, a shutter button and a
+    silver-ringed lens."""
+    parts: Parts = [
+        (block((0.13, 0.06, 0.08), (0, 0, 0.04)), "body"),
+        (block((0.03, 0.075, 0.075), (0.05, 0.006, 0.0375)), "body"),
+        (block((0.045, 0.05, 0.025), (0, -0.004, 0.09)), "body"),
+        (placed(cylinder(0.06, 0.06, 20), hpr=(0, -90, 0), at=(-0.005, 0.03, 0.04)), "lens"),
+        (placed(torus(0.062, 0.008, 20, 4), hpr=(0, 90, 0), at=(-0.005, 0.05, 0.04)), "trim"),
+        (placed(cylinder(0.044, 0.004, 16), hpr=(0, -90, 0), at=(-0.005, 0.09, 0.04)), "glass"),
+        (placed(cylinder(0.012, 0.008, 10), at=(0.05, 0.006, 0.08)), "trim"),
+        (block((0.03, 0.004, 0.02), (-0.045, -0.031, 0.055)), "glass"),
+    ]
+    return prop_model(parts, {"body": paint("1e1e20", "plastic"), "lens": paint("2a2a2c", "plastic"),
+                              "trim": paint("c0c4c8", "metal"), "glass": paint("203040", "glass")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -654,6 +801,22 @@ ASSETS: tuple[AssetSpec, ...] = (
        physics_shape="box"),
     _h("stick", (0.09, 0.6, 0.028), "a stick 60 cm long, the kind a dog fetches", stick, (0.0, -0.1, 0.014),
        hold="hand", physics_shape="box"),
+    _h("pumpkin", (0.39, 0.38, 0.32), "an orange pumpkin 38 cm across (rolls)", pumpkin, (0.0, 0.0, 0.16),
+       hold="both", round=True, physics_shape="sphere"),
+    _h("banana", (0.036, 0.25, 0.094), "a yellow banana 25 cm long, curved along Y", banana, (0.0, 0.0, 0.02),
+       hold="hand"),
+    _h("carrot", (0.035, 0.25, 0.043), "an orange carrot with green leaves, tip at +Y", carrot, (0.0, -0.04, 0.02),
+       hold="hand"),
+    _h("bread", (0.135, 0.271, 0.123), "a loaf of bread 27 cm long along Y", bread, (0.0, 0.0, 0.06), hold="hand"),
+    _h("pizza", (0.3, 0.3, 0.021), "a pepperoni pizza 30 cm across, lying flat (put it on a table)", pizza,
+       (0.0, 0.0, 0.01), hold="both", physics_shape="cylinder"),
+    _h("sandwich", (0.113, 0.113, 0.042), "a cheese, lettuce and tomato sandwich cut in two triangles", sandwich,
+       (0.0, 0.0, 0.02), hold="hand", physics_shape="box"),
+    _h("ice_cream", (0.07, 0.07, 0.216), "a pink scoop of ice cream in a waffle cone, held upright", ice_cream,
+       (0.0, 0.0, 0.06), hold="hand"),
+    _h("hat", (0.3, 0.3, 0.136), "a brown felt hat with a round brim", hat, (0.0, 0.0, 0.12), hold="hand"),
+    _h("camera", (0.13, 0.127, 0.102), "a black camera, its lens at +Y", camera, (0.05, 0.0, 0.04), hold="hand",
+       physics_shape="box"),
     _h("tin_can", (0.075, 0.075, 0.11), "a tin can with a red label (topples)", tin_can, (0.0, 0.0, 0.055),
        topples=True, supports=(Surface(0.11, (0.07, 0.07)),), physics_shape="cylinder"),
     _h("watering_can", (0.22, 0.48, 0.38), "a green garden watering can, spout at +Y", watering_can, (0.0, -0.16, 0.37),

@@ -12,7 +12,19 @@ from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, faceted, jointed, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, from_triangles, frustum, placed, rock, sphere, torus
+from scenes.geometry import (
+    Mesh,
+    capsule,
+    cone,
+    cylinder,
+    ellipsoid,
+    from_triangles,
+    frustum,
+    placed,
+    rock,
+    sphere,
+    torus,
+)
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -528,6 +540,59 @@ def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = Asset
     return composite(name, "prop", size, description, make, "outdoor", traits)
 
 
+def log() -> Model:
+    """A fallen tree trunk 2 m long and 35 cm thick lying along X: ridged bark, pale cut ends with rings, a knot."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(centred(cylinder(0.35, 2.0, 20)), hpr=(0, 0, 90), at=(0, 0, 0.175)), "bark"),
+    ]
+    for k in range(10):  # bark ridges along its length
+        a = k * 2 * np.pi / 10
+        parts.append((placed(centred(cylinder(0.04, 1.96, 6)), hpr=(0, 0, 90),
+                             at=(0, 0.16 * np.cos(a), 0.175 + 0.16 * np.sin(a))), "bark"))
+    for sx in (-1, 1):
+        parts.append((placed(centred(cylinder(0.33, 0.01, 20)), hpr=(0, 0, 90), at=(sx * 1.0, 0, 0.175)), "wood"))
+        parts.append((placed(centred(torus(0.2, 0.012, 20, 4)), hpr=(0, 0, 90), at=(sx * 1.005, 0, 0.175)), "bark"))
+    parts.append((placed(sphere(0.08, 8, 4), at=(0.45, 0.13, 0.24)), "bark"))  # a knot where a branch broke off
+    return prop_model(parts, {"bark": paint("5a4030", "wood"), "wood": paint("d8b88a", "wood")}, "bark")
+
+
+def cactus() -> Model:
+    """A saguaro cactus 1.8 m tall: a ribbed green column with two upturned arms, in a low mound of sand."""
+    parts: list[tuple[Mesh, str]] = [
+        (ellipsoid((0.6, 0.6, 0.06)), "sand"),
+        (capsule(0.32, 1.8, 16, 6), "body"),
+    ]
+    for k in range(8):
+        a = k * 2 * np.pi / 8
+        parts.append((placed(capsule(0.06, 1.7, 6, 3), at=(0.15 * np.cos(a), 0.15 * np.sin(a), 0.05)), "ribs"))
+    for sx, z, h in ((-1, 0.7, 0.55), (1, 0.9, 0.45)):
+        parts.append((rod((0, 0, z), (sx * 0.42, 0, z), 0.2, 10), "body"))
+        parts.append((placed(capsule(0.2, h, 12, 4), at=(sx * 0.42, 0, z - 0.1)), "body"))
+    for z in (0.4, 0.8, 1.2, 1.6):  # spines
+        for a in (0.3, 2.2, 4.1):
+            parts.append((placed(sphere(0.025, 4, 2), at=(0.165 * np.cos(a + z), 0.165 * np.sin(a + z), z)), "spines"))
+    return prop_model(parts, {"body": paint("3f7a3a", "matte"), "ribs": paint("356a30", "matte"),
+                              "spines": paint("efe6c8", "matte"), "sand": paint("d8c08a", "matte")})
+
+
+def mushroom() -> Model:
+    """A toadstool 12 cm tall: a red cap with white spots on a pale stem with a ring."""
+    parts: list[tuple[Mesh, str]] = [
+        (frustum(0.035, 0.025, 0.09, 14), "stem"),
+        (placed(torus(0.045, 0.008, 14, 4), at=(0, 0, 0.06)), "stem"),
+        (placed(ellipsoid((0.12, 0.12, 0.07), 18, 8), at=(0, 0, 0.07)), "cap"),
+        (placed(cylinder(0.1, 0.008, 18), at=(0, 0, 0.098)), "stem"),
+    ]
+    for k in range(7):
+        a = k * 2 * np.pi / 7
+        r = 0.035 if k else 0.0
+        z = 0.135 if k else 0.14
+        parts.append((placed(ellipsoid((0.018, 0.018, 0.006), 8, 3), at=(r * np.cos(a), r * np.sin(a), z - 0.004)),
+                      "spots"))
+    return prop_model(parts, {"cap": paint("d8231a", "glossy"), "stem": paint("f2ead8", "matte"),
+                              "spots": paint("fafaf4", "matte")}, "cap")
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _o("tree", (2.1, 1.8, 4.9), "a broadleaf tree about 5 m tall", tree, _SHADE),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine, AssetTraits(room_under=(2.4, 2.4, 0.9), trunk=0.16)),
@@ -589,4 +654,11 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("wheelbarrow", (0.68, 1.59, 0.64), "a green garden wheelbarrow, wheel at +Y", wheelbarrow,
        AssetTraits(container=Surface(0.36, (0.3, 0.4), (0.0, 0.05)), grip=(0.0, -0.8, 0.61), hold="both")),
     _o("scarecrow", (1.5, 0.5, 1.9), "a scarecrow in a red shirt and a straw hat on a post", scarecrow),
+    # a fallen trunk is a seat on a walk in the woods (like a boulder or a hay bale), and it rolls
+    _o("log", (2.02, 0.355, 0.355), "a fallen tree trunk 2 m long and 35 cm thick lying along X (sit on it; it rolls)",
+       log, AssetTraits(seat=Surface(0.35, (1.6, 0.2)), supports=top(0.35, (1.6, 0.2)), round=True,
+                        grip=(0.0, 0.0, 0.175), hold="both")),
+    _o("cactus", (1.04, 0.6, 1.8), "a saguaro cactus 1.8 m tall with two upturned arms", cactus),
+    _o("mushroom", (0.12, 0.12, 0.14), "a red toadstool with white spots, 14 cm tall", mushroom,
+       AssetTraits(grip=(0.0, 0.0, 0.05), hold="hand")),
 )

@@ -12,7 +12,7 @@ from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, hull, jointed, rod, tyre, wheel
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, capsule, cylinder, ellipsoid, frustum, placed, sphere, torus, wedge
+from scenes.geometry import Mesh, capsule, cylinder, ellipsoid, from_triangles, frustum, placed, sphere, torus, wedge
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -528,6 +528,41 @@ def sled() -> Model:
                               "rope": paint("e0d0a8", "fabric")})
 
 
+def hot_air_balloon() -> Model:
+    """A hot-air balloon 15 m tall: a striped envelope 8.7 m across, a burner frame and a wicker basket 1.2 m square
+    hung under it on ropes (it flies)."""
+    parts: Parts = [
+        (block((1.2, 1.2, 1.0), (0, 0, 0.5)), "basket"),
+        (placed(torus(1.72, 0.1, 20, 6), hpr=(45, 0, 0), at=(0, 0, 0.95), scale=(0.98, 0.98, 1.0)), "trim"),
+        (placed(cylinder(0.5, 0.4, 12), at=(0, 0, 2.6)), "trim"),
+        (placed(frustum(1.6, 4.0, 2.2, 24), at=(0, 0, 3.0)), "stripes"),
+    ]
+    for x in (-0.55, 0.55):
+        for y in (-0.55, 0.55):
+            parts.append((rod((x, y, 1.0), (x * 2.2, y * 2.2, 3.2), 0.04, 4), "trim"))
+            parts.append((rod((x, y, 1.0), (x * 0.35, y * 0.35, 2.6), 0.03, 4), "trim"))
+    # the envelope: a teardrop of gores, alternately coloured
+    prof_z = np.linspace(0.0, 1.0, 14)
+    radius = 5.5 * np.sin(np.clip(prof_z * 1.35, 0.0, np.pi / 2)) ** 0.8 * np.sqrt(np.clip(1.0 - prof_z ** 6, 0, 1))
+    radius = np.maximum(radius, 2.0 * (1.0 - prof_z))
+    zs = 5.0 + prof_z * 10.0
+    gores = 12
+    for g in range(gores):
+        a0, a1 = 2 * np.pi * g / gores, 2 * np.pi * (g + 1) / gores
+        verts, tris = [], []
+        for r, z in zip(radius, zs, strict=True):
+            for a in np.linspace(a0, a1, 4):
+                verts.append((r * np.cos(a), r * np.sin(a), z))
+        for i in range(len(zs) - 1):
+            for j in range(3):
+                k = i * 4 + j
+                tris += [(k, k + 1, k + 5), (k, k + 5, k + 4)]
+        parts.append((from_triangles(np.array(verts), np.array(tris)), "body" if g % 2 else "stripes"))
+    parts.append((placed(cylinder(1.2, 0.1, 16), at=(0, 0, 14.9)), "body"))
+    return prop_model(parts, {"body": paint("e03a2a", "fabric"), "stripes": paint("f2c230", "fabric"),
+                              "basket": paint("a0743c", "wood"), "trim": paint("3a3a3a", "metal")})
+
+
 _WHEELED = AssetTraits(physics_shape="box")
 
 
@@ -590,6 +625,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _v("airplane", (12.13, 12, 4.7), "a small passenger jet (flies)", airplane, _FLIES),
     _v("helicopter", (8, 9.6, 2.44), "a red helicopter with a main rotor (flies)", helicopter, _FLIES),
+    _v("hot_air_balloon", (8.72, 8.72, 15.0), "a red-and-yellow hot-air balloon 15 m tall, a wicker basket under its "
+       "envelope (flies)", hot_air_balloon, _FLIES),
     _v(
         "drone",
         (0.5, 0.5, 0.14),
