@@ -2545,6 +2545,14 @@ def _errands(body: Body, gaps: list[tuple[float, float]], bodies: dict[str, Body
                          start=float(t0), end=min(float(t0) + 1.5, g1))
                 turns += 1
             t = g1
+        elif not side.any() and "look_at" in body.spec.actions and body.spec.kind == "animal":
+            # too big to turn on the spot (a cow among its herd): it looks about, head only
+            fwd, right = body.forward, np.array([body.forward[1], -body.forward[0], 0.0])
+            for k, t0 in enumerate(np.arange(t, g1 - 1.0, 2.5)):
+                there = here + fwd * 3.0 + right * (2.5 if k % 2 == 0 else -2.5)
+                body.act(type="look_at", target=[float(there[0]), float(there[1]), 0.5], start=float(t0),
+                         end=min(float(t0) + 2.2, g1))
+            t = g1
         # too short for a walk: turn to look around (on the spot only for something under 2 m: a horse turning in
         # place sweeps its length through whoever stands at its flank)
         if g1 - t >= 1.5 and "turn_to" in body.spec.actions and max(body.size[:2]) < 2.0:

@@ -177,6 +177,9 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
     (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
     (("a", "pack", "of"), 4), (("a", "herd", "of"), 5), (("a", "flock", "of"), 6),
+    # "his flock of sheep", "the herd of cows": the group word without its article
+    (("flock", "of"), 6), (("herd", "of"), 5), (("pack", "of"), 4), (("swarm", "of"), 8), (("gaggle", "of"), 5),
+    (("litter", "of"), 4), (("school", "of"), 6), (("troop", "of"), 5), (("crowd", "of"), 12),
     (("several",), 4), (("few",), 3), (("many",), 8), (("numerous",), 10), (("some",), 3), (("both",), 2),
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
@@ -456,6 +459,7 @@ SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
     "grass": (None, "grass"), "grassy": (None, "grass"), "park": ("day", "grass"), "lawn": (None, "grass"),
     "field": (None, "grass"), "meadow": (None, "grass"), "garden": (None, "grass"), "backyard": (None, "grass"),
     "forest": (None, "grass"), "woods": (None, "grass"), "countryside": ("day", "grass"), "farm": ("day", "grass"),
+    "farmyard": ("day", "grass"),
     "sand": (None, "sand"), "sandy": (None, "sand"), "beach": ("day", "sand"), "desert": ("day", "sand"),
     "dunes": (None, "sand"), "snow": (None, "snow"), "snowy": ("overcast", "snow"), "winter": ("overcast", "snow"),
     "icy": ("overcast", "snow"), "street": (None, "asphalt"), "road": (None, "asphalt"), "city": (None, "asphalt"),

@@ -235,3 +235,12 @@ def test_run_overrides_leave_the_camera_for_the_solver_to_place() -> None:
     assert np.allclose(plain, overridden, atol=1e-3)
     failed, _ = shown("red double-decker bus, rainy London street, wide shot", [{"framing": "wide", "a": "bus"}])
     assert failed == []
+
+
+@pytest.mark.parametrize(("prompt", "animal", "n"), [
+    ("a farmer scattering grain for a dozen chickens in the farmyard", "chicken", 12),  # a 14 m row of chickens
+    ("a shepherd with his flock of sheep", "sheep", 6),  # one sheep, the shepherd and the flock placeholders
+])
+def test_a_group_of_animals_gathers_round_its_keeper(prompt: str, animal: str, n: int) -> None:
+    failed, _ = shown(prompt, [{"count": animal, "n": n}, {"relation": "near", "a": animal, "b": "man"}])
+    assert failed == []
