@@ -403,10 +403,11 @@ def plan_shots(reading: Reading, actors: list[Placed], world: Timeline, duration
     shots = []
     links = event_links(reading)
     passed = {ev.target for ev in reading.events if ev.past}  # a runner goes past the trees: they leave the frame
+    thrown = frozenset(ev.target for ev in reading.events if ev.verb in THROWN and isinstance(ev.target, int))
     for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect, links):
         geo = _geometry(world, beat.start, beat.end, aspect)
         subjects = focus(reading, actors, beat.clauses)
-        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed, actors)
+        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed, actors, thrown)
         shot.update({"start": beat.start, "end": beat.end})
         shots.append(shot)
     return shots
@@ -442,9 +443,14 @@ def _whole(beat: Beat, reading: Reading, actors: list[Placed], world: Timeline, 
     return clear and len(group) == len(subjects)
 
 
-def _primary(subjects: list[Placed], geo: Geometry) -> Placed | None:
-    """The subject a camera follows: the first that travels far for its size in the beat."""
+def _primary(subjects: list[Placed], geo: Geometry, thrown: frozenset[int] = frozenset()) -> Placed | None:
+    """The subject a camera follows: the first that travels far for its size in the beat; not a small thing
+    thrown between the living ones ("a girl throws bread to three ducks": the camera followed the bread and the
+    ducks were never in frame)."""
+    living = [a for a in subjects if CATALOG[a.asset].kind in ("character", "animal")]
     for a in subjects:
+        if a.entity in thrown and living and max(a.extent) < 0.5:
+            continue
         if geo.travel(a) > max(TRACK_TRAVEL, 4.0 * _size(a)):
             return a
     return None
@@ -452,12 +458,13 @@ def _primary(subjects: list[Placed], geo: Geometry) -> Placed | None:
 
 def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[str, Any],
                notes: list[str], links: dict[int, set[int]], passed: set[Any] = frozenset(),
-               scene: list[Placed] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+               scene: list[Placed] = (), thrown: frozenset[int] = frozenset()  # type: ignore[assignment]
+               ) -> dict[str, Any]:
     moves = set(beat.moves)
     if not subjects:
         return {"type": "static", "position": [0.0, -8.0, 2.5], "target": [0.0, 0.0, 0.5]}
     lead = subjects[0]
-    mover = _primary(subjects, geo)
+    mover = _primary(subjects, geo, thrown)
     size = next((SIZES[m] for m in beat.moves if m in SIZES), None)
     if "ots" in moves:
         shot = _over_the_shoulder(subjects, models, scene)
@@ -548,6 +555,8 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
                 notes.append(note)
     return {"type": "static", "position": eye(1.0), "target": target}
 
+
+THROWN = ("throw", "toss", "hurl", "lob", "fling", "give", "pass", "feed", "scatter")  # what is sent to another
 
 TOP_PITCH = 58.0  # degrees below level a following camera asked to film "from above" looks down
 
