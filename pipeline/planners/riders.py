@@ -192,6 +192,10 @@ def roads_for_drives(reading: Any) -> None:
         if drives and ev.path is None and isinstance(ev.target, int) and ev.sense.fallback == "move" and \
                 _asset(reading.entities[ev.target]) == "road":
             ev.path, ev.target = ev.target, None  # "drives through the city streets": along them, not up to them
+        for sub in ev.subjects if drives and ev.path is None and ev.sense.fallback == "move" else ():
+            rel = reading.entities[sub].relation  # "drives down a long country road": along it (it drove beside)
+            if rel and rel[0] in ("down", "on") and rel[1] and _asset(reading.entities[rel[1][0]]) == "road":
+                ev.path, reading.entities[sub].relation = rel[1][0], None
         if not ev.road or ev.path is not None or not drives:
             continue
         road = _the_road(reading)

@@ -34,6 +34,7 @@ SPECK = 0.012  # a fixed camera is tightened when its smallest subject's box wou
 WIDEST = 0.006  # a track widens to keep companions in frame until its subject's box covers this share
 MAX_SHARE = 0.5  # a fixed camera never frames its focus taller than this share of the frame unless asked
 BACKDROP_RATIO = 3.0  # an anchor this many times bigger than what relates to it is a backdrop, not a subject
+TRACK_FAR = 25.0  # metres a subject travels in a beat beyond which it is followed even if a fixed view holds it
 TRACK_TRAVEL = 3.0  # metres a subject travels within a beat before the camera follows it
 STORY_CUTS = 15.0  # seconds: a video at least this long cuts when the action passes to other subjects
 SIZES = {"close": "close_up", "medium": "medium", "wide": "wide"}
@@ -495,7 +496,8 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
             azimuth = turned
             group, centre, dist, clear = _framed(framed, geo, azimuth, elevation, links)
     whole = clear and len(group) == len(framed)  # a fixed camera shows all of it, the smallest clearly
-    if not explicit and mover is not None and (not whole or size is not None) and "track" in models:
+    far = mover is not None and geo.travel(mover) > TRACK_FAR  # a chase down a street: followed, not a speck
+    if not explicit and mover is not None and (not whole or size is not None or far) and "track" in models:
         # (an asked size of something moving: followed at that size, not a fixed wide view of its way)
         lag = 0.0 if size == "close_up" else 0.3  # a close-up keeps up with it, or a kicked ball outruns it
         return _from_above({"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": lag,

@@ -244,3 +244,17 @@ def test_run_overrides_leave_the_camera_for_the_solver_to_place() -> None:
 def test_a_group_of_animals_gathers_round_its_keeper(prompt: str, animal: str, n: int) -> None:
     failed, _ = shown(prompt, [{"count": animal, "n": n}, {"relation": "near", "a": animal, "b": "man"}])
     assert failed == []
+
+
+def test_a_car_driving_down_a_long_road_drives_on_it() -> None:
+    # "long" hid the road from the drive: the car drove along the grass beside it
+    script = OfflinePlanner().plan(PlanRequest(prompt="a car drives down a long country road", seed=0)).script
+    assert [(i.type, i.along) for i in script.intents if i.type == "drive_along"] == [("drive_along",
+                                                                                       "country_road")]
+
+
+def test_a_long_chase_is_followed_not_filmed_from_afar() -> None:
+    script = OfflinePlanner().plan(PlanRequest(prompt="a police car chasing a sports car", seed=0)).script
+    assert script.camera.shots[0].type == "track"  # the cars were 1.5 % of a fixed wide view each
+    failed, _ = shown("a police car chasing a sports car", [{"visible": "police_car"}, {"visible": "sports_car"}])
+    assert failed == []
