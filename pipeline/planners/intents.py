@@ -46,7 +46,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "chase": ("chase", "pursue", "follow", "fetch"),
     "sit_on": ("sit", "rest", "flop"),
     "pick_up": ("pick", "grab", "lift"),
-    "hold": ("hold",),
+    "hold": ("hold", "read", "eat", "drink"),  # what one reads, eats or drinks is in the hands meanwhile
     "carry": ("carry",),
     "put_down": ("put",),
     "give": ("give",),

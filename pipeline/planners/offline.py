@@ -1074,6 +1074,8 @@ class _ClauseReader:
                 elif verb_seen and not self.soft_break and last_event is not None and \
                         _right_after_verb(t, start, phrase_start, last_event.verb):
                     object_last = e  # "a man reading a newspaper on a bench": what he reads; he is on the bench
+                    if last_event.verb in IN_HAND_VERBS and last_event.target is None and _hand_held(r.entities[e]):
+                        last_event.target = e  # ... in his hands (it lay on the ground by the bench)
                 elif verb_seen or self.soft_break:
                     self.listed = [*self.listed, *self.subjects] if self.soft_break and not verb_seen else []
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
@@ -1481,6 +1483,9 @@ def boarding_phrases(tokens: list[str]) -> list[str]:
         out.append("embarks" if boards else tokens[i])  # (a word that is never a noun)
         i += 2 if phrase else 1
     return out
+
+
+IN_HAND_VERBS = ("read", "eat", "drink")  # what these act on is held meanwhile
 
 
 def _hand_held(e: Entity) -> bool:

@@ -258,3 +258,11 @@ def test_a_long_chase_is_followed_not_filmed_from_afar() -> None:
     assert script.camera.shots[0].type == "track"  # the cars were 1.5 % of a fixed wide view each
     failed, _ = shown("a police car chasing a sports car", [{"visible": "police_car"}, {"visible": "sports_car"}])
     assert failed == []
+
+
+def test_what_one_reads_eats_or_drinks_is_in_the_hands() -> None:
+    # the newspaper lay on the ground by the bench while he sat reading nothing
+    script = OfflinePlanner().plan(PlanRequest(prompt="a man reading a newspaper on a bench", seed=0)).script
+    assert [(i.type, i.object) for i in script.intents if i.type == "hold"] == [("hold", "newspaper")]
+    failed, _ = shown("a man reading a newspaper on a bench", [{"event": "sit", "a": "man", "b": "bench"}])
+    assert failed == []
