@@ -1800,38 +1800,20 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     stop = 0.0
     if isinstance(goal, str):  # up to its side, not into it (a man walked 0.4 m into his car); under a crown, to
         dest = bodies[goal]  # the trunk
+        # companions walking there with it (earlier go-tos to the same place) start and stop beside it
+        earlier = [bodies[x.subject] for x in script.intents[:script.intents.index(it)]
+                   if isinstance(x, GoTo) and x.target == goal]
         stop = _stop_short(sub, dest, _position_at(sub, s, bodies))
         if float(np.linalg.norm(sub.pos[:2] - dest.pos[:2])) < stop + 1.7 and not sub.kept:
             away = np.array([-4.0, -1.5]) / math.hypot(4.0, 1.5)  # from a few strides off, in front: a walk to see
-            # companions walking there with it start beside it, not in its place (a couple walked inside each other)
-            k = sum(1 for x in script.intents[:script.intents.index(it)] if isinstance(x, GoTo) and x.target == goal)
-            side = np.array([away[1], -away[0]]) * k * (2 * sub.radius + 0.3)
+            side = np.array([away[1], -away[0]]) * len(earlier) * (2 * sub.radius + 0.3)  # (not in one spot)
             sub.pos = np.array([*(dest.pos[:2] + side + away * max(_stop_short(sub, dest, dest.pos[:2] + away) + 2.5,
                                                                    4.27)), 0.0])
             stop = _stop_short(sub, dest, sub.pos[:2])
         extra["stop_distance"] = round(stop, 3)
-        k = sum(1 for x in script.intents[:script.intents.index(it)] if isinstance(x, GoTo) and x.target == goal)
-        if k and kind != "move_to":  # the second of two men walking to the tree stops beside the first, not in him
-            earlier = [bodies[x.subject] for x in script.intents[:script.intents.index(it)]
-                       if isinstance(x, GoTo) and x.target == goal]
-            way = _unit(dest.pos[:2] - earlier[0].pos[:2], np.array([0.0, 1.0]))  # the first one's way in
-            perp = np.array([way[1], -way[0]])
-
-            def side_of(b: Body) -> float:  # the side of the first it comes from
-                return 1.0 if float(perp @ (b.pos[:2] - earlier[0].pos[:2])) >= 0 else -1.0
-
-            side = side_of(sub)
+        if earlier and kind != "move_to":  # the second of two men walking to the tree stops beside the first
             walkers = [bodies[x.subject] for x in script.intents if isinstance(x, GoTo) and x.target == goal]
-
-            def out(b: Body) -> float:
-                return abs(float(perp @ (b.pos[:2] - earlier[0].pos[:2])))
-
-            # the nearest to the first's way in stops next to it, the farther ones beyond: their ways do not cross
-            order = {id(b): (round(out(b), 3), n) for n, b in enumerate(walkers)}
-            rank = 1 + sum(1 for b in walkers[1:] if b is not sub and side_of(b) == side and
-                           order[id(b)] < order[id(sub)])
-            end = dest.pos[:2] - way * stop + perp * side * rank * (2 * sub.radius + 0.3)
-            goal, extra, stop = [float(end[0]), float(end[1]), 0.0], {}, 0.0
+            goal, extra, stop = _beside_the_first(sub, dest, earlier[0], walkers, stop), {}, 0.0
     here = _position_at(sub, s, bodies)
     there = bodies[goal].pos if isinstance(goal, str) else np.asarray(goal, dtype=np.float64)
     # a short way arrives when it arrives (a walk crawls at no less than half its pace): the rest of the event's
@@ -1839,6 +1821,23 @@ def _go_to(it: GoTo, bodies: dict[str, Body], s: float, e: float, where: str, sc
     way = max(float(np.linalg.norm(there[:2] - here[:2])) - stop, 0.0)
     e = min(e, max(s + way / (0.6 * _pace(sub, it.gait)) + 1.0, s + 1.0))
     sub.act(type=kind, to=goal, start=s, end=e, **extra)
+
+
+def _beside_the_first(sub: Body, dest: Body, first: Body, walkers: list[Body], stop: float) -> list[float]:
+    """Where ``sub``, one of ``walkers`` going to ``dest`` after ``first``, stops: beside where the first stops, on
+    the side it comes from, the nearer to the first's way in the nearer to it, so their ways do not cross (two men
+    walking to the tree stopped inside each other)."""
+    way = _unit(dest.pos[:2] - first.pos[:2], np.array([0.0, 1.0]))  # the first one's way in
+    perp = np.array([way[1], -way[0]])
+
+    def side_of(b: Body) -> float:
+        return 1.0 if float(perp @ (b.pos[:2] - first.pos[:2])) >= 0 else -1.0
+
+    order = {id(b): (round(abs(float(perp @ (b.pos[:2] - first.pos[:2]))), 3), n) for n, b in enumerate(walkers)}
+    side = side_of(sub)
+    rank = 1 + sum(1 for b in walkers[1:] if b is not sub and side_of(b) == side and order[id(b)] < order[id(sub)])
+    end = dest.pos[:2] - way * stop + perp * side * rank * (2 * sub.radius + 0.3)
+    return [float(end[0]), float(end[1]), 0.0]
 
 
 def _stop_short(sub: Body, dest: Body, here: np.ndarray) -> float:

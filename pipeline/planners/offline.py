@@ -942,12 +942,10 @@ class _ClauseReader:
             if noun is None and tok == "one" and self.colour and self.definite and (
                     group := self.coloured_member(self.colour)) is not None:
                 r.used.update([i, *self.modifier_idx])  # "two cars …, the yellow one overtakes the black one"
-                before = min([i, *self.modifier_idx]) - 1
-                while before > start and t[before] in DETERMINERS:
-                    before -= 1
+                before = _word_before(t, start, min([i, *self.modifier_idx]))
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
-                        last_event.target is None and (verb_lemma(t[before]) == last_event.verb or
-                                                       t[before] in PREPOSITIONS):  # "overtakes the black one"
+                        last_event.target is None and (verb_lemma(before) == last_event.verb or
+                                                       before in PREPOSITIONS):  # "overtakes the black one"
                     last_event.target = group
                 else:
                     self.subjects, verb_seen, last_event, object_last = [group], False, None, None
@@ -1072,7 +1070,7 @@ class _ClauseReader:
                 elif verb_seen and not self.soft_break and after_preposition:
                     object_last = e  # "picks apples from tree, drops them": the tree is where, not who drops
                 elif verb_seen and not self.soft_break and last_event is not None and \
-                        _right_after_verb(t, start, phrase_start, last_event.verb):
+                        verb_lemma(_word_before(t, start, phrase_start)) == last_event.verb:
                     object_last = e  # "a man reading a newspaper on a bench": what he reads; he is on the bench
                     if last_event.verb in IN_HAND_VERBS and last_event.target is None and _hand_held(r.entities[e]):
                         last_event.target = e  # ... in his hands (it lay on the ground by the bench)
@@ -1080,7 +1078,7 @@ class _ClauseReader:
                     self.listed = [*self.listed, *self.subjects] if self.soft_break and not verb_seen else []
                     self.subjects, verb_seen, last_event, object_last = [e], False, None, None
                 elif e not in self.subjects:
-                    if self.listed and _after_and(t, start, phrase_start):
+                    if self.listed and _word_before(t, start, phrase_start) == "and":
                         self.joined = [x for x in self.listed
                                        if x not in self.subjects and not _is_place(r.entities[x])]
                         self.subjects = self.joined + self.subjects
@@ -1327,8 +1325,7 @@ def _buoyant(e: Entity) -> bool:
 
 
 def _water(e: Entity) -> bool:
-    spec = CATALOG.get(e.sense.assets[0])
-    return spec is not None and spec.traits.water is not None
+    return _is_water(e.sense.assets[0])
 
 
 def _leads_up(ev: Event, later: list[Event]) -> bool:
@@ -1500,20 +1497,13 @@ def _has_top_only(name: str) -> bool:
     return spec is not None and spec.traits.top_support() is not None and spec.traits.seat is None
 
 
-def _right_after_verb(t: list[str], start: int, k: int, verb: str) -> bool:
-    """Whether the noun phrase at ``k`` directly follows the verb ``verb`` (past its article): its object."""
+def _word_before(t: list[str], start: int, k: int) -> str:
+    """The word before the noun phrase at ``k``, past its articles ("" at the clause's start): "and" in "… and a
+    book", the verb in "reading a newspaper", "overtakes" in "overtakes the black one"."""
     k -= 1
     while k >= start and t[k] in DETERMINERS:
         k -= 1
-    return k >= start and verb_lemma(t[k]) == verb
-
-
-def _after_and(t: list[str], start: int, k: int) -> bool:
-    """Whether the noun phrase at ``k`` follows "and" (past its article: "… and a book")."""
-    k -= 1
-    while k >= start and t[k] in DETERMINERS:
-        k -= 1
-    return k >= start and t[k] == "and"
+    return t[k] if k >= start else ""
 
 
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:

@@ -477,14 +477,13 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     elevation = math.radians(70 if "top" in moves else 4 if "low" in moves else 18)
     azimuth = math.radians(90 if "side" in moves else -25)
     framed = [lead] if size == "close_up" else subjects
+    same = [a.id for a in subjects if a.entity == lead.entity]  # an asked size the solver places
     if size is not None and mover is None and not moves & {"orbit", "pan", "track", "truck", "crane", "handheld",
                                                            "push_in", "pull_out", "zoom_in", "zoom_out"}:
-        same = [a.id for a in subjects if a.entity == lead.entity]  # an asked size the solver places
         return {"type": "static", "framing": {"subjects": same, "size": size}}
     if size is not None and mover is None and moves & {"push_in", "zoom_in"} and not moves & {
             "orbit", "pan", "track", "truck", "crane", "handheld"}:
         # "the camera moves in close on the clock": a push in that starts at the asked size and ends closer
-        same = [a.id for a in subjects if a.entity == lead.entity]
         chosen = first_valid(models, [{"type": "dolly", "framing": {"subjects": same, "size": size}}])
         if chosen is not None:
             return chosen

@@ -6,7 +6,7 @@ import numpy as np
 
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
-from scenes.catalog.shapes import Vec, block, rod
+from scenes.catalog.shapes import Vec, block, chequer, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
 from scenes.rig import Model
@@ -398,10 +398,7 @@ def tablecloth() -> Model:
     each edge; plates, cups and a cake stand on it (or on the table through it: it is thinner than
     the world check's overlap allowance)."""
     parts: Parts = [(block((1.22, 0.82, 0.003), (0, 0, 0.0015)), "body")]
-    for i in range(9):
-        for j in range(6):
-            if (i + j) % 2 == 0:
-                parts.append((block((0.135, 0.135, 0.001), (-0.54 + i * 0.135, -0.3375 + j * 0.135, 0.0035)), "accent"))
+    parts += [(square, "accent") for square, first in chequer(9, 6, 0.135, 0.003, 0.001) if first]
     for s in (-1, 1):
         parts.append((block((1.22, 0.012, 0.004), (0, s * 0.404, 0.002)), "hem"))
     return prop_model(

@@ -10,7 +10,7 @@ import numpy as np
 
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
-from scenes.catalog.shapes import Vec, block, faceted, jointed, prism, rod
+from scenes.catalog.shapes import Vec, block, chequer, faceted, jointed, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import (
     Mesh,
@@ -350,10 +350,7 @@ def campfire() -> Model:
 def picnic_blanket() -> Model:
     """A red and white chequered picnic blanket 1.8 x 1.5 m lying flat."""
     parts: Parts = [(block((1.8, 1.5, 0.006), (0, 0, 0.003)), "body")]
-    for i in range(6):
-        for j in range(5):
-            if (i + j) % 2 == 0:
-                parts.append((block((0.3, 0.3, 0.002), (-0.75 + i * 0.3, -0.6 + j * 0.3, 0.007)), "accent"))
+    parts += [(square, "accent") for square, first in chequer(6, 5, 0.3, 0.006, 0.002) if first]
     return prop_model(parts, {"body": paint("f4f4f4", "fabric"), "accent": paint("d62828", "fabric")})
 
 

@@ -19,6 +19,15 @@ def block(size: Vec, centre: Vec, hpr: Vec = (0.0, 0.0, 0.0)) -> Mesh:
     return placed(centred(box(size)), at=centre, hpr=hpr)
 
 
+def chequer(cols: int, rows: int, square: float, base: float, thick: float) -> list[tuple[Mesh, bool]]:
+    """A ``cols`` x ``rows`` grid of squares ``thick`` high lying on height ``base``, centred on the origin: each
+    square's mesh and whether it is one of the alternate set that starts at the first corner (a picnic blanket's
+    red squares, a chessboard's dark ones)."""
+    return [(block((square, square, thick), ((i - (cols - 1) / 2) * square, (j - (rows - 1) / 2) * square,
+                                             base + thick / 2)), (i + j) % 2 == 0)
+            for i in range(cols) for j in range(rows)]
+
+
 def rod(a: Vec, b: Vec, diameter: float, segments: int = 10) -> Mesh:
     """A round bar from point ``a`` to point ``b`` (frames, legs, masts, poles)."""
     d = np.subtract(b, a, dtype=np.float64)

@@ -7,7 +7,7 @@ import numpy as np
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.handheld import chess_piece
-from scenes.catalog.shapes import Vec, block, rod, wheel
+from scenes.catalog.shapes import Vec, block, chequer, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cylinder, ellipsoid, placed, sphere, torus
 from scenes.rig import Model
@@ -237,10 +237,7 @@ def chessboard() -> Model:
     """A wooden chessboard 42 cm square and 2.5 cm thick: a dark border round 8 x 8 light and dark squares."""
     sq = 0.045
     parts: Parts = [(block((0.42, 0.42, 0.024), (0, 0, 0.012)), "body")]
-    for i in range(8):
-        for j in range(8):
-            slot = "light" if (i + j) % 2 else "dark"
-            parts.append((block((sq, sq, 0.001), ((i - 3.5) * sq, (j - 3.5) * sq, 0.0245)), slot))
+    parts += [(square, "dark" if first else "light") for square, first in chequer(8, 8, sq, 0.024, 0.001)]
     return prop_model(
         parts,
         {"body": paint("4a2e1c", "wood"), "light": paint("ecd9b0", "wood"), "dark": paint("6b4226", "wood")},
