@@ -199,3 +199,47 @@ def test_encoder_threads_run_as_batch_tasks_when_asked(tmp_path: Path, monkeypat
         assert policies == {policy}
         assert (encoding_report(EncodeSettings()).get("scheduling") == "batch") == (asked == "batch")
         assert len(list(read_frames(tmp_path / f"s{asked}.mp4", 64, 48))) == 5
+
+
+def test_yuv420p_output_is_fed_as_planes_converted_like_ffmpegs_own(tmp_path: Path) -> None:
+    """For yuv420p at even sizes the writer thread converts frames to YUV 4:2:0 planes (half the bytes, and ffmpeg
+    skips its own conversion); the lossless result matches ffmpeg's conversion of the packed RGB within a level of
+    luma and a few of chroma, upright."""
+    import pipeline.encode as encode
+
+    assert encode.planar_input(EncodeSettings(), 64, 48)
+    assert not encode.planar_input(EncodeSettings(), 65, 48)  # 4:2:0 planes need even sizes
+    assert not encode.planar_input(EncodeSettings(pix_fmt="yuv444p"), 64, 48)
+    assert "yuv420p" in Encoder(tmp_path / "a.mp4", 64, 48, 24).command()
+    assert "rgb24" in Encoder(tmp_path / "b.mp4", 64, 48, 24, EncodeSettings(pix_fmt="yuv444p")).command()
+
+    rng = np.random.default_rng(2)
+    sent = [cv2_blur(rng.integers(0, 255, (48, 64, 3), dtype=np.uint8)) for _ in range(4)]
+    for f in sent:
+        f[:8] = 255
+    lossless = EncodeSettings(crf=0, preset="ultrafast")
+
+    def decoded_planes(path: Path) -> np.ndarray:
+        out = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(path), "-f", "rawvideo", "-pix_fmt", "yuv420p",
+                              "-"], capture_output=True, check=True).stdout
+        return np.frombuffer(out, np.uint8).reshape(len(sent), -1).astype(int)
+
+    with Encoder(tmp_path / "planes.mp4", 64, 48, 24, lossless) as enc:
+        for f in sent:
+            enc.write(f)
+    ffmpegs = tmp_path / "ffmpegs.mp4"
+    subprocess.run([ffmpeg_exe(), "-v", "error", "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", "64x48", "-i", "-",
+                    "-c:v", "libx264", "-qp", "0", "-pix_fmt", "yuv420p", str(ffmpegs)],
+                   input=b"".join(f.tobytes() for f in sent), check=True)
+    ours, theirs = decoded_planes(tmp_path / "planes.mp4"), decoded_planes(ffmpegs)
+    luma = 64 * 48
+    assert np.abs(ours[:, :luma] - theirs[:, :luma]).max() <= 1
+    assert np.abs(ours[:, luma:] - theirs[:, luma:]).mean() < 2.0
+    assert all(g[:6].mean() > 240 for g in read_frames(tmp_path / "planes.mp4", 64, 48))
+
+
+def cv2_blur(image: np.ndarray) -> np.ndarray:
+    """Noise smoothed to rendered-looking gradients (chroma filters differ most on single-pixel noise)."""
+    import cv2
+
+    return np.ascontiguousarray(cv2.GaussianBlur(image, (7, 7), 2.0))
