@@ -30,6 +30,7 @@ class EngineInfo:
     renderer: str  # e.g. the GL renderer string, or the remote server's version
     version: str
     raster_threads: int | None = None  # CPU threads of a software rasteriser (llvmpipe); None on a GPU or remote
+    processes: int = 1  # engine processes drawing the frames between them (engine_bridge.parallel)
 
 
 def rows_bottom_up(frame: np.ndarray) -> bool:

@@ -179,6 +179,7 @@ def run_bench(
         "encoding": report.encoding,
         "threads": {"llvmpipe": info.raster_threads, "x264": report.encoding.get("threads"),
                     "cores": os.cpu_count()},
+        "end_to_end_engine": report.engine,  # its render processes and their rasteriser threads
         "load_average": {"start": [round(x, 2) for x in load_start], "end": [round(x, 2) for x in os.getloadavg()]},
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "peak_rss_ffmpeg_mb": report.peak_rss_ffmpeg_mb,

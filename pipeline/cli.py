@@ -115,6 +115,9 @@ PassesOpt = Annotated[str | None, typer.Option(
     "--passes", help="Ground-truth passes to write to OUTPUT.passes/: any of depth,mask,flow,normals,camera.")]
 SaveScriptOpt = Annotated[Path | None, typer.Option("--save-script", help="Also save the scene script here.")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="Engine: panda3d (embedded), software or unreal.")]
+RenderProcessesOpt = Annotated[int | None, typer.Option(
+    "--render-processes", help="Engine processes drawing the frames (default: 2 on 2+ cores for the embedded "
+    "engine without passes, else 1).")]
 UnrealHostOpt = Annotated[str, typer.Option("--unreal-host", help="UnrealCV server host (--engine unreal).")]
 UnrealPortOpt = Annotated[int, typer.Option("--unreal-port", help="UnrealCV server port (--engine unreal).")]
 UnrealClassesOpt = Annotated[Path | None, typer.Option(
@@ -198,6 +201,7 @@ def generate(
     llm_deadline: LLMDeadlineOpt = None,
     structured: StructuredOpt = None,
     engine: EngineOpt = "panda3d",
+    render_processes: RenderProcessesOpt = None,
     passes: PassesOpt = None,
     unreal_host: UnrealHostOpt = "localhost",
     unreal_port: UnrealPortOpt = 9000,
@@ -346,6 +350,7 @@ def render(
     seed: SeedOpt = None,
     save_script_to: SaveScriptOpt = None,
     engine: EngineOpt = "panda3d",
+    render_processes: RenderProcessesOpt = None,
     passes: PassesOpt = None,
     unreal_host: UnrealHostOpt = "localhost",
     unreal_port: UnrealPortOpt = 9000,

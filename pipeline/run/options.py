@@ -83,6 +83,7 @@ class RunOptions(BaseModel):
     strict: bool = False  # refuse a plan that fails the world check (batch runs strict by default)
     look: Look = "default"  # render quality tier, recorded in the run report
     chunks: int = 1  # frame ranges rendered in parallel processes (render only)
+    render_processes: int | None = None  # engine processes drawing one video's frames (None: automatic)
 
     def with_fields(self, given: dict[str, Any]) -> RunOptions:
         """These options with ``given`` fields replaced (validated again)."""
@@ -121,9 +122,15 @@ class RunOptions(BaseModel):
         if self.passes and self.chunks != 1:
             raise PipelineError("--passes cannot be combined with --chunks yet (each chunk would write its own "
                                 "passes); render with --chunks 1")
+        if self.render_processes is not None and self.render_processes < 1:
+            raise PipelineError(f"--render-processes must be at least 1, not {self.render_processes}")
+        if self.passes and (self.render_processes or 1) > 1:
+            raise PipelineError("--passes are drawn by one engine: render them with --render-processes 1 (or leave "
+                                "it out)")
         return RenderOptions(engine=self.engine, engine_options=self.engine_options(), encode=settings,
                              audio=self.audio, ambience=self.ambience, previews=self.previews, metrics=self.metrics,
-                             passes=self.passes, strict=self.strict, look=self.look)
+                             passes=self.passes, strict=self.strict, look=self.look,
+                             render_processes=self.render_processes)
 
 
 def apply_script_overrides(script: SceneScript, options: RunOptions | dict[str, Any], source: str,
