@@ -39,7 +39,7 @@ def _serve(conn: Connection, engine: str, options: dict[str, Any], raster_thread
            slots: list[str], shape: tuple[int, int, int]) -> None:
     """A render process: open the timeline it is sent, then draw what it is asked into its slots."""
     if raster_threads is not None:
-        os.environ.setdefault("LP_NUM_THREADS", str(raster_threads))  # read when the first EGL display opens
+        os.environ["LP_NUM_THREADS"] = str(raster_threads)  # read when the first EGL display opens
     from engine_bridge import make_engine
 
     memories = [shared_memory.SharedMemory(name=name) for name in slots]  # the caller's tracker removes them
@@ -108,8 +108,8 @@ class _Process:
 class ParallelEngine(Engine):
     """``processes`` engines named ``engine`` (with ``options``) in their own processes, as one engine.
 
-    ``raster_threads`` is each process's software-rasteriser thread count (``LP_NUM_THREADS``, unless the
-    environment sets it); ``None`` leaves the engine's default. Passes are not drawn here: render them with one
+    ``raster_threads`` is each process's software-rasteriser thread count (``LP_NUM_THREADS`` in that process,
+    whatever this one's says); ``None`` leaves the engine's default. Passes are not drawn here: render them with one
     engine.
     """
 

@@ -20,9 +20,11 @@ def shm_segments() -> set[str]:
     return set(os.listdir("/dev/shm")) if Path("/dev/shm").is_dir() else set()
 
 
-def test_frames_are_one_engines_whichever_process_draws_them_and_in_any_order() -> None:
+def test_frames_are_one_engines_whichever_process_draws_them_and_in_any_order(monkeypatch: pytest.MonkeyPatch) -> None:
     """Own frames in order (drawn ahead), a jump back and forward, and a state with another frame's camera (a
-    crossfade's second source, drawn on request): byte for byte what one engine draws."""
+    crossfade's second source, drawn on request): byte for byte what one engine draws. Each process gets the
+    asked rasteriser threads, whatever this process's environment says (its own engine wrote it there)."""
+    monkeypatch.setenv("LP_NUM_THREADS", "2")
     tl = small_timeline(duration=1.5)
     other_camera = dataclasses.replace(tl.frame(7), camera=tl.frame(30).camera)
     asked = [*(tl.frame(i) for i in range(12)), tl.frame(3), other_camera, tl.frame(40), tl.frame(41)]
