@@ -44,9 +44,8 @@ def test_frames_are_one_engines_whichever_process_draws_them_and_in_any_order(mo
 
 def test_a_failing_engine_start_is_the_engines_own_one_line_error() -> None:
     before = shm_segments()
-    with pytest.raises(EngineError, match="look"):
-        with ParallelEngine("panda3d", processes=2, look="no-such-look") as pool:
-            pool.open(small_timeline())
+    with pytest.raises(EngineError, match="look"), ParallelEngine("panda3d", processes=2, look="nope") as pool:
+        pool.open(small_timeline())
     assert shm_segments() == before
 
 
@@ -55,13 +54,13 @@ def test_a_dead_render_process_is_named_and_the_rest_stopped() -> None:
     with ParallelEngine("panda3d", processes=2) as pool:
         pool.open(tl)
         pool.render(tl.frame(0))
-        victim = pool._procs[1].process  # noqa: SLF001 - the test kills one process on purpose
+        victim = pool._procs[1].process
         os.kill(victim.pid, signal.SIGKILL)
         victim.join(5)
         with pytest.raises(EngineError, match=r"render process 1 exited \(code -9\).*--render-processes 1"):
             for i in range(1, len(tl)):
                 pool.render(tl.frame(i))
-        survivor = pool._procs[0].process  # noqa: SLF001
+        survivor = pool._procs[0].process
     assert not survivor.is_alive()
 
 

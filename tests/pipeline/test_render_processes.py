@@ -27,7 +27,7 @@ def test_long_videos_on_the_embedded_engine_get_two_processes(monkeypatch: pytes
     assert not isinstance(own_engine(RenderOptions(render_processes=1), long), ParallelEngine)
     engine = own_engine(RenderOptions(), long)
     try:
-        assert isinstance(engine, ParallelEngine) and engine._count == 2 and engine._threads == 1  # noqa: SLF001
+        assert isinstance(engine, ParallelEngine) and engine._count == 2 and engine._threads == 1
     finally:
         engine.close()
     monkeypatch.setattr("os.cpu_count", lambda: 1)
