@@ -139,6 +139,8 @@ def run_bench(
         render_s, render_cpu = time.perf_counter() - t0, time.process_time() - cpu0
         info = eng.info
 
+    parallel_fps = parallel_render_fps(timeline, engine, engine_options)
+
     with tempfile.TemporaryDirectory(prefix="enginereel-bench-") as tmp:
         # Encode only: the sampled frames, cycled, through the default H.264 settings.
         t0, cpu0 = time.perf_counter(), children_cpu_seconds()
@@ -166,6 +168,7 @@ def run_bench(
         "compile_s": round(compile_s, 3),
         "foot_slide_max_m": {aid: round(timeline.foot_metrics(aid).max_slide, 4) for aid in timeline.poses},
         "render_only_fps": round(render_fps, 2),
+        "render_only_parallel_fps": parallel_fps,  # the end-to-end run's engine processes, drawing only
         "encode_only_fps": round(encode_fps, 2),
         "end_to_end_fps": round(report.end_to_end_fps, 2),
         "realtime_factor": round(report.realtime_factor, 3),
@@ -196,6 +199,25 @@ def run_bench(
         except EngineError as exc:  # e.g. the software renderer draws no passes
             result["passes"] = {"error": str(exc)}
     return result
+
+
+def parallel_render_fps(timeline: Timeline, engine: str,
+                        engine_options: tuple[tuple[str, object], ...]) -> dict[str, Any]:
+    """Render-only speed of the engine processes a render uses by default (:func:`pipeline.jobs.own_engine`), over
+    the same frames; ``fps`` is ``None`` where a render would use one engine (measured above)."""
+    from engine_bridge.parallel import ParallelEngine
+    from pipeline.jobs import RenderOptions, own_engine
+
+    with own_engine(RenderOptions(engine=engine, engine_options=engine_options), timeline) as eng:
+        if not isinstance(eng, ParallelEngine):
+            return {"fps": None, "processes": 1}
+        eng.open(timeline)
+        eng.render(timeline.frame(0))
+        t0 = time.perf_counter()
+        for i in range(len(timeline)):
+            eng.render(timeline.frame(i))
+        fps = len(timeline) / (time.perf_counter() - t0)
+        return {"fps": round(fps, 2), "processes": eng.info.processes, "raster_threads": eng.info.raster_threads}
 
 
 OVERLAP_ROUNDS = 4
