@@ -64,3 +64,45 @@ def test_worker_dies_with_a_killed_driver_and_publishes_nothing(tmp_path: Path) 
         if driver.poll() is None:
             driver.kill()
             driver.wait()
+
+
+RENDER_DRIVER = """
+import sys, time
+from pathlib import Path
+from engine_bridge.parallel import ParallelEngine
+from tests.engine_bridge.conftest import small_timeline
+if __name__ == "__main__":
+    pool = ParallelEngine("panda3d", processes=2)
+    tl = small_timeline(duration=1.0)
+    pool.open(tl)
+    pool.render(tl.frame(0))
+    Path(sys.argv[1]).write_text(" ".join(str(p.process.pid) for p in pool._procs))
+    while True:
+        time.sleep(1)
+"""
+
+
+def test_render_processes_die_with_a_killed_driver(tmp_path: Path) -> None:
+    """A render's engine processes (engine_bridge.parallel) end when the driver is killed: their pipe closes."""
+    pids_file = tmp_path / "pids"
+    script = tmp_path / "driver.py"
+    script.write_text(RENDER_DRIVER)
+    driver = subprocess.Popen([sys.executable, str(script), str(pids_file)], cwd=REPO,
+                              env={**os.environ, "PYTHONPATH": str(REPO)})
+    try:
+        deadline = time.monotonic() + 120
+        while not pids_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert pids_file.exists(), "the render processes never started"
+        workers = [int(p) for p in pids_file.read_text().split()]
+        assert all(alive(p) for p in workers)
+        os.kill(driver.pid, signal.SIGKILL)
+        driver.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(alive(p) for p in workers), "a render process outlived its driver"
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
