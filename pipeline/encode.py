@@ -285,12 +285,14 @@ def _bottom_up_bytes(frame: np.ndarray, planar: bool = False) -> memoryview:
 def planar_input(s: EncodeSettings, width: int, height: int) -> bool:
     """Whether frames go to ffmpeg as YUV 4:2:0 planes (converted in the writer thread) rather than packed RGB.
 
-    For a yuv420p output at even sizes: OpenCV's conversion (BT.601, video range, 2×2 chroma means: the luma of
+    For x264 writing yuv420p at even sizes: OpenCV's conversion (BT.601, video range, 2×2 chroma means: the luma of
     ffmpeg's own within one level, the chroma as close to the frame's as swscale's) costs ≈ 0.3 ms of CPU a 720p
     frame against ≈ 3.7 ms that ffmpeg spends reading three bytes a pixel and converting them (18.8 → 15.0 ms
-    of ffmpeg's CPU a frame, docs/rendering.md), and the pipe carries half the bytes.
+    of ffmpeg's CPU a frame, docs/rendering.md), and the pipe carries half the bytes. Only x264: ``vflip`` hands
+    the encoder planes with negative strides, which x264 takes and SVT-AV1 refuses (after swscale's conversion from
+    RGB they are ordinary).
     """
-    return s.pix_fmt == "yuv420p" and width % 2 == 0 and height % 2 == 0
+    return s.codec == "libx264" and s.pix_fmt == "yuv420p" and width % 2 == 0 and height % 2 == 0
 
 
 class Encoder:

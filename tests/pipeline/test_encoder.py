@@ -210,6 +210,7 @@ def test_yuv420p_output_is_fed_as_planes_converted_like_ffmpegs_own(tmp_path: Pa
     assert encode.planar_input(EncodeSettings(), 64, 48)
     assert not encode.planar_input(EncodeSettings(), 65, 48)  # 4:2:0 planes need even sizes
     assert not encode.planar_input(EncodeSettings(pix_fmt="yuv444p"), 64, 48)
+    assert not encode.planar_input(EncodeSettings(codec="libsvtav1"), 64, 48)  # refuses vflip's negative strides
     assert "yuv420p" in Encoder(tmp_path / "a.mp4", 64, 48, 24).command()
     assert "rgb24" in Encoder(tmp_path / "b.mp4", 64, 48, 24, EncodeSettings(pix_fmt="yuv444p")).command()
 
