@@ -1373,9 +1373,10 @@ def _downhill(slope: Body, start: np.ndarray, down: np.ndarray) -> tuple[np.ndar
         if np.any(np.abs(local) > slope.size[:2] / 2):
             break
         h = [_surface_z(slope, (here + p)[None]) for p in probe]
-        grad = np.array([h[0] - h[1], h[2] - h[3]])
-        if float(np.linalg.norm(grad)) > 1e-6:  # it keeps most of the way it was going, turning downhill
-            heading = _unit(0.7 * heading - 0.3 * grad / float(np.linalg.norm(grad)), heading)
+        grad = np.array([h[0] - h[1], h[2] - h[3]], dtype=np.float64).ravel()
+        steep = float(np.linalg.norm(grad))
+        if math.isfinite(steep) and steep > 1e-6:  # it keeps most of the way it was going, turning downhill
+            heading = _unit(0.7 * heading - 0.3 * grad / steep, heading)
         here = here + heading * DOWNHILL_STEP
     return here, heading
 
@@ -1932,8 +1933,80 @@ def _past_lane(it: GoPast, bodies: dict[str, Body]) -> tuple[np.ndarray, np.ndar
     return np.array([start[0], start[1], 0.0]), np.array([along[0], along[1], 0.0]), length
 
 
+OVERTAKEN_SPEED = 2.5  # m/s the overtaken vehicle keeps ("a slow truck"), the overtaker passing it at ≈ 2×
+OVERTAKE_GAP = 2.0  # metres clear behind its back at the start and ahead of its front at the end
+
+
+def _overtakes(sub: Body, slow: Body) -> bool:
+    """Whether a go-past is one vehicle overtaking another that has nothing else to do."""
+    return _rides(sub) and _rides(slow) and not slow.data.get("actions") and "move_to" in slow.spec.actions
+
+
+def _overtake(sub: Body, slow: Body, bodies: dict[str, Body], s: float, e: float) -> None:
+    """"a red sports car overtakes a slow truck on a country road": both drive the same way across the frame, the
+    overtaken in its lane at ``OVERTAKEN_SPEED``, the overtaker in the lane beside it (the camera's side: a truck
+    hid the car passing behind it) from behind its back to ahead of its front; the road under them is turned across
+    the frame and made long enough for the whole pass (the car once crossed the road beside a truck that stood
+    still)."""
+    road = bodies.get(slow.supported_by) if slow.supported_by else None
+    if road is not None and not road.kept and road.heading in (0.0, 180.0):
+        _turn_load(road, bodies, -90.0 - road.heading)
+    elif road is None:
+        slow.face_across()
+    fwd = slow.forward
+    if fwd[0] < -1e-6:  # left to right as the camera sees it
+        slow.heading = slow.heading + 180.0
+        fwd = slow.forward
+    side = np.array([fwd[1], -fwd[0], 0.0])  # the camera's side (-Y) of a drive along +X
+    if not sub.kept:
+        sub.heading = slow.heading
+    run = min(OVERTAKEN_SPEED * (e - s), 30.0)
+    gap = (_extent_along(slow, fwd[:2]) + _extent_along(sub, fwd[:2])) + OVERTAKE_GAP
+    start, end = slow.pos - fwd * gap, slow.pos + fwd * (run + gap)
+    lane = _extent_along(slow, side[:2]) + _extent_along(sub, side[:2]) + 0.8
+    offset = side * lane
+    if road is not None:  # the two lanes either side of the middle, the overtaker's nearer the camera (in view)
+        across = float((slow.pos - road.pos) @ side)
+        shift = side * (-lane / 2 - across)
+        slow.pos, start, end = slow.pos + shift, start + shift, end + shift
+        _lengthen_under(road, start, end + fwd * gap)
+    if not sub.kept:
+        sub.pos = start + offset
+    slow.act(type="move_to", to=[float(v) for v in slow.pos + fwd * run], start=s, end=e, easing="linear")
+    goal = sub.pos + fwd * float((end - start) @ fwd)
+    sub.act(type="move_to", to=[float(goal[0]), float(goal[1]), float(sub.pos[2])], start=s, end=e, easing="linear")
+
+
+def _turn_load(base: Body, bodies: dict[str, Body], degrees: float) -> None:
+    """Turn ``base`` about its centre by ``degrees`` with everything resting on it."""
+    r = math.radians(degrees)
+    rot = np.array([[math.cos(r), -math.sin(r)], [math.sin(r), math.cos(r)]])
+    for b in bodies.values():
+        if b.supported_by == base.id:
+            rel = rot @ (b.pos[:2] - base.pos[:2])
+            b.pos = np.array([base.pos[0] + rel[0], base.pos[1] + rel[1], b.pos[2]])
+            b.heading = b.heading + degrees
+    base.heading = base.heading + degrees
+
+
+def _lengthen_under(road: Body, start: np.ndarray, end: np.ndarray) -> None:
+    """Stretch a road (its length along its own heading) and centre it so it runs from ``start`` to ``end``."""
+    length = float(np.linalg.norm(end[:2] - start[:2]))
+    if length > road.size[1]:
+        scale = road.scale
+        scale[1] *= length / road.size[1]
+        road.data["scale"] = [float(v) for v in scale]
+    fwd = road.forward
+    middle = (start[:2] + end[:2]) / 2
+    shift = fwd[:2] * float((middle - road.pos[:2]) @ fwd[:2])  # along the road only: the lanes stay
+    road.pos = np.array([road.pos[0] + shift[0], road.pos[1] + shift[1], road.pos[2]])
+
+
 def _go_past(it: GoPast, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     sub = bodies[it.subject]
+    if len(it.targets) == 1 and _overtakes(sub, bodies[it.targets[0]]):
+        _overtake(sub, bodies[it.targets[0]], bodies, s, e)
+        return
     kind = "run_to" if it.gait == "run" else "walk_to"
     if kind not in sub.spec.actions:
         _can(sub, "move_to", where)
