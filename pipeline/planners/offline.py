@@ -179,6 +179,10 @@ def garment_slot(word: str) -> str | None:
     return next((GARMENTS[f] for f in (word, *_singulars(word)) if f in GARMENTS), None)
 
 
+THING_DETERMINERS = ("a", "an", "his", "her", "their", "my", "its", "your", "our")
+"""Words before ``camera`` that make it a thing someone has, not the scene's camera (which is "the camera")."""
+
+
 def camera_verb(word: str) -> str | None:
     """The camera move a verb form names ("orbits", "trucks", "panning"), if any."""
     forms = [verb_lemma(word), word, word[:-1] if word.endswith("s") else None, word[:-3] if word.endswith(
@@ -381,6 +385,14 @@ class _ClauseReader:
         self.participles: list[tuple[int, str]] = []  # "a spinning top": (token, verb) waiting for the noun
         self.modifier_idx: list[int] = []
 
+    def held_camera(self, i: int) -> bool:
+        """Whether the word ``camera`` at ``i`` is a thing in the scene ("a photographer holds a camera", "with
+        her camera"), not the one filming: after "a" or an owner's word, and not doing what a scene camera does
+        ("a camera circles the car")."""
+        if self.t[i] != "camera" or i == 0 or self.t[i - 1] not in THING_DETERMINERS:
+            return False
+        return i + 1 >= len(self.t) or camera_verb(self.t[i + 1]) is None
+
     def is_noun_at(self, i: int) -> bool:
         if i >= len(self.t):
             return False
@@ -498,7 +510,7 @@ class _ClauseReader:
             if tok in ("shot", "shots", "scene", "scenes") and self.shot_number(i, clause):
                 i += 1
                 continue
-            if tok in ("camera", "cam", "shot", "view", "angle", "lens"):
+            if tok in ("camera", "cam", "shot", "view", "angle", "lens") and not self.held_camera(i):
                 camera_subject = tok in ("camera", "cam")
                 r.used.add(i)
                 i += 1

@@ -1,4 +1,5 @@
-"""One vehicle overtaking another: both drive one way along the road, the overtaker from behind to ahead."""
+"""One vehicle overtaking another (both drive one way, the overtaker from behind to ahead); people named by their
+work; a camera someone has, apart from the one filming."""
 
 from __future__ import annotations
 
@@ -27,3 +28,21 @@ def test_the_overtaker_passes_the_overtaken_as_both_drive_on(prompt: str, passer
     assert moved > 1.5 * float((end[b] - start[b])[:2] @ fwd)  # faster, the same way
     report = check_timeline(tl)
     assert report.passed, [str(f) for f in report.findings]
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    # the photographer was a labelled placeholder and "a camera" meant the one filming: nothing in her hands
+    ("a photographer holds a camera in a park", [{"count": "person", "n": 1}, {"count": "camera", "n": 1}]),
+    ("a tourist with her camera walks past a fountain", [{"count": "camera", "n": 1}]),
+    ("a bride and a groom dance", [{"count": "woman", "n": 1}, {"count": "man", "n": 1}]),
+    ("two surfers walk along the beach", [{"count": "person", "n": 2}]),
+])
+def test_people_by_their_work_and_a_camera_someone_has(prompt: str, facts: list[dict]) -> None:
+    failed, _ = shown(prompt, facts)
+    assert failed == []
+
+
+@pytest.mark.parametrize("prompt", ["the camera orbits a red car", "a camera circles the car"])
+def test_the_filming_camera_is_not_a_thing(prompt: str) -> None:
+    failed, tl = shown(prompt, [{"camera": "orbit"}])
+    assert failed == [] and "camera" not in [a.asset for a in tl.script.actors]
