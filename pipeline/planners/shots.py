@@ -344,6 +344,44 @@ def _clear_azimuth(group: list[Placed], geo: Geometry, centre: np.ndarray, dist:
     return azimuth
 
 
+def _clear_track(mover: Placed, geo: Geometry, angle: float, framing: dict[str, Any]) -> float:
+    """``angle``, or the nearest turn of it at which a camera following ``mover`` at the framing's distance stays
+    out of everything else's box, hollow ones too (a camera ahead of a ball kicked into a goal went in through the
+    posts and filmed the net)."""
+    dist = framing.get("distance")
+    track = geo.track(mover)
+    if dist is None or not len(track):
+        return angle
+    others = [j for j, a in enumerate(geo.world.actors) if a.id != mover.id]
+    heights = np.array([0.5, 1.5, 2.5])
+    for turn in (0.0, 35.0, -35.0, 70.0, -70.0, 110.0, -110.0, 180.0):
+        a = math.radians(angle + turn)
+        eye = track + np.array([dist * math.sin(a), -dist * math.cos(a), 0.0])
+        points = np.concatenate([eye + np.array([0.0, 0.0, z]) for z in heights])
+        if not any(_in_box(geo, j, points, CAMERA_MARGIN) for j in others):
+            return round((angle + turn + 180.0) % 360.0 - 180.0, 3)
+    return angle
+
+
+CAMERA_MARGIN = 0.4  # metres a following camera keeps from the boxes of things it passes
+
+
+def _in_box(geo: Geometry, j: int, points: np.ndarray, margin: float) -> bool:
+    """Whether any of ``points`` lies in actor ``j``'s whole box grown by ``margin`` (its free room included), at
+    the beat's first frame; places and water are walked over, not into."""
+    world, f = geo.world, int(geo.frames[0])
+    spec = CATALOG.get(world.actors[j].asset)
+    if spec is None or spec.traits.place is not None or spec.traits.water is not None or spec.size[2] < 0.3:
+        return False
+    h = math.radians(float(world.hpr[f, j, 0]))
+    rel = points - world.positions[f, j]
+    local = np.c_[rel[:, 0] * math.cos(h) + rel[:, 1] * math.sin(h), -rel[:, 0] * math.sin(h)
+                  + rel[:, 1] * math.cos(h), rel[:, 2]]
+    size = np.asarray(spec.size) * world.scales[f, j]
+    inside = np.all(np.abs(local[:, :2]) <= size[:2] / 2 + margin, axis=1) & (local[:, 2] <= size[2] + margin)
+    return bool(np.any(inside))
+
+
 def _front(subject: Placed, geo: Geometry) -> float:
     """The compass angle (as framed shots take it) of a camera three-quarters in front of ``subject``: ahead
     of it where it travels, else in front of its face."""
@@ -499,9 +537,9 @@ def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[s
     if not explicit and mover is not None and (not whole or size is not None or far) and "track" in models:
         # (an asked size of something moving: followed at that size, not a fixed wide view of its way)
         lag = 0.0 if size == "close_up" else 0.3  # a close-up keeps up with it, or a kicked ball outruns it
-        return _from_above({"type": "track", "target": mover.id, "angle": _front(mover, geo), "lag": lag,
-                            **_follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)},
-                           moves)
+        framing = _follow_framing(mover, size, [a for a in subjects if a.entity not in passed], geo)
+        angle = _clear_track(mover, geo, _front(mover, geo), framing)
+        return _from_above({"type": "track", "target": mover.id, "angle": angle, "lag": lag, **framing}, moves)
     target: list[float] | str = _vec(centre)
     if len(group) == 1 and "orbit" in moves:
         target = group[0].id

@@ -46,3 +46,20 @@ def test_people_by_their_work_and_a_camera_someone_has(prompt: str, facts: list[
 def test_the_filming_camera_is_not_a_thing(prompt: str) -> None:
     failed, tl = shown(prompt, [{"camera": "orbit"}])
     assert failed == [] and "camera" not in [a.asset for a in tl.script.actors]
+
+
+def test_a_camera_following_a_ball_into_a_goal_stays_out_of_the_goal() -> None:
+    """It followed from ahead of the ball, so it went in through the posts and filmed the net."""
+    from pipeline.planners.shots import CAMERA_MARGIN
+
+    failed, tl = shown("a boy kicks a football into a goal", [{"visible": "football"}])
+    assert failed == []
+    ids = [a.id for a in tl.script.actors]
+    goal = tl.script.actors[ids.index("goal")]
+    from scenes.catalog import asset
+
+    half = np.asarray(asset(goal.asset).size[:2]) / 2 + CAMERA_MARGIN
+    h = np.radians(tl.hpr[0, ids.index("goal"), 0])
+    rel = tl.camera_position[:, :2] - tl.positions[0, ids.index("goal"), :2]
+    local = np.c_[rel[:, 0] * np.cos(h) + rel[:, 1] * np.sin(h), -rel[:, 0] * np.sin(h) + rel[:, 1] * np.cos(h)]
+    assert not np.any(np.all(np.abs(local) <= half, axis=1))
