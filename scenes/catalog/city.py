@@ -501,27 +501,26 @@ def market_stall() -> Model:
 
 def platform() -> Model:
     """A railway station platform 24 m long along Y, 4 m wide and 90 cm high: a concrete wall, a paved top with
-    joints, a pale coping along its track edge (+X) with a yellow safety line 60 cm in from it, and a station sign
-    on two posts near its back edge (-X)."""
+    joints, along its track edge (+X) a pale coping overhanging the wall, a buff tactile strip and, 90 cm in from
+    the edge, a yellow safety line; its ends drop square."""
     length, width, height = 24.0, 4.0, 0.9
+    edge = width / 2
     parts: Parts = [
         (block((width, length, height - 0.03), (0, 0, (height - 0.03) / 2)), "body"),
-        (block((width - 0.4, length, 0.03), (-0.2, 0, height - 0.015)), "paving"),
-        (block((0.4, length, 0.05), (width / 2 - 0.18, 0, height - 0.025)), "coping"),  # overhangs the wall 2 cm
-        (block((0.1, length, 0.002), (width / 2 - 0.65, 0, height + 0.001)), "line"),
+        (block((width - 0.7, length, 0.03), (-0.35, 0, height - 0.015)), "paving"),
+        (block((0.32, length, 0.05), (edge - 0.14, 0, height - 0.025)), "coping"),  # 2 cm over the wall
+        (block((0.4, length, 0.03), (edge - 0.5, 0, height - 0.015)), "tactile"),
+        (block((0.15, length, 0.002), (edge - 0.95, 0, height + 0.001)), "line"),
+        (block((0.04, length, 0.06), (edge + 0.0, 0, height - 0.11)), "joints"),  # a shadow line under the coping
     ]
     for y in np.arange(-length / 2 + 0.6, length / 2, 0.6):  # paving joints
-        parts.append((block((width - 0.4, 0.012, 0.002), (-0.2, float(y), height + 0.001)), "joints"))
-    for y in (-1.2, 1.2):
-        parts.append((rod((-1.7, y, height), (-1.7, y, height + 2.4), 0.07, 10), "posts"))
-    parts += [
-        (block((0.06, 2.9, 0.5), (-1.7, 0.0, height + 2.3)), "sign"),
-        (block((0.07, 2.7, 0.12), (-1.7, 0.0, height + 2.3)), "line"),
-    ]
+        parts.append((block((width - 0.7, 0.012, 0.002), (-0.35, float(y), height + 0.001)), "joints"))
+    for y in np.arange(-length / 2 + 0.4, length / 2, 0.4):  # the tactile strip's rows of studs
+        parts.append((block((0.34, 0.05, 0.004), (edge - 0.5, float(y), height + 0.002)), "studs"))
     return prop_model(parts, {"body": paint("9a968e", "concrete"), "paving": paint("b8b4aa", "concrete"),
-                              "coping": paint("d8d4ca", "stone"), "line": paint("f2c230", "matte"),
-                              "joints": paint("8a867e", "matte"), "posts": paint("2f4f7f", "metal"),
-                              "sign": paint("1f3f6f", "plastic")}, "paving")
+                              "coping": paint("e2ded4", "stone"), "line": paint("f2c230", "matte"),
+                              "tactile": paint("c8a878", "matte"), "studs": paint("b8986a", "matte"),
+                              "joints": paint("7a766e", "matte")}, "paving")
 
 
 _DIGITS = {  # seven segments: a top, b top right, c bottom right, d bottom, e bottom left, f top left, g middle
@@ -696,9 +695,9 @@ ASSETS: tuple[AssetSpec, ...] = (
     _c("market_stall", (2.45, 1.76, 2.45), "a market stall with a striped awning on four poles over a counter 90 cm "
        "high, facing +Y (goods go on the counter)", market_stall,
        AssetTraits(supports=top(0.9, (1.1, 0.86), (0.0, 0.15)), physics_shape="box")),
-    _c("platform", (4.02, 24.0, 3.45), "a railway station platform 24 m long along Y and 90 cm high, a yellow line "
+    _c("platform", (4.02, 24.0, 0.904), "a railway station platform 24 m long along Y and 90 cm high, a yellow line "
        "along its track edge at +X (people stand on it)", platform,
-       AssetTraits(supports=top(0.9, (3.6, 24.0), (-0.2, 0.0)), walkable=True, physics_shape="box")),
+       AssetTraits(supports=top(0.9, (4.0, 24.0)), walkable=True, physics_shape="box")),
     _c("runway", (24.0, 100.0, 0.034), "an airfield runway 100 m long along Y with white markings (planes stand, "
        "take off and land on it)", runway,
        AssetTraits(supports=top(0.03, (23.0, 100.0)), walkable=True, physics_shape="box")),

@@ -329,7 +329,7 @@ def treadmill() -> Model:
     parts += [
         (block((0.76, 0.24, 0.1), (0, 0.83, 1.3), (0, -25, 0)), "frame"),  # the console, tilted to the runner
         (block((0.3, 0.01, 0.08), (0, 0.718, 1.325), (0, -25, 0)), "screen"),
-        (block((0.5, 0.04, 0.04), (0, 0.78, 1.21)), "accent"),
+        (block((0.66, 0.04, 0.04), (0, 0.8, 1.21)), "accent"),  # a bar between the uprights
     ]
     return prop_model(parts, {"frame": paint("2a2c30", "plastic"), "belt": paint("141414", "rubber"),
                               "rails": paint("b8bcc2", "metal"), "screen": paint("3a8ad8", "emissive"),
