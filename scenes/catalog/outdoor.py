@@ -559,7 +559,7 @@ def river() -> Model:
     rng = np.random.default_rng(11)
     for _ in range(14):  # ripples along the current
         x, y = float(rng.uniform(-half + 3, half - 3)), float(rng.uniform(-3.2, 3.2))
-        parts.append((block((float(rng.uniform(1.5, 4.0)), 0.06, 0.004), (x, y, 0.101)), "ripples"))
+        parts.append((block((float(rng.uniform(1.0, 3.0)), 0.04, 0.004), (x, y, 0.101)), "ripples"))
     for k in range(10):  # reeds in clumps at the water's edge
         x = -half + 2.0 + k * (length - 4.0) / 9 + float(rng.uniform(-1.0, 1.0))
         sy = 1 if k % 2 else -1
@@ -569,7 +569,7 @@ def river() -> Model:
             tip = (base[0] + float(rng.uniform(-0.12, 0.12)), base[1] + sy * float(rng.uniform(0.0, 0.1)),
                    0.1 + float(rng.uniform(0.5, 0.8)))
             parts.append((rod(base, tip, 0.018, 4), "reeds"))
-    return prop_model(parts, {"water": paint("2a5a6e", "water"), "ripples": paint("7fa8b8", "water"),
+    return prop_model(parts, {"water": paint("2a5a6e", "water"), "ripples": paint("4f7f94", "water"),
                               "mud": paint("7a6446", "matte"), "bank": paint("5a8a3a", "grass"),
                               "reeds": paint("7a8a3a", "matte")}, "water")
 
