@@ -26,6 +26,7 @@ from scenes.view import Boxes, body_part_boxes
 
 GRID = 40  # height-field cells along each side of a prop's footprint
 MAX_PIECES = 10  # more parts than this (pickets, panels) and the prop is one box
+OVERHEAD = 0.25  # metres above a declared support beyond which the mesh over it is overhead, not its top
 UPRIGHT_DEG = 10.0  # a prop tilted more than this no longer offers its height field
 
 
@@ -299,8 +300,11 @@ def surface_under(timeline, j: int, points: np.ndarray) -> np.ndarray:
         sx = (lx - surface.centre[0]) / (surface.size[0] / 2)
         sy = (ly - surface.centre[1]) / (surface.size[1] / 2)
         z = surface.height * scale[:, 2].reshape(h.shape) + timeline.positions[:, j, 2].reshape(h.shape)
-        # over a container's opening its floor is the surface, whatever the rim around it reaches
-        top = np.where((np.abs(sx) <= 1) & (np.abs(sy) <= 1), z if surface in inner else np.maximum(top, z), top)
+        # over a container's opening its floor is the surface, whatever the rim around it reaches; over a support,
+        # structure well above it (a market stall's awning over its counter) is overhead, not a top things rest on
+        overhead = field > surface.height + OVERHEAD
+        below = z if surface in inner else np.where(overhead, z, np.maximum(top, z))
+        top = np.where((np.abs(sx) <= 1) & (np.abs(sy) <= 1), below, top)
     upright = tilt_degrees(timeline, j) <= UPRIGHT_DEG
     return np.where(upright.reshape(h.shape), top, -np.inf)
 

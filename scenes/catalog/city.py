@@ -423,6 +423,150 @@ def windmill() -> Model:
                     "sails": paint("e8dcc0", "fabric")})
 
 
+def level_crossing() -> Model:
+    """A railway level-crossing barrier for the roadside, facing +Y: a grey mechanism cabinet at -X with a
+    red-and-white striped boom lowered across 4.6 m of road at 1 m (on a ``boom`` joint at its pivot, so it can be
+    raised about Y), a rest post under its tip, and behind the cabinet a post with two red warning lights (one
+    lit) under a white crossbuck."""
+    from scenes.catalog.shapes import jointed
+
+    pivot = (-2.1, 0.25, 0.95)
+    parts: Parts = [
+        (block((0.4, 0.4, 1.1), (-2.1, 0.0, 0.55)), "body"),
+        (block((0.44, 0.44, 0.04), (-2.1, 0.0, 1.12)), "body"),
+        (rod((-2.1, 0.21, 0.95), (-2.1, 0.3, 0.95), 0.12, 12), "posts"),  # the pivot's axle
+        (rod((2.4, 0.25, 0.0), (2.4, 0.25, 0.85), 0.08, 10), "posts"),  # the rest post
+        (block((0.16, 0.1, 0.04), (2.4, 0.25, 0.87)), "posts"),
+        (rod((-2.1, -0.35, 0.0), (-2.1, -0.35, 2.95), 0.11, 12), "posts"),  # the signal post
+        (block((0.95, 0.04, 0.36), (-2.1, -0.3, 2.05)), "backboard"),
+        (block((0.2, 0.06, 0.06), (-2.1, -0.3, 1.8)), "posts"),
+    ]
+    for sx, slot in ((-1, "lamp"), (1, "lamp_off")):
+        x = -2.1 + sx * 0.26
+        parts.append((placed(cylinder(0.22, 0.04, 20), hpr=(0, -90, 0), at=(x, -0.28, 2.05)), slot))
+        parts.append((placed(cylinder(0.3, 0.005, 20), hpr=(0, -90, 0), at=(x, -0.283, 2.05)), "backboard"))
+        parts.append((block((0.26, 0.16, 0.02), (x, -0.2, 2.2)), "backboard"))  # its hood
+    for roll in (-32, 32):  # the crossbuck: two white boards in an X, edged red
+        parts.append((block((1.1, 0.02, 0.16), (-2.1, -0.285, 2.62), (0, 0, roll)), "sign"))
+        parts.append((block((1.14, 0.016, 0.2), (-2.1, -0.3, 2.62), (0, 0, roll)), "stripes"))
+    boom: Parts = [
+        (block((4.6, 0.08, 0.12), (2.35, 0.0, 0.0)), "boom"),  # from 5 cm past the pivot to the tip
+        (block((0.5, 0.1, 0.2), (-0.25, 0.0, 0.0)), "body"),  # the counterweight behind the pivot
+    ]
+    for k in range(6):  # red bands on the white boom, both faces and the top
+        x = 0.45 + k * 0.8
+        boom.append((block((0.4, 0.084, 0.124), (x, 0.0, 0.0)), "stripes"))
+    for x in (1.6, 3.2, 4.5):  # small red lamps along its top
+        boom.append((placed(cylinder(0.07, 0.05, 10), at=(x, 0.0, 0.06)), "lamp"))
+    return jointed(parts, [("boom", pivot, boom)],
+                   {"boom": paint("f6f6f4", "plastic"), "stripes": paint("d62828", "plastic"),
+                    "body": paint("8e959c", "metal"), "posts": paint("4a4d52", "metal"),
+                    "backboard": paint("161616", "matte"), "lamp": paint("ff2a1a", "emissive"),
+                    "lamp_off": paint("5a1410", "glossy"), "sign": paint("f6f6f4", "matte")}, "boom")
+
+
+def market_stall() -> Model:
+    """A market stall 2.4 m wide facing +Y: a wooden counter 90 cm high skirted in green cloth, crates of oranges
+    and green apples at its ends, under a red-and-white striped awning sloping forward on four wooden poles, a
+    scalloped valance along its front edge."""
+    parts: Parts = [
+        (block((2.2, 0.9, 0.04), (0, 0.15, 0.88)), "counter"),
+        (block((2.2, 0.02, 0.82), (0, 0.59, 0.45)), "skirt"),
+    ]
+    for sx in (-1, 1):
+        parts.append((block((0.02, 0.88, 0.82), (sx * 1.09, 0.15, 0.45)), "skirt"))
+        for y, h in ((-0.72, 2.42), (0.72, 2.2)):  # the poles: the back ones taller, so the awning sheds rain
+            parts.append((rod((sx * 1.15, y, 0.0), (sx * 1.15, y, h), 0.06, 10), "poles"))
+        parts.append((rod((sx * 1.15, -0.72, 0.86), (sx * 1.15, 0.72, 0.86), 0.04, 8), "poles"))  # a side rail
+        crate = (sx * 0.8, 0.15)
+        parts.append((block((0.44, 0.5, 0.1), (crate[0], crate[1], 0.95)), "crates"))
+        fruit = "oranges" if sx < 0 else "apples"
+        for i in range(4):
+            for j in range(4):
+                parts.append((placed(sphere(0.085, 10, 5), at=(crate[0] - 0.15 + 0.1 * i, crate[1] - 0.18 + 0.12 * j,
+                                                               0.985)), fruit))
+    stripes = 8
+    for k in range(stripes):  # the awning: one sloping board per stripe, back (2.44 m) to front (2.22 m)
+        x = -1.225 + (k + 0.5) * 2.45 / stripes
+        slot = "awning" if k % 2 == 0 else "awning_white"
+        parts.append((block((2.45 / stripes, 1.76, 0.02), (x, 0.0, 2.33), (0, -7.1, 0)), slot))
+        parts.append((block((2.45 / stripes, 0.02, 0.22), (x, 0.88, 2.11)), slot))  # the valance
+        parts.append((placed(cylinder(2.45 / stripes, 0.02, 16), hpr=(0, -90, 0), at=(x, 0.87, 2.0)), slot))
+    return prop_model(parts, {"counter": paint("a07850", "wood"), "skirt": paint("2e7d32", "fabric"),
+                              "poles": paint("6b4a2e", "wood"), "crates": paint("c09a60", "wood"),
+                              "oranges": paint("f08a1a", "matte"), "apples": paint("8cc63f", "glossy"),
+                              "awning": paint("d62828", "fabric"), "awning_white": paint("f6f4ee", "fabric")},
+                      "awning")
+
+
+def platform() -> Model:
+    """A railway station platform 24 m long along Y, 4 m wide and 90 cm high: a concrete wall, a paved top with
+    joints, along its track edge (+X) a pale coping overhanging the wall, a buff tactile strip and, 90 cm in from
+    the edge, a yellow safety line; its ends drop square."""
+    length, width, height = 24.0, 4.0, 0.9
+    edge = width / 2
+    parts: Parts = [
+        (block((width, length, height - 0.03), (0, 0, (height - 0.03) / 2)), "body"),
+        (block((width - 0.7, length, 0.03), (-0.35, 0, height - 0.015)), "paving"),
+        (block((0.32, length, 0.05), (edge - 0.14, 0, height - 0.025)), "coping"),  # 2 cm over the wall
+        (block((0.4, length, 0.03), (edge - 0.5, 0, height - 0.015)), "tactile"),
+        (block((0.15, length, 0.002), (edge - 0.95, 0, height + 0.001)), "line"),
+        (block((0.04, length, 0.06), (edge + 0.0, 0, height - 0.11)), "joints"),  # a shadow line under the coping
+    ]
+    for y in np.arange(-length / 2 + 0.6, length / 2, 0.6):  # paving joints
+        parts.append((block((width - 0.7, 0.012, 0.002), (-0.35, float(y), height + 0.001)), "joints"))
+    for y in np.arange(-length / 2 + 0.4, length / 2, 0.4):  # the tactile strip's rows of studs
+        parts.append((block((0.34, 0.05, 0.004), (edge - 0.5, float(y), height + 0.002)), "studs"))
+    return prop_model(parts, {"body": paint("9a968e", "concrete"), "paving": paint("b8b4aa", "concrete"),
+                              "coping": paint("e2ded4", "stone"), "line": paint("f2c230", "matte"),
+                              "tactile": paint("c8a878", "matte"), "studs": paint("b8986a", "matte"),
+                              "joints": paint("7a766e", "matte")}, "paving")
+
+
+_DIGITS = {  # seven segments: a top, b top right, c bottom right, d bottom, e bottom left, f top left, g middle
+    "0": "abcdef", "1": "bc", "2": "abdeg", "3": "abcdg", "4": "bcfg", "5": "acdfg", "6": "acdefg", "7": "abc",
+    "8": "abcdefg", "9": "abcdfg",
+}
+
+
+def _number(text: str, centre: tuple[float, float], flip: bool, height: float = 6.0, z: float = 0.0) -> Parts:
+    """Painted runway numbers: seven-segment digits ``height`` m tall lying flat, read from -Y (``flip``: from +Y)."""
+    w, t = height / 2, height / 10
+    segs = {"a": (0, height / 2, w, t), "d": (0, -height / 2, w, t), "g": (0, 0, w, t),
+            "b": (w / 2, height / 4, t, height / 2), "c": (w / 2, -height / 4, t, height / 2),
+            "e": (-w / 2, -height / 4, t, height / 2), "f": (-w / 2, height / 4, t, height / 2)}
+    out: Parts = []
+    for k, ch in enumerate(text):
+        dx = (k - (len(text) - 1) / 2) * (w + 1.5)
+        for seg in _DIGITS[ch]:
+            x, y, sx, sy = segs[seg]
+            x, y = (x + dx, y) if not flip else (-(x + dx), -y)
+            out.append((block((sx + t, sy + t, 0.004), (centre[0] + x, centre[1] + y, z)), "markings"))
+    return out
+
+
+def runway() -> Model:
+    """An airfield runway 100 m long along Y and 24 m wide: asphalt with white edge lines, a dashed centre line,
+    threshold stripes ("piano keys") and painted numbers (09 at -Y, 27 at +Y) at each end, and aiming-point blocks
+    beyond them."""
+    length, width = 100.0, 24.0
+    z = ASPHALT + 0.002
+    parts: Parts = [(block((width, length, ASPHALT), (0, 0, ASPHALT / 2)), "body")]
+    for sx in (-1, 1):
+        parts.append((block((0.4, length - 1.0, 0.004), (sx * (width / 2 - 0.8), 0, z)), "markings"))
+    for y in np.arange(-26.0, 26.5, 10.0):  # the centre line: 6 m dashes, 4 m gaps, between the numbers
+        parts.append((block((0.5, 6.0, 0.004), (0, float(y) + 3.0, z)), "markings"))
+    for sy in (-1, 1):
+        end = sy * length / 2
+        for k in range(4):  # the threshold stripes, four each side of the centre line
+            for sx in (-1, 1):
+                parts.append((block((0.9, 8.0, 0.004), (sx * (1.4 + 1.8 * k), end - sy * 5.5, z)), "markings"))
+        parts += _number("09" if sy < 0 else "27", (0.0, end - sy * 15.0), sy > 0, z=z)
+        for sx in (-1, 1):  # the aiming point
+            parts.append((block((1.5, 10.0, 0.004), (sx * 4.0, end - sy * 34.0, z)), "markings"))
+    return prop_model(parts, {"body": paint("3a3c3f", "asphalt"), "markings": paint("f4f4f0", "matte")})
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -545,4 +689,16 @@ ASSETS: tuple[AssetSpec, ...] = (
     _c("castle", (24.2, 20.2, 17.5), "a grey stone castle 22 m wide: walls with battlements, four round towers with "
        "blue roofs, a keep, a gate at +Y", castle, AssetTraits(physics_shape="box")),
     _c("windmill", (9.76, 6.51, 14.88), "a white Dutch windmill 15 m tall with four sails facing +Y", windmill),
+    _c("level_crossing", (5.19, 0.71, 3.01), "a railway level-crossing barrier for the roadside, its red-and-white "
+       "boom lowered across 4.6 m of road along X, red warning lights and a crossbuck facing +Y", level_crossing,
+       AssetTraits(physics_shape="box")),
+    _c("market_stall", (2.45, 1.76, 2.45), "a market stall with a striped awning on four poles over a counter 90 cm "
+       "high, facing +Y (goods go on the counter)", market_stall,
+       AssetTraits(supports=top(0.9, (1.1, 0.86), (0.0, 0.15)), physics_shape="box")),
+    _c("platform", (4.02, 24.0, 0.904), "a railway station platform 24 m long along Y and 90 cm high, a yellow line "
+       "along its track edge at +X (people stand on it)", platform,
+       AssetTraits(supports=top(0.9, (4.0, 24.0)), walkable=True, physics_shape="box")),
+    _c("runway", (24.0, 100.0, 0.034), "an airfield runway 100 m long along Y with white markings (planes stand, "
+       "take off and land on it)", runway,
+       AssetTraits(supports=top(0.03, (23.0, 100.0)), walkable=True, physics_shape="box")),
 )

@@ -538,6 +538,27 @@ def curtain() -> Model:
                               "pole": paint("8a6a3a", "wood")}, "fabric")
 
 
+def cupboard() -> Model:
+    """A wooden kitchen cupboard 0.94 m wide, 0.48 m deep and 1 m tall facing +Y: two panelled doors with bar
+    handles under two drawers, on a dark recessed plinth, an overhanging top to put things on."""
+    front = 0.215  # the carcass's front face
+    parts: Parts = [
+        (block((0.86, 0.4, 0.08), (0, -0.02, 0.04)), "plinth"),
+        (block((0.9, 0.43, 0.89), (0, 0.0, 0.525)), "body"),
+        (block((0.94, 0.48, 0.03), (0, 0.0, 0.985)), "top"),
+    ]
+    for sx in (-1, 1):
+        x = sx * 0.222
+        parts.append((block((0.43, 0.02, 0.62), (x, front + 0.01, 0.41)), "doors"))  # a door, 0.1 to 0.72 m
+        parts.append((block((0.33, 0.006, 0.5), (x, front + 0.023, 0.41)), "panels"))  # its raised panel
+        parts.append((block((0.43, 0.02, 0.2), (x, front + 0.01, 0.845)), "doors"))  # a drawer front
+        parts.append((block((0.014, 0.024, 0.14), (sx * 0.04, front + 0.032, 0.58)), "handles"))
+        parts.append((block((0.12, 0.024, 0.014), (x, front + 0.032, 0.845)), "handles"))
+    return prop_model(parts, {"body": paint("a8743e", "wood"), "doors": paint("bb8449", "wood"),
+                              "panels": paint("c8925a", "wood"), "top": paint("7a4e28", "wood"),
+                              "plinth": paint("3a2a1c", "matte"), "handles": paint("2a2a2a", "metal")}, "doors")
+
+
 def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "furniture", traits)
 
@@ -729,4 +750,6 @@ ASSETS: tuple[AssetSpec, ...] = (
        shower),
     _f("curtain", (1.62, 0.07, 2.19), "a dark-red curtain 1.4 m wide hanging 2.2 m from a pole, along X (hangs)",
        curtain, AssetTraits(hangs=True, physics_shape="box")),
+    _f("cupboard", (0.94, 0.5, 1.0), "a wooden kitchen cupboard 1 m tall, two doors under two drawers, facing +Y "
+       "(put things on its top)", cupboard, AssetTraits(supports=top(1.0, (0.94, 0.48)), physics_shape="box")),
 )

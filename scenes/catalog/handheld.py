@@ -10,7 +10,7 @@ from scenes.catalog.shapes import Vec, block, faceted, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, placed, sphere, torus
 from scenes.rig import Model
-from scenes.traits import AssetTraits, Surface
+from scenes.traits import AssetTraits, Surface, top
 
 Parts = list[tuple[Mesh, str]]
 
@@ -716,6 +716,33 @@ def camera() -> Model:
                               "trim": paint("c0c4c8", "metal"), "glass": paint("203040", "glass")})
 
 
+def tray() -> Model:
+    """A wooden serving tray 50 x 35 cm: a flat floor 8 mm up inside a low rim, the short ends (along X) raised
+    into handles with a hand slot in each."""
+    parts: Parts = [(block((0.48, 0.33, 0.008), (0, 0, 0.004)), "floor")]
+    for sy in (-1, 1):  # the long sides' low rim
+        parts.append((block((0.5, 0.012, 0.03), (0, sy * 0.169, 0.015)), "rim"))
+    for sx in (-1, 1):  # the ends, taller, each with a slot to hold it by
+        parts.append((block((0.012, 0.35, 0.055), (sx * 0.244, 0, 0.0275)), "rim"))
+        parts.append((block((0.014, 0.11, 0.02), (sx * 0.244, 0, 0.04)), "slots"))
+    return prop_model(parts, {"floor": paint("c89a62", "wood"), "rim": paint("8a5a30", "wood"),
+                              "slots": paint("2a1a10", "matte")}, "floor")
+
+
+def towel() -> Model:
+    """A bath towel folded into a pad 32 x 22 cm and 4.5 cm thick: three layers with soft rolled folds at the
+    sides, two white bands across its top near one end."""
+    layer = 0.015
+    parts: Parts = []
+    for k in range(3):
+        parts.append((block((0.29, 0.22, layer), (0, 0, layer * (k + 0.5))), "cloth"))
+    for x, z in ((0.145, layer), (-0.145, 2 * layer)):  # where the cloth turns back on itself
+        parts.append((rod((x, -0.11, z), (x, 0.11, z), 2 * layer, 10), "cloth"))
+    for y in (-0.075, -0.05):
+        parts.append((block((0.29, 0.012, 0.002), (0, y, 3 * layer)), "bands"))
+    return prop_model(parts, {"cloth": paint("2a8fa0", "fabric"), "bands": paint("f4f4f0", "fabric")}, "cloth")
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -839,4 +866,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     _h("kettle", (0.19, 0.23, 0.24), "a steel electric kettle, spout at +Y", kettle, (0.0, -0.1, 0.2)),
     _h("bucket", (0.31, 0.31, 0.42), "a red plastic bucket with a wire handle", bucket, (0.0, 0.0, 0.42),
        hold="side", container=Surface(0.008, (0.2, 0.2))),
+    _h("tray", (0.5, 0.35, 0.055), "a wooden serving tray 50 x 35 cm with handles at its ends (things stand on it)",
+       tray, (0.0, 0.0, 0.03), hold="both", supports=(Surface(0.008, (0.44, 0.3)),), physics_shape="box"),
+    _h("towel", (0.32, 0.22, 0.046), "a folded teal bath towel with white bands", towel, (0.0, 0.0, 0.023),
+       hold="hand", supports=top(0.045, (0.28, 0.2)), physics_shape="box"),
 )

@@ -6,6 +6,8 @@ sway them as joint rotations baked into the timeline.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from scenes import assets
@@ -533,6 +535,45 @@ def scarecrow() -> Model:
 _SHADE = AssetTraits(room_under=(1.8, 1.6, 2.0), trunk=0.17)
 
 
+def river() -> Model:
+    """A stretch of river 40 m long along X: a band of flowing water 8 m wide (its surface 10 cm up, a few paler
+    ripples drawn along the current) between low banks, each a grassy crest 16 cm high sloping down to a muddy edge
+    that goes in under the water, clumps of reeds at the water's edge (things float on it, boats go along it)."""
+    length = 40.0
+    half = length / 2
+    # the bank's cross-section outward from the river's middle: (distance from the centre line, height)
+    edge = [(3.6, 0.02), (4.2, 0.1), (4.5, 0.13)]  # under the water to just above it: mud
+    crest = [(4.5, 0.13), (5.3, 0.16), (7.0, 0.0)]  # the grassy top and its outer slope to the ground
+    parts: Parts = [(block((length, 8.6, 0.08), (0, 0, 0.06)), "water")]
+    for sy in (-1, 1):
+        for profile, slot in ((edge, "mud"), (crest, "bank")):
+            for (d0, z0), (d1, z1) in itertools.pairwise(profile):
+                a, b = (-half, sy * d0, z0), (half, sy * d0, z0)
+                c, d = (half, sy * d1, z1), (-half, sy * d1, z1)
+                quad = [a, b, c, d] if sy > 0 else [a, d, c, b]  # counter-clockwise seen from above
+                parts.append((faceted([quad]), slot))
+        section = [(sy * d, z) for d, z in [(3.6, 0.0), (7.0, 0.0), *reversed(crest[1:]), *reversed(edge)]]
+        for x, face in ((half, 1), (-half, -1)):  # the ends, cut square
+            poly = [(x, y, z) for y, z in section]
+            parts.append((faceted([poly if face * sy > 0 else poly[::-1]]), "mud"))
+    rng = np.random.default_rng(11)
+    for _ in range(14):  # ripples along the current
+        x, y = float(rng.uniform(-half + 3, half - 3)), float(rng.uniform(-3.2, 3.2))
+        parts.append((block((float(rng.uniform(1.0, 3.0)), 0.04, 0.004), (x, y, 0.101)), "ripples"))
+    for k in range(10):  # reeds in clumps at the water's edge
+        x = -half + 2.0 + k * (length - 4.0) / 9 + float(rng.uniform(-1.0, 1.0))
+        sy = 1 if k % 2 else -1
+        for _ in range(7):
+            a = float(rng.uniform(0, 2 * np.pi))
+            base = (x + 0.18 * np.cos(a), sy * (4.25 + 0.12 * np.sin(a)), 0.1)
+            tip = (base[0] + float(rng.uniform(-0.12, 0.12)), base[1] + sy * float(rng.uniform(0.0, 0.1)),
+                   0.1 + float(rng.uniform(0.5, 0.8)))
+            parts.append((rod(base, tip, 0.018, 4), "reeds"))
+    return prop_model(parts, {"water": paint("2a5a6e", "water"), "ripples": paint("4f7f94", "water"),
+                              "mud": paint("7a6446", "matte"), "bank": paint("5a8a3a", "grass"),
+                              "reeds": paint("7a8a3a", "matte")}, "water")
+
+
 def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "outdoor", traits)
 
@@ -658,4 +699,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("cactus", (1.04, 0.6, 1.8), "a saguaro cactus 1.8 m tall with two upturned arms", cactus),
     _o("mushroom", (0.12, 0.12, 0.14), "a red toadstool with white spots, 14 cm tall", mushroom,
        AssetTraits(grip=(0.0, 0.0, 0.05), hold="hand")),
+    _o("river", (40.0, 14.0, 0.9), "a stretch of river 40 m long along X, 8 m of water between grassy banks (water: "
+       "things float on it, boats go along it)", river,
+       AssetTraits(water=Surface(0.1, (40.0, 8.0)), physics_shape="box")),
 )

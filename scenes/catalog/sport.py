@@ -290,6 +290,61 @@ def _ball(name: str, size: Vec, diameter: float, style: str, description: str) -
     return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", ball(size[2]))
 
 
+def dumbbell() -> Model:
+    """A 10 kg hex dumbbell 32 cm long lying on the floor along X: a knurled chrome handle between two black
+    six-sided rubber heads, a flat of each head on the ground (so it does not roll)."""
+    r = 0.065  # the heads' corner radius: 11 cm across the flats
+    z = r * np.cos(np.pi / 6)  # the axle's height, a flat face down
+    parts: Parts = [(rod((-0.075, 0.0, z), (0.075, 0.0, z), 0.032, 12), "handle")]
+    for sx in (-1, 1):
+        head = placed(centred(cylinder(2 * r, 0.09, 6)), hpr=(0, 0, 90))  # axis along X, corners at +-Z
+        parts.append((placed(head, hpr=(0, 30, 0), at=(sx * 0.115, 0.0, z)), "heads"))  # turned: a flat down
+        parts.append((rod((sx * 0.068, 0.0, z), (sx * 0.075, 0.0, z), 0.05, 12), "handle"))
+    for x in np.linspace(-0.05, 0.05, 6):  # the knurling's grooves
+        parts.append((rod((float(x) - 0.002, 0.0, z), (float(x) + 0.002, 0.0, z), 0.034, 12), "grip"))
+    return prop_model(parts, {"heads": paint("1e1e20", "rubber"), "handle": paint("c8ccd0", "chrome"),
+                              "grip": paint("8a8e92", "metal")}, "heads")
+
+
+def treadmill() -> Model:
+    """A running machine 1.9 m long facing +Y: a dark deck with a black belt 19 cm up between aluminium foot
+    rails, a motor hood at the front, two uprights to a console with a lit screen at 1.35 m and handrails at each
+    side."""
+    parts: Parts = [
+        (block((0.78, 1.75, 0.12), (0, -0.05, 0.09)), "frame"),  # the deck, 3 to 15 cm up
+        (block((0.52, 1.5, 0.04), (0, -0.12, 0.17)), "belt"),  # the running belt, its top 19 cm up
+        (block((0.8, 0.34, 0.24), (0, 0.78, 0.15)), "frame"),  # the motor hood
+        (placed(centred(cylinder(0.34, 0.8, 24)), hpr=(0, 0, 90), at=(0, 0.78, 0.27), scale=(0.5, 1.0, 1.0)), "frame"),
+        (block((0.7, 0.03, 0.1), (0, 0.95, 0.12)), "accent"),
+    ]
+    for sx in (-1, 1):
+        parts.append((block((0.13, 1.6, 0.045), (sx * 0.325, -0.1, 0.1725)), "rails"))  # a foot rail
+        for y in (-0.85, 0.75):
+            parts.append((placed(cylinder(0.06, 0.03, 10), at=(sx * 0.33, y, 0.0)), "frame"))  # a foot
+        parts.append((rod((sx * 0.36, 0.72, 0.2), (sx * 0.34, 0.82, 1.28), 0.06, 10), "frame"))  # an upright
+        parts.append((rod((sx * 0.35, 0.8, 1.02), (sx * 0.35, 0.25, 1.02), 0.04, 10), "rails"))  # a handrail
+        parts.append((rod((sx * 0.35, 0.27, 1.02), (sx * 0.35, 0.25, 1.02), 0.048, 10), "frame"))  # its end cap
+    for y in (-0.87, 0.63):  # the belt's rollers
+        parts.append((rod((-0.26, y, 0.16), (0.26, y, 0.16), 0.06, 12), "rails"))
+    parts += [
+        (block((0.76, 0.24, 0.1), (0, 0.83, 1.3), (0, -25, 0)), "frame"),  # the console, tilted to the runner
+        (block((0.3, 0.01, 0.08), (0, 0.718, 1.325), (0, -25, 0)), "screen"),
+        (block((0.66, 0.04, 0.04), (0, 0.8, 1.21)), "accent"),  # a bar between the uprights
+    ]
+    return prop_model(parts, {"frame": paint("2a2c30", "plastic"), "belt": paint("141414", "rubber"),
+                              "rails": paint("b8bcc2", "metal"), "screen": paint("3a8ad8", "emissive"),
+                              "accent": paint("d62828", "plastic")}, "frame")
+
+
+def yoga_mat() -> Model:
+    """A purple yoga mat 61 cm x 1.83 m and 6 mm thick rolled out flat along Y, two pale lines printed across it
+    near each end."""
+    parts: Parts = [(block((0.61, 1.83, 0.006), (0, 0, 0.003)), "body")]
+    for y in (-0.8, -0.76, 0.76, 0.8):
+        parts.append((block((0.5, 0.01, 0.001), (0, y, 0.0062)), "lines"))
+    return prop_model(parts, {"body": paint("7b4fa8", "rubber"), "lines": paint("c8b4e8", "rubber")})
+
+
 def _s(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "sport", traits)
 
@@ -374,4 +429,11 @@ ASSETS: tuple[AssetSpec, ...] = (
     _s("surfboard", (0.55, 2.1, 0.12), "a white surfboard with a red stripe lying flat, nose at +Y", surfboard,
        AssetTraits(supports=(Surface(0.12, (0.4, 1.4)),), rideable=(0.0, 0.0, 0.12), grip=(0.0, 0.0, 0.06),
                    walkable=True, buoyant=True, draft=0.5, physics_shape="box")),
+    _s("dumbbell", (0.32, 0.13, 0.113), "a 10 kg hex dumbbell lying on the floor along X", dumbbell,
+       AssetTraits(grip=(0.0, 0.0, 0.056), hold="hand", physics_shape="box")),
+    _s("treadmill", (0.8, 1.9, 1.38), "a running machine facing +Y: a belt 19 cm up to stand and run on, a console "
+       "with handrails at the front", treadmill,
+       AssetTraits(supports=top(0.19, (0.5, 1.3), (0.0, -0.15)), walkable=True)),
+    _s("yoga_mat", (0.61, 1.83, 0.007), "a purple yoga mat rolled out flat along Y (lie, sit or stand on it)",
+       yoga_mat, AssetTraits(supports=top(0.006, (0.61, 1.83)), walkable=True, physics_shape="box")),
 )

@@ -62,6 +62,25 @@ def test_what_rests_on_what(compile_yaml):
     assert np.isclose(world.support.gap[0, 4], 0.3)  # measured from the floor under the table
 
 
+UNDER_AN_AWNING = """
+duration: 1
+fps: 10
+resolution: 320x180
+actors:
+  - {id: stall, asset: market_stall}
+  - {id: on_counter, asset: apple, position: [0, 0.15, 0.9]}
+  - {id: under_awning, asset: apple, position: [0.2, 0.15, 1.5]}
+  - {id: on_awning, asset: apple, position: [1.0, 0.0, 2.35]}
+"""
+
+
+def test_a_support_under_an_awning_holds_things_and_the_awning_is_still_a_top(compile_yaml):
+    # the counter's support is under the awning's boards (1.4 m above it): what stands on the counter rests on it,
+    # what hangs between them rests on nothing, and the awning still holds what lies on it beside the counter
+    on = World(compile_yaml(UNDER_AN_AWNING), CheckLimits()).support.on[0]
+    assert on[1] == 0 and on[2] == NOTHING and on[3] == 0
+
+
 def test_overlaps_are_measured_once_per_distinct_pose_and_match_a_frame_by_frame_measure(compile_yaml):
     """A table with cups on it stands still while a ball rolls into a box: the static pairs are measured once,
     and every figure is what measuring each frame gives, bit for bit."""
