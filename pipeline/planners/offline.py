@@ -81,6 +81,7 @@ from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
+from scenes.lexicon import nouns as lexicon_nouns
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -129,8 +130,17 @@ def catalog_nouns() -> dict[str, NounSense]:
         for word in (spec.name, *spec.aliases):
             if word in SETTINGS:  # "on a beach", "in a room" set the ground and sky; the asset is for scripts
                 continue
+            if _lexicon_says_otherwise(word, spec.name):  # "a small plane" is an aeroplane, not the flat primitive
+                continue
             out.setdefault(word.replace("_", ""), NounSense((spec.name,), spec.name, spec.size))
     return out
+
+
+def _lexicon_says_otherwise(word: str, asset: str) -> bool:
+    """Whether the lexicon gives ``word`` an asset other than the catalog one of that name: the lexicon is what
+    words mean in prose, the catalog name what a script writes (``plane`` the primitive; in a prompt an aeroplane)."""
+    entry = lexicon_nouns().get(word)
+    return entry is not None and entry.asset != asset
 
 
 def noun_sense(word: str) -> tuple[str, NounSense] | None:

@@ -130,7 +130,7 @@ NOUNS: dict[str, NounSense] = {
     "cone": _s("cone", "cone", (1.0, 1.0, 1.0)), "top": _s("cone", "cone", (0.6, 0.6, 0.6)),
     "capsule": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
     "pill": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
-    "plane": _s("plane", "plane", (1.0, 1.0, 0.02)), "slab": _s("plane", "plane", (1.0, 1.0, 0.02)),
+    "slab": _s("plane", "plane", (1.0, 1.0, 0.02)),  # ("plane" in prose is an aeroplane: the lexicon)
     "tile": _s("plane", "plane", (1.0, 1.0, 0.02)), "panel": _s("plane", "plane", (1.0, 1.0, 0.02)),
     "pyramid": _s("pyramid", "pyramid", (1.0, 1.0, 1.0)),
     "torus": _s("torus", "torus", (1.0, 1.0, 0.25)), "ring": _s("torus", "torus", (1.0, 1.0, 0.25)),
