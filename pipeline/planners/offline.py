@@ -966,7 +966,8 @@ class _ClauseReader:
                 last = r.entities[-1]  # "two red balls and a blue one": another ball, blue
                 noun = (last.word, last.sense, 1)
             if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
-                    self.definite or self.indefinite or self.modifier_idx or self.count):
+                    self.definite or self.indefinite or self.modifier_idx or self.count) and not (
+                    i > start and t[i - 1] == "of"):  # ("a wheelbarrow full of leaves": after "of", a noun)
                 noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
             if noun is not None and noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1]) and \
                     t[i + 1] not in SETTINGS and _owner(tok) == tok:
@@ -1020,7 +1021,11 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
-                if i < end and t[i] == "of":
+                fill = next((p for p in FILL_PHRASES if _match(t, i, p)), None)
+                if fill is not None and i + len(fill) < end and _holds_things(sense.assets[0]):
+                    r.used.update(range(i, i + len(fill) - 1))  # "a wheelbarrow full of leaves": as "of leaves"
+                    i += len(fill) - 1
+                if i < end and t[i] in ("of", "with") and (t[i] == "of" or fill is not None):
                     j = i + 1
                     while j < end and (t[j] in DETERMINERS or t[j] in SIZES or colour_at(t, j)):
                         j += 1
@@ -1320,6 +1325,7 @@ class _ClauseReader:
         return None
 
 
+FILL_PHRASES = (("full", "of"), ("filled", "with"), ("loaded", "with"), ("packed", "with"), ("brimming", "with"))
 AFLOAT_VERBS = ("float", "bob")
 PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
@@ -1395,6 +1401,12 @@ def leaves_is_verb(tokens: list[str], i: int) -> bool:
     return tokens[i] == "leaves" and (noun_sense(before) is not None or before in PRONOUNS or before.endswith("ly"))
 
 
+def leaves_are_things(tokens: list[str], i: int) -> bool:
+    """Whether "leaves" at ``i`` are things someone has ("a bunch of leaves", "a wheelbarrow full of leaves"), not
+    the weather's falling leaves nor the verb."""
+    return tokens[i] == "leaves" and i > 0 and tokens[i - 1] == "of"
+
+
 def _weather_phrases(tokens: list[str], used: set[int]) -> None:
     """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard", "while rain falls" as read:
     the weather (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell
@@ -1402,7 +1414,7 @@ def _weather_phrases(tokens: list[str], used: set[int]) -> None:
     for i, tok in enumerate(tokens):
         if tok not in WEATHER_NOUNS and tok not in FALLING_WEATHER:
             continue
-        if leaves_is_verb(tokens, i):
+        if leaves_is_verb(tokens, i) or leaves_are_things(tokens, i):
             continue
         if tok in WEATHER_NOUNS:
             used.add(i)
@@ -1788,7 +1800,8 @@ def _member_sense(e: Entity, k: int) -> tuple[str, NounSense]:
     if not e.sense.members:
         return e.word, e.sense
     word = e.sense.members[min(k, len(e.sense.members) - 1)]
-    return word, NOUNS[word]
+    found = noun_sense(word)  # any noun the reader knows ("elderly": the catalog's old person)
+    return word, found[1] if found is not None else NOUNS[word]
 
 
 def layout(reading: Reading, notes: list[str]) -> list[Placed]:
@@ -2487,7 +2500,8 @@ class OfflinePlanner:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
         words = tokenize(request.prompt)
-        weather_words = [w for k, w in enumerate(words) if not leaves_is_verb(words, k)]
+        weather_words = [w for k, w in enumerate(words) if not (leaves_is_verb(words, k) or
+                                                                leaves_are_things(words, k))]
         air: dict[str, Any] = atmosphere(weather_words, Environment.model_fields)  # rain, windy, foggy
         ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)

@@ -149,6 +149,9 @@ COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
     ("wooden", "crate"): NOUNS["crate"], ("park", "bench"): NOUNS["bench"],
     ("coffee", "cup"): NOUNS["cup"], ("coffee", "table"): _s("table", "box", (1.0, 0.6, 0.45), clearance=True),
+    # a group's age said before it: each member is of that age ("an elderly couple": two old people)
+    ("elderly", "couple"): _group("elderly elderly"), ("old", "couple"): _group("elderly elderly"),
+    ("young", "couple"): _group("man woman"), ("young", "family"): _group("man woman toddler child"),
 }
 IRREGULAR_PLURALS: dict[str, str] = {
     "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child", "kids": "kid",
