@@ -1504,6 +1504,33 @@ def boarding_phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+LEAPT_VERBS = ("jump", "leap", "vault", "hurdle")  # "jumps a fence": over it
+
+
+def _leapt_next(tokens: list[str], start: int) -> bool:
+    """Whether the first noun within a few words of ``start`` is a still thing one jumps over (a fence, a log)."""
+    for tok in tokens[start:start + BOARDING_LOOKAHEAD]:
+        found = noun_sense(tok) if tok not in DETERMINERS else None
+        if found is None:
+            continue
+        spec = CATALOG.get(found[1].assets[0]) if found[1].assets else None
+        return spec is not None and not spec.rig and spec.traits.place is None
+    return False
+
+
+def leap_phrases(tokens: list[str]) -> list[str]:
+    """The tokens with "over" after a verb of leaping that takes the thing leapt as its object: "a pony jumps a low
+    fence" as "jumps over a low fence" (read as nothing to jump over, it was jumped on the spot, and a rider on the
+    pony lost the pony). Not before what one does not jump over ("jumps the bus", "leaps a little")."""
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        out.append(tok)
+        verb = any(_verb_form(tok, v) for v in LEAPT_VERBS) and not (i > 0 and tokens[i - 1] in DETERMINERS)
+        if verb and i + 1 < len(tokens) and tokens[i + 1] in DETERMINERS and _leapt_next(tokens, i + 1):
+            out.append("over")
+    return out
+
+
 IN_HAND_VERBS = ("read", "eat", "drink")  # what these act on is held meanwhile
 
 
@@ -1530,7 +1557,7 @@ def _word_before(t: list[str], start: int, k: int) -> str:
 
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
-    tokens = boarding_phrases(tokenize(prompt[:MAX_PROMPT_CHARS]))
+    tokens = leap_phrases(boarding_phrases(tokenize(prompt[:MAX_PROMPT_CHARS])))
     r = Reading()
     r.duration = _duration(tokens, r.used)
     _weather_phrases(tokens, r.used)

@@ -131,7 +131,7 @@ def mount_riders(reading: Any) -> None:
         rider = _rider(reading, ev)
         if rider is None:
             continue
-        mount = mounts.get(rider)
+        mount, was_on = mounts.get(rider), reading.entities[rider].relation
         if mount is None or (isinstance(ev.target, int) and ev.target != mount and ev.verb in RIDING_VERBS
                              and _rideable(reading.entities[ev.target])):
             mount = _mount_of(reading, ev, rider, set(mounts.values()))
@@ -146,7 +146,8 @@ def mount_riders(reading: Any) -> None:
             pass  # "skates down the pavement, hits a rock": the ride runs into it
         elif ev.verb in LEAPS:  # "… and jumps over three parked cars": the vehicle leaps them
             ev.target = _leapt(reading, ev, rider, mount)
-            if ev.target is None:
+            if ev.target is None:  # "a girl on a pony jumps": no ride over anything, but still on the pony
+                reading.entities[rider].relation = was_on
                 continue
         elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
             continue  # "… and waves": not a ride

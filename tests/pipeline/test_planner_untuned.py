@@ -52,3 +52,16 @@ def test_bread_thrown_to_ducks_goes_to_the_ducks() -> None:
     script = OfflinePlanner().plan(PlanRequest(prompt="an old man throws bread to the ducks", seed=0)).script
     throw = next(i for i in script.intents if i.type == "throw_to")
     assert isinstance(throw.target, str) and throw.target.startswith("duck")
+
+
+def test_a_rider_on_a_pony_jumping_a_fence_rides_it_over() -> None:
+    # "jumps a fence" took no object: the pony was jumped on the spot and the girl left standing beside it
+    failed, _ = shown("a young girl on a pony jumps a low fence in the paddock", [
+        {"relation": "on", "a": "child", "b": "horse"}, {"event": "jump", "a": "horse"}])
+    assert failed == []
+
+
+def test_a_rider_on_a_pony_that_jumps_nothing_stays_on_it() -> None:
+    reading, _ = read_prompt("a girl on a pony jumps")
+    girl = reading.entities[0]
+    assert girl.relation is not None and girl.relation[0] == "on"
