@@ -101,6 +101,19 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
     return named if named is not None else _brought(reading, vehicle, person.count)
 
 
+def _rider_and_mount_together(reading: Any, ev: Any) -> None:
+    """"A horse and rider gallop down the beach": one ride, the rider (a person whose role rides) on the animal,
+    not a rider running beside a riderless horse with a bicycle brought for him."""
+    if len(ev.subjects) != 2:
+        return
+    people = [s for s in ev.subjects if reading.entities[s].sense.living == "person" and reading.entities[s].sense.rides
+              and reading.entities[s].count == 1]
+    animals = [s for s in ev.subjects if _rideable(reading.entities[s]) and CATALOG[_asset(reading.entities[s])].rig]
+    if len(people) == 1 and len(animals) == 1:
+        ev.subjects = people
+        reading.entities[people[0]].relation = ("on", animals)
+
+
 def _passed(reading: Any, ev: Any, mount: int) -> int | None:
     """What a ride whose verb took the mount as its object goes to or past: the next thing named after the mount
     that is not its path ("rides his bicycle to the house", "… down the sidewalk, past a fire hydrant")."""
@@ -128,6 +141,7 @@ def mount_riders(reading: Any) -> None:
     """Mark every travel of a rider with what it rides (``Event.mount``), adding vehicles the words imply."""
     mounts: dict[int, int] = {}  # rider -> mount, once found: later travels are on it too
     for ev in reading.events:
+        _rider_and_mount_together(reading, ev)
         rider = _rider(reading, ev)
         if rider is None:
             continue

@@ -65,3 +65,10 @@ def test_a_rider_on_a_pony_that_jumps_nothing_stays_on_it() -> None:
     reading, _ = read_prompt("a girl on a pony jumps")
     girl = reading.entities[0]
     assert girl.relation is not None and girl.relation[0] == "on"
+
+
+def test_a_horse_and_rider_galloping_is_one_ride() -> None:
+    # the rider ran beside a riderless horse, and a bicycle was brought for him
+    failed, _ = shown("a horse and rider gallop down the beach", [
+        {"relation": "on", "a": "person", "b": "horse"}, {"event": "move", "a": "horse"}, {"count": "bicycle", "n": 0}])
+    assert failed == []
