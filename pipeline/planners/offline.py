@@ -1269,6 +1269,10 @@ class _ClauseReader:
         group = GROUP_PHRASES.get(tuple(t[i:i + 2]))
         if group is not None and (found := noun_sense(group[0])) is not None:
             return found[0], found[1], 2  # "a block tower": blocks, stacked
+        for first in _singulars(t[i]) if i + 2 < len(t) else ():  # "a loaf of bread", "two tins of beans"
+            key = f"{first}_{t[i + 1]}_{_owner(t[i + 2])}"
+            if (triple := lexicon_sense(key)) is not None:
+                return key, triple, 3
         if i + 1 < len(t):
             second = _owner(t[i + 1])  # "the old man's face": an old man's
             for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post

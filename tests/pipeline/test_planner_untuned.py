@@ -72,3 +72,13 @@ def test_a_horse_and_rider_galloping_is_one_ride() -> None:
     failed, _ = shown("a horse and rider gallop down the beach", [
         {"relation": "on", "a": "person", "b": "horse"}, {"event": "move", "a": "horse"}, {"count": "bicycle", "n": 0}])
     assert failed == []
+
+
+@pytest.mark.parametrize(("prompt", "word", "count"), [
+    ("a loaf of bread on the table", "loaf_of_bread", 1),  # was a loaf and a second bread beside it
+    ("two tins of beans on a shelf", "tin_of_beans", 2),
+])
+def test_three_word_nouns_are_one_thing(prompt: str, word: str, count: int) -> None:
+    reading, ignored = read_prompt(prompt)
+    named = [e for e in reading.entities if e.sense.assets[0] not in ("table", "bookshelf")]
+    assert [(e.word, e.count) for e in named] == [(word, count)] and ignored == []
