@@ -1448,7 +1448,8 @@ def _chairs_at_tables(r: Reading) -> None:
         return
     for ev in r.events:
         sitters = [s for s in ev.subjects if r.entities[s].sense.living == "person"]
-        if ev.verb not in SIT_AT_VERBS or ev.target is not None or not sitters:
+        held = isinstance(ev.target, int) and _hand_held(r.entities[ev.target])  # "eats a sandwich at the table"
+        if ev.verb not in SIT_AT_VERBS or (ev.target is not None and not held) or not sitters:
             continue
         found = noun_sense("chair")
         if found is None:

@@ -82,3 +82,11 @@ def test_three_word_nouns_are_one_thing(prompt: str, word: str, count: int) -> N
     reading, ignored = read_prompt(prompt)
     named = [e for e in reading.entities if e.sense.assets[0] not in ("table", "bookshelf")]
     assert [(e.word, e.count) for e in named] == [(word, count)] and ignored == []
+
+
+@pytest.mark.parametrize("prompt", ["a woman drinking coffee at the table", "a man eats a sandwich at the table"])
+def test_one_who_drinks_or_eats_at_a_table_sits_at_it(prompt: str) -> None:
+    # she stood about a metre off the table's side; what she ate or drank stopped the chair being brought
+    failed, _ = shown(prompt, [{"relation": "near", "a": "person", "b": "table"},
+                               {"event": "sit", "a": "person", "b": "chair"}])
+    assert failed == []
