@@ -1451,7 +1451,7 @@ def _push_goal(it: PushIt, sub: Body, target: Body, bodies: dict[str, Body]) -> 
         face = dest.pos[:2] - d * (_extent_along(dest, d) + _extent_along(target, d) + 0.01)
         if not target.kept:
             spot = face - d * PUSH_ROOM
-            target.pos = np.array([spot[0], spot[1], target.pos[2]])
+            _shift(target, spot - target.pos[:2], bodies)  # with what is in it (a wheelbarrow full of leaves)
         return face, _unit(face - target.pos[:2], d)
     if it.to is not None:
         goal = np.asarray(it.to, dtype=np.float64)[:2]

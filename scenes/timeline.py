@@ -27,6 +27,7 @@ from scenes.animation import (
 from scenes.birds import bird_poses, is_bird
 from scenes.camera import Subject, camera_tracks, framing_distance
 from scenes.catalog import asset, is_model_path, model
+from scenes.intents import Place
 from scenes.motion import ActorTracks, actor_tracks, bounce_landings
 from scenes.script import (
     WORLD_EXTENT,
@@ -281,7 +282,9 @@ def compile_script(script: SceneScript, bake_frames: int | None = None, with_pos
                 track, _ = _posed(a, pre[aid], times, script.duration, before_physics, by_id)
                 ends, heights = effector_positions(a, pre[aid].position, pre[aid].hpr, pre[aid].scale, track)
                 feet[aid] = (ends, float(heights.max()))
-        result, contacts = simulate(script.actors, pre, times, script.fps, script.seed, feet, bake_frames)
+        cargo = _pushed_cargo(script, dynamic)  # in the pushed wheelbarrow: carried with it, not in its way
+        result, contacts = simulate([a for a in script.actors if a.id not in cargo], pre, times, script.fps,
+                                    script.seed, feet, bake_frames)
         baked.update(result)
 
     def bake(actor_id: str) -> ActorTracks:
@@ -424,16 +427,32 @@ def _pose_all(script: SceneScript, baked: dict[str, ActorTracks], times: np.ndar
     return poses, footsteps
 
 
+def _inside_intents(script: SceneScript) -> list[Place]:
+    """The script's "place … inside …" intents (what the solver put in a container)."""
+    return [it for it in script.intents or []
+            if getattr(it, "type", "") == "place" and it.relation == "inside" and it.target is not None]
+
+
+def _pushed_cargo(script: SceneScript, dynamic: list[Actor]) -> set[str]:
+    """Ids of the still things inside a container someone pushes (leaves in a wheelbarrow): they ride in it, so
+    the physics leaves them out (as colliders they would jam it) and :func:`_carry_contents` moves them with it."""
+    free = {a.id for a in dynamic}
+    pushed = {act.target for a in script.actors for act in a.actions if act.type == "push"} & free
+    by_id = {a.id: a for a in script.actors}
+    return {it.subject for it in _inside_intents(script) if it.target in pushed and it.subject in by_id
+            and it.subject not in free and not by_id[it.subject].actions}
+
+
 def _carry_contents(script: SceneScript, baked: dict[str, ActorTracks], dynamic: list[Actor]) -> None:
-    """Things placed inside a container that moves (a basket of apples carried to the table) go with it, unless
-    they move by themselves or physics moves them."""
+    """Things placed inside a container that moves (a basket of apples carried to the table, a wheelbarrow of
+    leaves pushed across the lawn) go with it, unless they move by themselves or physics moves them."""
     by_id = {a.id: a for a in script.actors}
     free = {a.id for a in dynamic}
-    for it in script.intents or []:
-        if getattr(it, "type", "") != "place" or it.relation != "inside" or it.target is None:
-            continue
+    cargo = _pushed_cargo(script, dynamic)
+    for it in _inside_intents(script):
         thing, box = by_id.get(it.subject), baked.get(it.target)
-        if thing is None or box is None or thing.actions or thing.id in free or it.target in free:
+        if thing is None or box is None or thing.actions or thing.id in free or (
+                it.target in free and thing.id not in cargo):
             continue
         placed = by_id[it.target]
         if float(np.abs(box.position - box.position[0]).max()) > 1e-6 or float(np.ptp(box.hpr[:, 0])) > 1e-6:

@@ -247,6 +247,12 @@ def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [intent]
 
 
+def _catches(scene: Scene, entity: int) -> bool:
+    """Whether ``entity`` is what a throw goes to: someone alive, or birds ("throws bread to the ducks": it lands
+    among them, not 6 m off in an empty field the camera must then also frame)."""
+    return scene.living(entity) or scene.spec(entity).kind == "bird"
+
+
 def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     thing = _target_entity(ev)
     if thing is None or not any(scene.living(s) for s in ev.subjects) or scene.living(thing) or \
@@ -255,8 +261,8 @@ def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not scene.spec(thing).traits.graspable and scene.spec(thing).kind != "primitive":
         return None  # "passes the bus stop": not something to throw
     thrower = next(s for s in ev.subjects if scene.living(s))
-    catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and scene.living(e)),
-                   None)
+    catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and e in scene.members
+                    and _catches(scene, e)), None)
     goal: Any = _first(scene, catcher) if catcher is not None else [0.0, 6.0, 0.0]
     return [{"type": "throw_to", "subject": _first(scene, thrower), "object": _first(scene, thing), "target": goal}]
 

@@ -81,6 +81,7 @@ from scenes import SceneScript
 from scenes.catalog import CATALOG, model
 from scenes.colors import NAMED_COLOURS, parse_colour
 from scenes.lexicon import atmosphere, atmosphere_words, lookup_noun
+from scenes.lexicon import nouns as lexicon_nouns
 from scenes.motion import heading_of, jump_duration
 from scenes.script import MAX_DURATION, Environment
 
@@ -129,8 +130,17 @@ def catalog_nouns() -> dict[str, NounSense]:
         for word in (spec.name, *spec.aliases):
             if word in SETTINGS:  # "on a beach", "in a room" set the ground and sky; the asset is for scripts
                 continue
+            if _lexicon_says_otherwise(word, spec.name):  # "a small plane" is an aeroplane, not the flat primitive
+                continue
             out.setdefault(word.replace("_", ""), NounSense((spec.name,), spec.name, spec.size))
     return out
+
+
+def _lexicon_says_otherwise(word: str, asset: str) -> bool:
+    """Whether the lexicon gives ``word`` an asset other than the catalog one of that name: the lexicon is what
+    words mean in prose, the catalog name what a script writes (``plane`` the primitive; in a prompt an aeroplane)."""
+    entry = lexicon_nouns().get(word)
+    return entry is not None and entry.asset != asset
 
 
 def noun_sense(word: str) -> tuple[str, NounSense] | None:
@@ -968,7 +978,8 @@ class _ClauseReader:
                 last = r.entities[-1]  # "two red balls and a blue one": another ball, blue
                 noun = (last.word, last.sense, 1)
             if noun is not None and noun[2] == 1 and verb_lemma(tok) and self.subjects and not verb_seen and not (
-                    self.definite or self.indefinite or self.modifier_idx or self.count):
+                    self.definite or self.indefinite or self.modifier_idx or self.count) and not (
+                    i > start and t[i - 1] == "of"):  # ("a wheelbarrow full of leaves": after "of", a noun)
                 noun = None  # "a box slides down a ramp": after a subject, a verb form is the verb, not a noun
             if noun is not None and noun[2] == 1 and self.is_noun_at(i + 1) and not verb_lemma(t[i + 1]) and \
                     t[i + 1] not in SETTINGS and _owner(tok) == tok:
@@ -1022,7 +1033,11 @@ class _ClauseReader:
                     r.entities[e].count = min(MAX_COUNT, NUMBER_WORDS.get(t[i + 1]) or int(t[i + 1]))  # "of four"
                     r.used.update({i, i + 1})
                     i += 2
-                if i < end and t[i] == "of":
+                fill = next((p for p in FILL_PHRASES if _match(t, i, p)), None)
+                if fill is not None and i + len(fill) < end and _holds_things(sense.assets[0]):
+                    r.used.update(range(i, i + len(fill) - 1))  # "a wheelbarrow full of leaves": as "of leaves"
+                    i += len(fill) - 1
+                if i < end and t[i] in ("of", "with") and (t[i] == "of" or fill is not None):
                     j = i + 1
                     while j < end and (t[j] in DETERMINERS or t[j] in SIZES or colour_at(t, j)):
                         j += 1
@@ -1266,6 +1281,10 @@ class _ClauseReader:
         group = GROUP_PHRASES.get(tuple(t[i:i + 2]))
         if group is not None and (found := noun_sense(group[0])) is not None:
             return found[0], found[1], 2  # "a block tower": blocks, stacked
+        for first in _singulars(t[i]) if i + 2 < len(t) else ():  # "a loaf of bread", "two tins of beans"
+            key = f"{first}_{t[i + 1]}_{_owner(t[i + 2])}"
+            if (triple := lexicon_sense(key)) is not None:
+                return key, triple, 3
         if i + 1 < len(t):
             second = _owner(t[i + 1])  # "the old man's face": an old man's
             for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
@@ -1322,6 +1341,7 @@ class _ClauseReader:
         return None
 
 
+FILL_PHRASES = (("full", "of"), ("filled", "with"), ("loaded", "with"), ("packed", "with"), ("brimming", "with"))
 AFLOAT_VERBS = ("float", "bob")
 PEERS = ("friend", "mate", "classmate", "pal", "buddy", "teammate")  # of a child's age when a child's
 PREPOSITIONS = ("from", "to", "into", "at", "with", "for", "towards", "toward", "of", "through", "across")
@@ -1397,6 +1417,12 @@ def leaves_is_verb(tokens: list[str], i: int) -> bool:
     return tokens[i] == "leaves" and (noun_sense(before) is not None or before in PRONOUNS or before.endswith("ly"))
 
 
+def leaves_are_things(tokens: list[str], i: int) -> bool:
+    """Whether "leaves" at ``i`` are things someone has ("a bunch of leaves", "a wheelbarrow full of leaves"), not
+    the weather's falling leaves nor the verb."""
+    return tokens[i] == "leaves" and i > 0 and tokens[i - 1] == "of"
+
+
 def _weather_phrases(tokens: list[str], used: set[int]) -> None:
     """Mark "falling leaves", "snowflakes drift down", "leaves blow across the yard", "while rain falls" as read:
     the weather (``atmosphere`` makes it), not things or events. Without this the tree the leaves fall from fell
@@ -1404,7 +1430,7 @@ def _weather_phrases(tokens: list[str], used: set[int]) -> None:
     for i, tok in enumerate(tokens):
         if tok not in WEATHER_NOUNS and tok not in FALLING_WEATHER:
             continue
-        if leaves_is_verb(tokens, i):
+        if leaves_is_verb(tokens, i) or leaves_are_things(tokens, i):
             continue
         if tok in WEATHER_NOUNS:
             used.add(i)
@@ -1434,7 +1460,8 @@ def _chairs_at_tables(r: Reading) -> None:
         return
     for ev in r.events:
         sitters = [s for s in ev.subjects if r.entities[s].sense.living == "person"]
-        if ev.verb not in SIT_AT_VERBS or ev.target is not None or not sitters:
+        held = isinstance(ev.target, int) and _hand_held(r.entities[ev.target])  # "eats a sandwich at the table"
+        if ev.verb not in SIT_AT_VERBS or (ev.target is not None and not held) or not sitters:
             continue
         found = noun_sense("chair")
         if found is None:
@@ -1494,6 +1521,33 @@ def boarding_phrases(tokens: list[str]) -> list[str]:
     return out
 
 
+LEAPT_VERBS = ("jump", "leap", "vault", "hurdle")  # "jumps a fence": over it
+
+
+def _leapt_next(tokens: list[str], start: int) -> bool:
+    """Whether the first noun within a few words of ``start`` is a still thing one jumps over (a fence, a log)."""
+    for tok in tokens[start:start + BOARDING_LOOKAHEAD]:
+        found = noun_sense(tok) if tok not in DETERMINERS else None
+        if found is None:
+            continue
+        spec = CATALOG.get(found[1].assets[0]) if found[1].assets else None
+        return spec is not None and not spec.rig and spec.traits.place is None
+    return False
+
+
+def leap_phrases(tokens: list[str]) -> list[str]:
+    """The tokens with "over" after a verb of leaping that takes the thing leapt as its object: "a pony jumps a low
+    fence" as "jumps over a low fence" (read as nothing to jump over, it was jumped on the spot, and a rider on the
+    pony lost the pony). Not before what one does not jump over ("jumps the bus", "leaps a little")."""
+    out: list[str] = []
+    for i, tok in enumerate(tokens):
+        out.append(tok)
+        verb = any(_verb_form(tok, v) for v in LEAPT_VERBS) and not (i > 0 and tokens[i - 1] in DETERMINERS)
+        if verb and i + 1 < len(tokens) and tokens[i + 1] in DETERMINERS and _leapt_next(tokens, i + 1):
+            out.append("over")
+    return out
+
+
 IN_HAND_VERBS = ("read", "eat", "drink")  # what these act on is held meanwhile
 
 
@@ -1520,7 +1574,7 @@ def _word_before(t: list[str], start: int, k: int) -> str:
 
 def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     """Parse a prompt into entities, events, relations, camera moves and setting; also the unused words."""
-    tokens = boarding_phrases(tokenize(prompt[:MAX_PROMPT_CHARS]))
+    tokens = leap_phrases(boarding_phrases(tokenize(prompt[:MAX_PROMPT_CHARS])))
     r = Reading()
     r.duration = _duration(tokens, r.used)
     _weather_phrases(tokens, r.used)
@@ -1790,7 +1844,8 @@ def _member_sense(e: Entity, k: int) -> tuple[str, NounSense]:
     if not e.sense.members:
         return e.word, e.sense
     word = e.sense.members[min(k, len(e.sense.members) - 1)]
-    return word, NOUNS[word]
+    found = noun_sense(word)  # any noun the reader knows ("elderly": the catalog's old person)
+    return word, found[1] if found is not None else NOUNS[word]
 
 
 def layout(reading: Reading, notes: list[str]) -> list[Placed]:
@@ -2489,7 +2544,8 @@ class OfflinePlanner:
         """Read the prompt and lay out a scene; raises ``PlanError`` if it names nothing to show."""
         reading, ignored = read_prompt(request.prompt)
         words = tokenize(request.prompt)
-        weather_words = [w for k, w in enumerate(words) if not leaves_is_verb(words, k)]
+        weather_words = [w for k, w in enumerate(words) if not (leaves_is_verb(words, k) or
+                                                                leaves_are_things(words, k))]
         air: dict[str, Any] = atmosphere(weather_words, Environment.model_fields)  # rain, windy, foggy
         ignored = [w for w in ignored if w not in atmosphere_words()]
         found = unknown_nouns(tokenize(request.prompt), ignored, lambda w: verb_lemma(w) is not None)

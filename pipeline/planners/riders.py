@@ -101,6 +101,19 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
     return named if named is not None else _brought(reading, vehicle, person.count)
 
 
+def _rider_and_mount_together(reading: Any, ev: Any) -> None:
+    """"A horse and rider gallop down the beach": one ride, the rider (a person whose role rides) on the animal,
+    not a rider running beside a riderless horse with a bicycle brought for him."""
+    if len(ev.subjects) != 2:
+        return
+    people = [s for s in ev.subjects if reading.entities[s].sense.living == "person" and reading.entities[s].sense.rides
+              and reading.entities[s].count == 1]
+    animals = [s for s in ev.subjects if _rideable(reading.entities[s]) and CATALOG[_asset(reading.entities[s])].rig]
+    if len(people) == 1 and len(animals) == 1:
+        ev.subjects = people
+        reading.entities[people[0]].relation = ("on", animals)
+
+
 def _passed(reading: Any, ev: Any, mount: int) -> int | None:
     """What a ride whose verb took the mount as its object goes to or past: the next thing named after the mount
     that is not its path ("rides his bicycle to the house", "… down the sidewalk, past a fire hydrant")."""
@@ -128,10 +141,11 @@ def mount_riders(reading: Any) -> None:
     """Mark every travel of a rider with what it rides (``Event.mount``), adding vehicles the words imply."""
     mounts: dict[int, int] = {}  # rider -> mount, once found: later travels are on it too
     for ev in reading.events:
+        _rider_and_mount_together(reading, ev)
         rider = _rider(reading, ev)
         if rider is None:
             continue
-        mount = mounts.get(rider)
+        mount, was_on = mounts.get(rider), reading.entities[rider].relation
         if mount is None or (isinstance(ev.target, int) and ev.target != mount and ev.verb in RIDING_VERBS
                              and _rideable(reading.entities[ev.target])):
             mount = _mount_of(reading, ev, rider, set(mounts.values()))
@@ -146,7 +160,8 @@ def mount_riders(reading: Any) -> None:
             pass  # "skates down the pavement, hits a rock": the ride runs into it
         elif ev.verb in LEAPS:  # "… and jumps over three parked cars": the vehicle leaps them
             ev.target = _leapt(reading, ev, rider, mount)
-            if ev.target is None:
+            if ev.target is None:  # "a girl on a pony jumps": no ride over anything, but still on the pony
+                reading.entities[rider].relation = was_on
                 continue
         elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
             continue  # "… and waves": not a ride

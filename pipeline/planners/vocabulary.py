@@ -130,7 +130,7 @@ NOUNS: dict[str, NounSense] = {
     "cone": _s("cone", "cone", (1.0, 1.0, 1.0)), "top": _s("cone", "cone", (0.6, 0.6, 0.6)),
     "capsule": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
     "pill": _s("capsule", "capsule", (0.5, 0.5, 1.0)),
-    "plane": _s("plane", "plane", (1.0, 1.0, 0.02)), "slab": _s("plane", "plane", (1.0, 1.0, 0.02)),
+    "slab": _s("plane", "plane", (1.0, 1.0, 0.02)),  # ("plane" in prose is an aeroplane: the lexicon)
     "tile": _s("plane", "plane", (1.0, 1.0, 0.02)), "panel": _s("plane", "plane", (1.0, 1.0, 0.02)),
     "pyramid": _s("pyramid", "pyramid", (1.0, 1.0, 1.0)),
     "torus": _s("torus", "torus", (1.0, 1.0, 0.25)), "ring": _s("torus", "torus", (1.0, 1.0, 0.25)),
@@ -149,6 +149,9 @@ COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
     ("wooden", "crate"): NOUNS["crate"], ("park", "bench"): NOUNS["bench"],
     ("coffee", "cup"): NOUNS["cup"], ("coffee", "table"): _s("table", "box", (1.0, 0.6, 0.45), clearance=True),
+    # a group's age said before it: each member is of that age ("an elderly couple": two old people)
+    ("elderly", "couple"): _group("elderly elderly"), ("old", "couple"): _group("elderly elderly"),
+    ("young", "couple"): _group("man woman"), ("young", "family"): _group("man woman toddler child"),
 }
 IRREGULAR_PLURALS: dict[str, str] = {
     "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child", "kids": "kid",
@@ -236,7 +239,7 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
 SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
                         "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
                         "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
-SIT_AT_VERBS = ("sit", "eat", "dine")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
+SIT_AT_VERBS = ("sit", "eat", "dine", "drink")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
 FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
 COLOUR_VERBS = ("painted", "coloured", "colored", "dyed", "sprayed")  # "a car painted red": its colour
 COLOUR_HEDGES = ("all", "bright", "completely", "entirely", "fully", "mostly", "totally", "pure", "very")

@@ -121,14 +121,15 @@ def singulars(word: str) -> list[str]:
 def lookup_noun(word: str, catalog: object | None = None) -> NounEntry | None:
     """What ``word`` (singular or plural, any case, spaces or hyphens) shows as, or ``None`` when nothing matches.
 
-    A catalog asset's own name wins (source ``catalog``); then the lexicon. ``catalog`` is the mapping of asset
-    names to look in (the live ``scenes.catalog.CATALOG`` by default).
+    A catalog asset's own name wins (source ``catalog``) unless the lexicon gives that very word another asset (in
+    prose a *plane* is an aeroplane; the primitive keeps its name for scripts); then the lexicon. ``catalog`` is the
+    mapping of asset names to look in (the live ``scenes.catalog.CATALOG`` by default).
     """
     if catalog is None:
         from scenes.catalog import CATALOG as catalog
     table = nouns()
     for form in singulars(word):
-        if form in catalog:  # type: ignore[operator]
+        if form in catalog and table.get(form, NounEntry(form, form)).asset == form:  # type: ignore[operator]
             return NounEntry(form, form, source="catalog")
         if form in table:
             entry = table[form]
