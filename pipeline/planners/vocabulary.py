@@ -239,7 +239,8 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
 SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
                         "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
                         "cream", "yoghurt", "yogurt", "rice", "pasta", "sugar", "flour", "salad", "stew", "popcorn"})
-SIT_AT_VERBS = ("sit", "eat", "dine", "drink")  # at a table with no seat named: each brings a chair ("a couple sits at a table")
+# at a table with no seat named: each brings a chair ("a couple sits at a table")
+SIT_AT_VERBS = ("sit", "eat", "dine", "drink")
 FALLING_WEATHER = ("rain", "snow", "hail", "sleet", "drizzle")  # "while rain falls": its verb is the weather's too
 COLOUR_VERBS = ("painted", "coloured", "colored", "dyed", "sprayed")  # "a car painted red": its colour
 COLOUR_HEDGES = ("all", "bright", "completely", "entirely", "fully", "mostly", "totally", "pure", "very")
