@@ -38,7 +38,7 @@ def test_an_ffmpeg_that_never_reads_frames_fails_after_the_stall_limit(tmp_path:
     t0 = time.monotonic()
     with pytest.raises(EncodeError, match=r"out.mp4: ffmpeg accepted no data for 1 s \(stalled"), \
             Encoder(out, 64, 36, 10) as enc:
-        for frame in frames(200):  # far more than a pipe buffer holds
+        for frame in frames(600):  # far more than a pipe buffer holds (1 MiB; 3.5 kB a planar frame)
             enc.write(frame)
     assert time.monotonic() - t0 < 10 and not out.exists()
 
