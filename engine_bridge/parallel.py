@@ -195,14 +195,8 @@ class ParallelEngine(Engine):
 
     def _own_frame(self, state: FrameState) -> int | None:
         """``state.index`` when ``state`` is that frame of the timeline as filmed by its own camera."""
-        tl = self._timeline
-        assert tl is not None
-        i = state.index
-        if not 0 <= i < len(tl):
-            return None
-        same = (np.array_equal(state.camera.position, tl.camera_position[i])
-                and np.array_equal(state.camera.hpr, tl.camera_hpr[i]))
-        return i if same else None
+        assert self._timeline is not None
+        return state.index if self._timeline.own_camera(state) else None
 
     def _next_job(self) -> int:
         self._jobs += 1

@@ -73,15 +73,10 @@ def render_to_video(
 
         passes_index = [-1]  # the last frame whose passes went to the writer
 
-        def own_camera(state: FrameState) -> bool:
-            i = state.index
-            return bool(np.array_equal(state.camera.position, timeline.camera_position[i])
-                        and np.array_equal(state.camera.hpr, timeline.camera_hpr[i]))
-
         def render(state: FrameState) -> np.ndarray:
             nonlocal t_render
             t0 = time.perf_counter()
-            if writer is not None and state.index != passes_index[0] and own_camera(state):
+            if writer is not None and state.index != passes_index[0] and timeline.own_camera(state):
                 following = timeline.frame(state.index + 1) if state.index + 1 < len(timeline) else None
                 image, out = engine.render_with_passes(state, wanted, following)
                 t_render += time.perf_counter() - t0

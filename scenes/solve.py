@@ -1978,15 +1978,12 @@ def _overtake(sub: Body, slow: Body, bodies: dict[str, Body], s: float, e: float
 
 
 def _turn_load(base: Body, bodies: dict[str, Body], degrees: float) -> None:
-    """Turn ``base`` about its centre by ``degrees`` with everything resting on it."""
-    r = math.radians(degrees)
-    rot = np.array([[math.cos(r), -math.sin(r)], [math.sin(r), math.cos(r)]])
-    for b in bodies.values():
-        if b.supported_by == base.id:
-            rel = rot @ (b.pos[:2] - base.pos[:2])
-            b.pos = np.array([base.pos[0] + rel[0], base.pos[1] + rel[1], b.pos[2]])
-            b.heading = b.heading + degrees
+    """Turn ``base`` about its centre by ``degrees`` with everything resting on it (kept where it lies on it)."""
+    load = [(b, _to_local(base, b.pos[:2])) for b in bodies.values() if b.supported_by == base.id]
     base.heading = base.heading + degrees
+    for b, spot in load:
+        b.pos = np.array([*_local(base, (float(spot[0]), float(spot[1]))), b.pos[2]])
+        b.heading = b.heading + degrees
 
 
 def _lengthen_under(road: Body, start: np.ndarray, end: np.ndarray) -> None:

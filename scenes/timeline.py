@@ -134,6 +134,12 @@ class Timeline:
         return foot_metrics(self.actors[i], self.positions[:, i], self.hpr[:, i], self.scales[:, i],
                             self.poses[actor_id], self.positions[:, i, 2])
 
+    def own_camera(self, state: FrameState) -> bool:
+        """Whether ``state`` is filmed by its frame's own camera (not another shot's, as in a crossfade)."""
+        i = state.index
+        return bool(0 <= i < len(self.times) and np.array_equal(state.camera.position, self.camera_position[i])
+                    and np.array_equal(state.camera.hpr, self.camera_hpr[i]))
+
     def frame(self, index: int) -> FrameState:
         """The state of frame ``index`` (0-based; negative counts from the end)."""
         n = len(self.times)

@@ -1488,15 +1488,19 @@ def _verb_form(word: str, verb: str) -> bool:
 BOARDING_LOOKAHEAD = 4  # words after "gets into" within which the vehicle is named ("his shiny new red car")
 
 
-def _rideable_next(tokens: list[str], start: int) -> bool:
-    """Whether the first noun within a few words of ``start`` is a thing one rides (a car, the bus, a horse)."""
+def _next_noun_spec(tokens: list[str], start: int) -> Any:
+    """The catalog spec of the first noun within a few words of ``start`` (``None`` if none, or it has none)."""
     for tok in tokens[start:start + BOARDING_LOOKAHEAD]:
         found = noun_sense(tok) if tok not in DETERMINERS else None
-        if found is None:
-            continue
-        spec = CATALOG.get(found[1].assets[0]) if found[1].assets else None
-        return spec is not None and spec.traits.rideable is not None
-    return False
+        if found is not None:
+            return CATALOG.get(found[1].assets[0]) if found[1].assets else None
+    return None
+
+
+def _rideable_next(tokens: list[str], start: int) -> bool:
+    """Whether the first noun within a few words of ``start`` is a thing one rides (a car, the bus, a horse)."""
+    spec = _next_noun_spec(tokens, start)
+    return spec is not None and spec.traits.rideable is not None
 
 
 def _boards_named(tokens: list[str], i: int) -> bool:
@@ -1526,13 +1530,8 @@ LEAPT_VERBS = ("jump", "leap", "vault", "hurdle")  # "jumps a fence": over it
 
 def _leapt_next(tokens: list[str], start: int) -> bool:
     """Whether the first noun within a few words of ``start`` is a still thing one jumps over (a fence, a log)."""
-    for tok in tokens[start:start + BOARDING_LOOKAHEAD]:
-        found = noun_sense(tok) if tok not in DETERMINERS else None
-        if found is None:
-            continue
-        spec = CATALOG.get(found[1].assets[0]) if found[1].assets else None
-        return spec is not None and not spec.rig and spec.traits.place is None
-    return False
+    spec = _next_noun_spec(tokens, start)
+    return spec is not None and not spec.rig and spec.traits.place is None
 
 
 def leap_phrases(tokens: list[str]) -> list[str]:

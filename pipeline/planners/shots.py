@@ -307,18 +307,27 @@ def _room_round(centre: np.ndarray, geo: Geometry) -> float | None:
 THROUGH = 0.7  # a room under something this share of its width runs right through it (a bridge's arch)
 
 
-def _blocks(geo: Geometry, j: int, points: np.ndarray) -> bool:
-    """Whether actor ``j``'s solid box holds any of ``points`` (world, (K, 3)) at the beat's first frame; the
-    free room under it (a table's legs, the arch under a bridge) is not solid, nor is a flat thing or a place."""
+def _in_own_frame(geo: Geometry, j: int, points: np.ndarray) -> tuple[Any, np.ndarray] | None:
+    """Actor ``j``'s catalog spec and ``points`` (world, (K, 3)) in its own unscaled frame at the beat's first
+    frame; ``None`` for what is never in the way (a place, water, a flat thing)."""
     world, f = geo.world, int(geo.frames[0])
     spec = CATALOG.get(world.actors[j].asset)
     if spec is None or spec.traits.place is not None or spec.traits.water is not None or spec.size[2] < 0.3:
-        return False
-    scale = world.scales[f, j]
+        return None
     h = math.radians(float(world.hpr[f, j, 0]))
     rel = points - world.positions[f, j]
-    local = np.c_[rel[:, 0] * math.cos(h) + rel[:, 1] * math.sin(h), -rel[:, 0] * math.sin(h)
-                  + rel[:, 1] * math.cos(h), rel[:, 2]] / scale
+    return spec, np.c_[rel[:, 0] * math.cos(h) + rel[:, 1] * math.sin(h), -rel[:, 0] * math.sin(h)
+                       + rel[:, 1] * math.cos(h), rel[:, 2]]
+
+
+def _blocks(geo: Geometry, j: int, points: np.ndarray) -> bool:
+    """Whether actor ``j``'s solid box holds any of ``points`` (world, (K, 3)) at the beat's first frame; the
+    free room under it (a table's legs, the arch under a bridge) is not solid, nor is a flat thing or a place."""
+    found = _in_own_frame(geo, j, points)
+    if found is None:
+        return False
+    spec, local = found
+    local = local / geo.world.scales[int(geo.frames[0]), j]
     half = np.asarray(spec.size[:2]) / 2
     inside = np.all(np.abs(local[:, :2]) <= half, axis=1) & (local[:, 2] >= 0.0) & (local[:, 2] <= spec.size[2])
     room = spec.traits.room_under
@@ -369,15 +378,11 @@ CAMERA_MARGIN = 0.4  # metres a following camera keeps from the boxes of things 
 def _in_box(geo: Geometry, j: int, points: np.ndarray, margin: float) -> bool:
     """Whether any of ``points`` lies in actor ``j``'s whole box grown by ``margin`` (its free room included), at
     the beat's first frame; places and water are walked over, not into."""
-    world, f = geo.world, int(geo.frames[0])
-    spec = CATALOG.get(world.actors[j].asset)
-    if spec is None or spec.traits.place is not None or spec.traits.water is not None or spec.size[2] < 0.3:
+    found = _in_own_frame(geo, j, points)
+    if found is None:
         return False
-    h = math.radians(float(world.hpr[f, j, 0]))
-    rel = points - world.positions[f, j]
-    local = np.c_[rel[:, 0] * math.cos(h) + rel[:, 1] * math.sin(h), -rel[:, 0] * math.sin(h)
-                  + rel[:, 1] * math.cos(h), rel[:, 2]]
-    size = np.asarray(spec.size) * world.scales[f, j]
+    spec, local = found
+    size = np.asarray(spec.size) * geo.world.scales[int(geo.frames[0]), j]
     inside = np.all(np.abs(local[:, :2]) <= size[:2] / 2 + margin, axis=1) & (local[:, 2] <= size[2] + margin)
     return bool(np.any(inside))
 
