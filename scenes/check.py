@@ -358,8 +358,9 @@ def _excluded_pairs(world: World) -> Callable[[np.ndarray, np.ndarray, np.ndarra
 
 
 def _hands_on(world: World) -> dict[tuple[int, int], np.ndarray]:
-    """Frames (F,) by (actor, actor) pair: a person bending over a prop to pick it up or put it down (the bent body
-    meets it as it is lifted), and a rider astride its mount (the legs round its body)."""
+    """Frames (F,) by (actor, actor) pair: a person with a prop in hand from reaching for it to letting it go (the
+    bent body meets it as it is lifted; an open umbrella's canopy is over the head, a guitar against the body),
+    and a rider astride its mount (the legs round its body)."""
     tl = world.timeline
     out: dict[tuple[int, int], np.ndarray] = {}
 
@@ -367,8 +368,7 @@ def _hands_on(world: World) -> dict[tuple[int, int], np.ndarray]:
         out[(i, j)] = out.get((i, j), np.zeros(len(tl.times), dtype=bool)) | when
 
     for g in grips(tl.actors, tl.script.duration):
-        add(world.index(g.holder), world.index(g.prop),
-            ((tl.times >= g.reach) & (tl.times <= g.lifted)) | ((tl.times >= g.put) & (tl.times <= g.done)))
+        add(world.index(g.holder), world.index(g.prop), (tl.times >= g.reach) & (tl.times <= g.done))
     for i, a in enumerate(tl.actors):
         for act in a.actions:
             if act.type == "ride":

@@ -778,9 +778,6 @@ class Lights(_Model):
     ambient: Annotated[float, Field(ge=0.0, le=10.0)] = 1.0
 
 
-HOLD_SHARE = 0.5  # the largest side of a thing a person can hold, as a share of the person's height
-
-
 def _hand_problems(actors: list[Actor]) -> list[str]:
     """What cannot be held, put down, given or ridden: a thing without a grip point or too big for the holder's
     hands, a put_down or give of something the actor does not hold then, a give to someone who cannot hold it, a
@@ -832,7 +829,7 @@ def _holdable(holder: Actor, thing: Actor, path: str, graspable: list[str], star
                 f"(graspable: {', '.join(graspable[:12])}, …)"]
     out = []
     size = [x * y for x, y in zip(spec.size, thing.scale, strict=True)]
-    most = HOLD_SHARE * catalog_asset(holder.asset).size[2] * holder.scale[2]
+    most = spec.hold_limit(catalog_asset(holder.asset).size[2] * holder.scale[2])
     if max(size) > most:
         out.append(f"{path}.object: {thing.id!r} ({size[0]:.2f} x {size[1]:.2f} x {size[2]:.2f} m) is too big for "
                    f"{holder.id!r} to hold (at most {most:.2f} m on its longest side; scale it down)")

@@ -61,7 +61,7 @@ from scenes.intents import (
     intent_subjects,
 )
 from scenes.physics import ROLLING_DAMPING
-from scenes.script import HOLD_SHARE, SceneScript, ScriptError
+from scenes.script import SceneScript, ScriptError
 from scenes.traits import Surface
 
 GRAVITY = 9.81
@@ -82,6 +82,7 @@ class Body:
     placed_on: int = -1  # which of that actor's supports
     kept: bool = False  # its position was fixed by a relation and must not be nudged
     received: set[str] = field(default_factory=set)  # things handed to it by a give
+    holds: float = 0.0  # half the width of what it holds from the start (an open umbrella): room it needs beside
 
     @property
     def id(self) -> str:
@@ -261,6 +262,10 @@ def _order(script: SceneScript) -> list[tuple[int, Any]]:
 
 
 def _place_all(script: SceneScript, bodies: dict[str, Body]) -> None:
+    for it in script.intents:  # someone holding an open umbrella needs its room beside a lamp post
+        if isinstance(it, HoldIt) and it.object in bodies and it.subject in bodies:
+            holder = bodies[it.subject]
+            holder.holds = max(holder.holds, float(max(bodies[it.object].size[:2])) / 2)
     for k, it in _order(script):
         where = f"intents[{k}]"
         if isinstance(it, Place):
@@ -371,8 +376,10 @@ def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) ->
     """The support ``sub`` goes on to stand beside ``target``, when ``target`` stands on one with room for it (a
     vase next to books on a piano stands on the piano too, not on the floor below)."""
     host = bodies.get(target.supported_by) if target.supported_by else None
-    if host is None or relation not in ("next_to", "left_of", "right_of", "near") or sub.living:
+    if host is None or relation not in ("next_to", "left_of", "right_of", "near"):
         return None
+    if sub.living and not host.spec.traits.walkable and sub.supported_by != host.id:  # a woman beside the lamp
+        return None  # post on the pavement stands on it; a pigeon put on the table stays on it beside the board
     top = host.spec.traits.top_support()
     if top is None or not _fits(sub, *top.scaled(host.scale).size):
         return None
@@ -389,7 +396,7 @@ def _free_offset(host: Body, top: Any, sub: Body, others: list[Body], long_x: bo
     axis = _local(host, (1.0, 0.0)) - _local(host, (0.0, 0.0)) if long_x else \
         _local(host, (0.0, 1.0)) - _local(host, (0.0, 0.0))
     centre = top.centre[0] if long_x else top.centre[1]
-    half = _extent_along(sub, axis)
+    half = max(_extent_along(sub, axis), sub.holds)
     room = (top.size[0] if long_x else top.size[1]) / 2 - half
     spans = [(float(_to_local(host, b.pos[:2])[0 if long_x else 1]) - centre, _extent_along(b, axis))
              for b in others]
@@ -423,6 +430,11 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside
     n = load[k]
     in_line = bool(sub.spec.traits.topples and target.spec.traits.walkable)
     long_x = (top.size[0] >= top.size[1]) != in_line
+    if beside is not None and sub.living:  # a woman beside a lamp post on the pavement: beside it as the camera
+        across = abs(math.cos(math.radians(target.heading))) >= 0.7071  # sees it (across the frame), room allowing
+        axis = _local(target, (1.0, 0.0) if across else (0.0, 1.0)) - target.pos[:2]
+        if (top.size[0] if across else top.size[1]) / 2 >= _extent_along(beside, axis) + ON_GAP + max(sub.size[:2]):
+            long_x = across
     step = (sub.size[0] if long_x else sub.size[1]) + (0.1 if in_line else 0.05)
     room = ((top.size[0] if long_x else top.size[1]) - step) / 2
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
@@ -2163,7 +2175,7 @@ def _graspable(holder: Body, thing: Body, where: str) -> None:
     if thing.spec.traits.grip is None or thing.living:
         raise ScriptError(f"{where}: a {thing.spec.name} ({thing.id!r}) cannot be picked up: it has no grip point "
                           "(people pick up cups, boxes, balls, bags, books…)")
-    most = HOLD_SHARE * holder.size[2]
+    most = thing.spec.hold_limit(holder.size[2])
     if float(max(thing.size)) > most:
         raise ScriptError(f"{where}: {thing.id!r} ({thing.size[0]:.2f} x {thing.size[1]:.2f} x {thing.size[2]:.2f} m) "
                           f"is too big for {holder.id!r} to pick up (at most {most:.2f} m on its longest side)")

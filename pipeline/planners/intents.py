@@ -82,6 +82,9 @@ def senses_of(lemma: str) -> tuple[str, ...]:
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
                "front": "in_front_of", "behind": "behind"}
 VEHICLE_GROUPS = ("vehicles",)
+# What someone in front of it faces ("standing in front of the mirror"), not the camera.
+FACED_FROM_FRONT = ("mirror", "tv", "window", "whiteboard", "stove", "sink", "fireplace", "piano", "kitchen_counter",
+                    "market_stall", "shop_front", "door", "fridge", "cupboard", "bookshelf", "desk", "easel")
 
 
 @dataclass
@@ -470,7 +473,7 @@ def _graspable(scene: Scene, holder: int, thing: int) -> bool:
     things = scene.actors_of(thing)
     person = scene.actors_of(holder)[0].extent[2]
     longest = max(things[0].extent)
-    if longest <= 0.5 * person:
+    if longest <= scene.spec(thing).hold_limit(person):
         return True
     if scene.spec(thing).kind != "primitive":
         return False
@@ -893,6 +896,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         rel = ent.relation
         if not rel or not rel[1] or rel[1][0] not in members or not ids:
             continue
+        if ent.support and ent.support[1] and ent.support[1][0] in members and len(ids) == 1:
+            out += _support_first(ent, e, ids[0], actors, members)  # "on the table next to the board": on it first
         anchor = members[rel[1][0]][0]
         anchor_spec = CATALOG[next(a for a in actors if a.entity == rel[1][0]).asset]
         if rel[0] == "around" and any(i["type"] == "run_around" for i in events):
@@ -914,7 +919,31 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
             if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:
                 out.append({"type": "face", "subject": ids[0], "target": anchor})  # a chair pulled up to a desk
+            elif rel[0] == "front" and spec.rig and anchor_spec.name in FACED_FROM_FRONT:
+                out.append({"type": "face", "subject": ids[0], "target": anchor})  # in front of the mirror: at it
+    return out + _looks(reading, members, moved_by_event)
+
+
+def _looks(reading: Any, members: dict[int, list[str]], moved: set[str]) -> list[dict[str, Any]]:
+    """"a rabbit watches the tortoise", "staring down at two birds": the watcher turns to face what it watches."""
+    out: list[dict[str, Any]] = []
+    for ev in reading.events:
+        if ev.sense.fallback != "look" or not isinstance(ev.target, int) or ev.target not in members:
+            continue
+        for s in ev.subjects:
+            out += [{"type": "face", "subject": m, "target": members[ev.target][0]}
+                    for m in members.get(s, []) if m not in moved and m not in members[ev.target]]
     return out
+
+
+def _support_first(ent: Any, e: int, subject: str, actors: list[Any], members: dict[int, list[str]]
+                   ) -> list[dict[str, Any]]:
+    """The ``on`` (or ``inside``) of a thing whose later relation says beside what it stands there, when it fits."""
+    name, (anchor, *_) = ent.support
+    spec = CATALOG[next(a for a in actors if a.entity == anchor).asset]
+    if name == "on" and spec.traits.top_support() is not None and _fits_on(actors, e, anchor, spec, 1):
+        return [{"type": "place", "subject": subject, "relation": "on", "target": members[anchor][0]}]
+    return []
 
 
 def _fits_on(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, count: int,

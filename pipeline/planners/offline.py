@@ -102,6 +102,7 @@ FREE_TRAVEL = 25.0  # metres at most that something travels when the prompt name
 TOPPLE_VERBS = {"knock", "tip", "push", "fall", "topple", "blow", "kick", "bowl", "keel", "tumble", "turn"}
 JUMP_VERBS = {"jump", "leap", "hop", "vault", "hurdle", "skip"}
 DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that", "some"}
+BESIDE_RELATIONS = ("beside", "front", "behind", "left", "right", "near")  # where it is, beside what (not on it)
 DESTINATIONS = {"beside", "front", "behind", "left", "right"}  # after a verb of travel: where it goes, not where it is
 PACE_WORDS = {"slow", "quick", "short", "long", "full", "whole", "lazy", "calm", "busy", "peaceful"}
 TOWARDS = {"to", "towards", "toward", "here", "there", "and", ","}  # "comes over to", "walks over and sits"
@@ -248,6 +249,7 @@ class Entity:
     finish: str | None = None
     size: float = 1.0
     relation: tuple[str, list[int]] | None = None  # (relation, anchor entity indices)
+    support: tuple[str, list[int]] | None = None  # what it stands on when a later relation says beside what
     arrangement: str = "row"
     abreast: bool = False  # "side by side", "next to each other": a row closed up to arm's length
     garments: dict[str, str] = field(default_factory=dict)  # material slot -> colour ("in a red dress")
@@ -379,6 +381,8 @@ class _ClauseReader:
         self.scenery = False  # "a street lined with lamp posts": what comes is what lines the way, not a target
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
+        self.beside_guess: tuple[list[int], int] | None = None  # (subjects, the top they are on) of a beside read
+        # as said of that top ("a cup on a table next to a chair"); a small anchor gives it back to them
         self.clause = 0
         self.named_at_verb = 0  # how many mentions there were when the last verb was read
         self.reset_phrase()
@@ -639,6 +643,10 @@ class _ClauseReader:
                 self.modifier_idx += list(range(i, i + len(phrase)))
                 i += len(phrase)
                 continue
+            if tok in LOOK_DIRECTIONS and i > start and i + 1 < end and t[i + 1] == "at" and _aims_at(t[i - 1]):
+                r.used.add(i)  # "staring down at two birds", "gazes up at the stars": still at them
+                i += 1
+                continue
             rel = next(((p, m) for p, m in RELATIONS if _match(t, i, p)), None)
             if rel and rel[1] == "beside" and r.entities and any(
                     _match(t, i + len(rel[0]), p) for p in (("each", "other"), ("one", "another"))):
@@ -722,8 +730,11 @@ class _ClauseReader:
                 # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
                 fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
                 named_last = named_last and not fell_since
+                self.beside_guess = None
                 if named_last and last not in subjects and r.entities[last].relation is None and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
+                    if rel[1] in BESIDE_RELATIONS and all(r.entities[x].relation == ("on", [last]) for x in subjects):
+                        self.beside_guess = (list(subjects), last)
                     subjects = [last]  # "a cup on a table next to a chair": the table is next to the chair
                 seated_doer = last_event is not None and self.noun_follows(i, _is_seat) and rel[1] == "on" and all(
                     r.entities[x].sense.living == "person" for x in last_event.subjects) and \
@@ -1063,6 +1074,12 @@ class _ClauseReader:
                     continue
                 if pending_rel is not None:
                     name, idx, subjects = pending_rel
+                    if self.beside_guess and subjects == [self.beside_guess[1]] and _fits_on_top(
+                            r.entities[e], r.entities[self.beside_guess[1]]):
+                        subjects = self.beside_guess[0]  # "a pigeon on the table next to the board": the pigeon,
+                        if r.entities[e].relation is None and e not in subjects:  # and the board is on it too
+                            r.entities[e].relation = ("on", [self.beside_guess[1]])
+                    self.beside_guess = None
                     anchors = [e]
                     for s in subjects:
                         if s == e:
@@ -1073,6 +1090,8 @@ class _ClauseReader:
                         if name == "off":  # where it starts, leaving room for where it goes ("… onto a crate")
                             r.entities[s].source = e
                             continue
+                        if current and current[0] in ("on", "inside") and name in BESIDE_RELATIONS:
+                            r.entities[s].support = current  # "a pigeon on the table next to the board"
                         r.entities[s].relation = (name, anchors)
                         if name in ("on", "above") and last_event is not None and s in last_event.subjects:
                             last_event.lands = e
@@ -1254,7 +1273,8 @@ class _ClauseReader:
         order = [k for k in range(len(self.r.entities) - 1, -1, -1) if k not in exclude]
         fit = [k for k in order if (self.r.entities[k].count > 1) == plural]
         # "a boat chugs into the harbour with seagulls following it": the boat, not the water it is on
-        fit = [k for k in fit if not (_water(self.r.entities[k]) or _is_place(self.r.entities[k]))] or fit
+        fit = [k for k in fit if not (_water(self.r.entities[k]) or _is_place(self.r.entities[k])
+                                      or _is_ground(self.r.entities[k]))] or fit  # "crossing the path … watches it"
         if personal:  # he and she are people, whatever was named last
             fit = [k for k in fit if self.r.entities[k].sense.living == "person"] or fit
         found = (fit or order or [None])[0]
@@ -1334,6 +1354,10 @@ class _ClauseReader:
                 same = self.r.entities[k].sense == sense and sense.assets[0] != "placeholder"  # (two unknown nouns
                 if self.r.entities[k].word == word or same:  # share a placeholder's sense, not an identity)
                     return k
+            for k in range(len(self.r.entities) - 1, -1, -1):  # "chess … the board", "a surfer … his board"
+                named = self.r.entities[k].sense.assets[0]
+                if named != word and named.endswith(word) and len(word) >= 4:
+                    return k
         if not self.indefinite and self.count is None and not plural and not self.modifier_idx:
             # "drops them in basket, carries basket to the blanket": a bare noun named again is the same thing
             return next((k for k in range(len(self.r.entities) - 1, -1, -1) if self.r.entities[k].word == word
@@ -1349,6 +1373,16 @@ LYING_VERBS = ("sleep", "lie", "rest", "curl")  # an animal that does these lies
 SETTLING_VERBS = ("land", "perch", "settle", "alight", "sit", "flop", "lie")  # "… and lands on the bench": it does
 FEET = ("feet", "foot", "side", "heels")  # "at her feet", "at his side": close beside that person
 EDGES = ("edge", "side", "foot")  # "at the lake's edge", "at the tree's foot": beside the owner
+
+
+def _fits_on_top(thing: Entity, top: Entity) -> bool:
+    """Whether ``thing`` is a small thing of the kind that stands on ``top``'s top support (a chessboard on a table,
+    a pillow on a sofa; not a chair or a sofa, lower than the top is high)."""
+    surface = CATALOG[top.sense.assets[0]].traits.top_support() if top.sense.assets[0] in CATALOG else None
+    if surface is None:
+        return False
+    w, d, h = (x * thing.size for x in thing.sense.size)
+    return w * d <= 0.5 * surface.size[0] * surface.size[1] * top.size ** 2 and h < surface.height * top.size
 
 
 def _buoyant(e: Entity) -> bool:
@@ -1660,6 +1694,7 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
             e.relation = None  # what was beside itself
 
 
+LOOK_DIRECTIONS = ("down", "up", "over", "across", "out", "back", "straight", "right", "intently")
 AIMING = {"shoot", "shot", "aim", "point", "bark", "smile", "laugh", "growl", "hiss", "yell", "shout", "fire", "wave",
           "stare", "look", "glance", "throw", "kick", "swing", "hurl", "toss", "lob", "jump", "leap", "snap"}
 
@@ -1681,6 +1716,12 @@ def _stands_somewhere(name: str) -> bool:
     place or setting of its own ("at the beach" is the setting)."""
     spec = CATALOG.get(name)
     return spec is not None and not spec.rig and spec.traits.place is None and spec.traits.water is None
+
+
+def _is_ground(e: Entity) -> bool:
+    """A way or floor one is on (a path, a road, a rug): not what "it" points back to while something was named."""
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.walkable and spec.size[2] < 0.3 and max(spec.size[:2]) >= PATH_LENGTH
 
 
 def _is_place(e: Entity) -> bool:

@@ -19,6 +19,11 @@ BIRD_ACTIONS = PROP_ACTIONS + actions_for("bird")  # birds are props that also p
 GROUPS = ("primitives", "people", "animals", "vehicles", "handheld", "sport", "furniture", "outdoor", "city")
 
 
+HOLD_SHARE = 0.5  # the largest side of a thing a person can hold, as a share of the person's height
+HAND_SHELVES = ("handheld", "sport")  # shelves of things made to be held, however long
+ADULT_HEIGHT = 1.7  # metres: the holder a hand-shelf prop is sized for (a child holds a smaller one)
+
+
 @dataclass(frozen=True)
 class AssetSpec:
     """One catalog entry. ``size`` is width (X), depth (Y), height (Z) in metres at scale 1.
@@ -43,6 +48,15 @@ class AssetSpec:
     def footprint(self) -> tuple[float, float]:
         """Width (X) and depth (Y) of the ground it covers, at scale 1."""
         return self.size[0], self.size[1]
+
+    def hold_limit(self, holder_height: float) -> float:
+        """The longest side of this thing a holder ``holder_height`` tall can hold: half its height, or, for a
+        prop made to be held (one with a grip on the handheld or sport shelf: an open umbrella, a guitar, a
+        surfboard), the prop at its own size too."""
+        most = HOLD_SHARE * holder_height
+        if self.kind == "prop" and self.group in HAND_SHELVES and self.traits.grip is not None:
+            most = max(most, 1.05 * max(self.size) * min(1.0, holder_height / ADULT_HEIGHT))
+        return most
 
     @property
     def rig(self) -> str:
