@@ -181,8 +181,11 @@ TERRAIN_SPAN = 10.0  # metres: a walkable prop at least this wide is ground to r
 
 
 def _terrain(actor: Actor) -> bool:
-    """Whether a still prop is terrain: walkable and wide (hills), so its collider is its very surface."""
+    """Whether a still prop's collider is its very surface: terrain (walkable and wide: hills) or a container,
+    whose hollow a convex hull would fill (a ball rolled off a table into a bucket bounced off its lid)."""
     spec = asset(actor.asset)
+    if spec.traits.container is not None and spec.kind == "prop":
+        return True
     return bool(spec.traits.walkable) and float(max(np.asarray(spec.size[:2]) * np.asarray(actor.scale[:2]))) >= \
         TERRAIN_SPAN
 
@@ -190,14 +193,24 @@ def _terrain(actor: Actor) -> bool:
 def _terrain_shape(actor: Actor):  # -> BulletTriangleMeshShape
     """The prop's own triangles as a static collider (only ever met by dynamic convex bodies)."""
     from panda3d.bullet import BulletTriangleMesh, BulletTriangleMeshShape
+
+    m = model(actor.asset)
+    tri = BulletTriangleMesh()
+    # a bucket's or a basket's handle arches over its mouth: what falls in passes the thin wire
+    for part in m.parts if asset(actor.asset).traits.container is not None else ():
+        if part.slot != "handle":
+            _add_triangles(tri, part.mesh, actor.scale)
+    if asset(actor.asset).traits.container is None:
+        _add_triangles(tri, m.rest_mesh(), actor.scale)
+    return BulletTriangleMeshShape(tri, dynamic=False)
+
+
+def _add_triangles(tri, mesh, scale) -> None:
     from panda3d.core import Point3
 
-    mesh = model(actor.asset).rest_mesh()
-    v = mesh.vertices.astype(np.float64) * np.asarray(actor.scale, dtype=np.float64)
-    tri = BulletTriangleMesh()
+    v = mesh.vertices.astype(np.float64) * np.asarray(scale, dtype=np.float64)
     for a, b, c in mesh.triangles:
         tri.add_triangle(Point3(*v[a]), Point3(*v[b]), Point3(*v[c]))
-    return BulletTriangleMeshShape(tri, dynamic=False)
 
 
 def _positions(paths: list) -> np.ndarray:

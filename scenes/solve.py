@@ -1225,7 +1225,10 @@ def _into_path(script: SceneScript, it: KnockOver | Hit, members: list[Body], bo
     for m in members:  # a rigid move: the arrangement stays as it was laid out
         rel = m.pos[:2] - origin
         xy = spot + np.array([c * rel[0] - s_ * rel[1], s_ * rel[0] + c * rel[1]])
-        m.pos = np.array([xy[0], xy[1], m.pos[2]])
+        # standing on the hill's skirt where it still rises there, not buried in it
+        z = max(float(m.pos[2]), _surface_z(slope, xy[None])) if np.all(
+            np.abs(_to_local(slope, xy)) <= slope.size[:2] / 2) else float(m.pos[2])
+        m.pos = np.array([xy[0], xy[1], z])
         m.heading = m.heading - turn
     return True
 
@@ -1401,6 +1404,9 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
                           "down it")
     top, down = _high_end(slope)
     start = top[:2] + down * (ball.size[1] / 2 + 0.05)
+    if _is_terrain(slope):  # a hill: not from its flat crest but from partway down its side facing the camera
+        foot, down = _downhill(slope, top[:2], np.array([0.0, -1.0]))
+        start = foot - down * min(HILL_ROLL_M, float(np.linalg.norm(foot - top[:2])))
     # resting on the slope where the world check looks: under its middle and its footprint's inner corners
     corners = start + np.array([[0.0, 0.0], [0.5, 0.5], [0.5, -0.5], [-0.5, 0.5], [-0.5, -0.5]]) * ball.size[:2] / 2
     ball.pos = np.array([start[0], start[1], _surface_z(slope, corners) + 0.005])
@@ -1409,6 +1415,14 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
     how: dict[str, Any] = {} if ball.spec.traits.round else {"shape": "sphere"} if it.rolls else {"friction": 0.05}
     ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300),
                  **how)
+
+
+HILL_ROLL_M = 8.0  # metres of a hill's side something rolls down (from its crest it would crawl for a minute)
+TERRAIN_SPAN = 10.0  # metres: a walkable thing at least this wide is terrain (hills), not a ramp
+
+
+def _is_terrain(body: Body) -> bool:
+    return bool(body.spec.traits.walkable) and float(max(body.size[:2])) >= TERRAIN_SPAN and float(body.size[2]) > 1.0
 
 
 PUSH_SPEED = 0.8  # m/s: a walk behind something heavy
@@ -2801,9 +2815,11 @@ def _into_real_path(by_id: dict[str, dict[str, Any]], strike: Strike, timeline: 
     size = asset(by_id[strike.target]["asset"]).size
     spot = track[f, :2] + d * (PATH_GAP + float(max(size[:2])) / 2)
     shift = spot - np.asarray(first[:2], dtype=np.float64)
+    rise = 0.0 if len(down) else float(track[f, 2]) - float(first[2])  # still up a hill's side: stood on it there
     for m in strike.falls:
         pos = by_id[m]["position"]
         pos[0], pos[1] = round(pos[0] + float(shift[0]), 4), round(pos[1] + float(shift[1]), 4)
+        pos[2] = round(pos[2] + max(rise, 0.0), 4)
 
 
 def _pushed(timeline: Any, strike: Strike) -> str:

@@ -33,7 +33,7 @@ SENSES: dict[str, tuple[str, ...]] = {
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
                 "shuffle", "trundle", "pull", "pass", "overtake"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
-                   "drive", "tumble"),
+                   "drive", "tumble", "flatten", "squash", "crush", "demolish", "wreck"),
     "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
             "slam", "bump", "crash"),
     "fall_off": ("fall", "roll", "slide", "drop", "tumble", "bounce", "topple", "slip", "push", "knock", "kick",
@@ -198,13 +198,30 @@ def _fall_off(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
                 scene.actors, s, source, scene.spec(source), len(scene.members[s]), any_thing=True):
             continue
         rel = scene.relation(s)
-        onto = rel[1] if rel and rel[0] in ("on", "above") and rel[1] != source else None
+        onto = rel[1] if rel and rel[0] in ("on", "above", "inside") and rel[1] != source else None
+        if onto is not None and rel[0] == "inside" and not _goes_in(scene, s, onto):
+            onto = None
         for m in scene.members[s]:
             intent = {"type": "fall_off", "subject": m, "target": _first(scene, source)}
             if onto is not None:
                 intent["onto"] = _first(scene, onto)
             out.append(intent)
     return out or None
+
+
+def _goes_in(scene: Scene, thing: int, container: int) -> bool:
+    """Whether ``thing`` can fall into ``container`` ("rolls off the table into a bucket"): a primitive ball the prompt
+    did not size is one the bucket takes; anything else widens the container a little (or does not fit)."""
+    box = scene.spec(container).traits.container
+    if box is None:
+        return False
+    if scene.spec(thing).kind == "primitive":
+        holder = scene.actors_of(container)[0]
+        room = min(box.size[0] * holder.scale[0], box.size[1] * holder.scale[1])
+        for a in scene.actors_of(thing):
+            a.rescale(min(1.0, 0.8 * room / max(a.extent)))
+        return True
+    return _fits_inside(scene.actors, thing, container, scene.spec(container), len(scene.members[thing]))
 
 
 def _drop_onto(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:

@@ -643,6 +643,15 @@ class _ClauseReader:
                 self.modifier_idx += list(range(i, i + len(phrase)))
                 i += len(phrase)
                 continue
+            if tok == "off" and (k := _edge_after(t, i + 1, end)) and last_event is not None:
+                held = next((x for ev in reversed(r.events) if set(ev.subjects) & set(last_event.subjects)
+                             for x in (ev.target, ev.path) if isinstance(x, int)), None)
+                if held is not None:  # "rolls along the counter and drops off the end": off the counter
+                    for x in last_event.subjects:
+                        r.entities[x].source = held
+                    r.used.update(range(i, k))
+                    i = k
+                    continue
             if tok in LOOK_DIRECTIONS and i > start and i + 1 < end and t[i + 1] == "at" and _aims_at(t[i - 1]):
                 r.used.add(i)  # "staring down at two birds", "gazes up at the stars": still at them
                 i += 1
@@ -839,6 +848,10 @@ class _ClauseReader:
                     r.used.update(idx)
                 pending_rel = None
                 self.reset_phrase()  # its article is spent
+                continue
+            if tok == "one" and (k := next((len(p) for p in ONE_AT_A_TIME if _match(t, i, p)), 0)):
+                r.used.update(range(i, i + k))  # "drop 3 eggs one at a time onto a plate": each in turn (as drops
+                i += k  # of several things are), not one of them
                 continue
             if tok == "one" and r.entities and not self.modifier_idx and not self.modifier_follows(i) and not (
                     i + 1 < end and t[i + 1] == "of"):  # "then one kicks it": one of the group just named
@@ -1173,6 +1186,8 @@ class _ClauseReader:
                         last_event.target = doer[0]  # "with a puppy following close behind": following the kid
                 else:
                     last_event = Event(list(subjects), lemma, VERBS[lemma], clause, passive=passive)
+                    if not tok.endswith("ing") and i > start and t[i - 1] == "and":  # "rolls along the counter
+                        object_last = None  # and drops … into a bucket": the counter is no longer the verb's object
                 r.events.append(last_event)
                 # a participle of the thing just named ("bottles standing on a wall") leaves it the last named
                 self.named_at_verb = len(r.mentions) - (1 if subjects == [object_last] else 0)
@@ -1694,6 +1709,16 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
             e.relation = None  # what was beside itself
 
 
+def _edge_after(t: list[str], i: int, end: int) -> int:
+    """The index after "the end", "its edge", "the side" at ``i`` when no "of …" follows (0 if none): the edge of
+    what was just named."""
+    j = i + 1 if i < end and t[i] in DETERMINERS else i
+    if j < end and t[j] in ("end", "edge", "side", "top") and not (j + 1 < end and t[j + 1] == "of"):
+        return j + 1
+    return 0
+
+
+ONE_AT_A_TIME = (("one", "at", "a", "time"), ("one", "by", "one"))
 LOOK_DIRECTIONS = ("down", "up", "over", "across", "out", "back", "straight", "right", "intently")
 AIMING = {"shoot", "shot", "aim", "point", "bark", "smile", "laugh", "growl", "hiss", "yell", "shout", "fire", "wave",
           "stare", "look", "glance", "throw", "kick", "swing", "hurl", "toss", "lob", "jump", "leap", "snap"}
