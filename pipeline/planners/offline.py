@@ -705,7 +705,8 @@ class _ClauseReader:
                 r.used.add(i)  # "tumbles over": part of the verb, not "above"
                 i += 1
                 continue
-            if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1])) and \
+            if rel and tok == "over" and i > start and (lemma := verb_lemma(t[i - 1]) or (
+                    verb_lemma(t[i - 2]) if i - 1 > start and t[i - 1].endswith("ly") else None)) and \
                     VERBS[lemma].fallback in ("move", "chase") and (i + 1 >= end or t[i + 1] in TOWARDS or any(
                         _match(t, i + 1, p) for p, _ in RELATIONS)):  # "pulls over beside her"
                 r.used.add(i)  # "walks over to his car", "comes over": part of the verb, not "above"
@@ -1648,6 +1649,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    _leaning_over(r)
     _chairs_at_tables(r)
     _animals_with_their_keeper(r, tokens)
     _add_place(r)
@@ -1752,6 +1754,18 @@ def _is_ground(e: Entity) -> bool:
 def _is_place(e: Entity) -> bool:
     spec = CATALOG.get(e.sense.assets[0])
     return spec is not None and spec.traits.place is not None
+
+
+def _leaning_over(r: Reading) -> None:
+    """ "a man roasting marshmallows over the fire", "bent over the sink": someone who does not fly "over" a thing
+    with no top to stand on is beside it, not floating above it."""
+    for e in r.entities:
+        rel = e.relation
+        if not rel or rel[0] != "above" or not rel[1] or e.sense.assets[0] not in CATALOG:
+            continue
+        spec, anchor = CATALOG[e.sense.assets[0]], r.entities[rel[1][0]].sense.assets[0]
+        if spec.rig and not spec.traits.flies and anchor in CATALOG and CATALOG[anchor].traits.top_support() is None:
+            e.relation = ("beside", rel[1])
 
 
 def _animals_with_their_keeper(r: Reading, tokens: list[str]) -> None:

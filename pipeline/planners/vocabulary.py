@@ -420,6 +420,8 @@ CAMERA_PHRASES: list[tuple[tuple[str, ...], str]] = [
     (("close", "up"), "close"), (("close-up",), "close"), (("closeup",), "close"), (("extreme", "close"), "close"),
     (("wide", "shot"), "wide"), (("wide", "angle"), "wide"), (("establishing", "shot"), "wide"),
     (("long", "shot"), "wide"), (("full", "shot"), "wide"), (("medium", "shot"), "medium"),
+    (("wide", "of"), "wide"), (("wide", "view"), "wide"), (("medium", "of"), "medium"),  # "wide of a campsite"
+    (("wide", "on"), "wide"), (("close", "on"), "close"), (("wide", "framing"), "wide"),
     (("tracking", "shot"), "track"), (("tracking",), "track"), (("tracks",), "track"), (("track",), "track"),
     (("follow", "cam"), "track"), (("following", "shot"), "track"), (("camera", "follows"), "track"),
     (("orbit", "the", "camera"), "orbit"), (("all", "the", "way", "round"), "orbit"),
@@ -466,7 +468,8 @@ SETTINGS: dict[str, tuple[str | None, str | None]] = {  # word → (sky, ground)
     "grass": (None, "grass"), "grassy": (None, "grass"), "park": ("day", "grass"), "lawn": (None, "grass"),
     "field": (None, "grass"), "meadow": (None, "grass"), "garden": (None, "grass"), "backyard": (None, "grass"),
     "forest": (None, "grass"), "woods": (None, "grass"), "countryside": ("day", "grass"), "farm": ("day", "grass"),
-    "farmyard": ("day", "grass"),
+    "farmyard": ("day", "grass"), "campsite": ("day", "grass"), "campground": ("day", "grass"),
+    "clearing": (None, "grass"), "orchard": ("day", "grass"),
     "sand": (None, "sand"), "sandy": (None, "sand"), "beach": ("day", "sand"), "desert": ("day", "sand"),
     "dunes": (None, "sand"), "snow": (None, "snow"), "snowy": ("overcast", "snow"), "winter": ("overcast", "snow"),
     "icy": ("overcast", "snow"), "street": (None, "asphalt"), "road": (None, "asphalt"), "city": (None, "asphalt"),
