@@ -1650,12 +1650,12 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     _leaning_over(r)
+    _games(r)
     _chairs_at_tables(r)
     _animals_with_their_keeper(r, tokens)
     _add_place(r)
     _sea_by_shore(r, tokens)
     _same_water(r)
-    _games(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
         if k not in r.used and tok not in FILLER and tok not in ignored and not tok.isdigit():
@@ -1663,6 +1663,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     return r, ignored
 
 
+TABLE_GAMES = ("chessboard", "chess_piece")  # what playing at a table is: sat at it, the game on it
 GAMES = {"football": "kick"}  # what playing with each ball is: "kids playing football" kick it (they danced)
 
 
@@ -1677,6 +1678,15 @@ def _games(r: Reading) -> None:
         if balls:
             ev.verb = GAMES[r.entities[balls[0]].sense.assets[0]]
             ev.sense, ev.target = VERBS[ev.verb], balls[0]
+            continue
+        boards = [k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in TABLE_GAMES]
+        table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)
+        if boards and table is not None:  # "two old friends playing chess at a table": sat at it, the board on it
+            r.entities[boards[0]].relation = ("on", [table])
+            ev.verb, ev.sense, ev.target = "sit", VERBS["sit"], None
+            for e in ev.subjects:
+                if r.entities[e].relation and r.entities[e].relation[1] == [table]:
+                    r.entities[e].relation = None  # the chairs round it say where they are
 
 
 def _same_water(r: Reading) -> None:
