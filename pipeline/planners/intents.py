@@ -61,7 +61,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
               "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
               "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
-              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle"),
+              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle", "lead", "guide"),
 }
 
 
@@ -82,6 +82,7 @@ def senses_of(lemma: str) -> tuple[str, ...]:
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
                "front": "in_front_of", "behind": "behind"}
 VEHICLE_GROUPS = ("vehicles",)
+WALKED_WITH = ("walk", "stroll", "march", "wander", "lead", "guide")  # "walks his dog": it keeps up with him
 # What someone in front of it faces ("standing in front of the mirror"), not the camera.
 FACED_FROM_FRONT = ("mirror", "tv", "window", "whiteboard", "stove", "sink", "fireplace", "piano", "kitchen_counter",
                     "market_stall", "shop_front", "door", "fridge", "cupboard", "bookshelf", "desk", "easel")
@@ -471,7 +472,7 @@ def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or target in ev.subjects or not all(scene.living(s) for s in ev.subjects):
         return None
-    if ev.verb in ("walk", "stroll", "march", "wander") and scene.spec(target).kind == "animal" and all(
+    if ev.verb in WALKED_WITH and scene.spec(target).kind == "animal" and all(
             scene.spec(s).kind == "character" for s in ev.subjects):
         return None  # "a man walks his dog": the dog keeps up with him (the planner's own reading)
     gait = "run" if ev.verb in RUNS else "walk"

@@ -2385,7 +2385,7 @@ def _dropped(ev: Event, a: Placed, reading: Reading) -> bool:
 
 
 TRAVEL = ("move", "chase", "fly")
-WALKS_WITH = ("walk", "stroll", "march", "wander")  # "walks his dog": together, not towards it
+WALKS_WITH = ("walk", "stroll", "march", "wander", "lead", "guide")  # "walks his dog": together, not towards it
 WALKING = ("walk_to", "run_to", "follow_path", "follow")  # under its own power: never also a pushed body
 
 

@@ -163,8 +163,9 @@ def mount_riders(reading: Any) -> None:
             if ev.target is None:  # "a girl on a pony jumps": no ride over anything, but still on the pony
                 reading.entities[rider].relation = was_on
                 continue
-        elif ev.sense.fallback not in TRAVEL_SENSES and ev.verb not in RIDING_VERBS:
-            continue  # "… and waves": not a ride
+        elif ev.sense.fallback not in (*TRAVEL_SENSES, "fly") and ev.verb not in RIDING_VERBS:
+            reading.entities[rider].relation = was_on  # "… and waves": not a ride (still on what it is on)
+            continue  # ("a kid on a sledge flying down a hill": a ride)
         mounts[rider] = mount
         ev.mount = mount
         reading.entities[mount].size = max(reading.entities[mount].size, 1.0)  # "a little boat" still seats him

@@ -254,7 +254,9 @@ VERBS: dict[str, VerbSense] = {
     "jump": _v("jump bounce", "bounce"), "leap": _v("jump bounce", "bounce"), "skip": _v("jump bounce", "bounce"),
     "spin": _v("spin", "spin"), "rotate": _v("spin", "spin"), "twirl": _v("spin", "spin"),
     "turn": _v("spin", "spin"), "pirouette": _v("spin", "spin"), "whirl": _v("spin", "spin"),
-    "walk": _v("walk_to move_to", "move", True, 1.3), "stroll": _v("walk_to move_to", "move", True, 1.0),
+    "walk": _v("walk_to move_to", "move", True, 1.3),
+    "lead": _v("walk_to move_to", "move", True, 1.1), "guide": _v("walk_to move_to", "move", True, 1.1),
+    "stroll": _v("walk_to move_to", "move", True, 1.0),
     "wander": _v("walk_to move_to", "move", True, 0.9), "march": _v("walk_to move_to", "move", True, 1.4),
     "step": _v("walk_to move_to", "move", True, 1.0), "approach": _v("walk_to move_to", "move", True, 1.2),
     "come": _v("walk_to move_to", "move", True, 1.2), "go": _v("walk_to move_to", "move", True, 1.2),
@@ -348,6 +350,7 @@ VERBS: dict[str, VerbSense] = {
     "play": _v("dance jump bounce", "bounce"), "wobble": _v("spin", "wobble"), "shake": _v("spin", "wobble"),
 }
 IRREGULAR_VERBS: dict[str, str] = {
+    "led": "lead", "leads": "lead", "leading": "lead",
     "ran": "run", "running": "run", "flew": "fly", "flies": "fly", "flying": "fly", "fell": "fall",
     "falling": "fall", "went": "go", "goes": "go", "going": "go", "came": "come", "comes": "come",
     "coming": "come", "asleep": "sleep", "lying": "lie", "lies": "lie", "sat": "sit", "sitting": "sit", "spun": "spin",
