@@ -6,13 +6,14 @@ Birds are static looks (kind ``bird``: no walking rig) with a joint per wing, so
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 from scenes import assets
 from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
 from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.dog import dog
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, placed, sphere, torus
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, limb, placed, sphere, torus
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
 
@@ -38,6 +39,15 @@ LOOKS: dict[str, AnimalLook] = {
     "monkey": AnimalLook(0.45, 0.25, 0.17, 0.17, 0.08, 0.17, 0.55, "none", "6b4a2e", "d9b48a",
                          neck_angle=40.0, head_shape=(0.8, 0.75, 0.8), muzzle=(0.5, 0.35, 0.35), tail_pitch=-100.0,
                          thigh=0.3, shin=0.24),
+    # a red fox: a low, slim body on thin legs, a narrow pointed head, a long brush of a tail carried low behind;
+    # its ears are its own parts (big, black-backed), the accent is the white of its muzzle and chin
+    "fox": AnimalLook(0.46, 0.17, 0.135, 0.135, 0.13, 0.17, 0.36, "none", "c8561e", "f2ede4", neck_angle=40.0,
+                      neck_width=(0.62, 0.5), head_shape=(0.66, 0.62, 0.56), muzzle=(0.3, 0.62, 0.26),
+                      tail_pitch=-78.0, thigh=0.34, shin=0.2),
+    # a goat: deer-like legs under a deeper body, a long head with a short beard, short horns swept back
+    "goat": AnimalLook(0.76, 0.34, 0.21, 0.23, 0.26, 0.28, 0.12, "none", "ddd6c8", "5a4a3e", neck_angle=30.0,
+                       neck_width=(0.56, 0.4), head_shape=(0.5, 0.66, 0.52), muzzle=(0.36, 0.62, 0.34),
+                       head_pitch=-18.0, tail_pitch=-165.0, thigh=0.34, shin=0.2),
 }
 
 
@@ -232,6 +242,64 @@ def donkey() -> Model:
                           hpr=pitch), "head", "pale"))
     extras.append((placed(ellipsoid((g * 0.6, look.length * 0.7, g * 0.3)), at=(0, 0, -g * 0.56)), "body", "pale"))
     return _with(assets.quadruped(look), extras, {"pale": paint("d8d0c4", "fabric")})
+
+
+def fox() -> Model:
+    """A red fox about 40 cm high at the shoulder and 1 m from nose to tail tip: an orange-red coat, a white chin,
+    throat and chest, big pointed black-backed ears, black stockings and a bushy brush with a white tip."""
+    look = LOOKS["fox"]
+    hl, g, L = look.head, look.girth, look.length
+    mw, ml, mh = look.muzzle
+    muzzle_y = hl * (0.38 + 0.5 * (ml - 0.6))
+    extras: list[tuple[Mesh, str, str]] = [
+        # the muzzle's top in the coat's colour over the rig's white muzzle, so only the chin and lips show white
+        (placed(ellipsoid((hl * mw * 1.06, hl * ml * 0.97, hl * mh)), at=(0, muzzle_y - hl * 0.02, -hl * 0.13)),
+         "head", "body"),
+        (placed(ellipsoid((hl * 0.74, hl * 0.4, hl * 0.34)), at=(0, hl * 0.08, -hl * 0.3)), "head", "accent"),  # cheeks
+        (placed(ellipsoid((g * 0.62, L * 0.34, g * 0.5)), at=(0, L * 0.36, -g * 0.56)), "body", "accent"),  # chest
+        (placed(ellipsoid((g * 0.42, g * 0.5, look.neck * 0.9)), hpr=(0, -look.neck_angle, 0),
+                at=(0, g * 0.12, -g * 0.2)), "neck", "accent"),  # the throat
+    ]
+    for s in (-1, 1):
+        ear = placed(cone(hl * 0.34, hl * 0.5, 12), at=(s * hl * 0.19, -hl * 0.08, hl * 0.2), hpr=(0, -8, s * 14))
+        inner = placed(cone(hl * 0.22, hl * 0.38, 10), at=(s * hl * 0.19, -hl * 0.02, hl * 0.22), hpr=(0, -8, s * 14))
+        extras += [(ear, "head", "ears"), (inner, "head", "accent")]
+    for leg in ("fl", "fr", "bl", "br"):  # black stockings down to the paws
+        extras.append((placed(limb(g * look.shin * 1.12, look.lower * 0.75), at=(0, 0, -look.lower * 0.25)),
+                       f"{leg}_lower", "ears"))
+        paw = 0.04 * (look.upper + look.lower) / 0.96
+        extras.append((placed(ellipsoid((g * 0.32, g * 0.46, paw * 2.6), 12, 6),
+                              at=(0, g * 0.06, -look.lower - paw * 1.05)), f"{leg}_lower", "ears"))
+    # the brush: a thick tapering tail along the rig's thin one, a white tip at its end
+    pitch = (0, look.tail_pitch, 0)
+    extras.append((placed(placed(ellipsoid((g * 0.5, g * 0.5, look.tail * 0.92)), at=(0, 0, -look.tail * 0.95)),
+                          hpr=pitch), "tail", "body"))
+    extras.append((placed(placed(ellipsoid((g * 0.36, g * 0.36, look.tail * 0.3)), at=(0, 0, -look.tail * 1.1)),
+                          hpr=pitch), "tail", "accent"))
+    return _with(assets.quadruped(look), extras, {"ears": paint("1f1612", "fabric")})
+
+
+def goat() -> Model:
+    """A goat 70 cm high at the shoulder: an off-white coat, dark muzzle, ears and hooves (the rig's accent), short
+    horns swept back, a beard under its chin, ears held out sideways and a short tail flicked up."""
+    look = LOOKS["goat"]
+    hl, g, L = look.head, look.girth, look.length
+    pitch = (0, look.head_pitch, 0)  # the head parts turn nose-down with the rest of the head
+    extras: list[tuple[Mesh, str, str]] = []
+    for s in (-1, 1):
+        # from the top of the head up and back in a curve, about 18 cm along it (the head's nose-down pitch leans
+        # them forward, so they start out leaning back)
+        pts = [(s * hl * 0.1, -hl * 0.02, hl * 0.26), (s * hl * 0.13, -hl * 0.2, hl * 0.44),
+               (s * hl * 0.15, -hl * 0.42, hl * 0.5), (s * hl * 0.16, -hl * 0.6, hl * 0.42)]
+        for k, (a, b) in enumerate(itertools.pairwise(pts)):
+            extras.append((placed(rod(a, b, hl * (0.15 - 0.035 * k), 8), hpr=pitch), "head", "horn"))
+        extras.append((placed(placed(ellipsoid((hl * 0.5, hl * 0.12, hl * 0.2)), at=(s * hl * 0.4, -hl * 0.08,
+                                                                                 hl * 0.02), hpr=(0, 0, s * -22)),
+                              hpr=pitch), "head", "accent"))  # the ears, held out sideways
+    beard = placed(cone(hl * 0.16, hl * 0.42, 10), hpr=(0, 180, 0), at=(0, hl * 0.4, -hl * 0.18))
+    extras.append((placed(beard, hpr=pitch), "head", "beard"))
+    extras.append((placed(ellipsoid((g * 0.6, L * 0.6, g * 0.3)), at=(0, 0, -g * 0.62)), "body", "body"))  # belly
+    return _with(assets.quadruped(look), extras, {"horn": paint("6e6458", "matte"), "beard": paint("8a7e70", "fabric")})
 
 
 def ladybird() -> Model:
@@ -606,6 +674,8 @@ ASSETS: tuple[AssetSpec, ...] = (
               "an upright black-and-white penguin 1 m tall (waddles, hops, swims; no flight)", penguin, "animals",
               AssetTraits(buoyant=True, draft=0.5, physics_shape="hull"),
               tuple(a for a in BIRD_ACTIONS if a != "perch")),  # perching is flying up onto something
+    _quadruped("fox", (0.17, 1.01, 0.57), "a red fox with a white chest and a bushy white-tipped tail", fox),
+    _quadruped("goat", (0.33, 1.08, 1.02), "an off-white goat with short horns swept back and a beard", goat),
     _quadruped("turtle", (0.29, 0.43, 0.23), "a tortoise with a domed brown shell on stubby legs", turtle),
     _quadruped("monkey", (0.24, 1.09, 0.62), "a brown monkey on all fours with a long tail", monkey),
     composite("frog", "prop", (0.077, 0.084, 0.047), "a green frog 8 cm long, sitting squat", frog, "animals",

@@ -567,6 +567,87 @@ def runway() -> Model:
     return prop_model(parts, {"body": paint("3a3c3f", "asphalt"), "markings": paint("f4f4f0", "matte")})
 
 
+def quay() -> Model:
+    """A stone harbour quay 20 m long along Y, 4 m deep and 1.5 m high: a wall of coursed stone blocks, a top paved
+    with stone flags behind a granite coping along its water edge (+X), cast-iron bollards along that edge, timber
+    fenders and an iron ladder down its face; boats tie up along +X, people walk along the top."""
+    length, depth, height = 20.0, 4.0, 1.5
+    edge = depth / 2
+    parts: Parts = [
+        (block((depth, length, height - 0.04), (0, 0, (height - 0.04) / 2)), "body"),
+        (block((depth - 0.6, length, 0.04), (-0.3, 0, height - 0.02)), "paving"),
+        (block((0.6, length, 0.05), (edge - 0.28, 0, height - 0.025)), "coping"),  # 2 cm over the wall's face
+    ]
+    for z in np.arange(0.35, height - 0.1, 0.35):  # the courses of the wall's water face
+        parts.append((block((0.012, length, 0.02), (edge + 0.001, 0, float(z))), "joints"))
+    for k, z in enumerate(np.arange(0.0, height - 0.1, 0.35)):  # the upright joints, staggered course by course
+        for y in np.arange(-length / 2 + 0.6 + 0.45 * (k % 2), length / 2 - 0.1, 0.9):
+            parts.append((block((0.012, 0.02, 0.33), (edge + 0.001, float(y), float(z) + 0.175)), "joints"))
+    for y in np.arange(-length / 2 + 0.6, length / 2, 0.6):  # joints between the paving flags, both ways
+        parts.append((block((depth - 0.6, 0.012, 0.002), (-0.3, float(y), height + 0.001)), "joints"))
+    for x in np.arange(-edge + 0.6, edge - 0.6, 0.6):
+        parts.append((block((0.012, length, 0.002), (float(x), 0, height + 0.001)), "joints"))
+    for y in np.arange(-length / 2 + 1.0, length / 2, 1.0):  # joints between the coping stones
+        parts.append((block((0.6, 0.012, 0.002), (edge - 0.28, float(y), height + 0.001)), "joints"))
+    for y in np.linspace(-8.0, 8.0, 5):  # bollards near the edge, every 4 m
+        parts += [
+            (placed(frustum(0.3, 0.24, 0.34, 16), at=(edge - 0.35, float(y), height)), "bollards"),
+            (placed(cylinder(0.36, 0.06, 16), at=(edge - 0.35, float(y), height + 0.34)), "bollards"),
+            (placed(sphere(0.24, 12, 6), scale=(1.0, 1.0, 0.5), at=(edge - 0.35, float(y), height + 0.38)),
+             "bollards"),
+        ]
+    for y in np.arange(-length / 2 + 1.0, length / 2, 2.0):  # timber fenders hung on the face
+        parts.append((block((0.12, 0.22, height - 0.3), (edge + 0.06, float(y), (height - 0.3) / 2 + 0.1)), "fenders"))
+    ladder_y = 3.0
+    for sy in (-1, 1):
+        parts.append((block((0.05, 0.05, height + 0.45), (edge + 0.1, ladder_y + sy * 0.22, (height + 0.45) / 2)),
+                      "ladder"))
+    for z in np.arange(0.2, height, 0.3):
+        parts.append((rod((edge + 0.1, ladder_y - 0.22, float(z)), (edge + 0.1, ladder_y + 0.22, float(z)), 0.03, 8),
+                      "ladder"))
+    return prop_model(parts, {"body": paint("8e877a", "stone"), "paving": paint("a29a8c", "stone"),
+                              "coping": paint("c8c2b6", "stone"), "joints": paint("5e584e", "matte"),
+                              "bollards": paint("1f2226", "metal"), "fenders": paint("5a4030", "wood"),
+                              "ladder": paint("3a3c3f", "metal")}, "body")
+
+
+def intersection() -> Model:
+    """A crossroads 20 x 20 m: two two-lane roads 8 m wide crossing (one along Y, one along X), a dashed centre
+    line down each arm, a stop line across the lane coming in and a zebra crossing on each arm, and a pavement
+    15 cm high on each corner with a kerb along the roads."""
+    size, road, z = 20.0, 8.0, ASPHALT + 0.002
+    arm = (size - road) / 2
+    corner = (road + arm) / 2  # where an arm's middle is, from the centre
+    parts: Parts = [(block((road, size, ASPHALT), (0, 0, ASPHALT / 2)), "body")]
+    for sx in (-1, 1):
+        parts.append((block((arm, road, ASPHALT), (sx * corner, 0, ASPHALT / 2)), "body"))
+        for sy in (-1, 1):  # the corner pavements, a kerb along both roads
+            parts.append((block((arm, arm, 0.15), (sx * corner, sy * corner, 0.075)), "pavement"))
+            parts.append((block((arm, 0.2, 0.16), (sx * corner, sy * (road / 2 + 0.1), 0.08)), "kerb"))
+            parts.append((block((0.2, arm - 0.2, 0.16), (sx * (road / 2 + 0.1), sy * (corner + 0.1), 0.08)), "kerb"))
+    for h in (0.0, 90.0):  # the arms along Y, then (turned a quarter) those along X
+        def put(sx: float, sy: float, c: Vec, h: float = h) -> tuple[Mesh, str]:
+            size_ = (sx, sy, 0.004)
+            if h:
+                size_, c = (sy, sx, 0.004), (-c[1], c[0], c[2])
+            return block(size_, c), "markings"
+
+        for s in (-1, 1):
+            for y in (7.6, 9.4):  # dashes of the centre line out to the arm's end
+                parts.append(put(0.15, 1.2, (0.0, s * y, z)))
+            # the stop line across the lane coming in (traffic keeps right), before the crossing
+            parts.append(put(3.7, 0.3, (-s * 1.95, s * 6.7, z)))
+            for x in np.arange(-3.4, 3.5, 1.0):  # the zebra crossing, stripes along the road
+                parts.append(put(0.5, 1.6, (float(x), s * 5.0, z)))
+    for sx in (-1, 1):
+        for sy in (-1, 1):  # joints across the corner pavements' slabs
+            for k in range(1, 6):
+                parts.append((block((arm, 0.02, 0.002), (sx * corner, sy * (road / 2 + k), 0.151)), "joints"))
+    return prop_model(parts, {"body": paint("3a3c3f", "asphalt"), "markings": paint("f4f4f0", "matte"),
+                              "pavement": paint("b8b4ac", "concrete"), "kerb": paint("8e8b85", "stone"),
+                              "joints": paint("8a867e", "matte")}, "body")
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -701,4 +782,11 @@ ASSETS: tuple[AssetSpec, ...] = (
     _c("runway", (24.0, 100.0, 0.034), "an airfield runway 100 m long along Y with white markings (planes stand, "
        "take off and land on it)", runway,
        AssetTraits(supports=top(0.03, (23.0, 100.0)), walkable=True, physics_shape="box")),
+    _c("quay", (4.13, 20.0, 2.0), "a stone harbour quay 20 m long along Y and 1.5 m high, bollards along its water "
+       "edge at +X (boats tie up along it, people walk on it)", quay,
+       AssetTraits(supports=top(1.5, (3.4, 20.0), (-0.3, 0.0)), walkable=True, physics_shape="box")),
+    _c("intersection", (20.0, 20.0, 0.16), "a crossroads 20 x 20 m: two roads 8 m wide crossing, stop lines and zebra "
+       "crossings on each arm, a pavement on each corner", intersection,
+       AssetTraits(supports=(Surface(0.03, (8.0, 20.0)), Surface(0.03, (20.0, 8.0))), walkable=True,
+                   physics_shape="box")),
 )

@@ -743,6 +743,42 @@ def towel() -> Model:
     return prop_model(parts, {"cloth": paint("2a8fa0", "fabric"), "bands": paint("f4f4f0", "fabric")}, "cloth")
 
 
+def light_bulb() -> Model:
+    """A pear-shaped light bulb 11 cm tall standing on its cap: a frosted glass globe 6 cm across on a narrow neck,
+    a screw cap with its threads, a black insulator and a brass contact at the bottom."""
+    globe: list[tuple[float, float]] = [(0.0, 0.03), (0.0133, 0.03), (0.0142, 0.037), (0.0175, 0.05)]
+    for a in np.linspace(-0.75, np.pi / 2, 24):  # the globe: a 6 cm sphere centred 8 cm up, from the neck up
+        globe.append((max(0.03 * float(np.cos(a)), 0.0), 0.08 + 0.03 * float(np.sin(a))))
+    globe[-1] = (0.0, 0.11)
+    parts: Parts = [
+        (_lathed(globe, 32), "body"),
+        (placed(cylinder(0.026, 0.024, 20), at=(0, 0, 0.007)), "cap"),
+        (placed(frustum(0.012, 0.02, 0.005, 16), at=(0, 0, 0.002)), "insulator"),
+        (cylinder(0.008, 0.0025, 12), "contact"),
+    ]
+    for z in (0.009, 0.015, 0.021):  # the screw thread's ridges
+        parts.append((placed(torus(0.0285, 0.003, 20, 4), at=(0, 0, z)), "cap"))
+    return prop_model(parts, {"body": paint("f6f2e4", "glossy"), "cap": paint("c8c8c0", "metal"),
+                              "insulator": paint("1c1c1c", "glossy"), "contact": paint("c8a040", "metal")})
+
+
+def marshmallow() -> Model:
+    """A marshmallow 3 cm across and 2.8 cm tall: a soft pink cylinder with rounded edges, its top paler with icing
+    sugar."""
+    r, h, e = 0.015, 0.028, 0.005  # radius, height, the rounding of its edges
+    profile = [(0.0, 0.0)]
+    for a in np.linspace(-np.pi / 2, 0.0, 5):
+        profile.append((r - e + e * float(np.cos(a)), e + e * float(np.sin(a))))
+    for a in np.linspace(0.0, np.pi / 2, 5):
+        profile.append((r - e + e * float(np.cos(a)), h - e + e * float(np.sin(a))))
+    profile.append((0.0, h))
+    parts: Parts = [
+        (_lathed(profile, 24), "body"),
+        (placed(cylinder(2 * (r - e), 0.0006, 20), at=(0, 0, h - 0.0002)), "sugar"),
+    ]
+    return prop_model(parts, {"body": paint("f2b4c6", "matte"), "sugar": paint("f8d6de", "matte")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -870,4 +906,8 @@ ASSETS: tuple[AssetSpec, ...] = (
        tray, (0.0, 0.0, 0.03), hold="both", supports=(Surface(0.008, (0.44, 0.3)),), physics_shape="box"),
     _h("towel", (0.32, 0.22, 0.046), "a folded teal bath towel with white bands", towel, (0.0, 0.0, 0.023),
        hold="hand", supports=top(0.045, (0.28, 0.2)), physics_shape="box"),
+    _h("light_bulb", (0.06, 0.06, 0.11), "a frosted pear-shaped light bulb 11 cm tall on its screw cap", light_bulb,
+       (0.0, 0.0, 0.075), hold="hand"),
+    _h("marshmallow", (0.03, 0.03, 0.028), "a pink marshmallow 3 cm across", marshmallow, (0.0, 0.0, 0.014),
+       hold="hand", physics_shape="cylinder"),
 )

@@ -574,6 +574,174 @@ def river() -> Model:
                               "reeds": paint("7a8a3a", "matte")}, "water")
 
 
+def _extruded(profile: list[tuple[float, float]], x0: float, x1: float) -> Mesh:
+    """A solid from a convex (y, z) cross-section, listed counter-clockwise seen from +X, running from x0 to x1."""
+    a = [(x0, y, z) for y, z in profile]
+    b = [(x1, y, z) for y, z in profile]
+    sides = [[a[k], a[(k + 1) % len(a)], b[(k + 1) % len(b)], b[k]] for k in range(len(a))]
+    return faceted([list(reversed(a)), b, *sides])
+
+
+def shed() -> Model:
+    """A wooden garden shed 2 x 1.5 m, 2.2 m to the top of its roof, door at +Y: walls of horizontal boards on a
+    dark base rail, corner battens, a ledged-and-braced door with a latch and a four-pane window beside it, under a
+    low-pitched green felt roof whose middle is flat (things put on the roof lie on that) and whose sides fall to
+    eaves 2 m up, with fascia boards all round."""
+    w, d, wall = 2.0, 1.5, 1.96
+    parts: Parts = [
+        (block((w, d, wall), (0, 0, wall / 2)), "body"),
+        (block((w + 0.04, d + 0.04, 0.1), (0, 0, 0.05)), "trim"),  # the base rail
+        (block((w + 0.24, d + 0.24, 0.08), (0, 0, 1.92)), "trim"),  # the fascia boards under the roof's edge
+        # the felt roof: flat over its middle 80 cm at 2.2 m, its sides falling to the eaves
+        (_extruded([(-0.87, 1.96), (0.87, 1.96), (0.87, 2.0), (0.4, 2.2), (-0.4, 2.2), (-0.87, 2.0)], -1.12, 1.12),
+         "roof"),
+    ]
+    for z in np.arange(0.25, wall - 0.05, 0.15):  # the board lines, on all four walls
+        parts.append((block((w + 0.008, 0.012, 0.008), (0, d / 2, float(z))), "lines"))
+        parts.append((block((w + 0.008, 0.012, 0.008), (0, -d / 2, float(z))), "lines"))
+        parts.append((block((0.012, d + 0.008, 0.008), (w / 2, 0, float(z))), "lines"))
+        parts.append((block((0.012, d + 0.008, 0.008), (-w / 2, 0, float(z))), "lines"))
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            parts.append((block((0.07, 0.07, wall - 0.1), (sx * (w / 2 - 0.02), sy * (d / 2 - 0.02), wall / 2 + 0.05)),
+                          "trim"))
+    door_x, door_w, door_h = -0.45, 0.78, 1.78
+    parts.append((block((door_w, 0.03, door_h), (door_x, d / 2 + 0.015, 0.1 + door_h / 2)), "door"))
+    for z in (0.3, 1.0, 1.7):  # the door's ledges and its brace
+        parts.append((block((door_w - 0.08, 0.02, 0.1), (door_x, d / 2 + 0.04, float(z))), "trim"))
+    for z0, z1 in ((0.3, 1.0), (1.0, 1.7)):
+        length = float(np.hypot(door_w - 0.16, z1 - z0))
+        roll = float(np.degrees(np.arctan2(z1 - z0, door_w - 0.16)))
+        parts.append((block((length, 0.02, 0.09), (door_x, d / 2 + 0.04, (z0 + z1) / 2), (0, 0, roll)), "trim"))
+    parts.append((block((0.04, 0.03, 0.14), (door_x + door_w / 2 - 0.08, d / 2 + 0.065, 1.0)), "metal"))
+    parts.append((block((0.6, 0.03, 0.5), (0.5, d / 2 + 0.015, 1.35)), "trim"))  # the window's frame
+    parts.append((block((0.52, 0.035, 0.42), (0.5, d / 2 + 0.017, 1.35)), "glass"))
+    parts.append((block((0.03, 0.04, 0.42), (0.5, d / 2 + 0.02, 1.35)), "trim"))  # its glazing bars
+    parts.append((block((0.52, 0.04, 0.03), (0.5, d / 2 + 0.02, 1.35)), "trim"))
+    parts.append((block((0.66, 0.08, 0.03), (0.5, d / 2 + 0.04, 1.09)), "trim"))  # the sill
+    return prop_model(parts, {"body": paint("a87a4a", "wood"), "lines": paint("6b4a2e", "wood"),
+                              "trim": paint("7a5232", "wood"), "door": paint("946a40", "wood"),
+                              "roof": paint("3f5a3a", "matte"), "glass": paint("4a6272", "glass"),
+                              "metal": paint("2b2b2b", "metal")})
+
+
+def path() -> Model:
+    """A gravel garden footpath 12 m long along Y and 1.3 m wide: a bed of pale gravel 4 cm deep, scattered darker
+    and lighter stones on it, between low stone edgings 6 cm high."""
+    length, width, bed = 12.0, 1.2, 0.04
+    parts: Parts = [(block((width, length, bed), (0, 0, bed / 2)), "body")]
+    for sx in (-1, 1):
+        parts.append((block((0.05, length, 0.06), (sx * (width / 2 + 0.025), 0, 0.03)), "edging"))
+        for y in np.arange(-length / 2 + 0.3, length / 2, 0.3):  # the joints between the edging stones
+            parts.append((block((0.054, 0.008, 0.062), (sx * (width / 2 + 0.025), float(y), 0.031)), "joints"))
+    rng = np.random.default_rng(21)
+    for k in range(260):  # loose stones on the gravel, kept off the middle line (a ray cast's spot)
+        x = float(rng.uniform(0.05, width / 2 - 0.04)) * (1 if k % 2 else -1)
+        y = float(rng.uniform(-length / 2 + 0.05, length / 2 - 0.05))
+        size = float(rng.uniform(0.025, 0.05))
+        stone = placed(ellipsoid((size, size * float(rng.uniform(0.6, 1.0)), 0.008), 8, 3),
+                       at=(x, y, bed - 0.004), hpr=(float(rng.uniform(0, 180)), 0, 0))
+        parts.append((stone, "stones" if k % 3 else "pale"))
+    return prop_model(parts, {"body": paint("b4a88f", "sand"), "stones": paint("857a68", "matte"),
+                              "pale": paint("d8d0c0", "matte"), "edging": paint("8a867e", "stone"),
+                              "joints": paint("5e5a54", "matte")})
+
+
+def ice() -> Model:
+    """A floe of sea ice about 20 m across and 30 cm thick: a flat, irregular slab, white-blue on top, its edges
+    glassy blue, with drifts of snow and a few dark cracks across its top (people and penguins walk on it)."""
+    top, n = 0.3, 28
+    rng = np.random.default_rng(17)
+    a = np.linspace(0, 2 * np.pi, n, endpoint=False) + rng.uniform(-0.06, 0.06, n)
+    r = 9.7 + 0.5 * np.sin(3 * a + 0.7) + rng.uniform(-0.25, 0.25, n)  # 9 to 10.5 m from the middle
+    ring = np.stack([r * np.cos(a), r * np.sin(a)], -1)
+    ring -= (ring.max(axis=0) + ring.min(axis=0)) / 2  # its bounding box centred on the origin
+    verts = np.vstack([[0.0, 0.0, top], np.column_stack([ring, np.full(n, top)]),
+                       [0.0, 0.0, 0.0], np.column_stack([ring, np.zeros(n)])])
+    lid = [(0, 1 + k, 1 + (k + 1) % n) for k in range(n)]
+    base = [(n + 1, n + 2 + (k + 1) % n, n + 2 + k) for k in range(n)]
+    parts: Parts = [(from_triangles(verts, np.array(lid + base)), "body")]
+    for k in range(n):  # the edges, flat-shaded, leaning out a little under water
+        (x0, y0), (x1, y1) = ring[k], ring[(k + 1) % n]
+        quad = [(x0, y0, 0.0), (x1, y1, 0.0), (x1, y1, top), (x0, y0, top)]
+        parts.append((faceted([quad]), "edges"))
+    for _ in range(6):  # thin drifts of snow lying on it, 1 cm proud, clear of the middle
+        ang, dist = float(rng.uniform(0, 2 * np.pi)), float(rng.uniform(3.0, 6.5))
+        size = (float(rng.uniform(3.0, 6.0)), float(rng.uniform(1.5, 3.0)), 0.04)
+        parts.append((placed(ellipsoid(size, 20, 6), at=(dist * np.cos(ang), dist * np.sin(ang), top - 0.03),
+                             hpr=(float(rng.uniform(0, 180)), 0, 0)), "snow"))
+    for _ in range(5):  # cracks: thin dark lines running in from the edge
+        ang = float(rng.uniform(0, 2 * np.pi))
+        p = np.array([np.cos(ang), np.sin(ang)]) * 8.8
+        for _ in range(4):
+            q = p * 0.8 + rng.uniform(-0.8, 0.8, 2)
+            mid, step = (p + q) / 2, q - p
+            heading = float(np.degrees(np.arctan2(step[1], step[0])))
+            parts.append((block((float(np.hypot(*step)) + 0.04, 0.05, 0.004), (float(mid[0]), float(mid[1]),
+                                                                                 top + 0.001), (heading, 0, 0)),
+                          "cracks"))
+            p = q
+    return prop_model(parts, {"body": paint("d8e8f2", "snow"), "edges": paint("7fbcd8", "glossy"),
+                              "snow": paint("f8fafc", "snow"), "cracks": paint("6a9ab4", "glossy")})
+
+
+def spider_web() -> Model:
+    """An orb web 60 cm across hanging upright (in the XZ plane, facing +Y): a frame thread round seven anchor
+    points, 22 radial threads out from a dense hub 36 cm up, a spiral of capture thread wound across them with
+    beads of dew, and mooring threads from its frame up to either side and down to the ground."""
+    hub = np.array([0.0, 0.36])  # (x, z)
+    rng = np.random.default_rng(5)
+    corner_a = np.radians([100, 150, 205, 255, 300, 345, 40])
+    corner_r = np.array([0.3, 0.28, 0.3, 0.33, 0.31, 0.29, 0.31])
+    corners = hub + np.stack([np.cos(corner_a), np.sin(corner_a)], -1) * corner_r[:, None]
+
+    def to_frame(theta: float) -> float:
+        """How far a ray from the hub at ``theta`` runs before it meets the frame polygon."""
+        d = np.array([np.cos(theta), np.sin(theta)])
+        best = np.inf
+        for k in range(len(corners)):
+            p, q = corners[k] - hub, corners[(k + 1) % len(corners)] - hub
+            m = np.array([d, p - q]).T
+            if abs(np.linalg.det(m)) < 1e-9:
+                continue
+            t, u = np.linalg.solve(m, p)
+            if t > 0 and 0 <= u <= 1:
+                best = min(best, t)
+        return float(best)
+
+    def at(p: np.ndarray, y: float = 0.0) -> Vec:
+        return (float(p[0]), y, float(p[1]))
+
+    parts: Parts = []
+    for k in range(len(corners)):
+        parts.append((rod(at(corners[k]), at(corners[(k + 1) % len(corners)]), 0.0035, 3), "silk"))
+    for tip, y in (((-0.36, 0.72), -0.02), ((0.37, 0.7), 0.02), ((0.05, 0.0), 0.015)):  # the mooring threads
+        near = min(corners, key=lambda c, tip=tip: float(np.hypot(*(c - tip))))
+        parts.append((rod(at(near), at(np.array(tip), y), 0.0035, 3), "silk"))
+    spokes = 22
+    thetas = np.linspace(0, 2 * np.pi, spokes, endpoint=False) + np.pi / spokes  # none straight up or down
+    reach = np.array([to_frame(float(t)) for t in thetas])
+    for t, r in zip(thetas, reach, strict=True):
+        parts.append((rod(at(hub), at(hub + r * np.array([np.cos(t), np.sin(t)])), 0.003, 3), "silk"))
+    turns, inner = 13, 0.045
+    prev = None
+    for step in range(turns * spokes + 1):  # the capture spiral: straight between neighbouring radials
+        i = step % spokes
+        frac = step / (turns * spokes)
+        r = min(inner + frac * (0.32 - inner), reach[i] * 0.93)
+        p = hub + r * np.array([np.cos(thetas[i]), np.sin(thetas[i])])
+        if prev is not None:
+            parts.append((rod(at(prev), at(p), 0.0018, 3), "silk"))
+            if rng.uniform() < 0.12:  # a bead of dew where the spiral crosses a radial
+                parts.append((placed(sphere(0.005, 6, 3), at=(float(p[0]), 0.0, float(p[1]) - 0.0025)), "dew"))
+        prev = p
+    for r in (0.012, 0.022, 0.032):  # the hub's tight rings
+        ring = [hub + r * np.array([np.cos(t), np.sin(t)]) for t in thetas]
+        for k in range(spokes):
+            parts.append((rod(at(ring[k]), at(ring[(k + 1) % spokes]), 0.0025, 3), "silk"))
+    return prop_model(parts, {"silk": paint("eef2f6", "glossy"), "dew": paint("d8ecf8", "glass")}, "silk")
+
+
 def _o(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "outdoor", traits)
 
@@ -702,4 +870,14 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("river", (40.0, 14.0, 0.9), "a stretch of river 40 m long along X, 8 m of water between grassy banks (water: "
        "things float on it, boats go along it)", river,
        AssetTraits(water=Surface(0.1, (40.0, 8.0)), physics_shape="box")),
+    _o("shed", (2.24, 1.74, 2.2), "a wooden garden shed 2 x 1.5 m under a green felt roof 2.2 m high whose middle is "
+       "flat (things land on it), door at +Y", shed,
+       AssetTraits(supports=top(2.2, (2.1, 0.76)), physics_shape="hull")),
+    _o("path", (1.3, 12.0, 0.06), "a gravel garden footpath 1.2 m wide and 12 m long along Y between stone edgings "
+       "(walk along it)", path, AssetTraits(supports=top(0.04, (1.2, 12.0)), walkable=True, physics_shape="box")),
+    _o("ice", (19.67, 19.52, 0.31), "a floe of sea ice 20 m across and 30 cm thick, white-blue, snow on it (walk on "
+       "it)", ice, AssetTraits(supports=top(0.3, (12.0, 12.0)), walkable=True)),
+    _o("spider_web", (0.73, 0.04, 0.72), "an orb web 60 cm across hanging upright, facing +Y, its hub 36 cm up (a "
+       "spider sits in it)", spider_web,
+       AssetTraits(container=Surface(0.36, (0.05, 0.035)), hangs=True)),
 )

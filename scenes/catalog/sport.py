@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from scenes import assets
@@ -345,6 +347,31 @@ def yoga_mat() -> Model:
     return prop_model(parts, {"body": paint("7b4fa8", "rubber"), "lines": paint("c8b4e8", "rubber")})
 
 
+def skipping_rope() -> Model:
+    """A skipping rope lying on the ground: 2.5 m of red rope in a loose loop, its two wooden handles side by side
+    at -Y with the rope running out of their ends."""
+    rope_d, handle_d, handle_l = 0.008, 0.026, 0.13
+    phi = np.linspace(0.2, 2 * np.pi - 0.2, 72)  # round the loop from one handle to the other, the far end at +Y
+    wave = 1.0 + 0.05 * np.sin(3 * phi) + 0.03 * np.sin(5 * phi + 1.0)
+    pts = np.stack([0.8 * np.sin(phi) * wave, -np.cos(phi) * wave], -1)  # a loop a little longer than wide
+    pts *= 2.5 / float(np.sum(np.linalg.norm(np.diff(pts, axis=0), axis=1)))
+    # centred on the origin, the handles (15 cm past the loop's end) included
+    pts -= [(pts[:, 0].max() + pts[:, 0].min()) / 2, (pts[:, 1].max() + pts[:, 1].min() - 0.15) / 2]
+    ends = [(float(pts[0, 0]), float(pts[0, 1])), (float(pts[-1, 0]), float(pts[-1, 1]))]
+    z = handle_d * 0.55  # the handles' axis: their end bands touch the ground
+    parts: Parts = []
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
+        parts.append((rod((float(x0), float(y0), rope_d / 2), (float(x1), float(y1), rope_d / 2), rope_d, 6), "rope"))
+        parts.append((placed(sphere(rope_d, 6, 3), at=(float(x1), float(y1), 0.0)), "rope"))
+    for x, y in ends:  # each handle lies along -Y from where the rope goes into it, the rope rising into its end
+        parts.append((rod((x, y, rope_d / 2 + 0.0015), (x, y - 0.02, z), rope_d, 6), "rope"))
+        parts.append((rod((x, y - 0.02, z), (x, y - 0.02 - handle_l, z), handle_d, 12), "handles"))
+        parts.append((rod((x, y - 0.015, z), (x, y - 0.03, z), handle_d * 1.1, 12), "trim"))
+        parts.append((rod((x, y - 0.01 - handle_l, z), (x, y - 0.025 - handle_l, z), handle_d * 1.1, 12), "trim"))
+    return prop_model(parts, {"rope": paint("d62828", "fabric"), "handles": paint("c8965a", "wood"),
+                              "trim": paint("2b2b2b", "plastic")}, "rope")
+
+
 def _s(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "sport", traits)
 
@@ -436,4 +463,7 @@ ASSETS: tuple[AssetSpec, ...] = (
        AssetTraits(supports=top(0.19, (0.5, 1.3), (0.0, -0.15)), walkable=True)),
     _s("yoga_mat", (0.61, 1.83, 0.007), "a purple yoga mat rolled out flat along Y (lie, sit or stand on it)",
        yoga_mat, AssetTraits(supports=top(0.006, (0.61, 1.83)), walkable=True, physics_shape="box")),
+    _s("skipping_rope", (0.75, 1.1, 0.029), "a red skipping rope (a jump rope) lying in a loop, its two wooden "
+       "handles side by side at -Y", skipping_rope,
+       AssetTraits(grip=(0.09, -0.48, 0.014), hold="hand", physics_shape="box")),  # one handle
 )

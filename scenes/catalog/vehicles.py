@@ -229,6 +229,54 @@ def van() -> Model:
     )
 
 
+def ambulance() -> Model:
+    """A white box-bodied ambulance 6 m long: a van cab with a bonnet and windscreen in front of a tall square box
+    body, a red band and a green chequered band round the box, a blue star of life on each side, a blue-and-red
+    light bar on the cab roof and blue lamps at the box's top corners, rear doors with windows at -Y."""
+    base, wheel_d = 0.36, 0.72
+    box_w, box_back, box_front, box_top = 2.2, -2.95, 0.85, 2.75
+    cab_w, cab_front, cab_top = 2.0, 2.35, 2.25
+    parts: Parts = [
+        (block((box_w, box_front - box_back, box_top - base), (0, (box_front + box_back) / 2, (base + box_top) / 2)),
+         "body"),
+        (block((cab_w, cab_front - box_front, cab_top - base), (0, (cab_front + box_front) / 2, (base + cab_top) / 2)),
+         "body"),
+        (block((1.9, 0.65, 0.62), (0, cab_front + 0.32, base + 0.31)), "body"),  # the bonnet
+        (block((1.86, 0.05, 0.72), (0, cab_front + 0.02, 1.55), (0, -12, 0)), "glass"),  # the windscreen
+        (block((cab_w + 0.02, 0.95, 0.55), (0, 1.75, 1.6)), "glass"),  # the cab's side windows
+        (block((2.02, 0.12, 0.2), (0, cab_front + 0.62, base + 0.1)), "trim"),  # the front bumper
+        (block((box_w + 0.02, 0.12, 0.18), (0, box_back - 0.04, base + 0.09)), "trim"),  # the rear bumper
+        (block((1.5, 0.6, 0.14), (0, 1.55, cab_top + 0.07)), "lightbar"),
+        (block((0.7, 0.62, 0.1), (-0.38, 1.55, cab_top + 0.12)), "siren_blue"),
+        (block((0.7, 0.62, 0.1), (0.38, 1.55, cab_top + 0.12)), "accent"),
+        (block((0.02, 0.06, 1.9), (0, box_back - 0.001, base + 1.15)), "trim"),  # the rear doors' seam
+    ]
+    for x in (-0.5, 0.5):  # the rear doors' windows
+        parts.append((block((0.6, 0.03, 0.45), (x, box_back - 0.005, 2.1)), "glass"))
+    for sx in (-1, 1):  # blue lamps at the box's top corners, lit
+        for y in (box_back + 0.1, box_front - 0.1):
+            parts.append((block((0.14, 0.14, 0.1), (sx * (box_w / 2 - 0.1), y, box_top + 0.05)), "siren_blue"))
+        parts.append((block((0.25, 0.04, 0.15), (sx * 0.7, cab_front + 0.65, base + 0.42)), "lights"))
+        parts.append((block((0.2, 0.04, 0.3), (sx * 0.85, box_back - 0.02, 1.1)), "accent"))  # tail lights
+        x = sx * (box_w / 2 + 0.003)
+        parts.append((block((0.01, box_front - box_back + 0.01, 0.22), (x, (box_front + box_back) / 2, 1.5)), "stripe"))
+        for k in range(12):  # the chequered band: two rows of alternate green squares on the white
+            y = box_back + 0.16 + k * 0.3
+            for row, z in ((0, 1.15), (1, 0.9)):
+                if (k + row) % 2 == 0:
+                    parts.append((block((0.012, 0.3, 0.25), (x, y, z)), "chequer"))
+        for a in (0, 60, 120):  # the star of life on the box's side, behind the cab
+            parts.append((block((0.016, 0.16, 0.56), (x, -1.05, 2.15), (0, a, 0)), "star"))
+    for k in range(8):  # the chequered band across the back
+        if k % 2 == 0:
+            parts.append((block((0.26, 0.012, 0.25), (-0.95 + k * 0.27, box_back - 0.006, 1.15)), "chequer"))
+    parts.append((block((box_w + 0.01, 0.01, 0.22), (0, box_back - 0.004, 1.5)), "stripe"))
+    slots = {"body": paint("f6f6f2", "glossy"), **_CAR_SLOTS, "stripe": paint("d62828", "glossy"),
+             "chequer": paint("2e9e48", "glossy"), "star": paint("1f5fd0", "glossy"),
+             "siren_blue": paint("2f6bff", "emissive"), "lightbar": paint("2b2b2b", "plastic")}
+    return jointed(parts, _wheels(wheel_d, 0.28, 1.8, (1.75, -1.85)), slots)
+
+
 def tractor() -> Model:
     """A green farm tractor: big rear wheels, small front wheels, a cab and an exhaust."""
     parts: Parts = [
@@ -585,6 +633,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     _v("taxi", (1.8, 4.2, 1.5), "a yellow taxi with a roof sign", taxi, _seated(-0.4, 0.1, 0.4)),
     _v("police_car", (1.84, 4.2, 1.5), "a white police car with a light bar", police_car, _seated(-0.4, 0.1, 0.4)),
     _v("van", (2.11, 5.7, 2.4), "a white delivery van", van, _seated(-0.45, 1.5, 1.0)),
+    _v("ambulance", (2.22, 6.08, 2.85), "a white box-bodied ambulance with a red band, green chequers and a blue "
+       "light bar", ambulance, _seated(-0.45, 1.5, 1.0)),
     _v("truck", (2.56, 8.97, 3.6), "a lorry with a blue cab and a box trailer", truck,
        _seated(-0.6, 3.8, 1.5)),
     _v("bus", (2.5, 11.0, 3.2), "a red city bus 11 m long (a rider sits by a side window)", bus,
