@@ -1331,9 +1331,13 @@ def _point(ref: Any, bodies: dict[str, Body], fallback: np.ndarray) -> np.ndarra
     return fallback
 
 
+THROW_WIND_UP = 0.5  # s: the earliest a thing held from the start can leave the hand
+
+
 def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: str,
               script: SceneScript) -> None:
     thrower, thing = bodies[it.subject], bodies[it.object]
+    s = max(s, THROW_WIND_UP)  # in the hand a moment first: a throw at 0 s had it held and flying at once
     goal = _point(it.target, bodies, thrower.pos + np.array([0.0, 5.0, 0.0]))
     if isinstance(it.target, str) and it.target in bodies:
         goal[2] = bodies[it.target].top()
@@ -1341,9 +1345,19 @@ def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: s
     hand = thrower.pos + thrower.forward * 0.35 + np.array([0.0, 0.0, 1.35 * thrower.scale[2]])
     thing.pos = hand
     thing.supported_by = None
-    flight = max(0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
+    onto = isinstance(it.target, str) and it.target in bodies and not bodies[it.target].living and \
+        bodies[it.target].spec.traits.top_support() is not None
+    flight = max(1.1 if onto else 0.8, float(np.linalg.norm(goal[:2] - hand[:2])) / 6.0)
     v = (goal - hand) / flight + np.array([0.0, 0.0, 0.5 * GRAVITY * flight])
-    thing.dynamic(start=s, velocity=v, mass=0.4)
+    if onto:  # thrown onto a table or a roof: lobbed with little bounce, so it stays up there
+        radius = max(float(min(thing.size)) / 2.0, 0.02)
+        spin = np.cross(np.array([0.0, 0.0, 1.0]), v * np.array([1.0, 1.0, 0.0])) / radius
+        # a ball gets the backspin that cancels the roll its landing turns into, so it stops where it comes down
+        # (a solid ball rolls on at (5 v + 2 r w) / 7); a frisbee or a box slides to a stop
+        thing.dynamic(start=s, velocity=v, mass=0.4, restitution=0.05, friction=1.0,
+                      angular_velocity=np.degrees(-2.5 * spin) if thing.spec.traits.round else np.zeros(3))
+    else:
+        thing.dynamic(start=s, velocity=v, mass=0.4)
     if _hands_free(thrower, thing):  # in the hand until it is thrown, not hanging in the air beside it
         thrower.act(type="hold", object=thing.id, start=0.0)
     elif "wave" in thrower.spec.actions:

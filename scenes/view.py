@@ -161,6 +161,11 @@ def posed_boxes(timeline, mats: dict[int, np.ndarray] | None = None) -> tuple[Bo
     mid = (lo + hi)[..., None] / 2.0  # (2, F, N, 3, 1)
     centre = timeline.positions + (axes[None] @ mid)[..., 0]
     half = (hi - lo) / 2.0
+    balls = [i for i, a in enumerate(timeline.actors) if asset(a.asset).traits.round and a.id not in timeline.poses]
+    if balls:  # a ball is the same about its centre however it has rolled: its box stays level (a rolled box's
+        axes = axes.copy()  # corners dipped into the table it had come to rest on)
+        level = timeline.hpr[:, balls] * np.array([1.0, 0.0, 0.0])
+        axes[:, balls] = hpr_matrix(level)
     return Boxes(centre[0], axes, half[0]), Boxes(centre[1], axes, half[1])
 
 

@@ -284,8 +284,19 @@ def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     thrower = next(s for s in ev.subjects if scene.living(s))
     catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and e in scene.members
                     and _catches(scene, e)), None)
-    goal: Any = _first(scene, catcher) if catcher is not None else [0.0, 6.0, 0.0]
+    lands = _landing(scene, thing)  # "throws a frisbee and it lands on the shed", "throws a ball onto the table"
+    goal: Any = _first(scene, lands) if lands is not None else _first(scene, catcher) if catcher is not None else [
+        0.0, 6.0, 0.0]
     return [{"type": "throw_to", "subject": _first(scene, thrower), "object": _first(scene, thing), "target": goal}]
+
+
+def _landing(scene: Scene, thing: int) -> int | None:
+    """Where a thrown thing comes down, if the prompt says: what it is thrown onto, or what it then lands on."""
+    rel = scene.relation(thing)
+    if rel and rel[0] in ("on", "above") and rel[1] in scene.members and not scene.living(rel[1]):
+        return rel[1]
+    return next((ev.lands for ev in scene.reading.events if ev.subjects == [thing] and isinstance(ev.lands, int)
+                 and ev.lands in scene.members and not scene.living(ev.lands)), None)
 
 
 def _roll_down(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
@@ -818,6 +829,12 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         made = _then_do(ev, scene)
         if made:
             by_event[k] = made
+    thrown = {(i["object"], i["target"]) for made in by_event.values() for i in made if i["type"] == "throw_to"
+              and isinstance(i["target"], str)}
+    for k in [k for k, made in by_event.items() if all(  # "… and it lands on the shed": where the throw comes down
+            i["type"] == "drop_onto" and (i["subject"], i["target"]) in thrown for i in made)]:
+        del by_event[k]
+        handled_walks.add(k)
     # "walks to the chair and sits down": the sit walks there itself, so no separate walk to the seat
     seats = {(i["subject"], i["target"]) for made in by_event.values() for i in made if i["type"] == "sit_on"}
     for k in [k for k, made in by_event.items() if all(
@@ -893,6 +910,7 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
                                                                          "roll_down", "run_around", "throw_to",
                                                                          "fall_off")}
     moved_by_event |= {i["object"] for i in events if i["type"] == "hold"}  # in the hands from the start
+    moved_by_event |= {i["object"] for i in events if i["type"] == "throw_to"}  # in the thrower's hand
     moved_by_event |= {i["subject"] for i in events if i.get("via", "move") != "move"}  # dropped, thrown, kicked
     out: list[dict[str, Any]] = []
     for e, ent in enumerate(reading.entities):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 DEFAULT_FOV = 50.0
 MIN_VISIBLE = 0.015  # share of the frame a followed subject's box should cover
 SPECK = 0.012  # a fixed camera is tightened when its smallest subject's box would cover less than this share
-WIDEST = 0.006  # a track widens to keep companions in frame until its subject's box covers this share
+WIDEST = 0.012  # a track widens to keep companions in frame until its subject's box covers this share
 MAX_SHARE = 0.5  # a fixed camera never frames its focus taller than this share of the frame unless asked
 BACKDROP_RATIO = 3.0  # an anchor this many times bigger than what relates to it is a backdrop, not a subject
 TRACK_FAR = 25.0  # metres a subject travels in a beat beyond which it is followed even if a fixed view holds it
