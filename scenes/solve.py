@@ -179,6 +179,7 @@ def solve(script: SceneScript) -> Solution:
     _place_all(script, bodies)
     _lanes(script, bodies)
     _separate(bodies, _seated_pairs(script))
+    _seated_from_start(bodies)
     _holds(script, bodies)
     spans = schedule(script, bodies)
     for k, (start, end) in spans.items():  # the solved script says when each event happens, for the check
@@ -321,7 +322,7 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([*_local(target, _spot_inside(inner, sub, inside)), target.pos[2] + inner.height])
         sub.supported_by = target.id
     elif (host := _host_of(sub, target, relation, bodies)) is not None:  # "a vase beside the books on the piano"
-        _put_on(sub, host, where, bodies, beside=target)
+        _put_on(sub, host, where, bodies, beside=target, side=SIDE_OF.get(relation, 0.0))
     else:
         gap = distance if distance is not None else (1.2 if relation == "near" else GAP)
         direction = {"next_to": (1.0, 0.0), "right_of": (1.0, 0.0), "left_of": (-1.0, 0.0),
@@ -390,7 +391,7 @@ ON_GAP = 0.05  # metres between things standing side by side on one top
 
 
 def _free_offset(host: Body, top: Any, sub: Body, others: list[Body], long_x: bool, beside: Body | None,
-                 fallback: float) -> float:
+                 fallback: float, side: float = 0.0) -> float:
     """Where along ``top``'s long side ``sub`` stands clear of ``others`` on it: the free spot nearest the middle,
     or nearest ``beside`` (a cup beside the laptop on the desk); ``fallback`` if none is free."""
     axis = _local(host, (1.0, 0.0)) - _local(host, (0.0, 0.0)) if long_x else \
@@ -406,11 +407,18 @@ def _free_offset(host: Body, top: Any, sub: Body, others: list[Body], long_x: bo
         return fallback
     if beside is not None:
         near = float(_to_local(host, beside.pos[:2])[0 if long_x else 1]) - centre
+        if side:  # left of it as the camera sees it (world -x), or right of it
+            sided = [x for x in free if (x - near) * float(axis[0]) * side > 1e-6]
+            free = sided or free
         return min(free, key=lambda x: (abs(x - near), -x))
     return min(free, key=abs)
 
 
-def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside: Body | None = None) -> None:
+SIDE_OF = {"left_of": -1.0, "right_of": 1.0}  # which way across the camera's view (world x) it stands of the other
+
+
+def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside: Body | None = None,
+            side: float = 0.0) -> None:
     supports = target.spec.traits.supports
     if not supports:
         raise ScriptError(f"{where}: a {target.spec.name} has no surface to put things on, so {sub.id!r} cannot go "
@@ -441,7 +449,8 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside
     if in_line:  # from the back of the tread to its front
         offset = float(np.clip(-room + n * step, -room, room))
     else:  # clear of what already stands there, by its own size (a cup went 0.06 m into a laptop)
-        offset = _free_offset(target, top, sub, [b for b in others if b.placed_on == k], long_x, beside, offset)
+        offset = _free_offset(target, top, sub, [b for b in others if b.placed_on == k], long_x, beside, offset,
+                              side)
     local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
@@ -1813,6 +1822,30 @@ def _sit_on(it: SitOn, bodies: dict[str, Body], s: float, e: float, where: str, 
     sub.act(type="move_to", to=[centre[0] + fwd[0] * 0.08, centre[1] + fwd[1] * 0.08, 0.0], start=by_end(back),
             end=by_end(back + 0.6))
     sub.act(type="sit", seat=seat.id, start=by_end(back + 0.3))
+
+
+def _seated_from_start(bodies: dict[str, Body]) -> None:
+    """People a script has sitting on a seat from the start (a boy lying on his bed reading): on the seat's middle,
+    side by side when several share it, facing the way it faces (the boy sat in the middle of the mattress, off
+    the bed's edge where its seat is)."""
+    by_seat: dict[str, list[Body]] = {}
+    for b in bodies.values():
+        sit = next((a for a in b.data.get("actions", []) if a.get("type") == "sit"), None)
+        if sit is not None and sit.get("seat") in bodies and float(sit.get("start", 0.0)) <= 0.05 and \
+                b.spec.kind == "character" and not b.kept:
+            by_seat.setdefault(sit["seat"], []).append(b)
+    for seat_id, sitters in by_seat.items():
+        seat = bodies[seat_id]
+        surface = seat.spec.traits.seat
+        if surface is None:
+            continue
+        surface = surface.scaled(seat.scale)
+        step = min(0.6, surface.size[0] / len(sitters))
+        for k, sub in enumerate(sitters):
+            at = _local(seat, (surface.centre[0] + (k - (len(sitters) - 1) / 2) * step, surface.centre[1]))
+            at = at + seat.forward[:2] * 0.08
+            sub.pos = np.array([at[0], at[1], seat.pos[2]])
+            sub.heading = seat.heading
 
 
 def _perch_on_seat(sub: Body, seat: Body, surface: Any, s: float, company: bool) -> None:

@@ -296,6 +296,7 @@ class Reading:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     camera: list[tuple[int, str]] = field(default_factory=list)  # (clause, move or modifier)
+    sides: list[tuple[int, str]] = field(default_factory=list)  # "a red car on the left": beside what comes after
     sky: str | None = None
     sky_rank: int = 0
     ground: str | None = None
@@ -449,6 +450,9 @@ class _ClauseReader:
         name, idx, subjects = pending
         for s in subjects:
             if s != anchor and name != "off":
+                current = self.r.entities[s].relation
+                if current and current[0] in ("on", "inside") and name in BESIDE_RELATIONS:
+                    self.r.entities[s].support = current  # on the counter, on the left of the toaster
                 self.r.entities[s].relation = (name, [anchor])
             elif s != anchor:
                 self.r.entities[s].source = anchor
@@ -642,6 +646,17 @@ class _ClauseReader:
                 self.count_arrangement = ARRANGEMENT_OF_COUNT.get(phrase[1] if len(phrase) > 1 else "")
                 self.modifier_idx += list(range(i, i + len(phrase)))
                 i += len(phrase)
+                continue
+            if tok in ("on", "to", "at") and (side := _side_after(t, i + 1, end)) and r.mentions:
+                # "kettle on the left and the microwave on the right": beside the others, as the camera sees it
+                x = r.mentions[-1][1]
+                anchor = _sibling(r, x)
+                if anchor is not None:
+                    self.relate((side, [i, i + 1, i + 2], [x]), anchor)
+                else:  # nothing else named yet: beside what the prompt names next
+                    r.sides.append((x, side))
+                r.used.update({i, i + 1, i + 2})
+                i += 3
                 continue
             if tok == "off" and (k := _edge_after(t, i + 1, end)) and last_event is not None:
                 held = next((x for ev in reversed(r.events) if set(ev.subjects) & set(last_event.subjects)
@@ -1649,6 +1664,9 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             ev.target = "each_other"
         if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
+    for x, side in r.sides:
+        if r.entities[x].relation is None and (anchor := _sibling(r, x)) is not None:
+            r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
     _games(r)
     _chairs_at_tables(r)
@@ -1719,6 +1737,23 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
     for x, e in enumerate(r.entities):
         if e.relation and x in e.relation[1]:
             e.relation = None  # what was beside itself
+
+
+def _side_after(t: list[str], i: int, end: int) -> str | None:
+    """ "left" or "right" for "the left", "the right" at ``i`` with no "of …" after it (a side of the picture)."""
+    if i + 1 < end and t[i] == "the" and t[i + 1] in ("left", "right") and not (i + 2 < end and t[i + 2] == "of"):
+        return t[i + 1]
+    return None
+
+
+def _sibling(r: Reading, x: int) -> int | None:
+    """What ``x`` is on the left or right of: another thing named beside it that is not yet on a side (and stands
+    on what it stands on, if it stands on something), the first such."""
+    support = (r.entities[x].support or r.entities[x].relation or (None, None))[1]
+    sided = {k for k, e in enumerate(r.entities) if e.relation and e.relation[0] in ("left", "right")}
+    others = [k for k, e in enumerate(r.entities) if k != x and not _is_place(e) and not _is_ground(e)
+              and k not in (support or []) and (support is None or (e.relation or (None, None))[1] == support)]
+    return next((k for k in others if k not in sided), others[0] if others else None)
 
 
 def _edge_after(t: list[str], i: int, end: int) -> int:
