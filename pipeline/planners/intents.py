@@ -33,7 +33,7 @@ SENSES: dict[str, tuple[str, ...]] = {
                 "saunter", "stride", "trudge", "roll", "cruise", "zoom", "glide", "sail", "drift", "swim", "travel",
                 "shuffle", "trundle", "pull", "pass", "overtake"),
     "knock_over": ("knock", "hit", "strike", "smash", "crash", "bump", "ram", "slam", "bowl", "topple", "roll",
-                   "drive", "tumble", "flatten", "squash", "crush", "demolish", "wreck"),
+                   "drive", "tumble", "flatten", "squash", "crush", "demolish", "wreck", "reverse"),
     "hit": ("throw", "toss", "hurl", "lob", "fling", "pitch", "kick", "shoot", "boot", "hit", "strike", "smash",
             "slam", "bump", "crash"),
     "fall_off": ("fall", "roll", "slide", "drop", "tumble", "bounce", "topple", "slip", "push", "knock", "kick",
@@ -57,7 +57,7 @@ SENSES: dict[str, tuple[str, ...]] = {
     "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet", "roll", "slide", "collide",
              "crash"),
     "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom",
-                    "trundle", "pull", "park"),
+                    "trundle", "pull", "park", "stop", "halt", "arrive", "brake", "plough", "plow", "reverse"),
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
               "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
               "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
@@ -438,6 +438,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not cars:
         return None
     target = _target_entity(ev)
+    if ev.verb in STOPS and (target is None or ev.passive):
+        return None  # "drives up to a house and stops", "a bus that is stopped at the stop": no drive of its own
     if target is not None and scene.spec(target).traits.water is None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}
@@ -447,6 +449,7 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
 
 
+STOPS = ("stop", "halt", "brake", "arrive")  # verbs of a vehicle that come to a stop: a drive up to what they name
 PASSING = ("pass", "overtake")  # verbs that go past their object ("a cyclist overtakes the bus")
 RUNS = ("run", "jog", "sprint", "dash", "race", "rush", "hurry", "fetch", "gallop", "canter", "scamper")
 
@@ -829,6 +832,11 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         made = _then_do(ev, scene)
         if made:
             by_event[k] = made
+    knocks = {(i["subject"], i["target"]) for made in by_event.values() for i in made if i["type"] == "knock_over"}
+    for k in [k for k, made in by_event.items() if all(  # "reverses into a bin and tips it over": the knock
+            i["type"] == "go_to" and (i["subject"], i["target"]) in knocks for i in made)]:  # drives into it
+        del by_event[k]
+        handled_walks.add(k)
     thrown = {(i["object"], i["target"]) for made in by_event.values() for i in made if i["type"] == "throw_to"
               and isinstance(i["target"], str)}
     for k in [k for k, made in by_event.items() if all(  # "… and it lands on the shed": where the throw comes down

@@ -60,6 +60,7 @@ from pipeline.planners.vocabulary import (
     METAL_COLOURS,
     NOUNS,
     NUMBER_WORDS,
+    PHRASAL_VERBS,
     PRONOUNS,
     RELATIONS,
     SEQUENCE_MARKERS,
@@ -118,7 +119,23 @@ def tokenize(prompt: str) -> list[str]:
     """Lower-cased word tokens; hyphenated words stay whole (close-up), possessives too (bird's). A comma is a
     token (it can end a subject: "stacked in a tower, a red sphere rolls…"); a sentence end reads as "then"."""
     text = _SENTENCE_END.sub(" then ", prompt.lower().replace("’", "'").replace(":", ","))  # "marble run: a …"
-    return _TOKEN.findall(text)
+    return _phrasal(_TOKEN.findall(text))
+
+
+def _phrasal(tokens: list[str]) -> list[str]:
+    """Verbs of two words as the one verb they mean ("the plane takes off": it rises; not "takes off his hat")."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tuple(tokens[i:i + 2])
+        after = tokens[i + 2] if i + 2 < len(tokens) else ""
+        if pair in PHRASAL_VERBS and after not in DETERMINERS:
+            out.append(PHRASAL_VERBS[pair])
+            i += 2
+            continue
+        out.append(tokens[i])
+        i += 1
+    return out
 
 
 # ------------------------------------------------------------------------------------------ word forms
@@ -923,6 +940,10 @@ class _ClauseReader:
             if tok in PRONOUNS and r.entities and not self.modifier_idx and not (
                     tok in ("all", "each") and self.noun_soon(i, within=2)):  # "all ten pins": a determiner
                 r.used.add(i)
+                if verb_seen and last_event is not None and last_event.verb in ("tip", "topple") and tok in (
+                        "it", "them") and i + 1 < end and t[i + 1] == "over":  # "… and tips it over": knocks it over
+                    last_event.verb, last_event.sense = "knock", VERBS["knock"]
+                    last_event.over = True
                 if verb_seen and last_event is not None and last_event.sense.wants_target and \
                         last_event.target is None and t[i - 1] != ",":  # "rolls into them": the pronoun is the
                     # target ("the bus arrives, she gets on": after a comma, a new subject)
@@ -1338,7 +1359,10 @@ class _ClauseReader:
                 return key, triple, 3
         if i + 1 < len(t):
             second = _owner(t[i + 1])  # "the old man's face": an old man's
-            for form in sorted(_singulars(second), key=lambda f: f == second):  # "lamp posts": a lamp_post
+            # "a bus stops at the bus stop": a bus, and what it does (not three bus stops)
+            does = i > 0 and t[i - 1] in ("a", "an", "one", "each", "every") and second.endswith("s") and \
+                verb_lemma(second) is not None
+            for form in sorted(_singulars(second), key=lambda f: f == second) if not does else ():
                 if (t[i], form) in COMPOUND_NOUNS:
                     return f"{t[i]}_{form}", COMPOUND_NOUNS[(t[i], form)], 2
                 pair = lexicon_sense(f"{t[i]}_{form}")  # "sailing boat", "traffic light", "fire truck"

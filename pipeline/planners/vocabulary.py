@@ -235,6 +235,15 @@ def _v(actions: str, fallback: str, wants_target: bool = False, speed: float = 1
     return VerbSense(tuple(actions.split()), fallback, wants_target, speed)
 
 
+# Verbs of two words → the one verb they mean, in the same form ("takes off" → "rises").
+PHRASAL_VERBS: dict[tuple[str, str], str] = {
+    **{(f"{verb}{end}", "off"): f"ris{rise_end}" for verb in ("take", "lift", "blast") for end, rise_end in (
+        ("", "e"), ("s", "es"))},
+    ("taking", "off"): "rising", ("lifting", "off"): "rising", ("blasting", "off"): "rising", ("took", "off"): "rose",
+    ("lifted", "off"): "rose", ("blasted", "off"): "rose", ("taken", "off"): "risen",
+    ("touches", "down"): "lands", ("touch", "down"): "land", ("touching", "down"): "landing",
+    ("touched", "down"): "landed",
+}
 # what fills "a glass of water", "a cup of coffee", "a bowl of soup": the container's contents, not things to place
 SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
                         "chocolate", "cereal", "porridge", "sand", "soil", "dirt", "earth", "paint", "oil", "ice",
@@ -297,6 +306,8 @@ VERBS: dict[str, VerbSense] = {
     "travel": _v("move_to", "move", True, 1.5), "swim": _v("move_to", "move", True, 0.4),
     "paddle": _v("move_to", "move", True, 0.4), "sail": _v("move_to", "move", True, 1.5),
     "drive": _v("move_to", "move", True, 6.0),
+    "brake": _v("move_to", "move", True, 4.0), "plough": _v("move_to", "move", True, 2.0),
+    "plow": _v("move_to", "move", True, 2.0), "reverse": _v("move_to", "move", True, 2.0),
     # how vehicles go ("a fishing boat chugs back into the harbour": it stood still)
     **{w: _v("move_to", "move", True, 5.0) for w in ("chug", "putter", "speed", "whizz", "whiz", "zip",
                                                       "rumble", "roar", "swerve")},
