@@ -776,6 +776,25 @@ def _pile_to_scale(scene: Scene, intent: dict[str, Any]) -> None:
 SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
 
 
+def _up_to_knock_off(scene: Scene, intent: dict[str, Any]) -> list[dict[str, Any]]:
+    """ "a cat knocks a glass off the table": an animal on the floor cannot reach a glass up on a table, so it jumps
+    up onto it and the glass goes over the edge as it lands (it walked under the table and nudged the air)."""
+    if intent["type"] != "knock_over" or intent.get("via", "move") != "move":
+        return [intent]
+    mover = _entity(scene, intent)
+    target = next(a.entity for a in scene.actors if a.id == intent["target"])
+    source = scene.reading.entities[target].source
+    if source is None or source not in scene.members or scene.spec(mover).kind != "animal":
+        return [intent]
+    top = scene.spec(source).traits.top_support()
+    height = scene.actors_of(mover)[0].extent[2]
+    if top is None or top.height * scene.actors_of(source)[0].scale[2] < 0.6 * height or \
+            "fly_to" not in scene.spec(mover).actions:
+        return [intent]
+    return [{"type": "fall_off", "subject": intent["target"], "target": _first(scene, source)},
+            {"type": "jump_onto", "subject": intent["subject"], "target": _first(scene, source), "together": True}]
+
+
 def _entity(scene: Scene, intent: dict[str, Any]) -> int:
     """The entity of an intent's (first) subject."""
     first = intent.get("subject") or intent["subjects"][0]
@@ -858,7 +877,7 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
             made = [{**made[0], "together": True}, *made[1:]]  # others in the same clause act meanwhile
         intents += made
     handled = set(by_event) | handled_walks
-    intents = _merged(intents)
+    intents = [x for i in _merged(intents) for x in _up_to_knock_off(scene, i)]
     for i in intents:
         if i["type"] in ("knock_over", "hit") and not scene.living(_entity(scene, i)):
             _sized_to_hit(scene, i)
