@@ -483,14 +483,6 @@ def crate() -> Model:
     return prop_model(parts, {"body": paint("c8a06a", "wood"), "accent": paint("7d5a34", "wood")})
 
 
-def cup() -> Model:
-    """A coffee cup 8 cm across and 9.5 cm tall with a handle."""
-    parts = [(frustum(0.065, 0.08, 0.095, 24), "body"),
-             (placed(torus(0.05, 0.012, 20, 8), hpr=(0, 0, 90), at=(0.045, 0, 0.02)), "body"),
-             (placed(cylinder(0.07, 0.002, 24), at=(0, 0, 0.085)), "accent")]
-    return prop_model(parts, {"body": paint("f3efe6", "ceramic"), "accent": paint("3b2314", "glossy")})
-
-
 def pedestal() -> Model:
     """A round display pedestal for a figurine: 0.3 m across, 0.12 m tall."""
     parts = [(cylinder(0.3, 0.03, 32), "accent"), (placed(frustum(0.26, 0.24, 0.07, 32), at=(0, 0, 0.03)), "body"),

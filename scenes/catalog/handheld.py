@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, faceted, rod
 from scenes.catalog.spec import AssetSpec, composite
@@ -15,14 +14,64 @@ from scenes.traits import AssetTraits, Surface, top
 Parts = list[tuple[Mesh, str]]
 
 
-def mug() -> Model:
-    """A big straight-sided mug 9 cm across with a chunky handle."""
+def _arc(diameter: float, tube: float, a0: float, a1: float, segments: int = 16, sides: int = 8) -> Mesh:
+    """Part of a ring standing in the XZ plane, centred on the origin: a round tube ``tube`` thick whose centre line
+    is a circle ``diameter`` across (outer edge to outer edge, as :func:`torus`), from angle ``a0`` to ``a1`` (radians,
+    0 along +X, pi/2 straight up). A handle's arc, open at its ends (they sit in a wall)."""
+    rc, rt = diameter / 2 - tube / 2, tube / 2
+    t = np.linspace(a0, a1, segments + 1)
+    phi = np.linspace(0.0, 2 * np.pi, sides + 1)
+    radial = np.stack([np.cos(t), np.zeros_like(t), np.sin(t)], -1)  # (S, 3) outward from the ring's centre
+    y = np.array([0.0, 1.0, 0.0])
+    normals = np.cos(phi)[None, :, None] * radial[:, None, :] + np.sin(phi)[None, :, None] * y
+    verts = rc * radial[:, None, :] + rt * normals
+    n = sides + 1
+    tris = []
+    for i in range(segments):
+        for j in range(sides):
+            a, b = i * n + j, i * n + j + 1
+            tris += [(a, a + n, b), (b, a + n, b + n)]
+    tri = np.array(tris)
+    v, nn = verts.reshape(-1, 3), normals.reshape(-1, 3)
+    face = np.cross(v[tri[:, 1]] - v[tri[:, 0]], v[tri[:, 2]] - v[tri[:, 0]])
+    if float(np.sum(face * nn[tri[:, 0]])) < 0:  # wind outward, whichever way the grid runs
+        tri = tri[:, ::-1]
+    from scenes.geometry import _finish
+
+    return _finish(v, nn, tri)
+
+
+def _side_handle(x: float, z: float, height: float, reach: float, tube: float) -> Mesh:
+    """A cup's or a mug's handle: a C of ``tube`` standing out ``reach`` from the wall at ``x`` (on the +X side),
+    ``height`` tall and centred at ``z``; its ends run a little into the wall."""
+    arc = _arc(height + tube, tube, -np.pi / 2 - 0.3, np.pi / 2 + 0.3)
+    return placed(arc, scale=(reach / (height / 2), 1.0, 1.0), at=(x, 0.0, z))
+
+
+def cup() -> Model:
+    """A coffee cup 8 cm across at its rim and 9.5 cm tall, open: a 4 mm wall and floor, a blue band under the rim, a
+    handle."""
+    rb, rt, h, w = 0.0325, 0.04, 0.095, 0.004
+    band = [(rb + (rt - rb) * z / h, z) for z in (0.07, 0.082)]
     parts: Parts = [
-        (cylinder(0.09, 0.11, 24), "body"),
-        (placed(centred(torus(0.07, 0.018, 20, 8)), hpr=(0, 0, 90), at=(0.05, 0, 0.055)), "body"),
-        (placed(cylinder(0.08, 0.002, 24), at=(0, 0, 0.1)), "accent"),
+        (_lathed([(0.0, 0.0), (rb, 0.0), band[0]], 32), "body"),
+        (_lathed([band[0], band[1]], 32), "accent"),
+        (_lathed([band[1], (rt, h), (rt - w, h)], 32), "body"),
+        (_lathed([(rt - w, h), (rb - w * 0.8, w), (0.0, w)], 32), "body"),
+        (_side_handle(0.034, 0.05, 0.05, 0.022, 0.009), "body"),
     ]
-    return prop_model(parts, {"body": paint("2f6bb0", "ceramic"), "accent": paint("3b2314", "glossy")})
+    return prop_model(parts, {"body": paint("f3efe6", "ceramic"), "accent": paint("2f6bb0", "ceramic")})
+
+
+def mug() -> Model:
+    """A big straight-sided mug 9 cm across and 11 cm tall with a chunky handle: open, glazed white inside."""
+    r, h, w = 0.045, 0.11, 0.005
+    parts: Parts = [
+        (_lathed([(0.0, 0.0), (r, 0.0), (r, h), (r - w, h)], 32), "body"),
+        (_lathed([(r - w, h), (r - w, w), (0.0, w)], 32), "accent"),
+        (_side_handle(0.043, 0.056, 0.062, 0.024, 0.014), "body"),
+    ]
+    return prop_model(parts, {"body": paint("2f6bb0", "ceramic"), "accent": paint("f4f1ea", "ceramic")})
 
 
 def guitar() -> Model:
@@ -180,8 +229,11 @@ def basket() -> Model:
         parts.append(
             (placed(torus(0.392 - (0.2 - z) * 0.1, 0.012, 24, 4), scale=(1.0, 0.7, 1.0), at=(0, 0, z)), "accent")
         )
-    parts.append((placed(centred(torus(0.36, 0.02, 24, 6)), hpr=(0, 0, 90), at=(0, 0, 0.2)), "accent"))
-    return prop_model(parts, {"body": paint("c49a5a", "wood"), "accent": paint("8a6234", "wood")})
+    # the handle: an arch across the middle from rim to rim (physics lets what is dropped in pass it, as a bucket's)
+    arch = _arc(0.36, 0.02, -0.3, np.pi + 0.3, 24, 6)
+    parts.append((placed(arch, scale=(0.78, 1.0, 1.0), hpr=(90, 0, 0), at=(0, 0, 0.2)), "handle"))
+    return prop_model(parts, {"body": paint("c49a5a", "wood"), "accent": paint("8a6234", "wood"),
+                              "handle": paint("8a6234", "wood")})
 
 
 def handbag() -> Model:
@@ -255,16 +307,13 @@ def balloon() -> Model:
 
 
 def vase() -> Model:
-    """A blue ceramic vase 30 cm tall with a narrow neck."""
-    from scenes.geometry import _lathe, _merge
-
-    prof = np.array([[0.0, 0.0], [0.06, 0.0], [0.1, 0.1], [0.08, 0.2], [0.04, 0.26], [0.05, 0.3], [0.0, 0.3]])
-    seg = np.diff(prof, axis=0)
-    n = np.stack([seg[:, 1], -seg[:, 0]], -1)
-    n /= np.linalg.norm(n, axis=1, keepdims=True)
-    body = _merge(*(_lathe(prof[i : i + 2], np.array([n[i], n[i]]), 32) for i in range(len(seg))))
+    """A blue ceramic vase 30 cm tall with a narrow neck, open at its mouth: a well 8 cm deep down the neck to an
+    inner floor 22 cm up, where the stems of what it holds stand."""
+    outside = [(0.0, 0.0), (0.06, 0.0), (0.1, 0.1), (0.08, 0.2), (0.04, 0.26), (0.05, 0.3), (0.045, 0.3)]
+    inside = [(0.045, 0.3), (0.035, 0.26), (0.058, 0.22), (0.0, 0.22)]
     return prop_model(
-        [(body, "body"), (placed(centred(torus(0.17, 0.01, 32, 6)), at=(0, 0, 0.16)), "accent")],
+        [(_lathed(outside, 32), "body"), (_lathed(inside, 32), "body"),
+         (placed(centred(torus(0.17, 0.01, 32, 6)), at=(0, 0, 0.16)), "accent")],
         {"body": paint("2f5fa8", "ceramic"), "accent": paint("f4efe0", "ceramic")},
     )
 
@@ -779,13 +828,99 @@ def marshmallow() -> Model:
     return prop_model(parts, {"body": paint("f2b4c6", "matte"), "sugar": paint("f8d6de", "matte")})
 
 
+# --- containers: a cardboard box to put things (and cats) in, a bouquet for the vase ----------------------------
+
+BOX_L, BOX_W, BOX_H = 0.68, 0.46, 0.34  # the cardboard box's body outside (X, Y, Z); a cat 0.68 m long fits inside
+BOX_WALL, BOX_FLOOR = 0.006, 0.008  # corrugated board; the floor is its two folded bottom flaps
+FLAP, FLAP_OPEN = 0.18, 35.0  # each top flap's depth and how far it leans out past upright (degrees)
+
+
+def _flap(length: float) -> list[tuple[Mesh, str]]:
+    """One top flap of the cardboard box, hinged along X at the origin (its inner face on y = 0) and leaning out
+    towards +Y: the board and the torn end of the tape that closed the box along its free edge."""
+    t = BOX_WALL
+    board = block((length, t, FLAP), (0.0, t / 2, FLAP / 2))
+    tape = block((0.05, 0.0015, 0.03), (0.0, t + 0.00075, FLAP - 0.015))
+    return [(placed(m, hpr=(0.0, -FLAP_OPEN, 0.0)), slot) for m, slot in ((board, "body"), (tape, "tape"))]
+
+
+def _arrow(x: float, y: float, z: float, facing: float) -> list[tuple[Mesh, str]]:
+    """A printed "this way up" arrow 7 cm tall on a box side facing ``facing`` (+1: +Y, -1: -Y)."""
+    d = 0.0006 * facing
+    return [(block((0.012, 0.001, 0.045), (x, y + d, z - 0.012)), "print"),
+            (block((0.028, 0.001, 0.028), (x, y + d, z + 0.012), (0.0, 0.0, 45.0)), "print")]
+
+
+def cardboard_box() -> Model:
+    """An open cardboard moving box 68 x 46 x 34 cm: four walls of brown board round a floor 8 mm thick, its four top
+    flaps standing open and leaning out, the torn packing tape down its ends, "this way up" arrows on its long sides
+    and a shipping label on its front (+Y)."""
+    L, W, H, t = BOX_L, BOX_W, BOX_H, BOX_WALL
+    parts: Parts = [
+        (block((L - 2 * t, W - 2 * t, BOX_FLOOR), (0.0, 0.0, BOX_FLOOR / 2)), "body"),
+        (block((L, t, H), (0.0, W / 2 - t / 2, H / 2)), "body"),
+        (block((L, t, H), (0.0, -(W / 2 - t / 2), H / 2)), "body"),
+        (block((t, W - 2 * t, H), (L / 2 - t / 2, 0.0, H / 2)), "body"),
+        (block((t, W - 2 * t, H), (-(L / 2 - t / 2), 0.0, H / 2)), "body"),
+    ]
+    # the flaps, each hinged at its wall's top: the long sides' (front, back) and the ends' (turned to face +-X)
+    for heading, length, out in ((0.0, L, W / 2 - t), (180.0, L, W / 2 - t), (-90.0, W, L / 2 - t),
+                                 (90.0, W, L / 2 - t)):
+        h = np.radians(heading)
+        hinge = (-np.sin(h) * out, np.cos(h) * out, H)
+        parts += [(placed(m, hpr=(heading, 0.0, 0.0), at=hinge), slot) for m, slot in _flap(length)]
+    for sx in (-1, 1):  # the tape that ran over the closed flaps and down the ends, cut where the flaps part
+        parts.append((block((0.0015, 0.05, 0.075), (sx * (L / 2 + 0.00075), 0.0, H - 0.0375)), "tape"))
+        parts.append((block((0.0015, 0.05, 0.06), (sx * (L / 2 + 0.00075), 0.0, 0.03)), "tape"))
+    for sy in (-1, 1):
+        for x in (0.22, 0.27):
+            parts += _arrow(sy * x, sy * W / 2, H - 0.07, sy)
+    parts.append((block((0.13, 0.001, 0.085), (-0.12, W / 2 + 0.0005, 0.17)), "label"))
+    for k in range(3):  # the label's printed lines
+        parts.append((block((0.1 - 0.02 * k, 0.001, 0.008), (-0.13 + 0.01 * k, W / 2 + 0.001, 0.195 - 0.018 * k)),
+                      "print"))
+    return prop_model(parts, {"body": paint("b5854c", "matte"), "tape": paint("d2b47a", "glossy"),
+                              "print": paint("3a2a1c", "matte"), "label": paint("f4f2ea", "matte")})
+
+
+def bouquet() -> Model:
+    """A bunch of seven flowers 35 cm tall and 15 cm across standing on its cut stems: green stems gathered under a
+    ribbon 10 cm up and fanning out to red, pink and yellow blooms, a few leaves; narrow enough at its foot to go
+    in a vase's neck."""
+    rng = np.random.default_rng(11)
+    heads = [(0.0, 0.0, 0.33)] + [(0.048 * float(np.cos(a)), 0.048 * float(np.sin(a)), float(rng.uniform(0.27, 0.31)))
+                                  for a in np.linspace(0.0, 2 * np.pi, 7)[:-1] + 0.3]
+    parts: Parts = []
+    for k, (hx, hy, hz) in enumerate(heads):
+        a = 2 * np.pi * k / 7
+        base = (0.01 * float(np.cos(a)), 0.01 * float(np.sin(a)), 0.0)
+        tie = (0.004 * float(np.cos(a)), 0.004 * float(np.sin(a)), 0.1)
+        parts += [(rod(base, tie, 0.005, 5), "stems"), (rod(tie, (hx, hy, hz - 0.01), 0.005, 5), "stems")]
+        parts.append((placed(ellipsoid((0.05, 0.05, 0.028), 12, 6), at=(hx, hy, hz - 0.012)),
+                      ("bloom_a", "bloom_b", "bloom_c")[k % 3]))
+        parts.append((placed(sphere(0.016, 8, 4), at=(hx, hy, hz + 0.0)), "centres"))
+    for k, a in enumerate((0.8, 2.9, 4.9)):  # leaves on the stems between the ribbon and the blooms
+        z = 0.15 + 0.025 * k
+        parts.append((placed(ellipsoid((0.012, 0.05, 0.004), 8, 4), hpr=(np.degrees(a) - 90.0, 40.0, 0.0),
+                             at=(0.022 * float(np.cos(a)), 0.022 * float(np.sin(a)), z)), "stems"))
+    parts.append((placed(torus(0.03, 0.008, 16, 6), at=(0.0, 0.0, 0.092)), "ribbon"))
+    for s in (-1, 1):  # the bow's loops at the front
+        parts.append((placed(ellipsoid((0.022, 0.006, 0.014), 8, 4), hpr=(0.0, 0.0, s * 30.0),
+                             at=(s * 0.011, 0.016, 0.09)), "ribbon"))
+    return prop_model(parts, {"bloom_a": paint("d81b3a", "matte"), "bloom_b": paint("f48fb1", "matte"),
+                              "bloom_c": paint("f6c431", "matte"), "centres": paint("f4e04d", "matte"),
+                              "stems": paint("3f8a3a", "matte"), "ribbon": paint("f4f2ea", "fabric")}, "bloom_a")
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
 
 ASSETS: tuple[AssetSpec, ...] = (
-    _h("cup", (0.1, 0.08, 0.1), "a coffee cup with a handle", assets.cup, (0.05, 0.0, 0.05)),
-    _h("mug", (0.1, 0.09, 0.11), "a blue mug", mug, (0.06, 0.0, 0.055)),
+    _h("cup", (0.1, 0.08, 0.1), "a coffee cup with a handle (open: a spoon or a tea bag goes in it)", cup,
+       (0.05, 0.0, 0.05), container=Surface(0.004, (0.056, 0.056))),
+    _h("mug", (0.12, 0.09, 0.11), "a blue mug, white inside (open)", mug, (0.065, 0.0, 0.056),
+       container=Surface(0.005, (0.07, 0.07))),
     _h("guitar", (0.38, 0.11, 1.25), "an acoustic guitar (stands on its end)", guitar, (0.0, 0.02, 0.9), hold="hand"),
     _h("umbrella", (1.0, 1.0, 1.0), "an open red umbrella", umbrella, (0.0, 0.0, 0.15), hold="hand"),
     _h(
@@ -831,7 +966,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _h(
         "basket",
-        (0.4, 0.36, 0.38),
+        (0.4, 0.28, 0.38),
         "a woven picnic basket with a handle",
         basket,
         (0.0, 0.0, 0.2),
@@ -851,7 +986,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _h("balloon", (0.3, 0.3, 0.86), "a red balloon on a string (floats up)", balloon, (0.0, 0.0, 0.0), flies=True,
        hold="hand"),
     _h("vase", (0.2, 0.2, 0.3), "a blue ceramic vase", vase, (0.0, 0.0, 0.2), topples=True,
-       container=Surface(0.22, (0.16, 0.16))),  # what it holds stands in its neck, heads above the rim
+       container=Surface(0.22, (0.16, 0.16))),  # what it holds stands in its neck (floor 0.22 m), heads above the rim
     _h("cake", (0.25, 0.25, 0.17), "a round two-tier cake with white icing and cherries", cake, (0.0, 0.0, 0.05),
        supports=(Surface(0.158, (0.16, 0.16)),), physics_shape="cylinder"),
     _h("egg", (0.045, 0.045, 0.058), "a brown hen's egg (rolls, breaks when dropped)", egg, (0.0, 0.0, 0.029),
@@ -910,4 +1045,9 @@ ASSETS: tuple[AssetSpec, ...] = (
        (0.0, 0.0, 0.075), hold="hand"),
     _h("marshmallow", (0.03, 0.03, 0.028), "a pink marshmallow 3 cm across", marshmallow, (0.0, 0.0, 0.014),
        hold="hand", physics_shape="cylinder"),
+    _h("cardboard_box", (0.89, 0.67, 0.49), "an open cardboard moving box 68 x 46 x 34 cm, its flaps open (a cat fits "
+       "in it)", cardboard_box, (0.0, 0.0, 0.17), hold="both", container=Surface(BOX_FLOOR, (0.66, 0.44)),
+       supports=top(BOX_FLOOR, (0.66, 0.44))),
+    _h("bouquet", (0.15, 0.15, 0.35), "a bouquet of seven flowers on their stems, tied with a ribbon (stands in a "
+       "vase)", bouquet, (0.0, 0.0, 0.06), hold="hand"),
 )
