@@ -965,17 +965,17 @@ class _ClauseReader:
                 self.modifier_idx.append(i)
                 i += 1
                 continue
-            if tok in SIZES and self.modifier_follows(i):
+            if tok in SIZES and self.modifier_follows(i) and not self.compound_at(i):
                 self.size = SIZES[tok] * (self.size or 1.0)
                 self.modifier_idx.append(i)
                 i += 1
                 continue
-            if tok in METAL_COLOURS and self.modifier_follows(i):
+            if tok in METAL_COLOURS and self.modifier_follows(i) and not self.compound_at(i):
                 self.colour, self.finish = FINISH_COLOURS[tok], self.finish or "metal"
                 self.modifier_idx.append(i)
                 i += 1
                 continue
-            if tok in FINISH_WORDS and self.modifier_follows(i):
+            if tok in FINISH_WORDS and self.modifier_follows(i) and not self.compound_at(i):
                 self.finish = FINISH_WORDS[tok]
                 self.colour = self.colour or FINISH_COLOURS.get(tok)
                 self.modifier_idx.append(i)
@@ -1347,6 +1347,12 @@ class _ClauseReader:
             self.r.street = True
         if self.r.place is None and (place := place_sense(self.t[i])) is not None:
             self.r.place = (self.t[i], place, self.clause)  # "on the beach": the place itself is shown too
+
+    def compound_at(self, i: int) -> bool:
+        """Whether a noun of two or more words starts at ``i`` ("cardboard box", "toy box"): its first word is
+        no adjective then."""
+        found = self.noun_at(i)
+        return found is not None and found[2] >= 2
 
     def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
         t = self.t

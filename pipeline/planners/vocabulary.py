@@ -411,6 +411,7 @@ RELATIONS: list[tuple[tuple[str, ...], str]] = [
     (("on",), "on"), (("onto",), "on"), (("upon",), "on"), (("atop",), "on"), (("above",), "above"),
     (("over",), "above"), (("around",), "around"), (("surrounding",), "around"), (("between",), "between"),
     (("among",), "around"), (("amid",), "around"), (("opposite",), "front"), (("facing",), "front"),
+    (("inside", "of"), "inside"), (("inside",), "inside"), (("within",), "inside"),
     (("down",), "down"), (("off",), "off"),  # "rolls down the ramp", "rolls off the table": where it starts
 ]
 ARRANGEMENTS: list[tuple[tuple[str, ...], str]] = [

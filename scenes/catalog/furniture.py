@@ -655,7 +655,9 @@ ASSETS: tuple[AssetSpec, ...] = (
         stove,
         AssetTraits(supports=top(0.91, (0.6, 0.6)), physics_shape="box"),
     ),
-    _f("sink", (0.84, 0.64, 1.15), "a kitchen sink with a tap, facing +Y", sink, AssetTraits(physics_shape="box")),
+    # the worktop beside the basin holds a cup or a soap dish
+    _f("sink", (0.84, 0.64, 1.15), "a kitchen sink with a tap, facing +Y", sink, AssetTraits(
+        supports=(Surface(0.9, (0.13, 0.6), (0.35, 0.0)),), physics_shape="box")),
     _f("lamp", (0.45, 0.45, 1.6), "a floor lamp with a glowing shade", floor_lamp),
     _f(
         "rug",

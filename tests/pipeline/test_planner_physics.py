@@ -93,7 +93,8 @@ def test_a_named_number_is_kept_beyond_the_vague_cap_and_a_scene_phrase_names_on
 
 
 def test_cardboard_is_brown_and_a_flight_of_stairs_is_stairs() -> None:
-    assert _unmet("a cardboard box on the floor", [{"colour": "box", "is": "brown"}]) == []
+    assert _unmet("a cardboard box on the floor", [{"colour": "cardboard_box", "is": "brown"}]) == []
+    assert _unmet("a cardboard cube on the floor", [{"colour": "box", "is": "brown"}]) == []  # cardboard, a finish
     assert [a.asset for a in _plan("a ball bounces down a flight of stairs").actors] == ["sphere", "stairs"]
 
 
