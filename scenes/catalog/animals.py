@@ -13,7 +13,7 @@ from scenes.assets import AnimalLook, paint, prop_model
 from scenes.catalog.shapes import Vec, block, jointed, rod
 from scenes.catalog.spec import ANIMAL_ACTIONS, BIRD_ACTIONS, AssetSpec, composite
 from scenes.dog import dog
-from scenes.geometry import Mesh, cone, cylinder, ellipsoid, limb, placed, sphere, torus
+from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, limb, placed, sphere, torus
 from scenes.rig import Model, Part
 from scenes.traits import AssetTraits
 
@@ -48,6 +48,28 @@ LOOKS: dict[str, AnimalLook] = {
     "goat": AnimalLook(0.76, 0.34, 0.21, 0.23, 0.26, 0.28, 0.12, "none", "ddd6c8", "5a4a3e", neck_angle=30.0,
                        neck_width=(0.56, 0.4), head_shape=(0.5, 0.66, 0.52), muzzle=(0.36, 0.62, 0.34),
                        head_pitch=-18.0, tail_pitch=-165.0, thigh=0.34, shin=0.2),
+    # a house mouse: a 7 cm body low on short legs, a pointed head with big round ears (its own parts), a thin pink
+    # tail as long as its body trailing to the ground (its own, the rig's is too thick)
+    "mouse": AnimalLook(0.064, 0.038, 0.009, 0.009, 0.012, 0.032, 0.075, "none", "7d7063", "b3a696", neck_angle=55.0,
+                        neck_width=(0.7, 0.55), head_shape=(0.6, 0.74, 0.56), muzzle=(0.3, 0.5, 0.26),
+                        head_pitch=-8.0, tail_pitch=-58.0, thigh=0.36, shin=0.16),
+    # a red squirrel: a slim 20 cm body on short legs, a round head with tufted ears, a big bushy tail held up
+    # over its back (its own parts)
+    "squirrel": AnimalLook(0.15, 0.08, 0.038, 0.034, 0.03, 0.064, 0.05, "none", "b4542a", "efe2cc", neck_angle=45.0,
+                           neck_width=(0.7, 0.55), head_shape=(0.68, 0.72, 0.64), muzzle=(0.34, 0.42, 0.3),
+                           tail_pitch=-170.0, thigh=0.36, shin=0.2),
+    # a hedgehog: a round 20 cm body on very short legs, a pointed snout; the dome of spines is its own part
+    "hedgehog": AnimalLook(0.14, 0.08, 0.018, 0.018, 0.015, 0.05, 0.02, "none", "c9ad86", "6b5238", "matte",
+                           neck_angle=70.0, neck_width=(0.6, 0.5), head_shape=(0.62, 0.72, 0.56),
+                           muzzle=(0.3, 0.66, 0.26), head_pitch=-10.0, tail_pitch=-100.0, thigh=0.34, shin=0.26),
+    # a raccoon: a stocky grey body, a pointed face with a black mask, a thick ringed tail carried low behind
+    "raccoon": AnimalLook(0.36, 0.2, 0.1, 0.1, 0.07, 0.13, 0.24, "pointed", "8a847c", "ebe6de", neck_angle=45.0,
+                          neck_width=(0.66, 0.52), head_shape=(0.72, 0.66, 0.6), muzzle=(0.32, 0.56, 0.28),
+                          head_pitch=-6.0, tail_pitch=-70.0, thigh=0.34, shin=0.22),
+    # a green lizard: a long low body, its legs splayed out to the sides (its own parts), a long tapering tail
+    "lizard": AnimalLook(0.075, 0.024, 0.01, 0.01, 0.012, 0.03, 0.03, "none", "4f9a2e", "c8d870", "glossy",
+                         neck_angle=80.0, neck_width=(0.8, 0.7), head_shape=(0.52, 0.8, 0.4), muzzle=(0.36, 0.5, 0.24),
+                         tail_pitch=-95.0, thigh=0.4, shin=0.34),
 }
 
 
@@ -300,6 +322,265 @@ def goat() -> Model:
     extras.append((placed(beard, hpr=pitch), "head", "beard"))
     extras.append((placed(ellipsoid((g * 0.6, L * 0.6, g * 0.3)), at=(0, 0, -g * 0.62)), "body", "body"))  # belly
     return _with(assets.quadruped(look), extras, {"horn": paint("6e6458", "matte"), "beard": paint("8a7e70", "fabric")})
+
+
+# --- the seventh pass: mouse, squirrel, hedgehog, raccoon, lizard (the quadruped rig), owl (a bird), snail ---------
+
+
+def _without(base: Model, joints: tuple[str, ...]) -> Model:
+    """``base`` without the rig's own parts on ``joints`` (a mouse's thin tail and a lizard's splayed legs replace
+    them); the joints stay, so the gait and the wag still move what is hung there instead."""
+    names = [j.name for j in base.joints]
+    drop = {names.index(j) for j in joints}
+    return dataclasses.replace(base, parts=tuple(p for p in base.parts if p.joint not in drop))
+
+
+def _along(m: Mesh, a: Vec, b: Vec) -> Mesh:
+    """``m`` (built standing along +Z from the origin) turned to run from ``a`` towards ``b``, as :func:`rod` does."""
+    import math
+
+    d = [b[k] - a[k] for k in range(3)]
+    flat = math.hypot(d[0], d[1])
+    h = math.degrees(math.atan2(d[0], -d[1])) if flat > 1e-9 else 0.0
+    return placed(m, at=a, hpr=(h, math.degrees(math.atan2(flat, d[2])), 0.0))
+
+
+def _tube(points: list[Vec], widths: list[float], segments: int = 10) -> list[Mesh]:
+    """A tapering tube through ``points`` (a tail): a frustum between each two, a ball at each point."""
+    import math
+
+    out = []
+    for (a, wa), (b, wb) in itertools.pairwise(zip(points, widths, strict=True)):
+        length = math.dist(a, b)
+        out.append(_along(frustum(wa, wb, length, segments), a, b))
+    for p, w in zip(points, widths, strict=True):
+        out.append(placed(sphere(w, segments, max(4, segments // 2)), at=(p[0], p[1], p[2] - w / 2)))
+    return out
+
+
+def mouse() -> Model:
+    """A grey-brown house mouse, 7 cm of body and as much again of thin pink tail: a pointed head with big round
+    pink-lined ears and black eyes, a paler belly, small pink feet."""
+    look = LOOKS["mouse"]
+    hl, g, L = look.head, look.girth, look.length
+    pitch = (0, look.head_pitch, 0)
+    extras: list[tuple[Mesh, str, str]] = []
+    for s in (-1, 1):
+        ear = placed(cylinder(hl * 0.62, hl * 0.05, 16), hpr=(s * 18, 80, 0), at=(s * hl * 0.26, -hl * 0.1, hl * 0.2))
+        inner = placed(cylinder(hl * 0.46, hl * 0.03, 14), hpr=(s * 18, 80, 0),
+                       at=(s * hl * 0.26 + s * 0.0005, -hl * 0.1 + 0.0018, hl * 0.23))
+        extras += [(placed(ear, hpr=pitch), "head", "body"), (placed(inner, hpr=pitch), "head", "pink")]
+    extras.append((placed(ellipsoid((g * 0.7, L * 0.8, g * 0.4)), at=(0, 0, -g * 0.56)), "body", "accent"))  # belly
+    # the tail: from the rump down to the ground and along it, curving a little to one side
+    tail_z = -(look.upper + look.lower) * (1 + 0.04 / 0.96) - g * 0.5 + 0.0018  # the ground, in the tail's frame
+    pts = [(0.0, 0.0, 0.0), (0.0, -0.012, -0.012), (0.0, -0.024, tail_z * 0.7), (0.004, -0.04, tail_z),
+           (0.011, -0.06, tail_z), (0.012, -0.08, tail_z)]
+    extras += [(m, "tail", "pink") for m in _tube(pts, [0.0045, 0.004, 0.0034, 0.003, 0.0026, 0.0018], 8)]
+    base = _without(assets.quadruped(look), ("tail",))
+    return _with(base, extras, {"pink": paint("e6a6a0", "matte")})
+
+
+def squirrel() -> Model:
+    """A red squirrel 20 cm long with a bushy tail as long again held up over its back in an S, a cream belly and
+    chest, tufted ears and dark eyes."""
+    look = LOOKS["squirrel"]
+    hl, g, L = look.head, look.girth, look.length
+    extras: list[tuple[Mesh, str, str]] = []
+    for s in (-1, 1):
+        ear = placed(cone(hl * 0.24, hl * 0.36, 10), at=(s * hl * 0.19, -hl * 0.1, hl * 0.2), hpr=(0, -6, s * 14))
+        tuft = placed(cone(hl * 0.12, hl * 0.2, 8), at=(s * hl * 0.24, -hl * 0.12, hl * 0.5), hpr=(0, -6, s * 14))
+        extras += [(ear, "head", "body"), (tuft, "head", "tuft")]
+    extras.append((placed(ellipsoid((g * 0.66, L * 0.8, g * 0.44)), at=(0, L * 0.08, -g * 0.58)), "body", "accent"))
+    extras.append((placed(ellipsoid((g * 0.5, g * 0.5, look.neck * 1.6)), hpr=(0, -look.neck_angle, 0),
+                          at=(0, g * 0.1, -g * 0.32)), "neck", "accent"))  # the throat
+    # the brush: balls of fur up behind the back, its tip curling back
+    import numpy as np
+
+    keys = np.array([[-0.01, 0.0, 0.045], [-0.032, 0.025, 0.062], [-0.042, 0.06, 0.074], [-0.036, 0.095, 0.08],
+                     [-0.02, 0.12, 0.074], [-0.03, 0.14, 0.062], [-0.056, 0.145, 0.05], [-0.075, 0.135, 0.036]])
+    for y, z, d in zip(*(np.interp(np.linspace(0, 7, 22), np.arange(8), keys[:, i]) for i in range(3)), strict=True):
+        extras.append((placed(ellipsoid((d * 0.82, d, d), 14, 7), at=(0.0, float(y), float(z - d / 2))), "tail",
+                       "brush"))
+    return _with(assets.quadruped(look), extras, {"tuft": paint("7a3418", "fabric"), "brush": paint("a84a22",
+                                                                                                   "fabric")})
+
+
+def hedgehog() -> Model:
+    """A hedgehog 20 cm long: a dome of brown spines with pale tips over a round body, a pale-brown face with a
+    pointed snout and a black nose, small round ears and short legs."""
+    import math
+
+    import numpy as np
+
+    look = LOOKS["hedgehog"]
+    hl, g, L = look.head, look.girth, look.length
+    a, b, c = g * 0.8, L * 0.66, g * 0.62  # the dome's semi-axes
+    cz = -g * 0.08  # its middle, in the body's frame
+    extras: list[tuple[Mesh, str, str]] = [
+        (placed(ellipsoid((2 * a, 2 * b, 2 * c), 24, 12), at=(0, -L * 0.06, cz - c)), "body", "spines"),
+    ]
+    rng = np.random.default_rng(11)
+    for k in range(150):
+        u = rng.uniform(0.06, 1.0)  # sin of the height angle: the dome's upper part and its skirt
+        phi = rng.uniform(0, 2 * math.pi)
+        ny, nx, nz = math.sqrt(1 - u * u) * math.cos(phi), math.sqrt(1 - u * u) * math.sin(phi), u
+        if ny > 0.82 and nz < 0.45:
+            continue  # leave the face clear
+        p = (a * nx, -L * 0.06 + b * ny, cz + c * nz)
+        out = np.array([nx / a, ny / b, nz / c])
+        out = out / np.linalg.norm(out) + np.array([0.0, -0.55, 0.1])  # the spines lie back
+        out = out / np.linalg.norm(out)
+        tip = tuple(float(p[i] + out[i] * 0.02) for i in range(3))
+        extras.append((_along(cone(0.0055, 0.022, 5), p, tip), "body", "tips" if k % 3 == 0 else "spines"))
+    for s in (-1, 1):
+        extras.append((placed(cylinder(hl * 0.26, hl * 0.05, 10), hpr=(0, 0, s * 90),
+                              at=(s * hl * 0.3, -hl * 0.12, hl * 0.08)), "head", "accent"))
+    return _with(assets.quadruped(look), extras, {"spines": paint("5e4a36", "matte"), "tips": paint("d8ccb6",
+                                                                                                     "matte")})
+
+
+def raccoon() -> Model:
+    """A raccoon 70 cm from nose to tail tip: a grey coat, a black mask across the eyes under white brows on a white
+    muzzle, dark legs and a thick tail ringed black and grey."""
+    look = LOOKS["raccoon"]
+    hl, g = look.head, look.girth
+    pitch = (0, look.head_pitch, 0)
+    extras: list[tuple[Mesh, str, str]] = [
+        (placed(placed(ellipsoid((hl * 0.78, hl * 0.26, hl * 0.19)), at=(0, hl * 0.1, hl * 0.07)), hpr=pitch),
+         "head", "mask"),
+        (placed(placed(ellipsoid((hl * 0.6, hl * 0.2, hl * 0.1)), at=(0, hl * 0.12, hl * 0.23)), hpr=pitch),
+         "head", "accent"),  # the white brows over the mask
+        (placed(placed(ellipsoid((hl * 0.5, hl * 0.3, hl * 0.14)), at=(0, hl * 0.2, -hl * 0.05)), hpr=pitch),
+         "head", "accent"),  # white cheeks under it
+        (placed(ellipsoid((g * 0.6, look.length * 0.7, g * 0.3)), at=(0, 0, -g * 0.6)), "body", "belly"),
+    ]
+    for leg in ("fl", "fr", "bl", "br"):  # dark legs and paws
+        extras.append((placed(limb(g * look.shin * 1.12, look.lower * 0.85), at=(0, 0, -look.lower * 0.15)),
+                       f"{leg}_lower", "mask"))
+        paw = 0.04 * (look.upper + look.lower) / 0.96
+        extras.append((placed(ellipsoid((g * 0.32, g * 0.46, paw * 2.6), 12, 6),
+                              at=(0, g * 0.06, -look.lower - paw * 1.05)), f"{leg}_lower", "mask"))
+    tail_pitch = (0, look.tail_pitch, 0)
+    n = 7
+    for k in range(n):  # a thick tail in rings, grey and black, a black tip
+        d = g * (0.55 - 0.025 * k)
+        seg = placed(ellipsoid((d, d, look.tail / n * 1.5), 14, 6), at=(0, 0, -look.tail * (k + 1.2) / n))
+        extras.append((placed(seg, hpr=tail_pitch), "tail", "mask" if k % 2 else "body"))
+    extras.append((placed(placed(ellipsoid((g * 0.34, g * 0.34, look.tail * 0.22)), at=(0, 0, -look.tail * 1.15)),
+                          hpr=tail_pitch), "tail", "mask"))
+    return _with(assets.quadruped(look), extras, {"mask": paint("1e1c1a", "fabric"), "belly": paint("b4aea4",
+                                                                                                    "fabric")})
+
+
+def lizard() -> Model:
+    """A green lizard 25 cm long: a long low body, four legs splayed out to the sides with five-toed feet, a pale
+    belly and throat, dark spots along the back and a long tapering tail on the ground."""
+    import numpy as np
+
+    look = LOOKS["lizard"]
+    hl, g, L = look.head, look.girth, look.length
+    up, lo = look.upper, look.lower
+    paw = 0.04 * (up + lo) / 0.96
+    mw, ml, mh = look.muzzle
+    extras: list[tuple[Mesh, str, str]] = [
+        (placed(ellipsoid((g * 1.25, L * 1.05, g * 0.75)), at=(0, 0, -g * 0.42)), "body", "body"),  # flat and wide
+        (placed(ellipsoid((g * 1.05, L * 0.9, g * 0.3)), at=(0, 0, -g * 0.45)), "body", "accent"),  # belly
+        (placed(ellipsoid((hl * mw * 1.06, hl * ml * 0.97, hl * mh)), at=(0, hl * 0.34, -hl * 0.2)), "head", "body"),
+    ]
+    rng = np.random.default_rng(4)
+    for _ in range(9):
+        x, y = rng.uniform(-0.35, 0.35) * g, rng.uniform(-0.45, 0.45) * L
+        extras.append((placed(ellipsoid((g * 0.22, g * 0.28, g * 0.1)), at=(x, y, g * 0.26)), "body", "spots"))
+    for leg in ("fl", "fr", "bl", "br"):
+        s = -1.0 if leg[1] == "l" else 1.0
+        front = leg[0] == "f"
+        elbow = (s * g * 0.75, 0.0, -up)  # out to the side at the knee's height, so the knee's turn keeps it there
+        foot = (s * g * 0.9, g * (0.25 if front else -0.1), -lo)
+        extras.append((rod((0, 0, 0), elbow, g * 0.34, 8), f"{leg}_upper", "body"))
+        extras.append((placed(sphere(g * 0.34, 8, 4), at=(elbow[0], elbow[1], elbow[2] - g * 0.17)), f"{leg}_upper",
+                       "body"))
+        extras.append((rod((elbow[0], 0, 0), foot, g * 0.28, 8), f"{leg}_lower", "body"))
+        fx, fy, _ = foot
+        for k, a in enumerate((-50, -22, 0, 22, 50)):  # five toes spread out from the foot
+            ang = np.radians(a + (0 if front else 180) + s * (25 if front else -25))
+            tip = (fx + s * abs(np.sin(ang)) * g * 0.5 * (1 if k != 2 else 1.2), fy + np.cos(ang) * g * 0.5,
+                   -lo - paw + 0.0012)
+            extras.append((rod((fx, fy, -lo - paw + 0.0012), tip, 0.0022, 4), f"{leg}_lower", "body"))
+        extras.append((placed(ellipsoid((g * 0.35, g * 0.35, paw * 2 + 0.0024), 8, 4), at=(fx, fy, -lo - paw)),
+                       f"{leg}_lower", "body"))
+    # the tail: from the rump down to the ground and along it in a gentle curve, tapering to a point
+    ground = -(up + lo + paw) - g * 0.5
+    pts = [(0.0, 0.0, 0.0), (0.0, -0.03, ground * 0.55), (0.006, -0.06, ground + 0.0045), (0.016, -0.095, ground +
+           0.0032), (0.018, -0.125, ground + 0.0022), (0.01, -0.15, ground + 0.0012)]
+    extras += [(m, "tail", "body") for m in _tube(pts, [g * 0.62, g * 0.46, 0.009, 0.0064, 0.0044, 0.0024], 10)]
+    base = _without(assets.quadruped(look), ("tail", "fl_upper", "fl_lower", "fr_upper", "fr_lower", "bl_upper",
+                                              "bl_lower", "br_upper", "br_lower"))
+    return _with(base, extras, {"spots": paint("2f6a1c", "glossy")})
+
+
+def owl() -> Model:
+    """A tawny owl 35 cm tall perched upright: a round head with a pale face disc round two big black eyes, a
+    hooked beak, a streaked buff breast, brown wings folded at its sides on the wing joints, feathered feet."""
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.2, 0.19, 0.25)), at=(0, -0.01, 0.03)), "body"),
+        (placed(ellipsoid((0.16, 0.1, 0.2)), at=(0, 0.045, 0.05)), "breast"),
+        (placed(ellipsoid((0.19, 0.16, 0.15)), at=(0, 0.0, 0.2)), "body"),  # the head, merging into the body
+        (placed(ellipsoid((0.1, 0.05, 0.06)), at=(0, -0.08, 0.02), hpr=(0, 30, 0)), "wings"),  # the tail
+    ]
+    for s in (-1, 1):
+        parts.append((placed(ellipsoid((0.095, 0.035, 0.12)), at=(s * 0.04, 0.052, 0.19), hpr=(s * -22, 0, 0)),
+                      "face"))  # the face disc, one half round each eye
+        parts.append((placed(sphere(0.04, 14, 7), at=(s * 0.034, 0.066, 0.228)), "ring"))
+        parts.append((placed(sphere(0.026, 12, 6), at=(s * 0.035, 0.075, 0.235)), "eyes"))
+        parts.append((placed(ellipsoid((0.034, 0.04, 0.03)), at=(s * 0.03, 0.03, 0.0)), "feet"))  # feathered feet
+        for k in range(3):  # the talons
+            parts.append((rod((s * 0.03 + (k - 1) * 0.01, 0.045, 0.006), (s * 0.03 + (k - 1) * 0.012, 0.056,
+                                                                         0.001), 0.004, 4), "talons"))
+    parts.append((_along(cone(0.018, 0.032, 8), (0, 0.078, 0.235), (0, 0.09, 0.205)), "beak"))
+    for x, z in ((-0.03, 0.16), (0.03, 0.15), (0.0, 0.12), (-0.035, 0.11), (0.03, 0.09), (0.0, 0.075), (-0.02, 0.06),
+                 (0.025, 0.05)):
+        parts.append((placed(ellipsoid((0.012, 0.01, 0.03)), at=(x, 0.08 - abs(x) * 0.4, z)), "streaks"))
+    for s in (-1, 1):  # brows of darker feathers over the disc
+        parts.append((placed(ellipsoid((0.07, 0.02, 0.025)), at=(s * 0.04, 0.06, 0.262), hpr=(0, 0, s * -15)),
+                      "wings"))
+    wings = [
+        (f"{n}_wing", (sx * 0.085, 0.0, 0.2),
+         [(placed(placed(ellipsoid((0.03, 0.22, 0.1)), at=(0, 0, -0.05)), at=(sx * 0.012, -0.03, -0.08),
+                  hpr=(0, 62, sx * 4)), "wings")])
+        for n, sx in (("l", -1), ("r", 1))
+    ]
+    slots = {"body": paint("8a5a34", "fabric"), "breast": paint("c39a66", "fabric"), "face": paint("d8b888", "fabric"),
+             "ring": paint("e08a22", "glossy"), "eyes": paint("0a0a0a", "glossy"), "beak": paint("c8b890", "ceramic"),
+             "talons": paint("3a3430", "matte"), "streaks": paint("5a3a22", "fabric"),
+             "wings": paint("6e4426", "fabric"), "feet": paint("d8c4a0", "fabric")}
+    return jointed(parts, wings, slots)
+
+
+def snail() -> Model:
+    """A garden snail: a brown coiled shell 4 cm across with darker bands on a 6 cm grey-beige body, its head up with
+    two eye stalks and two short feelers."""
+    import math
+
+    parts: list[tuple[Mesh, str]] = [
+        (placed(ellipsoid((0.016, 0.062, 0.009)), at=(0, 0.0, 0.0)), "body"),
+        (placed(ellipsoid((0.012, 0.02, 0.016)), at=(0, 0.022, 0.002), hpr=(0, 20, 0)), "body"),
+    ]
+    for s in (-1, 1):
+        parts.append((rod((s * 0.003, 0.027, 0.014), (s * 0.007, 0.035, 0.03), 0.0018, 5), "body"))
+        parts.append((placed(sphere(0.0032, 8, 4), at=(s * 0.007, 0.035, 0.0285)), "eyes"))
+        parts.append((rod((s * 0.003, 0.03, 0.01), (s * 0.006, 0.037, 0.012), 0.0015, 4), "body"))
+    # the shell: a tube coiled in a shrinking spiral about an axis across the body (X), drawn as overlapping balls
+    cy, cz, r0 = -0.004, 0.027, 0.0125
+    steps = 44
+    for k in range(steps):
+        th = k / steps * 3.2 * math.pi
+        r = r0 * math.exp(-0.2 * th)
+        d = 2.1 * r * 0.62 + 0.002
+        y, z = cy + r * math.sin(th), cz - r * math.cos(th)
+        x = 0.0045 * (1 - k / steps)  # the coil stands a little proud of the body's middle on one side
+        parts.append((placed(sphere(d, 12, 6), at=(x, y, z - d / 2)), "bands" if k % 5 == 0 else "shell"))
+    return prop_model(parts, {"body": paint("9a8a70", "glossy"), "shell": paint("9a6a36", "glossy"),
+                              "bands": paint("5a3a1c", "glossy"), "eyes": paint("2a2420", "glossy")})
 
 
 def ladybird() -> Model:
@@ -690,4 +971,18 @@ ASSETS: tuple[AssetSpec, ...] = (
               AssetTraits(flies=True, grip=(0.0, 0.0, 0.004), hold="hand", physics_shape="hull")),
     composite("spider", "prop", (0.042, 0.031, 0.015), "a black spider 4 cm across its legs", spider, "animals",
               AssetTraits(grip=(0.0, 0.0, 0.007), hold="hand", physics_shape="hull")),
+    # the seventh pass (docs/catalog.md, "Seven animals")
+    _quadruped("mouse", (0.038, 0.169, 0.06), "a grey-brown house mouse 7 cm long with big round ears and a long pink "
+               "tail", mouse),
+    _quadruped("squirrel", (0.08, 0.284, 0.287), "a red squirrel with a big bushy tail held up over its back",
+               squirrel),
+    _quadruped("hedgehog", (0.163, 0.234, 0.124), "a hedgehog 20 cm long: a dome of brown spines, a pointed snout",
+               hedgehog),
+    _quadruped("raccoon", (0.196, 0.726, 0.432), "a grey raccoon with a black mask and a ringed tail, 70 cm long",
+               raccoon),
+    _quadruped("lizard", (0.082, 0.25, 0.043), "a green lizard 25 cm long on four splayed legs, a long tail", lizard),
+    composite("owl", "bird", (0.225, 0.216, 0.351), "a tawny owl 35 cm tall, perched upright, big eyes in a pale face "
+              "disc (flies)", owl, "animals", AssetTraits(flies=True, physics_shape="hull"), BIRD_ACTIONS),
+    composite("snail", "prop", (0.022, 0.068, 0.039), "a garden snail: a brown coiled shell 4 cm across on a 6 cm body",
+              snail, "animals", AssetTraits(grip=(0.0, 0.0, 0.02), hold="hand", physics_shape="hull")),
 )
