@@ -648,6 +648,114 @@ def intersection() -> Model:
                               "joints": paint("8a867e", "matte")}, "body")
 
 
+def garage() -> Model:
+    """A single brick garage 3.2 m wide, 6 m deep and 2.6 m high, its up-and-over door at +Y shown open (tipped up
+    level under the roof at the front), so a car parked inside is seen: a thin concrete floor, brick walls with a
+    small window in each side, a flat felt roof with a white fascia."""
+    w, d, h, t = 3.2, 6.0, 2.45, 0.15  # outside width and depth, wall height, wall thickness
+    door_w, door_h = 2.4, 2.1
+    pier = (w - door_w) / 2
+    parts: Parts = [
+        (block((w - 2 * t, d - 2 * t, 0.02), (0, 0, 0.01)), "floor"),  # thin: what stands on the ground stands on it
+        (block((w, t, h), (0, -(d - t) / 2, h / 2)), "walls"),
+        (block((door_w, t, h - door_h), (0, (d - t) / 2, (h + door_h) / 2)), "walls"),
+        (block((w + 0.1, d + 0.1, 0.15), (0, 0, h + 0.075)), "roof"),
+        (block((w + 0.12, 0.03, 0.14), (0, (d + 0.1) / 2 + 0.015, h + 0.07)), "trim"),  # the fascia over the door
+        # the door, open: its panel tipped up level under the lintel, its lower edge just out of the opening
+        (block((door_w - 0.08, 1.9, 0.04), (0, (d - t) / 2 - 0.75, door_h - 0.04)), "door"),
+    ]
+    for sx in (-1, 1):
+        parts.append((block((t, d - 2 * t, h), (sx * (w - t) / 2, 0, h / 2)), "walls"))
+        parts.append((block((pier, t, door_h), (sx * (w - pier) / 2, (d - t) / 2, door_h / 2)), "walls"))
+        parts.append((block((0.06, 0.06, door_h), (sx * (door_w / 2 - 0.03), d / 2 + 0.005, door_h / 2)), "trim"))
+        parts.append((block((0.03, 0.7, 0.5), (sx * (w / 2 + 0.005), -0.8, 1.5)), "trim"))  # a side window's frame
+        parts.append((block((0.034, 0.6, 0.4), (sx * (w / 2 + 0.007), -0.8, 1.5)), "glass"))
+    parts.append((block((door_w, 0.06, 0.06), (0, d / 2 + 0.005, door_h - 0.03)), "trim"))
+    for k in range(6):  # the door panel's ribs
+        parts.append((block((door_w - 0.12, 0.03, 0.012), (0, (d - t) / 2 - 1.6 + 0.3 * k, door_h - 0.066)), "trim"))
+    return prop_model(parts, {"walls": paint("9a4a34", "matte"), "floor": paint("9a9894", "concrete"),
+                              "roof": paint("3a3c3f", "matte"), "door": paint("dcdcd6", "metal"),
+                              "trim": paint("f4f4f0", "matte"), "glass": paint("4a6272", "glass")}, "walls")
+
+
+def driveway() -> Model:
+    """A concrete driveway 3 m wide and 12 m long along Y (long enough for a car to drive up it): a slab 5 cm thick
+    with saw-cut joints every 2 m, between edgings of dark block paving (cars drive and park on it, people walk on
+    it)."""
+    width, length, top_ = 3.0, 12.0, 0.05
+    edge = 0.2
+    parts: Parts = [(block((width - 2 * edge, length, top_), (0, 0, top_ / 2)), "body")]
+    for sx in (-1, 1):
+        parts.append((block((edge, length, top_), (sx * (width - edge) / 2, 0, top_ / 2)), "edging"))
+        for y in np.arange(-length / 2 + 0.2, length / 2, 0.2):  # the paving blocks' joints
+            parts.append((block((edge, 0.01, 0.002), (sx * (width - edge) / 2, float(y), top_ + 0.001)), "joints"))
+    for y in np.arange(-length / 2 + 2.0, length / 2, 2.0):
+        parts.append((block((width - 2 * edge, 0.012, 0.002), (0, float(y), top_ + 0.001)), "joints"))
+    return prop_model(parts, {"body": paint("b4b0a8", "concrete"), "edging": paint("5a5654", "stone"),
+                              "joints": paint("6a6660", "matte")})
+
+
+_GLYPHS = {"S": "afgcd", "C": "afed", "H": "febcg", "O": "abcdef", "L": "fed"}
+
+
+def _letters(text: str, centre: tuple[float, float, float], height: float) -> Parts:
+    """Block capitals ``height`` m tall standing upright in the XZ plane, facing +Y, centred on ``centre`` (read
+    from in front: the first letter at +X, the viewer's left)."""
+    w, t = height * 0.55, height / 6
+    segs = {"a": (0, height / 2, w, t), "d": (0, -height / 2, w, t), "g": (0, 0, w, t),
+            "b": (w / 2, height / 4, t, height / 2), "c": (w / 2, -height / 4, t, height / 2),
+            "e": (-w / 2, -height / 4, t, height / 2), "f": (-w / 2, height / 4, t, height / 2)}
+    out: Parts = []
+    for k, ch in enumerate(text):
+        dx = ((len(text) - 1) / 2 - k) * (w + 1.4 * t)
+        for seg in _GLYPHS[ch]:
+            x, z, sx, sz = segs[seg]
+            out.append((block((sx + t, 0.02, sz + t), (centre[0] + dx - x, centre[1], centre[2] + z)), "letters"))
+    return out
+
+
+def school() -> Model:
+    """A two-storey brick school 20 m wide and 10 m deep, 7.9 m to its parapet, front at +Y: two rows of tall white
+    windows, a stone band between the storeys, double doors under a porch canopy in the middle, a sign board over
+    it reading SCHOOL, a clock above, a flat roof behind a parapet."""
+    w, d, h = 20.0, 9.6, 7.4
+    front = d / 2
+    parts: Parts = [
+        (block((w, d, h), (0, 0, h / 2)), "body"),
+        (block((w + 0.3, d + 0.3, 0.5), (0, 0, h + 0.25)), "trim"),  # the parapet's coping
+        (block((w + 0.1, d + 0.1, 0.3), (0, 0, 3.6)), "trim"),  # the band between the storeys
+        (block((w + 0.1, d + 0.1, 0.4), (0, 0, 0.2)), "trim"),  # the plinth
+        (block((3.2, 0.6, 2.9), (0, front + 0.3, 1.45)), "body"),  # the porch
+        (block((3.6, 1.0, 0.2), (0, front + 0.4, 3.0)), "trim"),  # its canopy
+        (block((2.2, 0.06, 2.5), (0, front + 0.61, 1.25)), "door"),
+        (block((0.06, 0.08, 2.5), (0, front + 0.63, 1.25)), "trim"),
+        (block((5.0, 0.12, 0.9), (0, front + 0.06, 4.2)), "sign"),
+        *_letters("SCHOOL", (0, front + 0.13, 4.2), 0.6),
+        (placed(centred(cylinder(1.1, 0.08, 28)), hpr=(0, 90, 0), at=(0, front + 0.04, 6.0)), "trim"),  # the clock
+        (placed(centred(cylinder(0.9, 0.1, 28)), hpr=(0, 90, 0), at=(0, front + 0.05, 6.0)), "clock"),
+        (block((0.05, 0.02, 0.36), (0, front + 0.11, 6.14)), "letters"),  # its hands at ten to two
+        (block((0.28, 0.02, 0.05), (0.12, front + 0.11, 6.06), (0, 0, -20)), "letters"),
+    ]
+    for side, y in ((1, front), (-1, -front)):
+        for k in range(12):
+            x = -8.8 + k * 1.6
+            for z0 in (0.9, 4.4):
+                if side > 0 and abs(x) < 2.2 and (z0 < 4 or abs(x) < 1.0):
+                    continue  # the porch, the sign and the clock
+                z = z0 + 0.9
+                parts.append((block((1.0, 0.06, 1.8), (x, y, z)), "glass"))
+                parts.append((block((1.12, 0.1, 0.08), (x, y, z + 0.94)), "frames"))
+                parts.append((block((1.2, 0.16, 0.08), (x, y + side * 0.03, z - 0.94)), "frames"))  # the sill
+                parts.append((block((0.06, 0.1, 1.8), (x, y, z)), "frames"))
+                parts.append((block((1.0, 0.1, 0.05), (x, y, z + 0.2)), "frames"))
+                for sx in (-1, 1):
+                    parts.append((block((0.06, 0.1, 1.9), (x + sx * 0.53, y, z)), "frames"))
+    return prop_model(parts, {"body": paint("a04a34", "matte"), "trim": paint("e6e0d2", "stone"),
+                              "glass": paint("4a6a80", "glass"), "frames": paint("f6f6f2", "matte"),
+                              "door": paint("1f4f8a", "wood"), "sign": paint("1f4f8a", "matte"),
+                              "letters": paint("f6f6f2", "matte"), "clock": paint("f8f6ee", "glossy")}, "body")
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -789,4 +897,12 @@ ASSETS: tuple[AssetSpec, ...] = (
        "crossings on each arm, a pavement on each corner", intersection,
        AssetTraits(supports=(Surface(0.03, (8.0, 20.0)), Surface(0.03, (20.0, 8.0))), walkable=True,
                    physics_shape="box")),
+    _c("garage", (3.32, 6.17, 2.6), "a single brick garage 3.2 x 6 m with a flat roof, its up-and-over door at +Y open "
+       "(a car parks inside it)", garage,
+       AssetTraits(container=Surface(0.02, (2.9, 5.7)), physics_shape="box")),
+    _c("driveway", (3.0, 12.0, 0.052), "a concrete driveway 3 m wide and 12 m long along Y between block-paved edgings "
+       "(cars park on it, people walk on it)", driveway,
+       AssetTraits(supports=top(0.05, (3.0, 12.0)), walkable=True, physics_shape="box")),
+    _c("school", (20.3, 10.65, 7.9), "a two-storey brick school 20 m wide with a SCHOOL sign over its doors and a "
+       "clock, front at +Y", school, AssetTraits(physics_shape="box")),
 )

@@ -8,7 +8,7 @@ from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, chequer, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, frustum, placed, sphere
+from scenes.geometry import Mesh, cone, cylinder, frustum, placed, sphere
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -559,6 +559,78 @@ def cupboard() -> Model:
                               "plinth": paint("3a2a1c", "matte"), "handles": paint("2a2a2a", "metal")}, "doors")
 
 
+def fireplace() -> Model:
+    """A brick fireplace 1.4 m wide and 1.2 m tall against a wall, facing +Y: a chimney breast of brick piers and
+    a lintel round an open firebox 0.7 x 0.6 m, sooty inside, logs on an iron grate burning with glowing flames, a
+    stone hearth in front and a wooden mantelpiece on top (a clock or a vase stands on it)."""
+    back, front = -0.225, 0.1  # the brickwork's back and front faces
+    depth, mid = front - back, (front + back) / 2
+    opening, arch = 0.7, 0.65  # the firebox's width and height over the hearth
+    hearth = 0.05
+    parts: Parts = [
+        (block((1.4, 0.45, hearth), (0, 0.0, hearth / 2)), "hearth"),
+        (block((opening, depth, 1.12 - arch - hearth), (0, mid, (arch + hearth + 1.12) / 2)), "brick"),  # lintel
+        (block((opening, 0.08, arch), (0, back + 0.04, hearth + arch / 2)), "brick"),  # the firebox's back
+        (block((opening - 0.02, 0.004, arch - 0.02), (0, back + 0.082, hearth + arch / 2)), "soot"),
+        (block((1.4, 0.35, 0.05), (0, back + 0.175, 1.175)), "mantel"),  # the mantel shelf, top at 1.2 m
+        (block((1.3, 0.05, 0.06), (0, front + 0.025, 1.12)), "mantel"),  # its moulding
+        (block((opening + 0.08, 0.03, 0.06), (0, front + 0.015, hearth + arch + 0.03)), "hearth"),  # a stone lintel
+    ]
+    for sx in (-1, 1):
+        pier = (1.3 - opening) / 2
+        parts.append((block((pier, depth, 1.12 - hearth), (sx * (opening + pier) / 2, mid, (1.12 + hearth) / 2)),
+                      "brick"))
+        parts.append((block((0.004, depth - 0.08, arch - 0.02), (sx * (opening / 2 - 0.002), mid - 0.04,
+                                                                 hearth + arch / 2)), "soot"))
+        parts.append((rod((sx * 0.22, -0.12, hearth), (sx * 0.22, -0.12, hearth + 0.12), 0.02, 6), "grate"))
+        parts.append((rod((sx * 0.22, 0.02, hearth), (sx * 0.22, 0.02, hearth + 0.12), 0.02, 6), "grate"))
+    for y in (-0.12, 0.02):
+        parts.append((rod((-0.24, y, hearth + 0.1), (0.24, y, hearth + 0.1), 0.02, 6), "grate"))
+    for k, (a, y) in enumerate(((-12.0, -0.06), (14.0, -0.03), (0.0, -0.1))):  # the logs on the grate
+        z = hearth + 0.15 + 0.05 * (k == 2)
+        parts.append((placed(rod((-0.22, 0, 0), (0.22, 0, 0), 0.09, 8), hpr=(a, 0, 0), at=(0, y, z)), "logs"))
+    parts += [
+        (placed(cone(0.36, 0.34, 10), at=(0, -0.05, hearth + 0.17)), "flames"),
+        (placed(cone(0.16, 0.26, 8), at=(-0.14, -0.06, hearth + 0.17)), "flames"),
+        (placed(cone(0.16, 0.24, 8), at=(0.14, -0.04, hearth + 0.17)), "flames"),
+        (placed(cone(0.2, 0.42, 8), at=(0.02, -0.04, hearth + 0.18)), "core"),
+    ]
+    return prop_model(parts, {"brick": paint("9b4a32", "brick"), "mantel": paint("6b4426", "wood"),
+                              "hearth": paint("b8b2a6", "stone"), "soot": paint("1c1814", "matte"),
+                              "grate": paint("2a2a2a", "metal"), "logs": paint("4a2e1c", "wood"),
+                              "flames": paint("ff7a1a", "emissive"), "core": paint("ffd24a", "emissive")}, "brick")
+
+
+def painting() -> Model:
+    """A framed painting 0.8 x 0.6 m in the XZ plane, picture facing +Y: a gilt frame round a landscape (a blue
+    sky, a yellow sun, green hills, a tree, a field in front). Its base is its frame's bottom edge: it hangs (set it
+    at the height of a wall)."""
+    fw, fh, border = 0.8, 0.6, 0.06
+    cw, ch, cz = fw - 2 * border, fh - 2 * border, fh / 2
+    front = 0.012  # the canvas's face; the picture's shapes lie on it
+    low = cz - ch / 2
+    parts: Parts = [
+        (block((cw, 0.024, ch), (0, 0.0, cz)), "canvas"),  # the sky
+        (block((cw, 0.004, 0.14), (0, front + 0.002, low + 0.07)), "field"),
+        (placed(centred(cylinder(0.09, 0.004, 20)), hpr=(0, 90, 0), at=(0.18, front + 0.002, cz + 0.13)), "sun"),
+        (block((0.018, 0.004, 0.1), (-0.2, front + 0.006, low + 0.17)), "trunk"),
+        (placed(centred(sphere(1.0, 14, 7)), scale=(0.11, 0.004, 0.12), at=(-0.2, front + 0.007, low + 0.27)),
+         "tree"),
+    ]
+    for x, w, h in ((-0.14, 0.46, 0.26), (0.16, 0.4, 0.2)):  # the hills, their feet behind the field
+        parts.append((placed(centred(sphere(1.0, 20, 8)), scale=(w, 0.004, h), at=(x, front, low + 0.13)), "hills"))
+    parts.append((block((cw, 0.004, 0.05), (0, front + 0.003, low + 0.025)), "field"))  # under the hills' feet
+    for sz in (-1, 1):
+        parts.append((block((fw, 0.05, border), (0, 0.0, cz + sz * (fh - border) / 2)), "frame"))
+        parts.append((block((border, 0.05, fh - 2 * border), (sz * (fw - border) / 2, 0.0, cz)), "frame"))
+        parts.append((block((cw + 0.01, 0.03, 0.012), (0, 0.012, cz + sz * (ch / 2 + 0.004))), "gilt"))
+        parts.append((block((0.012, 0.03, ch), (sz * (cw / 2 + 0.004), 0.012, cz)), "gilt"))
+    return prop_model(parts, {"frame": paint("6b4426", "wood"), "gilt": paint("c9a44c", "metal"),
+                              "canvas": paint("8ab8e0", "matte"), "sun": paint("f6d040", "matte"),
+                              "hills": paint("5a9a3a", "matte"), "field": paint("a8b848", "matte"),
+                              "trunk": paint("5a3a22", "matte"), "tree": paint("2f6b2a", "matte")}, "canvas")
+
+
 def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "furniture", traits)
 
@@ -754,4 +826,9 @@ ASSETS: tuple[AssetSpec, ...] = (
        curtain, AssetTraits(hangs=True, physics_shape="box")),
     _f("cupboard", (0.94, 0.5, 1.0), "a wooden kitchen cupboard 1 m tall, two doors under two drawers, facing +Y "
        "(put things on its top)", cupboard, AssetTraits(supports=top(1.0, (0.94, 0.48)), physics_shape="box")),
+    _f("fireplace", (1.4, 0.45, 1.2), "a brick fireplace with a fire burning in it and a wooden mantelpiece 1.2 m "
+       "up (a clock or a vase stands on it), facing +Y", fireplace,
+       AssetTraits(supports=top(1.2, (1.4, 0.35), (0.0, -0.05)), physics_shape="box")),
+    _f("painting", (0.8, 0.05, 0.6), "a framed landscape painting 0.8 x 0.6 m, picture at +Y (hangs: set it on a "
+       "wall)", painting, AssetTraits(hangs=True, physics_shape="box")),
 )

@@ -910,6 +910,80 @@ def bouquet() -> Model:
     return prop_model(parts, {"bloom_a": paint("d81b3a", "matte"), "bloom_b": paint("f48fb1", "matte"),
                               "bloom_c": paint("f6c431", "matte"), "centres": paint("f4e04d", "matte"),
                               "stems": paint("3f8a3a", "matte"), "ribbon": paint("f4f2ea", "fabric")}, "bloom_a")
+# --- the twelve things and places pass (a radio, a snowball, pancakes, a watermelon) -----------------------------
+
+
+def radio() -> Model:
+    """A retro portable radio 30 cm wide, 18 cm tall to the top of its carrying handle, front at +Y: a cream case
+    with a red trim band, a round speaker grille at -X (on the right as one faces it), a tuning dial with a pointer
+    and two knobs at +X, a chrome handle on two posts."""
+    w, d, h = 0.3, 0.1, 0.14
+    parts: Parts = [
+        (block((w, d, h), (0, 0, h / 2)), "body"),
+        (block((w + 0.004, d + 0.004, 0.02), (0, 0, 0.02)), "trim"),  # the base band
+        (placed(centred(cylinder(0.1, 0.006, 24)), hpr=(0, 90, 0), at=(-0.07, d / 2 + 0.003, 0.075)), "grille"),
+        (placed(centred(cylinder(0.07, 0.008, 20)), hpr=(0, 90, 0), at=(0.075, d / 2 + 0.004, 0.09)), "dial"),
+        (block((0.002, 0.004, 0.05), (0.08, d / 2 + 0.009, 0.09), (0, 0, 20)), "trim"),  # the dial's pointer
+    ]
+    for z in np.linspace(0.04, 0.11, 7):  # the grille's slots
+        half = float(np.sqrt(max(0.05 ** 2 - (z - 0.075) ** 2, 0.0))) * 0.9
+        parts.append((block((2 * half, 0.004, 0.004), (-0.07, d / 2 + 0.007, float(z))), "trim"))
+    for x in (0.05, 0.1):  # the knobs
+        parts.append((placed(centred(cylinder(0.026, 0.012, 14)), hpr=(0, 90, 0), at=(x, d / 2 + 0.006, 0.035)),
+                      "knobs"))
+    for sx in (-1, 1):
+        parts.append((rod((sx * 0.1, 0, h), (sx * 0.1, 0, 0.172), 0.012, 8), "handle"))
+    parts.append((rod((-0.106, 0, 0.172), (0.106, 0, 0.172), 0.016, 10), "handle"))
+    return prop_model(parts, {"body": paint("efe3c4", "plastic"), "trim": paint("b03028", "plastic"),
+                              "grille": paint("6a5a48", "fabric"), "dial": paint("f8f0d8", "glossy"),
+                              "knobs": paint("3a2a1c", "plastic"), "handle": paint("c8ccd0", "chrome")})
+
+
+def snowball() -> Model:
+    """A snowball 8 cm across, packed by hand: a round white ball with a few lumps of snow pressed into it."""
+    d = 0.08
+    parts: Parts = [(sphere(d, 20, 10), "body")]
+    rng = np.random.default_rng(23)
+    for _ in range(9):
+        a, b = float(rng.uniform(0, 2 * np.pi)), float(rng.uniform(-1.1, 1.1))
+        c = np.array([np.cos(a) * np.cos(b), np.sin(a) * np.cos(b), np.sin(b)]) * (d / 2 - 0.008)
+        size = float(rng.uniform(0.018, 0.026))
+        parts.append((placed(centred(sphere(size, 8, 4)), at=(float(c[0]), float(c[1]), float(c[2]) + d / 2)),
+                      "lumps"))
+    return prop_model(parts, {"body": paint("f4f7fa", "snow"), "lumps": paint("e4ecf4", "snow")})
+
+
+def pancake() -> Model:
+    """A stack of three pancakes 14 cm across and 3 cm high, each a soft golden round cake thicker in its middle; a
+    pool of maple syrup on top running down their sides, a pat of butter on it."""
+    thick = 0.0085
+    parts: Parts = []
+    for k, (dx, dy, dia) in enumerate(((0.0, 0.0, 0.14), (0.003, -0.002, 0.136), (-0.002, 0.003, 0.138))):
+        z = k * thick
+        parts.append((placed(ellipsoid((dia, dia, 0.013), 28, 8), at=(dx, dy, z)), "body"))
+    top_z = 2 * thick + 0.0128  # the top pancake's crown
+    parts.append((placed(ellipsoid((0.105, 0.1, 0.005), 24, 6), at=(0.004, 0.0, top_z - 0.0035)), "syrup"))
+    for a in (0.4, 1.9, 3.3, 5.0):  # drips down the sides
+        r = 0.066
+        parts.append((placed(ellipsoid((0.012, 0.006, 0.016), 8, 4), hpr=(float(np.degrees(a)) + 90, 0, 0),
+                             at=(r * np.cos(a), r * np.sin(a), top_z - 0.018)), "syrup"))
+    parts.append((block((0.024, 0.022, 0.009), (0.018, 0.014, top_z + 0.0035), (20, 0, 0)), "butter"))
+    return prop_model(parts, {"body": paint("d8a050", "matte"), "syrup": paint("8a4210", "plastic"),
+                              "butter": paint("f6e08a", "matte")})
+
+
+def watermelon() -> Model:
+    """A watermelon 30 cm long along X and 25 cm thick: light green with dark green stripes running its length, a
+    short dry stalk at one end."""
+    length, thick = 0.3, 0.25
+    parts: Parts = [(placed(centred(ellipsoid((length, thick, thick), 28, 14)), at=(0, 0, thick / 2)), "body")]
+    for k in range(6):  # each a thin ellipsoid turned about the long axis: a stripe each side
+        parts.append((placed(centred(ellipsoid((length * 0.985, 0.05, thick * 1.012), 24, 12)),
+                             hpr=(0, k * 30.0, 0), at=(0, 0, thick / 2)), "stripes"))
+    parts.append((placed(centred(cylinder(0.012, 0.02, 6)), hpr=(0, 0, 90), at=(length / 2 + 0.004, 0, thick / 2)),
+                  "stalk"))
+    return prop_model(parts, {"body": paint("7cb04a", "glossy"), "stripes": paint("1f4d22", "glossy"),
+                              "stalk": paint("8a7a4a", "wood")})
 
 
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
@@ -1050,4 +1124,12 @@ ASSETS: tuple[AssetSpec, ...] = (
        supports=top(BOX_FLOOR, (0.66, 0.44))),
     _h("bouquet", (0.15, 0.15, 0.35), "a bouquet of seven flowers on their stems, tied with a ribbon (stands in a "
        "vase)", bouquet, (0.0, 0.0, 0.06), hold="hand"),
+    _h("radio", (0.3, 0.115, 0.18), "a retro portable radio 30 cm wide with a carrying handle, front at +Y", radio,
+       (0.0, 0.0, 0.172), hold="side", physics_shape="box"),
+    _h("snowball", (0.08, 0.08, 0.08), "a snowball 8 cm across (rolls; thrown in a snowball fight)", snowball,
+       (0.0, 0.0, 0.04), hold="hand", round=True, physics_shape="sphere"),
+    _h("pancake", (0.142, 0.142, 0.038), "a stack of three pancakes 14 cm across with syrup and butter", pancake,
+       (0.0, 0.0, 0.012), hold="hand", supports=top(0.03, (0.05, 0.04), (-0.03, -0.025)), physics_shape="cylinder"),
+    _h("watermelon", (0.3, 0.25, 0.25), "a striped green watermelon 30 cm long along X (rolls)", watermelon,
+       (0.0, 0.0, 0.125), hold="both", round=True, physics_shape="sphere"),
 )

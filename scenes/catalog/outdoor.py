@@ -799,6 +799,83 @@ def mushroom() -> Model:
                               "spots": paint("fafaf4", "matte")}, "cap")
 
 
+def swimming_pool() -> Model:
+    """A rectangular swimming pool 8 x 4 m along X: clear blue water 9 cm up inside a pale stone coping 30 cm wide
+    and 15 cm high, a band of dark-blue tiles round its inside at the waterline, a chrome ladder over the coping at
+    its +X end down into the water (things float on it)."""
+    w, d, band, cope = 8.0, 4.0, 0.3, 0.15
+    water_top = 0.09
+    iw, id_ = w - 2 * band, d - 2 * band
+    parts: Parts = [(block((iw, id_, water_top), (0, 0, water_top / 2)), "water")]
+    for sy in (-1, 1):
+        parts.append((block((w, band, cope), (0, sy * (d - band) / 2, cope / 2)), "coping"))
+        parts.append((block((iw, 0.01, cope - water_top + 0.01), (0, sy * (id_ / 2 - 0.005),
+                                                                  (cope + water_top) / 2 - 0.005)), "tiles"))
+    for sx in (-1, 1):
+        parts.append((block((band, id_, cope), (sx * (w - band) / 2, 0, cope / 2)), "coping"))
+        parts.append((block((0.01, id_, cope - water_top + 0.01), (sx * (iw / 2 - 0.005), 0,
+                                                                   (cope + water_top) / 2 - 0.005)), "tiles"))
+    for x in np.arange(-w / 2 + 0.6, w / 2 - 0.3, 0.6):  # the coping stones' joints
+        for sy in (-1, 1):
+            parts.append((block((0.01, band + 0.002, 0.002), (float(x), sy * (d - band) / 2, cope + 0.001)), "joints"))
+    for y in np.arange(-d / 2 + 0.6, d / 2 - 0.3, 0.6):
+        for sx in (-1, 1):
+            parts.append((block((band + 0.002, 0.01, 0.002), (sx * (w - band) / 2, float(y), cope + 0.001)), "joints"))
+    edge = iw / 2  # the ladder: two rails curving over the coping at +X and down into the water
+    for sy in (-1, 1):
+        y = sy * 0.25
+        parts += [
+            (rod((edge + 0.2, y, cope), (edge + 0.2, y, 0.85), 0.04, 8), "ladder"),
+            (rod((edge + 0.2, y, 0.85), (edge - 0.02, y, 0.9), 0.04, 8), "ladder"),
+            (rod((edge - 0.02, y, 0.9), (edge - 0.12, y, 0.75), 0.04, 8), "ladder"),
+            (rod((edge - 0.12, y, 0.75), (edge - 0.12, y, 0.0), 0.04, 8), "ladder"),
+        ]
+    for z in (0.3, 0.55):
+        parts.append((rod((edge - 0.12, -0.25, z), (edge - 0.12, 0.25, z), 0.05, 6), "ladder"))
+    return prop_model(parts, {"water": paint("2a9ad0", "water"), "coping": paint("e6e0d2", "stone"),
+                              "tiles": paint("1f4f8a", "ceramic"), "joints": paint("a8a296", "matte"),
+                              "ladder": paint("d0d4d8", "chrome")}, "water")
+
+
+def hammock() -> Model:
+    """A hammock 3 m long along X on its own wooden stand: a base beam with feet, two arms leaning out to 1.4 m, a
+    striped canvas bed between spreader bars slung from them on ropes, sagging to a level middle 80 cm up (sit or
+    lie on it)."""
+    seat, flat, end_x, end_z = 0.8, 0.45, 1.0, 1.08  # the level middle's height and half-length; the bed's ends
+    half_w = 0.42
+    xs = np.linspace(-end_x, end_x, 25)
+
+    def sag(x: float) -> float:
+        out = max(abs(x) - flat, 0.0) / (end_x - flat)
+        return seat + (end_z - seat) * out * out
+
+    strips = 6
+    ys = np.linspace(-half_w, half_w, strips + 1)
+    parts: Parts = []
+    for j in range(strips):
+        top_faces, under = [], []
+        y0, y1 = float(ys[j]), float(ys[j + 1])
+        lift0, lift1 = (0.06 * (abs(y) / half_w) ** 2 for y in (y0, y1))  # its sides curl up a little
+        for i in range(len(xs) - 1):
+            x0, x1 = float(xs[i]), float(xs[i + 1])
+            a, b = (x0, y0, sag(x0) + lift0), (x1, y0, sag(x1) + lift0)
+            c, d_ = (x1, y1, sag(x1) + lift1), (x0, y1, sag(x0) + lift1)
+            top_faces.append([a, b, c, d_])
+            under.append([(p[0], p[1], p[2] - 0.012) for p in (d_, c, b, a)])
+        parts.append((faceted(top_faces + under), "body" if j % 2 == 0 else "stripes"))
+    arm_top = 1.4
+    for sx in (-1, 1):
+        parts.append((rod((sx * end_x, -half_w - 0.03, end_z + 0.02), (sx * end_x, half_w + 0.03, end_z + 0.02), 0.035,
+                          8), "frame"))  # a spreader bar
+        for y in (-half_w, 0.0, half_w):  # ropes from the bar to the arm's hook
+            parts.append((rod((sx * end_x, y, end_z + 0.02), (sx * 1.42, 0.0, arm_top - 0.04), 0.01, 4), "rope"))
+        parts.append((rod((sx * 1.15, 0.0, 0.08), (sx * 1.45, 0.0, arm_top), 0.08, 8), "frame"))  # an arm
+        parts.append((block((0.1, 0.9, 0.08), (sx * 1.15, 0.0, 0.04)), "frame"))  # a foot across
+    parts.append((block((2.3, 0.1, 0.08), (0, 0, 0.04)), "frame"))  # the base beam
+    return prop_model(parts, {"body": paint("e8dcc0", "fabric"), "stripes": paint("c0392b", "fabric"),
+                              "frame": paint("8a6038", "wood"), "rope": paint("d8c8a0", "fabric")}, "body")
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _o("tree", (2.1, 1.8, 4.9), "a broadleaf tree about 5 m tall", tree, _SHADE),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine, AssetTraits(room_under=(2.4, 2.4, 0.9), trunk=0.16)),
@@ -880,4 +957,10 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("spider_web", (0.73, 0.04, 0.72), "an orb web 60 cm across hanging upright, facing +Y, its hub 36 cm up (a "
        "spider sits in it)", spider_web,
        AssetTraits(container=Surface(0.36, (0.05, 0.035)), hangs=True)),
+    _o("swimming_pool", (8.0, 4.0, 0.9), "a rectangular swimming pool 8 x 4 m along X, blue water inside a stone "
+       "coping, a ladder at its +X end (water: things float in it)", swimming_pool,
+       AssetTraits(water=Surface(0.09, (7.4, 3.4)), physics_shape="box")),
+    _o("hammock", (3.0, 0.9, 1.4), "a striped hammock 3 m long along X on a wooden stand, its bed 80 cm up in the "
+       "middle (sit or lie on it)", hammock,
+       AssetTraits(seat=Surface(0.8, (0.9, 0.5)), supports=top(0.8, (0.9, 0.5)))),
 )

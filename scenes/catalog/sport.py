@@ -9,7 +9,7 @@ import numpy as np
 from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.handheld import chess_piece
-from scenes.catalog.shapes import Vec, block, chequer, rod, wheel
+from scenes.catalog.shapes import Vec, block, chequer, faceted, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cylinder, ellipsoid, placed, sphere, torus
 from scenes.rig import Model
@@ -288,6 +288,42 @@ def surfboard() -> Model:
     return prop_model(parts, {"body": paint("f6f6f2", "glossy"), "stripe": paint("d62828", "glossy")})
 
 
+def trampoline() -> Model:
+    """A round garden trampoline 3 m across, its black mat 80 cm up inside a blue safety pad over the steel frame
+    ring, on six legs joined in W-shaped pairs to two ground rails (no net: who bounces on it stays in view)."""
+    mat_top, ring = 0.8, 1.46  # the mat's height; the frame ring's radius
+    parts: Parts = [
+        (placed(cylinder(2.56, 0.01, 40), at=(0, 0, mat_top - 0.01)), "mat"),
+        (placed(centred(torus(2 * ring + 0.05, 0.05, 40, 8)), at=(0, 0, mat_top - 0.04)), "frame"),
+    ]
+    for k in range(20):  # the pad: a flat ring of segments over the springs and the frame
+        a0, a1 = 2 * np.pi * k / 20, 2 * np.pi * (k + 1) / 20
+        r0, r1, z0, z1 = 1.27, 1.5, mat_top - 0.005, mat_top + 0.03
+        quad_top = [(r0 * np.cos(a0), r0 * np.sin(a0), z1), (r1 * np.cos(a0), r1 * np.sin(a0), z1),
+                    (r1 * np.cos(a1), r1 * np.sin(a1), z1), (r0 * np.cos(a1), r0 * np.sin(a1), z1)]
+        outer = [(r1 * np.cos(a0), r1 * np.sin(a0), z0), (r1 * np.cos(a1), r1 * np.sin(a1), z0),
+                 (r1 * np.cos(a1), r1 * np.sin(a1), z1), (r1 * np.cos(a0), r1 * np.sin(a0), z1)]
+        inner = [(r0 * np.cos(a1), r0 * np.sin(a1), z0), (r0 * np.cos(a0), r0 * np.sin(a0), z0),
+                 (r0 * np.cos(a0), r0 * np.sin(a0), z1), (r0 * np.cos(a1), r0 * np.sin(a1), z1)]
+        under = [(*q[:2], z0) for q in reversed(quad_top)]
+        parts.append((faceted([quad_top, outer, inner, under]), "pad" if k % 2 else "pad_b"))
+    for k in range(3):  # three W-legs: two uprights each, on a curved ground rail
+        mid = 2 * np.pi * k / 3 + np.pi / 6
+        feet = []
+        for da in (-0.28, 0.28):
+            a = mid + da
+            top_ = (ring * np.cos(a), ring * np.sin(a), mat_top - 0.04)
+            foot = (ring * np.cos(a), ring * np.sin(a), 0.03)
+            parts.append((rod(foot, top_, 0.045, 8), "frame"))
+            feet.append(foot)
+        parts.append((rod(feet[0], feet[1], 0.05, 8), "frame"))
+        for f in feet:
+            parts.append((placed(cylinder(0.08, 0.03, 8), at=(f[0], f[1], 0.0)), "feet"))
+    return prop_model(parts, {"mat": paint("1c1c1e", "fabric"), "pad": paint("2a6ad0", "plastic"),
+                              "pad_b": paint("3a82e8", "plastic"), "frame": paint("a8acb2", "metal"),
+                              "feet": paint("1c1c1c", "rubber")}, "pad")
+
+
 def _ball(name: str, size: Vec, diameter: float, style: str, description: str) -> AssetSpec:
     return composite(name, "prop", size, description, lambda: assets.ball(diameter, style), "sport", ball(size[2]))
 
@@ -466,4 +502,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _s("skipping_rope", (0.75, 1.1, 0.029), "a red skipping rope (a jump rope) lying in a loop, its two wooden "
        "handles side by side at -Y", skipping_rope,
        AssetTraits(grip=(0.09, -0.48, 0.014), hold="hand", physics_shape="box")),  # one handle
+    _s("trampoline", (3.0, 3.0, 0.83), "a round garden trampoline 3 m across, its mat 80 cm up inside a blue pad "
+       "(a child stands and bounces on it)", trampoline,
+       AssetTraits(supports=top(0.8, (1.76, 1.76)), walkable=True)),
 )

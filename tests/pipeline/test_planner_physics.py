@@ -164,8 +164,14 @@ def test_a_clause_that_starts_with_its_verb_goes_on_with_the_last_doer() -> None
 
 
 def test_an_unknown_noun_after_a_count_phrase_is_still_shown() -> None:
-    script = _plan("a tall stack of pancakes topples")
+    script = _plan("a tall stack of waffles topples")  # (pancakes were the unknown noun before the catalog had them)
     assert sum(a.asset == "placeholder" for a in script.actors) == 4  # "a stack of": four, stacked
+    assert any(i.type == "arrange" and i.pattern == "stack" for i in script.intents)
+
+
+def test_a_stack_of_pancakes_is_pancakes_stacked() -> None:
+    script = _plan("a tall stack of pancakes topples")
+    assert sum(a.asset == "pancake" for a in script.actors) == 4
     assert any(i.type == "arrange" and i.pattern == "stack" for i in script.intents)
 
 
