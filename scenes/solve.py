@@ -67,6 +67,7 @@ from scenes.traits import Surface
 GRAVITY = 9.81
 WALK_SPEED, RUN_SPEED = 1.3, 3.2  # m/s, the gaits' comfortable paces
 GAP = 0.35  # metres between the nearest sides of things placed next to each other
+MAX_MASS = 1e5  # kg: the heaviest body the solver makes (the schema allows 1e6; a plane of 2.7e6 was refused)
 MAX_BAKES = 4  # physics re-bakes allowed to make impulses reach their targets
 
 
@@ -148,6 +149,8 @@ class Body:
     def dynamic(self, **physics: Any) -> None:
         base = dict(self.data.get("physics") or {})
         base.setdefault("body", "dynamic")
+        if "mass" in physics:  # a mass from a size (an airliner's box x 300 kg/m3) stays within what a body may be
+            physics["mass"] = min(float(physics["mass"]), MAX_MASS)
         base.update({k: _num(v) for k, v in physics.items()})
         self.data["physics"] = base
 
@@ -1426,7 +1429,7 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
         raise ScriptError(f"{where}: a {slope.spec.name} is not a slope or stairs, so {it.subject!r} cannot roll "
                           "down it")
     top, down = _high_end(slope)
-    start = top[:2] + down * (ball.size[1] / 2 + 0.05)
+    start = top[:2] + down * (ball.size[1] / 2 + 0.05) + _abreast(it, ball, slope, down, script)
     if _is_terrain(slope):  # a hill: not from its flat crest but from partway down its side facing the camera
         foot, down = _downhill(slope, top[:2], np.array([0.0, -1.0]))
         start = foot - down * min(HILL_ROLL_M, float(np.linalg.norm(foot - top[:2])))
@@ -1438,6 +1441,25 @@ def _roll_down(it: RollDown, bodies: dict[str, Body], s: float, e: float, where:
     how: dict[str, Any] = {} if ball.spec.traits.round else {"shape": "sphere"} if it.rolls else {"friction": 0.05}
     ball.dynamic(start=s, velocity=np.array([*(down * 0.6), 0.0]), mass=max(0.4, float(np.prod(ball.size)) * 300),
                  **how)
+
+
+def _abreast(it: RollDown, ball: Body, slope: Body, down: np.ndarray, script: SceneScript) -> np.ndarray:
+    """Where across ``slope`` the ``k``-th of several things sent down it starts, side by side (three boxes sliding
+    down one ramp all started in one spot, inside each other); the slope is widened to take them."""
+    rolls = [x for x in script.intents if isinstance(x, RollDown) and x.target == it.target]
+    if len(rolls) < 2:
+        return np.zeros(2)
+    k = rolls.index(it)
+    step = float(max(ball.size[:2])) + 0.08
+    across = np.array([-down[1], down[0]])
+    width = _extent_along(slope, across) * 2
+    if width < len(rolls) * step + 0.1 and k == 0:
+        grow = (len(rolls) * step + 0.1) / max(width, 1e-3)
+        s = slope.scale  # widened along its own axis that lies across the slope
+        local = abs(float(_to_local(slope, slope.pos[:2] + across)[0]))
+        slope.data["scale"] = [round(float(s[0] * (grow if local > 0.7 else 1.0)), 4),
+                               round(float(s[1] * (1.0 if local > 0.7 else grow)), 4), float(s[2])]
+    return across * (k - (len(rolls) - 1) / 2) * step
 
 
 HILL_ROLL_M = 8.0  # metres of a hill's side something rolls down (from its crest it would crawl for a minute)
