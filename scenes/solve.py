@@ -297,6 +297,10 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([d[0], d[1], 0.0])
         sub.placed_by, sub.kept = relation, True
         return
+    if relation == "on" and sub.placed_by in ("circle", "row") and _lies_flat(target) and (
+            not target.kept or target.placed_by == "under_group"):
+        _under_the_group(sub, target, bodies)  # "six friends in a circle on a picnic blanket": the ring stays
+        return
     if relation == "on":
         _put_on(sub, target, where, bodies)
     elif relation == "under":
@@ -341,6 +345,24 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         sub.pos = np.array([xy[0], xy[1], z])
         sub.supported_by = f"beside:{target.id}"
     sub.placed_by, sub.kept = relation, True
+
+
+def _under_the_group(sub: Body, flat: Body, bodies: dict[str, Body]) -> None:
+    """A rug or a blanket laid under an arranged group standing or sitting on it (one place each put them all in
+    one spot on it): moved under the group's middle and grown to take it, the group on its top."""
+    if flat.placed_by != "under_group":
+        group = [b for b in bodies.values() if b.placed_by == sub.placed_by and b.living]
+        pts = np.array([b.pos[:2] for b in group])
+        lo = pts.min(axis=0) - max(float(max(b.size[:2])) for b in group) / 2 - 0.3
+        hi = pts.max(axis=0) + max(float(max(b.size[:2])) for b in group) / 2 + 0.3
+        mid, need = (lo + hi) / 2, hi - lo
+        grow = max(1.0, float(need[0] / flat.size[0]), float(need[1] / flat.size[1]))
+        s = flat.scale
+        flat.data["scale"] = [round(float(s[0] * grow), 4), round(float(s[1] * grow), 4), float(s[2])]
+        flat.pos = np.array([mid[0], mid[1], flat.pos[2]])
+        flat.placed_by, flat.kept = "under_group", True
+    sub.pos = np.array([sub.pos[0], sub.pos[1], flat.top()])
+    sub.supported_by = flat.id
 
 
 def _falling(body: Body) -> bool:
@@ -514,6 +536,8 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
     n = len(members)
     topples = it.pattern == "circle" and all(b.spec.traits.topples for b in members)
     width = max(max(b.size[0], b.size[1]) for b in members)
+    if any(a.get("type") == "sit" for b in members for a in b.data.get("actions", [])):
+        width = max(width, SITTING_WIDTH * max(float(b.size[2]) for b in members))  # knees out, cross-legged
     gap = it.spacing if it.spacing is not None else max(GAP, 0.3 * width)
     if topples:  # dominoes face along the circle, each as close to the next as in a row, so each falls onto it
         width = max(b.size[1] for b in members)
@@ -532,6 +556,9 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         elif topples:  # facing the next one round
             b.heading = math.degrees(a) + 90.0
         b.placed_by, b.kept = it.pattern, True
+
+
+SITTING_WIDTH = 0.45  # × height: how wide someone sitting on the ground takes, legs crossed or folded
 
 
 def _pyramid(members: list[Body], spacing: float | None) -> None:

@@ -773,7 +773,8 @@ class _ClauseReader:
                 fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
                 named_last = named_last and not fell_since
                 self.beside_guess = None
-                if named_last and last not in subjects and r.entities[last].relation is None and all(
+                if named_last and last not in subjects and r.entities[last].relation is None and not (
+                        _is_place(r.entities[last]) or _is_ground(r.entities[last])) and all(
                         r.entities[x].relation and r.entities[x].relation[0] != "between" for x in subjects):
                     if rel[1] in BESIDE_RELATIONS and all(r.entities[x].relation == ("on", [last]) for x in subjects):
                         self.beside_guess = (list(subjects), last)
