@@ -2794,6 +2794,9 @@ def _fov_for(height: float, share: float, dist: float, aspect: float) -> float:
     return float(np.clip(math.degrees(2.0 * math.atan(math.tan(half_v) * aspect)), 5.0, 120.0))
 
 
+DOLLY_FROM, DOLLY_TO = 1.8, 0.7  # × the framed distance: where a push in to an asked size starts and ends
+
+
 def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScript) -> None:
     """Place static, pan, zoom and dolly shots that ask for a framing: the camera stands at the distance that
     gives the asked share of the frame, a little above and to the side, looking at the subjects' middle.
@@ -2826,11 +2829,16 @@ def _frame_shots(data: dict[str, Any], bodies: dict[str, Body], script: SceneScr
             shot["fov"] = round(fov, 3)
         eye = centre + np.array([dist * math.sin(a), -dist * math.cos(a), min(0.25 * dist, 3.0)])
         eye[2] = max(eye[2], min(0.4, centre[2] + 0.3 * dist + 0.05))  # (a small thing on the ground: low)
-        key = "from" if model.type == "dolly" else "position"
-        if key not in model.model_fields_set and not (model.type == "dolly" and "from_" in model.model_fields_set):
-            shot[key] = _num(eye)
-        if model.type == "dolly" and "to" not in model.model_fields_set:
-            shot["to"] = _num(centre + (eye - centre) * 0.6)
+        if model.type == "dolly":  # a push in comes in to the asked size ("pushes in to a close-up of her cup")
+            # from further out, slowing as it arrives, so the asked size holds for most of the shot
+            if "from" not in model.model_fields_set and "from_" not in model.model_fields_set:
+                shot["from"] = _num(centre + (eye - centre) * DOLLY_FROM)
+            if "to" not in model.model_fields_set:
+                shot["to"] = _num(centre + (eye - centre) * DOLLY_TO)
+            if "easing" not in model.model_fields_set:
+                shot["easing"] = "ease_out"
+        elif "position" not in model.model_fields_set:
+            shot["position"] = _num(eye)
         if "target" not in model.model_fields_set:
             shot["target"] = _num(centre)
 
