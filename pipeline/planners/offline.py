@@ -314,6 +314,7 @@ class Reading:
     events: list[Event] = field(default_factory=list)
     camera: list[tuple[int, str]] = field(default_factory=list)  # (clause, move or modifier)
     sides: list[tuple[int, str]] = field(default_factory=list)  # "a red car on the left": beside what comes after
+    shot_of: dict[int, int] = field(default_factory=dict)  # clause -> what "a wide shot of …" names: it is filmed
     sky: str | None = None
     sky_rank: int = 0
     ground: str | None = None
@@ -399,6 +400,8 @@ class _ClauseReader:
         self.scenery = False  # "a street lined with lamp posts": what comes is what lines the way, not a target
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
+        self.shot_of_clause: int | None = None  # a "shot of" waits for the thing it names, a few words on
+        self.shot_of_at = self.noun_index = 0
         self.beside_guess: tuple[list[int], int] | None = None  # (subjects, the top they are on) of a beside read
         # as said of that top ("a cup on a table next to a chair"); a small anchor gives it back to them
         self.clause = 0
@@ -541,6 +544,8 @@ class _ClauseReader:
                 camera_subject = False
                 r.used.update(range(i, i + len(cam[0])))
                 i += len(cam[0])
+                if cam[0][-1] == "of" or (i < end and t[i] == "of"):  # "a wide shot of the castle": the castle
+                    self.shot_of_clause, self.shot_of_at = clause, i
                 continue
             if tok in ("shot", "shots", "scene", "scenes") and self.shot_number(i, clause):
                 i += 1
@@ -1058,6 +1063,7 @@ class _ClauseReader:
                 if word in PEERS and i > 0 and t[i - 1] in ("his", "her", "their") and any(
                         x.sense.assets[0] == "child" for x in r.entities):
                     sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
+                self.noun_index = i
                 e = self.entity(word, sense, plural=plural, clause=clause)
                 if self.noun_modifier is not None:
                     r.entities[e].modifier = r.entities[e].modifier or self.noun_modifier
@@ -1383,7 +1389,18 @@ class _ClauseReader:
         return (found[0], found[1], 1) if found else None
 
     def entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
-        """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise."""
+        """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise (and the thing a
+        "shot of" just read names)."""
+        e = self._entity(word, sense, plural, clause)
+        between = self.t[self.shot_of_at + 1:self.noun_index]
+        if self.shot_of_clause is not None and len(between) < SHOT_OF_REACH and not (
+                set(between) & (set(PRONOUNS) | set(PREPOSITIONS))):
+            # the noun right after "a shot of" (not "a close-up of him at his car": the car is not it)
+            self.r.shot_of.setdefault(self.shot_of_clause, e)
+        self.shot_of_clause = None
+        return e
+
+    def _entity(self, word: str, sense: NounSense, plural: bool, clause: int) -> int:
         r = self.r
         found = self.earlier(word, sense, clause, plural)
         topic = next((k for k, x in enumerate(r.entities) if x.topic and x.sense == sense), None)
@@ -1757,7 +1774,11 @@ def _merge_entity(r: Reading, k: int, into: int) -> None:
     for e in r.entities:
         if e.relation:
             e.relation = (e.relation[0], list(dict.fromkeys(moved(a) for a in e.relation[1])))
+        if e.support:
+            e.support = (e.support[0], list(dict.fromkeys(moved(a) for a in e.support[1])))
         e.source = moved(e.source)
+    r.shot_of = {c: moved(e) for c, e in r.shot_of.items()}
+    r.sides = [(moved(x), side) for x, side in r.sides]
     for ev in r.events:
         ev.subjects = list(dict.fromkeys(moved(s) for s in ev.subjects))
         ev.target, ev.goal, ev.lands, ev.agent = (moved(ev.target), moved(ev.goal), moved(ev.lands),
@@ -1796,6 +1817,7 @@ def _edge_after(t: list[str], i: int, end: int) -> int:
     return 0
 
 
+SHOT_OF_REACH = 4  # tokens from "a shot of" to the noun it names ("a wide shot of the old stone castle")
 ONE_AT_A_TIME = (("one", "at", "a", "time"), ("one", "by", "one"))
 LOOK_DIRECTIONS = ("down", "up", "over", "across", "out", "back", "straight", "right", "intently")
 AIMING = {"shoot", "shot", "aim", "point", "bark", "smile", "laugh", "growl", "hiss", "yell", "shout", "fire", "wave",

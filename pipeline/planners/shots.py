@@ -122,7 +122,9 @@ def _story_cuts(reading: Reading, actors: list[Placed]) -> set[int]:
 def focus(reading: Reading, actors: list[Placed], clauses: tuple[int, ...]) -> list[Placed]:
     """The actors a beat films, the most important first: the subjects of its events, their targets, then
     what its clauses name; backdrops are left out unless nothing else is there."""
-    order: list[int] = []
+    asked = [e for c, e in reading.shot_of.items() if c in clauses and e < len(reading.entities)  # "a wide
+             and not reading.entities[e].sense.living]  # shot of the castle": first (people and animals are anyway)
+    order: list[int] = list(dict.fromkeys(asked))
     for ev in reading.events:
         if ev.clause in clauses:
             order += [e for e in ev.subjects if e not in order]
@@ -139,7 +141,7 @@ def focus(reading: Reading, actors: list[Placed], clauses: tuple[int, ...]) -> l
     mentioned = acting | {e for c, e in reading.mentions if c in clauses}
     if mentioned:  # the beat's own things; the rest of the scene stays in the background
         named = [e for e in named if e in mentioned] or named
-    kept = [e for e in named if not _backdrop(reading, by_entity, e, named)]
+    kept = [e for e in named if e in asked or not _backdrop(reading, by_entity, e, named)]
     # all of it a setting ("the beach where the sea comes in"): the place named, not the sea beyond it
     kept = kept or [e for e in named if CATALOG[by_entity[e][0].asset].traits.place is not None]
     return [a for e in (kept or named) for a in by_entity[e]]
@@ -451,7 +453,8 @@ def plan_shots(reading: Reading, actors: list[Placed], world: Timeline, duration
     for beat in _split(beats(reading, actors, duration), reading, actors, world, duration, aspect, links):
         geo = _geometry(world, beat.start, beat.end, aspect)
         subjects = focus(reading, actors, beat.clauses)
-        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed, actors, thrown)
+        asked = frozenset(e for c, e in reading.shot_of.items() if c in beat.clauses)
+        shot = _beat_shot(beat, subjects, geo, models, notes, links, passed, actors, thrown, asked)
         shot.update({"start": beat.start, "end": beat.end})
         shots.append(shot)
     return shots
@@ -502,13 +505,15 @@ def _primary(subjects: list[Placed], geo: Geometry, thrown: frozenset[int] = fro
 
 def _beat_shot(beat: Beat, subjects: list[Placed], geo: Geometry, models: dict[str, Any],
                notes: list[str], links: dict[int, set[int]], passed: set[Any] = frozenset(),
-               scene: list[Placed] = (), thrown: frozenset[int] = frozenset()  # type: ignore[assignment]
-               ) -> dict[str, Any]:
+               scene: list[Placed] = (), thrown: frozenset[int] = frozenset(),  # type: ignore[assignment]
+               asked: frozenset[int] = frozenset()) -> dict[str, Any]:
     moves = set(beat.moves)
     if not subjects:
         return {"type": "static", "position": [0.0, -8.0, 2.5], "target": [0.0, 0.0, 0.5]}
     lead = subjects[0]
-    mover = _primary(subjects, geo, thrown)
+    # "a wide shot of the castle, birds flying past": the castle asked for is filmed, not the birds going by
+    still = {a.entity for a in subjects if a.entity in asked and not CATALOG[a.asset].rig}
+    mover = _primary([a for a in subjects if not still or a.entity in still], geo, thrown)
     size = next((SIZES[m] for m in beat.moves if m in SIZES), None)
     if "ots" in moves:
         shot = _over_the_shoulder(subjects, models, scene)
