@@ -191,6 +191,7 @@ def solve(script: SceneScript) -> Solution:
     for strike in kicks:  # a kick aimed nowhere in particular: the solved script says where it went
         if isinstance(script.intents[strike.intent], KickTo) and script.intents[strike.intent].target is None:
             data["intents"][strike.intent]["target"] = _num(np.asarray(strike.target, dtype=np.float64))
+    _face_again(script, bodies)
     _keep_alive(script, bodies, spans)
     for body in bodies.values():  # actions compose in list order: keep it the order of time
         body.data.get("actions", []).sort(key=lambda a: a.get("start", 0.0))
@@ -608,6 +609,18 @@ def face(sub: Body, target: str, bodies: dict[str, Body]) -> None:
     elif target in bodies:
         d = bodies[target].pos[:2] - sub.pos[:2]
         sub.heading = math.degrees(math.atan2(-d[0], d[1]))
+
+
+def _face_again(script: SceneScript, bodies: dict[str, Body]) -> None:
+    """Face intents once the events have set everyone off where they start (a rabbit turned to where the tortoise
+    stood before its walk was laid out): for watchers that do not move themselves."""
+    for it in script.intents:
+        if isinstance(it, Face) and it.target in bodies and not any(
+                a.get("type") in MOVING_ACTIONS for a in bodies[it.subject].data.get("actions", [])):
+            face(bodies[it.subject], it.target, bodies)
+
+
+MOVING_ACTIONS = ("walk_to", "run_to", "move_to", "fly_to", "follow", "follow_path", "turn_to", "orbit", "ride")
 
 
 def _lanes(script: SceneScript, bodies: dict[str, Body]) -> None:
