@@ -669,6 +669,16 @@ class _ClauseReader:
                 self.modifier_idx += list(range(i, i + len(phrase)))
                 i += len(phrase)
                 continue
+            if tok == "in" and _match(t, i + 1, ("the",)) and i + 2 < end and t[i + 2] in ("middle", "centre",
+                    "center") and not (i + 3 < end and t[i + 3] == "of") and len(r.mentions) >= 2:
+                # "a lake with a boat in the middle", "a table with a cake in the centre": on what it is with
+                x = r.mentions[-1][1]
+                host = next((e for _, e in reversed(r.mentions) if e != x), None)
+                if host is not None and r.entities[x].relation is None:
+                    r.entities[x].relation = ("on", [host])
+                r.used.update({i, i + 1, i + 2})
+                i += 3
+                continue
             if tok in ("on", "to", "at") and (side := _side_after(t, i + 1, end)) and r.mentions:
                 # "kettle on the left and the microwave on the right": beside the others, as the camera sees it
                 x = r.mentions[-1][1]
@@ -788,8 +798,9 @@ class _ClauseReader:
                     r.entities[x].sense.living == "person" for x in last_event.subjects) and \
                     r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
                 in_hand = bool(self.subjects) and all(r.entities[x].sense.living for x in self.subjects) and \
-                    _hand_held(r.entities[last]) and rel[1] in ("on", "under", "beside", "inside") and not (
-                        self.noun_follows(i + len(rel[0]) - 1, _has_top_only))  # "eats an apple under a tree": she is
+                    _hand_held(r.entities[last]) and rel[1] in ("on", "under", "beside", "inside") and (
+                        tok == "at" or not self.noun_follows(i + len(rel[0]) - 1, _has_top_only))
+                # "eats an apple under a tree", "chopping carrots at the counter": she is there
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
                         named_after_verb and not fell_since and not seated_doer and not in_hand:
                     subjects = [last]  # "throws bread to three ducks on a pond": the ducks are on the pond
