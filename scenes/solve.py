@@ -324,6 +324,14 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
             raise ScriptError(f"{where}: a {target.spec.name} is not a container, so {sub.id!r} cannot go inside it")
         inner = box.scaled(target.scale)
         inside = sum(1 for b in bodies.values() if b.supported_by == target.id and b.placed_by == "inside")
+        rim = float(target.size[2]) - inner.height
+        if not _fits(sub, *inner.size, inside + 1) and not inside and inner.stands_upright(sub.size, rim):
+            rot = list(sub.data.get("rotation", (0.0, 0.0, 0.0)))  # stood on its end, leaning in the cup
+            sub.data["rotation"] = [rot[0], 80.0, rot[2]]
+            floor = _local(target, inner.centre)
+            sub.pos = np.array([floor[0], floor[1], target.pos[2] + inner.height + float(sub.size[1]) / 2 * 0.985])
+            sub.supported_by, sub.placed_by, sub.kept = target.id, "inside", True
+            return
         if not _fits(sub, *inner.size, inside + 1):
             raise ScriptError(f"{where}: {sub.id!r} does not fit inside {target.id!r}"
                               f"{f' with {inside} other things' if inside else ''}")

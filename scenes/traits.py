@@ -25,6 +25,13 @@ class Surface:
     size: tuple[float, float]
     centre: tuple[float, float] = (0.0, 0.0)
 
+    def stands_upright(self, size: tuple[float, float, float] | np.ndarray, rim: float) -> bool:
+        """Whether a long thin thing of ``size`` (w, d, h, its length along d) that does not lie on this floor
+        stands up in it instead, leaning on a rim ``rim`` metres above the floor (a toothbrush in a cup, a spoon in a
+        mug): its end fits the floor and no more than two thirds of it stands out."""
+        w, d, h = (float(v) for v in size)
+        return d > 2.5 * max(w, h) and max(w, h) <= min(self.size) * 1.05 and d <= 3.0 * max(rim, 1e-3)
+
     def scaled(self, scale: np.ndarray | tuple[float, float, float]) -> Surface:
         """The surface of the asset at ``scale`` (x, y, z)."""
         s = np.asarray(scale, dtype=np.float64)

@@ -1037,6 +1037,10 @@ def _fits_inside(actors: list[Any], entity: int, anchor: int, anchor_spec: Any, 
     holder = next(a for a in actors if a.entity == anchor)
     w, d, _ = next(a for a in actors if a.entity == entity).extent
     iw, id_ = box.size[0] * holder.scale[0], box.size[1] * holder.scale[1]
+    rim = (CATALOG[holder.asset].size[2] - box.height) * holder.scale[2]
+    thing = next(a for a in actors if a.entity == entity)
+    if count == 1 and box.scaled(holder.scale).stands_upright(thing.extent, rim):
+        return True  # a toothbrush in a cup stands up in it
     # a bowl *of* apples is one wide enough for them (up to 2.5 times the catalog's bowl), no deeper: they show
     k = max(1.0, max(w, d) / min(iw, id_), math.sqrt(w * d * count / (iw * id_)) * 1.15)
     if k > 2.5:

@@ -59,6 +59,8 @@ def test_things_go_where_the_event_sends_them(prompt: str, facts: list[dict]) ->
     ("six friends sitting in a circle on a picnic blanket",
      [{"relation": "in_circle", "a": "person"}, {"relation": "on", "a": "person", "b": "picnic_blanket"}]),
     ("a cat asleep inside a cardboard box", [{"relation": "inside", "a": "cat", "b": "cardboard_box"}]),
+    ("a toothbrush in a cup on the sink", [{"relation": "inside", "a": "toothbrush", "b": "cup"},
+                                          {"relation": "on", "a": "cup", "b": "sink"}]),
     ("a rabbit watches the tortoise crossing the path", [{"relation": "facing", "a": "rabbit", "b": "turtle"}]),
 ])
 def test_relations_hold_in_the_compiled_world(prompt: str, facts: list[dict]) -> None:
