@@ -60,7 +60,7 @@ from scenes.intents import (
     Topple,
     intent_subjects,
 )
-from scenes.physics import ROLLING_DAMPING
+from scenes.physics import ROLLING_DAMPING, TERRAIN_SPAN
 from scenes.script import SceneScript, ScriptError
 from scenes.traits import Surface
 
@@ -1511,7 +1511,6 @@ def _abreast(it: RollDown, ball: Body, slope: Body, down: np.ndarray, script: Sc
 
 
 HILL_ROLL_M = 8.0  # metres of a hill's side something rolls down (from its crest it would crawl for a minute)
-TERRAIN_SPAN = 10.0  # metres: a walkable thing at least this wide is terrain (hills), not a ramp
 
 
 def _is_terrain(body: Body) -> bool:

@@ -776,6 +776,18 @@ def _pile_to_scale(scene: Scene, intent: dict[str, Any]) -> None:
 SENT_MOVING = ("knock_over", "hit", "drop_onto", "fall_off", "roll_down")  # events whose subject the physics moves
 
 
+def _absorb(by_event: dict[int, list[dict[str, Any]]], handled: set[int], kind: str, into: str,
+            by: str = "subject") -> None:
+    """Drop the events whose intents are all ``kind`` intents from something to a thing that an ``into`` intent
+    already takes it to (its ``by`` field and its target), marking them handled."""
+    covered = {(i[by], i["target"]) for made in by_event.values() for i in made
+               if i["type"] == into and isinstance(i["target"], str)}
+    for k in [k for k, made in by_event.items() if all(
+            i["type"] == kind and (i["subject"], i["target"]) in covered for i in made)]:
+        del by_event[k]
+        handled.add(k)
+
+
 def _up_to_knock_off(scene: Scene, intent: dict[str, Any]) -> list[dict[str, Any]]:
     """ "a cat knocks a glass off the table": an animal on the floor cannot reach a glass up on a table, so it jumps
     up onto it and the glass goes over the edge as it lands (it walked under the table and nudged the air)."""
@@ -851,23 +863,9 @@ def event_intents(reading: Any, actors: list[Any]) -> tuple[list[dict[str, Any]]
         made = _then_do(ev, scene)
         if made:
             by_event[k] = made
-    knocks = {(i["subject"], i["target"]) for made in by_event.values() for i in made if i["type"] == "knock_over"}
-    for k in [k for k, made in by_event.items() if all(  # "reverses into a bin and tips it over": the knock
-            i["type"] == "go_to" and (i["subject"], i["target"]) in knocks for i in made)]:  # drives into it
-        del by_event[k]
-        handled_walks.add(k)
-    thrown = {(i["object"], i["target"]) for made in by_event.values() for i in made if i["type"] == "throw_to"
-              and isinstance(i["target"], str)}
-    for k in [k for k, made in by_event.items() if all(  # "… and it lands on the shed": where the throw comes down
-            i["type"] == "drop_onto" and (i["subject"], i["target"]) in thrown for i in made)]:
-        del by_event[k]
-        handled_walks.add(k)
-    # "walks to the chair and sits down": the sit walks there itself, so no separate walk to the seat
-    seats = {(i["subject"], i["target"]) for made in by_event.values() for i in made if i["type"] == "sit_on"}
-    for k in [k for k, made in by_event.items() if all(
-            i["type"] == "go_to" and (i["subject"], i["target"]) in seats for i in made)]:
-        del by_event[k]
-        handled_walks.add(k)
+    _absorb(by_event, handled_walks, "go_to", "knock_over")  # "reverses into a bin and tips it over": one knock
+    _absorb(by_event, handled_walks, "drop_onto", "throw_to", "object")  # "… and it lands on the shed": the throw's
+    _absorb(by_event, handled_walks, "go_to", "sit_on")  # "walks to the chair and sits down": the sit walks there
     intents: list[dict[str, Any]] = []
     for k in sorted(by_event):
         made = by_event[k]

@@ -275,6 +275,13 @@ class Entity:
     modifier: str | None = None  # the asset a noun before it names ("a horse rider": a rider of horses)
     member_colours: list[str] = field(default_factory=list)  # "a red, a green and a blue cube": each member's
 
+    def relate(self, name: str, anchors: list[int]) -> None:
+        """Set its relation; an ``on``/``inside`` it had stays its support when the new one says beside what it
+        stands there ("a pigeon on the table next to the board", "the kettle on the counter, on the left")."""
+        if self.relation and self.relation[0] in ("on", "inside") and name in BESIDE_RELATIONS:
+            self.support = self.relation
+        self.relation = (name, anchors)
+
 
 @dataclass
 class Event:
@@ -470,10 +477,7 @@ class _ClauseReader:
         name, idx, subjects = pending
         for s in subjects:
             if s != anchor and name != "off":
-                current = self.r.entities[s].relation
-                if current and current[0] in ("on", "inside") and name in BESIDE_RELATIONS:
-                    self.r.entities[s].support = current  # on the counter, on the left of the toaster
-                self.r.entities[s].relation = (name, [anchor])
+                self.r.entities[s].relate(name, [anchor])
             elif s != anchor:
                 self.r.entities[s].source = anchor
         self.r.used.update(idx)
@@ -1158,9 +1162,7 @@ class _ClauseReader:
                         if name == "off":  # where it starts, leaving room for where it goes ("… onto a crate")
                             r.entities[s].source = e
                             continue
-                        if current and current[0] in ("on", "inside") and name in BESIDE_RELATIONS:
-                            r.entities[s].support = current  # "a pigeon on the table next to the board"
-                        r.entities[s].relation = (name, anchors)
+                        r.entities[s].relate(name, anchors)
                         if name in ("on", "above") and last_event is not None and s in last_event.subjects:
                             last_event.lands = e
                     r.used.update(idx)

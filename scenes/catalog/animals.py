@@ -266,6 +266,23 @@ def donkey() -> Model:
     return _with(assets.quadruped(look), extras, {"pale": paint("d8d0c4", "fabric")})
 
 
+def _paw(look: AnimalLook) -> float:
+    """The paw size of a quadruped look (its legs' length over the dog's 0.96 m, times 4 cm)."""
+    return 0.04 * (look.upper + look.lower) / 0.96
+
+
+def _stockings(look: AnimalLook, length: float, drop: float, slot: str) -> list[tuple[Mesh, str, str]]:
+    """A coloured sleeve ``length`` long, ``drop`` below each knee, and a paw under it, on all four lower legs (the
+    fox's black stockings, the raccoon's dark legs)."""
+    g, paw = look.girth, _paw(look)
+    out: list[tuple[Mesh, str, str]] = []
+    for leg in ("fl", "fr", "bl", "br"):
+        out.append((placed(limb(g * look.shin * 1.12, length), at=(0, 0, -drop)), f"{leg}_lower", slot))
+        out.append((placed(ellipsoid((g * 0.32, g * 0.46, paw * 2.6), 12, 6),
+                           at=(0, g * 0.06, -look.lower - paw * 1.05)), f"{leg}_lower", slot))
+    return out
+
+
 def fox() -> Model:
     """A red fox about 40 cm high at the shoulder and 1 m from nose to tail tip: an orange-red coat, a white chin,
     throat and chest, big pointed black-backed ears, black stockings and a bushy brush with a white tip."""
@@ -286,12 +303,7 @@ def fox() -> Model:
         ear = placed(cone(hl * 0.34, hl * 0.5, 12), at=(s * hl * 0.19, -hl * 0.08, hl * 0.2), hpr=(0, -8, s * 14))
         inner = placed(cone(hl * 0.22, hl * 0.38, 10), at=(s * hl * 0.19, -hl * 0.02, hl * 0.22), hpr=(0, -8, s * 14))
         extras += [(ear, "head", "ears"), (inner, "head", "accent")]
-    for leg in ("fl", "fr", "bl", "br"):  # black stockings down to the paws
-        extras.append((placed(limb(g * look.shin * 1.12, look.lower * 0.75), at=(0, 0, -look.lower * 0.25)),
-                       f"{leg}_lower", "ears"))
-        paw = 0.04 * (look.upper + look.lower) / 0.96
-        extras.append((placed(ellipsoid((g * 0.32, g * 0.46, paw * 2.6), 12, 6),
-                              at=(0, g * 0.06, -look.lower - paw * 1.05)), f"{leg}_lower", "ears"))
+    extras += _stockings(look, look.lower * 0.75, look.lower * 0.25, "ears")  # black down to the paws
     # the brush: a thick tapering tail along the rig's thin one, a white tip at its end
     pitch = (0, look.tail_pitch, 0)
     extras.append((placed(placed(ellipsoid((g * 0.5, g * 0.5, look.tail * 0.92)), at=(0, 0, -look.tail * 0.95)),
@@ -454,12 +466,7 @@ def raccoon() -> Model:
          "head", "accent"),  # white cheeks under it
         (placed(ellipsoid((g * 0.6, look.length * 0.7, g * 0.3)), at=(0, 0, -g * 0.6)), "body", "belly"),
     ]
-    for leg in ("fl", "fr", "bl", "br"):  # dark legs and paws
-        extras.append((placed(limb(g * look.shin * 1.12, look.lower * 0.85), at=(0, 0, -look.lower * 0.15)),
-                       f"{leg}_lower", "mask"))
-        paw = 0.04 * (look.upper + look.lower) / 0.96
-        extras.append((placed(ellipsoid((g * 0.32, g * 0.46, paw * 2.6), 12, 6),
-                              at=(0, g * 0.06, -look.lower - paw * 1.05)), f"{leg}_lower", "mask"))
+    extras += _stockings(look, look.lower * 0.85, look.lower * 0.15, "mask")  # dark legs and paws
     tail_pitch = (0, look.tail_pitch, 0)
     n = 7
     for k in range(n):  # a thick tail in rings, grey and black, a black tip
@@ -480,7 +487,7 @@ def lizard() -> Model:
     look = LOOKS["lizard"]
     hl, g, L = look.head, look.girth, look.length
     up, lo = look.upper, look.lower
-    paw = 0.04 * (up + lo) / 0.96
+    paw = _paw(look)
     mw, ml, mh = look.muzzle
     extras: list[tuple[Mesh, str, str]] = [
         (placed(ellipsoid((g * 1.25, L * 1.05, g * 0.75)), at=(0, 0, -g * 0.42)), "body", "body"),  # flat and wide

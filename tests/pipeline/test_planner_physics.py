@@ -24,11 +24,11 @@ def _plan(prompt: str, duration: float = 8.0):
     return PLANNER.plan(PlanRequest(prompt, duration=duration, **SMALL)).script
 
 
-def _unmet(prompt: str, facts: list[dict], duration: float = 8.0) -> list[str]:
+def _unmet(prompt: str, facts: list[dict], duration: float = 8.0, groups: PromptSet = GROUPS) -> list[str]:
     """The facts the compiled world of the prompt's plan does not show (with the judge's figure)."""
     timeline = compile_script(_plan(prompt, duration))
     parsed = parse_prompt_set({"prompts": [{"id": "t", "category": "t", "prompt": prompt, "facts": facts}]}, "t")
-    return [f"{v.fact}: {v.detail}" for v in judge(timeline, parsed.prompts[0].facts, GROUPS) if not v.met]
+    return [f"{v.fact}: {v.detail}" for v in judge(timeline, parsed.prompts[0].facts, groups) if not v.met]
 
 
 def _events(prompt: str) -> list[tuple]:

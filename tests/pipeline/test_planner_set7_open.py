@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.planners import OfflinePlanner, PlanRequest
-from pipeline.promptset.facts import PromptSet, parse_prompt_set
-from pipeline.promptset.judge import judge
-from scenes import compile_script
-from scenes.script import Resolution
+from pipeline.promptset.facts import PromptSet
+from tests.pipeline.test_planner_physics import _plan
+from tests.pipeline.test_planner_physics import _unmet as _unmet_with
 
-PLANNER = OfflinePlanner()
-SMALL = {"resolution": Resolution(width=160, height=90), "fps": 15}
 GROUPS = PromptSet(groups={"ball": ["sphere", "football", "basketball", "beach_ball", "tennis_ball"],
                            "person": ["person", "man", "woman", "child", "elderly"]},
                    prompts=[{"id": "x", "category": "t", "prompt": "xyz", "facts": [{"duration": 1}]}])
 
 
-def _plan(prompt: str, duration: float = 8.0):
-    return PLANNER.plan(PlanRequest(prompt, duration=duration, **SMALL)).script
-
-
-def _unmet(prompt: str, facts: list[dict], duration: float = 8.0) -> list[str]:
-    timeline = compile_script(_plan(prompt, duration))
-    parsed = parse_prompt_set({"prompts": [{"id": "t", "category": "t", "prompt": prompt, "facts": facts}]}, "t")
-    return [f"{v.fact}: {v.detail}" for v in judge(timeline, parsed.prompts[0].facts, GROUPS) if not v.met]
+def _unmet(prompt: str, facts: list[dict]) -> list[str]:
+    return _unmet_with(prompt, facts, groups=GROUPS)
 
 
 @pytest.mark.parametrize(("prompt", "facts"), [
