@@ -82,7 +82,8 @@ def senses_of(lemma: str) -> tuple[str, ...]:
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
                "front": "in_front_of", "behind": "behind"}
 VEHICLE_GROUPS = ("vehicles",)
-WALKED_WITH = ("walk", "stroll", "march", "wander", "lead", "guide")  # "walks his dog": it keeps up with him
+LEADS = ("lead", "guide")  # what is led keeps up, whoever leads it ("a duck leads her ducklings")
+WALKED_WITH = ("walk", "stroll", "march", "wander", *LEADS)  # "walks his dog": it keeps up with him
 # What someone in front of it faces ("standing in front of the mirror"), not the camera.
 FACED_FROM_FRONT = ("mirror", "tv", "window", "whiteboard", "stove", "sink", "fireplace", "piano", "kitchen_counter",
                     "market_stall", "shop_front", "door", "fridge", "cupboard", "bookshelf", "desk", "easel")
@@ -487,7 +488,7 @@ def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if target is None or target in ev.subjects or not all(scene.living(s) for s in ev.subjects):
         return None
     if ev.verb in WALKED_WITH and scene.spec(target).kind == "animal" and all(
-            scene.spec(s).kind == "character" for s in ev.subjects):
+            scene.spec(s).kind == "character" or ev.verb in LEADS for s in ev.subjects):
         return None  # "a man walks his dog": the dog keeps up with him (the planner's own reading)
     gait = "run" if ev.verb in RUNS else "walk"
     return [{"type": "go_to", "subject": m, "target": _first(scene, target), "gait": gait, "together": n > 0}

@@ -23,8 +23,8 @@ from pydantic import ValidationError
 
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
-from pipeline.planners.intents import event_intents, placement_intents
-from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, substitutions, unknown_nouns
+from pipeline.planners.intents import LEADS, WALKED_WITH, event_intents, placement_intents
+from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, sense_of, substitutions, unknown_nouns
 from pipeline.planners.riders import mount_riders, roads_for_drives, roads_for_streets
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
@@ -822,6 +822,8 @@ class _ClauseReader:
                 continue
             shade = colour_at(t, i)
             compound = self.noun_at(i)
+            if tok in ROAD_SETTINGS and tok in SETTINGS and compound is not None and compound[0] == tok:
+                self.setting(i)  # a road named as a place to be is the street setting too (the ground's asphalt)
             if tok in SETTINGS and not (self.is_noun_at(i) and not self.modifier_follows(i)) and not (
                     shade and shade[1] == 2) and not (  # "forest green", "dark red" are colours
                     compound and compound[2] == 2):  # "a beach ball" is a ball, not a beach
@@ -1272,6 +1274,14 @@ class _ClauseReader:
             j += 1
         return j + 1 < len(self.t) and self.t[j].endswith("'s") and self.t[j + 1] in EDGES and self.is_noun_at(j)
 
+    def placed_on_road(self, i: int) -> bool:
+        """Whether the road word at ``i`` is where something is or goes ("in the middle of the road", "into the
+        street", "on a busy road"): then the road is a thing in the scene, not only the ground's asphalt."""
+        j = i - 1
+        while j >= 0 and (self.t[j] in DETERMINERS or self.t[j] in ROAD_KINDS):
+            j -= 1
+        return j >= 0 and j < i - 1 and self.t[j] in ROAD_PLACES
+
     def road_follows(self, i: int) -> int | None:
         """The index of a road the setting names after token ``i`` ("down the high street", "along a country
         road"), or ``None``."""
@@ -1398,6 +1408,9 @@ class _ClauseReader:
         for form in _singulars(word):
             if (form,) in COMPOUND_NOUNS:
                 return form, COMPOUND_NOUNS[(form,)], 1
+        if word in ROAD_SETTINGS and self.placed_on_road(i) and (entry := lookup_noun(word)) is not None:
+            # "lying in the middle of the road": a road to lie on, and the setting
+            return (word, sense, 1) if (sense := sense_of(entry)) else None
         found = noun_sense(word)
         return (found[0], found[1], 1) if found else None
 
@@ -1988,6 +2001,7 @@ def _holds_things(name: str) -> bool:
 
 PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
 ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
+ROAD_PLACES = {"on", "in", "of", "into", "onto", "at"}  # before "the road": a road is where something is or goes
 ROAD_KINDS = {"high", "main", "busy", "quiet", "country", "empty", "city", "narrow", "winding", "open", "dusty"}
 PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)
 
@@ -2486,7 +2500,6 @@ def _dropped(ev: Event, a: Placed, reading: Reading) -> bool:
 
 
 TRAVEL = ("move", "chase", "fly")
-WALKS_WITH = ("walk", "stroll", "march", "wander", "lead", "guide")  # "walks his dog": together, not towards it
 WALKING = ("walk_to", "run_to", "follow_path", "follow")  # under its own power: never also a pushed body
 
 
@@ -2536,9 +2549,15 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     allowed = CATALOG[a.asset].actions
     timing = {"start": s, "end": e}
     length = e - s
-    if target_id is not None and ev.verb in WALKS_WITH and CATALOG[a.asset].kind == "character":
+    led: list[Placed] = []
+    if target_id is not None and ev.verb in WALKED_WITH and (CATALOG[a.asset].kind == "character" or
+                                                             ev.verb in LEADS):  # (a duck leads her ducklings)
         pet = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
-        if CATALOG[pet.asset].kind == "animal" and "follow" in CATALOG[pet.asset].actions and "follow" in models:
+        if ev.verb in LEADS and CATALOG[pet.asset].kind == "bird" and "move_to" in CATALOG[pet.asset].actions:
+            target = target_id = None  # birds have no follow: they waddle after it in a line
+            led = by_entity[pet.entity]
+            moved.add((pet.entity, ev.clause))
+        elif CATALOG[pet.asset].kind == "animal" and "follow" in CATALOG[pet.asset].actions and "follow" in models:
             # "a man walks his dog": he walks on and the dog keeps up at his side, rather than him walking at it
             target = target_id = None
             gap = max(a.extent[:2]) / 2 + max(pet.extent[:2]) / 2 + 0.3  # at heel, never inside his legs
@@ -2590,6 +2609,7 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
         dest = [dest[0], dest[1], a.position[2] + 2.0]
     elif target is None:
         dest = _stay_on(a, dest, [b for group in by_entity.values() for b in group])
+    _trail(led, a, dest, s, e)
     if a.asset in VEHICLES and sense.fallback in TRAVEL and math.dist(dest[:2], a.position[:2]) > 1e-3:
         a.heading = float(heading_of(_np_dir(a.position, dest)))  # a car drives forwards, never sideways
     # 1. the schema's own action for this verb, if it has one this asset supports
@@ -2700,6 +2720,26 @@ def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
     travel = 0.6 + 0.4 * (e - at)  # a generous guess at how far it rolls, so the camera keeps it in view
     thing.path.append((thing.position[0] + away[0] / norm * travel, thing.position[1] + away[1] / norm * travel,
                        thing.position[2]))
+
+
+def _trail(led: list[Placed], leader: Placed, dest: list[float], s: float, e: float) -> None:
+    """What ``leader`` leads and cannot follow by itself ("a duck leads her ducklings across the road"): one
+    behind the other behind it, each going where it goes, a little later, and stopping behind it."""
+    run = _np_dir(leader.position, dest)
+    length = float((run[0] ** 2 + run[1] ** 2) ** 0.5)
+    if not led or length < 1e-3:
+        return
+    ux, uy = run[0] / length, run[1] / length
+    back = max(leader.extent[:2]) / 2 + 0.15
+    for n, x in enumerate(led):
+        back += max(x.extent[:2]) / 2
+        x.position = [leader.position[0] - ux * back, leader.position[1] - uy * back, x.position[2]]
+        x.heading = leader.heading
+        to = [dest[0] - ux * back, dest[1] - uy * back, x.position[2]]
+        start = round(min(s + 0.15 * (n + 1), (s + e) / 2), 3)
+        x.actions.append({"type": "move_to", "to": _vec(to), "start": start, "end": e, "easing": "ease_in_out"})
+        x.path.append(tuple(to))  # type: ignore[arg-type]
+        back += max(x.extent[:2]) / 2 + 0.1
 
 
 def _stay_on(a: Placed, dest: list[float], actors: list[Placed]) -> list[float]:
