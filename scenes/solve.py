@@ -978,15 +978,19 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
                                                       mover.radius, bodies, skip)), RUN_UPS[0])
         start_xy = hit.pos[:2] - axis * (run + hit.radius + mover.radius)
         mover.pos = np.array([start_xy[0], start_xy[1], 0.0])
+    top_end = _down_the_top(mover, hit, bodies) if not mover.spec.traits.round and not mover.living and \
+        len(members) == 1 else None
     approach = hit.pos[:2] - mover.pos[:2]
     mover.heading = math.degrees(math.atan2(-approach[0], approach[1]))
     if not mover.spec.traits.round and not mover.living:  # a car, a cart: drives on through all of them
         _can(mover, "move_to", where)
         last = max(members, key=lambda b: float(np.dot(b.pos[:2] - hit.pos[:2], approach)))
-        through = last.pos[:2] + approach / max(float(np.linalg.norm(approach)), 1e-6) * (
-            last.radius + mover.size[1] / 2 + 1.0)
+        through = top_end if top_end is not None else last.pos[:2] + approach / max(
+            float(np.linalg.norm(approach)), 1e-6) * (last.radius + mover.size[1] / 2 + 1.0)
+        speed = 6.0 * (min(1.0, float(max(mover.size[:2])) / 4.0) if mover.spec.group == "vehicles" else 1.0)
+        # (m/s: a toy car's pace is a toy's)
         mover.act(type="move_to", to=[through[0], through[1], mover.pos[2]], start=s,
-                  end=min(e, s + 1.0 + float(np.linalg.norm(through - mover.pos[:2])) / 6.0), easing="ease_in")
+                  end=min(e, s + 1.0 + float(np.linalg.norm(through - mover.pos[:2])) / speed), easing="ease_in")
         return None
     if mover.spec.traits.round:
         if "push" not in mover.spec.actions:
@@ -1010,6 +1014,29 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
     mover.act(type="push", target=hit.id, strength=6.0 * float(hit.data["physics"]["mass"]), start=max(arrive,
                                                                                                       s + 0.5))
     return Strike(mover.id, len(mover.data["actions"]) - 1, hit.id, "topple", tuple(chain))
+
+
+def _down_the_top(mover: Body, hit: Body, bodies: dict[str, Body]) -> np.ndarray | None:
+    """A mover and what it knocks over on one top ("a toy car rolls across the table and knocks over a candle"):
+    the mover at one end of the top's long side, the thing two thirds of the way along, and the drive ends just
+    past where it strikes, short of the edge (it drove on off the table and hung in the air). ``None`` if not on
+    one top."""
+    host = bodies.get(mover.supported_by or "")
+    if host is None or hit.supported_by != host.id or mover.placed_on < 0:
+        return None
+    top = host.spec.traits.supports[mover.placed_on].scaled(host.scale)
+    long_x = top.size[0] >= top.size[1]
+    half = (top.size[0] if long_x else top.size[1]) / 2 - max(mover.size[:2]) / 2 - 0.02
+    if 2 * half < mover.radius + hit.radius + 0.1:
+        return None
+
+    def at(f: float) -> np.ndarray:
+        return _local(host, (top.centre[0] + (f if long_x else 0.0), top.centre[1] + (0.0 if long_x else f)))
+
+    mover.pos = np.array([*at(-half), mover.pos[2]])
+    struck = max(-half + mover.radius + hit.radius + 0.05, half / 2)
+    hit.pos = np.array([*at(struck), hit.pos[2]])
+    return at(min(half, struck + hit.radius))  # it strikes and stops (pushed on, it went off the far edge)
 
 
 RANKS_GAP = 0.3  # × the mover's height: the gap left between things in a row that a bigger thing ploughs through

@@ -306,6 +306,7 @@ class Event:
     path: int | None = None  # what it travels along or over ("rides down the sidewalk", "drives across the bridge")
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
+    across_top: bool = False  # "rolls across the table": over its top (on it from the start), not up to it
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
     height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
@@ -601,6 +602,12 @@ class _ClauseReader:
                 r.used.update(range(i, road))
                 i = road
                 continue
+            if tok in ("across", "along", "over") and last_event is not None and last_event.sense.fallback in (
+                    "move", "chase") and last_event.target is None and self.noun_follows(i, _has_top_to_cross):
+                last_event.across_top = True  # "a toy car rolls across the table": on it, from end to end
+                r.used.add(i)
+                i += 1
+                continue
             if tok == "along" and last_event is not None and last_event.sense.fallback == "move" and (
                     last_event.target is not None or last_event.away) and not self.noun_follows(i, _path_surface) \
                     and self.noun_soon(i):
@@ -791,6 +798,11 @@ class _ClauseReader:
                 # "hits a rock, falls off his skateboard": what falls off is whoever the verb since the rock is about
                 fell_since = rel[1] == "off" and any(last not in x.subjects for x in r.events[self.events_at_noun:])
                 named_last = named_last and not fell_since
+                # "waits at the traffic lights on her bike": her bike, so she is on it, not the lights
+                owned = i + len(rel[0]) < end and t[i + len(rel[0])] in ("his", "her", "their") and bool(
+                    self.subjects) and all(r.entities[x].sense.living == "person" for x in self.subjects) and \
+                    self.noun_follows(i + len(rel[0]), _ridden)
+                named_last = named_last and not owned
                 self.beside_guess = None
                 if named_last and last not in subjects and r.entities[last].relation is None and not (
                         _is_place(r.entities[last]) or _is_ground(r.entities[last])) and all(
@@ -1547,7 +1559,11 @@ def _owner(token: str) -> str:
 def noun_plural(token: str, singular: str) -> bool:
     """Whether ``token`` is a plural form of ``singular`` ("boxes" of "box", "people" of "person")."""
     token = _owner(token) if token.endswith("'s") else token  # "the dog's face": one dog ("campers'": several)
-    return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball")
+    return token != singular.split("_")[-1] and token not in ("stairs", "steps", "football", "basketball") and \
+        singular not in NAMED_IN_PLURAL
+
+
+NAMED_IN_PLURAL = ("traffic_light",)  # "waits at the traffic lights": one signal
 
 
 def leaves_is_verb(tokens: list[str], i: int) -> bool:
@@ -1695,6 +1711,55 @@ def _hand_held(e: Entity) -> bool:
     return spec is not None and spec.traits.grip is not None and not spec.rig and max(spec.size) < 0.5
 
 
+def _ridden(name: str) -> bool:
+    """Whether an asset is something one rides (a bike, a horse, a car)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.rideable is not None
+
+
+def _has_top_to_cross(name: str) -> bool:
+    """A top one travels across rather than to: a raised one ("across the table", "along the counter", "over the
+    bed") or a floor on the ground ("crawls across the rug"); not a way along the ground (a road, a path), not
+    water."""
+    spec = CATALOG.get(name)
+    top = spec.traits.top_support() if spec is not None and spec.kind != "primitive" and \
+        name != "placeholder" else None  # (an unknown "court" stood in for by a box is no table)
+    return top is not None and (top.height >= 0.3 or spec.traits.walkable or spec.size[2] <= 0.05) and \
+        not _path_surface(name)
+
+
+def _across_tops(r: Reading) -> None:
+    """ "A toy car rolls across the table and knocks over a candle": the mover starts on the top and goes along
+    it; what it knocks over next, placed nowhere else, stands on the same top in its way."""
+    crossings = []
+    for k, ev in enumerate(r.events):
+        if not ev.across_top or not isinstance(ev.target, int):
+            continue
+        top = ev.target
+        room = sorted(CATALOG[r.entities[top].sense.assets[0]].traits.top_support().size)
+        movers = [x for x in ev.subjects if r.entities[x].relation is None and all(
+            a <= 0.5 * b for a, b in zip(sorted(v * r.entities[x].sense.scale * r.entities[x].size
+                                                for v in r.entities[x].sense.size[:2]), room, strict=True))]
+        if not movers:
+            continue
+        for x in movers:
+            r.entities[x].relation = ("on", [top])
+        if CATALOG[r.entities[top].sense.assets[0]].traits.top_support().height < 0.3:
+            # a floor (a rug): it starts on it and goes on to what the clause names after it ("… to a teddy")
+            named = [e for c, e in r.mentions if c == ev.clause]
+            after = named[named.index(top) + 1:] if top in named else []
+            ev.target = next((e for e in after if e not in ev.subjects and e != top), None)
+            continue
+        ev.path, ev.target = top, None
+        for later in r.events[k + 1:]:
+            hit = later.target if isinstance(later.target, int) and set(later.subjects) & set(movers) else None
+            if hit is not None and r.entities[hit].relation is None and _hand_held(r.entities[hit]):
+                r.entities[hit].relation = ("on", [top])
+                crossings.append(ev)  # the knock drives it along the top: no travel of its own before it
+    if crossings:
+        r.events[:] = [ev for ev in r.events if all(ev is not x for x in crossings)]
+
+
 def _has_top_only(name: str) -> bool:
     """A thing with a top to put things on and no seat (a table, a desk, a shelf): a held thing goes on it."""
     spec = CATALOG.get(name)
@@ -1730,6 +1795,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if len(ev.subjects) == 1 and r.companions.get(ev.subjects[0]) is not None and ev.target is None and \
                 ev.sense.wants_target:
             ev.target = r.companions[ev.subjects[0]]
+    _across_tops(r)
     mount_riders(r)
     roads_for_drives(r)
     roads_for_streets(r)
@@ -2743,8 +2809,9 @@ def _trail(led: list[Placed], leader: Placed, dest: list[float], s: float, e: fl
 
 
 def _stay_on(a: Placed, dest: list[float], actors: list[Placed]) -> list[float]:
-    """A walk that starts up on something (a cat on a fence, a man on a stage) ends on it, not in the air."""
-    if a.position[2] < 0.05:
+    """A walk that starts up on something (a cat on a fence, a man on a stage) ends on it, not in the air; a
+    crawl as small as a ladybird's keeps to the leaf it is on."""
+    if a.position[2] < 0.05 and max(a.extent) >= 0.1:
         return dest
     under = [b for b in actors if b is not a and abs(b.position[2] + b.extent[2] - a.position[2]) < 0.05
              and abs(b.position[0] - a.position[0]) <= b.extent[0] / 2 and abs(b.position[1] - a.position[1])

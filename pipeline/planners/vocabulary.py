@@ -281,6 +281,13 @@ VERBS: dict[str, VerbSense] = {
     "saunter": _v("walk_to move_to", "move", True, 0.9), "stride": _v("walk_to move_to", "move", True, 1.5),
     "trudge": _v("walk_to move_to", "move", True, 0.8), "limp": _v("walk_to move_to", "move", True, 0.6),
     "waddle": _v("walk_to move_to", "move", True, 0.5), "roam": _v("walk_to move_to", "move", True, 0.9),
+    # slow and low ("a baby crawls to the teddy", "a snake slithering across the path"), quick and small
+    **{w: _v("walk_to move_to", "move", True, pace) for w, pace in (
+        ("crawl", 0.4), ("slither", 0.5), ("creep", 0.5), ("sneak", 0.7), ("tiptoe", 0.6), ("stagger", 0.6),
+        ("plod", 0.8), ("stumble", 0.7), ("toddle", 0.5))},
+    **{w: _v("run_to move_to", "move", True, pace) for w, pace in (
+        ("scurry", 2.5), ("scuttle", 2.0), ("dart", 4.0), ("bolt", 5.0), ("flee", 4.0))},
+    "weave": _v("move_to", "move", True, 4.0), "zigzag": _v("move_to", "move", True, 3.0),
     "prowl": _v("walk_to move_to", "move", True, 0.8), "cruise": _v("move_to", "move", True, 5.0),
     "shuffle": _v("walk_to move_to", "move", True, 0.6), "trundle": _v("move_to", "move", True, 2.0),
     "search": _v("walk_to move_to", "move", True, 0.8), "stop": _v("walk_to move_to", "none", True, 1.0),

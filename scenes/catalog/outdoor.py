@@ -923,7 +923,8 @@ ASSETS: tuple[AssetSpec, ...] = (
        AssetTraits(seat=Surface(0.41, (0.8, 0.4)), supports=top(0.41, (0.8, 0.4)), grip=(0.0, 0.0, 0.41),
                    physics_shape="box")),
     _o("leaf", (0.052, 0.1, 0.003), "a fallen green leaf 8 cm long (light: it falls slowly, lies flat)", leaf,
-       AssetTraits(grip=(0.0, 0.0, 0.0015), hold="hand", physics_shape="box")),
+       # a ladybird or a snail crawls on it
+       AssetTraits(supports=top(0.003, (0.04, 0.09)), grip=(0.0, 0.0, 0.0015), hold="hand", physics_shape="box")),
     _o("sandcastle", (0.4, 0.4, 0.3), "a sandcastle 40 cm across with four towers and a flag", sandcastle),
     _o("parasol", (2.02, 2.02, 2.34), "a red-and-white striped beach parasol 2 m across", parasol,
        # people, a deckchair or a picnic fit in its shade, beside the pole
