@@ -756,6 +756,61 @@ def school() -> Model:
                               "letters": paint("f6f6f2", "matte"), "clock": paint("f8f6ee", "glossy")}, "body")
 
 
+def railings() -> Model:
+    """A 3 m run of black iron railings along X, 1.05 m high: a flat handrail on four posts with ball finials at
+    the ends, a bottom rail, upright bars every 12 cm between the rails (leant on, perched on)."""
+    length, h = 3.0, 1.05
+    parts: Parts = [
+        (block((length, 0.06, 0.03), (0, 0, h - 0.015)), "metal"),  # the handrail
+        (block((length, 0.03, 0.03), (0, 0, 0.12)), "metal"),  # the bottom rail
+    ]
+    for x in (-length / 2 + 0.03, -0.5, 0.5, length / 2 - 0.03):
+        parts.append((block((0.05, 0.05, h - 0.03), (x, 0, (h - 0.03) / 2)), "metal"))
+        parts.append((block((0.12, 0.12, 0.02), (x, 0, 0.01)), "metal"))  # its foot plate
+    for x in (-length / 2 + 0.03, length / 2 - 0.03):
+        parts.append((placed(sphere(0.07, 12, 6), at=(x, 0, h)), "finials"))
+    for x in np.arange(-length / 2 + 0.12, length / 2 - 0.06, 0.12):
+        if min(abs(x - p) for p in (-0.5, 0.5)) < 0.04:
+            continue
+        parts.append((block((0.016, 0.016, h - 0.16), (float(x), 0, 0.12 + (h - 0.16) / 2)), "metal"))
+    return prop_model(parts, {"metal": paint("1c1d20", "metal"), "finials": paint("c8a040", "metal")}, "metal")
+
+
+def stage() -> Model:
+    """A raised wooden stage 6 m wide and 4 m deep, its boards 80 cm up, front at +Y: a black skirt round it, a row of
+    footlights along its front edge, red velvet curtains drawn back to each side and a back drape on a frame 4 m
+    high behind it, three steps up at its front left."""
+    w, d, h = 6.0, 4.0, 0.8
+    top_ = 0.06
+    parts: Parts = [
+        (block((w, d, top_), (0, 0, h - top_ / 2)), "boards"),
+        (block((w - 0.1, d - 0.1, h - top_), (0, 0, (h - top_) / 2)), "skirt"),
+    ]
+    for k in range(1, 10):  # the boards' seams, along X
+        parts.append((block((w, 0.012, 0.003), (0, -d / 2 + 0.4 * k, h + 0.0015)), "seams"))
+    for x in np.arange(-2.7, 2.8, 0.45):  # the footlights: small lit hoods along the front edge, not over the steps
+        if abs(x + 2.2) < 0.6:
+            continue
+        parts.append((block((0.16, 0.08, 0.05), (float(x), d / 2 - 0.06, h + 0.025)), "lamps"))
+    for k in range(3):  # the steps at the front left, each 20 cm up
+        z = 0.2 * (k + 1)
+        parts.append((block((1.0, 0.3, z), (-2.2, d / 2 + 0.9 - 0.3 * k - 0.15, z / 2)), "boards"))
+    frame_h, back = 4.0, -d / 2 + 0.1
+    for sx in (-1, 1):  # the frame: two posts and a beam across the back
+        parts.append((block((0.12, 0.12, frame_h), (sx * (w / 2 - 0.06), back, h + frame_h / 2)), "frame"))
+    parts.append((block((w, 0.12, 0.2), (0, back, h + frame_h - 0.1)), "frame"))
+    parts.append((block((w - 0.3, 0.05, frame_h - 0.2), (0, back - 0.02, h + (frame_h - 0.2) / 2)), "drape"))
+    for sx in (-1, 1):  # the curtains drawn back to the sides, in folds
+        for k in range(5):
+            x = sx * (w / 2 - 0.25 - 0.14 * k)
+            parts.append((placed(cylinder(0.18, frame_h - 0.2, 8), at=(x, back + 0.14, h)), "curtains"))
+        parts.append((block((0.9, 0.08, 0.5), (sx * (w / 2 - 0.55), back + 0.18, h + frame_h - 0.45)), "curtains"))
+    return prop_model(parts, {"boards": paint("b07a44", "wood"), "skirt": paint("1c1c1e", "fabric"),
+                              "seams": paint("5a3a20", "matte"), "lamps": paint("fff0c0", "emissive"),
+                              "frame": paint("2b2b2b", "matte"), "drape": paint("3a1418", "fabric"),
+                              "curtains": paint("a8121e", "fabric")}, "boards")
+
+
 def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "city", traits)
 
@@ -905,4 +960,9 @@ ASSETS: tuple[AssetSpec, ...] = (
        AssetTraits(supports=top(0.05, (3.0, 12.0)), walkable=True, physics_shape="box")),
     _c("school", (20.3, 10.65, 7.9), "a two-storey brick school 20 m wide with a SCHOOL sign over its doors and a "
        "clock, front at +Y", school, AssetTraits(physics_shape="box")),
+    _c("railings", (3.06, 0.12, 1.12), "a 3 m run of black iron railings along X, a handrail 1.05 m high", railings,
+       AssetTraits(supports=top(1.05, (2.9, 0.06)), physics_shape="box")),
+    _c("stage", (6.0, 4.9, 4.8), "a wooden stage 6 x 4 m, 80 cm high, red curtains at its back and steps at its "
+       "front left, front at +Y (people stand and perform on it)", stage,
+       AssetTraits(supports=top(0.8, (5.6, 3.4), (0.0, 0.25)), walkable=True)),
 )

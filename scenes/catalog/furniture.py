@@ -8,7 +8,7 @@ from scenes import assets
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, chequer, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cone, cylinder, frustum, placed, sphere
+from scenes.geometry import Mesh, cone, cylinder, frustum, placed, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -631,6 +631,87 @@ def painting() -> Model:
                               "trunk": paint("5a3a22", "matte"), "tree": paint("2f6b2a", "matte")}, "canvas")
 
 
+def ironing_board() -> Model:
+    """An ironing board 1.22 m long along X, its padded top 90 cm up: a cover printed with a pattern over the board,
+    rounded to a point at +X, on two steel legs crossed in an X under it, a wire rest for the iron at -X."""
+    h, t = 0.9, 0.025
+    length, w = 1.22, 0.38
+    body = length - 0.3  # the straight part; the nose a tapering end beyond it
+    parts: Parts = [(block((body, w, t), (-length / 2 + body / 2, 0, h - t / 2)), "cover")]
+    for k in range(6):  # the nose: narrowing slabs towards +X, rounded
+        x0 = -length / 2 + body + 0.05 * k
+        wk = w * float(np.cos(np.radians(14 * (k + 1)))) ** 1.5
+        parts.append((block((0.05, wk, t), (x0 + 0.025, 0, h - t / 2)), "cover"))
+    for k in range(7):  # the cover's printed stripes
+        parts.append((block((0.03, w - 0.06, 0.002), (-0.5 + 0.14 * k, 0, h + 0.001)), "print"))
+    for sx in (-1, 1):  # the X legs, each a pair of tubes splayed across Y at its foot
+        top_x, foot_x = sx * 0.3, -sx * 0.38
+        for sy in (-1, 1):
+            parts.append((rod((foot_x, sy * 0.16, 0.01), (top_x, sy * 0.07, h - t - 0.02), 0.022, 8), "legs"))
+        parts.append((rod((foot_x, -0.17, 0.015), (foot_x, 0.17, 0.015), 0.025, 8), "legs"))  # its foot bar
+        parts.append((placed(centred(cylinder(0.03, 0.04, 8)), hpr=(0, 90, 0), at=(foot_x, 0.17, 0.015)), "feet"))
+        parts.append((placed(centred(cylinder(0.03, 0.04, 8)), hpr=(0, 90, 0), at=(foot_x, -0.17, 0.015)), "feet"))
+    parts.append((block((0.7, 0.1, 0.02), (0.0, 0.0, h - t - 0.02)), "legs"))  # the frame under the board
+    for sy in (-1, 1):  # the iron rest: a wire loop out from the square end
+        parts.append((rod((-length / 2, sy * 0.1, h - 0.01), (-length / 2 - 0.14, sy * 0.1, h - 0.01), 0.008, 4),
+                      "legs"))
+    parts.append((rod((-length / 2 - 0.14, -0.1, h - 0.01), (-length / 2 - 0.14, 0.1, h - 0.01), 0.008, 4), "legs"))
+    return prop_model(parts, {"cover": paint("e8eef4", "fabric"), "print": paint("5a8ac8", "fabric"),
+                              "legs": paint("c8ccd0", "metal"), "feet": paint("1c1c1c", "rubber")}, "cover")
+
+
+def washing_machine() -> Model:
+    """A white front-loading washing machine 60 x 60 x 85 cm, its front at +Y: a round door with a chrome rim and a
+    dark glass window, a control panel along the top with a detergent drawer, a programme dial and a display."""
+    w, d, h = 0.6, 0.6, 0.85
+    front = d / 2
+    door_z = 0.42
+    parts: Parts = [
+        (block((w, d, h), (0, 0, h / 2)), "body"),
+        (block((w - 0.02, 0.01, 0.12), (0, front + 0.005, h - 0.08)), "panel"),
+        (block((0.18, 0.012, 0.08), (-0.18, front + 0.011, h - 0.08)), "body"),  # the detergent drawer
+        (block((0.12, 0.008, 0.05), (0.05, front + 0.012, h - 0.08)), "display"),
+        (placed(centred(cylinder(0.06, 0.02, 20)), hpr=(0, 90, 0), at=(0.2, front + 0.02, h - 0.08)), "trim"),
+        (placed(centred(torus(0.38, 0.03, 32, 8)), hpr=(0, 90, 0), at=(0, front + 0.012, door_z)), "trim"),
+        (placed(centred(cylinder(0.33, 0.02, 32)), hpr=(0, 90, 0), at=(0, front + 0.01, door_z)), "glass"),
+        (placed(centred(cylinder(0.22, 0.012, 28)), hpr=(0, 90, 0), at=(0, front + 0.016, door_z)), "drum"),
+        (block((0.56, 0.01, 0.04), (0, front + 0.005, 0.03)), "panel"),  # the plinth's kick strip
+    ]
+    return prop_model(parts, {"body": paint("f6f6f4", "glossy"), "panel": paint("dcdcda", "plastic"),
+                              "display": paint("3ad0f0", "emissive"), "trim": paint("c8ccd0", "chrome"),
+                              "glass": paint("2e3b48", "glass"), "drum": paint("8a9098", "metal")})
+
+
+def workbench() -> Model:
+    """A wooden workbench 1.5 x 0.7 m, its thick beech top 90 cm up, on four square legs with rails and a slatted
+    shelf 20 cm up, a steel vice at its front left corner (+Y), a tool rack along its back edge."""
+    w, d, h, t = 1.5, 0.7, 0.9, 0.06
+    parts: Parts = [(block((w, d, t), (0, 0, h - t / 2)), "top")]
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            parts.append((block((0.07, 0.07, h - t), (sx * (w / 2 - 0.08), sy * (d / 2 - 0.06), (h - t) / 2)),
+                          "frame"))
+        parts.append((block((0.05, d - 0.12, 0.06), (sx * (w / 2 - 0.08), 0, 0.2)), "frame"))
+    for sy in (-1, 1):
+        parts.append((block((w - 0.16, 0.04, 0.08), (0, sy * (d / 2 - 0.06), h - t - 0.04)), "frame"))
+        parts.append((block((w - 0.16, 0.05, 0.06), (0, sy * (d / 2 - 0.06), 0.2)), "frame"))
+    for k in range(6):  # the shelf's slats
+        parts.append((block((w - 0.2, 0.08, 0.02), (0, -0.24 + 0.096 * k, 0.24)), "frame"))
+    vx, vy = -w / 2 + 0.25, d / 2  # the vice
+    parts += [
+        (block((0.2, 0.06, 0.1), (vx, vy - 0.03, h - 0.05)), "vice"),  # its fixed jaw against the front edge
+        (block((0.2, 0.05, 0.1), (vx, vy + 0.08, h - 0.05)), "vice"),  # its moving jaw
+        (rod((vx, vy + 0.1, h - 0.06), (vx, vy + 0.17, h - 0.06), 0.025, 8), "vice"),  # the screw
+        (rod((vx - 0.1, vy + 0.17, h - 0.06), (vx + 0.1, vy + 0.17, h - 0.06), 0.016, 6), "handle"),  # tommy bar
+    ]
+    parts.append((block((w - 0.1, 0.03, 0.16), (0, -d / 2 - 0.015, h + 0.08)), "frame"))  # the rack's board
+    for k in range(5):  # tools' handles standing in the rack
+        parts.append((rod((-0.5 + 0.25 * k, -d / 2 - 0.04, h + 0.02), (-0.5 + 0.25 * k, -d / 2 - 0.04, h + 0.2),
+                          0.03, 8), "handle"))
+    return prop_model(parts, {"top": paint("d8b078", "wood"), "frame": paint("9a6a3a", "wood"),
+                              "vice": paint("2a5aa8", "metal"), "handle": paint("c62828", "plastic")}, "top")
+
+
 def _f(name: str, size: Vec, description: str, make, traits: AssetTraits = AssetTraits()) -> AssetSpec:
     return composite(name, "prop", size, description, make, "furniture", traits)
 
@@ -831,4 +912,12 @@ ASSETS: tuple[AssetSpec, ...] = (
        AssetTraits(supports=top(1.2, (1.4, 0.35), (0.0, -0.05)), physics_shape="box")),
     _f("painting", (0.8, 0.05, 0.6), "a framed landscape painting 0.8 x 0.6 m, picture at +Y (hangs: set it on a "
        "wall)", painting, AssetTraits(hangs=True, physics_shape="box")),
+    _f("ironing_board", (1.364, 0.38, 0.902), "an ironing board 1.2 m long along X, its top 90 cm up on crossed "
+       "legs, the iron rest at -X (an iron or a shirt goes on it)", ironing_board,
+       AssetTraits(supports=top(0.9, (0.8, 0.3), (-0.15, 0.0)))),
+    _f("washing_machine", (0.6, 0.63, 0.85), "a white front-loading washing machine 60 x 60 x 85 cm, door at +Y",
+       washing_machine, AssetTraits(supports=top(0.85, (0.56, 0.56)), physics_shape="box")),
+    _f("workbench", (1.5, 0.933, 1.1), "a wooden workbench 1.5 m long, its top 90 cm up, a vice at its front left, "
+       "front at +Y", workbench,
+       AssetTraits(supports=top(0.9, (1.2, 0.5), (0.1, -0.05)), physics_shape="box")),
 )

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from scenes.assets import centred, paint, prop_model
 from scenes.catalog.shapes import Vec, block, faceted, rod
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import Mesh, cone, cylinder, ellipsoid, frustum, placed, sphere, torus
+from scenes.geometry import rock as rock_mesh
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -986,6 +989,284 @@ def watermelon() -> Model:
                               "stalk": paint("8a7a4a", "wood")})
 
 
+def globe() -> Model:
+    """A desk globe 40 cm tall: a blue ball 26 cm across with green and sand-coloured continents, tilted 23 degrees
+    in a brass half meridian on a stem, on a round dark wooden base."""
+    d, tilt, centre = 0.26, 23.5, (0.0, 0.0, 0.25)
+    rot = np.radians(tilt)
+    axis = np.array([np.sin(rot), 0.0, np.cos(rot)])  # the tilted pole, leaning towards +X
+    parts: Parts = [
+        (cylinder(0.16, 0.025, 28), "base"),
+        (placed(frustum(0.06, 0.03, 0.03, 16), at=(0, 0, 0.025)), "base"),
+        (rod((0, 0, 0.05), (0, 0, 0.1), 0.016, 8), "brass"),
+        (placed(centred(sphere(d, 32, 16)), at=centre), "body"),
+    ]
+    # the meridian: half a ring round the ball's -X side, in the plane of its tilted axis, pinned at both poles
+    ring = placed(centred(_arc(d + 0.03, 0.012, np.pi / 2, 3 * np.pi / 2, 24, 6)), hpr=(0, 0, -tilt), at=centre)
+    parts.append((ring, "brass"))
+    low = np.array(centre) - axis * (d / 2 + 0.015)
+    parts.append((rod((0, 0, 0.1), tuple(float(v) for v in low), 0.016, 8), "brass"))
+    for s in (-1, 1):  # the pins at the poles
+        p = np.array(centre) + s * axis * (d / 2 + 0.012)
+        parts.append((placed(centred(sphere(0.016, 8, 4)), at=tuple(float(v) for v in p)), "brass"))
+    rng = np.random.default_rng(11)
+    for k, (lon, lat, a, b) in enumerate(((0.3, 0.5, 0.09, 0.07), (0.6, -0.3, 0.07, 0.1), (2.1, 0.6, 0.12, 0.07),
+                                          (2.5, 0.1, 0.07, 0.09), (3.6, 0.7, 0.1, 0.06), (4.2, -0.4, 0.06, 0.07),
+                                          (5.3, 0.3, 0.08, 0.08), (1.4, -1.2, 0.12, 0.04))):
+        lon += float(rng.uniform(-0.1, 0.1))
+        n = np.array([np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)])
+        at = np.array(centre) + n * (d / 2 - 0.004)
+        h = float(np.degrees(np.arctan2(n[0], -n[1])))
+        p = float(np.degrees(np.arccos(np.clip(n[2], -1, 1))))
+        patch = placed(centred(ellipsoid((a, b, 0.014), 12, 6)), hpr=(h, p, 0), at=tuple(float(v) for v in at))
+        parts.append((patch, "land" if k % 3 else "desert"))
+    return prop_model(parts, {"body": paint("2a6fb8", "glossy"), "land": paint("4f9a3a", "glossy"),
+                              "desert": paint("d8c48a", "glossy"), "brass": paint("c8a040", "metal"),
+                              "base": paint("4a2e1c", "wood")})
+
+
+def orange() -> Model:
+    """An orange 7.5 cm across: a round, slightly squat fruit with dimpled bright orange peel, a small green calyx
+    on top."""
+    d = 0.075
+    parts: Parts = [(ellipsoid((d, d, d * 0.96), 28, 14), "body")]
+    rng = np.random.default_rng(5)
+    for _ in range(40):  # the peel's dimples: tiny darker pits
+        a, b = float(rng.uniform(0, 2 * np.pi)), float(rng.uniform(-1.2, 1.2))
+        n = np.array([np.cos(a) * np.cos(b), np.sin(a) * np.cos(b), np.sin(b)])
+        at = n * np.array([d / 2, d / 2, d * 0.48]) * 0.985 + np.array([0, 0, d * 0.48])
+        parts.append((placed(centred(sphere(0.004, 5, 3)), at=tuple(float(v) for v in at)), "pits"))
+    parts.append((placed(cylinder(0.012, 0.003, 10), at=(0, 0, d * 0.955)), "calyx"))
+    parts.append((placed(cylinder(0.003, 0.005, 6), at=(0, 0, d * 0.955)), "calyx"))
+    return prop_model(parts, {"body": paint("f58a0b", "plastic"), "pits": paint("d8700a", "matte"),
+                              "calyx": paint("4f7a2b", "matte")})
+
+
+def shirt() -> Model:
+    """A shirt folded as it comes from the shop, 28 x 36 cm and 4 cm thick, collar at +Y: a pale blue pad of cloth
+    with its folded sleeves' edges along the sides, a white collar standing round the neck, a placket of buttons down
+    the front, a breast pocket."""
+    w, d, t = 0.28, 0.36, 0.035
+    parts: Parts = [
+        (block((w, d, t), (0, 0, t / 2)), "cloth"),
+        (block((0.03, d - 0.08, 0.004), (0, -0.03, t + 0.002)), "cloth"),  # the placket
+        (block((0.07, 0.08, 0.003), (0.07, 0.04, t + 0.0015)), "pocket"),
+    ]
+    for sx in (-1, 1):  # the folded-back sleeves' rolled edges
+        parts.append((rod((sx * w / 2, -d / 2 + 0.01, t / 2), (sx * w / 2, d / 2 - 0.01, t / 2), t, 8), "cloth"))
+        # the collar's two wings, meeting at the front under the top button
+        parts.append((block((0.09, 0.05, 0.012), (sx * 0.045, d / 2 - 0.04, t + 0.006), (sx * 25, 0, 0)), "collar"))
+    parts.append((block((0.16, 0.02, 0.03), (0, d / 2 - 0.01, t + 0.008)), "collar"))  # the collar's back band
+    for k in range(5):
+        parts.append((placed(cylinder(0.01, 0.003, 8), at=(0, d / 2 - 0.08 - 0.055 * k, t + 0.004)), "buttons"))
+    return prop_model(parts, {"cloth": paint("8fb4d8", "fabric"), "collar": paint("f4f6f8", "fabric"),
+                              "pocket": paint("7fa4c8", "fabric"), "buttons": paint("f8f8f4", "plastic")}, "cloth")
+
+
+def shovel() -> Model:
+    """A garden shovel 1.2 m long lying along Y: a wooden shaft with a black D-grip at -Y, a steel socket and a
+    pointed blade at +Y, its tread turned over at the top."""
+    z = 0.02
+    parts: Parts = [
+        (rod((0, -0.45, z), (0, 0.3, z), 0.036, 10), "shaft"),
+        (rod((0, 0.28, z), (0, 0.4, z), 0.044, 10), "blade"),  # the socket
+        (rod((-0.07, -0.58, z), (0.07, -0.58, z), 0.03, 8), "grip"),  # the D-grip's bar
+        (rod((-0.07, -0.58, z), (-0.02, -0.46, z), 0.024, 6), "grip"),
+        (rod((0.07, -0.58, z), (0.02, -0.46, z), 0.024, 6), "grip"),
+    ]
+    # the blade: a flat dished plate, 22 cm wide, its point at +Y, lying a little tilted up from its point
+    half, y0, y1, tip = 0.11, 0.4, 0.62, 0.66
+    outline = [(-half, y0), (half, y0), (half, y1), (0.0, tip), (-half, y1)]
+    top_ = [(x, y, 0.012 + 0.018 * abs(x) / half) for x, y in outline]
+    under = [(x, y, zz - 0.004) for x, y, zz in reversed(top_)]
+    sides = [[under[-1 - i], under[-1 - (i + 1) % 5], top_[(i + 1) % 5], top_[i]] for i in range(5)]
+    parts.append((faceted([top_, under, *sides]), "blade"))
+    parts.append((block((2 * half, 0.025, 0.012), (0, y0 + 0.0125, 0.022)), "blade"))  # the tread
+    return prop_model(parts, {"shaft": paint("b08050", "wood"), "blade": paint("6a7078", "metal"),
+                              "grip": paint("1c1c1c", "plastic")}, "blade")
+
+
+def stone() -> Model:
+    """A small stone 6 cm across, the kind that is skimmed or thrown: a smooth grey pebble, flattish, with a pale
+    band of quartz round it."""
+    parts: Parts = [(rock_mesh((0.065, 0.05, 0.032), seed=19), "body")]
+    parts.append((placed(centred(torus(0.058, 0.004, 20, 4)), hpr=(20, 0, 8), scale=(1.0, 0.76, 1.0),
+                         at=(0, 0, 0.018)), "vein"))
+    return prop_model(parts, {"body": paint("8a8782", "stone"), "vein": paint("e4e0d6", "matte")})
+
+
+def hammer() -> Model:
+    """A claw hammer 33 cm long lying on its side along Y: a wooden handle with a black rubber grip at -Y, a steel
+    head across its top at +Y, the striking face at +X and the curved claw at -X."""
+    z = 0.016
+    parts: Parts = [
+        (placed(centred(cylinder(0.03, 0.25, 12)), hpr=(0, 90, 0), scale=(1.0, 1.0, 0.8), at=(0, -0.015, z)),
+         "handle"),
+        (placed(centred(cylinder(0.034, 0.11, 12)), hpr=(0, 90, 0), scale=(1.0, 1.0, 0.85), at=(0, -0.1, z)),
+         "grip"),
+        (block((0.05, 0.03, 0.03), (0.01, 0.135, z)), "head"),  # the eye round the handle's end
+        (placed(centred(cylinder(0.03, 0.05, 14)), hpr=(0, 0, 90), at=(0.06, 0.135, z)), "head"),  # the poll
+        (placed(centred(cylinder(0.034, 0.008, 14)), hpr=(0, 0, 90), at=(0.088, 0.135, z)), "face"),
+    ]
+    for k in range(4):  # the claw: curving back towards the handle, split at its end
+        a = 0.35 * k
+        x, y = -0.02 - 0.022 * k, 0.135 - 0.012 * k * k * 0.5
+        parts.append((block((0.026, 0.024 - 0.002 * k, 0.028 - 0.003 * k), (x, y, z), (float(np.degrees(a)), 0, 0)),
+                      "head"))
+    return prop_model(parts, {"handle": paint("c89a60", "wood"), "grip": paint("1c1c1c", "rubber"),
+                              "head": paint("6a7078", "metal"), "face": paint("b8bcc2", "chrome")}, "head")
+
+
+def teapot() -> Model:
+    """A round china teapot 17 cm tall, white with a blue band: a squat body, a curved spout at +Y, a loop handle at
+    -Y, a lid with a knob."""
+    body = _lathed([(0.0, 0.0), (0.06, 0.0), (0.09, 0.04), (0.1, 0.07), (0.09, 0.11), (0.055, 0.13), (0.0, 0.13)], 32)
+    parts: Parts = [
+        (body, "body"),
+        (placed(centred(torus(0.202, 0.012, 32, 6)), at=(0, 0, 0.07)), "band"),
+        (placed(frustum(0.11, 0.09, 0.012, 24), at=(0, 0, 0.125)), "body"),  # the lid
+        (placed(sphere(0.025, 12, 6), at=(0, 0, 0.135)), "band"),  # its knob
+        (rod((0, 0.08, 0.04), (0, 0.13, 0.1), 0.03, 10), "body"),  # the spout, rising and narrowing
+        (rod((0, 0.13, 0.1), (0, 0.155, 0.135), 0.02, 10), "body"),
+        (placed(centred(_arc(0.1, 0.016, -np.pi / 2 + 0.3, np.pi / 2 - 0.1, 16, 6)), hpr=(90, 0, 0),
+                at=(0, -0.09, 0.075)), "body"),
+    ]
+    return prop_model(parts, {"body": paint("f6f4ee", "ceramic"), "band": paint("2a5aa8", "ceramic")})
+
+
+def iron() -> Model:
+    """A steam iron 27 cm long pointing at +Y: a chrome soleplate pointed at the front, a blue and white body
+    rising over it to a closed loop handle, a temperature dial, a water window, the flex out of its heel."""
+    def plate(w: float, back: float, front: float, z0: float, z1: float) -> Mesh:
+        outline = [(-w / 2, back), (w / 2, back), (w / 2, back + 0.55 * (front - back)), (0.0, front),
+                   (-w / 2, back + 0.55 * (front - back))]
+        top_ = [(x, y, z1) for x, y in outline]
+        under = [(x, y, z0) for x, y in reversed(outline)]
+        n = len(outline)
+        sides = [[under[-1 - i], under[-1 - (i + 1) % n], top_[(i + 1) % n], top_[i]] for i in range(n)]
+        return faceted([top_, under, *sides])
+
+    parts: Parts = [
+        (plate(0.115, -0.13, 0.14, 0.0, 0.012), "sole"),
+        (plate(0.11, -0.125, 0.125, 0.012, 0.05), "body"),
+        (plate(0.08, -0.11, 0.05, 0.05, 0.075), "shell"),
+        (block((0.03, 0.18, 0.025), (0, -0.02, 0.14)), "shell"),  # the handle's grip
+        (rod((0, 0.07, 0.07), (0, 0.06, 0.14), 0.03, 8), "shell"),  # its front post
+        (rod((0, -0.1, 0.075), (0, -0.105, 0.14), 0.028, 8), "shell"),  # its back post
+        (placed(cylinder(0.035, 0.012, 16), at=(0, -0.05, 0.075)), "dial"),
+        (block((0.06, 0.05, 0.004), (0, 0.07, 0.051)), "window"),
+        (rod((0, -0.13, 0.06), (0, -0.16, 0.07), 0.012, 6), "dial"),  # the flex guard
+    ]
+    return prop_model(parts, {"body": paint("2a6ad0", "glossy"), "shell": paint("f4f4f0", "plastic"),
+                              "sole": paint("c8ccd0", "chrome"), "dial": paint("1c1c1c", "plastic"),
+                              "window": paint("a8d0f0", "glass")})
+
+
+def scissors() -> Model:
+    """A pair of scissors 20 cm long lying flat, closed, points at +Y: two steel blades on a pivot screw and two
+    red plastic finger loops at -Y."""
+    z = 0.004
+    parts: Parts = [
+        (block((0.012, 0.11, 0.003), (0.003, 0.055, z), (-2, 0, 0)), "blades"),
+        (block((0.012, 0.11, 0.003), (-0.003, 0.055, z + 0.003), (2, 0, 0)), "blades"),
+        (placed(cylinder(0.01, 0.009, 10), at=(0, 0.0, 0.0)), "screw"),
+    ]
+    for sx in (-1, 1):
+        parts.append((block((0.008, 0.035, 0.006), (sx * 0.01, -0.018, z), (sx * 18, 0, 0)), "loops"))
+        ring = placed(centred(torus(0.038, 0.007, 18, 6)), scale=(1.0, 1.2, 1.0), at=(sx * 0.022, -0.06, z))
+        parts.append((ring, "loops"))
+    return prop_model(parts, {"blades": paint("c8ccd0", "chrome"), "loops": paint("d62828", "plastic"),
+                              "screw": paint("6a7078", "metal")}, "blades")
+
+
+def chopping_board() -> Model:
+    """A wooden chopping board 40 x 28 cm and 2 cm thick with rounded corners, a juice groove round its top near the
+    edge and a hanging hole at its +X end."""
+    w, d, t, r = 0.4, 0.28, 0.02, 0.03
+    parts: Parts = [(block((w - 2 * r, d, t), (0, 0, t / 2)), "body"),
+                    (block((w, d - 2 * r, t), (0, 0, t / 2)), "body")]
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            parts.append((placed(cylinder(2 * r, t, 12), at=(sx * (w / 2 - r), sy * (d / 2 - r), 0)), "body"))
+    g = 0.025
+    for sy in (-1, 1):  # the groove: thin dark strips 2.5 cm in from the edge
+        parts.append((block((w - 2 * g, 0.006, 0.001), (0, sy * (d / 2 - g), t + 0.0005)), "groove"))
+    for sx in (-1, 1):
+        parts.append((block((0.006, d - 2 * g, 0.001), (sx * (w / 2 - g), 0, t + 0.0005)), "groove"))
+    parts.append((placed(cylinder(0.022, 0.002, 12), at=(w / 2 - 0.012, 0, t)), "groove"))  # the hanging hole
+    return prop_model(parts, {"body": paint("c8955a", "wood"), "groove": paint("6a4a2a", "matte")})
+
+
+def toolbox() -> Model:
+    """A red steel toolbox 46 x 21 x 20 cm: a box with a hinged lid, a folding black handle on top, two chrome
+    latches on its front (+Y), a black band round the lid's edge."""
+    w, d, h = 0.46, 0.21, 0.17
+    parts: Parts = [
+        (block((w, d, h - 0.045), (0, 0, (h - 0.045) / 2)), "body"),
+        (block((w + 0.006, d + 0.006, 0.008), (0, 0, h - 0.045)), "band"),
+        (block((w, d, 0.041), (0, 0, h - 0.0205)), "body"),  # the lid
+        (rod((-0.12, 0, h), (-0.12, 0, h + 0.035), 0.014, 6), "handle"),
+        (rod((0.12, 0, h), (0.12, 0, h + 0.035), 0.014, 6), "handle"),
+        (rod((-0.13, 0, h + 0.035), (0.13, 0, h + 0.035), 0.024, 10), "handle"),
+    ]
+    for sx in (-1, 1):
+        parts.append((block((0.04, 0.012, 0.05), (sx * 0.15, d / 2 + 0.006, h - 0.05)), "latches"))
+        parts.append((block((0.012, 0.06, 0.03), (sx * (w / 2 + 0.006), 0, h - 0.02)), "band"))  # lid hinges' ends
+    return prop_model(parts, {"body": paint("c62828", "glossy"), "band": paint("1c1c1c", "plastic"),
+                              "handle": paint("1c1c1c", "rubber"), "latches": paint("c8ccd0", "chrome")})
+
+
+def broom() -> Model:
+    """A household broom 1.4 m long lying along Y: a varnished wooden handle with a red hanging cap at -Y, the
+    golden straw bristles fanning out at +Y from a neck bound with red stitching, flattened to 7 cm thick."""
+    z = 0.035
+    parts: Parts = [
+        (rod((0, -0.7, z), (0, 0.22, z), 0.028, 10), "handle"),
+        (rod((0, -0.72, z), (0, -0.69, z), 0.034, 10), "cap"),
+    ]
+    # the straw: a flattened fan from a 6 cm neck to a 32 cm wide end, tapering thinner towards it
+    y0, y1, y2 = 0.15, 0.33, 0.7
+    w0, w1, w2 = 0.03, 0.09, 0.16
+    sec = [(y0, w0, 0.03), (y1, w1, 0.035), (y2, w2, 0.012)]
+    polys = []
+    for (ya, wa, ta), (yb, wb, tb) in itertools.pairwise(sec):
+        a0, a1, b0, b1 = (-wa, ya), (wa, ya), (-wb, yb), (wb, yb)
+        polys.append([(*a0, z + ta), (*a1, z + ta), (*b1, z + tb), (*b0, z + tb)])  # top
+        polys.append([(*b0, z - tb), (*b1, z - tb), (*a1, z - ta), (*a0, z - ta)])  # under
+        polys.append([(*a1, z - ta), (*b1, z - tb), (*b1, z + tb), (*a1, z + ta)])  # +X side
+        polys.append([(*b0, z - tb), (*a0, z - ta), (*a0, z + ta), (*b0, z + tb)])  # -X side
+    (yl, wl, tl) = sec[-1]
+    polys.append([(-wl, yl, z - tl), (wl, yl, z - tl), (wl, yl, z + tl), (-wl, yl, z + tl)])
+    parts.append((faceted(polys), "straw"))
+    for y in (0.2, 0.26, 0.33):  # the stitching across the straw
+        wk = w0 + (w1 - w0) * (y - y0) / (y1 - y0)
+        parts.append((block((2 * wk + 0.004, 0.008, 0.072), (0, y, z)), "stitch"))
+    return prop_model(parts, {"straw": paint("d8b050", "fabric"), "handle": paint("a0683a", "wood"),
+                              "stitch": paint("b02020", "fabric"), "cap": paint("b02020", "plastic")}, "straw")
+
+
+def vacuum_cleaner() -> Model:
+    """An upright vacuum cleaner 1.1 m tall facing +Y: a wide floor head on wheels at the front, a purple body
+    standing behind it with a clear dust cylinder, a handle rising to a loop grip at the top."""
+    parts: Parts = [
+        (block((0.32, 0.22, 0.07), (0, 0.06, 0.045)), "body"),  # the floor head
+        (block((0.3, 0.02, 0.03), (0, 0.175, 0.035)), "trim"),  # its front bumper
+        (block((0.2, 0.16, 0.46), (0, -0.06, 0.33)), "body"),  # the motor body
+        (placed(cylinder(0.12, 0.26, 20), at=(0, 0.04, 0.2)), "bin"),  # the clear dust cylinder
+        (placed(cylinder(0.125, 0.02, 20), at=(0, 0.04, 0.46)), "trim"),
+        (rod((0, -0.08, 0.56), (0, -0.1, 1.02), 0.035, 10), "trim"),  # the handle
+        (block((0.025, 0.03, 0.1), (0, -0.1, 1.06)), "trim"),
+        (placed(centred(_arc(0.12, 0.025, 0.0, np.pi, 16, 6)), hpr=(90, 0, 0), at=(0, -0.1, 1.04)), "trim"),
+        (block((0.04, 0.02, 0.02), (0, 0.02, 0.55)), "light"),  # the power lamp
+    ]
+    for sx in (-1, 1):
+        parts.append((placed(centred(cylinder(0.08, 0.03, 14)), hpr=(0, 0, 90), at=(sx * 0.1, -0.12, 0.04)),
+                      "wheels"))
+    return prop_model(parts, {"body": paint("7a3aa8", "glossy"), "bin": paint("c8d8e4", "glass"),
+                              "trim": paint("2b2b2b", "plastic"), "wheels": paint("1c1c1c", "rubber"),
+                              "light": paint("4af04a", "emissive")})
+
+
 def _h(name: str, size: Vec, description: str, make, grip: Vec, **traits) -> AssetSpec:
     return composite(name, "prop", size, description, make, "handheld", AssetTraits(grip=grip, **traits))
 
@@ -1132,4 +1413,31 @@ ASSETS: tuple[AssetSpec, ...] = (
        (0.0, 0.0, 0.012), hold="hand", supports=top(0.03, (0.05, 0.04), (-0.03, -0.025)), physics_shape="cylinder"),
     _h("watermelon", (0.3, 0.25, 0.25), "a striped green watermelon 30 cm long along X (rolls)", watermelon,
        (0.0, 0.0, 0.125), hold="both", round=True, physics_shape="sphere"),
+    _h("globe", (0.26, 0.26, 0.41), "a desk globe 40 cm tall: a blue-and-green world tilted in a brass meridian on "
+       "a wooden stand", globe, (0.0, 0.0, 0.25), hold="both"),
+    _h("orange", (0.076, 0.075, 0.077), "an orange 7.5 cm across (rolls)", orange, (0.0, 0.0, 0.037), hold="hand",
+       round=True, physics_shape="sphere"),
+    _h("shirt", (0.315, 0.362, 0.058), "a pale blue shirt folded flat, 28 x 36 cm, collar at +Y (lies on a bed, a "
+       "chair or the ironing board)", shirt, (0.0, 0.0, 0.02), hold="both",
+       supports=top(0.035, (0.2, 0.22), (0.06, -0.06)), physics_shape="box"),
+    _h("shovel", (0.22, 1.255, 0.042), "a garden shovel 1.25 m long lying along Y, its blade at +Y", shovel,
+       (0.0, -0.25, 0.02), hold="hand", physics_shape="box"),
+    _h("stone", (0.061, 0.052, 0.036), "a small grey stone 6 cm across, one a hand throws or skims", stone,
+       (0.0, 0.0, 0.018), hold="hand"),
+    _h("hammer", (0.192, 0.298, 0.034), "a claw hammer 30 cm long lying on its side, head at +Y", hammer,
+       (0.0, -0.1, 0.016), hold="hand", physics_shape="box"),
+    _h("teapot", (0.202, 0.276, 0.16), "a white china teapot with a blue band, spout at +Y", teapot,
+       (0.0, -0.125, 0.08), hold="hand"),
+    _h("iron", (0.115, 0.302, 0.153), "a blue steam iron pointing at +Y (it goes on the ironing board)", iron,
+       (0.0, -0.02, 0.14), hold="hand"),
+    _h("scissors", (0.082, 0.193, 0.009), "a pair of scissors with red handles lying flat, points at +Y", scissors,
+       (0.0, -0.06, 0.005), hold="hand", physics_shape="box"),
+    _h("chopping_board", (0.4, 0.28, 0.022), "a wooden chopping board 40 x 28 cm (things are cut on it)",
+       chopping_board, (0.0, 0.0, 0.011), hold="both", supports=top(0.02, (0.34, 0.22)), physics_shape="box"),
+    _h("toolbox", (0.484, 0.225, 0.216), "a red steel toolbox 46 cm long with a handle on its lid", toolbox,
+       (0.0, 0.0, 0.205), hold="side", physics_shape="box"),
+    _h("broom", (0.32, 1.42, 0.072), "a straw broom 1.4 m long lying along Y, its bristles at +Y", broom,
+       (0.0, -0.3, 0.035), hold="hand", physics_shape="box"),
+    _h("vacuum_cleaner", (0.32, 0.345, 1.11), "a purple upright vacuum cleaner 1.1 m tall, its floor head at +Y",
+       vacuum_cleaner, (0.0, -0.1, 1.07), hold="hand", physics_shape="box"),
 )

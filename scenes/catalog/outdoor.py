@@ -876,6 +876,65 @@ def hammock() -> Model:
                               "frame": paint("8a6038", "wood"), "rope": paint("d8c8a0", "fabric")}, "body")
 
 
+def treehouse() -> Model:
+    """A treehouse 8 m tall: an oak trunk through a square wooden platform 2.5 m up, a little plank house with a
+    red pitched roof, a doorway and a window on the platform's back half, a porch with a railing in front (+Y),
+    a ladder from the ground up to the porch, the tree's crown spreading over it all (swaying from 5 m up)."""
+    deck, plat, t = 2.5, 2.6, 0.12  # the platform's top, its side, its thickness
+    hw, hd, hh = 2.0, 1.5, 1.5  # the house's width, depth and wall height
+    hy = -plat / 2 + hd / 2 + 0.05  # its centre: on the back half, the porch in front
+    trunk: Parts = [
+        (frustum(0.6, 0.4, 5.4, 16), "trunk"),
+        (block((plat, plat, t), (0, 0, deck - t / 2)), "planks"),
+    ]
+    for sx in (-1, 1):  # diagonal braces from the trunk out under the platform
+        trunk.append((rod((0, 0, 1.5), (sx * 1.0, 0.8, deck - t), 0.1, 8), "planks"))
+        trunk.append((rod((0, 0, 1.5), (sx * 1.0, -0.8, deck - t), 0.1, 8), "planks"))
+    for k in range(12):  # the deck's boards
+        trunk.append((block((plat, 0.008, 0.004), (0, -plat / 2 + 0.2 * (k + 1), deck + 0.002)), "joints"))
+    trunk += [
+        (block((hw, 0.06, hh), (0, hy - hd / 2 + 0.03, deck + hh / 2)), "walls"),  # back wall
+        (block((0.7, 0.06, hh), (-hw / 2 + 0.35, hy + hd / 2 - 0.03, deck + hh / 2)), "walls"),  # front, left of door
+        (block((0.6, 0.06, hh), (hw / 2 - 0.3, hy + hd / 2 - 0.03, deck + hh / 2)), "walls"),  # right of the door
+        (block((0.7, 0.06, 0.3), (-0.05, hy + hd / 2 - 0.03, deck + hh - 0.15)), "walls"),  # over the door
+        (block((0.36, 0.07, 0.32), (0.7, hy + hd / 2 - 0.03, deck + 0.95)), "window"),
+        (block((0.06, 0.07, 0.32), (0.7, hy + hd / 2 - 0.02, deck + 0.95)), "trim"),
+    ]
+    for sx in (-1, 1):
+        trunk.append((block((0.06, hd, hh), (sx * (hw / 2 - 0.03), hy, deck + hh / 2)), "walls"))
+        # the gable roof along X: two sloping slabs meeting over the middle
+        trunk.append((block((hw + 0.3, 1.12, 0.06), (0, hy + sx * 0.457, deck + hh + 0.24), (0, -sx * 35, 0)),
+                      "roof"))
+        trunk.append((faceted([[(sx * hw / 2, hy - hd / 2, deck + hh), (sx * hw / 2, hy + hd / 2, deck + hh),
+                                (sx * hw / 2, hy, deck + hh + 0.52)][::sx]]), "walls"))  # the gable ends
+    for x in np.arange(-hw / 2 + 0.15, hw / 2, 0.2):  # the planks' seams on the front and back walls
+        for sy in (-1, 1):
+            trunk.append((block((0.008, 0.004, hh), (float(x), hy + sy * (hd / 2 + 0.002), deck + hh / 2)), "joints"))
+    py = plat / 2 - 0.04  # the porch's railing at the front edge, a gap for the ladder in its middle
+    for sx in (-1, 1):
+        trunk.append((block((0.9, 0.05, 0.05), (sx * 0.85, py, deck + 0.8)), "trim"))
+        for x in (0.4, 0.85, 1.28):
+            trunk.append((block((0.05, 0.05, 0.8), (sx * x, py, deck + 0.4)), "trim"))
+        trunk.append((block((0.05, plat - hd - 0.1, 0.05), (sx * 1.28, (py + hy + hd / 2) / 2, deck + 0.8)), "trim"))
+    ly0, ly1 = plat / 2 + 0.9, plat / 2  # the ladder: from the ground in front up to the porch's edge
+    for sx in (-1, 1):
+        trunk.append((rod((sx * 0.22, ly0, 0.02), (sx * 0.22, ly1, deck + 0.6), 0.06, 8), "ladder"))
+    for k in range(8):
+        f = (k + 1) / 9
+        y, z = ly0 + (ly1 - ly0) * f, (deck + 0.6) * f
+        if z < deck:
+            trunk.append((rod((-0.22, y, z), (0.22, y, z), 0.04, 6), "ladder"))
+    crown_at = 5.0
+    crown = [(placed(sphere(dia, 20, 10), at=at), "body") for at, dia in (
+        ((0.0, 0.0, 4.6), 3.4), ((1.2, 0.4, 4.7), 2.2), ((-1.2, -0.3, 4.8), 2.2), ((0.2, -0.9, 5.2), 2.0),
+        ((0.0, 0.3, 5.8), 1.8))]
+    return _tree(trunk, crown_at, crown, {"body": paint("3f7d3a", "matte"), "trunk": paint("5b3a24", "wood"),
+                                          "planks": paint("a0703c", "wood"), "walls": paint("b8844a", "wood"),
+                                          "roof": paint("a8322a", "matte"), "trim": paint("e8dcc0", "wood"),
+                                          "window": paint("4a6272", "glass"), "ladder": paint("8a5a30", "wood"),
+                                          "joints": paint("5a3a20", "matte")})
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _o("tree", (2.1, 1.8, 4.9), "a broadleaf tree about 5 m tall", tree, _SHADE),
     _o("pine", (2.6, 2.6, 6.0), "a conifer 6 m tall", pine, AssetTraits(room_under=(2.4, 2.4, 0.9), trunk=0.16)),
@@ -964,4 +1023,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("hammock", (3.0, 0.9, 1.4), "a striped hammock 3 m long along X on a wooden stand, its bed 80 cm up in the "
        "middle (sit or lie on it)", hammock,
        AssetTraits(seat=Surface(0.8, (0.9, 0.5)), supports=top(0.8, (0.9, 0.5)))),
+    _o("treehouse", (4.6, 4.13, 8.0), "a tree 8 m tall with a wooden house on a platform 2.5 m up, a porch and a "
+       "ladder at +Y (who climbs up stands on the porch)", treehouse,
+       AssetTraits(supports=top(2.5, (2.2, 0.9), (0.0, 0.78)))),
 )

@@ -611,6 +611,54 @@ def hot_air_balloon() -> Model:
                               "basket": paint("a0743c", "wood"), "trim": paint("3a3a3a", "metal")})
 
 
+def fire_engine() -> Model:
+    """A red fire engine 8.7 m long facing +Y: a crew cab with a windscreen, side windows, a chrome grille and a
+    blue light bar, behind it a body of aluminium roller-shutter lockers over a white band, an aluminium ladder
+    along the roof from a turntable at the back to a cradle over the cab, two axles with spoked hubs."""
+    base, wheel_d, w = 0.45, 1.0, 2.5
+    cab_back, cab_front, cab_top = 1.9, 4.3, 2.95
+    body_back, body_top = -4.3, 2.6
+    ladder_z = 3.2
+    parts: Parts = [
+        (block((w, cab_front - cab_back, cab_top - base), (0, (cab_front + cab_back) / 2, (base + cab_top) / 2)),
+         "body"),
+        (block((w, cab_back - body_back, body_top - base), (0, (cab_back + body_back) / 2, (base + body_top) / 2)),
+         "body"),
+        (block((2.3, 0.04, 0.85), (0, cab_front + 0.01, 2.3)), "glass"),  # the windscreen
+        (block((w + 0.02, 1.5, 0.7), (0, 3.35, 2.3)), "glass"),  # the cab's side windows
+        (block((w + 0.04, 0.15, 0.25), (0, cab_front + 0.07, base + 0.12)), "trim"),  # the front bumper
+        (block((1.3, 0.03, 0.55), (0, cab_front + 0.015, 1.2)), "trim"),  # the grille
+        (block((1.8, 0.32, 0.12), (0, 3.95, cab_top + 0.06)), "lightbar"),
+        (block((0.55, 0.34, 0.1), (-0.5, 3.95, cab_top + 0.1)), "siren_blue"),
+        (block((0.55, 0.34, 0.1), (0.5, 3.95, cab_top + 0.1)), "siren_blue"),
+        (placed(cylinder(1.1, 0.2, 20), at=(0, -3.2, body_top)), "trim"),  # the ladder's turntable
+        (block((0.9, 0.9, ladder_z - body_top - 0.26), (0, -3.2, (body_top + 0.2 + ladder_z - 0.06) / 2)), "trim"),
+        (block((1.1, 0.16, ladder_z - cab_top - 0.06), (0, 2.6, (cab_top + ladder_z - 0.06) / 2)), "trim"),  # cradle
+        (block((w - 0.1, 0.03, 1.6), (0, body_back - 0.01, 1.5)), "shutters"),  # the rear locker
+    ]
+    for sx in (-1, 1):
+        x = sx * (w / 2 + 0.004)
+        parts.append((block((0.3, 0.04, 0.15), (sx * 0.85, cab_front + 0.02, 0.95)), "lights"))
+        parts.append((block((0.25, 0.03, 0.3), (sx * 0.95, body_back - 0.02, 1.0)), "accent"))  # tail lights
+        parts.append((block((0.012, cab_front - body_back - 0.05, 0.16), (x, (cab_front + body_back) / 2, 1.3)),
+                      "stripe"))
+        parts.append((block((0.08, 1.1, 0.06), (sx * (w / 2 + 0.04), 3.3, 0.7)), "trim"))  # the cab's step
+        parts.append((block((0.012, 0.9, 0.95), (x, 2.45, 2.0)), "shutters"))  # the crew door's panel
+        for k in range(3):  # three roller-shutter lockers a side, their ribs
+            y = -3.45 + k * 1.75
+            parts.append((block((0.014, 1.6, 0.95), (sx * (w / 2 + 0.005), y, 1.95)), "shutters"))
+            for r in range(5):
+                parts.append((block((0.018, 1.6, 0.02), (sx * (w / 2 + 0.006), y, 1.6 + 0.18 * r)), "trim"))
+        parts.append((block((0.06, 8.1, 0.12), (sx * 0.42, 0.1, ladder_z)), "ladder"))  # the ladder's rails
+        parts.append((block((0.05, 6.0, 0.1), (sx * 0.34, -0.6, ladder_z + 0.1)), "ladder"))  # its fly section
+    for k in range(27):
+        parts.append((rod((-0.42, -3.8 + 0.3 * k, ladder_z), (0.42, -3.8 + 0.3 * k, ladder_z), 0.035, 6), "ladder"))
+    slots = {"body": paint("c81e1e", "glossy"), **_CAR_SLOTS, "stripe": paint("f4f4f0", "glossy"),
+             "shutters": paint("c8ccd0", "metal"), "ladder": paint("dcdfe2", "metal"),
+             "siren_blue": paint("2f6bff", "emissive"), "lightbar": paint("2b2b2b", "plastic")}
+    return jointed(parts, _wheels(wheel_d, 0.35, 2.2, (3.1, -2.5)), slots)
+
+
 _WHEELED = AssetTraits(physics_shape="box")
 
 
@@ -707,4 +755,6 @@ ASSETS: tuple[AssetSpec, ...] = (
         AssetTraits(seat=Surface(0.1825, (0.5, 0.6), (0.0, -0.1)), supports=top(0.1825, (0.5, 0.6), (0.0, -0.1)),
                     rideable=(0.0, -0.1, 0.2), grip=(0.0, 0.6, 0.02), physics_shape="box"),
     ),
+    _v("fire_engine", (2.66, 8.78, 3.35), "a red fire engine 8.8 m long with an aluminium ladder on its roof, "
+       "roller-shutter lockers and a blue light bar, facing +Y", fire_engine, _seated(-0.55, 3.3, 1.45)),
 )

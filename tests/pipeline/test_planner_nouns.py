@@ -22,8 +22,9 @@ def test_an_unknown_noun_becomes_a_labelled_placeholder_and_a_substitution() -> 
 def test_synonyms_and_phrases_from_the_lexicon_are_shown_and_reported() -> None:
     result = _plan("a pigeon and a sailing boat next to a fire truck")
     assets = {a.asset for a in result.script.actors}
-    assert {"pigeon", "sailboat", "truck"} <= assets
-    assert {s["word"]: s["asset"] for s in result.substitutions} == {"sailing_boat": "sailboat", "fire_truck": "truck"}
+    assert {"pigeon", "sailboat", "fire_engine"} <= assets
+    assert {s["word"]: s["asset"] for s in result.substitutions} == {"sailing_boat": "sailboat",
+                                                                     "fire_truck": "fire_engine"}
 
 
 def test_an_adjective_before_a_known_noun_is_not_a_stand_in() -> None:

@@ -270,9 +270,9 @@ def test_on_one_end_of_a_thing_is_on_the_thing() -> None:
     # one verb that rolls down a slope into something: down the slope first, into it at the foot
     ("a toy car rolls down a ramp into a tower of blocks",
      [{"relation": "on", "a": "car", "b": "ramp", "at": "start"}, {"event": "topple", "a": "box"}]),
-    # the lexicon's colour for a word: an orange is orange
-    ("three oranges fall onto a table", [{"count": "apple", "n": 3}, {"colour": "apple", "is": "orange"},
-                                        {"event": "fall_onto", "a": "apple", "b": "table"}]),
+    # an orange is the orange asset now (was the apple coloured by the lexicon), orange by its own paint
+    ("three oranges fall onto a table", [{"count": "orange", "n": 3}, {"colour": "orange", "is": "orange"},
+                                        {"event": "fall_onto", "a": "orange", "b": "table"}]),
 ])
 def test_variants_of_things_sent_moving(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
