@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 
 from scenes import assets
 from scenes.assets import HumanLook, centred, paint, prop_model
-from scenes.catalog.shapes import Vec, block, prism, rod
+from scenes.catalog.shapes import Vec, block, faceted, prism, rod
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, frustum, placed, sphere, torus
+from scenes.geometry import Mesh, cylinder, ellipsoid, frustum, placed, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, top
 
@@ -818,6 +820,74 @@ def _c(name: str, size: Vec, description: str, make, traits: AssetTraits = Asset
 _FLAT = 0.034  # top of a road surface with its markings
 
 
+def phone_box() -> Model:
+    """A red telephone box 0.9 m square and 2.5 m tall, door at +Y: glazed sides of many small panes between red
+    frames, a white lit TELEPHONE band under a domed roof on each side, a telephone on the back wall inside."""
+    w, h = 0.9, 2.3
+    parts: Parts = [
+        (block((w + 0.06, w + 0.06, 0.08), (0, 0, 0.04)), "body"),  # the plinth
+        (block((w - 0.06, 0.03, h - 0.1), (0, -(w / 2 - 0.05), 0.05 + (h - 0.1) / 2)), "body"),  # the back wall
+        (block((w - 0.1, w - 0.1, 0.02), (0, 0, 0.09)), "inside"),
+        (block((w, w, 0.12), (0, 0, h + 0.06)), "body"),
+        (block((w - 0.1, w - 0.1, 0.1), (0, 0, h + 0.17)), "body"),
+        (placed(ellipsoid((w - 0.1, w - 0.1, 0.2), 24, 8), at=(0, 0, h + 0.12)), "body"),  # the dome
+        (block((0.2, 0.1, 0.25), (0, -(w / 2 - 0.12), 1.45)), "phone"),
+    ]
+    for sx, sy in itertools.product((-1, 1), (-1, 1)):
+        parts.append((block((0.09, 0.09, h), (sx * (w / 2 - 0.045), sy * (w / 2 - 0.045), h / 2)), "body"))
+    for side in range(4):  # +Y, +X, -X glazed; -Y solid behind the phone
+        a = side * 90.0
+        if side == 2:
+            continue
+        c, s_ = np.cos(np.radians(a)), np.sin(np.radians(a))
+
+        def put(size, centre, slot, c=c, s_=s_, a=a):
+            x, y, z = centre
+            parts.append((block(size, (x * c - y * s_, x * s_ + y * c, z), (a, 0, 0)), slot))
+
+        face = w / 2 - 0.02
+        put((w - 0.18, 0.01, 1.8), (0, face, 1.05), "glass")
+        put((w - 0.18, 0.04, 0.16), (0, face, 2.12), "sign")  # the TELEPHONE band
+        put((w - 0.18, 0.05, 0.06), (0, face, 2.02), "body")
+        put((w - 0.18, 0.05, 0.14), (0, face, 0.14), "body")
+        for x in (-0.12, 0.12):  # the glazing bars: three panes across
+            put((0.035, 0.05, 1.8), (x, face, 1.05), "body")
+        for z in np.linspace(0.15, 1.95, 9)[1:-1]:  # eight panes up
+            put((w - 0.18, 0.05, 0.03), (0, face, float(z)), "body")
+        if side == 0:
+            put((0.03, 0.06, 0.2), (0.28, face + 0.02, 1.1), "phone")  # the door's handle
+    return prop_model(parts, {"body": paint("c8102e", "glossy"), "glass": paint("4a5a66", "glass"),
+                              "sign": paint("fffaf0", "emissive"), "inside": paint("3a3a3a", "matte"),
+                              "phone": paint("1c1c1c", "plastic")}, "body")
+
+
+def flag() -> Model:
+    """A flagpole 6 m tall: a white pole on a concrete base, a gold ball on top, a red flag 1.5 x 1 m flying from it
+    along +X in gentle ripples, its halyard rope down the pole."""
+    pole, fw, fh = 6.0, 1.5, 1.0
+    parts: Parts = [
+        (placed(cylinder(0.5, 0.2, 20)), "base"),
+        (placed(frustum(0.1, 0.06, pole - 0.2, 12), at=(0, 0, 0.2)), "pole"),
+        (placed(sphere(0.12, 12, 6), at=(0, 0, pole - 0.01)), "ball"),
+        (rod((0.05, 0, 1.2), (0.05, 0, pole - 0.1), 0.01, 4), "rope"),
+        (rod((0.03, 0, 1.2), (0.07, 0, 1.2), 0.03, 6), "pole"),  # the cleat
+    ]
+    cols = 12
+    xs = np.linspace(0.05, 0.05 + fw, cols + 1)
+    z0, z1 = pole - 0.15 - fh, pole - 0.15
+    front, back = [], []
+    for k in range(cols):
+        xa, xb = float(xs[k]), float(xs[k + 1])
+        ya, yb = (0.06 * np.sin(3.5 * (x - 0.05)) * (x - 0.05) / fw * 1.5 for x in (xa, xb))
+        front.append([(xa, ya, z0), (xb, yb, z0), (xb, yb, z1), (xa, ya, z1)])
+        back.append([(xa, ya, z1), (xb, yb, z1), (xb, yb, z0), (xa, ya, z0)])
+    parts.append((faceted(front + back), "flag"))
+    parts.append((block((0.12, 0.02, fh), (0.1, 0, (z0 + z1) / 2)), "band"))  # the hoist's white band
+    return prop_model(parts, {"pole": paint("f0f0ec", "metal"), "base": paint("9a9894", "concrete"),
+                              "ball": paint("d8b040", "metal"), "rope": paint("e8e4d8", "fabric"),
+                              "flag": paint("d0202a", "fabric"), "band": paint("f4f4f0", "fabric")}, "flag")
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _c("house", (6.6, 5.6, 5.3), "a small house with a pitched roof, door at +Y", assets.house),
     _c("barn", (8.8, 12.6, 7.7), "a red barn with a gable roof, doors at +Y", barn, AssetTraits(physics_shape="box")),
@@ -965,4 +1035,7 @@ ASSETS: tuple[AssetSpec, ...] = (
     _c("stage", (6.0, 4.9, 4.8), "a wooden stage 6 x 4 m, 80 cm high, red curtains at its back and steps at its "
        "front left, front at +Y (people stand and perform on it)", stage,
        AssetTraits(supports=top(0.8, (5.6, 3.4), (0.0, 0.25)), walkable=True)),
+    _c("phone_box", (0.96, 0.96, 2.62), "a red telephone box, its door at +Y", phone_box,
+       AssetTraits(physics_shape="box")),
+    _c("flag", (1.8, 0.5, 6.11), "a flagpole 6 m tall flying a red flag along +X", flag),
 )

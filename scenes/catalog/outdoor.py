@@ -16,6 +16,7 @@ from scenes.catalog.shapes import Vec, block, chequer, faceted, jointed, prism, 
 from scenes.catalog.spec import AssetSpec, composite
 from scenes.geometry import (
     Mesh,
+    box,
     capsule,
     cone,
     cylinder,
@@ -933,6 +934,377 @@ def treehouse() -> Model:
                                           "roof": paint("a8322a", "matte"), "trim": paint("e8dcc0", "wood"),
                                           "window": paint("4a6272", "glass"), "ladder": paint("8a5a30", "wood"),
                                           "joints": paint("5a3a20", "matte")})
+def _ring(outer: float, inner: float, z0: float, z1: float, n: int = 24) -> Mesh:
+    """A round wall ``outer``/``inner`` metres across from ``z0`` to ``z1`` (a well's shaft), flat-shaded."""
+    ro, ri = outer / 2, inner / 2
+    polys = []
+    for k in range(n):
+        a0, a1 = 2 * np.pi * k / n, 2 * np.pi * (k + 1) / n
+        c0, s0, c1, s1 = np.cos(a0), np.sin(a0), np.cos(a1), np.sin(a1)
+        polys.append([(ro * c0, ro * s0, z0), (ro * c1, ro * s1, z0), (ro * c1, ro * s1, z1), (ro * c0, ro * s0, z1)])
+        polys.append([(ri * c1, ri * s1, z0), (ri * c0, ri * s0, z0), (ri * c0, ri * s0, z1), (ri * c1, ri * s1, z1)])
+        polys.append([(ri * c0, ri * s0, z1), (ro * c0, ro * s0, z1), (ro * c1, ro * s1, z1), (ri * c1, ri * s1, z1)])
+    return faceted(polys)
+
+
+def barbecue() -> Model:
+    """A charcoal barbecue on a trolley, front at +Y: a black firebox 80 x 45 cm with glowing coals under a chrome
+    grill 84 cm up, its hood tipped open upright behind, wooden side shelves, a lower shelf, two wheels at -X."""
+    grill, box_w, box_d = 0.835, 0.8, 0.45
+    parts: Parts = [
+        (block((box_w, box_d, 0.02), (0, 0, 0.62)), "body"),  # the firebox's floor
+        (block((box_w, 0.02, 0.2), (0, box_d / 2 - 0.01, 0.72)), "body"),
+        (block((box_w, 0.02, 0.2), (0, -box_d / 2 + 0.01, 0.72)), "body"),
+        (block((0.02, box_d, 0.2), (box_w / 2 - 0.01, 0, 0.72)), "body"),
+        (block((0.02, box_d, 0.2), (-box_w / 2 + 0.01, 0, 0.72)), "body"),
+        # the hood, open: tipped back upright behind the firebox, its handle facing back
+        (block((box_w, 0.05, 0.42), (0, -box_d / 2 - 0.02, 0.82 + 0.21)), "body"),
+        (block((box_w - 0.04, 0.14, 0.04), (0, -box_d / 2 + 0.03, 1.22)), "body"),  # its lip over the box
+        (rod((-0.25, -box_d / 2 - 0.09, 1.0), (0.25, -box_d / 2 - 0.09, 1.0), 0.025, 8), "trim"),
+        (placed(centred(cylinder(0.07, 0.01, 16)), hpr=(0, 90, 0), at=(0, -box_d / 2 - 0.05, 1.12)), "trim"),
+        (block((box_w + 0.64, 0.42, 0.02), (0, 0, 0.2)), "shelf"),  # the lower shelf
+        (rod((-0.3, box_d / 2 + 0.04, 0.78), (0.3, box_d / 2 + 0.04, 0.78), 0.022, 8), "trim"),  # a front rail
+    ]
+    for x in np.arange(-0.36, 0.37, 0.04):  # the grill's bars along Y (one through the middle)
+        parts.append((rod((float(x), -box_d / 2 + 0.03, grill - 0.005), (float(x), box_d / 2 - 0.03, grill - 0.005),
+                          0.01, 6), "grill"))
+    for y in (-0.19, 0.19):
+        parts.append((rod((-0.38, y, grill - 0.012), (0.38, y, grill - 0.012), 0.012, 6), "grill"))
+    rng = np.random.default_rng(5)
+    for _ in range(40):  # the coals
+        x, y = float(rng.uniform(-0.34, 0.34)), float(rng.uniform(-0.17, 0.17))
+        slot = "coals" if rng.random() < 0.6 else "embers"
+        parts.append((placed(sphere(float(rng.uniform(0.04, 0.06)), 8, 4), at=(x, y, 0.625)), slot))
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            parts.append((rod((sx * 0.36, sy * 0.2, 0.0 if sx > 0 else 0.1), (sx * 0.36, sy * 0.2, 0.62), 0.035, 8),
+                          "body"))
+        for k in range(3):  # a side shelf's slats
+            parts.append((block((0.3, 0.095, 0.02), (sx * (box_w / 2 + 0.16), -0.1 + 0.1 * k, 0.79)), "shelf"))
+        parts.append((rod((sx * 0.4, -0.2, 0.78), (sx * 0.7, -0.2, 0.78), 0.02, 6), "body"))
+        parts.append((rod((sx * 0.4, 0.2, 0.78), (sx * 0.7, 0.2, 0.78), 0.02, 6), "body"))
+        parts.append((placed(centred(cylinder(0.2, 0.05, 16)), hpr=(0, 0, 90), at=(-0.41, sx * 0.2, 0.1)), "tyres"))
+        parts.append((rod((0.36, sx * 0.2, 0.0), (0.36, sx * 0.2, 0.03), 0.06, 8), "tyres"))  # a foot
+    return prop_model(parts, {"body": paint("1e1e20", "metal"), "grill": paint("c8ccd0", "chrome"),
+                              "shelf": paint("8a6038", "wood"), "coals": paint("2a2624", "matte"),
+                              "embers": paint("ff5a1a", "emissive"), "trim": paint("b8bcc2", "chrome"),
+                              "tyres": paint("1c1c1c", "rubber")}, "body")
+
+
+def deck_chair() -> Model:
+    """A folding wooden deck chair facing +Y, 60 cm wide: a striped canvas sling hung between a front rail 45 cm up
+    and a top rail 95 cm up behind, sagging to a level seat 30 cm up (sit in it)."""
+    half = 0.3
+    prof = [(0.3, 0.45), (0.2, 0.34), (0.1, 0.3), (-0.08, 0.3), (-0.18, 0.38), (-0.3, 0.6), (-0.42, 0.9)]
+    strips = 8
+    xs = np.linspace(-half + 0.03, half - 0.03, strips + 1)
+    parts: Parts = []
+    for j in range(strips):
+        x0, x1 = float(xs[j]), float(xs[j + 1])
+        quads = []
+        for (y0, z0), (y1, z1) in itertools.pairwise(prof):
+            quads.append([(x0, y0, z0), (x1, y0, z0), (x1, y1, z1), (x0, y1, z1)])
+            quads.append([(x0, y1, z1 - 0.01), (x1, y1, z1 - 0.01), (x1, y0, z0 - 0.01), (x0, y0, z0 - 0.01)])
+        parts.append((faceted(quads), "body" if j % 2 == 0 else "stripes"))
+    for sx in (-1, 1):
+        x = sx * (half - 0.015)
+        parts.append((rod((x, 0.36, 0.015), (x, -0.46, 0.95), 0.035, 6), "frame"))  # the long frame: front foot to top
+        parts.append((rod((sx * (half - 0.05), -0.5, 0.015), (sx * (half - 0.05), 0.31, 0.46), 0.035, 6), "frame"))
+        parts.append((rod((sx * (half - 0.08), -0.3, 0.015), (sx * (half - 0.08), -0.1, 0.52), 0.03, 6), "frame"))
+    parts.append((rod((-half, 0.3, 0.46), (half, 0.3, 0.46), 0.035, 8), "frame"))  # the front rail
+    parts.append((rod((-half, -0.43, 0.91), (half, -0.43, 0.91), 0.035, 8), "frame"))  # the top rail
+    parts.append((rod((-half + 0.06, -0.5, 0.03), (half - 0.06, -0.5, 0.03), 0.03, 6), "frame"))
+    return prop_model(parts, {"body": paint("f4f0e4", "fabric"), "stripes": paint("2a6ad0", "fabric"),
+                              "frame": paint("b08a58", "wood")}, "body")
+
+
+def picnic_table() -> Model:
+    """A wooden picnic table 1.8 m long along X with its benches fixed to it: a plank top 75 cm up and 70 cm wide,
+    a bench 45 cm up each side (+Y and -Y), on an A-frame of splayed legs at each end."""
+    length, top_z, seat_z = 1.8, 0.75, 0.45
+    parts: Parts = []
+    for k in range(5):  # the top's planks, one along the middle
+        parts.append((block((length, 0.13, 0.04), (0, (k - 2) * 0.14, top_z - 0.02)), "body"))
+    for sy in (-1, 1):
+        for k in (0, 1):
+            parts.append((block((length, 0.12, 0.04), (0, sy * (0.53 + 0.13 * k), seat_z - 0.02)), "body"))
+    for x in (-0.7, 0.7):
+        parts.append((block((0.06, 0.7, 0.05), (x, 0, top_z - 0.065)), "frame"))  # the cleat under the top
+        parts.append((block((0.06, 1.42, 0.06), (x, 0, seat_z - 0.07)), "frame"))  # the bench bearer
+        for sy in (-1, 1):
+            parts.append((rod((x, sy * 0.72, 0.03), (x, sy * 0.12, top_z - 0.09), 0.07, 4), "frame"))
+    parts.append((block((1.4, 0.06, 0.06), (0, 0, 0.28)), "frame"))  # the stretcher
+    return prop_model(parts, {"body": paint("a87a4a", "wood"), "frame": paint("8a6038", "wood")}, "body")
+
+
+def _plank(a: Vec, b: Vec, width: float, thick: float) -> Mesh:
+    """A flat board ``width`` wide and ``thick`` thick from ``a`` to ``b`` (its width level: a ramp, a brace)."""
+    d = np.subtract(b, a, dtype=np.float64)
+    length = float(np.linalg.norm(d))
+    h = float(np.degrees(np.arctan2(-d[0], d[1])))
+    p = float(np.degrees(np.arctan2(d[2], np.hypot(d[0], d[1]))))
+    mid = tuple(float(v) for v in (np.asarray(a) + np.asarray(b)) / 2)
+    return placed(centred(box((width, length, thick))), hpr=(h, p, 0.0), at=mid)
+
+
+def hen_house() -> Model:
+    """A wooden hen house (a chicken coop) on legs, front at +Y: a weatherboarded house 1.2 x 0.9 m raised 50 cm,
+    under a red felt gable roof to 1.6 m, a pop-hole with a ramp down to the ground in front, a nesting box on
+    its -X side with a lid."""
+    w, d, floor, eaves = 1.2, 0.9, 0.5, 1.2
+    parts: Parts = [
+        (block((w, d, eaves - floor), (0, 0, (floor + eaves) / 2)), "body"),
+        (placed(prism(d + 0.02, w, 0.36), hpr=(90, 0, 0), at=(0, 0, eaves)), "body"),  # the gables
+        (block((0.3, 0.7, 0.35), (-w / 2 - 0.15, 0, 0.8)), "body"),  # the nesting box
+        (block((0.36, 0.76, 0.03), (-w / 2 - 0.17, 0, 0.99), (0, 0, -10)), "roof"),  # its lid
+        (block((0.28, 0.02, 0.32), (0.25, d / 2 + 0.005, 0.66)), "hole"),  # the pop-hole
+        (block((0.34, 0.02, 0.4), (-0.22, d / 2 + 0.005, 0.92)), "frame"),  # a vent hatch
+        (block((0.28, 0.01, 0.32), (-0.22, d / 2 + 0.016, 0.92)), "hole"),
+    ]
+    foot, lip = np.array([0.25, d / 2 + 0.62, 0.012]), np.array([0.25, d / 2 + 0.02, floor + 0.01])
+    parts.append((_plank(tuple(foot), tuple(lip), 0.24, 0.025), "frame"))  # the ramp up to the pop-hole
+    for k in range(1, 6):  # its battens
+        p = foot + (lip - foot) * k / 6.5 + np.array([0, 0, 0.02])
+        parts.append((block((0.24, 0.025, 0.02), tuple(float(v) for v in p)), "frame"))
+    for z in np.arange(floor + 0.1, eaves, 0.1):  # the weatherboards' lines
+        for sy in (-1, 1):
+            parts.append((block((w + 0.004, 0.008, 0.012), (0, sy * (d / 2 + 0.002), float(z))), "frame"))
+    for sx in (-1, 1):  # the roof's two slopes, overhanging
+        slope = np.hypot(d / 2 + 0.1, 0.4)
+        ang = float(np.degrees(np.arctan2(0.4, d / 2 + 0.1)))
+        parts.append((block((w + 0.16, slope, 0.03), (0, sx * (d / 4 + 0.03), eaves + 0.2), (0, -sx * ang, 0)),
+                      "roof"))
+        for sy in (-1, 1):
+            parts.append((block((0.07, 0.07, floor), (sx * (w / 2 - 0.05), sy * (d / 2 - 0.05), floor / 2)), "frame"))
+    return prop_model(parts, {"body": paint("c49a62", "wood"), "roof": paint("9a2a22", "matte"),
+                              "frame": paint("7a5230", "wood"), "hole": paint("1a1410", "matte")}, "body")
+
+
+def kennel() -> Model:
+    """A wooden dog kennel (a doghouse) 0.9 m wide, 1.1 m deep and 0.95 m tall, door at +Y: walls round a floor
+    5 cm up, an arched doorway, a red gable roof overhanging (a dog lies in it or beside it)."""
+    w, d, eaves, t = 0.9, 1.1, 0.62, 0.03
+    door_w, door_h = 0.4, 0.3  # the doorway's width and the height its round top starts at
+    parts: Parts = [
+        (block((w - 2 * t, d - 2 * t, 0.05), (0, 0, 0.025)), "floor"),
+        (block((w, t, eaves), (0, -(d - t) / 2, eaves / 2)), "body"),
+        (placed(prism(w, t, 0.3), at=(0, -(d - t) / 2, eaves)), "body"),  # the back gable
+        (placed(prism(w, t, 0.3), at=(0, (d - t) / 2, eaves)), "body"),  # the front gable
+        (block((door_w, t, eaves - door_h - door_w / 2), (0, (d - t) / 2, (eaves + door_h + door_w / 2) / 2)), "body"),
+        (block((w + 0.02, 0.04, 0.04), (0, d / 2 + 0.01, 0.02)), "trim"),
+    ]
+    side = (w - door_w) / 2
+    for sx in (-1, 1):
+        parts.append((block((t, d - 2 * t, eaves), (sx * (w - t) / 2, 0, eaves / 2)), "body"))
+        parts.append((block((side, t, eaves), (sx * (w - side) / 2, (d - t) / 2, eaves / 2)), "body"))
+        slope = np.hypot(w / 2 + 0.08, 0.33)
+        ang = float(np.degrees(np.arctan2(0.33, w / 2 + 0.08)))
+        parts.append((block((slope, d + 0.16, 0.03), (sx * (w / 4 + 0.035), 0, eaves + 0.16), (0, 0, sx * ang)),
+                      "roof"))
+        r = door_w / 2
+        for k in range(8):  # the arch's shoulders: strips of wall filling the corners over the door's sides
+            x = (k + 0.5) * r / 8
+            z = door_h + float(np.sqrt(r * r - x * x))
+            parts.append((block((r / 8 + 0.002, t, door_h + r - z + 0.004),
+                                (sx * x, (d - t) / 2, (z + door_h + r) / 2)), "body"))
+    for x in (-0.36, -0.28, 0.28, 0.36):  # the boards' joints
+        parts.append((block((0.008, 0.004, eaves), (x, d / 2 + 0.002, eaves / 2)), "trim"))
+    arch = [(door_w / 2 * np.cos(a), door_h + door_w / 2 * np.sin(a)) for a in np.linspace(0, np.pi, 9)]
+    for (x0, z0), (x1, z1) in itertools.pairwise(arch):  # the doorway's trim: round its arch and down its sides
+        parts.append((rod((x0, d / 2 + 0.01, z0), (x1, d / 2 + 0.01, z1), 0.035, 6), "trim"))
+    for sx in (-1, 1):
+        parts.append((rod((sx * door_w / 2, d / 2 + 0.01, 0.05), (sx * door_w / 2, d / 2 + 0.01, door_h), 0.035, 6),
+                      "trim"))
+        parts.append((block((0.004, d - 2 * t - 0.02, eaves - 0.05), (sx * (w / 2 - t - 0.002), 0,
+                                                                      0.05 + (eaves - 0.05) / 2)), "inside"))
+    parts.append((block((w - 2 * t, 0.004, eaves - 0.05), (0, -(d / 2 - t - 0.002), 0.05 + (eaves - 0.05) / 2)),
+                  "inside"))  # the dark inside, seen through the door
+    return prop_model(parts, {"body": paint("d8b07a", "wood"), "roof": paint("b0302a", "matte"),
+                              "floor": paint("5a4630", "wood"), "trim": paint("f4f0e4", "matte"),
+                              "inside": paint("2a2018", "matte")}, "body")
+
+
+def birdhouse() -> Model:
+    """A wooden bird box on a post 1.5 m tall, front at +Y: a box 20 x 18 x 24 cm with a round entrance hole and a
+    perch peg, a green gable roof with a flat ridge board (a bird perches on it)."""
+    post, box_z, box_h = 1.5, 1.5, 0.24
+    parts: Parts = [
+        (block((0.06, 0.06, post), (0, 0, post / 2)), "post"),
+        (block((0.2, 0.18, box_h), (0, 0, box_z + box_h / 2)), "body"),
+        (placed(prism(0.2, 0.18, 0.1), at=(0, 0, box_z + box_h)), "body"),
+        (placed(centred(cylinder(0.05, 0.006, 16)), hpr=(0, 90, 0), at=(0, 0.092, box_z + 0.16)), "hole"),
+        (rod((0, 0.09, box_z + 0.1), (0, 0.15, box_z + 0.1), 0.012, 6), "post"),  # the perch
+        (block((0.22, 0.2, 0.02), (0, 0, box_z - 0.01)), "post"),  # its floor board
+        (block((0.04, 0.26, 0.02), (0, 0, box_z + box_h + 0.105)), "roof"),  # the ridge board
+    ]
+    for sx in (-1, 1):
+        slope = float(np.hypot(0.11, 0.1))
+        ang = float(np.degrees(np.arctan2(0.1, 0.11)))
+        parts.append((block((slope + 0.02, 0.26, 0.015), (sx * 0.055, 0, box_z + box_h + 0.055), (0, 0, sx * ang)),
+                      "roof"))
+    return prop_model(parts, {"body": paint("c89a5e", "wood"), "roof": paint("3a7a44", "matte"),
+                              "post": paint("7a5230", "wood"), "hole": paint("120e0a", "matte")}, "body")
+
+
+def pine_cone() -> Model:
+    """A pine cone 9 cm tall and 5.5 cm across standing on its base: overlapping woody scales in a spiral round a
+    tapering core, pale tips."""
+    parts: Parts = [(ellipsoid((0.03, 0.03, 0.085), 12, 8), "body")]
+    n = 44
+    for k in range(n):
+        t = k / (n - 1)
+        z = 0.008 + 0.075 * t
+        r = 0.024 * np.sin(np.pi * (0.12 + 0.8 * t)) + 0.004
+        a = k * 2.39996  # the golden angle: the scales' spiral
+        x, y = r * np.cos(a), r * np.sin(a)
+        scale = placed(ellipsoid((0.02, 0.012, 0.006), 8, 4), hpr=(float(np.degrees(a)) + 90, 0, 0))
+        parts.append((placed(scale, hpr=(0, 0, 0), at=(float(x), float(y), float(z))), "scales"))
+        parts.append((placed(ellipsoid((0.008, 0.006, 0.004), 6, 3),
+                             at=(float(x * 1.35), float(y * 1.35), float(z) + 0.002)), "tips"))
+    return prop_model(parts, {"body": paint("5a3a22", "wood"), "scales": paint("7a5232", "wood"),
+                              "tips": paint("b08a5a", "matte")}, "scales")
+
+
+def lawn_mower() -> Model:
+    """A petrol lawn mower pushed from behind, front at +Y: a red deck 50 cm wide on four wheels, the engine on top,
+    a grass box at the back, a handle rising to 1 m at -Y with its bar across (grip it with both hands)."""
+    deck_z = 0.12
+    parts: Parts = [
+        (block((0.5, 0.55, 0.16), (0, 0.1, deck_z + 0.08)), "body"),
+        (placed(cylinder(0.26, 0.14, 20), at=(0, 0.12, deck_z + 0.16)), "engine"),
+        (placed(cylinder(0.16, 0.06, 16), at=(0, 0.12, deck_z + 0.3)), "engine"),
+        (placed(centred(cylinder(0.06, 0.08, 12)), hpr=(0, 0, 90), at=(0.12, 0.22, deck_z + 0.24)), "trim"),
+        (block((0.42, 0.38, 0.28), (0, -0.35, deck_z + 0.17)), "box"),  # the grass box
+        (block((0.44, 0.4, 0.02), (0, -0.35, deck_z + 0.32)), "box"),
+        (rod((-0.21, -0.55, 0.98), (0.21, -0.55, 0.98), 0.025, 8), "grip"),  # the handle's bar
+        (rod((-0.2, -0.53, 0.93), (0.2, -0.53, 0.93), 0.015, 6), "trim"),  # the brake bar
+    ]
+    for sx in (-1, 1):
+        parts.append((rod((sx * 0.21, -0.1, deck_z + 0.14), (sx * 0.21, -0.55, 0.98), 0.025, 8), "trim"))
+        for y in (-0.13, 0.3):
+            parts.append((placed(centred(cylinder(0.2, 0.05, 18)), hpr=(0, 0, 90), at=(sx * 0.27, y, 0.1)), "tyres"))
+            parts.append((placed(centred(cylinder(0.1, 0.054, 12)), hpr=(0, 0, 90), at=(sx * 0.27, y, 0.1)), "trim"))
+    return prop_model(parts, {"body": paint("c62828", "glossy"), "engine": paint("2a2a2c", "metal"),
+                              "box": paint("2a2a2c", "plastic"), "grip": paint("1c1c1c", "rubber"),
+                              "trim": paint("b8bcc2", "metal"), "tyres": paint("1c1c1c", "rubber")}, "body")
+
+
+def lifeguard_tower() -> Model:
+    """A beach lifeguard tower facing the sea at +Y: a pale blue hut 2 x 1.4 m with a window band and an overhanging
+    roof on a deck 1.8 m up on four stilts, a railed front deck (the lifeguard stands on it) and a ladder down to the
+    sand, a red rescue ring on the hut's front."""
+    deck, w, d = 1.8, 2.4, 2.6
+    hut_d, hut_h = 1.4, 1.7
+    hut_y = -d / 2 + hut_d / 2 + 0.1
+    parts: Parts = [
+        (block((w, d, 0.1), (0, 0, deck - 0.05)), "deck"),
+        (block((2.0, hut_d, hut_h), (0, hut_y, deck + hut_h / 2)), "body"),
+        (block((2.02, 0.04, 0.5), (0, hut_y + hut_d / 2 + 0.001, deck + 1.1)), "glass"),
+        (block((0.04, hut_d * 0.7, 0.5), (1.0, hut_y, deck + 1.1)), "glass"),
+        (block((0.04, hut_d * 0.7, 0.5), (-1.0, hut_y, deck + 1.1)), "glass"),
+        (block((2.5, hut_d + 0.7, 0.1), (0, hut_y + 0.2, deck + hut_h + 0.05)), "roof"),
+        (placed(centred(torus(0.5, 0.1, 20, 8)), hpr=(0, 90, 0), at=(0.6, hut_y + hut_d / 2 + 0.05, deck + 0.5)),
+         "ring"),
+        (block((0.7, 0.03, 0.2), (-0.5, hut_y + hut_d / 2 + 0.02, deck + 0.55)), "ring"),  # a red sign
+    ]
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            x, y = sx * (w / 2 - 0.1), sy * (d / 2 - 0.1)
+            parts.append((block((0.14, 0.14, deck - 0.1), (x, y, (deck - 0.1) / 2)), "stilts"))
+            parts.append((rod((x, y, 0.2), (-x * 0.1 + x * 0.9, -y, deck - 0.15), 0.05, 6), "stilts"))
+        parts.append((rod((sx * (w / 2 - 0.05), -0.1, deck + 1.0), (sx * (w / 2 - 0.05), d / 2 - 0.05, deck + 1.0),
+                          0.05, 8), "rail"))  # a side rail
+        for y in (-0.1, 0.55, d / 2 - 0.05):
+            parts.append((rod((sx * (w / 2 - 0.05), y, deck), (sx * (w / 2 - 0.05), y, deck + 1.0), 0.05, 8), "rail"))
+        parts.append((rod((sx * 0.3, d / 2 + 0.9, 0.025), (sx * 0.3, d / 2, deck), 0.06, 8), "rail"))  # the ladder
+    parts.append((rod((-w / 2 + 0.05, d / 2 - 0.05, deck + 1.0), (-0.3, d / 2 - 0.05, deck + 1.0), 0.05, 8), "rail"))
+    parts.append((rod((0.3, d / 2 - 0.05, deck + 1.0), (w / 2 - 0.05, d / 2 - 0.05, deck + 1.0), 0.05, 8), "rail"))
+    for k in range(1, 6):
+        t = k / 6
+        parts.append((rod((-0.3, d / 2 + 0.9 * (1 - t), deck * t), (0.3, d / 2 + 0.9 * (1 - t), deck * t), 0.045, 6),
+                      "rail"))
+    return prop_model(parts, {"body": paint("7ec4e0", "wood"), "deck": paint("c8b08a", "wood"),
+                              "glass": paint("3a5060", "glass"), "roof": paint("f4f4f0", "matte"),
+                              "stilts": paint("e8e4d8", "wood"), "rail": paint("f4f4f0", "wood"),
+                              "ring": paint("e02a1e", "plastic")}, "body")
+
+
+def gravestone() -> Model:
+    """A grey stone headstone 60 cm wide and 95 cm tall with a rounded top, facing +Y: a cross and lines of lettering
+    cut into its face, on a plinth, a grassy grave mound in front, moss at its foot."""
+    w, t, h = 0.6, 0.12, 0.75  # the slab's width, thickness and height to its shoulders
+    parts: Parts = [
+        (block((0.72, 0.3, 0.1), (0, 0, 0.05)), "body"),
+        (block((w, t, h - 0.1), (0, 0, 0.1 + (h - 0.1) / 2)), "body"),
+        (placed(centred(cylinder(w, t, 32)), hpr=(0, 90, 0), at=(0, 0, h)), "body"),
+        (block((0.04, 0.01, 0.2), (0, t / 2 + 0.002, 0.78)), "cut"),  # the cross
+        (block((0.14, 0.01, 0.04), (0, t / 2 + 0.002, 0.82)), "cut"),
+        (placed(ellipsoid((0.8, 1.7, 0.12), 20, 8), at=(0, 1.0, 0.0)), "grass"),  # the mound
+        (placed(ellipsoid((0.5, 0.22, 0.08), 12, 5), at=(0.15, 0.13, 0.0)), "moss"),
+    ]
+    for k, z in enumerate((0.58, 0.5, 0.42, 0.3)):
+        parts.append((block((0.36 - 0.08 * (k % 2), 0.01, 0.025), (0, t / 2 + 0.002, z)), "cut"))
+    return prop_model(parts, {"body": paint("9a9a96", "stone"), "cut": paint("4a4a48", "matte"),
+                              "grass": paint("4a7a34", "grass"), "moss": paint("5a7a3a", "matte")}, "body")
+
+
+def wishing_well() -> Model:
+    """A wishing well 1.2 m across: a round wall of grey stone 75 cm high round dark water 55 cm down, two wooden
+    posts carrying a red gable roof 2.2 m up, a winding drum with a crank and a rope, a wooden bucket on the rim."""
+    wall_h, roof_z = 0.75, 1.85
+    parts: Parts = [
+        (_ring(1.2, 0.9, 0.0, wall_h, 24), "body"),
+        (_ring(1.26, 0.88, wall_h, wall_h + 0.06, 24), "coping"),
+        (placed(cylinder(0.9, 0.02, 24), at=(0, 0, 0.2)), "water"),
+        (placed(centred(cylinder(0.14, 1.1, 12)), hpr=(0, 0, 90), at=(0, 0, 1.45)), "wood"),  # the drum
+        (rod((0.55, 0, 1.45), (0.72, 0, 1.45), 0.03, 6), "wood"),
+        (rod((0.72, 0, 1.45), (0.72, 0, 1.3), 0.03, 6), "wood"),  # the crank
+        (rod((0.72, 0, 1.3), (0.82, 0, 1.3), 0.03, 6), "wood"),
+        (rod((0, 0.07, 1.45), (0.3, 0.5, wall_h + 0.28), 0.015, 4), "rope"),
+        (placed(frustum(0.2, 0.24, 0.22, 12), at=(0.3, 0.5, wall_h + 0.06)), "wood"),  # the bucket on the rim
+        (placed(centred(torus(0.245, 0.012, 12, 4)), at=(0.3, 0.5, wall_h + 0.24)), "rope"),
+    ]
+    for k in range(24):  # the stones' joints on the wall
+        a = 2 * np.pi * (k + 0.5 * (k % 2)) / 24
+        for z in (0.25, 0.5):
+            parts.append((block((0.012, 0.015, 0.25), (0.605 * np.cos(a), 0.605 * np.sin(a), z - 0.125),
+                                (float(np.degrees(a)), 0, 0)), "joints"))
+    for z in (0.25, 0.5):
+        parts.append((_ring(1.215, 1.19, z - 0.006, z + 0.006, 24), "joints"))
+    for sx in (-1, 1):
+        parts.append((block((0.1, 0.1, roof_z + 0.1 - wall_h), (sx * 0.58, 0, (roof_z + 0.1 + wall_h) / 2)), "wood"))
+        parts.append((block((0.12, 0.12, 0.3), (sx * 0.58, 0, wall_h - 0.15 + 0.06)), "wood"))
+        slope = float(np.hypot(0.62, 0.4))
+        ang = float(np.degrees(np.arctan2(0.4, 0.62)))
+        parts.append((block((1.5, slope + 0.05, 0.04), (0, sx * 0.31, roof_z + 0.2), (0, -sx * ang, 0)), "roof"))
+    parts.append((block((1.3, 0.1, 0.08), (0, 0, roof_z + 0.04)), "wood"))  # the beam across the posts
+    return prop_model(parts, {"body": paint("8a8680", "stone"), "coping": paint("a8a49c", "stone"),
+                              "water": paint("1a2a30", "water"), "wood": paint("7a5230", "wood"),
+                              "rope": paint("c8b48a", "fabric"), "roof": paint("9a2a22", "matte"),
+                              "joints": paint("5a5650", "matte")}, "body")
+
+
+def buoy() -> Model:
+    """A red harbour buoy 2 m tall: a round float 1 m across with a white band, a lattice tower on it carrying a cone
+    top mark and a light (it floats)."""
+    parts: Parts = [
+        (placed(ellipsoid((1.0, 1.0, 0.5), 24, 10), at=(0, 0, 0.0)), "body"),
+        (placed(cylinder(1.0, 0.4, 24), at=(0, 0, 0.25)), "body"),
+        (placed(cylinder(1.01, 0.12, 24), at=(0, 0, 0.45)), "band"),
+        (placed(cylinder(0.8, 0.06, 24), at=(0, 0, 0.65)), "body"),
+        (placed(cylinder(0.5, 0.05, 16), at=(0, 0, 1.6)), "body"),
+        (placed(cone(0.36, 0.28, 16), at=(0, 0, 1.65)), "body"),  # the top mark
+        (placed(cylinder(0.12, 0.14, 12), at=(0, 0, 1.93)), "light"),
+    ]
+    for k in range(4):
+        a = np.pi / 4 + k * np.pi / 2
+        parts.append((rod((0.32 * np.cos(a), 0.32 * np.sin(a), 0.7), (0.2 * np.cos(a), 0.2 * np.sin(a), 1.62), 0.05,
+                          6), "body"))
+        b = a + np.pi / 2
+        parts.append((rod((0.3 * np.cos(a), 0.3 * np.sin(a), 0.95), (0.28 * np.cos(b), 0.28 * np.sin(b), 1.3), 0.03,
+                          4), "band"))
+    return prop_model(parts, {"body": paint("d22a22", "glossy"), "band": paint("f4f4f0", "glossy"),
+                              "light": paint("fff2c0", "emissive")}, "body")
 
 
 ASSETS: tuple[AssetSpec, ...] = (
@@ -1026,4 +1398,34 @@ ASSETS: tuple[AssetSpec, ...] = (
     _o("treehouse", (4.6, 4.13, 8.0), "a tree 8 m tall with a wooden house on a platform 2.5 m up, a porch and a "
        "ladder at +Y (who climbs up stands on the porch)", treehouse,
        AssetTraits(supports=top(2.5, (2.2, 0.9), (0.0, 0.78)))),
+    _o("barbecue", (1.44, 0.63, 1.24), "a charcoal barbecue on a trolley, front at +Y: glowing coals under a chrome "
+       "grill 84 cm up (sausages go on it), its hood open behind, wooden side shelves", barbecue,
+       AssetTraits(supports=(Surface(0.835, (0.72, 0.36)), Surface(0.8, (0.28, 0.28), (0.56, 0.0))))),
+    _o("deck_chair", (0.6, 0.89, 0.96), "a striped canvas deck chair facing +Y, its seat 30 cm up (sit in it)",
+       deck_chair,
+       AssetTraits(seat=Surface(0.3, (0.5, 0.16), (0.0, 0.01)), supports=top(0.3, (0.5, 0.16), (0.0, 0.01)))),
+    _o("picnic_table", (1.8, 1.5, 0.75), "a wooden picnic table 1.8 m long along X with a bench fixed along each "
+       "side (sit on a bench, put things on the top)", picnic_table,
+       AssetTraits(supports=top(0.75, (1.8, 0.7)), seat=Surface(0.45, (1.8, 0.2), (0.0, 0.56)),
+                   room_under=(1.3, 0.6, 0.65))),
+    _o("hen_house", (1.63, 1.64, 1.61), "a wooden hen house (a chicken coop) raised on legs, a ramp down from its door "
+       "at +Y, a red roof", hen_house),
+    _o("kennel", (1.0, 1.2, 0.95), "a wooden dog kennel (a doghouse) with an arched door at +Y and a red roof (a dog "
+       "lies in it)", kennel, AssetTraits(container=Surface(0.05, (0.8, 1.0)))),
+    _o("birdhouse", (0.26, 0.26, 1.86), "a wooden bird box on a post 1.5 m tall, its hole at +Y (a bird perches on its "
+       "ridge)", birdhouse, AssetTraits(supports=top(1.855, (0.04, 0.24)))),
+    _o("pine_cone", (0.08, 0.08, 0.089), "a brown pine cone 9 cm tall", pine_cone,
+       AssetTraits(grip=(0.0, 0.0, 0.045), hold="hand")),
+    _o("lawn_mower", (0.6, 1.0, 1.0), "a red petrol lawn mower, front at +Y, its handle at -Y (push it)", lawn_mower,
+       AssetTraits(grip=(0.0, -0.55, 0.98), hold="both", physics_shape="box")),
+    _o("lifeguard_tower", (2.5, 3.58, 3.61), "a pale blue beach lifeguard tower on stilts facing +Y, its railed deck "
+       "1.8 m up (the lifeguard stands on it), a ladder down at +Y", lifeguard_tower,
+       AssetTraits(supports=top(1.8, (2.2, 1.0), (0.0, 0.75)))),
+    _o("gravestone", (0.8, 2.0, 1.05), "a rounded grey headstone facing +Y with a grave mound in front of it",
+       gravestone, AssetTraits(physics_shape="box")),
+    _o("wishing_well", (1.57, 1.3, 2.28), "a wishing well 1.2 m across: a round stone wall round dark water, a red "
+       "roof on two posts, a winding drum and a bucket", wishing_well,
+       AssetTraits(container=Surface(0.22, (0.62, 0.62)))),
+    _o("buoy", (1.01, 1.01, 2.07), "a red harbour buoy 2 m tall with a light on its tower (floats)", buoy,
+       AssetTraits(buoyant=True, draft=0.15)),
 )

@@ -11,7 +11,7 @@ from scenes.assets import centred, paint, prop_model
 from scenes.catalog.handheld import chess_piece
 from scenes.catalog.shapes import Vec, block, chequer, faceted, rod, wheel
 from scenes.catalog.spec import AssetSpec, composite
-from scenes.geometry import Mesh, cylinder, ellipsoid, placed, sphere, torus
+from scenes.geometry import Mesh, cylinder, ellipsoid, frustum, placed, sphere, torus
 from scenes.rig import Model
 from scenes.traits import AssetTraits, Surface, ball, top
 
@@ -412,6 +412,114 @@ def _s(name: str, size: Vec, description: str, make, traits: AssetTraits = Asset
     return composite(name, "prop", size, description, make, "sport", traits)
 
 
+def sandpit() -> Model:
+    """A square wooden sandpit 1.8 m across for a playground or a garden: a frame of boards 25 cm high round sand
+    18 cm deep (a child sits and digs in it), a triangular seat board across each corner, a small mound of sand
+    and a red bucket with a spade in one corner."""
+    w, t, wall, sand = 1.8, 0.06, 0.25, 0.18
+    parts: Parts = [(block((w - 2 * t, w - 2 * t, sand), (0, 0, sand / 2)), "sand")]
+    for s in (-1, 1):
+        parts.append((block((w, t, wall), (0, s * (w - t) / 2, wall / 2)), "body"))
+        parts.append((block((t, w - 2 * t, wall), (s * (w - t) / 2, 0, wall / 2)), "body"))
+    for sx, sy in itertools.product((-1, 1), (-1, 1)):  # the corner seats
+        c = (sx * (w / 2 - t), sy * (w / 2 - t), wall)
+        tri = [c, (c[0] - sx * 0.3, c[1], wall), (c[0], c[1] - sy * 0.3, wall)]
+        if sx * sy < 0:
+            tri = [tri[0], tri[2], tri[1]]
+        top_ = [(x, y, z + 0.025) for x, y, z in tri]
+        bottom = [(x, y, z) for x, y, z in reversed(tri)]
+        edge = [tri[1], tri[2], top_[2], top_[1]] if sx * sy > 0 else [tri[2], tri[1], top_[1], top_[2]]
+        parts.append((faceted([top_, bottom, edge]), "seats"))
+    parts += [
+        (placed(ellipsoid((0.5, 0.4, 0.12), 16, 6), at=(0.35, -0.4, sand - 0.05)), "sand"),
+        (placed(frustum(0.12, 0.16, 0.14, 14), at=(-0.55, 0.5, sand)), "toys"),  # the bucket
+        (placed(centred(torus(0.17, 0.008, 14, 4)), hpr=(0, 90, 0), at=(-0.55, 0.5, sand + 0.14)), "toys"),
+        (block((0.1, 0.14, 0.012), (-0.32, 0.42, sand + 0.01), (20, 0, 0)), "spade"),
+        (rod((-0.35, 0.5, sand + 0.01), (-0.4, 0.72, sand + 0.03), 0.02, 6), "spade"),
+    ]
+    return prop_model(parts, {"body": paint("a8784a", "wood"), "sand": paint("e8d49c", "sand"),
+                              "seats": paint("c89a5e", "wood"), "toys": paint("e03a2a", "plastic"),
+                              "spade": paint("2a6ad0", "plastic")}, "body")
+
+
+def climbing_frame() -> Model:
+    """A wooden playground climbing frame 3.6 m long along X: a tower of four posts round a platform 1.2 m up with
+    rails and a green pitched roof, a ladder up to it at +Y, and monkey bars 2 m up running from the tower to a pair
+    of posts at +X (climb it; stand on the platform)."""
+    tower_x, half, deck = -1.05, 0.7, 1.2
+    bar_z, far_x = 2.0, 1.75
+    parts: Parts = [(block((2 * half, 2 * half, 0.06), (tower_x, 0, deck - 0.03)), "deck")]
+    for sx, sy in itertools.product((-1, 1), (-1, 1)):
+        parts.append((block((0.1, 0.1, 2.4), (tower_x + sx * (half - 0.05), sy * (half - 0.05), 1.2)), "body"))
+    for sy in (-1, 1):  # the roof's two slopes along X
+        ang = float(np.degrees(np.arctan2(0.45, half + 0.1)))
+        slope = float(np.hypot(half + 0.1, 0.45))
+        parts.append((block((2 * half + 0.2, slope, 0.04), (tower_x, sy * (half + 0.1) / 2, 2.4 + 0.225),
+                            (0, -sy * ang, 0)), "roof"))
+    for sx in (-1, 1):  # rails on three sides (the ladder comes up at +Y, the monkey bars leave at +X)
+        x = tower_x + sx * (half - 0.05)
+        parts.append((rod((x, -half + 0.05, deck + 0.7), (x, half - 0.05, deck + 0.7), 0.05, 8), "rails"))
+        for y in np.linspace(-half + 0.2, half - 0.2, 4):
+            if sx > 0 and abs(y) < 0.4:
+                continue
+            parts.append((rod((x, float(y), deck), (x, float(y), deck + 0.7), 0.03, 6), "rails"))
+    parts.append((rod((tower_x - half + 0.05, -half + 0.05, deck + 0.7), (tower_x + half - 0.05, -half + 0.05,
+                                                                          deck + 0.7), 0.05, 8), "rails"))
+    for x in np.linspace(tower_x - half + 0.2, tower_x + half - 0.2, 4):
+        parts.append((rod((float(x), -half + 0.05, deck), (float(x), -half + 0.05, deck + 0.7), 0.03, 6), "rails"))
+    for sx in (-1, 1):  # the ladder at +Y, leaning out from the deck's front edge
+        x = tower_x + sx * 0.25
+        parts.append((rod((x, half + 0.55, 0.025), (x, half, deck + 0.05), 0.06, 8), "body"))
+    for k in range(1, 5):
+        t = k / 5
+        parts.append((rod((tower_x - 0.25, half + 0.55 * (1 - t), deck * t), (tower_x + 0.25, half + 0.55 * (1 - t),
+                                                                          deck * t), 0.04, 6), "rails"))
+    x0 = tower_x + half - 0.05
+    for sy in (-1, 1):  # the monkey bars: two side beams and rungs between, a pair of posts at the far end
+        y = sy * 0.3
+        parts.append((rod((x0, y, bar_z), (far_x, y, bar_z), 0.06, 8), "body"))
+        parts.append((block((0.1, 0.1, bar_z + 0.05), (far_x, y, (bar_z + 0.05) / 2)), "body"))
+        parts.append((rod((far_x, y, 0.03), (far_x + 0.45, y, 0.03), 0.06, 6), "body"))
+        parts.append((rod((far_x + 0.45, y, 0.03), (far_x, y, 1.0), 0.05, 6), "body"))  # its brace
+    for x in np.arange(x0 + 0.25, far_x - 0.1, 0.3):
+        parts.append((rod((float(x), -0.3, bar_z), (float(x), 0.3, bar_z), 0.035, 8), "rails"))
+    return prop_model(parts, {"body": paint("9a6a3a", "wood"), "deck": paint("b88a58", "wood"),
+                              "roof": paint("3a8a3a", "plastic"), "rails": paint("e8c02a", "metal")}, "body")
+
+
+def golf_ball() -> Model:
+    """A white golf ball 4.3 cm across, its dimples shown as shallow grey dots over its surface."""
+    d = 0.0427
+    parts: Parts = [(sphere(d, 24, 12), "body")]
+    n = 60
+    for k in range(n):  # dots spread evenly (a Fibonacci sphere)
+        z = 1 - 2 * (k + 0.5) / n
+        r = np.sqrt(1 - z * z)
+        a = k * 2.39996
+        v = np.array([r * np.cos(a), r * np.sin(a), z])
+        h = float(np.degrees(np.arctan2(-v[0], v[1])))
+        p = float(np.degrees(np.arcsin(v[2])))
+        dot = placed(cylinder(0.0045, 0.0004, 8), hpr=(0, -90, 0))
+        parts.append((placed(dot, hpr=(h, p, 0), at=tuple(v * d / 2 * 0.995 + np.array([0, 0, d / 2]))), "dimples"))
+    return prop_model(parts, {"body": paint("f8f8f6", "glossy"), "dimples": paint("d8d8d4", "matte")})
+
+
+def baseball_bat() -> Model:
+    """A wooden baseball bat 84 cm long standing on its knob: a taped handle 2.6 cm thick widening to a barrel 6.6 cm
+    thick, a rounded end."""
+    parts: Parts = [
+        (placed(cylinder(0.045, 0.012, 16)), "grip"),  # the knob
+        (placed(frustum(0.026, 0.028, 0.3, 16), at=(0, 0, 0.012)), "grip"),
+        (placed(frustum(0.028, 0.032, 0.1, 16), at=(0, 0, 0.312)), "body"),
+        (placed(frustum(0.032, 0.066, 0.22, 16), at=(0, 0, 0.412)), "body"),
+        (placed(cylinder(0.066, 0.18, 16), at=(0, 0, 0.632)), "body"),
+        (placed(ellipsoid((0.066, 0.066, 0.05), 16, 6), at=(0, 0, 0.787)), "body"),
+        (placed(cylinder(0.067, 0.04, 16), at=(0, 0, 0.66)), "band"),  # the maker's mark
+    ]
+    return prop_model(parts, {"body": paint("d8b27a", "wood"), "grip": paint("1c1c1c", "rubber"),
+                              "band": paint("2a2a2a", "matte")}, "body")
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _ball("football", (0.24, 0.24, 0.23), 0.22, "football", "a football (soccer ball) 22 cm across"),
     _ball("basketball", (0.24, 0.24, 0.24), 0.24, "basketball", "a basketball 24 cm across"),
@@ -505,4 +613,12 @@ ASSETS: tuple[AssetSpec, ...] = (
     _s("trampoline", (3.0, 3.0, 0.83), "a round garden trampoline 3 m across, its mat 80 cm up inside a blue pad "
        "(a child stands and bounces on it)", trampoline,
        AssetTraits(supports=top(0.8, (1.76, 1.76)), walkable=True)),
+    _s("sandpit", (1.8, 1.8, 0.4), "a square wooden sandpit 1.8 m across with corner seats, a bucket and a spade in "
+       "the sand (a child sits and digs in it)", sandpit, AssetTraits(container=Surface(0.18, (1.6, 1.6)))),
+    _s("climbing_frame", (4.07, 2.09, 2.89), "a wooden playground climbing frame 3.6 m long along X: a roofed tower "
+       "with a platform 1.2 m up, a ladder at +Y, monkey bars to +X", climbing_frame,
+       AssetTraits(supports=top(1.2, (1.3, 1.3), (-1.05, 0.0)))),
+    _s("golf_ball", (0.0427, 0.0427, 0.0427), "a white dimpled golf ball 4.3 cm across", golf_ball, ball(0.0427)),
+    _s("baseball_bat", (0.066, 0.066, 0.84), "a wooden baseball bat 84 cm long standing on its knob", baseball_bat,
+       AssetTraits(grip=(0.0, 0.0, 0.15), hold="hand")),
 )

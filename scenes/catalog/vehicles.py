@@ -675,6 +675,71 @@ def _v(name: str, size: Vec, description: str, make, traits: AssetTraits = _WHEE
     return composite(name, "prop", size, description, make, "vehicles", traits)
 
 
+def caravan() -> Model:
+    """A touring caravan 5.9 m long with its drawbar at +Y (a car tows it): a cream body 2.2 m wide and 2.6 m tall
+    with rounded ends, a brown band, a wide sloping front window, side windows and a door at +X, roof lights, one
+    axle of two wheels under the middle, a jockey wheel and a gas-bottle box on the A-frame."""
+    w, base, top_, length = 2.2, 0.42, 2.6, 4.9
+    front, back = length / 2, -length / 2
+    parts: Parts = [
+        (block((w, length - 0.3, top_ - base), (0, 0, (base + top_) / 2)), "body"),
+        (block((w - 0.1, 0.3, top_ - base - 0.15), (0, back + 0.15, (base + top_) / 2 - 0.02)), "body"),
+        (block((w - 0.1, 0.3, top_ - base - 0.15), (0, front - 0.15, (base + top_) / 2 - 0.02)), "body"),
+        (block((w + 0.01, length - 0.28, 0.14), (0, 0, base + 0.62)), "band"),
+        (block((w + 0.01, length - 0.28, 0.05), (0, 0, base + 0.48)), "band"),
+        (block((w - 0.3, 0.04, 0.7), (0, front + 0.005, 1.75), (0, 0, 0)), "glass"),  # the front window
+        (block((w - 0.3, 0.04, 0.5), (0, back - 0.005, 1.8)), "glass"),
+        (block((w - 0.2, 0.3, 0.22), (0, front + 0.05, 0.85)), "trim"),  # the gas-bottle locker
+        (block((0.6, 0.6, 0.12), (0, 0.6, top_ + 0.06)), "trim"),  # a roof light
+        (block((0.4, 0.4, 0.1), (0, -1.3, top_ + 0.05)), "trim"),
+        (block((0.05, 0.7, 1.8), (w / 2 + 0.02, -1.2, base + 0.95)), "door"),
+        (block((0.06, 0.4, 0.4), (w / 2 + 0.03, -1.2, base + 1.45)), "glass"),
+        (rod((0, front, 0.45), (0, front + 1.0, 0.45), 0.09, 8), "trim"),  # the drawbar
+        (rod((-0.8, front - 0.1, 0.42), (0, front + 1.0, 0.45), 0.07, 6), "trim"),
+        (rod((0.8, front - 0.1, 0.42), (0, front + 1.0, 0.45), 0.07, 6), "trim"),
+        (rod((0, front + 0.6, 0.1), (0, front + 0.6, 0.6), 0.06, 8), "trim"),  # the jockey wheel's post
+        (placed(centred(cylinder(0.18, 0.06, 14)), hpr=(0, 0, 90), at=(0, front + 0.6, 0.09)), "tyres"),
+        (placed(centred(sphere(0.12, 10, 6)), at=(0, front + 1.02, 0.5)), "trim"),  # the hitch
+        (block((w - 0.5, 0.05, 0.45), (0.0, back - 0.01, base + 0.3)), "lights"),
+    ]
+    for sx in (-1, 1):
+        for y, ww in ((0.9, 1.2), (-0.2, 0.8), (1.9, 0.5)):
+            if sx > 0 and abs(y + 1.2) < 0.7:
+                continue
+            parts.append((block((0.04, ww, 0.6), (sx * (w / 2 + 0.005), y, 1.75)), "glass"))
+        parts.append((block((0.3, 0.9, 0.08), (sx * (w / 2 - 0.2), 0.0, 0.7)), "trim"))  # the wheel arch's lip
+    slots = {"body": paint("f2ece0", "glossy"), "band": paint("8a5a3a", "glossy"), "door": paint("e8e0d0", "glossy"),
+             "trim": paint("3a3a3c", "metal"), **_CAR_SLOTS, "lights": paint("ff2a1a", "emissive")}
+    return jointed(parts, _wheels(0.64, 0.2, w - 0.3, (0.0,)), slots)
+
+
+def ice_cream_van() -> Model:
+    """An ice cream van 5.7 m long, the delivery van's body in pastel pink: its serving hatch open on the +X side
+    with a counter under a striped awning, a cream stripe along its sides, a big ice cream cone with a scoop and a
+    cherry on the roof (the driver sits in the cab)."""
+    w, h = 2.0, 2.6
+    extra: Parts = [
+        (block((1.9, 0.8, 0.9), (0, 2.8, 0.78)), "body"),  # the bonnet
+        (block((2.02, 1.6, 0.5), (0, 1.6, 1.7)), "glass"),
+        (block((w + 0.01, 5.02, 0.14), (0, 0, 0.62)), "stripe"),
+        (block((0.04, 1.7, 0.85), (w / 2 + 0.001, -0.8, 1.6)), "inside"),  # the open hatch
+        (block((0.3, 1.8, 0.05), (w / 2 + 0.13, -0.8, 1.16)), "stripe"),  # the counter
+        (placed(frustum(0.5, 0.08, 0.7, 16), hpr=(0, 180, 0), at=(0, -1.2, h + 0.8)), "cone"),  # the roof's cone
+        (placed(sphere(0.5, 18, 10), at=(0, -1.2, h + 0.55)), "cream"),
+        (placed(sphere(0.16, 12, 6), at=(0, -1.2, h + 1.0)), "cherry"),
+        (block((0.12, 0.12, 0.12), (0, -1.2, h + 0.06)), "stripe"),
+        (block((0.04, 1.2, 0.35), (w / 2 + 0.001, 0.6, 1.9)), "glass"),  # a small side window behind the cab
+    ]
+    for k in range(6):  # the awning over the hatch: stripes tipped out from the wall
+        extra.append((block((0.45, 0.3, 0.03), (w / 2 + 0.2, -1.55 + 0.3 * k + 0.15, 2.17), (0, 0, 20)),
+                      "stripe" if k % 2 else "awning"))
+    slots = {"stripe": paint("fff6e6", "glossy"), "inside": paint("3a2a30", "matte"),
+             "awning": paint("e0306a", "fabric"), "cone": paint("d8a05a", "matte"), "cream": paint("fff4e0", "matte"),
+             "cherry": paint("d81e2a", "glossy")}
+    return _box_vehicle(5.0, w, h, "f6b8cc", 0.0, windows="front", axles=(1.7, -1.6), wheel_d=0.7, extra=extra,
+                        slots=slots)
+
+
 ASSETS: tuple[AssetSpec, ...] = (
     _v("car", (1.88, 4.24, 1.47), "a compact red car facing +Y", car, _seated(-0.4, 0.0, 0.47)),
     _v("sports_car", (1.99, 4.34, 1.03), "a low yellow sports car with a spoiler", sports_car),
@@ -757,4 +822,8 @@ ASSETS: tuple[AssetSpec, ...] = (
     ),
     _v("fire_engine", (2.66, 8.78, 3.35), "a red fire engine 8.8 m long with an aluminium ladder on its roof, "
        "roller-shutter lockers and a blue light bar, facing +Y", fire_engine, _seated(-0.55, 3.3, 1.45)),
+    _v("caravan", (2.29, 6.01, 2.72), "a cream touring caravan with a brown band, its drawbar at +Y (a car tows it)",
+       caravan),
+    _v("ice_cream_van", (2.48, 5.71, 3.76), "a pastel-pink ice cream van with a serving hatch on its +X side and a big "
+       "cone on the roof", ice_cream_van, _seated(-0.45, 1.5, 1.0)),
 )
