@@ -353,7 +353,24 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
         z = float(target.pos[2]) if _falling(target) and _falling(sub) else 0.0
         sub.pos = np.array([xy[0], xy[1], z])
         sub.supported_by = f"beside:{target.id}"
+        _on_the_same_floor(sub, target, bodies)
     sub.placed_by, sub.kept = relation, True
+
+
+def _on_the_same_floor(sub: Body, target: Body, bodies: dict[str, Body]) -> None:
+    """Something put in front of, behind or beside a thing that stands on a floor one walks on (a stage, a pier),
+    where that floor reaches, stands on it too: the chair in front of the piano on the stage (it stood on the grass
+    behind the stage)."""
+    host = bodies.get(target.supported_by or "")
+    top = host.spec.traits.top_support() if host is not None and host.spec.traits.walkable else None
+    if top is None:
+        return
+    top = top.scaled(host.scale)
+    local = _to_local(host, sub.pos[:2]) - np.asarray(top.centre)
+    half = np.asarray(top.size) / 2 - float(max(sub.size[:2])) / 2
+    if bool(np.all(np.abs(local) <= half)):
+        sub.pos = np.array([sub.pos[0], sub.pos[1], host.pos[2] + top.height])
+        sub.supported_by = host.id
 
 
 def _under_the_group(sub: Body, flat: Body, bodies: dict[str, Body]) -> None:

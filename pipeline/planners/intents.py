@@ -980,6 +980,8 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         elif rel[0] in RELATION_OF and rel[0] not in ("on", "under") and len(ids) == 1:
             out.append({"type": "place", "subject": ids[0], "relation": RELATION_OF[rel[0]], "target": anchor})
             if spec.traits.seat is not None and anchor_spec.traits.room_under is not None:
+                if rel[0] == "front" and anchor_spec.name in FACED_FROM_FRONT:  # a chair at the piano: at its keys,
+                    out.insert(0, {"type": "face", "subject": anchor, "target": "camera"})  # turned to the camera
                 out.append({"type": "face", "subject": ids[0], "target": anchor})  # a chair pulled up to a desk
             elif rel[0] == "front" and spec.rig and anchor_spec.name in FACED_FROM_FRONT:
                 out.append({"type": "face", "subject": ids[0], "target": anchor})  # in front of the mirror: at it

@@ -458,11 +458,21 @@ class _ClauseReader:
 
     def wearer(self, i: int) -> int | None:
         """The person a garment word at ``i`` is worn by: the subject, or the last person named."""
-        if garment_slot(self.t[i]) is None:
+        if garment_slot(self.t[i]) is None or self.garment_handled(i):
             return None
         people = [k for k in (self.subjects or range(len(self.r.entities) - 1, -1, -1))
                   if self.r.entities[k].sense.living == "person"]
         return people[-1] if self.subjects and people else (people[0] if people else None)
+
+    def garment_handled(self, i: int) -> bool:
+        """Whether the garment word at ``i`` is a thing a verb acts on ("irons a shirt", "folds the shirts"), not
+        something worn, when the catalog has it as a thing."""
+        j = i - 1
+        while j >= 0 and (self.t[j] in DETERMINERS or self.t[j] in SIZES or colour_at(self.t, j)):
+            j -= 1
+        verb = verb_lemma(self.t[j]) if j >= 0 else None
+        return verb is not None and self.t[j] not in WEARING and verb not in ("wear", "dress") and \
+            noun_sense(_singulars(self.t[i])[-1]) is not None
 
     def noun_after_word(self, i: int) -> bool:
         """ "two tennis players": a noun right after one word that is neither a verb, a noun nor a relation."""
@@ -1821,6 +1831,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     return r, ignored
 
 
+INSTRUMENTS_SAT_AT = ("piano",)  # what playing is sitting at
 TABLE_GAMES = ("chessboard", "chess_piece")  # what playing at a table is: sat at it, the game on it
 GAMES = {"football": "kick"}  # what playing with each ball is: "kids playing football" kick it (they danced)
 
@@ -1836,6 +1847,11 @@ def _games(r: Reading) -> None:
         if balls:
             ev.verb = GAMES[r.entities[balls[0]].sense.assets[0]]
             ev.sense, ev.target = VERBS[ev.verb], balls[0]
+            continue
+        played = next((k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in
+                       INSTRUMENTS_SAT_AT), None)
+        if played is not None:  # "a man plays the piano": sat at it (he danced), a chair pulled up to it
+            ev.verb, ev.sense, ev.target = "sit", VERBS["sit"], None
             continue
         boards = [k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in TABLE_GAMES]
         table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)

@@ -833,7 +833,8 @@ ASSETS: tuple[AssetSpec, ...] = (
         (1.5, 0.82, 1.25),
         "an upright piano facing +Y",
         piano,
-        AssetTraits(supports=top(1.25, (1.5, 0.6), (0.0, -0.1)), physics_shape="box"),
+        # knee room under the keyboard: a player sits at it on a chair pulled up in front
+        AssetTraits(supports=top(1.25, (1.5, 0.6), (0.0, -0.1)), room_under=(1.3, 0.25, 0.6), physics_shape="box"),
     ),
     _f(
         "bathtub",

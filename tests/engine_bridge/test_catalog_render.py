@@ -39,9 +39,10 @@ def library_script(pixels: int = 480) -> SceneScript:
 
 
 def test_every_asset_shows_in_one_mask_of_the_whole_library(panda) -> None:
-    # 640 px: at 360 a low, thin asset (the seesaw scaled to 1 m) behind a tall neighbour drew 3 pixels; at 480, with
-    # 222 assets on a 15 x 15 grid, the 1.9 m fishing rod, a thin line in the back row, drew 2
-    timeline = compile_script(library_script(640))
+    # 800 px: at 360 a low, thin asset (the seesaw scaled to 1 m) behind a tall neighbour drew 3 pixels; at 480, with
+    # 222 assets on a 15 x 15 grid, the 1.9 m fishing rod, a thin line in the back row, drew 2 (and at 640, with 306
+    # on 18 x 18, the rod and the tennis net drew 3)
+    timeline = compile_script(library_script(800))
     panda.open(timeline)
     mask = panda.render_passes(timeline.frame(0), ["mask"])["mask"]
     counts = np.bincount(mask.ravel(), minlength=len(timeline.script.actors) + 1)
