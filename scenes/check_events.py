@@ -26,7 +26,7 @@ outcome ("ends within", "ends resting on") is judged at the intent's ``end``; an
 | ``jump_onto`` | subject ends resting on target |
 | ``topple`` | subject (or one of its row or stack) tipped > ``tip_deg`` or fell half its height |
 | ``throw_to`` | object first comes down (its first contact) within ``near_m`` of target |
-| ``drive_along`` | subject ends ``move_share`` × distance (or 5 m) from where it started |
+| ``drive_along`` | subject gets ``move_share`` × distance (or 5 m) from where it started (a U-turn comes back) |
 | ``pick_up`` | object is held in subject's hand (its palms at it) |
 | ``hold`` | object is in subject's hand for ``move_share`` of the time from the start until it is put down |
 | ``carry`` | object is in subject's hand and subject ends within ``near_m`` of target |
@@ -277,10 +277,11 @@ def _throw_to(world: World, e: Event) -> str | None:
 
 def _drive_along(world: World, e: Event) -> str | None:
     pos = world.timeline.positions[:, e.subject, :2]
-    moved = float(np.linalg.norm(pos[e.f1 - 1] - pos[e.f0]))
+    # the farthest it gets from where it started: a U-turn drives out and back
+    moved = float(np.linalg.norm(pos[e.f0:e.f1] - pos[e.f0], axis=1).max()) if e.f1 > e.f0 else 0.0
     asked = world.limits.move_share * e.distance if e.distance else DRIVE_MIN_M
     if moved < asked:
-        return f"{world.name(e.subject)} ends {moved:.2f} m from where it started (asked >= {asked:.1f} m)"
+        return f"{world.name(e.subject)} gets at most {moved:.2f} m from where it started (asked >= {asked:.1f} m)"
     return None
 
 

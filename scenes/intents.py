@@ -229,13 +229,16 @@ class RunAround(_Event):
 
 class DriveAlong(_Event):
     """``subject`` (a vehicle) drives ``distance`` metres ahead (default: a street's length at its speed); ``along``:
-    the road, bridge or roundabout it drives along, end to end on its top (round a roundabout's ring)."""
+    the road, bridge or roundabout it drives along, end to end on its top (round a roundabout's ring). ``turn``:
+    it turns ``left`` or ``right`` on the way (at the middle of ``along``, a crossroads) or turns ``around`` (a
+    U-turn) and drives back."""
 
     type: Literal["drive_along"]
     subject: ActorRef
     distance: Annotated[float, Field(gt=0.0, le=5000.0)] | None = None
     speed: Annotated[float, Field(gt=0.0, le=80.0)] = 8.0
     along: ActorRef | None = None
+    turn: Literal["left", "right", "around"] | None = None
 
 
 class JumpOnto(_Event):

@@ -1118,6 +1118,7 @@ def _across_face(members: list[Body], mover: Body, flying: bool = False) -> tupl
     return hit, axis
 
 
+RUN_UP_ON_TOP = 0.8  # metres a thing set rolling at another on one top (a table) starts back from it, room allowing
 FLIGHT_SPEED = {"throw": 7.0, "kick": 10.0}  # m/s across the ground: a throw arcs, a kick flies low and fast
 
 
@@ -1163,8 +1164,14 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
             agent.act(type="wave", start=max(0.0, s - 0.6), end=s + 0.6)
     elif agent is not None:  # a kick: the ball at the kicker's feet, in front of it
         launch = np.array([*(agent.pos[:2] + agent.forward[:2] * 0.45), r])
-    elif mover.kept:  # put somewhere by a relation (a ball on the table): it sets off from there
-        launch = mover.pos + np.array([0.0, 0.0, r])
+    elif mover.kept:  # put somewhere by a relation (a ball on the table): it sets off from there, or from as far
+        launch = mover.pos + np.array([0.0, 0.0, r])  # back on that top as a run-up needs (the cue ball touched)
+        under = bodies.get(mover.supported_by or "")
+        if under is not None and under is bodies.get(hit.supported_by or "") and it.via == "move":
+            back = _room_behind(under, hit.pos[:2], -axis, RUN_UP_ON_TOP, r)
+            if back > float(np.linalg.norm(hit.pos[:2] - mover.pos[:2])):
+                spot = hit.pos[:2] - axis * back
+                launch = np.array([spot[0], spot[1], launch[2]])
     else:  # from the surface the target stands on (a table top, the ground), as far back as it reaches
         under = bodies.get(hit.supported_by or "")
         back = distance if under is None else _room_behind(under, hit.pos[:2], -axis, distance, r)
@@ -1239,6 +1246,10 @@ def _room_behind(under: Body, xy: np.ndarray, direction: np.ndarray, most: float
 
 def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:
     mover, target = bodies[it.subject], bodies[it.target]
+    if target.spec.traits.round and not target.living and target.data.get("physics") is None:
+        # a ball struck by a ball rolls on (the black ball stood fast and the cue ball bounced off it)
+        target.dynamic(mass=round(min(50.0, max(0.1, float(np.prod(target.size)) * 500.0)), 3),
+                       **({"start": s} if s > 0 else {}))
     if it.via == "move" and _into_path(script, it, [target], bodies):  # it is rolling already: it runs into it
         return
     _send_at(it, mover, [target], False, bodies, s, e, where)
@@ -1761,6 +1772,10 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
                  script: SceneScript) -> None:
     car = bodies[it.subject]
     _can(car, "move_to", where)
+    if it.turn is not None:
+        _can(car, "follow_path", where)
+        _drive_a_turn(car, it, bodies.get(it.along) if it.along is not None else None, s, e)
+        return
     if it.along is not None and bodies[it.along].spec.traits.ring > 0:
         ahead = sum(1 for x in script.intents[:script.intents.index(it)]
                     if isinstance(x, DriveAlong) and x.along == it.along)
@@ -1783,6 +1798,41 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
         car.pos = car.pos + _clear_lane(car, fwd, length, bodies)
     here = _position_at(car, s, bodies) if car.kept else car.pos  # on from where an earlier event left it
     car.act(type="move_to", to=here + fwd * length, start=s, end=e, easing="linear")
+
+
+TURN_LEG = 0.35  # of the drive's length: the straight before a turn (as much again after it)
+
+
+def _drive_a_turn(car: Body, it: DriveAlong, at: Body | None, s: float, e: float) -> None:
+    """A drive that turns: straight on, a quarter circle to the left or the right (round the middle of ``at``, a
+    crossroads, when there is one), straight on again; or a U-turn, a half circle and back the way it came. The
+    car sets off where the path starts; ``follow_path`` keeps it facing along the path."""
+    fwd = car.forward[:2] / max(float(np.linalg.norm(car.forward[:2])), 1e-6)
+    if at is not None:  # along the road's length (a crossroads: either way)
+        long = (0.0, 1.0) if at.size[1] >= at.size[0] else (1.0, 0.0)
+        fwd = _unit(_local(at, long) - at.pos[:2], fwd)
+    left = np.array([-fwd[1], fwd[0]])
+    side = -left if it.turn == "right" else left
+    # a U-turn fits across a two-lane road; a turn at a crossroads sweeps wide
+    r = max(2.5, (0.75 if it.turn == "around" else 1.2) * float(car.size[1]))
+    if at is not None and it.turn == "around":  # both lanes on the road
+        r = max(2.0, min(r, float(min(at.size[:2])) / 2 - float(car.size[0]) / 2 - 0.3))
+    leg = max(3.0, TURN_LEG * min(it.speed, 8.0) * max(e - s, 1.0))
+    if at is not None:  # on the crossroads' arms or the road, not out over the grass
+        leg = min(leg, max(3.0, float(max(at.size[:2])) / 2 - r))
+    corner = at.pos[:2] if at is not None else car.pos[:2] + fwd * (leg + r) / 2
+    if it.turn == "around":  # in one lane and back in the other, the half circle across the road's middle
+        corner = corner - side * r
+    arc_start = corner - fwd * r
+    centre = arc_start + side * r
+    sweep = math.pi if it.turn == "around" else math.pi / 2
+    arc = [centre + r * (-side * math.cos(t) + fwd * math.sin(t)) for t in np.linspace(0.0, sweep, 9)]
+    out = arc[-1] + (-fwd * leg if it.turn == "around" else side * leg)
+    z = at.top() if at is not None and at.spec.traits.walkable else float(car.pos[2])  # on the road, not in it
+    points = [[float(p[0]), float(p[1]), z] for p in (arc_start - fwd * leg, *arc, out)]
+    car.pos = np.asarray(points[0])
+    car.heading = _heading_to(car.pos, car.pos + np.array([*fwd, 0.0]))
+    car.act(type="follow_path", waypoints=points, start=s, end=e)
 
 
 RING_PACE = 6.0  # m/s round a roundabout

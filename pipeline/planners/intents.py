@@ -57,11 +57,14 @@ SENSES: dict[str, tuple[str, ...]] = {
     "meet": ("walk", "run", "approach", "come", "go", "move", "step", "head", "meet", "roll", "slide", "collide",
              "crash"),
     "drive_along": ("drive", "travel", "race", "move", "go", "head", "cross", "ride", "speed", "cruise", "zoom",
-                    "trundle", "pull", "park", "stop", "halt", "arrive", "brake", "plough", "plow", "reverse"),
+                    "trundle", "pull", "park", "stop", "halt", "arrive", "brake", "plough", "plow", "reverse",
+                    "turn", "weave", "zigzag"),
     "go_to": ("walk", "run", "jog", "sprint", "dash", "race", "go", "come", "approach", "head", "step", "move",
               "wander", "stroll", "march", "fetch", "return", "hurry", "rush", "cross", "fly", "gallop", "trot",
               "canter", "scamper", "amble", "saunter", "stride", "trudge", "limp", "waddle", "roam", "prowl",
-              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle", "lead", "guide"),
+              "shuffle", "search", "stop", "halt", "park", "pull", "arrive", "trundle", "lead", "guide", "crawl",
+              "slither", "creep", "sneak", "tiptoe", "stagger", "plod", "stumble", "toddle", "scurry", "scuttle",
+              "dart", "bolt", "flee"),
 }
 
 
@@ -447,7 +450,8 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
                 for k, c in enumerate(cars)]
     path = {"along": _first(scene, ev.path)} if ev.path is not None and ev.path in scene.members and \
         scene.spec(ev.path).traits.water is None else {}  # boats on water keep to it by themselves (the lanes)
-    return [{"type": "drive_along", "subject": c, "together": k > 0, **path} for k, c in enumerate(cars)]
+    turn = {"turn": ev.turn} if ev.turn is not None else {}  # "turns left at the crossroads", "does a U-turn"
+    return [{"type": "drive_along", "subject": c, "together": k > 0, **path, **turn} for k, c in enumerate(cars)]
 
 
 STOPS = ("stop", "halt", "brake", "arrive")  # verbs of a vehicle that come to a stop: a drive up to what they name

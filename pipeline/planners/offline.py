@@ -307,6 +307,7 @@ class Event:
     mount: int | None = None  # what its subject rides meanwhile (pipeline/planners/riders.py)
     road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
     across_top: bool = False  # "rolls across the table": over its top (on it from the start), not up to it
+    turn: str | None = None  # "turns left", "does a U-turn": a vehicle's turn ("left", "right", "around")
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
     height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
@@ -611,6 +612,19 @@ class _ClauseReader:
                 last_event.road = True
                 r.used.update(range(i, road))
                 i = road
+                continue
+            if tok in TURN_SIDES and last_event is not None and last_event.verb == "turn" and \
+                    last_event.turn is None and i > 0 and verb_lemma(t[i - 1]) == "turn":
+                last_event.turn = TURN_SIDES[tok]  # "turns left at the crossroads"
+                r.used.add(i)
+                i += 1
+                continue
+            if tok in U_TURNS and self.subjects:  # "a black car does a U-turn in the middle of the street"
+                last_event = Event(list(self.subjects), "turn", VERBS["turn"], clause, turn="around")
+                r.events.append(last_event)
+                r.used.update({i, *(k for k in (i - 1, i - 2) if k >= start and t[k] in (*DOING, "a"))})
+                verb_seen = True
+                i += 1
                 continue
             if tok in ("across", "along", "over") and last_event is not None and last_event.sense.fallback in (
                     "move", "chase") and last_event.target is None and self.noun_follows(i, _has_top_to_cross):
@@ -1408,6 +1422,8 @@ class _ClauseReader:
 
     def noun_at(self, i: int) -> tuple[str, NounSense, int] | None:
         t = self.t
+        if t[i] in VERB_NOT_NOUN:
+            return None
         group = GROUP_PHRASES.get(tuple(t[i:i + 2]))
         if group is not None and (found := noun_sense(group[0])) is not None:
             return found[0], found[1], 2  # "a block tower": blocks, stacked
@@ -1479,8 +1495,9 @@ class _ClauseReader:
         if (self.definite or (clause > 0 and not self.indefinite)) and self.count is None:
             for k in range(len(self.r.entities) - 1, -1, -1):
                 same = self.r.entities[k].sense == sense and sense.assets[0] != "placeholder"  # (two unknown nouns
-                if self.r.entities[k].word == word or same:  # share a placeholder's sense, not an identity)
-                    return k
+                other = self.r.entities[k].colour  # "the white cue ball hits the black ball": another ball
+                if (self.r.entities[k].word == word or same) and not (self.colour and other and other != self.colour):
+                    return k  # share a placeholder's sense, not an identity)
             for k in range(len(self.r.entities) - 1, -1, -1):  # "chess … the board", "a surfer … his board"
                 named = self.r.entities[k].sense.assets[0]
                 if named != word and named.endswith(word) and len(word) >= 4:
@@ -1738,6 +1755,24 @@ def _has_top_to_cross(name: str) -> bool:
         not _path_surface(name)
 
 
+def _vehicle_turns(r: Reading) -> None:
+    """A vehicle that turns drives a turn ("a red car turns left at the crossroads": it spun on the spot), round
+    the middle of the crossroads or the road it is at."""
+    for ev in r.events:
+        if ev.verb != "turn" or not ev.subjects or not all(_is_vehicle(r.entities[x]) for x in ev.subjects):
+            continue
+        ev.sense, ev.turn = VERBS["drive"], ev.turn or "left"
+        for x in ev.subjects:
+            rel = r.entities[x].relation
+            if rel and rel[1] and rel[0] in ("beside", "on") and _path_surface(r.entities[rel[1][0]].sense.assets[0]):
+                ev.path, r.entities[x].relation = rel[1][0], None
+
+
+def _is_vehicle(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.group == "vehicles" and not spec.traits.flies and not spec.traits.buoyant
+
+
 def _across_tops(r: Reading) -> None:
     """ "A toy car rolls across the table and knocks over a candle": the mover starts on the top and goes along
     it; what it knocks over next, placed nowhere else, stands on the same top in its way."""
@@ -1806,6 +1841,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
                 ev.sense.wants_target:
             ev.target = r.companions[ev.subjects[0]]
     _across_tops(r)
+    _vehicle_turns(r)
     mount_riders(r)
     roads_for_drives(r)
     roads_for_streets(r)
@@ -1819,6 +1855,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
     _games(r)
+    _pool_table(r)
     _chairs_at_tables(r)
     _animals_with_their_keeper(r, tokens)
     _add_place(r)
@@ -1834,6 +1871,25 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
 INSTRUMENTS_SAT_AT = ("piano",)  # what playing is sitting at
 TABLE_GAMES = ("chessboard", "chess_piece")  # what playing at a table is: sat at it, the game on it
 GAMES = {"football": "kick"}  # what playing with each ball is: "kids playing football" kick it (they danced)
+
+
+POOL_BALLS = ("cue_ball", "pool_ball", "snooker_ball", "billiard_ball", "eight_ball")
+
+
+def _pool_table(r: Reading) -> None:
+    """ "The white cue ball hits the black ball": the balls of a table game are on its table, which is there
+    whether or not the prompt names it."""
+    balls = [k for k, e in enumerate(r.entities) if e.word in POOL_BALLS]
+    if not balls:
+        return
+    table = next((k for k, e in enumerate(r.entities) if e.sense.assets[0] == "pool_table"), None)
+    if table is None and (found := noun_sense("pool_table")) is not None:
+        r.entities.append(Entity("pool_table", found[1]))
+        table = len(r.entities) - 1
+    for k, e in enumerate(r.entities):  # the other balls of the game too ("… hits the black ball"), of its size
+        if table is not None and e.relation is None and k != table and (
+                k in balls or (e.sense.assets[0] == "sphere" and not e.sense.living)):
+            e.relation, e.sense = ("on", [table]), r.entities[balls[0]].sense
 
 
 def _games(r: Reading) -> None:
@@ -2083,6 +2139,10 @@ def _holds_things(name: str) -> bool:
 
 PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
 ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
+VERB_NOT_NOUN = ("does",)  # "a black car does a U-turn": the verb, not two female deer
+TURN_SIDES = {"left": "left", "right": "right", "around": "around", "round": "around", "back": "around"}
+U_TURNS = ("u-turn", "uturn", "u-turns", "uturns")
+DOING = ("do", "does", "did", "doing", "make", "makes", "made", "making", "pull", "pulls", "pulled", "pulling")
 ROAD_PLACES = {"on", "in", "of", "into", "onto", "at"}  # before "the road": a road is where something is or goes
 ROAD_KINDS = {"high", "main", "busy", "quiet", "country", "empty", "city", "narrow", "winding", "open", "dusty"}
 PATH_LENGTH = 8.0  # metres: a walkable thing at least this long is a way to travel along (a road, a bridge)

@@ -146,6 +146,9 @@ COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("basketball",): _s("basketball ball sphere", "sphere", (0.24, 0.24, 0.24)),
     ("tennis", "ball"): _s("tennis_ball ball sphere", "sphere", (0.07, 0.07, 0.07)),
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    # the balls of a table game: on a pool table (offline.POOL_BALLS)
+    **{(kind, "ball"): _s("sphere", "sphere", (0.057, 0.057, 0.057)) for kind in ("cue", "pool", "snooker",
+                                                                                  "billiard", "eight")},
     ("wooden", "crate"): NOUNS["crate"], ("park", "bench"): NOUNS["bench"],
     ("coffee", "cup"): NOUNS["cup"], ("coffee", "table"): _s("table", "box", (1.0, 0.6, 0.45), clearance=True),
     # a group's age said before it: each member is of that age ("an elderly couple": two old people)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from pipeline.promptset.facts import PromptSet
+from scenes import compile_script
+from tests.pipeline.test_planner_physics import _plan
 from tests.pipeline.test_planner_physics import _unmet as _unmet_with
 
 GROUPS = PromptSet(groups={"ball": ["sphere", "football", "basketball", "beach_ball", "tennis_ball"],
@@ -34,4 +37,40 @@ def test_places_and_the_led_in_the_compiled_world(prompt: str, facts: list[dict]
       {"event": "touch", "a": "truck", "b": "mug"}]),
 ])
 def test_a_toy_travels_across_a_top_and_stays_on_it(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a blue van turns right at the junction", [{"event": "move", "a": "van"}]),
+    ("a white taxi makes a U-turn on the road", [{"count": "taxi", "n": 1}, {"event": "move", "a": "taxi"},
+                                                 {"relation": "on", "a": "taxi", "b": "road", "at": "any"}]),
+])
+def test_vehicles_that_turn_drive_the_turn(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_u_turn_comes_back_the_way_it_went() -> None:
+    script = _plan("a white taxi makes a U-turn on the road")
+    timeline = compile_script(script)
+    taxi = next(k for k, a in enumerate(script.actors) if a.asset == "taxi")
+    n = script.frame_count
+    start, middle, end = (timeline.frame(k).positions[taxi][:2] for k in (0, n // 2, n - 1))
+    out = float(np.linalg.norm(middle - start))
+    assert out > 3.0  # it went out …
+    assert float(np.linalg.norm(end - start)) < 0.5 * out + 3.0  # … and came back near where it set off
+    assert timeline.frame(n - 1).hpr[taxi][0] != pytest.approx(timeline.frame(0).hpr[taxi][0], abs=90.0)
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("the red pool ball knocks the yellow ball into the pocket",
+     [{"count": "pool_table", "n": 1}, {"count": "ball", "n": 2}, {"colour": "ball", "is": "red"},
+      {"colour": "ball", "is": "yellow"}, {"relation": "on", "a": "ball", "b": "pool_table"},
+      {"event": "touch", "a": "ball", "b": "ball"}]),
+    ("a woman plays the piano", [{"count": "chair", "n": 1}, {"event": "sit", "a": "woman", "b": "chair"},
+                                 {"relation": "facing", "a": "woman", "b": "piano"}]),
+    ("a man irons a shirt on the ironing board", [{"count": "shirt", "n": 1},
+                                                 {"relation": "on", "a": "shirt", "b": "ironing_board"}]),
+    ("a kid throws a stone", [{"count": "stone", "n": 1}]),
+])
+def test_games_instruments_and_things_handled(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []

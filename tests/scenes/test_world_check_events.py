@@ -61,7 +61,7 @@ actors:
 intents: [{type: drive_along, subject: car, distance: 20}]
 actors:
   - {id: car, asset: car, position: [0, -10, 0], actions: [{type: move_to, to: [0, GOAL, 0]}]}
-""", {"GOAL": "10"}, {"GOAL": "-10"}, "intents[0] drive_along: actors[car] ends 0.00 m from where it started"),
+""", {"GOAL": "10"}, {"GOAL": "-10"}, "intents[0] drive_along: actors[car] gets at most 0.00 m from where it started"),
     "roll_down": (
         """
 intents: [{type: roll_down, subject: ball, target: ramp}]
