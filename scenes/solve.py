@@ -557,6 +557,12 @@ def arrange(members: list[Body], it: Arrange, bodies: dict[str, Body], where: st
         mid = (centre_body.pos[:2] + other.pos[:2]) / 2
         members[0].pos = np.array([mid[0], mid[1], 0.0])
         members[0].placed_by, members[0].kept = "between", True
+        w, d = float(members[0].spec.size[0]), float(members[0].spec.size[1])
+        line = other.pos[:2] - centre_body.pos[:2]
+        if max(w, d) > 2.0 * min(w, d) and float(np.linalg.norm(line)) > 1e-3:  # a net, a fence: across the line
+            u = line / float(np.linalg.norm(line))  # between them, one on each side (not one at each end)
+            members[0].heading = math.degrees(math.atan2(u[0], -u[1])) if w >= d else \
+                math.degrees(math.atan2(-u[1], -u[0]))
         return
     centre = centre_body.pos[:2] if centre_body is not None else origin[:2]
     n = len(members)
@@ -1458,6 +1464,8 @@ def _throw_to(it: ThrowTo, bodies: dict[str, Body], s: float, e: float, where: s
         goal[2] = bodies[it.target].top()
     thrower.heading = _heading_to(thrower.pos, goal)
     hand = thrower.pos + thrower.forward * 0.35 + np.array([0.0, 0.0, 1.35 * thrower.scale[2]])
+    if not _hands_free(thrower, thing):  # hands full (a racket): it waits at the feet, not in the air by the hand
+        hand = thrower.pos + thrower.forward * 0.45 + np.array([0.0, 0.0, float(thing.size[2]) / 2])
     thing.pos = hand
     thing.supported_by = None
     onto = isinstance(it.target, str) and it.target in bodies and not bodies[it.target].living and \
@@ -1645,8 +1653,14 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
         _car_chase(chaser, quarry, s, e, where)
         return
     _can(chaser, "follow", where)
-    if quarry.living and not any(a.get("type") in ("walk_to", "run_to", "follow_path", "follow")
-                                 for a in quarry.data.get("actions", [])):
+    ride = next((a for a in quarry.data.get("actions", []) if a.get("type") == "ride"), None)
+    if ride is not None and ride.get("mount") in bodies:  # "chases a cyclist": behind the bike, after it
+        quarry = bodies[ride["mount"]]
+        if not chaser.kept:
+            chaser.pos = quarry.pos - quarry.forward * (quarry.size[1] / 2 + chaser.radius + 1.5)
+            chaser.heading = quarry.heading
+    if quarry.living and ride is None and not any(a.get("type") in ("walk_to", "run_to", "follow_path", "follow")
+                                                  for a in quarry.data.get("actions", [])):
         r = 4.0
         c = quarry.pos[:2] + np.array([0.0, r])
         pts = [[c[0] + r * math.sin(a), c[1] - r * math.cos(a), 0.0] for a in np.linspace(0, 2 * math.pi, 9)]
@@ -1664,7 +1678,7 @@ def _chase(it: Chase, bodies: dict[str, Body], s: float, e: float, where: str, s
                    easing="linear")
         if not chaser.kept:
             chaser.pos = quarry.pos - ahead * (quarry.size[1] / 2 + 3.5)  # room to run up behind it
-    if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept:
+    if float(np.linalg.norm(chaser.pos[:2] - quarry.pos[:2])) < 2.0 and not chaser.kept and ride is None:
         chaser.pos = quarry.pos + np.array([0.0, -2.5, 0.0])
     behind = 1.0
     if quarry.data.get("actions"):  # behind what goes ahead: a car is long, so not into its boot
@@ -2516,7 +2530,8 @@ def _give(it: GiveIt, bodies: dict[str, Body], s: float, e: float, where: str, s
 RIDE_PACE = {"animals": 1.8, "vehicles": 4.0}  # m/s: a horse at a walk, a bicycle (a motorbike goes faster)
 RIDE_PACE_OF = {"motorbike": 8.0, "tractor": 2.5, "skateboard": 3.0, "rowing_boat": 1.0}  # m/s, by asset
 PATH_MARGIN = 1.0  # metres a ride along a path keeps from its ends
-RIDE_GAP = 0.8  # metres between riders riding a path together, side by side
+RIDE_GAP = 0.8  # metres between riders riding a path together, one row behind another
+RIDE_SIDE_GAP = 0.45  # metres between riders side by side (two cyclists abreast, handlebars half a metre apart)
 
 
 def _riding_with(it: RideOn, script: SceneScript) -> tuple[int, int]:
@@ -2650,13 +2665,13 @@ def _ride_goal(it: RideOn, mount: Body, path: Body | None, water: Body | None, b
         if count > 1 and not mount.kept:  # side by side as the path's width allows, then in rows one behind another
             surface = path.spec.traits.top_support()
             width = min(surface.scaled(path.scale).size) if surface is not None else 1.0
-            lanes = max(1, int((width / 2 - 0.2) // (mount.size[0] + RIDE_GAP)) + 1)
+            lanes = max(1, int((width / 2 - 0.2) // (mount.size[0] + RIDE_SIDE_GAP)) + 1)
             rows = -(-count // lanes)
             row, lane = divmod(place, lanes)
             step = mount.size[1] + RIDE_GAP
             side = np.array([fwd[1], -fwd[0], 0.0])
             length = max(length - (rows - 1) * step, 1.0)
-            start = start + side * lane * (mount.size[0] + RIDE_GAP) + fwd * (rows - 1 - row) * step
+            start = start + side * lane * (mount.size[0] + RIDE_SIDE_GAP) + fwd * (rows - 1 - row) * step
             mount.pos = start
         if target is not None and it.past and not target.kept and not target.supported_by:
             _beside_path(target, path, fwd, start + fwd * length / 2)

@@ -266,6 +266,8 @@ def _kick_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     kicker = next(s for s in ev.subjects if scene.living(s))
     goal = next((e for e in range(len(scene.reading.entities)) if e not in (kicker, target) and e in scene.members
                  and _scores_in(scene, e)), None)
+    if goal is None and (passes := _rally("kick_to", ev, scene, target)) is not None:
+        return passes
     intent: dict[str, Any] = {"type": "kick_to", "subject": _first(scene, kicker), "object": _first(scene, target)}
     if goal is not None:
         intent["target"] = _first(scene, goal)
@@ -286,6 +288,10 @@ def _throw_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     if not scene.spec(thing).traits.graspable and scene.spec(thing).kind != "primitive":
         return None  # "passes the bus stop": not something to throw
     thrower = next(s for s in ev.subjects if scene.living(s))
+    if getattr(ev, "rally", False) and len(scene.members[thrower]) > 1:  # "playing tennis": to the other player
+        # (one throw: the solver sets a thrown thing off from the thrower's hand once)
+        return [{"type": "throw_to", "subject": scene.members[thrower][0], "object": _first(scene, thing),
+                 "target": scene.members[thrower][1]}]
     catcher = next((e for e in range(len(scene.reading.entities)) if e not in (thrower, thing) and e in scene.members
                     and _catches(scene, e)), None)
     lands = _landing(scene, thing)  # "throws a frisbee and it lands on the shed", "throws a ball onto the table"
@@ -576,11 +582,29 @@ def _pick_up(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
 
 
 def _hold(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
-    """"a woman holding a cup", "holds an umbrella": in the hands from the start."""
+    """"a woman holding a cup", "holds an umbrella": in the hands from the start; "two women holding tennis
+    rackets": one each."""
     found = _hand_event(ev, scene)
     if found is None:
         return None
+    holders = [m for s in ev.subjects if scene.spec(s).kind == "character" for m in scene.members[s]]
+    things = scene.members[found[2]]
+    if len(things) > 1 and len(holders) > 1:
+        return [{"type": "hold", "subject": h, "object": t} for h, t in zip(holders, things, strict=False)]
     return [{"type": "hold", "subject": found[0], "object": found[1]}]
+
+
+RALLY_PASSES = 2  # passes of a ball back and forth between players who play with it ("two kids playing football")
+
+
+def _rally(kind: str, ev: Any, scene: Scene, ball: int) -> list[dict[str, Any]] | None:
+    """Players of a game pass the ball between them, in turn, when nothing else is its goal (kicks: the ball
+    rolls to the next player, who walks up to it where it lies)."""
+    players = [m for s in ev.subjects if scene.living(s) for m in scene.members[s]]
+    if len(players) < 2 or not getattr(ev, "rally", False):
+        return None
+    return [{"type": kind, "subject": players[k % len(players)], "object": _first(scene, ball),
+             "target": players[(k + 1) % len(players)]} for k in range(max(RALLY_PASSES, len(players)))]
 
 
 def _taken_somewhere(ev: Any, scene: Scene) -> tuple[str, str, int | None, list[dict[str, Any]]] | None:

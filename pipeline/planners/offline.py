@@ -308,6 +308,7 @@ class Event:
     road: bool = False  # "drives down the high street": along a road the setting names (riders.roads_for_drives)
     across_top: bool = False  # "rolls across the table": over its top (on it from the start), not up to it
     turn: str | None = None  # "turns left", "does a U-turn": a vehicle's turn ("left", "right", "around")
+    rally: bool = False  # "two kids playing football": the players pass the ball between them
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
     height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
@@ -1755,6 +1756,19 @@ def _has_top_to_cross(name: str) -> bool:
         not _path_surface(name)
 
 
+def _either_side(r: Reading) -> None:
+    """ "Two women playing tennis, one on each side of the net", "a lamp on either side of the sofa": the thing is
+    between them (one each side), not them beside it."""
+    for k, e in enumerate(r.entities):
+        if e.relation and e.relation[0] == "either":
+            anchor = e.relation[1][0]
+            e.relation = None
+            if e.count >= 2 and r.entities[anchor].relation is None:
+                r.entities[anchor].relation = ("between", [k])
+            elif e.count < 2:
+                e.relation = ("beside", [anchor])
+
+
 def _vehicle_turns(r: Reading) -> None:
     """A vehicle that turns drives a turn ("a red car turns left at the crossroads": it spun on the spot), round
     the middle of the crossroads or the road it is at."""
@@ -1840,6 +1854,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if len(ev.subjects) == 1 and r.companions.get(ev.subjects[0]) is not None and ev.target is None and \
                 ev.sense.wants_target:
             ev.target = r.companions[ev.subjects[0]]
+    _either_side(r)
     _across_tops(r)
     _vehicle_turns(r)
     mount_riders(r)
@@ -1854,7 +1869,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if r.entities[x].relation is None and (anchor := _sibling(r, x)) is not None:
             r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
-    _games(r)
+    _games(r, tokens)
     _pool_table(r)
     _chairs_at_tables(r)
     _animals_with_their_keeper(r, tokens)
@@ -1892,7 +1907,36 @@ def _pool_table(r: Reading) -> None:
             e.relation, e.sense = ("on", [table]), r.entities[balls[0]].sense
 
 
-def _games(r: Reading) -> None:
+# What playing each sport the prompt names without its things takes: (ball, what each player holds, the verb that
+# sends the ball) — "two women playing tennis": a racket each and a ball hit between them.
+SPORTS = {"tennis": ("tennis_ball", "tennis_racket", "throw"), "badminton": ("tennis_ball", "tennis_racket", "throw"),
+          "squash": ("tennis_ball", "tennis_racket", "throw"), "catch": ("ball", None, "throw"),
+          "baseball": ("tennis_ball", "baseball_bat", "throw"), "rounders": ("tennis_ball", "baseball_bat", "throw"),
+          "soccer": ("football", None, "kick"), "basketball": ("basketball", None, "throw"),
+          "volleyball": ("beach_ball", None, "throw"), "frisbee": ("frisbee", None, "throw")}
+
+
+def _sport(r: Reading, ev: Event, tokens: list[str]) -> bool:
+    """ "Two women playing tennis": the sport's ball, a racket in each player's hand, the ball hit back and forth."""
+    said = [w for w in tokens if w in SPORTS]
+    players = sum(r.entities[e].count for e in ev.subjects)
+    if not said or players < 2:
+        return False
+    ball, held, verb = SPORTS[said[0]]
+    found = noun_sense(ball)
+    if found is None:
+        return False
+    r.entities.append(Entity(ball, found[1]))
+    ev.verb, ev.sense, ev.target, ev.rally = verb, VERBS[verb], len(r.entities) - 1, True
+    r.used.update(k for k, w in enumerate(tokens) if w == said[0])
+    if held is not None and (thing := noun_sense(held)) is not None:
+        r.entities.append(Entity(held, thing[1], count=players))
+        r.events.insert(r.events.index(ev), Event(list(ev.subjects), "hold", VERBS["hold"], ev.clause,
+                                                  target=len(r.entities) - 1))
+    return True
+
+
+def _games(r: Reading, tokens: list[str]) -> None:
     """ "two kids playing football": people who play with a ball named in the same clause kick it."""
     for ev in r.events:
         if ev.verb != "play" or ev.target is not None or not all(r.entities[e].sense.living == "person"
@@ -1902,7 +1946,9 @@ def _games(r: Reading) -> None:
                  and r.entities[k].sense.assets[0] in GAMES]
         if balls:
             ev.verb = GAMES[r.entities[balls[0]].sense.assets[0]]
-            ev.sense, ev.target = VERBS[ev.verb], balls[0]
+            ev.sense, ev.target, ev.rally = VERBS[ev.verb], balls[0], True
+            continue
+        if _sport(r, ev, tokens):
             continue
         played = next((k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in
                        INSTRUMENTS_SAT_AT), None)
@@ -2274,10 +2320,16 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
         aw, ad, ah = extent[a]
         anchor = reading.entities[a]
         if name == "between":  # "between two boxes": spread the pair and stand in the middle
+            if w > 2.0 * d and len(groups[gi]) == 1:  # a net between two players: across the way, one on each side
+                _turn(actors[groups[gi][0]], actors[groups[gi][0]].heading + 90.0)
+                w, d, h = extent[gi] = _group_extent(actors, groups[gi])
+                spread = max(w / 2 + 4.0, 4.0)  # a few steps back from it
+            else:
+                spread = 0.0
             for k, ix in enumerate(groups[a]):
                 side = -1 if k % 2 == 0 else 1
                 aw1 = actors[ix].extent[0]
-                actors[ix].offset = (side * (w / 2 + aw1 / 2 + GAP) * (1 + k // 2), 0.0, 0.0)
+                actors[ix].offset = (side * max(w / 2 + aw1 / 2 + GAP, spread) * (1 + k // 2), 0.0, 0.0)
             extent[a] = _group_extent(actors, groups[a])
             p = (ax, ay, 0.0)
         elif name == "under" and CATALOG[actors[groups[gi][0]].asset].traits.walkable and h < 0.1 and CATALOG[

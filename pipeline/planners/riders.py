@@ -79,6 +79,12 @@ def _mount_of(reading: Any, ev: Any, rider: int, taken: set[int]) -> int | None:
     person = reading.entities[rider]
     vehicle = RIDDEN_BY.get(ev.verb)
     target = ev.target if isinstance(ev.target, int) else None
+    if target is not None and person.sense.rides and _asset(reading.entities[target]) != person.sense.rides and \
+            _drives(reading, target):
+        # "two cyclists riding …, with a tractor coming the other way": on their bicycles, not riding at it
+        target = None
+        if any(x.subjects == [ev.target] for x in reading.events if x is not ev):
+            ev.target = None
     if target is not None and ev.verb in RIDING_VERBS:
         if vehicle is not None:
             _as_vehicle(reading.entities[target], vehicle)
@@ -137,8 +143,23 @@ def _leapt(reading: Any, ev: Any, rider: int, mount: int) -> int | None:
     return ev.target if isinstance(ev.target, int) and ev.target != mount else None
 
 
+def _chased_riders_ride(reading: Any) -> None:
+    """ "A dog chases a cyclist down the lane": the cyclist rides off down it, and the dog chases the ride (he
+    ran beside his bicycle)."""
+    from pipeline.planners.vocabulary import VERBS
+
+    for ev in list(reading.events):
+        quarry = ev.target if isinstance(ev.target, int) else None
+        if ev.sense.fallback != "chase" or quarry is None or not reading.entities[quarry].sense.rides or \
+                any(x.subjects == [quarry] for x in reading.events):
+            continue
+        ride = type(ev)([quarry], "ride", VERBS["ride"], ev.clause, path=ev.path)
+        reading.events.insert(reading.events.index(ev), ride)
+
+
 def mount_riders(reading: Any) -> None:
     """Mark every travel of a rider with what it rides (``Event.mount``), adding vehicles the words imply."""
+    _chased_riders_ride(reading)
     mounts: dict[int, int] = {}  # rider -> mount, once found: later travels are on it too
     for ev in reading.events:
         _rider_and_mount_together(reading, ev)

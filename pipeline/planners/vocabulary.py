@@ -405,6 +405,10 @@ IRREGULAR_VERBS: dict[str, str] = {
 
 # Spatial relations: longest first. "between" takes two anchors (or one group of two).
 RELATIONS: list[tuple[tuple[str, ...], str]] = [
+    # "two women playing tennis, one on each side of the net": the net is between them (offline._either_side)
+    (("one", "on", "each", "side", "of"), "either"), (("on", "each", "side", "of"), "either"),
+    (("on", "either", "side", "of"), "either"), (("either", "side", "of"), "either"),
+    (("on", "opposite", "sides", "of"), "either"), (("on", "both", "sides", "of"), "either"),
     (("on", "top", "of"), "on"), (("in", "front", "of"), "front"), (("to", "the", "left", "of"), "left"),
     (("to", "the", "right", "of"), "right"), (("on", "the", "left", "of"), "left"),
     (("on", "the", "right", "of"), "right"), (("next", "to"), "beside"), (("left", "of"), "left"),

@@ -74,3 +74,24 @@ def test_a_u_turn_comes_back_the_way_it_went() -> None:
 ])
 def test_games_instruments_and_things_handled(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("three cyclists ride side by side down the lane with a bus coming towards them",
+     [{"count": "bicycle", "n": 3}, {"relation": "on", "a": "person", "b": "bicycle"},
+      {"event": "move", "a": "bicycle", "all": True}]),
+    ("a goose chases a cyclist along the path", [{"relation": "on", "a": "person", "b": "bicycle"},
+                                                 {"event": "move", "a": "bicycle"}]),
+])
+def test_cyclists_ride_their_bicycles(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("two men playing tennis on either side of the net",
+     [{"count": "tennis_racket", "n": 2}, {"count": "tennis_ball", "min": 1}, {"event": "move", "a": "tennis_ball"}]),
+    ("three children playing football", [{"count": "football", "n": 1}, {"event": "move", "a": "football"},
+                                         {"event": "touch", "a": "child", "b": "football"}]),
+])
+def test_players_play_with_their_sports_things(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
