@@ -43,6 +43,7 @@ from pipeline.planners.vocabulary import (
     COLOUR_VERBS,
     COMPOUND_NOUNS,
     COUNT_PHRASES,
+    CUDDLING,
     FALLING_WEATHER,
     FILLER,
     FINISH_COLOURS,
@@ -466,6 +467,27 @@ class _ClauseReader:
                   if self.r.entities[k].sense.living == "person"]
         return people[-1] if self.subjects and people else (people[0] if people else None)
 
+    def one_each(self, i: int, end: int) -> tuple[int, list[str], int] | None:
+        """ "two dogs, one black and one white", "three cars: one red, one blue and one green": the group just
+        named (with no colour of its own) and its members' colours, and the index after the list; ``None`` if the
+        words at ``i`` are not such a list."""
+        group = next((k for k in range(len(self.r.entities) - 1, -1, -1) if self.r.entities[k].count >= 2), None)
+        if group is None or self.r.entities[group].colour or self.r.entities[group].member_colours:
+            return None
+        colours, j = [], i
+        while j < end and self.t[j] in ("one", "another", "the", "other", "and", ","):
+            k = j
+            while k < end and self.t[k] in ("one", "another", "the", "other", "and", ","):
+                k += 1
+            shade = colour_at(self.t, k) if k < end else None
+            if shade is None or self.t[j] not in ("one", "another", "the", "and", ","):
+                break
+            colours.append(shade[0])
+            j = k + shade[1]
+        if len(colours) < 2 or (j < end and self.is_noun_at(j)):  # ("one red ball": a new thing)
+            return None
+        return group, colours, j
+
     def garment_handled(self, i: int) -> bool:
         """Whether the garment word at ``i`` is a thing a verb acts on ("irons a shirt", "folds the shirts"), not
         something worn, when the catalog has it as a thing."""
@@ -613,6 +635,12 @@ class _ClauseReader:
                 last_event.road = True
                 r.used.update(range(i, road))
                 i = road
+                continue
+            if tok == "one" and (shades := self.one_each(i, end)) is not None:  # "two dogs, one black and one white"
+                group, colours, stop = shades
+                r.entities[group].member_colours = colours
+                r.used.update(range(i, stop))
+                i = stop
                 continue
             if tok in TURN_SIDES and last_event is not None and last_event.verb == "turn" and \
                     last_event.turn is None and i > 0 and verb_lemma(t[i - 1]) == "turn":
@@ -1010,7 +1038,7 @@ class _ClauseReader:
                     last_event.target = self.referent(tok, last_event.subjects)
                 elif verb_seen or not self.subjects or (tok in ("they", "them") and all(
                         r.entities[x].count == 1 for x in self.subjects)):  # "… and they topple": a new subject
-                    ref = self.referent(tok, [])
+                    ref = self.referent(tok, [], acting=True)
                     self.subjects, verb_seen, last_event = ([ref] if ref is not None else []), False, None
                     object_last = None
                 i += 1
@@ -1384,9 +1412,11 @@ class _ClauseReader:
             return True
         return False
 
-    def referent(self, pronoun: str, exclude: list[int]) -> int | None:
+    def referent(self, pronoun: str, exclude: list[int], acting: bool = False) -> int | None:
         """The entity a pronoun points back to: the latest group for they/them, the latest single thing for
-        it/he/she, skipping ``exclude`` (a verb's own subjects); ``None`` if there is none."""
+        it/he/she, skipping ``exclude`` (a verb's own subjects); ``None`` if there is none. ``acting``: the
+        pronoun is a new subject, so they are the living ones if any ("three kids on hay bales, one of them
+        holding a kitten": a kid, not a bale)."""
         plural = pronoun in ("they", "them", "themselves", "all", "each", "everyone", "everything")
         personal = pronoun in ("he", "she", "him", "her", "himself", "herself")
         order = [k for k in range(len(self.r.entities) - 1, -1, -1) if k not in exclude]
@@ -1396,6 +1426,8 @@ class _ClauseReader:
                                       or _is_ground(self.r.entities[k]))] or fit  # "crossing the path … watches it"
         if personal:  # he and she are people, whatever was named last
             fit = [k for k in fit if self.r.entities[k].sense.living == "person"] or fit
+        elif acting and plural:
+            fit = [k for k in fit if self.r.entities[k].sense.living] or fit
         found = (fit or order or [None])[0]
         if found is not None:
             self.r.mentions.append((self.clause, found))
@@ -1863,7 +1895,8 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     for ev in r.events:  # "two people chat": to each other
         if ev.sense.fallback == "look" and ev.target is None and sum(r.entities[e].count for e in ev.subjects) > 1:
             ev.target = "each_other"
-        if ev.verb in TENDING and isinstance(ev.target, int) and r.entities[ev.target].relation is None:
+        if isinstance(ev.target, int) and r.entities[ev.target].relation is None and (ev.verb in TENDING or (
+                ev.verb in CUDDLING and r.entities[ev.target].sense.living)):
             r.entities[ev.target].relation = ("beside", ev.subjects[:1])  # the pigeons a man feeds: at his feet
     for x, side in r.sides:
         if r.entities[x].relation is None and (anchor := _sibling(r, x)) is not None:

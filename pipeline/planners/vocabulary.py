@@ -546,6 +546,7 @@ SEQUENCE_MARKERS: list[tuple[str, ...]] = [
 ]
 # Verbs whose target is within arm's reach of the subject ("feeding the pigeons", "pets the dog").
 TENDING = {"feed", "pet", "stroke", "groom"}
+CUDDLING = {"hold", "cuddle", "hug", "carry"}  # an animal held or hugged is at the holder's side (not in the hands)
 WEATHER_WORDS = {"rain", "rains", "raining", "snow", "snows", "snowing", "pour", "pours", "pouring", "drizzle",
                  "drizzles", "drizzling", "hail", "hails", "storm", "storms", "thunder", "thunders"}  # "it rains"
 PRONOUNS = {"it", "they", "them", "he", "she", "him", "her", "itself", "themselves", "everyone", "everything",

@@ -95,3 +95,12 @@ def test_cyclists_ride_their_bicycles(prompt: str, facts: list[dict]) -> None:
 ])
 def test_players_play_with_their_sports_things(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("two horses, one brown and one white, graze in the field",
+     [{"count": "horse", "n": 2}, {"colour": "horse", "is": "brown"}, {"colour": "horse", "is": "white"}]),
+    ("four girls on a bench, one of them holding a puppy", [{"relation": "near", "a": "dog", "b": "child"}]),
+])
+def test_members_and_the_ones_among_them(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
