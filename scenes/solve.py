@@ -318,6 +318,9 @@ def place(sub: Body, relation: str, target: Body | None, distance: float | None,
                               f"{h:.2f} m{f' shared by {crowd + 1}' if crowd else ''})")
         sub.pos = np.array([*_local(target, _under_spot(target, sub, crowd)), target.pos[2]])
         sub.supported_by = f"under:{target.id}"
+    elif relation == "inside" and target.spec.traits.water is not None and sub.living and \
+            not sub.spec.traits.buoyant:
+        _swim_in(sub, target, bodies)
     elif relation == "inside":
         box = target.spec.traits.container
         if box is None:
@@ -413,6 +416,37 @@ def _under_spot(target: Body, sub: Body, crowd: int) -> tuple[float, float]:
     slot = ((crowd + 1) // 2) * (2 * _extent_along(sub, axes[along]) + 0.1) * (1 if crowd % 2 else -1)
     front = -(trunk + _extent_along(sub, axes[1]) + 0.15) if trunk else 0.0  # a bench in front faces the camera
     return (slot, front) if along == 0 else (front, slot)
+
+
+SWIM_DEPTH = 0.82  # of its height: a swimmer is in the water to the shoulders
+
+
+def _swim_in(sub: Body, water: Body, bodies: dict[str, Body]) -> None:
+    """Someone swimming in the lake, the sea or the pool: in the water to the shoulders, each in a lane of their
+    own along its length, from one end towards the other (swimming lengths); what the planner sent it to on the
+    ground is a point at that lane's far end, at that depth."""
+    surface = water.spec.traits.water.scaled(water.scale)
+    k = sum(1 for b in bodies.values() if b.supported_by == water.id and b.placed_by == "inside" and b.living)
+    long_x = surface.size[0] >= surface.size[1]
+    length, width = (surface.size if long_x else surface.size[::-1])
+    reach = max(length / 2 - float(max(sub.size[:2])) - 0.3, 0.0)
+    lane = float(np.clip(((k + 1) // 2) * SWIM_LANE * (1 if k % 2 else -1), -width / 2 + 0.5, width / 2 - 0.5))
+    reach = min(reach, 6.0)  # a few strokes' worth, not across a lake
+
+    def at(along: float) -> np.ndarray:
+        off = (along, lane) if long_x else (lane, along)
+        return _local(water, (surface.centre[0] + off[0], surface.centre[1] + off[1]))
+
+    z = float(water.pos[2]) + surface.height - SWIM_DEPTH * float(sub.size[2])
+    sub.pos = np.array([*at(-reach), z])
+    sub.heading = _heading_to(sub.pos, np.array([*at(reach), z]))
+    sub.supported_by = water.id
+    for act in sub.data.get("actions", []):  # a swim the planner sent along the ground: down the lane, at depth
+        if isinstance(act.get("to"), list) and len(act["to"]) == 3:
+            act["to"] = [*(float(v) for v in at(reach)), z]
+
+
+SWIM_LANE = 1.3  # metres between swimmers side by side
 
 
 def _spot_inside(inner: Surface, sub: Body, k: int) -> tuple[float, float]:

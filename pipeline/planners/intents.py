@@ -1000,8 +1000,9 @@ def placement_intents(reading: Any, actors: list[Any], events: list[dict[str, An
         elif rel[0] == "on" and anchor_spec.traits.top_support() is not None and ent.arrangement not in STACKED \
                 and _fits_on(actors, e, rel[1][0], anchor_spec, len(ids)):
             out += [{"type": "place", "subject": m, "relation": "on", "target": anchor} for m in ids]
-        elif rel[0] == "inside" and anchor_spec.traits.container is not None and _fits_inside(
-                actors, e, rel[1][0], anchor_spec, len(ids)):
+        elif rel[0] == "inside" and ((anchor_spec.traits.container is not None and _fits_inside(
+                actors, e, rel[1][0], anchor_spec, len(ids))) or (anchor_spec.traits.water is not None and
+                                                                   bool(spec.rig))):  # (swimming in the lake)
             out += [{"type": "place", "subject": m, "relation": "inside", "target": anchor} for m in ids]
         elif rel[0] == "under" and _fits_under(actors, e, rel[1][0], anchor_spec):
             out += [{"type": "place", "subject": m, "relation": "under", "target": anchor} for m in ids]

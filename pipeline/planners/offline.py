@@ -1788,6 +1788,30 @@ def _has_top_to_cross(name: str) -> bool:
         not _path_surface(name)
 
 
+SWIMS = ("swim", "paddle", "bathe", "wade", "dive", "snorkel")
+
+
+def _swimmers(r: Reading) -> None:
+    """ "A man swimming in the lake", "three people swimming lengths of the pool": in the water (he walked up to the
+    lake), swimming about in it."""
+    waters = [k for k, e in enumerate(r.entities) if _water(e)]
+    for ev in r.events:
+        if ev.verb not in SWIMS or not waters:
+            continue
+        water = ev.target if isinstance(ev.target, int) and ev.target in waters else waters[0]
+        swimmers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x]) and
+                    (r.entities[x].relation is None or r.entities[x].relation[1] == [water])]
+        for x in swimmers:
+            r.entities[x].relation = ("inside", [water])
+        if swimmers and ev.target == water:
+            ev.target = None  # about in it, not up to it
+
+
+def _floats(e: Entity) -> bool:
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.buoyant
+
+
 def _either_side(r: Reading) -> None:
     """ "Two women playing tennis, one on each side of the net", "a lamp on either side of the sofa": the thing is
     between them (one each side), not them beside it."""
@@ -1887,6 +1911,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
                 ev.sense.wants_target:
             ev.target = r.companions[ev.subjects[0]]
     _either_side(r)
+    _swimmers(r)
     _across_tops(r)
     _vehicle_turns(r)
     mount_riders(r)

@@ -104,3 +104,24 @@ def test_players_play_with_their_sports_things(prompt: str, facts: list[dict]) -
 ])
 def test_members_and_the_ones_among_them(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize("prompt", ["a man swimming in the lake", "two kids swim in the swimming pool"])
+def test_swimmers_are_in_the_water_to_the_shoulders(prompt: str) -> None:
+    from scenes.catalog import CATALOG
+
+    script = _plan(prompt)
+    timeline = compile_script(script)
+    water = next(k for k, a in enumerate(script.actors) if CATALOG[a.asset].traits.water is not None)
+    surface = CATALOG[script.actors[water].asset].traits.water
+    people = [k for k, a in enumerate(script.actors) if CATALOG[a.asset].kind == "character"]
+    assert people
+    for frame in (0, script.frame_count - 1):
+        state = timeline.frame(frame)
+        for k in people:
+            height = CATALOG[script.actors[k].asset].size[2]
+            z = state.positions[k][2]
+            top = state.positions[water][2] + surface.height
+            assert z < top - 0.5 * height < z + height  # under the surface, the head out of it
+            offset = np.abs(state.positions[k][:2] - state.positions[water][:2])
+            assert (offset <= np.asarray(CATALOG[script.actors[water].asset].size[:2]) / 2).all()
