@@ -475,8 +475,29 @@ def _host_of(sub: Body, target: Body, relation: str, bodies: dict[str, Body]) ->
 ON_GAP = 0.05  # metres between things standing side by side on one top
 
 
+def _free_spot(host: Body, top: Any, sub: Body, others: list[Body], long_x: bool, beside: Body | None,
+               fallback: float, side: float = 0.0) -> tuple[float, float]:
+    """(along, across) offsets from ``top``'s centre where ``sub`` stands clear of ``others``: on the middle line
+    along its long side if there is room, else on the next line across (seven cars on a road: two queues, not
+    seven cars on one line's end)."""
+    across = _local(host, (0.0, 1.0)) - _local(host, (0.0, 0.0)) if long_x else \
+        _local(host, (1.0, 0.0)) - _local(host, (0.0, 0.0))
+    centre = top.centre[1] if long_x else top.centre[0]
+    half = _extent_along(sub, across)
+    room = (top.size[1] if long_x else top.size[0]) / 2 - half
+    step = 2 * half + ON_GAP
+    lines = [0.0] + [sign * k * step for k in range(1, 8) for sign in (1.0, -1.0) if k * step <= room + 1e-6]
+    for line in lines:
+        near = [b for b in others if abs(float(_to_local(host, b.pos[:2])[1 if long_x else 0]) - centre - line)
+                < _extent_along(b, across) + half]
+        spot = _free_offset(host, top, sub, near, long_x, beside, None, side)
+        if spot is not None:
+            return spot, line
+    return fallback, 0.0
+
+
 def _free_offset(host: Body, top: Any, sub: Body, others: list[Body], long_x: bool, beside: Body | None,
-                 fallback: float, side: float = 0.0) -> float:
+                 fallback: float | None, side: float = 0.0) -> float | None:
     """Where along ``top``'s long side ``sub`` stands clear of ``others`` on it: the free spot nearest the middle,
     or nearest ``beside`` (a cup beside the laptop on the desk); ``fallback`` if none is free."""
     axis = _local(host, (1.0, 0.0)) - _local(host, (0.0, 0.0)) if long_x else \
@@ -523,6 +544,8 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside
     n = load[k]
     in_line = bool(sub.spec.traits.topples and target.spec.traits.walkable)
     long_x = (top.size[0] >= top.size[1]) != in_line
+    if sub.spec.group == "vehicles" and target.spec.traits.walkable and max(top.size) >= 2 * min(top.size):
+        sub.heading = target.heading - (90.0 if long_x else 0.0)  # parked along the road, not across it
     if beside is not None and sub.living:  # a woman beside a lamp post on the pavement: beside it as the camera
         across = abs(math.cos(math.radians(target.heading))) >= 0.7071  # sees it (across the frame), room allowing
         axis = _local(target, (1.0, 0.0) if across else (0.0, 1.0)) - target.pos[:2]
@@ -533,10 +556,11 @@ def _put_on(sub: Body, target: Body, where: str, bodies: dict[str, Body], beside
     offset = float(np.clip(((n + 1) // 2) * step * (1 if n % 2 else -1), -room, room)) if n else 0.0
     if in_line:  # from the back of the tread to its front
         offset = float(np.clip(-room + n * step, -room, room))
-    else:  # clear of what already stands there, by its own size (a cup went 0.06 m into a laptop)
-        offset = _free_offset(target, top, sub, [b for b in others if b.placed_on == k], long_x, beside, offset,
-                              side)
-    local = (top.centre[0] + (offset if long_x else 0.0), top.centre[1] + (0.0 if long_x else offset))
+    line = 0.0
+    if not in_line:  # clear of what already stands there, by its own size (a cup went 0.06 m into a laptop)
+        offset, line = _free_spot(target, top, sub, [b for b in others if b.placed_on == k], long_x, beside, offset,
+                                  side)
+    local = (top.centre[0] + (offset if long_x else line), top.centre[1] + (line if long_x else offset))
     sub.pos = np.array([*_local(target, local), target.pos[2] + top.height])
     sub.supported_by, sub.placed_on = target.id, k
     if sub.spec.traits.topples and target.spec.traits.walkable:  # a domino on a stair faces down the flight,

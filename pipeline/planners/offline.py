@@ -130,7 +130,7 @@ def _phrasal(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         pair = tuple(tokens[i:i + 2])
         after = tokens[i + 2] if i + 2 < len(tokens) else ""
-        if pair in PHRASAL_VERBS and after not in DETERMINERS:
+        if pair in PHRASAL_VERBS and (after not in DETERMINERS or pair[1] == "on"):  # ("knocks on the door")
             out.append(PHRASAL_VERBS[pair])
             i += 2
             continue
@@ -830,6 +830,11 @@ class _ClauseReader:
                 continue
             if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
                 rel = (("over",), "across")  # "jumps over the fence": from one side to the other
+            if rel and rel[1] in ("inside", "on") and last_event is not None and last_event.verb in POURING and \
+                    last_event.target is None:
+                r.used.update(range(i, i + len(rel[0])))  # "pours tea into a cup": at the cup, not in it herself
+                i += len(rel[0])
+                continue
             if rel and r.entities and self.count is None and not self.modifier_idx:
                 j = i + len(rel[0])
                 while j < end and (t[j] in ("a", "an", "the", "some") or (  # "on a country road": the setting
@@ -1137,6 +1142,13 @@ class _ClauseReader:
                                          and t[i + 1] not in SETTINGS and _owner(tok) == tok):
                 word, sense, length = noun
                 group = GROUP_PHRASES.get(tuple(t[i:i + length]))
+                if group is not None and _drives_itself(group[0]):
+                    r.street = True  # "stuck in heavy traffic": cars queued on a road
+                    if any(e.sense.assets[0] == group[0] for e in r.entities):  # "five cars stuck in a traffic
+                        r.used.update(range(i, i + length))  # jam": those cars are the traffic
+                        self.reset_phrase()
+                        i += length
+                        continue
                 if group is not None:  # "a domino run", "a wooden block tower": a group of them, so arranged
                     self.count = self.count if self.count is not None else group[2]
                     self.count_arrangement = group[1]
@@ -1783,7 +1795,8 @@ def _has_top_to_cross(name: str) -> bool:
     water."""
     spec = CATALOG.get(name)
     top = spec.traits.top_support() if spec is not None and spec.kind != "primitive" and \
-        name != "placeholder" else None  # (an unknown "court" stood in for by a box is no table)
+        name != "placeholder" and spec.traits.place is None else None  # (an unknown "court" stood in for by a
+    # box is no table; "runs across the kitchen": through the place, to what it runs to)
     return top is not None and (top.height >= 0.3 or spec.traits.walkable or spec.size[2] <= 0.05) and \
         not _path_surface(name)
 
@@ -1836,6 +1849,12 @@ def _vehicle_turns(r: Reading) -> None:
             rel = r.entities[x].relation
             if rel and rel[1] and rel[0] in ("beside", "on") and _path_surface(r.entities[rel[1][0]].sense.assets[0]):
                 ev.path, r.entities[x].relation = rel[1][0], None
+
+
+def _drives_itself(name: str) -> bool:
+    """Whether the asset ``name`` is a car-like vehicle (the traffic a road carries)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.group == "vehicles" and not spec.traits.flies and not spec.traits.buoyant
 
 
 def _is_vehicle(e: Entity) -> bool:
@@ -2243,6 +2262,7 @@ def _holds_things(name: str) -> bool:
 
 PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
 ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
+POURING = ("pour", "tip", "spill", "sprinkle")  # what is poured goes where "into"/"onto" says; the pourer stays
 VERB_NOT_NOUN = ("does",)  # "a black car does a U-turn": the verb, not two female deer
 TURN_SIDES = {"left": "left", "right": "right", "around": "around", "round": "around", "back": "around"}
 U_TURNS = ("u-turn", "uturn", "u-turns", "uturns")
@@ -2417,6 +2437,9 @@ def layout(reading: Reading, notes: list[str]) -> list[Placed]:
             spec = CATALOG[actors[groups[gi][0]].asset]
             p = (ax, ay, az + water.height * actors[groups[a][0]].scale[2] - spec.traits.draft * h)
         elif name in ("on", "above"):
+            if name == "on" and len(groups[gi]) > 1:
+                aw, ad, ah = extent[a] = _room_on_top(actors, groups[gi], groups[a])
+                w, d, h = extent[gi] = _group_extent(actors, groups[gi])
             p = (ax, ay, az + ah + (1.0 if name == "above" else 0.0))
         elif name == "inside" and (box := CATALOG[actors[groups[a][0]].asset].traits.container) is not None:
             p = (ax, ay, az + box.height * actors[groups[a][0]].scale[2])  # on its inner floor
@@ -2618,6 +2641,44 @@ def _cluster_in_front(actors: list[Placed], members: list[int], anchor: tuple[fl
     chosen = sorted(sorted(spots)[:len(members)], key=lambda spot: (spot[3] < 0, spot[2]))
     for ix, (_, _, x, y) in zip(members, chosen, strict=False):
         actors[ix].offset = (x, y, 0.0)
+
+
+EXTENDS = ("fence", "wall", "hedge", "railings", "bench", "shelf", "bookshelf", "kitchen_counter", "log", "road",
+           "sidewalk", "path", "runway", "platform")
+# things that come in any length: a group too long for one is on a longer one (five cats on a fence)
+
+
+def _room_on_top(actors: list[Placed], members: list[int], under: list[int]) -> tuple[float, float, float]:
+    """A group on one thing's top ("five cats sitting on a fence"): side by side along it, close; a fence or a
+    wall too short for them all is a longer run of it (four cats sat on air past its end). Its new extent."""
+    top = actors[under[0]]
+    surface = CATALOG[top.asset].traits.top_support()
+    if surface is None or len(under) != 1:
+        return _group_extent(actors, under)
+    along = 0 if top.extent[0] >= top.extent[1] else 1
+    # a vehicle parks along the way it is on (the solver turns it so): its length
+    widths = [max(actors[ix].extent[:2]) if CATALOG[actors[ix].asset].group == "vehicles" else
+              actors[ix].extent[along] for ix in members]
+    room = surface.size[0 if top.extent[0] >= top.extent[1] else 1] * max(top.scale[:2])
+    gap = 0.08 if sum(widths) + 0.08 * (len(members) - 1) > room else min(
+        0.3, (room - sum(widths)) / max(len(members) - 1, 1))
+    need = sum(widths) + gap * (len(members) - 1)
+    if need > room or _group_extent(actors, members)[along] > room:  # spread wider than it: closer, along it
+        x = 0.0 - need / 2
+        for ix, width in zip(members, widths, strict=True):
+            off = list(actors[ix].offset)
+            off[along], off[1 - along] = x + width / 2, 0.0
+            actors[ix].offset = tuple(off)  # type: ignore[assignment]
+            x += width + gap
+        if top.asset in EXTENDS:
+            k = (need + 0.2) / room
+            scale = list(top.scale)
+            scale[along] = round(scale[along] * k, 4)
+            top.scale = tuple(scale)  # type: ignore[assignment]
+            ext = list(top.extent)
+            ext[along] *= k
+            top.extent = tuple(ext)  # type: ignore[assignment]
+    return _group_extent(actors, under)
 
 
 def _group_extent(actors: list[Placed], members: list[int]) -> tuple[float, float, float]:

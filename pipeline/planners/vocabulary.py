@@ -245,6 +245,9 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
     ("lifted", "off"): "rose", ("blasted", "off"): "rose", ("taken", "off"): "risen",
     ("touches", "down"): "lands", ("touch", "down"): "land", ("touching", "down"): "landing",
     ("touched", "down"): "landed",
+    # knocking, banging or tapping on a door is being at it, not knocking it over
+    **{(f"{verb}{end}", "on"): f"tap{tap_end}" for verb in ("knock", "bang", "rap") for end, tap_end in (
+        ("", ""), ("s", "s"), ("ed", "ped"), ("ing", "ping"))},
 }
 # what fills "a glass of water", "a cup of coffee", "a bowl of soup": the container's contents, not things to place
 SUBSTANCES = frozenset({"water", "coffee", "tea", "milk", "juice", "wine", "beer", "soup", "lemonade", "cocoa",
@@ -301,7 +304,8 @@ VERBS: dict[str, VerbSense] = {
     **{w: _v("look_at turn_to", "look", True) for w in (
         "build", "cook", "mow", "dig", "paint", "wash", "clean", "sweep", "fish", "knit", "draw", "write", "type",
         "study", "chop", "sew", "fix", "repair", "plant", "iron", "bake", "stir", "scrub", "hammer", "polish",
-        "tend", "rake", "shovel", "juggle", "sketch", "blow")},
+        "tend", "rake", "shovel", "juggle", "sketch", "blow", "tap", "ring", "press", "pour", "bark",
+        "trim", "strum")},
     "fight": _v("turn_to look_at", "look", True), "wrestle": _v("turn_to look_at", "look", True),
     "sniff": _v("look_at turn_to", "look", True), "eat": _v("idle", "none"), "drink": _v("idle", "none"),
     "graze": _v("idle", "none"), "peck": _v("idle", "none"),
@@ -528,6 +532,9 @@ GROUP_PHRASES: dict[tuple[str, ...], tuple[str, str, int]] = {
     ("domino", "rally"): ("domino", "row", 12), ("domino", "effect"): ("domino", "row", 12),
     ("domino", "show"): ("domino", "row", 12), ("domino", "track"): ("domino", "row", 12),
     ("block", "tower"): ("block", "stack", 6), ("jenga", "tower"): ("block", "stack", 12),
+    # traffic is cars, queued ("a car stuck in heavy traffic"): on a road (offline.TRAFFIC)
+    ("heavy", "traffic"): ("car", "row", 6), ("traffic", "jam"): ("car", "row", 6),
+    ("rush", "hour"): ("car", "row", 6), ("busy", "traffic"): ("car", "row", 6),
     ("toy", "tower"): ("block", "stack", 6), ("card", "tower"): ("block", "pyramid", 10),
     ("can", "pyramid"): ("can", "pyramid", 10), ("cup", "pyramid"): ("cup", "pyramid", 10),
     ("can", "tower"): ("can", "stack", 5), ("cup", "tower"): ("cup", "stack", 5),

@@ -125,3 +125,22 @@ def test_swimmers_are_in_the_water_to_the_shoulders(prompt: str) -> None:
             assert z < top - 0.5 * height < z + height  # under the surface, the head out of it
             offset = np.abs(state.positions[k][:2] - state.positions[water][:2])
             assert (offset <= np.asarray(CATALOG[script.actors[water].asset].size[:2]) / 2).all()
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a postman knocks on the door", [{"relation": "near", "a": "man", "b": "door"}]),
+    ("a girl rings the doorbell", [{"count": "door", "n": 1}, {"relation": "near", "a": "child", "b": "door"}]),
+    ("an old woman pours milk into a jug", [{"count": "elderly", "n": 1}]),
+    ("six pigeons sitting on a fence", [{"count": "pigeon", "n": 6}, {"relation": "on", "a": "pigeon", "b": "fence"}]),
+    ("a taxi stuck in heavy traffic", [{"count": "car", "min": 5}, {"relation": "on", "a": "car", "b": "road"}]),
+])
+def test_tuning10_kinds(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize("prompt", ["a car stuck in heavy traffic", "five cats sitting on a fence"])
+def test_crowds_on_one_thing_do_not_overlap_or_float(prompt: str) -> None:
+    from scenes.check import check_timeline
+
+    report = check_timeline(compile_script(_plan(prompt)))
+    assert [f for c in report.checks if c.name in ("floating", "interpenetration") for f in c.findings] == []
