@@ -828,8 +828,11 @@ class _ClauseReader:
                 r.used.add(i)  # "walks down to the lake": part of the verb, the lake is where it goes
                 i += 1
                 continue
-            if rel and tok == "over" and i > start and verb_lemma(t[i - 1]) in JUMP_VERBS:
-                rel = (("over",), "across")  # "jumps over the fence": from one side to the other
+            if rel and tok == "over" and i > start and (verb_lemma(t[i - 1]) in JUMP_VERBS or (
+                    last_event is not None and last_event.sense.fallback in ("move", "chase") and
+                    verb_lemma(t[i - 1]) == last_event.verb)):
+                rel = (("over",), "across")  # "jumps over the fence", "a snail sliding over a mushroom": from one
+                # side to the other (it hung above the mushroom)
             if rel and rel[1] in ("inside", "on") and last_event is not None and last_event.verb in POURING and \
                     last_event.target is None:
                 r.used.update(range(i, i + len(rel[0])))  # "pours tea into a cup": at the cup, not in it herself
@@ -1946,6 +1949,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         if r.entities[x].relation is None and (anchor := _sibling(r, x)) is not None:
             r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
+    _imperative_doer(r, tokens)
     _games(r, tokens)
     _pool_table(r)
     _chairs_at_tables(r)
@@ -2011,6 +2015,26 @@ def _sport(r: Reading, ev: Event, tokens: list[str]) -> bool:
         r.events.insert(r.events.index(ev), Event(list(ev.subjects), "hold", VERBS["hold"], ev.clause,
                                                   target=len(r.entities) - 1))
     return True
+
+
+IMPERATIVES = ("kick", "throw", "toss", "hurl", "push", "shove", "lob")  # "kick a football into …"
+
+
+def _imperative_doer(r: Reading, tokens: list[str]) -> None:
+    """ "Kick a football into a wall of stacked crates": a prompt that starts by telling someone to do it has
+    someone do it (the football was the kicker, and nobody kicked)."""
+    if not tokens or verb_lemma(tokens[0]) not in IMPERATIVES or not r.events:
+        return
+    ev = r.events[0]
+    if ev.clause != 0 or not ev.subjects or any(r.entities[x].sense.living for x in ev.subjects):
+        return
+    found = noun_sense("person")
+    if found is None:
+        return
+    r.entities.append(Entity("person", found[1]))
+    thing = ev.subjects[0]
+    ev.goal = ev.goal if ev.goal is not None else (ev.target if isinstance(ev.target, int) else None)
+    ev.subjects, ev.target = [len(r.entities) - 1], thing
 
 
 def _games(r: Reading, tokens: list[str]) -> None:

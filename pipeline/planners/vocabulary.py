@@ -146,6 +146,8 @@ COMPOUND_NOUNS: dict[tuple[str, str], NounSense] = {
     ("basketball",): _s("basketball ball sphere", "sphere", (0.24, 0.24, 0.24)),
     ("tennis", "ball"): _s("tennis_ball ball sphere", "sphere", (0.07, 0.07, 0.07)),
     ("bowling", "ball"): _s("bowling_ball ball sphere", "sphere", (0.22, 0.22, 0.22)),
+    # the light a car stops at is a traffic light's ("the car stops at the red light")
+    **{(shade, "light"): _s("traffic_light", "box", (0.5, 0.5, 3.5)) for shade in ("red", "green", "amber", "stop")},
     # the balls of a table game: on a pool table (offline.POOL_BALLS)
     **{(kind, "ball"): _s("sphere", "sphere", (0.057, 0.057, 0.057)) for kind in ("cue", "pool", "snooker",
                                                                                   "billiard", "eight")},
@@ -178,6 +180,7 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("a", "lot", "of"), 8), (("lots", "of"), 8), (("a", "row", "of"), 5), (("a", "line", "of"), 5),
     (("a", "circle", "of"), 6), (("a", "ring", "of"), 6), (("a", "stack", "of"), 4), (("a", "pile", "of"), 5),
     (("a", "heap", "of"), 5), (("a", "tower", "of"), 5), (("a", "pyramid", "of"), 6), (("a", "spiral", "of"), 16),
+    (("a", "wall", "of"), 6),  # "a wall of stacked crates": crates built up as a wall (ARRANGEMENT_OF_COUNT)
     (("a", "flight", "of"), 1),
     (("a", "dozen"), 12), (("dozens", "of"), 24), (("hundreds", "of"), 24),
     (("thousands", "of"), 24), (("a", "crowd", "of"), 12), (("a", "team", "of"), 5),
@@ -189,7 +192,8 @@ COUNT_PHRASES: list[tuple[tuple[str, ...], int]] = [
     (("twin",), 2), (("single",), 1), (("lone",), 1), (("dozen",), 12),
 ]
 ARRANGEMENT_OF_COUNT = {"row": "row", "line": "row", "circle": "circle", "ring": "circle", "stack": "stack",
-                        "pile": "stack", "heap": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral"}
+                        "pile": "stack", "heap": "stack", "tower": "stack", "pyramid": "pyramid", "spiral": "spiral",
+                        "wall": "pyramid"}
 MAX_COUNT = 24  # a vague count ("hundreds of", "dozens of") shows at most this many
 MAX_NAMED_COUNT = 60  # a number the prompt writes out ("fifty dominoes") is kept up to this (the planner's limit)
 
@@ -245,6 +249,8 @@ PHRASAL_VERBS: dict[tuple[str, str], str] = {
     ("lifted", "off"): "rose", ("blasted", "off"): "rose", ("taken", "off"): "risen",
     ("touches", "down"): "lands", ("touch", "down"): "land", ("touching", "down"): "landing",
     ("touched", "down"): "landed",
+    # setting off is leaving ("a cyclist sets off from home")
+    ("sets", "off"): "leaves", ("set", "off"): "leave", ("setting", "off"): "leaving",
     # knocking, banging or tapping on a door is being at it, not knocking it over
     **{(f"{verb}{end}", "on"): f"tap{tap_end}" for verb in ("knock", "bang", "rap") for end, tap_end in (
         ("", ""), ("s", "s"), ("ed", "ped"), ("ing", "ping"))},

@@ -144,3 +144,15 @@ def test_crowds_on_one_thing_do_not_overlap_or_float(prompt: str) -> None:
 
     report = check_timeline(compile_script(_plan(prompt)))
     assert [f for c in report.checks if c.name in ("floating", "interpenetration") for f in c.findings] == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("kick a ball at a wall of cardboard boxes", [{"count": "person", "n": 1}, {"count": "cardboard_box", "min": 4},
+                                                  {"event": "touch", "a": "person", "b": "ball"}]),
+    ("a snail crawls over a log", [{"relation": "on", "a": "snail", "b": "log"}]),
+    ("a bus waits at the red light", [{"count": "traffic_light", "n": 1}]),
+    ("a cyclist sets off down the lane", [{"relation": "on", "a": "person", "b": "bicycle"},
+                                          {"event": "move", "a": "bicycle"}]),
+])
+def test_imperatives_and_phrasal_verbs(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
