@@ -275,10 +275,13 @@ class Entity:
     topic: bool = False  # named by a group phrase ("a domino run"): a later count of the same noun is it
     modifier: str | None = None  # the asset a noun before it names ("a horse rider": a rider of horses)
     member_colours: list[str] = field(default_factory=list)  # "a red, a green and a blue cube": each member's
+    kept_in: bool = False  # in the container it came "with": a later place phrase is the container's, not its
 
     def relate(self, name: str, anchors: list[int]) -> None:
         """Set its relation; an ``on``/``inside`` it had stays its support when the new one says beside what it
         stands there ("a pigeon on the table next to the board", "the kettle on the counter, on the left")."""
+        if self.kept_in:  # "a basket with eggs on the table": the eggs stay in the basket
+            return
         if self.relation and self.relation[0] in ("on", "inside") and name in BESIDE_RELATIONS:
             self.support = self.relation
         self.relation = (name, anchors)
@@ -412,6 +415,7 @@ class _ClauseReader:
         self.indefinite_list = False  # … each with its article: one thing of each colour
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.shot_of_clause: int | None = None  # a "shot of" waits for the thing it names, a few words on
+        self.with_host: tuple[int, int] | None = None  # (container, clause): "a bowl with three apples in it"
         self.shot_of_at = self.noun_index = 0
         self.beside_guess: tuple[list[int], int] | None = None  # (subjects, the top they are on) of a beside read
         # as said of that top ("a cup on a table next to a chair"); a small anchor gives it back to them
@@ -600,6 +604,13 @@ class _ClauseReader:
                 r.used.add(i)
                 i += 1
                 continue
+            last = r.mentions[-1][1] if tok == "with" and r.mentions and r.mentions[-1][0] == clause else None
+            # the container just named, or named just before what it stands on ("a fruit bowl on the counter with")
+            host = next((e for e in ([last] + [x for x in range(len(r.entities)) if r.entities[x].relation and
+                                               r.entities[x].relation[1] == [last]] if last is not None else [])
+                         if _with_things_in(r.entities[e])), None)
+            if host is not None:  # "a fruit bowl on the counter with bananas": what it is "with" is in it (entity)
+                self.with_host = (host, clause)
             if tok == "with" and last_event is not None and last_event.target is None and i > start and (
                     t[i - 1] in LINED_WORDS or ((t[i - 1] in SETTINGS or self.is_noun_at(i - 1)) and self.noun_follows(
                         i, _lifeless))):  # not "with a dog"
@@ -641,6 +652,10 @@ class _ClauseReader:
                 r.entities[group].member_colours = colours
                 r.used.update(range(i, stop))
                 i = stop
+                continue
+            if tok == "flying" and last_event is not None and last_event.sense.fallback == "push":
+                r.used.add(i)  # "knocks the pieces flying", "sends it flying": the knock, not a flight of its own
+                i += 1
                 continue
             if tok in TURN_SIDES and last_event is not None and last_event.verb == "turn" and \
                     last_event.turn is None and i > 0 and verb_lemma(t[i - 1]) == "turn":
@@ -1504,6 +1519,11 @@ class _ClauseReader:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise (and the thing a
         "shot of" just read names)."""
         e = self._entity(word, sense, plural, clause)
+        host = self.with_host
+        if host is not None and host[1] == clause and e != host[0] and self.r.entities[e].relation is None and \
+                _hand_held(self.r.entities[e]) and sense.assets[0] != "placeholder":
+            self.r.entities[e].relation = ("inside", [host[0]])  # "a bowl with bananas and apples": in the bowl
+            self.r.entities[e].kept_in = True
         between = self.t[self.shot_of_at + 1:self.noun_index]
         if self.shot_of_clause is not None and len(between) < SHOT_OF_REACH and not (
                 set(between) & (set(PRONOUNS) | set(PREPOSITIONS))):
@@ -1786,6 +1806,13 @@ def _hand_held(e: Entity) -> bool:
     return spec is not None and spec.traits.grip is not None and not spec.rig and max(spec.size) < 0.5
 
 
+def _with_things_in(e: Entity) -> bool:
+    """Whether an entity is a container things are "with" ("a bowl with three apples", "a basket with eggs"): a
+    thing with an inside, not someone (a man with a dog: beside him)."""
+    spec = CATALOG.get(e.sense.assets[0])
+    return spec is not None and spec.traits.container is not None and not spec.rig and spec.group != "vehicles"
+
+
 def _ridden(name: str) -> bool:
     """Whether an asset is something one rides (a bike, a horse, a car)."""
     spec = CATALOG.get(name)
@@ -1956,6 +1983,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     _animals_with_their_keeper(r, tokens)
     _add_place(r)
     _sea_by_shore(r, tokens)
+    _implied_things(r, tokens)
     _same_water(r)
     ignored: list[str] = []
     for k, tok in enumerate(tokens):
@@ -2208,6 +2236,34 @@ def _sea_by_shore(r: Reading, tokens: list[str]) -> None:
     sense = lexicon_sense("sea")
     if sense is not None:
         r.entities.append(Entity("sea", sense))
+
+
+# What a scene word brings when the prompt names none of it: (words, the thing, how many, arranged, on what) —
+# "into the woods": trees; "a chessboard mid game": its pieces on it. (A skyline is not here: put behind what the
+# scene is about, the towers stood against the bench like a wall.)
+IMPLIED = [(("woods", "forest", "forests", "jungle"), "tree", 6, "grid", None),
+           (("game", "pieces", "match", "mid-game", "checkmate"), "chess_piece", 8, "grid", "chessboard")]
+
+
+def _implied_things(r: Reading, tokens: list[str]) -> None:
+    """The things a scene word implies (trees in the woods, towers on a skyline, pieces on a chessboard in play),
+    when the prompt names none of them; ``on`` what they go on, if the prompt names it."""
+    for words, thing, count, arrangement, on in IMPLIED:
+        if not set(words) & set(tokens) or any(e.sense.assets[0] == thing for e in r.entities):
+            continue
+        host = next((k for k, e in enumerate(r.entities) if e.sense.assets[0] == on), None) if on else None
+        found = noun_sense(thing)
+        if found is None or (on is not None and host is None):
+            continue
+        first = next((k for k, e in enumerate(r.entities) if e.sense.living or _hand_held(e) or (
+            CATALOG.get(e.sense.assets[0]) is not None and CATALOG[e.sense.assets[0]].rig)), 0 if r.entities else None)
+        # on what they go on; else behind what the scene is about (the fox ran through the trees)
+        where = ("on", [host]) if host is not None else ("behind", [first]) if first is not None else None
+        r.entities.append(Entity(thing, found[1], count=count, arrangement=arrangement, relation=where))
+        said = {t for t in words if t in tokens}
+        for ev in r.events:  # "knocks the pieces flying": what the words name is what is knocked
+            if ev.target is None and ev.sense.fallback == "push" and said & {"pieces"}:
+                ev.target = len(r.entities) - 1
 
 
 def _add_place(r: Reading) -> None:

@@ -156,3 +156,16 @@ def test_crowds_on_one_thing_do_not_overlap_or_float(prompt: str) -> None:
 ])
 def test_imperatives_and_phrasal_verbs(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a wooden bowl with four oranges in it on the table",
+     [{"relation": "inside", "a": "orange", "b": "bowl"}, {"relation": "on", "a": "bowl", "b": "table"}]),
+    ("a basket with three eggs on the kitchen counter",
+     [{"relation": "inside", "a": "egg", "b": "basket"}, {"relation": "on", "a": "basket", "b": "kitchen_counter"}]),
+    ("a deer walks out of the forest", [{"count": "tree", "min": 3}]),
+    ("top-down view of a chessboard halfway through a game",
+     [{"count": "chess_piece", "min": 4}, {"relation": "on", "a": "chess_piece", "b": "chessboard"}]),
+])
+def test_things_a_scene_is_with(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
