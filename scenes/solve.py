@@ -1023,6 +1023,10 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         return None
     rolling = _into_path(script, it, [bodies[c] for c in chain], bodies)  # it is rolling already: it runs into them
     if rolling:  # where it really rolls is known after a trial bake: what it meets is put there if it misses
+        for cid in chain:  # it may arrive before this event's start: a stack of blocks is loose from the start
+            physics = bodies[cid].data.get("physics") or {}  # (it bounced off blocks not yet let go)
+            if not bodies[cid].spec.traits.topples:
+                physics.pop("start", None)
         return Strike(mover.id, -1, it.target, "meet", tuple(chain))
     if mover.spec.traits.round and not mover.living and _across_face([bodies[c] for c in chain], mover) is not None:
         # a ball at a pyramid flies in at its middle row: rolled at the bottom one, the rows above hold each other up

@@ -169,3 +169,13 @@ def test_imperatives_and_phrasal_verbs(prompt: str, facts: list[dict]) -> None:
 ])
 def test_things_a_scene_is_with(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+def test_a_little_tower_knocked_by_a_marble_is_toy_sized() -> None:
+    script = _plan("a marble rolls down a ramp and knocks over a little tower of blocks")
+    from scenes.catalog import CATALOG
+
+    marble = next(a for a in script.actors if a.id == "marble")
+    blocks = [a for a in script.actors if a.asset == "box"]
+    size = lambda a: max(CATALOG[a.asset].size) * (a.scale if isinstance(a.scale, float) else max(a.scale))  # noqa: E731
+    assert blocks and all(size(b) <= 2.5 * size(marble) for b in blocks)
