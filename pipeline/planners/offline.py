@@ -900,7 +900,8 @@ class _ClauseReader:
                 if rel[1] == "off" and last_event is not None and isinstance(last_event.target, int) and \
                         last == last_event.target:
                     subjects = [last]  # "knocks a cup off the table": the cup comes off it
-                elif subjects == [last] and rel[1] in ("on", "above") and last_event is not None and i - 2 >= start \
+                elif subjects == [last] and rel[1] in ("on", "above", "inside") and last_event is not None and \
+                        i - 2 >= start \
                         and t[i - 2] == "and" and \
                         last not in last_event.subjects and verb_lemma(t[i - 1]) == last_event.verb and \
                         last_event.subjects and not last_event.passive and last_event.clause == clause:
@@ -1250,6 +1251,9 @@ class _ClauseReader:
                             r.entities[e].relation = ("on", [self.beside_guess[1]])
                     self.beside_guess = None
                     anchors = [e]
+                    placed = [x for x in subjects if x != e and r.entities[x].relation is not None]
+                    if len(subjects) > 1 and placed and len(placed) < len(subjects):  # "a desk with a globe on it
+                        subjects = [x for x in subjects if x not in placed]  # and a chair in front of the desk"
                     for s in subjects:
                         if s == e:
                             continue
@@ -1556,7 +1560,11 @@ class _ClauseReader:
         return len(r.entities) - 1
 
     def earlier(self, word: str, sense: NounSense, clause: int, plural: bool = False) -> int | None:
-        """The entity "the ball" (or a later clause's bare "ball") points back to, if one was named."""
+        """The entity "the ball" (or a later clause's bare "ball") points back to, if one was named; a part of
+        a thing named before is that thing ("a laptop … the cat asleep on the keyboard": the laptop's)."""
+        whole = next((k for k, e in enumerate(self.r.entities) if e.sense.assets[0] in PARTS_OF.get(word, ())), None)
+        if whole is not None:
+            return whole
         if self.count == 1 and any(x.word == word and x.count > 1 for x in self.r.entities):
             self.count = None  # "then one player": one of the players already named
             self.definite = True
@@ -1868,6 +1876,18 @@ def _either_side(r: Reading) -> None:
                 e.relation = ("beside", [anchor])
 
 
+def _out_of_containers(r: Reading) -> None:
+    """ "The pumpkin rolls out of the wheelbarrow", "a cat jumps out of the box": it starts in it."""
+    for ev in r.events:
+        box = ev.target if isinstance(ev.target, int) else None
+        if not ev.away or box is None or not _with_things_in(r.entities[box]):
+            continue
+        for x in ev.subjects:
+            if r.entities[x].relation is None and x != box and (
+                    _hand_held(r.entities[x]) or r.entities[x].sense.living):
+                r.entities[x].relation = ("inside", [box])
+
+
 def _vehicle_turns(r: Reading) -> None:
     """A vehicle that turns drives a turn ("a red car turns left at the crossroads": it spun on the spot), round
     the middle of the crossroads or the road it is at."""
@@ -1960,6 +1980,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
                 ev.sense.wants_target:
             ev.target = r.companions[ev.subjects[0]]
     _either_side(r)
+    _out_of_containers(r)
     _swimmers(r)
     _across_tops(r)
     _vehicle_turns(r)
@@ -2363,6 +2384,9 @@ def _holds_things(name: str) -> bool:
 PATH_WORDS = {"along", "across", "down", "up", "over", "through", "round", "around"}
 ROAD_SETTINGS = {"street", "road", "highway", "avenue", "motorway", "boulevard", "freeway"}  # set the ground, too
 POURING = ("pour", "tip", "spill", "sprinkle")  # what is poured goes where "into"/"onto" says; the pourer stays
+PARTS_OF = {"keyboard": ("laptop", "piano"), "screen": ("laptop", "tv"), "keys": ("piano", "laptop"),
+            "handlebars": ("bicycle", "motorcycle"), "saddle": ("bicycle", "horse"), "bonnet": ("car",),
+            "hood": ("car",), "roof": ("car", "house", "barn", "shed", "bus"), "deck": ("boat", "sailboat")}
 VERB_NOT_NOUN = ("does",)  # "a black car does a U-turn": the verb, not two female deer
 TURN_SIDES = {"left": "left", "right": "right", "around": "around", "round": "around", "back": "around"}
 U_TURNS = ("u-turn", "uturn", "u-turns", "uturns")

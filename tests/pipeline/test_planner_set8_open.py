@@ -179,3 +179,14 @@ def test_a_little_tower_knocked_by_a_marble_is_toy_sized() -> None:
     blocks = [a for a in script.actors if a.asset == "box"]
     size = lambda a: max(CATALOG[a.asset].size) * (a.scale if isinstance(a.scale, float) else max(a.scale))  # noqa: E731
     assert blocks and all(size(b) <= 2.5 * size(marble) for b in blocks)
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("an apple rolls out of the basket", [{"relation": "inside", "a": "apple", "b": "basket"}]),
+    ("a table with a vase on it and a chair next to the table",
+     [{"relation": "on", "a": "vase", "b": "table"}, {"relation": "next_to", "a": "chair", "b": "table"}]),
+    ("a laptop on the desk and a cat asleep on its keyboard", [{"relation": "on", "a": "cat", "b": "laptop"},
+                                                              {"count": "piano", "n": 0}]),
+])
+def test_parts_lists_and_what_things_come_out_of(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
