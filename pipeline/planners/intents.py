@@ -497,7 +497,7 @@ def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if target is None or target in ev.subjects or not all(scene.living(s) for s in ev.subjects):
         return None
-    if ev.verb in WALKED_WITH and scene.spec(target).kind == "animal" and all(
+    if (ev.verb in WALKED_WITH or getattr(ev, "with_pet", False)) and scene.spec(target).kind == "animal" and all(
             scene.spec(s).kind == "character" or ev.verb in LEADS for s in ev.subjects):
         return None  # "a man walks his dog": the dog keeps up with him (the planner's own reading)
     gait = "run" if ev.verb in RUNS else "walk"

@@ -313,6 +313,7 @@ class Event:
     across_top: bool = False  # "rolls across the table": over its top (on it from the start), not up to it
     turn: str | None = None  # "turns left", "does a U-turn": a vehicle's turn ("left", "right", "around")
     rally: bool = False  # "two kids playing football": the players pass the ball between them
+    with_pet: bool = False  # "jogs with her dog": the animal keeps up beside, not a goal to go to
     away: bool = False  # "walks away from the house", "comes out of the barn", "leaves the café": from the target
     height: float | None = None  # "falls from two metres up": how high it starts, in metres
 
@@ -617,6 +618,16 @@ class _ClauseReader:
                 self.scenery = True  # "drives down a street lined with lamp posts": it drove into the first post
                 r.used.update(k for k in (i - 1, i) if t[k] in LINED_WORDS or k == i)
                 i += 1
+                continue
+            if tok == "with" and last_event is not None and last_event.sense.fallback == "move" and \
+                    last_event.target is None and self.noun_follows(i, _pet):
+                last_event.with_pet = True  # "jogging along the river with her dog": it keeps up, at her side
+                r.used.add(i)
+                i += 1
+                continue
+            if tok == "on" and t[i + 1:i + 3] and t[i + 1] in DETERMINERS and i + 2 < end and t[i + 2] in LEADS_WORDS:
+                r.used.update(range(i, i + 3))  # "her dog on a lead": a leash, not a verb
+                i += 3
                 continue
             if tok in AWAY_WORDS and last_event is not None and last_event.sense.fallback == "move" and \
                     last_event.target is None:
@@ -1858,6 +1869,21 @@ def _swimmers(r: Reading) -> None:
             ev.target = None  # about in it, not up to it
 
 
+def _along_the_bank(r: Reading) -> None:
+    """ "Jogging along the river", "walks along the lake": on the bank beside the water, not on it (she ran on the
+    river's surface)."""
+    for ev in r.events:
+        water = ev.path if isinstance(ev.path, int) and _water(r.entities[ev.path]) else None
+        if water is None or ev.verb in SWIMS or ev.mount is not None:
+            continue
+        walkers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x])]
+        if walkers and len(walkers) == len(ev.subjects):
+            ev.path = None
+            for x in walkers:
+                if r.entities[x].relation is None:
+                    r.entities[x].relation = ("beside", [water])
+
+
 def _floats(e: Entity) -> bool:
     spec = CATALOG.get(e.sense.assets[0])
     return spec is not None and spec.traits.buoyant
@@ -1982,6 +2008,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
     _either_side(r)
     _out_of_containers(r)
     _swimmers(r)
+    _along_the_bank(r)
     _across_tops(r)
     _vehicle_turns(r)
     mount_riders(r)
@@ -2387,6 +2414,15 @@ POURING = ("pour", "tip", "spill", "sprinkle")  # what is poured goes where "int
 PARTS_OF = {"keyboard": ("laptop", "piano"), "screen": ("laptop", "tv"), "keys": ("piano", "laptop"),
             "handlebars": ("bicycle", "motorcycle"), "saddle": ("bicycle", "horse"), "bonnet": ("car",),
             "hood": ("car",), "roof": ("car", "house", "barn", "shed", "bus"), "deck": ("boat", "sailboat")}
+LEADS_WORDS = ("lead", "leash")  # "on a lead": what a dog is walked on
+
+
+def _pet(name: str) -> bool:
+    """Whether an asset is an animal that walks with someone (a dog on a walk, a horse led)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.kind == "animal" and "follow" in spec.actions
+
+
 VERB_NOT_NOUN = ("does",)  # "a black car does a U-turn": the verb, not two female deer
 TURN_SIDES = {"left": "left", "right": "right", "around": "around", "round": "around", "back": "around"}
 U_TURNS = ("u-turn", "uturn", "u-turns", "uturns")
@@ -2987,8 +3023,8 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     timing = {"start": s, "end": e}
     length = e - s
     led: list[Placed] = []
-    if target_id is not None and ev.verb in WALKED_WITH and (CATALOG[a.asset].kind == "character" or
-                                                             ev.verb in LEADS):  # (a duck leads her ducklings)
+    if target_id is not None and (ev.verb in WALKED_WITH or ev.with_pet) and (
+            CATALOG[a.asset].kind == "character" or ev.verb in LEADS):  # (a duck leads her ducklings)
         pet = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
         if ev.verb in LEADS and CATALOG[pet.asset].kind == "bird" and "move_to" in CATALOG[pet.asset].actions:
             target = target_id = None  # birds have no follow: they waddle after it in a line

@@ -190,3 +190,27 @@ def test_a_little_tower_knocked_by_a_marble_is_toy_sized() -> None:
 ])
 def test_parts_lists_and_what_things_come_out_of(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a boy running along the lake with his dog", [{"relation": "near", "a": "dog", "b": "child", "at": "any"},
+                                                   {"event": "move", "a": "child"}]),
+    ("a woman walks along the river with her dog on a lead", [{"relation": "near", "a": "dog", "b": "woman"}]),
+])
+def test_walked_with_a_pet_along_the_bank(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
+
+
+def test_a_walk_along_the_river_is_on_its_bank() -> None:
+    from scenes.catalog import CATALOG
+
+    script = _plan("a woman walks along the river with her dog on a lead")
+    timeline = compile_script(script)
+    river = next(k for k, a in enumerate(script.actors) if a.asset == "river")
+    woman = next(k for k, a in enumerate(script.actors) if a.asset == "woman")
+    w, d = CATALOG["river"].size[:2]
+    for frame in (0, script.frame_count // 2, script.frame_count - 1):
+        x, y = timeline.frame(frame).positions[woman][:2] - timeline.frame(frame).positions[river][:2]
+        h = np.radians(timeline.frame(frame).hpr[river][0])
+        lx, ly = x * np.cos(h) + y * np.sin(h), -x * np.sin(h) + y * np.cos(h)
+        assert abs(lx) > w / 2 - 0.3 or abs(ly) > d / 2 - 0.3  # never out on the water
