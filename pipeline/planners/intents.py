@@ -85,6 +85,7 @@ def senses_of(lemma: str) -> tuple[str, ...]:
 RELATION_OF = {"on": "on", "under": "under", "beside": "next_to", "left": "left_of", "right": "right_of",
                "front": "in_front_of", "behind": "behind"}
 VEHICLE_GROUPS = ("vehicles",)
+TOWS = ("tow", "pull", "haul", "drag")  # "a tractor tows a trailer": what is towed comes along behind (the planner)
 LEADS = ("lead", "guide")  # what is led keeps up, whoever leads it ("a duck leads her ducklings")
 WALKED_WITH = ("walk", "stroll", "march", "wander", *LEADS)  # "walks his dog": it keeps up with him
 # What someone in front of it faces ("standing in front of the mirror"), not the camera.
@@ -450,6 +451,9 @@ def _drive_along(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
     target = _target_entity(ev)
     if ev.verb in STOPS and (target is None or ev.passive):
         return None  # "drives up to a house and stops", "a bus that is stopped at the stop": no drive of its own
+    if ev.verb in TOWS and target is not None and scene.spec(target).group in VEHICLE_GROUPS and \
+            scene.spec(target).traits.rideable is None:  # (a van that pulls up beside the taxis: not towing them)
+        return None  # "a tractor pulls a trailer": it drives on with the trailer behind (not up to it)
     if target is not None and scene.spec(target).traits.water is None:
         # "drives to the house", "the bus stops at the woman": it drives up to it (boats race across the lake)
         return [{"type": "go_to", "subject": c, "target": _first(scene, target), "together": k > 0}

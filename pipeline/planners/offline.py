@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
-from pipeline.planners.intents import LEADS, WALKED_WITH, event_intents, placement_intents
+from pipeline.planners.intents import LEADS, TOWS, WALKED_WITH, event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, sense_of, substitutions, unknown_nouns
 from pipeline.planners.riders import mount_riders, roads_for_drives, roads_for_streets
 from pipeline.planners.shots import plan_shots
@@ -2025,6 +2025,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
     _imperative_doer(r, tokens)
+    _tools(r)
     _games(r, tokens)
     _pool_table(r)
     _toy_scale(r)
@@ -2415,6 +2416,27 @@ PARTS_OF = {"keyboard": ("laptop", "piano"), "screen": ("laptop", "tv"), "keys":
             "handlebars": ("bicycle", "motorcycle"), "saddle": ("bicycle", "horse"), "bonnet": ("car",),
             "hood": ("car",), "roof": ("car", "house", "barn", "shed", "bus"), "deck": ("boat", "sailboat")}
 LEADS_WORDS = ("lead", "leash")  # "on a lead": what a dog is walked on
+# The tool someone doing this holds when the prompt names none ("a boy fishing off the pier": a rod)
+TOOLS_OF = {"fish": "fishing_rod", "shovel": "shovel", "sweep": "broom", "hammer": "hammer", "mow": "lawn_mower",
+            "iron": "iron", "read": "book", "rake": "shovel", "dig": "shovel", "vacuum": "vacuum_cleaner"}
+
+
+def _tools(r: Reading) -> None:
+    """Someone fishing holds a fishing rod, someone sweeping a broom, someone reading a book (when the prompt
+    names what they read, that): one each, in the hands."""
+    for ev in list(r.events):
+        tool = TOOLS_OF.get(ev.verb)
+        people = [x for x in ev.subjects if r.entities[x].sense.living == "person"]
+        if tool is None or not people or any(e.sense.assets[0] == tool for e in r.entities):
+            continue
+        if ev.verb == "read" and isinstance(ev.target, int):
+            continue  # "reading a newspaper": that is what she holds
+        found = noun_sense(tool)
+        if found is None:
+            continue
+        r.entities.append(Entity(tool, found[1], count=sum(r.entities[x].count for x in people)))
+        r.events.insert(r.events.index(ev), Event(people, "hold", VERBS["hold"], ev.clause,
+                                                  target=len(r.entities) - 1))
 
 
 def _pet(name: str) -> bool:
@@ -3023,12 +3045,15 @@ def _act(ev: Event, a: Placed, k: int, s: float, e: float, target: list[float] |
     timing = {"start": s, "end": e}
     length = e - s
     led: list[Placed] = []
-    if target_id is not None and (ev.verb in WALKED_WITH or ev.with_pet) and (
-            CATALOG[a.asset].kind == "character" or ev.verb in LEADS):  # (a duck leads her ducklings)
+    if target_id is not None and (ev.verb in WALKED_WITH or ev.with_pet or ev.verb in TOWS) and (
+            CATALOG[a.asset].kind == "character" or ev.verb in LEADS + TOWS):  # (a duck leads her ducklings)
         pet = next(x for xs in by_entity.values() for x in xs if x.id == target_id)
-        if ev.verb in LEADS and CATALOG[pet.asset].kind == "bird" and "move_to" in CATALOG[pet.asset].actions:
-            target = target_id = None  # birds have no follow: they waddle after it in a line
-            led = by_entity[pet.entity]
+        # a trailer, a suitcase, a sled: what is towed has no seat of its own (a van pulls up beside the taxis)
+        towed = ev.verb in TOWS and not CATALOG[pet.asset].rig and CATALOG[pet.asset].traits.rideable is None
+        if ((ev.verb in LEADS and CATALOG[pet.asset].kind == "bird") or towed) and \
+                "move_to" in CATALOG[pet.asset].actions:
+            target = target_id = None  # birds have no follow: they waddle after it in a line; a towed trailer
+            led = by_entity[pet.entity]  # comes along behind the tractor (it drove up to it)
             moved.add((pet.entity, ev.clause))
         elif CATALOG[pet.asset].kind == "animal" and "follow" in CATALOG[pet.asset].actions and "follow" in models:
             # "a man walks his dog": he walks on and the dog keeps up at his side, rather than him walking at it

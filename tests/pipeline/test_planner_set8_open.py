@@ -214,3 +214,15 @@ def test_a_walk_along_the_river_is_on_its_bank() -> None:
         h = np.radians(timeline.frame(frame).hpr[river][0])
         lx, ly = x * np.cos(h) + y * np.sin(h), -x * np.sin(h) + y * np.cos(h)
         assert abs(lx) > w / 2 - 0.3 or abs(ly) > d / 2 - 0.3  # never out on the water
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("an old man fishing by the lake", [{"count": "fishing_rod", "n": 1}, {"relation": "near", "a": "fishing_rod",
+                                                                          "b": "elderly"}]),
+    ("a woman sweeping the kitchen floor", [{"count": "broom", "n": 1}]),
+    ("a boy reading in an armchair", [{"count": "book", "n": 1}]),
+    ("a tractor pulls a trailer across the field", [{"event": "move", "a": "tractor"},
+                                                    {"event": "move", "a": "trailer"}]),
+])
+def test_tools_in_hand_and_what_is_towed(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
