@@ -509,6 +509,7 @@ def _go_to(ev: Any, scene: Scene) -> list[dict[str, Any]] | None:
             for n, m in enumerate(m for s in ev.subjects for m in scene.members[s])]
 
 
+CHILD_SIZE = 0.7  # a held prop too big for its holder is shown this much smaller at most (a child's guitar)
 HOLD_SIZE = 0.35  # metres: a box or a ball the prompt leaves unsized is one a person picks up in both hands
 
 
@@ -520,7 +521,12 @@ def _graspable(scene: Scene, holder: int, thing: int) -> bool:
     things = scene.actors_of(thing)
     person = scene.actors_of(holder)[0].extent[2]
     longest = max(things[0].extent)
-    if longest <= scene.spec(thing).hold_limit(person):
+    limit = scene.spec(thing).hold_limit(person)
+    if longest <= limit:
+        return True
+    if scene.spec(thing).kind == "prop" and longest * CHILD_SIZE <= limit:  # a child's guitar is a smaller one
+        for a in things:
+            a.rescale(0.95 * limit / longest)  # (a margin under the solver's own limit)
         return True
     if scene.spec(thing).kind != "primitive":
         return False

@@ -900,8 +900,9 @@ class _ClauseReader:
                 seated_doer = last_event is not None and self.noun_follows(i, _is_seat) and rel[1] == "on" and all(
                     r.entities[x].sense.living == "person" for x in last_event.subjects) and \
                     r.entities[last].sense.living != "person"  # "feeds pigeons on a park bench": she sits there
-                in_hand = bool(self.subjects) and all(r.entities[x].sense.living for x in self.subjects) and \
-                    _hand_held(r.entities[last]) and rel[1] in ("on", "under", "beside", "inside") and (
+                in_hand = bool(self.subjects) and all(r.entities[x].sense.living for x in self.subjects) and (
+                    _hand_held(r.entities[last]) or r.entities[last].sense.assets[0] in INSTRUMENTS_HELD) and \
+                    rel[1] in ("on", "under", "beside", "inside") and (
                         tok == "at" or not self.noun_follows(i + len(rel[0]) - 1, _has_top_only))
                 # "eats an apple under a tree", "chopping carrots at the counter": she is there
                 if object_last == last and last_event is not None and r.entities[last].relation is None and \
@@ -1850,7 +1851,7 @@ def _has_top_to_cross(name: str) -> bool:
         not _path_surface(name)
 
 
-SWIMS = ("swim", "paddle", "bathe", "wade", "dive", "snorkel")
+SWIMS = ("swim", "bathe", "wade", "dive", "snorkel")  # (a surfer paddles out on her board)
 
 
 def _swimmers(r: Reading) -> None:
@@ -1861,8 +1862,10 @@ def _swimmers(r: Reading) -> None:
         if ev.verb not in SWIMS or not waters:
             continue
         water = ev.target if isinstance(ev.target, int) and ev.target in waters else waters[0]
-        swimmers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x]) and
-                    (r.entities[x].relation is None or r.entities[x].relation[1] == [water])]
+        before = {x for e in r.events[:r.events.index(ev)] for x in e.subjects}  # (carries her board down the
+        swimmers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x]) and  # beach
+                    x not in before and (r.entities[x].relation is None or  # first, and then swims out: on land)
+                                         r.entities[x].relation[1] == [water])]
         for x in swimmers:
             r.entities[x].relation = ("inside", [water])
         if swimmers and ev.target == water:
@@ -2025,6 +2028,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
             r.entities[x].relation = (side, [anchor])
     _leaning_over(r)
     _imperative_doer(r, tokens)
+    _whose_board(r, tokens)
     _tools(r)
     _games(r, tokens)
     _pool_table(r)
@@ -2043,6 +2047,7 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
 
 
 INSTRUMENTS_SAT_AT = ("piano",)  # what playing is sitting at
+INSTRUMENTS_HELD = ("guitar", "violin", "ukulele", "trumpet", "flute", "saxophone")  # what playing is holding
 TABLE_GAMES = ("chessboard", "chess_piece")  # what playing at a table is: sat at it, the game on it
 GAMES = {"football": "kick"}  # what playing with each ball is: "kids playing football" kick it (they danced)
 
@@ -2117,6 +2122,21 @@ def _toy_scale(r: Reading) -> None:
             target.size *= 1.2 * reach / edge
 
 
+BOARD_OF = {"surfer": "surfboard", "surfers": "surfboard", "surfing": "surfboard", "surf": "surfboard",
+            "waves": "surfboard", "skater": "skateboard", "skating": "skateboard", "skateboarder": "skateboard"}
+
+
+def _whose_board(r: Reading, tokens: list[str]) -> None:
+    """ "A surfer girl carries her board down the beach": a surfboard (it was a skateboard)."""
+    kind = next((BOARD_OF[t] for t in tokens if t in BOARD_OF), None)
+    found = noun_sense(kind) if kind is not None else None
+    for e in r.entities if found is not None else []:
+        if e.word in ("board", "boards"):
+            e.sense = found[1]
+    if found is not None:
+        r.used.update(k for k, t in enumerate(tokens) if t in ("surfer", "surfers", "skater"))
+
+
 def _imperative_doer(r: Reading, tokens: list[str]) -> None:
     """ "Kick a football into a wall of stacked crates": a prompt that starts by telling someone to do it has
     someone do it (the football was the kicker, and nobody kicked)."""
@@ -2152,6 +2172,11 @@ def _games(r: Reading, tokens: list[str]) -> None:
                        INSTRUMENTS_SAT_AT), None)
         if played is not None:  # "a man plays the piano": sat at it (he danced), a chair pulled up to it
             ev.verb, ev.sense, ev.target = "sit", VERBS["sit"], None
+            continue
+        held = next((k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in
+                     INSTRUMENTS_HELD), None)
+        if held is not None:  # "a girl plays the guitar": in her hands (she danced, the guitar on the ground)
+            ev.verb, ev.sense, ev.target = "hold", VERBS["hold"], held
             continue
         boards = [k for c, k in r.mentions if c == ev.clause and r.entities[k].sense.assets[0] in TABLE_GAMES]
         table = next((k for k, e in enumerate(r.entities) if _sits_at(e.sense.assets[0])), None)

@@ -226,3 +226,12 @@ def test_a_walk_along_the_river_is_on_its_bank() -> None:
 ])
 def test_tools_in_hand_and_what_is_towed(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a boy plays the guitar on the sofa", [{"event": "touch", "a": "child", "b": "guitar"}]),
+    ("a busker plays guitar beside the fountain", [{"relation": "near", "a": "guitar", "b": "fountain"}]),
+    ("a surfer carries his board into the waves", [{"count": "surfboard", "n": 1}, {"count": "skateboard", "n": 0}]),
+])
+def test_instruments_in_hand_and_boards_of_their_kind(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
