@@ -25,7 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import LEADS, TOWS, WALKED_WITH, event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, sense_of, substitutions, unknown_nouns
-from pipeline.planners.riders import mount_riders, roads_for_drives, roads_for_streets
+from pipeline.planners.riders import RIDING_VERBS, mount_riders, roads_for_drives, roads_for_streets
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -417,6 +417,7 @@ class _ClauseReader:
         self.filled: dict[int, int] = {}  # contents -> container: what is said of "a vase of flowers" is the vase's
         self.shot_of_clause: int | None = None  # a "shot of" waits for the thing it names, a few words on
         self.with_host: tuple[int, int] | None = None  # (container, clause): "a bowl with three apples in it"
+        self.with_move: Event | None = None  # a walk "with" a thing in hand, waiting for the thing
         self.shot_of_at = self.noun_index = 0
         self.beside_guess: tuple[list[int], int] | None = None  # (subjects, the top they are on) of a beside read
         # as said of that top ("a cup on a table next to a chair"); a small anchor gives it back to them
@@ -614,9 +615,16 @@ class _ClauseReader:
                 self.with_host = (host, clause)
             if tok == "with" and last_event is not None and last_event.target is None and i > start and (
                     t[i - 1] in LINED_WORDS or ((t[i - 1] in SETTINGS or self.is_noun_at(i - 1)) and self.noun_follows(
-                        i, _lifeless))):  # not "with a dog"
+                        i, _lifeless) and not self.noun_follows(i, _carried))):  # not "with a dog", "with an umbrella"
                 self.scenery = True  # "drives down a street lined with lamp posts": it drove into the first post
                 r.used.update(k for k in (i - 1, i) if t[k] in LINED_WORDS or k == i)
+                i += 1
+                continue
+            if tok == "with" and last_event is not None and last_event.sense.fallback == "move" and \
+                    last_event.target is None and self.noun_follows(i, _carried) and all(
+                        r.entities[x].sense.living == "person" for x in last_event.subjects):
+                self.with_move = last_event  # "walks down the street with an umbrella": in hand (see entity)
+                r.used.add(i)
                 i += 1
                 continue
             if tok == "with" and last_event is not None and last_event.sense.fallback == "move" and \
@@ -1535,6 +1543,11 @@ class _ClauseReader:
         """The entity this noun phrase names: an earlier one for "the ball", a new one otherwise (and the thing a
         "shot of" just read names)."""
         e = self._entity(word, sense, plural, clause)
+        if self.with_move is not None:  # held from the start while the walk goes on
+            walk, self.with_move = self.with_move, None
+            self.r.events.insert(self.r.events.index(walk), Event(list(walk.subjects), "hold", VERBS["hold"],
+                                                                  walk.clause, target=e))
+            walk.target = "held"  # not walked up to (cleared once the clause is read)
         host = self.with_host
         if host is not None and host[1] == clause and e != host[0] and self.r.entities[e].relation is None and \
                 _hand_held(self.r.entities[e]) and sense.assets[0] != "placeholder":
@@ -1833,6 +1846,12 @@ def _with_things_in(e: Entity) -> bool:
     return spec is not None and spec.traits.container is not None and not spec.rig and spec.group != "vehicles"
 
 
+def _carried(name: str) -> bool:
+    """Whether an asset is something one walks about with in hand (an umbrella, a bag, a guitar)."""
+    spec = CATALOG.get(name)
+    return spec is not None and spec.traits.grip is not None and max(spec.size) <= 1.3 and not spec.rig
+
+
 def _ridden(name: str) -> bool:
     """Whether an asset is something one rides (a bike, a horse, a car)."""
     spec = CATALOG.get(name)
@@ -1877,8 +1896,8 @@ def _along_the_bank(r: Reading) -> None:
     river's surface)."""
     for ev in r.events:
         water = ev.path if isinstance(ev.path, int) and _water(r.entities[ev.path]) else None
-        if water is None or ev.verb in SWIMS or ev.mount is not None:
-            continue
+        if water is None or ev.verb in SWIMS or ev.mount is not None or ev.verb in RIDING_VERBS:
+            continue  # ("a man rows a boat across the lake": on the water, in the boat)
         walkers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x])]
         if walkers and len(walkers) == len(ev.subjects):
             ev.path = None
@@ -2001,6 +2020,9 @@ def read_prompt(prompt: str) -> tuple[Reading, list[str]]:
         reader.read(a, b, k)
         reader.reset_phrase()
         reader.subjects = []  # a new clause names its own subject (or points back with a pronoun)
+    for ev in r.events:
+        if ev.target == "held":  # what a walk was "with" is in the hands (Reader.entity), not where it goes
+            ev.target = None
     r.events = [ev for k, ev in enumerate(r.events) if not _leads_up(ev, r.events[k + 1:]) and not (
         ev.verb in AFLOAT_VERBS and all(_buoyant(r.entities[e]) for e in ev.subjects)) and not (  # a duck floating
         ev.subjects and all(_water(r.entities[e]) for e in ev.subjects))]  # "the waves come in": the water's own
@@ -3247,20 +3269,20 @@ def _kick(a: Placed, thing: Placed, s: float, e: float) -> None:
 
 def _trail(led: list[Placed], leader: Placed, dest: list[float], s: float, e: float) -> None:
     """What ``leader`` leads and cannot follow by itself ("a duck leads her ducklings across the road"): one
-    behind the other behind it, each going where it goes, a little later, and stopping behind it."""
+    behind the other behind it, each going where it goes at its pace, and stopping behind it."""
     run = _np_dir(leader.position, dest)
     length = float((run[0] ** 2 + run[1] ** 2) ** 0.5)
     if not led or length < 1e-3:
         return
     ux, uy = run[0] / length, run[1] / length
     back = max(leader.extent[:2]) / 2 + 0.15
-    for n, x in enumerate(led):
+    for x in led:
         back += max(x.extent[:2]) / 2
         x.position = [leader.position[0] - ux * back, leader.position[1] - uy * back, x.position[2]]
         x.heading = leader.heading
         to = [dest[0] - ux * back, dest[1] - uy * back, x.position[2]]
-        start = round(min(s + 0.15 * (n + 1), (s + e) / 2), 3)
-        x.actions.append({"type": "move_to", "to": _vec(to), "start": start, "end": e, "easing": "ease_in_out"})
+        # all at the leader's pace, so each keeps its place in the line (a later start caught up and bumped)
+        x.actions.append({"type": "move_to", "to": _vec(to), "start": s, "end": e, "easing": "ease_in_out"})
         x.path.append(tuple(to))  # type: ignore[arg-type]
         back += max(x.extent[:2]) / 2 + 0.1
 

@@ -235,3 +235,10 @@ def test_tools_in_hand_and_what_is_towed(prompt: str, facts: list[dict]) -> None
 ])
 def test_instruments_in_hand_and_boards_of_their_kind(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+def test_a_walk_with_an_umbrella_holds_it() -> None:
+    script = _plan("a woman walks down the street with an umbrella")
+    assert [(i.type, i.subject, i.object) for i in script.intents if i.type == "hold"] == [
+        ("hold", "woman", "umbrella")]
+    assert not [i for i in script.intents if i.type == "go_to" and getattr(i, "target", None) == "umbrella"]
