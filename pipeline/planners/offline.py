@@ -1193,6 +1193,10 @@ class _ClauseReader:
                     self.count_arrangement = group[1]
                 phrase_start = min([i, *self.modifier_idx])
                 plural = noun_plural(t[i + length - 1], word) and tok != "one"  # "a blue one" is one
+                bare = i > 0 and t[i - 1] == "of" and self.count is None  # ("full of sheep": the "a" was the field's)
+                if word in SAME_PLURAL and (bare or not (self.indefinite or self.definite or self.count is not None)) \
+                        and (i == 0 or t[i - 1] not in ("his", "her", "their", "its", "my", "your", "our")):
+                    plural = True  # "a field full of sheep", "sheep grazing on the hill": a flock, not one
                 if word in PEERS and i > 0 and t[i - 1] in ("his", "her", "their") and any(
                         x.sense.assets[0] == "child" for x in r.entities):
                     sense = NOUNS["child"]  # "a boy kicks … his friends cheer": a child's friends are children
@@ -2492,6 +2496,7 @@ def _pet(name: str) -> bool:
     return spec is not None and spec.kind == "animal" and "follow" in spec.actions
 
 
+SAME_PLURAL = ("sheep", "deer", "fish", "moose", "salmon", "trout", "bison", "swine")  # bare, they are many
 VERB_NOT_NOUN = ("does",)  # "a black car does a U-turn": the verb, not two female deer
 TURN_SIDES = {"left": "left", "right": "right", "around": "around", "round": "around", "back": "around"}
 U_TURNS = ("u-turn", "uturn", "u-turns", "uturns")

@@ -242,3 +242,12 @@ def test_a_walk_with_an_umbrella_holds_it() -> None:
     assert [(i.type, i.subject, i.object) for i in script.intents if i.type == "hold"] == [
         ("hold", "woman", "umbrella")]
     assert not [i for i in script.intents if i.type == "go_to" and getattr(i, "target", None) == "umbrella"]
+
+
+@pytest.mark.parametrize(("prompt", "facts"), [
+    ("a farmer walks across a field full of sheep", [{"count": "sheep", "min": 3}]),
+    ("sheep grazing by the barn", [{"count": "sheep", "min": 2}]),
+    ("a sheep stands by the gate", [{"count": "sheep", "n": 1}]),
+])
+def test_a_bare_sheep_is_a_flock(prompt: str, facts: list[dict]) -> None:
+    assert _unmet(prompt, facts) == []
