@@ -5,18 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from pipeline.promptset.facts import PromptSet
 from scenes import compile_script
 from tests.pipeline.test_planner_physics import _plan
-from tests.pipeline.test_planner_physics import _unmet as _unmet_with
-
-GROUPS = PromptSet(groups={"ball": ["sphere", "football", "basketball", "beach_ball", "tennis_ball"],
-                           "person": ["person", "man", "woman", "child", "elderly"]},
-                   prompts=[{"id": "x", "category": "t", "prompt": "xyz", "facts": [{"duration": 1}]}])
-
-
-def _unmet(prompt: str, facts: list[dict]) -> list[str]:
-    return _unmet_with(prompt, facts, groups=GROUPS)
+from tests.pipeline.test_planner_set7_open import _unmet  # (the same ball and person groups)
 
 
 @pytest.mark.parametrize(("prompt", "facts"), [
