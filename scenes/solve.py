@@ -1848,8 +1848,8 @@ def _drive_along(it: DriveAlong, bodies: dict[str, Body], s: float, e: float, wh
                  script: SceneScript) -> None:
     car = bodies[it.subject]
     _can(car, "move_to", where)
-    if it.turn is not None:
-        _can(car, "follow_path", where)
+    if it.turn is not None and not (it.along is not None and bodies[it.along].spec.traits.ring > 0):
+        _can(car, "follow_path", where)  # (at a roundabout it drives round its ring, below)
         _drive_a_turn(car, it, bodies.get(it.along) if it.along is not None else None, s, e)
         return
     if it.along is not None and bodies[it.along].spec.traits.ring > 0:

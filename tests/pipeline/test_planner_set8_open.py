@@ -242,3 +242,10 @@ def test_a_walk_with_an_umbrella_holds_it() -> None:
 ])
 def test_a_bare_sheep_is_a_flock(prompt: str, facts: list[dict]) -> None:
     assert _unmet(prompt, facts) == []
+
+
+def test_a_turn_at_a_roundabout_drives_round_its_ring() -> None:
+    from scenes.check import check_timeline
+
+    report = check_timeline(compile_script(_plan("a red bus turns right at the roundabout")))
+    assert [f for c in report.checks if c.name in ("floating", "interpenetration") for f in c.findings] == []
