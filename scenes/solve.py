@@ -1081,7 +1081,7 @@ def _knock_over(it: KnockOver, bodies: dict[str, Body], s: float, e: float, wher
         if "push" not in mover.spec.actions:
             raise ScriptError(f"{where}: a {mover.spec.name} cannot be set moving to knock {it.target!r} over")
         dist = float(np.linalg.norm(approach)) - hit.radius - mover.radius
-        mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
+        mass = _thrown_mass(mover)
         mover.dynamic(mass=round(mass, 3))
         speed = max(2.5, dist / 1.2)
         direction = np.array([*(approach / max(np.linalg.norm(approach), 1e-6)), 0.0])
@@ -1122,6 +1122,12 @@ def _down_the_top(mover: Body, hit: Body, bodies: dict[str, Body]) -> np.ndarray
     struck = max(-half + mover.radius + hit.radius + 0.05, half / 2)
     hit.pos = np.array([*at(struck), hit.pos[2]])
     return at(min(half, struck + hit.radius))  # it strikes and stops (pushed on, it went off the far edge)
+
+
+def _thrown_mass(body: Body, least: float = 0.3) -> float:
+    """kg of a thing set rolling or flying at another (a ball, a stone): from its box, at least ``least``, at most
+    50 kg."""
+    return min(50.0, max(least, float(np.prod(body.size)) * 500.0))
 
 
 RANKS_GAP = 0.3  # × the mover's height: the gap left between things in a row that a bigger thing ploughs through
@@ -1198,7 +1204,7 @@ def _send_at(it: KnockOver | Hit, mover: Body, members: list[Body], row: bool, b
     hit, axis = _line_of_attack(bodies[it.agent] if it.agent else mover, members, row)
     if not mover.spec.traits.round and it.via != "drop":
         _can(mover, "push", where)
-    mass = min(50.0, max(0.3, float(np.prod(mover.size)) * 500.0))
+    mass = _thrown_mass(mover)
     r = float(mover.size[2]) / 2
     near = hit.pos[:2] - axis * (_extent_along(hit, axis) + r * 0.9)  # its centre as it meets the near face
     if hit.spec.traits.water is not None:  # into the lake, a few metres out, not onto its near shore
@@ -1316,7 +1322,7 @@ def _hit(it: Hit, bodies: dict[str, Body], s: float, e: float, where: str, scrip
     mover, target = bodies[it.subject], bodies[it.target]
     if target.spec.traits.round and not target.living and target.data.get("physics") is None:
         # a ball struck by a ball rolls on (the black ball stood fast and the cue ball bounced off it)
-        target.dynamic(mass=round(min(50.0, max(0.1, float(np.prod(target.size)) * 500.0)), 3),
+        target.dynamic(mass=round(_thrown_mass(target, least=0.1), 3),
                        **({"start": s} if s > 0 else {}))
     if it.via == "move" and _into_path(script, it, [target], bodies):  # it is rolling already: it runs into it
         return
@@ -1805,7 +1811,7 @@ def _collide(things: list[Body], s: float, e: float) -> None:
         reach = float(np.linalg.norm(d)) - b.radius
         speed = max(1.5, reach / max(0.5, 0.4 * (e - s)))  # met well before the event is over
         b.dynamic(start=s, velocity=np.array([*(-d / float(np.linalg.norm(d)) * speed), 0.0]),
-                  mass=round(min(50.0, max(0.3, float(np.prod(b.size)) * 500.0)), 3))
+                  mass=round(_thrown_mass(b), 3))
 
 
 def _meet(it: Meet, bodies: dict[str, Body], s: float, e: float, where: str, script: SceneScript) -> None:

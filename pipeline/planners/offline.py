@@ -25,7 +25,7 @@ from pipeline.errors import PlanError
 from pipeline.planners.base import PlanRequest, PlanResult, action_models, first_valid
 from pipeline.planners.intents import LEADS, TOWS, WALKED_WITH, event_intents, placement_intents
 from pipeline.planners.nouns import STAND_INS, lexicon_sense, place_sense, sense_of, substitutions, unknown_nouns
-from pipeline.planners.riders import RIDING_VERBS, mount_riders, roads_for_drives, roads_for_streets
+from pipeline.planners.riders import RIDING_VERBS, drives_itself, mount_riders, roads_for_drives, roads_for_streets
 from pipeline.planners.shots import plan_shots
 from pipeline.planners.vocabulary import (
     ARRANGEMENT_OF_COUNT,
@@ -1181,7 +1181,7 @@ class _ClauseReader:
                                          and t[i + 1] not in SETTINGS and _owner(tok) == tok):
                 word, sense, length = noun
                 group = GROUP_PHRASES.get(tuple(t[i:i + length]))
-                if group is not None and _drives_itself(group[0]):
+                if group is not None and drives_itself(group[0]):
                     r.street = True  # "stuck in heavy traffic": cars queued on a road
                     if any(e.sense.assets[0] == group[0] for e in r.entities):  # "five cars stuck in a traffic
                         r.used.update(range(i, i + length))  # jam": those cars are the traffic
@@ -1847,7 +1847,7 @@ def _with_things_in(e: Entity) -> bool:
     """Whether an entity is a container things are "with" ("a bowl with three apples", "a basket with eggs"): a
     thing with an inside, not someone (a man with a dog: beside him)."""
     spec = CATALOG.get(e.sense.assets[0])
-    return spec is not None and spec.traits.container is not None and not spec.rig and spec.group != "vehicles"
+    return _holds_things(e.sense.assets[0]) and not spec.rig and spec.group != "vehicles"
 
 
 def _carried(name: str) -> bool:
@@ -1886,7 +1886,7 @@ def _swimmers(r: Reading) -> None:
             continue
         water = ev.target if isinstance(ev.target, int) and ev.target in waters else waters[0]
         before = {x for e in r.events[:r.events.index(ev)] for x in e.subjects}  # (carries her board down the
-        swimmers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x]) and  # beach
+        swimmers = [x for x in ev.subjects if r.entities[x].sense.living and not _buoyant(r.entities[x]) and  # beach
                     x not in before and (r.entities[x].relation is None or  # first, and then swims out: on land)
                                          r.entities[x].relation[1] == [water])]
         for x in swimmers:
@@ -1902,17 +1902,12 @@ def _along_the_bank(r: Reading) -> None:
         water = ev.path if isinstance(ev.path, int) and _water(r.entities[ev.path]) else None
         if water is None or ev.verb in SWIMS or ev.mount is not None or ev.verb in RIDING_VERBS:
             continue  # ("a man rows a boat across the lake": on the water, in the boat)
-        walkers = [x for x in ev.subjects if r.entities[x].sense.living and not _floats(r.entities[x])]
+        walkers = [x for x in ev.subjects if r.entities[x].sense.living and not _buoyant(r.entities[x])]
         if walkers and len(walkers) == len(ev.subjects):
             ev.path = None
             for x in walkers:
                 if r.entities[x].relation is None:
                     r.entities[x].relation = ("beside", [water])
-
-
-def _floats(e: Entity) -> bool:
-    spec = CATALOG.get(e.sense.assets[0])
-    return spec is not None and spec.traits.buoyant
 
 
 def _either_side(r: Reading) -> None:
@@ -1944,24 +1939,14 @@ def _vehicle_turns(r: Reading) -> None:
     """A vehicle that turns drives a turn ("a red car turns left at the crossroads": it spun on the spot), round
     the middle of the crossroads or the road it is at."""
     for ev in r.events:
-        if ev.verb != "turn" or not ev.subjects or not all(_is_vehicle(r.entities[x]) for x in ev.subjects):
+        if ev.verb != "turn" or not ev.subjects or not all(drives_itself(r.entities[x].sense.assets[0])
+                                                           for x in ev.subjects):
             continue
         ev.sense, ev.turn = VERBS["drive"], ev.turn or "left"
         for x in ev.subjects:
             rel = r.entities[x].relation
             if rel and rel[1] and rel[0] in ("beside", "on") and _path_surface(r.entities[rel[1][0]].sense.assets[0]):
                 ev.path, r.entities[x].relation = rel[1][0], None
-
-
-def _drives_itself(name: str) -> bool:
-    """Whether the asset ``name`` is a car-like vehicle (the traffic a road carries)."""
-    spec = CATALOG.get(name)
-    return spec is not None and spec.group == "vehicles" and not spec.traits.flies and not spec.traits.buoyant
-
-
-def _is_vehicle(e: Entity) -> bool:
-    spec = CATALOG.get(e.sense.assets[0])
-    return spec is not None and spec.group == "vehicles" and not spec.traits.flies and not spec.traits.buoyant
 
 
 def _across_tops(r: Reading) -> None:
@@ -2893,7 +2878,7 @@ def _room_on_top(actors: list[Placed], members: list[int], under: list[int]) -> 
     # a vehicle parks along the way it is on (the solver turns it so): its length
     widths = [max(actors[ix].extent[:2]) if CATALOG[actors[ix].asset].group == "vehicles" else
               actors[ix].extent[along] for ix in members]
-    room = surface.size[0 if top.extent[0] >= top.extent[1] else 1] * max(top.scale[:2])
+    room = surface.size[along] * max(top.scale[:2])
     gap = 0.08 if sum(widths) + 0.08 * (len(members) - 1) > room else min(
         0.3, (room - sum(widths)) / max(len(members) - 1, 1))
     need = sum(widths) + gap * (len(members) - 1)

@@ -18,7 +18,7 @@ import dataclasses
 from typing import Any
 
 from pipeline.planners.nouns import lexicon_sense, sense_of
-from pipeline.planners.vocabulary import RIDDEN_BY
+from pipeline.planners.vocabulary import RIDDEN_BY, VERBS
 from scenes.catalog import CATALOG
 from scenes.lexicon import lookup_noun
 
@@ -146,8 +146,6 @@ def _leapt(reading: Any, ev: Any, rider: int, mount: int) -> int | None:
 def _chased_riders_ride(reading: Any) -> None:
     """ "A dog chases a cyclist down the lane": the cyclist rides off down it, and the dog chases the ride (he
     ran beside his bicycle)."""
-    from pipeline.planners.vocabulary import VERBS
-
     for ev in list(reading.events):
         quarry = ev.target if isinstance(ev.target, int) else None
         if ev.sense.fallback != "chase" or quarry is None or not reading.entities[quarry].sense.rides or \
@@ -283,5 +281,10 @@ def _the_road(reading: Any) -> int | None:
 
 def _drives(reading: Any, entity: int) -> bool:
     """Whether an entity is a vehicle that drives itself (a car, a bus, a taxi)."""
-    spec = CATALOG.get(_asset(reading.entities[entity]))
+    return drives_itself(_asset(reading.entities[entity]))
+
+
+def drives_itself(name: str) -> bool:
+    """Whether the asset ``name`` is a vehicle that drives on land (not a boat, not an aircraft)."""
+    spec = CATALOG.get(name)
     return spec is not None and spec.group == "vehicles" and not spec.traits.buoyant and not spec.traits.flies
